@@ -1,0 +1,15 @@
+//! Review Together's core: the carer review meeting (SCDHSC0387 P17–P23) as
+//! plain data and pure functions. No web dependency, no clock, no randomness:
+//! the app passes in the time and fresh ids.
+
+pub mod command;
+pub mod draft;
+pub mod library;
+pub mod model;
+pub mod progress;
+pub mod readiness;
+pub mod text;
+pub mod validate;
+
+pub use command::{Command, DomainError};
+pub use model::*;

@@ -1,0 +1,149 @@
+//! Our criteria library and our paraphrase of the standard, shipped in
+//! `seeds/` and compiled in, so the app needs no network to offer them.
+
+use crate::model::CriterionGroup;
+use serde::{Deserialize, Serialize};
+use std::sync::OnceLock;
+
+const CRITERIA_JSON: &str = include_str!("../../../seeds/criteria.json");
+const STANDARD_JSON: &str = include_str!("../../../seeds/standard.json");
+
+#[derive(Deserialize, Clone, Debug, PartialEq, Eq)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct LibraryGroup {
+    pub key: CriterionGroup,
+    pub title: String,
+    pub easy_read: String,
+    pub description: String,
+}
+
+/// A criterion a worker and carer can choose to review against.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct LibraryCriterion {
+    pub key: String,
+    pub group: CriterionGroup,
+    pub wording: String,
+    pub easy_read: String,
+    /// Name of one of our symbols in `public/symbols/`.
+    pub symbol: String,
+    /// Codes of the older standard's criteria it serves (P1–P23).
+    pub serves: Vec<String>,
+    /// Numbers of the revision's criteria it serves.
+    pub revision: Vec<String>,
+}
+
+#[derive(Deserialize, Clone, Debug)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct CriteriaLibrary {
+    pub version: u32,
+    pub groups: Vec<LibraryGroup>,
+    pub criteria: Vec<LibraryCriterion>,
+}
+
+impl CriteriaLibrary {
+    pub fn get(&self, key: &str) -> Option<&LibraryCriterion> {
+        self.criteria.iter().find(|c| c.key == key)
+    }
+    pub fn group(&self, key: CriterionGroup) -> &LibraryGroup {
+        self.groups
+            .iter()
+            .find(|g| g.key == key)
+            .expect("every criterion group is described in seeds/criteria.json")
+    }
+    pub fn in_group(&self, key: CriterionGroup) -> impl Iterator<Item = &LibraryCriterion> {
+        self.criteria.iter().filter(move |c| c.group == key)
+    }
+}
+
+/// One criterion of the standard, in our words.
+#[derive(Deserialize, Clone, Debug)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct StandardCriterion {
+    pub code: String,
+    pub summary: String,
+    pub easy_read: String,
+    pub part: String,
+}
+
+#[derive(Deserialize, Clone, Debug)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct RevisionCriterion {
+    pub number: String,
+    pub summary: String,
+}
+
+#[derive(Deserialize, Clone, Debug)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Standard {
+    pub version: u32,
+    pub code: String,
+    pub title: String,
+    pub revision_title: String,
+    pub criteria: Vec<StandardCriterion>,
+    pub revision_criteria: Vec<RevisionCriterion>,
+}
+
+impl Standard {
+    pub fn criterion(&self, code: &str) -> Option<&StandardCriterion> {
+        self.criteria.iter().find(|c| c.code == code)
+    }
+}
+
+/// The criteria library (parsed once; the file is checked by the tests below).
+pub fn criteria_library() -> &'static CriteriaLibrary {
+    static LIB: OnceLock<CriteriaLibrary> = OnceLock::new();
+    LIB.get_or_init(|| serde_json::from_str(CRITERIA_JSON).expect("seeds/criteria.json is valid"))
+}
+
+/// Our paraphrase of SCDHSC0387 P17–P23.
+pub fn standard() -> &'static Standard {
+    static STD: OnceLock<Standard> = OnceLock::new();
+    STD.get_or_init(|| serde_json::from_str(STANDARD_JSON).expect("seeds/standard.json is valid"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn library_parses_with_unique_keys_and_every_group_filled() {
+        let lib = criteria_library();
+        let keys: HashSet<_> = lib.criteria.iter().map(|c| &c.key).collect();
+        assert_eq!(keys.len(), lib.criteria.len(), "criterion keys are unique");
+        for g in CriterionGroup::ALL {
+            lib.group(g);
+            assert!(lib.in_group(g).count() >= 3, "group {g:?} has criteria");
+        }
+    }
+
+    #[test]
+    fn every_library_criterion_cites_real_codes_and_has_easy_read() {
+        let std = standard();
+        let revision: HashSet<_> = std.revision_criteria.iter().map(|r| &r.number).collect();
+        for c in &criteria_library().criteria {
+            assert!(!c.serves.is_empty(), "{} cites a criterion", c.key);
+            for code in &c.serves {
+                let n: u32 = code
+                    .strip_prefix('P')
+                    .and_then(|n| n.parse().ok())
+                    .unwrap_or(0);
+                assert!((1..=23).contains(&n), "{}: {code} is P1–P23", c.key);
+            }
+            for r in &c.revision {
+                assert!(revision.contains(r), "{}: revision {r} is described", c.key);
+            }
+            assert!(!c.easy_read.trim().is_empty() && c.easy_read.split_whitespace().count() <= 12);
+        }
+    }
+
+    #[test]
+    fn standard_covers_p17_to_p23() {
+        let std = standard();
+        assert_eq!(std.code, "SCDHSC0387");
+        for n in 17..=23 {
+            assert!(std.criterion(&format!("P{n}")).is_some(), "P{n} described");
+        }
+    }
+}

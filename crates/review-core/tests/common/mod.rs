@@ -1,0 +1,295 @@
+//! Builders shared by the integration tests: fixed times, fixed ids, and a
+//! review that has every part of the preparation (part 1) done.
+
+// Each test file compiles this module on its own and uses only some of it.
+#![allow(dead_code)]
+
+use review_core::library::LibraryCriterion;
+use review_core::*;
+
+/// Ids used throughout the tests.
+pub const REVIEW: &str = "review-1";
+pub const WORKER: &str = "worker";
+pub const INDIVIDUAL: &str = "individual";
+pub const CARER: &str = "carer";
+pub const RESTRICTION: &str = "restriction-1";
+pub const LIBRARY_CRITERION: &str = "criterion-library";
+pub const CUSTOM_CRITERION: &str = "criterion-custom";
+
+/// A fixed moment (RFC 3339); time is injected, never read from a clock.
+pub fn at(rfc3339: &str) -> Timestamp {
+    chrono::DateTime::parse_from_rfc3339(rfc3339).expect("a valid RFC 3339 time")
+}
+
+/// When the review was created.
+pub fn created() -> Timestamp {
+    at("2026-11-24T10:00:00+00:00")
+}
+
+/// When the commands of a test were applied.
+pub fn edited() -> Timestamp {
+    at("2026-11-24T10:25:00+00:00")
+}
+
+pub fn settings() -> DeviceSettings {
+    DeviceSettings {
+        organisation: "Northshire County Council".into(),
+        team: "Carers Support Team".into(),
+        worker_name: "Sam Okafor".into(),
+        worker_role: "Social worker".into(),
+    }
+}
+
+/// A fresh review: the worker from the settings and an individual, nothing else.
+pub fn new_review() -> Review {
+    Review::new(
+        REVIEW.into(),
+        created(),
+        &settings(),
+        WORKER.into(),
+        INDIVIDUAL.into(),
+    )
+}
+
+/// Apply commands in order at [`edited`], panicking with the failing command.
+pub fn apply_all(review: &mut Review, commands: impl IntoIterator<Item = Command>) {
+    for command in commands {
+        let shown = format!("{command:?}");
+        review
+            .apply(command, edited())
+            .unwrap_or_else(|e| panic!("{shown} was refused: {e:?}"));
+    }
+}
+
+/// A fresh review with `commands` applied.
+pub fn review_with(commands: impl IntoIterator<Item = Command>) -> Review {
+    let mut review = new_review();
+    apply_all(&mut review, commands);
+    review
+}
+
+/// Apply one command that must fail, returning its error.
+pub fn refused(review: &mut Review, command: Command) -> DomainError {
+    let shown = format!("{command:?}");
+    match review.apply(command, edited()) {
+        Ok(()) => panic!("{shown} was accepted but should have been refused"),
+        Err(e) => e,
+    }
+}
+
+// Small command constructors, so tables read like the meeting.
+
+pub fn add(id: &str, role: Role) -> Command {
+    Command::AddParticipant {
+        id: id.into(),
+        role,
+    }
+}
+pub fn name(id: &str, name: &str) -> Command {
+    Command::SetParticipantName {
+        id: id.into(),
+        name: name.into(),
+    }
+}
+pub fn relationship(id: &str, relationship: &str) -> Command {
+    Command::SetRelationship {
+        id: id.into(),
+        relationship: relationship.into(),
+    }
+}
+pub fn attendance(id: &str, attendance: Attendance) -> Command {
+    Command::SetAttendance {
+        id: id.into(),
+        attendance,
+    }
+}
+pub fn language(id: &str, language: &str) -> Command {
+    Command::SetPreferredLanguage {
+        id: id.into(),
+        language: language.into(),
+    }
+}
+pub fn communication(id: &str, method: CommunicationMethod) -> Command {
+    Command::SetCommunication {
+        id: id.into(),
+        method,
+        used: true,
+    }
+}
+pub fn need_status(id: &str, need: Need, status: Option<NeedStatus>) -> Command {
+    Command::SetNeedStatus {
+        participant: id.into(),
+        need,
+        status,
+    }
+}
+pub fn not_met(action: &str, reason_to_continue: &str) -> NeedStatus {
+    NeedStatus::NotMet {
+        action: action.into(),
+        reason_to_continue: reason_to_continue.into(),
+    }
+}
+pub fn criterion_agreed(criterion: &str, participant: &str) -> Command {
+    Command::SetCriterionAgreement {
+        criterion: criterion.into(),
+        participant: participant.into(),
+        agreed: true,
+    }
+}
+
+/// A copy of `carer-expert-partner` from `seeds/criteria.json`, written out so
+/// that the builders (and the v1 fixture) do not move when the seeds are edited.
+pub fn expert_partner() -> LibraryCriterion {
+    LibraryCriterion {
+        key: "carer-expert-partner".into(),
+        group: CriterionGroup::Partnership,
+        wording: "What the carer knows about the person they look after is valued and shapes the support.".into(),
+        easy_read: "We use what you know about them.".into(),
+        symbol: "lightbulb".into(),
+        serves: vec!["P1".into(), "P19".into()],
+        revision: vec!["10".into()],
+    }
+}
+
+/// "Who is here" done: the worker, Joan (the individual) and Ayesha (her
+/// daughter and carer), both in the room.
+pub fn who_is_here_commands() -> Vec<Command> {
+    vec![
+        name(INDIVIDUAL, "Joan Hughes"),
+        attendance(INDIVIDUAL, Attendance::InPerson),
+        add(CARER, Role::Carer),
+        name(CARER, "Ayesha Hughes"),
+        relationship(CARER, "Daughter"),
+        attendance(CARER, Attendance::InPerson),
+    ]
+}
+
+/// "Help to take part" done: Ayesha needs a Welsh interpreter; Joan uses
+/// symbols and would like an informal advocate.
+pub fn taking_part_commands() -> Vec<Command> {
+    vec![
+        language(CARER, "Welsh"),
+        Command::SetInterpreterNeeded {
+            id: CARER.into(),
+            needed: true,
+        },
+        Command::SetInterpreterMode {
+            id: CARER.into(),
+            mode: InterpreterMode::Spoken,
+        },
+        Command::SetInterpreterLanguage {
+            id: CARER.into(),
+            language: "Welsh".into(),
+        },
+        language(INDIVIDUAL, "English"),
+        communication(INDIVIDUAL, CommunicationMethod::Symbols),
+        Command::SetCommunicationDetail {
+            id: INDIVIDUAL.into(),
+            detail: "Widgit symbols on her board".into(),
+        },
+        Command::SetAdvocate {
+            id: INDIVIDUAL.into(),
+            advocate: Some(AdvocateKind::Informal),
+        },
+    ]
+}
+
+/// "How we will review" done, with a time box and one sharing limit.
+pub fn process_commands() -> Vec<Command> {
+    vec![
+        Command::SetReason(ReviewReason::Annual),
+        Command::SetDepth(Depth::Full),
+        Command::SetAgendaItem {
+            item: AgendaItem::Escalation,
+            used: false,
+        },
+        Command::SetTimeBox {
+            item: AgendaItem::Partnership,
+            minutes: Some(20),
+        },
+        Command::SetCarerPrivateTime(true),
+        Command::SetSummaryRecipients("Ayesha, Joan and the Carers Support Team".into()),
+        Command::AddRestriction {
+            id: RESTRICTION.into(),
+        },
+        Command::SetRestriction {
+            id: RESTRICTION.into(),
+            what: "Ayesha's own health".into(),
+            not_with: "Joan's day centre".into(),
+        },
+        Command::SetProcessAgreement {
+            participant: CARER.into(),
+            agreed: true,
+        },
+    ]
+}
+
+/// "What we will look at" done: one library and one custom criterion, agreed.
+pub fn criteria_commands() -> Vec<Command> {
+    vec![
+        Command::AddLibraryCriterion {
+            id: LIBRARY_CRITERION.into(),
+            criterion: expert_partner(),
+        },
+        Command::AddCustomCriterion {
+            id: CUSTOM_CRITERION.into(),
+            group: CriterionGroup::Wellbeing,
+            wording: "I get a proper break every week".into(),
+        },
+        Command::SetCriterionScale {
+            id: CUSTOM_CRITERION.into(),
+            scale: Scale::FiveStep,
+        },
+        criterion_agreed(LIBRARY_CRITERION, CARER),
+        criterion_agreed(LIBRARY_CRITERION, WORKER),
+        criterion_agreed(CUSTOM_CRITERION, CARER),
+    ]
+}
+
+/// "Ready to start" done: every need checked; the advocate could not come,
+/// with what was done and why the review goes on.
+pub fn readiness_commands() -> Vec<Command> {
+    vec![
+        need_status(CARER, Need::Interpreter, Some(NeedStatus::Met)),
+        need_status(
+            INDIVIDUAL,
+            Need::Communication(CommunicationMethod::Symbols),
+            Some(NeedStatus::Met),
+        ),
+        need_status(INDIVIDUAL, Need::Advocate, Some(joan_advocate_not_met())),
+    ]
+}
+
+/// The resolved "not met" status of Joan's advocate in [`part_one_complete`].
+pub fn joan_advocate_not_met() -> NeedStatus {
+    not_met(
+        "Asked Joan's niece to come to the next review",
+        "Joan was happy to go on with Ayesha speaking up for her",
+    )
+}
+
+/// A review with all of part 1 (every part of the task list) done.
+pub fn part_one_complete() -> Review {
+    review_with(
+        [
+            who_is_here_commands(),
+            taking_part_commands(),
+            process_commands(),
+            criteria_commands(),
+            readiness_commands(),
+        ]
+        .concat(),
+    )
+}
+
+/// The review with its state set to signed off (no command signs off yet).
+pub fn signed_off() -> Review {
+    let mut review = part_one_complete();
+    review.state = ReviewState::SignedOff;
+    review
+}
+
+/// The messages of a list of errors, for exact comparisons.
+pub fn messages(errors: &[review_core::validate::FieldError]) -> Vec<&str> {
+    errors.iter().map(|e| e.message.as_str()).collect()
+}

@@ -1,0 +1,250 @@
+//! The task list: the status of each part of the preparation.
+
+mod common;
+
+use common::*;
+use review_core::progress::{parts_done, Part, Status};
+use review_core::*;
+
+fn statuses(review: &Review) -> Vec<(Part, Status)> {
+    Part::ALL.iter().map(|p| (*p, p.status(review))).collect()
+}
+
+fn status_of(part: Part, commands: Vec<Command>) -> Status {
+    part.status(&review_with(commands))
+}
+
+#[test]
+fn a_fresh_review_has_nothing_started() {
+    let review = new_review();
+    assert!(
+        statuses(&review)
+            .iter()
+            .all(|(_, s)| *s == Status::NotStarted),
+        "{:?}",
+        statuses(&review)
+    );
+    assert_eq!(parts_done(&review), (0, 5));
+}
+
+#[test]
+fn a_part_one_complete_review_has_every_part_done() {
+    let review = part_one_complete();
+    assert!(
+        statuses(&review).iter().all(|(_, s)| *s == Status::Done),
+        "{:?}",
+        statuses(&review)
+    );
+    assert_eq!(parts_done(&review), (5, 5));
+}
+
+#[test]
+fn a_partly_filled_part_is_in_progress() {
+    let cases: Vec<(&str, Part, Vec<Command>)> = vec![
+        (
+            "a carer added",
+            Part::WhoIsHere,
+            vec![add(CARER, Role::Carer)],
+        ),
+        (
+            "the individual named",
+            Part::WhoIsHere,
+            vec![name(INDIVIDUAL, "Joan")],
+        ),
+        (
+            "the individual's attendance given",
+            Part::WhoIsHere,
+            vec![attendance(INDIVIDUAL, Attendance::Remote)],
+        ),
+        (
+            "an interpreter asked for, language not given",
+            Part::TakingPart,
+            vec![Command::SetInterpreterNeeded {
+                id: INDIVIDUAL.into(),
+                needed: true,
+            }],
+        ),
+        (
+            "the reason chosen",
+            Part::HowWeReview,
+            vec![Command::SetReason(ReviewReason::Requested)],
+        ),
+        (
+            "private time answered",
+            Part::HowWeReview,
+            vec![Command::SetCarerPrivateTime(false)],
+        ),
+        (
+            "a criterion chosen, not yet agreed",
+            Part::Criteria,
+            [who_is_here_commands(), criteria_commands()[..1].to_vec()].concat(),
+        ),
+        (
+            "a need not yet checked",
+            Part::Readiness,
+            vec![communication(INDIVIDUAL, CommunicationMethod::Pictures)],
+        ),
+    ];
+    for (behaviour, part, commands) in cases {
+        assert_eq!(
+            status_of(part, commands),
+            Status::InProgress,
+            "{part:?}: {behaviour}"
+        );
+    }
+}
+
+#[test]
+fn only_the_parts_touched_are_started() {
+    let review = review_with([Command::SetReason(ReviewReason::Annual)]);
+    assert_eq!(
+        statuses(&review),
+        [
+            (Part::WhoIsHere, Status::NotStarted),
+            (Part::TakingPart, Status::NotStarted),
+            (Part::HowWeReview, Status::InProgress),
+            (Part::Criteria, Status::NotStarted),
+            (Part::Readiness, Status::NotStarted),
+        ]
+    );
+}
+
+#[test]
+fn the_workers_own_details_do_not_start_who_is_here() {
+    let review = review_with([
+        name(WORKER, "Sam O."),
+        attendance(WORKER, Attendance::Remote),
+    ]);
+    assert_eq!(Part::WhoIsHere.status(&review), Status::NotStarted);
+}
+
+#[test]
+fn an_unresolved_need_needs_attention() {
+    let mut review = part_one_complete();
+    apply_all(
+        &mut review,
+        [need_status(
+            CARER,
+            Need::Interpreter,
+            Some(not_met("Rebooked for Friday", "")),
+        )],
+    );
+    assert_eq!(Part::Readiness.status(&review), Status::NeedsAttention);
+    assert_eq!(parts_done(&review), (4, 5));
+}
+
+#[test]
+fn a_need_not_met_but_resolved_is_done() {
+    let mut review = part_one_complete();
+    apply_all(
+        &mut review,
+        [need_status(
+            CARER,
+            Need::Interpreter,
+            Some(not_met(
+                "Rebooked for Friday",
+                "Ayesha chose to go on in English",
+            )),
+        )],
+    );
+    assert_eq!(Part::Readiness.status(&review), Status::Done);
+}
+
+#[test]
+fn conflicts_elsewhere_need_attention_too() {
+    let cases: Vec<(&str, Part, Vec<Command>)> = vec![
+        (
+            "every carer absent",
+            Part::WhoIsHere,
+            vec![attendance(CARER, Attendance::AbsentViewsGathered)],
+        ),
+        (
+            "the worker agreed a criterion the carer has not",
+            Part::Criteria,
+            vec![Command::SetCriterionAgreement {
+                criterion: LIBRARY_CRITERION.into(),
+                participant: CARER.into(),
+                agreed: false,
+            }],
+        ),
+    ];
+    for (behaviour, part, commands) in cases {
+        let mut review = part_one_complete();
+        apply_all(&mut review, commands);
+        assert_eq!(
+            part.status(&review),
+            Status::NeedsAttention,
+            "{part:?}: {behaviour}"
+        );
+    }
+}
+
+#[test]
+fn a_missing_answer_in_a_done_review_puts_that_part_back_in_progress() {
+    let mut review = part_one_complete();
+    apply_all(
+        &mut review,
+        [communication(CARER, CommunicationMethod::Aids)],
+    );
+    // Ayesha's aid needs describing (Taking part) and checking (Ready to start).
+    assert_eq!(
+        statuses(&review),
+        [
+            (Part::WhoIsHere, Status::Done),
+            (Part::TakingPart, Status::InProgress),
+            (Part::HowWeReview, Status::Done),
+            (Part::Criteria, Status::Done),
+            (Part::Readiness, Status::InProgress),
+        ]
+    );
+    assert_eq!(parts_done(&review), (3, 5));
+}
+
+#[test]
+fn with_no_needs_readiness_is_done_once_taking_part_is_started() {
+    let review = review_with([language(INDIVIDUAL, "English")]);
+    assert_eq!(Part::TakingPart.status(&review), Status::Done);
+    assert_eq!(Part::Readiness.status(&review), Status::Done);
+}
+
+#[test]
+fn setting_a_time_box_starts_how_we_will_review() {
+    let review = review_with([Command::SetTimeBox {
+        item: AgendaItem::Partnership,
+        minutes: Some(20),
+    }]);
+    assert_ne!(Part::HowWeReview.status(&review), Status::NotStarted);
+}
+
+#[test]
+fn status_labels_are_the_task_list_words() {
+    let labels = [
+        Status::NotStarted,
+        Status::InProgress,
+        Status::Done,
+        Status::NeedsAttention,
+    ]
+    .map(Status::label);
+    assert_eq!(
+        labels,
+        ["Not started", "In progress", "Done", "Needs attention"]
+    );
+}
+
+#[test]
+fn parts_are_listed_with_their_titles_pages_and_codes() {
+    let listed: Vec<_> = Part::ALL
+        .iter()
+        .map(|p| (p.title(), p.slug(), p.code()))
+        .collect();
+    assert_eq!(
+        listed,
+        [
+            ("Who is here", "who", "P18"),
+            ("Help to take part", "taking-part", "P18"),
+            ("How we will review", "process", "P17"),
+            ("What we will look at", "criteria", "P17"),
+            ("Ready to start", "ready", "P18"),
+        ]
+    );
+}
