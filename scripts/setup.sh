@@ -1,0 +1,62 @@
+# Sourced by scripts/serve and scripts/test: installs what is missing, skips
+# what is present, and sets PATH and CARGO_TARGET_DIR. Safe to run again.
+# Only package registries are used (crates.io, Debian, npm).
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+TRUNK_VERSION="0.21.14"
+say() { printf '[setup] %s\n' "$*" >&2; }
+
+# cargo/rustup from rustup's default place, when the shell has not got them yet.
+if ! command -v cargo >/dev/null 2>&1 && [ -f "$HOME/.cargo/env" ]; then
+  . "$HOME/.cargo/env"
+fi
+command -v cargo >/dev/null || { say "cargo is missing: install Rust with rustup first"; return 1; }
+
+# Compiled dependencies are kept outside the clone so that a fresh clone (CI)
+# reuses them.
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/review-together/target}"
+mkdir -p "$CARGO_TARGET_DIR"
+
+if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown >&2
+fi
+
+if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
+  say "installing trunk $TRUNK_VERSION (about 11 minutes on 2 cores)"
+  cargo install trunk --version "$TRUNK_VERSION" --locked >&2
+fi
+
+# wasm-bindgen-cli must match the wasm-bindgen crate in Cargo.lock exactly.
+WASM_BINDGEN_VERSION="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' "$ROOT/Cargo.lock")"
+[ -n "$WASM_BINDGEN_VERSION" ] || { say "could not read the wasm-bindgen version from Cargo.lock"; return 1; }
+if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ] \
+   || ! command -v wasm-bindgen-test-runner >/dev/null 2>&1; then
+  say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 5 minutes)"
+  # Not --locked: its own lockfile pins a crate version the registry lacks.
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force >&2
+fi
+
+if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+  say "installing Debian chromium and chromium-driver"
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq >&2
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >&2
+fi
+
+# npm packages: Playwright, axe-core and binaryen (wasm-opt 132; Debian's
+# binaryen 108 silently breaks the app).
+E2E="$ROOT/tests/e2e"
+LOCK_HASH="$(sha256sum "$E2E/package-lock.json" | cut -d' ' -f1)"
+if [ "$(cat "$E2E/node_modules/.installed-from" 2>/dev/null)" != "$LOCK_HASH" ]; then
+  say "installing npm packages (npm ci)"
+  (cd "$E2E" && npm ci --no-audit --no-fund --loglevel=error >&2)
+  echo "$LOCK_HASH" > "$E2E/node_modules/.installed-from"
+fi
+export PATH="$E2E/node_modules/.bin:$PATH"
+
+# Offline Trunk runs `cargo metadata`, which needs the crates of every
+# platform: fetch them all (quick when already present).
+(cd "$ROOT" && cargo fetch --locked -q >&2)
+
+export CHROMEDRIVER=/usr/bin/chromedriver

@@ -1,0 +1,80 @@
+use crate::parts::*;
+use crate::state::{provide_app_state, use_app, SaveState};
+use leptos::prelude::*;
+use leptos_router::components::{ParentRoute, Route, Router, Routes, A};
+use leptos_router::path;
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_app_state();
+    view! {
+        <Router>
+            <a
+                href="#main-content"
+                class="app-skip-link"
+                on:click=|ev| {
+                    ev.prevent_default();
+                    crate::components::focus_by_id("main-content");
+                }
+            >
+                "Skip to main content"
+            </a>
+            <Header />
+            <div class="app-width-container">
+                <main class="app-main" id="main-content" tabindex="-1">
+                    <Routes fallback=NotFound>
+                        <Route path=path!("/") view=Home />
+                        <Route path=path!("/settings") view=DeviceSettingsPage />
+                        <ParentRoute path=path!("/review/:id") view=ReviewShell>
+                            <Route path=path!("") view=Overview />
+                            <Route path=path!("who") view=WhoIsHere />
+                            <Route path=path!("who/:pid") view=PersonDetails />
+                            <Route path=path!("taking-part") view=TakingPart />
+                            <Route path=path!("taking-part/:pid") view=PersonSupport />
+                            <Route path=path!("process") view=HowWeReview />
+                            <Route path=path!("criteria") view=Criteria />
+                            <Route path=path!("ready") view=Readiness />
+                            <Route path=path!("delete") view=DeleteReview />
+                        </ParentRoute>
+                    </Routes>
+                </main>
+            </div>
+        </Router>
+    }
+}
+
+#[component]
+fn Header() -> impl IntoView {
+    let app = use_app();
+    let status = move || match app.save.get() {
+        SaveState::Unchanged => String::new(),
+        SaveState::Saved => "Saved on this device".into(),
+        SaveState::NotSaved(why) => format!("Not saved: {why}"),
+    };
+    let status_class = move || match app.save.get() {
+        SaveState::NotSaved(_) => "app-save-status app-save-status--error",
+        _ => "app-save-status app-save-status--saved",
+    };
+    view! {
+        <header class="app-header">
+            <div class="app-width-container app-header__inner">
+                <A href="/" attr:class="app-header__title">"Review Together"</A>
+                <nav class="app-header__nav" aria-label="Main">
+                    <A href="/settings" attr:class="app-header__nav-link">"Device settings"</A>
+                </nav>
+                // A polite live region that always exists, so changes are announced.
+                <p class=status_class role="status" aria-live="polite">{status}</p>
+            </div>
+        </header>
+    }
+}
+
+#[component]
+fn NotFound() -> impl IntoView {
+    view! {
+        <crate::components::Page title="Page not found">
+            <p class="app-body">"There is no page at this address."</p>
+            <p class="app-body"><A href="/">"Go to the reviews on this device"</A></p>
+        </crate::components::Page>
+    }
+}

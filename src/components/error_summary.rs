@@ -1,0 +1,57 @@
+use leptos::html;
+use leptos::prelude::*;
+use review_core::validate::FieldError;
+
+/// The GOV.UK error summary: shown at the top of the page when it has errors,
+/// takes focus so it is read out, and links each message to its field.
+#[component]
+pub fn ErrorSummary(
+    /// The errors to list; the summary is hidden while this is empty.
+    #[prop(into)]
+    errors: Signal<Vec<FieldError>>,
+) -> impl IntoView {
+    let summary = NodeRef::<html::Div>::new();
+    // Move focus to the summary each time it (re)appears after a submit.
+    Effect::new(move |_| {
+        if !errors.with(Vec::is_empty) {
+            if let Some(el) = summary.get() {
+                let _ = el.focus();
+            }
+        }
+    });
+    view! {
+        <Show when=move || !errors.with(Vec::is_empty)>
+            <div class="app-error-summary" tabindex="-1" node_ref=summary aria-labelledby="error-summary-title">
+                <div role="alert">
+                    <h2 class="app-error-summary__title" id="error-summary-title">"There is a problem"</h2>
+                    <div class="app-error-summary__body">
+                        <ul class="app-error-summary__list">
+                            {move || {
+                                errors
+                                    .get()
+                                    .into_iter()
+                                    .map(|e| {
+                                        let field = e.field.clone();
+                                        view! {
+                                            <li>
+                                                <a
+                                                    href=format!("#{}", e.field)
+                                                    on:click=move |ev| {
+                                                        ev.prevent_default();
+                                                        super::focus_by_id(&field);
+                                                    }
+                                                >
+                                                    {e.message}
+                                                </a>
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()
+                            }}
+                        </ul>
+                    </div>
+                </div>
+            </div>
+        </Show>
+    }
+}

@@ -1,0 +1,319 @@
+//! Labelled form fields. Each shows its error under the label, marks itself
+//! `aria-invalid`, and points `aria-describedby` at its hint and error.
+
+use leptos::prelude::*;
+
+/// `aria-describedby` for a field with an optional hint and a maybe-shown error.
+fn described_by(id: &str, has_hint: bool, error: Signal<Option<String>>) -> Signal<Option<String>> {
+    let (hint_id, error_id) = (format!("{id}-hint"), format!("{id}-error"));
+    Signal::derive(move || {
+        let mut ids = Vec::new();
+        if has_hint {
+            ids.push(hint_id.clone());
+        }
+        if error.with(Option::is_some) {
+            ids.push(error_id.clone());
+        }
+        (!ids.is_empty()).then(|| ids.join(" "))
+    })
+}
+
+fn group_class(error: Signal<Option<String>>) -> impl Fn() -> &'static str {
+    move || {
+        if error.with(Option::is_some) {
+            "app-form-group app-form-group--error"
+        } else {
+            "app-form-group"
+        }
+    }
+}
+
+#[component]
+fn Hint(id: String, text: Option<String>) -> impl IntoView {
+    text.map(|t| view! { <div class="app-hint" id=format!("{id}-hint")>{t}</div> })
+}
+
+#[component]
+fn ErrorMessage(id: String, error: Signal<Option<String>>) -> impl IntoView {
+    move || {
+        error.get().map(|message| {
+            view! {
+                <p class="app-error-message" id=format!("{id}-error")>
+                    <span class="app-visually-hidden">"Error: "</span>
+                    {message}
+                </p>
+            }
+        })
+    }
+}
+
+/// A one-line text field.
+#[component]
+pub fn TextInput(
+    /// The input's id; error summary links point here.
+    #[prop(into)]
+    id: String,
+    /// The visible label.
+    #[prop(into)]
+    label: String,
+    /// Help text under the label.
+    #[prop(optional, into)]
+    hint: Option<String>,
+    /// The current text.
+    #[prop(into)]
+    value: Signal<String>,
+    /// The error to show, if any.
+    #[prop(optional, into)]
+    error: Signal<Option<String>>,
+    /// Receives the text on every keystroke.
+    on_input: Callback<String>,
+    /// Extra class for width, e.g. "app-input--width-20".
+    #[prop(optional)]
+    width: &'static str,
+    /// The `autocomplete` token; "off" unless the field is about the user.
+    #[prop(optional)]
+    autocomplete: Option<&'static str>,
+    /// The `inputmode`, e.g. "numeric".
+    #[prop(optional)]
+    inputmode: Option<&'static str>,
+) -> impl IntoView {
+    let described = described_by(&id, hint.is_some(), error);
+    let class = move || {
+        let err = if error.with(Option::is_some) {
+            " app-input--error"
+        } else {
+            ""
+        };
+        format!("app-input {width}{err}")
+    };
+    view! {
+        <div class=group_class(error)>
+            <label class="app-label" for=id.clone()>{label}</label>
+            <Hint id=id.clone() text=hint />
+            <ErrorMessage id=id.clone() error=error />
+            <input
+                class=class
+                id=id.clone()
+                name=id
+                type="text"
+                spellcheck="false"
+                autocomplete=autocomplete.unwrap_or("off")
+                inputmode=inputmode
+                aria-describedby=described
+                aria-invalid=move || error.with(Option::is_some).then_some("true")
+                prop:value=value
+                on:input=move |ev| on_input.run(event_target_value(&ev))
+            />
+        </div>
+    }
+}
+
+/// A multi-line text field.
+#[component]
+pub fn TextArea(
+    /// The textarea's id; error summary links point here.
+    #[prop(into)]
+    id: String,
+    /// The visible label.
+    #[prop(into)]
+    label: String,
+    /// Help text under the label.
+    #[prop(optional, into)]
+    hint: Option<String>,
+    /// The current text.
+    #[prop(into)]
+    value: Signal<String>,
+    /// The error to show, if any.
+    #[prop(optional, into)]
+    error: Signal<Option<String>>,
+    /// Receives the text on every keystroke.
+    on_input: Callback<String>,
+    /// Visible rows (default 4).
+    #[prop(optional)]
+    rows: Option<u32>,
+) -> impl IntoView {
+    let described = described_by(&id, hint.is_some(), error);
+    view! {
+        <div class=group_class(error)>
+            <label class="app-label" for=id.clone()>{label}</label>
+            <Hint id=id.clone() text=hint />
+            <ErrorMessage id=id.clone() error=error />
+            <textarea
+                class=move || if error.with(Option::is_some) { "app-textarea app-input--error" } else { "app-textarea" }
+                id=id.clone()
+                name=id
+                rows=rows.unwrap_or(4)
+                aria-describedby=described
+                aria-invalid=move || error.with(Option::is_some).then_some("true")
+                prop:value=value
+                on:input=move |ev| on_input.run(event_target_value(&ev))
+            ></textarea>
+        </div>
+    }
+}
+
+/// One option of a radio or checkbox group.
+#[derive(Clone)]
+pub struct Choice<T> {
+    pub value: T,
+    /// Stable word used in the element id (e.g. "in-person").
+    pub key: String,
+    pub label: String,
+    pub hint: Option<String>,
+}
+
+impl<T> Choice<T> {
+    pub fn new(value: T, key: &str, label: &str) -> Self {
+        Choice {
+            value,
+            key: key.to_string(),
+            label: label.to_string(),
+            hint: None,
+        }
+    }
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+}
+
+/// The id of option `index` in a group: the first option carries the group id
+/// so that error summary links land on it.
+fn option_id(group: &str, index: usize, key: &str) -> String {
+    if index == 0 {
+        group.to_string()
+    } else {
+        format!("{group}-{key}")
+    }
+}
+
+/// A fieldset of radios; each whole row is the tap target.
+#[component]
+pub fn Radios<T>(
+    /// The group's id (the first radio's id); error summary links point here.
+    #[prop(into)]
+    id: String,
+    /// The question.
+    #[prop(into)]
+    legend: String,
+    /// Help text under the question.
+    #[prop(optional, into)]
+    hint: Option<String>,
+    /// The answers to choose from.
+    choices: Vec<Choice<T>>,
+    /// The answer chosen so far.
+    #[prop(into)]
+    value: Signal<Option<T>>,
+    /// The error to show, if any.
+    #[prop(optional, into)]
+    error: Signal<Option<String>>,
+    /// Receives the answer when it is chosen.
+    on_change: Callback<T>,
+    /// Lay the answers out side by side (for two or three short answers).
+    #[prop(optional)]
+    inline: bool,
+) -> impl IntoView
+where
+    T: Clone + PartialEq + Send + Sync + 'static,
+{
+    let described = described_by(&id, hint.is_some(), error);
+    let items = choices
+        .into_iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let input_id = option_id(&id, i, &c.key);
+            let hint_id = format!("{input_id}-item-hint");
+            let (v1, v2) = (c.value.clone(), c.value);
+            view! {
+                <div class="app-radios__item">
+                    <input
+                        class="app-radios__input"
+                        id=input_id.clone()
+                        name=id.clone()
+                        type="radio"
+                        value=c.key
+                        aria-describedby=c.hint.is_some().then(|| hint_id.clone())
+                        prop:checked=move || value.with(|v| v.as_ref() == Some(&v1))
+                        on:change=move |_| on_change.run(v2.clone())
+                    />
+                    <label class="app-radios__label" for=input_id>{c.label}</label>
+                    {c.hint.map(|h| view! { <div class="app-radios__hint" id=hint_id>{h}</div> })}
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class=group_class(error)>
+            <fieldset class="app-fieldset" aria-describedby=described>
+                <legend class="app-fieldset__legend app-fieldset__legend--m">{legend}</legend>
+                <Hint id=id.clone() text=hint />
+                <ErrorMessage id=id.clone() error=error />
+                <div class=if inline { "app-radios app-radios--inline" } else { "app-radios" }>{items}</div>
+            </fieldset>
+        </div>
+    }
+}
+
+/// A fieldset of checkboxes; each whole row is the tap target.
+#[component]
+pub fn Checkboxes<T>(
+    /// The group's id (the first box's id); error summary links point here.
+    #[prop(into)]
+    id: String,
+    /// The question.
+    #[prop(into)]
+    legend: String,
+    /// Help text under the question, e.g. "Select all that apply".
+    #[prop(optional, into)]
+    hint: Option<String>,
+    /// The options.
+    choices: Vec<Choice<T>>,
+    /// The options ticked so far.
+    #[prop(into)]
+    value: Signal<Vec<T>>,
+    /// The error to show, if any.
+    #[prop(optional, into)]
+    error: Signal<Option<String>>,
+    /// Receives an option and whether it is now ticked.
+    on_toggle: Callback<(T, bool)>,
+) -> impl IntoView
+where
+    T: Clone + PartialEq + Send + Sync + 'static,
+{
+    let described = described_by(&id, hint.is_some(), error);
+    let items = choices
+        .into_iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let input_id = option_id(&id, i, &c.key);
+            let hint_id = format!("{input_id}-item-hint");
+            let (v1, v2) = (c.value.clone(), c.value);
+            view! {
+                <div class="app-checkboxes__item">
+                    <input
+                        class="app-checkboxes__input"
+                        id=input_id.clone()
+                        name=id.clone()
+                        type="checkbox"
+                        value=c.key
+                        aria-describedby=c.hint.is_some().then(|| hint_id.clone())
+                        prop:checked=move || value.with(|v| v.contains(&v1))
+                        on:change=move |ev| on_toggle.run((v2.clone(), event_target_checked(&ev)))
+                    />
+                    <label class="app-checkboxes__label" for=input_id>{c.label}</label>
+                    {c.hint.map(|h| view! { <div class="app-checkboxes__hint" id=hint_id>{h}</div> })}
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class=group_class(error)>
+            <fieldset class="app-fieldset" aria-describedby=described>
+                <legend class="app-fieldset__legend app-fieldset__legend--m">{legend}</legend>
+                <Hint id=id.clone() text=hint />
+                <ErrorMessage id=id.clone() error=error />
+                <div class="app-checkboxes">{items}</div>
+            </fieldset>
+        </div>
+    }
+}

@@ -1,0 +1,26 @@
+//! Design primitives shared by every page (BEM classes in `style/components.css`).
+
+mod error_summary;
+mod fields;
+mod page;
+mod task_list;
+
+pub use error_summary::ErrorSummary;
+pub use fields::{Checkboxes, Choice, Radios, TextArea, TextInput};
+pub use page::{BackLink, Page};
+pub use task_list::TaskList;
+
+/// Focus (and scroll to) the element with `id`, as the error summary's links do.
+pub fn focus_by_id(id: &str) {
+    use wasm_bindgen::JsCast;
+    let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+    else {
+        return;
+    };
+    if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+        el.scroll_into_view();
+        let _ = el.focus();
+    }
+}

@@ -1,0 +1,11 @@
+//! Review Together: a carer review meeting on one shared tablet.
+//! The meeting itself (rules, validation, drafts) lives in `review-core`;
+//! this crate is the Leptos shell that shows it and talks to the browser.
+
+pub mod app;
+pub mod clock;
+pub mod components;
+pub mod download;
+pub mod parts;
+pub mod state;
+pub mod storage;

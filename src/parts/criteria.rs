@@ -1,0 +1,215 @@
+use crate::clock;
+use crate::components::{BackLink, Checkboxes, Choice, ErrorSummary, Page, Radios, TextArea};
+use crate::state::{use_review, PageErrors};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+use review_core::library::criteria_library;
+use review_core::progress::Part;
+use review_core::validate::{self, ids};
+use review_core::{Command, CriterionGroup, CriterionSource, Role, Scale};
+
+/// What the review will look at (P17): criteria from our library or typed in,
+/// each with its scale and the carer's agreement.
+#[component]
+pub fn Criteria() -> impl IntoView {
+    let ctx = use_review();
+    let errors = PageErrors::new(ctx.select(validate::criteria));
+    let chosen = ctx.select(|r| r.criteria.iter().map(|c| c.id.clone()).collect::<Vec<_>>());
+    let navigate = use_navigate();
+    let next = move |_| {
+        if errors.submit() {
+            navigate(&ctx.part_path(Part::Readiness), Default::default());
+        }
+    };
+    view! {
+        <BackLink href=ctx.path("") text="Back to the review" />
+        <Page title="What we will look at" caption="Getting ready · P17"
+            has_errors=Signal::derive(move || !errors.visible().with(Vec::is_empty))>
+            <ErrorSummary errors=errors.visible() />
+            <p class="app-body">
+                "Choose together what the review will look at. Later, everyone will say how each one is going."
+            </p>
+            <h2 class="app-heading-m">"Chosen so far"</h2>
+            <Show when=move || chosen.with(Vec::is_empty)>
+                <p class="app-body">"Nothing chosen yet."</p>
+            </Show>
+            <ul class="app-stack app-card-list">
+                <For each=move || chosen.get() key=|id| id.clone()
+                    children=move |id| view! { <ChosenCriterion id=id errors=errors /> } />
+            </ul>
+            <h2 class="app-heading-m" id="add-criteria" tabindex="-1">"Choose from our list"</h2>
+            {review_core::CriterionGroup::ALL.into_iter().map(|g| view! { <LibraryGroup group=g /> }).collect_view()}
+            <CustomCriterion />
+            <div class="app-button-group">
+                <button type="button" class="app-button" on:click=next>"Continue"</button>
+                <A href=ctx.path("") attr:class="app-link">"Back to the review"</A>
+            </div>
+        </Page>
+    }
+}
+
+/// One group of our library, as checkboxes: ticking adds, unticking removes.
+#[component]
+fn LibraryGroup(
+    /// The group to list.
+    group: CriterionGroup,
+) -> impl IntoView {
+    let ctx = use_review();
+    let lib = criteria_library();
+    let info = lib.group(group);
+    // Keys of library criteria in the review, and the review's id for each.
+    let in_review = ctx.select(|r| {
+        r.criteria
+            .iter()
+            .filter_map(|c| match &c.source {
+                CriterionSource::Library { key } => Some((key.clone(), c.id.clone())),
+                CriterionSource::Custom => None,
+            })
+            .collect::<Vec<_>>()
+    });
+    let choices = lib
+        .in_group(group)
+        .map(|c| {
+            Choice::new(c.key.clone(), &c.key, &c.wording).hint(format!(
+                "Easy read: {} · {}",
+                c.easy_read,
+                c.serves.join(", ")
+            ))
+        })
+        .collect();
+    let toggle = Callback::new(move |(key, used): (String, bool)| {
+        if used {
+            if let Some(c) = criteria_library().get(&key) {
+                ctx.send(Command::AddLibraryCriterion {
+                    id: clock::new_id(),
+                    criterion: c.clone(),
+                });
+            }
+        } else if let Some(id) = in_review
+            .with_untracked(|v| v.iter().find(|(k, _)| *k == key).map(|(_, id)| id.clone()))
+        {
+            ctx.send(Command::RemoveCriterion { id });
+        }
+    });
+    view! {
+        <Checkboxes id=format!("library-{}", group.key()) legend=info.title.clone() hint=info.description.clone()
+            choices=choices
+            value=Signal::derive(move || in_review.with(|v| v.iter().map(|(k, _)| k.clone()).collect::<Vec<_>>()))
+            on_toggle=toggle />
+    }
+}
+
+/// A criterion typed in at the meeting.
+#[component]
+fn CustomCriterion() -> impl IntoView {
+    let ctx = use_review();
+    let wording = RwSignal::new(String::new());
+    let group = RwSignal::new(Some(CriterionGroup::Partnership));
+    let problem = RwSignal::new(None::<String>);
+    let lib = criteria_library();
+    let add = move |_| {
+        let cmd = Command::AddCustomCriterion {
+            id: clock::new_id(),
+            group: group.get_untracked().unwrap_or(CriterionGroup::Partnership),
+            wording: wording.get_untracked(),
+        };
+        match ctx.dispatch(cmd) {
+            Ok(()) => {
+                wording.set(String::new());
+                problem.set(None);
+            }
+            Err(e) => problem.set(Some(e.to_string())),
+        }
+    };
+    view! {
+        <h2 class="app-heading-m">"Add your own"</h2>
+        <TextArea id="custom-wording" label="What else should the review look at?"
+            hint="Write it so that people can say whether it is going well. For example: the evening calls from the care agency come on time."
+            value=wording error=problem rows=2 on_input=Callback::new(move |v| wording.set(v)) />
+        <Radios id="custom-group" legend="Which area is it about?"
+            choices=CriterionGroup::ALL.iter().map(|g| Choice::new(*g, g.key(), &lib.group(*g).title)).collect()
+            value=group on_change=Callback::new(move |g| group.set(Some(g))) />
+        <div class="app-button-group">
+            <button type="button" class="app-button app-button--secondary" on:click=add>"Add this to the review"</button>
+        </div>
+    }
+}
+
+/// A chosen criterion: its scale, who agreed to it, and a way to remove it.
+#[component]
+fn ChosenCriterion(
+    /// The criterion's id.
+    id: String,
+    /// The page's errors (the agreement field).
+    errors: PageErrors,
+) -> impl IntoView {
+    let ctx = use_review();
+    let cid = id.clone();
+    let criterion = ctx.select(move |r| r.criteria.iter().find(|c| c.id == cid).cloned());
+    let present = ctx.select(|r| {
+        r.participants
+            .iter()
+            .filter(|p| p.is_present() && p.role != Role::Worker)
+            .map(|p| (p.id.clone(), p.display_name()))
+            .collect::<Vec<_>>()
+    });
+    let (id1, id2, id3) = (id.clone(), id.clone(), id.clone());
+    let set_scale = Callback::new(move |scale: Scale| {
+        ctx.send(Command::SetCriterionScale {
+            id: id1.clone(),
+            scale,
+        })
+    });
+    let agree = Callback::new(move |(participant, agreed): (String, bool)| {
+        ctx.send(Command::SetCriterionAgreement {
+            criterion: id2.clone(),
+            participant,
+            agreed,
+        })
+    });
+    let group_id = ids::criterion_agreement(&id);
+    let heading_id = format!("criterion-{id}-title");
+    view! {
+        <li class="app-card">
+            <div class="app-card__header">
+                <h3 class="app-card__title app-heading-s" id=heading_id>
+                    {move || criterion.with(|c| c.as_ref().map(|c| c.wording.clone()).unwrap_or_default())}
+                </h3>
+                <p class="app-hint app-u-mb-0">
+                    {move || criterion.with(|c| c.as_ref().map(|c| {
+                        let source = match c.source { CriterionSource::Library { .. } => "From our list", CriterionSource::Custom => "Added by you" };
+                        format!("{source} · serves {}", c.serves.join(", "))
+                    }).unwrap_or_default())}
+                </p>
+            </div>
+            <div class="app-card__body">
+                <Radios id=format!("criterion-{id}-scale") legend="How will people rate it?"
+                    choices=Scale::ALL.iter().map(|s| Choice::new(*s, s.key(), s.label())).collect()
+                    value=Signal::derive(move || criterion.with(|c| c.as_ref().map(|c| c.scale)))
+                    on_change=set_scale />
+                {move || {
+                    let people = present.get();
+                    if people.is_empty() {
+                        return view! { <p class="app-body">"Add who is here first, so they can agree."</p> }.into_any();
+                    }
+                    let choices = people.iter().map(|(pid, name)| Choice::new(pid.clone(), pid, &format!("{name} agrees"))).collect();
+                    view! {
+                        <Checkboxes id=group_id.clone() legend="Who agrees to look at this?"
+                            hint="Changing the wording or the scale asks everyone again."
+                            choices=choices
+                            value=Signal::derive(move || criterion.with(|c| c.as_ref().map(|c| c.agreed_by.clone()).unwrap_or_default()))
+                            error=errors.for_field(group_id.clone())
+                            on_toggle=agree />
+                    }.into_any()
+                }}
+            </div>
+            <div class="app-card__actions">
+                <button type="button" class="app-button app-button--secondary"
+                    on:click=move |_| ctx.send(Command::RemoveCriterion { id: id3.clone() })>
+                    "Remove" <span class="app-visually-hidden">" this criterion"</span>
+                </button>
+            </div>
+        </li>
+    }
+}

@@ -1,0 +1,46 @@
+use crate::components::{BackLink, Page};
+use crate::state::{use_app, use_review};
+use crate::storage;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+
+/// Confirm before a review is removed from the device for good.
+#[component]
+pub fn DeleteReview() -> impl IntoView {
+    let ctx = use_review();
+    let app = use_app();
+    let navigate = use_navigate();
+    let problem = RwSignal::new(None::<String>);
+    let carer = ctx.select(|r| {
+        r.carer()
+            .map(|c| c.name.trim().to_string())
+            .filter(|n| !n.is_empty())
+            .unwrap_or_else(|| "a carer who has not been named yet".into())
+    });
+    let delete = move |_| match storage::delete_review(&ctx.id()) {
+        Ok(()) => {
+            app.flash
+                .set(Some("The review was deleted from this device.".into()));
+            navigate("/", Default::default());
+        }
+        Err(e) => problem.set(Some(format!("The review could not be deleted: {e}."))),
+    };
+    view! {
+        <BackLink href=ctx.path("") text="Back to the review" />
+        <Page title="Delete this review?">
+            <div class="app-warning-text">
+                <span class="app-warning-text__icon" aria-hidden="true">"!"</span>
+                <strong class="app-warning-text__text">
+                    <span class="app-visually-hidden">"Warning: "</span>
+                    {move || format!("This deletes the review with {} from this device. It cannot be undone.", carer.get())}
+                </strong>
+            </div>
+            {move || problem.get().map(|p| view! { <p class="app-error-message" role="alert">{p}</p> })}
+            <div class="app-button-group">
+                <button type="button" class="app-button app-button--warning" on:click=delete>"Yes, delete this review"</button>
+                <A href=ctx.path("") attr:class="app-link">"No, keep it"</A>
+            </div>
+        </Page>
+    }
+}

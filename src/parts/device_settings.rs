@@ -1,0 +1,104 @@
+use crate::components::{ErrorSummary, Page, TextInput};
+use crate::state::{start_review, use_app};
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use review_core::text::{clean, is_blank};
+use review_core::validate::FieldError;
+use review_core::DeviceSettings;
+
+fn errors_of(s: &DeviceSettings) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    let mut need = |field: &str, value: &str, message: &str| {
+        if is_blank(value) {
+            errors.push(FieldError {
+                field: field.into(),
+                message: message.into(),
+                attention: false,
+            });
+        }
+    };
+    need(
+        "organisation",
+        &s.organisation,
+        "Enter the name of your organisation",
+    );
+    need("worker-name", &s.worker_name, "Enter your name");
+    need("worker-role", &s.worker_role, "Enter your job title");
+    errors
+}
+
+/// Who is using this device: copied into each new review.
+#[component]
+pub fn DeviceSettingsPage() -> impl IntoView {
+    let app = use_app();
+    let query = use_query_map();
+    let then_new = query.with_untracked(|q| q.get("then").as_deref() == Some("new"));
+    // Edited here and saved on "Save": settings are not a draft.
+    let draft = RwSignal::new(app.settings.get_untracked());
+    let shown = RwSignal::new(false);
+    let all = Memo::new(move |_| draft.with(errors_of));
+    let visible = Signal::derive(move || if shown.get() { all.get() } else { Vec::new() });
+    let error_for = move |field: &'static str| {
+        Signal::derive(move || {
+            visible.with(|v| {
+                v.iter()
+                    .find(|e| e.field == field)
+                    .map(|e| e.message.clone())
+            })
+        })
+    };
+    let field = move |get: fn(&DeviceSettings) -> &String| {
+        Signal::derive(move || draft.with(|d| get(d).clone()))
+    };
+    let setter = move |set: fn(&mut DeviceSettings, String)| {
+        Callback::new(move |v: String| draft.update(|d| set(d, clean(&v))))
+    };
+    let navigate = use_navigate();
+    let problem = RwSignal::new(None::<String>);
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        shown.set(true);
+        if !all.with_untracked(Vec::is_empty) {
+            return;
+        }
+        app.save_settings(draft.get_untracked());
+        if then_new {
+            match start_review(&app) {
+                Ok(r) => navigate(&format!("/review/{}/who", r.id), Default::default()),
+                Err(e) => problem.set(Some(format!("The review could not be started: {e}."))),
+            }
+        } else {
+            app.flash.set(Some("Device settings saved.".into()));
+            navigate("/", Default::default());
+        }
+    };
+    view! {
+        <Page title="Device settings" has_errors=Signal::derive(move || !visible.with(Vec::is_empty))>
+            <ErrorSummary errors=visible />
+            <p class="app-body">
+                "These details go into every review started on this device. You can change them at any time."
+            </p>
+            <form novalidate on:submit=save>
+                <TextInput id="organisation" label="Organisation" autocomplete="organization"
+                    value=field(|d| &d.organisation) error=error_for("organisation")
+                    on_input=setter(|d, v| d.organisation = v) width="app-input--full" />
+                <TextInput id="team" label="Team (optional)"
+                    value=field(|d| &d.team)
+                    on_input=setter(|d, v| d.team = v) width="app-input--width-30" />
+                <TextInput id="worker-name" label="Your name" autocomplete="name"
+                    value=field(|d| &d.worker_name) error=error_for("worker-name")
+                    on_input=setter(|d, v| d.worker_name = v) width="app-input--width-30" />
+                <TextInput id="worker-role" label="Your job title" hint="For example, carers support worker"
+                    autocomplete="organization-title"
+                    value=field(|d| &d.worker_role) error=error_for("worker-role")
+                    on_input=setter(|d, v| d.worker_role = v) width="app-input--width-30" />
+                {move || problem.get().map(|p| view! { <p class="app-error-message" role="alert">{p}</p> })}
+                <div class="app-button-group">
+                    <button type="submit" class="app-button">
+                        {if then_new { "Save and start the review" } else { "Save settings" }}
+                    </button>
+                </div>
+            </form>
+        </Page>
+    }
+}

@@ -1,0 +1,184 @@
+use crate::components::Page;
+use crate::state::{start_review, use_app};
+use crate::{clock, download, storage};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+use review_core::progress::parts_done;
+use review_core::{Review, ReviewState};
+
+/// Every review on this device, and the way into a new one.
+#[component]
+pub fn Home() -> impl IntoView {
+    let app = use_app();
+    let flash = app.flash.get_untracked();
+    app.flash.set(None);
+    let (reviews, unreadable): (Vec<_>, Vec<_>) =
+        storage::list_reviews().into_iter().partition(Result::is_ok);
+    let reviews: Vec<Review> = reviews.into_iter().filter_map(Result::ok).collect();
+    let unreadable: Vec<_> = unreadable.into_iter().filter_map(Result::err).collect();
+    let navigate = use_navigate();
+    let start_problem = RwSignal::new(None::<String>);
+
+    let start = move |_| {
+        if !app.settings.with_untracked(|s| s.is_complete()) {
+            navigate("/settings?then=new", Default::default());
+            return;
+        }
+        match start_review(&app) {
+            Ok(review) => navigate(&format!("/review/{}/who", review.id), Default::default()),
+            Err(e) => start_problem.set(Some(format!("The review could not be started: {e}."))),
+        }
+    };
+
+    view! {
+        <Page title="Reviews on this device">
+            {flash.map(|text| view! {
+                <div class="app-notification-banner app-notification-banner--success" role="status">
+                    <div class="app-notification-banner__content"><p class="app-body">{text}</p></div>
+                </div>
+            })}
+            {move || app.settings_problem.get().map(|text| view! {
+                <div class="app-notification-banner app-notification-banner--warning" role="alert">
+                    <div class="app-notification-banner__content"><p class="app-body">{text}</p></div>
+                </div>
+            })}
+            <p class="app-body-l">
+                "Run a carer review together: who is taking part, how the review will work, and what it will look at."
+            </p>
+            <Show when=move || !app.settings.with(|s| s.is_complete())>
+                <div class="app-inset-text">
+                    <p class="app-body">
+                        "Before the first review, tell the app your organisation and your name. "
+                        <A href="/settings">"Set up this device"</A>
+                    </p>
+                </div>
+            </Show>
+            {move || start_problem.get().map(|text| view! {
+                <p class="app-error-message" role="alert">{text}</p>
+            })}
+            <div class="app-button-group">
+                <button type="button" class="app-button" on:click=start>"Start a new review"</button>
+            </div>
+            <UnreadableReviews entries=unreadable />
+            <ReviewList reviews=reviews />
+        </Page>
+    }
+}
+
+#[component]
+fn ReviewList(
+    /// The readable reviews, newest first.
+    reviews: Vec<Review>,
+) -> impl IntoView {
+    if reviews.is_empty() {
+        return view! { <p class="app-body">"There are no reviews on this device yet."</p> }
+            .into_any();
+    }
+    let rows = reviews
+        .into_iter()
+        .map(|r| {
+            let carer = r
+                .carer()
+                .map(|c| c.name.trim().to_string())
+                .filter(|n| !n.is_empty())
+                .unwrap_or_else(|| "Carer not named yet".into());
+            let (done, total) = parts_done(&r);
+            let (state, tag) = match r.state {
+                ReviewState::Draft => ("Draft", "app-tag app-tag--blue"),
+                ReviewState::SignedOff => ("Signed off", "app-tag app-tag--green"),
+            };
+            let open = format!("/review/{}", r.id);
+            let (open_hidden, delete_hidden) = (
+                format!(" the review with {carer}"),
+                format!(" the review with {carer}"),
+            );
+            let delete = format!("/review/{}/delete", r.id);
+            view! {
+                <tr class="app-table__row">
+                    <th scope="row" class="app-table__header">{carer}</th>
+                    <td class="app-table__cell" data-label="Started">{clock::long_date(&r.created_at)}</td>
+                    <td class="app-table__cell" data-label="Progress">{format!("{done} of {total} parts done")}</td>
+                    <td class="app-table__cell" data-label="State"><strong class=tag>{state}</strong></td>
+                    <td class="app-table__cell app-table__cell--actions">
+                        <div class="app-cluster">
+                            <A href=open attr:class="app-link">
+                                "Open" <span class="app-visually-hidden">{open_hidden}</span>
+                            </A>
+                            <A href=delete attr:class="app-link">
+                                "Delete" <span class="app-visually-hidden">{delete_hidden}</span>
+                            </A>
+                        </div>
+                    </td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <table class="app-table">
+            <caption class="app-table__caption app-heading-m">"Saved reviews"</caption>
+            <thead>
+                <tr class="app-table__row">
+                    <th scope="col" class="app-table__header">"Carer"</th>
+                    <th scope="col" class="app-table__header">"Started"</th>
+                    <th scope="col" class="app-table__header">"Progress"</th>
+                    <th scope="col" class="app-table__header">"State"</th>
+                    <th scope="col" class="app-table__header"><span class="app-visually-hidden">"Actions"</span></th>
+                </tr>
+            </thead>
+            <tbody>{rows}</tbody>
+        </table>
+    }
+    .into_any()
+}
+
+/// Saved reviews this version cannot read. They are left as they are; the
+/// worker can download the raw text for the records team or a newer app.
+#[component]
+fn UnreadableReviews(
+    /// What could not be read, and why.
+    entries: Vec<storage::Unreadable>,
+) -> impl IntoView {
+    (!entries.is_empty()).then(|| {
+        let items = entries
+            .into_iter()
+            .enumerate()
+            .map(|(i, u)| {
+                let problem = RwSignal::new(None::<String>);
+                let key = u.key.clone();
+                let save = move |_| {
+                    let result = storage::raw(&key)
+                        .ok_or_else(|| "it is no longer on this device".to_string())
+                        .and_then(|raw| {
+                            download::download(
+                                &format!("unreadable-review-{}.json", i + 1),
+                                "application/json",
+                                &raw,
+                            )
+                        });
+                    problem.set(result.err());
+                };
+                view! {
+                    <li>
+                        <p class="app-body">{format!("Saved review {}: {}.", i + 1, u.error)}</p>
+                        <button type="button" class="app-button app-button--secondary" on:click=save>
+                            {format!("Download saved review {} as it is", i + 1)}
+                        </button>
+                        {move || problem.get().map(|p| view! {
+                            <p class="app-error-message" role="alert">{format!("Could not download it: {p}.")}</p>
+                        })}
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <div class="app-notification-banner app-notification-banner--warning" role="region" aria-labelledby="unreadable-title">
+                <div class="app-notification-banner__content">
+                    <h2 class="app-heading-m" id="unreadable-title">"Some saved reviews could not be opened"</h2>
+                    <p class="app-body">"They have been kept on this device exactly as they were. Nothing has been deleted."</p>
+                    <ul class="app-stack">{items}</ul>
+                </div>
+            </div>
+        }
+    })
+}

@@ -1,0 +1,211 @@
+use crate::clock;
+use crate::components::{
+    BackLink, Checkboxes, Choice, ErrorSummary, Page, Radios, TextArea, TextInput,
+};
+use crate::state::{use_review, PageErrors};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+use review_core::command::MAX_TIME_BOX;
+use review_core::progress::Part;
+use review_core::validate::{self, ids};
+use review_core::{AgendaItem, Command, Depth, ReviewReason};
+
+/// How the review runs, agreed with the carer (P17): why, how deep, what it
+/// covers, private time, and who sees the summary.
+#[component]
+pub fn HowWeReview() -> impl IntoView {
+    let ctx = use_review();
+    let errors = PageErrors::new(ctx.select(validate::process));
+    let process = ctx.select(|r| r.process.clone());
+    let navigate = use_navigate();
+    let next = move |_| {
+        if errors.submit() {
+            navigate(&ctx.part_path(Part::Criteria), Default::default());
+        }
+    };
+    let restrictions = ctx.select(|r| {
+        r.process
+            .confidentiality
+            .restrictions
+            .iter()
+            .map(|x| x.id.clone())
+            .collect::<Vec<_>>()
+    });
+    let agreers = ctx.select(|r| {
+        r.participants
+            .iter()
+            .filter(|p| p.is_present() && p.role != review_core::Role::Worker)
+            .map(|p| (p.id.clone(), p.display_name()))
+            .collect::<Vec<_>>()
+    });
+    view! {
+        <BackLink href=ctx.path("") text="Back to the review" />
+        <Page title="How we will review" caption="Getting ready · P17"
+            has_errors=Signal::derive(move || !errors.visible().with(Vec::is_empty))>
+            <ErrorSummary errors=errors.visible() />
+            <p class="app-body">"Agree with the carer how today's review will work."</p>
+            <Radios id="reason" legend="Why is this review happening?"
+                choices=ReviewReason::ALL.iter().map(|r| Choice::new(*r, r.key(), r.label())).collect()
+                value=Signal::derive(move || process.with(|p| p.reason))
+                error=errors.for_field("reason")
+                on_change=Callback::new(move |r| ctx.send(Command::SetReason(r))) />
+            <Radios id="depth" legend="How deep will the review go?"
+                choices=Depth::ALL.iter().map(|d| Choice::new(*d, d.key(), d.label())).collect()
+                value=Signal::derive(move || process.with(|p| p.depth))
+                error=errors.for_field("depth")
+                on_change=Callback::new(move |d| ctx.send(Command::SetDepth(d))) />
+            <Checkboxes id="agenda" legend="What will the review cover?"
+                hint="Untick anything the carer does not want to cover today. Actions and the outcome are always included."
+                choices=AgendaItem::ALL.iter().map(|a| Choice::new(*a, a.key(), a.label()).hint(a.code())).collect()
+                value=Signal::derive(move || process.with(|p| p.agenda.clone()))
+                error=errors.for_field("agenda")
+                on_toggle=Callback::new(move |(item, used)| ctx.send(Command::SetAgendaItem { item, used })) />
+            <details class="app-details">
+                <summary class="app-details__summary">"Set a time for each part (optional)"</summary>
+                <div class="app-details__text">
+                    {AgendaItem::ALL.into_iter().map(|item| view! { <TimeBox item=item /> }).collect_view()}
+                </div>
+            </details>
+            <Radios id="private-time" legend="Would the carer like time with the worker on their own?"
+                hint="Some carers want to talk about their own needs without the person they care for in the room."
+                inline=true
+                choices=vec![Choice::new(true, "yes", "Yes"), Choice::new(false, "no", "No")]
+                value=Signal::derive(move || process.with(|p| p.carer_private_time))
+                error=errors.for_field("private-time")
+                on_change=Callback::new(move |v| ctx.send(Command::SetCarerPrivateTime(v))) />
+            <h2 class="app-heading-m">"Keeping things private"</h2>
+            <TextArea id="recipients" label="Who will receive the summary of this review?"
+                hint="For example: the carer, the person cared for, the records team, the GP with the carer's consent"
+                value=Signal::derive(move || process.with(|p| p.confidentiality.recipients.clone()))
+                error=errors.for_field("recipients") rows=3
+                on_input=Callback::new(move |v| ctx.send(Command::SetSummaryRecipients(v))) />
+            <h3 class="app-heading-s">"Anything that must not be shared"</h3>
+            <For each=move || restrictions.get() key=|id| id.clone()
+                children=move |id| view! { <Restriction id=id errors=errors /> } />
+            <div class="app-button-group">
+                <button type="button" class="app-button app-button--secondary"
+                    on:click=move |_| ctx.send(Command::AddRestriction { id: clock::new_id() })>
+                    "Add something that must not be shared"
+                </button>
+            </div>
+            <h2 class="app-heading-m">"Agreement"</h2>
+            {move || {
+                let people = agreers.get();
+                (!people.is_empty()).then(|| {
+                    let choices = people.iter().map(|(id, name)| Choice::new(id.clone(), id, &format!("{name} agrees"))).collect();
+                    view! {
+                        <Checkboxes id="process-agreement" legend="Who agrees to review this way?"
+                            choices=choices
+                            value=Signal::derive(move || process.with(|p| p.agreed_by.clone()))
+                            error=errors.for_field("process-agreement")
+                            on_toggle=Callback::new(move |(participant, agreed)| ctx.send(Command::SetProcessAgreement { participant, agreed })) />
+                    }
+                })
+            }}
+            <div class="app-button-group">
+                <button type="button" class="app-button" on:click=next>"Continue"</button>
+                <A href=ctx.path("") attr:class="app-link">"Back to the review"</A>
+            </div>
+        </Page>
+    }
+}
+
+/// The optional time set aside for one agenda item, in minutes.
+#[component]
+fn TimeBox(
+    /// The agenda item the time is for.
+    item: AgendaItem,
+) -> impl IntoView {
+    let ctx = use_review();
+    let minutes = ctx.select(move |r| r.process.time_boxes.get(&item).copied());
+    let used = ctx.select(move |r| r.process.agenda.contains(&item));
+    // What was typed, kept while it is not (yet) a valid number of minutes.
+    let typed = RwSignal::new(
+        minutes
+            .get_untracked()
+            .map(|m| m.to_string())
+            .unwrap_or_default(),
+    );
+    let problem = RwSignal::new(None::<String>);
+    let on_input = Callback::new(move |text: String| {
+        typed.set(text.clone());
+        let text = text.trim();
+        let result = if text.is_empty() {
+            Ok(None)
+        } else {
+            text.parse::<u32>().map(Some).map_err(|_| ())
+        };
+        match result {
+            Ok(m) => match ctx.dispatch(Command::SetTimeBox { item, minutes: m }) {
+                Ok(()) => problem.set(None),
+                Err(e) => problem.set(Some(e.to_string())),
+            },
+            Err(()) => problem.set(Some(format!(
+                "Enter the minutes as a whole number from 1 to {MAX_TIME_BOX}"
+            ))),
+        }
+    });
+    view! {
+        <Show when=move || used.get()>
+            <TextInput id=format!("time-{}", item.key()) label=format!("Minutes for: {}", item.label())
+                value=typed error=problem inputmode="numeric" width="app-input--width-3" on_input=on_input />
+        </Show>
+    }
+}
+
+/// One thing that must not be shared, and with whom.
+#[component]
+fn Restriction(
+    /// The restriction's id.
+    id: String,
+    /// The page's errors, for the two fields.
+    errors: PageErrors,
+) -> impl IntoView {
+    let ctx = use_review();
+    let rid = id.clone();
+    let current = ctx.select(move |r| {
+        r.process
+            .confidentiality
+            .restrictions
+            .iter()
+            .find(|x| x.id == rid)
+            .map(|x| (x.what.clone(), x.not_with.clone()))
+            .unwrap_or_default()
+    });
+    let (id1, id2, id3) = (id.clone(), id.clone(), id.clone());
+    let set_what = Callback::new(move |what: String| {
+        let not_with = current.with_untracked(|c| c.1.clone());
+        ctx.send(Command::SetRestriction {
+            id: id1.clone(),
+            what,
+            not_with,
+        })
+    });
+    let set_not_with = Callback::new(move |not_with: String| {
+        let what = current.with_untracked(|c| c.0.clone());
+        ctx.send(Command::SetRestriction {
+            id: id2.clone(),
+            what,
+            not_with,
+        })
+    });
+    view! {
+        <div class="app-card">
+            <div class="app-card__body">
+                <TextInput id=ids::restriction_what(&id) label="What must not be shared"
+                    value=Signal::derive(move || current.with(|c| c.0.clone()))
+                    error=errors.for_field(ids::restriction_what(&id)) on_input=set_what width="app-input--full" />
+                <TextInput id=ids::restriction_not_with(&id) label="Who it must not be shared with"
+                    value=Signal::derive(move || current.with(|c| c.1.clone()))
+                    error=errors.for_field(ids::restriction_not_with(&id)) on_input=set_not_with width="app-input--width-30" />
+            </div>
+            <div class="app-card__actions">
+                <button type="button" class="app-button app-button--secondary"
+                    on:click=move |_| ctx.send(Command::RemoveRestriction { id: id3.clone() })>
+                    "Remove this"
+                </button>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,155 @@
+use crate::components::{BackLink, Choice, ErrorSummary, Page, Radios, TextArea};
+use crate::state::{use_review, PageErrors};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+use review_core::progress::Part;
+use review_core::readiness::{checks, need_label, ready_to_review};
+use review_core::validate::{self, ids};
+use review_core::{Command, Need, NeedStatus};
+
+/// The check before the review proper (P18): each need met, or not met with
+/// what was done and why the meeting can go on.
+#[component]
+pub fn Readiness() -> impl IntoView {
+    let ctx = use_review();
+    let errors = PageErrors::new(ctx.select(validate::readiness));
+    let needs = ctx.select(|r| {
+        checks(r)
+            .into_iter()
+            .map(|c| (c.participant.id.clone(), c.need))
+            .collect::<Vec<_>>()
+    });
+    let ready = ctx.select(ready_to_review);
+    let navigate = use_navigate();
+    let next = move |_| {
+        if errors.submit() {
+            navigate(&ctx.path(""), Default::default());
+        }
+    };
+    view! {
+        <BackLink href=ctx.path("") text="Back to the review" />
+        <Page title="Ready to start" caption="Getting ready · P18"
+            has_errors=Signal::derive(move || !errors.visible().with(Vec::is_empty))>
+            <ErrorSummary errors=errors.visible() />
+            <p class="app-body">
+                "Before the review starts, check that everything people need to take part is in place."
+            </p>
+            <Show when=move || needs.with(Vec::is_empty)>
+                <p class="app-body">
+                    "Nobody has said they need anything set up. If that changes, add it in "
+                    <A href=ctx.part_path(Part::TakingPart)>"help to take part"</A>"."
+                </p>
+            </Show>
+            <For each=move || needs.get() key=|(pid, need)| format!("{pid}/{}", need.key())
+                children=move |(pid, need)| view! { <NeedCheck participant=pid need=need errors=errors /> } />
+            <div class="app-inset-text" role="status">
+                {move || if ready.get() {
+                    "Everyone has what they need, or there is a recorded reason to go on. The review can start."
+                } else {
+                    "Not ready yet: answer each question above."
+                }}
+            </div>
+            <div class="app-button-group">
+                <button type="button" class="app-button" on:click=next>"Continue"</button>
+            </div>
+        </Page>
+    }
+}
+
+#[component]
+fn NeedCheck(
+    /// Whose need it is.
+    participant: String,
+    /// The need to check.
+    need: Need,
+    /// The page's errors.
+    errors: PageErrors,
+) -> impl IntoView {
+    let ctx = use_review();
+    let pid = participant.clone();
+    let state = ctx.select(move |r| {
+        let p = r.participant(&pid)?;
+        let status = r.readiness.get(&review_core::need_key(&pid, need)).cloned();
+        Some((need_label(p, need), p.display_name(), status))
+    });
+    let status = Signal::derive(move || state.with(|s| s.as_ref().and_then(|s| s.2.clone())));
+    let met =
+        Signal::derive(move || status.with(|s| s.as_ref().map(|s| matches!(s, NeedStatus::Met))));
+    let texts = move || match status.get() {
+        Some(NeedStatus::NotMet {
+            action,
+            reason_to_continue,
+        }) => (action, reason_to_continue),
+        _ => Default::default(),
+    };
+    let (p1, p2, p3) = (
+        participant.clone(),
+        participant.clone(),
+        participant.clone(),
+    );
+    let set_met = Callback::new(move |is_met: bool| {
+        let status = if is_met {
+            NeedStatus::Met
+        } else {
+            let (action, reason_to_continue) = texts();
+            NeedStatus::NotMet {
+                action,
+                reason_to_continue,
+            }
+        };
+        ctx.send(Command::SetNeedStatus {
+            participant: p1.clone(),
+            need,
+            status: Some(status),
+        })
+    });
+    let set_action = Callback::new(move |action: String| {
+        let (_, reason_to_continue) = texts();
+        ctx.send(Command::SetNeedStatus {
+            participant: p2.clone(),
+            need,
+            status: Some(NeedStatus::NotMet {
+                action,
+                reason_to_continue,
+            }),
+        })
+    });
+    let set_reason = Callback::new(move |reason_to_continue: String| {
+        let (action, _) = texts();
+        ctx.send(Command::SetNeedStatus {
+            participant: p3.clone(),
+            need,
+            status: Some(NeedStatus::NotMet {
+                action,
+                reason_to_continue,
+            }),
+        })
+    });
+    let legend = move || {
+        state.with(|s| {
+            s.as_ref()
+                .map(|(label, who, _)| format!("Is {label} in place for {who}?"))
+                .unwrap_or_default()
+        })
+    };
+    view! {
+        <div class="app-card">
+            <div class="app-card__body">
+                <Radios id=ids::need(&participant, need) legend=legend()
+                    choices=vec![Choice::new(true, "met", "Yes, it is in place"), Choice::new(false, "not-met", "No, it is not")]
+                    value=met error=errors.for_field(ids::need(&participant, need)) on_change=set_met />
+                <Show when=move || met.get() == Some(false)>
+                    <TextArea id=ids::need_action(&participant, need) label="What did you do about it?"
+                        hint="For example: booked an interpreter for a new date, used a phone interpreter"
+                        value=Signal::derive(move || texts().0) error=errors.for_field(ids::need_action(&participant, need))
+                        rows=2 on_input=set_action />
+                    <TextArea id=ids::need_reason(&participant, need) label="Why can the review go on today without it?"
+                        hint="If it cannot, stop here and arrange the review again."
+                        value=Signal::derive(move || texts().1) error=errors.for_field(ids::need_reason(&participant, need))
+                        rows=2 on_input=set_reason />
+                </Show>
+            </div>
+        </div>
+    }
+}

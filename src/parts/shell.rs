@@ -1,0 +1,58 @@
+use crate::components::Page;
+use crate::state::ReviewContext;
+use crate::{download, storage};
+use leptos::prelude::*;
+use leptos_router::components::{Outlet, A};
+use leptos_router::hooks::use_params_map;
+
+/// Opens the review named in the address for every page under it.
+#[component]
+pub fn ReviewShell() -> impl IntoView {
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
+    move || {
+        match storage::load_review(&id.get()) {
+        Ok(Some(review)) => {
+            provide_context(ReviewContext::new(review));
+            view! { <Outlet /> }.into_any()
+        }
+        Ok(None) => view! {
+            <Page title="Review not found">
+                <p class="app-body">
+                    "There is no review at this address on this device. It may have been deleted, or saved on another device."
+                </p>
+                <p class="app-body"><A href="/">"Go to the reviews on this device"</A></p>
+            </Page>
+        }
+        .into_any(),
+        Err(unreadable) => {
+            let problem = RwSignal::new(None::<String>);
+            let key = unreadable.key.clone();
+            let save = move |_| {
+                let result = storage::raw(&key)
+                    .ok_or_else(|| "it is no longer on this device".to_string())
+                    .and_then(|raw| download::download("unreadable-review.json", "application/json", &raw));
+                problem.set(result.err());
+            };
+            view! {
+                <Page title="This review cannot be opened">
+                    <p class="app-body">{format!("This review cannot be opened because {}.", unreadable.error)}</p>
+                    <p class="app-body">
+                        "It has been kept on this device exactly as it was. You can download it to pass to your records team."
+                    </p>
+                    <div class="app-button-group">
+                        <button type="button" class="app-button app-button--secondary" on:click=save>
+                            "Download the saved review as it is"
+                        </button>
+                    </div>
+                    {move || problem.get().map(|p| view! {
+                        <p class="app-error-message" role="alert">{format!("Could not download it: {p}.")}</p>
+                    })}
+                    <p class="app-body"><A href="/">"Go to the reviews on this device"</A></p>
+                </Page>
+            }
+            .into_any()
+        }
+    }
+    }
+}

@@ -1,0 +1,229 @@
+use crate::components::{
+    BackLink, Checkboxes, Choice, ErrorSummary, Page, Radios, TextArea, TextInput,
+};
+use crate::state::{use_review, PageErrors};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_params_map};
+use review_core::progress::Part;
+use review_core::readiness::{need_label, needs_of};
+use review_core::validate::{self, ids};
+use review_core::{AdvocateKind, Command, CommunicationMethod, InterpreterMode, Participant};
+
+/// What each person needs to take a full part (P18), person by person.
+#[component]
+pub fn TakingPart() -> impl IntoView {
+    let ctx = use_review();
+    let errors = PageErrors::new(ctx.select(validate::taking_part));
+    let people = ctx.select(|r| r.supported_participants().cloned().collect::<Vec<_>>());
+    let navigate = use_navigate();
+    let next = move |_| {
+        if errors.submit() {
+            navigate(&ctx.part_path(Part::HowWeReview), Default::default());
+        }
+    };
+    view! {
+        <BackLink href=ctx.path("") text="Back to the review" />
+        <Page title="Help to take part" caption="Getting ready · P18"
+            has_errors=Signal::derive(move || !errors.visible().with(Vec::is_empty))>
+            <ErrorSummary errors=errors.visible() />
+            <p class="app-body">
+                "Ask each person what helps them take a full part: their language, an interpreter or advocate, and how they like to communicate."
+            </p>
+            <dl class="app-summary-list">
+                {move || people.get().into_iter().map(|p| view! { <SupportRow person=p /> }).collect_view()}
+            </dl>
+            <div class="app-button-group">
+                <button type="button" class="app-button" on:click=next>"Continue"</button>
+                <A href=ctx.path("") attr:class="app-link">"Back to the review"</A>
+            </div>
+        </Page>
+    }
+}
+
+/// A short description of what a person needs, for the summary list.
+fn needs_summary(p: &Participant) -> String {
+    let mut parts = Vec::new();
+    if !p.support.preferred_language.trim().is_empty() {
+        parts.push(format!("Prefers {}", p.support.preferred_language.trim()));
+    }
+    parts.extend(needs_of(p).into_iter().map(|n| {
+        let label = need_label(p, n);
+        let mut c = label.chars();
+        c.next()
+            .map(|f| f.to_uppercase().chain(c).collect())
+            .unwrap_or_default()
+    }));
+    if parts.is_empty() {
+        "Nothing recorded yet".into()
+    } else {
+        parts.join(". ")
+    }
+}
+
+#[component]
+fn SupportRow(
+    /// The person the row describes.
+    person: Participant,
+) -> impl IntoView {
+    let ctx = use_review();
+    let name = if person.name.trim().is_empty() {
+        person.role.label().to_string()
+    } else {
+        person.name.trim().to_string()
+    };
+    view! {
+        <div class="app-summary-list__row">
+            <dt class="app-summary-list__key">{name.clone()}<br /><span class="app-hint">{person.role.label()}</span></dt>
+            <dd class="app-summary-list__value">{needs_summary(&person)}</dd>
+            <dd class="app-summary-list__actions">
+                <A href=ctx.path(&format!("taking-part/{}", person.id)) attr:id=ids::participant_card(&person.id) attr:class="app-link">
+                    "Change" <span class="app-visually-hidden">{format!(" what helps {name} take part")}</span>
+                </A>
+            </dd>
+        </div>
+    }
+}
+
+/// One person's language, interpreter, advocate, ways of communicating and adjustments.
+#[component]
+pub fn PersonSupport() -> impl IntoView {
+    let ctx = use_review();
+    let pid = use_params_map().with_untracked(|p| p.get("pid").unwrap_or_default());
+    let id = pid.clone();
+    let person = ctx.select(move |r| r.participant(&id).cloned());
+    let back = ctx.part_path(Part::TakingPart);
+    let Some(initial) = person.get_untracked() else {
+        return view! {
+            <BackLink href=back.clone() />
+            <Page title="This person is not in the review">
+                <p class="app-body"><A href=back>"Back to help to take part"</A></p>
+            </Page>
+        }
+        .into_any();
+    };
+    let errors = PageErrors::new(Memo::new(move |_| {
+        person.with(|p| p.as_ref().map(validate::taking_part_of).unwrap_or_default())
+    }));
+    let support = move |f: fn(&Participant) -> String| {
+        Signal::derive(move || person.with(|p| p.as_ref().map(f).unwrap_or_default()))
+    };
+    // Each field sends one command for this person.
+    let pid_for_cmd = pid.clone();
+    let cmd = move |make: fn(String, String) -> Command| {
+        let id = pid_for_cmd.clone();
+        Callback::new(move |v: String| ctx.send(make(id.clone(), v)))
+    };
+    let set_interpreter_language =
+        cmd(|id, language| Command::SetInterpreterLanguage { id, language });
+    let set_detail = cmd(|id, detail| Command::SetCommunicationDetail { id, detail });
+    let id_a = pid.clone();
+    let set_interpreter = Callback::new(move |needed: bool| {
+        ctx.send(Command::SetInterpreterNeeded {
+            id: id_a.clone(),
+            needed,
+        })
+    });
+    let id_b = pid.clone();
+    let set_mode = Callback::new(move |mode: InterpreterMode| {
+        ctx.send(Command::SetInterpreterMode {
+            id: id_b.clone(),
+            mode,
+        })
+    });
+    let id_c = pid.clone();
+    let set_advocate = Callback::new(move |advocate: Option<AdvocateKind>| {
+        ctx.send(Command::SetAdvocate {
+            id: id_c.clone(),
+            advocate,
+        })
+    });
+    let id_d = pid.clone();
+    let toggle_method = Callback::new(move |(method, used): (CommunicationMethod, bool)| {
+        ctx.send(Command::SetCommunication {
+            id: id_d.clone(),
+            method,
+            used,
+        })
+    });
+    let interpreter = Signal::derive(move || {
+        person.with(|p| p.as_ref().map(|p| p.support.interpreter.is_some()))
+    });
+    let mode = Signal::derive(move || {
+        person.with(|p| {
+            p.as_ref()
+                .and_then(|p| p.support.interpreter.as_ref().and_then(|i| i.mode))
+        })
+    });
+    let advocate = Signal::derive(move || person.with(|p| p.as_ref().map(|p| p.support.advocate)));
+    let methods = Signal::derive(move || {
+        person.with(|p| {
+            p.as_ref()
+                .map(|p| p.support.communication.clone())
+                .unwrap_or_default()
+        })
+    });
+    let navigate = use_navigate();
+    let back_to = back.clone();
+    let done = move |_| {
+        if errors.submit() {
+            navigate(&back_to, Default::default());
+        }
+    };
+    let called = if initial.name.trim().is_empty() {
+        format!("the {}", initial.role.noun())
+    } else {
+        initial.name.trim().to_string()
+    };
+    let mut advocate_choices = vec![Choice::new(None, "none", "No advocate")];
+    advocate_choices.extend(
+        AdvocateKind::ALL
+            .iter()
+            .map(|a| Choice::new(Some(*a), a.key(), a.label())),
+    );
+    view! {
+        <BackLink href=back.clone() text="Back to help to take part" />
+        <Page title=format!("What helps {called} take part") doc_title="What helps someone take part"
+            caption="Help to take part · P18"
+            has_errors=Signal::derive(move || !errors.visible().with(Vec::is_empty))>
+            <ErrorSummary errors=errors.visible() />
+            <TextInput id="preferred-language" label="Preferred language" hint="For example: English, Urdu, British Sign Language"
+                value=support(|p| p.support.preferred_language.clone()) error=errors.for_field("preferred-language")
+                on_input=cmd(|id, language| Command::SetPreferredLanguage { id, language }) width="app-input--width-20" />
+            <Radios id="interpreter" legend="Do they need an interpreter?" inline=true
+                choices=vec![Choice::new(true, "yes", "Yes"), Choice::new(false, "no", "No")]
+                value=interpreter on_change=set_interpreter />
+            <Show when=move || interpreter.get() == Some(true)>
+                <Radios id="interpreter-mode" legend="What kind of interpreter?"
+                    choices=InterpreterMode::ALL.iter().map(|m| Choice::new(*m, m.key(), m.label())).collect()
+                    value=mode error=errors.for_field("interpreter-mode") on_change=set_mode />
+                <Show when=move || mode.get() == Some(InterpreterMode::Spoken)>
+                    <TextInput id="interpreter-language" label="Language to interpret"
+                        value=support(|p| p.support.interpreter.as_ref().map(|i| i.language.clone()).unwrap_or_default())
+                        error=errors.for_field("interpreter-language")
+                        on_input=set_interpreter_language width="app-input--width-20" />
+                </Show>
+            </Show>
+            <Radios id="advocate" legend="Do they have an advocate?"
+                hint="An advocate helps someone have their say and speaks up for them."
+                choices=advocate_choices value=advocate on_change=set_advocate />
+            <Checkboxes id="communication" legend="How do they like to communicate?" hint="Select all that apply."
+                choices=CommunicationMethod::ALL.iter().map(|m| Choice::new(*m, m.key(), m.label())).collect()
+                value=methods on_toggle=toggle_method />
+            <Show when=move || methods.with(|m| m.iter().any(|m| m.needs_preparation()))>
+                <TextArea id="communication-detail" label="Details of how they communicate"
+                    hint="For example: which signs or symbols, what the communication passport says, which aid or device"
+                    value=support(|p| p.support.communication_detail.clone()) error=errors.for_field("communication-detail")
+                    on_input=set_detail rows=3 />
+            </Show>
+            <TextArea id="adjustments" label="Other adjustments made (optional)"
+                hint="For example: a quiet room, more breaks, large print, a hearing loop, meeting at home"
+                value=support(|p| p.support.adjustments.clone())
+                on_input=cmd(|id, adjustments| Command::SetAdjustments { id, adjustments }) rows=3 />
+            <div class="app-button-group">
+                <button type="button" class="app-button" on:click=done>"Continue"</button>
+            </div>
+        </Page>
+    }
+    .into_any()
+}

@@ -1,0 +1,248 @@
+use crate::clock;
+use crate::components::{BackLink, Choice, ErrorSummary, Page, Radios, TextInput};
+use crate::state::{use_review, PageErrors};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_params_map};
+use review_core::progress::Part;
+use review_core::validate::{self, ids};
+use review_core::{Attendance, Command, Role};
+
+/// Roles offered by the "Add" buttons, with their button text.
+const ADDABLE: [(Role, &str); 6] = [
+    (Role::Carer, "Add a carer"),
+    (Role::Advocate, "Add an advocate"),
+    (Role::Interpreter, "Add an interpreter"),
+    (Role::KeyPerson, "Add a family member or friend"),
+    (Role::OtherProfessional, "Add another professional"),
+    (Role::Worker, "Add another social care worker"),
+];
+
+/// Everyone taking part in the review (P18), one card each.
+#[component]
+pub fn WhoIsHere() -> impl IntoView {
+    let ctx = use_review();
+    let errors = PageErrors::new(ctx.select(validate::who_is_here));
+    let people = ctx.select(|r| {
+        r.participants
+            .iter()
+            .map(|p| p.id.clone())
+            .collect::<Vec<_>>()
+    });
+    let navigate = use_navigate();
+    let nav = navigate.clone();
+    let add = move |role: Role| {
+        let id = clock::new_id();
+        if ctx
+            .dispatch(Command::AddParticipant {
+                id: id.clone(),
+                role,
+            })
+            .is_ok()
+        {
+            nav(&ctx.path(&format!("who/{id}")), Default::default());
+        }
+    };
+    let next = move |_| {
+        if errors.submit() {
+            navigate(&ctx.part_path(Part::TakingPart), Default::default());
+        }
+    };
+    view! {
+        <BackLink href=ctx.path("") text="Back to the review" />
+        <Page title="Who is here" caption="Getting ready · P18"
+            has_errors=Signal::derive(move || !errors.visible().with(Vec::is_empty))>
+            <ErrorSummary errors=errors.visible() />
+            <p class="app-body">
+                "Add everyone taking part. The person being cared for is always part of the review, even if they are not here today."
+            </p>
+            <ul class="app-stack app-card-list">
+                <For each=move || people.get() key=|id| id.clone() children=move |id| view! { <PersonCard id=id /> } />
+            </ul>
+            <h2 class="app-heading-m">"Add someone"</h2>
+            <div class="app-cluster">
+                {ADDABLE
+                    .into_iter()
+                    .map(|(role, text)| {
+                        let add = add.clone();
+                        view! {
+                            <button type="button" class="app-button app-button--secondary" id=ids::add_role(role)
+                                on:click=move |_| add(role)>
+                                {text}
+                            </button>
+                        }
+                    })
+                    .collect_view()}
+            </div>
+            <div class="app-button-group">
+                <button type="button" class="app-button" on:click=next>"Continue"</button>
+                <A href=ctx.path("") attr:class="app-link">"Back to the review"</A>
+            </div>
+        </Page>
+    }
+}
+
+#[component]
+fn PersonCard(
+    /// The participant's id.
+    id: String,
+) -> impl IntoView {
+    let ctx = use_review();
+    let pid = id.clone();
+    let person = ctx.select(move |r| r.participant(&pid).cloned());
+    let href = ctx.path(&format!("who/{id}"));
+    move || {
+        person.get().map(|p| {
+            let name = if p.name.trim().is_empty() {
+                "Name not given yet".to_string()
+            } else {
+                p.name.trim().to_string()
+            };
+            let attendance = p
+                .attendance
+                .map(|a| a.label().to_string())
+                .unwrap_or_else(|| "Not said yet whether they are here".into());
+            let relationship = (!p.relationship.trim().is_empty())
+                .then(|| format!("Relationship: {}", p.relationship.trim()));
+            view! {
+                <li class="app-card">
+                    <div class="app-card__header">
+                        <h3 class="app-card__title app-heading-s">{name.clone()}</h3>
+                        <p class="app-body app-u-mb-0">{p.role.label()}</p>
+                    </div>
+                    <div class="app-card__body">
+                        {relationship.map(|r| view! { <p class="app-body">{r}</p> })}
+                        <p class="app-body">{attendance}</p>
+                    </div>
+                    <div class="app-card__actions">
+                        <A href=href.clone() attr:id=ids::participant_card(&p.id) attr:class="app-link">
+                            "Change" <span class="app-visually-hidden">{format!(" details of {name}")}</span>
+                        </A>
+                    </div>
+                </li>
+            }
+        })
+    }
+}
+
+/// One person's name, role, relationship and attendance.
+#[component]
+pub fn PersonDetails() -> impl IntoView {
+    let ctx = use_review();
+    let params = use_params_map();
+    let pid = params.with_untracked(|p| p.get("pid").unwrap_or_default());
+    let id = pid.clone();
+    let person = ctx.select(move |r| r.participant(&id).cloned());
+    let back = ctx.part_path(Part::WhoIsHere);
+    if person.get_untracked().is_none() {
+        return view! {
+            <BackLink href=back.clone() />
+            <Page title="This person is not in the review">
+                <p class="app-body">"They may have been removed."</p>
+                <p class="app-body"><A href=back>"Back to who is here"</A></p>
+            </Page>
+        }
+        .into_any();
+    }
+    let errors = PageErrors::new(Memo::new(move |_| {
+        person.with(|p| p.as_ref().map(validate::participant).unwrap_or_default())
+    }));
+    let role = Signal::derive(move || person.with(|p| p.as_ref().map(|p| p.role)));
+    let refused = RwSignal::new(None::<String>);
+    let send = move |cmd: Command| {
+        refused.set(ctx.dispatch(cmd).err().map(|e| e.to_string()));
+    };
+    let p1 = pid.clone();
+    let set_role = Callback::new(move |role: Role| {
+        send(Command::SetParticipantRole {
+            id: p1.clone(),
+            role,
+        })
+    });
+    let p2 = pid.clone();
+    let set_name = Callback::new(move |name: String| {
+        send(Command::SetParticipantName {
+            id: p2.clone(),
+            name,
+        })
+    });
+    let p3 = pid.clone();
+    let set_rel = Callback::new(move |relationship: String| {
+        send(Command::SetRelationship {
+            id: p3.clone(),
+            relationship,
+        })
+    });
+    let p4 = pid.clone();
+    let set_att = Callback::new(move |attendance: Attendance| {
+        send(Command::SetAttendance {
+            id: p4.clone(),
+            attendance,
+        })
+    });
+    let navigate = use_navigate();
+    let nav = navigate.clone();
+    let back_to = back.clone();
+    let done = move |_| {
+        if errors.submit() {
+            nav(&back_to, Default::default());
+        }
+    };
+    let confirming = RwSignal::new(false);
+    let p5 = pid.clone();
+    let back_after = back.clone();
+    let remove = move |_| match ctx.dispatch(Command::RemoveParticipant { id: p5.clone() }) {
+        Ok(()) => navigate(&back_after, Default::default()),
+        Err(e) => {
+            confirming.set(false);
+            refused.set(Some(e.to_string()));
+        }
+    };
+    let text = move |f: fn(&review_core::Participant) -> String| {
+        Signal::derive(move || person.with(|p| p.as_ref().map(f).unwrap_or_default()))
+    };
+    let title = role
+        .get_untracked()
+        .map(|r| format!("{} details", r.label()))
+        .unwrap_or_default();
+    view! {
+        <BackLink href=back.clone() text="Back to who is here" />
+        <Page title=title caption="Who is here · P18"
+            has_errors=Signal::derive(move || !errors.visible().with(Vec::is_empty))>
+            <ErrorSummary errors=errors.visible() />
+            {move || refused.get().map(|r| view! { <p class="app-error-message" role="alert">{r}</p> })}
+            <TextInput id="name" label="Name" value=text(|p| p.name.clone())
+                error=errors.for_field("name") on_input=set_name width="app-input--width-30" />
+            <Radios id="role" legend="Role in the review" choices=Role::ALL.iter().map(|r| Choice::new(*r, r.key(), r.label())).collect()
+                value=role on_change=set_role />
+            <Show when=move || role.get().is_some_and(Role::has_relationship)>
+                <TextInput id="relationship" label="Relationship to the person being cared for"
+                    hint="For example: daughter, husband, neighbour, friend"
+                    value=text(|p| p.relationship.clone()) error=errors.for_field("relationship")
+                    on_input=set_rel width="app-input--width-20" />
+            </Show>
+            <Radios id="attendance" legend="How are they taking part today?"
+                choices=Attendance::ALL.iter().map(|a| Choice::new(*a, a.key(), a.label())).collect()
+                value=Signal::derive(move || person.with(|p| p.as_ref().and_then(|p| p.attendance)))
+                error=errors.for_field("attendance") on_change=set_att />
+            <div class="app-button-group">
+                <button type="button" class="app-button" on:click=done>"Continue"</button>
+                <button type="button" class="app-button app-button--secondary" on:click=move |_| confirming.set(true)>
+                    "Remove this person"
+                </button>
+            </div>
+            <Show when=move || confirming.get()>
+                <div class="app-notification-banner app-notification-banner--warning" role="alert">
+                    <div class="app-notification-banner__content">
+                        <p class="app-body">"Remove this person from the review? What they need to take part, and anything they agreed, is removed too."</p>
+                        <div class="app-button-group">
+                            <button type="button" class="app-button app-button--warning" on:click=remove.clone()>"Yes, remove them"</button>
+                            <button type="button" class="app-button app-button--secondary" on:click=move |_| confirming.set(false)>"No, keep them"</button>
+                        </div>
+                    </div>
+                </div>
+            </Show>
+        </Page>
+    }
+    .into_any()
+}

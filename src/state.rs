@@ -1,0 +1,192 @@
+//! App-wide state, created once at the root and handed down through context.
+
+use crate::{clock, storage};
+use leptos::prelude::*;
+use review_core::progress::Part;
+use review_core::validate::FieldError;
+use review_core::{Command, DeviceSettings, DomainError, Review};
+
+/// Whether the latest change reached the device's storage.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SaveState {
+    /// Nothing changed since the page opened.
+    Unchanged,
+    Saved,
+    NotSaved(String),
+}
+
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub settings: RwSignal<DeviceSettings>,
+    /// Set when the stored settings could not be read (they stay stored as they were).
+    pub settings_problem: RwSignal<Option<String>>,
+    pub save: RwSignal<SaveState>,
+    /// A one-off confirmation for the next screen, e.g. "The review was deleted".
+    pub flash: RwSignal<Option<String>>,
+}
+
+impl AppState {
+    pub fn save_settings(&self, settings: DeviceSettings) {
+        let result = storage::save_settings(&settings);
+        self.settings.set(settings);
+        self.save.set(match result {
+            Ok(()) => SaveState::Saved,
+            Err(e) => SaveState::NotSaved(e.to_string()),
+        });
+    }
+}
+
+pub fn provide_app_state() {
+    let (settings, problem) = match storage::load_settings() {
+        Ok(s) => (s, None),
+        Err(u) => (
+            DeviceSettings::default(),
+            Some(format!(
+                "This device's saved settings could not be read: {}. They have been kept as they were; anything you enter now is used for this visit only.",
+                u.error
+            )),
+        ),
+    };
+    provide_context(AppState {
+        settings: RwSignal::new(settings),
+        settings_problem: RwSignal::new(problem),
+        save: RwSignal::new(SaveState::Unchanged),
+        flash: RwSignal::new(None),
+    });
+}
+
+pub fn use_app() -> AppState {
+    expect_context::<AppState>()
+}
+
+/// The review that is open, for every page under `/review/:id`.
+#[derive(Clone, Copy)]
+pub struct ReviewContext {
+    pub review: RwSignal<Review>,
+    app: AppState,
+}
+
+impl ReviewContext {
+    pub fn new(review: Review) -> Self {
+        ReviewContext {
+            review: RwSignal::new(review),
+            app: use_app(),
+        }
+    }
+
+    /// Apply a change and save it to the device at once. Nothing is redrawn
+    /// when the change is refused.
+    pub fn dispatch(&self, command: Command) -> Result<(), DomainError> {
+        let result = self
+            .review
+            .try_maybe_update(|r| {
+                let result = r.apply(command, clock::now());
+                (result.is_ok(), result)
+            })
+            .unwrap_or(Err(DomainError::Locked));
+        if result.is_ok() {
+            let saved = self.review.with_untracked(storage::save_review);
+            self.app.save.set(match saved {
+                Ok(()) => SaveState::Saved,
+                Err(e) => SaveState::NotSaved(e.to_string()),
+            });
+        }
+        result
+    }
+
+    /// Dispatch from an event handler; a refusal is shown as a save problem.
+    pub fn send(&self, command: Command) {
+        if let Err(e) = self.dispatch(command) {
+            self.app.save.set(SaveState::NotSaved(e.to_string()));
+        }
+    }
+
+    /// A memo of one piece of the review, so a page redraws only what changed.
+    pub fn select<T>(&self, f: impl Fn(&Review) -> T + Send + Sync + 'static) -> Memo<T>
+    where
+        T: PartialEq + Send + Sync + 'static,
+    {
+        let review = self.review;
+        Memo::new(move |_| review.with(&f))
+    }
+
+    pub fn id(&self) -> String {
+        self.review.with_untracked(|r| r.id.clone())
+    }
+
+    /// Path of a page of this review, e.g. `/review/abc/who`.
+    pub fn path(&self, rest: &str) -> String {
+        if rest.is_empty() {
+            format!("/review/{}", self.id())
+        } else {
+            format!("/review/{}/{rest}", self.id())
+        }
+    }
+
+    pub fn part_path(&self, part: Part) -> String {
+        self.path(part.slug())
+    }
+}
+
+pub fn use_review() -> ReviewContext {
+    expect_context::<ReviewContext>()
+}
+
+/// Errors a page shows once someone has tried to move on from it.
+#[derive(Clone, Copy)]
+pub struct PageErrors {
+    pub shown: RwSignal<bool>,
+    pub all: Memo<Vec<FieldError>>,
+}
+
+impl PageErrors {
+    pub fn new(all: Memo<Vec<FieldError>>) -> Self {
+        PageErrors {
+            shown: RwSignal::new(false),
+            all,
+        }
+    }
+
+    /// The errors the summary lists: none until the page was submitted.
+    pub fn visible(&self) -> Signal<Vec<FieldError>> {
+        let (shown, all) = (self.shown, self.all);
+        Signal::derive(move || if shown.get() { all.get() } else { Vec::new() })
+    }
+
+    /// The message for one field, once shown.
+    pub fn for_field(&self, field: impl Into<String>) -> Signal<Option<String>> {
+        let field = field.into();
+        let (shown, all) = (self.shown, self.all);
+        Signal::derive(move || {
+            if !shown.get() {
+                return None;
+            }
+            all.with(|errs| {
+                errs.iter()
+                    .find(|e| e.field == field)
+                    .map(|e| e.message.clone())
+            })
+        })
+    }
+
+    /// Show the errors; true when there are none and the page may move on.
+    pub fn submit(&self) -> bool {
+        self.shown.set(true);
+        self.all.with_untracked(Vec::is_empty)
+    }
+}
+
+/// Make a new review from the device's settings and save it.
+pub fn start_review(app: &AppState) -> Result<Review, storage::StorageError> {
+    let review = app.settings.with_untracked(|s| {
+        Review::new(
+            clock::new_id(),
+            clock::now(),
+            s,
+            clock::new_id(),
+            clock::new_id(),
+        )
+    });
+    storage::save_review(&review)?;
+    Ok(review)
+}

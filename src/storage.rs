@@ -1,0 +1,166 @@
+//! The device's localStorage, behind plain functions. The encoding and the
+//! rules (envelopes, versions, keys) live in `review_core::draft`; this file
+//! only moves strings in and out, and never overwrites what it could not read.
+
+use gloo_storage::{LocalStorage, Storage};
+use review_core::draft::{self, DraftError};
+use review_core::{DeviceSettings, Review};
+use std::fmt;
+
+/// Why something could not be saved, in words for the person at the tablet.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StorageError {
+    Unavailable,
+    Full,
+    Failed(String),
+}
+
+impl fmt::Display for StorageError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StorageError::Unavailable => f.write_str(
+                "this browser does not let the app keep anything on this device (is it in private browsing?)",
+            ),
+            StorageError::Full => f.write_str("this device's storage for the app is full"),
+            StorageError::Failed(why) => write!(f, "the browser refused to save ({why})"),
+        }
+    }
+}
+
+/// A stored value that exists but could not be read. It stays where it is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unreadable {
+    pub key: String,
+    pub error: DraftError,
+}
+
+/// gloo's `raw()` panics when localStorage is missing, so probe first.
+fn local() -> Result<web_sys::Storage, StorageError> {
+    match web_sys::window().map(|w| w.local_storage()) {
+        Some(Ok(Some(_))) => Ok(LocalStorage::raw()),
+        _ => Err(StorageError::Unavailable),
+    }
+}
+
+fn read(key: &str) -> Result<Option<String>, StorageError> {
+    local()?
+        .get_item(key)
+        .map_err(|e| StorageError::Failed(describe(&e)))
+}
+
+fn write(key: &str, value: &str) -> Result<(), StorageError> {
+    local()?.set_item(key, value).map_err(|e| {
+        let name = e
+            .dyn_ref::<web_sys::DomException>()
+            .map(|d| d.name())
+            .unwrap_or_default();
+        if name == "QuotaExceededError" {
+            StorageError::Full
+        } else {
+            StorageError::Failed(describe(&e))
+        }
+    })
+}
+
+use wasm_bindgen::JsCast;
+
+fn describe(e: &wasm_bindgen::JsValue) -> String {
+    e.dyn_ref::<web_sys::DomException>()
+        .map(|d| d.name())
+        .unwrap_or_else(|| "unknown error".into())
+}
+
+/// Every key in our namespace that names a review.
+fn review_keys() -> Vec<String> {
+    let Ok(storage) = local() else {
+        return Vec::new();
+    };
+    let len = storage.length().unwrap_or(0);
+    (0..len)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|k| draft::review_id_of_key(k).is_some())
+        .collect()
+}
+
+pub fn load_settings() -> Result<DeviceSettings, Unreadable> {
+    let key = draft::settings_key();
+    match read(&key) {
+        Ok(Some(raw)) => draft::decode_settings(&raw).map_err(|error| Unreadable { key, error }),
+        _ => Ok(DeviceSettings::default()),
+    }
+}
+
+pub fn save_settings(settings: &DeviceSettings) -> Result<(), StorageError> {
+    write(&draft::settings_key(), &draft::encode_settings(settings))
+}
+
+/// Review ids in the index (newest first), then any review stored without
+/// an index entry (for example if the tablet died between the two writes).
+fn known_review_ids() -> Vec<String> {
+    let mut ids = read(&draft::index_key())
+        .ok()
+        .flatten()
+        .and_then(|raw| draft::decode_index(&raw).ok())
+        .unwrap_or_default();
+    for key in review_keys() {
+        let id = draft::review_id_of_key(&key)
+            .unwrap_or_default()
+            .to_string();
+        if !ids.contains(&id) {
+            ids.push(id);
+        }
+    }
+    ids
+}
+
+/// Every review on this device, readable or not.
+pub fn list_reviews() -> Vec<Result<Review, Unreadable>> {
+    known_review_ids()
+        .into_iter()
+        .filter_map(|id| match load_review(&id) {
+            Ok(Some(r)) => Some(Ok(r)),
+            Ok(None) => None,
+            Err(e) => Some(Err(e)),
+        })
+        .collect()
+}
+
+pub fn load_review(id: &str) -> Result<Option<Review>, Unreadable> {
+    let key = draft::review_key(id);
+    match read(&key) {
+        Ok(Some(raw)) => draft::decode_review(&raw)
+            .map(Some)
+            .map_err(|error| Unreadable { key, error }),
+        _ => Ok(None),
+    }
+}
+
+/// The raw stored text of a key, for downloading what could not be read.
+pub fn raw(key: &str) -> Option<String> {
+    read(key).ok().flatten()
+}
+
+/// Save a review and, the first time, add it to the index. Only reviews
+/// that were read successfully (or made here) are ever open, so this never
+/// overwrites something it could not read.
+pub fn save_review(review: &Review) -> Result<(), StorageError> {
+    write(
+        &draft::review_key(&review.id),
+        &draft::encode_review(review),
+    )?;
+    let mut ids = known_review_ids();
+    if ids.first() != Some(&review.id) && !ids.contains(&review.id) {
+        ids.insert(0, review.id.clone());
+        write(&draft::index_key(), &draft::encode_index(&ids))?;
+    }
+    Ok(())
+}
+
+pub fn delete_review(id: &str) -> Result<(), StorageError> {
+    let storage = local()?;
+    storage
+        .remove_item(&draft::review_key(id))
+        .map_err(|e| StorageError::Failed(describe(&e)))?;
+    let ids: Vec<String> = known_review_ids().into_iter().filter(|i| i != id).collect();
+    write(&draft::index_key(), &draft::encode_index(&ids))
+}

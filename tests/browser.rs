@@ -1,0 +1,227 @@
+//! Browser units, run by wasm-bindgen-test in headless Chromium:
+//! the storage adapter against real localStorage, and the ARIA wiring of the
+//! form components. (A native `cargo test` compiles this file out.)
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use review_core::{draft, DeviceSettings, Review};
+use review_together::components::{Choice, ErrorSummary, Radios, TextInput};
+use review_together::{clock, storage};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn local() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+fn sample_review() -> Review {
+    let settings = DeviceSettings {
+        organisation: "Northshire Council".into(),
+        team: "Carers".into(),
+        worker_name: "Sam Patel".into(),
+        worker_role: "Worker".into(),
+    };
+    Review::new(
+        clock::new_id(),
+        clock::now(),
+        &settings,
+        clock::new_id(),
+        clock::new_id(),
+    )
+}
+
+/// A fresh element to mount a component into.
+fn host() -> web_sys::HtmlElement {
+    let el: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&el).unwrap();
+    el
+}
+
+fn attr(id: &str, name: &str) -> Option<String> {
+    document()
+        .get_element_by_id(id)
+        .and_then(|e| e.get_attribute(name))
+}
+
+#[wasm_bindgen_test]
+fn a_saved_review_loads_back_identical_and_is_listed() {
+    local().clear().unwrap();
+    let review = sample_review();
+    storage::save_review(&review).unwrap();
+    assert_eq!(
+        storage::load_review(&review.id).unwrap(),
+        Some(review.clone())
+    );
+    let listed = storage::list_reviews();
+    assert_eq!(listed, vec![Ok(review)]);
+}
+
+#[wasm_bindgen_test]
+fn a_review_stored_without_an_index_entry_is_still_listed() {
+    // The tablet could die between writing the review and writing the index.
+    local().clear().unwrap();
+    let review = sample_review();
+    local()
+        .set_item(
+            &draft::review_key(&review.id),
+            &draft::encode_review(&review),
+        )
+        .unwrap();
+    assert_eq!(storage::list_reviews(), vec![Ok(review)]);
+}
+
+#[wasm_bindgen_test]
+fn an_unreadable_review_is_reported_and_left_exactly_as_it_was() {
+    local().clear().unwrap();
+    let key = draft::review_key("damaged");
+    let raw = r#"{"version":1,"kind":"review","data":{"id":7}}"#;
+    local().set_item(&key, raw).unwrap();
+    let err = storage::load_review("damaged").unwrap_err();
+    assert_eq!(err.key, key);
+    assert!(matches!(err.error, draft::DraftError::Damaged(_)));
+    assert_eq!(storage::list_reviews().len(), 1);
+    assert_eq!(local().get_item(&key).unwrap().as_deref(), Some(raw));
+    assert_eq!(storage::raw(&key).as_deref(), Some(raw));
+}
+
+#[wasm_bindgen_test]
+fn deleting_a_review_removes_it_and_its_index_entry() {
+    local().clear().unwrap();
+    let (a, b) = (sample_review(), sample_review());
+    storage::save_review(&a).unwrap();
+    storage::save_review(&b).unwrap();
+    storage::delete_review(&a.id).unwrap();
+    assert_eq!(storage::list_reviews(), vec![Ok(b.clone())]);
+    let index =
+        draft::decode_index(&local().get_item(&draft::index_key()).unwrap().unwrap()).unwrap();
+    assert_eq!(index, vec![b.id]);
+}
+
+#[wasm_bindgen_test]
+fn unreadable_settings_fall_back_to_empty_and_stay_stored() {
+    local().clear().unwrap();
+    local()
+        .set_item(&draft::settings_key(), "not json")
+        .unwrap();
+    assert!(storage::load_settings().is_err());
+    assert_eq!(
+        local().get_item(&draft::settings_key()).unwrap().as_deref(),
+        Some("not json")
+    );
+}
+
+#[wasm_bindgen_test]
+fn new_ids_are_distinct_version_4_uuids() {
+    let (a, b) = (clock::new_id(), clock::new_id());
+    assert_ne!(a, b);
+    assert_eq!(a.len(), 36);
+    assert_eq!(&a[14..15], "4");
+}
+
+#[wasm_bindgen_test]
+async fn a_text_input_with_an_error_is_marked_invalid_and_described_by_it() {
+    let error = RwSignal::new(None::<String>);
+    let _mounted = leptos::mount::mount_to(host(), move || {
+        view! {
+            <TextInput id="carer-name" label="Name" hint="As they like to be called"
+                value=Signal::derive(|| "Ayesha".to_string()) error=error
+                on_input=Callback::new(|_: String| {}) />
+        }
+    });
+    leptos::task::tick().await;
+    assert_eq!(attr("carer-name", "aria-invalid"), None);
+    assert_eq!(
+        attr("carer-name", "aria-describedby").as_deref(),
+        Some("carer-name-hint")
+    );
+    error.set(Some("Enter the carer's name".into()));
+    leptos::task::tick().await;
+    assert_eq!(attr("carer-name", "aria-invalid").as_deref(), Some("true"));
+    assert_eq!(
+        attr("carer-name", "aria-describedby").as_deref(),
+        Some("carer-name-hint carer-name-error")
+    );
+    let message = document().get_element_by_id("carer-name-error").unwrap();
+    assert_eq!(
+        message.text_content().unwrap(),
+        "Error: Enter the carer's name"
+    );
+    let label = document()
+        .query_selector("label[for=carer-name]")
+        .unwrap()
+        .unwrap();
+    assert_eq!(label.text_content().unwrap(), "Name");
+}
+
+#[wasm_bindgen_test]
+async fn radios_put_the_group_id_on_the_first_option_and_report_choices() {
+    let chosen = RwSignal::new(None::<u8>);
+    let _mounted = leptos::mount::mount_to(host(), move || {
+        view! {
+            <Radios id="depth-test" legend="How deep?"
+                choices=vec![Choice::new(1u8, "light", "Light"), Choice::new(2u8, "full", "Full")]
+                value=chosen on_change=Callback::new(move |v| chosen.set(Some(v))) />
+        }
+    });
+    leptos::task::tick().await;
+    let second: web_sys::HtmlInputElement = document()
+        .get_element_by_id("depth-test-full")
+        .unwrap()
+        .unchecked_into();
+    assert!(document().get_element_by_id("depth-test").is_some());
+    second.click();
+    leptos::task::tick().await;
+    assert_eq!(chosen.get_untracked(), Some(2));
+    assert!(second.checked());
+    let legend = document()
+        .query_selector("fieldset legend")
+        .unwrap()
+        .unwrap();
+    assert_eq!(legend.text_content().unwrap(), "How deep?");
+}
+
+#[wasm_bindgen_test]
+async fn the_error_summary_takes_focus_and_its_links_focus_the_field() {
+    use review_core::validate::FieldError;
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let _mounted = leptos::mount::mount_to(host(), move || {
+        view! {
+            <ErrorSummary errors=errors />
+            <input id="summary-target" type="text" />
+        }
+    });
+    leptos::task::tick().await;
+    assert!(document()
+        .query_selector(".app-error-summary")
+        .unwrap()
+        .is_none());
+    errors.set(vec![FieldError {
+        field: "summary-target".into(),
+        message: "Enter the organisation".into(),
+        attention: false,
+    }]);
+    leptos::task::tick().await;
+    let summary = document()
+        .query_selector(".app-error-summary")
+        .unwrap()
+        .unwrap();
+    assert_eq!(document().active_element().as_ref(), Some(&summary));
+    assert!(summary.query_selector("[role=alert]").unwrap().is_some());
+    let link: web_sys::HtmlElement = summary
+        .query_selector("a")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    assert_eq!(link.text_content().unwrap(), "Enter the organisation");
+    link.click();
+    assert_eq!(
+        document().active_element().map(|e| e.id()),
+        Some("summary-target".to_string())
+    );
+}
