@@ -57,13 +57,20 @@ fn Header() -> impl IntoView {
     };
     view! {
         <header class="app-header">
-            <div class="app-width-container app-header__inner">
+            <div class="app-width-container app-header__container">
                 <A href="/" attr:class="app-header__title">"Review Together"</A>
                 <nav class="app-header__nav" aria-label="Main">
-                    <A href="/settings" attr:class="app-header__nav-link">"Device settings"</A>
+                    <ul class="app-header__nav-list">
+                        <li><A href="/settings" attr:class="app-header__nav-link">"Device settings"</A></li>
+                    </ul>
                 </nav>
                 // A polite live region that always exists, so changes are announced.
-                <p class=status_class role="status" aria-live="polite">{status}</p>
+                <div role="status" aria-live="polite">
+                    {move || {
+                        let text = status();
+                        (!text.is_empty()).then(|| view! { <p class=status_class>{text}</p> })
+                    }}
+                </div>
             </div>
         </header>
     }

@@ -18,7 +18,7 @@ pub enum SaveState {
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub settings: RwSignal<DeviceSettings>,
-    /// Set when the stored settings could not be read (they stay stored as they were).
+    /// Set when the stored settings could not be read (they are kept, see `storage::save_settings`).
     pub settings_problem: RwSignal<Option<String>>,
     pub save: RwSignal<SaveState>,
     /// A one-off confirmation for the next screen, e.g. "The review was deleted".
@@ -28,6 +28,9 @@ pub struct AppState {
 impl AppState {
     pub fn save_settings(&self, settings: DeviceSettings) {
         let result = storage::save_settings(&settings);
+        if result.is_ok() {
+            self.settings_problem.set(None);
+        }
         self.settings.set(settings);
         self.save.set(match result {
             Ok(()) => SaveState::Saved,
@@ -42,7 +45,7 @@ pub fn provide_app_state() {
         Err(u) => (
             DeviceSettings::default(),
             Some(format!(
-                "This device's saved settings could not be read: {}. They have been kept as they were; anything you enter now is used for this visit only.",
+                "This device's saved settings could not be read because {}. They have been kept as they were. When you save new settings, the old ones are kept aside on this device.",
                 u.error
             )),
         ),

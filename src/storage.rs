@@ -90,8 +90,16 @@ pub fn load_settings() -> Result<DeviceSettings, Unreadable> {
     }
 }
 
+/// Save the settings. Stored settings this version cannot read are first
+/// copied aside (never lost), under a key of their own.
 pub fn save_settings(settings: &DeviceSettings) -> Result<(), StorageError> {
-    write(&draft::settings_key(), &draft::encode_settings(settings))
+    let key = draft::settings_key();
+    if let Some(existing) = read(&key)? {
+        if draft::decode_settings(&existing).is_err() {
+            write(&draft::kept_aside_key("settings"), &existing)?;
+        }
+    }
+    write(&key, &draft::encode_settings(settings))
 }
 
 /// Review ids in the index (newest first), then any review stored without

@@ -114,6 +114,21 @@ fn unreadable_settings_fall_back_to_empty_and_stay_stored() {
         local().get_item(&draft::settings_key()).unwrap().as_deref(),
         Some("not json")
     );
+    // Saving new settings keeps the unreadable ones aside rather than losing them.
+    let fresh = DeviceSettings {
+        organisation: "Northshire Council".into(),
+        worker_name: "Sam Patel".into(),
+        ..Default::default()
+    };
+    storage::save_settings(&fresh).unwrap();
+    assert_eq!(storage::load_settings(), Ok(fresh));
+    assert_eq!(
+        local()
+            .get_item(&draft::kept_aside_key("settings"))
+            .unwrap()
+            .as_deref(),
+        Some("not json")
+    );
 }
 
 #[wasm_bindgen_test]

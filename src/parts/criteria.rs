@@ -34,7 +34,7 @@ pub fn Criteria() -> impl IntoView {
             <Show when=move || chosen.with(Vec::is_empty)>
                 <p class="app-body">"Nothing chosen yet."</p>
             </Show>
-            <ul class="app-stack app-card-list">
+            <ul class="app-list app-stack">
                 <For each=move || chosen.get() key=|id| id.clone()
                     children=move |id| view! { <ChosenCriterion id=id errors=errors /> } />
             </ul>
@@ -92,11 +92,20 @@ fn LibraryGroup(
             ctx.send(Command::RemoveCriterion { id });
         }
     });
+    let count = lib.in_group(group).count();
+    // Folded by default: three long lists on one page is too much at once.
     view! {
-        <Checkboxes id=format!("library-{}", group.key()) legend=info.title.clone() hint=info.description.clone()
-            choices=choices
-            value=Signal::derive(move || in_review.with(|v| v.iter().map(|(k, _)| k.clone()).collect::<Vec<_>>()))
-            on_toggle=toggle />
+        <details class="app-details">
+            <summary class="app-details__summary">
+                <span class="app-details__summary-text">{format!("{} ({count} to choose from)", info.title)}</span>
+            </summary>
+            <div class="app-details__text">
+                <Checkboxes id=format!("library-{}", group.key()) legend=info.title.clone() hint=info.description.clone()
+                    choices=choices
+                    value=Signal::derive(move || in_review.with(|v| v.iter().map(|(k, _)| k.clone()).collect::<Vec<_>>()))
+                    on_toggle=toggle />
+            </div>
+        </details>
     }
 }
 
@@ -193,7 +202,7 @@ fn ChosenCriterion(
                     if people.is_empty() {
                         return view! { <p class="app-body">"Add who is here first, so they can agree."</p> }.into_any();
                     }
-                    let choices = people.iter().map(|(pid, name)| Choice::new(pid.clone(), pid, &format!("{name} agrees"))).collect();
+                    let choices = people.iter().map(|(pid, name)| Choice::new(pid.clone(), pid, name)).collect();
                     view! {
                         <Checkboxes id=group_id.clone() legend="Who agrees to look at this?"
                             hint="Changing the wording or the scale asks everyone again."

@@ -115,8 +115,9 @@ fn ReviewList(
         })
         .collect_view();
     view! {
+        <div class="app-table-container" role="region" aria-labelledby="saved-reviews" tabindex="0">
         <table class="app-table">
-            <caption class="app-table__caption app-heading-m">"Saved reviews"</caption>
+            <caption class="app-table__caption" id="saved-reviews">"Saved reviews"</caption>
             <thead>
                 <tr class="app-table__row">
                     <th scope="col" class="app-table__header">"Carer"</th>
@@ -128,6 +129,7 @@ fn ReviewList(
             </thead>
             <tbody>{rows}</tbody>
         </table>
+        </div>
     }
     .into_any()
 }

@@ -93,7 +93,7 @@ pub fn HowWeReview() -> impl IntoView {
             {move || {
                 let people = agreers.get();
                 (!people.is_empty()).then(|| {
-                    let choices = people.iter().map(|(id, name)| Choice::new(id.clone(), id, &format!("{name} agrees"))).collect();
+                    let choices = people.iter().map(|(id, name)| Choice::new(id.clone(), id, name)).collect();
                     view! {
                         <Checkboxes id="process-agreement" legend="Who agrees to review this way?"
                             choices=choices

@@ -56,7 +56,7 @@ pub fn WhoIsHere() -> impl IntoView {
             <p class="app-body">
                 "Add everyone taking part. The person being cared for is always part of the review, even if they are not here today."
             </p>
-            <ul class="app-stack app-card-list">
+            <ul class="app-list app-stack">
                 <For each=move || people.get() key=|id| id.clone() children=move |id| view! { <PersonCard id=id /> } />
             </ul>
             <h2 class="app-heading-m">"Add someone"</h2>

@@ -23,6 +23,10 @@ pub fn index_key() -> String {
 pub fn settings_key() -> String {
     format!("{NAMESPACE}/settings")
 }
+/// Where an unreadable value is copied before its key is written again.
+pub fn kept_aside_key(what: &str) -> String {
+    format!("{NAMESPACE}/kept-aside/{what}")
+}
 /// The review id of a review key, if it is one.
 pub fn review_id_of_key(key: &str) -> Option<&str> {
     key.strip_prefix(NAMESPACE)?
