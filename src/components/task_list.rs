@@ -16,12 +16,14 @@ fn tag_class(status: Status) -> &'static str {
 #[component]
 pub fn TaskList(
     /// The parts to list, in order.
-    parts: Vec<Part>,
+    #[prop(into)]
+    parts: Signal<Vec<Part>>,
 ) -> impl IntoView {
     let ctx = use_review();
     view! {
         <ul class="app-task-list">
-            {parts
+            {move || parts
+                .get()
                 .into_iter()
                 .map(|part| {
                     let status = ctx.select(move |r| part.status(r));

@@ -1,10 +1,10 @@
+use super::parts_done;
 use crate::components::Page;
 use crate::state::{start_review, use_app};
 use crate::{clock, download, storage};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
-use review_core::progress::parts_done;
 use review_core::{Review, ReviewState};
 
 /// Every review on this device, and the way into a new one.

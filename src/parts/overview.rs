@@ -1,9 +1,9 @@
+use super::{parts_done, task_list_parts};
 use crate::clock;
 use crate::components::{BackLink, Page, TaskList};
 use crate::state::use_review;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use review_core::progress::{parts_done, Part};
 
 /// The review's task list: every part, its status, and a way to any of them.
 #[component]
@@ -16,6 +16,7 @@ pub fn Overview() -> impl IntoView {
     });
     let started = ctx.select(|r| clock::long_date(&r.created_at));
     let done = ctx.select(parts_done);
+    let parts = ctx.select(task_list_parts);
     view! {
         <BackLink href="/" text="All reviews" />
         <Page title="Carer review" caption=format!("Started {}", started.get_untracked())>
@@ -32,7 +33,7 @@ pub fn Overview() -> impl IntoView {
                 }}
             </p>
             <h2 class="app-heading-m">"Getting ready"</h2>
-            <TaskList parts=Part::ALL.to_vec() />
+            <TaskList parts=parts />
             <h2 class="app-heading-m">"Other things you can do"</h2>
             <p class="app-body">
                 <A href=ctx.path("delete") attr:class="app-link">"Delete this review"</A>

@@ -4,6 +4,7 @@
 use crate::library::LibraryCriterion;
 use crate::model::*;
 use crate::text::{clean, is_blank};
+use chrono::NaiveDate;
 use std::fmt;
 
 /// A change someone makes at the meeting.
@@ -125,6 +126,171 @@ pub enum Command {
         participant: Id,
         agreed: bool,
     },
+
+    // ---- P19: how it is going, against the criteria ----
+    /// Give, change (`point: Some`) or take back (`point: None`) one
+    /// participant's own rating of a criterion.
+    SetRating {
+        criterion: Id,
+        participant: Id,
+        point: Option<ScalePoint>,
+        through: Option<RatingChannel>,
+    },
+    /// Mark a criterion as not discussed, with the reason (`Some`, may be
+    /// empty while it is typed), or as discussed again (`None`).
+    SetNotDiscussed {
+        criterion: Id,
+        reason: Option<String>,
+    },
+    AddEvidence {
+        id: Id,
+        criterion: Id,
+    },
+    SetEvidence {
+        id: Id,
+        said_by: Option<Person>,
+        text: String,
+    },
+    RemoveEvidence {
+        id: Id,
+    },
+
+    // ---- P20: services and support ----
+    SetServicesInUse(bool),
+    AddResource {
+        id: Id,
+    },
+    SetResource {
+        id: Id,
+        field: ResourceField,
+    },
+    RemoveResource {
+        id: Id,
+    },
+    AddGap {
+        id: Id,
+    },
+    SetGap {
+        id: Id,
+        what: String,
+        noticed_by: Option<Person>,
+    },
+    RemoveGap {
+        id: Id,
+    },
+
+    // ---- P21: support while the carer has time for themselves ----
+    SetCoverNeeded(bool),
+    AddCoverArrangement {
+        id: Id,
+    },
+    SetCoverArrangement {
+        id: Id,
+        field: CoverField,
+    },
+    RemoveCoverArrangement {
+        id: Id,
+    },
+    AddCoverRisk {
+        arrangement: Id,
+        id: Id,
+    },
+    SetCoverRisk {
+        id: Id,
+        risk: String,
+        management: String,
+    },
+    RemoveCoverRisk {
+        id: Id,
+    },
+
+    // ---- P22: things that need someone else's help ----
+    SetEscalationNeeded(bool),
+    AddEscalation {
+        id: Id,
+    },
+    SetEscalation {
+        id: Id,
+        field: EscalationField,
+    },
+    RemoveEscalation {
+        id: Id,
+    },
+
+    // ---- P23: actions and outcome ----
+    AddAction {
+        id: Id,
+    },
+    SetAction {
+        id: Id,
+        field: ActionField,
+    },
+    RemoveAction {
+        id: Id,
+    },
+    SetOutcome(OutcomeField),
+}
+
+/// One answer about a [`Resource`]; one question per page sends one of these.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ResourceField {
+    Kind(ResourceKind),
+    Name(String),
+    Benefits(String),
+    Difficulties(String),
+    NeedsMet(NeedsMet),
+    Decision(ResourceDecision),
+    Changes(String),
+}
+
+/// One answer about a [`CoverArrangement`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CoverField {
+    MakesRoomFor(CarerNeed),
+    MakesRoomForDetail(String),
+    Kind(CoverKind),
+    When(String),
+    Provider(String),
+    Funding(Funding),
+    Agreement(Option<IndividualAgreement>),
+}
+
+/// One answer about an [`Escalation`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EscalationField {
+    Matter(String),
+    WhyBeyondScope(String),
+    Route(EscalationRoute),
+    RouteDetail(String),
+    ToWhom(String),
+    Urgency(Urgency),
+    Owner(Option<Person>),
+    Due(Option<NaiveDate>),
+    Consent(Option<ConsentToShare>),
+    Status(EscalationStatus),
+}
+
+/// One answer about an [`Action`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ActionField {
+    What(String),
+    Owner(Option<Person>),
+    Due(Option<NaiveDate>),
+    /// The criterion it answers; it must be in the review.
+    Criterion(Option<Id>),
+}
+
+/// One answer about the [`Outcome`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum OutcomeField {
+    Decision(OutcomeDecision),
+    Rationale(String),
+    CarerView(String),
+    IndividualView(String),
+    IndividualViewThrough(Option<RatingChannel>),
+    OtherViews(String),
+    /// `None` goes back to the default date.
+    NextReview(Option<NaiveDate>),
 }
 
 /// Why a command could not be applied. The wording is shown to the user.
@@ -141,6 +307,26 @@ pub enum DomainError {
     EmptyWording,
     TimeBoxOutOfRange,
     NotOnAgenda,
+    UnknownNote,
+    UnknownResource,
+    UnknownGap,
+    UnknownArrangement,
+    UnknownRisk,
+    UnknownEscalation,
+    UnknownAction,
+    /// The worker, advocates, interpreters and people not taking part do not rate.
+    DoesNotRate,
+    NotOnScale,
+    /// Ratings and "not discussed" exclude each other; neither silently
+    /// replaces the other, so nothing anyone said is lost by a tap.
+    MarkedNotDiscussed,
+    AlreadyRated,
+    /// A "no" answer while its list still has entries.
+    StillListed,
+    /// Adding to a list whose question was answered "no".
+    AnsweredNo,
+    /// Advocates and interpreters who pass on a view are participants.
+    NotAParticipant,
 }
 
 impl fmt::Display for DomainError {
@@ -158,6 +344,26 @@ impl fmt::Display for DomainError {
             DomainError::EmptyWording => "Enter the wording of the criterion",
             DomainError::TimeBoxOutOfRange => "Enter a time between 1 and 240 minutes",
             DomainError::NotOnAgenda => "Choose this part of the review before setting a time for it",
+            DomainError::UnknownNote => "That note is no longer part of this review",
+            DomainError::UnknownResource => "That service or support is no longer part of this review",
+            DomainError::UnknownGap => "That gap in support is no longer part of this review",
+            DomainError::UnknownArrangement => "That arrangement is no longer part of this review",
+            DomainError::UnknownRisk => "That risk is no longer part of this review",
+            DomainError::UnknownEscalation => "That matter is no longer part of this review",
+            DomainError::UnknownAction => "That action is no longer part of this review",
+            DomainError::DoesNotRate => {
+                "Only the carer, the person being cared for, key people and other professionals who are taking part give a rating"
+            }
+            DomainError::NotOnScale => "That rating is not one of the choices for this criterion",
+            DomainError::MarkedNotDiscussed => {
+                "This was marked as not discussed: change that before giving a rating"
+            }
+            DomainError::AlreadyRated => {
+                "Ratings have already been given for this: remove them first"
+            }
+            DomainError::StillListed => "Remove what is listed here before answering no",
+            DomainError::AnsweredNo => "The answer here is no: change it to yes before adding to the list",
+            DomainError::NotAParticipant => "Choose someone who is part of this review",
         })
     }
 }
@@ -195,6 +401,16 @@ impl Review {
                 ..Default::default()
             },
             criteria: Vec::new(),
+            criterion_reviews: Default::default(),
+            services_in_use: None,
+            resources: Vec::new(),
+            gaps: Vec::new(),
+            cover_needed: None,
+            cover_arrangements: Vec::new(),
+            escalation_needed: None,
+            escalations: Vec::new(),
+            actions: Vec::new(),
+            outcome: Outcome::default(),
         }
     }
 
@@ -231,6 +447,122 @@ impl Review {
                 .restrictions
                 .iter()
                 .any(|r| r.id == id)
+            || self
+                .criterion_reviews
+                .values()
+                .any(|c| c.evidence.iter().any(|e| e.id == id))
+            || self.resources.iter().any(|r| r.id == id)
+            || self.gaps.iter().any(|g| g.id == id)
+            || self
+                .cover_arrangements
+                .iter()
+                .any(|a| a.id == id || a.risks.iter().any(|r| r.id == id))
+            || self.escalations.iter().any(|e| e.id == id)
+            || self.actions.iter().any(|a| a.id == id)
+    }
+
+    fn fresh(&self, id: &str) -> Result<(), DomainError> {
+        if self.has_id(id) {
+            Err(DomainError::DuplicateId)
+        } else {
+            Ok(())
+        }
+    }
+
+    /// A person as a command gives it: a participant must be in the review;
+    /// typed names are cleaned.
+    fn checked_person(&self, person: Person) -> Result<Person, DomainError> {
+        Ok(match person {
+            Person::Participant { id } => {
+                if self.participant(&id).is_none() {
+                    return Err(DomainError::UnknownParticipant);
+                }
+                Person::Participant { id }
+            }
+            Person::Named { name } => Person::Named { name: clean(&name) },
+            Person::Removed { name } => Person::Removed { name: clean(&name) },
+        })
+    }
+
+    /// Advocates and interpreters are participants (or were, before removal).
+    fn checked_go_between(&self, person: Person) -> Result<Person, DomainError> {
+        match person {
+            Person::Named { .. } => Err(DomainError::NotAParticipant),
+            p => self.checked_person(p),
+        }
+    }
+
+    fn checked_channel(&self, channel: RatingChannel) -> Result<RatingChannel, DomainError> {
+        Ok(match channel {
+            RatingChannel::Advocate { by } => RatingChannel::Advocate {
+                by: self.checked_go_between(by)?,
+            },
+            RatingChannel::Interpreter { by } => RatingChannel::Interpreter {
+                by: self.checked_go_between(by)?,
+            },
+            c => c,
+        })
+    }
+
+    /// Ratings belong to people who rate: when someone stops rating (their
+    /// role or attendance changed, or they were removed) their ratings go.
+    fn drop_ratings_of_non_raters(&mut self) {
+        let raters: Vec<Id> = self.raters().map(|p| p.id.clone()).collect();
+        for cr in self.criterion_reviews.values_mut() {
+            cr.ratings.retain(|r| raters.contains(&r.participant));
+        }
+        self.criterion_reviews.retain(|_, cr| !cr.is_empty());
+    }
+
+    fn evidence_mut(&mut self, id: &str) -> Result<&mut EvidenceNote, DomainError> {
+        self.criterion_reviews
+            .values_mut()
+            .flat_map(|c| c.evidence.iter_mut())
+            .find(|e| e.id == id)
+            .ok_or(DomainError::UnknownNote)
+    }
+
+    fn resource_mut(&mut self, id: &str) -> Result<&mut Resource, DomainError> {
+        self.resources
+            .iter_mut()
+            .find(|r| r.id == id)
+            .ok_or(DomainError::UnknownResource)
+    }
+
+    fn gap_mut(&mut self, id: &str) -> Result<&mut Gap, DomainError> {
+        self.gaps
+            .iter_mut()
+            .find(|g| g.id == id)
+            .ok_or(DomainError::UnknownGap)
+    }
+
+    fn arrangement_mut(&mut self, id: &str) -> Result<&mut CoverArrangement, DomainError> {
+        self.cover_arrangements
+            .iter_mut()
+            .find(|a| a.id == id)
+            .ok_or(DomainError::UnknownArrangement)
+    }
+
+    fn cover_risk_mut(&mut self, id: &str) -> Result<&mut CoverRisk, DomainError> {
+        self.cover_arrangements
+            .iter_mut()
+            .flat_map(|a| a.risks.iter_mut())
+            .find(|r| r.id == id)
+            .ok_or(DomainError::UnknownRisk)
+    }
+
+    fn escalation_mut(&mut self, id: &str) -> Result<&mut Escalation, DomainError> {
+        self.escalations
+            .iter_mut()
+            .find(|e| e.id == id)
+            .ok_or(DomainError::UnknownEscalation)
+    }
+
+    fn action_mut(&mut self, id: &str) -> Result<&mut Action, DomainError> {
+        self.actions
+            .iter_mut()
+            .find(|a| a.id == id)
+            .ok_or(DomainError::UnknownAction)
     }
 
     /// A need that changed must be checked again before the review proper.
@@ -267,7 +599,8 @@ impl Review {
                 self.participants.push(Participant::new(id, role));
             }
             RemoveParticipant { id } => {
-                let role = self.person(&id)?.role;
+                let removed = self.person(&id)?;
+                let (role, former_name) = (removed.role, removed.short_name());
                 if role == Role::Individual && self.participants_with(Role::Individual).count() == 1
                 {
                     return Err(DomainError::IndividualRequired);
@@ -280,6 +613,17 @@ impl Review {
                 for c in &mut self.criteria {
                     c.agreed_by.retain(|p| *p != id);
                 }
+                // A rating is that person's own voice in this meeting: it
+                // goes with them. What they said and what they took on
+                // stays, under the name they had.
+                self.drop_ratings_of_non_raters();
+                self.for_each_person(|p| {
+                    if p.participant_id() == Some(id.as_str()) {
+                        *p = Person::Removed {
+                            name: former_name.clone(),
+                        };
+                    }
+                });
             }
             SetParticipantRole { id, role } => {
                 let current = self.person(&id)?.role;
@@ -290,12 +634,16 @@ impl Review {
                     return Err(DomainError::IndividualRequired);
                 }
                 self.person(&id)?.role = role;
+                self.drop_ratings_of_non_raters();
             }
             SetParticipantName { id, name } => self.person(&id)?.name = clean(&name),
             SetRelationship { id, relationship } => {
                 self.person(&id)?.relationship = clean(&relationship)
             }
-            SetAttendance { id, attendance } => self.person(&id)?.attendance = Some(attendance),
+            SetAttendance { id, attendance } => {
+                self.person(&id)?.attendance = Some(attendance);
+                self.drop_ratings_of_non_raters();
+            }
             SetPreferredLanguage { id, language } => {
                 self.person(&id)?.support.preferred_language = clean(&language)
             }
@@ -485,7 +833,14 @@ impl Review {
                 }
             }
             SetCriterionScale { id, scale } => {
+                let rated = self
+                    .criterion_review(&id)
+                    .is_some_and(|cr| !cr.ratings.is_empty());
                 let c = self.criterion_mut(&id)?;
+                if c.scale != scale && rated {
+                    // Points of one scale do not translate into the other.
+                    return Err(DomainError::AlreadyRated);
+                }
                 if c.scale != scale {
                     c.scale = scale;
                     c.agreed_by.clear();
@@ -496,6 +851,13 @@ impl Review {
                 self.criteria.retain(|c| c.id != id);
                 if self.criteria.len() == before {
                     return Err(DomainError::UnknownCriterion);
+                }
+                self.criterion_reviews.remove(&id);
+                // The action still stands; only its link goes.
+                for a in &mut self.actions {
+                    if a.criterion.as_deref() == Some(id.as_str()) {
+                        a.criterion = None;
+                    }
                 }
             }
             SetCriterionAgreement {
@@ -510,8 +872,318 @@ impl Review {
                     agreed,
                 );
             }
+
+            SetRating {
+                criterion,
+                participant,
+                point,
+                through,
+            } => {
+                let scale = self.criterion_mut(&criterion)?.scale;
+                if !self.person(&participant)?.rates() {
+                    return Err(DomainError::DoesNotRate);
+                }
+                let through = through.map(|c| self.checked_channel(c)).transpose()?;
+                if let Some(point) = point {
+                    if point.scale() != scale {
+                        return Err(DomainError::NotOnScale);
+                    }
+                    let not_discussed = self
+                        .criterion_review(&criterion)
+                        .is_some_and(|cr| cr.not_discussed.is_some());
+                    if not_discussed {
+                        return Err(DomainError::MarkedNotDiscussed);
+                    }
+                }
+                let entry = self.criterion_reviews.entry(criterion.clone()).or_default();
+                match point {
+                    None => entry.ratings.retain(|r| r.participant != participant),
+                    Some(point) => {
+                        let rating = Rating {
+                            participant,
+                            point,
+                            through,
+                        };
+                        match entry
+                            .ratings
+                            .iter_mut()
+                            .find(|r| r.participant == rating.participant)
+                        {
+                            Some(r) => *r = rating,
+                            None => entry.ratings.push(rating),
+                        }
+                    }
+                }
+                self.tidy_criterion_review(&criterion);
+            }
+            SetNotDiscussed { criterion, reason } => {
+                self.criterion_mut(&criterion)?;
+                let entry = self.criterion_reviews.entry(criterion.clone()).or_default();
+                match reason {
+                    Some(_) if !entry.ratings.is_empty() => {
+                        return Err(DomainError::AlreadyRated);
+                    }
+                    Some(reason) => entry.not_discussed = Some(clean(&reason)),
+                    None => entry.not_discussed = None,
+                }
+                self.tidy_criterion_review(&criterion);
+            }
+            AddEvidence { id, criterion } => {
+                self.fresh(&id)?;
+                self.criterion_mut(&criterion)?;
+                self.criterion_reviews
+                    .entry(criterion)
+                    .or_default()
+                    .evidence
+                    .push(EvidenceNote {
+                        id,
+                        said_by: None,
+                        text: String::new(),
+                    });
+            }
+            SetEvidence { id, said_by, text } => {
+                let said_by = said_by.map(|p| self.checked_person(p)).transpose()?;
+                let note = self.evidence_mut(&id)?;
+                note.said_by = said_by;
+                note.text = clean(&text);
+            }
+            RemoveEvidence { id } => {
+                self.evidence_mut(&id)?;
+                for cr in self.criterion_reviews.values_mut() {
+                    cr.evidence.retain(|e| e.id != id);
+                }
+                self.criterion_reviews.retain(|_, cr| !cr.is_empty());
+            }
+
+            SetServicesInUse(false) if !self.resources.is_empty() => {
+                return Err(DomainError::StillListed);
+            }
+            SetServicesInUse(in_use) => self.services_in_use = Some(in_use),
+            AddResource { id } => {
+                self.fresh(&id)?;
+                if self.services_in_use == Some(false) {
+                    return Err(DomainError::AnsweredNo);
+                }
+                self.resources.push(Resource::new(id));
+            }
+            SetResource { id, field } => {
+                let r = self.resource_mut(&id)?;
+                match field {
+                    ResourceField::Kind(kind) => r.kind = Some(kind),
+                    ResourceField::Name(text) => r.name = clean(&text),
+                    ResourceField::Benefits(text) => r.benefits = clean(&text),
+                    ResourceField::Difficulties(text) => r.difficulties = clean(&text),
+                    ResourceField::NeedsMet(met) => r.needs_met = Some(met),
+                    ResourceField::Decision(decision) => r.decision = Some(decision),
+                    ResourceField::Changes(text) => r.changes = clean(&text),
+                }
+            }
+            RemoveResource { id } => {
+                self.resource_mut(&id)?;
+                self.resources.retain(|r| r.id != id);
+            }
+            AddGap { id } => {
+                self.fresh(&id)?;
+                self.gaps.push(Gap {
+                    id,
+                    what: String::new(),
+                    noticed_by: None,
+                });
+            }
+            SetGap {
+                id,
+                what,
+                noticed_by,
+            } => {
+                let noticed_by = noticed_by.map(|p| self.checked_person(p)).transpose()?;
+                let g = self.gap_mut(&id)?;
+                g.what = clean(&what);
+                g.noticed_by = noticed_by;
+            }
+            RemoveGap { id } => {
+                self.gap_mut(&id)?;
+                self.gaps.retain(|g| g.id != id);
+            }
+
+            SetCoverNeeded(false) if !self.cover_arrangements.is_empty() => {
+                return Err(DomainError::StillListed);
+            }
+            SetCoverNeeded(needed) => self.cover_needed = Some(needed),
+            AddCoverArrangement { id } => {
+                self.fresh(&id)?;
+                if self.cover_needed == Some(false) {
+                    return Err(DomainError::AnsweredNo);
+                }
+                self.cover_arrangements.push(CoverArrangement::new(id));
+            }
+            SetCoverArrangement { id, field } => {
+                let field = match field {
+                    CoverField::Agreement(Some(IndividualAgreement::AgreedThroughAdvocate {
+                        by,
+                    })) => {
+                        CoverField::Agreement(Some(IndividualAgreement::AgreedThroughAdvocate {
+                            by: self.checked_go_between(by)?,
+                        }))
+                    }
+                    f => f,
+                };
+                let a = self.arrangement_mut(&id)?;
+                match field {
+                    CoverField::MakesRoomFor(need) => a.makes_room_for = Some(need),
+                    CoverField::MakesRoomForDetail(text) => a.makes_room_for_detail = clean(&text),
+                    CoverField::Kind(kind) => a.kind = Some(kind),
+                    CoverField::When(text) => a.when = clean(&text),
+                    CoverField::Provider(text) => a.provider = clean(&text),
+                    CoverField::Funding(funding) => a.funding = Some(funding),
+                    CoverField::Agreement(agreement) => {
+                        a.agreement = agreement.map(|agreement| match agreement {
+                            IndividualAgreement::NotAgreed { what_happens_next } => {
+                                IndividualAgreement::NotAgreed {
+                                    what_happens_next: clean(&what_happens_next),
+                                }
+                            }
+                            other => other,
+                        })
+                    }
+                }
+            }
+            RemoveCoverArrangement { id } => {
+                self.arrangement_mut(&id)?;
+                self.cover_arrangements.retain(|a| a.id != id);
+            }
+            AddCoverRisk { arrangement, id } => {
+                self.fresh(&id)?;
+                self.arrangement_mut(&arrangement)?.risks.push(CoverRisk {
+                    id,
+                    risk: String::new(),
+                    management: String::new(),
+                });
+            }
+            SetCoverRisk {
+                id,
+                risk,
+                management,
+            } => {
+                let r = self.cover_risk_mut(&id)?;
+                r.risk = clean(&risk);
+                r.management = clean(&management);
+            }
+            RemoveCoverRisk { id } => {
+                self.cover_risk_mut(&id)?;
+                for a in &mut self.cover_arrangements {
+                    a.risks.retain(|r| r.id != id);
+                }
+            }
+
+            SetEscalationNeeded(false) if !self.escalations.is_empty() => {
+                return Err(DomainError::StillListed);
+            }
+            SetEscalationNeeded(needed) => self.escalation_needed = Some(needed),
+            AddEscalation { id } => {
+                self.fresh(&id)?;
+                if self.escalation_needed == Some(false) {
+                    return Err(DomainError::AnsweredNo);
+                }
+                self.escalations.push(Escalation::new(id));
+            }
+            SetEscalation { id, field } => {
+                let field = match field {
+                    EscalationField::Owner(owner) => {
+                        EscalationField::Owner(owner.map(|p| self.checked_person(p)).transpose()?)
+                    }
+                    f => f,
+                };
+                let e = self.escalation_mut(&id)?;
+                match field {
+                    EscalationField::Matter(text) => e.matter = clean(&text),
+                    EscalationField::WhyBeyondScope(text) => e.why_beyond_scope = clean(&text),
+                    EscalationField::Route(route) => e.route = Some(route),
+                    EscalationField::RouteDetail(text) => e.route_detail = clean(&text),
+                    EscalationField::ToWhom(text) => e.to_whom = clean(&text),
+                    EscalationField::Urgency(urgency) => e.urgency = Some(urgency),
+                    EscalationField::Owner(owner) => e.owner = owner,
+                    EscalationField::Due(due) => e.due = due,
+                    EscalationField::Consent(consent) => {
+                        e.consent = consent.map(|c| match c {
+                            ConsentToShare::NotNeededBecauseOfRisk { reason } => {
+                                ConsentToShare::NotNeededBecauseOfRisk {
+                                    reason: clean(&reason),
+                                }
+                            }
+                            other => other,
+                        })
+                    }
+                    EscalationField::Status(status) => e.status = status,
+                }
+            }
+            RemoveEscalation { id } => {
+                self.escalation_mut(&id)?;
+                self.escalations.retain(|e| e.id != id);
+            }
+
+            AddAction { id } => {
+                self.fresh(&id)?;
+                self.actions.push(Action::new(id));
+            }
+            SetAction { id, field } => {
+                let field = match field {
+                    ActionField::Owner(owner) => {
+                        ActionField::Owner(owner.map(|p| self.checked_person(p)).transpose()?)
+                    }
+                    ActionField::Criterion(Some(c)) => {
+                        self.criterion_mut(&c)?;
+                        ActionField::Criterion(Some(c))
+                    }
+                    f => f,
+                };
+                let a = self.action_mut(&id)?;
+                match field {
+                    ActionField::What(text) => a.what = clean(&text),
+                    ActionField::Owner(owner) => a.owner = owner,
+                    ActionField::Due(due) => a.due = due,
+                    ActionField::Criterion(criterion) => a.criterion = criterion,
+                }
+            }
+            RemoveAction { id } => {
+                self.action_mut(&id)?;
+                self.actions.retain(|a| a.id != id);
+            }
+            SetOutcome(field) => {
+                let field = match field {
+                    OutcomeField::IndividualViewThrough(through) => {
+                        OutcomeField::IndividualViewThrough(
+                            through.map(|c| self.checked_channel(c)).transpose()?,
+                        )
+                    }
+                    f => f,
+                };
+                let o = &mut self.outcome;
+                match field {
+                    OutcomeField::Decision(decision) => o.decision = Some(decision),
+                    OutcomeField::Rationale(text) => o.rationale = clean(&text),
+                    OutcomeField::CarerView(text) => o.carer_view = clean(&text),
+                    OutcomeField::IndividualView(text) => o.individual_view = clean(&text),
+                    OutcomeField::IndividualViewThrough(through) => {
+                        o.individual_view_through = through
+                    }
+                    OutcomeField::OtherViews(text) => o.other_views = clean(&text),
+                    OutcomeField::NextReview(date) => o.next_review = date,
+                }
+            }
         }
         Ok(())
+    }
+
+    /// An entry with nothing left in it goes, so the stored review stays as
+    /// small as what was said.
+    fn tidy_criterion_review(&mut self, criterion: &str) {
+        if self
+            .criterion_reviews
+            .get(criterion)
+            .is_some_and(CriterionReview::is_empty)
+        {
+            self.criterion_reviews.remove(criterion);
+        }
     }
 }
 

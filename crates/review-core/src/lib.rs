@@ -4,12 +4,17 @@
 
 pub mod command;
 pub mod draft;
+pub mod escalation;
 pub mod library;
 pub mod model;
+pub mod outcome;
 pub mod progress;
+pub mod rating;
 pub mod readiness;
 pub mod text;
 pub mod validate;
 
-pub use command::{Command, DomainError};
+pub use command::{
+    ActionField, Command, CoverField, DomainError, EscalationField, OutcomeField, ResourceField,
+};
 pub use model::*;

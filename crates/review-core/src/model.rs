@@ -1,7 +1,7 @@
 //! The review meeting as plain data. No signals, no clock, no randomness:
 //! times and ids come in from the caller.
 
-use chrono::{DateTime, FixedOffset};
+use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -294,6 +294,16 @@ impl Participant {
 
     pub fn is_present(&self) -> bool {
         self.attendance.is_some_and(Attendance::is_present)
+    }
+
+    /// Their name, or their role while they have none: how a removed
+    /// participant is remembered where the record mentions them.
+    pub fn short_name(&self) -> String {
+        if self.name.trim().is_empty() {
+            self.role.label().to_string()
+        } else {
+            self.name.trim().to_string()
+        }
     }
 
     /// "Ayesha, carer" or "Carer (name not given)".
@@ -599,6 +609,37 @@ pub struct Review {
     pub process: ReviewProcess,
     #[serde(default)]
     pub criteria: Vec<Criterion>,
+
+    // The review proper (P19–P23). Each field is left out of the stored JSON
+    // while empty, so a review that has not got this far is stored exactly as
+    // format 1 stored it, and format 1 drafts (without these fields) still load.
+    /// What was said and rated about each criterion (P19), keyed by criterion id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub criterion_reviews: BTreeMap<Id, CriterionReview>,
+    /// Whether the carer uses any services or support (P20); `None` until asked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub services_in_use: Option<bool>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub resources: Vec<Resource>,
+    /// Gaps in provision (P15, P20; revision criterion 5).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub gaps: Vec<Gap>,
+    /// Whether the individual's support must change while the carer meets
+    /// their own needs (P21); `None` until asked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cover_needed: Option<bool>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cover_arrangements: Vec<CoverArrangement>,
+    /// Whether anything needs someone else's help (P22); `None` until asked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub escalation_needed: Option<bool>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub escalations: Vec<Escalation>,
+    /// What will be done, by whom and when (P23).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub actions: Vec<Action>,
+    #[serde(default, skip_serializing_if = "Outcome::is_empty")]
+    pub outcome: Outcome,
 }
 
 /// Storage key of one participant's need in [`Review::readiness`].
@@ -628,5 +669,695 @@ impl Review {
     /// except the worker running the meeting.
     pub fn supported_participants(&self) -> impl Iterator<Item = &Participant> {
         self.participants.iter().filter(|p| p.role != Role::Worker)
+    }
+
+    /// The day of the meeting, in the time zone it was held in: due dates and
+    /// the next review are counted from it.
+    pub fn date(&self) -> NaiveDate {
+        self.created_at.date_naive()
+    }
+
+    /// Everyone who gives their own rating (P19), in the order they were added.
+    pub fn raters(&self) -> impl Iterator<Item = &Participant> {
+        self.participants.iter().filter(|p| p.rates())
+    }
+
+    pub fn criterion(&self, id: &str) -> Option<&Criterion> {
+        self.criteria.iter().find(|c| c.id == id)
+    }
+
+    /// What was said and rated about a criterion so far.
+    pub fn criterion_review(&self, criterion: &str) -> Option<&CriterionReview> {
+        self.criterion_reviews.get(criterion)
+    }
+
+    /// The rating a participant gave a criterion, if any.
+    pub fn rating(&self, criterion: &str, participant: &str) -> Option<&Rating> {
+        self.criterion_review(criterion)?
+            .ratings
+            .iter()
+            .find(|r| r.participant == participant)
+    }
+
+    /// How a [`Person`] is shown: "Ayesha Hughes, carer", a typed name, or a
+    /// removed participant's name with a note that they were removed.
+    pub fn person_name(&self, person: &Person) -> String {
+        match person {
+            Person::Participant { id } => self
+                .participant(id)
+                .map(Participant::display_name)
+                .unwrap_or_else(|| "Someone no longer in this review".into()),
+            Person::Named { name } => name.trim().to_string(),
+            Person::Removed { name } => {
+                format!("{} (no longer part of this review)", name.trim())
+            }
+        }
+    }
+}
+
+// ---- The review proper (P19–P23) --------------------------------------------
+
+/// Declares a closed set of answers, each with a stable key and a label. The
+/// key is also the serde name, so storage, element ids and the summary can
+/// never disagree about how an answer is spelt.
+macro_rules! choices {
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident {
+            $( $(#[$vmeta:meta])* $variant:ident => $key:literal, $label:literal; )+
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum $name {
+            $( $(#[$vmeta])* #[serde(rename = $key)] $variant, )+
+        }
+
+        impl $name {
+            /// Every choice, in the order the page offers them.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// Stable key for storage and element ids.
+            pub fn key(self) -> &'static str {
+                match self { $($name::$variant => $key,)+ }
+            }
+
+            /// The words the page shows.
+            pub fn label(self) -> &'static str {
+                match self { $($name::$variant => $label,)+ }
+            }
+
+            pub fn from_key(key: &str) -> Option<$name> {
+                Self::ALL.iter().copied().find(|c| c.key() == key)
+            }
+        }
+    };
+}
+
+impl Role {
+    /// Whether people in this role give their own rating (P19). The worker
+    /// runs the review, and advocates and interpreters carry someone else's
+    /// view rather than giving their own.
+    pub fn rates(self) -> bool {
+        matches!(
+            self,
+            Role::Carer | Role::Individual | Role::KeyPerson | Role::OtherProfessional
+        )
+    }
+}
+
+impl Participant {
+    /// Whether this person gives their own rating: their role rates and they
+    /// are taking part (in the room or remotely).
+    pub fn rates(&self) -> bool {
+        self.role.rates() && self.is_present()
+    }
+}
+
+/// Someone the record names: a participant of this review, someone named in
+/// words (a GP, a neighbour), or a participant who has since been removed.
+/// Removing a participant turns their references into `Removed` with the name
+/// they had, so what they said and what they took on is not lost.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case", tag = "kind")]
+pub enum Person {
+    Participant { id: Id },
+    Named { name: String },
+    Removed { name: String },
+}
+
+impl Person {
+    pub fn participant(id: impl Into<Id>) -> Person {
+        Person::Participant { id: id.into() }
+    }
+    pub fn named(name: impl Into<String>) -> Person {
+        Person::Named { name: name.into() }
+    }
+    /// The participant's id, while they are still in the review.
+    pub fn participant_id(&self) -> Option<&str> {
+        match self {
+            Person::Participant { id } => Some(id),
+            _ => None,
+        }
+    }
+}
+
+choices! {
+    /// One point on a criterion's scale. Both scales share this type, and a
+    /// rating is only accepted on its own criterion's scale. Stored as the
+    /// key: never as a number, so ratings are never averaged.
+    pub enum ScalePoint {
+        GoingWell => "going-well", "Going well";
+        Unsure => "unsure", "Unsure";
+        NotGoingWell => "not-going-well", "Not going well";
+        VeryGood => "very-good", "Very good";
+        Good => "good", "Good";
+        Okay => "okay", "Okay";
+        Poor => "poor", "Poor";
+        VeryPoor => "very-poor", "Very poor";
+    }
+}
+
+impl ScalePoint {
+    pub fn scale(self) -> Scale {
+        match self {
+            ScalePoint::GoingWell | ScalePoint::Unsure | ScalePoint::NotGoingWell => {
+                Scale::ThreePoint
+            }
+            _ => Scale::FiveStep,
+        }
+    }
+
+    /// Steps from the best point of its scale (0 is the best).
+    pub fn step(self) -> u8 {
+        let position = self
+            .scale()
+            .choices()
+            .iter()
+            .position(|p| *p == self)
+            .unwrap_or(0);
+        position as u8
+    }
+}
+
+impl Scale {
+    /// The points of the scale, best first.
+    pub fn choices(self) -> &'static [ScalePoint] {
+        match self {
+            Scale::ThreePoint => &ScalePoint::ALL[..3],
+            Scale::FiveStep => &ScalePoint::ALL[3..],
+        }
+    }
+}
+
+/// How someone's view reached the meeting, when not only in their own words
+/// (P18, P19): through their advocate, an interpreter, or a way of
+/// communicating. Advocates and interpreters are participants of the review.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case", tag = "kind")]
+pub enum RatingChannel {
+    Directly,
+    Advocate { by: Person },
+    Interpreter { by: Person },
+    CommunicationMethod { method: CommunicationMethod },
+}
+
+impl RatingChannel {
+    pub fn key(&self) -> &'static str {
+        match self {
+            RatingChannel::Directly => "directly",
+            RatingChannel::Advocate { .. } => "advocate",
+            RatingChannel::Interpreter { .. } => "interpreter",
+            RatingChannel::CommunicationMethod { .. } => "communication-method",
+        }
+    }
+
+    /// The participant it names, if any.
+    pub fn person(&self) -> Option<&Person> {
+        match self {
+            RatingChannel::Advocate { by } | RatingChannel::Interpreter { by } => Some(by),
+            _ => None,
+        }
+    }
+
+    fn person_mut(&mut self) -> Option<&mut Person> {
+        match self {
+            RatingChannel::Advocate { by } | RatingChannel::Interpreter { by } => Some(by),
+            _ => None,
+        }
+    }
+}
+
+/// One participant's own rating of one criterion (P19).
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct Rating {
+    pub participant: Id,
+    pub point: ScalePoint,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub through: Option<RatingChannel>,
+}
+
+/// Something said about a criterion, and who said it.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct EvidenceNote {
+    pub id: Id,
+    #[serde(default)]
+    pub said_by: Option<Person>,
+    #[serde(default)]
+    pub text: String,
+}
+
+/// The review of one criterion: everyone's rating, what was said, or why it
+/// was not discussed. Ratings and "not discussed" exclude each other.
+#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq, Eq)]
+#[serde(rename_all = "camelCase", default)]
+pub struct CriterionReview {
+    pub ratings: Vec<Rating>,
+    pub evidence: Vec<EvidenceNote>,
+    /// The reason it was not discussed; `Some` marks it as not discussed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub not_discussed: Option<String>,
+}
+
+impl CriterionReview {
+    pub fn is_empty(&self) -> bool {
+        *self == CriterionReview::default()
+    }
+}
+
+choices! {
+    /// Kinds of resources, services and facilities, after the standard's
+    /// scope notes (SCDHSC0387) and the revision's digital tools.
+    pub enum ResourceKind {
+        Financial => "financial", "Money: benefits, grants or a direct payment";
+        Physical => "physical", "Equipment or adaptations";
+        ServiceAtHome => "service-at-home", "A service for the carer at home";
+        ServiceElsewhere => "service-elsewhere", "A service for the carer somewhere else";
+        Therapeutic => "therapeutic", "Therapy or counselling";
+        SocialLeisureEmployment => "social-leisure-employment", "Time for social life, leisure or work";
+        Transport => "transport", "Transport";
+        SupportGroup => "support-group", "A support group";
+        DigitalTool => "digital-tool", "A digital tool or device";
+        Other => "other", "Something else";
+    }
+}
+
+choices! {
+    /// How well a resource met the carer's needs (revision criterion 7).
+    pub enum NeedsMet {
+        Fully => "fully", "It met their needs fully";
+        Partly => "partly", "It met some of their needs";
+        NotAtAll => "not-at-all", "It did not meet their needs";
+        NotUsedYet => "not-used-yet", "They have not used it yet";
+    }
+}
+
+choices! {
+    /// What happens to a resource after the review (P20).
+    pub enum ResourceDecision {
+        Keep => "keep", "Keep it as it is";
+        Change => "change", "Change it";
+        Stop => "stop", "Stop it";
+    }
+}
+
+impl ResourceDecision {
+    /// Whether the decision needs the changes written down.
+    pub fn needs_changes(self) -> bool {
+        !matches!(self, ResourceDecision::Keep)
+    }
+}
+
+/// A resource, service or facility the carer uses (P20).
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct Resource {
+    pub id: Id,
+    #[serde(default)]
+    pub kind: Option<ResourceKind>,
+    #[serde(default)]
+    pub name: String,
+    /// Benefits to the carer's health and wellbeing.
+    #[serde(default)]
+    pub benefits: String,
+    #[serde(default)]
+    pub difficulties: String,
+    #[serde(default)]
+    pub needs_met: Option<NeedsMet>,
+    #[serde(default)]
+    pub decision: Option<ResourceDecision>,
+    /// What must change (or happen when it stops).
+    #[serde(default)]
+    pub changes: String,
+}
+
+impl Resource {
+    pub fn new(id: Id) -> Self {
+        Resource {
+            id,
+            kind: None,
+            name: String::new(),
+            benefits: String::new(),
+            difficulties: String::new(),
+            needs_met: None,
+            decision: None,
+            changes: String::new(),
+        }
+    }
+}
+
+/// Something the carer needs that no service provides (P15, P20).
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct Gap {
+    pub id: Id,
+    #[serde(default)]
+    pub what: String,
+    #[serde(default)]
+    pub noticed_by: Option<Person>,
+}
+
+choices! {
+    /// What the carer needs the time for (P12, P21).
+    pub enum CarerNeed {
+        Appointment => "appointment", "An appointment (health or other)";
+        Break => "break", "A break";
+        Work => "work", "Work";
+        Learning => "learning", "Learning or training";
+        SupportGroup => "support-group", "A support group";
+        Other => "other", "Something else";
+    }
+}
+
+choices! {
+    /// The kind of support for the individual while the carer is away (P21).
+    pub enum CoverKind {
+        ReplacementCare => "replacement-care", "Replacement care at home";
+        Respite => "respite", "A short stay away from home (respite)";
+        SittingService => "sitting-service", "A sitting service";
+        DayOpportunity => "day-opportunity", "A day centre or day activity";
+        FamilyFriends => "family-friends", "Family or friends";
+        Technology => "technology", "Technology, such as alarms or sensors";
+    }
+}
+
+choices! {
+    /// How cover is paid for.
+    pub enum Funding {
+        DirectPayment => "direct-payment", "Direct payment";
+        Council => "council", "Arranged and paid for by the council";
+        Health => "health", "Health funding";
+        SelfFunded => "self-funded", "Paid for by the family";
+        Informal => "informal", "Unpaid, by family or friends";
+        ToBeDecided => "to-be-decided", "Not decided yet";
+    }
+}
+
+/// A risk of the arrangement and how it is managed (P12, P21).
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct CoverRisk {
+    pub id: Id,
+    #[serde(default)]
+    pub risk: String,
+    #[serde(default)]
+    pub management: String,
+}
+
+/// Whether and how the individual agreed to an arrangement made for them.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case", tag = "status")]
+pub enum IndividualAgreement {
+    Agreed,
+    AgreedThroughAdvocate {
+        by: Person,
+    },
+    #[serde(rename_all = "camelCase")]
+    NotAgreed {
+        /// What happens now: their wishes count, so "not agreed" needs a next step.
+        what_happens_next: String,
+    },
+    /// Not asked yet (for example, they were not at the meeting).
+    NotAskedYet,
+}
+
+impl IndividualAgreement {
+    pub fn key(&self) -> &'static str {
+        match self {
+            IndividualAgreement::Agreed => "agreed",
+            IndividualAgreement::AgreedThroughAdvocate { .. } => "agreed-through-advocate",
+            IndividualAgreement::NotAgreed { .. } => "not-agreed",
+            IndividualAgreement::NotAskedYet => "not-asked-yet",
+        }
+    }
+}
+
+/// Support for the individual that makes room for the carer's own needs (P21).
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct CoverArrangement {
+    pub id: Id,
+    #[serde(default)]
+    pub makes_room_for: Option<CarerNeed>,
+    /// The need in words, when it is [`CarerNeed::Other`].
+    #[serde(default)]
+    pub makes_room_for_detail: String,
+    #[serde(default)]
+    pub kind: Option<CoverKind>,
+    /// When and how often, in words ("Tuesdays 10 to 4, every week").
+    #[serde(default)]
+    pub when: String,
+    #[serde(default)]
+    pub provider: String,
+    #[serde(default)]
+    pub funding: Option<Funding>,
+    #[serde(default)]
+    pub risks: Vec<CoverRisk>,
+    #[serde(default)]
+    pub agreement: Option<IndividualAgreement>,
+}
+
+impl CoverArrangement {
+    pub fn new(id: Id) -> Self {
+        CoverArrangement {
+            id,
+            makes_room_for: None,
+            makes_room_for_detail: String::new(),
+            kind: None,
+            when: String::new(),
+            provider: String::new(),
+            funding: None,
+            risks: Vec::new(),
+            agreement: None,
+        }
+    }
+}
+
+choices! {
+    /// Where a matter beyond the worker's scope goes (P22).
+    pub enum EscalationRoute {
+        Manager => "manager", "My manager";
+        Safeguarding => "safeguarding", "Safeguarding";
+        OccupationalTherapy => "occupational-therapy", "Occupational therapy (OT)";
+        Health => "health", "GP or other health service";
+        Housing => "housing", "Housing";
+        Benefits => "benefits", "Benefits or money advice";
+        Advocacy => "advocacy", "Advocacy";
+        Other => "other", "Somewhere else";
+    }
+}
+
+choices! {
+    pub enum Urgency {
+        Immediate => "immediate", "Now, before leaving";
+        Within24Hours => "within-24-hours", "Within 24 hours";
+        WithinAWeek => "within-a-week", "Within a week";
+        Routine => "routine", "Routine";
+    }
+}
+
+choices! {
+    /// Where a matter has got to; a new one is still to do.
+    #[derive(Default)]
+    pub enum EscalationStatus {
+        #[default]
+        ToDo => "to-do", "To do";
+        Referred => "referred", "Referred";
+        Acknowledged => "acknowledged", "Acknowledged";
+        Done => "done", "Done";
+    }
+}
+
+/// Whether information about the matter may be shared.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case", tag = "answer")]
+pub enum ConsentToShare {
+    Yes,
+    No,
+    /// Shared without consent because of a risk of harm; the reason is recorded.
+    NotNeededBecauseOfRisk {
+        reason: String,
+    },
+}
+
+impl ConsentToShare {
+    pub fn key(&self) -> &'static str {
+        match self {
+            ConsentToShare::Yes => "yes",
+            ConsentToShare::No => "no",
+            ConsentToShare::NotNeededBecauseOfRisk { .. } => "not-needed-because-of-risk",
+        }
+    }
+}
+
+/// A matter beyond the worker's scope or expertise, and who takes it on (P22).
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct Escalation {
+    pub id: Id,
+    #[serde(default)]
+    pub matter: String,
+    #[serde(default)]
+    pub why_beyond_scope: String,
+    #[serde(default)]
+    pub route: Option<EscalationRoute>,
+    /// Where it goes, when the route is [`EscalationRoute::Other`].
+    #[serde(default)]
+    pub route_detail: String,
+    #[serde(default)]
+    pub to_whom: String,
+    #[serde(default)]
+    pub urgency: Option<Urgency>,
+    #[serde(default)]
+    pub owner: Option<Person>,
+    #[serde(default)]
+    pub due: Option<NaiveDate>,
+    #[serde(default)]
+    pub consent: Option<ConsentToShare>,
+    #[serde(default)]
+    pub status: EscalationStatus,
+}
+
+impl Escalation {
+    pub fn new(id: Id) -> Self {
+        Escalation {
+            id,
+            matter: String::new(),
+            why_beyond_scope: String::new(),
+            route: None,
+            route_detail: String::new(),
+            to_whom: String::new(),
+            urgency: None,
+            owner: None,
+            due: None,
+            consent: None,
+            status: EscalationStatus::ToDo,
+        }
+    }
+
+    /// Safeguarding that cannot wait: the app sends nothing, so it tells the
+    /// worker to phone the safeguarding team now.
+    pub fn is_urgent_safeguarding(&self) -> bool {
+        self.route == Some(EscalationRoute::Safeguarding)
+            && self.urgency == Some(Urgency::Immediate)
+    }
+}
+
+/// Something someone will do after the review (P23).
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct Action {
+    pub id: Id,
+    #[serde(default)]
+    pub what: String,
+    #[serde(default)]
+    pub owner: Option<Person>,
+    #[serde(default)]
+    pub due: Option<NaiveDate>,
+    /// The criterion this action answers, if any.
+    #[serde(default)]
+    pub criterion: Option<Id>,
+}
+
+impl Action {
+    pub fn new(id: Id) -> Self {
+        Action {
+            id,
+            what: String::new(),
+            owner: None,
+            due: None,
+            criterion: None,
+        }
+    }
+}
+
+choices! {
+    /// What the review decided about the carer's support plan (P23).
+    pub enum OutcomeDecision {
+        NoChange => "no-change", "No change: the plan stays as it is";
+        ChangeToPlan => "change-to-plan", "Change the plan";
+        ChangeToPlanAndBudget => "change-to-plan-and-budget", "Change the plan and the budget: a reassessment is needed";
+    }
+}
+
+impl OutcomeDecision {
+    /// A changed plan is reviewed again sooner (6 to 8 weeks).
+    pub fn changes_plan(self) -> bool {
+        !matches!(self, OutcomeDecision::NoChange)
+    }
+    pub fn needs_reassessment(self) -> bool {
+        matches!(self, OutcomeDecision::ChangeToPlanAndBudget)
+    }
+}
+
+/// The outcome of the review and everyone's view of it (P23).
+#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq, Eq)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Outcome {
+    pub decision: Option<OutcomeDecision>,
+    pub rationale: String,
+    pub carer_view: String,
+    pub individual_view: String,
+    /// How the individual's view reached the meeting, when not directly.
+    pub individual_view_through: Option<RatingChannel>,
+    /// Other views, and any disagreements, in the words of those who hold them.
+    pub other_views: String,
+    /// A next review date chosen instead of the default; `None` uses
+    /// [`crate::outcome::default_next_review`].
+    pub next_review: Option<NaiveDate>,
+}
+
+impl Outcome {
+    pub fn is_empty(&self) -> bool {
+        *self == Outcome::default()
+    }
+}
+
+impl Review {
+    /// Every [`Person`] the review proper names, for fixing up references
+    /// when a participant is removed.
+    pub(crate) fn for_each_person(&mut self, mut f: impl FnMut(&mut Person)) {
+        for cr in self.criterion_reviews.values_mut() {
+            for r in &mut cr.ratings {
+                if let Some(p) = r.through.as_mut().and_then(RatingChannel::person_mut) {
+                    f(p);
+                }
+            }
+            for e in &mut cr.evidence {
+                if let Some(p) = e.said_by.as_mut() {
+                    f(p);
+                }
+            }
+        }
+        for g in &mut self.gaps {
+            if let Some(p) = g.noticed_by.as_mut() {
+                f(p);
+            }
+        }
+        for a in &mut self.cover_arrangements {
+            if let Some(IndividualAgreement::AgreedThroughAdvocate { by }) = a.agreement.as_mut() {
+                f(by);
+            }
+        }
+        for e in &mut self.escalations {
+            if let Some(p) = e.owner.as_mut() {
+                f(p);
+            }
+        }
+        for a in &mut self.actions {
+            if let Some(p) = a.owner.as_mut() {
+                f(p);
+            }
+        }
+        if let Some(p) = self
+            .outcome
+            .individual_view_through
+            .as_mut()
+            .and_then(RatingChannel::person_mut)
+        {
+            f(p);
+        }
     }
 }

@@ -1,4 +1,6 @@
-//! The task list: each part of the meeting and its status.
+//! The task list: each part of the meeting and its status. Parts of the
+//! review proper whose agenda item the carer left out (P17) are not part of
+//! the meeting, unless something was already recorded in them.
 
 use crate::model::*;
 use crate::validate::{self, FieldError};
@@ -11,16 +13,67 @@ pub enum Part {
     HowWeReview,
     Criteria,
     Readiness,
+    Ratings,
+    Services,
+    Cover,
+    Escalations,
+    Outcome,
 }
 
 impl Part {
-    pub const ALL: [Part; 5] = [
+    /// Every part, in meeting order. Show only those that [`Part::applies`].
+    pub const ALL: [Part; 10] = [
+        Part::WhoIsHere,
+        Part::TakingPart,
+        Part::HowWeReview,
+        Part::Criteria,
+        Part::Readiness,
+        Part::Ratings,
+        Part::Services,
+        Part::Cover,
+        Part::Escalations,
+        Part::Outcome,
+    ];
+
+    /// Part 1: getting ready (P17, P18).
+    pub const GETTING_READY: [Part; 5] = [
         Part::WhoIsHere,
         Part::TakingPart,
         Part::HowWeReview,
         Part::Criteria,
         Part::Readiness,
     ];
+
+    /// Part 2: the review proper (P19–P23).
+    pub const REVIEW_PROPER: [Part; 5] = [
+        Part::Ratings,
+        Part::Services,
+        Part::Cover,
+        Part::Escalations,
+        Part::Outcome,
+    ];
+
+    /// The agenda item that switches this part on or off, if it is optional.
+    pub fn agenda_item(self) -> Option<AgendaItem> {
+        match self {
+            Part::Ratings => Some(AgendaItem::Partnership),
+            Part::Services => Some(AgendaItem::Services),
+            Part::Cover => Some(AgendaItem::Cover),
+            Part::Escalations => Some(AgendaItem::Escalation),
+            _ => None,
+        }
+    }
+
+    /// Whether this part is part of this review's meeting: always, unless its
+    /// agenda item is off. Something already recorded keeps its part in the
+    /// meeting, so taking an item off the agenda never hides what was said
+    /// (above all an urgent safeguarding matter).
+    pub fn applies(self, review: &Review) -> bool {
+        match self.agenda_item() {
+            None => true,
+            Some(item) => review.process.agenda.contains(&item) || self.started(review),
+        }
+    }
 
     pub fn title(self) -> &'static str {
         match self {
@@ -29,6 +82,11 @@ impl Part {
             Part::HowWeReview => "How we will review",
             Part::Criteria => "What we will look at",
             Part::Readiness => "Ready to start",
+            Part::Ratings => "How it is going",
+            Part::Services => "Services and support",
+            Part::Cover => "Support while the carer has time for themselves",
+            Part::Escalations => "Things that need someone else's help",
+            Part::Outcome => "Actions and outcome",
         }
     }
 
@@ -40,6 +98,11 @@ impl Part {
             Part::HowWeReview => "process",
             Part::Criteria => "criteria",
             Part::Readiness => "ready",
+            Part::Ratings => "rate",
+            Part::Services => "services",
+            Part::Cover => "cover",
+            Part::Escalations => "escalations",
+            Part::Outcome => "outcome",
         }
     }
 
@@ -48,6 +111,11 @@ impl Part {
         match self {
             Part::WhoIsHere | Part::TakingPart | Part::Readiness => "P18",
             Part::HowWeReview | Part::Criteria => "P17",
+            Part::Ratings => "P19",
+            Part::Services => "P20",
+            Part::Cover => "P21",
+            Part::Escalations => "P22",
+            Part::Outcome => "P23",
         }
     }
 
@@ -58,6 +126,11 @@ impl Part {
             Part::HowWeReview => validate::process(review),
             Part::Criteria => validate::criteria(review),
             Part::Readiness => validate::readiness(review),
+            Part::Ratings => validate::ratings(review),
+            Part::Services => validate::services(review),
+            Part::Cover => validate::cover(review),
+            Part::Escalations => validate::escalations(review),
+            Part::Outcome => [validate::actions(review), validate::outcome(review)].concat(),
         }
     }
 
@@ -87,6 +160,17 @@ impl Part {
             Part::Criteria => !review.criteria.is_empty(),
             // With no needs to check, readiness follows from "Help to take part".
             Part::Readiness => !review.readiness.is_empty() || Part::TakingPart.started(review),
+            Part::Ratings => !review.criterion_reviews.is_empty(),
+            Part::Services => {
+                review.services_in_use.is_some()
+                    || !review.resources.is_empty()
+                    || !review.gaps.is_empty()
+            }
+            Part::Cover => review.cover_needed.is_some() || !review.cover_arrangements.is_empty(),
+            Part::Escalations => {
+                review.escalation_needed.is_some() || !review.escalations.is_empty()
+            }
+            Part::Outcome => !review.actions.is_empty() || !review.outcome.is_empty(),
         }
     }
 
@@ -124,11 +208,20 @@ impl Status {
     }
 }
 
-/// How many parts are done, out of how many.
+/// The parts of this review's meeting, in order.
+pub fn parts(review: &Review) -> Vec<Part> {
+    Part::ALL
+        .into_iter()
+        .filter(|p| p.applies(review))
+        .collect()
+}
+
+/// How many of this review's parts are done, out of how many.
 pub fn parts_done(review: &Review) -> (usize, usize) {
-    let done = Part::ALL
+    let parts = parts(review);
+    let done = parts
         .iter()
         .filter(|p| p.status(review) == Status::Done)
         .count();
-    (done, Part::ALL.len())
+    (done, parts.len())
 }

@@ -293,3 +293,338 @@ pub fn signed_off() -> Review {
 pub fn messages(errors: &[review_core::validate::FieldError]) -> Vec<&str> {
     errors.iter().map(|e| e.message.as_str()).collect()
 }
+
+// ---- The review proper (part 2) --------------------------------------------
+
+pub const KEY_PERSON: &str = "key-person";
+pub const EVIDENCE: &str = "evidence-1";
+pub const CAFE: &str = "resource-cafe";
+pub const ALLOWANCE: &str = "resource-allowance";
+pub const GAP: &str = "gap-1";
+pub const SITTER: &str = "cover-sitter";
+pub const SITTER_RISK: &str = "risk-1";
+pub const SAFEGUARDING: &str = "escalation-safeguarding";
+pub const OT: &str = "escalation-ot";
+pub const ACTION: &str = "action-1";
+pub const ACTION_2: &str = "action-2";
+
+/// A calendar day ("2026-11-24").
+pub fn day(iso: &str) -> chrono::NaiveDate {
+    iso.parse().expect("a valid ISO date")
+}
+
+pub fn rate(criterion: &str, participant: &str, point: ScalePoint) -> Command {
+    Command::SetRating {
+        criterion: criterion.into(),
+        participant: participant.into(),
+        point: Some(point),
+        through: None,
+    }
+}
+
+pub fn rate_through(
+    criterion: &str,
+    participant: &str,
+    point: ScalePoint,
+    through: RatingChannel,
+) -> Command {
+    Command::SetRating {
+        criterion: criterion.into(),
+        participant: participant.into(),
+        point: Some(point),
+        through: Some(through),
+    }
+}
+
+pub fn not_discussed(criterion: &str, reason: &str) -> Command {
+    Command::SetNotDiscussed {
+        criterion: criterion.into(),
+        reason: Some(reason.into()),
+    }
+}
+
+pub fn resource(id: &str, field: ResourceField) -> Command {
+    Command::SetResource {
+        id: id.into(),
+        field,
+    }
+}
+
+pub fn cover(id: &str, field: CoverField) -> Command {
+    Command::SetCoverArrangement {
+        id: id.into(),
+        field,
+    }
+}
+
+pub fn escalation(id: &str, field: EscalationField) -> Command {
+    Command::SetEscalation {
+        id: id.into(),
+        field,
+    }
+}
+
+pub fn action(id: &str, field: ActionField) -> Command {
+    Command::SetAction {
+        id: id.into(),
+        field,
+    }
+}
+
+/// Tom Hughes, Joan's son, joins in the room: a third person who rates.
+pub fn key_person_commands() -> Vec<Command> {
+    vec![
+        add(KEY_PERSON, Role::KeyPerson),
+        name(KEY_PERSON, "Tom Hughes"),
+        relationship(KEY_PERSON, "Son"),
+        attendance(KEY_PERSON, Attendance::InPerson),
+    ]
+}
+
+/// Joan's ratings come through her symbols board.
+pub fn symbols() -> RatingChannel {
+    RatingChannel::CommunicationMethod {
+        method: CommunicationMethod::Symbols,
+    }
+}
+
+/// Three people rate both criteria, differently; Ayesha's words are noted.
+pub fn ratings_commands() -> Vec<Command> {
+    vec![
+        rate(LIBRARY_CRITERION, CARER, ScalePoint::GoingWell),
+        rate_through(LIBRARY_CRITERION, INDIVIDUAL, ScalePoint::Unsure, symbols()),
+        rate(LIBRARY_CRITERION, KEY_PERSON, ScalePoint::NotGoingWell),
+        rate(CUSTOM_CRITERION, CARER, ScalePoint::Poor),
+        rate_through(CUSTOM_CRITERION, INDIVIDUAL, ScalePoint::Okay, symbols()),
+        rate(CUSTOM_CRITERION, KEY_PERSON, ScalePoint::VeryPoor),
+        Command::AddEvidence {
+            id: EVIDENCE.into(),
+            criterion: CUSTOM_CRITERION.into(),
+        },
+        Command::SetEvidence {
+            id: EVIDENCE.into(),
+            said_by: Some(Person::participant(CARER)),
+            text: "I have not had a whole day off since March".into(),
+        },
+    ]
+}
+
+/// Two resources (one to change, one to keep) and a gap.
+pub fn services_commands() -> Vec<Command> {
+    vec![
+        Command::SetServicesInUse(true),
+        Command::AddResource { id: CAFE.into() },
+        resource(CAFE, ResourceField::Kind(ResourceKind::SupportGroup)),
+        resource(CAFE, ResourceField::Name("Carers' café".into())),
+        resource(
+            CAFE,
+            ResourceField::Benefits("Ayesha meets other carers and feels less alone".into()),
+        ),
+        resource(
+            CAFE,
+            ResourceField::Difficulties("Two buses each way".into()),
+        ),
+        resource(CAFE, ResourceField::NeedsMet(NeedsMet::Partly)),
+        resource(CAFE, ResourceField::Decision(ResourceDecision::Change)),
+        resource(
+            CAFE,
+            ResourceField::Changes("Find a group nearer home".into()),
+        ),
+        Command::AddResource {
+            id: ALLOWANCE.into(),
+        },
+        resource(ALLOWANCE, ResourceField::Kind(ResourceKind::Financial)),
+        resource(ALLOWANCE, ResourceField::Name("Carer's Allowance".into())),
+        resource(
+            ALLOWANCE,
+            ResourceField::Benefits("Pays for taxis to Ayesha's own appointments".into()),
+        ),
+        resource(ALLOWANCE, ResourceField::NeedsMet(NeedsMet::Fully)),
+        resource(ALLOWANCE, ResourceField::Decision(ResourceDecision::Keep)),
+        Command::AddGap { id: GAP.into() },
+        Command::SetGap {
+            id: GAP.into(),
+            what: "No sitting service at weekends".into(),
+            noticed_by: Some(Person::participant(CARER)),
+        },
+    ]
+}
+
+/// A sitting service Joan first does not agree to, then agrees to.
+pub fn cover_commands() -> Vec<Command> {
+    vec![
+        Command::SetCoverNeeded(true),
+        Command::AddCoverArrangement { id: SITTER.into() },
+        cover(SITTER, CoverField::MakesRoomFor(CarerNeed::Appointment)),
+        cover(SITTER, CoverField::Kind(CoverKind::SittingService)),
+        cover(
+            SITTER,
+            CoverField::When("Every other Tuesday, 9 to 1".into()),
+        ),
+        cover(SITTER, CoverField::Provider("Crossroads Care".into())),
+        cover(SITTER, CoverField::Funding(Funding::Council)),
+        Command::AddCoverRisk {
+            arrangement: SITTER.into(),
+            id: SITTER_RISK.into(),
+        },
+        Command::SetCoverRisk {
+            id: SITTER_RISK.into(),
+            risk: "Joan may be anxious with someone new".into(),
+            management: "Ayesha stays for the first visit".into(),
+        },
+        cover(
+            SITTER,
+            CoverField::Agreement(Some(IndividualAgreement::NotAgreed {
+                what_happens_next: "Try one visit with Ayesha there, then ask Joan again".into(),
+            })),
+        ),
+        cover(
+            SITTER,
+            CoverField::Agreement(Some(IndividualAgreement::Agreed)),
+        ),
+    ]
+}
+
+/// Escalation back on the agenda; one urgent safeguarding matter and one
+/// routine OT referral.
+pub fn escalation_commands() -> Vec<Command> {
+    vec![
+        Command::SetAgendaItem {
+            item: AgendaItem::Escalation,
+            used: true,
+        },
+        Command::SetEscalationNeeded(true),
+        Command::AddEscalation {
+            id: SAFEGUARDING.into(),
+        },
+        escalation(
+            SAFEGUARDING,
+            EscalationField::Matter("Joan has bruising she could not explain".into()),
+        ),
+        escalation(
+            SAFEGUARDING,
+            EscalationField::WhyBeyondScope(
+                "It may be abuse: that needs a safeguarding enquiry".into(),
+            ),
+        ),
+        escalation(
+            SAFEGUARDING,
+            EscalationField::Route(EscalationRoute::Safeguarding),
+        ),
+        escalation(
+            SAFEGUARDING,
+            EscalationField::ToWhom("Northshire Adult Safeguarding Hub".into()),
+        ),
+        escalation(SAFEGUARDING, EscalationField::Urgency(Urgency::Immediate)),
+        escalation(
+            SAFEGUARDING,
+            EscalationField::Owner(Some(Person::participant(WORKER))),
+        ),
+        escalation(SAFEGUARDING, EscalationField::Due(Some(day("2026-11-24")))),
+        escalation(
+            SAFEGUARDING,
+            EscalationField::Consent(Some(ConsentToShare::NotNeededBecauseOfRisk {
+                reason: "Joan may be at risk of harm".into(),
+            })),
+        ),
+        Command::AddEscalation { id: OT.into() },
+        escalation(
+            OT,
+            EscalationField::Matter("Ayesha struggles to help Joan into the bath".into()),
+        ),
+        escalation(
+            OT,
+            EscalationField::WhyBeyondScope("Needs an occupational therapy assessment".into()),
+        ),
+        escalation(
+            OT,
+            EscalationField::Route(EscalationRoute::OccupationalTherapy),
+        ),
+        escalation(OT, EscalationField::ToWhom("Northshire OT team".into())),
+        escalation(OT, EscalationField::Urgency(Urgency::Routine)),
+        escalation(
+            OT,
+            EscalationField::Owner(Some(Person::participant(WORKER))),
+        ),
+        escalation(OT, EscalationField::Due(Some(day("2026-12-15")))),
+        escalation(OT, EscalationField::Consent(Some(ConsentToShare::Yes))),
+        escalation(OT, EscalationField::Status(EscalationStatus::Referred)),
+    ]
+}
+
+/// Two actions and an outcome that changes the plan.
+pub fn outcome_commands() -> Vec<Command> {
+    vec![
+        Command::AddAction { id: ACTION.into() },
+        action(
+            ACTION,
+            ActionField::What("Find a carers' group nearer home".into()),
+        ),
+        action(ACTION, ActionField::Owner(Some(Person::participant(CARER)))),
+        action(ACTION, ActionField::Due(Some(day("2026-12-31")))),
+        action(
+            ACTION,
+            ActionField::Criterion(Some(CUSTOM_CRITERION.into())),
+        ),
+        Command::AddAction {
+            id: ACTION_2.into(),
+        },
+        action(
+            ACTION_2,
+            ActionField::What("Book the sitting service".into()),
+        ),
+        action(
+            ACTION_2,
+            ActionField::Owner(Some(Person::named("Crossroads Care"))),
+        ),
+        action(ACTION_2, ActionField::Due(Some(day("2026-12-08")))),
+        Command::SetOutcome(OutcomeField::Decision(OutcomeDecision::ChangeToPlan)),
+        Command::SetOutcome(OutcomeField::Rationale(
+            "A sitter gives Ayesha time for her own appointments".into(),
+        )),
+        Command::SetOutcome(OutcomeField::CarerView("Ayesha is relieved".into())),
+        Command::SetOutcome(OutcomeField::IndividualView(
+            "Joan is unsure about a new sitter but will try".into(),
+        )),
+        Command::SetOutcome(OutcomeField::IndividualViewThrough(Some(symbols()))),
+        Command::SetOutcome(OutcomeField::OtherViews(
+            "Tom thinks Joan needs more help at home".into(),
+        )),
+    ]
+}
+
+/// A review with part 1 and every part of the review proper done.
+pub fn part_two_complete() -> Review {
+    let mut review = part_one_complete();
+    apply_all(
+        &mut review,
+        [
+            key_person_commands(),
+            ratings_commands(),
+            services_commands(),
+            cover_commands(),
+            escalation_commands(),
+            outcome_commands(),
+        ]
+        .concat(),
+    );
+    review
+}
+
+/// A field error the user has simply not filled in yet.
+pub fn missing(field: &str, message: &str) -> review_core::validate::FieldError {
+    review_core::validate::FieldError {
+        field: field.into(),
+        message: message.into(),
+        attention: false,
+    }
+}
+
+/// A field error about something in conflict or left unresolved.
+pub fn attention(field: &str, message: &str) -> review_core::validate::FieldError {
+    review_core::validate::FieldError {
+        field: field.into(),
+        message: message.into(),
+        attention: true,
+    }
+}

@@ -1,0 +1,390 @@
+//! "Support while the carer has time for themselves" (P21): each
+//! arrangement, its risks, and whether and how the individual agreed.
+
+mod common;
+
+use common::*;
+use review_core::progress::{Part, Status};
+use review_core::validate;
+use review_core::*;
+
+fn with_sitter() -> Review {
+    let mut review = part_one_complete();
+    apply_all(&mut review, cover_commands());
+    review
+}
+
+fn agreement(a: Option<IndividualAgreement>) -> Command {
+    cover(SITTER, CoverField::Agreement(a))
+}
+
+#[test]
+fn a_complete_arrangement_has_no_errors() {
+    assert_eq!(validate::cover(&with_sitter()), []);
+}
+
+#[test]
+fn each_agreement_state_and_what_it_asks_for() {
+    use IndividualAgreement::*;
+    let cases = [
+        (
+            None,
+            vec![missing(
+                "cover-cover-sitter-agreement",
+                "Select whether Joan Hughes agreed to this support",
+            )],
+        ),
+        (Some(Agreed), vec![]),
+        (
+            Some(AgreedThroughAdvocate {
+                by: Person::participant(CARER),
+            }),
+            vec![],
+        ),
+        (Some(NotAskedYet), vec![]),
+        (
+            Some(NotAgreed {
+                what_happens_next: "Try one visit with Ayesha there".into(),
+            }),
+            vec![],
+        ),
+        (
+            Some(NotAgreed {
+                what_happens_next: " ".into(),
+            }),
+            vec![attention(
+                "cover-cover-sitter-what-happens-next",
+                "Enter what happens now that Joan Hughes has not agreed",
+            )],
+        ),
+    ];
+    for (given, expected) in cases {
+        let mut review = with_sitter();
+        apply_all(&mut review, [agreement(given.clone())]);
+        assert_eq!(validate::cover(&review), expected, "{given:?}");
+    }
+}
+
+#[test]
+fn not_agreed_without_a_next_step_needs_attention_on_the_task_list() {
+    let mut review = with_sitter();
+    apply_all(
+        &mut review,
+        [agreement(Some(IndividualAgreement::NotAgreed {
+            what_happens_next: String::new(),
+        }))],
+    );
+    assert_eq!(Part::Cover.status(&review), Status::NeedsAttention);
+}
+
+#[test]
+fn agreement_through_an_advocate_names_a_participant() {
+    let cases = [
+        (Person::named("Joan's niece"), DomainError::NotAParticipant),
+        (
+            Person::participant("ghost"),
+            DomainError::UnknownParticipant,
+        ),
+    ];
+    for (by, expected) in cases {
+        let mut review = with_sitter();
+        let before = review.clone();
+        let shown = format!("{by:?}");
+        let err = refused(
+            &mut review,
+            agreement(Some(IndividualAgreement::AgreedThroughAdvocate { by })),
+        );
+        assert_eq!(err, expected, "{shown}");
+        assert_eq!(review, before, "{shown}");
+    }
+}
+
+#[test]
+fn agreement_states_are_stored_with_stable_keys() {
+    use IndividualAgreement::*;
+    let cases = [
+        (Agreed, serde_json::json!({ "status": "agreed" })),
+        (
+            AgreedThroughAdvocate {
+                by: Person::participant(CARER),
+            },
+            serde_json::json!({
+                "status": "agreed-through-advocate",
+                "by": { "kind": "participant", "id": CARER },
+            }),
+        ),
+        (
+            NotAgreed {
+                what_happens_next: "Ask again".into(),
+            },
+            serde_json::json!({ "status": "not-agreed", "whatHappensNext": "Ask again" }),
+        ),
+        (
+            NotAskedYet,
+            serde_json::json!({ "status": "not-asked-yet" }),
+        ),
+    ];
+    for (state, json) in cases {
+        assert_eq!(serde_json::to_value(&state).unwrap(), json, "{state:?}");
+        assert_eq!(json["status"], serde_json::json!(state.key()));
+    }
+}
+
+#[test]
+fn a_new_arrangement_asks_for_each_answer_in_page_order() {
+    let review = review_with(
+        [
+            who_is_here_commands(),
+            vec![
+                Command::SetCoverNeeded(true),
+                Command::AddCoverArrangement { id: SITTER.into() },
+            ],
+        ]
+        .concat(),
+    );
+    assert_eq!(
+        validate::cover(&review),
+        [
+            missing(
+                "cover-cover-sitter-makes-room-for",
+                "Select what the carer needs the time for"
+            ),
+            missing(
+                "cover-cover-sitter-kind",
+                "Select the kind of support Joan Hughes will have"
+            ),
+            missing("cover-cover-sitter-when", "Enter when and how often"),
+            missing(
+                "cover-cover-sitter-provider",
+                "Enter who will provide the support"
+            ),
+            missing(
+                "cover-cover-sitter-funding",
+                "Select how the support will be paid for"
+            ),
+            missing(
+                "cover-cover-sitter-agreement",
+                "Select whether Joan Hughes agreed to this support"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn something_else_needs_saying_what() {
+    let cases = [
+        (CarerNeed::Other, "", true),
+        (CarerNeed::Other, "Her own hospital treatment", false),
+        (CarerNeed::Break, "", false),
+    ];
+    for (need, detail, asked) in cases {
+        let mut review = with_sitter();
+        apply_all(
+            &mut review,
+            [
+                cover(SITTER, CoverField::MakesRoomFor(need)),
+                cover(SITTER, CoverField::MakesRoomForDetail(detail.into())),
+            ],
+        );
+        let expected = if asked {
+            vec![missing(
+                "cover-cover-sitter-makes-room-for-detail",
+                "Enter what the carer needs the time for",
+            )]
+        } else {
+            vec![]
+        };
+        assert_eq!(validate::cover(&review), expected, "{need:?} {detail:?}");
+    }
+}
+
+#[test]
+fn a_risk_needs_what_it_is_and_how_it_is_managed() {
+    let cases = [
+        (
+            "",
+            "",
+            vec![
+                ("risk-risk-1-risk", "Enter the risk"),
+                (
+                    "risk-risk-1-management",
+                    "Enter how the risk will be managed",
+                ),
+            ],
+        ),
+        (
+            "Joan may wander",
+            "",
+            vec![(
+                "risk-risk-1-management",
+                "Enter how the risk will be managed",
+            )],
+        ),
+        ("Joan may wander", "Door sensor", vec![]),
+    ];
+    for (risk, management, expected) in cases {
+        let mut review = with_sitter();
+        apply_all(
+            &mut review,
+            [Command::SetCoverRisk {
+                id: SITTER_RISK.into(),
+                risk: risk.into(),
+                management: management.into(),
+            }],
+        );
+        let expected: Vec<_> = expected.into_iter().map(|(f, m)| missing(f, m)).collect();
+        assert_eq!(
+            validate::cover(&review),
+            expected,
+            "{risk:?} {management:?}"
+        );
+    }
+}
+
+#[test]
+fn whether_support_must_change_is_asked_first() {
+    let cases = [
+        (
+            vec![],
+            vec![missing(
+                "cover-needed",
+                "Select whether Joan Hughes' support needs to change while the carer has time for themselves",
+            )],
+        ),
+        (
+            vec![Command::SetCoverNeeded(true)],
+            vec![missing(
+                "add-cover-arrangement",
+                "Add the support Joan Hughes will have while the carer has time for themselves",
+            )],
+        ),
+        (vec![Command::SetCoverNeeded(false)], vec![]),
+    ];
+    for (commands, expected) in cases {
+        let review = review_with([who_is_here_commands(), commands.clone()].concat());
+        assert_eq!(validate::cover(&review), expected, "{commands:?}");
+    }
+}
+
+#[test]
+fn no_and_arrangements_exclude_each_other() {
+    let mut review = with_sitter();
+    assert_eq!(
+        refused(&mut review, Command::SetCoverNeeded(false)),
+        DomainError::StillListed
+    );
+    let mut review = review_with([Command::SetCoverNeeded(false)]);
+    assert_eq!(
+        refused(
+            &mut review,
+            Command::AddCoverArrangement { id: SITTER.into() }
+        ),
+        DomainError::AnsweredNo
+    );
+}
+
+#[test]
+fn removing_an_arrangement_removes_its_risks_too() {
+    let mut review = with_sitter();
+    apply_all(
+        &mut review,
+        [Command::RemoveCoverArrangement { id: SITTER.into() }],
+    );
+    assert!(review.cover_arrangements.is_empty());
+    let err = refused(
+        &mut review,
+        Command::RemoveCoverRisk {
+            id: SITTER_RISK.into(),
+        },
+    );
+    assert_eq!(
+        (err.clone(), err.to_string()),
+        (
+            DomainError::UnknownRisk,
+            "That risk is no longer part of this review".into()
+        )
+    );
+    // The risk's id is free again.
+    apply_all(
+        &mut review,
+        [
+            Command::SetCoverNeeded(true),
+            Command::AddCoverArrangement {
+                id: SITTER_RISK.into(),
+            },
+        ],
+    );
+}
+
+#[test]
+fn a_risk_can_be_removed_on_its_own() {
+    let mut review = with_sitter();
+    apply_all(
+        &mut review,
+        [Command::RemoveCoverRisk {
+            id: SITTER_RISK.into(),
+        }],
+    );
+    assert!(review.cover_arrangements[0].risks.is_empty());
+}
+
+#[test]
+fn unknown_arrangements_are_refused() {
+    let cases = [
+        cover("ghost", CoverField::When("x".into())),
+        Command::RemoveCoverArrangement { id: "ghost".into() },
+        Command::AddCoverRisk {
+            arrangement: "ghost".into(),
+            id: "risk-2".into(),
+        },
+    ];
+    for command in cases {
+        let mut review = with_sitter();
+        let err = refused(&mut review, command);
+        assert_eq!(err, DomainError::UnknownArrangement);
+        assert_eq!(
+            err.to_string(),
+            "That arrangement is no longer part of this review"
+        );
+    }
+}
+
+#[test]
+fn cover_choices_have_stable_keys() {
+    let needs: Vec<_> = CarerNeed::ALL.iter().map(|c| c.key()).collect();
+    assert_eq!(
+        needs,
+        [
+            "appointment",
+            "break",
+            "work",
+            "learning",
+            "support-group",
+            "other"
+        ]
+    );
+    let kinds: Vec<_> = CoverKind::ALL.iter().map(|c| c.key()).collect();
+    assert_eq!(
+        kinds,
+        [
+            "replacement-care",
+            "respite",
+            "sitting-service",
+            "day-opportunity",
+            "family-friends",
+            "technology"
+        ]
+    );
+    let funding: Vec<_> = Funding::ALL.iter().map(|c| c.key()).collect();
+    assert_eq!(
+        funding,
+        [
+            "direct-payment",
+            "council",
+            "health",
+            "self-funded",
+            "informal",
+            "to-be-decided"
+        ]
+    );
+}

@@ -1,0 +1,398 @@
+//! "Services and support" (P20): what the carer uses, how it helped, how well
+//! it met their needs, what to keep, change or stop, and gaps in provision.
+
+mod common;
+
+use common::*;
+use review_core::validate;
+use review_core::*;
+
+/// Part 1 done, and the carer uses one service: the café, filled in up to
+/// (not including) the decision.
+fn with_cafe() -> Review {
+    let mut review = part_one_complete();
+    apply_all(
+        &mut review,
+        services_commands()
+            .into_iter()
+            .take_while(|c| {
+                !matches!(
+                    c,
+                    Command::SetResource {
+                        field: ResourceField::Decision(_),
+                        ..
+                    }
+                )
+            })
+            .collect::<Vec<_>>(),
+    );
+    review
+}
+
+fn errors_of(review: &Review, id: &str) -> Vec<validate::FieldError> {
+    let r = review
+        .resources
+        .iter()
+        .find(|r| r.id == id)
+        .expect("resource");
+    validate::resource(review, r)
+}
+
+#[test]
+fn a_complete_services_part_has_no_errors() {
+    let mut review = part_one_complete();
+    apply_all(&mut review, services_commands());
+    assert_eq!(validate::services(&review), []);
+}
+
+#[test]
+fn change_and_stop_need_the_changes_written_down() {
+    use ResourceDecision::*;
+    let cases = [
+        (Keep, "", vec![]),
+        (Change, "Find a group nearer home", vec![]),
+        (Stop, "Ayesha will use the online group instead", vec![]),
+        (
+            Change,
+            "",
+            vec![missing(
+                "resource-resource-cafe-changes",
+                "Enter what needs to change about Carers' café",
+            )],
+        ),
+        (
+            Stop,
+            " ",
+            vec![missing(
+                "resource-resource-cafe-changes",
+                "Enter what needs to happen when Carers' café stops",
+            )],
+        ),
+    ];
+    for (decision, changes, expected) in cases {
+        let mut review = with_cafe();
+        apply_all(
+            &mut review,
+            [
+                resource(CAFE, ResourceField::Decision(decision)),
+                resource(CAFE, ResourceField::Changes(changes.into())),
+            ],
+        );
+        assert_eq!(
+            errors_of(&review, CAFE),
+            expected,
+            "{decision:?} {changes:?}"
+        );
+    }
+}
+
+#[test]
+fn keep_changes_and_stop_are_the_decisions_and_only_keep_needs_no_changes() {
+    let decisions: Vec<_> = ResourceDecision::ALL
+        .iter()
+        .map(|d| (d.key(), d.label(), d.needs_changes()))
+        .collect();
+    assert_eq!(
+        decisions,
+        [
+            ("keep", "Keep it as it is", false),
+            ("change", "Change it", true),
+            ("stop", "Stop it", true),
+        ]
+    );
+}
+
+#[test]
+fn a_new_resource_asks_for_each_answer_in_page_order() {
+    let review = review_with(
+        [
+            who_is_here_commands(),
+            vec![
+                Command::SetServicesInUse(true),
+                Command::AddResource { id: CAFE.into() },
+            ],
+        ]
+        .concat(),
+    );
+    assert_eq!(
+        errors_of(&review, CAFE),
+        [
+            missing(
+                "resource-resource-cafe-kind",
+                "Select what kind of service or support this is"
+            ),
+            missing(
+                "resource-resource-cafe-name",
+                "Enter the name of the service or support"
+            ),
+            missing(
+                "resource-resource-cafe-benefits",
+                "Enter how this service or support has helped Ayesha Hughes' health and wellbeing"
+            ),
+            missing(
+                "resource-resource-cafe-needs-met",
+                "Select how well this service or support met Ayesha Hughes' needs"
+            ),
+            missing(
+                "resource-resource-cafe-decision",
+                "Select whether to keep, change or stop this service or support"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn something_not_used_yet_needs_no_benefits() {
+    let cases = [
+        (NeedsMet::Fully, true),
+        (NeedsMet::Partly, true),
+        (NeedsMet::NotAtAll, true),
+        (NeedsMet::NotUsedYet, false),
+    ];
+    for (needs_met, asks_for_benefits) in cases {
+        let mut review = with_cafe();
+        apply_all(
+            &mut review,
+            [
+                resource(CAFE, ResourceField::Benefits(String::new())),
+                resource(CAFE, ResourceField::NeedsMet(needs_met)),
+            ],
+        );
+        let asked = errors_of(&review, CAFE)
+            .iter()
+            .any(|e| e.field == "resource-resource-cafe-benefits");
+        assert_eq!(asked, asks_for_benefits, "{needs_met:?}");
+    }
+}
+
+#[test]
+fn whether_services_are_used_is_asked_first() {
+    let cases = [
+        (
+            vec![],
+            vec![missing(
+                "services-in-use",
+                "Select whether Ayesha Hughes uses any services or support",
+            )],
+        ),
+        (
+            vec![Command::SetServicesInUse(true)],
+            vec![missing(
+                "add-resource",
+                "Add a service or support Ayesha Hughes uses",
+            )],
+        ),
+        (vec![Command::SetServicesInUse(false)], vec![]),
+    ];
+    for (commands, expected) in cases {
+        let review = review_with([who_is_here_commands(), commands.clone()].concat());
+        assert_eq!(validate::services(&review), expected, "{commands:?}");
+    }
+}
+
+#[test]
+fn a_carer_who_uses_nothing_can_still_record_gaps() {
+    let review = review_with(
+        [
+            who_is_here_commands(),
+            vec![
+                Command::SetServicesInUse(false),
+                Command::AddGap { id: GAP.into() },
+                Command::SetGap {
+                    id: GAP.into(),
+                    what: "Nothing for carers in the evenings".into(),
+                    noticed_by: Some(Person::participant(CARER)),
+                },
+            ],
+        ]
+        .concat(),
+    );
+    assert_eq!(validate::services(&review), []);
+}
+
+#[test]
+fn no_and_a_list_exclude_each_other() {
+    let cases = [
+        (
+            "answering no with a service listed",
+            vec![
+                Command::SetServicesInUse(true),
+                Command::AddResource { id: CAFE.into() },
+            ],
+            Command::SetServicesInUse(false),
+            DomainError::StillListed,
+            "Remove what is listed here before answering no",
+        ),
+        (
+            "adding a service after answering no",
+            vec![Command::SetServicesInUse(false)],
+            Command::AddResource { id: CAFE.into() },
+            DomainError::AnsweredNo,
+            "The answer here is no: change it to yes before adding to the list",
+        ),
+    ];
+    for (behaviour, setup, command, expected, words) in cases {
+        let mut review = review_with(setup);
+        let before = review.clone();
+        let err = refused(&mut review, command);
+        assert_eq!(
+            (err.clone(), err.to_string()),
+            (expected, words.to_string()),
+            "{behaviour}"
+        );
+        assert_eq!(review, before, "{behaviour}");
+    }
+}
+
+#[test]
+fn a_gap_needs_what_it_is_and_who_noticed_it() {
+    let cases = [
+        (
+            "",
+            None,
+            vec![
+                missing("gap-gap-1-what", "Enter the gap in support"),
+                missing("gap-gap-1-noticed-by", "Select who noticed this gap"),
+            ],
+        ),
+        (
+            "No sitting service at weekends",
+            Some(Person::named("")),
+            vec![missing(
+                "gap-gap-1-noticed-by-name",
+                "Enter the name of the person who noticed this gap",
+            )],
+        ),
+        (
+            "No sitting service at weekends",
+            Some(Person::named("Joan's neighbour")),
+            vec![],
+        ),
+    ];
+    for (what, noticed_by, expected) in cases {
+        let review = review_with([
+            Command::AddGap { id: GAP.into() },
+            Command::SetGap {
+                id: GAP.into(),
+                what: what.into(),
+                noticed_by: noticed_by.clone(),
+            },
+        ]);
+        assert_eq!(
+            validate::gap(&review.gaps[0]),
+            expected,
+            "{what:?} {noticed_by:?}"
+        );
+    }
+}
+
+#[test]
+fn unknown_services_and_gaps_are_refused() {
+    let cases = [
+        (
+            resource("ghost", ResourceField::Name("x".into())),
+            DomainError::UnknownResource,
+            "That service or support is no longer part of this review",
+        ),
+        (
+            Command::RemoveResource { id: "ghost".into() },
+            DomainError::UnknownResource,
+            "That service or support is no longer part of this review",
+        ),
+        (
+            Command::SetGap {
+                id: "ghost".into(),
+                what: "x".into(),
+                noticed_by: None,
+            },
+            DomainError::UnknownGap,
+            "That gap in support is no longer part of this review",
+        ),
+        (
+            Command::RemoveGap { id: "ghost".into() },
+            DomainError::UnknownGap,
+            "That gap in support is no longer part of this review",
+        ),
+        (
+            Command::SetGap {
+                id: GAP.into(),
+                what: "x".into(),
+                noticed_by: Some(Person::participant("ghost")),
+            },
+            DomainError::UnknownParticipant,
+            "That person is no longer part of this review",
+        ),
+    ];
+    for (command, expected, words) in cases {
+        let mut review = part_one_complete();
+        apply_all(&mut review, services_commands());
+        let before = review.clone();
+        let shown = format!("{command:?}");
+        let err = refused(&mut review, command);
+        assert_eq!(
+            (err.clone(), err.to_string()),
+            (expected, words.into()),
+            "{shown}"
+        );
+        assert_eq!(review, before, "{shown}");
+    }
+}
+
+#[test]
+fn removing_a_service_or_gap_takes_it_off_the_list() {
+    let mut review = part_one_complete();
+    apply_all(&mut review, services_commands());
+    apply_all(
+        &mut review,
+        [
+            Command::RemoveResource { id: CAFE.into() },
+            Command::RemoveGap { id: GAP.into() },
+        ],
+    );
+    let left: Vec<_> = review.resources.iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(left, [ALLOWANCE]);
+    assert!(review.gaps.is_empty());
+}
+
+#[test]
+fn resource_kinds_follow_the_scope_notes_with_stable_keys() {
+    let keys: Vec<_> = ResourceKind::ALL.iter().map(|k| k.key()).collect();
+    assert_eq!(
+        keys,
+        [
+            "financial",
+            "physical",
+            "service-at-home",
+            "service-elsewhere",
+            "therapeutic",
+            "social-leisure-employment",
+            "transport",
+            "support-group",
+            "digital-tool",
+            "other",
+        ]
+    );
+    let met: Vec<_> = NeedsMet::ALL.iter().map(|k| k.key()).collect();
+    assert_eq!(met, ["fully", "partly", "not-at-all", "not-used-yet"]);
+    for kind in ResourceKind::ALL {
+        assert_eq!(
+            serde_json::to_value(kind).unwrap(),
+            serde_json::json!(kind.key())
+        );
+        assert_eq!(ResourceKind::from_key(kind.key()), Some(*kind));
+    }
+}
+
+#[test]
+fn typed_answers_are_stored_in_nfc() {
+    let mut review = part_one_complete();
+    apply_all(
+        &mut review,
+        [
+            Command::SetServicesInUse(true),
+            Command::AddResource { id: CAFE.into() },
+            resource(CAFE, ResourceField::Name("Cafe\u{301} des aidants".into())),
+        ],
+    );
+    assert_eq!(review.resources[0].name, "Caf\u{e9} des aidants");
+}
