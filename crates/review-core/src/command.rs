@@ -411,6 +411,10 @@ impl Review {
             escalations: Vec::new(),
             actions: Vec::new(),
             outcome: Outcome::default(),
+            sign_offs: Vec::new(),
+            finalised_at: None,
+            version: 1,
+            amends: None,
         }
     }
 
@@ -421,6 +425,8 @@ impl Review {
         }
         self.apply_unstamped(command)?;
         self.updated_at = now;
+        // Signatures were given to what the review said before this change.
+        self.sign_offs.clear();
         Ok(())
     }
 

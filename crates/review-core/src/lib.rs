@@ -11,6 +11,7 @@ pub mod outcome;
 pub mod progress;
 pub mod rating;
 pub mod readiness;
+pub mod signoff;
 pub mod text;
 pub mod validate;
 

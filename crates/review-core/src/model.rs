@@ -640,6 +640,27 @@ pub struct Review {
     pub actions: Vec<Action>,
     #[serde(default, skip_serializing_if = "Outcome::is_empty")]
     pub outcome: Outcome,
+
+    // Check and sign off (P23).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sign_offs: Vec<crate::signoff::SignOff>,
+    /// When the last signature locked the review.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub finalised_at: Option<Timestamp>,
+    /// 1 for the first signed version, one more for each amendment.
+    #[serde(default = "first_version", skip_serializing_if = "is_first_version")]
+    pub version: u32,
+    /// Set on an amendment: the version it replaces, and why.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub amends: Option<crate::signoff::Amendment>,
+}
+
+fn first_version() -> u32 {
+    1
+}
+
+fn is_first_version(v: &u32) -> bool {
+    *v == 1
 }
 
 /// Storage key of one participant's need in [`Review::readiness`].

@@ -1,0 +1,291 @@
+//! Check and sign off (P23): each person taking part signs, the worker last;
+//! the worker's signature locks the review; an amendment is a new version that
+//! says what changed and why, and is signed again. The earlier version stays.
+
+use crate::model::*;
+use crate::progress::{self, Status};
+use crate::text::{clean, is_blank};
+use chrono::{DateTime, FixedOffset};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// What someone says when they sign.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case", tag = "kind")]
+pub enum SignOffDecision {
+    Agrees,
+    AgreesWithComment { comment: String },
+    Disagrees { reason: String },
+}
+
+/// How they showed it.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case", tag = "kind")]
+pub enum SignOffMethod {
+    /// A tap on "I agree" / "I do not agree".
+    Tap,
+    /// Their name, typed.
+    TypedName { name: String },
+    /// A mark drawn with a finger, kept as a small SVG path (`M x y L x y ...`).
+    DrawnMark { path: String },
+    /// Through their advocate or interpreter: who, and how the person showed it.
+    ThroughSupporter { by: Id, how: String },
+}
+
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct SignOff {
+    pub participant: Id,
+    pub decision: SignOffDecision,
+    pub method: SignOffMethod,
+    pub signed_at: DateTime<FixedOffset>,
+}
+
+/// The earlier version an amended review replaces.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct Amendment {
+    pub previous_id: Id,
+    pub previous_version: u32,
+    /// Why the signed-off review is being amended.
+    pub reason: String,
+    /// What was changed, in the worker's words.
+    pub what_changed: String,
+    pub amended_at: DateTime<FixedOffset>,
+}
+
+/// Why a signature or an amendment was refused, in words for the user.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SignOffError {
+    Locked,
+    NotLocked,
+    NotReady,
+    NotTakingPart,
+    WorkerNotLast,
+    EmptyComment,
+    EmptyReason,
+    NameDoesNotMatch(String),
+    EmptyMark,
+    BadMark,
+    NotASupporter,
+    EmptyHow,
+    EmptyAmendReason,
+    EmptyWhatChanged,
+}
+
+impl fmt::Display for SignOffError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SignOffError::Locked => {
+                f.write_str("This review has been signed off and cannot be changed")
+            }
+            SignOffError::NotLocked => f.write_str("Only a signed-off review can be amended"),
+            SignOffError::NotReady => {
+                f.write_str("Finish every part of the review before anyone signs it off")
+            }
+            SignOffError::NotTakingPart => f.write_str(
+                "Only people taking part in the review, in the room or remotely, sign it off",
+            ),
+            SignOffError::WorkerNotLast => {
+                f.write_str("The worker signs last, after everyone else taking part")
+            }
+            SignOffError::EmptyComment => f.write_str("Enter the comment"),
+            SignOffError::EmptyReason => f.write_str("Enter why they do not agree"),
+            SignOffError::NameDoesNotMatch(name) => {
+                write!(f, "Type the name as it is in the review: {name}")
+            }
+            SignOffError::EmptyMark => {
+                f.write_str("Draw a mark in the box, or choose another way to sign")
+            }
+            SignOffError::BadMark => {
+                f.write_str("The drawn mark could not be kept: clear it and draw it again")
+            }
+            SignOffError::NotASupporter => {
+                f.write_str("Choose the advocate or interpreter who is taking part in the review")
+            }
+            SignOffError::EmptyHow => f.write_str("Enter how the person showed what they think"),
+            SignOffError::EmptyAmendReason => f.write_str("Enter why the review is being amended"),
+            SignOffError::EmptyWhatChanged => f.write_str("Enter what will change"),
+        }
+    }
+}
+
+impl std::error::Error for SignOffError {}
+
+/// The longest drawn mark kept, in characters of SVG path.
+pub const MAX_MARK_LEN: usize = 20_000;
+
+/// Whether `path` is a plain SVG path of moves and lines with numbers only.
+fn is_simple_path(path: &str) -> bool {
+    path.len() <= MAX_MARK_LEN
+        && path.starts_with('M')
+        && path
+            .chars()
+            .all(|c| matches!(c, 'M' | 'L' | ' ' | '.' | '-' | '0'..='9'))
+}
+
+/// Everyone who must sign: the people taking part in the room or remotely.
+pub fn signers(review: &Review) -> impl Iterator<Item = &Participant> {
+    review.participants.iter().filter(|p| p.is_present())
+}
+
+/// Whether every part of the meeting is done, so signing can begin.
+pub fn ready_to_sign(review: &Review) -> bool {
+    progress::parts(review)
+        .into_iter()
+        .all(|p| p.status(review) == Status::Done)
+}
+
+/// Who still has to sign, in the order they should: everyone else, then the worker(s).
+pub fn still_to_sign(review: &Review) -> Vec<&Participant> {
+    let mut waiting: Vec<&Participant> = signers(review)
+        .filter(|p| !review.sign_offs.iter().any(|s| s.participant == p.id))
+        .collect();
+    waiting.sort_by_key(|p| p.role == Role::Worker);
+    waiting
+}
+
+impl Review {
+    /// Record one person's sign-off. The last worker's signature locks the review.
+    pub fn sign_off(
+        &mut self,
+        participant: &str,
+        decision: SignOffDecision,
+        method: SignOffMethod,
+        now: DateTime<FixedOffset>,
+    ) -> Result<(), SignOffError> {
+        if self.state == ReviewState::SignedOff {
+            return Err(SignOffError::Locked);
+        }
+        if !ready_to_sign(self) {
+            return Err(SignOffError::NotReady);
+        }
+        let person = self
+            .participant(participant)
+            .filter(|p| p.is_present())
+            .ok_or(SignOffError::NotTakingPart)?;
+        if person.role == Role::Worker
+            && still_to_sign(self)
+                .iter()
+                .any(|p| p.role != Role::Worker && p.id != participant)
+        {
+            return Err(SignOffError::WorkerNotLast);
+        }
+        let decision = match decision {
+            SignOffDecision::Agrees => SignOffDecision::Agrees,
+            SignOffDecision::AgreesWithComment { comment } if is_blank(&comment) => {
+                return Err(SignOffError::EmptyComment)
+            }
+            SignOffDecision::AgreesWithComment { comment } => SignOffDecision::AgreesWithComment {
+                comment: clean(&comment),
+            },
+            SignOffDecision::Disagrees { reason } if is_blank(&reason) => {
+                return Err(SignOffError::EmptyReason)
+            }
+            SignOffDecision::Disagrees { reason } => SignOffDecision::Disagrees {
+                reason: clean(&reason),
+            },
+        };
+        let method = match method {
+            SignOffMethod::Tap => SignOffMethod::Tap,
+            SignOffMethod::TypedName { name } => {
+                let expected = person.name.trim();
+                let typed = clean(&name);
+                if expected.is_empty() || !typed.trim().eq_ignore_ascii_case(expected) {
+                    return Err(SignOffError::NameDoesNotMatch(expected.to_string()));
+                }
+                SignOffMethod::TypedName {
+                    name: typed.trim().to_string(),
+                }
+            }
+            SignOffMethod::DrawnMark { path } => {
+                let path = path.trim().to_string();
+                if path.is_empty() {
+                    return Err(SignOffError::EmptyMark);
+                }
+                if !is_simple_path(&path) {
+                    return Err(SignOffError::BadMark);
+                }
+                SignOffMethod::DrawnMark { path }
+            }
+            SignOffMethod::ThroughSupporter { by, how } => {
+                let supporter_ok = person.role != Role::Worker
+                    && self.participant(&by).is_some_and(|s| {
+                        s.is_present() && matches!(s.role, Role::Advocate | Role::Interpreter)
+                    });
+                if !supporter_ok {
+                    return Err(SignOffError::NotASupporter);
+                }
+                if is_blank(&how) {
+                    return Err(SignOffError::EmptyHow);
+                }
+                SignOffMethod::ThroughSupporter {
+                    by,
+                    how: clean(&how),
+                }
+            }
+        };
+        self.sign_offs.retain(|s| s.participant != participant);
+        self.sign_offs.push(SignOff {
+            participant: participant.to_string(),
+            decision,
+            method,
+            signed_at: now,
+        });
+        self.updated_at = now;
+        if still_to_sign(self).is_empty() {
+            self.state = ReviewState::SignedOff;
+            self.finalised_at = Some(now);
+        }
+        Ok(())
+    }
+
+    /// Take back a signature before the review is locked.
+    pub fn withdraw_sign_off(
+        &mut self,
+        participant: &str,
+        now: DateTime<FixedOffset>,
+    ) -> Result<(), SignOffError> {
+        if self.state == ReviewState::SignedOff {
+            return Err(SignOffError::Locked);
+        }
+        self.sign_offs.retain(|s| s.participant != participant);
+        self.updated_at = now;
+        Ok(())
+    }
+
+    /// A new version of a signed-off review, open for changes and to be signed
+    /// again. `self` is left as it is (the caller keeps it stored).
+    pub fn amend(
+        &self,
+        new_id: Id,
+        reason: &str,
+        what_changed: &str,
+        now: DateTime<FixedOffset>,
+    ) -> Result<Review, SignOffError> {
+        if self.state != ReviewState::SignedOff {
+            return Err(SignOffError::NotLocked);
+        }
+        if is_blank(reason) {
+            return Err(SignOffError::EmptyAmendReason);
+        }
+        if is_blank(what_changed) {
+            return Err(SignOffError::EmptyWhatChanged);
+        }
+        let mut next = self.clone();
+        next.id = new_id;
+        next.version = self.version + 1;
+        next.state = ReviewState::Draft;
+        next.sign_offs.clear();
+        next.finalised_at = None;
+        next.updated_at = now;
+        next.amends = Some(Amendment {
+            previous_id: self.id.clone(),
+            previous_version: self.version,
+            reason: clean(reason).trim().to_string(),
+            what_changed: clean(what_changed).trim().to_string(),
+            amended_at: now,
+        });
+        Ok(next)
+    }
+}

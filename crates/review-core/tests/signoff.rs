@@ -1,0 +1,324 @@
+//! Check and sign off (P23): who must sign, the worker last, the lock, and
+//! amendments as new versions.
+
+mod common;
+
+use common::*;
+use review_core::signoff::{
+    ready_to_sign, still_to_sign, SignOffDecision as D, SignOffError as E, SignOffMethod as M,
+};
+use review_core::*;
+
+fn signed_at() -> Timestamp {
+    at("2026-11-24T12:00:00+00:00")
+}
+
+/// A finished review with an advocate in the room, so someone can sign through them.
+fn finished() -> Review {
+    let mut r = part_two_complete();
+    apply_all(
+        &mut r,
+        [
+            add("advocate", Role::Advocate),
+            name("advocate", "Priya Shah"),
+            relationship("advocate", "Care Act advocate"),
+            attendance("advocate", Attendance::InPerson),
+        ],
+    );
+    assert!(
+        ready_to_sign(&r),
+        "the builder gives a review ready to sign"
+    );
+    r
+}
+
+fn sign(r: &mut Review, who: &str) -> Result<(), E> {
+    r.sign_off(who, D::Agrees, M::Tap, signed_at())
+}
+
+#[test]
+fn everyone_taking_part_must_sign_and_the_worker_comes_last() {
+    let r = finished();
+    let order: Vec<Role> = still_to_sign(&r).iter().map(|p| p.role).collect();
+    assert_eq!(order.last(), Some(&Role::Worker));
+    assert_eq!(order.iter().filter(|r| **r == Role::Worker).count(), 1);
+    assert!(order.contains(&Role::Carer) && order.contains(&Role::Individual));
+}
+
+#[test]
+fn the_worker_cannot_sign_before_the_others() {
+    let mut r = finished();
+    assert_eq!(sign(&mut r, WORKER), Err(E::WorkerNotLast));
+    assert!(r.sign_offs.is_empty());
+}
+
+#[test]
+fn an_unfinished_review_cannot_be_signed() {
+    let mut r = part_one_complete();
+    assert!(!ready_to_sign(&r));
+    assert_eq!(sign(&mut r, CARER), Err(E::NotReady));
+}
+
+#[test]
+fn someone_not_taking_part_cannot_sign() {
+    let mut r = finished();
+    apply_all(
+        &mut r,
+        [attendance(KEY_PERSON, Attendance::AbsentViewsGathered)],
+    );
+    assert_eq!(sign(&mut r, KEY_PERSON), Err(E::NotTakingPart));
+    assert_eq!(sign(&mut r, "nobody"), Err(E::NotTakingPart));
+}
+
+#[test]
+fn the_last_signature_locks_the_review_and_records_when() {
+    let mut r = finished();
+    for p in still_to_sign(&r.clone()) {
+        assert_eq!(r.state, ReviewState::Draft);
+        sign(&mut r, &p.id).unwrap();
+    }
+    assert_eq!(r.state, ReviewState::SignedOff);
+    assert_eq!(r.finalised_at, Some(signed_at()));
+    // Locked: no change, no new signature.
+    let before = r.clone();
+    assert_eq!(
+        r.apply(name(CARER, "Someone else"), signed_at()),
+        Err(DomainError::Locked)
+    );
+    assert_eq!(sign(&mut r, CARER), Err(E::Locked));
+    assert_eq!(r, before);
+}
+
+#[test]
+fn a_change_after_someone_signed_asks_for_their_signature_again() {
+    let mut r = finished();
+    sign(&mut r, CARER).unwrap();
+    apply_all(&mut r, [relationship(CARER, "Daughter-in-law")]);
+    assert!(r.sign_offs.is_empty());
+}
+
+#[test]
+fn each_way_of_signing_checks_what_it_needs() {
+    let cases: Vec<(&str, D, M, Result<(), E>)> = vec![
+        (
+            CARER,
+            D::AgreesWithComment {
+                comment: "  ".into(),
+            },
+            M::Tap,
+            Err(E::EmptyComment),
+        ),
+        (
+            CARER,
+            D::Disagrees { reason: "".into() },
+            M::Tap,
+            Err(E::EmptyReason),
+        ),
+        (
+            CARER,
+            D::Disagrees {
+                reason: "The cover is not enough".into(),
+            },
+            M::Tap,
+            Ok(()),
+        ),
+        (
+            CARER,
+            D::Agrees,
+            M::TypedName {
+                name: "Ayesha".into(),
+            },
+            Err(E::NameDoesNotMatch("Ayesha Hughes".into())),
+        ),
+        (
+            CARER,
+            D::Agrees,
+            M::TypedName {
+                name: " ayesha hughes ".into(),
+            },
+            Ok(()),
+        ),
+        (
+            CARER,
+            D::Agrees,
+            M::DrawnMark { path: "".into() },
+            Err(E::EmptyMark),
+        ),
+        (
+            CARER,
+            D::Agrees,
+            M::DrawnMark {
+                path: "M 1 2 <script>".into(),
+            },
+            Err(E::BadMark),
+        ),
+        (
+            CARER,
+            D::Agrees,
+            M::DrawnMark {
+                path: "M 10 10 L 20 25.5 L 30 12".into(),
+            },
+            Ok(()),
+        ),
+        (
+            INDIVIDUAL,
+            D::Agrees,
+            M::ThroughSupporter {
+                by: CARER.into(),
+                how: "Nodded".into(),
+            },
+            Err(E::NotASupporter),
+        ),
+        (
+            INDIVIDUAL,
+            D::Agrees,
+            M::ThroughSupporter {
+                by: "advocate".into(),
+                how: " ".into(),
+            },
+            Err(E::EmptyHow),
+        ),
+        (
+            INDIVIDUAL,
+            D::Agrees,
+            M::ThroughSupporter {
+                by: "advocate".into(),
+                how: "Pointed to the thumbs-up symbol".into(),
+            },
+            Ok(()),
+        ),
+    ];
+    for (who, decision, method, expected) in cases {
+        let mut r = finished();
+        let label = format!("{who}: {decision:?} by {method:?}");
+        assert_eq!(
+            r.sign_off(who, decision, method, signed_at()),
+            expected,
+            "{label}"
+        );
+        assert_eq!(r.sign_offs.len(), usize::from(expected.is_ok()), "{label}");
+    }
+}
+
+#[test]
+fn a_typed_name_is_stored_as_typed_without_outer_spaces() {
+    let mut r = finished();
+    r.sign_off(
+        CARER,
+        D::Agrees,
+        M::TypedName {
+            name: " ayesha hughes ".into(),
+        },
+        signed_at(),
+    )
+    .unwrap();
+    assert_eq!(
+        r.sign_offs[0].method,
+        M::TypedName {
+            name: "ayesha hughes".into()
+        }
+    );
+}
+
+#[test]
+fn signing_again_replaces_the_earlier_signature_and_can_be_withdrawn() {
+    let mut r = finished();
+    sign(&mut r, CARER).unwrap();
+    r.sign_off(
+        CARER,
+        D::Disagrees {
+            reason: "Changed my mind".into(),
+        },
+        M::Tap,
+        signed_at(),
+    )
+    .unwrap();
+    assert_eq!(r.sign_offs.len(), 1);
+    r.withdraw_sign_off(CARER, signed_at()).unwrap();
+    assert!(r.sign_offs.is_empty());
+}
+
+fn locked() -> Review {
+    let mut r = finished();
+    for p in still_to_sign(&r.clone()) {
+        sign(&mut r, &p.id).unwrap();
+    }
+    r
+}
+
+#[test]
+fn an_amendment_is_a_new_draft_version_that_says_what_changed_and_why() {
+    let old = locked();
+    let amended_at = at("2026-12-01T09:30:00+00:00");
+    let new = old
+        .amend(
+            "review-2".into(),
+            "The sitter service changed its days",
+            "Cover on Thursdays, not Tuesdays",
+            amended_at,
+        )
+        .unwrap();
+    assert_eq!(new.id, "review-2");
+    assert_eq!(new.version, 2);
+    assert_eq!(new.state, ReviewState::Draft);
+    assert!(new.sign_offs.is_empty() && new.finalised_at.is_none());
+    let a = new.amends.as_ref().unwrap();
+    assert_eq!(
+        (a.previous_id.as_str(), a.previous_version),
+        ("review-1", 1)
+    );
+    assert_eq!(a.reason, "The sitter service changed its days");
+    assert_eq!(a.what_changed, "Cover on Thursdays, not Tuesdays");
+    assert_eq!(a.amended_at, amended_at);
+    // The content carries over, and the earlier version is untouched.
+    assert_eq!(new.participants, old.participants);
+    assert_eq!(old.state, ReviewState::SignedOff);
+    assert!(ready_to_sign(&new));
+}
+
+#[test]
+fn an_amendment_needs_a_locked_review_a_reason_and_what_changed() {
+    let draft = finished();
+    assert_eq!(
+        draft.amend("r2".into(), "why", "what", signed_at()),
+        Err(E::NotLocked)
+    );
+    let old = locked();
+    assert_eq!(
+        old.amend("r2".into(), " ", "what", signed_at()),
+        Err(E::EmptyAmendReason)
+    );
+    assert_eq!(
+        old.amend("r2".into(), "why", "", signed_at()),
+        Err(E::EmptyWhatChanged)
+    );
+}
+
+#[test]
+fn an_amended_review_is_signed_again_and_a_second_amendment_counts_on() {
+    let v2 = locked()
+        .amend("review-2".into(), "why", "what", signed_at())
+        .unwrap();
+    let mut v2 = v2;
+    for p in still_to_sign(&v2.clone()) {
+        sign(&mut v2, &p.id).unwrap();
+    }
+    assert_eq!(v2.state, ReviewState::SignedOff);
+    let v3 = v2
+        .amend("review-3".into(), "again", "more", signed_at())
+        .unwrap();
+    assert_eq!(v3.version, 3);
+    assert_eq!(v3.amends.unwrap().previous_id, "review-2");
+}
+
+#[test]
+fn signatures_and_versions_survive_the_draft_envelope() {
+    let old = locked();
+    let v2 = old
+        .amend("review-2".into(), "why", "what", signed_at())
+        .unwrap();
+    for r in [old, v2] {
+        let back = draft::decode_review(&draft::encode_review(&r)).unwrap();
+        assert_eq!(back, r);
+    }
+}
