@@ -34,6 +34,15 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("process") view=HowWeReview />
                             <Route path=path!("criteria") view=Criteria />
                             <Route path=path!("ready") view=Readiness />
+                            <Route path=path!("rate") view=Ratings />
+                            <Route path=path!("rate/:cid") view=RateCriterion />
+                            <Route path=path!("services") view=Services />
+                            <Route path=path!("cover") view=Cover />
+                            <Route path=path!("escalations") view=Escalations />
+                            <Route path=path!("outcome") view=ActionsAndOutcome />
+                            <Route path=path!("check") view=CheckAnswers />
+                            <Route path=path!("sign") view=SignOff />
+                            <Route path=path!("amend") view=Amend />
                             <Route path=path!("delete") view=DeleteReview />
                         </ParentRoute>
                     </Routes>
@@ -81,7 +90,7 @@ fn NotFound() -> impl IntoView {
     view! {
         <crate::components::Page title="Page not found">
             <p class="app-body">"There is no page at this address."</p>
-            <p class="app-body"><A href="/">"Go to the reviews on this device"</A></p>
+            <p class="app-body"><A href="/" attr:class="app-link app-link--standalone">"Go to the reviews on this device"</A></p>
         </crate::components::Page>
     }
 }

@@ -3,6 +3,7 @@
 use crate::{clock, storage};
 use leptos::prelude::*;
 use review_core::progress::Part;
+use review_core::signoff::{SignOffDecision, SignOffError, SignOffMethod};
 use review_core::validate::FieldError;
 use review_core::{Command, DeviceSettings, DomainError, Review};
 
@@ -77,16 +78,16 @@ impl ReviewContext {
         }
     }
 
-    /// Apply a change and save it to the device at once. Nothing is redrawn
-    /// when the change is refused.
-    pub fn dispatch(&self, command: Command) -> Result<(), DomainError> {
+    /// Run one change of the review and save it to the device at once.
+    /// Nothing is redrawn or saved when the change is refused.
+    fn change<E>(&self, gone: E, f: impl FnOnce(&mut Review) -> Result<(), E>) -> Result<(), E> {
         let result = self
             .review
             .try_maybe_update(|r| {
-                let result = r.apply(command, clock::now());
+                let result = f(r);
                 (result.is_ok(), result)
             })
-            .unwrap_or(Err(DomainError::Locked));
+            .unwrap_or(Err(gone));
         if result.is_ok() {
             let saved = self.review.with_untracked(storage::save_review);
             self.app.save.set(match saved {
@@ -95,6 +96,30 @@ impl ReviewContext {
             });
         }
         result
+    }
+
+    /// Apply a command (see `review_core::command`) and save.
+    pub fn dispatch(&self, command: Command) -> Result<(), DomainError> {
+        self.change(DomainError::Locked, |r| r.apply(command, clock::now()))
+    }
+
+    /// Record one person's sign-off and save; the worker's locks the review.
+    pub fn sign_off(
+        &self,
+        participant: &str,
+        decision: SignOffDecision,
+        method: SignOffMethod,
+    ) -> Result<(), SignOffError> {
+        self.change(SignOffError::Locked, |r| {
+            r.sign_off(participant, decision, method, clock::now())
+        })
+    }
+
+    /// Take back a signature before the review is locked, and save.
+    pub fn withdraw_sign_off(&self, participant: &str) -> Result<(), SignOffError> {
+        self.change(SignOffError::Locked, |r| {
+            r.withdraw_sign_off(participant, clock::now())
+        })
     }
 
     /// Dispatch from an event handler; a refusal is shown as a save problem.
@@ -140,6 +165,8 @@ pub fn use_review() -> ReviewContext {
 pub struct PageErrors {
     pub shown: RwSignal<bool>,
     pub all: Memo<Vec<FieldError>>,
+    /// How many times someone tried to move on (the summary refocuses each time).
+    pub attempts: RwSignal<u32>,
 }
 
 impl PageErrors {
@@ -147,6 +174,7 @@ impl PageErrors {
         PageErrors {
             shown: RwSignal::new(false),
             all,
+            attempts: RwSignal::new(0),
         }
     }
 
@@ -175,6 +203,7 @@ impl PageErrors {
     /// Show the errors; true when there are none and the page may move on.
     pub fn submit(&self) -> bool {
         self.shown.set(true);
+        self.attempts.update(|n| *n += 1);
         self.all.with_untracked(Vec::is_empty)
     }
 }

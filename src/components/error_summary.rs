@@ -9,11 +9,17 @@ pub fn ErrorSummary(
     /// The errors to list; the summary is hidden while this is empty.
     #[prop(into)]
     errors: Signal<Vec<FieldError>>,
+    /// Counts attempts to move on; each one moves focus to the summary again.
+    #[prop(optional, into)]
+    attempts: Signal<u32>,
 ) -> impl IntoView {
     let summary = NodeRef::<html::Div>::new();
-    // Move focus to the summary each time it (re)appears after a submit.
+    let showing = Memo::new(move |_| !errors.with(Vec::is_empty));
+    // Focus the summary when it appears and on each new attempt, but not as
+    // its messages change while someone types (that would steal their focus).
     Effect::new(move |_| {
-        if !errors.with(Vec::is_empty) {
+        attempts.track();
+        if showing.get() {
             if let Some(el) = summary.get() {
                 let _ = el.focus();
             }
@@ -21,7 +27,7 @@ pub fn ErrorSummary(
     });
     view! {
         <Show when=move || !errors.with(Vec::is_empty)>
-            <div class="app-error-summary" tabindex="-1" node_ref=summary aria-labelledby="error-summary-title">
+            <div class="app-error-summary" tabindex="-1" node_ref=summary>
                 <div role="alert">
                     <h2 class="app-error-summary__title" id="error-summary-title">"There is a problem"</h2>
                     <div class="app-error-summary__body">

@@ -217,6 +217,9 @@ where
     T: Clone + PartialEq + Send + Sync + 'static,
 {
     let described = described_by(&id, hint.is_some(), error);
+    // Re-applies `checked` after each change: when the change is refused the
+    // value does not change, and the box the browser ticked must be unticked.
+    let resync = RwSignal::new(0u32);
     let items = choices
         .into_iter()
         .enumerate()
@@ -233,8 +236,14 @@ where
                         type="radio"
                         value=c.key
                         aria-describedby=c.hint.is_some().then(|| hint_id.clone())
-                        prop:checked=move || value.with(|v| v.as_ref() == Some(&v1))
-                        on:change=move |_| on_change.run(v2.clone())
+                        prop:checked=move || {
+                            resync.track();
+                            value.with(|v| v.as_ref() == Some(&v1))
+                        }
+                        on:change=move |_| {
+                            on_change.run(v2.clone());
+                            resync.update(|n| *n += 1);
+                        }
                     />
                     <label class="app-radios__label" for=input_id>{c.label}</label>
                     {c.hint.map(|h| view! { <div class="app-radios__hint" id=hint_id>{h}</div> })}
@@ -281,6 +290,8 @@ where
     T: Clone + PartialEq + Send + Sync + 'static,
 {
     let described = described_by(&id, hint.is_some(), error);
+    // As in `Radios`: put `checked` back in line with the value after a change.
+    let resync = RwSignal::new(0u32);
     let items = choices
         .into_iter()
         .enumerate()
@@ -297,8 +308,14 @@ where
                         type="checkbox"
                         value=c.key
                         aria-describedby=c.hint.is_some().then(|| hint_id.clone())
-                        prop:checked=move || value.with(|v| v.contains(&v1))
-                        on:change=move |ev| on_toggle.run((v2.clone(), event_target_checked(&ev)))
+                        prop:checked=move || {
+                            resync.track();
+                            value.with(|v| v.contains(&v1))
+                        }
+                        on:change=move |ev| {
+                            on_toggle.run((v2.clone(), event_target_checked(&ev)));
+                            resync.update(|n| *n += 1);
+                        }
                     />
                     <label class="app-checkboxes__label" for=input_id>{c.label}</label>
                     {c.hint.map(|h| view! { <div class="app-checkboxes__hint" id=hint_id>{h}</div> })}

@@ -1,13 +1,17 @@
 //! Design primitives shared by every page (BEM classes in `style/components.css`).
 
+mod date_input;
 mod error_summary;
 mod fields;
 mod page;
+mod person_choice;
 mod task_list;
 
+pub use date_input::DateInput;
 pub use error_summary::ErrorSummary;
 pub use fields::{Checkboxes, Choice, Radios, TextArea, TextInput};
 pub use page::{BackLink, Page};
+pub use person_choice::PersonChoice;
 pub use task_list::TaskList;
 
 /// Focus (and scroll to) the element with `id`, as the error summary's links do.

@@ -8,11 +8,11 @@ use leptos_router::components::A;
 pub fn Page(
     /// The screen's heading.
     #[prop(into)]
-    title: String,
+    title: Signal<String>,
     /// The document title when the heading holds a person's name (titles
     /// show in tab lists and history, so they never name anyone).
     #[prop(optional, into)]
-    doc_title: Option<String>,
+    doc_title: Option<Signal<String>>,
     /// Small text above the heading, e.g. "Getting ready · P18".
     #[prop(optional, into)]
     caption: Option<String>,
@@ -28,11 +28,11 @@ pub fn Page(
             let _ = h.focus();
         }
     });
-    let doc_title = doc_title.unwrap_or_else(|| title.clone());
+    let doc_title = doc_title.unwrap_or(title);
     Effect::new(move |_| {
         let prefix = if has_errors.get() { "Error: " } else { "" };
         if let Some(d) = web_sys::window().and_then(|w| w.document()) {
-            d.set_title(&format!("{prefix}{doc_title} – Review Together"));
+            d.set_title(&format!("{prefix}{} – Review Together", doc_title.get()));
         }
     });
     view! {

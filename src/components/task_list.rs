@@ -18,6 +18,9 @@ pub fn TaskList(
     /// The parts to list, in order.
     #[prop(into)]
     parts: Signal<Vec<Part>>,
+    /// True while these parts cannot start yet: names without links.
+    #[prop(optional, into)]
+    waiting: Signal<bool>,
 ) -> impl IntoView {
     let ctx = use_review();
     view! {
@@ -31,19 +34,39 @@ pub fn TaskList(
                     view! {
                         <li class="app-task-list__item">
                             <div class="app-task-list__name-and-hint">
-                                <A
-                                    href=ctx.part_path(part)
-                                    attr:class="app-task-list__link"
-                                    attr:aria-describedby=status_id.clone()
-                                >
-                                    {part.title()}
-                                </A>
+                                {
+                                    let status_id = status_id.clone();
+                                    move || if waiting.get() {
+                                        view! { <span>{part.title()}</span> }.into_any()
+                                    } else {
+                                        view! {
+                                            <A
+                                                href=ctx.part_path(part)
+                                                attr:class="app-task-list__link"
+                                                attr:aria-describedby=status_id.clone()
+                                            >
+                                                {part.title()}
+                                            </A>
+                                        }
+                                        .into_any()
+                                    }
+                                }
                                 <div class="app-task-list__hint">{part.code()}</div>
                             </div>
-                            <div class="app-task-list__status" id=status_id>
-                                <strong class=move || tag_class(status.get())>
-                                    {move || status.get().label()}
-                                </strong>
+                            <div
+                                class=move || if waiting.get() { "app-task-list__status app-task-list__status--cannot-start-yet" } else { "app-task-list__status" }
+                                id=status_id
+                            >
+                                {move || if waiting.get() {
+                                    view! { "Cannot start yet" }.into_any()
+                                } else {
+                                    view! {
+                                        <strong class=move || tag_class(status.get())>
+                                            {move || status.get().label()}
+                                        </strong>
+                                    }
+                                    .into_any()
+                                }}
                             </div>
                         </li>
                     }

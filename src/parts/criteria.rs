@@ -7,7 +7,7 @@ use leptos_router::hooks::use_navigate;
 use review_core::library::criteria_library;
 use review_core::progress::Part;
 use review_core::validate::{self, ids};
-use review_core::{Command, CriterionGroup, CriterionSource, Role, Scale};
+use review_core::{Command, CriterionGroup, CriterionSource, Scale};
 
 /// What the review will look at (P17): criteria from our library or typed in,
 /// each with its scale and the carer's agreement.
@@ -26,7 +26,7 @@ pub fn Criteria() -> impl IntoView {
         <BackLink href=ctx.path("") text="Back to the review" />
         <Page title="What we will look at" caption="Getting ready · P17"
             has_errors=Signal::derive(move || !errors.visible().with(Vec::is_empty))>
-            <ErrorSummary errors=errors.visible() />
+            <ErrorSummary errors=errors.visible() attempts=errors.attempts />
             <p class="app-body">
                 "Choose together what the review will look at. Later, everyone will say how each one is going."
             </p>
@@ -156,13 +156,7 @@ fn ChosenCriterion(
     let ctx = use_review();
     let cid = id.clone();
     let criterion = ctx.select(move |r| r.criteria.iter().find(|c| c.id == cid).cloned());
-    let present = ctx.select(|r| {
-        r.participants
-            .iter()
-            .filter(|p| p.is_present() && p.role != Role::Worker)
-            .map(|p| (p.id.clone(), p.display_name()))
-            .collect::<Vec<_>>()
-    });
+    let present = ctx.select(super::agreers);
     let (id1, id2, id3) = (id.clone(), id.clone(), id.clone());
     let set_scale = Callback::new(move |scale: Scale| {
         ctx.send(Command::SetCriterionScale {

@@ -36,6 +36,7 @@ pub fn DeviceSettingsPage() -> impl IntoView {
     // Edited here and saved on "Save": settings are not a draft.
     let draft = RwSignal::new(app.settings.get_untracked());
     let shown = RwSignal::new(false);
+    let attempts = RwSignal::new(0u32);
     let all = Memo::new(move |_| draft.with(errors_of));
     let visible = Signal::derive(move || if shown.get() { all.get() } else { Vec::new() });
     let error_for = move |field: &'static str| {
@@ -58,6 +59,7 @@ pub fn DeviceSettingsPage() -> impl IntoView {
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         shown.set(true);
+        attempts.update(|n| *n += 1);
         if !all.with_untracked(Vec::is_empty) {
             return;
         }
@@ -74,7 +76,7 @@ pub fn DeviceSettingsPage() -> impl IntoView {
     };
     view! {
         <Page title="Device settings" has_errors=Signal::derive(move || !visible.with(Vec::is_empty))>
-            <ErrorSummary errors=visible />
+            <ErrorSummary errors=visible attempts=attempts />
             <p class="app-body">
                 "These details go into every review started on this device. You can change them at any time."
             </p>

@@ -1,9 +1,10 @@
-use super::{parts_done, task_list_parts};
+use super::{parts_done, ready_for_review_proper, task_list_parts};
 use crate::clock;
 use crate::components::{BackLink, Page, TaskList};
 use crate::state::use_review;
 use leptos::prelude::*;
 use leptos_router::components::A;
+use review_core::progress::Part;
 
 /// The review's task list: every part, its status, and a way to any of them.
 #[component]
@@ -16,7 +17,19 @@ pub fn Overview() -> impl IntoView {
     });
     let started = ctx.select(|r| clock::long_date(&r.created_at));
     let done = ctx.select(parts_done);
-    let parts = ctx.select(task_list_parts);
+    let getting_ready = ctx.select(|r| {
+        task_list_parts(r)
+            .into_iter()
+            .filter(|p| Part::GETTING_READY.contains(p))
+            .collect::<Vec<_>>()
+    });
+    let review_proper = ctx.select(|r| {
+        task_list_parts(r)
+            .into_iter()
+            .filter(|p| Part::REVIEW_PROPER.contains(p))
+            .collect::<Vec<_>>()
+    });
+    let ready = ctx.select(ready_for_review_proper);
     view! {
         <BackLink href="/" text="All reviews" />
         <Page title="Carer review" caption=format!("Started {}", started.get_untracked())>
@@ -33,10 +46,19 @@ pub fn Overview() -> impl IntoView {
                 }}
             </p>
             <h2 class="app-heading-m">"Getting ready"</h2>
-            <TaskList parts=parts />
+            <TaskList parts=getting_ready />
+            <h2 class="app-heading-m">"The review"</h2>
+            <Show when=move || !ready.get()>
+                <p class="app-body">"These parts open once everything under getting ready is done."</p>
+            </Show>
+            <TaskList parts=review_proper waiting=Signal::derive(move || !ready.get()) />
+            <h2 class="app-heading-m">"Check and sign off"</h2>
+            <p class="app-body">
+                <A href=ctx.path("check") attr:class="app-link app-link--standalone">"Check the review and sign it off"</A>
+            </p>
             <h2 class="app-heading-m">"Other things you can do"</h2>
             <p class="app-body">
-                <A href=ctx.path("delete") attr:class="app-link">"Delete this review"</A>
+                <A href=ctx.path("delete") attr:class="app-link app-link--standalone">"Delete this review"</A>
             </p>
         </Page>
     }

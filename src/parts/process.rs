@@ -32,18 +32,12 @@ pub fn HowWeReview() -> impl IntoView {
             .map(|x| x.id.clone())
             .collect::<Vec<_>>()
     });
-    let agreers = ctx.select(|r| {
-        r.participants
-            .iter()
-            .filter(|p| p.is_present() && p.role != review_core::Role::Worker)
-            .map(|p| (p.id.clone(), p.display_name()))
-            .collect::<Vec<_>>()
-    });
+    let agreers = ctx.select(super::agreers);
     view! {
         <BackLink href=ctx.path("") text="Back to the review" />
         <Page title="How we will review" caption="Getting ready · P17"
             has_errors=Signal::derive(move || !errors.visible().with(Vec::is_empty))>
-            <ErrorSummary errors=errors.visible() />
+            <ErrorSummary errors=errors.visible() attempts=errors.attempts />
             <p class="app-body">"Agree with the carer how today's review will work."</p>
             <Radios id="reason" legend="Why is this review happening?"
                 choices=ReviewReason::ALL.iter().map(|r| Choice::new(*r, r.key(), r.label())).collect()

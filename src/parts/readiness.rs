@@ -31,7 +31,7 @@ pub fn Readiness() -> impl IntoView {
         <BackLink href=ctx.path("") text="Back to the review" />
         <Page title="Ready to start" caption="Getting ready · P18"
             has_errors=Signal::derive(move || !errors.visible().with(Vec::is_empty))>
-            <ErrorSummary errors=errors.visible() />
+            <ErrorSummary errors=errors.visible() attempts=errors.attempts />
             <p class="app-body">
                 "Before the review starts, check that everything people need to take part is in place."
             </p>
@@ -71,7 +71,7 @@ fn NeedCheck(
     let state = ctx.select(move |r| {
         let p = r.participant(&pid)?;
         let status = r.readiness.get(&review_core::need_key(&pid, need)).cloned();
-        Some((need_label(p, need), p.display_name(), status))
+        Some((need_label(p, need), validate::called(p), status))
     });
     let status = Signal::derive(move || state.with(|s| s.as_ref().and_then(|s| s.2.clone())));
     let met =
@@ -129,7 +129,7 @@ fn NeedCheck(
     let legend = move || {
         state.with(|s| {
             s.as_ref()
-                .map(|(label, who, _)| format!("Is {label} in place for {who}?"))
+                .map(|(label, who, _)| format!("Is everything ready for {who}: {label}?"))
                 .unwrap_or_default()
         })
     };

@@ -13,15 +13,31 @@ pub fn ReviewShell() -> impl IntoView {
     move || {
         match storage::load_review(&id.get()) {
         Ok(Some(review)) => {
-            provide_context(ReviewContext::new(review));
-            view! { <Outlet /> }.into_any()
+            let ctx = ReviewContext::new(review);
+            provide_context(ctx);
+            let locked = ctx.select(|r| r.state == review_core::ReviewState::SignedOff);
+            view! {
+                <Show when=move || locked.get()>
+                    <div class="app-notification-banner app-notification-banner--success" role="region" aria-label="Signed off">
+                        <div class="app-notification-banner__content">
+                            <p class="app-body">
+                                "This review is signed off and locked. "
+                                <A href=ctx.path("amend")>"Amend it"</A>
+                                " to make a new version."
+                            </p>
+                        </div>
+                    </div>
+                </Show>
+                <Outlet />
+            }
+            .into_any()
         }
         Ok(None) => view! {
             <Page title="Review not found">
                 <p class="app-body">
                     "There is no review at this address on this device. It may have been deleted, or saved on another device."
                 </p>
-                <p class="app-body"><A href="/">"Go to the reviews on this device"</A></p>
+                <p class="app-body"><A href="/" attr:class="app-link app-link--standalone">"Go to the reviews on this device"</A></p>
             </Page>
         }
         .into_any(),
@@ -48,7 +64,7 @@ pub fn ReviewShell() -> impl IntoView {
                     {move || problem.get().map(|p| view! {
                         <p class="app-error-message" role="alert">{format!("Could not download it: {p}.")}</p>
                     })}
-                    <p class="app-body"><A href="/">"Go to the reviews on this device"</A></p>
+                    <p class="app-body"><A href="/" attr:class="app-link app-link--standalone">"Go to the reviews on this device"</A></p>
                 </Page>
             }
             .into_any()

@@ -26,7 +26,7 @@ pub fn TakingPart() -> impl IntoView {
         <BackLink href=ctx.path("") text="Back to the review" />
         <Page title="Help to take part" caption="Getting ready · P18"
             has_errors=Signal::derive(move || !errors.visible().with(Vec::is_empty))>
-            <ErrorSummary errors=errors.visible() />
+            <ErrorSummary errors=errors.visible() attempts=errors.attempts />
             <p class="app-body">
                 "Ask each person what helps them take a full part: their language, an interpreter or advocate, and how they like to communicate."
             </p>
@@ -97,7 +97,7 @@ pub fn PersonSupport() -> impl IntoView {
         return view! {
             <BackLink href=back.clone() />
             <Page title="This person is not in the review">
-                <p class="app-body"><A href=back>"Back to help to take part"</A></p>
+                <p class="app-body"><A href=back attr:class="app-link app-link--standalone">"Back to help to take part"</A></p>
             </Page>
         }
         .into_any();
@@ -186,7 +186,7 @@ pub fn PersonSupport() -> impl IntoView {
         <Page title=format!("What helps {called} take part") doc_title="What helps someone take part"
             caption="Help to take part · P18"
             has_errors=Signal::derive(move || !errors.visible().with(Vec::is_empty))>
-            <ErrorSummary errors=errors.visible() />
+            <ErrorSummary errors=errors.visible() attempts=errors.attempts />
             <TextInput id="preferred-language" label="Preferred language" hint="For example: English, Urdu, British Sign Language"
                 value=support(|p| p.support.preferred_language.clone()) error=errors.for_field("preferred-language")
                 on_input=cmd(|id, language| Command::SetPreferredLanguage { id, language }) width="app-input--width-20" />

@@ -52,7 +52,7 @@ pub fn WhoIsHere() -> impl IntoView {
         <BackLink href=ctx.path("") text="Back to the review" />
         <Page title="Who is here" caption="Getting ready · P18"
             has_errors=Signal::derive(move || !errors.visible().with(Vec::is_empty))>
-            <ErrorSummary errors=errors.visible() />
+            <ErrorSummary errors=errors.visible() attempts=errors.attempts />
             <p class="app-body">
                 "Add everyone taking part. The person being cared for is always part of the review, even if they are not here today."
             </p>
@@ -139,7 +139,7 @@ pub fn PersonDetails() -> impl IntoView {
             <BackLink href=back.clone() />
             <Page title="This person is not in the review">
                 <p class="app-body">"They may have been removed."</p>
-                <p class="app-body"><A href=back>"Back to who is here"</A></p>
+                <p class="app-body"><A href=back attr:class="app-link app-link--standalone">"Back to who is here"</A></p>
             </Page>
         }
         .into_any();
@@ -201,15 +201,16 @@ pub fn PersonDetails() -> impl IntoView {
     let text = move |f: fn(&review_core::Participant) -> String| {
         Signal::derive(move || person.with(|p| p.as_ref().map(f).unwrap_or_default()))
     };
-    let title = role
-        .get_untracked()
-        .map(|r| format!("{} details", r.label()))
-        .unwrap_or_default();
+    let title = Signal::derive(move || {
+        role.get()
+            .map(|r| format!("{} details", r.label()))
+            .unwrap_or_default()
+    });
     view! {
         <BackLink href=back.clone() text="Back to who is here" />
         <Page title=title caption="Who is here · P18"
             has_errors=Signal::derive(move || !errors.visible().with(Vec::is_empty))>
-            <ErrorSummary errors=errors.visible() />
+            <ErrorSummary errors=errors.visible() attempts=errors.attempts />
             {move || refused.get().map(|r| view! { <p class="app-error-message" role="alert">{r}</p> })}
             <TextInput id="name" label="Name" value=text(|p| p.name.clone())
                 error=errors.for_field("name") on_input=set_name width="app-input--width-30" />

@@ -6,7 +6,8 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const root = resolve(fileURLToPath(new URL('../../dist/', import.meta.url)));
+// DIST lets a second build (e.g. in /tmp) be served without touching dist/.
+const root = resolve(process.env.DIST ?? fileURLToPath(new URL('../../dist/', import.meta.url)));
 const port = Number(process.env.PORT || 4180);
 const types = {
   '.html': 'text/html; charset=utf-8',

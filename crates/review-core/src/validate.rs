@@ -49,7 +49,7 @@ fn possessive(p: &Participant) -> String {
 }
 
 /// How a participant is called in a message: their name, or their role.
-fn called(p: &Participant) -> String {
+pub fn called(p: &Participant) -> String {
     let name = p.name.trim();
     if name.is_empty() {
         match p.role {
@@ -244,7 +244,7 @@ pub fn readiness(review: &Review) -> Vec<FieldError> {
         match c.status {
             None => errors.push(FieldError::missing(
                 ids::need(&c.participant.id, c.need),
-                format!("Select whether {label} for {who} is in place"),
+                format!("Select whether everything is ready for {who}: {label}"),
             )),
             Some(NeedStatus::Met) => {}
             Some(NeedStatus::NotMet {

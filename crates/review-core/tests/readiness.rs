@@ -293,7 +293,9 @@ fn an_unchecked_need_blocks_the_review_and_asks_for_a_check() {
         validate::readiness(&review),
         [FieldError {
             field: "need-carer-interpreter".into(),
-            message: "Select whether an interpreter for Welsh for Ayesha Hughes is in place".into(),
+            message:
+                "Select whether everything is ready for Ayesha Hughes: an interpreter for Welsh"
+                    .into(),
             attention: false,
         }]
     );
@@ -321,7 +323,7 @@ fn one_unchecked_need_among_met_ones_still_blocks() {
     assert!(!ready_to_review(&review));
     assert_eq!(
         messages(&validate::readiness(&review)),
-        ["Select whether pictures or photos for Joan Hughes is in place"]
+        ["Select whether everything is ready for Joan Hughes: pictures or photos"]
     );
 }
 

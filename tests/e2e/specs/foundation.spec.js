@@ -39,7 +39,7 @@ test('a draft is saved on every change and survives a reload', async ({ page }) 
   await expect(page.getByLabel('Name')).toHaveValue('Ayesha Khan');
   await page.goto('/');
   await expect(page.getByRole('rowheader', { name: 'Ayesha Khan' })).toBeVisible();
-  await expect(page.getByRole('row', { name: /Ayesha Khan/ })).toContainText('0 of 5 parts done');
+  await expect(page.getByRole('row', { name: /Ayesha Khan/ })).toContainText(/0 of \d+ parts done/);
 });
 
 test('deleting a review asks first and can be cancelled', async ({ page }) => {

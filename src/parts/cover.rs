@@ -1,0 +1,658 @@
+//! Support for the person cared for while the carer has time for themselves
+//! (P21): each arrangement, its risks, and whether the person agreed.
+
+use super::services::{
+    called, card_status, card_summary, or_not_yet, possessive, AddButton, CardErrorSummary,
+    CardHeader, ListQuestion, OpenCards, RemoveWithConfirm,
+};
+use crate::clock;
+use crate::components::{focus_by_id, BackLink, Choice, Page, Radios, TextArea, TextInput};
+use crate::state::{use_review, PageErrors};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+use review_core::progress::Part;
+use review_core::validate::{self, ids};
+use review_core::{
+    CarerNeed, Command, CoverArrangement, CoverField, CoverKind, Funding, IndividualAgreement,
+    Person, Review, Role,
+};
+
+/// The answers to "Did they agree?", before the details each one needs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum AgreementPick {
+    Agreed,
+    ThroughAdvocate,
+    NotAgreed,
+    NotAskedYet,
+}
+
+impl AgreementPick {
+    fn of(agreement: &IndividualAgreement) -> Self {
+        match agreement {
+            IndividualAgreement::Agreed => AgreementPick::Agreed,
+            IndividualAgreement::AgreedThroughAdvocate { .. } => AgreementPick::ThroughAdvocate,
+            IndividualAgreement::NotAgreed { .. } => AgreementPick::NotAgreed,
+            IndividualAgreement::NotAskedYet => AgreementPick::NotAskedYet,
+        }
+    }
+}
+
+/// The advocates of this review, as (participant id, "Name, advocate").
+fn advocates(r: &Review) -> Vec<(String, String)> {
+    r.participants_with(Role::Advocate)
+        .map(|p| (p.id.clone(), p.display_name()))
+        .collect()
+}
+
+/// Support while the carer has time for themselves (P21).
+#[component]
+pub fn Cover() -> impl IntoView {
+    let ctx = use_review();
+    let errors = PageErrors::new(ctx.select(validate::cover));
+    let needed = ctx.select(|r| r.cover_needed);
+    let arrangements = ctx.select(|r| {
+        r.cover_arrangements
+            .iter()
+            .map(|a| a.id.clone())
+            .collect::<Vec<_>>()
+    });
+    let individual = ctx
+        .review
+        .with_untracked(|r| called(r.individual(), "the person being cared for"));
+    let individual_s = ctx
+        .review
+        .with_untracked(|r| possessive(&called(r.individual(), "the person")));
+    let carer = ctx
+        .review
+        .with_untracked(|r| called(r.carer(), "the carer"));
+    // Field ids of an arrangement start `cover-{id}-`; its risks' `risk-{id}-`.
+    let card_of = Callback::new(move |field: String| {
+        ctx.review.with_untracked(|r| {
+            r.cover_arrangements
+                .iter()
+                .find(|a| {
+                    field.starts_with(&ids::cover(&a.id, ""))
+                        || a.risks
+                            .iter()
+                            .any(|k| field.starts_with(&ids::cover_risk(&k.id, "")))
+                })
+                .map(|a| a.id.clone())
+        })
+    });
+    let label_of = Callback::new(move |field: String| {
+        ctx.review.with(|r| {
+            r.cover_arrangements.iter().enumerate().find_map(|(i, a)| {
+                if field.starts_with(&ids::cover(&a.id, "")) {
+                    return Some(format!("Arrangement {}", i + 1));
+                }
+                a.risks
+                    .iter()
+                    .position(|k| field.starts_with(&ids::cover_risk(&k.id, "")))
+                    .map(|j| format!("Arrangement {}, risk {}", i + 1, j + 1))
+            })
+        })
+    });
+    let cards = OpenCards::new(ctx.review.with_untracked(|r| {
+        r.cover_arrangements
+            .iter()
+            .find(|a| !validate::cover_arrangement(r, a).is_empty())
+            .map(|a| a.id.clone())
+    }));
+    let add = Callback::new(move |()| {
+        let id = clock::new_id();
+        ctx.send(Command::AddCoverArrangement { id: id.clone() });
+        if ctx
+            .review
+            .with_untracked(|r| r.cover_arrangements.iter().any(|a| a.id == id))
+        {
+            cards.open_only(id.clone());
+            request_animation_frame(move || focus_by_id(&ids::cover(&id, "makes-room-for")));
+        }
+    });
+    let navigate = use_navigate();
+    let next = move |_| {
+        if errors.submit() {
+            navigate(&ctx.part_path(Part::Escalations), Default::default());
+        } else {
+            cards.open_with_errors(errors, card_of);
+        }
+    };
+    view! {
+        <BackLink href=ctx.path("") text="Back to the review" />
+        <Page title=Part::Cover.title() caption="The review · P21"
+            has_errors=Signal::derive(move || !errors.visible().with(Vec::is_empty))>
+            <CardErrorSummary errors=errors cards=cards card_of=card_of label_of=label_of />
+            <p class="app-body">
+                {format!("So that {carer} can have time for their own needs, {individual} may need other support for a while. Agree each arrangement together, and ask {individual} what they think.")}
+            </p>
+            <ListQuestion id="cover-needed"
+                legend=format!("Does {individual_s} support need to change while the carer has time for themselves?")
+                hint="For example: a sitting service while the carer goes to an appointment, a short stay while they have a break."
+                value=needed error=errors.for_field("cover-needed")
+                still_listed="To answer no, first remove the arrangements listed below"
+                on_answer=Callback::new(move |yes| ctx.dispatch(Command::SetCoverNeeded(yes))) />
+            <Show when=move || needed.get() == Some(true) || !arrangements.with(Vec::is_empty)>
+                <h2 class="app-heading-m">"Arrangements"</h2>
+                <ul class="app-list app-stack">
+                    <For each=move || arrangements.get() key=|id| id.clone()
+                        children=move |id| view! { <ArrangementCard id=id errors=errors cards=cards /> } />
+                </ul>
+                <AddButton id="add-cover-arrangement" text="Add an arrangement"
+                    error=errors.for_field("add-cover-arrangement") on_add=add />
+            </Show>
+            <div class="app-button-group">
+                <button type="button" class="app-button" on:click=next>"Continue"</button>
+                <A href=ctx.path("") attr:class="app-link">"Back to the review"</A>
+            </div>
+        </Page>
+    }
+}
+
+fn choices<T: Copy>(
+    all: &[T],
+    key: fn(T) -> &'static str,
+    label: fn(T) -> &'static str,
+) -> Vec<Choice<T>> {
+    all.iter()
+        .map(|c| Choice::new(*c, key(*c), label(*c)))
+        .collect()
+}
+
+/// One arrangement: closed, its short answers; open, its questions.
+#[component]
+fn ArrangementCard(
+    /// The arrangement's id.
+    id: String,
+    /// The page's errors.
+    errors: PageErrors,
+    /// The page's open cards.
+    cards: OpenCards,
+) -> impl IntoView {
+    let ctx = use_review();
+    let aid = id.clone();
+    let arrangement =
+        ctx.select(move |r| r.cover_arrangements.iter().find(|a| a.id == aid).cloned());
+    let aid = id.clone();
+    let place = ctx.select(move |r| {
+        r.cover_arrangements
+            .iter()
+            .position(|a| a.id == aid)
+            .unwrap_or(0)
+            + 1
+    });
+    let aid = id.clone();
+    let status = ctx.select(move |r| {
+        r.cover_arrangements
+            .iter()
+            .find(|a| a.id == aid)
+            .map(|a| card_status(&validate::cover_arrangement(r, a)))
+            .unwrap_or(card_status(&[]))
+    });
+    let aid = id.clone();
+    let risks = ctx.select(move |r| {
+        r.cover_arrangements
+            .iter()
+            .find(|a| a.id == aid)
+            .map(|a| a.risks.iter().map(|k| k.id.clone()).collect::<Vec<_>>())
+            .unwrap_or_default()
+    });
+    let advocates = ctx.select(advocates);
+    let (individual, carer) = ctx.review.with_untracked(|r| {
+        (
+            called(r.individual(), "the person being cared for"),
+            called(r.carer(), "the carer"),
+        )
+    });
+    let kind = Memo::new(move |_| arrangement.with(|a| a.as_ref().and_then(|a| a.kind)));
+    let title = Signal::derive(move || match kind.get() {
+        Some(k) => format!("Arrangement {}: {}", place.get(), k.label()),
+        None => format!("Arrangement {}", place.get()),
+    });
+    let open = {
+        let id = id.clone();
+        Signal::derive(move || cards.is_open(&id))
+    };
+    let toggle = {
+        let id = id.clone();
+        Callback::new(move |()| cards.toggle(&id))
+    };
+    let send = {
+        let id = id.clone();
+        move |field: CoverField| {
+            ctx.send(Command::SetCoverArrangement {
+                id: id.clone(),
+                field,
+            })
+        }
+    };
+    let text = move |f: fn(&CoverArrangement) -> String| {
+        Signal::derive(move || arrangement.with(|a| a.as_ref().map(f).unwrap_or_default()))
+    };
+    let set = |make: fn(String) -> CoverField| {
+        let send = send.clone();
+        Callback::new(move |v: String| send(make(v)))
+    };
+    let (set_detail, set_when, set_provider) = (
+        set(CoverField::MakesRoomForDetail),
+        set(CoverField::When),
+        set(CoverField::Provider),
+    );
+    let set_need = {
+        let send = send.clone();
+        Callback::new(move |n| send(CoverField::MakesRoomFor(n)))
+    };
+    let set_kind = {
+        let send = send.clone();
+        Callback::new(move |k| send(CoverField::Kind(k)))
+    };
+    let set_funding = {
+        let send = send.clone();
+        Callback::new(move |f| send(CoverField::Funding(f)))
+    };
+    let need = Memo::new(move |_| arrangement.with(|a| a.as_ref().and_then(|a| a.makes_room_for)));
+    let funding = Signal::derive(move || arrangement.with(|a| a.as_ref().and_then(|a| a.funding)));
+    let agreement =
+        Memo::new(move |_| arrangement.with(|a| a.as_ref().and_then(|a| a.agreement.clone())));
+    let pick = Memo::new(move |_| agreement.with(|a| a.as_ref().map(AgreementPick::of)));
+    // What was typed as the next step, kept while another answer is tried, so
+    // that going back to "No" does not lose it (the core keeps one answer).
+    let typed_next_step = RwSignal::new(agreement.with_untracked(|a| match a {
+        Some(IndividualAgreement::NotAgreed { what_happens_next }) => what_happens_next.clone(),
+        _ => String::new(),
+    }));
+    let set_pick = {
+        let send = send.clone();
+        Callback::new(move |p: AgreementPick| {
+            let next = match p {
+                AgreementPick::Agreed => IndividualAgreement::Agreed,
+                AgreementPick::NotAskedYet => IndividualAgreement::NotAskedYet,
+                // Keep what was written if it is chosen again.
+                AgreementPick::NotAgreed => match agreement.get_untracked() {
+                    Some(a @ IndividualAgreement::NotAgreed { .. }) => a,
+                    _ => IndividualAgreement::NotAgreed {
+                        what_happens_next: typed_next_step.get_untracked(),
+                    },
+                },
+                // The core needs the advocate at once: the first one, which the
+                // question below lets them change when there are several.
+                AgreementPick::ThroughAdvocate => match agreement.get_untracked() {
+                    Some(a @ IndividualAgreement::AgreedThroughAdvocate { .. }) => a,
+                    _ => match advocates.with_untracked(|a| a.first().map(|(id, _)| id.clone())) {
+                        Some(id) => IndividualAgreement::AgreedThroughAdvocate {
+                            by: Person::participant(id),
+                        },
+                        None => return,
+                    },
+                },
+            };
+            send(CoverField::Agreement(Some(next)))
+        })
+    };
+    let set_advocate = {
+        let send = send.clone();
+        Callback::new(move |pid: String| {
+            send(CoverField::Agreement(Some(
+                IndividualAgreement::AgreedThroughAdvocate {
+                    by: Person::participant(pid),
+                },
+            )))
+        })
+    };
+    let set_next_step = {
+        let send = send.clone();
+        Callback::new(move |what_happens_next: String| {
+            typed_next_step.set(what_happens_next.clone());
+            send(CoverField::Agreement(Some(
+                IndividualAgreement::NotAgreed { what_happens_next },
+            )))
+        })
+    };
+    let next_step = Signal::derive(move || {
+        agreement.with(|a| match a {
+            Some(IndividualAgreement::NotAgreed { what_happens_next }) => what_happens_next.clone(),
+            _ => String::new(),
+        })
+    });
+    let chosen_advocate = Signal::derive(move || {
+        agreement.with(|a| match a {
+            Some(IndividualAgreement::AgreedThroughAdvocate { by }) => {
+                by.participant_id().map(str::to_string)
+            }
+            _ => None,
+        })
+    });
+    let advocate_name = ctx.select({
+        let id = id.clone();
+        move |r| {
+            r.cover_arrangements
+                .iter()
+                .find(|a| a.id == id)
+                .and_then(|a| match &a.agreement {
+                    Some(IndividualAgreement::AgreedThroughAdvocate { by }) => {
+                        Some(r.person_name(by))
+                    }
+                    _ => None,
+                })
+        }
+    });
+    let field = |f: &str| ids::cover(&id, f);
+    let err = |f: &str| errors.for_field(field(f));
+    let (need_id, detail_id, kind_id, when_id, provider_id, funding_id, agreement_id, next_id) = (
+        field("makes-room-for"),
+        field("makes-room-for-detail"),
+        field("kind"),
+        field("when"),
+        field("provider"),
+        field("funding"),
+        field("agreement"),
+        field("what-happens-next"),
+    );
+    let (
+        need_err,
+        detail_err,
+        kind_err,
+        when_err,
+        provider_err,
+        funding_err,
+        agreement_err,
+        next_err,
+    ) = (
+        err("makes-room-for"),
+        err("makes-room-for-detail"),
+        err("kind"),
+        err("when"),
+        err("provider"),
+        err("funding"),
+        err("agreement"),
+        err("what-happens-next"),
+    );
+    let need_legend = format!("What does {carer} need the time for?");
+    let kind_legend = format!("What support will {individual} have?");
+    let agreement_legend = format!("Did {individual} agree to this?");
+    // A memo, so that choosing an answer does not redraw the radios (and
+    // lose focus): the advocate answer is offered while there is an advocate,
+    // or while it is the answer (given through someone since removed).
+    let offer_advocate = Memo::new(move |_| {
+        !advocates.with(Vec::is_empty) || pick.get() == Some(AgreementPick::ThroughAdvocate)
+    });
+    let has_advocates = Memo::new(move |_| !advocates.with(Vec::is_empty));
+    let agreement_choices = move || {
+        let mut c = vec![Choice::new(
+            AgreementPick::Agreed,
+            "agreed",
+            "Yes, they agreed",
+        )];
+        if offer_advocate.get() {
+            c.push(Choice::new(
+                AgreementPick::ThroughAdvocate,
+                "agreed-through-advocate",
+                "Yes, through their advocate",
+            ));
+        }
+        c.push(Choice::new(
+            AgreementPick::NotAgreed,
+            "not-agreed",
+            "No, they did not agree",
+        ));
+        c.push(
+            Choice::new(AgreementPick::NotAskedYet, "not-asked-yet", "Not asked yet")
+                .hint("For example, they were not at the meeting. Ask them before it starts."),
+        );
+        c
+    };
+    let agreement_hint = move || {
+        if !has_advocates.get() {
+            "Their wishes count. To record agreement through their advocate, add the advocate in \u{201c}Who is here\u{201d} first."
+        } else {
+            "Their wishes count, whether they say so themselves or through their advocate."
+        }
+    };
+    // Shown by the "What happens next?" question, and on the card when it is closed.
+    let not_agreed_note = format!(
+        "{} has not agreed, so this arrangement should not go ahead as it is. Their wishes count: talk again, look for another way, or ask for advice.",
+        capitalise(&individual)
+    );
+    let note_when_closed = not_agreed_note.clone();
+    let advocate_id = field("advocate");
+    let summary = move || {
+        arrangement.with(|a| {
+            a.as_ref().map(|a| {
+                let note =
+                    matches!(a.agreement, Some(IndividualAgreement::NotAgreed { .. })).then(|| {
+                        view! {
+                            <div class="app-inset-text app-u-mt-0">
+                                <p class="app-body">{note_when_closed.clone()}</p>
+                            </div>
+                        }
+                    });
+                let need = match a.makes_room_for {
+                    Some(CarerNeed::Other) => or_not_yet(&a.makes_room_for_detail),
+                    Some(n) => n.label().to_string(),
+                    None => or_not_yet(""),
+                };
+                let agreed = match &a.agreement {
+                    None => or_not_yet(""),
+                    Some(IndividualAgreement::Agreed) => "Yes, they agreed".to_string(),
+                    Some(IndividualAgreement::AgreedThroughAdvocate { .. }) => format!(
+                        "Yes, through {}",
+                        advocate_name.get_untracked().unwrap_or_default()
+                    ),
+                    Some(IndividualAgreement::NotAgreed { what_happens_next }) => {
+                        format!("No. Next: {}", or_not_yet(what_happens_next))
+                    }
+                    Some(IndividualAgreement::NotAskedYet) => "Not asked yet".to_string(),
+                };
+                let risks = match a.risks.len() {
+                    0 => "None recorded".to_string(),
+                    1 => "1 risk".to_string(),
+                    n => format!("{n} risks"),
+                };
+                let rows = card_summary(vec![
+                    ("Time for", need),
+                    ("When", or_not_yet(&a.when)),
+                    ("Provided by", or_not_yet(&a.provider)),
+                    (
+                        "Paid for",
+                        a.funding
+                            .map(|f| f.label().to_string())
+                            .unwrap_or_else(|| or_not_yet("")),
+                    ),
+                    ("Risks", risks),
+                    ("Agreed", agreed),
+                ]);
+                view! { {note} {rows} }
+            })
+        })
+    };
+    let dom_id = format!("cover-{id}");
+    let aid = id.clone();
+    let add_risk = move |_| {
+        let rid = clock::new_id();
+        ctx.send(Command::AddCoverRisk {
+            arrangement: aid.clone(),
+            id: rid.clone(),
+        });
+        request_animation_frame(move || focus_by_id(&ids::cover_risk(&rid, "risk")));
+    };
+    let add_risk_id = field("add-risk");
+    let aid = id.clone();
+    let remove = Callback::new(move |()| {
+        ctx.send(Command::RemoveCoverArrangement { id: aid.clone() });
+        request_animation_frame(|| focus_by_id("add-cover-arrangement"));
+    });
+    let what = Signal::derive(move || format!("arrangement {}", place.get()));
+    view! {
+        <li class="app-card">
+            <CardHeader dom_id=dom_id.clone() title=title status=status open=open on_toggle=toggle />
+            <div class="app-card__body" id=format!("{dom_id}-body")>
+                <Show when=move || open.get() fallback=summary>
+                    <Radios id=need_id.clone() legend=need_legend.clone()
+                        choices=choices(CarerNeed::ALL, CarerNeed::key, CarerNeed::label)
+                        value=need error=need_err on_change=set_need />
+                    {
+                    let detail_id = detail_id.clone();
+                    view! {
+                    <Show when=move || need.get() == Some(CarerNeed::Other)>
+                        <TextInput id=detail_id.clone() label="What do they need the time for?"
+                            value=text(|a| a.makes_room_for_detail.clone()) error=detail_err
+                            on_input=set_detail width="app-input--width-30" />
+                    </Show>
+                    }
+                    }
+                    <Radios id=kind_id.clone() legend=kind_legend.clone()
+                        choices=choices(CoverKind::ALL, CoverKind::key, CoverKind::label)
+                        value=kind error=kind_err on_change=set_kind />
+                    <TextInput id=when_id.clone() label="When, and how often?"
+                        hint="For example: Tuesdays from 10am to 4pm, every week"
+                        value=text(|a| a.when.clone()) error=when_err on_input=set_when width="app-input--width-30" />
+                    <TextInput id=provider_id.clone() label="Who will provide it?"
+                        hint="For example: Northshire Sitting Service, their sister Farah"
+                        value=text(|a| a.provider.clone()) error=provider_err on_input=set_provider width="app-input--width-30" />
+                    <Radios id=funding_id.clone() legend="How will it be paid for?"
+                        choices=choices(Funding::ALL, Funding::key, Funding::label)
+                        value=funding error=funding_err on_change=set_funding />
+                    <h4 class="app-heading-s">"Risks and how they are managed"</h4>
+                    <p class="app-hint">"For example: a new carer who does not know their routine, managed by a handover visit first."</p>
+                    <For each=move || risks.get() key=|id| id.clone()
+                        children=move |rid| view! { <RiskFields id=rid errors=errors /> } />
+                    <div class="app-form-group">
+                        <button type="button" class="app-button app-button--secondary app-u-mb-0"
+                            id=add_risk_id.clone() on:click=add_risk.clone()>
+                            "Add a risk"
+                        </button>
+                    </div>
+                    {
+                        let agreement_id = agreement_id.clone();
+                        let agreement_legend = agreement_legend.clone();
+                        move || view! {
+                            <Radios id=agreement_id.clone() legend=agreement_legend.clone()
+                                hint=agreement_hint()
+                                choices=agreement_choices()
+                                value=pick error=agreement_err on_change=set_pick />
+                        }
+                    }
+                    {
+                    let advocate_id = advocate_id.clone();
+                    view! {
+                    <Show when=move || pick.get() == Some(AgreementPick::ThroughAdvocate)>
+                        {
+                        let advocate_id = advocate_id.clone();
+                        move || {
+                            let list = advocates.get();
+                            if list.len() > 1 {
+                                let choices = list.iter().map(|(pid, name)| Choice::new(pid.clone(), pid, name)).collect();
+                                view! {
+                                    <Radios id=advocate_id.clone() legend="Which advocate?" choices=choices
+                                        value=chosen_advocate on_change=set_advocate />
+                                }.into_any()
+                            } else {
+                                view! {
+                                    <p class="app-body">{move || format!("Agreed through {}.", advocate_name.get().unwrap_or_default())}</p>
+                                }.into_any()
+                            }
+                        }}
+                    </Show>
+                    }
+                    }
+                    {
+                    let next_id = next_id.clone();
+                    let not_agreed_note = not_agreed_note.clone();
+                    view! {
+                    <Show when=move || pick.get() == Some(AgreementPick::NotAgreed)>
+                        <div class="app-inset-text">
+                            <p class="app-body">
+                                {not_agreed_note.clone()}
+                            </p>
+                        </div>
+                        <TextArea id=next_id.clone() label="What happens next?"
+                            hint="For example: talk again with their advocate next week; try a sitting service at home instead of a short stay"
+                            value=next_step error=next_err on_input=set_next_step rows=3 />
+                    </Show>
+                    }
+                    }
+                </Show>
+            </div>
+            <RemoveWithConfirm id=format!("{dom_id}-remove") what=what on_remove=remove />
+        </li>
+    }
+}
+
+/// "The person being cared for" at the start of a sentence.
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+/// One risk of an arrangement and how it is managed.
+#[component]
+fn RiskFields(
+    /// The risk's id.
+    id: String,
+    /// The page's errors.
+    errors: PageErrors,
+) -> impl IntoView {
+    let ctx = use_review();
+    let rid = id.clone();
+    let found = ctx.select(move |r| {
+        r.cover_arrangements.iter().find_map(|a| {
+            a.risks.iter().position(|k| k.id == rid).map(|i| {
+                let k = &a.risks[i];
+                (i + 1, k.risk.clone(), k.management.clone())
+            })
+        })
+    });
+    let risk =
+        Signal::derive(move || found.with(|f| f.as_ref().map(|f| f.1.clone()).unwrap_or_default()));
+    let management =
+        Signal::derive(move || found.with(|f| f.as_ref().map(|f| f.2.clone()).unwrap_or_default()));
+    let place = Signal::derive(move || found.with(|f| f.as_ref().map(|f| f.0).unwrap_or(1)));
+    // The core sets both answers at once; each field sends the other as it stands.
+    let rid = id.clone();
+    let set_risk = Callback::new(move |risk: String| {
+        ctx.send(Command::SetCoverRisk {
+            id: rid.clone(),
+            risk,
+            management: management.get_untracked(),
+        })
+    });
+    let rid = id.clone();
+    let set_management = Callback::new(move |management: String| {
+        ctx.send(Command::SetCoverRisk {
+            id: rid.clone(),
+            risk: risk.get_untracked(),
+            management,
+        })
+    });
+    let rid = id.clone();
+    let add_id = ctx.review.with_untracked(|r| {
+        r.cover_arrangements
+            .iter()
+            .find(|a| a.risks.iter().any(|k| k.id == rid))
+            .map(|a| ids::cover(&a.id, "add-risk"))
+            .unwrap_or_default()
+    });
+    let rid = id.clone();
+    let remove = Callback::new(move |()| {
+        ctx.send(Command::RemoveCoverRisk { id: rid.clone() });
+        let add_id = add_id.clone();
+        request_animation_frame(move || focus_by_id(&add_id));
+    });
+    let field = |f: &str| ids::cover_risk(&id, f);
+    view! {
+        <div class="app-card">
+            <div class="app-card__body">
+                <fieldset class="app-fieldset">
+                    <legend class="app-fieldset__legend app-fieldset__legend--s">{move || format!("Risk {}", place.get())}</legend>
+                    <TextArea id=field("risk") label="What is the risk?" value=risk
+                        error=errors.for_field(field("risk")) on_input=set_risk rows=2 />
+                    <TextArea id=field("management") label="How will it be managed?" value=management
+                        error=errors.for_field(field("management")) on_input=set_management rows=2 />
+                </fieldset>
+            </div>
+            <RemoveWithConfirm id=field("remove") what=Signal::derive(move || format!("risk {}", place.get())) on_remove=remove />
+        </div>
+    }
+}

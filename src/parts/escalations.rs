@@ -1,0 +1,476 @@
+//! Things that need someone else's help (P22): matters beyond the worker's
+//! scope or expertise, where they go, and who takes them forward.
+
+use super::services::{
+    card_status, card_summary, or_not_yet, AddButton, CardErrorSummary, CardHeader, ListQuestion,
+    OpenCards, RemoveWithConfirm,
+};
+use crate::clock;
+use crate::components::{
+    focus_by_id, BackLink, Choice, DateInput, Page, PersonChoice, Radios, TextArea, TextInput,
+};
+use crate::state::{use_review, PageErrors};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+use review_core::escalation::urgent_safeguarding;
+use review_core::progress::Part;
+use review_core::validate::{self, ids, long_date};
+use review_core::{
+    Command, ConsentToShare, Escalation, EscalationField, EscalationRoute, EscalationStatus,
+    Urgency,
+};
+
+/// The answers to "Is there consent to share this?", before the reason.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum ConsentPick {
+    Yes,
+    No,
+    BecauseOfRisk,
+}
+
+impl ConsentPick {
+    fn of(consent: &ConsentToShare) -> Self {
+        match consent {
+            ConsentToShare::Yes => ConsentPick::Yes,
+            ConsentToShare::No => ConsentPick::No,
+            ConsentToShare::NotNeededBecauseOfRisk { .. } => ConsentPick::BecauseOfRisk,
+        }
+    }
+}
+
+/// The words of the safeguarding warning, shown at the top of the page and
+/// in the matter's own card.
+const PHONE_NOW: &str = "This app sends nothing. Phone the safeguarding team now.";
+
+/// Things that need someone else's help (P22).
+#[component]
+pub fn Escalations() -> impl IntoView {
+    let ctx = use_review();
+    let errors = PageErrors::new(ctx.select(validate::escalations));
+    let needed = ctx.select(|r| r.escalation_needed);
+    let matters = ctx.select(|r| {
+        r.escalations
+            .iter()
+            .map(|e| e.id.clone())
+            .collect::<Vec<_>>()
+    });
+    // What to say on the phone, for each urgent safeguarding matter.
+    let urgent = ctx.select(|r| {
+        urgent_safeguarding(r)
+            .into_iter()
+            .map(|e| {
+                (
+                    e.id.clone(),
+                    e.matter.trim().to_string(),
+                    e.to_whom.trim().to_string(),
+                )
+            })
+            .collect::<Vec<_>>()
+    });
+    let card_of = Callback::new(move |field: String| {
+        ctx.review.with_untracked(|r| {
+            r.escalations
+                .iter()
+                .find(|e| field.starts_with(&ids::escalation(&e.id, "")))
+                .map(|e| e.id.clone())
+        })
+    });
+    let label_of = Callback::new(move |field: String| {
+        ctx.review.with(|r| {
+            r.escalations
+                .iter()
+                .position(|e| field.starts_with(&ids::escalation(&e.id, "")))
+                .map(|i| format!("Matter {}", i + 1))
+        })
+    });
+    let cards = OpenCards::new(ctx.review.with_untracked(|r| {
+        r.escalations
+            .iter()
+            .find(|e| !validate::escalation(r, e).is_empty())
+            .map(|e| e.id.clone())
+    }));
+    let add = Callback::new(move |()| {
+        let id = clock::new_id();
+        ctx.send(Command::AddEscalation { id: id.clone() });
+        if ctx
+            .review
+            .with_untracked(|r| r.escalations.iter().any(|e| e.id == id))
+        {
+            cards.open_only(id.clone());
+            request_animation_frame(move || focus_by_id(&ids::escalation(&id, "matter")));
+        }
+    });
+    let navigate = use_navigate();
+    let next = move |_| {
+        if errors.submit() {
+            navigate(&ctx.part_path(Part::Outcome), Default::default());
+        } else {
+            cards.open_with_errors(errors, card_of);
+        }
+    };
+    view! {
+        <BackLink href=ctx.path("") text="Back to the review" />
+        <Page title=Part::Escalations.title() caption="The review · P22"
+            has_errors=Signal::derive(move || !errors.visible().with(Vec::is_empty))>
+            // First on the page, above any errors: nothing here is more urgent.
+            <Show when=move || !urgent.with(Vec::is_empty)>
+                <div class="app-notification-banner app-notification-banner--warning" role="alert"
+                    aria-labelledby="urgent-safeguarding-title">
+                    <div class="app-notification-banner__header">
+                        <h2 class="app-notification-banner__title" id="urgent-safeguarding-title">
+                            "Urgent safeguarding"
+                        </h2>
+                    </div>
+                    <div class="app-notification-banner__content">
+                        <p class="app-notification-banner__heading">{PHONE_NOW}</p>
+                        <dl class="app-summary-list">
+                            {move || urgent.get().into_iter().map(|(_, matter, to_whom)| {
+                                let matter = if matter.is_empty() {
+                                    "The matter is not written down yet: write it below.".to_string()
+                                } else {
+                                    matter
+                                };
+                                view! {
+                                    <div class="app-summary-list__row">
+                                        <dt class="app-summary-list__key">"What to say"</dt>
+                                        <dd class="app-summary-list__value">{matter}</dd>
+                                    </div>
+                                    {(!to_whom.is_empty()).then(|| view! {
+                                        <div class="app-summary-list__row">
+                                            <dt class="app-summary-list__key">"Who to ask for"</dt>
+                                            <dd class="app-summary-list__value">{to_whom}</dd>
+                                        </div>
+                                    })}
+                                }
+                            }).collect_view()}
+                        </dl>
+                        <p class="app-body">"When you have phoned, set the matter\u{2019}s status to \u{201c}Referred\u{201d}."</p>
+                    </div>
+                </div>
+            </Show>
+            <CardErrorSummary errors=errors cards=cards card_of=card_of label_of=label_of />
+            <p class="app-body">
+                "Some things are beyond your role or expertise. Record each one, where it needs to go, and who will take it forward."
+            </p>
+            <ListQuestion id="escalation-needed" legend="Does anything need someone else's help?"
+                hint="For example: a safeguarding concern, an occupational therapy assessment, housing or money advice."
+                value=needed error=errors.for_field("escalation-needed")
+                still_listed="To answer no, first remove what is listed below"
+                on_answer=Callback::new(move |yes| ctx.dispatch(Command::SetEscalationNeeded(yes))) />
+            <Show when=move || needed.get() == Some(true) || !matters.with(Vec::is_empty)>
+                <h2 class="app-heading-m">"What needs someone else's help"</h2>
+                <ul class="app-list app-stack">
+                    <For each=move || matters.get() key=|id| id.clone()
+                        children=move |id| view! { <MatterCard id=id errors=errors cards=cards /> } />
+                </ul>
+                <AddButton id="add-escalation" text="Add something that needs someone else's help"
+                    error=errors.for_field("add-escalation") on_add=add />
+            </Show>
+            <div class="app-button-group">
+                <button type="button" class="app-button" on:click=next>"Continue"</button>
+                <A href=ctx.path("") attr:class="app-link">"Back to the review"</A>
+            </div>
+        </Page>
+    }
+}
+
+fn choices<T: Copy>(
+    all: &[T],
+    key: fn(T) -> &'static str,
+    label: fn(T) -> &'static str,
+) -> Vec<Choice<T>> {
+    all.iter()
+        .map(|c| Choice::new(*c, key(*c), label(*c)))
+        .collect()
+}
+
+/// One matter: closed, its short answers; open, its questions.
+#[component]
+fn MatterCard(
+    /// The escalation's id.
+    id: String,
+    /// The page's errors.
+    errors: PageErrors,
+    /// The page's open cards.
+    cards: OpenCards,
+) -> impl IntoView {
+    let ctx = use_review();
+    let eid = id.clone();
+    let matter = ctx.select(move |r| r.escalations.iter().find(|e| e.id == eid).cloned());
+    let eid = id.clone();
+    let place =
+        ctx.select(move |r| r.escalations.iter().position(|e| e.id == eid).unwrap_or(0) + 1);
+    let eid = id.clone();
+    let status = ctx.select(move |r| {
+        r.escalations
+            .iter()
+            .find(|e| e.id == eid)
+            .map(|e| card_status(&validate::escalation(r, e)))
+            .unwrap_or(card_status(&[]))
+    });
+    let eid = id.clone();
+    let owner_name = ctx.select(move |r| {
+        r.escalations
+            .iter()
+            .find(|e| e.id == eid)
+            .and_then(|e| e.owner.as_ref().map(|o| r.person_name(o)))
+    });
+    let urgent = Memo::new(move |_| {
+        matter.with(|e| e.as_ref().is_some_and(Escalation::is_urgent_safeguarding))
+    });
+    let route = Memo::new(move |_| matter.with(|e| e.as_ref().and_then(|e| e.route)));
+    let title = Signal::derive(move || match route.get() {
+        Some(r) => format!("Matter {}: {}", place.get(), r.label()),
+        None => format!("Matter {}", place.get()),
+    });
+    let open = {
+        let id = id.clone();
+        Signal::derive(move || cards.is_open(&id))
+    };
+    let toggle = {
+        let id = id.clone();
+        Callback::new(move |()| cards.toggle(&id))
+    };
+    let send = {
+        let id = id.clone();
+        move |field: EscalationField| {
+            ctx.send(Command::SetEscalation {
+                id: id.clone(),
+                field,
+            })
+        }
+    };
+    let text = move |f: fn(&Escalation) -> String| {
+        Signal::derive(move || matter.with(|e| e.as_ref().map(f).unwrap_or_default()))
+    };
+    let set = |make: fn(String) -> EscalationField| {
+        let send = send.clone();
+        Callback::new(move |v: String| send(make(v)))
+    };
+    let (set_matter, set_why, set_route_detail, set_to_whom) = (
+        set(EscalationField::Matter),
+        set(EscalationField::WhyBeyondScope),
+        set(EscalationField::RouteDetail),
+        set(EscalationField::ToWhom),
+    );
+    let set_route = {
+        let send = send.clone();
+        Callback::new(move |r| send(EscalationField::Route(r)))
+    };
+    let set_urgency = {
+        let send = send.clone();
+        Callback::new(move |u| send(EscalationField::Urgency(u)))
+    };
+    let set_owner = {
+        let send = send.clone();
+        Callback::new(move |o| send(EscalationField::Owner(o)))
+    };
+    let set_due = {
+        let send = send.clone();
+        Callback::new(move |d| send(EscalationField::Due(d)))
+    };
+    let set_status = {
+        let send = send.clone();
+        Callback::new(move |s| send(EscalationField::Status(s)))
+    };
+    let consent = Memo::new(move |_| matter.with(|e| e.as_ref().and_then(|e| e.consent.clone())));
+    let consent_pick = Memo::new(move |_| consent.with(|c| c.as_ref().map(ConsentPick::of)));
+    // The reason typed, kept while another answer is tried, so that going
+    // back to "without consent" does not lose it (the core keeps one answer).
+    let typed_reason = RwSignal::new(consent.with_untracked(|c| match c {
+        Some(ConsentToShare::NotNeededBecauseOfRisk { reason }) => reason.clone(),
+        _ => String::new(),
+    }));
+    let set_consent = {
+        let send = send.clone();
+        Callback::new(move |p: ConsentPick| {
+            let next = match p {
+                ConsentPick::Yes => ConsentToShare::Yes,
+                ConsentPick::No => ConsentToShare::No,
+                // Keep the reason if it is chosen again.
+                ConsentPick::BecauseOfRisk => match consent.get_untracked() {
+                    Some(c @ ConsentToShare::NotNeededBecauseOfRisk { .. }) => c,
+                    _ => ConsentToShare::NotNeededBecauseOfRisk {
+                        reason: typed_reason.get_untracked(),
+                    },
+                },
+            };
+            send(EscalationField::Consent(Some(next)))
+        })
+    };
+    let set_reason = {
+        let send = send.clone();
+        Callback::new(move |reason: String| {
+            typed_reason.set(reason.clone());
+            send(EscalationField::Consent(Some(
+                ConsentToShare::NotNeededBecauseOfRisk { reason },
+            )))
+        })
+    };
+    let reason = Signal::derive(move || {
+        consent.with(|c| match c {
+            Some(ConsentToShare::NotNeededBecauseOfRisk { reason }) => reason.clone(),
+            _ => String::new(),
+        })
+    });
+    let urgency = Signal::derive(move || matter.with(|e| e.as_ref().and_then(|e| e.urgency)));
+    let owner = Signal::derive(move || matter.with(|e| e.as_ref().and_then(|e| e.owner.clone())));
+    let due = Signal::derive(move || matter.with(|e| e.as_ref().and_then(|e| e.due)));
+    let progress = Signal::derive(move || matter.with(|e| e.as_ref().map(|e| e.status)));
+    let field = |f: &str| ids::escalation(&id, f);
+    let err = |f: &str| errors.for_field(field(f));
+    let (matter_id, why_id, route_id, detail_id, to_whom_id, urgency_id) = (
+        field("matter"),
+        field("why"),
+        field("route"),
+        field("route-detail"),
+        field("to-whom"),
+        field("urgency"),
+    );
+    let (owner_id, due_id, consent_id, reason_id, status_id) = (
+        field("owner"),
+        field("due"),
+        field("consent"),
+        field("consent-reason"),
+        field("status"),
+    );
+    let (matter_err, why_err, route_err, detail_err, to_whom_err, urgency_err) = (
+        err("matter"),
+        err("why"),
+        err("route"),
+        err("route-detail"),
+        err("to-whom"),
+        err("urgency"),
+    );
+    let (owner_err, owner_name_err, due_err, consent_err, reason_err) = (
+        err("owner"),
+        err("owner-name"),
+        err("due"),
+        err("consent"),
+        err("consent-reason"),
+    );
+    let consent_choices = vec![
+        Choice::new(ConsentPick::Yes, "yes", "Yes"),
+        Choice::new(ConsentPick::No, "no", "No"),
+        Choice::new(
+            ConsentPick::BecauseOfRisk,
+            "not-needed-because-of-risk",
+            "It will be shared without consent because of a risk of harm",
+        ),
+    ];
+    let summary = move || {
+        matter.with(|e| {
+            e.as_ref().map(|e| {
+                let goes_to = match (e.route, e.to_whom.trim()) {
+                    (None, _) => or_not_yet(""),
+                    (Some(EscalationRoute::Other), who) => {
+                        format!("{} {}", or_not_yet(&e.route_detail), who)
+                            .trim()
+                            .to_string()
+                    }
+                    (Some(r), "") => r.label().to_string(),
+                    (Some(r), who) => format!("{}: {who}", r.label()),
+                };
+                let consent = match &e.consent {
+                    None => or_not_yet(""),
+                    Some(ConsentToShare::Yes) => "Yes".into(),
+                    Some(ConsentToShare::No) => "No".into(),
+                    Some(ConsentToShare::NotNeededBecauseOfRisk { .. }) => {
+                        "Shared without consent because of a risk of harm".into()
+                    }
+                };
+                card_summary(vec![
+                    ("Matter", or_not_yet(&e.matter)),
+                    ("Goes to", goes_to),
+                    (
+                        "Urgency",
+                        e.urgency
+                            .map(|u| u.label().to_string())
+                            .unwrap_or_else(|| or_not_yet("")),
+                    ),
+                    (
+                        "Taken forward by",
+                        owner_name.get_untracked().unwrap_or_else(|| or_not_yet("")),
+                    ),
+                    (
+                        "Due by",
+                        e.due.map(long_date).unwrap_or_else(|| or_not_yet("")),
+                    ),
+                    ("Consent to share", consent),
+                    ("Where it has got to", e.status.label().to_string()),
+                ])
+            })
+        })
+    };
+    let dom_id = format!("escalation-{id}");
+    let eid = id.clone();
+    let remove = Callback::new(move |()| {
+        ctx.send(Command::RemoveEscalation { id: eid.clone() });
+        request_animation_frame(|| focus_by_id("add-escalation"));
+    });
+    let what = Signal::derive(move || format!("matter {}", place.get()));
+    view! {
+        <li class="app-card">
+            <CardHeader dom_id=dom_id.clone() title=title status=status open=open on_toggle=toggle />
+            <div class="app-card__body" id=format!("{dom_id}-body")>
+                // Shown open or closed, next to where the urgency was chosen.
+                <Show when=move || urgent.get()>
+                    <div class="app-warning-text">
+                        <strong class="app-warning-text__text">
+                            <span class="app-visually-hidden">"Warning: "</span>{PHONE_NOW}
+                        </strong>
+                    </div>
+                </Show>
+                <Show when=move || open.get() fallback=summary>
+                    <TextArea id=matter_id.clone() label="What is the matter?"
+                        hint="Write it as you would say it on the phone."
+                        value=text(|e| e.matter.clone()) error=matter_err on_input=set_matter rows=3 />
+                    <TextArea id=why_id.clone() label="Why is it beyond your scope or expertise?"
+                        hint="For example: it needs a safeguarding enquiry; it needs an occupational therapy assessment"
+                        value=text(|e| e.why_beyond_scope.clone()) error=why_err on_input=set_why rows=2 />
+                    <Radios id=route_id.clone() legend="Where does it need to go?"
+                        choices=choices(EscalationRoute::ALL, EscalationRoute::key, EscalationRoute::label)
+                        value=route error=route_err on_change=set_route />
+                    {
+                        let detail_id = detail_id.clone();
+                        view! {
+                            <Show when=move || route.get() == Some(EscalationRoute::Other)>
+                                <TextInput id=detail_id.clone() label="Which service or team?"
+                                    value=text(|e| e.route_detail.clone()) error=detail_err
+                                    on_input=set_route_detail width="app-input--width-30" />
+                            </Show>
+                        }
+                    }
+                    <TextInput id=to_whom_id.clone() label="Who will it go to?"
+                        hint="A team or a person, for example: the duty safeguarding team, Dr Shah"
+                        value=text(|e| e.to_whom.clone()) error=to_whom_err on_input=set_to_whom width="app-input--width-30" />
+                    <Radios id=urgency_id.clone() legend="How urgent is it?"
+                        choices=choices(Urgency::ALL, Urgency::key, Urgency::label)
+                        value=urgency error=urgency_err on_change=set_urgency />
+                    <PersonChoice id=owner_id.clone() legend="Who will take it forward?" value=owner
+                        error=owner_err name_error=owner_name_err on_change=set_owner />
+                    <DateInput id=due_id.clone() label="Due by" hint="On or after the day of this review."
+                        value=due error=due_err on_change=set_due />
+                    <Radios id=consent_id.clone() legend="Is there consent to share this?"
+                        hint="Without consent, information may be shared only when there is a risk of harm. Record why."
+                        choices=consent_choices.clone()
+                        value=consent_pick error=consent_err on_change=set_consent />
+                    {
+                        let reason_id = reason_id.clone();
+                        view! {
+                            <Show when=move || consent_pick.get() == Some(ConsentPick::BecauseOfRisk)>
+                                <TextArea id=reason_id.clone() label="What is the risk that means it is shared without consent?"
+                                    value=reason error=reason_err on_input=set_reason rows=2 />
+                            </Show>
+                        }
+                    }
+                    <Radios id=status_id.clone() legend="Where has it got to?" inline=true
+                        choices=choices(EscalationStatus::ALL, EscalationStatus::key, EscalationStatus::label)
+                        value=progress on_change=set_status />
+                </Show>
+            </div>
+            <RemoveWithConfirm id=format!("{dom_id}-remove") what=what on_remove=remove />
+        </li>
+    }
+}

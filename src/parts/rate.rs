@@ -1,0 +1,868 @@
+use crate::clock;
+use crate::components::{
+    focus_by_id, BackLink, Choice, ErrorSummary, Page, PersonChoice, Radios, TextArea,
+};
+use crate::state::{use_review, PageErrors};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_params_map};
+use review_core::progress::Part;
+use review_core::rating::spread;
+use review_core::validate::{self, ids, FieldError};
+use review_core::{
+    Command, CommunicationMethod, Criterion, Participant, Person, RatingChannel, Review, Role,
+    ScalePoint,
+};
+
+/// The id of a criterion's "Rate" link on the overview. The core's ids name
+/// fields of the criterion's own page, so on the overview each message links
+/// here instead (as "Who is here" links each person's card).
+fn rate_link_id(criterion: &str) -> String {
+    format!("criterion-{criterion}-rate")
+}
+
+/// How the review of one criterion stands, for its tag on the overview.
+fn standing(review: &Review, criterion: &Criterion) -> (String, &'static str) {
+    let s = spread(review, criterion);
+    let waiting = s.waiting_for.len();
+    if s.not_discussed {
+        ("Not discussed".into(), "app-tag app-tag--grey")
+    } else if review.raters().next().is_none() {
+        ("Nobody to rate it".into(), "app-tag app-tag--grey")
+    } else if waiting == 0 {
+        ("Rated by everyone".into(), "app-tag app-tag--green")
+    } else if s.rated == 0 {
+        ("Not rated yet".into(), "app-tag app-tag--grey")
+    } else if waiting == 1 {
+        ("Waiting for 1 person".into(), "app-tag app-tag--blue")
+    } else {
+        (
+            format!("Waiting for {waiting} people"),
+            "app-tag app-tag--blue",
+        )
+    }
+}
+
+fn short_name_of(review: &Review, id: &str) -> String {
+    review
+        .participant(id)
+        .map(Participant::short_name)
+        .unwrap_or_else(|| "Someone no longer in this review".into())
+}
+
+/// "Ayesha and Joan", "Ayesha, Joan and Sam".
+fn and_list(names: &[String]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// The spread of a criterion's ratings in words: who chose what, best point
+/// first. Never a score or an average, so no one's view disappears.
+pub(super) fn spread_in_words(review: &Review, criterion: &Criterion) -> String {
+    let s = spread(review, criterion);
+    if s.not_discussed {
+        return "Not discussed today".into();
+    }
+    if s.rated == 0 {
+        return "No ratings yet".into();
+    }
+    if s.all_agree {
+        let names: Vec<String> = s
+            .points
+            .iter()
+            .flat_map(|p| p.who.iter())
+            .map(|id| short_name_of(review, id))
+            .collect();
+        let point = s.best.map(ScalePoint::label).unwrap_or_default();
+        return format!("Same view: {} chose {point}", and_list(&names));
+    }
+    let each: Vec<String> = s
+        .points
+        .iter()
+        .flat_map(|p| {
+            p.who
+                .iter()
+                .map(move |id| format!("{} – {}", short_name_of(review, id), p.point.label()))
+        })
+        .collect();
+    if s.rated == 1 {
+        each.join("")
+    } else {
+        format!("Different views: {}", each.join("; "))
+    }
+}
+
+/// "Ayesha's", "James'", or "The carer's" while they have no name (as the
+/// core's messages say it).
+fn possessive(p: &Participant) -> String {
+    let name = p.name.trim();
+    if name.is_empty() {
+        match p.role {
+            Role::Individual => "The person's".into(),
+            r => format!("The {}'s", r.noun()),
+        }
+    } else if name.ends_with('s') {
+        format!("{name}'")
+    } else {
+        format!("{name}'s")
+    }
+}
+
+/// How a participant is called in a sentence: their name, or "the carer".
+pub(super) fn called_in_sentence(p: &Participant) -> String {
+    let name = p.name.trim();
+    if name.is_empty() {
+        match p.role {
+            Role::Individual => "the person cared for".into(),
+            r => format!("the {}", r.noun()),
+        }
+    } else {
+        name.to_string()
+    }
+}
+
+/// Whether to ask how someone's view reached the meeting: always for the
+/// person cared for, and for anyone who has an interpreter, an advocate or a
+/// way of communicating that needed preparing.
+fn asks_channel(p: &Participant) -> bool {
+    let s = &p.support;
+    p.role == Role::Individual
+        || s.interpreter.is_some()
+        || s.advocate.is_some()
+        || s.communication.iter().any(|m| m.needs_preparation())
+}
+
+fn method_words(m: CommunicationMethod) -> String {
+    match m {
+        CommunicationMethod::CommunicationPassport => "Using their communication passport".into(),
+        CommunicationMethod::Aids => "Using their communication aid or device".into(),
+        m => {
+            let label = m.label();
+            let mut c = label.chars();
+            let lower: String = c
+                .next()
+                .map(|f| f.to_lowercase().chain(c).collect())
+                .unwrap_or_default();
+            format!("Using {lower}")
+        }
+    }
+}
+
+/// The ways `person`'s view can reach the meeting, as (channel, key, words):
+/// directly, through an advocate or interpreter taking part in this review,
+/// or through one of their own ways of communicating.
+pub(super) fn channel_options(
+    review: &Review,
+    person: &Participant,
+) -> Vec<(RatingChannel, String, String)> {
+    let mut options = vec![(
+        RatingChannel::Directly,
+        "directly".to_string(),
+        "Directly, in their own words".to_string(),
+    )];
+    for a in review.participants_with(Role::Advocate) {
+        options.push((
+            RatingChannel::Advocate {
+                by: Person::participant(a.id.clone()),
+            },
+            format!("advocate-{}", a.id),
+            format!("Through their advocate, {}", a.short_name()),
+        ));
+    }
+    for i in review.participants_with(Role::Interpreter) {
+        options.push((
+            RatingChannel::Interpreter {
+                by: Person::participant(i.id.clone()),
+            },
+            format!("interpreter-{}", i.id),
+            format!("Through the interpreter, {}", i.short_name()),
+        ));
+    }
+    for m in person
+        .support
+        .communication
+        .iter()
+        .filter(|m| m.needs_preparation())
+    {
+        options.push((
+            RatingChannel::CommunicationMethod { method: *m },
+            format!("method-{}", m.key()),
+            method_words(*m),
+        ));
+    }
+    options
+}
+
+/// Radio choices for [`channel_options`].
+pub(super) fn channel_choices(
+    options: Vec<(RatingChannel, String, String)>,
+) -> Vec<Choice<RatingChannel>> {
+    options
+        .into_iter()
+        .map(|(channel, key, label)| Choice::new(channel, &key, &label))
+        .collect()
+}
+
+/// A hint for the channel question when no advocate or interpreter is in the
+/// review, since only participants can pass a view on.
+pub(super) fn channel_hint(review: &Review) -> Option<String> {
+    let go_betweens = review
+        .participants
+        .iter()
+        .any(|p| matches!(p.role, Role::Advocate | Role::Interpreter));
+    (!go_betweens).then(|| {
+        "If an advocate or interpreter passed on their view, add them in \u{201c}Who is here\u{201d} first, so you can choose them here.".to_string()
+    })
+}
+
+/// How it is going, against the criteria (P19): every criterion with where
+/// its ratings stand and their spread.
+#[component]
+pub fn Ratings() -> impl IntoView {
+    let ctx = use_review();
+    let errors = PageErrors::new(ctx.select(|r| {
+        r.criteria
+            .iter()
+            .flat_map(|c| {
+                validate::criterion_review(r, c)
+                    .into_iter()
+                    .map(|e| FieldError {
+                        field: rate_link_id(&c.id),
+                        ..e
+                    })
+            })
+            .collect::<Vec<_>>()
+    }));
+    let criteria = ctx.select(|r| r.criteria.iter().map(|c| c.id.clone()).collect::<Vec<_>>());
+    let no_raters = ctx.select(|r| r.raters().next().is_none());
+    let navigate = use_navigate();
+    let next = move |_| {
+        if errors.submit() {
+            navigate(&ctx.part_path(Part::Services), Default::default());
+        }
+    };
+    view! {
+        <BackLink href=ctx.path("") text="Back to the review" />
+        <Page title=Part::Ratings.title() caption="The review · P19"
+            has_errors=Signal::derive(move || !errors.visible().with(Vec::is_empty))>
+            <ErrorSummary errors=errors.visible() attempts=errors.attempts />
+            <p class="app-body">
+                "Take each thing you agreed to look at in turn. Everyone taking part gives their own rating. Different views stay different: they are never averaged."
+            </p>
+            <Show when=move || no_raters.get()>
+                <div class="app-warning-text">
+                    <strong class="app-warning-text__text">
+                        <span class="app-visually-hidden">"Warning: "</span>
+                        "Nobody taking part gives a rating yet. The carer, the person cared for, key people and other professionals give one when they are in the room or joining remotely."
+                    </strong>
+                </div>
+                <p class="app-body">
+                    "Check " <A href=ctx.part_path(Part::WhoIsHere)>"who is here"</A> "."
+                </p>
+            </Show>
+            <Show when=move || criteria.with(Vec::is_empty)>
+                <p class="app-body">
+                    "Nothing has been chosen to look at yet. Choose it in "
+                    <A href=ctx.part_path(Part::Criteria)>"what we will look at"</A> "."
+                </p>
+            </Show>
+            <ul class="app-list app-stack">
+                <For each=move || criteria.get() key=|id| id.clone()
+                    children=move |id| view! { <CriterionCard id=id /> } />
+            </ul>
+            <div class="app-button-group">
+                <button type="button" class="app-button" on:click=next>"Continue"</button>
+                <A href=ctx.path("") attr:class="app-link">"Back to the review"</A>
+            </div>
+        </Page>
+    }
+}
+
+/// One criterion on the overview: its wording, where it stands, the spread,
+/// who is still to rate it, and a way to rate it.
+#[component]
+fn CriterionCard(
+    /// The criterion's id.
+    id: String,
+) -> impl IntoView {
+    let ctx = use_review();
+    let cid = id.clone();
+    let card = ctx.select(move |r| {
+        r.criterion(&cid).map(|c| {
+            let (tag, class) = standing(r, c);
+            let reason = r
+                .criterion_review(&c.id)
+                .and_then(|cr| cr.not_discussed.clone());
+            let words = match reason {
+                Some(reason) if !reason.trim().is_empty() => {
+                    format!("Why: {}", reason.trim())
+                }
+                Some(_) => "The reason is not recorded yet.".to_string(),
+                None => spread_in_words(r, c),
+            };
+            let s = spread(r, c);
+            let waiting: Vec<String> = s
+                .waiting_for
+                .iter()
+                .map(|id| short_name_of(r, id))
+                .collect();
+            let still_to_rate = (!s.not_discussed && s.rated > 0 && !waiting.is_empty())
+                .then(|| format!("Still to rate: {}", and_list(&waiting)));
+            (c.wording.clone(), tag, class, words, still_to_rate)
+        })
+    });
+    let href = ctx.path(&format!("rate/{id}"));
+    let heading_id = format!("criterion-{id}-title");
+    move || {
+        card.get().map(|(wording, tag, class, words, still_to_rate)| {
+            view! {
+                <li class="app-card">
+                    <div class="app-card__header">
+                        <h2 class="app-card__title app-heading-s" id=heading_id.clone()>{wording.clone()}</h2>
+                        <strong class=class>{tag}</strong>
+                    </div>
+                    <div class="app-card__body">
+                        <p class="app-body">{words}</p>
+                        {still_to_rate.map(|w| view! { <p class="app-body">{w}</p> })}
+                    </div>
+                    <div class="app-card__actions">
+                        <A href=href.clone() attr:id=rate_link_id(&id) attr:class="app-button app-button--secondary">
+                            "Rate" <span class="app-visually-hidden">{format!(": {wording}")}</span>
+                        </A>
+                    </div>
+                </li>
+            }
+        })
+    }
+}
+
+/// One criterion at a time (P19): everyone's own rating, how each view
+/// reached the meeting, the spread, what was said, or why it was not discussed.
+#[component]
+pub fn RateCriterion() -> impl IntoView {
+    let params = use_params_map();
+    let cid = Memo::new(move |_| params.with(|p| p.get("cid").unwrap_or_default()));
+    // The router keeps this view when only `:cid` changes ("Next criterion"),
+    // so the screen is built afresh for each criterion: its own errors, and
+    // focus on its heading.
+    move || view! { <CriterionScreen cid=cid.get() /> }
+}
+
+/// Whose turn it is: the first two raters still to rate, as (name, role).
+#[derive(Clone, Debug, PartialEq)]
+struct Turn {
+    now: Option<(String, &'static str)>,
+    then: Option<(String, &'static str)>,
+    has_raters: bool,
+}
+
+#[component]
+fn CriterionScreen(
+    /// The criterion's id, from the address.
+    cid: String,
+) -> impl IntoView {
+    let ctx = use_review();
+    let overview = ctx.part_path(Part::Ratings);
+    let c = cid.clone();
+    let criterion = ctx.select(move |r| r.criterion(&c).cloned());
+    let Some(initial) = criterion.get_untracked() else {
+        return view! {
+            <BackLink href=overview.clone() text="Back to all criteria" />
+            <Page title="This is not in the review">
+                <p class="app-body">"It may have been removed from what the review looks at."</p>
+                <p class="app-body"><A href=overview attr:class="app-link app-link--standalone">"Back to all criteria"</A></p>
+            </Page>
+        }
+        .into_any();
+    };
+    let c = cid.clone();
+    let errors = PageErrors::new(ctx.select(move |r| {
+        r.criterion(&c)
+            .map(|c| validate::criterion_review(r, c))
+            .unwrap_or_default()
+    }));
+    let c = cid.clone();
+    let (number, total, next_id) = ctx.review.with_untracked(|r| {
+        let i = r.criteria.iter().position(|x| x.id == c).unwrap_or(0);
+        (
+            i + 1,
+            r.criteria.len(),
+            r.criteria.get(i + 1).map(|x| x.id.clone()),
+        )
+    });
+    let c = cid.clone();
+    let raters = ctx.select(move |r| {
+        if r.criterion(&c).is_none() {
+            return Vec::new();
+        }
+        r.raters().map(|p| p.id.clone()).collect::<Vec<_>>()
+    });
+    let c = cid.clone();
+    let turn = ctx.select(move |r| {
+        let mut waiting = r
+            .raters()
+            .filter(|p| r.rating(&c, &p.id).is_none())
+            .map(|p| (p.short_name(), p.role.noun()));
+        Turn {
+            now: waiting.next(),
+            then: waiting.next(),
+            has_raters: r.raters().next().is_some(),
+        }
+    });
+    let c = cid.clone();
+    let not_discussed = ctx.select(move |r| {
+        r.criterion_review(&c)
+            .and_then(|cr| cr.not_discussed.clone())
+    });
+    let c = cid.clone();
+    let any_rated = ctx.select(move |r| {
+        r.criterion_review(&c)
+            .is_some_and(|cr| !cr.ratings.is_empty())
+    });
+    let c = cid.clone();
+    let notes = ctx.select(move |r| {
+        r.criterion_review(&c)
+            .map(|cr| cr.evidence.iter().map(|e| e.id.clone()).collect::<Vec<_>>())
+            .unwrap_or_default()
+    });
+    let reason_id = ids::not_discussed_reason(&cid);
+    let c = cid.clone();
+    let focus_reason = reason_id.clone();
+    let mark_not_discussed = Callback::new(move |()| {
+        if ctx
+            .dispatch(Command::SetNotDiscussed {
+                criterion: c.clone(),
+                reason: Some(String::new()),
+            })
+            .is_ok()
+        {
+            let id = focus_reason.clone();
+            request_animation_frame(move || focus_by_id(&id));
+        }
+    });
+    let c = cid.clone();
+    let discussed_after_all = Callback::new(move |()| {
+        ctx.send(Command::SetNotDiscussed {
+            criterion: c.clone(),
+            reason: None,
+        })
+    });
+    let c = cid.clone();
+    let set_reason = Callback::new(move |reason: String| {
+        ctx.send(Command::SetNotDiscussed {
+            criterion: c.clone(),
+            reason: Some(reason),
+        })
+    });
+    let c = cid.clone();
+    let add_note = move |_| {
+        let id = clock::new_id();
+        if ctx
+            .dispatch(Command::AddEvidence {
+                id: id.clone(),
+                criterion: c.clone(),
+            })
+            .is_ok()
+        {
+            request_animation_frame(move || focus_by_id(&ids::evidence(&id, "text")));
+        }
+    };
+    let navigate = use_navigate();
+    let next_path = next_id
+        .as_ref()
+        .map(|id| ctx.path(&format!("rate/{id}")))
+        .unwrap_or_else(|| overview.clone());
+    let next = move |_| {
+        if errors.submit() {
+            navigate(&next_path, Default::default());
+        }
+    };
+    let next_text = if next_id.is_some() {
+        "Next criterion"
+    } else {
+        "Continue"
+    };
+    let c = cid.clone();
+    let spread_view = ctx.select(move |r| {
+        r.criterion(&c).map(|crit| {
+            let s = spread(r, crit);
+            let points = s
+                .points
+                .iter()
+                .map(|p| {
+                    let who: Vec<String> = p
+                        .who
+                        .iter()
+                        .map(|id| {
+                            let name = short_name_of(r, id);
+                            match r.rating(&crit.id, id).and_then(|x| x.through.as_ref()) {
+                                Some(RatingChannel::Advocate { by })
+                                | Some(RatingChannel::Interpreter { by }) => {
+                                    format!("{name} (through {})", r.person_name(by))
+                                }
+                                Some(RatingChannel::CommunicationMethod { method }) => {
+                                    format!("{name} ({})", method_words(*method).to_lowercase())
+                                }
+                                _ => name,
+                            }
+                        })
+                        .collect();
+                    (p.point.label(), who)
+                })
+                .collect::<Vec<_>>();
+            (spread_in_words(r, crit), s.rated > 0, points)
+        })
+    });
+    let title = initial.wording.trim().to_string();
+    let easy_read = initial.easy_read.trim().to_string();
+    let reason_value = Signal::derive(move || not_discussed.get().unwrap_or_default());
+    view! {
+        <BackLink href=overview.clone() text="Back to all criteria" />
+        <Page title=title doc_title=format!("How it is going: criterion {number} of {total}")
+            caption=format!("The review · P19 · {number} of {total}")
+            has_errors=Signal::derive(move || !errors.visible().with(Vec::is_empty))>
+            <ErrorSummary errors=errors.visible() attempts=errors.attempts />
+            {(!easy_read.is_empty()).then(|| view! {
+                <p class="app-body-l"><span class="app-visually-hidden">"Easy read: "</span>{easy_read}</p>
+            })}
+            <Show
+                when=move || not_discussed.with(Option::is_none)
+                fallback=move || {
+                    let reason_id = reason_id.clone();
+                    view! {
+                        <div class="app-inset-text">
+                            <p class="app-body">"This was not discussed today, so nobody is asked for a rating."</p>
+                        </div>
+                        <TextArea id=reason_id.clone() label="Why was it not discussed?"
+                            hint="For example: there was not enough time, or the carer did not want to talk about it today."
+                            value=reason_value error=errors.for_field(reason_id) rows=3 on_input=set_reason />
+                        <div class="app-button-group">
+                            <button type="button" class="app-button app-button--secondary" on:click=move |_| discussed_after_all.run(())>
+                                "It was discussed after all"
+                            </button>
+                        </div>
+                    }
+                }
+            >
+                <p class="app-turn-banner" role="status">
+                    {move || {
+                        let t = turn.get();
+                        match t.now {
+                            Some((name, noun)) => view! {
+                                <span class="app-turn-banner__label">"Now: "</span>
+                                <span class="app-turn-banner__name">{name}</span>
+                                {format!(", {noun}")}
+                                {t.then.map(|(name, noun)| view! {
+                                    <span class="app-turn-banner__next">{format!("Then: {name}, {noun}")}</span>
+                                })}
+                            }.into_any(),
+                            None if t.has_raters => view! { "Everyone has given their rating." }.into_any(),
+                            None => view! { "Nobody taking part gives a rating." }.into_any(),
+                        }
+                    }}
+                </p>
+                <p class="app-body">
+                    "Ask each person in turn. They tap the face and words that match what they think."
+                </p>
+                <For each=move || raters.get() key=|id| id.clone()
+                    children={
+                        let cid = cid.clone();
+                        move |pid| view! { <RaterRating criterion=cid.clone() participant=pid errors=errors /> }
+                    } />
+                <h2 class="app-heading-m">"How the views compare"</h2>
+                {move || spread_view.get().map(|(words, any, points)| view! {
+                    <p class="app-body">{words}</p>
+                    {any.then(|| view! {
+                        <dl class="app-summary-list">
+                            {points.into_iter().map(|(label, who)| view! {
+                                <div class="app-summary-list__row">
+                                    <dt class="app-summary-list__key">{label}</dt>
+                                    <dd class="app-summary-list__value">
+                                        {if who.is_empty() { "Nobody".to_string() } else { who.join(", ") }}
+                                    </dd>
+                                </div>
+                            }).collect_view()}
+                        </dl>
+                    })}
+                })}
+                <details class="app-details">
+                    <summary class="app-details__summary">
+                        <span class="app-details__summary-text">"Not discussing this today?"</span>
+                    </summary>
+                    <div class="app-details__text">
+                        <Show
+                            when=move || any_rated.get()
+                            fallback=move || {
+                                view! {
+                                    <p class="app-body">
+                                        "If there was not enough time, or someone did not want to talk about it, record that and why."
+                                    </p>
+                                    <button type="button" class="app-button app-button--secondary" on:click=move |_| mark_not_discussed.run(())>
+                                        "Mark as not discussed"
+                                    </button>
+                                }
+                            }
+                        >
+                            <p class="app-body">
+                                "Ratings have been given for this. To mark it as not discussed, clear each rating first."
+                            </p>
+                        </Show>
+                    </div>
+                </details>
+            </Show>
+            <h2 class="app-heading-m">"What people said"</h2>
+            <p class="app-body">"Note what people say about this, and who said it."</p>
+            <For each=move || notes.get() key=|id| id.clone()
+                children=move |id| view! { <Note id=id errors=errors /> } />
+            <div class="app-button-group">
+                <button type="button" class="app-button app-button--secondary" on:click=add_note>"Add a note"</button>
+            </div>
+            <div class="app-button-group">
+                <button type="button" class="app-button" on:click=next>{next_text}</button>
+                <A href=overview attr:class="app-link">"Back to all criteria"</A>
+            </div>
+        </Page>
+    }
+    .into_any()
+}
+
+/// A face for a point of the scale, drawn in the text colour only (no fills
+/// of colour) so it follows high-contrast and forced-colours themes. Each
+/// shape says `fill="none"` itself: base.css gives every `svg` a
+/// `fill: currentColor`, which beats the attribute on the `svg`.
+#[component]
+fn Face(
+    /// The point the face stands for.
+    point: ScalePoint,
+) -> impl IntoView {
+    let mouth = match point {
+        ScalePoint::VeryGood => "M13 27 Q24 43 35 27 Z",
+        ScalePoint::GoingWell | ScalePoint::Good => "M15 29 Q24 38 33 29",
+        ScalePoint::Unsure | ScalePoint::Okay => "M16 32 H32",
+        ScalePoint::NotGoingWell | ScalePoint::Poor => "M15 36 Q24 27 33 36",
+        ScalePoint::VeryPoor => "M13 38 Q24 23 35 38 Z",
+    };
+    view! {
+        <svg class="app-rating__symbol" aria-hidden="true" focusable="false" viewBox="0 0 48 48"
+            fill="none" stroke="currentColor" stroke-width="3" stroke-linecap="round" stroke-linejoin="round">
+            <circle cx="24" cy="24" r="21" fill="none" />
+            <circle cx="17" cy="18" r="1.5" fill="none" />
+            <circle cx="31" cy="18" r="1.5" fill="none" />
+            <path d=mouth fill="none" />
+        </svg>
+    }
+}
+
+/// One person's own rating: a big tile per point of the scale (radios, so a
+/// tap or the arrow keys choose), and how their view reached the meeting.
+#[component]
+fn RaterRating(
+    /// The criterion being rated.
+    criterion: String,
+    /// The participant whose rating this is.
+    participant: String,
+    /// The page's errors (the rating of this person).
+    errors: PageErrors,
+) -> impl IntoView {
+    let ctx = use_review();
+    let (c, p) = (criterion.clone(), participant.clone());
+    let scale = ctx.select(move |r| r.criterion(&c).map(|c| c.scale).unwrap_or_default());
+    let (c, p2) = (criterion.clone(), participant.clone());
+    let rating = ctx.select(move |r| r.rating(&c, &p2).cloned());
+    let channels = ctx.select(move |r| {
+        r.participant(&p)
+            .filter(|p| asks_channel(p))
+            .map(|person| (channel_options(r, person), channel_hint(r)))
+    });
+    let (legend, role) = ctx.review.with_untracked(|r| {
+        r.participant(&participant)
+            .map(|p| (format!("{} rating", possessive(p)), p.role.label()))
+            .unwrap_or_default()
+    });
+    let called = ctx.review.with_untracked(|r| {
+        r.participant(&participant)
+            .map(called_in_sentence)
+            .unwrap_or_default()
+    });
+    // How the view reached the meeting is kept with the rating; until a
+    // point is chosen it waits here.
+    let through =
+        RwSignal::new(rating.with_untracked(|r| r.as_ref().and_then(|r| r.through.clone())));
+    let (c, p) = (criterion.clone(), participant.clone());
+    let set_point = Callback::new(move |point: ScalePoint| {
+        ctx.send(Command::SetRating {
+            criterion: c.clone(),
+            participant: p.clone(),
+            point: Some(point),
+            through: through.get_untracked(),
+        })
+    });
+    let (c, p) = (criterion.clone(), participant.clone());
+    let set_through = Callback::new(move |channel: RatingChannel| {
+        through.set(Some(channel.clone()));
+        if let Some(point) = rating.with_untracked(|r| r.as_ref().map(|r| r.point)) {
+            ctx.send(Command::SetRating {
+                criterion: c.clone(),
+                participant: p.clone(),
+                point: Some(point),
+                through: Some(channel),
+            })
+        }
+    });
+    let (c, p) = (criterion.clone(), participant.clone());
+    let clear = move |_| {
+        ctx.send(Command::SetRating {
+            criterion: c.clone(),
+            participant: p.clone(),
+            point: None,
+            through: None,
+        })
+    };
+    let group = ids::rating(&criterion, &participant);
+    let error = errors.for_field(group.clone());
+    let (hint_id, error_id) = (format!("{group}-hint"), format!("{group}-error"));
+    let described = {
+        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
+        move || {
+            if error.with(Option::is_some) {
+                format!("{hint_id} {error_id}")
+            } else {
+                hint_id.clone()
+            }
+        }
+    };
+    let tiles = {
+        let group = group.clone();
+        move || {
+            scale
+                .get()
+                .choices()
+                .iter()
+                .enumerate()
+                .map(|(i, point)| {
+                    let point = *point;
+                    let id = if i == 0 {
+                        group.clone()
+                    } else {
+                        format!("{group}-{}", point.key())
+                    };
+                    view! {
+                        <div class="app-rating__item">
+                            <input class="app-rating__input" type="radio" id=id.clone() name=group.clone()
+                                value=point.key()
+                                prop:checked=move || rating.with(|r| r.as_ref().map(|r| r.point) == Some(point))
+                                on:change=move |_| set_point.run(point) />
+                            <label class="app-rating__option" for=id>
+                                <Face point=point />
+                                <span class="app-rating__text">{point.label()}</span>
+                            </label>
+                        </div>
+                    }
+                })
+                .collect_view()
+        }
+    };
+    let through_id = format!("{group}-through");
+    let clear_name = called.clone();
+    view! {
+        <hr class="app-section-break app-section-break--l app-section-break--visible" />
+        <div class=move || if error.with(Option::is_some) { "app-form-group app-form-group--error" } else { "app-form-group" }>
+            <fieldset class="app-fieldset" aria-describedby=described>
+                <legend class="app-fieldset__legend app-fieldset__legend--m">{legend}</legend>
+                <div class="app-hint" id=hint_id>{role}</div>
+                {move || error.get().map(|m| view! {
+                    <p class="app-error-message" id=error_id.clone()>
+                        <span class="app-visually-hidden">"Error: "</span>{m}
+                    </p>
+                })}
+                <div class="app-rating">{tiles}</div>
+            </fieldset>
+            <Show when=move || rating.with(Option::is_some)>
+                <div class="app-button-group">
+                    <button type="button" class="app-button app-button--link-style" on:click=clear.clone()>
+                        "Clear rating" <span class="app-visually-hidden">{format!(" of {clear_name}")}</span>
+                    </button>
+                </div>
+            </Show>
+        </div>
+        {move || channels.get().map(|(options, hint)| {
+            let legend = format!("How did {called} give their view?");
+            let value = Signal::derive(move || through.get());
+            let choices = channel_choices(options);
+            match hint {
+                Some(hint) => view! {
+                    <Radios id=through_id.clone() legend=legend hint=hint choices=choices value=value on_change=set_through />
+                }.into_any(),
+                None => view! {
+                    <Radios id=through_id.clone() legend=legend choices=choices value=value on_change=set_through />
+                }.into_any(),
+            }
+        })}
+    }
+}
+
+/// Something said about the criterion, and who said it.
+#[component]
+fn Note(
+    /// The note's id.
+    id: String,
+    /// The page's errors (the note's text and who said it).
+    errors: PageErrors,
+) -> impl IntoView {
+    let ctx = use_review();
+    let nid = id.clone();
+    let note = ctx.select(move |r| {
+        r.criterion_reviews.values().find_map(|cr| {
+            cr.evidence
+                .iter()
+                .position(|e| e.id == nid)
+                .map(|i| (i + 1, cr.evidence[i].clone()))
+        })
+    });
+    let number = Signal::derive(move || note.with(|n| n.as_ref().map(|n| n.0).unwrap_or(0)));
+    let text = Signal::derive(move || {
+        note.with(|n| n.as_ref().map(|n| n.1.text.clone()).unwrap_or_default())
+    });
+    let said_by =
+        Signal::derive(move || note.with(|n| n.as_ref().and_then(|n| n.1.said_by.clone())));
+    let nid = id.clone();
+    let set_text = Callback::new(move |text: String| {
+        ctx.send(Command::SetEvidence {
+            id: nid.clone(),
+            said_by: said_by.get_untracked(),
+            text,
+        })
+    });
+    let nid = id.clone();
+    let set_who = Callback::new(move |who: Option<Person>| {
+        ctx.send(Command::SetEvidence {
+            id: nid.clone(),
+            said_by: who,
+            text: text.get_untracked(),
+        })
+    });
+    let nid = id.clone();
+    let remove = move |_| ctx.send(Command::RemoveEvidence { id: nid.clone() });
+    view! {
+        <div class="app-card">
+            <div class="app-card__header">
+                <h3 class="app-card__title app-heading-s">{move || format!("Note {}", number.get())}</h3>
+            </div>
+            <div class="app-card__body">
+                <TextArea id=ids::evidence(&id, "text") label="What was said"
+                    value=text error=errors.for_field(ids::evidence(&id, "text")) rows=3 on_input=set_text />
+                <PersonChoice id=ids::evidence(&id, "said-by") legend="Who said it?"
+                    value=said_by error=errors.for_field(ids::evidence(&id, "said-by"))
+                    name_error=errors.for_field(ids::evidence(&id, "said-by-name")) on_change=set_who />
+            </div>
+            <div class="app-card__actions">
+                <button type="button" class="app-button app-button--secondary" on:click=remove>
+                    {move || format!("Remove note {}", number.get())}
+                </button>
+            </div>
+        </div>
+    }
+}
