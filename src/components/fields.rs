@@ -162,6 +162,15 @@ pub struct Choice<T> {
     pub hint: Option<String>,
 }
 
+impl<T: Copy> Choice<T> {
+    /// One choice per value of a fixed list (an enum's `ALL`), with its key and label.
+    pub fn list(all: &[T], key: fn(T) -> &'static str, label: fn(T) -> &'static str) -> Vec<Self> {
+        all.iter()
+            .map(|v| Choice::new(*v, key(*v), label(*v)))
+            .collect()
+    }
+}
+
 impl<T> Choice<T> {
     pub fn new(value: T, key: &str, label: &str) -> Self {
         Choice {

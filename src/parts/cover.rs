@@ -1,6 +1,7 @@
 //! Support for the person cared for while the carer has time for themselves
 //! (P21): each arrangement, its risks, and whether the person agreed.
 
+use super::capitalise;
 use super::services::{
     called, card_status, card_summary, or_not_yet, possessive, AddButton, CardErrorSummary,
     CardHeader, ListQuestion, OpenCards, RemoveWithConfirm,
@@ -147,16 +148,6 @@ pub fn Cover() -> impl IntoView {
             </div>
         </Page>
     }
-}
-
-fn choices<T: Copy>(
-    all: &[T],
-    key: fn(T) -> &'static str,
-    label: fn(T) -> &'static str,
-) -> Vec<Choice<T>> {
-    all.iter()
-        .map(|c| Choice::new(*c, key(*c), label(*c)))
-        .collect()
 }
 
 /// One arrangement: closed, its short answers; open, its questions.
@@ -488,7 +479,7 @@ fn ArrangementCard(
             <div class="app-card__body" id=format!("{dom_id}-body")>
                 <Show when=move || open.get() fallback=summary>
                     <Radios id=need_id.clone() legend=need_legend.clone()
-                        choices=choices(CarerNeed::ALL, CarerNeed::key, CarerNeed::label)
+                        choices=Choice::list(CarerNeed::ALL, CarerNeed::key, CarerNeed::label)
                         value=need error=need_err on_change=set_need />
                     {
                     let detail_id = detail_id.clone();
@@ -501,7 +492,7 @@ fn ArrangementCard(
                     }
                     }
                     <Radios id=kind_id.clone() legend=kind_legend.clone()
-                        choices=choices(CoverKind::ALL, CoverKind::key, CoverKind::label)
+                        choices=Choice::list(CoverKind::ALL, CoverKind::key, CoverKind::label)
                         value=kind error=kind_err on_change=set_kind />
                     <TextInput id=when_id.clone() label="When, and how often?"
                         hint="For example: Tuesdays from 10am to 4pm, every week"
@@ -510,7 +501,7 @@ fn ArrangementCard(
                         hint="For example: Northshire Sitting Service, their sister Farah"
                         value=text(|a| a.provider.clone()) error=provider_err on_input=set_provider width="app-input--width-30" />
                     <Radios id=funding_id.clone() legend="How will it be paid for?"
-                        choices=choices(Funding::ALL, Funding::key, Funding::label)
+                        choices=Choice::list(Funding::ALL, Funding::key, Funding::label)
                         value=funding error=funding_err on_change=set_funding />
                     <h4 class="app-heading-s">"Risks and how they are managed"</h4>
                     <p class="app-hint">"For example: a new carer who does not know their routine, managed by a handover visit first."</p>
@@ -576,14 +567,6 @@ fn ArrangementCard(
             <RemoveWithConfirm id=format!("{dom_id}-remove") what=what on_remove=remove />
         </li>
     }
-}
-
-/// "The person being cared for" at the start of a sentence.
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
 }
 
 /// One risk of an arrangement and how it is managed.

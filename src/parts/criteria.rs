@@ -188,7 +188,7 @@ fn ChosenCriterion(
             </div>
             <div class="app-card__body">
                 <Radios id=format!("criterion-{id}-scale") legend="How will people rate it?"
-                    choices=Scale::ALL.iter().map(|s| Choice::new(*s, s.key(), s.label())).collect()
+                    choices=Choice::list(&Scale::ALL, Scale::key, Scale::label)
                     value=Signal::derive(move || criterion.with(|c| c.as_ref().map(|c| c.scale)))
                     on_change=set_scale />
                 {move || {

@@ -175,16 +175,6 @@ pub fn Escalations() -> impl IntoView {
     }
 }
 
-fn choices<T: Copy>(
-    all: &[T],
-    key: fn(T) -> &'static str,
-    label: fn(T) -> &'static str,
-) -> Vec<Choice<T>> {
-    all.iter()
-        .map(|c| Choice::new(*c, key(*c), label(*c)))
-        .collect()
-}
-
 /// One matter: closed, its short answers; open, its questions.
 #[component]
 fn MatterCard(
@@ -430,7 +420,7 @@ fn MatterCard(
                         hint="For example: it needs a safeguarding enquiry; it needs an occupational therapy assessment"
                         value=text(|e| e.why_beyond_scope.clone()) error=why_err on_input=set_why rows=2 />
                     <Radios id=route_id.clone() legend="Where does it need to go?"
-                        choices=choices(EscalationRoute::ALL, EscalationRoute::key, EscalationRoute::label)
+                        choices=Choice::list(EscalationRoute::ALL, EscalationRoute::key, EscalationRoute::label)
                         value=route error=route_err on_change=set_route />
                     {
                         let detail_id = detail_id.clone();
@@ -446,7 +436,7 @@ fn MatterCard(
                         hint="A team or a person, for example: the duty safeguarding team, Dr Shah"
                         value=text(|e| e.to_whom.clone()) error=to_whom_err on_input=set_to_whom width="app-input--width-30" />
                     <Radios id=urgency_id.clone() legend="How urgent is it?"
-                        choices=choices(Urgency::ALL, Urgency::key, Urgency::label)
+                        choices=Choice::list(Urgency::ALL, Urgency::key, Urgency::label)
                         value=urgency error=urgency_err on_change=set_urgency />
                     <PersonChoice id=owner_id.clone() legend="Who will take it forward?" value=owner
                         error=owner_err name_error=owner_name_err on_change=set_owner />
@@ -466,7 +456,7 @@ fn MatterCard(
                         }
                     }
                     <Radios id=status_id.clone() legend="Where has it got to?" inline=true
-                        choices=choices(EscalationStatus::ALL, EscalationStatus::key, EscalationStatus::label)
+                        choices=Choice::list(EscalationStatus::ALL, EscalationStatus::key, EscalationStatus::label)
                         value=progress on_change=set_status />
                 </Show>
             </div>

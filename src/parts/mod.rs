@@ -76,3 +76,12 @@ pub fn agreers(review: &Review) -> Vec<(String, String)> {
         .map(|p| (p.id.clone(), p.display_name()))
         .collect()
 }
+
+/// "an advocate" -> "An advocate", for text that starts a sentence or a row.
+pub fn capitalise(s: &str) -> String {
+    let mut chars = s.chars();
+    chars
+        .next()
+        .map(|f| f.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}

@@ -40,12 +40,12 @@ pub fn HowWeReview() -> impl IntoView {
             <ErrorSummary errors=errors.visible() attempts=errors.attempts />
             <p class="app-body">"Agree with the carer how today's review will work."</p>
             <Radios id="reason" legend="Why is this review happening?"
-                choices=ReviewReason::ALL.iter().map(|r| Choice::new(*r, r.key(), r.label())).collect()
+                choices=Choice::list(&ReviewReason::ALL, ReviewReason::key, ReviewReason::label)
                 value=Signal::derive(move || process.with(|p| p.reason))
                 error=errors.for_field("reason")
                 on_change=Callback::new(move |r| ctx.send(Command::SetReason(r))) />
             <Radios id="depth" legend="How deep will the review go?"
-                choices=Depth::ALL.iter().map(|d| Choice::new(*d, d.key(), d.label())).collect()
+                choices=Choice::list(&Depth::ALL, Depth::key, Depth::label)
                 value=Signal::derive(move || process.with(|p| p.depth))
                 error=errors.for_field("depth")
                 on_change=Callback::new(move |d| ctx.send(Command::SetDepth(d))) />

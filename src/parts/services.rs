@@ -477,16 +477,6 @@ pub fn Services() -> impl IntoView {
     }
 }
 
-fn choices<T: Copy>(
-    all: &[T],
-    key: fn(T) -> &'static str,
-    label: fn(T) -> &'static str,
-) -> Vec<Choice<T>> {
-    all.iter()
-        .map(|c| Choice::new(*c, key(*c), label(*c)))
-        .collect()
-}
-
 /// One service or support: closed, its short answers; open, its questions.
 #[component]
 fn ResourceCard(
@@ -647,7 +637,7 @@ fn ResourceCard(
             <div class="app-card__body" id=format!("{dom_id}-body")>
                 <Show when=move || open.get() fallback=summary>
                     <Radios id=kind_id.clone() legend="What kind of service or support is it?"
-                        choices=choices(ResourceKind::ALL, ResourceKind::key, ResourceKind::label)
+                        choices=Choice::list(ResourceKind::ALL, ResourceKind::key, ResourceKind::label)
                         value=kind error=kind_err on_change=set_kind />
                     <TextInput id=name_id.clone() label="What is it called?"
                         hint="For example: Northshire Carers' Centre, Carer's Allowance, a bath lift"
@@ -659,10 +649,10 @@ fn ResourceCard(
                         hint="For example: the times do not suit, it costs too much, staff change often"
                         value=text(|r| r.difficulties.clone()) on_input=set_difficulties rows=3 />
                     <Radios id=needs_met_id.clone() legend=needs_met_legend.clone()
-                        choices=choices(NeedsMet::ALL, NeedsMet::key, NeedsMet::label)
+                        choices=Choice::list(NeedsMet::ALL, NeedsMet::key, NeedsMet::label)
                         value=needs_met error=needs_met_err on_change=set_needs_met />
                     <Radios id=decision_id.clone() legend="What happens to it now?"
-                        choices=choices(ResourceDecision::ALL, ResourceDecision::key, ResourceDecision::label)
+                        choices=Choice::list(ResourceDecision::ALL, ResourceDecision::key, ResourceDecision::label)
                         value=decision error=decision_err on_change=set_decision />
                     {
                         let changes_id = changes_id.clone();

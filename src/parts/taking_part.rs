@@ -47,13 +47,11 @@ fn needs_summary(p: &Participant) -> String {
     if !p.support.preferred_language.trim().is_empty() {
         parts.push(format!("Prefers {}", p.support.preferred_language.trim()));
     }
-    parts.extend(needs_of(p).into_iter().map(|n| {
-        let label = need_label(p, n);
-        let mut c = label.chars();
-        c.next()
-            .map(|f| f.to_uppercase().chain(c).collect())
-            .unwrap_or_default()
-    }));
+    parts.extend(
+        needs_of(p)
+            .into_iter()
+            .map(|n| super::capitalise(&need_label(p, n))),
+    );
     if parts.is_empty() {
         "Nothing recorded yet".into()
     } else {
@@ -195,7 +193,7 @@ pub fn PersonSupport() -> impl IntoView {
                 value=interpreter on_change=set_interpreter />
             <Show when=move || interpreter.get() == Some(true)>
                 <Radios id="interpreter-mode" legend="What kind of interpreter?"
-                    choices=InterpreterMode::ALL.iter().map(|m| Choice::new(*m, m.key(), m.label())).collect()
+                    choices=Choice::list(&InterpreterMode::ALL, InterpreterMode::key, InterpreterMode::label)
                     value=mode error=errors.for_field("interpreter-mode") on_change=set_mode />
                 <Show when=move || mode.get() == Some(InterpreterMode::Spoken)>
                     <TextInput id="interpreter-language" label="Language to interpret"
@@ -208,7 +206,7 @@ pub fn PersonSupport() -> impl IntoView {
                 hint="An advocate helps someone have their say and speaks up for them."
                 choices=advocate_choices value=advocate on_change=set_advocate />
             <Checkboxes id="communication" legend="How do they like to communicate?" hint="Select all that apply."
-                choices=CommunicationMethod::ALL.iter().map(|m| Choice::new(*m, m.key(), m.label())).collect()
+                choices=Choice::list(&CommunicationMethod::ALL, CommunicationMethod::key, CommunicationMethod::label)
                 value=methods on_toggle=toggle_method />
             <Show when=move || methods.with(|m| m.iter().any(|m| m.needs_preparation()))>
                 <TextArea id="communication-detail" label="Details of how they communicate"

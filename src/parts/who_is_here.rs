@@ -214,7 +214,7 @@ pub fn PersonDetails() -> impl IntoView {
             {move || refused.get().map(|r| view! { <p class="app-error-message" role="alert">{r}</p> })}
             <TextInput id="name" label="Name" value=text(|p| p.name.clone())
                 error=errors.for_field("name") on_input=set_name width="app-input--width-30" />
-            <Radios id="role" legend="Role in the review" choices=Role::ALL.iter().map(|r| Choice::new(*r, r.key(), r.label())).collect()
+            <Radios id="role" legend="Role in the review" choices=Choice::list(&Role::ALL, Role::key, Role::label)
                 value=role on_change=set_role />
             <Show when=move || role.get().is_some_and(Role::has_relationship)>
                 <TextInput id="relationship" label="Relationship to the person being cared for"
@@ -223,7 +223,7 @@ pub fn PersonDetails() -> impl IntoView {
                     on_input=set_rel width="app-input--width-20" />
             </Show>
             <Radios id="attendance" legend="How are they taking part today?"
-                choices=Attendance::ALL.iter().map(|a| Choice::new(*a, a.key(), a.label())).collect()
+                choices=Choice::list(&Attendance::ALL, Attendance::key, Attendance::label)
                 value=Signal::derive(move || person.with(|p| p.as_ref().and_then(|p| p.attendance)))
                 error=errors.for_field("attendance") on_change=set_att />
             <div class="app-button-group">
