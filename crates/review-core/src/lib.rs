@@ -12,6 +12,7 @@ pub mod progress;
 pub mod rating;
 pub mod readiness;
 pub mod signoff;
+pub mod summary;
 pub mod text;
 pub mod validate;
 

@@ -628,3 +628,77 @@ pub fn attention(field: &str, message: &str) -> review_core::validate::FieldErro
         attention: true,
     }
 }
+
+// ---- Signed off, and its summary ---------------------------------------------
+
+pub const ADVOCATE: &str = "advocate";
+
+/// The id of the summary in `tests/fixtures/summary-unsigned.json`.
+pub const SUMMARY_ID: &str = "4f1c2b8e-6d3a-4c5e-9b7f-2a1d0e8c6b54";
+
+/// The summary [`signed_off_review`] continues: Joan and Ayesha's review of
+/// last year (an invented document id and file).
+pub const PREVIOUS_SUMMARY_ID: &str = "9a3e5c71-0b2d-4f6a-8e19-c4d7b2a05f36";
+
+/// A small drawn mark, as the sign-off pad keeps it.
+pub const DRAWN_MARK: &str = "M12 40 L18 31 L25 27 L33 30 L37 38 L44 41 L52 33";
+
+/// [`part_two_complete`] with Priya Shah, Joan's advocate, in the room, and
+/// everyone signed off in the ways the pad offers: a typed name, through the
+/// advocate, a drawn mark, a tap; the worker last, which locks the review.
+pub fn signed_off_review() -> Review {
+    use review_core::signoff::{SignOffDecision as D, SignOffMethod as M};
+    let mut r = part_two_complete();
+    apply_all(
+        &mut r,
+        [
+            add(ADVOCATE, Role::Advocate),
+            name(ADVOCATE, "Priya Shah"),
+            relationship(ADVOCATE, "Care Act advocate"),
+            attendance(ADVOCATE, Attendance::InPerson),
+        ],
+    );
+    let signatures = [
+        (
+            CARER,
+            D::AgreesWithComment {
+                comment: "Please send the café list by email".into(),
+            },
+            M::TypedName {
+                name: "Ayesha Hughes".into(),
+            },
+            "2026-11-24T11:52:10+00:00",
+        ),
+        (
+            INDIVIDUAL,
+            D::Agrees,
+            M::ThroughSupporter {
+                by: ADVOCATE.into(),
+                how: "Joan pointed to the thumbs-up symbol on her board".into(),
+            },
+            "2026-11-24T11:53:02+00:00",
+        ),
+        (
+            KEY_PERSON,
+            D::Disagrees {
+                reason: "Mum needs more help at home than a sitter every other week".into(),
+            },
+            M::DrawnMark {
+                path: DRAWN_MARK.into(),
+            },
+            "2026-11-24T11:54:45+00:00",
+        ),
+        (ADVOCATE, D::Agrees, M::Tap, "2026-11-24T11:55:30+00:00"),
+        (WORKER, D::Agrees, M::Tap, "2026-11-24T11:58:00+00:00"),
+    ];
+    for (who, decision, method, when) in signatures {
+        r.sign_off(who, decision, method, at(when))
+            .unwrap_or_else(|e| panic!("{who} could not sign: {e}"));
+    }
+    assert_eq!(
+        r.state,
+        ReviewState::SignedOff,
+        "the worker's signature locks it"
+    );
+    r
+}

@@ -1,0 +1,465 @@
+//! Building a [`Summary`] from a signed-off [`Review`]: a pure function of
+//! the review, the document id, the app's version and the language.
+
+use super::document::*;
+use crate::model::*;
+use crate::readiness::needs_of;
+use crate::signoff::{Amendment, SignOff, SignOffDecision, SignOffMethod};
+use crate::text::clean;
+use std::fmt;
+use std::num::NonZeroU32;
+
+/// Why a review could not be turned into a summary.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SummaryError {
+    /// Only a signed-off review has a summary.
+    NotSignedOff,
+    BadDocumentId(String),
+    BadLanguage(String),
+    /// Something a signed-off review always has is missing.
+    Incomplete(String),
+}
+
+impl fmt::Display for SummaryError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SummaryError::NotSignedOff => {
+                f.write_str("Only a review that everyone has signed off has a summary")
+            }
+            SummaryError::BadDocumentId(id) => {
+                write!(f, "The document id {id:?} is not a UUID in lower case")
+            }
+            SummaryError::BadLanguage(tag) => {
+                write!(
+                    f,
+                    "The language {tag:?} is not a language tag such as en-GB"
+                )
+            }
+            SummaryError::Incomplete(what) => write!(f, "The review has no {what}"),
+        }
+    }
+}
+
+impl std::error::Error for SummaryError {}
+
+/// Text as it goes into the summary: NFC (as it was entered) and trimmed.
+fn text(s: &str) -> String {
+    clean(s).trim().to_string()
+}
+
+/// Optional text: absent when blank.
+fn opt_text(s: &str) -> Option<String> {
+    Some(text(s)).filter(|t| !t.is_empty())
+}
+
+/// RFC 3339 to the second, with the offset the moment was recorded in.
+pub(crate) fn moment(t: &Timestamp) -> DateTimeText {
+    DateTimeText(t.to_rfc3339_opts(chrono::SecondsFormat::Secs, false))
+}
+
+fn day(d: chrono::NaiveDate) -> DateText {
+    DateText(d.format("%Y-%m-%d").to_string())
+}
+
+fn person(p: &Person) -> PersonRef {
+    match p {
+        Person::Participant { id } => PersonRef::Participant { id: id.clone() },
+        Person::Named { name } => PersonRef::Named { name: text(name) },
+        Person::Removed { name } => PersonRef::Removed { name: text(name) },
+    }
+}
+
+fn channel(c: &RatingChannel) -> ChannelRecord {
+    match c {
+        RatingChannel::Directly => ChannelRecord::Directly {},
+        RatingChannel::Advocate { by } => ChannelRecord::Advocate { by: person(by) },
+        RatingChannel::Interpreter { by } => ChannelRecord::Interpreter { by: person(by) },
+        RatingChannel::CommunicationMethod { method } => {
+            ChannelRecord::CommunicationMethod { method: *method }
+        }
+    }
+}
+
+fn person_summary(p: &Participant) -> PersonSummary {
+    PersonSummary {
+        participant_id: p.id.clone(),
+        name: text(&p.name),
+        relationship: opt_text(&p.relationship),
+    }
+}
+
+fn readiness_of(review: &Review, p: &Participant) -> Vec<ReadinessRecord> {
+    needs_of(p)
+        .into_iter()
+        .map(|need| {
+            let (kind, method) = match need {
+                Need::Interpreter => (NeedKind::Interpreter, None),
+                Need::Advocate => (NeedKind::Advocate, None),
+                Need::Communication(m) => (NeedKind::Communication, Some(m)),
+                Need::Adjustments => (NeedKind::Adjustments, None),
+            };
+            let status = review.readiness.get(&need_key(&p.id, need));
+            let (status, action, reason_to_continue) = match status {
+                None => (None, None, None),
+                Some(NeedStatus::Met) => (Some(NeedResult::Met), None, None),
+                Some(NeedStatus::NotMet {
+                    action,
+                    reason_to_continue,
+                }) => (
+                    Some(NeedResult::NotMet),
+                    opt_text(action),
+                    opt_text(reason_to_continue),
+                ),
+            };
+            ReadinessRecord {
+                need: kind,
+                method,
+                status,
+                action,
+                reason_to_continue,
+            }
+        })
+        .collect()
+}
+
+fn participant_record(review: &Review, p: &Participant) -> Result<ParticipantRecord, SummaryError> {
+    let s = &p.support;
+    Ok(ParticipantRecord {
+        id: p.id.clone(),
+        role: p.role,
+        name: text(&p.name),
+        relationship: opt_text(&p.relationship),
+        attendance: p
+            .attendance
+            .ok_or_else(|| SummaryError::Incomplete(format!("attendance for {}", p.id)))?,
+        support: SupportRecord {
+            preferred_language: opt_text(&s.preferred_language),
+            interpreter: s.interpreter.as_ref().map(|i| InterpreterRecord {
+                mode: i.mode,
+                language: opt_text(&i.language),
+            }),
+            advocate: s.advocate,
+            communication: s.communication.clone(),
+            communication_detail: opt_text(&s.communication_detail),
+            adjustments: opt_text(&s.adjustments),
+        },
+        readiness: if p.role == Role::Worker {
+            Vec::new()
+        } else {
+            readiness_of(review, p)
+        },
+    })
+}
+
+fn criterion_record(review: &Review, c: &Criterion) -> CriterionRecord {
+    let cr = review.criterion_review(&c.id);
+    // Participant order, as the spread of ratings shows them.
+    let ratings = cr
+        .map(|cr| {
+            let mut ratings: Vec<&Rating> = cr.ratings.iter().collect();
+            ratings.sort_by_key(|r| {
+                review
+                    .participants
+                    .iter()
+                    .position(|p| p.id == r.participant)
+                    .unwrap_or(usize::MAX)
+            });
+            ratings
+                .into_iter()
+                .map(|r| RatingRecord {
+                    participant: r.participant.clone(),
+                    point: r.point,
+                    through: r.through.as_ref().map(channel),
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    CriterionRecord {
+        id: c.id.clone(),
+        source: match &c.source {
+            CriterionSource::Library { key } => CriterionOrigin::Library { key: key.clone() },
+            CriterionSource::Custom => CriterionOrigin::Custom {},
+        },
+        group: c.group,
+        wording: text(&c.wording),
+        easy_read: opt_text(&c.easy_read),
+        serves: c.serves.clone(),
+        scale: c.scale,
+        scale_points: c.scale.choices().to_vec(),
+        agreed_by: c.agreed_by.clone(),
+        ratings,
+        evidence: cr
+            .map(|cr| {
+                cr.evidence
+                    .iter()
+                    .map(|e| EvidenceRecord {
+                        id: e.id.clone(),
+                        said_by: e.said_by.as_ref().map(person),
+                        text: text(&e.text),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default(),
+        not_discussed: cr.and_then(|cr| cr.not_discussed.as_deref()).map(text),
+    }
+}
+
+fn resource_record(r: &Resource) -> ResourceRecord {
+    ResourceRecord {
+        id: r.id.clone(),
+        kind: r.kind,
+        name: text(&r.name),
+        benefits: opt_text(&r.benefits),
+        difficulties: opt_text(&r.difficulties),
+        needs_met: r.needs_met,
+        decision: r.decision,
+        changes: opt_text(&r.changes),
+    }
+}
+
+fn cover_record(a: &CoverArrangement) -> CoverArrangementRecord {
+    CoverArrangementRecord {
+        id: a.id.clone(),
+        makes_room_for: a.makes_room_for,
+        makes_room_for_detail: opt_text(&a.makes_room_for_detail),
+        kind: a.kind,
+        when: opt_text(&a.when),
+        provider: opt_text(&a.provider),
+        funding: a.funding,
+        risks: a
+            .risks
+            .iter()
+            .map(|r| CoverRiskRecord {
+                id: r.id.clone(),
+                risk: text(&r.risk),
+                management: text(&r.management),
+            })
+            .collect(),
+        agreement: a.agreement.as_ref().map(|ag| match ag {
+            IndividualAgreement::Agreed => AgreementRecord::Agreed {},
+            IndividualAgreement::AgreedThroughAdvocate { by } => {
+                AgreementRecord::AgreedThroughAdvocate { by: person(by) }
+            }
+            IndividualAgreement::NotAgreed { what_happens_next } => AgreementRecord::NotAgreed {
+                what_happens_next: text(what_happens_next),
+            },
+            IndividualAgreement::NotAskedYet => AgreementRecord::NotAskedYet {},
+        }),
+    }
+}
+
+fn escalation_record(e: &Escalation) -> EscalationRecord {
+    EscalationRecord {
+        id: e.id.clone(),
+        matter: text(&e.matter),
+        why_beyond_scope: opt_text(&e.why_beyond_scope),
+        route: e.route,
+        route_detail: opt_text(&e.route_detail),
+        to_whom: opt_text(&e.to_whom),
+        urgency: e.urgency,
+        owner: e.owner.as_ref().map(person),
+        due: e.due.map(day),
+        consent: e.consent.as_ref().map(|c| match c {
+            ConsentToShare::Yes => ConsentRecord::Yes {},
+            ConsentToShare::No => ConsentRecord::No {},
+            ConsentToShare::NotNeededBecauseOfRisk { reason } => {
+                ConsentRecord::NotNeededBecauseOfRisk {
+                    reason: text(reason),
+                }
+            }
+        }),
+        status: e.status,
+    }
+}
+
+fn sign_off_record(s: &SignOff) -> SignOffRecord {
+    SignOffRecord {
+        participant: s.participant.clone(),
+        decision: match &s.decision {
+            SignOffDecision::Agrees => DecisionRecord::Agrees {},
+            SignOffDecision::AgreesWithComment { comment } => DecisionRecord::AgreesWithComment {
+                comment: text(comment),
+            },
+            SignOffDecision::Disagrees { reason } => DecisionRecord::Disagrees {
+                reason: text(reason),
+            },
+        },
+        method: match &s.method {
+            SignOffMethod::Tap => MethodRecord::Tap {},
+            SignOffMethod::TypedName { name } => MethodRecord::TypedName { name: text(name) },
+            // The mark is kept exactly as drawn (it is already a plain path).
+            SignOffMethod::DrawnMark { path } => MethodRecord::DrawnMark {
+                path: SvgPath(path.clone()),
+            },
+            SignOffMethod::ThroughSupporter { by, how } => MethodRecord::ThroughSupporter {
+                by: by.clone(),
+                how: text(how),
+            },
+        },
+        signed_at: moment(&s.signed_at),
+    }
+}
+
+fn version(v: u32) -> Result<NonZeroU32, SummaryError> {
+    NonZeroU32::new(v).ok_or_else(|| SummaryError::Incomplete("version number".into()))
+}
+
+fn amendment_record(a: &Amendment) -> Result<AmendmentRecord, SummaryError> {
+    Ok(AmendmentRecord {
+        previous_review_id: a.previous_id.clone(),
+        previous_version: version(a.previous_version)?,
+        reason: text(&a.reason),
+        what_changed: text(&a.what_changed),
+        amended_at: moment(&a.amended_at),
+    })
+}
+
+impl Summary {
+    /// The summary of a signed-off review. Pure: the document id (a fresh
+    /// UUID), the app's version and the language come from the caller, and
+    /// the same review always gives the same summary.
+    pub fn from_review(
+        review: &Review,
+        document_id: &str,
+        app_version: &str,
+        language: &str,
+    ) -> Result<Summary, SummaryError> {
+        if review.state != ReviewState::SignedOff {
+            return Err(SummaryError::NotSignedOff);
+        }
+        let finalised_at = review.finalised_at.ok_or(SummaryError::NotSignedOff)?;
+        let document_id = DocumentId::try_from(document_id)
+            .map_err(|_| SummaryError::BadDocumentId(document_id.to_string()))?;
+        let language = LanguageTag::try_from(language)
+            .map_err(|_| SummaryError::BadLanguage(language.to_string()))?;
+        let worker = review
+            .participants_with(Role::Worker)
+            .next()
+            .ok_or_else(|| SummaryError::Incomplete("worker".into()))?;
+        let carer = review
+            .carer()
+            .ok_or_else(|| SummaryError::Incomplete("carer".into()))?;
+        let individual = review
+            .individual()
+            .ok_or_else(|| SummaryError::Incomplete("person being cared for".into()))?;
+        let p = &review.process;
+        let chosen_next_review = review.outcome.next_review;
+        Ok(Summary {
+            format: Format,
+            format_version: FormatVersion,
+            document_id,
+            review_id: review.id.clone(),
+            version: version(review.version)?,
+            amends: review.amends.as_ref().map(amendment_record).transpose()?,
+            previous: None,
+            created_at: moment(&review.created_at),
+            finalised_at: moment(&finalised_at),
+            language,
+            app: AppInfo {
+                name: APP_NAME.into(),
+                version: text(app_version),
+            },
+            standard: StandardInfo {
+                code: StandardCode,
+                criteria: STANDARD_CRITERIA.iter().map(|c| c.to_string()).collect(),
+            },
+            organisation: text(&review.organisation),
+            team: opt_text(&review.team),
+            worker: person_summary(worker),
+            carer: person_summary(carer),
+            individual: person_summary(individual),
+            participants: review
+                .participants
+                .iter()
+                .map(|p| participant_record(review, p))
+                .collect::<Result<_, _>>()?,
+            process: ProcessRecord {
+                reason: p.reason,
+                depth: p.depth,
+                agenda: p.agenda.clone(),
+                time_boxes: p
+                    .time_boxes
+                    .iter()
+                    .map(|(item, minutes)| TimeBox {
+                        item: *item,
+                        minutes: *minutes,
+                    })
+                    .collect(),
+                carer_private_time: p.carer_private_time,
+                agreed_by: p.agreed_by.clone(),
+            },
+            confidentiality: ConfidentialityRecord {
+                recipients: text(&p.confidentiality.recipients),
+                restrictions: p
+                    .confidentiality
+                    .restrictions
+                    .iter()
+                    .map(|r| RestrictionRecord {
+                        id: r.id.clone(),
+                        what: text(&r.what),
+                        not_with: text(&r.not_with),
+                    })
+                    .collect(),
+            },
+            criteria: review
+                .criteria
+                .iter()
+                .map(|c| criterion_record(review, c))
+                .collect(),
+            services: ServicesRecord {
+                in_use: review.services_in_use,
+                resources: review.resources.iter().map(resource_record).collect(),
+                gaps: review
+                    .gaps
+                    .iter()
+                    .map(|g| GapRecord {
+                        id: g.id.clone(),
+                        what: text(&g.what),
+                        noticed_by: g.noticed_by.as_ref().map(person),
+                    })
+                    .collect(),
+            },
+            cover: CoverRecord {
+                needed: review.cover_needed,
+                arrangements: review.cover_arrangements.iter().map(cover_record).collect(),
+            },
+            escalations: EscalationsRecord {
+                needed: review.escalation_needed,
+                matters: review.escalations.iter().map(escalation_record).collect(),
+            },
+            actions: review
+                .actions
+                .iter()
+                .map(|a| ActionRecord {
+                    id: a.id.clone(),
+                    what: text(&a.what),
+                    owner: a.owner.as_ref().map(person),
+                    due: a.due.map(day),
+                    criterion: a.criterion.clone(),
+                })
+                .collect(),
+            outcome: OutcomeRecord {
+                decision: review.outcome.decision,
+                rationale: opt_text(&review.outcome.rationale),
+                carer_view: opt_text(&review.outcome.carer_view),
+                individual_view: opt_text(&review.outcome.individual_view),
+                individual_view_through: review
+                    .outcome
+                    .individual_view_through
+                    .as_ref()
+                    .map(channel),
+                other_views: opt_text(&review.outcome.other_views),
+                next_review: day(crate::outcome::next_review(review)),
+                next_review_chosen: chosen_next_review.is_some(),
+            },
+            sign_offs: review.sign_offs.iter().map(sign_off_record).collect(),
+            signature: None,
+        })
+    }
+
+    /// The same summary, continuing an earlier one.
+    pub fn with_previous(mut self, previous: PreviousDocument) -> Summary {
+        self.previous = Some(previous);
+        self
+    }
+}

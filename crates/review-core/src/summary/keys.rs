@@ -1,0 +1,356 @@
+//! The device's Ed25519 signing key as JWKs (RFC 8037), its RFC 7638
+//! thumbprint (the `kid` and the fingerprint a worker registers), the
+//! `KeyStore` the app keeps it in, and the JWK Set of keys a records team trusts.
+//!
+//! No randomness here: a new key is made from 32 random bytes the caller
+//! supplies (the browser's `crypto.getRandomValues`, or the OS in the CLI).
+
+use super::canonical::to_canonical_vec;
+use super::document::is_base64url_of_len;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use sha2::{Digest, Sha256};
+use std::collections::BTreeMap;
+use std::fmt;
+
+pub use ed25519_dalek::{Signature, VerifyingKey};
+
+/// base64url without padding (RFC 7515 §2).
+pub fn b64(bytes: &[u8]) -> String {
+    URL_SAFE_NO_PAD.encode(bytes)
+}
+
+/// Decode base64url without padding; stray bits in the last character are
+/// refused, so every value has exactly one spelling.
+pub fn b64_decode(text: &str) -> Option<Vec<u8>> {
+    URL_SAFE_NO_PAD.decode(text).ok()
+}
+
+/// SHA-256 of `bytes` in base64url: used for `previous.sha256`.
+pub fn sha256_base64url(bytes: &[u8]) -> String {
+    b64(&Sha256::digest(bytes))
+}
+
+/// Why a key could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum KeyError {
+    NotJson(String),
+    NotOkpEd25519,
+    BadX,
+    BadD,
+    /// `x` is not the public key of `d`.
+    Mismatch,
+    /// A key in a JWK Set names a `kid` that is not its thumbprint.
+    KidNotThumbprint(String),
+    NotAKeySet,
+    FromNewerVersion(u64),
+}
+
+impl fmt::Display for KeyError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            KeyError::NotJson(e) => write!(f, "the key is not valid JSON ({e})"),
+            KeyError::NotOkpEd25519 => {
+                f.write_str("the key is not an Ed25519 key (a JWK with \"kty\": \"OKP\" and \"crv\": \"Ed25519\")")
+            }
+            KeyError::BadX => f.write_str("the public key \"x\" is not a valid Ed25519 public key in base64url"),
+            KeyError::BadD => f.write_str("the private key \"d\" is not 32 bytes in base64url"),
+            KeyError::Mismatch => f.write_str("the public key \"x\" does not belong to the private key \"d\""),
+            KeyError::KidNotThumbprint(kid) => write!(
+                f,
+                "the key id {kid:?} is not the key's thumbprint (RFC 7638)"
+            ),
+            KeyError::NotAKeySet => f.write_str("the trusted keys are not a JWK Set ({\"keys\": [...]})"),
+            KeyError::FromNewerVersion(v) => write!(
+                f,
+                "the stored key was saved by a newer version of Review Together (format {v})"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for KeyError {}
+
+/// An Ed25519 public key as a JWK: `{"kty":"OKP","crv":"Ed25519","x":…}`.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct PublicJwk {
+    pub kty: String,
+    pub crv: String,
+    pub x: String,
+}
+
+impl PublicJwk {
+    pub fn new(key: &VerifyingKey) -> PublicJwk {
+        PublicJwk {
+            kty: "OKP".into(),
+            crv: "Ed25519".into(),
+            x: b64(key.as_bytes()),
+        }
+    }
+
+    /// The key, if this is a well-formed Ed25519 JWK.
+    pub fn verifying_key(&self) -> Result<VerifyingKey, KeyError> {
+        if self.kty != "OKP" || self.crv != "Ed25519" {
+            return Err(KeyError::NotOkpEd25519);
+        }
+        decode_32(&self.x)
+            .and_then(|x| VerifyingKey::from_bytes(&x).ok())
+            .ok_or(KeyError::BadX)
+    }
+
+    /// The RFC 7638 thumbprint: SHA-256 over `{"crv","kty","x"}` in canonical
+    /// form, in base64url. This is the `kid` and the key's fingerprint.
+    pub fn thumbprint(&self) -> String {
+        thumbprint(&self.crv, &self.kty, &self.x)
+    }
+}
+
+fn thumbprint(crv: &str, kty: &str, x: &str) -> String {
+    let mut members = serde_json::Map::new();
+    members.insert("crv".into(), crv.into());
+    members.insert("kty".into(), kty.into());
+    members.insert("x".into(), x.into());
+    // Three strings: canonicalisation cannot fail.
+    let bytes = to_canonical_vec(&Value::Object(members)).unwrap_or_default();
+    sha256_base64url(&bytes)
+}
+
+fn decode_32(text: &str) -> Option<[u8; 32]> {
+    if !is_base64url_of_len(text, 32) {
+        return None;
+    }
+    b64_decode(text)?.try_into().ok()
+}
+
+/// An Ed25519 private key as a JWK: the public members plus `d`, the seed.
+#[derive(Serialize, Deserialize, Clone, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct PrivateJwk {
+    pub kty: String,
+    pub crv: String,
+    pub x: String,
+    pub d: String,
+}
+
+impl fmt::Debug for PrivateJwk {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("PrivateJwk")
+            .field("x", &self.x)
+            .finish_non_exhaustive()
+    }
+}
+
+/// The device's signing key.
+#[derive(Clone)]
+pub struct SigningKey(ed25519_dalek::SigningKey);
+
+impl fmt::Debug for SigningKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "SigningKey({})", self.fingerprint())
+    }
+}
+
+impl SigningKey {
+    /// The key whose RFC 8032 secret (the JWK's `d`) is `seed`: 32 random
+    /// bytes from the caller.
+    pub fn from_seed(seed: [u8; 32]) -> SigningKey {
+        SigningKey(ed25519_dalek::SigningKey::from_bytes(&seed))
+    }
+
+    pub fn verifying_key(&self) -> VerifyingKey {
+        self.0.verifying_key()
+    }
+
+    pub fn public_jwk(&self) -> PublicJwk {
+        PublicJwk::new(&self.verifying_key())
+    }
+
+    pub fn private_jwk(&self) -> PrivateJwk {
+        let public = self.public_jwk();
+        PrivateJwk {
+            kty: public.kty,
+            crv: public.crv,
+            x: public.x,
+            d: b64(self.0.as_bytes()),
+        }
+    }
+
+    pub fn from_private_jwk(jwk: &PrivateJwk) -> Result<SigningKey, KeyError> {
+        if jwk.kty != "OKP" || jwk.crv != "Ed25519" {
+            return Err(KeyError::NotOkpEd25519);
+        }
+        let key = SigningKey::from_seed(decode_32(&jwk.d).ok_or(KeyError::BadD)?);
+        if key.public_jwk().x != jwk.x {
+            return Err(KeyError::Mismatch);
+        }
+        Ok(key)
+    }
+
+    /// Read a private JWK from its JSON text (a key file).
+    pub fn from_private_jwk_json(text: &str) -> Result<SigningKey, KeyError> {
+        let jwk: PrivateJwk =
+            serde_json::from_str(text).map_err(|e| KeyError::NotJson(e.to_string()))?;
+        SigningKey::from_private_jwk(&jwk)
+    }
+
+    /// The private JWK as JSON text, in canonical form (a key file).
+    pub fn private_jwk_json(&self) -> String {
+        let bytes = to_canonical_vec(&self.private_jwk()).unwrap_or_default();
+        String::from_utf8(bytes).unwrap_or_default()
+    }
+
+    /// The key's fingerprint: its RFC 7638 thumbprint, which is also the `kid`.
+    pub fn fingerprint(&self) -> String {
+        self.public_jwk().thumbprint()
+    }
+
+    pub(crate) fn sign(&self, message: &[u8]) -> Signature {
+        use ed25519_dalek::Signer;
+        self.0.sign(message)
+    }
+}
+
+// ---- The key on the device --------------------------------------------------
+
+/// The version of the stored-key envelope this build writes. The drafts work
+/// will add version 2 (the JWK encrypted under the device PIN) and migrate
+/// version 1 envelopes, so version 1 is pinned by a test.
+pub const STORED_KEY_VERSION: u64 = 1;
+
+/// What the app keeps: `{"kind":"signing-key","version":1,"jwk":{…private JWK…}}`.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StoredKey {
+    version: u64,
+    kind: String,
+    jwk: PrivateJwk,
+}
+
+/// The stored form of a key (see [`STORED_KEY_VERSION`]).
+pub fn encode_stored_key(key: &SigningKey) -> String {
+    let stored = StoredKey {
+        version: STORED_KEY_VERSION,
+        kind: "signing-key".into(),
+        jwk: key.private_jwk(),
+    };
+    String::from_utf8(to_canonical_vec(&stored).unwrap_or_default()).unwrap_or_default()
+}
+
+/// Read a stored key, from any version this build knows.
+pub fn decode_stored_key(text: &str) -> Result<SigningKey, KeyError> {
+    let value: Value = serde_json::from_str(text).map_err(|e| KeyError::NotJson(e.to_string()))?;
+    let version = value.get("version").and_then(Value::as_u64).unwrap_or(0);
+    if version > STORED_KEY_VERSION {
+        return Err(KeyError::FromNewerVersion(version));
+    }
+    let stored: StoredKey =
+        serde_json::from_value(value).map_err(|e| KeyError::NotJson(e.to_string()))?;
+    if stored.kind != "signing-key" || stored.version != STORED_KEY_VERSION {
+        return Err(KeyError::NotJson("not a stored signing key".into()));
+    }
+    SigningKey::from_private_jwk(&stored.jwk)
+}
+
+/// Where the device keeps its signing key (localStorage in the app, a map in
+/// tests). It stores text; what the text is belongs to this module.
+pub trait KeyStore {
+    type Error;
+    fn load(&self) -> Result<Option<String>, Self::Error>;
+    fn save(&mut self, stored: &str) -> Result<(), Self::Error>;
+}
+
+/// Why the device key could not be had.
+#[derive(Debug, PartialEq, Eq)]
+pub enum DeviceKeyError<E> {
+    /// The store failed.
+    Store(E),
+    /// Something is stored but it is not a key this build can read: it is
+    /// left untouched, never replaced.
+    Unreadable(KeyError),
+}
+
+/// The device's key: the stored one, or on first use a new one made from
+/// `fresh_seed` (called only then) and stored.
+pub fn device_key<S: KeyStore>(
+    store: &mut S,
+    fresh_seed: impl FnOnce() -> [u8; 32],
+) -> Result<SigningKey, DeviceKeyError<S::Error>> {
+    match store.load().map_err(DeviceKeyError::Store)? {
+        Some(text) => decode_stored_key(&text).map_err(DeviceKeyError::Unreadable),
+        None => {
+            let key = SigningKey::from_seed(fresh_seed());
+            store
+                .save(&encode_stored_key(&key))
+                .map_err(DeviceKeyError::Store)?;
+            Ok(key)
+        }
+    }
+}
+
+// ---- Keys a records team trusts ---------------------------------------------
+
+/// A JWK Set of the public keys a records team has registered. A key marked
+/// `"revoked": true` is known but its signatures are refused. Other members
+/// (`kid`, `use`, `alg`, names) are allowed; a `kid` must be the thumbprint.
+/// Keys other than Ed25519 ones are passed over.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TrustedKeys {
+    /// Revoked or not, by thumbprint.
+    keys: BTreeMap<String, bool>,
+}
+
+impl TrustedKeys {
+    pub fn from_jwks_json(text: &str) -> Result<TrustedKeys, KeyError> {
+        let value = super::canonical::parse_strict(text.as_bytes())
+            .map_err(|e| KeyError::NotJson(e.to_string()))?;
+        let keys = value
+            .get("keys")
+            .and_then(Value::as_array)
+            .ok_or(KeyError::NotAKeySet)?;
+        let mut trusted = TrustedKeys::default();
+        for key in keys {
+            let field = |name: &str| key.get(name).and_then(Value::as_str).unwrap_or("");
+            // A team's set may hold other kinds of key, for other systems.
+            if field("kty") != "OKP" || field("crv") != "Ed25519" {
+                continue;
+            }
+            let jwk = PublicJwk {
+                kty: field("kty").into(),
+                crv: field("crv").into(),
+                x: field("x").into(),
+            };
+            jwk.verifying_key()?;
+            let kid = jwk.thumbprint();
+            if let Some(named) = key.get("kid") {
+                if named.as_str() != Some(kid.as_str()) {
+                    return Err(KeyError::KidNotThumbprint(named.to_string()));
+                }
+            }
+            let revoked = key.get("revoked").and_then(Value::as_bool).unwrap_or(false);
+            // A key listed twice counts as revoked if either entry says so.
+            *trusted.keys.entry(kid).or_insert(false) |= revoked;
+        }
+        Ok(trusted)
+    }
+
+    /// Trust `jwk` (as a JWK Set built in code would).
+    pub fn trust(&mut self, jwk: &PublicJwk, revoked: bool) {
+        self.keys.insert(jwk.thumbprint(), revoked);
+    }
+
+    /// `None` if the key is unknown, else whether it is revoked.
+    pub fn revoked(&self, kid: &str) -> Option<bool> {
+        self.keys.get(kid).copied()
+    }
+
+    pub fn len(&self) -> usize {
+        self.keys.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.keys.is_empty()
+    }
+}

@@ -1,0 +1,122 @@
+//! The summary's JSON Schema (draft 2020-12), generated from the Rust types
+//! and shipped at `public/schema/summary-v1.json`. A test fails when the two
+//! differ; `UPDATE_SCHEMA=1 cargo test -p review-core --test summary_schema`
+//! writes the file again.
+
+use super::document::Summary;
+use schemars::generate::SchemaSettings;
+use schemars::transform::{transform_subschemas, Transform};
+use schemars::Schema;
+use serde_json::Value;
+
+/// Where the schema is published, relative to the repository root.
+pub const SHIPPED_PATH: &str = "public/schema/summary-v1.json";
+
+/// The schema generated from [`Summary`].
+pub fn generate() -> Schema {
+    let mut settings = SchemaSettings::draft2020_12();
+    settings.transforms.push(Box::new(Portable));
+    settings.into_generator().into_root_schema_for::<Summary>()
+}
+
+/// The schema as the shipped file holds it: pretty JSON and a final newline.
+pub fn generate_json() -> String {
+    let mut text = serde_json::to_string_pretty(&generate()).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// Keeps the schema to what any draft 2020-12 validator (ajv in strict mode
+/// too) understands, and to the format's rules: no `null` (optional members
+/// are left out instead), no formats of schemars's own (`uint32`…), and every
+/// integer within ±2^53.
+#[derive(Clone)]
+struct Portable;
+
+const MAX_SAFE_INTEGER: u64 = (1 << 53) - 1;
+
+impl Transform for Portable {
+    fn transform(&mut self, schema: &mut Schema) {
+        if let Some(object) = schema.as_object_mut() {
+            // `Option<T>` becomes T: `"type": ["string", "null"]` → `"string"`.
+            if let Some(Value::Array(types)) = object.get_mut("type") {
+                types.retain(|t| t != "null");
+                if types.len() == 1 {
+                    let only = types.remove(0);
+                    object.insert("type".into(), only);
+                }
+            }
+            // …or `anyOf: [{$ref}, {"type": "null"}]` → the reference alone.
+            if let Some(Value::Array(any_of)) = object.get("anyOf") {
+                let non_null: Vec<Value> = any_of
+                    .iter()
+                    .filter(|s| s.get("type").and_then(Value::as_str) != Some("null"))
+                    .cloned()
+                    .collect();
+                if non_null.len() == 1 && any_of.len() == 2 {
+                    object.remove("anyOf");
+                    if let Value::Object(inner) = &non_null[0] {
+                        for (k, v) in inner {
+                            object.entry(k.clone()).or_insert_with(|| v.clone());
+                        }
+                    }
+                }
+            }
+            if object.get("type").and_then(Value::as_str) == Some("integer") {
+                let format = object.get("format").and_then(Value::as_str).unwrap_or("");
+                let max = match format {
+                    "uint8" => u8::MAX as u64,
+                    "uint16" => u16::MAX as u64,
+                    "uint32" => u32::MAX as u64,
+                    _ => MAX_SAFE_INTEGER,
+                };
+                object.remove("format");
+                object.entry("maximum").or_insert(max.into());
+                if !object.contains_key("minimum") {
+                    object.insert("minimum".into(), Value::from(-(MAX_SAFE_INTEGER as i64)));
+                }
+            }
+        }
+        transform_subschemas(self, schema);
+    }
+}
+
+/// Errors from validating `value` against the shipped schema with the
+/// `jsonschema` crate (feature `schema-validation`), at most ten, each with
+/// the JSON Pointer of the offending value.
+#[cfg(feature = "schema-validation")]
+pub fn validate(value: &Value) -> Vec<String> {
+    use std::sync::OnceLock;
+    static VALIDATOR: OnceLock<Result<jsonschema::Validator, String>> = OnceLock::new();
+    let validator = VALIDATOR.get_or_init(|| {
+        let schema: Value = serde_json::from_str(SHIPPED)
+            .map_err(|e| format!("the shipped schema is not JSON: {e}"))?;
+        jsonschema::draft202012::options()
+            .should_validate_formats(true)
+            .build(&schema)
+            .map_err(|e| format!("the shipped schema does not compile: {e}"))
+    });
+    match validator {
+        Ok(v) => v
+            .iter_errors(value)
+            .take(10)
+            .map(|e| {
+                let at = e.instance_path().to_string();
+                let at = if at.is_empty() { "/".to_string() } else { at };
+                format!("The summary does not match the schema (summary-v1.json) at {at}: {e}.")
+            })
+            .collect(),
+        Err(e) => vec![e.clone()],
+    }
+}
+
+/// Without the `schema-validation` feature (the app), the Rust types check
+/// the same rules; see `content_checks`.
+#[cfg(not(feature = "schema-validation"))]
+pub fn validate(_value: &Value) -> Vec<String> {
+    Vec::new()
+}
+
+/// The shipped schema, compiled in for validation.
+#[cfg(feature = "schema-validation")]
+pub const SHIPPED: &str = include_str!("../../../../public/schema/summary-v1.json");
