@@ -44,15 +44,19 @@ if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >&2
 fi
 
-# npm packages: Playwright, axe-core and binaryen (wasm-opt 132; Debian's
-# binaryen 108 silently breaks the app).
+# npm packages, each folder from its committed lockfile: Playwright, axe-core
+# and binaryen (wasm-opt 132; Debian's binaryen 108 silently breaks the app)
+# in tests/e2e; jose, canonicalize and ajv in tests/interop.
 E2E="$ROOT/tests/e2e"
-LOCK_HASH="$(sha256sum "$E2E/package-lock.json" | cut -d' ' -f1)"
-if [ "$(cat "$E2E/node_modules/.installed-from" 2>/dev/null)" != "$LOCK_HASH" ]; then
-  say "installing npm packages (npm ci)"
-  (cd "$E2E" && npm ci --no-audit --no-fund --loglevel=error >&2)
-  echo "$LOCK_HASH" > "$E2E/node_modules/.installed-from"
-fi
+for dir in "$E2E" "$ROOT/tests/interop"; do
+  [ -f "$dir/package-lock.json" ] || continue
+  LOCK_HASH="$(sha256sum "$dir/package-lock.json" | cut -d' ' -f1)"
+  if [ "$(cat "$dir/node_modules/.installed-from" 2>/dev/null)" != "$LOCK_HASH" ]; then
+    say "installing npm packages in ${dir#$ROOT/} (npm ci)"
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >&2)
+    echo "$LOCK_HASH" > "$dir/node_modules/.installed-from"
+  fi
+done
 export PATH="$E2E/node_modules/.bin:$PATH"
 
 # Offline Trunk runs `cargo metadata`, which needs the crates of every

@@ -222,3 +222,13 @@ pub fn start_review(app: &AppState) -> Result<Review, storage::StorageError> {
     storage::save_review(&review)?;
     Ok(review)
 }
+
+/// True where the answers on screen cannot be changed (a signed-off review).
+/// Form components read it, so a locked review shows its answers read-only.
+#[derive(Clone, Copy, Default)]
+pub struct ReadOnly(pub Signal<bool>);
+
+/// Whether form fields here are read-only (false outside any review).
+pub fn read_only() -> Signal<bool> {
+    use_context::<ReadOnly>().map(|r| r.0).unwrap_or_default()
+}

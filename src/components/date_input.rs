@@ -29,6 +29,7 @@ pub fn DateInput(
             .unwrap_or_default()
     });
     let has_hint = hint.is_some();
+    let locked = crate::state::read_only();
     let (hint_id, error_id) = (format!("{id}-hint"), format!("{id}-error"));
     let described = move || {
         let mut ids = Vec::new();
@@ -60,6 +61,7 @@ pub fn DateInput(
                 aria-describedby=described
                 aria-invalid=move || error.with(Option::is_some).then_some("true")
                 prop:value=text
+                readonly=move || locked.get()
                 on:change=move |ev| {
                     let v = event_target_value(&ev);
                     on_change.run(chrono::NaiveDate::parse_from_str(&v, "%Y-%m-%d").ok())

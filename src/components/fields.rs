@@ -78,6 +78,7 @@ pub fn TextInput(
     inputmode: Option<&'static str>,
 ) -> impl IntoView {
     let described = described_by(&id, hint.is_some(), error);
+    let locked = crate::state::read_only();
     let class = move || {
         let err = if error.with(Option::is_some) {
             " app-input--error"
@@ -102,6 +103,7 @@ pub fn TextInput(
                 aria-describedby=described
                 aria-invalid=move || error.with(Option::is_some).then_some("true")
                 prop:value=value
+                readonly=move || locked.get()
                 on:input=move |ev| on_input.run(event_target_value(&ev))
             />
         </div>
@@ -133,6 +135,7 @@ pub fn TextArea(
     rows: Option<u32>,
 ) -> impl IntoView {
     let described = described_by(&id, hint.is_some(), error);
+    let locked = crate::state::read_only();
     view! {
         <div class=group_class(error)>
             <label class="app-label" for=id.clone()>{label}</label>
@@ -146,6 +149,7 @@ pub fn TextArea(
                 aria-describedby=described
                 aria-invalid=move || error.with(Option::is_some).then_some("true")
                 prop:value=value
+                readonly=move || locked.get()
                 on:input=move |ev| on_input.run(event_target_value(&ev))
             ></textarea>
         </div>
@@ -226,6 +230,7 @@ where
     T: Clone + PartialEq + Send + Sync + 'static,
 {
     let described = described_by(&id, hint.is_some(), error);
+    let locked = crate::state::read_only();
     // Re-applies `checked` after each change: when the change is refused the
     // value does not change, and the box the browser ticked must be unticked.
     let resync = RwSignal::new(0u32);
@@ -249,6 +254,7 @@ where
                             resync.track();
                             value.with(|v| v.as_ref() == Some(&v1))
                         }
+                        disabled=move || locked.get()
                         on:change=move |_| {
                             on_change.run(v2.clone());
                             resync.update(|n| *n += 1);
@@ -299,6 +305,7 @@ where
     T: Clone + PartialEq + Send + Sync + 'static,
 {
     let described = described_by(&id, hint.is_some(), error);
+    let locked = crate::state::read_only();
     // As in `Radios`: put `checked` back in line with the value after a change.
     let resync = RwSignal::new(0u32);
     let items = choices
@@ -321,6 +328,7 @@ where
                             resync.track();
                             value.with(|v| v.contains(&v1))
                         }
+                        disabled=move || locked.get()
                         on:change=move |ev| {
                             on_toggle.run((v2.clone(), event_target_checked(&ev)));
                             resync.update(|n| *n += 1);

@@ -245,6 +245,7 @@ fn ActionCard(
                     <div class="app-form-group">
                         <label class="app-label" for=criterion_id.clone()>"Which of the things you looked at does it answer? (optional)"</label>
                         <select class="app-select" id=criterion_id.clone() name=criterion_id.clone()
+                            disabled=move || crate::state::read_only().get()
                             on:change={
                                 let s4 = s4.clone();
                                 move |ev| {

@@ -734,6 +734,7 @@ fn RaterRating(
             }
         }
     };
+    let locked = crate::state::read_only();
     let tiles = {
         let group = group.clone();
         move || {
@@ -754,6 +755,7 @@ fn RaterRating(
                             <input class="app-rating__input" type="radio" id=id.clone() name=group.clone()
                                 value=point.key()
                                 prop:checked=move || rating.with(|r| r.as_ref().map(|r| r.point) == Some(point))
+                                disabled=move || locked.get()
                                 on:change=move |_| set_point.run(point) />
                             <label class="app-rating__option" for=id>
                                 <Face point=point />

@@ -16,6 +16,7 @@ pub fn ReviewShell() -> impl IntoView {
             let ctx = ReviewContext::new(review);
             provide_context(ctx);
             let locked = ctx.select(|r| r.state == review_core::ReviewState::SignedOff);
+            provide_context(crate::state::ReadOnly(locked.into()));
             view! {
                 <Show when=move || locked.get()>
                     <div class="app-notification-banner app-notification-banner--success" role="region" aria-label="Signed off">

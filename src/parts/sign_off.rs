@@ -716,6 +716,8 @@ fn MarkPad(
 #[component]
 pub fn Amend() -> impl IntoView {
     let ctx = use_review();
+    // The review is locked, but the amendment's own questions are not.
+    provide_context(crate::state::ReadOnly::default());
     let app = use_app();
     let navigate = use_navigate();
     let reason = RwSignal::new(String::new());

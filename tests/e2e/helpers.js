@@ -628,3 +628,800 @@ export const SCREENS = [
     },
   },
 ];
+
+// ---------------------------------------------------------------------------
+// A whole meeting, for the specs of parts 2 and 3 and their screens.
+//
+// Each stage is driven once through the UI per worker process (the way a
+// worker would, by touch in a touch context); what it leaves in the device's
+// storage is then kept, and later tests start from a copy of it. So a spec
+// that needs a finished getting-ready or a finished review gets one quickly,
+// and always one the app itself made.
+
+export const TIME_OFF = 'The carer gets regular time off from caring and can rely on it happening.';
+export const ROLES_CLEAR = 'It is clear who does what: the worker, the carer, family and other services.';
+export const EVENING_CALLS = 'The evening calls from the care agency come on time.';
+export const CRITERIA = [TIME_OFF, ROLES_CLEAR, EVENING_CALLS];
+export const TOM = { name: 'Tom Khan', relationship: 'Son', attendance: 'In the room' };
+export const GRACE = { name: 'Grace Obi', relationship: 'Independent advocate', attendance: 'In the room' };
+export const FARAH = { name: 'Farah Ali', attendance: 'Joining remotely (phone or video)' };
+
+/** A date `days` from today as the date input takes it (YYYY-MM-DD, local time). */
+export function isoDate(days) {
+  const d = new Date();
+  d.setDate(d.getDate() + days);
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** Everything the app keeps on the device. */
+export async function storageOf(page) {
+  return page.evaluate(() => Object.fromEntries(
+    Object.keys(localStorage).filter((k) => k.startsWith('review-together/')).map((k) => [k, localStorage.getItem(k)]),
+  ));
+}
+
+/** Put back what storageOf() took, on a device that had nothing else. */
+export async function restoreStorage(page, stored) {
+  await page.goto('/');
+  await page.evaluate((s) => {
+    localStorage.clear();
+    for (const [k, v] of Object.entries(s)) localStorage.setItem(k, v);
+  }, stored);
+}
+
+/** Give the running test room for a stage driven through the UI. */
+function allowTime(ms) {
+  const info = base.info();
+  if (info.timeout) info.setTimeout(info.timeout + ms);
+}
+
+/** On the task list, each part's link is described by its status tag. */
+export async function expectStatuses(page, statuses) {
+  for (const [part, status] of Object.entries(statuses)) {
+    await expect(page.getByRole('link', { name: part, exact: true }), part).toHaveAccessibleDescription(status);
+  }
+}
+
+export async function openTaskList(page, id) {
+  await openReviewPage(page, id);
+  await expect(heading(page, 'Carer review')).toBeVisible();
+}
+
+export async function openPart(page, id, part) {
+  await openTaskList(page, id);
+  await press(page.getByRole('link', { name: part, exact: true }));
+  await expect(heading(page, part)).toBeVisible();
+}
+
+export const GETTING_READY = ['Who is here', 'Help to take part', 'How we will review', 'What we will look at', 'Ready to start'];
+export const REVIEW_PROPER = [
+  'How it is going', 'Services and support', 'Support while the carer has time for themselves',
+  "Things that need someone else's help", 'Actions and outcome',
+];
+
+/**
+ * Part 1 (getting ready) as part1-walk.spec.js does it, plus Tom Khan, Joan's
+ * son: a key person, who gives his own ratings.
+ * Ends on the task list. Returns the review's id.
+ */
+export async function driveGettingReady(page) {
+  await setUpDevice(page);
+  const id = await startReview(page);
+  await addPerson(page, 'Add a carer', AYESHA);
+  await changePerson(page, 'Name not given yet');
+  await fillPersonDetails(page, JOAN);
+  await continueTo(page, 'Who is here');
+  await addPerson(page, 'Add an advocate', GRACE);
+  await addPerson(page, 'Add an interpreter', FARAH);
+  await addPerson(page, 'Add a family member or friend', TOM);
+  await continueTo(page, 'Help to take part');
+
+  await press(page.getByRole('link', { name: 'Change what helps Joan Khan take part', exact: true }));
+  await expect(heading(page, 'What helps Joan Khan take part')).toBeVisible();
+  await page.getByLabel('Preferred language').fill(JOAN_SUPPORT.language);
+  await press(radio(page, 'Do they need an interpreter?', 'No'));
+  await press(radio(page, 'Do they have an advocate?', JOAN_SUPPORT.advocate));
+  for (const method of JOAN_SUPPORT.methods) await press(checkbox(page, 'How do they like to communicate?', method));
+  await page.getByLabel('Details of how they communicate').fill(JOAN_SUPPORT.detail);
+  await continueTo(page, 'Help to take part');
+  await fillSupport(page, 'Ayesha Khan', AYESHA_SUPPORT);
+  await continueTo(page, 'How we will review');
+
+  await press(radio(page, 'Why is this review happening?', 'Yearly review'));
+  await press(radio(page, 'How deep will the review go?', 'Full review: go through everything in detail'));
+  await press(radio(page, 'Would the carer like time with the worker on their own?', 'Yes'));
+  await page.getByLabel('Who will receive the summary of this review?').fill('Ayesha, Joan and the carers team records');
+  await press(agreement(page, 'Who agrees to review this way?', 'Ayesha Khan, carer'));
+  await continueTo(page, 'What we will look at');
+
+  await press(await libraryCriterion(page, TIME_OFF));
+  await press(await libraryCriterion(page, ROLES_CLEAR));
+  await page.getByLabel('What else should the review look at?').fill(EVENING_CALLS);
+  await press(page.getByRole('button', { name: 'Add this to the review' }));
+  await expect(page.getByRole('heading', { level: 3 })).toHaveText(CRITERIA, { useInnerText: true });
+  await press(radio(chosenCriterion(page, TIME_OFF), 'How will people rate it?', '5 steps: from very poor to very good'));
+  for (const wording of CRITERIA) {
+    await press(agreement(chosenCriterion(page, wording), 'Who agrees to look at this?', 'Ayesha Khan, carer'));
+  }
+  await continueTo(page, 'Ready to start');
+
+  for (const check of await page.getByRole('group', { name: /^Is everything ready for / }).all()) {
+    await press(check.getByRole('radio', { name: 'Yes, it is in place', exact: true }));
+  }
+  await expect(page.getByRole('status').filter({ hasText: 'The review can start.' })).toBeVisible();
+  await continueTo(page, 'Carer review');
+  await expectStatuses(page, Object.fromEntries(GETTING_READY.map((p) => [p, 'Done'])));
+  return id;
+}
+
+const stages = {};
+
+/** Keep what a stage left on the device, or start from what it left before. */
+async function stage(page, name, drive, ms) {
+  if (!stages[name]) {
+    allowTime(ms);
+    const id = await drive();
+    stages[name] = { id, stored: await storageOf(page) };
+    return id;
+  }
+  await restoreStorage(page, stages[name].stored);
+  await openTaskList(page, stages[name].id);
+  return stages[name].id;
+}
+
+/**
+ * A review whose getting ready is done: the worker Sam Patel; Ayesha Khan
+ * (carer, with a Urdu interpreter, Farah Ali, joining remotely); Joan Khan
+ * (the person cared for, with her advocate Grace Obi); Tom Khan (key person).
+ * Three criteria. Leaves the page on the task list; returns the review's id.
+ */
+export async function completeGettingReady(page) {
+  return stage(page, 'getting ready', () => driveGettingReady(page), 120_000);
+}
+
+// --- Part 2 building blocks (each leaves the page on its part) -------------
+
+/** The rating tile `point` in `who`'s own rating of the criterion on screen. */
+export function ratingTile(page, who, point) {
+  return radio(page, `${who}'s rating`, point);
+}
+
+/** On the ratings overview, open one criterion. */
+export async function openCriterion(page, wording) {
+  await press(page.getByRole('link', { name: new RegExp(`^Rate\\s*: ${wording.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }));
+  await expect(heading(page, wording)).toBeVisible();
+}
+
+/**
+ * On one criterion: each rater's point, and for anyone asked, how their view
+ * reached the meeting: { 'Ayesha Khan': ['Poor', 'Through the interpreter, Farah Ali'], ... }.
+ */
+export async function rate(page, ratings) {
+  for (const [who, [point, through]] of Object.entries(ratings)) {
+    await press(ratingTile(page, who, point));
+    if (through) await press(radio(page, `How did ${who} give their view?`, through));
+  }
+}
+
+/** On one criterion: say it was not discussed, and why. */
+export async function markNotDiscussed(page, reason) {
+  await press(page.getByText('Not discussing this today?', { exact: true }));
+  await press(page.getByRole('button', { name: 'Mark as not discussed' }));
+  await page.getByLabel('Why was it not discussed?').fill(reason);
+}
+
+export const RATINGS = {
+  [TIME_OFF]: {
+    'Ayesha Khan': ['Poor', 'Through the interpreter, Farah Ali'],
+    'Joan Khan': ['Good', 'Through their advocate, Grace Obi'],
+    'Tom Khan': ['Okay'],
+  },
+  [ROLES_CLEAR]: {
+    'Ayesha Khan': ['Not going well', 'Directly, in their own words'],
+    'Joan Khan': ['Going well', 'Using symbols'],
+    'Tom Khan': ['Unsure'],
+  },
+};
+export const NOT_DISCUSSED = 'There was not enough time; Ayesha will raise it with the agency first.';
+
+/** P19 from the task list: two criteria rated differently, the third not discussed. */
+export async function doRatings(page, id) {
+  await openPart(page, id, 'How it is going');
+  await openCriterion(page, TIME_OFF);
+  await rate(page, RATINGS[TIME_OFF]);
+  await press(page.getByRole('button', { name: 'Next criterion' }));
+  await expect(heading(page, ROLES_CLEAR)).toBeVisible();
+  await rate(page, RATINGS[ROLES_CLEAR]);
+  await press(page.getByRole('button', { name: 'Next criterion' }));
+  await expect(heading(page, EVENING_CALLS)).toBeVisible();
+  await markNotDiscussed(page, NOT_DISCUSSED);
+  await continueTo(page, 'How it is going');
+}
+
+export const SUPPORT_GROUP = {
+  kind: 'A support group', name: 'Northshire Carers Café',
+  benefits: 'Someone to talk to who understands; she sleeps better after it',
+  needsMet: 'It met their needs fully', decision: 'Keep it as it is',
+};
+export const SITTING = {
+  kind: 'A service for the carer at home', name: 'Evening sitting service',
+  benefits: 'Two evenings a week off', difficulties: 'The sitter changes every week',
+  needsMet: 'It met some of their needs', decision: 'Change it',
+  changes: 'The same sitter each week, and Thursday instead of Monday',
+};
+
+/** On "Services and support": add one, fill its card (it opens on adding). */
+export async function addResource(page, r) {
+  await press(page.getByRole('button', { name: 'Add a service or support', exact: true }));
+  await press(radio(page, 'What kind of service or support is it?', r.kind));
+  await page.getByLabel('What is it called?').fill(r.name);
+  await page.getByLabel("How has it helped Ayesha Khan's health and wellbeing?").fill(r.benefits);
+  if (r.difficulties) await page.getByLabel('What has been difficult about it? (optional)').fill(r.difficulties);
+  await press(radio(page, "How well did it meet Ayesha Khan's needs?", r.needsMet));
+  await press(radio(page, 'What happens to it now?', r.decision));
+  if (r.changes) await page.getByLabel('What needs to change?').fill(r.changes);
+}
+
+/** P20 from the task list: the café kept, the sitting service changed. */
+export async function doServices(page, id) {
+  await openPart(page, id, 'Services and support');
+  await press(radio(page, 'Does Ayesha Khan use any services or support?', 'Yes'));
+  await addResource(page, SUPPORT_GROUP);
+  await addResource(page, SITTING);
+  await continueTo(page, 'Support while the carer has time for themselves');
+}
+
+export const COVER_QUESTION = "Does Joan Khan's support need to change while the carer has time for themselves?";
+export const ARRANGEMENT = {
+  need: 'A break', kind: 'A short stay away from home (respite)', when: 'One week in June, once a year',
+  provider: 'Willow House', funding: 'Arranged and paid for by the council',
+  risk: 'Joan does not know the staff at Willow House',
+  management: 'A tea visit with Grace first, and her symbol book goes with her',
+  next: 'Grace visits Willow House with Joan next week; if she still says no, look at a sitting service at home',
+};
+
+/**
+ * On "Support while the carer has time for themselves": one arrangement,
+ * which Joan first does not agree to (and what happens next), then agrees to
+ * through her advocate. `stopAt: 'not agreed'` leaves it not agreed.
+ */
+export async function addArrangement(page, a = ARRANGEMENT, { stopAt } = {}) {
+  await press(page.getByRole('button', { name: 'Add an arrangement', exact: true }));
+  await press(radio(page, 'What does Ayesha Khan need the time for?', a.need));
+  await press(radio(page, 'What support will Joan Khan have?', a.kind));
+  await page.getByLabel('When, and how often?').fill(a.when);
+  await page.getByLabel('Who will provide it?').fill(a.provider);
+  await press(radio(page, 'How will it be paid for?', a.funding));
+  await press(page.getByRole('button', { name: 'Add a risk', exact: true }));
+  await page.getByLabel('What is the risk?').fill(a.risk);
+  await page.getByLabel('How will it be managed?').fill(a.management);
+  await press(radio(page, 'Did Joan Khan agree to this?', 'No, they did not agree'));
+  await expect(page.getByText('Joan Khan has not agreed, so this arrangement should not go ahead as it is.', { exact: false })).toBeVisible();
+  await page.getByLabel('What happens next?').fill(a.next);
+  if (stopAt === 'not agreed') return;
+  await press(radio(page, 'Did Joan Khan agree to this?', 'Yes, through their advocate'));
+}
+
+/** P21 from the task list. */
+export async function doCover(page, id) {
+  await openPart(page, id, 'Support while the carer has time for themselves');
+  await press(radio(page, COVER_QUESTION, 'Yes'));
+  await addArrangement(page);
+  await continueTo(page, "Things that need someone else's help");
+}
+
+export const PHONE_NOW = 'This app sends nothing. Phone the safeguarding team now.';
+export const SAFEGUARDING = {
+  matter: 'Joan has bruises on her arms and says a night carer grabs her',
+  why: 'It needs a safeguarding enquiry', route: 'Safeguarding', toWhom: 'Northshire duty safeguarding team',
+  urgency: 'Now, before leaving', owner: /^Sam Patel, /, due: 0,
+  consent: 'It will be shared without consent because of a risk of harm',
+  consentReason: 'Joan may be at risk of harm tonight', status: 'Referred',
+};
+export const OT_REFERRAL = {
+  matter: 'Ayesha struggles to help Joan in and out of the bath',
+  why: 'It needs an occupational therapy assessment', route: 'Occupational therapy (OT)',
+  toWhom: 'Northshire OT duty desk', urgency: 'Routine', owner: /^Sam Patel, /, due: 28,
+  consent: 'Yes', status: 'To do',
+};
+
+/** On "Things that need someone else's help": add one matter and fill its card. */
+export async function addMatter(page, m) {
+  await press(page.getByRole('button', { name: "Add something that needs someone else's help", exact: true }));
+  await page.getByLabel('What is the matter?').fill(m.matter);
+  await page.getByLabel('Why is it beyond your scope or expertise?').fill(m.why);
+  await press(radio(page, 'Where does it need to go?', m.route));
+  await page.getByLabel('Who will it go to?').fill(m.toWhom);
+  await press(radio(page, 'How urgent is it?', m.urgency));
+  await press(page.getByRole('group', { name: 'Who will take it forward?', exact: true }).getByRole('radio', { name: m.owner }));
+  await page.getByLabel('Due by').fill(isoDate(m.due));
+  await press(radio(page, 'Is there consent to share this?', m.consent));
+  if (m.consentReason) {
+    await page.getByLabel('What is the risk that means it is shared without consent?').fill(m.consentReason);
+  }
+  await press(radio(page, 'Where has it got to?', m.status));
+}
+
+/** P22 from the task list: the urgent safeguarding matter, then the OT referral. */
+export async function doEscalations(page, id) {
+  await openPart(page, id, "Things that need someone else's help");
+  await press(radio(page, "Does anything need someone else's help?", 'Yes'));
+  await addMatter(page, SAFEGUARDING);
+  await addMatter(page, OT_REFERRAL);
+  await continueTo(page, 'Actions and outcome');
+}
+
+export const ACTIONS = [
+  { what: 'Ask the agency for the same sitter each week', owner: /^Sam Patel, /, due: 14, criterion: ROLES_CLEAR },
+  { what: 'Book the tea visit at Willow House', owner: /^Grace Obi, /, due: 7, criterion: TIME_OFF },
+];
+export const OUTCOME = {
+  decision: 'Change the plan',
+  rationale: 'The sitting service needs to change and a week of respite is added',
+  carer: 'Ayesha is relieved about the break but worried about the bruises',
+  individual: 'Joan will go to Willow House if she likes it after the visit',
+  through: 'Through their advocate, Grace Obi',
+  others: 'Tom thinks the respite week should be two weeks; Ayesha does not',
+};
+
+/** On "Actions and outcome": add an action (the n-th, from 0) and fill it. */
+export async function addAction(page, n, a) {
+  await press(page.getByRole('button', { name: 'Add an action', exact: true }));
+  await page.getByLabel('What will be done?').nth(n).fill(a.what);
+  await press(page.getByRole('group', { name: 'Who will do it?', exact: true }).nth(n).getByRole('radio', { name: a.owner }));
+  await page.getByLabel('When will it be done by?').nth(n).fill(isoDate(a.due));
+  await page.getByLabel('Which of the things you looked at does it answer? (optional)').nth(n).selectOption({ label: a.criterion });
+}
+
+/** Fill the outcome part of "Actions and outcome". */
+export async function fillOutcome(page, o = OUTCOME) {
+  await press(radio(page, 'What did the review decide?', o.decision));
+  await page.getByLabel('Why is this the outcome?').fill(o.rationale);
+  await page.getByLabel('What does Ayesha Khan think of the outcome?').fill(o.carer);
+  await page.getByLabel('What does Joan Khan think of the outcome?').fill(o.individual);
+  await press(radio(page, 'How did Joan Khan give their view? (optional)', o.through));
+  await page.getByLabel('Other views and any disagreements (optional)').fill(o.others);
+}
+
+/** P23's actions and outcome from the task list; ends on the task list. */
+export async function doOutcome(page, id) {
+  await openPart(page, id, 'Actions and outcome');
+  for (const [n, a] of ACTIONS.entries()) await addAction(page, n, a);
+  await fillOutcome(page);
+  await continueTo(page, 'Carer review');
+}
+
+/** The whole review proper, on top of completeGettingReady(). */
+export async function driveReviewProper(page, id) {
+  await doRatings(page, id);
+  await doServices(page, id);
+  await doCover(page, id);
+  await doEscalations(page, id);
+  await doOutcome(page, id);
+  await expectStatuses(page, Object.fromEntries([...GETTING_READY, ...REVIEW_PROPER].map((p) => [p, 'Done'])));
+}
+
+/** A review with every part done, ready to check and sign. Leaves the page on the task list. */
+export async function completeReview(page) {
+  return stage(page, 'review proper', async () => {
+    const id = await completeGettingReady(page);
+    await driveReviewProper(page, id);
+    return id;
+  }, 240_000);
+}
+
+// --- Part 3: signing -------------------------------------------------------
+
+/** The turn banner of the sign-off screen ("Now: <name>, <role>"). */
+export function turnBanner(page) {
+  return page.getByRole('status').filter({ hasText: /^Now: / });
+}
+
+/** Draw a stroke on the mark pad with real touch events (CDP: Playwright's touchscreen only taps). */
+export async function drawMark(page) {
+  const pad = page.getByRole('img', { name: 'Draw your mark in the box' });
+  await pad.scrollIntoViewIfNeeded();
+  const box = await pad.boundingBox();
+  const client = await page.context().newCDPSession(page);
+  const at = (fx, fy) => [{ x: box.x + box.width * fx, y: box.y + box.height * fy, id: 1, radiusX: 4, radiusY: 4, force: 1 }];
+  await client.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: at(0.2, 0.6) });
+  for (let i = 1; i <= 8; i += 1) {
+    await client.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: at(0.2 + i * 0.07, 0.6 - Math.sin(i / 2) * 0.3) });
+  }
+  // The finger rests before it lifts. (Lifted while still moving, Chromium
+  // takes the stroke for a fling and swallows the next tap: see the report.)
+  await page.waitForTimeout(150);
+  await client.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: at(0.76, 0.6 - Math.sin(4) * 0.3) });
+  await page.waitForTimeout(150);
+  await client.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await client.detach();
+}
+
+/**
+ * Sign for the person whose turn it is. `how` is
+ * { way: 'tap' | 'typed' | 'draw' | 'supporter', says?, comment?, typed?, supporter?, how? }.
+ */
+export async function signTurn(page, name, how) {
+  await expect(turnBanner(page)).toContainText(`Now: ${name}`);
+  const says = how.says ?? 'Yes, I agree';
+  await press(radio(page, `Does ${name} agree with the review?`, says));
+  if (says === 'I agree, with a comment') await page.getByLabel('Their comment').fill(how.comment);
+  if (says === 'No, I do not agree') await page.getByLabel('Why do they not agree?').fill(how.comment);
+  const way = {
+    tap: 'Tap the button below', typed: 'Type their name', draw: 'Draw a mark with a finger',
+    supporter: 'Through their advocate or interpreter',
+  }[how.way];
+  await press(radio(page, 'How will they sign?', way));
+  if (how.way === 'typed') await page.getByLabel('Type your name').fill(how.typed ?? name);
+  if (how.way === 'draw') await drawMark(page);
+  if (how.way === 'supporter') {
+    await press(radio(page, 'Who is helping them?', how.supporter));
+    await page.getByLabel('How did they show what they think?').fill(how.how);
+  }
+  await press(page.getByRole('button', { name: `Sign as ${name}`, exact: true }));
+  await expect(page.getByRole('term').filter({ hasText: name }).first()).toBeVisible();
+}
+
+/** How each person signs in the walk of part 3 (the worker last). */
+export const SIGNING = {
+  'Ayesha Khan': { way: 'typed' },
+  'Joan Khan': { way: 'supporter', supporter: 'Grace Obi, advocate', how: 'Pointed to the thumbs-up symbol in her book' },
+  'Grace Obi': { way: 'tap' },
+  'Farah Ali': { way: 'tap', says: 'I agree, with a comment', comment: 'I interpreted for Ayesha throughout' },
+  'Tom Khan': { way: 'draw' },
+  'Sam Patel': { way: 'tap' },
+};
+
+/** From "Check the review before signing", sign everyone off in turn order. Returns the order. */
+export async function signEveryone(page, plan = SIGNING) {
+  await press(page.getByRole('link', { name: 'Continue to sign off' }));
+  await expect(heading(page, 'Sign off the review')).toBeVisible();
+  const order = [];
+  for (;;) {
+    const banner = turnBanner(page);
+    if (!(await banner.isVisible())) break;
+    const text = (await banner.textContent()).replace(/^Now:\s*/, '');
+    const name = Object.keys(plan).find((n) => text.startsWith(n));
+    if (!name) throw new Error(`no signing plan for "${text}"`);
+    await signTurn(page, name, plan[name]);
+    order.push(name);
+  }
+  return order;
+}
+
+/** From the task list, open "Check the review before signing". */
+export async function openCheck(page) {
+  await press(page.getByRole('link', { name: 'Check the review and sign it off' }));
+  await expect(heading(page, 'Check the review before signing')).toBeVisible();
+}
+
+/** Sign in turn (as SIGNING says) until it is `name`'s turn; leaves their form showing. */
+export async function signUntil(page, name, plan = SIGNING) {
+  await openCheck(page);
+  await press(page.getByRole('link', { name: 'Continue to sign off' }));
+  await expect(heading(page, 'Sign off the review')).toBeVisible();
+  for (;;) {
+    const text = (await turnBanner(page).textContent()).replace(/^Now:\s*/, '');
+    if (text.startsWith(name)) return;
+    const next = Object.keys(plan).find((n) => text.startsWith(n));
+    await signTurn(page, next, plan[next]);
+  }
+}
+
+// --- Screens of parts 2 and 3, for the accessibility checks ----------------
+
+async function onPart(page, part, { complete = false } = {}) {
+  const id = complete ? await completeReview(page) : await completeGettingReady(page);
+  await openPart(page, id, part);
+  return id;
+}
+
+async function onCriterion(page, wording = TIME_OFF) {
+  await onPart(page, 'How it is going');
+  await openCriterion(page, wording);
+}
+
+async function onSignOff(page, name) {
+  await completeReview(page);
+  await signUntil(page, name);
+}
+
+async function lockedReview(page) {
+  const id = await completeReview(page);
+  await openCheck(page);
+  await signEveryone(page);
+  return id;
+}
+
+SCREENS.push(
+  {
+    name: 'how it is going, nothing rated yet', route: '/review/:id/rate', state: 'clean',
+    setup: async (page) => onPart(page, 'How it is going'),
+  },
+  {
+    name: 'how it is going', route: '/review/:id/rate', state: 'error',
+    setup: async (page) => {
+      await onPart(page, 'How it is going');
+      await showErrors(page);
+    },
+  },
+  {
+    name: 'how it is going, everything rated', route: '/review/:id/rate', state: 'clean',
+    setup: async (page) => onPart(page, 'How it is going', { complete: true }),
+  },
+  {
+    name: 'rate one criterion', route: '/review/:id/rate/:cid', state: 'clean',
+    setup: async (page) => onCriterion(page),
+  },
+  {
+    name: 'rate one criterion, nobody rated', route: '/review/:id/rate/:cid', state: 'error',
+    setup: async (page) => {
+      await onCriterion(page);
+      await press(page.getByRole('button', { name: 'Next criterion' }));
+      await expect(errorSummary(page)).toBeVisible();
+    },
+  },
+  {
+    name: 'rate one criterion, different views and a note', route: '/review/:id/rate/:cid', state: 'clean',
+    setup: async (page) => {
+      await onCriterion(page);
+      await rate(page, RATINGS[TIME_OFF]);
+      await press(page.getByRole('button', { name: 'Add a note' }));
+      await page.getByLabel('What was said').fill('The agency sends someone new every week');
+      await expect(page.getByText(/^Different views:/)).toBeVisible();
+    },
+  },
+  {
+    name: 'rate one criterion, a note with nothing in it', route: '/review/:id/rate/:cid', state: 'error',
+    setup: async (page) => {
+      await onCriterion(page);
+      await rate(page, RATINGS[TIME_OFF]);
+      await press(page.getByRole('button', { name: 'Add a note' }));
+      await press(page.getByRole('button', { name: 'Next criterion' }));
+      await expect(errorSummary(page)).toBeVisible();
+    },
+  },
+  {
+    name: 'rate one criterion, not discussed', route: '/review/:id/rate/:cid', state: 'clean',
+    setup: async (page) => {
+      await onCriterion(page, EVENING_CALLS);
+      await markNotDiscussed(page, '');
+      await expect(page.getByLabel('Why was it not discussed?')).toBeFocused();
+    },
+  },
+  {
+    name: 'rate one criterion, not discussed without a reason', route: '/review/:id/rate/:cid', state: 'error',
+    setup: async (page) => {
+      await onCriterion(page, EVENING_CALLS);
+      await markNotDiscussed(page, '');
+      await showErrors(page);
+    },
+  },
+  {
+    name: 'rate one criterion, not in the review', route: '/review/:id/rate/:cid', state: 'error',
+    setup: async (page) => {
+      const id = await completeGettingReady(page);
+      await openReviewPage(page, id, 'rate/no-such-criterion');
+      await expect(heading(page, 'This is not in the review')).toBeVisible();
+    },
+  },
+  {
+    name: 'services and support', route: '/review/:id/services', state: 'clean',
+    setup: async (page) => onPart(page, 'Services and support'),
+  },
+  {
+    name: 'services and support', route: '/review/:id/services', state: 'error',
+    setup: async (page) => {
+      await onPart(page, 'Services and support');
+      await showErrors(page);
+    },
+  },
+  {
+    name: 'services and support, a card open with a gap', route: '/review/:id/services', state: 'clean',
+    setup: async (page) => {
+      await onPart(page, 'Services and support');
+      await press(radio(page, 'Does Ayesha Khan use any services or support?', 'Yes'));
+      await addResource(page, SITTING);
+      await press(page.getByRole('button', { name: 'Add a gap in support' }));
+      await page.getByLabel('What is missing?').fill('No sitting service at weekends');
+    },
+  },
+  {
+    name: 'services and support, a card not finished', route: '/review/:id/services', state: 'error',
+    setup: async (page) => {
+      await onPart(page, 'Services and support');
+      await press(radio(page, 'Does Ayesha Khan use any services or support?', 'Yes'));
+      await press(page.getByRole('button', { name: 'Add a service or support', exact: true }));
+      await press(radio(page, 'What happens to it now?', 'Stop it'));
+      await showErrors(page);
+    },
+  },
+  {
+    name: 'services and support, cards closed', route: '/review/:id/services', state: 'clean',
+    setup: async (page) => onPart(page, 'Services and support', { complete: true }),
+  },
+  {
+    name: 'cover', route: '/review/:id/cover', state: 'clean',
+    setup: async (page) => onPart(page, 'Support while the carer has time for themselves'),
+  },
+  {
+    name: 'cover', route: '/review/:id/cover', state: 'error',
+    setup: async (page) => {
+      await onPart(page, 'Support while the carer has time for themselves');
+      await showErrors(page);
+    },
+  },
+  {
+    name: 'cover, an arrangement not agreed to', route: '/review/:id/cover', state: 'clean',
+    setup: async (page) => {
+      await onPart(page, 'Support while the carer has time for themselves');
+      await press(radio(page, COVER_QUESTION, 'Yes'));
+      await addArrangement(page, ARRANGEMENT, { stopAt: 'not agreed' });
+    },
+  },
+  {
+    name: 'cover, not agreed and nothing said about what happens next', route: '/review/:id/cover', state: 'error',
+    setup: async (page) => {
+      await onPart(page, 'Support while the carer has time for themselves');
+      await press(radio(page, COVER_QUESTION, 'Yes'));
+      await press(page.getByRole('button', { name: 'Add an arrangement', exact: true }));
+      await press(page.getByRole('button', { name: 'Add a risk', exact: true }));
+      await press(radio(page, 'Did Joan Khan agree to this?', 'No, they did not agree'));
+      await showErrors(page);
+    },
+  },
+  {
+    name: "things that need someone else's help", route: '/review/:id/escalations', state: 'clean',
+    setup: async (page) => onPart(page, "Things that need someone else's help"),
+  },
+  {
+    name: "things that need someone else's help", route: '/review/:id/escalations', state: 'error',
+    setup: async (page) => {
+      await onPart(page, "Things that need someone else's help");
+      await showErrors(page);
+    },
+  },
+  {
+    name: "things that need someone else's help, urgent safeguarding", route: '/review/:id/escalations', state: 'clean',
+    setup: async (page) => {
+      await onPart(page, "Things that need someone else's help");
+      await press(radio(page, "Does anything need someone else's help?", 'Yes'));
+      await addMatter(page, SAFEGUARDING);
+      await expect(page.getByRole('alert').filter({ hasText: PHONE_NOW })).toBeVisible();
+    },
+  },
+  {
+    name: "things that need someone else's help, a matter not finished", route: '/review/:id/escalations', state: 'error',
+    setup: async (page) => {
+      await onPart(page, "Things that need someone else's help");
+      await press(radio(page, "Does anything need someone else's help?", 'Yes'));
+      await press(page.getByRole('button', { name: "Add something that needs someone else's help", exact: true }));
+      await press(radio(page, 'Where does it need to go?', 'Somewhere else'));
+      await press(radio(page, 'Is there consent to share this?', 'It will be shared without consent because of a risk of harm'));
+      await showErrors(page);
+    },
+  },
+  {
+    name: 'actions and outcome', route: '/review/:id/outcome', state: 'clean',
+    setup: async (page) => onPart(page, 'Actions and outcome'),
+  },
+  {
+    name: 'actions and outcome', route: '/review/:id/outcome', state: 'error',
+    setup: async (page) => {
+      await onPart(page, 'Actions and outcome');
+      await press(page.getByRole('button', { name: 'Add an action', exact: true }));
+      await page.getByLabel('Date of the next review').fill(isoDate(-1));
+      await showErrors(page);
+    },
+  },
+  {
+    name: 'actions and outcome, filled in', route: '/review/:id/outcome', state: 'clean',
+    setup: async (page) => onPart(page, 'Actions and outcome', { complete: true }),
+  },
+  {
+    name: 'check the review, parts unfinished', route: '/review/:id/check', state: 'clean',
+    setup: async (page) => {
+      await completeGettingReady(page);
+      await openCheck(page);
+      await expect(page.getByRole('heading', { name: 'Finish these first' })).toBeVisible();
+    },
+  },
+  {
+    name: 'check the review, complete', route: '/review/:id/check', state: 'clean',
+    setup: async (page) => {
+      await completeReview(page);
+      await openCheck(page);
+      await expect(page.getByRole('link', { name: 'Continue to sign off' })).toBeVisible();
+    },
+  },
+  {
+    name: 'sign off, the first turn', route: '/review/:id/sign', state: 'clean',
+    setup: async (page) => {
+      await completeReview(page);
+      await openCheck(page);
+      await press(page.getByRole('link', { name: 'Continue to sign off' }));
+      await expect(turnBanner(page)).toBeVisible();
+    },
+  },
+  {
+    name: 'sign off, nothing chosen', route: '/review/:id/sign', state: 'error',
+    setup: async (page) => {
+      await completeReview(page);
+      await openCheck(page);
+      await press(page.getByRole('link', { name: 'Continue to sign off' }));
+      await press(page.getByRole('button', { name: /^Sign as / }));
+      await expect(page.getByRole('alert').filter({ hasText: 'Select whether they agree with the review' })).toBeVisible();
+    },
+  },
+  {
+    name: 'sign off, a typed name that does not match', route: '/review/:id/sign', state: 'error',
+    setup: async (page) => {
+      await onSignOff(page, 'Ayesha Khan');
+      await press(radio(page, 'Does Ayesha Khan agree with the review?', 'No, I do not agree'));
+      await page.getByLabel('Why do they not agree?').fill('The respite week is too short');
+      await press(radio(page, 'How will they sign?', 'Type their name'));
+      await page.getByLabel('Type your name').fill('A. Khan');
+      await press(page.getByRole('button', { name: 'Sign as Ayesha Khan' }));
+      await expect(page.getByRole('alert').filter({ hasText: 'Type the name as it is in the review' })).toBeVisible();
+    },
+  },
+  {
+    name: 'sign off, through an advocate', route: '/review/:id/sign', state: 'clean',
+    setup: async (page) => {
+      await onSignOff(page, 'Joan Khan');
+      await press(radio(page, 'Does Joan Khan agree with the review?', 'I agree, with a comment'));
+      await press(radio(page, 'How will they sign?', 'Through their advocate or interpreter'));
+      await expect(page.getByLabel('How did they show what they think?')).toBeVisible();
+    },
+  },
+  {
+    name: 'sign off, the draw pad open', route: '/review/:id/sign', state: 'clean',
+    setup: async (page) => {
+      await onSignOff(page, 'Tom Khan');
+      await press(radio(page, 'Does Tom Khan agree with the review?', 'Yes, I agree'));
+      await press(radio(page, 'How will they sign?', 'Draw a mark with a finger'));
+      await expect(page.getByRole('img', { name: 'Draw your mark in the box' })).toBeVisible();
+    },
+  },
+  {
+    name: "sign off, the worker's turn", route: '/review/:id/sign', state: 'clean',
+    setup: async (page) => {
+      await onSignOff(page, 'Sam Patel');
+      await expect(turnBanner(page)).toContainText('worker, signing last');
+    },
+  },
+  {
+    name: 'sign off, signed and locked', route: '/review/:id/sign', state: 'clean',
+    setup: async (page) => {
+      await lockedReview(page);
+      await expect(page.getByRole('status').filter({ hasText: 'The review is signed off' })).toBeVisible();
+    },
+  },
+  {
+    name: 'a locked review refuses an edit', route: '/review/:id/outcome', state: 'error',
+    setup: async (page) => {
+      const id = await lockedReview(page);
+      await openPart(page, id, 'Actions and outcome');
+      await page.getByLabel('Why is this the outcome?').fill('A change after signing');
+      await expect(page.getByRole('status').filter({ hasText: 'Not saved' })).toBeVisible();
+    },
+  },
+  {
+    name: 'amend this review', route: '/review/:id/amend', state: 'clean',
+    setup: async (page) => {
+      const id = await lockedReview(page);
+      await openReviewPage(page, id, 'amend');
+      await expect(heading(page, 'Amend this review')).toBeVisible();
+    },
+  },
+  {
+    name: 'amend this review, no reason given', route: '/review/:id/amend', state: 'error',
+    setup: async (page) => {
+      const id = await lockedReview(page);
+      await openReviewPage(page, id, 'amend');
+      await press(page.getByRole('button', { name: 'Make a new version' }));
+      await expect(page.getByRole('alert').filter({ hasText: 'Enter why the review is being amended' })).toBeVisible();
+    },
+  },
+);

@@ -27,7 +27,9 @@ export default defineConfig({
   webServer: {
     command: `node serve.mjs`,
     cwd: here,
-    env: { PORT: String(port) },
+    // DIST (a build elsewhere, e.g. /tmp/dist-e2e) only when set: serve.mjs
+    // falls back to ../../dist/ when it is unset, not when it is empty.
+    env: { PORT: String(port), ...(process.env.DIST ? { DIST: process.env.DIST } : {}) },
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
   },

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { test, expect, expectNoAxeViolations, smallTargets, SCREENS } from '../helpers.js';
 
-test.use({ viewport: { width: 1024, height: 768 } });
+test.use({ viewport: { width: 1024, height: 768 }, actionTimeout: 15_000 });
 test.describe.configure({ mode: 'parallel' });
 
 const label = (s) => `${s.name} (${s.state})`;

@@ -1,0 +1,209 @@
+// The acceptance walk of part 2 (the review proper, P19–P23) on a touch
+// tablet, continuing a finished getting-ready: three people rate two criteria
+// differently and see the spread, a third criterion is not discussed; two
+// services (keep, change); one cover arrangement Joan first does not agree
+// to; an urgent safeguarding matter and a routine OT referral; two actions;
+// an outcome. Then a reload, and everything is still there.
+import {
+  test, expect, press, heading, radio, continueTo, openPart, openTaskList, expectStatuses,
+  completeGettingReady, openCriterion, rate, ratingTile, markNotDiscussed, addResource, addArrangement,
+  addMatter, addAction, fillOutcome, isoDate,
+  TIME_OFF, ROLES_CLEAR, EVENING_CALLS, RATINGS, NOT_DISCUSSED, SUPPORT_GROUP, SITTING, COVER_QUESTION,
+  ARRANGEMENT, PHONE_NOW, SAFEGUARDING, OT_REFERRAL, ACTIONS, OUTCOME, GETTING_READY, REVIEW_PROPER,
+} from '../helpers.js';
+
+test.use({ hasTouch: true, viewport: { width: 1024, height: 768 }, actionTimeout: 15_000 });
+
+/** A card on a part-2 screen, by the title it shows (its heading). */
+function card(page, title) {
+  return page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: title, exact: true }) });
+}
+
+async function expectSpread(page, words) {
+  for (const w of words) await expect(page.getByText(w, { exact: false }).first()).toBeVisible();
+}
+
+async function expectRatings(page, wording, ratings) {
+  for (const [who, [point, through]] of Object.entries(ratings)) {
+    await expect(ratingTile(page, who, point), `${who} on ${wording}`).toBeChecked();
+    if (through) await expect(radio(page, `How did ${who} give their view?`, through)).toBeChecked();
+  }
+}
+
+test('the review proper by touch: ratings, services, cover, escalations, outcome; all kept after a reload', async ({ page }) => {
+  test.setTimeout(300_000);
+  let id;
+
+  await test.step('getting ready is done; the review proper has not started', async () => {
+    id = await completeGettingReady(page);
+    await expectStatuses(page, Object.fromEntries(GETTING_READY.map((p) => [p, 'Done'])));
+    await expectStatuses(page, Object.fromEntries(REVIEW_PROPER.map((p) => [p, 'Not started'])));
+  });
+
+  await test.step('How it is going: three people rate two criteria differently', async () => {
+    await openPart(page, id, 'How it is going');
+    for (const wording of [TIME_OFF, ROLES_CLEAR, EVENING_CALLS]) {
+      await expect(card(page, wording).getByText('Not rated yet', { exact: true })).toBeVisible();
+    }
+    await openCriterion(page, TIME_OFF);
+    // Whose turn it is, for the three raters (the worker, advocate and interpreter do not rate).
+    await expect(page.getByRole('status').filter({ hasText: /^Now: / })).toBeVisible();
+    await expect(page.getByRole('group', { name: /'s rating$/ })).toHaveCount(3);
+    await rate(page, RATINGS[TIME_OFF]);
+    await expect(page.getByRole('status').filter({ hasText: 'Everyone has given their rating.' })).toBeVisible();
+    await expectSpread(page, ['Different views:', 'Joan Khan – Good', 'Tom Khan – Okay', 'Ayesha Khan – Poor']);
+    // Whose view came through whom is shown with the spread.
+    await expect(page.getByRole('definition').filter({ hasText: 'Joan Khan (through Grace Obi, advocate)' })).toBeVisible();
+    await expect(page.getByRole('definition').filter({ hasText: 'Ayesha Khan (through Farah Ali, interpreter)' })).toBeVisible();
+
+    await press(page.getByRole('button', { name: 'Next criterion' }));
+    await expect(heading(page, ROLES_CLEAR)).toBeVisible();
+    await rate(page, RATINGS[ROLES_CLEAR]);
+    await expectSpread(page, ['Different views:', 'Joan Khan – Going well', 'Tom Khan – Unsure', 'Ayesha Khan – Not going well']);
+    await expect(page.getByRole('definition').filter({ hasText: 'Joan Khan (using symbols)' })).toBeVisible();
+
+    await press(page.getByRole('button', { name: 'Next criterion' }));
+    await expect(heading(page, EVENING_CALLS)).toBeVisible();
+    await markNotDiscussed(page, NOT_DISCUSSED);
+    await expect(page.getByText('This was not discussed today, so nobody is asked for a rating.')).toBeVisible();
+    await continueTo(page, 'How it is going');
+
+    await expect(card(page, TIME_OFF).getByText('Rated by everyone', { exact: true })).toBeVisible();
+    await expect(card(page, TIME_OFF)).toContainText('Different views: Joan Khan – Good; Tom Khan – Okay; Ayesha Khan – Poor');
+    await expect(card(page, ROLES_CLEAR)).toContainText('Different views: Joan Khan – Going well; Tom Khan – Unsure; Ayesha Khan – Not going well');
+    await expect(card(page, EVENING_CALLS).getByText('Not discussed', { exact: true })).toBeVisible();
+    await expect(card(page, EVENING_CALLS)).toContainText(`Why: ${NOT_DISCUSSED}`);
+    await continueTo(page, 'Services and support');
+  });
+
+  await test.step('Services and support: one to keep, one to change', async () => {
+    await press(radio(page, 'Does Ayesha Khan use any services or support?', 'Yes'));
+    await addResource(page, SUPPORT_GROUP);
+    await addResource(page, SITTING);
+    // Adding the second closed the first: its card now sums it up.
+    const cafe = card(page, SUPPORT_GROUP.name);
+    await expect(cafe.getByText('Done', { exact: true })).toBeVisible();
+    await expect(cafe.getByRole('definition').filter({ hasText: 'Keep it as it is' })).toBeVisible();
+    await press(page.getByRole('button', { name: `Close ${SITTING.name}` }));
+    await expect(card(page, SITTING.name).getByRole('definition').filter({ hasText: `Change it: ${SITTING.changes}` })).toBeVisible();
+    await continueTo(page, 'Support while the carer has time for themselves');
+  });
+
+  await test.step('Cover: Joan first does not agree, and what happens next; then agrees', async () => {
+    await press(radio(page, COVER_QUESTION, 'Yes'));
+    await addArrangement(page, ARRANGEMENT, { stopAt: 'not agreed' });
+    const title = 'Arrangement 1: A short stay away from home (respite)';
+    await press(page.getByRole('button', { name: `Close ${title}` }));
+    await expect(card(page, title).getByRole('definition').filter({ hasText: `No. Next: ${ARRANGEMENT.next}` })).toBeVisible();
+    await press(page.getByRole('button', { name: `Change ${title}` }));
+    await press(radio(page, 'Did Joan Khan agree to this?', 'Yes, through their advocate'));
+    await expect(page.getByText('Agreed through Grace Obi, advocate.')).toBeVisible();
+    await expect(page.getByLabel('What happens next?')).toHaveCount(0);
+    await continueTo(page, "Things that need someone else's help");
+  });
+
+  await test.step('Escalations: urgent safeguarding (phone now) and a routine OT referral', async () => {
+    await press(radio(page, "Does anything need someone else's help?", 'Yes'));
+    await expect(page.getByText(PHONE_NOW)).toHaveCount(0);
+    await addMatter(page, SAFEGUARDING);
+    const urgent = page.getByRole('alert').filter({ hasText: 'Urgent safeguarding' });
+    await expect(urgent).toBeVisible();
+    await expect(urgent).toContainText(PHONE_NOW);
+    await expect(urgent).toContainText(SAFEGUARDING.matter);
+    await expect(urgent).toContainText(SAFEGUARDING.toWhom);
+    await addMatter(page, OT_REFERRAL);
+    // Only the safeguarding matter is urgent.
+    await expect(urgent).not.toContainText(OT_REFERRAL.matter);
+    await continueTo(page, 'Actions and outcome');
+  });
+
+  await test.step('Actions and outcome', async () => {
+    await expect(page.getByText('No actions yet.')).toBeVisible();
+    for (const [n, a] of ACTIONS.entries()) await addAction(page, n, a);
+    await fillOutcome(page);
+    // A change to the plan brings the next review forward (6–8 weeks).
+    await expect(page.getByText(/^Suggested: .* \(8 weeks after this review, because the plan is changing\)/)).toBeVisible();
+    await continueTo(page, 'Carer review');
+    await expectStatuses(page, Object.fromEntries([...GETTING_READY, ...REVIEW_PROPER].map((p) => [p, 'Done'])));
+  });
+
+  await test.step('reload: every part is Done and every answer is still there', async () => {
+    await page.reload();
+    await expect(heading(page, 'Carer review')).toBeVisible();
+    await expectStatuses(page, Object.fromEntries([...GETTING_READY, ...REVIEW_PROPER].map((p) => [p, 'Done'])));
+    const total = await page.getByRole('main').getByRole('listitem').count();
+    await expect(page.getByText(`You have done ${total} of ${total} parts.`)).toBeVisible();
+
+    await openPart(page, id, 'How it is going');
+    await expect(card(page, TIME_OFF)).toContainText('Different views: Joan Khan – Good; Tom Khan – Okay; Ayesha Khan – Poor');
+    await openCriterion(page, TIME_OFF);
+    await expectRatings(page, TIME_OFF, RATINGS[TIME_OFF]);
+    await press(page.getByRole('button', { name: 'Next criterion' }));
+    await expect(heading(page, ROLES_CLEAR)).toBeVisible();
+    await expectRatings(page, ROLES_CLEAR, RATINGS[ROLES_CLEAR]);
+    await press(page.getByRole('button', { name: 'Next criterion' }));
+    await expect(heading(page, EVENING_CALLS)).toBeVisible();
+    await expect(page.getByLabel('Why was it not discussed?')).toHaveValue(NOT_DISCUSSED);
+
+    await openPart(page, id, 'Services and support');
+    await expect(radio(page, 'Does Ayesha Khan use any services or support?', 'Yes')).toBeChecked();
+    for (const r of [SUPPORT_GROUP, SITTING]) {
+      await press(page.getByRole('button', { name: `Change ${r.name}` }));
+      await expect(radio(page, 'What kind of service or support is it?', r.kind)).toBeChecked();
+      await expect(page.getByLabel('What is it called?')).toHaveValue(r.name);
+      await expect(page.getByLabel("How has it helped Ayesha Khan's health and wellbeing?")).toHaveValue(r.benefits);
+      await expect(radio(page, "How well did it meet Ayesha Khan's needs?", r.needsMet)).toBeChecked();
+      await expect(radio(page, 'What happens to it now?', r.decision)).toBeChecked();
+      if (r.changes) await expect(page.getByLabel('What needs to change?')).toHaveValue(r.changes);
+      await press(page.getByRole('button', { name: `Close ${r.name}` }));
+    }
+
+    await openPart(page, id, 'Support while the carer has time for themselves');
+    await expect(radio(page, COVER_QUESTION, 'Yes')).toBeChecked();
+    await press(page.getByRole('button', { name: 'Change Arrangement 1: A short stay away from home (respite)' }));
+    await expect(radio(page, 'What does Ayesha Khan need the time for?', ARRANGEMENT.need)).toBeChecked();
+    await expect(radio(page, 'What support will Joan Khan have?', ARRANGEMENT.kind)).toBeChecked();
+    await expect(page.getByLabel('When, and how often?')).toHaveValue(ARRANGEMENT.when);
+    await expect(page.getByLabel('Who will provide it?')).toHaveValue(ARRANGEMENT.provider);
+    await expect(radio(page, 'How will it be paid for?', ARRANGEMENT.funding)).toBeChecked();
+    await expect(page.getByLabel('What is the risk?')).toHaveValue(ARRANGEMENT.risk);
+    await expect(page.getByLabel('How will it be managed?')).toHaveValue(ARRANGEMENT.management);
+    await expect(radio(page, 'Did Joan Khan agree to this?', 'Yes, through their advocate')).toBeChecked();
+
+    await openPart(page, id, "Things that need someone else's help");
+    await expect(page.getByRole('alert').filter({ hasText: 'Urgent safeguarding' })).toContainText(PHONE_NOW);
+    for (const [n, m] of [SAFEGUARDING, OT_REFERRAL].entries()) {
+      await press(page.getByRole('button', { name: `Change Matter ${n + 1}: ${m.route}` }));
+      await expect(page.getByLabel('What is the matter?')).toHaveValue(m.matter);
+      await expect(page.getByLabel('Why is it beyond your scope or expertise?')).toHaveValue(m.why);
+      await expect(radio(page, 'Where does it need to go?', m.route)).toBeChecked();
+      await expect(page.getByLabel('Who will it go to?')).toHaveValue(m.toWhom);
+      await expect(radio(page, 'How urgent is it?', m.urgency)).toBeChecked();
+      await expect(page.getByRole('group', { name: 'Who will take it forward?', exact: true }).getByRole('radio', { name: m.owner })).toBeChecked();
+      await expect(page.getByLabel('Due by')).toHaveValue(isoDate(m.due));
+      await expect(radio(page, 'Is there consent to share this?', m.consent)).toBeChecked();
+      if (m.consentReason) {
+        await expect(page.getByLabel('What is the risk that means it is shared without consent?')).toHaveValue(m.consentReason);
+      }
+      await expect(radio(page, 'Where has it got to?', m.status)).toBeChecked();
+      await press(page.getByRole('button', { name: `Close Matter ${n + 1}: ${m.route}` }));
+    }
+
+    await openPart(page, id, 'Actions and outcome');
+    for (const [n, a] of ACTIONS.entries()) {
+      await expect(page.getByLabel('What will be done?').nth(n)).toHaveValue(a.what);
+      await expect(page.getByRole('group', { name: 'Who will do it?', exact: true }).nth(n).getByRole('radio', { name: a.owner })).toBeChecked();
+      await expect(page.getByLabel('When will it be done by?').nth(n)).toHaveValue(isoDate(a.due));
+      await expect(page.getByLabel('Which of the things you looked at does it answer? (optional)').nth(n).locator('option:checked')).toHaveText(a.criterion);
+    }
+    await expect(radio(page, 'What did the review decide?', OUTCOME.decision)).toBeChecked();
+    await expect(page.getByLabel('Why is this the outcome?')).toHaveValue(OUTCOME.rationale);
+    await expect(page.getByLabel('What does Ayesha Khan think of the outcome?')).toHaveValue(OUTCOME.carer);
+    await expect(page.getByLabel('What does Joan Khan think of the outcome?')).toHaveValue(OUTCOME.individual);
+    await expect(radio(page, 'How did Joan Khan give their view? (optional)', OUTCOME.through)).toBeChecked();
+    await expect(page.getByLabel('Other views and any disagreements (optional)')).toHaveValue(OUTCOME.others);
+    await expect(page.getByLabel('Date of the next review')).toHaveValue(isoDate(56));
+
+    await openTaskList(page, id);
+  });
+});

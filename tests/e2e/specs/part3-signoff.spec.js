@@ -1,0 +1,138 @@
+// The acceptance walk of part 3 (check and sign off, P23; lock and amend) on
+// a touch tablet, from a finished review: check your answers with a "Change"
+// link for every part; everyone signs (typed name, through an advocate, taps,
+// a drawn mark), the worker last; the review locks; it is amended into a new
+// version that is signed again; the device keeps both versions.
+import {
+  test, expect, press, heading, radio, openPart, openTaskList, completeReview, openCheck, signEveryone, turnBanner,
+  GETTING_READY, REVIEW_PROPER, TIME_OFF, SUPPORT_GROUP, SAFEGUARDING, OUTCOME,
+} from '../helpers.js';
+
+test.use({ hasTouch: true, viewport: { width: 1024, height: 768 }, actionTimeout: 15_000 });
+
+const PART_CODES = {
+  'Who is here': 'P18', 'Help to take part': 'P18', 'How we will review': 'P17', 'What we will look at': 'P17',
+  'Ready to start': 'P18', 'How it is going': 'P19', 'Services and support': 'P20',
+  'Support while the carer has time for themselves': 'P21', "Things that need someone else's help": 'P22',
+  'Actions and outcome': 'P23',
+};
+
+/** One "Change ..." link of the check page, by the thing it changes. */
+function change(page, what) {
+  return page.getByRole('link', { name: `Change ${what}`, exact: true });
+}
+
+const LOCKED = 'This review is signed off and locked.';
+
+test('check, sign off by everyone (worker last), lock, amend and sign the new version', async ({ page }) => {
+  test.setTimeout(300_000);
+  let id;
+  let newId;
+
+  await test.step('a finished review: check your answers lists every part with Change links', async () => {
+    id = await completeReview(page);
+    await openCheck(page);
+    // Nothing is left to finish, so nothing is listed first.
+    await expect(page.getByRole('heading', { name: 'Finish these first' })).toHaveCount(0);
+    for (const part of [...GETTING_READY, ...REVIEW_PROPER]) {
+      await expect(page.getByRole('heading', { level: 2, name: `${part} (${PART_CODES[part]})`, exact: true })).toBeVisible();
+    }
+    for (const what of [
+      'details of Ayesha Khan', 'details of Tom Khan', 'what helps Joan Khan take part', 'why (how we will review)',
+      `criterion ${TIME_OFF}`, 'readiness', `ratings for ${TIME_OFF}`, `service ${SUPPORT_GROUP.name}`,
+      'cover arrangement', `matter ${SAFEGUARDING.matter}`, 'action', 'outcome', 'next review date',
+    ]) {
+      await expect(change(page, what).first(), what).toBeVisible();
+    }
+    // Every row of every part has its Change link.
+    const rows = page.getByRole('main').getByRole('term');
+    const links = page.getByRole('main').getByRole('link', { name: /^Change / });
+    expect(await links.count()).toBe(await rows.count());
+  });
+
+  await test.step('a Change link goes back to its part, and back again to checking', async () => {
+    await press(change(page, `ratings for ${TIME_OFF}`));
+    await expect(heading(page, TIME_OFF)).toBeVisible();
+    await openTaskList(page, id);
+    await openCheck(page);
+  });
+
+  await test.step('everyone signs in turn, the worker last: typed name, advocate, taps, a drawn mark', async () => {
+    const order = await signEveryone(page);
+    expect(order.at(-1), 'the worker signs last').toBe('Sam Patel');
+    expect([...order].sort()).toEqual(['Ayesha Khan', 'Farah Ali', 'Grace Obi', 'Joan Khan', 'Sam Patel', 'Tom Khan']);
+    await expect(page.getByRole('definition').filter({ hasText: 'Agrees, by typing their name' })).toBeVisible();
+    await expect(page.getByRole('definition').filter({ hasText: 'Agrees, through Grace Obi (Pointed to the thumbs-up symbol in her book)' })).toBeVisible();
+    await expect(page.getByRole('definition').filter({ hasText: 'Agrees, with a drawn mark' })).toBeVisible();
+    await expect(page.getByRole('definition').filter({ hasText: 'Agrees, with a comment: I interpreted for Ayesha throughout, by tapping' })).toBeVisible();
+  });
+
+  await test.step('the review is locked: a banner says so and an edit is refused', async () => {
+    await expect(page.getByRole('status').filter({ hasText: 'The review is signed off' })).toContainText('It is locked: nobody can change it now.');
+    await expect(turnBanner(page)).toHaveCount(0);
+    await openTaskList(page, id);
+    await expect(page.getByRole('region', { name: 'Signed off' })).toContainText(LOCKED);
+    await press(page.getByRole('link', { name: 'Actions and outcome', exact: true }));
+    await expect(heading(page, 'Actions and outcome')).toBeVisible();
+    const why = page.getByLabel('Why is this the outcome?');
+    await why.fill('Someone tries to change it after signing');
+    await expect(page.getByRole('status').filter({ hasText: 'Not saved' }))
+      .toContainText('This review has been signed off and cannot be changed');
+    await page.reload();
+    await expect(page.getByLabel('Why is this the outcome?')).toHaveValue(OUTCOME.rationale);
+  });
+
+  await test.step('amend: a reason and what changes make a new version', async () => {
+    await press(page.getByRole('region', { name: 'Signed off' }).getByRole('link', { name: 'Amend it' }));
+    await expect(heading(page, 'Amend this review')).toBeVisible();
+    await page.getByLabel('Why does the review need amending?').fill('The respite week moved from June to July');
+    await page.getByLabel('What will change?').fill('The cover arrangement dates');
+    await press(page.getByRole('button', { name: 'Make a new version' }));
+    await expect(heading(page, 'Carer review')).toBeVisible();
+    newId = page.url().match(/\/review\/([^/]+)/)[1];
+    expect(newId).not.toBe(id);
+    // The new version is open for changes, with everything carried over.
+    await expect(page.getByRole('region', { name: 'Signed off' })).toHaveCount(0);
+    await press(page.getByRole('link', { name: 'Support while the carer has time for themselves', exact: true }));
+    await press(page.getByRole('button', { name: 'Change Arrangement 1: A short stay away from home (respite)' }));
+    await page.getByLabel('When, and how often?').fill('One week in July, once a year');
+    await expect(page.getByRole('status').filter({ hasText: 'Saved on this device' })).toBeVisible();
+  });
+
+  await test.step('the new version is signed again and locks', async () => {
+    await openTaskList(page, newId);
+    await openCheck(page);
+    await expect(page.getByRole('definition').filter({ hasText: 'One week in July, once a year' })).toBeVisible();
+    const order = await signEveryone(page);
+    expect(order.at(-1)).toBe('Sam Patel');
+    await expect(page.getByRole('status').filter({ hasText: 'The review is signed off' })).toBeVisible();
+    await openTaskList(page, newId);
+    await expect(page.getByRole('region', { name: 'Signed off' })).toContainText(LOCKED);
+  });
+
+  await test.step('the device keeps both versions, each signed off', async () => {
+    await page.goto('/');
+    await expect(heading(page, 'Reviews on this device')).toBeVisible();
+    const rows = page.getByRole('row', { name: /Ayesha Khan/ });
+    await expect(rows).toHaveCount(2);
+    for (const row of await rows.all()) await expect(row).toContainText('Signed off');
+    // The earlier version still opens, still locked, with its own answer.
+    await openTaskList(page, id);
+    await expect(page.getByRole('region', { name: 'Signed off' })).toContainText(LOCKED);
+    await openCheck(page);
+    await expect(page.getByRole('definition').filter({ hasText: 'One week in June, once a year' })).toBeVisible();
+  });
+});
+
+// Issue 5: "A signed-off review cannot be edited." The save is refused, but
+// the screens still take typing and show the refused text as if it had been
+// kept, until a reload. A locked review's fields should not be editable.
+test('a locked review does not let anyone type into its fields', async ({ page }) => {
+  test.setTimeout(300_000);
+  const id = await completeReview(page);
+  await openCheck(page);
+  await signEveryone(page);
+  await openPart(page, id, 'Actions and outcome');
+  await expect(page.getByLabel('Why is this the outcome?')).not.toBeEditable();
+  await expect(radio(page, 'What did the review decide?', 'No change: the plan stays as it is')).toBeDisabled();
+});
