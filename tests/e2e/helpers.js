@@ -1399,12 +1399,12 @@ SCREENS.push(
     },
   },
   {
-    name: 'a locked review refuses an edit', route: '/review/:id/outcome', state: 'error',
+    name: 'a locked review shows its answers read-only', route: '/review/:id/outcome', state: 'clean',
     setup: async (page) => {
       const id = await lockedReview(page);
       await openPart(page, id, 'Actions and outcome');
-      await page.getByLabel('Why is this the outcome?').fill('A change after signing');
-      await expect(page.getByRole('status').filter({ hasText: 'Not saved' })).toBeVisible();
+      await expect(page.getByText('This review is signed off and locked.')).toBeVisible();
+      await expect(page.getByLabel('Why is this the outcome?')).not.toBeEditable();
     },
   },
   {
