@@ -2,7 +2,8 @@ import { defineConfig } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-const port = 4180;
+// E2E_PORT lets two runs share the machine; CI uses the default.
+const port = Number(process.env.E2E_PORT || 4180);
 
 export default defineConfig({
   testDir: './specs',
