@@ -25,6 +25,8 @@ pub fn App() -> impl IntoView {
                     <Routes fallback=NotFound>
                         <Route path=path!("/") view=Home />
                         <Route path=path!("/settings") view=DeviceSettingsPage />
+                        <Route path=path!("/settings/key") view=SigningKeyPage />
+                        <Route path=path!("/check-summary") view=CheckSummary />
                         <ParentRoute path=path!("/review/:id") view=ReviewShell>
                             <Route path=path!("") view=Overview />
                             <Route path=path!("who") view=WhoIsHere />

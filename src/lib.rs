@@ -7,5 +7,6 @@ pub mod clock;
 pub mod components;
 pub mod download;
 pub mod parts;
+pub mod signing;
 pub mod state;
 pub mod storage;

@@ -112,7 +112,14 @@ impl ReviewContext {
     ) -> Result<(), SignOffError> {
         self.change(SignOffError::Locked, |r| {
             r.sign_off(participant, decision, method, clock::now())
-        })
+        })?;
+        // The worker's sign-off locks the review: sign its summary now, once.
+        // A failure here is shown (with "Try again") where the summary is offered.
+        let review = self.review.get_untracked();
+        if review.state == review_core::ReviewState::SignedOff {
+            let _ = crate::signing::summary_of(&review);
+        }
+        Ok(())
     }
 
     /// Take back a signature before the review is locked, and save.

@@ -4,6 +4,7 @@
 
 use gloo_storage::{LocalStorage, Storage};
 use review_core::draft::{self, DraftError};
+use review_core::summary::SignedFile;
 use review_core::{DeviceSettings, Review};
 use std::fmt;
 
@@ -169,6 +170,45 @@ pub fn delete_review(id: &str) -> Result<(), StorageError> {
     storage
         .remove_item(&draft::review_key(id))
         .map_err(|e| StorageError::Failed(describe(&e)))?;
+    storage
+        .remove_item(&draft::summary_key(id))
+        .map_err(|e| StorageError::Failed(describe(&e)))?;
     let ids: Vec<String> = known_review_ids().into_iter().filter(|i| i != id).collect();
     write(&draft::index_key(), &draft::encode_index(&ids))
+}
+
+// ---- The signing key and signed summaries -------------------------------------
+
+/// The stored text of this device's signing key, if there is one.
+pub fn load_signing_key() -> Result<Option<String>, StorageError> {
+    read(&draft::signing_key_key())
+}
+
+pub fn save_signing_key(stored: &str) -> Result<(), StorageError> {
+    write(&draft::signing_key_key(), stored)
+}
+
+/// Copy a stored value this version cannot read to a key of its own, so
+/// that its key can be written again and nothing is lost.
+pub fn keep_aside(what: &str, raw: &str) -> Result<(), StorageError> {
+    write(&draft::kept_aside_key(what), raw)
+}
+
+/// The signed summary of a review, if the device keeps one.
+pub fn load_summary(review_id: &str) -> Result<Option<SignedFile>, Unreadable> {
+    let key = draft::summary_key(review_id);
+    match read(&key) {
+        Ok(Some(raw)) => draft::decode_summary(&raw)
+            .map(Some)
+            .map_err(|error| Unreadable { key, error }),
+        _ => Ok(None),
+    }
+}
+
+/// Keep a signed summary. A summary is written once and never replaced.
+pub fn save_summary(file: &SignedFile) -> Result<(), StorageError> {
+    write(
+        &draft::summary_key(&file.review_id),
+        &draft::encode_summary(file),
+    )
 }

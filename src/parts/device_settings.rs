@@ -1,6 +1,7 @@
 use crate::components::{ErrorSummary, Page, TextInput};
 use crate::state::{start_review, use_app};
 use leptos::prelude::*;
+use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use review_core::text::{clean, is_blank};
 use review_core::validate::FieldError;
@@ -101,6 +102,10 @@ pub fn DeviceSettingsPage() -> impl IntoView {
                     </button>
                 </div>
             </form>
+            <h2 class="app-heading-m">"Signed summaries"</h2>
+            <p class="app-body">
+                <A href="/settings/key" attr:class="app-link app-link--standalone">"This device’s signing key"</A>
+            </p>
         </Page>
     }
 }

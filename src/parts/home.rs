@@ -62,6 +62,10 @@ pub fn Home() -> impl IntoView {
             </div>
             <UnreadableReviews entries=unreadable />
             <ReviewList reviews=reviews />
+            <h2 class="app-heading-m">"Summary files"</h2>
+            <p class="app-body">
+                <A href="/check-summary" attr:class="app-link app-link--standalone">"Check a summary file"</A>
+            </p>
         </Page>
     }
 }
@@ -99,7 +103,10 @@ fn ReviewList(
                     <th scope="row" class="app-table__header">{carer}</th>
                     <td class="app-table__cell" data-label="Started">{clock::long_date(&r.created_at)}</td>
                     <td class="app-table__cell" data-label="Progress">{format!("{done} of {total} parts done")}</td>
-                    <td class="app-table__cell" data-label="State"><strong class=tag>{state}</strong></td>
+                    <td class="app-table__cell" data-label="State">
+                        <strong class=tag>{state}</strong>
+                        {(r.version > 1).then(|| view! { <span class="app-hint">{format!(" Version {}", r.version)}</span> })}
+                    </td>
                     <td class="app-table__cell app-table__cell--actions">
                         <div class="app-cluster">
                             <A href=open attr:class="app-link">

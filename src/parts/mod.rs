@@ -15,6 +15,7 @@ mod readiness;
 mod services;
 mod shell;
 mod sign_off;
+mod summary;
 mod taking_part;
 mod who_is_here;
 
@@ -32,6 +33,7 @@ pub use readiness::Readiness;
 pub use services::Services;
 pub use shell::ReviewShell;
 pub use sign_off::{Amend, CheckAnswers, SignOff};
+pub use summary::{CheckSummary, SigningKeyPage, SummaryDownload};
 pub use taking_part::{PersonSupport, TakingPart};
 pub use who_is_here::{PersonDetails, WhoIsHere};
 

@@ -30,6 +30,7 @@ pub fn Overview() -> impl IntoView {
             .collect::<Vec<_>>()
     });
     let ready = ctx.select(ready_for_review_proper);
+    let locked = ctx.select(|r| r.state == review_core::ReviewState::SignedOff);
     view! {
         <BackLink href="/" text="All reviews" />
         <Page title="Carer review" caption=format!("Started {}", started.get_untracked())>
@@ -56,6 +57,9 @@ pub fn Overview() -> impl IntoView {
             <p class="app-body">
                 <A href=ctx.path("check") attr:class="app-link app-link--standalone">"Check the review and sign it off"</A>
             </p>
+            <Show when=move || locked.get()>
+                <super::SummaryDownload />
+            </Show>
             <h2 class="app-heading-m">"Other things you can do"</h2>
             <p class="app-body">
                 <A href=ctx.path("delete") attr:class="app-link app-link--standalone">"Delete this review"</A>

@@ -1,7 +1,9 @@
 // Shared helpers for the end-to-end specs. Locate by role and label only.
 import { test as base, expect } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -1127,7 +1129,7 @@ async function onSignOff(page, name) {
   await signUntil(page, name);
 }
 
-async function lockedReview(page) {
+export async function lockedReview(page) {
   const id = await completeReview(page);
   await openCheck(page);
   await signEveryone(page);
@@ -1422,6 +1424,70 @@ SCREENS.push(
       await openReviewPage(page, id, 'amend');
       await press(page.getByRole('button', { name: 'Make a new version' }));
       await expect(page.getByRole('alert').filter({ hasText: 'Enter why the review is being amended' })).toBeVisible();
+    },
+  },
+);
+
+// --- The signed summary's screens --------------------------------------------
+
+/** The records teams' CLI (built by scripts/test before the browser tests). */
+export const SUMMARY_CLI = process.env.REVIEW_SUMMARY_BIN
+  || `${process.env.CARGO_TARGET_DIR || new URL('../../target', import.meta.url).pathname}/debug/review-summary`;
+
+/** A file for the check screen: `contents`, or the fixture signed by the CLI. */
+async function chooseSummary(page, contents) {
+  const dir = mkdtempSync(`${tmpdir()}/summary-screen-`);
+  const path = `${dir}/summary.json`;
+  if (contents === undefined) {
+    const fixture = new URL('../fixtures/summary-unsigned.json', import.meta.url).pathname;
+    execFileSync(SUMMARY_CLI, ['keygen', '--out', `${dir}/key.jwk`]);
+    execFileSync(SUMMARY_CLI, ['sign', '--key', `${dir}/key.jwk`, fixture, '--out', path]);
+  } else {
+    writeFileSync(path, contents);
+  }
+  await page.goto('/check-summary');
+  await page.getByLabel('Summary file').setInputFiles(path);
+  await expect(page.getByRole('heading', { level: 2 })).toBeFocused();
+}
+
+SCREENS.push(
+  {
+    name: 'check a summary file', route: '/check-summary', state: 'clean',
+    setup: async (page) => {
+      await page.goto('/check-summary');
+      await expect(heading(page, 'Check a summary file')).toBeVisible();
+    },
+  },
+  {
+    name: 'check a summary file, intact and signed', route: '/check-summary', state: 'clean',
+    setup: async (page) => chooseSummary(page),
+  },
+  {
+    name: 'check a summary file, not a summary', route: '/check-summary', state: 'error',
+    setup: async (page) => chooseSummary(page, '{"hello":"world"}'),
+  },
+  {
+    name: 'signing key, none yet', route: '/settings/key', state: 'clean',
+    setup: async (page) => {
+      await page.goto('/settings/key');
+      await expect(page.getByRole('button', { name: 'Make the signing key now' })).toBeVisible();
+    },
+  },
+  {
+    name: 'signing key', route: '/settings/key', state: 'clean',
+    setup: async (page) => {
+      await page.goto('/settings/key');
+      await press(page.getByRole('button', { name: 'Make the signing key now' }));
+      await expect(page.getByRole('button', { name: 'Download the public key' })).toBeVisible();
+    },
+  },
+  {
+    name: 'signing key, unreadable', route: '/settings/key', state: 'error',
+    setup: async (page) => {
+      await page.goto('/');
+      await page.evaluate(() => localStorage.setItem('review-together/signing-key', 'not a key'));
+      await page.goto('/settings/key');
+      await expect(page.getByRole('button', { name: 'Make a new key' })).toBeVisible();
     },
   },
 );

@@ -3,6 +3,7 @@
 //! is reported, never guessed at, so the caller can keep it aside untouched.
 
 use crate::model::{DeviceSettings, Review};
+use crate::summary::SignedFile;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::{json, Value};
@@ -23,6 +24,14 @@ pub fn index_key() -> String {
 pub fn settings_key() -> String {
     format!("{NAMESPACE}/settings")
 }
+/// The signed summary of a review (see [`crate::summary::SignedFile`]).
+pub fn summary_key(review_id: &str) -> String {
+    format!("{NAMESPACE}/summary/{review_id}")
+}
+/// This device's signing key (see [`crate::summary::device_key`]).
+pub fn signing_key_key() -> String {
+    format!("{NAMESPACE}/signing-key")
+}
 /// Where an unreadable value is copied before its key is written again.
 pub fn kept_aside_key(what: &str) -> String {
     format!("{NAMESPACE}/kept-aside/{what}")
@@ -40,6 +49,7 @@ pub enum Kind {
     Review,
     Settings,
     Index,
+    Summary,
 }
 
 impl Kind {
@@ -48,6 +58,7 @@ impl Kind {
             Kind::Review => "review",
             Kind::Settings => "settings",
             Kind::Index => "index",
+            Kind::Summary => "summary",
         }
     }
 }
@@ -149,4 +160,11 @@ pub fn encode_index(ids: &[String]) -> String {
 }
 pub fn decode_index(raw: &str) -> Result<Vec<String>, DraftError> {
     decode(Kind::Index, raw)
+}
+/// A signed summary keeps its exact text inside the envelope.
+pub fn encode_summary(file: &SignedFile) -> String {
+    encode(Kind::Summary, file)
+}
+pub fn decode_summary(raw: &str) -> Result<SignedFile, DraftError> {
+    decode(Kind::Summary, raw)
 }

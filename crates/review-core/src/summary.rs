@@ -9,6 +9,7 @@
 
 pub mod canonical;
 pub mod document;
+mod finalise;
 mod from_review;
 pub mod jws;
 pub mod keys;
@@ -19,6 +20,7 @@ mod tamper_tests;
 
 pub use canonical::{parse_strict, to_canonical_vec, utf16_cmp, ParseError};
 pub use document::*;
+pub use finalise::{file_name, finalise, Finalise, FinaliseError, SignedFile};
 pub use from_review::SummaryError;
 pub use jws::{
     detached_jws, read_unsigned, verify, ErrorCode, ProtectedHeader, SignError, Verification,

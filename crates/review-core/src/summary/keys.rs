@@ -202,6 +202,22 @@ impl SigningKey {
         String::from_utf8(bytes).unwrap_or_default()
     }
 
+    /// The public key as a records team registers it: the JWK with its
+    /// `kid` (the thumbprint), `alg` and `use`, in RFC 8785 form. A JWK Set
+    /// of these is what `review-summary verify --trusted-keys` reads.
+    pub fn public_jwk_for_team(&self) -> String {
+        let jwk = self.public_jwk();
+        let value = serde_json::json!({
+            "kty": jwk.kty,
+            "crv": jwk.crv,
+            "x": jwk.x,
+            "kid": jwk.thumbprint(),
+            "alg": super::ALG,
+            "use": "sig",
+        });
+        String::from_utf8(to_canonical_vec(&value).unwrap_or_default()).unwrap_or_default()
+    }
+
     /// The key's fingerprint: its RFC 7638 thumbprint, which is also the `kid`.
     pub fn fingerprint(&self) -> String {
         self.public_jwk().thumbprint()

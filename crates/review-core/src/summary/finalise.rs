@@ -1,0 +1,112 @@
+//! The step the app takes when the worker signs off: build the summary, link
+//! it to the summary it amends, sign it, and keep the file with its name.
+//! The stored file is what every later download gives, byte for byte.
+
+use super::document::{DocumentId, PreviousDocument, Summary};
+use super::jws::SignError;
+use super::keys::SigningKey;
+use super::SummaryError;
+use crate::model::{Review, Timestamp};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// A signed summary as the device keeps it.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct SignedFile {
+    /// The review it summarises.
+    pub review_id: String,
+    pub document_id: String,
+    /// What to save it as: the date and a short id, never a person's name.
+    pub file_name: String,
+    /// The file's text: RFC 8785 JSON with its `signature`.
+    pub text: String,
+}
+
+impl SignedFile {
+    /// The reference a later summary (an amendment's) makes to this one.
+    pub fn as_previous(&self) -> Option<PreviousDocument> {
+        let id = DocumentId::try_from(self.document_id.as_str()).ok()?;
+        Some(PreviousDocument::of_file(id, self.text.as_bytes()))
+    }
+}
+
+/// `review-summary-2026-11-24-1a2b3c4d.json`: the day the review was signed
+/// off and the first eight characters of the document id.
+pub fn file_name(finalised_at: &Timestamp, document_id: &str) -> String {
+    let short: String = document_id
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .take(8)
+        .collect();
+    format!(
+        "review-summary-{}-{short}.json",
+        finalised_at.format("%Y-%m-%d")
+    )
+}
+
+/// Why a summary could not be made.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FinaliseError {
+    Summary(SummaryError),
+    Sign(SignError),
+}
+
+impl fmt::Display for FinaliseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FinaliseError::Summary(e) => e.fmt(f),
+            FinaliseError::Sign(SignError::AlreadySigned) => {
+                f.write_str("The summary was already signed")
+            }
+            FinaliseError::Sign(SignError::Invalid(errors)) => {
+                let reasons: Vec<String> = errors.iter().map(|e| e.message.clone()).collect();
+                write!(
+                    f,
+                    "The summary did not pass its own checks: {}",
+                    reasons.join("; ")
+                )
+            }
+        }
+    }
+}
+
+impl std::error::Error for FinaliseError {}
+
+/// What the summary of a review needs besides the review.
+pub struct Finalise<'a> {
+    /// A fresh UUID for the document.
+    pub document_id: &'a str,
+    pub app_version: &'a str,
+    pub language: &'a str,
+    pub key: &'a SigningKey,
+    pub signed_at: &'a Timestamp,
+    /// The stored summary of the version this review amends, if the device has it.
+    pub previous: Option<&'a SignedFile>,
+}
+
+/// Build and sign the summary of a signed-off review.
+pub fn finalise(review: &Review, with: Finalise<'_>) -> Result<SignedFile, FinaliseError> {
+    let mut summary =
+        Summary::from_review(review, with.document_id, with.app_version, with.language)
+            .map_err(FinaliseError::Summary)?;
+    // Only the summary of the version this one amends is its "previous".
+    let amended = review.amends.as_ref().map(|a| a.previous_id.as_str());
+    summary.previous = with
+        .previous
+        .filter(|p| Some(p.review_id.as_str()) == amended)
+        .and_then(SignedFile::as_previous);
+    let bytes = summary
+        .sign(with.key, with.signed_at)
+        .map_err(FinaliseError::Sign)?;
+    let finalised_at = review
+        .finalised_at
+        .ok_or(FinaliseError::Summary(SummaryError::NotSignedOff))?;
+    Ok(SignedFile {
+        review_id: review.id.clone(),
+        document_id: summary.document_id.to_string(),
+        file_name: file_name(&finalised_at, with.document_id),
+        // RFC 8785 output is UTF-8 by construction.
+        text: String::from_utf8(bytes).unwrap_or_default(),
+    })
+}

@@ -1,0 +1,416 @@
+//! The signed summary (P23): downloading it from a signed-off review,
+//! checking a summary file offline, and this device's signing key.
+
+use crate::components::{BackLink, Page};
+use crate::signing::{self, KeyState};
+use crate::state::use_review;
+use crate::{download, storage};
+use leptos::html;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use review_core::summary::{verify, SigningKey, Verification, VerifyOptions};
+use wasm_bindgen::JsCast;
+
+/// Download the signed summary of a signed-off review. The summary is signed
+/// once, when the worker signs off; every download gives the same bytes.
+#[component]
+pub fn SummaryDownload() -> impl IntoView {
+    let ctx = use_review();
+    // Bumped by "Try again" after a failure.
+    let attempt = RwSignal::new(0u32);
+    let made = Memo::new(move |_| {
+        attempt.track();
+        ctx.review
+            .with_untracked(signing::summary_of)
+            .map(|m| (m.file, m.not_kept))
+    });
+    let said = RwSignal::new(None::<Result<String, String>>);
+    let save = move |_| {
+        let Ok((file, _)) = made.get_untracked() else {
+            return;
+        };
+        said.set(Some(
+            download::download(&file.file_name, "application/json", &file.text)
+                .map(|()| format!("The summary was saved as {}.", file.file_name))
+                .map_err(|e| format!("The summary could not be saved: {e}.")),
+        ));
+    };
+    view! {
+        <section class="app-summary-download" aria-labelledby="signed-summary">
+            <h2 class="app-heading-m" id="signed-summary">"Signed summary"</h2>
+            {move || match made.get() {
+                Ok((file, not_kept)) => view! {
+                    <p class="app-body">
+                        "The summary of this review is signed by this device, so your records team can check that nothing in it has changed since it was signed off."
+                    </p>
+                    {not_kept.map(|why| view! {
+                        <div class="app-warning-text">
+                            <p class="app-warning-text__text">
+                                {format!("The summary could not be kept on this device because {why}. Download it now: it stays here only until this page is closed.")}
+                            </p>
+                        </div>
+                    })}
+                    <div class="app-button-group">
+                        <button type="button" class="app-button" on:click=save>
+                            "Download summary"
+                        </button>
+                    </div>
+                    <p class="app-hint">{format!("File: {} (JSON)", file.file_name)}</p>
+                }
+                .into_any(),
+                Err(problem) => view! {
+                    <p class="app-error-message" role="alert">
+                        {format!("The summary is not ready: {problem}.")}
+                    </p>
+                    <div class="app-button-group">
+                        <button type="button" class="app-button app-button--secondary"
+                            on:click=move |_| attempt.update(|n| *n += 1)>
+                            "Try again"
+                        </button>
+                    </div>
+                }
+                .into_any(),
+            }}
+            <div role="status" aria-live="polite">
+                {move || said.get().map(|r| match r {
+                    Ok(text) => view! { <p class="app-body">{text}</p> }.into_any(),
+                    Err(text) => view! { <p class="app-error-message">{text}</p> }.into_any(),
+                })}
+            </div>
+            <p class="app-body">
+                <A href="/settings/key" attr:class="app-link app-link--standalone">"This device’s signing key"</A>
+            </p>
+        </section>
+    }
+}
+
+/// The largest file the check reads: a summary is a few tens of kilobytes.
+const MAX_FILE_BYTES: f64 = 5_000_000.0;
+
+/// What checking one file found, in words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Checked {
+    Reading(String),
+    /// The file could not be read at all (too big, unreadable).
+    NotRead {
+        file: String,
+        why: String,
+    },
+    Valid {
+        file: String,
+        rows: Vec<(String, String)>,
+        this_device: bool,
+    },
+    Invalid {
+        file: String,
+        reasons: Vec<(String, String)>,
+    },
+}
+
+fn describe(file: String, v: &Verification, device_kid: Option<&str>) -> Checked {
+    if !v.is_valid() {
+        return Checked::Invalid {
+            file,
+            reasons: v
+                .errors
+                .iter()
+                .map(|e| (e.message.clone(), e.code.as_str().to_string()))
+                .collect(),
+        };
+    }
+    let kid = v.kid.clone().unwrap_or_default();
+    let this_device = device_kid == Some(kid.as_str());
+    let mut rows = Vec::new();
+    if let Some(s) = &v.summary {
+        rows.push(("Signed off".into(), when(s.finalised_at.as_str())));
+        rows.push(("Version".into(), s.version.to_string()));
+        rows.push(("Organisation".into(), s.organisation.clone()));
+    }
+    rows.push((
+        "Signed at".into(),
+        when(v.signed_at.as_deref().unwrap_or_default()),
+    ));
+    rows.push((
+        "Document id".into(),
+        v.document_id.clone().unwrap_or_default(),
+    ));
+    rows.push((
+        "Signing key".into(),
+        format!(
+            "{}{}",
+            signing::grouped(&kid),
+            if this_device { " (this device)" } else { "" }
+        ),
+    ));
+    Checked::Valid {
+        file,
+        rows,
+        this_device,
+    }
+}
+
+/// "24 November 2026 at 11:58" from an RFC 3339 time (as written when it does not parse).
+fn when(text: &str) -> String {
+    chrono::DateTime::parse_from_rfc3339(text)
+        .map(|t| format!("{} at {}", crate::clock::long_date(&t), t.format("%H:%M")))
+        .unwrap_or_else(|_| text.to_string())
+}
+
+fn device_kid() -> Option<String> {
+    match signing::key_state() {
+        KeyState::Ready(key) => Some(key.fingerprint()),
+        _ => None,
+    }
+}
+
+/// Read the chosen file and check it, all on this device.
+async fn check_file(file: web_sys::File) -> Checked {
+    let name = file.name();
+    if file.size() > MAX_FILE_BYTES {
+        return Checked::NotRead {
+            file: name,
+            why: format!(
+                "The file is {:.1} MB. A summary is never that big, so this is not one.",
+                file.size() / 1_000_000.0
+            ),
+        };
+    }
+    let bytes = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
+        Ok(buffer) => js_sys::Uint8Array::new(&buffer).to_vec(),
+        Err(_) => {
+            return Checked::NotRead {
+                file: name,
+                why: "The browser could not read the file. Choose it again, or copy it to this device first.".into(),
+            }
+        }
+    };
+    let verification = verify(&bytes, &VerifyOptions::default());
+    describe(name, &verification, device_kid().as_deref())
+}
+
+/// Check a summary file: choose it, and the app says in plain words whether
+/// it is intact and signed, and if not, why. Nothing leaves the device.
+#[component]
+pub fn CheckSummary() -> impl IntoView {
+    let checked = RwSignal::new(None::<Checked>);
+    let result_heading = NodeRef::<html::H2>::new();
+    // Move focus to the result once there is one, so it is read out.
+    Effect::new(move |_| {
+        if matches!(checked.get(), Some(c) if !matches!(c, Checked::Reading(_))) {
+            if let Some(h) = result_heading.get() {
+                let _ = h.focus();
+            }
+        }
+    });
+    let chosen = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            checked.set(None);
+            return;
+        };
+        checked.set(Some(Checked::Reading(file.name())));
+        leptos::task::spawn_local(async move {
+            checked.set(Some(check_file(file).await));
+        });
+    };
+    let result = move || {
+        checked.get().map(|c| match c {
+            Checked::Reading(file) => {
+                view! { <p class="app-body">{format!("Checking {file}…")}</p> }.into_any()
+            }
+            Checked::NotRead { file, why } => view! {
+                <div class="app-notification-banner app-notification-banner--warning">
+                    <div class="app-notification-banner__content">
+                        <h2 class="app-heading-m" tabindex="-1" node_ref=result_heading>
+                            {format!("{file} could not be checked")}
+                        </h2>
+                        <p class="app-body">{why}</p>
+                    </div>
+                </div>
+            }
+            .into_any(),
+            Checked::Valid { file, rows, this_device } => view! {
+                <div class="app-notification-banner app-notification-banner--success">
+                    <div class="app-notification-banner__content">
+                        <h2 class="app-heading-m" tabindex="-1" node_ref=result_heading>
+                            "The summary is intact and signed"
+                        </h2>
+                        <p class="app-body">
+                            {format!("{file} is a Review Together summary and nothing in it has changed since it was signed.")}
+                        </p>
+                        <p class="app-body">
+                            {if this_device {
+                                "It was signed by this device."
+                            } else {
+                                "It was signed by another device. Before you rely on it, check that the signing key below is on your team’s list of registered keys."
+                            }}
+                        </p>
+                    </div>
+                </div>
+                <dl class="app-summary-list">
+                    {rows.into_iter().map(|(k, v)| view! {
+                        <div class="app-summary-list__row">
+                            <dt class="app-summary-list__key">{k}</dt>
+                            <dd class="app-summary-list__value">{v}</dd>
+                        </div>
+                    }).collect_view()}
+                </dl>
+            }
+            .into_any(),
+            Checked::Invalid { file, reasons } => view! {
+                <div class="app-notification-banner app-notification-banner--warning">
+                    <div class="app-notification-banner__content">
+                        <h2 class="app-heading-m" tabindex="-1" node_ref=result_heading>
+                            "Do not rely on this file"
+                        </h2>
+                        <p class="app-body">
+                            {format!("{file} is not a valid signed summary. Do not import it. Ask for the file again from whoever sent it.")}
+                        </p>
+                    </div>
+                </div>
+                <h3 class="app-heading-s">"What is wrong"</h3>
+                <ul class="app-list app-list--bullet">
+                    {reasons.into_iter().map(|(why, code)| view! {
+                        <li>{why}" "<span class="app-hint">{format!("(code: {code})")}</span></li>
+                    }).collect_view()}
+                </ul>
+            }
+            .into_any(),
+        })
+    };
+    view! {
+        <BackLink href="/" text="All reviews" />
+        <Page title="Check a summary file">
+            <p class="app-body">
+                "Choose a summary file (.json) to check that it was made by Review Together, signed, and not changed since. The file is checked on this device and sent nowhere."
+            </p>
+            <div class="app-form-group">
+                <label class="app-label app-label--s" for="summary-file">"Summary file"</label>
+                <input type="file" id="summary-file" class="app-file-upload"
+                    accept=".json,application/json" on:change=chosen />
+            </div>
+            <div role="status" aria-live="polite">{result}</div>
+        </Page>
+    }
+}
+
+/// This device's signing key: its fingerprint, and the public key to give
+/// the records team so they can trust the device's summaries.
+#[component]
+pub fn SigningKeyPage() -> impl IntoView {
+    // Bumped when the key is made or replaced here.
+    let changed = RwSignal::new(0u32);
+    let problem = RwSignal::new(None::<String>);
+    let said = RwSignal::new(None::<String>);
+    let state = Memo::new(move |_| {
+        changed.track();
+        match signing::key_state() {
+            KeyState::None => Ok(None),
+            KeyState::Ready(key) => Ok(Some(key.fingerprint())),
+            KeyState::Unreadable(why) => Err((true, why)),
+            KeyState::Unavailable(why) => Err((false, why)),
+        }
+    });
+    let after = move |result: Result<SigningKey, String>| match result {
+        Ok(_) => {
+            problem.set(None);
+            changed.update(|n| *n += 1);
+        }
+        Err(e) => problem.set(Some(format!("The key could not be made: {e}."))),
+    };
+    let make = move |_| after(signing::key_or_make());
+    let replace = move |_| after(signing::replace_unreadable_key());
+    let download_public = move |_| {
+        let KeyState::Ready(key) = signing::key_state() else {
+            return;
+        };
+        let fingerprint = key.fingerprint();
+        let short: String = fingerprint.chars().take(8).collect();
+        let name = format!("review-together-public-key-{short}.json");
+        said.set(Some(
+            match download::download(&name, "application/json", &key.public_jwk_for_team()) {
+                Ok(()) => format!("The public key was saved as {name}."),
+                Err(e) => format!("The public key could not be saved: {e}."),
+            },
+        ));
+    };
+    let download_unreadable = move |_| {
+        let result = storage::load_signing_key()
+            .ok()
+            .flatten()
+            .ok_or_else(|| "it is no longer on this device".to_string())
+            .and_then(|raw| {
+                download::download("unreadable-signing-key.json", "application/json", &raw)
+            });
+        if let Err(e) = result {
+            problem.set(Some(format!("Could not download it: {e}.")));
+        }
+    };
+    view! {
+        <BackLink href="/settings" text="Device settings" />
+        <Page title="This device’s signing key">
+            <p class="app-body">
+                "Every summary made on this device is signed with this device’s key. Your records team uses the public part of the key to check that a summary came from this device and has not changed. The private part never leaves the device."
+            </p>
+            {move || match state.get() {
+                Ok(Some(fingerprint)) => view! {
+                    <h2 class="app-heading-m">"Fingerprint"</h2>
+                    <p class="app-body">"Read this to your records team when you register the key, so they can check they have the right one."</p>
+                    <p class="app-fingerprint" id="key-fingerprint">{signing::grouped(&fingerprint)}</p>
+                    <div class="app-button-group">
+                        <button type="button" class="app-button" on:click=download_public>
+                            "Download the public key"
+                        </button>
+                    </div>
+                    <p class="app-hint">"The public key is safe to share: it can check signatures but cannot make them."</p>
+                }
+                .into_any(),
+                Ok(None) => view! {
+                    <p class="app-body">
+                        "This device has no signing key yet. One is made when the first review is signed off. You can make it now to register it with your team first."
+                    </p>
+                    <div class="app-button-group">
+                        <button type="button" class="app-button" on:click=make>"Make the signing key now"</button>
+                    </div>
+                }
+                .into_any(),
+                Err((true, why)) => view! {
+                    <div class="app-notification-banner app-notification-banner--warning" role="alert">
+                        <div class="app-notification-banner__content">
+                            <p class="app-body">
+                                {format!("The signing key kept on this device cannot be read: {why}. It has been left as it is, and no summary can be signed until there is a key.")}
+                            </p>
+                        </div>
+                    </div>
+                    <p class="app-body">
+                        "You can download the unreadable key for your IT team, and make a new key. The old one is kept aside on this device. Summaries signed before still check with the old public key; register the new one with your team."
+                    </p>
+                    <div class="app-button-group">
+                        <button type="button" class="app-button app-button--secondary" on:click=download_unreadable>
+                            "Download the unreadable key"
+                        </button>
+                        <button type="button" class="app-button" on:click=replace>"Make a new key"</button>
+                    </div>
+                }
+                .into_any(),
+                Err((false, why)) => view! {
+                    <p class="app-error-message" role="alert">
+                        {format!("The key cannot be looked at because {why}.")}
+                    </p>
+                }
+                .into_any(),
+            }}
+            {move || problem.get().map(|p| view! { <p class="app-error-message" role="alert">{p}</p> })}
+            <div role="status" aria-live="polite">
+                {move || said.get().map(|text| view! { <p class="app-body">{text}</p> })}
+            </div>
+        </Page>
+    }
+}
+
+/// `event.target` as the element type it is.
+fn event_target<T: JsCast>(ev: &leptos::ev::Event) -> T {
+    ev.target()
+        .expect("a change event has a target")
+        .unchecked_into()
+}

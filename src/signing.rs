@@ -1,0 +1,155 @@
+//! This device's signing key, and the signed summary of each signed-off
+//! review. The rules live in `review_core::summary`; this file supplies the
+//! storage, the clock and the randomness.
+
+use crate::{clock, storage};
+use review_core::summary::{
+    self, decode_stored_key, device_key, encode_stored_key, DeviceKeyError, Finalise, KeyStore,
+    SignedFile, SigningKey,
+};
+use review_core::Review;
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+/// The language the app's summaries are written in.
+pub const LANGUAGE: &str = "en-GB";
+
+struct DeviceStore;
+
+impl KeyStore for DeviceStore {
+    type Error = storage::StorageError;
+    fn load(&self) -> Result<Option<String>, Self::Error> {
+        storage::load_signing_key()
+    }
+    fn save(&mut self, stored: &str) -> Result<(), Self::Error> {
+        storage::save_signing_key(stored)
+    }
+}
+
+/// 32 random bytes from the browser's `crypto.getRandomValues`.
+fn random_seed() -> [u8; 32] {
+    let mut seed = [0u8; 32];
+    web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .and_then(|c| c.get_random_values_with_u8_array(&mut seed).ok())
+        .expect("this browser offers crypto.getRandomValues");
+    seed
+}
+
+/// The device's key as it stands, without making one.
+pub enum KeyState {
+    /// No key yet: one is made when the first review is signed off.
+    None,
+    Ready(Box<SigningKey>),
+    /// Something is stored but cannot be read. It is left as it is.
+    Unreadable(String),
+    /// The device's storage cannot be used.
+    Unavailable(String),
+}
+
+pub fn key_state() -> KeyState {
+    match storage::load_signing_key() {
+        Ok(None) => KeyState::None,
+        Ok(Some(text)) => match decode_stored_key(&text) {
+            Ok(key) => KeyState::Ready(Box::new(key)),
+            Err(e) => KeyState::Unreadable(e.to_string()),
+        },
+        Err(e) => KeyState::Unavailable(e.to_string()),
+    }
+}
+
+/// The device's key, made and stored on first use.
+pub fn key_or_make() -> Result<SigningKey, String> {
+    device_key(&mut DeviceStore, random_seed).map_err(|e| match e {
+        DeviceKeyError::Store(e) => format!("this device's signing key could not be kept: {e}"),
+        DeviceKeyError::Unreadable(e) => format!(
+            "this device's signing key cannot be read ({e}); see “This device’s signing key” in Device settings"
+        ),
+    })
+}
+
+/// Put an unreadable key aside (kept, never deleted) and make a new one.
+pub fn replace_unreadable_key() -> Result<SigningKey, String> {
+    if let Ok(Some(old)) = storage::load_signing_key() {
+        if decode_stored_key(&old).is_ok() {
+            return Err("this device's signing key can be read, so it is not replaced".into());
+        }
+        storage::keep_aside("signing-key", &old)
+            .map_err(|e| format!("the unreadable key could not be kept aside: {e}"))?;
+    }
+    let key = SigningKey::from_seed(random_seed());
+    storage::save_signing_key(&encode_stored_key(&key))
+        .map_err(|e| format!("the new key could not be kept: {e}"))?;
+    Ok(key)
+}
+
+thread_local! {
+    /// Summaries signed while the device's storage refused them: they stay
+    /// here, so every download in this session gives the same bytes.
+    static NOT_KEPT: RefCell<HashMap<String, SignedFile>> = RefCell::new(HashMap::new());
+}
+
+/// A signed-off review's summary, and whether the device keeps it.
+pub struct Made {
+    pub file: SignedFile,
+    /// Why the device could not keep it, when it could not.
+    pub not_kept: Option<String>,
+}
+
+/// The signed summary of a signed-off review: the one the device keeps, or
+/// on the first call (when the worker signs off) a new one, signed and kept.
+pub fn summary_of(review: &Review) -> Result<Made, String> {
+    if let Some(file) = NOT_KEPT.with(|m| m.borrow().get(&review.id).cloned()) {
+        let not_kept = Some("the device's storage refused it".to_string());
+        return Ok(Made { file, not_kept });
+    }
+    match storage::load_summary(&review.id) {
+        Ok(Some(file)) => {
+            return Ok(Made {
+                file,
+                not_kept: None,
+            })
+        }
+        Ok(None) => {}
+        Err(u) => {
+            let why = u.error;
+            return Err(format!(
+                "the summary kept on this device cannot be read because {why}. It has been left as it is"
+            ));
+        }
+    }
+    let key = key_or_make()?;
+    let previous = review
+        .amends
+        .as_ref()
+        .and_then(|a| storage::load_summary(&a.previous_id).ok().flatten());
+    let signed_at = review.finalised_at.unwrap_or_else(clock::now);
+    let document_id = clock::new_id();
+    let file = summary::finalise(
+        review,
+        Finalise {
+            document_id: &document_id,
+            app_version: env!("CARGO_PKG_VERSION"),
+            language: LANGUAGE,
+            key: &key,
+            signed_at: &signed_at,
+            previous: previous.as_ref(),
+        },
+    )
+    .map_err(|e| format!("the summary could not be signed: {e}"))?;
+    let not_kept = storage::save_summary(&file).err().map(|e| e.to_string());
+    if not_kept.is_some() {
+        NOT_KEPT.with(|m| m.borrow_mut().insert(review.id.clone(), file.clone()));
+    }
+    Ok(Made { file, not_kept })
+}
+
+/// A fingerprint split into groups of four, for reading aloud over the phone.
+pub fn grouped(fingerprint: &str) -> String {
+    fingerprint
+        .as_bytes()
+        .chunks(4)
+        .map(|c| String::from_utf8_lossy(c).into_owned())
+        .collect::<Vec<_>>()
+        .join(" ")
+}

@@ -1,0 +1,168 @@
+// The signed summary (P23) between the app and the records teams' CLI: a
+// summary downloaded in the browser verifies with `review-summary verify`,
+// every download gives the same bytes, the device's public key makes the
+// CLI trust it; a file the CLI signs verifies in the app's "Check a summary
+// file" screen, and changed, reformatted or foreign files are refused with
+// the reason in plain words.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  test, expect, press, heading, lockedReview, openTaskList, SUMMARY_CLI as CLI,
+} from '../helpers.js';
+
+test.use({ hasTouch: true, viewport: { width: 1024, height: 768 }, actionTimeout: 15_000 });
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const FIXTURE = join(ROOT, 'tests', 'fixtures', 'summary-unsigned.json');
+const FILE_NAME = /^review-summary-\d{4}-\d{2}-\d{2}-[0-9a-f]{8}\.json$/;
+
+test.beforeAll(() => {
+  if (!existsSync(CLI)) throw new Error(`the CLI is not built at ${CLI}: run cargo build -p review-summary (scripts/test does)`);
+});
+
+/** Run the CLI; its exit status and output. */
+function cli(...args) {
+  const r = spawnSync(CLI, args, { encoding: 'utf8' });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** `review-summary verify --json`, parsed. */
+function verifyJson(...args) {
+  const r = cli('verify', '--json', ...args);
+  return { status: r.status, report: JSON.parse(r.stdout) };
+}
+
+/** Press a button that saves a file; the download's name and bytes. */
+async function download(page, button, dir) {
+  const [dl] = await Promise.all([page.waitForEvent('download'), press(button)]);
+  const path = join(dir, dl.suggestedFilename());
+  await dl.saveAs(path);
+  return { name: dl.suggestedFilename(), path, bytes: readFileSync(path) };
+}
+
+/** Choose a file in "Check a summary file" and wait for the result heading. */
+async function check(page, path) {
+  await page.goto('/check-summary');
+  await expect(heading(page, 'Check a summary file')).toBeVisible();
+  await page.getByLabel('Summary file').setInputFiles(path);
+  const result = page.getByRole('heading', { level: 2 });
+  await expect(result).toBeFocused();
+  return result;
+}
+
+test('a signed-off review downloads one signed summary that the CLI verifies and trusts', async ({ page }) => {
+  test.setTimeout(300_000);
+  const dir = mkdtempSync(join(tmpdir(), 'summary-e2e-'));
+  const id = await lockedReview(page);
+
+  // The worker's sign-off signed it: it is ready on the sign-off screen.
+  const button = page.getByRole('button', { name: 'Download summary' });
+  const first = await download(page, button, dir);
+  expect(first.name).toMatch(FILE_NAME);
+  await expect(page.getByRole('status').filter({ hasText: `The summary was saved as ${first.name}.` })).toBeVisible();
+
+  // The same bytes from the task list, and after a reload.
+  await openTaskList(page, id);
+  const again = await download(page, page.getByRole('button', { name: 'Download summary' }), join(dir));
+  expect(again.bytes.equals(first.bytes)).toBe(true);
+  await page.reload();
+  await expect(heading(page, 'Carer review')).toBeVisible();
+  const afterReload = await download(page, page.getByRole('button', { name: 'Download summary' }), dir);
+  expect(afterReload.bytes.equals(first.bytes)).toBe(true);
+
+  // The records teams' CLI: valid, and it names the document and key.
+  const { status, report } = verifyJson(first.path);
+  expect(report.files[0].errors).toEqual([]);
+  expect(status).toBe(0);
+  expect(report).toMatchObject({ valid: 1, invalid: 0 });
+  const summary = JSON.parse(first.bytes.toString('utf8'));
+  expect(report.files[0].documentId).toBe(summary.documentId);
+  expect(first.name).toContain(summary.documentId.slice(0, 8));
+  expect(summary.reviewId).toBe(id);
+
+  // The key screen shows the same fingerprint and gives the public key.
+  await page.goto('/settings/key');
+  await expect(heading(page, 'This device’s signing key')).toBeVisible();
+  const fingerprint = (await page.locator('#key-fingerprint').textContent()).replace(/\s+/g, '');
+  expect(fingerprint).toBe(report.files[0].kid);
+  const publicKey = await download(page, page.getByRole('button', { name: 'Download the public key' }), dir);
+  expect(publicKey.name).toBe(`review-together-public-key-${fingerprint.slice(0, 8)}.json`);
+  const jwk = JSON.parse(publicKey.bytes.toString('utf8'));
+  expect(jwk).not.toHaveProperty('d');
+  const trusted = join(dir, 'team-keys.json');
+  writeFileSync(trusted, JSON.stringify({ keys: [jwk] }));
+  expect(cli('verify', '--trusted-keys', trusted, first.path).status).toBe(0);
+
+  // A team that registered only another device's key refuses it; so does
+  // one that revoked this device's key.
+  const otherKey = join(dir, 'other.jwk');
+  const otherPublic = JSON.parse(cli('keygen', '--out', otherKey).stdout);
+  writeFileSync(trusted, JSON.stringify({ keys: [otherPublic] }));
+  const untrusted = verifyJson('--trusted-keys', trusted, first.path);
+  expect(untrusted.status).toBe(1);
+  expect(untrusted.report.files[0].errors.map((e) => e.code)).toEqual(['untrusted_key']);
+  writeFileSync(trusted, JSON.stringify({ keys: [{ ...jwk, revoked: true }] }));
+  expect(verifyJson('--trusted-keys', trusted, first.path).report.files[0].errors.map((e) => e.code)).toEqual(['revoked_key']);
+
+  // The app checks its own file and knows it is this device's.
+  const result = await check(page, first.path);
+  await expect(result).toHaveText('The summary is intact and signed');
+  await expect(page.getByText('It was signed by this device.')).toBeVisible();
+});
+
+test('a file the CLI signs verifies in the app; changed, reformatted and foreign files are refused', async ({ page }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'summary-e2e-'));
+  const key = join(dir, 'team.jwk');
+  const signed = join(dir, 'signed.json');
+  execFileSync(CLI, ['keygen', '--out', key]);
+  execFileSync(CLI, ['sign', '--key', key, FIXTURE, '--out', signed, '--signed-at', '2026-11-24T12:05:00+00:00']);
+  const text = readFileSync(signed, 'utf8');
+  const doc = JSON.parse(text);
+
+  let result = await check(page, signed);
+  await expect(result).toHaveText('The summary is intact and signed');
+  await expect(page.getByText(/It was signed by another device\. Before you rely on it/)).toBeVisible();
+  await expect(page.getByText(doc.documentId, { exact: true })).toBeVisible();
+
+  const refused = async (name, contents, code) => {
+    const path = join(dir, name);
+    writeFileSync(path, contents);
+    result = await check(page, path);
+    await expect(result).toHaveText('Do not rely on this file');
+    await expect(page.getByText(`${name} is not a valid signed summary.`)).toBeVisible();
+    await expect(page.getByRole('listitem').filter({ hasText: `(code: ${code})` })).toHaveCount(1);
+  };
+  // One word changed after signing.
+  await refused('changed.json', text.replace(doc.organisation, `${doc.organisation}x`), 'bad_signature');
+  // The same JSON, pretty-printed: not the bytes that were signed.
+  await refused('pretty.json', JSON.stringify(doc, null, 2), 'not_canonical');
+  await refused('notes.json', 'These are my notes, not a summary.', 'not_json');
+  await refused('other.json', '{"hello":"world"}', 'not_a_summary');
+});
+
+test('the device has one signing key, made on request before the first summary', async ({ page }) => {
+  await page.goto('/settings/key');
+  await expect(page.getByText('This device has no signing key yet.')).toBeVisible();
+  await press(page.getByRole('button', { name: 'Make the signing key now' }));
+  const fingerprint = await page.locator('#key-fingerprint').textContent();
+  expect(fingerprint.replace(/\s+/g, '')).toMatch(/^[A-Za-z0-9_-]{43}$/);
+  await page.reload();
+  await expect(page.locator('#key-fingerprint')).toHaveText(fingerprint);
+});
+
+test('an unreadable signing key is kept aside, never overwritten, and can be replaced', async ({ page }) => {
+  await page.goto('/');
+  await page.evaluate(() => localStorage.setItem('review-together/signing-key', '{"version":9,"kind":"signing-key"}'));
+  await page.goto('/settings/key');
+  await expect(page.getByRole('alert')).toContainText('The signing key kept on this device cannot be read');
+  const dir = mkdtempSync(join(tmpdir(), 'summary-e2e-'));
+  const raw = await download(page, page.getByRole('button', { name: 'Download the unreadable key' }), dir);
+  expect(raw.bytes.toString('utf8')).toBe('{"version":9,"kind":"signing-key"}');
+  await press(page.getByRole('button', { name: 'Make a new key' }));
+  await expect(page.locator('#key-fingerprint')).toBeVisible();
+  const kept = await page.evaluate(() => localStorage.getItem('review-together/kept-aside/signing-key'));
+  expect(kept).toBe('{"version":9,"kind":"signing-key"}');
+});
