@@ -229,6 +229,13 @@ pub enum Command {
         id: Id,
     },
     SetOutcome(OutcomeField),
+
+    // ---- Joint use: one tablet, passed round the table ----
+    /// The tablet goes to `to`, who must be in the room. It changes who is
+    /// using the app, not what the review says: signatures stand.
+    PassTablet {
+        to: Id,
+    },
 }
 
 /// One answer about a [`Resource`]; one question per page sends one of these.
@@ -327,6 +334,8 @@ pub enum DomainError {
     AnsweredNo,
     /// Advocates and interpreters who pass on a view are participants.
     NotAParticipant,
+    /// The tablet only goes to someone in the room.
+    NotInTheRoom,
 }
 
 impl fmt::Display for DomainError {
@@ -364,6 +373,9 @@ impl fmt::Display for DomainError {
             DomainError::StillListed => "Remove what is listed here before answering no",
             DomainError::AnsweredNo => "The answer here is no: change it to yes before adding to the list",
             DomainError::NotAParticipant => "Choose someone who is part of this review",
+            DomainError::NotInTheRoom => {
+                "The tablet can only be passed to someone in the room"
+            }
         })
     }
 }
@@ -415,6 +427,7 @@ impl Review {
             finalised_at: None,
             version: 1,
             amends: None,
+            turn: None,
         }
     }
 
@@ -423,10 +436,33 @@ impl Review {
         if self.state == ReviewState::SignedOff {
             return Err(DomainError::Locked);
         }
+        if let Command::PassTablet { to } = command {
+            // Not a change to what the review says: no new "last changed"
+            // time, and nobody's signature is asked for again.
+            return self.pass_tablet(to);
+        }
         self.apply_unstamped(command)?;
         self.updated_at = now;
         // Signatures were given to what the review said before this change.
         self.sign_offs.clear();
+        // Someone who left the room (or the review) cannot be holding the
+        // tablet: it goes back to the worker.
+        if self
+            .turn
+            .as_deref()
+            .is_some_and(|id| !self.participant(id).is_some_and(Participant::in_the_room))
+        {
+            self.turn = None;
+        }
+        Ok(())
+    }
+
+    fn pass_tablet(&mut self, to: Id) -> Result<(), DomainError> {
+        let taker = self.person(&to)?;
+        if !taker.in_the_room() {
+            return Err(DomainError::NotInTheRoom);
+        }
+        self.turn = Some(to);
         Ok(())
     }
 
@@ -1154,6 +1190,7 @@ impl Review {
                 self.action_mut(&id)?;
                 self.actions.retain(|a| a.id != id);
             }
+            PassTablet { to } => self.pass_tablet(to)?,
             SetOutcome(field) => {
                 let field = match field {
                     OutcomeField::IndividualViewThrough(through) => {

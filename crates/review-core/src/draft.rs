@@ -2,6 +2,7 @@
 //! the migrations that bring older envelopes up to date. What cannot be read
 //! is reported, never guessed at, so the caller can keep it aside untouched.
 
+use crate::display::DisplaySettings;
 use crate::model::{DeviceSettings, Review};
 use crate::summary::SignedFile;
 use serde::de::DeserializeOwned;
@@ -23,6 +24,10 @@ pub fn index_key() -> String {
 }
 pub fn settings_key() -> String {
     format!("{NAMESPACE}/settings")
+}
+/// How the screen looks on this device (text size, colours, easy read).
+pub fn display_key() -> String {
+    format!("{NAMESPACE}/display")
 }
 /// The signed summary of a review (see [`crate::summary::SignedFile`]).
 pub fn summary_key(review_id: &str) -> String {
@@ -50,6 +55,7 @@ pub enum Kind {
     Settings,
     Index,
     Summary,
+    Display,
 }
 
 impl Kind {
@@ -59,6 +65,7 @@ impl Kind {
             Kind::Settings => "settings",
             Kind::Index => "index",
             Kind::Summary => "summary",
+            Kind::Display => "display",
         }
     }
 }
@@ -107,6 +114,13 @@ pub fn encode<T: Serialize>(kind: Kind, value: &T) -> String {
 
 /// Read a stored envelope of `kind`, migrating it from older versions.
 pub fn decode<T: DeserializeOwned>(kind: Kind, raw: &str) -> Result<T, DraftError> {
+    let (version, value) = open_envelope(kind, raw)?;
+    let data = migrate(kind, version, value)?;
+    serde_json::from_value(data).map_err(|e| DraftError::Damaged(e.to_string()))
+}
+
+/// Parse an envelope and check its version and kind, without reading its data.
+fn open_envelope(kind: Kind, raw: &str) -> Result<(u64, Value), DraftError> {
     let value: Value = serde_json::from_str(raw).map_err(|_| DraftError::NotJson)?;
     let Value::Object(map) = &value else {
         return Err(DraftError::NotOurs);
@@ -128,8 +142,7 @@ pub fn decode<T: DeserializeOwned>(kind: Kind, raw: &str) -> Result<T, DraftErro
             found: found.chars().take(40).collect(),
         });
     }
-    let data = migrate(kind, version, value)?;
-    serde_json::from_value(data).map_err(|e| DraftError::Damaged(e.to_string()))
+    Ok((version, value))
 }
 
 /// Bring an envelope of `version` up to [`CURRENT_VERSION`] and return its data.
@@ -147,6 +160,113 @@ pub fn encode_review(review: &Review) -> String {
 }
 pub fn decode_review(raw: &str) -> Result<Review, DraftError> {
     decode(Kind::Review, raw)
+}
+
+// ---- Revisions: one tab's write never silently replaces another's ----------
+//
+// A stored review carries a revision beside its data: each write stores one
+// more than the revision the writer last read or wrote. A tab that started
+// from an older revision than the stored one has missed someone else's write,
+// and its write is refused (see [`plan_write`]). The revision is an extra key
+// of the version 1 envelope: drafts stored before it existed read as revision
+// 0, and a reader that does not know it ignores it, so the version stays 1.
+
+/// The stored text of a review at `revision` (0 writes no revision at all).
+pub fn encode_review_at(review: &Review, revision: u64) -> String {
+    if revision == 0 {
+        return encode_review(review);
+    }
+    json!({
+        "version": CURRENT_VERSION,
+        "kind": Kind::Review.name(),
+        "revision": revision,
+        "data": review,
+    })
+    .to_string()
+}
+
+/// A stored review and the revision it was written at.
+pub fn decode_review_at(raw: &str) -> Result<(Review, u64), DraftError> {
+    let (version, envelope) = open_envelope(Kind::Review, raw)?;
+    let revision = revision_of(&envelope)?;
+    let data = migrate(Kind::Review, version, envelope)?;
+    let review = serde_json::from_value(data).map_err(|e| DraftError::Damaged(e.to_string()))?;
+    Ok((review, revision))
+}
+
+/// The revision of a stored review, reading only its envelope.
+pub fn stored_revision(raw: &str) -> Result<u64, DraftError> {
+    let (_, envelope) = open_envelope(Kind::Review, raw)?;
+    revision_of(&envelope)
+}
+
+fn revision_of(envelope: &Value) -> Result<u64, DraftError> {
+    match envelope.get("revision") {
+        None => Ok(0),
+        Some(v) => v
+            .as_u64()
+            .ok_or_else(|| DraftError::Damaged("its revision is not a whole number".into())),
+    }
+}
+
+/// How to store a review that this tab last read or wrote at revision `base`,
+/// given what is stored under its key now.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WritePlan {
+    /// Write it at this revision.
+    Write(u64),
+    /// What is stored cannot be read (and is not from a newer version): copy
+    /// it aside first, so nothing is lost, then write at this revision.
+    KeepAsideThenWrite(u64),
+}
+
+/// Why a write of a review is refused. The review stays as it is in memory.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WriteRefused {
+    /// Another tab or window stored a later revision than this tab has seen.
+    ChangedElsewhere { stored: u64, base: u64 },
+    /// The review was stored once but is gone now (deleted elsewhere).
+    Removed,
+    /// A newer version of the app stored it, in a format this one cannot read.
+    FromNewerVersion(u64),
+}
+
+impl fmt::Display for WriteRefused {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            WriteRefused::ChangedElsewhere { .. } => f.write_str(
+                "this review was changed in another tab or window after it was opened here",
+            ),
+            WriteRefused::Removed => {
+                f.write_str("this review was removed from this device after it was opened here")
+            }
+            WriteRefused::FromNewerVersion(_) => f.write_str(
+                "a newer version of Review Together has saved this review since it was opened here",
+            ),
+        }
+    }
+}
+
+impl std::error::Error for WriteRefused {}
+
+/// Decide how (and whether) to store a review read or last written at
+/// revision `base` over `stored`, the text under its key now (if any).
+pub fn plan_write(stored: Option<&str>, base: u64) -> Result<WritePlan, WriteRefused> {
+    let Some(raw) = stored else {
+        return if base == 0 {
+            Ok(WritePlan::Write(1))
+        } else {
+            Err(WriteRefused::Removed)
+        };
+    };
+    // The whole review is read, not only its revision: a write must never
+    // replace something that cannot be read without keeping it first.
+    match decode_review_at(raw) {
+        Ok((_, stored)) if stored > base => Err(WriteRefused::ChangedElsewhere { stored, base }),
+        Ok(_) => Ok(WritePlan::Write(base.saturating_add(1))),
+        Err(DraftError::FromNewerVersion(v)) => Err(WriteRefused::FromNewerVersion(v)),
+        Err(_) => Ok(WritePlan::KeepAsideThenWrite(base.saturating_add(1))),
+    }
 }
 pub fn encode_settings(settings: &DeviceSettings) -> String {
     encode(Kind::Settings, settings)
@@ -167,4 +287,17 @@ pub fn encode_summary(file: &SignedFile) -> String {
 }
 pub fn decode_summary(raw: &str) -> Result<SignedFile, DraftError> {
     decode(Kind::Summary, raw)
+}
+pub fn encode_display(settings: &DisplaySettings) -> String {
+    encode(Kind::Display, settings)
+}
+pub fn decode_display(raw: &str) -> Result<DisplaySettings, DraftError> {
+    decode(Kind::Display, raw)
+}
+/// The display settings to use from what is stored (or nothing): anything
+/// that cannot be read gives the standard display, never a failure, since a
+/// tablet that cannot start is worse than one in the standard look.
+pub fn display_or_default(raw: Option<&str>) -> DisplaySettings {
+    raw.and_then(|raw| decode_display(raw).ok())
+        .unwrap_or_default()
 }

@@ -2,7 +2,9 @@
 //! plain data and pure functions. No web dependency, no clock, no randomness:
 //! the app passes in the time and fresh ids.
 
+pub mod backup;
 pub mod command;
+pub mod display;
 pub mod draft;
 pub mod escalation;
 pub mod library;
@@ -11,12 +13,15 @@ pub mod outcome;
 pub mod progress;
 pub mod rating;
 pub mod readiness;
+pub mod retention;
 pub mod signoff;
 pub mod summary;
 pub mod text;
 pub mod validate;
+pub mod vault;
 
 pub use command::{
     ActionField, Command, CoverField, DomainError, EscalationField, OutcomeField, ResourceField,
 };
+pub use display::{DisplaySettings, TextSize};
 pub use model::*;

@@ -1,7 +1,7 @@
 //! Our criteria library and our paraphrase of the standard, shipped in
 //! `seeds/` and compiled in, so the app needs no network to offer them.
 
-use crate::model::CriterionGroup;
+use crate::model::{CriterionGroup, CriterionSource};
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
 
@@ -96,6 +96,22 @@ pub fn criteria_library() -> &'static CriteriaLibrary {
     LIB.get_or_init(|| serde_json::from_str(CRITERIA_JSON).expect("seeds/criteria.json is valid"))
 }
 
+/// The symbol shown beside a criterion in easy read: its library symbol, or
+/// for one typed in at the meeting (or no longer in the library) a note.
+/// Each name is a file `public/symbols/<name>.svg`.
+pub fn symbol_for(source: &CriterionSource) -> &'static str {
+    match source {
+        CriterionSource::Library { key } => criteria_library()
+            .get(key)
+            .map(|c| c.symbol.as_str())
+            .unwrap_or(OWN_WORDS_SYMBOL),
+        CriterionSource::Custom => OWN_WORDS_SYMBOL,
+    }
+}
+
+/// The symbol of a criterion written in the meeting's own words.
+pub const OWN_WORDS_SYMBOL: &str = "note";
+
 /// Our paraphrase of SCDHSC0387 P17–P23.
 pub fn standard() -> &'static Standard {
     static STD: OnceLock<Standard> = OnceLock::new();
@@ -136,6 +152,29 @@ mod tests {
             }
             assert!(!c.easy_read.trim().is_empty() && c.easy_read.split_whitespace().count() <= 12);
         }
+    }
+
+    #[test]
+    fn every_symbol_a_criterion_can_show_is_drawn() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../public/symbols");
+        let mut names: Vec<&str> = criteria_library()
+            .criteria
+            .iter()
+            .map(|c| symbol_for(&CriterionSource::Library { key: c.key.clone() }))
+            .collect();
+        names.push(symbol_for(&CriterionSource::Custom));
+        for name in names {
+            let svg = std::fs::read_to_string(dir.join(format!("{name}.svg")))
+                .unwrap_or_else(|_| panic!("public/symbols/{name}.svg exists"));
+            assert!(
+                svg.contains("<svg") && svg.contains("viewBox"),
+                "{name}.svg is an SVG"
+            );
+        }
+        assert_eq!(
+            symbol_for(&CriterionSource::Library { key: "gone".into() }),
+            OWN_WORDS_SYMBOL
+        );
     }
 
     #[test]

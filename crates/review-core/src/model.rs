@@ -301,6 +301,12 @@ impl Participant {
         self.attendance.is_some_and(Attendance::is_present)
     }
 
+    /// Whether they are in the room, so the tablet can be passed to them
+    /// (someone joining by phone or video cannot hold it).
+    pub fn in_the_room(&self) -> bool {
+        self.attendance == Some(Attendance::InPerson)
+    }
+
     /// Their name, or their role while they have none: how a removed
     /// participant is remembered where the record mentions them.
     pub fn short_name(&self) -> String {
@@ -660,6 +666,13 @@ pub struct Review {
     /// Set on an amendment: the version it replaces, and why.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amends: Option<crate::signoff::Amendment>,
+
+    // Joint use of the one tablet.
+    /// Who the tablet was last passed to (see [`Review::turn_holder`]);
+    /// `None` until it is first passed, while the worker holds it. Left out
+    /// of the stored JSON while `None`, so drafts from before it still load.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub turn: Option<Id>,
 }
 
 fn first_version() -> u32 {
@@ -682,6 +695,21 @@ impl Review {
 
     pub fn participants_with(&self, role: Role) -> impl Iterator<Item = &Participant> {
         self.participants.iter().filter(move |p| p.role == role)
+    }
+
+    /// Who is using the tablet now: the person it was passed to while they
+    /// are in the room, otherwise the worker, who holds it by default.
+    pub fn turn_holder(&self) -> Option<&Participant> {
+        self.turn
+            .as_deref()
+            .and_then(|id| self.participant(id))
+            .filter(|p| p.in_the_room())
+            .or_else(|| self.participants_with(Role::Worker).next())
+    }
+
+    /// Everyone the tablet can be passed to: the people in the room.
+    pub fn tablet_takers(&self) -> impl Iterator<Item = &Participant> {
+        self.participants.iter().filter(|p| p.in_the_room())
     }
 
     /// The first named carer, used to list the review on the home screen.

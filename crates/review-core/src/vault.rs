@@ -1,0 +1,264 @@
+//! The device PIN: what is stored about it, and the sealing of every stored
+//! value under the key derived from it.
+//!
+//! The key itself is derived by the browser (WebCrypto PBKDF2-SHA256, see
+//! [`PBKDF2_ITERATIONS`]) once, at unlock; from then on every write is sealed
+//! here, synchronously, with AES-256-GCM (the RustCrypto `aes-gcm` crate), so
+//! saving on `pagehide` still works. Pure: the caller passes the derived key
+//! and a fresh random nonce for every seal.
+//!
+//! What this protects against: someone who picks up the tablet and opens the
+//! app or the browser's storage viewer. What it does not: someone who copies
+//! the browser profile and tries every PIN (a 6-digit PIN has a million
+//! values; PBKDF2 slows each guess, it does not make guessing impossible), or
+//! anything running in the page while it is unlocked.
+
+use crate::summary::{b64, b64_decode};
+use aes_gcm::aead::{Aead, KeyInit, Payload};
+use aes_gcm::{Aes256Gcm, Nonce};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// The fewest digits a PIN may have.
+pub const PIN_MIN_DIGITS: usize = 6;
+/// The most digits a PIN may have (it has to be typed on a tablet).
+pub const PIN_MAX_DIGITS: usize = 12;
+/// PBKDF2-SHA256 iterations for a new PIN (OWASP's 2023 advice for SHA-256).
+/// The count is stored with the salt, so a later build can raise it.
+pub const PBKDF2_ITERATIONS: u32 = 600_000;
+/// Bytes of random salt per device.
+pub const SALT_BYTES: usize = 16;
+
+/// Stored values start with this; anything else is plain text (written
+/// before a PIN was set, or a value that is never sealed).
+const SEALED_PREFIX: &str = "rt-sealed-v1:";
+/// What the vault record seals to let a PIN be checked.
+const CHECK_TEXT: &str = "review-together/pin-check";
+
+/// Why a PIN was not accepted as a new PIN.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PinError {
+    NotDigits,
+    TooShort,
+    TooLong,
+    Mismatch,
+}
+
+impl fmt::Display for PinError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PinError::NotDigits => f.write_str("The PIN must be numbers only"),
+            PinError::TooShort => write!(f, "The PIN must be at least {PIN_MIN_DIGITS} numbers"),
+            PinError::TooLong => write!(f, "The PIN must be {PIN_MAX_DIGITS} numbers or fewer"),
+            PinError::Mismatch => {
+                f.write_str("The two PINs are different: enter the same PIN twice")
+            }
+        }
+    }
+}
+
+/// Check a new PIN and its confirmation.
+pub fn check_new_pin(pin: &str, again: &str) -> Result<(), PinError> {
+    if pin.is_empty() || !pin.chars().all(|c| c.is_ascii_digit()) {
+        return Err(PinError::NotDigits);
+    }
+    if pin.len() < PIN_MIN_DIGITS {
+        return Err(PinError::TooShort);
+    }
+    if pin.len() > PIN_MAX_DIGITS {
+        return Err(PinError::TooLong);
+    }
+    if pin != again {
+        return Err(PinError::Mismatch);
+    }
+    Ok(())
+}
+
+/// Why a sealed value could not be opened.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum VaultError {
+    /// Not in the sealed form at all.
+    NotSealed,
+    /// Sealed, but damaged, or sealed under another key or for another place.
+    WrongKeyOrDamaged,
+    /// The vault record itself cannot be read.
+    BadRecord(String),
+}
+
+impl fmt::Display for VaultError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            VaultError::NotSealed => f.write_str("it is not locked with a PIN"),
+            VaultError::WrongKeyOrDamaged => {
+                f.write_str("it was locked with a different PIN or device, or it is damaged")
+            }
+            VaultError::BadRecord(why) => write!(f, "the PIN record is damaged ({why})"),
+        }
+    }
+}
+
+impl std::error::Error for VaultError {}
+
+/// What the device keeps about its PIN, in plain text: everything needed to
+/// derive the key again and to check a PIN, nothing that reveals it.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct VaultRecord {
+    pub version: u32,
+    /// base64url, [`SALT_BYTES`] random bytes.
+    pub salt: String,
+    pub iterations: u32,
+    /// [`CHECK_TEXT`] sealed under the key: opening it proves the PIN.
+    pub check: String,
+}
+
+impl VaultRecord {
+    /// The record for a new PIN whose derived key is `key`.
+    pub fn new(key: &Vault, salt: &[u8], iterations: u32, nonce: [u8; 12]) -> VaultRecord {
+        VaultRecord {
+            version: 1,
+            salt: b64(salt),
+            iterations,
+            check: key.seal(CHECK_TEXT, nonce, CHECK_TEXT),
+        }
+    }
+
+    pub fn encode(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    pub fn decode(text: &str) -> Result<VaultRecord, VaultError> {
+        let record: VaultRecord =
+            serde_json::from_str(text).map_err(|e| VaultError::BadRecord(e.to_string()))?;
+        if record.version != 1 {
+            return Err(VaultError::BadRecord(format!(
+                "version {} is not one this app reads",
+                record.version
+            )));
+        }
+        if record.iterations == 0 || record.salt_bytes().is_none() {
+            return Err(VaultError::BadRecord("no salt or iteration count".into()));
+        }
+        Ok(record)
+    }
+
+    pub fn salt_bytes(&self) -> Option<Vec<u8>> {
+        b64_decode(&self.salt).filter(|s| !s.is_empty())
+    }
+
+    /// Whether `key` (derived from a PIN someone typed) is the right one.
+    pub fn accepts(&self, key: &Vault) -> bool {
+        key.open(CHECK_TEXT, &self.check).as_deref() == Ok(CHECK_TEXT)
+    }
+}
+
+/// The key derived from the PIN, ready to seal and open.
+#[derive(Clone)]
+pub struct Vault(Aes256Gcm);
+
+impl fmt::Debug for Vault {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Vault(…)")
+    }
+}
+
+impl Vault {
+    pub fn from_key(key: [u8; 32]) -> Vault {
+        Vault(Aes256Gcm::new(&key.into()))
+    }
+
+    /// Seal `plaintext` to be stored under `place` (the storage key, bound in
+    /// as associated data so a sealed value cannot be moved to another key).
+    /// `nonce` must be fresh random bytes for every call.
+    pub fn seal(&self, place: &str, nonce: [u8; 12], plaintext: &str) -> String {
+        let sealed = self
+            .0
+            .encrypt(
+                Nonce::from_slice(&nonce),
+                Payload {
+                    msg: plaintext.as_bytes(),
+                    aad: place.as_bytes(),
+                },
+            )
+            // AES-GCM fails only for messages beyond 64 GiB.
+            .unwrap_or_default();
+        format!("{SEALED_PREFIX}{}.{}", b64(&nonce), b64(&sealed))
+    }
+
+    /// Open what [`Vault::seal`] sealed for `place`.
+    pub fn open(&self, place: &str, stored: &str) -> Result<String, VaultError> {
+        let rest = stored
+            .strip_prefix(SEALED_PREFIX)
+            .ok_or(VaultError::NotSealed)?;
+        let (nonce, data) = rest.split_once('.').ok_or(VaultError::WrongKeyOrDamaged)?;
+        let nonce = b64_decode(nonce)
+            .filter(|n| n.len() == 12)
+            .ok_or(VaultError::WrongKeyOrDamaged)?;
+        let data = b64_decode(data).ok_or(VaultError::WrongKeyOrDamaged)?;
+        let plain = self
+            .0
+            .decrypt(
+                Nonce::from_slice(&nonce),
+                Payload {
+                    msg: &data,
+                    aad: place.as_bytes(),
+                },
+            )
+            .map_err(|_| VaultError::WrongKeyOrDamaged)?;
+        String::from_utf8(plain).map_err(|_| VaultError::WrongKeyOrDamaged)
+    }
+}
+
+/// Whether a stored value is sealed.
+pub fn is_sealed(stored: &str) -> bool {
+    stored.starts_with(SEALED_PREFIX)
+}
+
+/// After `failures` wrong PINs in a row, how long before the next try:
+/// three tries free, then 30 seconds doubling to at most 15 minutes.
+pub fn wait_after(failures: u32) -> std::time::Duration {
+    const FREE: u32 = 3;
+    if failures < FREE {
+        return std::time::Duration::ZERO;
+    }
+    let doublings = (failures - FREE).min(5);
+    std::time::Duration::from_secs(30 << doublings).min(std::time::Duration::from_secs(15 * 60))
+}
+
+/// Wrong PINs so far, kept in plain text so the wait survives a reload.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct PinAttempts {
+    pub failures: u32,
+    /// Milliseconds since 1970 before which no PIN is tried.
+    pub not_before_ms: i64,
+}
+
+impl PinAttempts {
+    /// Read the stored attempts; anything unreadable counts as a lock-out
+    /// for the longest wait from now (tampering must not reset the count).
+    pub fn decode(text: &str, now_ms: i64) -> PinAttempts {
+        serde_json::from_str(text).unwrap_or(PinAttempts {
+            failures: 8,
+            not_before_ms: now_ms + wait_after(8).as_millis() as i64,
+        })
+    }
+
+    pub fn encode(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// One more wrong PIN at `now_ms`.
+    pub fn failed(self, now_ms: i64) -> PinAttempts {
+        let failures = self.failures.saturating_add(1);
+        PinAttempts {
+            failures,
+            not_before_ms: now_ms + wait_after(failures).as_millis() as i64,
+        }
+    }
+
+    /// Milliseconds still to wait at `now_ms` (0 when a PIN may be tried).
+    pub fn wait_ms(&self, now_ms: i64) -> i64 {
+        (self.not_before_ms - now_ms).max(0)
+    }
+}
