@@ -6,6 +6,19 @@ use leptos_router::path;
 
 #[component]
 pub fn App() -> impl IntoView {
+    crate::components::provide_display_settings();
+    // With a device PIN, nothing below the gate exists until it is unlocked.
+    view! {
+        <LockGate>
+            <Unlocked />
+        </LockGate>
+    }
+}
+
+/// The app itself: made afresh at each unlock, so it reads the device's
+/// storage only while the key is there.
+#[component]
+fn Unlocked() -> impl IntoView {
     provide_app_state();
     view! {
         <Router>
@@ -26,7 +39,10 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/") view=Home />
                         <Route path=path!("/settings") view=DeviceSettingsPage />
                         <Route path=path!("/settings/key") view=SigningKeyPage />
+                        <Route path=path!("/settings/pin") view=PinPage />
+                        <Route path=path!("/settings/remove-all") view=RemoveAllPage />
                         <Route path=path!("/check-summary") view=CheckSummary />
+                        <Route path=path!("/open-backup") view=OpenBackup />
                         <ParentRoute path=path!("/review/:id") view=ReviewShell>
                             <Route path=path!("") view=Overview />
                             <Route path=path!("who") view=WhoIsHere />
@@ -44,6 +60,7 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("outcome") view=ActionsAndOutcome />
                             <Route path=path!("check") view=CheckAnswers />
                             <Route path=path!("sign") view=SignOff />
+                            <Route path=path!("pass") view=crate::components::PassTheTablet />
                             <Route path=path!("amend") view=Amend />
                             <Route path=path!("delete") view=DeleteReview />
                         </ParentRoute>
@@ -59,11 +76,13 @@ fn Header() -> impl IntoView {
     let app = use_app();
     let status = move || match app.save.get() {
         SaveState::Unchanged => String::new(),
+        SaveState::Saving => "Saving…".into(),
         SaveState::Saved => "Saved on this device".into(),
         SaveState::NotSaved(why) => format!("Not saved: {why}"),
     };
     let status_class = move || match app.save.get() {
         SaveState::NotSaved(_) => "app-save-status app-save-status--error",
+        SaveState::Saving => "app-save-status app-save-status--saving",
         _ => "app-save-status app-save-status--saved",
     };
     view! {
@@ -75,6 +94,7 @@ fn Header() -> impl IntoView {
                         <li><A href="/settings" attr:class="app-header__nav-link">"Device settings"</A></li>
                     </ul>
                 </nav>
+                <crate::components::DisplayControl />
                 // A polite live region that always exists, so changes are announced.
                 <div role="status" aria-live="polite">
                     {move || {

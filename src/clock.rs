@@ -1,5 +1,7 @@
-//! The only places the app reads the clock or makes random ids; the core
-//! gets both passed in.
+//! The only places the app reads the clock, waits, or makes random ids; the
+//! core gets time and ids passed in. Everything here goes through the
+//! browser's `Date` and `setTimeout`, so a test can drive time with
+//! Playwright's `page.clock`.
 
 use chrono::{DateTime, FixedOffset, TimeZone};
 use review_core::{Id, Timestamp};
@@ -14,6 +16,12 @@ pub fn now() -> Timestamp {
         FixedOffset::east_opt(offset_secs).unwrap_or_else(|| FixedOffset::east_opt(0).unwrap());
     let utc = DateTime::from_timestamp(millis.div_euclid(1000), 0).unwrap_or_default();
     offset.from_utc_datetime(&utc.naive_utc())
+}
+
+/// Run `f` once, `delay` from now (a browser timer: it does not keep the
+/// page alive, and a closed page never runs it).
+pub fn after(delay: std::time::Duration, f: impl FnOnce() + 'static) {
+    leptos::prelude::set_timeout(f, delay);
 }
 
 /// A fresh random (version 4) UUID. Uses `crypto.getRandomValues`, which, unlike

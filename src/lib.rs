@@ -7,6 +7,8 @@ pub mod clock;
 pub mod components;
 pub mod download;
 pub mod parts;
+pub mod pin;
+pub mod saving;
 pub mod signing;
 pub mod state;
 pub mod storage;

@@ -1,6 +1,6 @@
 //! App-wide state, created once at the root and handed down through context.
 
-use crate::{clock, storage};
+use crate::{clock, saving, storage};
 use leptos::prelude::*;
 use review_core::progress::Part;
 use review_core::signoff::{SignOffDecision, SignOffError, SignOffMethod};
@@ -12,6 +12,8 @@ use review_core::{Command, DeviceSettings, DomainError, Review};
 pub enum SaveState {
     /// Nothing changed since the page opened.
     Unchanged,
+    /// A change is in memory and will be stored within `saving::DEBOUNCE`.
+    Saving,
     Saved,
     NotSaved(String),
 }
@@ -22,6 +24,11 @@ pub struct AppState {
     /// Set when the stored settings could not be read (they are kept, see `storage::save_settings`).
     pub settings_problem: RwSignal<Option<String>>,
     pub save: RwSignal<SaveState>,
+    /// Whether this tab may change the open review (see `saving`).
+    pub tab: RwSignal<saving::Tab>,
+    /// Why the open review's latest changes could not be stored, while that
+    /// is so (they stay in memory and can be downloaded).
+    pub problem: RwSignal<Option<storage::StorageError>>,
     /// A one-off confirmation for the next screen, e.g. "The review was deleted".
     pub flash: RwSignal<Option<String>>,
 }
@@ -51,12 +58,16 @@ pub fn provide_app_state() {
             )),
         ),
     };
-    provide_context(AppState {
+    let app = AppState {
         settings: RwSignal::new(settings),
         settings_problem: RwSignal::new(problem),
         save: RwSignal::new(SaveState::Unchanged),
+        tab: RwSignal::new(saving::Tab::Editing),
+        problem: RwSignal::new(None),
         flash: RwSignal::new(None),
-    });
+    };
+    saving::install(app);
+    provide_context(app);
 }
 
 pub fn use_app() -> AppState {
@@ -78,9 +89,19 @@ impl ReviewContext {
         }
     }
 
-    /// Run one change of the review and save it to the device at once.
-    /// Nothing is redrawn or saved when the change is refused.
-    fn change<E>(&self, gone: E, f: impl FnOnce(&mut Review) -> Result<(), E>) -> Result<(), E> {
+    /// Run one change of the review: in memory at once, stored on the device
+    /// within `saving::DEBOUNCE` (or at once when `now`). Nothing is redrawn
+    /// or saved when the change is refused, or when another tab is the one
+    /// changing this review (this tab reads it only).
+    fn change<E>(
+        &self,
+        gone: E,
+        now: bool,
+        f: impl FnOnce(&mut Review) -> Result<(), E>,
+    ) -> Result<(), E> {
+        if !self.editing_here() {
+            return Err(gone);
+        }
         let result = self
             .review
             .try_maybe_update(|r| {
@@ -89,18 +110,24 @@ impl ReviewContext {
             })
             .unwrap_or(Err(gone));
         if result.is_ok() {
-            let saved = self.review.with_untracked(storage::save_review);
-            self.app.save.set(match saved {
-                Ok(()) => SaveState::Saved,
-                Err(e) => SaveState::NotSaved(e.to_string()),
-            });
+            self.review.with_untracked(|r| saving::changed(r, now));
         }
         result
     }
 
+    /// Whether this tab is the one changing the review (see `saving::Tab`).
+    fn editing_here(&self) -> bool {
+        self.app
+            .tab
+            .try_get_untracked()
+            .is_some_and(saving::Tab::editing)
+    }
+
     /// Apply a command (see `review_core::command`) and save.
     pub fn dispatch(&self, command: Command) -> Result<(), DomainError> {
-        self.change(DomainError::Locked, |r| r.apply(command, clock::now()))
+        self.change(DomainError::Locked, false, |r| {
+            r.apply(command, clock::now())
+        })
     }
 
     /// Record one person's sign-off and save; the worker's locks the review.
@@ -110,7 +137,8 @@ impl ReviewContext {
         decision: SignOffDecision,
         method: SignOffMethod,
     ) -> Result<(), SignOffError> {
-        self.change(SignOffError::Locked, |r| {
+        // A signature is stored at once, never left waiting.
+        self.change(SignOffError::Locked, true, |r| {
             r.sign_off(participant, decision, method, clock::now())
         })?;
         // The worker's sign-off locks the review: sign its summary now, once.
@@ -124,13 +152,17 @@ impl ReviewContext {
 
     /// Take back a signature before the review is locked, and save.
     pub fn withdraw_sign_off(&self, participant: &str) -> Result<(), SignOffError> {
-        self.change(SignOffError::Locked, |r| {
+        self.change(SignOffError::Locked, true, |r| {
             r.withdraw_sign_off(participant, clock::now())
         })
     }
 
-    /// Dispatch from an event handler; a refusal is shown as a save problem.
+    /// Dispatch from an event handler; a refusal is shown as a save problem
+    /// (in a tab that only reads the review, its banner says why instead).
     pub fn send(&self, command: Command) {
+        if !self.editing_here() {
+            return;
+        }
         if let Err(e) = self.dispatch(command) {
             self.app.save.set(SaveState::NotSaved(e.to_string()));
         }

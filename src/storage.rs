@@ -3,7 +3,7 @@
 //! only moves strings in and out, and never overwrites what it could not read.
 
 use gloo_storage::{LocalStorage, Storage};
-use review_core::draft::{self, DraftError};
+use review_core::draft::{self, DraftError, WritePlan, WriteRefused};
 use review_core::summary::SignedFile;
 use review_core::{DeviceSettings, Review};
 use std::fmt;
@@ -13,7 +13,11 @@ use std::fmt;
 pub enum StorageError {
     Unavailable,
     Full,
+    /// The device is locked with its PIN.
+    Locked,
     Failed(String),
+    /// The review's revision guard refused the write (another tab saved it).
+    Refused(WriteRefused),
 }
 
 impl fmt::Display for StorageError {
@@ -23,7 +27,9 @@ impl fmt::Display for StorageError {
                 "this browser does not let the app keep anything on this device (is it in private browsing?)",
             ),
             StorageError::Full => f.write_str("this device's storage for the app is full"),
+            StorageError::Locked => f.write_str("the device is locked: enter the PIN first"),
             StorageError::Failed(why) => write!(f, "the browser refused to save ({why})"),
+            StorageError::Refused(why) => why.fmt(f),
         }
     }
 }
@@ -43,14 +49,19 @@ fn local() -> Result<web_sys::Storage, StorageError> {
     }
 }
 
+/// Every read opens what the device PIN sealed (see `crate::pin`).
 fn read(key: &str) -> Result<Option<String>, StorageError> {
     local()?
         .get_item(key)
+        .map(|stored| stored.map(|s| crate::pin::open_from(key, s)))
         .map_err(|e| StorageError::Failed(describe(&e)))
 }
 
+/// Every write is sealed under the device PIN when one is set; while the
+/// device is locked nothing is written.
 fn write(key: &str, value: &str) -> Result<(), StorageError> {
-    local()?.set_item(key, value).map_err(|e| {
+    let stored = crate::pin::seal_for(key, value).map_err(|_| StorageError::Locked)?;
+    local()?.set_item(key, &stored).map_err(|e| {
         let name = e
             .dyn_ref::<web_sys::DomException>()
             .map(|d| d.name())
@@ -135,9 +146,14 @@ pub fn list_reviews() -> Vec<Result<Review, Unreadable>> {
 }
 
 pub fn load_review(id: &str) -> Result<Option<Review>, Unreadable> {
+    load_review_at(id).map(|found| found.map(|(review, _)| review))
+}
+
+/// A stored review and the revision it was stored at (see `store_review`).
+pub fn load_review_at(id: &str) -> Result<Option<(Review, u64)>, Unreadable> {
     let key = draft::review_key(id);
     match read(&key) {
-        Ok(Some(raw)) => draft::decode_review(&raw)
+        Ok(Some(raw)) => draft::decode_review_at(&raw)
             .map(Some)
             .map_err(|error| Unreadable { key, error }),
         _ => Ok(None),
@@ -149,20 +165,62 @@ pub fn raw(key: &str) -> Option<String> {
     read(key).ok().flatten()
 }
 
-/// Save a review and, the first time, add it to the index. Only reviews
-/// that were read successfully (or made here) are ever open, so this never
-/// overwrites something it could not read.
+/// Save a review made here (a new one, or a new version) and add it to the
+/// index. Anything already stored under its key is replaced at the next
+/// revision, without the guard of [`store_review`]; something stored there
+/// that cannot be read is kept aside first.
 pub fn save_review(review: &Review) -> Result<(), StorageError> {
-    write(
-        &draft::review_key(&review.id),
-        &draft::encode_review(review),
-    )?;
-    let mut ids = known_review_ids();
-    if ids.first() != Some(&review.id) && !ids.contains(&review.id) {
-        ids.insert(0, review.id.clone());
-        write(&draft::index_key(), &draft::encode_index(&ids))?;
+    let base = read(&draft::review_key(&review.id))?
+        .and_then(|raw| draft::stored_revision(&raw).ok())
+        .unwrap_or(0);
+    store_review(review, base).map(|_| ())
+}
+
+/// Store the open review, which this tab last read or wrote at revision
+/// `base`, and return the revision it is stored at now. The revision guard
+/// (`draft::plan_write`) refuses, writing nothing, when another tab or
+/// window stored it since; what is stored but cannot be read is kept aside
+/// under a key of its own before it is replaced.
+pub fn store_review(review: &Review, base: u64) -> Result<u64, StorageError> {
+    let key = draft::review_key(&review.id);
+    let stored = read(&key)?;
+    let revision = match draft::plan_write(stored.as_deref(), base) {
+        Ok(WritePlan::Write(revision)) => revision,
+        Ok(WritePlan::KeepAsideThenWrite(revision)) => {
+            let aside = format!("review/{}/{revision}", review.id);
+            write(
+                &draft::kept_aside_key(&aside),
+                stored.as_deref().unwrap_or_default(),
+            )?;
+            revision
+        }
+        Err(refused) => return Err(StorageError::Refused(refused)),
+    };
+    write(&key, &draft::encode_review_at(review, revision))?;
+    add_to_index(&review.id)?;
+    Ok(revision)
+}
+
+/// Add a review to the index the first time it is stored.
+fn add_to_index(id: &str) -> Result<(), StorageError> {
+    let stored = read(&draft::index_key())?;
+    let listed = match stored.as_deref().map(draft::decode_index) {
+        Some(Ok(ids)) => ids.iter().any(|i| i == id),
+        // An index this version cannot read is kept before it is replaced.
+        Some(Err(_)) => {
+            keep_aside("index", stored.as_deref().unwrap_or_default())?;
+            false
+        }
+        None => false,
+    };
+    if listed {
+        return Ok(());
     }
-    Ok(())
+    let mut ids = known_review_ids();
+    if !ids.iter().any(|i| i == id) {
+        ids.insert(0, id.to_string());
+    }
+    write(&draft::index_key(), &draft::encode_index(&ids))
 }
 
 pub fn delete_review(id: &str) -> Result<(), StorageError> {
@@ -173,6 +231,8 @@ pub fn delete_review(id: &str) -> Result<(), StorageError> {
     storage
         .remove_item(&draft::summary_key(id))
         .map_err(|e| StorageError::Failed(describe(&e)))?;
+    // Changes not yet stored must not bring it back.
+    crate::saving::forget(id);
     let ids: Vec<String> = known_review_ids().into_iter().filter(|i| i != id).collect();
     write(&draft::index_key(), &draft::encode_index(&ids))
 }

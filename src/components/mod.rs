@@ -1,18 +1,25 @@
 //! Design primitives shared by every page (BEM classes in `style/components.css`).
 
 mod date_input;
+mod display;
 mod error_summary;
 mod fields;
 mod page;
 mod person_choice;
 mod task_list;
+mod turn;
 
 pub use date_input::DateInput;
+pub use display::{
+    easy_read, provide_display_settings, use_display, DisplayControl, DisplayState, EasyReadBox,
+    EasyWords, ReadAloud, Symbol,
+};
 pub use error_summary::ErrorSummary;
 pub use fields::{Checkboxes, Choice, Radios, TextArea, TextInput};
 pub use page::{BackLink, Page};
 pub use person_choice::PersonChoice;
 pub use task_list::TaskList;
+pub use turn::{PassTheTablet, TurnBanner};
 
 /// Focus (and scroll to) the element with `id`, as the error summary's links do.
 pub fn focus_by_id(id: &str) {

@@ -1,5 +1,8 @@
 use crate::clock;
-use crate::components::{BackLink, Checkboxes, Choice, ErrorSummary, Page, Radios, TextArea};
+use crate::components::{
+    easy_read, BackLink, Checkboxes, Choice, EasyReadBox, EasyWords, ErrorSummary, Page, Radios,
+    TextArea,
+};
 use crate::state::{use_review, PageErrors};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -173,6 +176,12 @@ fn ChosenCriterion(
     });
     let group_id = ids::criterion_agreement(&id);
     let heading_id = format!("criterion-{id}-title");
+    let easy = easy_read();
+    let easy_words = move || {
+        easy.get()
+            .then(|| criterion.with(|c| c.as_ref().map(EasyWords::of)))
+            .flatten()
+    };
     view! {
         <li class="app-card">
             <div class="app-card__header">
@@ -187,6 +196,7 @@ fn ChosenCriterion(
                 </p>
             </div>
             <div class="app-card__body">
+                {move || easy_words().map(|words| view! { <EasyReadBox words=words /> })}
                 <Radios id=format!("criterion-{id}-scale") legend="How will people rate it?"
                     choices=Choice::list(&Scale::ALL, Scale::key, Scale::label)
                     value=Signal::derive(move || criterion.with(|c| c.as_ref().map(|c| c.scale)))

@@ -55,6 +55,11 @@ pub fn DeviceSettingsPage() -> impl IntoView {
     let setter = move |set: fn(&mut DeviceSettings, String)| {
         Callback::new(move |v: String| draft.update(|d| set(d, clean(&v))))
     };
+    let retention = RwSignal::new(crate::pin::retention_days());
+    let retention_choices: Vec<crate::components::Choice<u32>> = review_core::retention::CHOICES
+        .iter()
+        .map(|d| crate::components::Choice::new(*d, &d.to_string(), &format!("{d} days")))
+        .collect();
     let navigate = use_navigate();
     let problem = RwSignal::new(None::<String>);
     let save = move |ev: leptos::ev::SubmitEvent| {
@@ -106,6 +111,24 @@ pub fn DeviceSettingsPage() -> impl IntoView {
             <p class="app-body">
                 <A href="/settings/key" attr:class="app-link app-link--standalone">"This device’s signing key"</A>
             </p>
+            <h2 class="app-heading-m">"Privacy on this device"</h2>
+            <ul class="app-list">
+                <li><A href="/settings/pin" attr:class="app-link app-link--standalone">
+                    {if crate::pin::is_set() { "Device PIN and locking" } else { "Set a device PIN" }}
+                </A></li>
+                <li><A href="/settings/remove-all" attr:class="app-link app-link--standalone">"Remove all data from this device"</A></li>
+            </ul>
+            <crate::components::Radios
+                id="retention"
+                legend="Remove signed-off reviews from this device after"
+                hint="Send the signed summary to your records team first. Drafts are never removed."
+                choices=retention_choices
+                value=Signal::derive(move || Some(retention.get()))
+                on_change=Callback::new(move |d: u32| {
+                    crate::pin::set_retention_days(d);
+                    retention.set(d);
+                })
+            />
         </Page>
     }
 }

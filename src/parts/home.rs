@@ -16,6 +16,24 @@ pub fn Home() -> impl IntoView {
     let (reviews, unreadable): (Vec<_>, Vec<_>) =
         storage::list_reviews().into_iter().partition(Result::is_ok);
     let reviews: Vec<Review> = reviews.into_iter().filter_map(Result::ok).collect();
+    // Signed-off reviews leave the device after the days chosen in the settings.
+    let days = crate::pin::retention_days();
+    let now = clock::now();
+    let (due, mut reviews): (Vec<Review>, Vec<Review>) = reviews
+        .into_iter()
+        .partition(|r| review_core::retention::is_due(r, days, &now));
+    let mut removed = 0;
+    for r in due {
+        if storage::delete_review(&r.id).is_ok() {
+            removed += 1;
+        } else {
+            reviews.push(r);
+        }
+    }
+    let retention_notice = (removed > 0).then(|| match removed {
+        1 => format!("1 signed-off review was removed from this device: it was signed off more than {days} days ago (see Device settings)."),
+        n => format!("{n} signed-off reviews were removed from this device: they were signed off more than {days} days ago (see Device settings)."),
+    });
     let unreadable: Vec<_> = unreadable.into_iter().filter_map(Result::err).collect();
     let navigate = use_navigate();
     let start_problem = RwSignal::new(None::<String>);
@@ -35,6 +53,11 @@ pub fn Home() -> impl IntoView {
         <Page title="Reviews on this device">
             {flash.map(|text| view! {
                 <div class="app-notification-banner app-notification-banner--success" role="status">
+                    <div class="app-notification-banner__content"><p class="app-body">{text}</p></div>
+                </div>
+            })}
+            {retention_notice.map(|text| view! {
+                <div class="app-notification-banner" role="status">
                     <div class="app-notification-banner__content"><p class="app-body">{text}</p></div>
                 </div>
             })}
@@ -62,10 +85,11 @@ pub fn Home() -> impl IntoView {
             </div>
             <UnreadableReviews entries=unreadable />
             <ReviewList reviews=reviews />
-            <h2 class="app-heading-m">"Summary files"</h2>
-            <p class="app-body">
-                <A href="/check-summary" attr:class="app-link app-link--standalone">"Check a summary file"</A>
-            </p>
+            <h2 class="app-heading-m">"Files"</h2>
+            <ul class="app-list">
+                <li><A href="/check-summary" attr:class="app-link app-link--standalone">"Check a summary file"</A></li>
+                <li><A href="/open-backup" attr:class="app-link app-link--standalone">"Open a backup"</A></li>
+            </ul>
         </Page>
     }
 }
@@ -79,6 +103,7 @@ fn ReviewList(
         return view! { <p class="app-body">"There are no reviews on this device yet."</p> }
             .into_any();
     }
+    let days = crate::pin::retention_days();
     let rows = reviews
         .into_iter()
         .map(|r| {
@@ -106,6 +131,9 @@ fn ReviewList(
                     <td class="app-table__cell" data-label="State">
                         <strong class=tag>{state}</strong>
                         {(r.version > 1).then(|| view! { <span class="app-hint">{format!(" Version {}", r.version)}</span> })}
+                        {review_core::retention::removal_due(&r, days).map(|due| view! {
+                            <span class="app-hint app-table__note">{format!("Leaves this device on {}", clock::long_date(&due))}</span>
+                        })}
                     </td>
                     <td class="app-table__cell app-table__cell--actions">
                         <div class="app-cluster">

@@ -1,6 +1,7 @@
 //! One module per screen of the meeting. Views only show the review and send
 //! `Command`s; every rule is in `review-core`.
 
+mod backup;
 mod cover;
 mod criteria;
 mod delete;
@@ -9,6 +10,7 @@ mod escalations;
 mod home;
 mod outcome;
 mod overview;
+mod privacy;
 mod process;
 mod rate;
 mod readiness;
@@ -19,6 +21,7 @@ mod summary;
 mod taking_part;
 mod who_is_here;
 
+pub use backup::{BackupDownload, OpenBackup};
 pub use cover::Cover;
 pub use criteria::Criteria;
 pub use delete::DeleteReview;
@@ -27,6 +30,7 @@ pub use escalations::Escalations;
 pub use home::Home;
 pub use outcome::ActionsAndOutcome;
 pub use overview::Overview;
+pub use privacy::{use_lock, Lock, LockGate, PinPage, RemoveAllPage};
 pub use process::HowWeReview;
 pub use rate::{RateCriterion, Ratings};
 pub use readiness::Readiness;

@@ -61,6 +61,7 @@ pub fn Overview() -> impl IntoView {
                 <super::SummaryDownload />
             </Show>
             <h2 class="app-heading-m">"Other things you can do"</h2>
+            <super::BackupDownload />
             <p class="app-body">
                 <A href=ctx.path("delete") attr:class="app-link app-link--standalone">"Delete this review"</A>
             </p>

@@ -1,6 +1,7 @@
 use crate::clock;
 use crate::components::{
-    focus_by_id, BackLink, Choice, ErrorSummary, Page, PersonChoice, Radios, TextArea,
+    easy_read, focus_by_id, BackLink, Choice, EasyReadBox, EasyWords, ErrorSummary, Page,
+    PersonChoice, Radios, ReadAloud, TextArea,
 };
 use crate::state::{use_review, PageErrors};
 use leptos::prelude::*;
@@ -238,6 +239,7 @@ pub fn Ratings() -> impl IntoView {
     }));
     let criteria = ctx.select(|r| r.criteria.iter().map(|c| c.id.clone()).collect::<Vec<_>>());
     let no_raters = ctx.select(|r| r.raters().next().is_none());
+    let easy = easy_read();
     let navigate = use_navigate();
     let next = move |_| {
         if errors.submit() {
@@ -249,9 +251,13 @@ pub fn Ratings() -> impl IntoView {
         <Page title=Part::Ratings.title() caption="The review · P19"
             has_errors=Signal::derive(move || !errors.visible().with(Vec::is_empty))>
             <ErrorSummary errors=errors.visible() attempts=errors.attempts />
-            <p class="app-body">
-                "Take each thing you agreed to look at in turn. Everyone taking part gives their own rating. Different views stay different: they are never averaged."
-            </p>
+            <Show when=move || !easy.get() fallback=|| view! {
+                <p class="app-body">"We look at each thing in turn. Everyone says how it is going for them."</p>
+            }>
+                <p class="app-body">
+                    "Take each thing you agreed to look at in turn. Everyone taking part gives their own rating. Different views stay different: they are never averaged."
+                </p>
+            </Show>
             <Show when=move || no_raters.get()>
                 <div class="app-warning-text">
                     <strong class="app-warning-text__text">
@@ -311,13 +317,15 @@ fn CriterionCard(
                 .collect();
             let still_to_rate = (!s.not_discussed && s.rated > 0 && !waiting.is_empty())
                 .then(|| format!("Still to rate: {}", and_list(&waiting)));
-            (c.wording.clone(), tag, class, words, still_to_rate)
+            let easy = EasyWords::of(c);
+            (c.wording.clone(), tag, class, words, still_to_rate, easy)
         })
     });
+    let easy_on = easy_read();
     let href = ctx.path(&format!("rate/{id}"));
     let heading_id = format!("criterion-{id}-title");
     move || {
-        card.get().map(|(wording, tag, class, words, still_to_rate)| {
+        card.get().map(|(wording, tag, class, words, still_to_rate, easy)| {
             view! {
                 <li class="app-card">
                     <div class="app-card__header">
@@ -325,6 +333,7 @@ fn CriterionCard(
                         <strong class=class>{tag}</strong>
                     </div>
                     <div class="app-card__body">
+                        {easy_on.get().then(|| view! { <EasyReadBox words=easy /> })}
                         <p class="app-body">{words}</p>
                         {still_to_rate.map(|w| view! { <p class="app-body">{w}</p> })}
                     </div>
@@ -349,6 +358,16 @@ pub fn RateCriterion() -> impl IntoView {
     // so the screen is built afresh for each criterion: its own errors, and
     // focus on its heading.
     move || view! { <CriterionScreen cid=cid.get() /> }
+}
+
+/// The words "Read aloud" says for a criterion: what is being rated, the
+/// question, and each choice, with a pause after each.
+fn speech_for(what: &str, choices: &[&str]) -> String {
+    let what = what.trim().trim_end_matches('.');
+    format!(
+        "{what}. How is this going? The choices are: {}.",
+        choices.join(". ")
+    )
 }
 
 /// Whose turn it is: the first two raters still to rate, as (name, role).
@@ -517,7 +536,27 @@ fn CriterionScreen(
         })
     });
     let title = initial.wording.trim().to_string();
-    let easy_read = initial.easy_read.trim().to_string();
+    let lead = initial.easy_read.trim().to_string();
+    let easy_words = EasyWords::of(&initial);
+    let easy = easy_read();
+    // What "Read aloud" says: the thing being rated (in easy read, its short
+    // sentence) and the choices on the tiles, in their words.
+    let speech = {
+        let (title, short) = (title.clone(), easy_words.sentence.clone());
+        Signal::derive(move || {
+            let what = if easy.get() {
+                short.clone()
+            } else {
+                title.clone()
+            };
+            let choices: Vec<&str> = criterion.with(|c| {
+                c.as_ref()
+                    .map(|c| c.scale.choices().iter().map(|p| p.label()).collect())
+                    .unwrap_or_default()
+            });
+            speech_for(&what, &choices)
+        })
+    };
     let reason_value = Signal::derive(move || not_discussed.get().unwrap_or_default());
     view! {
         <BackLink href=overview.clone() text="Back to all criteria" />
@@ -525,9 +564,13 @@ fn CriterionScreen(
             caption=format!("The review · P19 · {number} of {total}")
             has_errors=Signal::derive(move || !errors.visible().with(Vec::is_empty))>
             <ErrorSummary errors=errors.visible() attempts=errors.attempts />
-            {(!easy_read.is_empty()).then(|| view! {
-                <p class="app-body-l"><span class="app-visually-hidden">"Easy read: "</span>{easy_read}</p>
-            })}
+            {move || if easy.get() {
+                view! { <EasyReadBox words=easy_words.clone() /> }.into_any()
+            } else {
+                (!lead.is_empty()).then(|| view! {
+                    <p class="app-body-l"><span class="app-visually-hidden">"Easy read: "</span>{lead.clone()}</p>
+                }).into_any()
+            }}
             <Show
                 when=move || not_discussed.with(Option::is_none)
                 fallback=move || {
@@ -547,6 +590,7 @@ fn CriterionScreen(
                     }
                 }
             >
+                <ReadAloud text=speech />
                 <p class="app-turn-banner" role="status">
                     {move || {
                         let t = turn.get();
@@ -564,9 +608,13 @@ fn CriterionScreen(
                         }
                     }}
                 </p>
-                <p class="app-body">
-                    "Ask each person in turn. They tap the face and words that match what they think."
-                </p>
+                <Show when=move || !easy.get() fallback=|| view! {
+                    <p class="app-body">"Everyone has a turn. Tap the face that shows what you think."</p>
+                }>
+                    <p class="app-body">
+                        "Ask each person in turn. They tap the face and words that match what they think."
+                    </p>
+                </Show>
                 <For each=move || raters.get() key=|id| id.clone()
                     children={
                         let cid = cid.clone();

@@ -11,13 +11,20 @@ pub fn ReviewShell() -> impl IntoView {
     let params = use_params_map();
     let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
     move || {
-        match storage::load_review(&id.get()) {
-        Ok(Some(review)) => {
-            let ctx = ReviewContext::new(review);
+        match crate::saving::load(&id.get()) {
+        Ok(Some(opened)) => {
+            let ctx = ReviewContext::new(opened.review.clone());
+            // Kept on the device while open; stored, and its lock let go, on leaving.
+            on_cleanup(crate::saving::begin(ctx.review, &opened));
             provide_context(ctx);
             let locked = ctx.select(|r| r.state == review_core::ReviewState::SignedOff);
-            provide_context(crate::state::ReadOnly(locked.into()));
+            // Read-only when signed off, or while another tab is changing it.
+            let tab = crate::state::use_app().tab;
+            let elsewhere = Signal::derive(move || !tab.get().editing() && !locked.get());
+            provide_context(crate::state::ReadOnly(Signal::derive(move || locked.get() || elsewhere.get())));
             view! {
+                <crate::saving::SaveProblemBanner />
+                <crate::saving::OtherTabBanner signed_off=locked />
                 <Show when=move || locked.get()>
                     <div class="app-notification-banner app-notification-banner--success" role="region" aria-label="Signed off">
                         <div class="app-notification-banner__content">
@@ -29,7 +36,11 @@ pub fn ReviewShell() -> impl IntoView {
                         </div>
                     </div>
                 </Show>
-                <Outlet />
+                <crate::components::TurnBanner />
+                // Disabled (buttons too) while another tab is changing the review.
+                <fieldset class="app-fieldset" role="none" disabled=elsewhere>
+                    <Outlet />
+                </fieldset>
             }
             .into_any()
         }

@@ -413,6 +413,10 @@ pub fn CheckAnswers() -> impl IntoView {
     }
 }
 
+/// Where focus goes after a signature: the next person's turn, or the locked review.
+const SIGN_TURN: &str = "sign-turn";
+const SIGNED_OFF: &str = "signed-off";
+
 /// How someone signs, as chosen on the sign-off screen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Way {
@@ -486,7 +490,7 @@ pub fn SignOff() -> impl IntoView {
                     return view! {
                         <div class="app-notification-banner app-notification-banner--success" role="status">
                             <div class="app-notification-banner__content">
-                                <h2 class="app-heading-m">"The review is signed off"</h2>
+                                <h2 class="app-heading-m" id=SIGNED_OFF tabindex="-1">"The review is signed off"</h2>
                                 <p class="app-body">{format!("Signed off on {}. It is locked: nobody can change it now.", finalised.get().unwrap_or_default())}</p>
                             </div>
                         </div>
@@ -561,11 +565,20 @@ fn SignForm(
                 return;
             }
         };
-        problem.set(
-            ctx.sign_off(&pid, decision, method)
-                .err()
-                .map(|e| e.to_string()),
-        );
+        let result = ctx.sign_off(&pid, decision, method);
+        let signed = result.is_ok();
+        problem.set(result.err().map(|e| e.to_string()));
+        if signed {
+            // This form and its button are gone: focus goes to whose turn it
+            // is now (or to the locked review), not back to the top of the page.
+            request_animation_frame(|| {
+                let next_turn = web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.get_element_by_id(SIGN_TURN))
+                    .is_some();
+                crate::components::focus_by_id(if next_turn { SIGN_TURN } else { SIGNED_OFF });
+            });
+        }
     };
     let mut ways = vec![
         Choice::new(Way::Tap, "tap", "Tap the button below"),
@@ -585,7 +598,7 @@ fn SignForm(
         person.role.noun().to_string()
     };
     view! {
-        <div class="app-turn-banner" role="status">
+        <div class="app-turn-banner" role="status" id=SIGN_TURN tabindex="-1">
             <span class="app-turn-banner__label">"Now: "</span>
             <span class="app-turn-banner__name">{format!("{name}, {role}")}</span>
         </div>

@@ -77,6 +77,17 @@ pub fn SummaryDownload() -> impl IntoView {
                     Err(text) => view! { <p class="app-error-message">{text}</p> }.into_any(),
                 })}
             </div>
+            <Show when=move || matches!(said.get(), Some(Ok(_)))>
+                <p class="app-body">
+                    {format!(
+                        "Once the summary is with your records team, the review need not stay on this device. Otherwise it is removed {} days after it was signed off.",
+                        crate::pin::retention_days()
+                    )}
+                </p>
+                <p class="app-body">
+                    <A href=ctx.path("delete") attr:class="app-link app-link--standalone">"Remove this review from this device"</A>
+                </p>
+            </Show>
             <p class="app-body">
                 <A href="/settings/key" attr:class="app-link app-link--standalone">"This device’s signing key"</A>
             </p>

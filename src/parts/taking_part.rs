@@ -86,8 +86,19 @@ fn SupportRow(
 /// One person's language, interpreter, advocate, ways of communicating and adjustments.
 #[component]
 pub fn PersonSupport() -> impl IntoView {
+    let params = use_params_map();
+    let pid = Memo::new(move |_| params.with(|p| p.get("pid").unwrap_or_default()));
+    // The router keeps this view when only `:pid` changes (going from one
+    // person to the next), so the screen is built afresh for each person.
+    move || view! { <PersonSupportScreen pid=pid.get() /> }
+}
+
+#[component]
+fn PersonSupportScreen(
+    /// The person's id, from the address.
+    pid: String,
+) -> impl IntoView {
     let ctx = use_review();
-    let pid = use_params_map().with_untracked(|p| p.get("pid").unwrap_or_default());
     let id = pid.clone();
     let person = ctx.select(move |r| r.participant(&id).cloned());
     let back = ctx.part_path(Part::TakingPart);

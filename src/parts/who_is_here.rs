@@ -128,9 +128,19 @@ fn PersonCard(
 /// One person's name, role, relationship and attendance.
 #[component]
 pub fn PersonDetails() -> impl IntoView {
-    let ctx = use_review();
     let params = use_params_map();
-    let pid = params.with_untracked(|p| p.get("pid").unwrap_or_default());
+    let pid = Memo::new(move |_| params.with(|p| p.get("pid").unwrap_or_default()));
+    // The router keeps this view when only `:pid` changes, so the screen is
+    // built afresh for each person.
+    move || view! { <PersonDetailsScreen pid=pid.get() /> }
+}
+
+#[component]
+fn PersonDetailsScreen(
+    /// The person's id, from the address.
+    pid: String,
+) -> impl IntoView {
+    let ctx = use_review();
     let id = pid.clone();
     let person = ctx.select(move |r| r.participant(&id).cloned());
     let back = ctx.part_path(Part::WhoIsHere);

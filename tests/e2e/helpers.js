@@ -36,7 +36,8 @@ export { expect };
 /** Run axe-core on the page as it is now; fail on any violation. */
 export async function expectNoAxeViolations(page, label) {
   // page.evaluate is not subject to the page's CSP; an injected <script> would be.
-  await page.evaluate(axeSource);
+  // Once per page: a spec may run axe several times on one page (display modes).
+  if (!(await page.evaluate(() => Boolean(window.axe)))) await page.evaluate(axeSource);
   const violations = await page.evaluate(async (tags) => {
     const r = await window.axe.run(document, {
       runOnly: { type: 'tag', values: tags },
@@ -1488,6 +1489,329 @@ SCREENS.push(
       await page.evaluate(() => localStorage.setItem('review-together/signing-key', 'not a key'));
       await page.goto('/settings/key');
       await expect(page.getByRole('button', { name: 'Make a new key' })).toBeVisible();
+    },
+  },
+);
+
+// --- Display settings (the header's "Display" panel) ----------------------
+
+/** The Display panel (a modal dialog). */
+export function displayPanel(page) {
+  return page.getByRole('dialog', { name: 'Display' });
+}
+
+/** Open the Display panel from the header, if it is not open already. */
+export async function openDisplay(page) {
+  const panel = displayPanel(page);
+  if (await panel.isVisible()) return panel;
+  await press(page.getByRole('banner').getByRole('button', { name: 'Display', exact: true }));
+  await expect(panel).toBeVisible();
+  return panel;
+}
+
+/**
+ * Choose display settings through the real panel:
+ * { textSize: 'Standard' | 'Large' | 'Largest', highContrast, easyRead, lessMovement }
+ * (what is not given is left as it is). Leaves the panel as it found it.
+ */
+export async function setDisplay(page, { textSize, highContrast, easyRead, lessMovement } = {}) {
+  const wasOpen = await displayPanel(page).isVisible();
+  const panel = await openDisplay(page);
+  if (textSize) await radio(panel, 'Text size', textSize).check();
+  if (highContrast !== undefined) {
+    await radio(panel, 'Colours', highContrast ? 'High contrast: white and yellow on black' : 'Standard colours').check();
+  }
+  const tick = async (name, on) => {
+    if (on === undefined) return;
+    const box = checkbox(panel, 'More help', name);
+    if (on) await box.check();
+    else await box.uncheck();
+  };
+  await tick('Easy read: short sentences and pictures', easyRead);
+  await tick('Less movement on the screen', lessMovement);
+  if (!wasOpen) {
+    await press(panel.getByRole('button', { name: 'Close', exact: true }));
+    await expect(panel).toBeHidden();
+  }
+}
+
+SCREENS.push(
+  {
+    name: 'display settings open', route: '/', state: 'dialog',
+    setup: async (page) => {
+      await page.goto('/');
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await openDisplay(page);
+    },
+  },
+  {
+    name: 'display settings open over a criterion being rated, easy read on', route: '/review/:id/rate/:cid', state: 'dialog',
+    setup: async (page) => {
+      await onCriterion(page);
+      await setDisplay(page, { easyRead: true });
+      await openDisplay(page);
+    },
+  },
+);
+
+// --- Joint use: passing the tablet (src/components/turn.rs) -------------------
+
+/** The tile for `name` on "Who will use the tablet next?". */
+export function tabletChoice(page, name) {
+  return page.getByRole('link', { name: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} `) });
+}
+
+/**
+ * Pass the tablet to `name` from the banner of the screen showing, as the
+ * table would: choose them, then they confirm. Ends back on the same screen
+ * (its h1 given), with the banner naming them.
+ */
+export async function passTablet(page, name, screenHeading) {
+  await press(page.getByRole('link', { name: 'Pass the tablet', exact: true }));
+  await expect(heading(page, 'Who will use the tablet next?')).toBeVisible();
+  await press(tabletChoice(page, name));
+  await expect(heading(page, `Pass the tablet to ${name}`)).toBeVisible();
+  await press(page.getByRole('button', { name: `I am ${name} — continue`, exact: true }));
+  await expect(heading(page, screenHeading)).toBeFocused();
+  await expect(turnBanner(page)).toContainText(`Now: ${name}`);
+}
+
+/** startReviewWithFamily, then "How we will review" open: a screen with the banner. */
+async function onProcessWithFamily(page) {
+  const id = await startReviewWithFamily(page);
+  await openReviewPage(page, id, 'process');
+  await expect(turnBanner(page)).toHaveText('Now: Sam Patel, worker');
+  return id;
+}
+
+SCREENS.push(
+  {
+    name: 'pass the tablet, choosing who takes it', route: '/review/:id/pass', state: 'clean',
+    setup: async (page) => {
+      await onProcessWithFamily(page);
+      await press(page.getByRole('link', { name: 'Pass the tablet', exact: true }));
+      await expect(heading(page, 'Who will use the tablet next?')).toBeVisible();
+    },
+  },
+  {
+    name: 'pass the tablet, the hand-over', route: '/review/:id/pass', state: 'clean',
+    setup: async (page) => {
+      await onProcessWithFamily(page);
+      await press(page.getByRole('link', { name: 'Pass the tablet', exact: true }));
+      await press(tabletChoice(page, 'Ayesha Khan'));
+      await expect(heading(page, 'Pass the tablet to Ayesha Khan')).toBeVisible();
+    },
+  },
+  {
+    name: 'pass the tablet, to someone not in the room', route: '/review/:id/pass', state: 'error',
+    setup: async (page) => {
+      const id = await startReviewWithFamily(page);
+      await page.goto(`/review/${id}/pass?from=process&to=nobody`);
+      await expect(heading(page, 'This person cannot take the tablet')).toBeVisible();
+    },
+  },
+);
+
+// --- Drafts that are never lost (issue 8) -----------------------------------
+
+/** The header's save status: a polite live region ("Saving…", "Saved on this device", "Not saved: …"). */
+export function saveStatus(page) {
+  return page.getByRole('banner').getByRole('status');
+}
+
+/** The stored text of a review, exactly as the device keeps it (null when there is none). */
+export async function storedReview(page, id) {
+  return page.evaluate((key) => localStorage.getItem(key), `review-together/review/${id}`);
+}
+
+/**
+ * Fill this origin's localStorage until the browser throws QuotaExceededError
+ * for even one more character (big pieces first, then ever smaller ones).
+ * Returns how many filler items it took; emptyStorageFiller() removes them.
+ */
+export async function fillStorage(page) {
+  return page.evaluate(() => {
+    let n = 0;
+    for (let size = 1 << 20; size >= 1; size = Math.floor(size / 2)) {
+      const piece = 'x'.repeat(size);
+      for (;;) {
+        try {
+          localStorage.setItem(`filler/${n}`, piece);
+          n += 1;
+        } catch (e) {
+          if (e.name !== 'QuotaExceededError') throw e;
+          break;
+        }
+      }
+    }
+    return n;
+  });
+}
+
+/** Remove what fillStorage() put in. */
+export async function emptyStorageFiller(page) {
+  await page.evaluate(() => {
+    for (const key of Object.keys(localStorage)) if (key.startsWith('filler/')) localStorage.removeItem(key);
+  });
+}
+
+/** The banner of a tab that only reads a review another tab is changing. */
+export function readOnlyBanner(page) {
+  return page.getByRole('region', { name: 'Read only in this tab' });
+}
+
+/** The warning shown while the review's latest changes are not stored. */
+export function notSavedBanner(page) {
+  return page.getByRole('region', { name: 'Not saved on this device' });
+}
+
+/** Carer Ayesha's details page, with the review open in a second tab (page) of the same context. */
+async function ayeshaInTwoTabs(page) {
+  await startReviewWithFamily(page);
+  await changePerson(page, 'Ayesha Khan');
+  const other = await page.context().newPage();
+  await other.goto(page.url());
+  await expect(readOnlyBanner(other)).toBeVisible();
+  return other;
+}
+
+SCREENS.push(
+  {
+    name: 'a review open for changes in another tab', route: '/review/:id/who/:pid', state: 'clean',
+    setup: async (page) => {
+      // The first tab keeps the review; `page` (the one checked) opens it second.
+      const first = await page.context().newPage();
+      await startReviewWithFamily(first);
+      await changePerson(first, 'Ayesha Khan');
+      await page.goto(first.url());
+      await expect(readOnlyBanner(page)).toContainText('open in another tab or window');
+    },
+  },
+  {
+    name: 'a review taken over by another tab', route: '/review/:id/who/:pid', state: 'clean',
+    setup: async (page) => {
+      const other = await ayeshaInTwoTabs(page);
+      await press(other.getByRole('button', { name: 'Edit here instead' }));
+      await expect(readOnlyBanner(page)).toContainText('now being changed in another tab or window');
+    },
+  },
+  {
+    name: 'storage full: not saved, with the review to download', route: '/review/:id/who/:pid', state: 'error',
+    setup: async (page) => {
+      await startReviewWithFamily(page);
+      await changePerson(page, 'Ayesha Khan');
+      await fillStorage(page);
+      await page.getByLabel('Relationship to the person being cared for').fill('Daughter, and she lives next door');
+      await expect(notSavedBanner(page)).toBeVisible();
+    },
+  },
+);
+
+// --- Privacy: the device PIN, the lock screen, removing all data --------------
+
+const SCREEN_PIN = '482913';
+
+/** Set the device PIN through the PIN page (no review needed). */
+export async function setDevicePin(page, pin = SCREEN_PIN) {
+  await page.goto('/settings/pin');
+  await page.getByLabel('New PIN (at least 6 numbers)').fill(pin);
+  await page.getByLabel('Enter the PIN again').fill(pin);
+  await press(page.getByRole('button', { name: 'Set the PIN' }));
+  await expect(page.getByText(/^The PIN is set\./)).toBeVisible({ timeout: 30_000 });
+}
+
+/** A device with a PIN, reloaded: the lock screen. */
+async function lockScreen(page) {
+  await setDevicePin(page);
+  await page.reload();
+  await expect(heading(page, 'Review Together is locked')).toBeVisible();
+}
+
+SCREENS.push(
+  {
+    name: 'device PIN, none set', route: '/settings/pin', state: 'clean',
+    setup: async (page) => {
+      await page.goto('/settings/pin');
+      await expect(page.getByRole('button', { name: 'Set the PIN' })).toBeVisible();
+    },
+  },
+  {
+    name: 'device PIN, two different PINs', route: '/settings/pin', state: 'error',
+    setup: async (page) => {
+      await page.goto('/settings/pin');
+      await page.getByLabel('New PIN (at least 6 numbers)').fill('123456');
+      await page.getByLabel('Enter the PIN again').fill('123465');
+      await press(page.getByRole('button', { name: 'Set the PIN' }));
+      await expect(errorSummary(page)).toBeVisible();
+    },
+  },
+  {
+    name: 'device PIN set, locking choices', route: '/settings/pin', state: 'clean',
+    setup: async (page) => setDevicePin(page),
+  },
+  {
+    name: 'remove all data', route: '/settings/remove-all', state: 'clean',
+    setup: async (page) => {
+      await page.goto('/settings/remove-all');
+      await expect(page.getByRole('button', { name: 'Remove all data' })).toBeVisible();
+    },
+  },
+  {
+    name: 'locked with the device PIN', route: '/', state: 'clean',
+    setup: lockScreen,
+  },
+  {
+    name: 'locked, a wrong PIN', route: '/', state: 'error',
+    setup: async (page) => {
+      await lockScreen(page);
+      await page.getByLabel('Device PIN').fill('000000');
+      await press(page.getByRole('button', { name: 'Unlock' }));
+      await expect(page.getByRole('alert')).toContainText('That PIN is not right');
+    },
+  },
+  {
+    name: 'locked, forgotten PIN', route: '/', state: 'clean',
+    setup: async (page) => {
+      await lockScreen(page);
+      await press(page.getByRole('button', { name: 'I have forgotten the PIN' }));
+      await expect(page.getByRole('button', { name: 'Keep the data' })).toBeVisible();
+    },
+  },
+);
+
+// --- Backups ----------------------------------------------------------------
+
+/** Choose `contents` as a backup file on "Open a backup". */
+async function chooseBackup(page, contents) {
+  const dir = mkdtempSync(`${tmpdir()}/backup-screen-`);
+  writeFileSync(`${dir}/backup.json`, contents);
+  await page.goto('/open-backup');
+  await page.getByLabel('Backup file').setInputFiles(`${dir}/backup.json`);
+}
+
+SCREENS.push(
+  {
+    name: 'open a backup', route: '/open-backup', state: 'clean',
+    setup: async (page) => {
+      await page.goto('/open-backup');
+      await expect(page.getByLabel('Backup file')).toBeVisible();
+    },
+  },
+  {
+    name: 'open a backup, not a backup', route: '/open-backup', state: 'error',
+    setup: async (page) => {
+      await chooseBackup(page, 'my notes');
+      await expect(page.getByRole('alert')).toBeVisible();
+    },
+  },
+  {
+    name: 'open a backup, locked with a PIN', route: '/open-backup', state: 'clean',
+    setup: async (page) => {
+      await chooseBackup(page, JSON.stringify({
+        format: 'review-together/backup', version: 1, createdAt: '2026-11-25T10:00:00+00:00',
+        sealed: { salt: 'AAAAAAAAAAAAAAAAAAAAAA', iterations: 600000, data: 'rt-sealed-v1:AAAAAAAAAAAAAAAA.AAAA' },
+      }));
+      await expect(page.getByLabel('PIN of the device the backup was made on')).toBeVisible();
     },
   },
 );

@@ -1,0 +1,95 @@
+// Review Together's service worker: after one visit the app opens and works
+// with no network at all (issue 8).
+//
+// scripts/precache.mjs, a Trunk post-build hook, lists every file of the
+// build in precache.json and stamps the build's version below. A new build
+// therefore changes this file, which is what makes the browser install the
+// new worker; it caches the new build whole and deletes the old cache.
+//
+// - The app's own files: from the cache first (they are exactly this build).
+// - Pages (navigations): from the network first, so a new build shows as soon
+//   as there is a network; with none, the cached index.html, for ANY path:
+//   every address is the app's, and its router shows "Page not found" itself.
+// - Anything on another origin is left alone: never cached, never answered.
+'use strict';
+
+const VERSION = '__PRECACHE_VERSION__';
+const PREFIX = 'review-together-';
+const CACHE = `${PREFIX}${VERSION}`;
+// The app lives in the folder this script is served from (Trunk's public URL).
+const BASE = new URL('./', self.location.href);
+const INDEX = new URL('index.html', BASE).href;
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(
+    (async () => {
+      // Straight from the server: a stale list from the HTTP cache would be
+      // kept for the whole life of this build.
+      const response = await fetch(new URL('precache.json', BASE), { cache: 'no-store' });
+      if (!response.ok) throw new Error(`precache.json: HTTP ${response.status}`);
+      const list = await response.json();
+      // A list from another build (the server changed while we installed):
+      // give up; the browser tries again on a later visit.
+      if (list.version !== VERSION) throw new Error('precache.json is from another build');
+      const cache = await caches.open(CACHE);
+      // 'reload' skips the HTTP cache for the same reason.
+      await cache.addAll(list.files.map((url) => new Request(url, { cache: 'reload' })));
+      // Take over at once: the app loads all its files at start, so a page
+      // of the old build never asks for a file only the old cache had.
+      await self.skipWaiting();
+    })(),
+  );
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    (async () => {
+      for (const name of await caches.keys()) {
+        if (name.startsWith(PREFIX) && name !== CACHE) await caches.delete(name);
+      }
+      // Control the page that registered us too, not only the next one.
+      await self.clients.claim();
+    })(),
+  );
+});
+
+self.addEventListener('fetch', (event) => {
+  const { request } = event;
+  // Only our own origin: anything else goes on as if there were no worker.
+  if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
+  event.respondWith(request.mode === 'navigate' ? page(request) : file(request));
+});
+
+/** A page: the network's answer when it has one, else the app's index.html. */
+async function page(request) {
+  try {
+    const response = await fetch(request);
+    // Every path is the app's: a host that answers one with an error (a 404
+    // for a deep link) still gets the app, whose router explains.
+    if (response.ok) return response;
+    return (await cachedIndex()) ?? response;
+  } catch (error) {
+    // No network.
+    const index = await cachedIndex();
+    if (index) return index;
+    // Nothing cached yet (this build has not finished installing): fail as
+    // the page would have without a worker.
+    throw error;
+  }
+}
+
+/** The cached index.html, fit to answer a navigation to any path. */
+async function cachedIndex() {
+  const index = await caches.match(INDEX, { cacheName: CACHE });
+  // A response that came through a redirect cannot answer a navigation
+  // (a host may redirect /index.html to /): copy it into a plain one.
+  if (index?.redirected) {
+    return new Response(await index.blob(), { status: index.status, statusText: index.statusText, headers: index.headers });
+  }
+  return index;
+}
+
+/** Any other file of ours: this build's copy, else the network. */
+async function file(request) {
+  return (await caches.match(request, { cacheName: CACHE })) ?? fetch(request);
+}

@@ -1,0 +1,228 @@
+//! Backups: download a review as a file, and open one again here or on
+//! another device (with the PIN of the device it came from, when it was
+//! made on a device with a PIN).
+
+use crate::components::{BackLink, Page};
+use crate::state::use_review;
+use crate::{clock, download, pin, storage};
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use review_core::backup::{self, Opened, Sealed};
+use review_core::Review;
+use wasm_bindgen::JsCast;
+
+/// "Download a backup of this review".
+#[component]
+pub fn BackupDownload() -> impl IntoView {
+    let ctx = use_review();
+    let said = RwSignal::new(None::<Result<String, String>>);
+    let save = move |_| {
+        let review = ctx.review.get_untracked();
+        let now = clock::now();
+        let name = backup::file_name(&review, &now);
+        let text = pin::backup_text(&review, &now);
+        said.set(Some(
+            download::download(&name, "application/json", &text)
+                .map(|()| format!("The backup was saved as {name}."))
+                .map_err(|e| format!("The backup could not be saved: {e}.")),
+        ));
+    };
+    view! {
+        <div class="app-button-group">
+            <button type="button" class="app-button app-button--secondary" on:click=save>
+                "Download a backup of this review"
+            </button>
+        </div>
+        <p class="app-hint">
+            {if pin::is_set() {
+                "The backup is locked with this device’s PIN: it opens on another device with the same PIN."
+            } else {
+                "Keep the backup safe: it holds everything in the review. Set a device PIN to lock backups."
+            }}
+        </p>
+        <div role="status" aria-live="polite">
+            {move || said.get().map(|r| match r {
+                Ok(text) => view! { <p class="app-body">{text}</p> }.into_any(),
+                Err(text) => view! { <p class="app-error-message">{text}</p> }.into_any(),
+            })}
+        </div>
+    }
+}
+
+/// Where opening a backup has got to.
+#[derive(Clone, Debug, PartialEq)]
+enum Step {
+    Choose,
+    Problem(String),
+    NeedsPin(Sealed),
+    /// A review with the same id is already on the device.
+    AlreadyHere(Box<Review>),
+}
+
+/// Save an opened review and go to it; a copy gets a new id.
+fn keep(review: Review, as_copy: bool) -> Result<String, String> {
+    let mut review = review;
+    if as_copy {
+        review.id = clock::new_id();
+    }
+    storage::save_review(&review)
+        .map(|()| review.id.clone())
+        .map_err(|e| format!("The review could not be kept on this device: {e}."))
+}
+
+/// Open a backup file.
+#[component]
+pub fn OpenBackup() -> impl IntoView {
+    let step = RwSignal::new(Step::Choose);
+    let entered = RwSignal::new(String::new());
+    let busy = RwSignal::new(false);
+    let navigate = use_navigate();
+    let go = {
+        let navigate = navigate.clone();
+        move |id: String| navigate(&format!("/review/{id}"), Default::default())
+    };
+    let arrived = {
+        let go = go.clone();
+        move |review: Review| {
+            let exists = matches!(storage::load_review(&review.id), Ok(Some(_)) | Err(_));
+            if exists {
+                step.set(Step::AlreadyHere(Box::new(review)));
+            } else {
+                match keep(review, false) {
+                    Ok(id) => go(id),
+                    Err(e) => step.set(Step::Problem(e)),
+                }
+            }
+        }
+    };
+    let chosen = {
+        let arrived = arrived.clone();
+        move |ev: leptos::ev::Event| {
+            let input: web_sys::HtmlInputElement = ev
+                .target()
+                .expect("a change event has a target")
+                .unchecked_into();
+            let Some(file) = input.files().and_then(|f| f.get(0)) else {
+                return;
+            };
+            let arrived = arrived.clone();
+            leptos::task::spawn_local(async move {
+                let bytes = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
+                    Ok(buffer) => js_sys::Uint8Array::new(&buffer).to_vec(),
+                    Err(_) => {
+                        step.set(Step::Problem("The browser could not read the file.".into()));
+                        return;
+                    }
+                };
+                match backup::read(&bytes) {
+                    Ok(Opened::Review(review)) => arrived(*review),
+                    Ok(Opened::NeedsPin(sealed)) => step.set(Step::NeedsPin(sealed)),
+                    Err(e) => step.set(Step::Problem(format!("{e}."))),
+                }
+            });
+        }
+    };
+    let unlock = {
+        let arrived = arrived.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            let Step::NeedsPin(sealed) = step.get_untracked() else {
+                return;
+            };
+            let typed = entered.get_untracked();
+            if busy.get_untracked() || typed.is_empty() {
+                return;
+            }
+            busy.set(true);
+            let arrived = arrived.clone();
+            leptos::task::spawn_local(async move {
+                let salt = review_core::summary::b64_decode(&sealed.salt).unwrap_or_default();
+                let result = match pin::derive(&typed, &salt, sealed.iterations).await {
+                    Ok(key) => backup::open_sealed(&sealed, &key).map_err(|e| format!("{e}.")),
+                    Err(e) => Err(format!("The backup could not be opened: {e}.")),
+                };
+                busy.set(false);
+                entered.set(String::new());
+                match result {
+                    Ok(review) => arrived(review),
+                    Err(e) => step.set(Step::Problem(e)),
+                }
+            });
+        }
+    };
+    let body = move || {
+        match step.get() {
+        Step::Choose | Step::Problem(_) => {
+            let problem = match step.get() {
+                Step::Problem(p) => Some(p),
+                _ => None,
+            };
+            view! {
+                {problem.map(|p| view! {
+                    <div class="app-notification-banner app-notification-banner--warning" role="alert">
+                        <div class="app-notification-banner__content"><p class="app-body">{p}</p></div>
+                    </div>
+                })}
+                <div class="app-form-group">
+                    <label class="app-label app-label--s" for="backup-file">"Backup file"</label>
+                    <input type="file" id="backup-file" class="app-file-upload"
+                        accept=".json,application/json" on:change=chosen.clone() />
+                </div>
+            }
+            .into_any()
+        }
+        Step::NeedsPin(_) => view! {
+            <form novalidate on:submit=unlock.clone()>
+                <div class="app-form-group">
+                    <label class="app-label app-label--s" for="backup-pin">
+                        "PIN of the device the backup was made on"
+                    </label>
+                    <input class="app-input app-input--width-10" id="backup-pin" name="backup-pin"
+                        type="password" inputmode="numeric" autocomplete="off"
+                        disabled=move || busy.get()
+                        prop:value=entered on:input=move |ev| entered.set(event_target_value(&ev)) />
+                </div>
+                <div class="app-button-group">
+                    <button type="submit" class="app-button" disabled=move || busy.get()>
+                        {move || if busy.get() { "Opening…" } else { "Open the backup" }}
+                    </button>
+                </div>
+            </form>
+        }
+        .into_any(),
+        Step::AlreadyHere(review) => {
+            let (replace_review, copy_review) = ((*review).clone(), *review);
+            let (go1, go2) = (go.clone(), go.clone());
+            view! {
+                <p class="app-body">
+                    "This review is already on this device. You can replace the one here with the backup, or keep both."
+                </p>
+                <div class="app-button-group">
+                    <button type="button" class="app-button app-button--warning" on:click=move |_| {
+                        match keep(replace_review.clone(), false) {
+                            Ok(id) => go1(id),
+                            Err(e) => step.set(Step::Problem(e)),
+                        }
+                    }>"Replace the one on this device"</button>
+                    <button type="button" class="app-button app-button--secondary" on:click=move |_| {
+                        match keep(copy_review.clone(), true) {
+                            Ok(id) => go2(id),
+                            Err(e) => step.set(Step::Problem(e)),
+                        }
+                    }>"Keep both"</button>
+                </div>
+            }
+            .into_any()
+        }
+    }
+    };
+    view! {
+        <BackLink href="/" text="All reviews" />
+        <Page title="Open a backup">
+            <p class="app-body">
+                "Choose a backup file made by Review Together on this device or another one. The review opens here as it was when the backup was made."
+            </p>
+            {body}
+        </Page>
+    }
+}

@@ -1,0 +1,428 @@
+//! Privacy on a shared tablet: the lock screen in front of everything when a
+//! device PIN is set, automatic locking after a while without use, setting a
+//! PIN, and removing all of the app's data from the device.
+
+use crate::components::{ErrorSummary, Page};
+use crate::pin::{self, UnlockError};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+use review_core::validate::FieldError;
+use review_core::vault::{check_new_pin, PinError};
+use std::time::Duration;
+
+/// Whether the device is unlocked, for everything under the gate.
+#[derive(Clone, Copy)]
+pub struct Lock {
+    pub unlocked: RwSignal<bool>,
+}
+
+impl Lock {
+    /// Lock now: forget the key and hide every personal detail.
+    pub fn lock_now(&self) {
+        // Store what is still waiting for the debounce while the key is here.
+        crate::saving::flush();
+        pin::lock();
+        self.unlocked.set(false);
+    }
+}
+
+pub fn use_lock() -> Option<Lock> {
+    use_context::<Lock>()
+}
+
+/// Minutes without use before the device locks itself.
+pub const AUTO_LOCK_CHOICES: [u32; 4] = [2, 5, 10, 15];
+
+/// Shows `children` only while the device is unlocked (or has no PIN), and
+/// the lock screen otherwise. The children are made afresh at each unlock,
+/// so nothing personal stays on the page while it is locked.
+#[component]
+pub fn LockGate(children: ChildrenFn) -> impl IntoView {
+    let unlocked = RwSignal::new(!pin::is_set() || pin::is_unlocked());
+    let lock = Lock { unlocked };
+    provide_context(lock);
+    watch_for_inactivity(lock);
+    move || {
+        if unlocked.get() {
+            children().into_any()
+        } else {
+            view! { <LockScreen /> }.into_any()
+        }
+    }
+}
+
+thread_local! {
+    static LAST_USED_MS: std::cell::Cell<f64> = std::cell::Cell::new(js_sys::Date::now());
+}
+
+/// Any touch, click or key counts as use; the device locks after the
+/// chosen minutes without any (checked every few seconds, so Playwright's
+/// fake clock can move time on in tests).
+fn watch_for_inactivity(lock: Lock) {
+    fn used() {
+        LAST_USED_MS.with(|t| t.set(js_sys::Date::now()));
+    }
+    let _ = window_event_listener(leptos::ev::pointerdown, |_| used());
+    let _ = window_event_listener(leptos::ev::keydown, |_| used());
+    let _ = window_event_listener(leptos::ev::input, |_| used());
+    let _ = set_interval_with_handle(
+        move || {
+            if !pin::is_set() || !lock.unlocked.get_untracked() {
+                LAST_USED_MS.with(|t| t.set(js_sys::Date::now()));
+                return;
+            }
+            let idle = js_sys::Date::now() - LAST_USED_MS.with(|t| t.get());
+            if idle >= f64::from(pin::auto_lock_minutes()) * 60_000.0 {
+                lock.lock_now();
+            }
+        },
+        Duration::from_secs(5),
+    );
+}
+
+/// "30 seconds", "2 minutes and 5 seconds".
+fn wait_words(ms: i64) -> String {
+    let secs = (ms + 999) / 1000;
+    let (m, s) = (secs / 60, secs % 60);
+    let unit = |n: i64, one: &str| format!("{n} {one}{}", if n == 1 { "" } else { "s" });
+    match (m, s) {
+        (0, s) => unit(s, "second"),
+        (m, 0) => unit(m, "minute"),
+        (m, s) => format!("{} and {}", unit(m, "minute"), unit(s, "second")),
+    }
+}
+
+/// The lock screen: the PIN, or removing everything when it is forgotten.
+#[component]
+fn LockScreen() -> impl IntoView {
+    let lock = use_lock().expect("inside the lock gate");
+    let entered = RwSignal::new(String::new());
+    let busy = RwSignal::new(false);
+    let problem = RwSignal::new(None::<String>);
+    let forgotten = RwSignal::new(false);
+    // Ticks once a second so the wait after wrong PINs counts down.
+    let now = RwSignal::new(js_sys::Date::now());
+    let _ = set_interval_with_handle(move || now.set(js_sys::Date::now()), Duration::from_secs(1));
+    let wait = Memo::new(move |_| {
+        now.track();
+        pin::wait_ms()
+    });
+    let damaged = pin::record().and_then(Result::err);
+    let unlock = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        let typed = entered.get_untracked();
+        if typed.is_empty() {
+            problem.set(Some("Enter the device PIN".into()));
+            return;
+        }
+        busy.set(true);
+        leptos::task::spawn_local(async move {
+            let result = pin::unlock(&typed).await;
+            busy.set(false);
+            entered.set(String::new());
+            now.set(js_sys::Date::now());
+            match result {
+                Ok(()) => {
+                    problem.set(None);
+                    lock.unlocked.set(true);
+                }
+                Err(UnlockError::Wrong { wait_ms: 0 }) => problem.set(Some(
+                    "That PIN is not right. Check it and try again.".into(),
+                )),
+                Err(UnlockError::Wrong { wait_ms }) => problem.set(Some(format!(
+                    "That PIN is not right. To keep the reviews safe, you can try again in {}.",
+                    wait_words(wait_ms)
+                ))),
+                Err(UnlockError::Waiting { wait_ms }) => problem.set(Some(format!(
+                    "Please wait {} before trying again.",
+                    wait_words(wait_ms)
+                ))),
+                Err(UnlockError::Failed(why)) => {
+                    problem.set(Some(format!("The device could not be unlocked: {why}.")))
+                }
+            }
+        });
+    };
+    let form = move || {
+        if forgotten.get() {
+            return view! { <RemoveEverything on_cancel=Callback::new(move |()| forgotten.set(false)) /> }
+                .into_any();
+        }
+        if let Some(why) = damaged.clone() {
+            return view! {
+                <Page title="This device cannot be unlocked">
+                    <p class="app-body">{format!("The record of this device's PIN cannot be read: {why}. Nothing on the device can be opened without it.")}</p>
+                    <div class="app-button-group">
+                        <button type="button" class="app-button app-button--warning" on:click=move |_| forgotten.set(true)>
+                            "Remove all data from this device"
+                        </button>
+                    </div>
+                </Page>
+            }
+            .into_any();
+        }
+        view! {
+            <Page title="Review Together is locked">
+                <p class="app-body">
+                    "Enter the device PIN to carry on. Everything typed so far is kept on this device."
+                </p>
+                <form novalidate on:submit=unlock>
+                    <div class=move || if problem.with(Option::is_some) { "app-form-group app-form-group--error" } else { "app-form-group" }>
+                        <label class="app-label app-label--s" for="unlock-pin">"Device PIN"</label>
+                        {move || problem.get().map(|p| view! {
+                            <p class="app-error-message" id="unlock-pin-error" role="alert">
+                                <span class="app-visually-hidden">"Error: "</span>{p}
+                            </p>
+                        })}
+                        <input class=move || if problem.with(Option::is_some) { "app-input app-input--width-10 app-input--error" } else { "app-input app-input--width-10" }
+                            id="unlock-pin" name="unlock-pin" type="password" inputmode="numeric"
+                            autocomplete="off" spellcheck="false"
+                            disabled=move || busy.get()
+                            aria-describedby=move || problem.with(Option::is_some).then_some("unlock-pin-error")
+                            prop:value=entered
+                            on:input=move |ev| entered.set(event_target_value(&ev)) />
+                    </div>
+                    <div class="app-button-group">
+                        <button type="submit" class="app-button" disabled=move || { busy.get() || wait.get() > 0 }>
+                            {move || if busy.get() { "Unlocking…" } else { "Unlock" }}
+                        </button>
+                    </div>
+                    {move || (wait.get() > 0).then(|| view! {
+                        <p class="app-body">{format!("You can try again in {}.", wait_words(wait.get()))}</p>
+                    })}
+                </form>
+                <h2 class="app-heading-m">"Forgotten the PIN?"</h2>
+                <p class="app-body">
+                    "Nobody can get the PIN back. The only way to use Review Together on this device again is to remove all of its data, including any review not yet sent to your records team."
+                </p>
+                <div class="app-button-group">
+                    <button type="button" class="app-button app-button--secondary" on:click=move |_| forgotten.set(true)>
+                        "I have forgotten the PIN"
+                    </button>
+                </div>
+            </Page>
+        }
+        .into_any()
+    };
+    view! {
+        <header class="app-header">
+            <div class="app-width-container app-header__container">
+                <span class="app-header__title">"Review Together"</span>
+                <crate::components::DisplayControl />
+            </div>
+        </header>
+        <div class="app-width-container">
+            <main class="app-main" id="main-content" tabindex="-1">{form}</main>
+        </div>
+    }
+}
+
+/// How many reviews the device holds, counted from the storage keys alone
+/// (they can be counted while locked).
+fn reviews_on_device() -> usize {
+    let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) else {
+        return 0;
+    };
+    (0..storage.length().unwrap_or(0))
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|k| review_core::draft::review_id_of_key(k).is_some())
+        .count()
+}
+
+/// The confirm step before everything is removed.
+#[component]
+fn RemoveEverything(
+    /// Going back without removing anything.
+    on_cancel: Callback<()>,
+) -> impl IntoView {
+    let problem = RwSignal::new(None::<String>);
+    let count = reviews_on_device();
+    let remove = move |_| match pin::wipe() {
+        Ok(()) => {
+            // Start again from nothing: no state of the old data survives.
+            if let Some(w) = web_sys::window() {
+                let _ = w.location().replace("/");
+            }
+        }
+        Err(e) => problem.set(Some(format!("Not everything could be removed: {e}."))),
+    };
+    view! {
+        <Page title="Remove all data from this device">
+            <div class="app-warning-text">
+                <p class="app-warning-text__text">
+                    {match count {
+                        0 => "This removes the settings, the signing key and the PIN. It cannot be undone.".to_string(),
+                        1 => "This removes the 1 review on this device, its summary, the settings, the signing key and the PIN. It cannot be undone.".to_string(),
+                        n => format!("This removes all {n} reviews on this device, their summaries, the settings, the signing key and the PIN. It cannot be undone."),
+                    }}
+                </p>
+            </div>
+            <p class="app-body">
+                "Reviews that were not downloaded or sent to your records team will be lost. Summaries already downloaded are not affected."
+            </p>
+            {move || problem.get().map(|p| view! { <p class="app-error-message" role="alert">{p}</p> })}
+            <div class="app-button-group">
+                <button type="button" class="app-button app-button--warning" on:click=remove>
+                    "Remove all data"
+                </button>
+                <button type="button" class="app-button app-button--secondary" on:click=move |_| on_cancel.run(())>
+                    "Keep the data"
+                </button>
+            </div>
+        </Page>
+    }
+}
+
+/// The page behind "Remove all data from this device" in the settings.
+#[component]
+pub fn RemoveAllPage() -> impl IntoView {
+    let navigate = use_navigate();
+    view! {
+        <RemoveEverything on_cancel=Callback::new(move |()| navigate("/settings", Default::default())) />
+    }
+}
+
+fn pin_errors(pin: &str, again: &str) -> Vec<FieldError> {
+    let error = |field: &str, message: String| FieldError {
+        field: field.into(),
+        message,
+        attention: false,
+    };
+    match check_new_pin(pin, again) {
+        Ok(()) => Vec::new(),
+        Err(PinError::Mismatch) => vec![error("new-pin-again", PinError::Mismatch.to_string())],
+        Err(e) => vec![error("new-pin", e.to_string())],
+    }
+}
+
+/// Set the device PIN, or, when set, lock now and choose when to lock.
+#[component]
+pub fn PinPage() -> impl IntoView {
+    let lock = use_lock();
+    let notice = RwSignal::new(None::<String>);
+    let has_pin = RwSignal::new(pin::is_set());
+    let new_pin = RwSignal::new(String::new());
+    let again = RwSignal::new(String::new());
+    let shown = RwSignal::new(Vec::<FieldError>::new());
+    let attempts = RwSignal::new(0u32);
+    let busy = RwSignal::new(false);
+    let problem = RwSignal::new(None::<String>);
+    let minutes = RwSignal::new(pin::auto_lock_minutes());
+    let error_for = move |field: &'static str| {
+        Signal::derive(move || {
+            shown.with(|v| {
+                v.iter()
+                    .find(|e| e.field == field)
+                    .map(|e| e.message.clone())
+            })
+        })
+    };
+    let set = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let (p, a) = (new_pin.get_untracked(), again.get_untracked());
+        let errors = pin_errors(&p, &a);
+        attempts.update(|n| *n += 1);
+        shown.set(errors.clone());
+        if !errors.is_empty() || busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        leptos::task::spawn_local(async move {
+            let result = pin::set_pin(&p).await;
+            busy.set(false);
+            new_pin.set(String::new());
+            again.set(String::new());
+            match result {
+                Ok(()) => {
+                    has_pin.set(true);
+                    notice.set(Some(format!(
+                        "The PIN is set. Everything on this device is now locked with it, and the app locks itself after {} minutes without use.",
+                        pin::auto_lock_minutes()
+                    )));
+                }
+                Err(e) => problem.set(Some(format!("The PIN could not be set: {e}."))),
+            }
+        });
+    };
+    let pin_field = move |id: &'static str, label: &'static str, value: RwSignal<String>| {
+        let error = error_for(id);
+        view! {
+            <div class=move || if error.with(Option::is_some) { "app-form-group app-form-group--error" } else { "app-form-group" }>
+                <label class="app-label" for=id>{label}</label>
+                {move || error.get().map(|e| view! {
+                    <p class="app-error-message" id=format!("{id}-error")>
+                        <span class="app-visually-hidden">"Error: "</span>{e}
+                    </p>
+                })}
+                <input class=move || if error.with(Option::is_some) { "app-input app-input--width-10 app-input--error" } else { "app-input app-input--width-10" }
+                    id=id name=id type="password" inputmode="numeric" autocomplete="new-password"
+                    aria-describedby=move || error.with(Option::is_some).then(|| format!("{id}-error"))
+                    prop:value=value
+                    on:input=move |ev| value.set(event_target_value(&ev)) />
+            </div>
+        }
+    };
+    let minute_choices: Vec<crate::components::Choice<u32>> = AUTO_LOCK_CHOICES
+        .iter()
+        .map(|m| crate::components::Choice::new(*m, &m.to_string(), &format!("{m} minutes")))
+        .collect();
+    let choose_minutes = move |m: u32| {
+        minutes.set(m);
+        pin::set_auto_lock_minutes(m);
+    };
+    view! {
+        <crate::components::BackLink href="/settings" text="Device settings" />
+        <Page title="Device PIN" has_errors=Signal::derive(move || !shown.with(Vec::is_empty))>
+            <Show
+                when=move || has_pin.get()
+                fallback=move || view! {
+                    <ErrorSummary errors=shown attempts=attempts />
+                    <p class="app-body">
+                        "A PIN keeps the reviews on this tablet private if someone else picks it up. Everything the app keeps is locked with it, and the app locks itself when it is not used for a few minutes."
+                    </p>
+                    <div class="app-inset-text">
+                        <p class="app-body">
+                            "Nobody can get a forgotten PIN back: the only way on is to remove all data from the device. A PIN stops a passer-by; it does not stop someone who copies the browser's files and tries every PIN."
+                        </p>
+                    </div>
+                    <form novalidate on:submit=set>
+                        {pin_field("new-pin", "New PIN (at least 6 numbers)", new_pin)}
+                        {pin_field("new-pin-again", "Enter the PIN again", again)}
+                        {move || problem.get().map(|p| view! { <p class="app-error-message" role="alert">{p}</p> })}
+                        <div class="app-button-group">
+                            <button type="submit" class="app-button" disabled=move || busy.get()>
+                                {move || if busy.get() { "Setting the PIN…" } else { "Set the PIN" }}
+                            </button>
+                        </div>
+                    </form>
+                }
+            >
+                {move || notice.get().map(|text| view! {
+                    <div class="app-notification-banner app-notification-banner--success" role="status">
+                        <div class="app-notification-banner__content"><p class="app-body">{text}</p></div>
+                    </div>
+                })}
+                <p class="app-body">"This device has a PIN. Everything the app keeps here is locked with it."</p>
+                <div class="app-button-group">
+                    <button type="button" class="app-button" on:click=move |_| {
+                        if let Some(l) = lock { l.lock_now() }
+                    }>"Lock now"</button>
+                </div>
+                <crate::components::Radios
+                    id="auto-lock"
+                    legend="Lock the app when it is not used for"
+                    choices=minute_choices.clone()
+                    value=Signal::derive(move || Some(minutes.get()))
+                    on_change=Callback::new(choose_minutes)
+                />
+                <p class="app-body">
+                    <A href="/settings/remove-all" attr:class="app-link app-link--standalone">"Remove all data from this device"</A>
+                </p>
+            </Show>
+        </Page>
+    }
+}

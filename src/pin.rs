@@ -1,0 +1,295 @@
+//! The device PIN in the browser: the key derived once at unlock with
+//! WebCrypto's PBKDF2, held in memory while unlocked, and used by
+//! `storage` to seal every write and open every read (see
+//! `review_core::vault` for the sealing and what it protects against).
+
+use js_sys::{Array, Uint8Array};
+use review_core::draft::NAMESPACE;
+use review_core::vault::{
+    is_sealed, PinAttempts, Vault, VaultRecord, PBKDF2_ITERATIONS, SALT_BYTES,
+};
+use std::cell::RefCell;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+thread_local! {
+    /// The key while the device is unlocked; `None` when locked or no PIN.
+    static OPEN: RefCell<Option<Vault>> = const { RefCell::new(None) };
+}
+
+/// Where the PIN record lives (plain text: the salt, the iteration count and
+/// a sealed check value; never the PIN).
+pub fn record_key() -> String {
+    format!("{NAMESPACE}/pin")
+}
+/// Wrong PINs so far (plain text, so the wait survives a reload).
+pub fn attempts_key() -> String {
+    format!("{NAMESPACE}/pin-attempts")
+}
+
+/// Values that are never sealed: what the lock screen itself needs. They
+/// hold nothing personal.
+fn stays_plain(key: &str) -> bool {
+    key == record_key()
+        || key == attempts_key()
+        || key == auto_lock_key()
+        || key == retention_key()
+        || key == format!("{NAMESPACE}/display")
+}
+
+fn local() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+fn now_ms() -> i64 {
+    js_sys::Date::now() as i64
+}
+
+/// The PIN record, if a PIN is set.
+pub fn record() -> Option<Result<VaultRecord, String>> {
+    let text = local()?.get_item(&record_key()).ok().flatten()?;
+    Some(VaultRecord::decode(&text).map_err(|e| e.to_string()))
+}
+
+pub fn is_set() -> bool {
+    record().is_some()
+}
+
+pub fn is_unlocked() -> bool {
+    OPEN.with(|o| o.borrow().is_some())
+}
+
+/// Forget the key: everything sealed is unreadable until the PIN is entered.
+pub fn lock() {
+    OPEN.with(|o| *o.borrow_mut() = None);
+}
+
+fn random<const N: usize>() -> [u8; N] {
+    let mut bytes = [0u8; N];
+    web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .and_then(|c| c.get_random_values_with_u8_array(&mut bytes).ok())
+        .expect("this browser offers crypto.getRandomValues");
+    bytes
+}
+
+/// Why storage would not seal a value.
+#[derive(Debug)]
+pub struct Locked;
+
+/// The text to store for `plain` under `key`: sealed when a PIN is set.
+pub fn seal_for(key: &str, plain: &str) -> Result<String, Locked> {
+    if stays_plain(key) || !is_set() {
+        return Ok(plain.to_string());
+    }
+    OPEN.with(|o| match o.borrow().as_ref() {
+        Some(vault) => Ok(vault.seal(key, random::<12>(), plain)),
+        None => Err(Locked),
+    })
+}
+
+/// The plain text of what is stored under `key`. What cannot be opened is
+/// returned as it is, so the reader reports it as unreadable and keeps it.
+pub fn open_from(key: &str, stored: String) -> String {
+    if !is_sealed(&stored) {
+        return stored;
+    }
+    OPEN.with(|o| {
+        o.borrow()
+            .as_ref()
+            .and_then(|vault| vault.open(key, &stored).ok())
+    })
+    .unwrap_or(stored)
+}
+
+/// Derive the 256-bit key from a PIN with WebCrypto PBKDF2-SHA256.
+pub async fn derive(pin: &str, salt: &[u8], iterations: u32) -> Result<Vault, String> {
+    let fail = |_| "this browser could not work out the key from the PIN".to_string();
+    let subtle = web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .ok_or("this browser has no Web Crypto")?
+        .subtle();
+    let material = JsFuture::from(
+        subtle
+            .import_key_with_str(
+                "raw",
+                &Uint8Array::from(pin.as_bytes()),
+                "PBKDF2",
+                false,
+                &Array::of1(&"deriveBits".into()),
+            )
+            .map_err(fail)?,
+    )
+    .await
+    .map_err(fail)?;
+    let params = web_sys::Pbkdf2Params::new_with_str(
+        "PBKDF2",
+        "SHA-256",
+        iterations,
+        &Uint8Array::from(salt),
+    );
+    let bits = JsFuture::from(
+        subtle
+            .derive_bits_with_object(&params, &material.unchecked_into(), 256)
+            .map_err(fail)?,
+    )
+    .await
+    .map_err(fail)?;
+    let bytes = Uint8Array::new(&bits).to_vec();
+    let key: [u8; 32] = bytes.try_into().map_err(|_| "the key was the wrong size")?;
+    Ok(Vault::from_key(key))
+}
+
+/// The stored count of wrong PINs.
+pub fn attempts() -> PinAttempts {
+    local()
+        .and_then(|s| s.get_item(&attempts_key()).ok().flatten())
+        .map(|text| PinAttempts::decode(&text, now_ms()))
+        .unwrap_or_default()
+}
+
+/// Milliseconds before another PIN may be tried.
+pub fn wait_ms() -> i64 {
+    attempts().wait_ms(now_ms())
+}
+
+/// Why the device did not unlock.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum UnlockError {
+    /// The PIN was wrong; wait this long before the next try.
+    Wrong {
+        wait_ms: i64,
+    },
+    /// Still waiting after earlier wrong PINs.
+    Waiting {
+        wait_ms: i64,
+    },
+    Failed(String),
+}
+
+/// Try a PIN: the key is derived once and kept in memory if it is right.
+pub async fn unlock(pin: &str) -> Result<(), UnlockError> {
+    let wait = wait_ms();
+    if wait > 0 {
+        return Err(UnlockError::Waiting { wait_ms: wait });
+    }
+    let record = match record() {
+        Some(Ok(r)) => r,
+        Some(Err(e)) => return Err(UnlockError::Failed(e)),
+        None => return Ok(()),
+    };
+    let salt = record.salt_bytes().unwrap_or_default();
+    let vault = derive(pin, &salt, record.iterations)
+        .await
+        .map_err(UnlockError::Failed)?;
+    let storage = local().ok_or_else(|| UnlockError::Failed("no storage".into()))?;
+    if record.accepts(&vault) {
+        let _ = storage.remove_item(&attempts_key());
+        OPEN.with(|o| *o.borrow_mut() = Some(vault));
+        Ok(())
+    } else {
+        let attempts = attempts().failed(now_ms());
+        let _ = storage.set_item(&attempts_key(), &attempts.encode());
+        Err(UnlockError::Wrong {
+            wait_ms: attempts.wait_ms(now_ms()),
+        })
+    }
+}
+
+/// Set a PIN on a device that has none: a random salt, the key derived
+/// once, the record stored, then every stored value sealed in place.
+pub async fn set_pin(pin: &str) -> Result<(), String> {
+    if is_set() {
+        return Err("this device already has a PIN".into());
+    }
+    let storage = local().ok_or("this browser does not let the app keep anything")?;
+    let salt = random::<SALT_BYTES>();
+    let vault = derive(pin, &salt, PBKDF2_ITERATIONS).await?;
+    let record = VaultRecord::new(&vault, &salt, PBKDF2_ITERATIONS, random::<12>());
+    // Plain values are still read as they are, so a tablet that dies half
+    // way through loses nothing: the rest are sealed on their next write.
+    let keys: Vec<String> = (0..storage.length().unwrap_or(0))
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|k| k.starts_with(NAMESPACE) && !stays_plain(k))
+        .collect();
+    storage
+        .set_item(&record_key(), &record.encode())
+        .map_err(|_| "the PIN could not be kept: the device's storage refused it")?;
+    OPEN.with(|o| *o.borrow_mut() = Some(vault.clone()));
+    for key in keys {
+        if let Some(value) = storage.get_item(&key).ok().flatten() {
+            if !is_sealed(&value) {
+                let _ = storage.set_item(&key, &vault.seal(&key, random::<12>(), &value));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Remove everything the app keeps on this device: reviews, summaries,
+/// settings, the signing key and the PIN.
+pub fn wipe() -> Result<(), String> {
+    lock();
+    let storage = local().ok_or("this browser does not let the app keep anything")?;
+    let keys: Vec<String> = (0..storage.length().unwrap_or(0))
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|k| k.starts_with(NAMESPACE))
+        .collect();
+    for key in keys {
+        storage
+            .remove_item(&key)
+            .map_err(|_| "the browser would not remove it all")?;
+    }
+    Ok(())
+}
+
+/// Where the auto-lock minutes are kept (plain: the timer runs while locked).
+fn auto_lock_key() -> String {
+    format!("{NAMESPACE}/auto-lock")
+}
+
+/// Minutes without use before the app locks itself (default 5).
+pub fn auto_lock_minutes() -> u32 {
+    local()
+        .and_then(|s| s.get_item(&auto_lock_key()).ok().flatten())
+        .and_then(|t| t.parse::<u32>().ok())
+        .filter(|m| (1..=60).contains(m))
+        .unwrap_or(5)
+}
+
+pub fn set_auto_lock_minutes(minutes: u32) {
+    if let Some(s) = local() {
+        let _ = s.set_item(&auto_lock_key(), &minutes.to_string());
+    }
+}
+
+/// A backup of `review`: sealed under the device's key when it has a PIN.
+pub fn backup_text(review: &review_core::Review, now: &review_core::Timestamp) -> String {
+    let record = record().and_then(Result::ok);
+    OPEN.with(|o| match (o.borrow().as_ref(), record) {
+        (Some(key), Some(record)) => {
+            review_core::backup::sealed(review, now, key, &record, random::<12>())
+        }
+        _ => review_core::backup::plain(review, now),
+    })
+}
+
+/// Where the retention days are kept (plain: a number, nothing personal).
+fn retention_key() -> String {
+    format!("{NAMESPACE}/retention-days")
+}
+
+/// Days signed-off reviews stay on this device.
+pub fn retention_days() -> u32 {
+    local()
+        .and_then(|s| s.get_item(&retention_key()).ok().flatten())
+        .and_then(|t| t.parse::<u32>().ok())
+        .filter(|d| review_core::retention::CHOICES.contains(d))
+        .unwrap_or(review_core::retention::DEFAULT_DAYS)
+}
+
+pub fn set_retention_days(days: u32) {
+    if let Some(s) = local() {
+        let _ = s.set_item(&retention_key(), &days.to_string());
+    }
+}

@@ -1,0 +1,112 @@
+// Backups and retention (#8): a review downloaded as a backup opens again on
+// another device (a second browser context), locked with the device PIN when
+// one is set; a backup of a review already here can replace it or be kept as
+// a copy; other files are refused with the reason. Signed-off reviews leave
+// the device after the chosen number of days, with a notice.
+import { readFileSync, writeFileSync } from 'node:fs';
+import {
+  test, expect, press, heading, startReviewWithFamily, openTaskList, lockedReview, setDevicePin,
+} from '../helpers.js';
+
+test.use({ hasTouch: true, viewport: { width: 1024, height: 768 }, actionTimeout: 20_000 });
+
+const BACKUP_NAME = /^review-together-backup-\d{4}-\d{2}-\d{2}-[0-9a-f]{8}\.json$/;
+
+/** On the review's task list (opened by address unless already there), download a backup. */
+async function downloadBackup(page, id, dir, { there = false } = {}) {
+  if (!there) await openTaskList(page, id);
+  const [dl] = await Promise.all([
+    page.waitForEvent('download'),
+    press(page.getByRole('button', { name: 'Download a backup of this review' })),
+  ]);
+  expect(dl.suggestedFilename()).toMatch(BACKUP_NAME);
+  const path = test.info().outputPath(dir, dl.suggestedFilename());
+  await dl.saveAs(path);
+  return path;
+}
+
+async function openBackup(page, path) {
+  await page.goto('/open-backup');
+  await expect(heading(page, 'Open a backup')).toBeVisible();
+  await page.getByLabel('Backup file').setInputFiles(path);
+}
+
+test('a backup opens on another device as it was', async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  const id = await startReviewWithFamily(page);
+  const path = await downloadBackup(page, id, 'plain');
+  expect(JSON.parse(readFileSync(path, 'utf8'))).toMatchObject({ format: 'review-together/backup', version: 1 });
+
+  const other = await browser.newContext({ hasTouch: true, viewport: { width: 1024, height: 768 } });
+  const tablet = await other.newPage();
+  await openBackup(tablet, path);
+  await expect(heading(tablet, 'Carer review')).toBeVisible();
+  await expect(tablet.getByText('Review with Ayesha Khan.')).toBeVisible();
+  expect(tablet.url()).toContain(`/review/${id}`);
+  await other.close();
+
+  // On the same device, the review is already here: replace it, or keep both.
+  await openBackup(page, path);
+  await expect(page.getByText('This review is already on this device.')).toBeVisible();
+  await press(page.getByRole('button', { name: 'Keep both' }));
+  await expect(heading(page, 'Carer review')).toBeVisible();
+  expect(page.url()).not.toContain(id);
+  await page.goto('/');
+  await expect(page.getByRole('row', { name: /Ayesha Khan/ })).toHaveCount(2);
+});
+
+test('with a device PIN the backup is locked, and opens elsewhere with that PIN only', async ({ page, browser }) => {
+  test.setTimeout(180_000);
+  const id = await startReviewWithFamily(page);
+  await setDevicePin(page, '482913');
+  await press(page.getByRole('link', { name: 'Review Together' }));
+  await press(page.getByRole('link', { name: /^Open/ }).first());
+  // In the app, not by address: a new page load would ask for the PIN.
+  await expect(heading(page, 'Carer review')).toBeVisible();
+  const path = await downloadBackup(page, id, 'sealed', { there: true });
+  const text = readFileSync(path, 'utf8');
+  expect(text).not.toMatch(/Ayesha|Joan|Khan/);
+  expect(JSON.parse(text).sealed).toMatchObject({ iterations: 600000 });
+
+  const other = await browser.newContext({ hasTouch: true, viewport: { width: 1024, height: 768 } });
+  const tablet = await other.newPage();
+  await openBackup(tablet, path);
+  await tablet.getByLabel('PIN of the device the backup was made on').fill('111111');
+  await press(tablet.getByRole('button', { name: 'Open the backup' }));
+  await expect(tablet.getByRole('alert')).toHaveText('The PIN does not open this backup: use the PIN of the device it was made on.');
+  await tablet.getByLabel('Backup file').setInputFiles(path);
+  await tablet.getByLabel('PIN of the device the backup was made on').fill('482913');
+  await press(tablet.getByRole('button', { name: 'Open the backup' }));
+  await expect(tablet.getByText('Review with Ayesha Khan.')).toBeVisible();
+  await other.close();
+});
+
+test('files that are not backups are refused with the reason', async ({ page }) => {
+  const write = (name, text) => {
+    const path = test.info().outputPath(name);
+    writeFileSync(path, text);
+    return path;
+  };
+  await openBackup(page, write('notes.json', 'my notes'));
+  await expect(page.getByRole('alert')).toHaveText('The file is not a Review Together backup.');
+  await page.getByLabel('Backup file').setInputFiles(write('newer.json', '{"format":"review-together/backup","version":7,"createdAt":"x"}'));
+  await expect(page.getByRole('alert')).toContainText('made by a newer version of Review Together (backup format 7)');
+});
+
+test('signed-off reviews leave the device after the chosen days, with notice', async ({ page }) => {
+  test.setTimeout(300_000);
+  await page.clock.install();
+  const id = await lockedReview(page);
+  await page.goto('/');
+  const row = page.getByRole('row', { name: /Ayesha Khan/ });
+  await expect(row).toContainText(/Leaves this device on \d+ \w+ \d{4}/);
+  // Choose 7 days; 8 days on, the review has gone, and the home says why.
+  await page.goto('/settings');
+  await press(page.getByRole('radio', { name: '7 days' }));
+  await page.clock.setSystemTime(Date.now() + 8 * 24 * 3600 * 1000);
+  await page.goto('/');
+  await expect(page.getByRole('status').filter({ hasText: '1 signed-off review was removed from this device' })).toBeVisible();
+  await expect(page.getByText('There are no reviews on this device yet.')).toBeVisible();
+  const left = await page.evaluate((rid) => Object.keys(localStorage).filter((k) => k.includes(rid)), id);
+  expect(left).toEqual([]);
+});

@@ -1,0 +1,284 @@
+// Display settings (issue #7): the header's Display panel, what each setting
+// does to the page, that the choices stay on the device, read-aloud with a
+// stubbed speechSynthesis, and every registered screen in easy read, high
+// contrast and the largest text (axe) and at 320 px wide (reflow).
+import {
+  test, expect, expectNoAxeViolations, smallTargets, SCREENS, press, radio, checkbox,
+  displayPanel, openDisplay, setDisplay, completeGettingReady, openPart, openCriterion,
+  TIME_OFF, ROLES_CLEAR, EVENING_CALLS,
+} from '../helpers.js';
+
+test.use({ viewport: { width: 1024, height: 768 }, actionTimeout: 15_000 });
+test.describe.configure({ mode: 'parallel' });
+
+const DISPLAY_KEY = 'review-together/display';
+const htmlClasses = (page) => page.evaluate(() => [...document.documentElement.classList].sort());
+const bodyStyle = (page) => page.evaluate(() => {
+  const s = getComputedStyle(document.body);
+  return { fontSize: s.fontSize, background: s.backgroundColor, colour: s.color };
+});
+const displayButton = (page) => page.getByRole('banner').getByRole('button', { name: 'Display', exact: true });
+
+test('display settings change the page, stay on the device after a reload, and can be undone', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  expect(await htmlClasses(page)).toEqual([]);
+  expect(await bodyStyle(page)).toMatchObject({ fontSize: '19px', background: 'rgb(255, 255, 255)' });
+
+  const panel = await openDisplay(page);
+  await expect(radio(panel, 'Text size', 'Standard')).toBeChecked();
+  await radio(panel, 'Text size', 'Largest').check();
+  await expect.poll(() => bodyStyle(page)).toMatchObject({ fontSize: '26px' });
+  await radio(panel, 'Colours', 'High contrast: white and yellow on black').check();
+  await expect.poll(() => bodyStyle(page)).toMatchObject({ background: 'rgb(0, 0, 0)', colour: 'rgb(255, 255, 255)' });
+  await checkbox(panel, 'More help', 'Easy read: short sentences and pictures').check();
+  await checkbox(panel, 'More help', 'Less movement on the screen').check();
+  expect(await htmlClasses(page)).toEqual(
+    ['app-easy-read', 'app-reduce-motion', 'app-text-largest', 'app-theme-high-contrast'],
+  );
+  await press(panel.getByRole('button', { name: 'Close', exact: true }));
+  await expect(panel).toBeHidden();
+  await expect(displayButton(page), 'focus goes back to the button that opened the panel').toBeFocused();
+
+  // Kept in the draft envelope, under the display key.
+  const stored = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), DISPLAY_KEY));
+  expect(stored).toEqual({
+    version: 1, kind: 'display',
+    data: { textSize: 'largest', highContrast: true, easyRead: true, reduceMotion: true },
+  });
+
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  expect(await htmlClasses(page)).toEqual(
+    ['app-easy-read', 'app-reduce-motion', 'app-text-largest', 'app-theme-high-contrast'],
+  );
+  expect(await bodyStyle(page)).toMatchObject({ fontSize: '26px', background: 'rgb(0, 0, 0)' });
+  const again = await openDisplay(page);
+  await expect(radio(again, 'Text size', 'Largest')).toBeChecked();
+  await expect(radio(again, 'Colours', 'High contrast: white and yellow on black')).toBeChecked();
+  await expect(checkbox(again, 'More help', 'Easy read: short sentences and pictures')).toBeChecked();
+
+  await press(again.getByRole('button', { name: 'Go back to the standard display' }));
+  expect(await htmlClasses(page)).toEqual([]);
+  await expect(radio(again, 'Text size', 'Standard')).toBeChecked();
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  expect(await bodyStyle(page)).toMatchObject({ fontSize: '19px', background: 'rgb(255, 255, 255)' });
+});
+
+test('the panel works by keyboard alone and Escape gives focus back', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await displayButton(page).focus();
+  await page.keyboard.press('Enter');
+  const panel = displayPanel(page);
+  await expect(panel).toBeVisible();
+  // Focus starts on the panel's title, so its top is in view and read first.
+  await expect(panel.getByRole('heading', { name: 'Display' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(radio(panel, 'Text size', 'Standard')).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  await expect(radio(panel, 'Text size', 'Large')).toBeChecked();
+  expect(await htmlClasses(page)).toEqual(['app-text-large']);
+  await page.keyboard.press('Tab');
+  await expect(radio(panel, 'Colours', 'Standard colours')).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  expect(await htmlClasses(page)).toEqual(['app-text-large', 'app-theme-high-contrast']);
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Space');
+  await expect(checkbox(panel, 'More help', 'Easy read: short sentences and pictures')).toBeChecked();
+  await page.keyboard.press('Escape');
+  await expect(panel).toBeHidden();
+  await expect(displayButton(page)).toBeFocused();
+  expect(await htmlClasses(page)).toEqual(['app-easy-read', 'app-text-large', 'app-theme-high-contrast']);
+});
+
+test('the panel fits a 320 px screen with the largest text, and its controls are 48×48', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 568 });
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await setDisplay(page, { textSize: 'Largest', highContrast: true, easyRead: true });
+  const panel = await openDisplay(page);
+  const overflow = await panel.evaluate((d) => ({
+    panel: d.scrollWidth - d.clientWidth,
+    page: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  }));
+  expect(overflow).toEqual({ panel: 0, page: 0 });
+  expect(await smallTargets(page, 48)).toEqual([]);
+  await expectNoAxeViolations(page, 'the Display panel at 320 px, largest text, high contrast');
+});
+
+test('stored display settings that cannot be read give the standard display, and are kept aside', async ({ page }) => {
+  await page.goto('/');
+  await page.evaluate((k) => localStorage.setItem(k, '{"version": 7, "kind": "display", "data": {"textSize": "vast"}}'), DISPLAY_KEY);
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  expect(await htmlClasses(page)).toEqual([]);
+  await setDisplay(page, { textSize: 'Large' });
+  const stored = await page.evaluate((k) => [localStorage.getItem(k), localStorage.getItem('review-together/kept-aside/display')], DISPLAY_KEY);
+  expect(JSON.parse(stored[0]).data.textSize).toBe('large');
+  expect(stored[1]).toBe('{"version": 7, "kind": "display", "data": {"textSize": "vast"}}');
+});
+
+test('easy read puts a symbol and a short sentence beside each criterion', async ({ page }) => {
+  const id = await completeGettingReady(page);
+  await setDisplay(page, { easyRead: true });
+  await openPart(page, id, 'How it is going');
+  await expect(page.getByText('We look at each thing in turn. Everyone says how it is going for them.')).toBeVisible();
+  const card = (wording) => page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: wording, exact: true }) });
+  await expect(card(TIME_OFF).getByText('You get breaks from caring.', { exact: true })).toBeVisible();
+  await expect(card(ROLES_CLEAR).getByText('You know who does each job.', { exact: true })).toBeVisible();
+  // Each symbol is our own file, loaded, decorative (the words are beside it).
+  const symbols = await page.locator('main img').evaluateAll((imgs) => imgs.map((i) => ({
+    file: new URL(i.src).pathname, alt: i.getAttribute('alt'), loaded: i.complete && i.naturalWidth > 0,
+  })));
+  expect(symbols).toEqual([
+    { file: '/symbols/calendar.svg', alt: '', loaded: true },
+    { file: '/symbols/people.svg', alt: '', loaded: true },
+    { file: '/symbols/note.svg', alt: '', loaded: true },
+  ]);
+
+  await openCriterion(page, TIME_OFF);
+  await expect(page.getByText('You get breaks from caring.', { exact: true })).toBeVisible();
+  await expect(page.getByText('Everyone has a turn. Tap the face that shows what you think.')).toBeVisible();
+  await expect(page.locator('main img[src="/symbols/calendar.svg"]')).toBeVisible();
+
+  // Off again: the standard wording, no symbols.
+  await setDisplay(page, { easyRead: false });
+  await expect(page.getByText('Ask each person in turn. They tap the face and words that match what they think.')).toBeVisible();
+  await expect(page.locator('main img')).toHaveCount(0);
+});
+
+// ---------------------------------------------------------------------------
+// Read aloud, with the browser's speech synthesis stubbed: headless Chromium
+// has no voices. The stub patches the real SpeechSynthesis so the app calls it
+// exactly as it would a real one, and records what would be said.
+
+async function stubSpeech(page, voices) {
+  await page.addInitScript((initial) => {
+    window.__voices = initial;
+    window.__spoken = [];
+    const proto = window.SpeechSynthesis.prototype;
+    proto.getVoices = () => window.__voices.map((v) => ({ default: true, localService: true, voiceURI: v.name, ...v }));
+    proto.speak = (u) => window.__spoken.push({ text: u.text, lang: u.lang });
+    proto.cancel = () => {};
+  }, voices);
+}
+
+const ENGLISH_VOICE = [{ name: 'Test voice (English, UK)', lang: 'en-GB' }];
+const readAloud = (page) => page.getByRole('button', { name: 'Read aloud', exact: true });
+
+test('read aloud says the criterion, the question and every choice, in en-GB', async ({ page }) => {
+  await stubSpeech(page, ENGLISH_VOICE);
+  const id = await completeGettingReady(page);
+  await openPart(page, id, 'How it is going');
+  await openCriterion(page, TIME_OFF);
+  await press(readAloud(page));
+  let spoken = await page.evaluate(() => window.__spoken);
+  expect(spoken).toEqual([{
+    text: 'The carer gets regular time off from caring and can rely on it happening. How is this going? The choices are: Very good. Good. Okay. Poor. Very poor.',
+    lang: 'en-GB',
+  }]);
+
+  // In easy read it says the short sentence.
+  await setDisplay(page, { easyRead: true });
+  await press(readAloud(page));
+  spoken = await page.evaluate(() => window.__spoken);
+  expect(spoken[1]).toEqual({
+    text: 'You get breaks from caring. How is this going? The choices are: Very good. Good. Okay. Poor. Very poor.',
+    lang: 'en-GB',
+  });
+
+  // A three-point criterion says its own three choices.
+  await openPart(page, id, 'How it is going');
+  await openCriterion(page, ROLES_CLEAR);
+  await press(readAloud(page));
+  spoken = await page.evaluate(() => window.__spoken);
+  expect(spoken.at(-1)).toEqual({ lang: 'en-GB', text: 'You know who does each job. How is this going? The choices are: Going well. Unsure. Not going well.' });
+  // The button is a proper target and passes axe.
+  expect(await smallTargets(page, 48)).toEqual([]);
+  await expectNoAxeViolations(page, 'a criterion with Read aloud shown');
+});
+
+test('read aloud is not offered when the browser has no voice, and appears when one arrives', async ({ page }) => {
+  await stubSpeech(page, []);
+  const id = await completeGettingReady(page);
+  await openPart(page, id, 'How it is going');
+  await openCriterion(page, EVENING_CALLS);
+  await expect(page.getByRole('radio').first()).toBeVisible();
+  await expect(readAloud(page)).toHaveCount(0);
+  // Voices often load after the page: the app listens for voiceschanged.
+  await page.evaluate((v) => {
+    window.__voices = v;
+    window.speechSynthesis.dispatchEvent(new Event('voiceschanged'));
+  }, ENGLISH_VOICE);
+  await expect(readAloud(page)).toBeVisible();
+});
+
+// ---------------------------------------------------------------------------
+// Every registered screen: set up once, then in easy read, high contrast and
+// the largest text, axe; then, with all three on, no sideways scrolling at
+// 320 px wide (portrait) and on a landscape phone.
+//
+// To keep this cheap the modes are switched by clicking the panel's own
+// inputs from the page (the same change handlers as a tap, without opening
+// and closing the panel each time); the tests above drive the panel itself.
+
+async function switchDisplay(page, wanted) {
+  const classes = await page.evaluate(async (wanted) => {
+    const panel = document.querySelector('dialog[aria-labelledby="display-title"]');
+    const input = (text) => [...panel.querySelectorAll('input')]
+      .find((i) => [...i.labels].some((l) => l.textContent.trim() === text));
+    const choose = (text, on = true) => {
+      const el = input(text);
+      if (!el) throw new Error(`no "${text}" in the Display panel`);
+      if (el.checked !== on) el.click();
+    };
+    if (wanted.textSize) choose(wanted.textSize);
+    if (wanted.highContrast !== undefined) {
+      choose(wanted.highContrast ? 'High contrast: white and yellow on black' : 'Standard colours');
+    }
+    if (wanted.easyRead !== undefined) choose('Easy read: short sentences and pictures', wanted.easyRead);
+    // The app updates the page after the event: let it.
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r)));
+    return [...document.documentElement.classList].sort();
+  }, wanted);
+  return classes;
+}
+
+const label = (s) => `${s.name} (${s.state})`;
+const MODES = [
+  ['easy read', { easyRead: true }, ['app-easy-read']],
+  ['high contrast', { easyRead: false, highContrast: true }, ['app-theme-high-contrast']],
+  ['largest text', { highContrast: false, textSize: 'Largest' }, ['app-text-largest']],
+];
+const SIZES = [{ width: 320, height: 640 }, { width: 640, height: 320 }];
+
+async function sidewaysScroll(page) {
+  return page.evaluate(() => {
+    const root = document.documentElement;
+    if (root.scrollWidth <= root.clientWidth) return null;
+    // Name the widest things, to say what to fix.
+    const wide = [...document.querySelectorAll('body *')]
+      .filter((el) => el.getBoundingClientRect().right > root.clientWidth + 0.5)
+      .slice(-3)
+      .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} "${(el.textContent || '').trim().slice(0, 40)}"`);
+    return `${root.scrollWidth} > ${root.clientWidth}: ${wide.join(' | ')}`;
+  });
+}
+
+for (const screen of SCREENS) {
+  test(`display modes: ${label(screen)}`, async ({ page }) => {
+    await screen.setup(page);
+    for (const [mode, settings, classes] of MODES) {
+      expect(await switchDisplay(page, settings), mode).toEqual(classes);
+      await expectNoAxeViolations(page, `${label(screen)} in ${mode}`);
+    }
+    expect(await switchDisplay(page, { easyRead: true, highContrast: true }))
+      .toEqual(['app-easy-read', 'app-text-largest', 'app-theme-high-contrast']);
+    for (const size of SIZES) {
+      await page.setViewportSize(size);
+      expect(await sidewaysScroll(page), `${label(screen)} at ${size.width}×${size.height}, largest text`).toBeNull();
+    }
+  });
+}

@@ -1,0 +1,148 @@
+// Privacy on a shared tablet (#8): the device PIN locks everything the app
+// keeps (sealed with AES-256-GCM under a PBKDF2 key), wrong PINs bring a
+// growing wait that survives a reload, the app locks itself after five
+// minutes without use, and "Remove all data" wipes the device. Time is
+// Playwright's fake clock, never a wall-clock wait.
+import { test, expect, press, heading, startReviewWithFamily, storageOf } from '../helpers.js';
+
+test.use({ hasTouch: true, viewport: { width: 1024, height: 768 }, actionTimeout: 20_000 });
+
+const PIN = '482913';
+const LOCKED = 'Review Together is locked';
+const PLAIN_KEYS = ['review-together/pin', 'review-together/pin-attempts', 'review-together/auto-lock', 'review-together/display'];
+
+async function setPin(page, pin = PIN) {
+  await page.goto('/settings/pin');
+  await expect(heading(page, 'Device PIN')).toBeVisible();
+  await page.getByLabel('New PIN (at least 6 numbers)').fill(pin);
+  await page.getByLabel('Enter the PIN again').fill(pin);
+  await press(page.getByRole('button', { name: 'Set the PIN' }));
+  await expect(page.getByText(/^The PIN is set\./)).toBeVisible({ timeout: 30_000 });
+}
+
+/** Type a PIN and unlock; waits until the app has tried it (the field is
+ * cleared and usable again, or the lock screen has gone). */
+async function unlock(page, pin = PIN) {
+  const field = page.getByLabel('Device PIN');
+  await field.fill(pin);
+  await press(page.getByRole('button', { name: 'Unlock' }));
+  await expect(async () => {
+    if (await field.count() === 0) return;
+    await expect(field).toHaveValue('');
+    await expect(field).toBeEnabled();
+  }).toPass({ timeout: 20_000 });
+}
+
+/** Nothing personal anywhere on the page. */
+async function expectNothingPersonal(page) {
+  const text = await page.locator('body').innerText();
+  for (const word of ['Ayesha', 'Joan', 'Khan', 'Sam Patel', 'Northshire']) expect(text).not.toContain(word);
+  expect(await page.title()).not.toMatch(/Ayesha|Joan/);
+}
+
+test('a PIN seals everything stored; wrong PINs wait longer each time, across reloads', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.clock.install();
+  const id = await startReviewWithFamily(page);
+  await setPin(page);
+
+  // Every stored value is sealed; no name is readable in storage.
+  const stored = await storageOf(page);
+  const sealed = Object.entries(stored).filter(([k]) => !PLAIN_KEYS.includes(k));
+  expect(sealed.length).toBeGreaterThanOrEqual(3);
+  for (const [key, value] of sealed) expect(value, key).toMatch(/^rt-sealed-v1:/);
+  expect(JSON.stringify(stored)).not.toMatch(/Ayesha|Joan|Northshire|Sam Patel/);
+  const record = JSON.parse(stored['review-together/pin']);
+  expect(record).toMatchObject({ version: 1, iterations: 600000 });
+  expect(record.salt.length).toBeGreaterThanOrEqual(21);
+
+  // A reload (or a new visitor) meets the lock screen on any address.
+  await page.goto(`/review/${id}/who`);
+  await expect(heading(page, LOCKED)).toBeVisible();
+  await expectNothingPersonal(page);
+
+  // Wrong PINs: three free tries, then a wait that a reload does not reset.
+  await unlock(page, '111111');
+  await expect(page.getByRole('alert')).toHaveText(/That PIN is not right\. Check it and try again\./);
+  await unlock(page, '222222');
+  await expect(page.getByRole('alert')).toHaveText(/Check it and try again/);
+  await unlock(page, '333333');
+  await expect(page.getByRole('alert')).toHaveText(/you can try again in 30 seconds\./);
+  await expect(page.getByRole('button', { name: 'Unlock' })).toBeDisabled();
+  await page.reload();
+  await expect(heading(page, LOCKED)).toBeVisible();
+  await expect(page.getByText(/^You can try again in (30|29) seconds\.$/)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Unlock' })).toBeDisabled();
+  await page.clock.fastForward('00:31');
+  await expect(page.getByRole('button', { name: 'Unlock' })).toBeEnabled();
+  // The fourth wrong PIN doubles the wait.
+  await unlock(page, '444444');
+  await expect(page.getByRole('alert')).toHaveText(/you can try again in 1 minute\./);
+  await page.clock.fastForward('01:01');
+
+  // The right PIN opens the same screen with everything there.
+  await unlock(page, PIN);
+  await expect(heading(page, 'Who is here')).toBeVisible();
+  await expect(page.getByText('Ayesha Khan').first()).toBeVisible();
+  expect(await page.evaluate(() => localStorage.getItem('review-together/pin-attempts'))).toBeNull();
+});
+
+test('the app locks itself after five minutes without use and opens again where it was', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.clock.install();
+  const id = await startReviewWithFamily(page);
+  await setPin(page);
+  // A new page load always starts locked: the key lives only in memory.
+  await page.goto(`/review/${id}/process`);
+  await expect(heading(page, LOCKED)).toBeVisible();
+  await unlock(page, PIN);
+  await expect(heading(page, 'How we will review')).toBeVisible();
+  await page.clock.fastForward('04:00');
+  await expect(heading(page, 'How we will review')).toBeVisible();
+  await page.clock.fastForward('01:10');
+  await expect(heading(page, LOCKED)).toBeVisible();
+  await expectNothingPersonal(page);
+  await expect(page.getByRole('link')).toHaveCount(0);
+  await unlock(page, PIN);
+  await expect(heading(page, 'How we will review')).toBeVisible();
+
+  // Lock now, from the PIN page; and a shorter wait can be chosen.
+  await page.goto('/settings/pin');
+  await unlock(page, PIN);
+  await press(page.getByRole('radio', { name: '2 minutes' }));
+  await press(page.getByRole('button', { name: 'Lock now' }));
+  await expect(heading(page, LOCKED)).toBeVisible();
+  await unlock(page, PIN);
+  await expect(heading(page, 'Device PIN')).toBeVisible();
+  await page.clock.fastForward('02:10');
+  await expect(heading(page, LOCKED)).toBeVisible();
+});
+
+test('a forgotten PIN: the only way on is removing all data, after a confirm', async ({ page }) => {
+  test.setTimeout(120_000);
+  await startReviewWithFamily(page);
+  await setPin(page);
+  await page.reload();
+  await press(page.getByRole('button', { name: 'I have forgotten the PIN' }));
+  await expect(heading(page, 'Remove all data from this device')).toBeVisible();
+  await expect(page.getByText('This removes the 1 review on this device')).toBeVisible();
+  // Changing one's mind keeps everything.
+  await press(page.getByRole('button', { name: 'Keep the data' }));
+  await expect(heading(page, LOCKED)).toBeVisible();
+  expect(Object.keys(await storageOf(page)).length).toBeGreaterThan(3);
+  await press(page.getByRole('button', { name: 'I have forgotten the PIN' }));
+  await press(page.getByRole('button', { name: 'Remove all data' }));
+  await expect(heading(page, 'Reviews on this device')).toBeVisible();
+  await expect(page.getByText('There are no reviews on this device yet.')).toBeVisible();
+  expect(await storageOf(page)).toEqual({});
+});
+
+test('remove all data from the settings, without a PIN', async ({ page }) => {
+  await startReviewWithFamily(page);
+  await page.goto('/settings');
+  await press(page.getByRole('link', { name: 'Remove all data from this device' }));
+  await expect(heading(page, 'Remove all data from this device')).toBeVisible();
+  await press(page.getByRole('button', { name: 'Remove all data' }));
+  await expect(page.getByText('There are no reviews on this device yet.')).toBeVisible();
+  expect(await storageOf(page)).toEqual({});
+});
