@@ -4,8 +4,9 @@
 // Trunk runs it for `trunk build` and `trunk serve` alike, after the final
 // index.html is written to the staging directory and before the staging
 // directory replaces dist/. It:
-//   1. lists every file in the staging directory (except the list itself) as
-//      a URL under the public URL;
+//   1. lists every file in the staging directory (except the list itself and
+//      what only records teams fetch, NOT_PRECACHED) as a URL under the
+//      public URL;
 //   2. hashes their paths and contents into a version;
 //   3. writes both to precache.json, and stamps the version into sw.js, so
 //      that every new build changes sw.js byte for byte: that is what makes
@@ -22,6 +23,9 @@ export const LIST = 'precache.json';
 export const WORKER = 'sw.js';
 // Written in public/sw.js where the version goes; the build replaces it.
 export const PLACEHOLDER = '__PRECACHE_VERSION__';
+// Served for records teams' tools, never needed by the app itself: not
+// downloaded into every tablet's offline copy.
+export const NOT_PRECACHED = ['schema/'];
 
 /** Every file under `dir`, as paths relative to it with "/" separators, sorted. */
 async function filesUnder(dir) {
@@ -56,7 +60,9 @@ export async function writePrecache(dir, publicUrl = '/') {
   await writeFile(workerPath, worker.replaceAll(PLACEHOLDER, version));
 
   // encodeURI keeps "/" and escapes anything a URL cannot hold as it is.
-  const files = paths.map((path) => encodeURI(`${base}${path}`));
+  const files = paths
+    .filter((path) => !NOT_PRECACHED.some((prefix) => path.startsWith(prefix)))
+    .map((path) => encodeURI(`${base}${path}`));
   const list = { version, files };
   await writeFile(join(dir, LIST), `${JSON.stringify(list, null, 2)}\n`);
   return list;

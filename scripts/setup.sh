@@ -59,6 +59,19 @@ for dir in "$E2E" "$ROOT/tests/interop"; do
 done
 export PATH="$E2E/node_modules/.bin:$PATH"
 
+# Python packages for the interop peers (tests/interop/peer.py), in a
+# virtualenv outside the clone, remade when requirements.txt changes.
+PY_REQS="$ROOT/tests/interop/requirements.txt"
+export REVIEW_TOGETHER_PY="${REVIEW_TOGETHER_PY:-${XDG_CACHE_HOME:-$HOME/.cache}/review-together/py}"
+PY_HASH="$(sha256sum "$PY_REQS" | cut -d' ' -f1)"
+if [ "$(cat "$REVIEW_TOGETHER_PY/.installed-from" 2>/dev/null)" != "$PY_HASH" ]; then
+  say "installing the Python interop peers (pip, into $REVIEW_TOGETHER_PY)"
+  rm -rf "$REVIEW_TOGETHER_PY"
+  python3 -m venv "$REVIEW_TOGETHER_PY" >&2
+  "$REVIEW_TOGETHER_PY/bin/pip" install -q --disable-pip-version-check --only-binary=:all: -r "$PY_REQS" >&2
+  echo "$PY_HASH" > "$REVIEW_TOGETHER_PY/.installed-from"
+fi
+
 # Offline Trunk runs `cargo metadata`, which needs the crates of every
 # platform: fetch them all (quick when already present).
 (cd "$ROOT" && cargo fetch --locked -q >&2)

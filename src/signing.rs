@@ -131,10 +131,11 @@ pub fn summary_of(review: &Review) -> Result<Made, String> {
             document_id: &document_id,
             app_version: env!("CARGO_PKG_VERSION"),
             language: LANGUAGE,
-            key: &key,
+            jwk: &key.public_jwk(),
             signed_at: &signed_at,
             previous: previous.as_ref(),
         },
+        &key,
     )
     .map_err(|e| format!("the summary could not be signed: {e}"))?;
     let not_kept = storage::save_summary(&file).err().map(|e| e.to_string());

@@ -194,6 +194,15 @@ pub fn store_review(review: &Review, base: u64) -> Result<u64, StorageError> {
             )?;
             revision
         }
+        // The first write in the current format: the older text is kept as
+        // it was (once), so a migration never loses what was stored.
+        Ok(WritePlan::KeepOlderFormatThenWrite { revision, version }) => {
+            let copy = draft::older_format_key(&review.id, version);
+            if read(&copy)?.is_none() {
+                write(&copy, stored.as_deref().unwrap_or_default())?;
+            }
+            revision
+        }
         Err(refused) => return Err(StorageError::Refused(refused)),
     };
     write(&key, &draft::encode_review_at(review, revision))?;
@@ -231,6 +240,17 @@ pub fn delete_review(id: &str) -> Result<(), StorageError> {
     storage
         .remove_item(&draft::summary_key(id))
         .map_err(|e| StorageError::Failed(describe(&e)))?;
+    // Copies kept when it was first written in a newer format go with it.
+    let prefix = draft::older_format_prefix(id);
+    let copies: Vec<String> = (0..storage.length().unwrap_or(0))
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|k| k.starts_with(&prefix))
+        .collect();
+    for key in copies {
+        storage
+            .remove_item(&key)
+            .map_err(|e| StorageError::Failed(describe(&e)))?;
+    }
     // Changes not yet stored must not bring it back.
     crate::saving::forget(id);
     let ids: Vec<String> = known_review_ids().into_iter().filter(|i| i != id).collect();

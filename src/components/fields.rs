@@ -156,6 +156,42 @@ pub fn TextArea(
     }
 }
 
+/// A drop-down choice, for a short answer beside another field (who said a
+/// point) where a whole group of radios would crowd the page.
+#[component]
+pub fn Select(
+    /// The select's id.
+    #[prop(into)]
+    id: String,
+    /// The visible label.
+    #[prop(into)]
+    label: String,
+    /// The options as (key, words), in order.
+    #[prop(into)]
+    options: Signal<Vec<(String, String)>>,
+    /// The key chosen now.
+    #[prop(into)]
+    value: Signal<String>,
+    /// Receives the key chosen.
+    on_change: Callback<String>,
+) -> impl IntoView {
+    let locked = crate::state::read_only();
+    view! {
+        <div class="app-form-group app-form-group--compact">
+            <label class="app-label" for=id.clone()>{label}</label>
+            <select class="app-select" id=id.clone() name=id
+                disabled=move || locked.get()
+                prop:value=value
+                on:change=move |ev| on_change.run(event_target_value(&ev))>
+                {move || options.get().into_iter().map(|(key, words)| {
+                    let selected = value.with_untracked(|v| *v == key);
+                    view! { <option value=key selected=selected>{words}</option> }
+                }).collect_view()}
+            </select>
+        </div>
+    }
+}
+
 /// One option of a radio or checkbox group.
 #[derive(Clone)]
 pub struct Choice<T> {

@@ -6,6 +6,7 @@ mod error_summary;
 mod fields;
 mod page;
 mod person_choice;
+mod remarks;
 mod task_list;
 mod turn;
 
@@ -15,9 +16,10 @@ pub use display::{
     EasyWords, ReadAloud, Symbol,
 };
 pub use error_summary::ErrorSummary;
-pub use fields::{Checkboxes, Choice, Radios, TextArea, TextInput};
+pub use fields::{Checkboxes, Choice, Radios, Select, TextArea, TextInput};
 pub use page::{BackLink, Page};
 pub use person_choice::PersonChoice;
+pub use remarks::ResourceRemarks;
 pub use task_list::TaskList;
 pub use turn::{PassTheTablet, TurnBanner};
 

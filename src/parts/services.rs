@@ -8,7 +8,8 @@
 
 use crate::clock;
 use crate::components::{
-    focus_by_id, BackLink, Choice, ErrorSummary, Page, PersonChoice, Radios, TextArea, TextInput,
+    focus_by_id, BackLink, Choice, ErrorSummary, Page, PersonChoice, Radios, ResourceRemarks,
+    TextArea, TextInput,
 };
 use crate::state::{use_review, PageErrors};
 use leptos::prelude::*;
@@ -17,8 +18,8 @@ use leptos_router::hooks::use_navigate;
 use review_core::progress::Part;
 use review_core::validate::{self, ids, FieldError};
 use review_core::{
-    Command, DomainError, NeedsMet, Participant, Person, Resource, ResourceDecision, ResourceField,
-    ResourceKind,
+    Command, DomainError, NeedsMet, Participant, Person, Remark, Resource, ResourceDecision,
+    ResourceField, ResourceKind, ResourceList,
 };
 
 // ---- Shared with cover.rs and escalations.rs --------------------------------
@@ -251,6 +252,14 @@ pub(super) fn card_summary(rows: Vec<(&'static str, String)>) -> impl IntoView {
                 .collect_view()}
         </dl>
     }
+}
+
+/// A list's points in one line, for a closed card.
+fn points(remarks: &[Remark]) -> String {
+    review_core::written(remarks)
+        .map(|r| r.text.trim())
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 /// "Not answered yet" for an empty answer.
@@ -554,21 +563,15 @@ fn ResourceCard(
         let send = send.clone();
         Callback::new(move |d| send(ResourceField::Decision(d)))
     };
-    let (set_name, set_benefits, set_difficulties, set_changes) = (
-        set_text(ResourceField::Name),
-        set_text(ResourceField::Benefits),
-        set_text(ResourceField::Difficulties),
-        set_text(ResourceField::Changes),
-    );
+    let set_name = set_text(ResourceField::Name);
     let kind = Signal::derive(move || resource.with(|r| r.as_ref().and_then(|r| r.kind)));
     let needs_met = Signal::derive(move || resource.with(|r| r.as_ref().and_then(|r| r.needs_met)));
     let decision = Memo::new(move |_| resource.with(|r| r.as_ref().and_then(|r| r.decision)));
     let field = |f: &str| ids::resource(&id, f);
-    let (kind_id, name_id, benefits_id, difficulties_id, needs_met_id, decision_id, changes_id) = (
+    let (kind_id, name_id, benefits_id, needs_met_id, decision_id, changes_id) = (
         field("kind"),
         field("name"),
         field("benefits"),
-        field("difficulties"),
         field("needs-met"),
         field("decision"),
         field("changes"),
@@ -584,7 +587,6 @@ fn ResourceCard(
     );
     let benefits_label = format!("How has it helped {carer} health and wellbeing?");
     let needs_met_legend = format!("How well did it meet {carer} needs?");
-    let changes_value = text(|r| r.changes.clone());
     let summary = move || {
         resource.with(|r| {
             r.as_ref().map(|r| {
@@ -595,7 +597,7 @@ fn ResourceCard(
                             .map(|k| k.label().to_string())
                             .unwrap_or_else(|| or_not_yet("")),
                     ),
-                    ("How it helps", or_not_yet(&r.benefits)),
+                    ("How it helps", or_not_yet(&points(&r.benefits))),
                     (
                         "Met their needs",
                         r.needs_met
@@ -609,7 +611,9 @@ fn ResourceCard(
                             Some(ResourceDecision::Keep) => {
                                 ResourceDecision::Keep.label().to_string()
                             }
-                            Some(d) => format!("{}: {}", d.label(), or_not_yet(&r.changes)),
+                            Some(d) => {
+                                format!("{}: {}", d.label(), or_not_yet(&points(&r.changes)))
+                            }
                         },
                     ),
                 ])
@@ -642,12 +646,12 @@ fn ResourceCard(
                     <TextInput id=name_id.clone() label="What is it called?"
                         hint="For example: Northshire Carers' Centre, Carer's Allowance, a bath lift"
                         value=text(|r| r.name.clone()) error=name_err on_input=set_name width="app-input--width-30" />
-                    <TextArea id=benefits_id.clone() label=benefits_label.clone()
-                        hint="For example: time to rest, less worry about money, sleeping better. Leave this empty if they have not used it yet."
-                        value=text(|r| r.benefits.clone()) error=benefits_err on_input=set_benefits rows=3 />
-                    <TextArea id=difficulties_id.clone() label="What has been difficult about it? (optional)"
-                        hint="For example: the times do not suit, it costs too much, staff change often"
-                        value=text(|r| r.difficulties.clone()) on_input=set_difficulties rows=3 />
+                    <ResourceRemarks resource=id.clone() list=ResourceList::Benefits label=benefits_label.clone()
+                        hint="One point at a time. For example: time to rest, less worry about money, sleeping better. Leave this empty if they have not used it yet."
+                        error=benefits_err />
+                    <ResourceRemarks resource=id.clone() list=ResourceList::Difficulties
+                        label="What has been difficult about it? (optional)"
+                        hint="For example: the times do not suit, it costs too much, staff change often" />
                     <Radios id=needs_met_id.clone() legend=needs_met_legend.clone()
                         choices=Choice::list(NeedsMet::ALL, NeedsMet::key, NeedsMet::label)
                         value=needs_met error=needs_met_err on_change=set_needs_met />
@@ -655,16 +659,16 @@ fn ResourceCard(
                         choices=Choice::list(ResourceDecision::ALL, ResourceDecision::key, ResourceDecision::label)
                         value=decision error=decision_err on_change=set_decision />
                     {
-                        let changes_id = changes_id.clone();
+                        let id = id.clone();
                         move || decision.get().filter(|d| d.needs_changes()).map(|d| {
                             let label = match d {
                                 ResourceDecision::Stop => "What needs to happen when it stops?",
                                 _ => "What needs to change?",
                             };
                             view! {
-                                <TextArea id=changes_id.clone() label=label
+                                <ResourceRemarks resource=id.clone() list=ResourceList::Changes label=label
                                     hint="Who will do it, and by when, goes in the actions at the end."
-                                    value=changes_value error=changes_err on_input=set_changes rows=3 />
+                                    error=changes_err />
                             }
                         })
                     }

@@ -232,7 +232,13 @@ fn rows_of(review: &Review, part: Part) -> Vec<Row> {
                 with_change(
                     row(
                         r.name.trim(),
-                        format!("{met}. {decision}. {}", r.changes.trim()),
+                        format!(
+                            "{met}. {decision}. {}",
+                            review_core::written(&r.changes)
+                                .map(|c| c.text.trim())
+                                .collect::<Vec<_>>()
+                                .join("; ")
+                        ),
                     ),
                     part_href.clone(),
                     &format!("service {}", r.name.trim()),

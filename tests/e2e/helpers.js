@@ -1440,7 +1440,7 @@ async function chooseSummary(page, contents) {
   const dir = mkdtempSync(`${tmpdir()}/summary-screen-`);
   const path = `${dir}/summary.json`;
   if (contents === undefined) {
-    const fixture = new URL('../fixtures/summary-unsigned.json', import.meta.url).pathname;
+    const fixture = new URL('../fixtures/summary-unsigned-v2.json', import.meta.url).pathname;
     execFileSync(SUMMARY_CLI, ['keygen', '--out', `${dir}/key.jwk`]);
     execFileSync(SUMMARY_CLI, ['sign', '--key', `${dir}/key.jwk`, fixture, '--out', path]);
   } else {

@@ -36,7 +36,7 @@ const cli = join(targetDir, debug ? 'debug' : 'release', 'review-summary');
 // signed with one jose key.
 rmSync(dir, { recursive: true, force: true });
 mkdirSync(dir, { recursive: true });
-const fixture = JSON.parse(readFileSync(join(root, 'tests', 'fixtures', 'summary-unsigned.json'), 'utf8'));
+const fixture = JSON.parse(readFileSync(join(root, 'tests', 'fixtures', 'summary-unsigned-v2.json'), 'utf8'));
 const { privateKey, publicKey } = await jose.generateKeyPair('Ed25519', { extractable: true });
 const { kty, crv, x } = await jose.exportJWK(publicKey);
 const jwk = { kty, crv, x };
@@ -44,7 +44,7 @@ const kid = await jose.calculateJwkThumbprint(jwk, 'sha256');
 let started = performance.now();
 for (let i = 0; i < count; i += 1) {
   const doc = { ...fixture, documentId: randomUUID(), reviewId: `review-${i}` };
-  const header = { alg: 'Ed25519', typ: TYP, kid, jwk, signedAt: '2026-11-24T12:05:00+00:00', documentId: doc.documentId };
+  const header = { alg: 'Ed25519', typ: TYP, kid, jwk };
   const jws = await new jose.CompactSign(new TextEncoder().encode(canonicalize(doc)))
     .setProtectedHeader(header).sign(privateKey);
   const [h, , s] = jws.split('.');

@@ -1,26 +1,26 @@
-// Interoperability with code we did not write. Run from this folder:
-//   npm ci && npm test
-// It builds the CLI (cargo), signs the fixture with it, and checks the file
-// with npm jose (detached JWS, RFC 7638 thumbprint), npm canonicalize
-// (RFC 8785) and ajv (JSON Schema 2020-12, strict); then signs the fixture
-// with jose and checks that our CLI verifies it.
+// Interoperability with code we did not write. Run from this folder after
+// scripts/setup.sh (npm packages here, Python peers in a virtualenv):
+//   node interop.mjs
+// It builds the CLI (cargo), signs the format 2 fixture with it, and checks
+// the file with every peer of peers.mjs (npm jose, canonicalize, ajv; Python
+// joserfc at its default header checks, rfc8785, jsonschema); then signs the
+// fixture with jose and checks that our CLI verifies it. Format 1's frozen
+// files still pass their schema, and jose reads them; joserfc's default
+// header checks refuse format 1's private header parameters, which is why
+// format 2 has none.
 
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import * as jose from 'jose';
 import canonicalize from 'canonicalize';
-import Ajv2020 from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
+import { ROOT as root, TYP, checkWithPeers, publicJwk, python, schemaValidator } from './peers.mjs';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const root = join(here, '..', '..');
+const here = join(root, 'tests', 'interop');
 const out = join(here, 'out');
-const fixturePath = join(root, 'tests', 'fixtures', 'summary-unsigned.json');
-const schemaPath = join(root, 'public', 'schema', 'summary-v1.json');
-const TYP = 'review-together-summary+jws';
+const fixtures = join(root, 'tests', 'fixtures');
+const fixturePath = join(fixtures, 'summary-unsigned-v2.json');
 
 let passed = 0;
 let failed = 0;
@@ -35,8 +35,6 @@ async function check(name, fn) {
   }
 }
 
-const b64url = (bytes) => Buffer.from(bytes).toString('base64url');
-
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 execFileSync('cargo', ['build', '-q', '-p', 'review-summary'], { cwd: root, stdio: 'inherit' });
@@ -45,75 +43,97 @@ const cli = join(process.env.CARGO_TARGET_DIR || join(root, 'target'), 'debug', 
 
 // Our side: a new key, the fixture signed with it.
 const keyPath = join(out, 'device.jwk');
-const publicJwk = JSON.parse(execFileSync(cli, ['keygen', '--out', keyPath], { encoding: 'utf8' }));
+const publicText = execFileSync(cli, ['keygen', '--out', keyPath], { encoding: 'utf8' });
+const publicKey = publicJwk(publicText);
+const publicPath = join(out, 'device.pub.jwk');
+writeFileSync(publicPath, publicText);
 const signedPath = join(out, 'signed.json');
 execFileSync(cli, ['sign', '--key', keyPath, fixturePath, '--out', signedPath,
   '--signed-at', '2026-11-24T12:05:00+00:00']);
 const signedText = readFileSync(signedPath, 'utf8');
 const signedDoc = JSON.parse(signedText);
 
-await check('our file is byte for byte what npm canonicalize writes', () => {
-  assert.equal(canonicalize(signedDoc), signedText);
+await check('every peer finds our format 2 file valid, each canonicalising it itself', async () => {
+  const found = await checkWithPeers(signedPath, publicKey);
+  assert.ok(found.canonical, 'npm canonicalize writes the same bytes');
+  assert.ok(found.jose, found.joseError);
+  assert.ok(found.ajv, JSON.stringify(found.ajvErrors));
+  assert.ok(found.python.valid, JSON.stringify(found.python));
 });
 
-await check('jose verifies our detached JWS over canonicalize(document without signature)', async () => {
-  const { signature, ...unsigned } = signedDoc;
-  const [h, empty, s] = signature.split('.');
-  assert.equal(empty, '', 'detached: the payload part is empty');
+await check('the format 2 header holds registered parameters only (RFC 7515 §4.1)', () => {
+  const [h] = signedDoc.signature.split('.');
   const header = JSON.parse(Buffer.from(h, 'base64url').toString('utf8'));
+  assert.deepEqual(Object.keys(header).sort(), ['alg', 'jwk', 'kid', 'typ']);
   assert.equal(header.alg, 'Ed25519');
   assert.equal(header.typ, TYP);
-  assert.equal(header.documentId, signedDoc.documentId);
   assert.equal(canonicalize(header), Buffer.from(h, 'base64url').toString('utf8'), 'header in JCS form');
-  const key = await jose.importJWK(header.jwk, 'Ed25519');
-  const payload = canonicalize(unsigned);
-  const { protectedHeader } = await jose.compactVerify(`${h}.${b64url(payload)}.${s}`, key, {
-    algorithms: ['Ed25519', 'EdDSA'],
-  });
-  assert.equal(protectedHeader.kid, header.kid);
-  // One letter changed: jose refuses it too.
+  assert.equal(signedDoc.signedAt, '2026-11-24T12:05:00+00:00', 'the signing time is in the document');
+});
+
+await check('jose refuses the file once one letter is changed', async () => {
+  const { signature, ...unsigned } = signedDoc;
+  const [h, , s] = signature.split('.');
+  const key = await jose.importJWK(publicKey, 'Ed25519');
   const changed = canonicalize({ ...unsigned, organisation: `${unsigned.organisation}.` });
-  await assert.rejects(jose.compactVerify(`${h}.${b64url(changed)}.${s}`, key, { algorithms: ['Ed25519'] }));
+  await assert.rejects(jose.compactVerify(`${h}.${Buffer.from(changed).toString('base64url')}.${s}`, key, { algorithms: ['Ed25519'] }));
+  const tampered = join(out, 'tampered.json');
+  writeFileSync(tampered, canonicalize({ ...signedDoc, organisation: 'Someone Else' }));
+  const found = await checkWithPeers(tampered, publicKey);
+  assert.equal(found.jose, false);
+  assert.equal(found.python.signature, false, 'joserfc refuses it too');
 });
 
 await check('the kid is the RFC 7638 thumbprint jose computes', async () => {
   const header = JSON.parse(Buffer.from(signedDoc.signature.split('.')[0], 'base64url').toString('utf8'));
   const thumbprint = await jose.calculateJwkThumbprint(header.jwk, 'sha256');
   assert.equal(header.kid, thumbprint);
-  assert.equal(publicJwk.kid, thumbprint, 'keygen prints the same fingerprint');
+  assert.equal(JSON.parse(publicText).kid, thumbprint, 'keygen prints the same fingerprint');
 });
 
-await check('ajv (2020-12, strict, ajv-formats) compiles the shipped schema and accepts our files', () => {
-  const ajv = new Ajv2020({ strict: true, allErrors: true });
-  addFormats(ajv);
-  const validate = ajv.compile(JSON.parse(readFileSync(schemaPath, 'utf8')));
-  const fixture = JSON.parse(readFileSync(fixturePath, 'utf8'));
-  assert.ok(validate(fixture), JSON.stringify(validate.errors));
-  assert.ok(validate(signedDoc), JSON.stringify(validate.errors));
-  assert.ok(!validate({ ...fixture, nickname: 'x' }), 'closed objects');
-  assert.ok(!validate({ ...fixture, version: 1.5 }), 'integers only');
-  assert.ok(!validate({ ...fixture, team: null }), 'no null');
+await check('ajv (2020-12, strict) compiles both published schemas, each with its $id', () => {
+  for (const [version, unsignedFile] of [['1', 'summary-unsigned-v1.json'], ['2', 'summary-unsigned-v2.json']]) {
+    const validate = schemaValidator(version);
+    const schema = JSON.parse(readFileSync(join(root, 'public', 'schema', `summary-v${version}.json`), 'utf8'));
+    assert.equal(schema.$id, `urn:review-together:schema:summary-v${version}`);
+    const fixture = JSON.parse(readFileSync(join(fixtures, unsignedFile), 'utf8'));
+    assert.ok(validate(fixture), JSON.stringify(validate.errors));
+    assert.ok(!validate({ ...fixture, nickname: 'x' }), 'closed objects');
+    assert.ok(!validate({ ...fixture, version: 1.5 }), 'integers only');
+    assert.ok(!validate({ ...fixture, team: null }), 'no null');
+  }
+  assert.ok(schemaValidator('2')(signedDoc), JSON.stringify(schemaValidator('2').errors));
 });
 
-// Their side: jose signs, our CLI verifies (both algorithm names).
-const { publicKey, privateKey } = await jose.generateKeyPair('Ed25519', { extractable: true });
-const { kty, crv, x } = await jose.exportJWK(publicKey);
+await check('format 1 files the last build made: their schema and jose still accept them', async () => {
+  const frozen = join(fixtures, 'signed-v1', 'app-exported.json');
+  const found = await checkWithPeers(frozen, publicJwk(readFileSync(join(fixtures, 'signed-v1', 'app-device.jwks'), 'utf8')));
+  assert.ok(found.canonical && found.jose && found.ajv, JSON.stringify(found));
+  // joserfc's default checks refuse format 1's private header parameters:
+  // the finding that format 2 answers.
+  assert.equal(found.python.signature, false);
+  assert.match(found.python.errors.join(' '), /Unsupported .*(signedAt|documentId).* in header/);
+});
+
+// Their side: jose signs format 2, our CLI verifies (both algorithm names).
+const pair = await jose.generateKeyPair('Ed25519', { extractable: true });
+const { kty, crv, x } = await jose.exportJWK(pair.publicKey);
 const joseJwk = { kty, crv, x };
 const joseKid = await jose.calculateJwkThumbprint(joseJwk, 'sha256');
 const fixture = JSON.parse(readFileSync(fixturePath, 'utf8'));
 const joseFiles = [];
 for (const alg of ['EdDSA', 'Ed25519']) {
   // jose writes the header in the order given (not JCS): verifiers take it as is.
-  const header = { alg, typ: TYP, kid: joseKid, jwk: joseJwk, signedAt: '2026-11-24T12:06:00+00:00', documentId: fixture.documentId };
+  const header = { typ: TYP, alg, kid: joseKid, jwk: joseJwk };
   const payload = new TextEncoder().encode(canonicalize(fixture));
-  const jws = await new jose.CompactSign(payload).setProtectedHeader(header).sign(privateKey);
+  const jws = await new jose.CompactSign(payload).setProtectedHeader(header).sign(pair.privateKey);
   const [h, , s] = jws.split('.');
   const path = join(out, `jose-${alg}.json`);
   writeFileSync(path, canonicalize({ ...fixture, signature: `${h}..${s}` }));
   joseFiles.push(path);
 }
 const jwksPath = join(out, 'trusted.jwks');
-writeFileSync(jwksPath, JSON.stringify({ keys: [{ ...joseJwk, kid: joseKid }, publicJwk] }));
+writeFileSync(jwksPath, JSON.stringify({ keys: [{ ...joseJwk, kid: joseKid }, JSON.parse(publicText)] }));
 
 await check('our CLI verifies files jose signed, with "EdDSA" and with "Ed25519"', () => {
   const run = spawnSync(cli, ['verify', '--json', '--trusted-keys', jwksPath, ...joseFiles, signedPath], { encoding: 'utf8' });
@@ -123,6 +143,11 @@ await check('our CLI verifies files jose signed, with "EdDSA" and with "Ed25519"
   for (const f of report.files.slice(0, 2)) assert.equal(f.kid, joseKid);
 });
 
+await check('joserfc verifies the file jose signed with "Ed25519"', async () => {
+  const found = await checkWithPeers(joseFiles[1], joseJwk);
+  assert.ok(found.python.valid, JSON.stringify(found.python));
+});
+
 await check('our CLI refuses a jose-signed file once changed', () => {
   const tampered = join(out, 'jose-tampered.json');
   const doc = JSON.parse(readFileSync(joseFiles[0], 'utf8'));
@@ -130,6 +155,12 @@ await check('our CLI refuses a jose-signed file once changed', () => {
   const run = spawnSync(cli, ['verify', '--json', tampered], { encoding: 'utf8' });
   assert.equal(run.status, 1);
   assert.equal(JSON.parse(run.stdout).files[0].errors[0].code, 'bad_signature');
+});
+
+await check('the Python peers are the pinned ones', () => {
+  const run = spawnSync(python(), ['-c', 'import joserfc, rfc8785, jsonschema; print(joserfc.__version__)'], { encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  assert.equal(run.stdout.trim(), '1.8.0');
 });
 
 console.log(`${passed} passed, ${failed} failed`);

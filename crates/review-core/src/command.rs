@@ -167,6 +167,23 @@ pub enum Command {
     RemoveResource {
         id: Id,
     },
+    /// Start a new point in one of a resource's lists (how it helps, what
+    /// was difficult, what needs to change).
+    AddResourceRemark {
+        resource: Id,
+        list: ResourceList,
+        id: Id,
+    },
+    /// Change a point's words and who said it (the speaker must be in the
+    /// review, or named, or everyone, or not recorded).
+    SetRemark {
+        id: Id,
+        text: String,
+        said_by: Speaker,
+    },
+    RemoveRemark {
+        id: Id,
+    },
     AddGap {
         id: Id,
     },
@@ -243,11 +260,8 @@ pub enum Command {
 pub enum ResourceField {
     Kind(ResourceKind),
     Name(String),
-    Benefits(String),
-    Difficulties(String),
     NeedsMet(NeedsMet),
     Decision(ResourceDecision),
-    Changes(String),
 }
 
 /// One answer about a [`CoverArrangement`].
@@ -321,6 +335,7 @@ pub enum DomainError {
     UnknownRisk,
     UnknownEscalation,
     UnknownAction,
+    UnknownRemark,
     /// The worker, advocates, interpreters and people not taking part do not rate.
     DoesNotRate,
     NotOnScale,
@@ -360,6 +375,7 @@ impl fmt::Display for DomainError {
             DomainError::UnknownRisk => "That risk is no longer part of this review",
             DomainError::UnknownEscalation => "That matter is no longer part of this review",
             DomainError::UnknownAction => "That action is no longer part of this review",
+            DomainError::UnknownRemark => "That point is no longer part of this review",
             DomainError::DoesNotRate => {
                 "Only the carer, the person being cared for, key people and other professionals who are taking part give a rating"
             }
@@ -493,7 +509,10 @@ impl Review {
                 .criterion_reviews
                 .values()
                 .any(|c| c.evidence.iter().any(|e| e.id == id))
-            || self.resources.iter().any(|r| r.id == id)
+            || self
+                .resources
+                .iter()
+                .any(|r| r.id == id || r.all_remarks().any(|m| m.id == id))
             || self.gaps.iter().any(|g| g.id == id)
             || self
                 .cover_arrangements
@@ -569,6 +588,19 @@ impl Review {
             .iter_mut()
             .find(|r| r.id == id)
             .ok_or(DomainError::UnknownResource)
+    }
+
+    fn remark_mut(&mut self, id: &str) -> Result<&mut Remark, DomainError> {
+        self.resources
+            .iter_mut()
+            .flat_map(|r| {
+                r.benefits
+                    .iter_mut()
+                    .chain(&mut r.difficulties)
+                    .chain(&mut r.changes)
+            })
+            .find(|m| m.id == id)
+            .ok_or(DomainError::UnknownRemark)
     }
 
     fn gap_mut(&mut self, id: &str) -> Result<&mut Gap, DomainError> {
@@ -1013,11 +1045,31 @@ impl Review {
                 match field {
                     ResourceField::Kind(kind) => r.kind = Some(kind),
                     ResourceField::Name(text) => r.name = clean(&text),
-                    ResourceField::Benefits(text) => r.benefits = clean(&text),
-                    ResourceField::Difficulties(text) => r.difficulties = clean(&text),
                     ResourceField::NeedsMet(met) => r.needs_met = Some(met),
                     ResourceField::Decision(decision) => r.decision = Some(decision),
-                    ResourceField::Changes(text) => r.changes = clean(&text),
+                }
+            }
+            AddResourceRemark { resource, list, id } => {
+                self.fresh(&id)?;
+                self.resource_mut(&resource)?
+                    .remarks_mut(list)
+                    .push(Remark::new(id));
+            }
+            SetRemark { id, text, said_by } => {
+                let said_by = match said_by {
+                    Speaker::Person(p) => Speaker::Person(self.checked_person(p)?),
+                    s => s,
+                };
+                let remark = self.remark_mut(&id)?;
+                remark.text = clean(&text);
+                remark.said_by = said_by;
+            }
+            RemoveRemark { id } => {
+                self.remark_mut(&id)?;
+                for r in &mut self.resources {
+                    for list in ResourceList::ALL {
+                        r.remarks_mut(*list).retain(|m| m.id != id);
+                    }
                 }
             }
             RemoveResource { id } => {

@@ -3,15 +3,19 @@
 //! is reported, never guessed at, so the caller can keep it aside untouched.
 
 use crate::display::DisplaySettings;
-use crate::model::{DeviceSettings, Review};
+use crate::model::{migrated_remark, DeviceSettings, Remark, ResourceList, Review};
 use crate::summary::SignedFile;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::{json, Value};
 use std::fmt;
 
-/// The envelope version this build writes.
-pub const CURRENT_VERSION: u64 = 1;
+/// The envelope version this build writes for a review. Version 2: a
+/// resource's benefits, difficulties and changes are lists of points (see
+/// [`migrate`]). Each kind has its own version, so a change to one kind
+/// never makes the others unreadable to an older build (see
+/// [`Kind::current_version`]).
+pub const CURRENT_VERSION: u64 = 2;
 
 /// Every storage key starts with this, so the app never reads another app's data.
 pub const NAMESPACE: &str = "review-together";
@@ -41,6 +45,15 @@ pub fn signing_key_key() -> String {
 pub fn kept_aside_key(what: &str) -> String {
     format!("{NAMESPACE}/kept-aside/{what}")
 }
+/// Where a review stored in an older format is copied, as it was, before
+/// the first write in the current format replaces it.
+pub fn older_format_key(review_id: &str, version: u64) -> String {
+    kept_aside_key(&format!("older-format/review/{review_id}/v{version}"))
+}
+/// The start of every [`older_format_key`] of a review (removed with it).
+pub fn older_format_prefix(review_id: &str) -> String {
+    kept_aside_key(&format!("older-format/review/{review_id}/"))
+}
 /// The review id of a review key, if it is one.
 pub fn review_id_of_key(key: &str) -> Option<&str> {
     key.strip_prefix(NAMESPACE)?
@@ -59,6 +72,14 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// The envelope version this build writes for this kind.
+    pub fn current_version(self) -> u64 {
+        match self {
+            Kind::Review => CURRENT_VERSION,
+            Kind::Settings | Kind::Index | Kind::Summary | Kind::Display => 1,
+        }
+    }
+
     fn name(self) -> &'static str {
         match self {
             Kind::Review => "review",
@@ -93,7 +114,7 @@ impl fmt::Display for DraftError {
             }
             DraftError::FromNewerVersion(v) => write!(
                 f,
-                "it was saved by a newer version of Review Together (format {v}; this version reads up to {CURRENT_VERSION})"
+                "it was saved by a newer version of Review Together (format {v}, newer than this version reads)"
             ),
             DraftError::Damaged(detail) => write!(f, "part of the saved data is damaged ({detail})"),
         }
@@ -105,7 +126,7 @@ impl std::error::Error for DraftError {}
 /// The stored text of a value in the current envelope.
 pub fn encode<T: Serialize>(kind: Kind, value: &T) -> String {
     json!({
-        "version": CURRENT_VERSION,
+        "version": kind.current_version(),
         "kind": kind.name(),
         "data": value,
     })
@@ -129,30 +150,79 @@ fn open_envelope(kind: Kind, raw: &str) -> Result<(u64, Value), DraftError> {
         .get("version")
         .and_then(Value::as_u64)
         .ok_or(DraftError::NotOurs)?;
-    if version > CURRENT_VERSION {
-        return Err(DraftError::FromNewerVersion(version));
-    }
-    let found = map
-        .get("kind")
-        .and_then(Value::as_str)
-        .ok_or(DraftError::NotOurs)?;
-    if found != kind.name() {
+    // Another kind is reported as such whatever its version (each kind
+    // has its own); a newer version of this kind, or of an envelope a newer
+    // version may have shaped differently, as newer.
+    let found = map.get("kind").and_then(Value::as_str);
+    if let Some(found) = found.filter(|f| *f != kind.name()) {
         return Err(DraftError::WrongKind {
             expected: kind.name(),
             found: found.chars().take(40).collect(),
         });
     }
+    if version > kind.current_version() {
+        return Err(DraftError::FromNewerVersion(version));
+    }
+    found.ok_or(DraftError::NotOurs)?;
     Ok((version, value))
 }
 
-/// Bring an envelope of `version` up to [`CURRENT_VERSION`] and return its data.
-/// Each future format change adds one step here, and a fixture of the old
-/// version to the tests.
-fn migrate(_kind: Kind, version: u64, mut envelope: Value) -> Result<Value, DraftError> {
-    match version {
-        CURRENT_VERSION => Ok(envelope["data"].take()),
-        v => Err(DraftError::Damaged(format!("unknown format {v}"))),
+/// Bring an envelope of `version` up to its kind's current version and
+/// return its data, one step per version (see `docs/formats.md`). Each
+/// format change adds one step here, and a fixture of the old version to
+/// the tests.
+fn migrate(kind: Kind, version: u64, mut envelope: Value) -> Result<Value, DraftError> {
+    let mut data = envelope["data"].take();
+    let mut at = version;
+    while at < kind.current_version() {
+        match (kind, at) {
+            (Kind::Review, 1) => v1_to_v2_review(&mut data)?,
+            (_, v) => return Err(DraftError::Damaged(format!("unknown format {v}"))),
+        }
+        at += 1;
     }
+    if at == kind.current_version() {
+        Ok(data)
+    } else {
+        Err(DraftError::Damaged(format!("unknown format {version}")))
+    }
+}
+
+/// Version 1 → 2: a resource's `benefits`, `difficulties` and `changes`
+/// were one text each; each becomes a list holding that text as one point
+/// whose speaker is not recorded (nobody is guessed at), or an empty list.
+fn v1_to_v2_review(data: &mut Value) -> Result<(), DraftError> {
+    let Some(resources) = data.get_mut("resources") else {
+        return Ok(());
+    };
+    let resources = resources
+        .as_array_mut()
+        .ok_or_else(|| DraftError::Damaged("its services are not a list".into()))?;
+    for resource in resources {
+        let id = resource
+            .get("id")
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_string();
+        for list in ResourceList::ALL {
+            let Some(slot) = resource.get_mut(list.key()) else {
+                continue;
+            };
+            let text = match slot {
+                Value::String(text) => std::mem::take(text),
+                Value::Null => String::new(),
+                _ => {
+                    return Err(DraftError::Damaged(format!(
+                        "a service's {} is neither text nor a list",
+                        list.key()
+                    )))
+                }
+            };
+            let remarks: Vec<Remark> = migrated_remark(&id, *list, &text).into_iter().collect();
+            *slot = serde_json::to_value(remarks).unwrap_or_default();
+        }
+    }
+    Ok(())
 }
 
 pub fn encode_review(review: &Review) -> String {
@@ -177,7 +247,7 @@ pub fn encode_review_at(review: &Review, revision: u64) -> String {
         return encode_review(review);
     }
     json!({
-        "version": CURRENT_VERSION,
+        "version": Kind::Review.current_version(),
         "kind": Kind::Review.name(),
         "revision": revision,
         "data": review,
@@ -218,6 +288,10 @@ pub enum WritePlan {
     /// What is stored cannot be read (and is not from a newer version): copy
     /// it aside first, so nothing is lost, then write at this revision.
     KeepAsideThenWrite(u64),
+    /// What is stored is in an older format (`version`): keep a copy of it
+    /// as it is (under [`older_format_key`]) before the first write in the
+    /// current format replaces it, then write at `revision`.
+    KeepOlderFormatThenWrite { revision: u64, version: u64 },
 }
 
 /// Why a write of a review is refused. The review stays as it is in memory.
@@ -263,7 +337,15 @@ pub fn plan_write(stored: Option<&str>, base: u64) -> Result<WritePlan, WriteRef
     // replace something that cannot be read without keeping it first.
     match decode_review_at(raw) {
         Ok((_, stored)) if stored > base => Err(WriteRefused::ChangedElsewhere { stored, base }),
-        Ok(_) => Ok(WritePlan::Write(base.saturating_add(1))),
+        Ok(_) => {
+            let revision = base.saturating_add(1);
+            match open_envelope(Kind::Review, raw) {
+                Ok((version, _)) if version < Kind::Review.current_version() => {
+                    Ok(WritePlan::KeepOlderFormatThenWrite { revision, version })
+                }
+                _ => Ok(WritePlan::Write(revision)),
+            }
+        }
         Err(DraftError::FromNewerVersion(v)) => Err(WriteRefused::FromNewerVersion(v)),
         Err(_) => Ok(WritePlan::KeepAsideThenWrite(base.saturating_add(1))),
     }

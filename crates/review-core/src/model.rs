@@ -755,6 +755,44 @@ impl Review {
             .find(|r| r.participant == participant)
     }
 
+    /// Who said a point, in words: a person as [`Review::person_name`]
+    /// shows them, "Everyone at the meeting", or "Not recorded".
+    pub fn speaker_name(&self, speaker: &Speaker) -> String {
+        match speaker {
+            Speaker::NotRecorded => "Not recorded".into(),
+            Speaker::Everyone => "Everyone at the meeting".into(),
+            Speaker::Person(p) => self.person_name(p),
+        }
+    }
+
+    /// Everyone a point can be said by, in the order a form offers them:
+    /// each participant, everyone, not recorded; and `current` itself when
+    /// it names someone who is not a participant (so it stays shown).
+    pub fn speaker_choices(&self, current: &Speaker) -> Vec<Speaker> {
+        let mut choices: Vec<Speaker> = self
+            .participants
+            .iter()
+            .map(|p| Speaker::Person(Person::participant(p.id.clone())))
+            .collect();
+        if matches!(
+            current,
+            Speaker::Person(Person::Named { .. } | Person::Removed { .. })
+        ) {
+            choices.push(current.clone());
+        }
+        choices.extend([Speaker::Everyone, Speaker::NotRecorded]);
+        choices
+    }
+
+    /// Who a new point is said by: the person the tablet was passed to (they
+    /// are typing it), otherwise not recorded until someone is chosen.
+    pub fn default_speaker(&self) -> Speaker {
+        match self.turn_holder() {
+            Some(p) if p.role != Role::Worker => Speaker::Person(Person::participant(p.id.clone())),
+            _ => Speaker::NotRecorded,
+        }
+    }
+
     /// How a [`Person`] is shown: "Ayesha Hughes, carer", a typed name, or a
     /// removed participant's name with a note that they were removed.
     pub fn person_name(&self, person: &Person) -> String {
@@ -954,6 +992,136 @@ pub struct Rating {
     pub through: Option<RatingChannel>,
 }
 
+/// Who said something that the record keeps in their words.
+///
+/// Stored as `{"kind": "not-recorded"}`, `{"kind": "everyone"}`, or the
+/// [`Person`] itself (`{"kind": "participant", "id": …}` and so on), so a
+/// speaker and a person read the same in every file.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum Speaker {
+    /// Nobody was noted as saying it: what was written before the app
+    /// recorded speakers, or left unchosen. Never guessed.
+    #[default]
+    NotRecorded,
+    /// Said or agreed by everyone at the meeting.
+    Everyone,
+    Person(Person),
+}
+
+/// The stored shape of a [`Speaker`]: one tagged object for all five cases.
+#[derive(Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case", tag = "kind")]
+enum SpeakerRepr {
+    NotRecorded,
+    Everyone,
+    Participant { id: Id },
+    Named { name: String },
+    Removed { name: String },
+}
+
+impl Serialize for Speaker {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let repr = match self.clone() {
+            Speaker::NotRecorded => SpeakerRepr::NotRecorded,
+            Speaker::Everyone => SpeakerRepr::Everyone,
+            Speaker::Person(Person::Participant { id }) => SpeakerRepr::Participant { id },
+            Speaker::Person(Person::Named { name }) => SpeakerRepr::Named { name },
+            Speaker::Person(Person::Removed { name }) => SpeakerRepr::Removed { name },
+        };
+        repr.serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for Speaker {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Ok(match SpeakerRepr::deserialize(d)? {
+            SpeakerRepr::NotRecorded => Speaker::NotRecorded,
+            SpeakerRepr::Everyone => Speaker::Everyone,
+            SpeakerRepr::Participant { id } => Speaker::Person(Person::Participant { id }),
+            SpeakerRepr::Named { name } => Speaker::Person(Person::Named { name }),
+            SpeakerRepr::Removed { name } => Speaker::Person(Person::Removed { name }),
+        })
+    }
+}
+
+impl Speaker {
+    /// A stable key for a form's option: `not-recorded`, `everyone`,
+    /// `participant:{id}`, `named:{name}` or `removed:{name}`.
+    pub fn key(&self) -> String {
+        match self {
+            Speaker::NotRecorded => "not-recorded".into(),
+            Speaker::Everyone => "everyone".into(),
+            Speaker::Person(Person::Participant { id }) => format!("participant:{id}"),
+            Speaker::Person(Person::Named { name }) => format!("named:{name}"),
+            Speaker::Person(Person::Removed { name }) => format!("removed:{name}"),
+        }
+    }
+
+    /// The speaker a key of [`Speaker::key`] stands for.
+    pub fn from_key(key: &str) -> Option<Speaker> {
+        Some(match key.split_once(':') {
+            None if key == "not-recorded" => Speaker::NotRecorded,
+            None if key == "everyone" => Speaker::Everyone,
+            Some(("participant", id)) => Speaker::Person(Person::participant(id)),
+            Some(("named", name)) => Speaker::Person(Person::named(name)),
+            Some(("removed", name)) => Speaker::Person(Person::Removed { name: name.into() }),
+            _ => return None,
+        })
+    }
+
+    pub fn person(&self) -> Option<&Person> {
+        match self {
+            Speaker::Person(p) => Some(p),
+            _ => None,
+        }
+    }
+
+    fn person_mut(&mut self) -> Option<&mut Person> {
+        match self {
+            Speaker::Person(p) => Some(p),
+            _ => None,
+        }
+    }
+}
+
+/// One point someone made, kept in their words with an id of its own, so
+/// that later work (who may see it, who disagrees with it) can point at it.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct Remark {
+    pub id: Id,
+    #[serde(default)]
+    pub text: String,
+    #[serde(default)]
+    pub said_by: Speaker,
+}
+
+impl Remark {
+    pub fn new(id: Id) -> Self {
+        Remark {
+            id,
+            text: String::new(),
+            said_by: Speaker::NotRecorded,
+        }
+    }
+}
+
+/// The one point a text written before lists of points becomes: its words,
+/// speaker not recorded, and an id made from its owner's (`{owner}-{list}`),
+/// so the same old text always gets the same id. Blank text becomes nothing.
+pub fn migrated_remark(owner: &str, list: ResourceList, text: &str) -> Option<Remark> {
+    (!text.trim().is_empty()).then(|| Remark {
+        id: format!("{owner}-{}", list.key()),
+        text: text.to_string(),
+        said_by: Speaker::NotRecorded,
+    })
+}
+
+/// The points of a list that say something (blank ones are being typed).
+pub fn written(remarks: &[Remark]) -> impl Iterator<Item = &Remark> {
+    remarks.iter().filter(|r| !r.text.trim().is_empty())
+}
+
 /// Something said about a criterion, and who said it.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
 #[serde(rename_all = "camelCase")]
@@ -1035,18 +1203,18 @@ pub struct Resource {
     pub kind: Option<ResourceKind>,
     #[serde(default)]
     pub name: String,
-    /// Benefits to the carer's health and wellbeing.
+    /// Benefits to the carer's health and wellbeing, one point each.
     #[serde(default)]
-    pub benefits: String,
+    pub benefits: Vec<Remark>,
     #[serde(default)]
-    pub difficulties: String,
+    pub difficulties: Vec<Remark>,
     #[serde(default)]
     pub needs_met: Option<NeedsMet>,
     #[serde(default)]
     pub decision: Option<ResourceDecision>,
     /// What must change (or happen when it stops).
     #[serde(default)]
-    pub changes: String,
+    pub changes: Vec<Remark>,
 }
 
 impl Resource {
@@ -1055,12 +1223,46 @@ impl Resource {
             id,
             kind: None,
             name: String::new(),
-            benefits: String::new(),
-            difficulties: String::new(),
+            benefits: Vec::new(),
+            difficulties: Vec::new(),
             needs_met: None,
             decision: None,
-            changes: String::new(),
+            changes: Vec::new(),
         }
+    }
+
+    /// One of its lists of points.
+    pub fn remarks(&self, list: ResourceList) -> &[Remark] {
+        match list {
+            ResourceList::Benefits => &self.benefits,
+            ResourceList::Difficulties => &self.difficulties,
+            ResourceList::Changes => &self.changes,
+        }
+    }
+
+    pub(crate) fn remarks_mut(&mut self, list: ResourceList) -> &mut Vec<Remark> {
+        match list {
+            ResourceList::Benefits => &mut self.benefits,
+            ResourceList::Difficulties => &mut self.difficulties,
+            ResourceList::Changes => &mut self.changes,
+        }
+    }
+
+    /// Every point in all its lists.
+    pub fn all_remarks(&self) -> impl Iterator<Item = &Remark> {
+        self.benefits
+            .iter()
+            .chain(&self.difficulties)
+            .chain(&self.changes)
+    }
+}
+
+choices! {
+    /// The lists of points kept about a [`Resource`].
+    pub enum ResourceList {
+        Benefits => "benefits", "How it helps";
+        Difficulties => "difficulties", "What has been difficult";
+        Changes => "changes", "What needs to change";
     }
 }
 
@@ -1383,6 +1585,18 @@ impl Review {
             }
             for e in &mut cr.evidence {
                 if let Some(p) = e.said_by.as_mut() {
+                    f(p);
+                }
+            }
+        }
+        for r in &mut self.resources {
+            for remark in r
+                .benefits
+                .iter_mut()
+                .chain(&mut r.difficulties)
+                .chain(&mut r.changes)
+            {
+                if let Some(p) = remark.said_by.person_mut() {
                     f(p);
                 }
             }

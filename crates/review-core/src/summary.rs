@@ -1,7 +1,9 @@
 //! The exported summary of a signed-off review, for records teams: the
 //! document ([`Summary`], built by [`Summary::from_review`]), its RFC 8785
-//! bytes, the Ed25519 detached JWS that signs it ([`Summary::sign`]), and
-//! [`verify`] with a fixed error code for every failure ([`ErrorCode`]).
+//! bytes, the Ed25519 detached JWS that signs it ([`Summary::to_sign`],
+//! [`Summary::sign`]), and [`verify`] with a fixed error code for every
+//! failure ([`ErrorCode`]). Format 2 is written; formats 1 and 2 are read
+//! (`v1.rs`, and `docs/formats.md` for the rules).
 //!
 //! Pure like the rest of the core: no clock, no randomness. The caller
 //! passes the document id, the signing time, and the 32 random bytes of a
@@ -14,17 +16,19 @@ mod from_review;
 pub mod jws;
 pub mod keys;
 pub mod schema;
+pub mod v1;
 
 #[cfg(test)]
 mod tamper_tests;
 
 pub use canonical::{parse_strict, to_canonical_vec, utf16_cmp, ParseError};
 pub use document::*;
-pub use finalise::{file_name, finalise, Finalise, FinaliseError, SignedFile};
+pub use finalise::{file_name, finalise, prepare, Finalise, FinaliseError, Prepared, SignedFile};
 pub use from_review::SummaryError;
 pub use jws::{
-    detached_jws, read_unsigned, verify, ErrorCode, ProtectedHeader, SignError, Verification,
-    VerifyError, VerifyOptions, ALG, ALG_LEGACY, JWS_TYPE,
+    detached_jws, read_unsigned, verify, ErrorCode, FormatVersion, ProtectedHeader,
+    ProtectedHeaderV1, SignError, ToSign, Verification, VerifyError, VerifyOptions, ALG,
+    ALG_LEGACY, JWS_TYPE,
 };
 pub use keys::{
     b64, b64_decode, decode_stored_key, device_key, encode_stored_key, sha256_base64url,

@@ -536,7 +536,7 @@ pub fn resource(review: &Review, r: &Resource) -> Vec<FieldError> {
         ));
     }
     // Nothing can have helped yet if it has not been used.
-    if is_blank(&r.benefits) && r.needs_met != Some(NeedsMet::NotUsedYet) {
+    if !says_something(&r.benefits) && r.needs_met != Some(NeedsMet::NotUsedYet) {
         errors.push(FieldError::missing(
             field("benefits"),
             format!("Enter how {thing} has helped {carers} health and wellbeing"),
@@ -553,17 +553,26 @@ pub fn resource(review: &Review, r: &Resource) -> Vec<FieldError> {
             field("decision"),
             format!("Select whether to keep, change or stop {thing}"),
         )),
-        Some(ResourceDecision::Change) if is_blank(&r.changes) => errors.push(FieldError::missing(
-            field("changes"),
-            format!("Enter what needs to change about {thing}"),
-        )),
-        Some(ResourceDecision::Stop) if is_blank(&r.changes) => errors.push(FieldError::missing(
-            field("changes"),
-            format!("Enter what needs to happen when {thing} stops"),
-        )),
+        Some(ResourceDecision::Change) if !says_something(&r.changes) => {
+            errors.push(FieldError::missing(
+                field("changes"),
+                format!("Enter what needs to change about {thing}"),
+            ))
+        }
+        Some(ResourceDecision::Stop) if !says_something(&r.changes) => {
+            errors.push(FieldError::missing(
+                field("changes"),
+                format!("Enter what needs to happen when {thing} stops"),
+            ))
+        }
         _ => {}
     }
     errors
+}
+
+/// Whether a list of points has at least one with words in it.
+fn says_something(remarks: &[Remark]) -> bool {
+    written(remarks).next().is_some()
 }
 
 /// Errors for one gap in provision. Field ids: [`ids::gap`] with `what`,

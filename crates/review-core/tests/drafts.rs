@@ -62,7 +62,9 @@ fn the_envelope_names_its_version_and_kind() {
     ];
     for (raw, kind) in cases {
         let v = json(&raw);
-        assert_eq!(v["version"], json!(1), "{kind}");
+        // Reviews are at version 2 (lists of points); the rest never changed.
+        let version = if kind == "review" { 2 } else { 1 };
+        assert_eq!(v["version"], json!(version), "{kind}");
         assert_eq!(v["kind"], json!(kind));
         assert!(
             v["data"].is_object() || v["data"].is_array(),
@@ -74,7 +76,7 @@ fn the_envelope_names_its_version_and_kind() {
             "nothing else in the envelope"
         );
     }
-    assert_eq!(draft::CURRENT_VERSION, 1);
+    assert_eq!(draft::CURRENT_VERSION, 2);
 }
 
 #[test]
@@ -161,7 +163,7 @@ fn json_without_our_envelope_is_reported_as_not_ours() {
 #[test]
 fn an_envelope_from_a_newer_version_is_reported_with_its_version() {
     let cases = [
-        (2, r#"{"version":2,"kind":"review","data":{}}"#),
+        (3, r#"{"version":3,"kind":"review","data":{}}"#),
         (17, r#"{"version":17}"#),
     ];
     for (version, raw) in cases {
@@ -171,8 +173,8 @@ fn an_envelope_from_a_newer_version_is_reported_with_its_version() {
         );
     }
     assert_eq!(
-        DraftError::FromNewerVersion(2).to_string(),
-        "it was saved by a newer version of Review Together (format 2; this version reads up to 1)"
+        DraftError::FromNewerVersion(3).to_string(),
+        "it was saved by a newer version of Review Together (format 3, newer than this version reads)"
     );
 }
 
@@ -292,11 +294,75 @@ fn the_v1_fixture_decodes_to_the_complete_review() {
 }
 
 #[test]
-fn the_encoder_still_writes_the_v1_fixture_exactly() {
-    // If this fails the stored format changed: bump the version, add a
-    // migration and keep this fixture to test it.
+fn the_v1_fixture_is_written_again_as_version_2_with_the_same_data() {
+    // Part one has no services, so version 2 changes nothing in it but the
+    // version. If the data differs, the stored format changed: bump the
+    // version, add a migration and keep a fixture to test it.
     let decoded = draft::decode_review(REVIEW_V1).expect("the fixture decodes");
-    assert_eq!(json(&draft::encode_review(&decoded)), json(REVIEW_V1));
+    let written = json(&draft::encode_review(&decoded));
+    assert_eq!(written["version"], json!(2));
+    assert_eq!(written["data"], json(REVIEW_V1)["data"]);
+}
+
+/// Version 1 kept a service's benefits, difficulties and changes as one
+/// text each: each becomes one point, speaker not recorded, with an id
+/// made from the service's; blank or absent text becomes no point.
+#[test]
+fn version_1_services_become_lists_of_points_and_nothing_is_invented() {
+    let mut v1 = json(REVIEW_V1);
+    v1["data"]["servicesInUse"] = json!(true);
+    v1["data"]["resources"] = json!([
+        {
+            "id": "cafe", "kind": "support-group", "name": "Carers' café",
+            "benefits": "Meets other carers", "difficulties": "",
+            "needsMet": "partly", "decision": "change", "changes": "Nearer home"
+        },
+        { "id": "allowance", "name": "Carer's Allowance" }
+    ]);
+    let review = draft::decode_review(&v1.to_string()).expect("a version 1 draft decodes");
+    let cafe = &review.resources[0];
+    assert_eq!(
+        cafe.benefits,
+        [Remark {
+            id: "cafe-benefits".into(),
+            text: "Meets other carers".into(),
+            said_by: Speaker::NotRecorded,
+        }]
+    );
+    assert!(cafe.difficulties.is_empty());
+    assert_eq!(cafe.changes[0].id, "cafe-changes");
+    assert_eq!(cafe.changes[0].text, "Nearer home");
+    assert_eq!(cafe.needs_met, Some(NeedsMet::Partly));
+    let allowance = &review.resources[1];
+    assert!(allowance.benefits.is_empty() && allowance.changes.is_empty());
+    // Migrating twice is migrating once: the stored version 2 reads back the same.
+    let again = draft::decode_review(&draft::encode_review(&review)).unwrap();
+    assert_eq!(again, review);
+    // A shape version 1 never wrote is damage, reported, never guessed at.
+    let mut odd = v1.clone();
+    odd["data"]["resources"][0]["benefits"] = json!(42);
+    assert!(matches!(
+        draft::decode_review(&odd.to_string()),
+        Err(DraftError::Damaged(_))
+    ));
+}
+
+/// Only reviews changed at version 2: the other kinds are still version 1,
+/// so a build from before reads them, and version 2 of them is "newer".
+#[test]
+fn each_kind_has_its_own_version() {
+    let settings = draft::encode_settings(&settings());
+    assert_eq!(json(&settings)["version"], json!(1));
+    let as_v2 = settings.replace("\"version\":1", "\"version\":2");
+    assert_eq!(
+        draft::decode_settings(&as_v2),
+        Err(DraftError::FromNewerVersion(2))
+    );
+    let review = draft::encode_review(&new_review()).replace("\"version\":2", "\"version\":3");
+    assert_eq!(
+        draft::decode_review(&review),
+        Err(DraftError::FromNewerVersion(3))
+    );
 }
 
 #[test]

@@ -8,6 +8,7 @@
 
 mod common;
 
+#[allow(unused_imports)]
 use common::*;
 use proptest::prelude::*;
 use proptest::test_runner::RngSeed;
@@ -66,25 +67,22 @@ fn json_value() -> impl Strategy<Value = Value> {
     })
 }
 
-/// A summary signed by a fixed key: the file records teams receive. Signed
-/// once (signing is slow unoptimised), then copied for each case.
-fn signed_summary() -> Vec<u8> {
+/// A signed summary, as records teams receive one: format 2 signed by a
+/// fixed key (once: signing is slow unoptimised), or the frozen format 1
+/// file the last build made.
+fn signed_summary(format_1: bool) -> Vec<u8> {
     static SIGNED: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+    if format_1 {
+        return include_bytes!("../../../tests/fixtures/signed-v1/valid.json").to_vec();
+    }
     SIGNED.get_or_init(sign_fixture).clone()
 }
 
 fn sign_fixture() -> Vec<u8> {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../tests/fixtures/summary-unsigned.json"
-    );
-    let text = std::fs::read(path).expect("tests/fixtures/summary-unsigned.json is there");
-    let summary = read_unsigned(&text).expect("the fixture is a valid unsigned summary");
+    let text = include_bytes!("../../../tests/fixtures/summary-unsigned-v2.json");
+    let summary = read_unsigned(text, None).expect("the fixture is a valid unsigned summary");
     summary
-        .sign(
-            &SigningKey::from_seed([9; 32]),
-            &at("2026-11-24T12:05:00+00:00"),
-        )
+        .sign(&SigningKey::from_seed([9; 32]))
         .expect("the fixture signs")
 }
 
@@ -145,7 +143,8 @@ fn mutate(node: &mut Value, path: &[usize], replacement: Option<Value>) {
 #[test]
 fn the_signed_summary_used_below_verifies() {
     // Otherwise the mutations below would start from a file that fails anyway.
-    assert!(verify(&signed_summary(), &VerifyOptions::default()).is_valid());
+    assert!(verify(&signed_summary(false), &VerifyOptions::default()).is_valid());
+    assert!(verify(&signed_summary(true), &VerifyOptions::default()).is_valid());
 }
 
 proptest! {
@@ -192,8 +191,9 @@ proptest! {
             (any::<prop::sample::Index>(), 0..6usize, prop::sample::select(TOKENS)),
             1..4,
         ),
+        format_1 in any::<bool>(),
     ) {
-        let good = signed_summary();
+        let good = signed_summary(format_1);
         let text = String::from_utf8(good.clone()).unwrap();
         let mut chars: Vec<char> = text.chars().collect();
         for (position, delete, insert) in edits {
@@ -211,8 +211,9 @@ proptest! {
     fn verifying_a_structurally_mutated_signed_file_never_panics(
         path in prop::collection::vec(any::<usize>(), 0..6),
         replacement in prop::option::of(json_value()),
+        format_1 in any::<bool>(),
     ) {
-        let good = signed_summary();
+        let good = signed_summary(format_1);
         let mut value: Value = serde_json::from_slice(&good).unwrap();
         mutate(&mut value, &path, replacement);
         for bytes in [serde_json::to_vec(&value).unwrap(), serde_json::to_vec_pretty(&value).unwrap()] {
@@ -223,8 +224,9 @@ proptest! {
     #[test]
     fn verifying_bytes_flipped_anywhere_never_panics(
         flips in prop::collection::vec((any::<prop::sample::Index>(), 1..=255u8), 1..8),
+        format_1 in any::<bool>(),
     ) {
-        let mut bytes = signed_summary();
+        let mut bytes = signed_summary(format_1);
         for (position, mask) in flips {
             let i = position.index(bytes.len());
             bytes[i] ^= mask;

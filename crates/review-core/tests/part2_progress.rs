@@ -243,7 +243,11 @@ fn a_missing_answer_puts_its_part_back_in_progress() {
         (
             "a service's changes wiped",
             Part::Services,
-            resource(CAFE, ResourceField::Changes(String::new())),
+            Command::SetRemark {
+                id: CAFE_CHANGE.into(),
+                text: String::new(),
+                said_by: Speaker::NotRecorded,
+            },
         ),
         (
             "a new risk",

@@ -74,9 +74,16 @@ fn change_and_stop_need_the_changes_written_down() {
         apply_all(
             &mut review,
             [
-                resource(CAFE, ResourceField::Decision(decision)),
-                resource(CAFE, ResourceField::Changes(changes.into())),
-            ],
+                vec![resource(CAFE, ResourceField::Decision(decision))],
+                remark(
+                    CAFE,
+                    ResourceList::Changes,
+                    CAFE_CHANGE,
+                    changes,
+                    Speaker::NotRecorded,
+                ),
+            ]
+            .concat(),
         );
         assert_eq!(
             errors_of(&review, CAFE),
@@ -154,7 +161,11 @@ fn something_not_used_yet_needs_no_benefits() {
         apply_all(
             &mut review,
             [
-                resource(CAFE, ResourceField::Benefits(String::new())),
+                Command::SetRemark {
+                    id: CAFE_BENEFIT.into(),
+                    text: String::new(),
+                    said_by: Speaker::NotRecorded,
+                },
                 resource(CAFE, ResourceField::NeedsMet(needs_met)),
             ],
         );
@@ -395,4 +406,131 @@ fn typed_answers_are_stored_in_nfc() {
         ],
     );
     assert_eq!(review.resources[0].name, "Caf\u{e9} des aidants");
+}
+
+// ---- Points: each benefit, difficulty and change on its own -----------------
+
+#[test]
+fn points_are_added_said_and_removed_one_by_one() {
+    let mut review = part_one_complete();
+    apply_all(&mut review, services_commands());
+    let cafe = |r: &Review| r.resources[0].clone();
+    assert_eq!(cafe(&review).benefits.len(), 1);
+    apply_all(
+        &mut review,
+        remark(
+            CAFE,
+            ResourceList::Benefits,
+            "benefit-2",
+            "  She sleeps better on group days ",
+            Speaker::Person(Person::participant(INDIVIDUAL)),
+        ),
+    );
+    let benefits = cafe(&review).benefits;
+    assert_eq!(benefits.len(), 2, "kept in the order made");
+    assert_eq!(benefits[1].text, "  She sleeps better on group days ");
+    // Ids are the review's: a point cannot take one already used.
+    let mut again = review.clone();
+    assert_eq!(
+        again.apply(
+            Command::AddResourceRemark {
+                resource: CAFE.into(),
+                list: ResourceList::Changes,
+                id: CAFE.into(),
+            },
+            at("2026-11-24T11:00:00+00:00")
+        ),
+        Err(DomainError::DuplicateId)
+    );
+    // A speaker must be in the review.
+    assert_eq!(
+        again.apply(
+            Command::SetRemark {
+                id: "benefit-2".into(),
+                text: "x".into(),
+                said_by: Speaker::Person(Person::participant("nobody")),
+            },
+            at("2026-11-24T11:00:00+00:00")
+        ),
+        Err(DomainError::UnknownParticipant)
+    );
+    apply_all(
+        &mut review,
+        [Command::RemoveRemark {
+            id: CAFE_BENEFIT.into(),
+        }],
+    );
+    assert_eq!(cafe(&review).benefits.len(), 1);
+    assert_eq!(cafe(&review).benefits[0].id, "benefit-2");
+    assert_eq!(
+        review.clone().apply(
+            Command::RemoveRemark {
+                id: CAFE_BENEFIT.into()
+            },
+            at("2026-11-24T11:00:00+00:00")
+        ),
+        Err(DomainError::UnknownRemark)
+    );
+}
+
+/// Removing someone from the review keeps what they said, under their name.
+#[test]
+fn a_removed_speaker_is_remembered_by_name() {
+    let mut review = part_one_complete();
+    apply_all(&mut review, services_commands());
+    apply_all(
+        &mut review,
+        [Command::RemoveParticipant { id: CARER.into() }],
+    );
+    assert_eq!(
+        review.resources[0].benefits[0].said_by,
+        Speaker::Person(Person::Removed {
+            name: "Ayesha Hughes".into()
+        })
+    );
+}
+
+#[test]
+fn speakers_have_keys_words_and_choices() {
+    let mut review = part_one_complete();
+    apply_all(&mut review, services_commands());
+    let cases = [
+        (Speaker::NotRecorded, "not-recorded", "Not recorded"),
+        (Speaker::Everyone, "everyone", "Everyone at the meeting"),
+        (
+            Speaker::Person(Person::participant(CARER)),
+            "participant:carer",
+            "Ayesha Hughes, carer",
+        ),
+        (
+            Speaker::Person(Person::named("Dr Shah: GP")),
+            "named:Dr Shah: GP",
+            "Dr Shah: GP",
+        ),
+    ];
+    for (speaker, key, words) in cases {
+        assert_eq!(speaker.key(), key);
+        assert_eq!(Speaker::from_key(key), Some(speaker.clone()), "{key}");
+        assert_eq!(review.speaker_name(&speaker), words);
+    }
+    assert_eq!(Speaker::from_key("someone"), None);
+    let choices = review.speaker_choices(&Speaker::NotRecorded);
+    assert_eq!(choices.len(), review.participants.len() + 2);
+    assert_eq!(choices.last(), Some(&Speaker::NotRecorded));
+    // A named speaker stays among the choices while it is the answer.
+    let named = Speaker::Person(Person::named("Ayesha's sister"));
+    assert!(review.speaker_choices(&named).contains(&named));
+}
+
+/// A new point is said by whoever holds the tablet; while the worker holds
+/// it (typing for someone), nobody is guessed at.
+#[test]
+fn a_new_point_is_said_by_whoever_holds_the_tablet() {
+    let mut review = part_one_complete();
+    assert_eq!(review.default_speaker(), Speaker::NotRecorded);
+    apply_all(&mut review, [Command::PassTablet { to: CARER.into() }]);
+    assert_eq!(
+        review.default_speaker(),
+        Speaker::Person(Person::participant(CARER))
+    );
 }

@@ -45,18 +45,17 @@ fn the_fixture_with_a_revision_loads_with_its_revision() {
 }
 
 #[test]
-fn the_encoder_still_writes_the_fixture_with_a_revision_exactly() {
+fn the_fixture_with_a_revision_is_written_again_at_version_2_with_its_revision() {
     let (review, revision) = draft::decode_review_at(REVIEW_V1_AT_3).unwrap();
-    assert_eq!(
-        json(&draft::encode_review_at(&review, revision)),
-        json(REVIEW_V1_AT_3)
-    );
+    let mut expected = json(REVIEW_V1_AT_3);
+    expected["version"] = json!(2);
+    assert_eq!(json(&draft::encode_review_at(&review, revision)), expected);
 }
 
 // ---- Writing ------------------------------------------------------------------
 
 #[test]
-fn the_revision_survives_encode_and_decode_and_stays_in_format_1() {
+fn the_revision_survives_encode_and_decode_and_is_no_new_format() {
     for revision in [1, 2, 41, u64::MAX] {
         let raw = draft::encode_review_at(&part_one_complete(), revision);
         assert_eq!(
@@ -64,7 +63,11 @@ fn the_revision_survives_encode_and_decode_and_stays_in_format_1() {
             Ok((part_one_complete(), revision))
         );
         let v = json(&raw);
-        assert_eq!(v["version"], json!(1), "an additive key, not a new format");
+        assert_eq!(
+            v["version"],
+            json!(draft::CURRENT_VERSION),
+            "an additive key, not a new format"
+        );
         assert_eq!(v["revision"], json!(revision));
         let mut keys: Vec<_> = v.as_object().unwrap().keys().cloned().collect();
         keys.sort();
@@ -109,6 +112,9 @@ fn the_revision_of_something_that_is_not_a_review_is_not_read() {
 }
 
 // ---- The guard on every write ------------------------------------------------
+
+/// A review as the last build (envelope format 1) stored it, at revision 3.
+const V1_AT_REVISION_3: &str = include_str!("fixtures/review-v1-revision-3.json");
 
 /// What is stored, the revision the tab saw, and the plan expected.
 type Case<'a> = (
@@ -170,6 +176,16 @@ fn a_write_is_planned_from_what_is_stored_and_the_revision_this_tab_saw() {
             Some(damaged),
             2,
             Ok(WritePlan::KeepAsideThenWrite(3)),
+        ),
+        (
+            // The last build's format: kept as it is before the first write.
+            "stored by the last build, in format 1",
+            Some(V1_AT_REVISION_3.to_string()),
+            3,
+            Ok(WritePlan::KeepOlderFormatThenWrite {
+                revision: 4,
+                version: 1,
+            }),
         ),
         (
             "what is stored is another kind",
@@ -268,8 +284,8 @@ proptest! {
                                 *seen = other == tab;
                             }
                         }
-                        Ok(WritePlan::KeepAsideThenWrite(_)) => {
-                            prop_assert!(false, "only readable reviews are stored here");
+                        Ok(WritePlan::KeepAsideThenWrite(_) | WritePlan::KeepOlderFormatThenWrite { .. }) => {
+                            prop_assert!(false, "only readable reviews of this format are stored here");
                         }
                         Err(refused) => {
                             prop_assert!(!up_to_date[tab], "step {}: tab {} was refused for no reason: {}", n, tab, refused);

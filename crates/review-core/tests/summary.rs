@@ -1,6 +1,7 @@
-//! The signed summary: built from a signed-off review, portable, signed as a
-//! detached JWS over its RFC 8785 form, and every verification check with its
-//! fixed error code.
+//! The signed summary in format 2: built from a signed-off review, portable,
+//! signed as a detached JWS over its RFC 8785 form with a header of
+//! registered parameters only, and every verification check with its fixed
+//! error code. Format 1 (read forever) is in `summary_v1.rs`.
 
 mod common;
 
@@ -11,7 +12,7 @@ use serde_json::{json, Value};
 use std::path::PathBuf;
 
 fn fixture_path() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/summary-unsigned.json")
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/summary-unsigned-v2.json")
 }
 
 fn key() -> SigningKey {
@@ -26,18 +27,22 @@ fn signed_at() -> Timestamp {
     at("2026-11-24T12:05:00+00:00")
 }
 
+fn from_review(review: &Review, id: &str, language: &str) -> Result<Summary, SummaryError> {
+    Summary::from_review(review, id, "0.1.0", language, &signed_at())
+}
+
 /// The summary of [`signed_off_review`], continuing last year's.
 fn summary() -> Summary {
-    Summary::from_review(&signed_off_review(), SUMMARY_ID, "0.1.0", "en-GB")
+    from_review(&signed_off_review(), SUMMARY_ID, "en-GB")
         .expect("a signed-off review has a summary")
-        .with_previous(PreviousDocument::of_file(
+        .with_continues(PreviousDocument::of_file(
             DocumentId::try_from(PREVIOUS_SUMMARY_ID).unwrap(),
             b"(the bytes of last year's summary file)",
         ))
 }
 
 fn signed() -> Vec<u8> {
-    summary().sign(&key(), &signed_at()).unwrap()
+    summary().sign(&key()).unwrap()
 }
 
 fn verify_plain(bytes: &[u8]) -> Verification {
@@ -48,15 +53,13 @@ fn codes(v: &Verification) -> Vec<&'static str> {
     v.errors.iter().map(|e| e.code.as_str()).collect()
 }
 
-fn header_for(key: &SigningKey, document_id: &str) -> Value {
+fn header_for(key: &SigningKey) -> Value {
     let jwk = key.public_jwk();
     json!({
         "alg": "Ed25519",
         "typ": JWS_TYPE,
         "kid": jwk.thumbprint(),
         "jwk": jwk,
-        "signedAt": "2026-11-24T12:05:00+00:00",
-        "documentId": document_id,
     })
 }
 
@@ -101,10 +104,11 @@ fn the_summary_holds_every_part_of_the_review() {
     let s = summary();
     let v = serde_json::to_value(&s).unwrap();
     assert_eq!(v["format"], "review-together/summary");
-    assert_eq!(v["formatVersion"], "1");
+    assert_eq!(v["formatVersion"], "2");
     assert_eq!(v["documentId"], SUMMARY_ID);
     assert_eq!(v["createdAt"], "2026-11-24T10:00:00+00:00");
     assert_eq!(v["finalisedAt"], "2026-11-24T11:58:00+00:00");
+    assert_eq!(v["signedAt"], "2026-11-24T12:05:00+00:00");
     assert_eq!(
         v["standard"],
         json!({"code": "SCDHSC0387", "criteria": ["P17", "P18", "P19", "P20", "P21", "P22", "P23"]})
@@ -157,27 +161,68 @@ fn the_summary_holds_every_part_of_the_review() {
         v["signOffs"][2]["method"],
         json!({"kind": "drawn-mark", "path": DRAWN_MARK})
     );
-    assert_eq!(v["previous"]["id"], PREVIOUS_SUMMARY_ID);
+    // Last year's review is "continues"; "previous" is only for an amendment.
+    assert_eq!(v["continues"]["id"], PREVIOUS_SUMMARY_ID);
+    assert!(v.get("previous").is_none());
     assert!(v.get("signature").is_none());
+}
+
+/// Each benefit, difficulty and change is a point of its own, with its id
+/// and who made it; blank points are left out.
+#[test]
+fn a_services_lists_hold_points_with_their_speakers() {
+    let v = unsigned_value();
+    let cafe = &v["services"]["resources"][0];
+    assert_eq!(
+        cafe["benefits"],
+        json!([{
+            "id": CAFE_BENEFIT,
+            "text": "Ayesha meets other carers and feels less alone",
+            "saidBy": {"kind": "participant", "id": CARER},
+        }])
+    );
+    assert_eq!(
+        cafe["difficulties"][0]["saidBy"],
+        json!({"kind": "everyone"})
+    );
+    assert_eq!(
+        cafe["changes"][0]["saidBy"],
+        json!({"kind": "not-recorded"})
+    );
+    let allowance = &v["services"]["resources"][1];
+    assert_eq!(
+        allowance["benefits"][0]["saidBy"],
+        json!({"kind": "named", "name": "Ayesha's sister"})
+    );
+    assert_eq!(allowance["difficulties"], json!([]));
+    assert_eq!(allowance["changes"], json!([]));
+
+    let mut r = signed_off_review();
+    r.resources[1].changes.push(Remark::new("blank".into()));
+    let s = from_review(&r, SUMMARY_ID, "en-GB").unwrap();
+    assert!(
+        s.services.resources[1].changes.is_empty(),
+        "a blank point is left out"
+    );
 }
 
 #[test]
 fn only_a_signed_off_review_has_a_summary() {
     assert_eq!(
-        Summary::from_review(&part_two_complete(), SUMMARY_ID, "0.1.0", "en-GB"),
+        from_review(&part_two_complete(), SUMMARY_ID, "en-GB"),
         Err(SummaryError::NotSignedOff)
     );
     let r = signed_off_review();
     assert!(matches!(
-        Summary::from_review(&r, "not-a-uuid", "0.1.0", "en-GB"),
+        from_review(&r, "not-a-uuid", "en-GB"),
         Err(SummaryError::BadDocumentId(_))
     ));
     assert!(matches!(
-        Summary::from_review(&r, &SUMMARY_ID.to_uppercase(), "0.1.0", "en-GB"),
+        from_review(&r, &SUMMARY_ID.to_uppercase(), "en-GB"),
         Err(SummaryError::BadDocumentId(_))
     ));
     assert!(matches!(
-        Summary::from_review(&r, SUMMARY_ID, "0.1.0", "English"),
+        from_review(&r, SUMMARY_ID, "English"),
         Err(SummaryError::BadLanguage(_))
     ));
 }
@@ -195,13 +240,7 @@ fn an_amendment_says_what_it_amends() {
         .unwrap();
     next.state = ReviewState::SignedOff;
     next.finalised_at = Some(at("2026-11-25T09:30:00+00:00"));
-    let s = Summary::from_review(
-        &next,
-        "0e2b7d4c-1f3a-4b5c-8d6e-7f8091a2b3c4",
-        "0.1.0",
-        "en-GB",
-    )
-    .unwrap();
+    let s = from_review(&next, "0e2b7d4c-1f3a-4b5c-8d6e-7f8091a2b3c4", "en-GB").unwrap();
     assert_eq!(s.version.get(), 2);
     let amends = s.amends.unwrap();
     assert_eq!(amends.previous_review_id, REVIEW);
@@ -213,7 +252,7 @@ fn text_goes_in_as_nfc_and_trimmed() {
     let mut r = signed_off_review();
     // "e" + COMBINING ACUTE ACCENT, as an old draft might hold it.
     r.organisation = "  Caf\u{65}\u{301} Council ".into();
-    let s = Summary::from_review(&r, SUMMARY_ID, "0.1.0", "en-GB").unwrap();
+    let s = from_review(&r, SUMMARY_ID, "en-GB").unwrap();
     assert_eq!(s.organisation, "Caf\u{e9} Council");
 }
 
@@ -277,8 +316,10 @@ fn a_signed_summary_verifies_and_gives_back_the_summary() {
     assert!(is_canonical(&bytes), "the file is written in RFC 8785 form");
     let v = verify_plain(&bytes);
     assert!(v.is_valid(), "{:#?}", v.errors);
+    assert_eq!(v.format_version, Some(FormatVersion::V2));
     assert_eq!(v.document_id.as_deref(), Some(SUMMARY_ID));
     assert_eq!(v.kid.as_deref(), Some(key().fingerprint().as_str()));
+    // Format 2: the signing time is the document's own.
     assert_eq!(v.signed_at.as_deref(), Some("2026-11-24T12:05:00+00:00"));
     let back = v.summary.unwrap();
     assert!(back.signature.is_some());
@@ -302,8 +343,9 @@ fn signing_is_deterministic_and_the_header_is_canonical() {
     let header = b64_decode(header_b64).unwrap();
     assert!(is_canonical(&header));
     let k = key();
+    // Registered parameters only (RFC 7515 §4.1): any JOSE library reads it.
     let expected = format!(
-        r#"{{"alg":"Ed25519","documentId":"{SUMMARY_ID}","jwk":{{"crv":"Ed25519","kty":"OKP","x":"{}"}},"kid":"{}","signedAt":"2026-11-24T12:05:00+00:00","typ":"review-together-summary+jws"}}"#,
+        r#"{{"alg":"Ed25519","jwk":{{"crv":"Ed25519","kty":"OKP","x":"{}"}},"kid":"{}","typ":"review-together-summary+jws"}}"#,
         k.public_jwk().x,
         k.fingerprint()
     );
@@ -313,21 +355,87 @@ fn signing_is_deterministic_and_the_header_is_canonical() {
 #[test]
 fn a_signed_summary_is_never_signed_again() {
     let bytes = signed();
-    assert_eq!(read_unsigned(&bytes).unwrap_err(), SignError::AlreadySigned);
-    let back = verify_plain(&bytes).summary.unwrap();
     assert_eq!(
-        back.sign(&key(), &signed_at()),
-        Err(SignError::AlreadySigned)
+        read_unsigned(&bytes, None).unwrap_err(),
+        SignError::AlreadySigned
     );
+    let back = verify_plain(&bytes).summary.unwrap();
+    assert_eq!(back.sign(&key()), Err(SignError::AlreadySigned));
 }
 
 #[test]
 fn the_unsigned_fixture_can_be_signed_and_then_verifies() {
     let text = std::fs::read(fixture_path()).unwrap();
-    let s = read_unsigned(&text).unwrap();
+    let s = read_unsigned(&text, None).unwrap();
     assert_eq!(s, summary());
-    let bytes = s.sign(&key(), &signed_at()).unwrap();
+    let bytes = s.sign(&key()).unwrap();
     assert!(verify_plain(&bytes).is_valid());
+    // The signer may say when it signs: that goes into the document.
+    let later = read_unsigned(&text, Some("2026-11-25T08:00:00+00:00")).unwrap();
+    assert_eq!(later.signed_at.as_str(), "2026-11-25T08:00:00+00:00");
+    assert!(matches!(
+        read_unsigned(&text, Some("tomorrow")),
+        Err(SignError::Invalid(_))
+    ));
+}
+
+#[test]
+fn format_1_is_read_but_never_signed_again() {
+    let text = std::fs::read(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("../../tests/fixtures/summary-unsigned-v1.json"),
+    )
+    .unwrap();
+    match read_unsigned(&text, None) {
+        Err(SignError::Invalid(errors)) => {
+            assert_eq!(errors[0].code, ErrorCode::WrongFormatVersion);
+            assert!(errors[0].message.contains("no longer signed"));
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+/// Signing in two steps, as the app does with a key WebCrypto holds: the
+/// bytes to sign, then the signature attached, checked before any file.
+#[test]
+fn bytes_to_sign_then_the_signature_attached() {
+    let k = key();
+    let to_sign = summary().to_sign(&k.public_jwk()).unwrap();
+    let input = to_sign.signing_input();
+    let (header_b64, payload_b64) = std::str::from_utf8(&input)
+        .unwrap()
+        .split_once('.')
+        .unwrap();
+    assert_eq!(
+        b64_decode(payload_b64).unwrap(),
+        to_canonical_vec(&unsigned_value()).unwrap()
+    );
+    assert!(signed()
+        .windows(header_b64.len())
+        .any(|w| w == header_b64.as_bytes()));
+    // Another key's signature, or a damaged one, never becomes a file.
+    let theirs = detached_jws(b"x", b"y", &other_key());
+    let (_, sig) = theirs.split_once("..").unwrap();
+    let sig: [u8; 64] = b64_decode(sig).unwrap().try_into().unwrap();
+    assert_eq!(
+        to_sign.clone().attach(&sig),
+        Err(SignError::SignatureDoesNotMatch)
+    );
+    assert_eq!(
+        to_sign.clone().attach(&[0; 64]),
+        Err(SignError::SignatureDoesNotMatch)
+    );
+    // The right one gives exactly the one-step file.
+    let good = detached_jws(
+        &b64_decode(header_b64).unwrap(),
+        &b64_decode(payload_b64).unwrap(),
+        &k,
+    );
+    let sig: [u8; 64] = b64_decode(good.split_once("..").unwrap().1)
+        .unwrap()
+        .try_into()
+        .unwrap();
+    assert_eq!(to_sign.attach(&sig).unwrap(), signed());
 }
 
 #[test]
@@ -341,7 +449,7 @@ fn an_unsigned_summary_has_no_signature() {
 
 #[test]
 fn the_older_alg_name_eddsa_is_accepted() {
-    let mut header = header_for(&key(), SUMMARY_ID);
+    let mut header = header_for(&key());
     header["alg"] = "EdDSA".into();
     let bytes = sign_raw(&unsigned_value(), &header, &key());
     let v = verify_plain(&bytes);
@@ -351,7 +459,7 @@ fn the_older_alg_name_eddsa_is_accepted() {
 #[test]
 fn other_algorithms_are_refused() {
     for alg in ["HS256", "none", "ES256"] {
-        let mut header = header_for(&key(), SUMMARY_ID);
+        let mut header = header_for(&key());
         header["alg"] = alg.into();
         let v = verify_plain(&sign_raw(&unsigned_value(), &header, &key()));
         assert_eq!(codes(&v), ["unsupported_alg"], "{alg}");
@@ -361,7 +469,7 @@ fn other_algorithms_are_refused() {
 
 #[test]
 fn a_kid_that_is_not_the_thumbprint_of_the_jwk_is_refused() {
-    let mut header = header_for(&key(), SUMMARY_ID);
+    let mut header = header_for(&key());
     header["kid"] = other_key().fingerprint().into();
     let v = verify_plain(&sign_raw(&unsigned_value(), &header, &key()));
     assert_eq!(codes(&v), ["kid_mismatch"]);
@@ -370,21 +478,36 @@ fn a_kid_that_is_not_the_thumbprint_of_the_jwk_is_refused() {
 #[test]
 fn a_header_carrying_another_key_than_the_signer_fails_the_signature() {
     // Signed by one key, claiming another (with a consistent kid).
-    let header = header_for(&other_key(), SUMMARY_ID);
+    let header = header_for(&other_key());
     let v = verify_plain(&sign_raw(&unsigned_value(), &header, &key()));
     assert_eq!(codes(&v), ["bad_signature"]);
 }
 
+/// Format 2's document says when it was signed and which document it is,
+/// inside what is signed: a header that says so too (format 1's private
+/// parameters) is not format 2's.
 #[test]
-fn the_header_must_name_this_document() {
-    let header = header_for(&key(), PREVIOUS_SUMMARY_ID);
-    let v = verify_plain(&sign_raw(&unsigned_value(), &header, &key()));
-    assert_eq!(codes(&v), ["document_id_mismatch"]);
+fn a_format_2_header_holds_registered_parameters_only() {
+    for (name, value) in [
+        ("signedAt", json!("2026-11-24T12:05:00+00:00")),
+        ("documentId", json!(SUMMARY_ID)),
+        ("b64", json!(false)),
+    ] {
+        let mut header = header_for(&key());
+        header[name] = value;
+        let v = verify_plain(&sign_raw(&unsigned_value(), &header, &key()));
+        assert_eq!(codes(&v), ["bad_header"], "{name}");
+        assert!(
+            v.errors[0].message.contains(name),
+            "{}",
+            v.errors[0].message
+        );
+    }
 }
 
 #[test]
 fn malformed_headers_are_refused() {
-    let base = header_for(&key(), SUMMARY_ID);
+    let base = header_for(&key());
     let mut cases: Vec<(Value, &str)> = Vec::new();
     let mut no_typ = base.clone();
     no_typ.as_object_mut().unwrap().remove("typ");
@@ -395,9 +518,6 @@ fn malformed_headers_are_refused() {
     let mut extra = base.clone();
     extra["crit"] = json!(["b64"]);
     cases.push((extra, "crit"));
-    let mut bad_time = base.clone();
-    bad_time["signedAt"] = "yesterday".into();
-    cases.push((bad_time, "signing time"));
     let mut bad_key = base.clone();
     bad_key["jwk"]["crv"] = "X25519".into();
     cases.push((bad_key, "Ed25519"));
@@ -477,15 +597,15 @@ fn a_re_saved_file_is_not_canonical() {
 #[test]
 fn another_format_version_is_refused_before_anything_else() {
     let mut doc = unsigned_value();
-    doc["formatVersion"] = "2".into();
-    let v = verify_plain(&sign_raw(&doc, &header_for(&key(), SUMMARY_ID), &key()));
+    doc["formatVersion"] = "3".into();
+    let v = verify_plain(&sign_raw(&doc, &header_for(&key()), &key()));
     assert_eq!(codes(&v), ["wrong_format_version"]);
-    assert!(v.errors[0].message.contains("\"2\""));
-    doc["formatVersion"] = 1.into();
-    let v = verify_plain(&sign_raw(&doc, &header_for(&key(), SUMMARY_ID), &key()));
+    assert!(v.errors[0].message.contains("\"3\""));
+    doc["formatVersion"] = 2.into();
+    let v = verify_plain(&sign_raw(&doc, &header_for(&key()), &key()));
     assert_eq!(codes(&v), ["wrong_format_version"]);
     // Even re-saved, the version is what is reported.
-    doc["formatVersion"] = "2".into();
+    doc["formatVersion"] = "3".into();
     assert_eq!(
         codes(&verify_plain(&serde_json::to_vec_pretty(&doc).unwrap())),
         ["wrong_format_version"]
@@ -524,7 +644,7 @@ fn bytes_that_are_not_utf8_or_not_json_are_refused() {
 
 #[test]
 fn a_genuinely_signed_document_must_still_match_the_schema() {
-    let header = header_for(&key(), SUMMARY_ID);
+    let header = header_for(&key());
     let mut extra = unsigned_value();
     extra["carer"]["nickname"] = "Ash".into();
     let v = verify_plain(&sign_raw(&extra, &header, &key()));
@@ -571,6 +691,23 @@ fn a_genuinely_signed_document_must_still_match_the_schema() {
         codes(&verify_plain(&sign_raw(&decomposed, &header, &key()))),
         ["not_portable"]
     );
+
+    // Format 2's own members: the signing time is required and real, and
+    // a format 1 body under a format 2 label is not format 2. (With the
+    // schema itself checked too, as in the CLI, one fault may break two rules.)
+    let schema_only = |doc: &Value| {
+        let v = verify_plain(&sign_raw(doc, &header, &key()));
+        !v.errors.is_empty() && v.errors.iter().all(|e| e.code == ErrorCode::Schema)
+    };
+    let mut no_time = unsigned_value();
+    no_time.as_object_mut().unwrap().remove("signedAt");
+    assert!(schema_only(&no_time));
+    let mut bad_time = unsigned_value();
+    bad_time["signedAt"] = "yesterday".into();
+    assert!(schema_only(&bad_time));
+    let mut old_shape = unsigned_value();
+    old_shape["services"]["resources"][0]["benefits"] = "Meets other carers".into();
+    assert!(schema_only(&old_shape));
 }
 
 // ---- Trusted keys -----------------------------------------------------------

@@ -28,10 +28,11 @@ fn finalised(review: &Review, document_id: &str, previous: Option<&SignedFile>) 
             document_id,
             app_version: "0.1.0",
             language: "en-GB",
-            key: &key(),
+            jwk: &key().public_jwk(),
             signed_at: &signed_at(),
             previous,
         },
+        &key(),
     )
     .expect("a signed-off review can be finalised")
 }
@@ -81,6 +82,39 @@ fn the_finalised_file_verifies_and_names_no_one() {
     }
 }
 
+/// The app signs in two steps (the key is WebCrypto's): the bytes to sign,
+/// then the signature; a signature by another key never makes a file.
+#[test]
+fn prepared_then_signed_is_the_same_file_and_checks_the_signature() {
+    let review = signed_off_review();
+    let jwk = key().public_jwk();
+    let at = signed_at();
+    let make = || Finalise {
+        document_id: DOC,
+        app_version: "0.1.0",
+        language: "en-GB",
+        jwk: &jwk,
+        signed_at: &at,
+        previous: None,
+    };
+    let prepared = prepare(&review, make()).unwrap();
+    let signed = prepared.sign_with(&key()).unwrap();
+    assert_eq!(signed, finalised(&review, DOC, None));
+    let wrong = prepare(&review, make())
+        .unwrap()
+        .sign_with(&SigningKey::from_seed([1; 32]));
+    assert_eq!(
+        wrong,
+        Err(FinaliseError::Sign(SignError::SignatureDoesNotMatch))
+    );
+    // The signing time is inside the signed document.
+    let check = verify(signed.text.as_bytes(), &VerifyOptions::default());
+    assert_eq!(
+        check.summary.unwrap().signed_at.as_str(),
+        "2026-11-24T11:58:00+00:00"
+    );
+}
+
 #[test]
 fn the_same_review_key_and_moment_give_the_same_bytes() {
     let review = signed_off_review();
@@ -96,10 +130,11 @@ fn a_draft_has_no_summary() {
             document_id: DOC,
             app_version: "0.1.0",
             language: "en-GB",
-            key: &key(),
+            jwk: &key().public_jwk(),
             signed_at: &signed_at(),
             previous: None,
         },
+        &key(),
     )
     .unwrap_err();
     assert_eq!(e, FinaliseError::Summary(SummaryError::NotSignedOff));

@@ -1,9 +1,12 @@
-//! The summary's JSON Schema: generated from the Rust types, shipped at
-//! `public/schema/summary-v1.json`, valid draft 2020-12, closed everywhere,
-//! and in agreement with the Rust types on what it accepts.
+//! The summary's JSON Schemas: format 2's generated from the Rust types and
+//! shipped at `public/schema/summary-v2.json`; format 1's frozen at
+//! `public/schema/summary-v1.json`. Both valid draft 2020-12, closed
+//! everywhere, with a stable `$id`, and in agreement with the Rust types of
+//! their format on what they accept.
 
-use review_core::summary::{schema, Summary};
+use review_core::summary::{schema, v1, Summary};
 use serde_json::{json, Value};
+use sha2::{Digest, Sha256};
 use std::path::PathBuf;
 
 fn repo(path: &str) -> PathBuf {
@@ -12,26 +15,68 @@ fn repo(path: &str) -> PathBuf {
         .join(path)
 }
 
-fn shipped() -> Value {
-    let text = std::fs::read_to_string(repo(schema::SHIPPED_PATH)).unwrap_or_default();
+#[derive(Clone, Copy, Debug)]
+enum Format {
+    V1,
+    V2,
+}
+
+const FORMATS: [Format; 2] = [Format::V1, Format::V2];
+
+fn shipped_of(format: Format) -> Value {
+    let path = match format {
+        Format::V1 => schema::SHIPPED_V1_PATH,
+        Format::V2 => schema::SHIPPED_PATH,
+    };
+    let text = std::fs::read_to_string(repo(path)).unwrap_or_default();
     serde_json::from_str(&text).unwrap_or(Value::Null)
 }
 
-fn fixture() -> Value {
-    let text = std::fs::read_to_string(repo("tests/fixtures/summary-unsigned.json")).unwrap();
+fn fixture_of(format: Format) -> Value {
+    let path = match format {
+        Format::V1 => "tests/fixtures/summary-unsigned-v1.json",
+        Format::V2 => "tests/fixtures/summary-unsigned-v2.json",
+    };
+    let text = std::fs::read_to_string(repo(path)).unwrap();
     serde_json::from_str(&text).unwrap()
 }
 
-fn validator() -> jsonschema::Validator {
+fn validator_of(format: Format) -> jsonschema::Validator {
     jsonschema::draft202012::options()
         .should_validate_formats(true)
-        .build(&shipped())
+        .build(&shipped_of(format))
         .expect("the shipped schema compiles")
+}
+
+/// Whether the Rust types of `format` take the document.
+fn typed(format: Format, doc: &Value) -> bool {
+    match format {
+        Format::V1 => serde_json::from_value::<v1::Summary>(doc.clone()).is_ok(),
+        Format::V2 => serde_json::from_value::<Summary>(doc.clone()).is_ok(),
+    }
+}
+
+/// Format 1's schema never changes again: files of format 1 are checked
+/// against exactly this file forever.
+const FROZEN_V1_SHA256: &str = "8be23a76996568be86be28af47228484eb939067bce8d1dcd24edb81531ddb82";
+
+#[test]
+fn format_1_schema_is_frozen() {
+    let bytes = std::fs::read(repo(schema::SHIPPED_V1_PATH)).unwrap();
+    let digest: String = Sha256::digest(&bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    assert_eq!(
+        digest, FROZEN_V1_SHA256,
+        "summary-v1.json changed: format 1's schema is frozen (see docs/formats.md)"
+    );
+    assert_eq!(shipped_of(Format::V1)["$id"], schema::ID_V1);
 }
 
 /// Fails when the types changed and the shipped schema did not follow.
 #[test]
-fn the_shipped_schema_is_the_generated_one() {
+fn format_2_schema_is_the_generated_one() {
     let generated = schema::generate_json();
     let path = repo(schema::SHIPPED_PATH);
     if std::env::var_os("UPDATE_SCHEMA").is_some() {
@@ -43,20 +88,23 @@ fn the_shipped_schema_is_the_generated_one() {
         on_disk == generated,
         "{} differs from the schema generated from the Rust types: regenerate it with \
          UPDATE_SCHEMA=1 cargo test -p review-core --test summary_schema \
-         (and if a change breaks old files, it needs a new formatVersion)",
+         (format 2 only gains optional members: see docs/formats.md)",
         path.display()
     );
+    assert_eq!(shipped_of(Format::V2)["$id"], schema::ID_V2);
 }
 
 #[test]
-fn the_schema_is_valid_draft_2020_12() {
-    let schema = shipped();
-    assert_eq!(
-        schema["$schema"],
-        "https://json-schema.org/draft/2020-12/schema"
-    );
-    jsonschema::draft202012::meta::validate(&schema)
-        .expect("valid against the 2020-12 meta-schema");
+fn the_schemas_are_valid_draft_2020_12() {
+    for format in FORMATS {
+        let schema = shipped_of(format);
+        assert_eq!(
+            schema["$schema"], "https://json-schema.org/draft/2020-12/schema",
+            "{format:?}"
+        );
+        jsonschema::draft202012::meta::validate(&schema)
+            .unwrap_or_else(|e| panic!("{format:?} against the 2020-12 meta-schema: {e}"));
+    }
 }
 
 /// Every object is closed, nothing is null, every integer is bounded within
@@ -107,31 +155,60 @@ fn the_schema_closes_every_object_and_keeps_to_portable_values() {
             _ => {}
         }
     }
-    let mut objects = 0;
-    walk(&shipped(), "#", &mut objects);
-    assert!(objects > 30, "saw {objects} object schemas");
-    assert!(shipped()["required"]
-        .as_array()
-        .unwrap()
-        .contains(&json!("formatVersion")));
+    for format in FORMATS {
+        let mut objects = 0;
+        walk(&shipped_of(format), "#", &mut objects);
+        assert!(objects > 30, "{format:?}: saw {objects} object schemas");
+        assert!(shipped_of(format)["required"]
+            .as_array()
+            .unwrap()
+            .contains(&json!("formatVersion")));
+    }
 }
 
 #[test]
-fn the_fixture_and_a_signed_summary_match_the_schema() {
-    let v = validator();
-    let unsigned = fixture();
-    let errors: Vec<String> = v.iter_errors(&unsigned).map(|e| e.to_string()).collect();
-    assert!(errors.is_empty(), "{errors:#?}");
-    let mut signed = unsigned.clone();
-    signed["signature"] = format!("eyJhbGciOiJFZDI1NTE5In0..{}Q", "A".repeat(85)).into();
-    assert!(v.is_valid(&signed));
+fn the_fixtures_and_signed_summaries_match_their_schema() {
+    for format in FORMATS {
+        let v = validator_of(format);
+        let unsigned = fixture_of(format);
+        let errors: Vec<String> = v.iter_errors(&unsigned).map(|e| e.to_string()).collect();
+        assert!(errors.is_empty(), "{format:?}: {errors:#?}");
+        let mut signed = unsigned.clone();
+        signed["signature"] = format!("eyJhbGciOiJFZDI1NTE5In0..{}Q", "A".repeat(85)).into();
+        assert!(v.is_valid(&signed), "{format:?}");
+        // Each format's schema refuses the other's files.
+        let other = match format {
+            Format::V1 => Format::V2,
+            Format::V2 => Format::V1,
+        };
+        assert!(!v.is_valid(&fixture_of(other)), "{format:?} took {other:?}");
+    }
+}
+
+/// What format 2 changed: its schema says it, and format 1's says the old.
+#[test]
+fn format_2_holds_lists_of_points_the_signing_time_and_both_links() {
+    let v2 = validator_of(Format::V2);
+    let doc = fixture_of(Format::V2);
+    assert!(v2.is_valid(&doc));
+    let mut d = doc.clone();
+    d.as_object_mut().unwrap().remove("signedAt");
+    assert!(!v2.is_valid(&d), "signedAt is required");
+    let mut d = doc.clone();
+    d["services"]["resources"][0]["benefits"] = "one text".into();
+    assert!(!v2.is_valid(&d), "benefits are a list of points");
+    let mut d = doc.clone();
+    d["services"]["resources"][0]["benefits"][0]["saidBy"] = json!({"kind": "someone"});
+    assert!(!v2.is_valid(&d), "speakers are one of five kinds");
+    let mut d = doc.clone();
+    d["previous"] = d["continues"].clone();
+    assert!(v2.is_valid(&d), "previous and continues side by side");
 }
 
 /// The app checks summaries with the Rust types alone (no `jsonschema` in
 /// the browser); the CLI checks them with the schema too. Both must agree.
 #[test]
 fn the_schema_and_the_rust_types_agree_on_what_is_a_summary() {
-    let v = validator();
     type Change = fn(&mut Value);
     let changes: Vec<(&str, Change, bool)> = vec![
         ("as is", |_| {}, true),
@@ -236,18 +313,25 @@ fn the_schema_and_the_rust_types_agree_on_what_is_a_summary() {
         ),
         ("bad signature", |d| d["signature"] = "abc".into(), false),
     ];
-    for (name, change, valid) in changes {
-        let mut doc = fixture();
-        change(&mut doc);
-        let by_schema = v.is_valid(&doc);
-        let by_types = serde_json::from_value::<Summary>(doc.clone()).is_ok()
-            && review_core::summary::portable_issues(&doc).is_empty()
-            && doc.get("signature").is_none_or(|s| {
-                s.as_str()
-                    .and_then(|s| s.split_once(".."))
-                    .is_some_and(|(_, sig)| sig.len() == 86)
-            });
-        assert_eq!(by_schema, valid, "schema on {name}");
-        assert_eq!(by_types, valid, "types on {name}");
+    for format in FORMATS {
+        let v = validator_of(format);
+        for (name, change, valid) in &changes {
+            let mut doc = fixture_of(format);
+            // The fixtures name their earlier summary differently.
+            if doc.get("previous").is_none() {
+                doc["previous"] = doc["continues"].clone();
+            }
+            change(&mut doc);
+            let by_schema = v.is_valid(&doc);
+            let by_types = typed(format, &doc)
+                && review_core::summary::portable_issues(&doc).is_empty()
+                && doc.get("signature").is_none_or(|s| {
+                    s.as_str()
+                        .and_then(|s| s.split_once(".."))
+                        .is_some_and(|(_, sig)| sig.len() == 86)
+                });
+            assert_eq!(by_schema, *valid, "{format:?}: schema on {name}");
+            assert_eq!(by_types, *valid, "{format:?}: types on {name}");
+        }
     }
 }

@@ -1,7 +1,7 @@
 //! `review-summary`: the records teams' tool for Review Together summaries.
-//! It makes a signing key, signs an unsigned summary, and verifies signed
-//! ones with the same code the app runs (review-core), plus the shipped JSON
-//! Schema.
+//! It makes a signing key, signs an unsigned summary (format 2), verifies
+//! signed ones (formats 1 and 2) with the same code the app runs
+//! (review-core) plus the shipped JSON Schemas, and prints those schemas.
 //!
 //! Exit codes: 0 success (every file valid), 1 a file is invalid or cannot
 //! be signed, 2 bad usage (also a missing path, an empty directory, an
@@ -46,9 +46,16 @@ enum Command {
         /// Where to write the signed summary (never overwritten).
         #[arg(long, value_name = "OUT")]
         out: PathBuf,
-        /// The signing time (RFC 3339); now, in UTC, if not given.
+        /// The signing time (RFC 3339), written into the document's
+        /// `signedAt`; now, in UTC, if not given.
         #[arg(long, value_name = "RFC3339")]
         signed_at: Option<String>,
+    },
+    /// Print the JSON Schema of a summary format (the one this tool writes, unless told).
+    Schema {
+        /// Which format's schema: 1 or 2.
+        #[arg(long, value_name = "VERSION", default_value = "2")]
+        format: String,
     },
     /// Verify signed summaries: files, or directories (their *.json files, not recursively).
     Verify {
@@ -84,6 +91,7 @@ fn main() -> ExitCode {
             trusted_keys,
             json,
         } => verify(&paths, trusted_keys.as_deref(), json),
+        Command::Schema { format } => schema(&format),
     };
     match result {
         Ok(code) => code,
@@ -175,9 +183,11 @@ fn sign(
         })?,
         None => chrono::DateTime::<chrono::Utc>::from(std::time::SystemTime::now()).fixed_offset(),
     };
+    // The document holds the time to the second, with its offset.
+    let signed_at = signed_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, false);
     let bytes =
         read_limited(file).map_err(|e| Usage(format!("cannot read {}: {e}", file.display())))?;
-    let signed = summary::read_unsigned(&bytes).and_then(|s| s.sign(&key, &signed_at));
+    let signed = summary::read_unsigned(&bytes, Some(&signed_at)).and_then(|s| s.sign(&key));
     match signed {
         Ok(signed) => {
             let mut f = create_new(out, false)?;
@@ -196,6 +206,21 @@ fn sign(
             Ok(ExitCode::from(1))
         }
     }
+}
+
+fn schema(format: &str) -> Result<ExitCode, Usage> {
+    let text = match format {
+        "2" => summary::schema::SHIPPED,
+        "1" => summary::schema::SHIPPED_V1,
+        other => {
+            return Err(Usage(format!(
+                "--format {other:?}: the summary formats are 1 and 2"
+            )))
+        }
+    };
+    // The shipped file ends with a newline already.
+    let _ = io::stdout().lock().write_all(text.as_bytes());
+    Ok(ExitCode::SUCCESS)
 }
 
 /// The files to check: each file as given, and each directory's `*.json`

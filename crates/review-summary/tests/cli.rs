@@ -11,9 +11,16 @@ use tempfile::TempDir;
 fn fixture() -> Vec<u8> {
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/../../tests/fixtures/summary-unsigned.json"
+        "/../../tests/fixtures/summary-unsigned-v2.json"
     );
     std::fs::read(path).expect("the unsigned fixture")
+}
+
+/// A file from `tests/fixtures`, by its path there.
+fn fixture_file(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures")
+        .join(name)
 }
 
 fn key() -> SigningKey {
@@ -22,11 +29,16 @@ fn key() -> SigningKey {
 
 /// The fixture signed in-process (the CLI's own signing is tested below).
 fn signed() -> Vec<u8> {
-    let at = chrono::DateTime::parse_from_rfc3339("2026-11-24T12:05:00+00:00").unwrap();
-    read_unsigned(&fixture())
+    read_unsigned(&fixture(), Some("2026-11-24T12:05:00+00:00"))
         .unwrap()
-        .sign(&key(), &at)
+        .sign(&key())
         .unwrap()
+}
+
+/// The fixture's document id.
+fn document_id() -> String {
+    let v: Value = serde_json::from_slice(&fixture()).unwrap();
+    v["documentId"].as_str().unwrap().to_string()
 }
 
 fn cli() -> Command {
@@ -129,7 +141,8 @@ fn sign_then_verify_round_trips() {
         .assert()
         .code(0)
         .stdout(predicate::str::contains(format!(
-            "valid    signed.json  document 4f1c2b8e-6d3a-4c5e-9b7f-2a1d0e8c6b54, key {}",
+            "valid    signed.json  document {}, key {}",
+            document_id(),
             key().fingerprint()
         )))
         .stdout(predicate::str::contains(
@@ -145,9 +158,11 @@ fn sign_refuses_a_signed_file_an_invalid_file_a_bad_key_and_a_bad_time() {
     write(
         dir.path(),
         "other.json",
-        br#"{"format":"review-together/summary","formatVersion":"1"}"#,
+        br#"{"format":"review-together/summary","formatVersion":"2"}"#,
     );
     write(dir.path(), "bad.jwk", br#"{"kty":"OKP"}"#);
+    let v1 = std::fs::read(fixture_file("summary-unsigned-v1.json")).unwrap();
+    write(dir.path(), "format-1.json", &v1);
     write(dir.path(), "unsigned.json", &fixture());
     let run = |args: &[&str]| cli().current_dir(dir.path()).args(args).assert();
     run(&[
@@ -163,6 +178,17 @@ fn sign_refuses_a_signed_file_an_invalid_file_a_bad_key_and_a_bad_time() {
     run(&["sign", "--key", "key.jwk", "other.json", "--out", "o.json"])
         .code(1)
         .stderr(predicate::str::contains("schema"));
+    // Format 1 is read forever but never written again.
+    run(&[
+        "sign",
+        "--key",
+        "key.jwk",
+        "format-1.json",
+        "--out",
+        "o.json",
+    ])
+    .code(1)
+    .stderr(predicate::str::contains("no longer signed"));
     run(&[
         "sign",
         "--key",
@@ -240,7 +266,7 @@ fn tampered_malformed_and_wrong_version_files_are_each_reported() {
     write(
         dir.path(),
         "d-version.json",
-        good.replacen(r#""formatVersion":"1""#, r#""formatVersion":"2""#, 1)
+        good.replacen(r#""formatVersion":"2""#, r#""formatVersion":"3""#, 1)
             .as_bytes(),
     );
     let mut not_utf8 = good.clone().into_bytes();
@@ -463,4 +489,60 @@ fn odd_inputs_are_reported_not_panicked_on() {
     assert_eq!(out.status.code(), Some(1));
     let report: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(report["invalid"], inputs.len());
+}
+
+// ---- formats ----------------------------------------------------------------
+
+/// The frozen files of format 1 give, through the CLI, the verdicts the
+/// build that made them gave.
+#[test]
+fn frozen_format_1_files_keep_their_verdicts() {
+    let dir = fixture_file("signed-v1");
+    let team = dir.join("team.jwks");
+    let run = |file: &str| {
+        let out = cli()
+            .args(["verify", "--json", "--trusted-keys"])
+            .arg(&team)
+            .arg(dir.join(file))
+            .output()
+            .unwrap();
+        no_panic(&out);
+        let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let codes: Vec<String> = report["files"][0]["errors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["code"].as_str().unwrap().to_string())
+            .collect();
+        (out.status.code().unwrap(), codes)
+    };
+    assert_eq!(run("valid.json"), (0, vec![]));
+    assert_eq!(run("tampered.json"), (1, vec!["bad_signature".to_string()]));
+    assert_eq!(
+        run("other-key.json"),
+        (1, vec!["untrusted_key".to_string()])
+    );
+}
+
+#[test]
+fn schema_prints_each_formats_published_schema() {
+    for (format, file) in [("2", "summary-v2.json"), ("1", "summary-v1.json")] {
+        let shipped = std::fs::read(
+            PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+                .join("../../public/schema")
+                .join(file),
+        )
+        .unwrap();
+        let out = cli().args(["schema", "--format", format]).output().unwrap();
+        assert_eq!(out.status.code(), Some(0));
+        assert_eq!(out.stdout, shipped, "{file}");
+    }
+    let out = cli().arg("schema").output().unwrap();
+    let printed: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(printed["$id"], "urn:review-together:schema:summary-v2");
+    cli()
+        .args(["schema", "--format", "3"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("formats are 1 and 2"));
 }

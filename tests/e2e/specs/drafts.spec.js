@@ -153,8 +153,8 @@ const UNREADABLE = [
   {
     what: 'an entry from a newer version of the app',
     id: 'future-2',
-    raw: JSON.stringify({ version: 2, kind: 'review', revision: 9, data: { id: 'future-2', somethingNew: [1, 2] } }),
-    says: 'it was saved by a newer version of Review Together (format 2; this version reads up to 1)',
+    raw: JSON.stringify({ version: 3, kind: 'review', revision: 9, data: { id: 'future-2', somethingNew: [1, 2] } }),
+    says: 'it was saved by a newer version of Review Together (format 3, newer than this version reads)',
   },
   {
     what: 'a foreign entry (not written by this app)',
@@ -227,7 +227,7 @@ test('an open review whose stored copy became unreadable is kept aside before th
 test('a review a newer version saved while it was open here is not overwritten', async ({ page }) => {
   const id = await startReviewWithFamily(page);
   await changePerson(page, 'Ayesha Khan');
-  const newer = JSON.stringify({ version: 2, kind: 'review', revision: 40, data: { id } });
+  const newer = JSON.stringify({ version: 3, kind: 'review', revision: 40, data: { id } });
   await page.evaluate(([k, v]) => localStorage.setItem(k, v), [`review-together/review/${id}`, newer]);
   await page.getByLabel(RELATIONSHIP).fill('Daughter, typed here');
   await expect(saveStatus(page)).toHaveText(
@@ -273,7 +273,7 @@ test('storage full: a clear warning, the review keeps working in memory, and can
     const file = await downloaded(page, notSavedBanner(page).getByRole('button', { name: 'Download this review as a file' }));
     expect(file.name).toMatch(/^review-draft-\d{4}-\d{2}-\d{2}-\d{4}\.json$/);
     const envelope = JSON.parse(file.text);
-    expect(envelope).toMatchObject({ version: 1, kind: 'review' });
+    expect(envelope).toMatchObject({ version: 2, kind: 'review' });
     expect(carer(envelope.data)).toMatchObject({ name: 'Ayesha Begum Khan', relationship: 'Daughter, and she lives next door' });
     await expect(notSavedBanner(page).getByRole('status')).toHaveText(`The review was downloaded as ${file.name}.`);
   });

@@ -16,7 +16,8 @@ import {
 test.use({ hasTouch: true, viewport: { width: 1024, height: 768 }, actionTimeout: 15_000 });
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const FIXTURE = join(ROOT, 'tests', 'fixtures', 'summary-unsigned.json');
+const FIXTURE = join(ROOT, 'tests', 'fixtures', 'summary-unsigned-v2.json');
+const PEERS = join(ROOT, 'tests', 'interop', 'peers.mjs');
 const FILE_NAME = /^review-summary-\d{4}-\d{2}-\d{2}-[0-9a-f]{8}\.json$/;
 
 test.beforeAll(() => {
@@ -95,6 +96,17 @@ test('a signed-off review downloads one signed summary that the CLI verifies and
   const trusted = join(dir, 'team-keys.json');
   writeFileSync(trusted, JSON.stringify({ keys: [jwk] }));
   expect(cli('verify', '--trusted-keys', trusted, first.path).status).toBe(0);
+
+  // Format 2, and code we did not write agrees: npm jose and canonicalize,
+  // ajv with the published schema, Python joserfc at its default header
+  // checks with rfc8785 and jsonschema, each canonicalising the file itself.
+  expect(summary.formatVersion).toBe('2');
+  expect(summary.signedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$/);
+  const peers = spawnSync('node', [PEERS, publicKey.path, first.path], { encoding: 'utf8' });
+  const found = JSON.parse(peers.stdout.trim());
+  expect(found, peers.stderr).toMatchObject({ valid: true, canonical: true, jose: true, ajv: true, python: { valid: true } });
+  expect(Object.keys(found.header).sort()).toEqual(['alg', 'jwk', 'kid', 'typ']);
+  expect(peers.status).toBe(0);
 
   // A team that registered only another device's key refuses it; so does
   // one that revoked this device's key.

@@ -2,6 +2,11 @@
 //! import, whose JSON Schema is derived from these types. Built from a
 //! [`crate::model::Review`] in `from_review.rs`.
 //!
+//! These are the types of format 2, the format this build writes. Format 1
+//! (read forever, never written) is in `v1.rs`; it shares every record type
+//! here that it had in the same shape. How formats change is written down in
+//! `docs/formats.md`: format 2 only ever gains optional members.
+//!
 //! Portable by rule: ids, enumerations and dates are strings; the only
 //! numbers are small integers; no `null`; text is Unicode NFC. Every object
 //! is closed (`deny_unknown_fields`), so the schema closes every object too.
@@ -15,8 +20,10 @@ use std::num::NonZeroU32;
 
 /// The value of `"format"`.
 pub const FORMAT: &str = "review-together/summary";
-/// The value of `"formatVersion"` this build writes and reads.
-pub const FORMAT_VERSION: &str = "1";
+/// The value of `"formatVersion"` this build writes.
+pub const FORMAT_VERSION: &str = "2";
+/// The first format, still read (see `v1.rs`).
+pub const FORMAT_VERSION_1: &str = "1";
 /// The name in `"app"`.
 pub const APP_NAME: &str = "Review Together";
 /// The standard a review works to.
@@ -307,8 +314,13 @@ fixed_string! {
 }
 
 fixed_string! {
-    /// Always `1` for this version of the format (a string, not a number).
+    /// Always `2` for this version of the format (a string, not a number).
     pub struct FormatVersion = FORMAT_VERSION;
+}
+
+fixed_string! {
+    /// Always `1` in a format 1 summary.
+    pub struct FormatVersion1 = FORMAT_VERSION_1;
 }
 
 fixed_string! {
@@ -320,10 +332,11 @@ fixed_string! {
 
 /// The summary of one signed-off carer review (SCDHSC0387 P17–P23), as a
 /// records team receives it. Signed with Ed25519 as a detached JWS over the
-/// RFC 8785 canonical form of the document without `signature`.
+/// RFC 8785 canonical form of the document without `signature`; the JWS
+/// protected header holds only `alg`, `typ`, `kid` and `jwk`.
 #[derive(Serialize, Deserialize, JsonSchema, Clone, Debug, PartialEq, Eq)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-#[schemars(title = "Review Together summary, format version 1")]
+#[schemars(title = "Review Together summary, format version 2")]
 pub struct Summary {
     pub format: Format,
     pub format_version: FormatVersion,
@@ -336,13 +349,18 @@ pub struct Summary {
     /// Set when this version amends an earlier one: which, and why.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amends: Option<AmendmentRecord>,
-    /// The summary this one continues (an earlier review, or the version it amends).
+    /// The summary of the version this one amends (only with `amends`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub previous: Option<PreviousDocument>,
+    /// The summary of the earlier review this one follows on from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub continues: Option<PreviousDocument>,
     /// When the review meeting was started.
     pub created_at: DateTimeText,
     /// When the last signature locked the review.
     pub finalised_at: DateTimeText,
+    /// When the device signed this document: the device's own clock.
+    pub signed_at: DateTimeText,
     /// The language the summary's text is in.
     pub language: LanguageTag,
     pub app: AppInfo,
@@ -383,7 +401,7 @@ pub struct Summary {
     pub signature: Option<String>,
 }
 
-/// An earlier summary this one follows on from.
+/// Another summary, by its document id and the SHA-256 of its file.
 #[derive(Serialize, Deserialize, JsonSchema, Clone, Debug, PartialEq, Eq)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct PreviousDocument {
@@ -660,16 +678,37 @@ pub struct ResourceRecord {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<ResourceKind>,
     pub name: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub benefits: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub difficulties: Option<String>,
+    /// How it helped the carer's health and wellbeing, point by point.
+    pub benefits: Vec<RemarkRecord>,
+    /// What has been difficult about it.
+    pub difficulties: Vec<RemarkRecord>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub needs_met: Option<NeedsMet>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub decision: Option<ResourceDecision>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub changes: Option<String>,
+    /// What needs to change (or happen when it stops).
+    pub changes: Vec<RemarkRecord>,
+}
+
+/// One point someone made, in their words, with an id of its own.
+#[derive(Serialize, Deserialize, JsonSchema, Clone, Debug, PartialEq, Eq)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct RemarkRecord {
+    pub id: String,
+    pub text: String,
+    pub said_by: SpeakerRecord,
+}
+
+/// Who made a point: a participant, someone named, a removed participant,
+/// everyone at the meeting, or not recorded (never guessed).
+#[derive(Serialize, Deserialize, JsonSchema, Clone, Debug, PartialEq, Eq)]
+#[serde(tag = "kind", rename_all = "kebab-case", deny_unknown_fields)]
+pub enum SpeakerRecord {
+    Participant { id: String },
+    Named { name: String },
+    Removed { name: String },
+    Everyone {},
+    NotRecorded {},
 }
 
 #[derive(Serialize, Deserialize, JsonSchema, Clone, Debug, PartialEq, Eq)]

@@ -3,8 +3,8 @@
 //! The stored file is what every later download gives, byte for byte.
 
 use super::document::{DocumentId, PreviousDocument, Summary};
-use super::jws::SignError;
-use super::keys::SigningKey;
+use super::jws::{SignError, ToSign};
+use super::keys::{PublicJwk, SigningKey};
 use super::SummaryError;
 use crate::model::{Review, Timestamp};
 use serde::{Deserialize, Serialize};
@@ -59,6 +59,7 @@ impl fmt::Display for FinaliseError {
             FinaliseError::Sign(SignError::AlreadySigned) => {
                 f.write_str("The summary was already signed")
             }
+            FinaliseError::Sign(e @ SignError::SignatureDoesNotMatch) => e.fmt(f),
             FinaliseError::Sign(SignError::Invalid(errors)) => {
                 let reasons: Vec<String> = errors.iter().map(|e| e.message.clone()).collect();
                 write!(
@@ -79,34 +80,87 @@ pub struct Finalise<'a> {
     pub document_id: &'a str,
     pub app_version: &'a str,
     pub language: &'a str,
-    pub key: &'a SigningKey,
+    /// The public part of the key that will sign it.
+    pub jwk: &'a PublicJwk,
+    /// The device's clock at the moment of signing.
     pub signed_at: &'a Timestamp,
     /// The stored summary of the version this review amends, if the device has it.
     pub previous: Option<&'a SignedFile>,
 }
 
-/// Build and sign the summary of a signed-off review.
-pub fn finalise(review: &Review, with: Finalise<'_>) -> Result<SignedFile, FinaliseError> {
-    let mut summary =
-        Summary::from_review(review, with.document_id, with.app_version, with.language)
-            .map_err(FinaliseError::Summary)?;
+/// The summary of a signed-off review, built and ready to sign: the bytes a
+/// key signs ([`Prepared::signing_input`]), then [`Prepared::attach`].
+#[derive(Debug)]
+pub struct Prepared {
+    to_sign: ToSign,
+    review_id: String,
+    document_id: String,
+    file_name: String,
+}
+
+/// Build the summary of a signed-off review, linked to the summary of the
+/// version it amends, ready to be signed.
+pub fn prepare(review: &Review, with: Finalise<'_>) -> Result<Prepared, FinaliseError> {
+    let mut summary = Summary::from_review(
+        review,
+        with.document_id,
+        with.app_version,
+        with.language,
+        with.signed_at,
+    )
+    .map_err(FinaliseError::Summary)?;
     // Only the summary of the version this one amends is its "previous".
     let amended = review.amends.as_ref().map(|a| a.previous_id.as_str());
     summary.previous = with
         .previous
         .filter(|p| Some(p.review_id.as_str()) == amended)
         .and_then(SignedFile::as_previous);
-    let bytes = summary
-        .sign(with.key, with.signed_at)
-        .map_err(FinaliseError::Sign)?;
     let finalised_at = review
         .finalised_at
         .ok_or(FinaliseError::Summary(SummaryError::NotSignedOff))?;
-    Ok(SignedFile {
+    Ok(Prepared {
+        to_sign: summary.to_sign(with.jwk).map_err(FinaliseError::Sign)?,
         review_id: review.id.clone(),
         document_id: summary.document_id.to_string(),
         file_name: file_name(&finalised_at, with.document_id),
-        // RFC 8785 output is UTF-8 by construction.
-        text: String::from_utf8(bytes).unwrap_or_default(),
     })
+}
+
+impl Prepared {
+    /// The exact bytes the device's key signs.
+    pub fn signing_input(&self) -> Vec<u8> {
+        self.to_sign.signing_input()
+    }
+
+    /// The signed file, once the signature over [`Prepared::signing_input`]
+    /// is checked against the key it was prepared for.
+    pub fn attach(self, signature: &[u8; 64]) -> Result<SignedFile, FinaliseError> {
+        let bytes = self
+            .to_sign
+            .attach(signature)
+            .map_err(FinaliseError::Sign)?;
+        Ok(SignedFile {
+            review_id: self.review_id,
+            document_id: self.document_id,
+            file_name: self.file_name,
+            // RFC 8785 output is UTF-8 by construction.
+            text: String::from_utf8(bytes).unwrap_or_default(),
+        })
+    }
+
+    /// Sign with a key held in memory (tests and tools).
+    pub fn sign_with(self, key: &SigningKey) -> Result<SignedFile, FinaliseError> {
+        let signature = key.sign(&self.signing_input()).to_bytes();
+        self.attach(&signature)
+    }
+}
+
+/// Build and sign the summary of a signed-off review with a key held in
+/// memory (`with.jwk` must be its public part).
+pub fn finalise(
+    review: &Review,
+    with: Finalise<'_>,
+    key: &SigningKey,
+) -> Result<SignedFile, FinaliseError> {
+    prepare(review, with)?.sign_with(key)
 }

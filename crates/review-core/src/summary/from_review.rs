@@ -204,16 +204,39 @@ fn criterion_record(review: &Review, c: &Criterion) -> CriterionRecord {
     }
 }
 
+fn speaker(s: &Speaker) -> SpeakerRecord {
+    match s {
+        Speaker::NotRecorded => SpeakerRecord::NotRecorded {},
+        Speaker::Everyone => SpeakerRecord::Everyone {},
+        Speaker::Person(p) => match person(p) {
+            PersonRef::Participant { id } => SpeakerRecord::Participant { id },
+            PersonRef::Named { name } => SpeakerRecord::Named { name },
+            PersonRef::Removed { name } => SpeakerRecord::Removed { name },
+        },
+    }
+}
+
+/// The points of a list that say something, in the order they were made.
+fn remark_records(remarks: &[Remark]) -> Vec<RemarkRecord> {
+    written(remarks)
+        .map(|r| RemarkRecord {
+            id: r.id.clone(),
+            text: text(&r.text),
+            said_by: speaker(&r.said_by),
+        })
+        .collect()
+}
+
 fn resource_record(r: &Resource) -> ResourceRecord {
     ResourceRecord {
         id: r.id.clone(),
         kind: r.kind,
         name: text(&r.name),
-        benefits: opt_text(&r.benefits),
-        difficulties: opt_text(&r.difficulties),
+        benefits: remark_records(&r.benefits),
+        difficulties: remark_records(&r.difficulties),
         needs_met: r.needs_met,
         decision: r.decision,
-        changes: opt_text(&r.changes),
+        changes: remark_records(&r.changes),
     }
 }
 
@@ -316,13 +339,14 @@ fn amendment_record(a: &Amendment) -> Result<AmendmentRecord, SummaryError> {
 
 impl Summary {
     /// The summary of a signed-off review. Pure: the document id (a fresh
-    /// UUID), the app's version and the language come from the caller, and
-    /// the same review always gives the same summary.
+    /// UUID), the app's version, the language and the signing time come from
+    /// the caller, and the same inputs always give the same summary.
     pub fn from_review(
         review: &Review,
         document_id: &str,
         app_version: &str,
         language: &str,
+        signed_at: &Timestamp,
     ) -> Result<Summary, SummaryError> {
         if review.state != ReviewState::SignedOff {
             return Err(SummaryError::NotSignedOff);
@@ -352,8 +376,10 @@ impl Summary {
             version: version(review.version)?,
             amends: review.amends.as_ref().map(amendment_record).transpose()?,
             previous: None,
+            continues: None,
             created_at: moment(&review.created_at),
             finalised_at: moment(&finalised_at),
+            signed_at: moment(signed_at),
             language,
             app: AppInfo {
                 name: APP_NAME.into(),
@@ -457,9 +483,15 @@ impl Summary {
         })
     }
 
-    /// The same summary, continuing an earlier one.
+    /// The same summary, naming the summary of the version it amends.
     pub fn with_previous(mut self, previous: PreviousDocument) -> Summary {
         self.previous = Some(previous);
+        self
+    }
+
+    /// The same summary, following on from an earlier review's summary.
+    pub fn with_continues(mut self, earlier: PreviousDocument) -> Summary {
+        self.continues = Some(earlier);
         self
     }
 }

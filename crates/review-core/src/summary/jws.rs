@@ -2,12 +2,16 @@
 //! appendix F) with Ed25519 over the RFC 8785 form of the document without
 //! its `signature`, and every check a records team runs, each failure with a
 //! fixed code and a plain-English message.
+//!
+//! Signing is two steps, so that the key may live elsewhere (WebCrypto in
+//! the app): [`Summary::to_sign`] gives the exact bytes to sign, and
+//! [`ToSign::attach`] checks the signature made over them and writes the
+//! file. Verifying reads format 1 and format 2 (see `docs/formats.md`).
 
 use super::canonical::{parse_strict, scan_canonical, to_canonical_vec, Member, ParseError};
 use super::document::*;
-use super::from_review::moment;
 use super::keys::*;
-use crate::model::Timestamp;
+use super::v1;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::fmt;
@@ -19,19 +23,48 @@ pub const ALG: &str = "Ed25519";
 /// The older name (RFC 8037) that verification accepts too.
 pub const ALG_LEGACY: &str = "EdDSA";
 
-/// The protected header, written in RFC 8785 form.
+/// The protected header of format 2, written in RFC 8785 form: registered
+/// parameters only (RFC 7515 §4.1), so a JOSE library reads it with its
+/// default checks. The signing time and document id are in the document.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(deny_unknown_fields)]
 pub struct ProtectedHeader {
     pub alg: String,
     pub typ: String,
     /// The RFC 7638 thumbprint of `jwk`.
     pub kid: String,
     pub jwk: PublicJwk,
+}
+
+/// The protected header of format 1: two private parameters besides the
+/// registered ones. Read forever, never written.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ProtectedHeaderV1 {
+    pub alg: String,
+    pub typ: String,
+    pub kid: String,
+    pub jwk: PublicJwk,
     /// When the summary was signed (RFC 3339 to the second, with offset).
     pub signed_at: String,
     /// The `documentId` of the summary signed.
     pub document_id: String,
+}
+
+/// The summary formats this build reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FormatVersion {
+    V1,
+    V2,
+}
+
+impl FormatVersion {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FormatVersion::V1 => FORMAT_VERSION_1,
+            FormatVersion::V2 => FORMAT_VERSION,
+        }
+    }
 }
 
 // ---- Error codes ------------------------------------------------------------
@@ -169,15 +202,19 @@ fn parse_error(e: ParseError) -> VerifyError {
 /// What verifying one file found.
 #[derive(Clone, Debug, Default)]
 pub struct Verification {
+    /// The format it is in, once `format` and `formatVersion` were read.
+    pub format_version: Option<FormatVersion>,
     /// The document's `documentId`, when it could be read.
     pub document_id: Option<String>,
     /// The signing key's id (RFC 7638 thumbprint), when the header could be read.
     pub kid: Option<String>,
-    /// When it was signed, from the header.
+    /// When it was signed: the document's `signedAt` (format 2) or the
+    /// header's (format 1).
     pub signed_at: Option<String>,
     /// Empty when the file is valid. Checks stop at the first stage that fails.
     pub errors: Vec<VerifyError>,
-    /// The summary, when the file is valid.
+    /// The summary, when the file is valid, in format 2's shape whatever
+    /// the file's format (see [`v1::Summary::upgrade`]).
     pub summary: Option<Summary>,
 }
 
@@ -207,6 +244,9 @@ pub enum SignError {
     AlreadySigned,
     /// The input is not a valid unsigned summary.
     Invalid(Vec<VerifyError>),
+    /// The signature given to [`ToSign::attach`] is not one the key in the
+    /// header makes over these bytes.
+    SignatureDoesNotMatch,
 }
 
 impl fmt::Display for SignError {
@@ -223,6 +263,9 @@ impl fmt::Display for SignError {
                     list.join("; ")
                 )
             }
+            SignError::SignatureDoesNotMatch => f.write_str(
+                "The signature made does not match the summary and key: nothing was written.",
+            ),
         }
     }
 }
@@ -247,43 +290,99 @@ pub fn detached_jws(header_json: &[u8], payload: &[u8], key: &SigningKey) -> Str
     format!("{header_b64}..{}", b64(&signature.to_bytes()))
 }
 
+/// A summary ready to be signed: the exact bytes a key signs, and what the
+/// file will hold once the signature is attached.
+#[derive(Clone, Debug)]
+pub struct ToSign {
+    header_b64: String,
+    jwk: PublicJwk,
+    payload: Vec<u8>,
+    document: Value,
+}
+
+impl ToSign {
+    /// The JWS signing input (RFC 7515 §5.1): what the key signs.
+    pub fn signing_input(&self) -> Vec<u8> {
+        signing_input(&self.header_b64, &self.payload)
+    }
+
+    /// The file: the document in RFC 8785 form with its `signature`. The
+    /// signature is checked first against the key named in the header, so
+    /// a wrong key or damaged signature never reaches a file.
+    pub fn attach(self, signature: &[u8; 64]) -> Result<Vec<u8>, SignError> {
+        let key = self
+            .jwk
+            .verifying_key()
+            .map_err(|_| SignError::SignatureDoesNotMatch)?;
+        let sig = Signature::from_bytes(signature);
+        if !Ed25519Strict.verify(&key, &self.header_b64, &self.payload, &sig) {
+            return Err(SignError::SignatureDoesNotMatch);
+        }
+        let mut document = self.document;
+        if let Value::Object(members) = &mut document {
+            let jws = format!("{}..{}", self.header_b64, b64(signature));
+            members.insert("signature".into(), Value::String(jws));
+        }
+        to_canonical_vec(&document).map_err(|e| SignError::Invalid(vec![err(ErrorCode::Schema, e)]))
+    }
+}
+
 impl Summary {
-    /// Sign the summary: the file's bytes, in RFC 8785 form with the
-    /// `signature` member. The same summary, key and time always give the
-    /// same bytes (Ed25519 signatures are deterministic).
-    pub fn sign(&self, key: &SigningKey, signed_at: &Timestamp) -> Result<Vec<u8>, SignError> {
+    /// The bytes to sign with the key whose public part is `jwk`, and what
+    /// the file will hold. The signing time is the document's `signedAt`.
+    pub fn to_sign(&self, jwk: &PublicJwk) -> Result<ToSign, SignError> {
         if self.signature.is_some() {
             return Err(SignError::AlreadySigned);
         }
         let invalid = |e: String| SignError::Invalid(vec![err(ErrorCode::Schema, e)]);
-        let mut document = serde_json::to_value(self).map_err(|e| invalid(e.to_string()))?;
+        let document = serde_json::to_value(self).map_err(|e| invalid(e.to_string()))?;
         let payload = to_canonical_vec(&document).map_err(invalid)?;
-        let jwk = key.public_jwk();
         let header = ProtectedHeader {
             alg: ALG.into(),
             typ: JWS_TYPE.into(),
             kid: jwk.thumbprint(),
-            jwk,
-            signed_at: moment(signed_at).to_string(),
-            document_id: self.document_id.to_string(),
+            jwk: jwk.clone(),
         };
-        let jws = detached_jws(&to_canonical_vec(&header).map_err(invalid)?, &payload, key);
-        if let Value::Object(members) = &mut document {
-            members.insert("signature".into(), Value::String(jws));
-        }
-        to_canonical_vec(&document).map_err(invalid)
+        Ok(ToSign {
+            header_b64: b64(&to_canonical_vec(&header).map_err(invalid)?),
+            jwk: jwk.clone(),
+            payload,
+            document,
+        })
+    }
+
+    /// Sign the summary with a key held here (the CLI, tests): the file's
+    /// bytes, in RFC 8785 form with the `signature` member. The same summary
+    /// and key always give the same bytes (Ed25519 is deterministic).
+    pub fn sign(&self, key: &SigningKey) -> Result<Vec<u8>, SignError> {
+        let to_sign = self.to_sign(&key.public_jwk())?;
+        let signature = key.sign(&to_sign.signing_input()).to_bytes();
+        to_sign.attach(&signature)
     }
 }
 
-/// Read an unsigned summary file (any JSON layout) and check it is one that
-/// can be signed: the `sign` command's input.
-pub fn read_unsigned(bytes: &[u8]) -> Result<Summary, SignError> {
-    let value = parse_strict(bytes).map_err(|e| SignError::Invalid(vec![parse_error(e)]))?;
-    format_errors(&value).map_err(|e| SignError::Invalid(vec![e]))?;
+/// Read an unsigned format 2 summary file (any JSON layout) and check it is
+/// one that can be signed: the `sign` command's input. `signed_at`, when
+/// given, is written into `signedAt` first (the time of signing is the
+/// signer's to say).
+pub fn read_unsigned(bytes: &[u8], signed_at: Option<&str>) -> Result<Summary, SignError> {
+    let mut value = parse_strict(bytes).map_err(|e| SignError::Invalid(vec![parse_error(e)]))?;
+    match format_errors(&value).map_err(|e| SignError::Invalid(vec![e]))? {
+        FormatVersion::V2 => {}
+        FormatVersion::V1 => {
+            return Err(SignError::Invalid(vec![err(
+                ErrorCode::WrongFormatVersion,
+                format!("This summary is format version \"{FORMAT_VERSION_1}\": files of that format are read but no longer signed. Make it format version \"{FORMAT_VERSION}\"."),
+            )]))
+        }
+    }
     if value.get("signature").is_some() {
         return Err(SignError::AlreadySigned);
     }
-    content_checks(&value).map_err(SignError::Invalid)
+    if let (Some(at), Value::Object(members)) = (signed_at, &mut value) {
+        members.insert("signedAt".into(), Value::String(at.to_string()));
+    }
+    content_checks(&value, FormatVersion::V2, None).map_err(SignError::Invalid)
 }
 
 // ---- Verifying --------------------------------------------------------------
@@ -359,7 +458,7 @@ fn run(
             .get("documentId")
             .and_then(Value::as_str)
             .map(String::from);
-        format_errors(&value).map_err(|e| vec![e])?;
+        out.format_version = Some(format_errors(&value).map_err(|e| vec![e])?);
         if value.get("signature").is_none() {
             return Err(vec![no_signature()]);
         }
@@ -376,12 +475,14 @@ fn run(
         return Err(vec![not_a_summary()]);
     }
     out.document_id = top.string("documentId");
-    format_errors(&top.small_object(&["format", "formatVersion"])).map_err(|e| vec![e])?;
-    signature_checks(&top, check, out)?;
+    let version =
+        format_errors(&top.small_object(&["format", "formatVersion"])).map_err(|e| vec![e])?;
+    out.format_version = Some(version);
+    signature_checks(&top, version, check, out)?;
     // The signature holds; now what it covers must be a well-formed summary.
     let value: Value = serde_json::from_slice(bytes)
         .map_err(|e| vec![parse_error(ParseError::NotJson(e.to_string()))])?;
-    let summary = content_checks(&value)?;
+    let summary = content_checks(&value, version, out.signed_at.as_deref())?;
     if let Some(trusted) = options.trusted_keys {
         let kid = out.kid.clone().unwrap_or_default();
         match trusted.revoked(&kid) {
@@ -469,19 +570,20 @@ fn not_a_summary() -> VerifyError {
 }
 
 /// `format` and `formatVersion`, checked before anything that depends on them.
-fn format_errors(value: &Value) -> Result<(), VerifyError> {
+fn format_errors(value: &Value) -> Result<FormatVersion, VerifyError> {
     if value.get("format").and_then(Value::as_str) != Some(FORMAT) {
         return Err(not_a_summary());
     }
     match value.get("formatVersion") {
-        Some(Value::String(v)) if v == FORMAT_VERSION => Ok(()),
+        Some(Value::String(v)) if v == FORMAT_VERSION => Ok(FormatVersion::V2),
+        Some(Value::String(v)) if v == FORMAT_VERSION_1 => Ok(FormatVersion::V1),
         Some(Value::String(v)) => Err(err(
             ErrorCode::WrongFormatVersion,
-            format!("This summary is format version {v:?}; this verifier reads version \"{FORMAT_VERSION}\" only. A newer version of review-summary may read it."),
+            format!("This summary is format version {v:?}; this verifier reads versions \"{FORMAT_VERSION_1}\" and \"{FORMAT_VERSION}\". A newer version of review-summary may read it."),
         )),
         Some(other) => Err(err(
             ErrorCode::WrongFormatVersion,
-            format!("The format version is {other}, but it must be the string \"{FORMAT_VERSION}\"."),
+            format!("The format version is {other}, but it must be a string such as \"{FORMAT_VERSION}\"."),
         )),
         None => Err(err(
             ErrorCode::WrongFormatVersion,
@@ -492,6 +594,7 @@ fn format_errors(value: &Value) -> Result<(), VerifyError> {
 
 fn signature_checks(
     top: &TopLevel<'_>,
+    version: FormatVersion,
     check: &dyn SignatureCheck,
     out: &mut Verification,
 ) -> Stage {
@@ -547,18 +650,39 @@ fn signature_checks(
         }
         None => return Err(bad_header("it does not name the algorithm (\"alg\")".into())),
     }
-    let header: ProtectedHeader =
-        serde_json::from_value(header_value).map_err(|e| bad_header(e.to_string()))?;
+    // Format 2 names the signing time and document in the signed document;
+    // format 1 named them in the header, and the two had to agree.
+    let (header, header_document_id) = match version {
+        FormatVersion::V2 => {
+            let header: ProtectedHeader = serde_json::from_value(header_value).map_err(|e| {
+                bad_header(format!("{e} (format 2 uses alg, typ, kid and jwk only)"))
+            })?;
+            out.signed_at = top.string("signedAt");
+            (header, None)
+        }
+        FormatVersion::V1 => {
+            let h: ProtectedHeaderV1 =
+                serde_json::from_value(header_value).map_err(|e| bad_header(e.to_string()))?;
+            if !is_rfc3339_seconds(&h.signed_at) {
+                return Err(bad_header(format!(
+                    "the signing time {:?} is not an RFC 3339 time to the second",
+                    h.signed_at
+                )));
+            }
+            out.signed_at = Some(h.signed_at.clone());
+            let header = ProtectedHeader {
+                alg: h.alg,
+                typ: h.typ,
+                kid: h.kid,
+                jwk: h.jwk,
+            };
+            (header, Some(h.document_id))
+        }
+    };
     if header.typ != JWS_TYPE {
         return Err(bad_header(format!(
             "its type is {:?}, not {JWS_TYPE:?}",
             header.typ
-        )));
-    }
-    if !is_rfc3339_seconds(&header.signed_at) {
-        return Err(bad_header(format!(
-            "the signing time {:?} is not an RFC 3339 time to the second",
-            header.signed_at
         )));
     }
     let key = header
@@ -566,7 +690,6 @@ fn signature_checks(
         .verifying_key()
         .map_err(|e| bad_header(e.to_string()))?;
     out.kid = Some(header.kid.clone());
-    out.signed_at = Some(header.signed_at.clone());
 
     let mut errors = Vec::new();
     let thumbprint = header.jwk.thumbprint();
@@ -576,13 +699,12 @@ fn signature_checks(
             format!("The key id in the signature ({}) is not the thumbprint of the key it carries ({thumbprint}).", header.kid),
         ));
     }
-    if let Some(id) = &out.document_id {
-        if *id != header.document_id {
+    if let (Some(id), Some(signed_for)) = (&out.document_id, &header_document_id) {
+        if id != signed_for {
             errors.push(err(
                 ErrorCode::DocumentIdMismatch,
                 format!(
-                    "The signature was made for document {:?}, but this is document {id:?}.",
-                    header.document_id
+                    "The signature was made for document {signed_for:?}, but this is document {id:?}."
                 ),
             ));
         }
@@ -600,19 +722,34 @@ fn signature_checks(
     }
 }
 
-/// The schema (with the `schema-validation` feature, the shipped JSON
-/// Schema itself), the Rust types (closed objects, checked strings), and the
-/// portable-value rules.
-fn content_checks(value: &Value) -> Result<Summary, Vec<VerifyError>> {
-    let mut errors: Vec<VerifyError> = super::schema::validate(value)
+/// The schema of the file's format (with the `schema-validation` feature,
+/// the shipped JSON Schema itself), the Rust types (closed objects, checked
+/// strings), and the portable-value rules. A format 1 summary is read as
+/// format 2 says it, with `signed_at` from its header.
+fn content_checks(
+    value: &Value,
+    version: FormatVersion,
+    signed_at: Option<&str>,
+) -> Result<Summary, Vec<VerifyError>> {
+    let mut errors: Vec<VerifyError> = super::schema::validate(value, version)
         .into_iter()
         .map(|e| err(ErrorCode::Schema, e))
         .collect();
-    let typed = Summary::deserialize(value);
+    let typed = match version {
+        FormatVersion::V2 => Summary::deserialize(value),
+        FormatVersion::V1 => v1::Summary::deserialize(value).and_then(|s| {
+            let at = DateTimeText::try_from(signed_at.unwrap_or_default())
+                .map_err(serde::de::Error::custom)?;
+            Ok(s.upgrade(at))
+        }),
+    };
     if let (Err(e), true) = (&typed, errors.is_empty()) {
         errors.push(err(
             ErrorCode::Schema,
-            format!("The summary does not match the schema (summary-v1.json): {e}."),
+            format!(
+                "The summary does not match the schema ({}): {e}.",
+                super::schema::file_name(version)
+            ),
         ));
     }
     errors.extend(

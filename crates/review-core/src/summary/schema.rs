@@ -1,22 +1,53 @@
-//! The summary's JSON Schema (draft 2020-12), generated from the Rust types
-//! and shipped at `public/schema/summary-v1.json`. A test fails when the two
-//! differ; `UPDATE_SCHEMA=1 cargo test -p review-core --test summary_schema`
-//! writes the file again.
+//! The summary's JSON Schemas (draft 2020-12).
+//!
+//! Format 2's schema is generated from the Rust types and shipped at
+//! `public/schema/summary-v2.json`; a test fails when the two differ, and
+//! `UPDATE_SCHEMA=1 cargo test -p review-core --test summary_schema` writes
+//! the file again. Format 1's schema, `public/schema/summary-v1.json`, is
+//! frozen: never regenerated, its SHA-256 pinned by a test. Both are served
+//! in the app's build under `/schema/` and printed by `review-summary schema`.
 
 use super::document::Summary;
+use super::jws::FormatVersion;
 use schemars::generate::SchemaSettings;
 use schemars::transform::{transform_subschemas, Transform};
 use schemars::Schema;
 use serde_json::Value;
 
-/// Where the schema is published, relative to the repository root.
-pub const SHIPPED_PATH: &str = "public/schema/summary-v1.json";
+/// Where format 2's schema is published, relative to the repository root.
+pub const SHIPPED_PATH: &str = "public/schema/summary-v2.json";
+/// Where format 1's frozen schema is, relative to the repository root.
+pub const SHIPPED_V1_PATH: &str = "public/schema/summary-v1.json";
 
-/// The schema generated from [`Summary`].
+/// The stable identifier of each format's schema (its `$id`). A URN, so it
+/// names the schema wherever a deployment serves the file.
+pub const ID_V2: &str = "urn:review-together:schema:summary-v2";
+pub const ID_V1: &str = "urn:review-together:schema:summary-v1";
+
+/// The schema file of a format, as the error messages name it.
+pub fn file_name(version: FormatVersion) -> &'static str {
+    match version {
+        FormatVersion::V1 => "summary-v1.json",
+        FormatVersion::V2 => "summary-v2.json",
+    }
+}
+
+/// The schema of format 2, generated from [`Summary`].
 pub fn generate() -> Schema {
     let mut settings = SchemaSettings::draft2020_12();
     settings.transforms.push(Box::new(Portable));
-    settings.into_generator().into_root_schema_for::<Summary>()
+    let mut schema = settings.into_generator().into_root_schema_for::<Summary>();
+    if let Some(object) = schema.as_object_mut() {
+        // `$id` right after `$schema`, where readers look for it.
+        let mut ordered = serde_json::Map::new();
+        if let Some(s) = object.remove("$schema") {
+            ordered.insert("$schema".into(), s);
+        }
+        ordered.insert("$id".into(), ID_V2.into());
+        ordered.append(object);
+        *object = ordered;
+    }
+    schema
 }
 
 /// The schema as the shipped file holds it: pretty JSON and a final newline.
@@ -81,20 +112,27 @@ impl Transform for Portable {
     }
 }
 
-/// Errors from validating `value` against the shipped schema with the
-/// `jsonschema` crate (feature `schema-validation`), at most ten, each with
-/// the JSON Pointer of the offending value.
+/// Errors from validating `value` against the shipped schema of its format
+/// with the `jsonschema` crate (feature `schema-validation`), at most ten,
+/// each with the JSON Pointer of the offending value.
 #[cfg(feature = "schema-validation")]
-pub fn validate(value: &Value) -> Vec<String> {
+pub fn validate(value: &Value, version: FormatVersion) -> Vec<String> {
     use std::sync::OnceLock;
-    static VALIDATOR: OnceLock<Result<jsonschema::Validator, String>> = OnceLock::new();
-    let validator = VALIDATOR.get_or_init(|| {
-        let schema: Value = serde_json::from_str(SHIPPED)
-            .map_err(|e| format!("the shipped schema is not JSON: {e}"))?;
+    type Compiled = OnceLock<Result<jsonschema::Validator, String>>;
+    static V1: Compiled = OnceLock::new();
+    static V2: Compiled = OnceLock::new();
+    let (cell, text) = match version {
+        FormatVersion::V1 => (&V1, SHIPPED_V1),
+        FormatVersion::V2 => (&V2, SHIPPED),
+    };
+    let name = file_name(version);
+    let validator = cell.get_or_init(|| {
+        let schema: Value = serde_json::from_str(text)
+            .map_err(|e| format!("the shipped schema {name} is not JSON: {e}"))?;
         jsonschema::draft202012::options()
             .should_validate_formats(true)
             .build(&schema)
-            .map_err(|e| format!("the shipped schema does not compile: {e}"))
+            .map_err(|e| format!("the shipped schema {name} does not compile: {e}"))
     });
     match validator {
         Ok(v) => v
@@ -103,7 +141,7 @@ pub fn validate(value: &Value) -> Vec<String> {
             .map(|e| {
                 let at = e.instance_path().to_string();
                 let at = if at.is_empty() { "/".to_string() } else { at };
-                format!("The summary does not match the schema (summary-v1.json) at {at}: {e}.")
+                format!("The summary does not match the schema ({name}) at {at}: {e}.")
             })
             .collect(),
         Err(e) => vec![e.clone()],
@@ -113,10 +151,14 @@ pub fn validate(value: &Value) -> Vec<String> {
 /// Without the `schema-validation` feature (the app), the Rust types check
 /// the same rules; see `content_checks`.
 #[cfg(not(feature = "schema-validation"))]
-pub fn validate(_value: &Value) -> Vec<String> {
+pub fn validate(_value: &Value, _version: FormatVersion) -> Vec<String> {
     Vec::new()
 }
 
-/// The shipped schema, compiled in for validation.
+/// Format 2's shipped schema, compiled in for validation and for
+/// `review-summary schema` (not in the app, which validates by its types).
 #[cfg(feature = "schema-validation")]
-pub const SHIPPED: &str = include_str!("../../../../public/schema/summary-v1.json");
+pub const SHIPPED: &str = include_str!("../../../../public/schema/summary-v2.json");
+/// Format 1's frozen schema.
+#[cfg(feature = "schema-validation")]
+pub const SHIPPED_V1: &str = include_str!("../../../../public/schema/summary-v1.json");

@@ -300,6 +300,10 @@ pub const KEY_PERSON: &str = "key-person";
 pub const EVIDENCE: &str = "evidence-1";
 pub const CAFE: &str = "resource-cafe";
 pub const ALLOWANCE: &str = "resource-allowance";
+pub const CAFE_BENEFIT: &str = "remark-cafe-benefit";
+pub const CAFE_DIFFICULTY: &str = "remark-cafe-difficulty";
+pub const CAFE_CHANGE: &str = "remark-cafe-change";
+pub const ALLOWANCE_BENEFIT: &str = "remark-allowance-benefit";
 pub const GAP: &str = "gap-1";
 pub const SITTER: &str = "cover-sitter";
 pub const SITTER_RISK: &str = "risk-1";
@@ -348,6 +352,29 @@ pub fn resource(id: &str, field: ResourceField) -> Command {
         id: id.into(),
         field,
     }
+}
+
+/// Add a point to one of a resource's lists, and say it. `Command`s are one
+/// change each, so this is two of them, in the order the app sends them.
+pub fn remark(
+    resource: &str,
+    list: ResourceList,
+    id: &str,
+    text: &str,
+    said_by: Speaker,
+) -> Vec<Command> {
+    vec![
+        Command::AddResourceRemark {
+            resource: resource.into(),
+            list,
+            id: id.into(),
+        },
+        Command::SetRemark {
+            id: id.into(),
+            text: text.into(),
+            said_by,
+        },
+    ]
 }
 
 pub fn cover(id: &str, field: CoverField) -> Command {
@@ -411,43 +438,64 @@ pub fn ratings_commands() -> Vec<Command> {
 
 /// Two resources (one to change, one to keep) and a gap.
 pub fn services_commands() -> Vec<Command> {
-    vec![
-        Command::SetServicesInUse(true),
-        Command::AddResource { id: CAFE.into() },
-        resource(CAFE, ResourceField::Kind(ResourceKind::SupportGroup)),
-        resource(CAFE, ResourceField::Name("Carers' café".into())),
-        resource(
+    [
+        vec![
+            Command::SetServicesInUse(true),
+            Command::AddResource { id: CAFE.into() },
+            resource(CAFE, ResourceField::Kind(ResourceKind::SupportGroup)),
+            resource(CAFE, ResourceField::Name("Carers' café".into())),
+        ],
+        remark(
             CAFE,
-            ResourceField::Benefits("Ayesha meets other carers and feels less alone".into()),
+            ResourceList::Benefits,
+            CAFE_BENEFIT,
+            "Ayesha meets other carers and feels less alone",
+            Speaker::Person(Person::participant(CARER)),
         ),
-        resource(
+        remark(
             CAFE,
-            ResourceField::Difficulties("Two buses each way".into()),
+            ResourceList::Difficulties,
+            CAFE_DIFFICULTY,
+            "Two buses each way",
+            Speaker::Everyone,
         ),
-        resource(CAFE, ResourceField::NeedsMet(NeedsMet::Partly)),
-        resource(CAFE, ResourceField::Decision(ResourceDecision::Change)),
-        resource(
+        vec![
+            resource(CAFE, ResourceField::NeedsMet(NeedsMet::Partly)),
+            resource(CAFE, ResourceField::Decision(ResourceDecision::Change)),
+        ],
+        remark(
             CAFE,
-            ResourceField::Changes("Find a group nearer home".into()),
+            ResourceList::Changes,
+            CAFE_CHANGE,
+            "Find a group nearer home",
+            Speaker::NotRecorded,
         ),
-        Command::AddResource {
-            id: ALLOWANCE.into(),
-        },
-        resource(ALLOWANCE, ResourceField::Kind(ResourceKind::Financial)),
-        resource(ALLOWANCE, ResourceField::Name("Carer's Allowance".into())),
-        resource(
+        vec![
+            Command::AddResource {
+                id: ALLOWANCE.into(),
+            },
+            resource(ALLOWANCE, ResourceField::Kind(ResourceKind::Financial)),
+            resource(ALLOWANCE, ResourceField::Name("Carer's Allowance".into())),
+        ],
+        remark(
             ALLOWANCE,
-            ResourceField::Benefits("Pays for taxis to Ayesha's own appointments".into()),
+            ResourceList::Benefits,
+            ALLOWANCE_BENEFIT,
+            "Pays for taxis to Ayesha's own appointments",
+            Speaker::Person(Person::named("Ayesha's sister")),
         ),
-        resource(ALLOWANCE, ResourceField::NeedsMet(NeedsMet::Fully)),
-        resource(ALLOWANCE, ResourceField::Decision(ResourceDecision::Keep)),
-        Command::AddGap { id: GAP.into() },
-        Command::SetGap {
-            id: GAP.into(),
-            what: "No sitting service at weekends".into(),
-            noticed_by: Some(Person::participant(CARER)),
-        },
+        vec![
+            resource(ALLOWANCE, ResourceField::NeedsMet(NeedsMet::Fully)),
+            resource(ALLOWANCE, ResourceField::Decision(ResourceDecision::Keep)),
+            Command::AddGap { id: GAP.into() },
+            Command::SetGap {
+                id: GAP.into(),
+                what: "No sitting service at weekends".into(),
+                noticed_by: Some(Person::participant(CARER)),
+            },
+        ],
     ]
+    .concat()
 }
 
 /// A sitting service Joan first does not agree to, then agrees to.

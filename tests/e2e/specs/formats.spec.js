@@ -1,0 +1,110 @@
+// What the last build stored and exported opens in this one, through the
+// app's real load paths (docs/formats.md): its drafts (review envelope
+// version 1), signed summary, plain and PIN-sealed backups, and PIN-sealed
+// storage. The files are frozen fixtures the format 1 app made.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  test, expect, press, heading, restoreStorage, openTaskList, openPart,
+} from '../helpers.js';
+
+test.use({ hasTouch: true, viewport: { width: 1024, height: 768 }, actionTimeout: 20_000 });
+
+const FIXTURES = fileURLToPath(new URL('../../fixtures/', import.meta.url));
+const dump = (name) => JSON.parse(readFileSync(join(FIXTURES, name), 'utf8'));
+const SITTING = 'Evening sitting service';
+const PIN = '482913';
+
+/** A service's card on "Services and support", opened for changing. */
+async function openService(page, name) {
+  const toggle = page.getByRole('button', { name: `Change ${name}`, exact: true });
+  if (await toggle.count()) await press(toggle);
+}
+
+test('a draft the last build stored opens with its services as points, and a copy is kept before it is saved again', async ({ page }) => {
+  const { id, stored } = dump('drafts-v1/storage-complete.json');
+  const key = `review-together/review/${id}`;
+  await restoreStorage(page, stored);
+  await openPart(page, id, 'Services and support');
+  await openService(page, SITTING);
+  // The old texts, each now the first point of its list.
+  await expect(page.getByLabel("How has it helped Ayesha Khan's health and wellbeing?").last()).toHaveValue('Two evenings a week off');
+  await expect(page.getByLabel('What has been difficult about it? (optional)').last()).toHaveValue('The sitter changes every week');
+  await expect(page.getByLabel('What needs to change?')).toHaveValue('The same sitter each week, and Thursday instead of Monday');
+  // Nobody was recorded as saying them, and nobody is guessed at.
+  await expect(page.getByLabel('Who said this?').first()).toHaveValue('not-recorded');
+
+  // A change is saved in the new format, after the old text was kept as it was.
+  await page.getByLabel('What needs to change?').fill('The same sitter each week');
+  await expect(page.getByRole('status').filter({ hasText: 'Saved on this device' })).toBeVisible();
+  const after = await page.evaluate((k) => ({
+    now: localStorage.getItem(k),
+    copy: localStorage.getItem(`review-together/kept-aside/older-format/review/${k.split('/').pop()}/v1`),
+  }), key);
+  expect(after.copy).toBe(stored[key]);
+  const now = JSON.parse(after.now);
+  expect(now.version).toBe(2);
+  const sitting = now.data.resources.find((r) => r.name === SITTING);
+  expect(sitting.changes).toEqual([{ id: `${sitting.id}-changes`, text: 'The same sitter each week', saidBy: { kind: 'not-recorded' } }]);
+
+  // Deleting the review takes the kept copy with it.
+  await page.goto(`/review/${id}/delete`);
+  await press(page.getByRole('button', { name: 'Yes, delete this review' }));
+  await expect(heading(page, 'Reviews on this device')).toBeVisible();
+  const left = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('older-format')));
+  expect(left).toEqual([]);
+});
+
+test('a review the last build signed off opens locked, with its summary byte for byte', async ({ page }) => {
+  const { id, stored } = dump('drafts-v1/storage-signed-off.json');
+  await restoreStorage(page, stored);
+  await openTaskList(page, id);
+  const [dl] = await Promise.all([
+    page.waitForEvent('download'),
+    press(page.getByRole('button', { name: 'Download summary' })),
+  ]);
+  const path = test.info().outputPath(dl.suggestedFilename());
+  await dl.saveAs(path);
+  const kept = JSON.parse(stored[`review-together/summary/${id}`]).data;
+  expect(dl.suggestedFilename()).toBe(kept.fileName);
+  expect(readFileSync(path, 'utf8')).toBe(kept.text);
+  // The app's checker reads that format 1 file.
+  await page.goto('/check-summary');
+  await page.getByLabel('Summary file').setInputFiles(path);
+  await expect(page.getByRole('heading', { level: 2 })).toHaveText('The summary is intact and signed');
+});
+
+test("the last build's plain backups open as the reviews they hold", async ({ page }) => {
+  for (const [file, name] of [['backups-v1/plain-complete.json', 'Northshire Carers Café'], ['backups-v1/plain-signed-off.json', SITTING]]) {
+    await page.goto('/open-backup');
+    await page.getByLabel('Backup file').setInputFiles(join(FIXTURES, file));
+    await expect(heading(page, 'Carer review')).toBeVisible();
+    await expect(page.getByText('Review with Ayesha Khan.')).toBeVisible();
+    await press(page.getByRole('link', { name: 'Services and support', exact: true }));
+    await openService(page, name);
+    await expect(page.getByText(name).first()).toBeVisible();
+  }
+});
+
+test("the last build's PIN-sealed backup opens with its PIN", async ({ page }) => {
+  await page.goto('/open-backup');
+  await page.getByLabel('Backup file').setInputFiles(join(FIXTURES, 'backups-v1/sealed-signed-off.json'));
+  await page.getByLabel('PIN of the device the backup was made on').fill(PIN);
+  await press(page.getByRole('button', { name: 'Open the backup' }));
+  await expect(heading(page, 'Carer review')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText('Review with Ayesha Khan.')).toBeVisible();
+});
+
+test("the last build's PIN-sealed storage unlocks with its PIN", async ({ page }) => {
+  const { id, stored } = dump('drafts-v1/storage-signed-off-sealed.json');
+  await restoreStorage(page, stored);
+  await page.reload();
+  await expect(heading(page, 'Review Together is locked')).toBeVisible();
+  await page.getByLabel('Device PIN').fill(PIN);
+  await press(page.getByRole('button', { name: 'Unlock' }));
+  await expect(page.getByRole('row', { name: /Ayesha Khan/ })).toBeVisible({ timeout: 30_000 });
+  await press(page.getByRole('link', { name: /^Open/ }).first());
+  await expect(heading(page, 'Carer review')).toBeVisible();
+  expect(page.url()).toContain(id);
+});
