@@ -12,7 +12,7 @@ pub fn DateInput(
     label: String,
     /// Help text under the label.
     #[prop(optional, into)]
-    hint: Option<String>,
+    hint: MaybeProp<String>,
     /// The date chosen so far.
     #[prop(into)]
     value: Signal<Option<chrono::NaiveDate>>,
@@ -22,6 +22,7 @@ pub fn DateInput(
     /// Receives the new date (or `None` when cleared).
     on_change: Callback<Option<chrono::NaiveDate>>,
 ) -> impl IntoView {
+    let hint = hint.get_untracked();
     let text = Signal::derive(move || {
         value
             .get()

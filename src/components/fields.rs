@@ -58,7 +58,7 @@ pub fn TextInput(
     label: String,
     /// Help text under the label.
     #[prop(optional, into)]
-    hint: Option<String>,
+    hint: MaybeProp<String>,
     /// The current text.
     #[prop(into)]
     value: Signal<String>,
@@ -77,6 +77,7 @@ pub fn TextInput(
     #[prop(optional)]
     inputmode: Option<&'static str>,
 ) -> impl IntoView {
+    let hint = hint.get_untracked();
     let described = described_by(&id, hint.is_some(), error);
     let locked = crate::state::read_only();
     let class = move || {
@@ -121,7 +122,7 @@ pub fn TextArea(
     label: String,
     /// Help text under the label.
     #[prop(optional, into)]
-    hint: Option<String>,
+    hint: MaybeProp<String>,
     /// The current text.
     #[prop(into)]
     value: Signal<String>,
@@ -134,6 +135,7 @@ pub fn TextArea(
     #[prop(optional)]
     rows: Option<u32>,
 ) -> impl IntoView {
+    let hint = hint.get_untracked();
     let described = described_by(&id, hint.is_some(), error);
     let locked = crate::state::read_only();
     view! {
@@ -247,7 +249,7 @@ pub fn Radios<T>(
     legend: String,
     /// Help text under the question.
     #[prop(optional, into)]
-    hint: Option<String>,
+    hint: MaybeProp<String>,
     /// The answers to choose from.
     choices: Vec<Choice<T>>,
     /// The answer chosen so far.
@@ -265,6 +267,7 @@ pub fn Radios<T>(
 where
     T: Clone + PartialEq + Send + Sync + 'static,
 {
+    let hint = hint.get_untracked();
     let described = described_by(&id, hint.is_some(), error);
     let locked = crate::state::read_only();
     // Re-applies `checked` after each change: when the change is refused the
@@ -325,7 +328,7 @@ pub fn Checkboxes<T>(
     legend: String,
     /// Help text under the question, e.g. "Select all that apply".
     #[prop(optional, into)]
-    hint: Option<String>,
+    hint: MaybeProp<String>,
     /// The options.
     choices: Vec<Choice<T>>,
     /// The options ticked so far.
@@ -340,6 +343,7 @@ pub fn Checkboxes<T>(
 where
     T: Clone + PartialEq + Send + Sync + 'static,
 {
+    let hint = hint.get_untracked();
     let described = described_by(&id, hint.is_some(), error);
     let locked = crate::state::read_only();
     // As in `Radios`: put `checked` back in line with the value after a change.

@@ -4,7 +4,9 @@ mod date_input;
 mod display;
 mod error_summary;
 mod fields;
+mod list_part;
 mod page;
+mod part_page;
 mod person_choice;
 mod remarks;
 mod task_list;
@@ -17,7 +19,12 @@ pub use display::{
 };
 pub use error_summary::ErrorSummary;
 pub use fields::{Checkboxes, Choice, Radios, Select, TextArea, TextInput};
+pub use list_part::{
+    or_not_yet, AddButton, ListCard, ListErrorSummary, ListQuestion, ListState, RemoveWithConfirm,
+    ShortAnswers,
+};
 pub use page::{BackLink, Page};
+pub use part_page::PartPage;
 pub use person_choice::PersonChoice;
 pub use remarks::ResourceRemarks;
 pub use task_list::TaskList;

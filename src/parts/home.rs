@@ -1,4 +1,3 @@
-use super::parts_done;
 use crate::components::Page;
 use crate::state::{start_review, use_app};
 use crate::{clock, download, storage};
@@ -112,7 +111,7 @@ fn ReviewList(
                 .map(|c| c.name.trim().to_string())
                 .filter(|n| !n.is_empty())
                 .unwrap_or_else(|| "Carer not named yet".into());
-            let (done, total) = parts_done(&r);
+            let (done, total) = review_core::progress::parts_done(&r);
             let (state, tag) = match r.state {
                 ReviewState::Draft => ("Draft", "app-tag app-tag--blue"),
                 ReviewState::SignedOff => ("Signed off", "app-tag app-tag--green"),

@@ -3,11 +3,13 @@
 //! the app passes in the time and fresh ids.
 
 pub mod backup;
+pub mod check;
 pub mod command;
 pub mod display;
 pub mod draft;
 pub mod escalation;
 pub mod library;
+pub mod lists;
 pub mod model;
 pub mod outcome;
 pub mod progress;
@@ -19,6 +21,7 @@ pub mod summary;
 pub mod text;
 pub mod validate;
 pub mod vault;
+pub mod words;
 
 pub use command::{
     ActionField, Command, CoverField, DomainError, EscalationField, OutcomeField, ResourceField,

@@ -1341,14 +1341,54 @@ pub enum IndividualAgreement {
     NotAskedYet,
 }
 
+choices! {
+    /// The answers to "Did they agree?", before the details each one needs.
+    pub enum AgreementAnswer {
+        Agreed => "agreed", "Yes, they agreed";
+        ThroughAdvocate => "agreed-through-advocate", "Yes, through their advocate";
+        NotAgreed => "not-agreed", "No, they did not agree";
+        NotAskedYet => "not-asked-yet", "Not asked yet";
+    }
+}
+
 impl IndividualAgreement {
     pub fn key(&self) -> &'static str {
+        self.answer().key()
+    }
+
+    /// The answer this agreement gives, without its details.
+    pub fn answer(&self) -> AgreementAnswer {
         match self {
-            IndividualAgreement::Agreed => "agreed",
-            IndividualAgreement::AgreedThroughAdvocate { .. } => "agreed-through-advocate",
-            IndividualAgreement::NotAgreed { .. } => "not-agreed",
-            IndividualAgreement::NotAskedYet => "not-asked-yet",
+            IndividualAgreement::Agreed => AgreementAnswer::Agreed,
+            IndividualAgreement::AgreedThroughAdvocate { .. } => AgreementAnswer::ThroughAdvocate,
+            IndividualAgreement::NotAgreed { .. } => AgreementAnswer::NotAgreed,
+            IndividualAgreement::NotAskedYet => AgreementAnswer::NotAskedYet,
         }
+    }
+
+    /// The agreement an answer makes: the details it had before when it is
+    /// chosen again, else `next_step` (what was typed for "not agreed") and
+    /// `advocate` (through whom). `None` when the answer needs an advocate
+    /// and there is none.
+    pub fn from_answer(
+        answer: AgreementAnswer,
+        before: Option<&IndividualAgreement>,
+        next_step: &str,
+        advocate: Option<Person>,
+    ) -> Option<IndividualAgreement> {
+        if let Some(before) = before.filter(|b| b.answer() == answer) {
+            return Some(before.clone());
+        }
+        Some(match answer {
+            AgreementAnswer::Agreed => IndividualAgreement::Agreed,
+            AgreementAnswer::NotAskedYet => IndividualAgreement::NotAskedYet,
+            AgreementAnswer::NotAgreed => IndividualAgreement::NotAgreed {
+                what_happens_next: next_step.to_string(),
+            },
+            AgreementAnswer::ThroughAdvocate => {
+                IndividualAgreement::AgreedThroughAdvocate { by: advocate? }
+            }
+        })
     }
 }
 
@@ -1440,12 +1480,45 @@ pub enum ConsentToShare {
     },
 }
 
+choices! {
+    /// The answers to "Is there consent to share this?", before the reason.
+    pub enum ConsentAnswer {
+        Yes => "yes", "Yes";
+        No => "no", "No";
+        BecauseOfRisk => "not-needed-because-of-risk", "It will be shared without consent because of a risk of harm";
+    }
+}
+
 impl ConsentToShare {
     pub fn key(&self) -> &'static str {
+        self.answer().key()
+    }
+
+    /// The answer this consent gives, without its reason.
+    pub fn answer(&self) -> ConsentAnswer {
         match self {
-            ConsentToShare::Yes => "yes",
-            ConsentToShare::No => "no",
-            ConsentToShare::NotNeededBecauseOfRisk { .. } => "not-needed-because-of-risk",
+            ConsentToShare::Yes => ConsentAnswer::Yes,
+            ConsentToShare::No => ConsentAnswer::No,
+            ConsentToShare::NotNeededBecauseOfRisk { .. } => ConsentAnswer::BecauseOfRisk,
+        }
+    }
+
+    /// The consent an answer makes: the reason it had before when it is
+    /// chosen again, else `reason` (what was typed).
+    pub fn from_answer(
+        answer: ConsentAnswer,
+        before: Option<&ConsentToShare>,
+        reason: &str,
+    ) -> ConsentToShare {
+        if let Some(before) = before.filter(|b| b.answer() == answer) {
+            return before.clone();
+        }
+        match answer {
+            ConsentAnswer::Yes => ConsentToShare::Yes,
+            ConsentAnswer::No => ConsentToShare::No,
+            ConsentAnswer::BecauseOfRisk => ConsentToShare::NotNeededBecauseOfRisk {
+                reason: reason.to_string(),
+            },
         }
     }
 }

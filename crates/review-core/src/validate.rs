@@ -4,6 +4,7 @@
 use crate::model::*;
 use crate::readiness::{checks, need_label};
 use crate::text::is_blank;
+use crate::words::{called, long_date, possessive};
 use chrono::NaiveDate;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -30,34 +31,6 @@ impl FieldError {
             message: message.into(),
             attention: true,
         }
-    }
-}
-
-/// "the carer's", or "Ayesha's" once the name is known.
-fn possessive(p: &Participant) -> String {
-    let name = p.name.trim();
-    if name.is_empty() {
-        match p.role {
-            Role::Individual => "the person's".into(),
-            r => format!("the {}'s", r.noun()),
-        }
-    } else if name.ends_with('s') {
-        format!("{name}'")
-    } else {
-        format!("{name}'s")
-    }
-}
-
-/// How a participant is called in a message: their name, or their role.
-pub fn called(p: &Participant) -> String {
-    let name = p.name.trim();
-    if name.is_empty() {
-        match p.role {
-            Role::Individual => "the person being cared for".into(),
-            r => format!("the {}", r.noun()),
-        }
-    } else {
-        name.to_string()
     }
 }
 
@@ -368,43 +341,9 @@ pub fn criteria(review: &Review) -> Vec<FieldError> {
 
 // ---- The review proper (P19–P23) --------------------------------------------
 
-/// How the (first) individual is called in a message.
-fn individual_called(review: &Review) -> String {
-    review
-        .individual()
-        .map(called)
-        .unwrap_or_else(|| "the person being cared for".into())
-}
-
-fn individual_possessive(review: &Review) -> String {
-    review
-        .individual()
-        .map(possessive)
-        .unwrap_or_else(|| "the person's".into())
-}
-
-fn carer_called(review: &Review) -> String {
-    review
-        .carer()
-        .map(called)
-        .unwrap_or_else(|| "the carer".into())
-}
-
-fn carer_possessive(review: &Review) -> String {
-    review
-        .carer()
-        .map(possessive)
-        .unwrap_or_else(|| "the carer's".into())
-}
-
 /// A criterion's wording in curly quotes, as part 1's messages show it.
 fn quoted(c: &Criterion) -> String {
     format!("\u{201c}{}\u{201d}", c.wording.trim())
-}
-
-/// "24 November 2026".
-pub fn long_date(date: NaiveDate) -> String {
-    date.format("%-d %B %Y").to_string()
 }
 
 /// The error, if any, of someone the record must name: `field` for the
@@ -522,7 +461,7 @@ pub fn resource(review: &Review, r: &Resource) -> Vec<FieldError> {
     } else {
         r.name.trim().to_string()
     };
-    let carers = carer_possessive(review);
+    let carers = review.carer_possessive();
     if r.kind.is_none() {
         errors.push(FieldError::missing(
             field("kind"),
@@ -603,12 +542,12 @@ pub fn services(review: &Review) -> Vec<FieldError> {
             "services-in-use",
             format!(
                 "Select whether {} uses any services or support",
-                carer_called(review)
+                review.carer_called()
             ),
         )),
         Some(true) if review.resources.is_empty() => errors.push(FieldError::missing(
             "add-resource",
-            format!("Add a service or support {} uses", carer_called(review)),
+            format!("Add a service or support {} uses", review.carer_called()),
         )),
         _ => {}
     }
@@ -628,7 +567,7 @@ pub fn services(review: &Review) -> Vec<FieldError> {
 pub fn cover_arrangement(review: &Review, a: &CoverArrangement) -> Vec<FieldError> {
     let mut errors = Vec::new();
     let field = |f: &str| ids::cover(&a.id, f);
-    let individual = individual_called(review);
+    let individual = review.individual_called();
     match a.makes_room_for {
         None => errors.push(FieldError::missing(
             field("makes-room-for"),
@@ -708,14 +647,14 @@ pub fn cover(review: &Review) -> Vec<FieldError> {
             "cover-needed",
             format!(
                 "Select whether {} support needs to change while the carer has time for themselves",
-                individual_possessive(review)
+                review.individual_possessive()
             ),
         )),
         Some(true) if review.cover_arrangements.is_empty() => errors.push(FieldError::missing(
             "add-cover-arrangement",
             format!(
                 "Add the support {} will have while the carer has time for themselves",
-                individual_called(review)
+                review.individual_called()
             ),
         )),
         _ => {}
@@ -874,7 +813,7 @@ pub fn outcome(review: &Review) -> Vec<FieldError> {
     if is_blank(&o.carer_view) {
         errors.push(FieldError::missing(
             "outcome-carer-view",
-            format!("Enter what {} thinks of the outcome", carer_called(review)),
+            format!("Enter what {} thinks of the outcome", review.carer_called()),
         ));
     }
     if is_blank(&o.individual_view) {
@@ -882,7 +821,7 @@ pub fn outcome(review: &Review) -> Vec<FieldError> {
             "outcome-individual-view",
             format!(
                 "Enter what {} thinks of the outcome",
-                individual_called(review)
+                review.individual_called()
             ),
         ));
     }
