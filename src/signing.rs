@@ -2,7 +2,7 @@
 //! review. The rules live in `review_core::summary`; this file supplies the
 //! storage, the clock and the randomness.
 
-use crate::{clock, storage};
+use crate::browser::{clock, storage};
 use review_core::summary::{
     self, decode_stored_key, device_key, encode_stored_key, DeviceKeyError, Finalise, KeyStore,
     SignedFile, SigningKey,

@@ -4,7 +4,9 @@
 //! Which card a field is in, what the page calls it and how it stands come
 //! from `review_core::lists`; the screens give only their questions.
 
-use super::{focus_by_id, Choice, ErrorSummary, Radios};
+use super::error_summary::ErrorSummary;
+use super::fields::{Choice, Radios};
+use super::focus::focus_by_id;
 use crate::state::{use_review, PageErrors};
 use leptos::prelude::*;
 use review_core::lists::{labelled, CardStatus, ListKind};
@@ -85,7 +87,7 @@ impl ListState {
     /// takes it, its card opens alone with focus on its first question.
     pub fn add(self, add: impl FnOnce(String) -> Command) {
         let ctx = use_review();
-        let id = crate::clock::new_id();
+        let id = crate::browser::clock::new_id();
         if ctx.dispatch(add(id.clone())).is_ok() {
             self.open.set(vec![id.clone()]);
             let field = self.kind.first_field(&id);

@@ -3,7 +3,9 @@
 //! Continue (to the part `Part::next` names, or the task list) and the way
 //! back. A part's screen is only its questions.
 
-use super::{BackLink, ErrorSummary, ListErrorSummary, ListState, Page};
+use super::error_summary::ErrorSummary;
+use super::list_part::{ListErrorSummary, ListState};
+use super::page::{BackLink, Page};
 use crate::state::{use_review, PageErrors};
 use leptos::prelude::*;
 use leptos_router::components::A;

@@ -1,9 +1,9 @@
 //! Amend a signed-off review (P23): a new version that everyone signs
 //! again; the signed version is kept as it is.
 
+use crate::browser::{clock, storage};
 use crate::components::{BackLink, Page, TextArea};
 use crate::state::{use_app, use_review};
-use crate::{clock, storage};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 

@@ -298,7 +298,7 @@ fn ArrangementCard(
     };
     let aid = id.clone();
     let add_risk = move |_| {
-        let rid = crate::clock::new_id();
+        let rid = crate::browser::clock::new_id();
         ctx.send(Command::AddCoverRisk {
             arrangement: aid.clone(),
             id: rid.clone(),

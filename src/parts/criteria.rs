@@ -1,4 +1,7 @@
-use crate::clock;
+//! What we will look at (P17): criteria from our library or typed in, each
+//! with its scale and who agreed to it.
+
+use crate::browser::clock;
 use crate::components::{
     easy_read, Checkboxes, Choice, EasyReadBox, EasyWords, PartPage, Radios, TextArea,
 };

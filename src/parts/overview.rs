@@ -59,10 +59,10 @@ pub fn Overview() -> impl IntoView {
                 <A href=ctx.path("check") attr:class="app-link app-link--standalone">"Check the review and sign it off"</A>
             </p>
             <Show when=move || locked.get()>
-                <super::SummaryDownload />
+                <super::summary::SummaryDownload />
             </Show>
             <h2 class="app-heading-m">"Other things you can do"</h2>
-            <super::BackupDownload />
+            <super::backup::BackupDownload />
             <p class="app-body">
                 <A href=ctx.path("delete") attr:class="app-link app-link--standalone">"Delete this review"</A>
             </p>

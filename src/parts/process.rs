@@ -1,4 +1,8 @@
-use crate::clock;
+//! How we will review (P17): why, how deep, what it covers, time boxes,
+//! private time, who receives the summary, what must not be shared, and
+//! who agrees.
+
+use crate::browser::clock;
 use crate::components::{Checkboxes, Choice, PartPage, Radios, TextArea, TextInput};
 use crate::state::{use_review, PageErrors};
 use leptos::prelude::*;

@@ -1,3 +1,6 @@
+//! Ready to start (P18): each need people have to take part, in place, or
+//! not in place with what was done and why the meeting goes on.
+
 use crate::components::{Choice, PartPage, Radios, TextArea};
 use crate::state::{use_review, PageErrors};
 use leptos::prelude::*;

@@ -28,7 +28,7 @@ pub fn Services() -> impl IntoView {
     let carer = ctx.review.with_untracked(|r| r.carer_called());
     let add_resource = Callback::new(move |()| list.add(|id| Command::AddResource { id }));
     let add_gap = Callback::new(move |()| {
-        let id = crate::clock::new_id();
+        let id = crate::browser::clock::new_id();
         ctx.send(Command::AddGap { id: id.clone() });
         request_animation_frame(move || crate::components::focus_by_id(&ids::gap(&id, "what")));
     });

@@ -96,7 +96,7 @@ pub fn SignOff() -> impl IntoView {
                                 <p class="app-body">{format!("Signed off on {}. It is locked: nobody can change it now.", finalised.get().unwrap_or_default())}</p>
                             </div>
                         </div>
-                        <crate::parts::SummaryDownload />
+                        <crate::parts::summary::SummaryDownload />
                         <p class="app-body">
                             <A href=ctx.path("amend") attr:class="app-link app-link--standalone">"Amend this review"</A>
                         </p>

@@ -1,3 +1,6 @@
+//! Help to take part (P18): each person's language, interpreter, advocate,
+//! ways of communicating and adjustments.
+
 use crate::components::{
     BackLink, Checkboxes, Choice, ErrorSummary, Page, PartPage, Radios, TextArea, TextInput,
 };

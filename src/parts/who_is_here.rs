@@ -1,4 +1,7 @@
-use crate::clock;
+//! Who is here (P18): everyone taking part, one card each, and each
+//! person's name, role, relationship and how they take part today.
+
+use crate::browser::clock;
 use crate::components::{BackLink, Choice, ErrorSummary, Page, PartPage, Radios, TextInput};
 use crate::state::{use_review, PageErrors};
 use leptos::prelude::*;

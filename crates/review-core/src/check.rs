@@ -329,7 +329,10 @@ pub fn rows_of(review: &Review, part: Part) -> Vec<Row> {
                 "reason for the outcome",
             ));
             rows.push(with_change(
-                row("Next review", long_date(outcome::next_review(review))),
+                row(
+                    "Next review",
+                    long_date(outcome::dates::next_review(review)),
+                ),
                 part_href.clone(),
                 "next review date",
             ));

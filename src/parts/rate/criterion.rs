@@ -2,7 +2,7 @@
 //! view reached the meeting, the spread, what was said, or why it was not
 //! discussed.
 
-use crate::clock;
+use crate::browser::clock;
 use crate::components::{
     easy_read, focus_by_id, BackLink, Choice, EasyReadBox, EasyWords, ErrorSummary, Page,
     PersonChoice, Radios, ReadAloud, TextArea,

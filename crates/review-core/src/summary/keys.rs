@@ -6,7 +6,7 @@
 //! supplies (the browser's `crypto.getRandomValues`, or the OS in the CLI).
 
 use super::canonical::to_canonical_vec;
-use super::document::is_base64url_of_len;
+use super::strings::is_base64url_of_len;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use serde::{Deserialize, Serialize};
@@ -212,7 +212,7 @@ impl SigningKey {
             "crv": jwk.crv,
             "x": jwk.x,
             "kid": jwk.thumbprint(),
-            "alg": super::ALG,
+            "alg": super::strings::ALG,
             "use": "sig",
         });
         String::from_utf8(to_canonical_vec(&value).unwrap_or_default()).unwrap_or_default()

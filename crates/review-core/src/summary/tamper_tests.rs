@@ -13,8 +13,9 @@
 //! verified with real Ed25519 and must agree; in release builds, or with
 //! `EVERY_BIT_REAL_CRYPTO=1`, every mutation is.
 
-use super::jws::{verify_with, Ed25519Strict, SignatureCheck};
+use super::jws::{Ed25519Strict, SignatureCheck};
 use super::keys::{Signature, SigningKey, VerifyingKey};
+use super::verify::verify_with;
 use super::{read_unsigned, verify, ErrorCode, VerifyOptions};
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
