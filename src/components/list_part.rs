@@ -139,6 +139,60 @@ pub fn ListErrorSummary(
     }
 }
 
+/// A list part's body: the yes/no question in front of it (when the list
+/// has one), then, once the answer is yes or there are entries, a heading,
+/// one card per entry, and "Add …".
+#[component]
+pub fn ListSection(
+    /// The page's list.
+    list: ListState,
+    /// The question in front of the list.
+    #[prop(into)]
+    legend: String,
+    /// Help text under the question.
+    #[prop(into)]
+    hint: String,
+    /// What to say when "No" is refused because the list has entries.
+    #[prop(into)]
+    still_listed: String,
+    /// The heading over the cards.
+    #[prop(into)]
+    heading: String,
+    /// The words of the "Add …" button.
+    #[prop(into)]
+    add_text: String,
+    /// One entry's card, by its id.
+    card: Callback<String, AnyView>,
+) -> impl IntoView {
+    let ctx = use_review();
+    let kind = list.kind;
+    let errors = list.errors;
+    let needed = ctx.select(move |r| kind.needed(r));
+    let ids = ctx.select(move |r| kind.ids(r));
+    let add = Callback::new(move |()| list.add(|id| kind.add_command(id)));
+    let question = kind.question_id().map(|id| {
+        let answer = Callback::new(move |yes: bool| match kind.answer(yes) {
+            Some(command) => ctx.dispatch(command),
+            None => Ok(()),
+        });
+        view! {
+            <ListQuestion id=id legend=legend hint=hint value=needed error=errors.for_field(id)
+                still_listed=still_listed on_answer=answer />
+        }
+    });
+    view! {
+        {question}
+        <Show when=move || needed.get() == Some(true) || !ids.with(Vec::is_empty)>
+            <h2 class="app-heading-m">{heading.clone()}</h2>
+            <ul class="app-list app-stack">
+                <For each=move || ids.get() key=|id| id.clone() children=move |id| card.run(id) />
+            </ul>
+            <AddButton id=kind.add_button() text=add_text.clone()
+                error=errors.for_field(kind.add_button()) on_add=add />
+        </Show>
+    }
+}
+
 /// The yes/no question in front of a list ("Does Ayesha use any services or
 /// support?"). The core refuses "No" while the list has entries: the refusal
 /// shows as the question's error (the radios go back to the answer that

@@ -21,8 +21,8 @@ pub use error_summary::ErrorSummary;
 pub use fields::{Checkboxes, Choice, DateInput, Radios, Select, TextArea, TextInput};
 pub use focus::focus_by_id;
 pub use list_part::{
-    or_not_yet, AddButton, ListCard, ListErrorSummary, ListQuestion, ListState, RemoveWithConfirm,
-    ShortAnswers,
+    or_not_yet, AddButton, ListCard, ListErrorSummary, ListQuestion, ListSection, ListState,
+    RemoveWithConfirm, ShortAnswers,
 };
 pub use page::{BackLink, Page};
 pub use part_page::PartPage;

@@ -2,8 +2,8 @@
 //! (P21): each arrangement, its risks, and whether the person agreed.
 
 use crate::components::{
-    focus_by_id, or_not_yet, AddButton, Choice, ListCard, ListQuestion, ListState, PartPage,
-    Radios, RemoveWithConfirm, ShortAnswers, TextArea, TextInput,
+    focus_by_id, or_not_yet, Choice, ListCard, ListSection, ListState, PartPage, Radios,
+    RemoveWithConfirm, ShortAnswers, TextArea, TextInput,
 };
 use crate::state::{use_review, PageErrors};
 use leptos::prelude::*;
@@ -29,13 +29,6 @@ pub fn Cover() -> impl IntoView {
     let ctx = use_review();
     let errors = PageErrors::new(ctx.select(validate::cover));
     let list = ListState::new(ListKind::Cover, errors);
-    let needed = ctx.select(|r| r.cover_needed);
-    let arrangements = ctx.select(|r| {
-        r.cover_arrangements
-            .iter()
-            .map(|a| a.id.clone())
-            .collect::<Vec<_>>()
-    });
     let (individual, individual_s, carer) = ctx.review.with_untracked(|r| {
         (
             r.individual_called(),
@@ -43,27 +36,17 @@ pub fn Cover() -> impl IntoView {
             r.carer_called(),
         )
     });
-    let add = Callback::new(move |()| list.add(|id| Command::AddCoverArrangement { id }));
     view! {
         <PartPage part=Part::Cover errors=errors list=list>
             <p class="app-body">
                 {format!("So that {carer} can have time for their own needs, {individual} may need other support for a while. Agree each arrangement together, and ask {individual} what they think.")}
             </p>
-            <ListQuestion id="cover-needed"
+            <ListSection list=list
                 legend=format!("Does {individual_s} support need to change while the carer has time for themselves?")
                 hint="For example: a sitting service while the carer goes to an appointment, a short stay while they have a break."
-                value=needed error=errors.for_field("cover-needed")
                 still_listed="To answer no, first remove the arrangements listed below"
-                on_answer=Callback::new(move |yes| ctx.dispatch(Command::SetCoverNeeded(yes))) />
-            <Show when=move || needed.get() == Some(true) || !arrangements.with(Vec::is_empty)>
-                <h2 class="app-heading-m">"Arrangements"</h2>
-                <ul class="app-list app-stack">
-                    <For each=move || arrangements.get() key=|id| id.clone()
-                        children=move |id| view! { <ArrangementCard id=id list=list /> } />
-                </ul>
-                <AddButton id=ListKind::Cover.add_button() text="Add an arrangement"
-                    error=errors.for_field(ListKind::Cover.add_button()) on_add=add />
-            </Show>
+                heading="Arrangements" add_text="Add an arrangement"
+                card=Callback::new(move |id| view! { <ArrangementCard id=id list=list /> }.into_any()) />
         </PartPage>
     }
 }

@@ -2,8 +2,8 @@
 //! scope or expertise, where they go, and who takes them forward.
 
 use crate::components::{
-    or_not_yet, AddButton, Choice, DateInput, ListCard, ListQuestion, ListState, PartPage,
-    PersonChoice, Radios, ShortAnswers, TextArea, TextInput,
+    or_not_yet, Choice, DateInput, ListCard, ListSection, ListState, PartPage, PersonChoice,
+    Radios, ShortAnswers, TextArea, TextInput,
 };
 use crate::state::{use_review, PageErrors};
 use leptos::prelude::*;
@@ -27,13 +27,6 @@ pub fn Escalations() -> impl IntoView {
     let ctx = use_review();
     let errors = PageErrors::new(ctx.select(validate::escalations));
     let list = ListState::new(ListKind::Escalations, errors);
-    let needed = ctx.select(|r| r.escalation_needed);
-    let matters = ctx.select(|r| {
-        r.escalations
-            .iter()
-            .map(|e| e.id.clone())
-            .collect::<Vec<_>>()
-    });
     // What to say on the phone, for each urgent safeguarding matter.
     let urgent = ctx.select(|r| {
         urgent_safeguarding(r)
@@ -47,7 +40,6 @@ pub fn Escalations() -> impl IntoView {
             })
             .collect::<Vec<_>>()
     });
-    let add = Callback::new(move |()| list.add(|id| Command::AddEscalation { id }));
     // First on the page, above any errors: nothing here is more urgent.
     let first = move || {
         view! {
@@ -93,20 +85,12 @@ pub fn Escalations() -> impl IntoView {
             <p class="app-body">
                 "Some things are beyond your role or expertise. Record each one, where it needs to go, and who will take it forward."
             </p>
-            <ListQuestion id="escalation-needed" legend="Does anything need someone else's help?"
+            <ListSection list=list legend="Does anything need someone else's help?"
                 hint="For example: a safeguarding concern, an occupational therapy assessment, housing or money advice."
-                value=needed error=errors.for_field("escalation-needed")
                 still_listed="To answer no, first remove what is listed below"
-                on_answer=Callback::new(move |yes| ctx.dispatch(Command::SetEscalationNeeded(yes))) />
-            <Show when=move || needed.get() == Some(true) || !matters.with(Vec::is_empty)>
-                <h2 class="app-heading-m">"What needs someone else's help"</h2>
-                <ul class="app-list app-stack">
-                    <For each=move || matters.get() key=|id| id.clone()
-                        children=move |id| view! { <MatterCard id=id list=list /> } />
-                </ul>
-                <AddButton id=ListKind::Escalations.add_button() text="Add something that needs someone else's help"
-                    error=errors.for_field(ListKind::Escalations.add_button()) on_add=add />
-            </Show>
+                heading="What needs someone else's help"
+                add_text="Add something that needs someone else's help"
+                card=Callback::new(move |id| view! { <MatterCard id=id list=list /> }.into_any()) />
         </PartPage>
     }
 }

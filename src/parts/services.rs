@@ -3,7 +3,7 @@
 //! The list pattern itself is `components::list_part`.
 
 use crate::components::{
-    or_not_yet, AddButton, Choice, ListCard, ListQuestion, ListState, PartPage, PersonChoice,
+    or_not_yet, AddButton, Choice, ListCard, ListSection, ListState, PartPage, PersonChoice,
     Radios, RemoveWithConfirm, ResourceRemarks, ShortAnswers, TextArea, TextInput,
 };
 use crate::state::{use_review, PageErrors};
@@ -22,11 +22,8 @@ pub fn Services() -> impl IntoView {
     let ctx = use_review();
     let errors = PageErrors::new(ctx.select(validate::services));
     let list = ListState::new(ListKind::Services, errors);
-    let in_use = ctx.select(|r| r.services_in_use);
-    let resources = ctx.select(|r| r.resources.iter().map(|x| x.id.clone()).collect::<Vec<_>>());
     let gaps = ctx.select(|r| r.gaps.iter().map(|g| g.id.clone()).collect::<Vec<_>>());
     let carer = ctx.review.with_untracked(|r| r.carer_called());
-    let add_resource = Callback::new(move |()| list.add(|id| Command::AddResource { id }));
     let add_gap = Callback::new(move |()| {
         let id = crate::browser::clock::new_id();
         ctx.send(Command::AddGap { id: id.clone() });
@@ -37,20 +34,11 @@ pub fn Services() -> impl IntoView {
             <p class="app-body">
                 {format!("Talk about each service or support {carer} uses: how it helps their health and wellbeing, what is difficult, and whether to keep, change or stop it.")}
             </p>
-            <ListQuestion id="services-in-use" legend=format!("Does {carer} use any services or support?")
+            <ListSection list=list legend=format!("Does {carer} use any services or support?")
                 hint="For example: Carer's Allowance, equipment, a sitting service, counselling, a support group or an app."
-                value=in_use error=errors.for_field("services-in-use")
                 still_listed="To answer no, first remove the services and support listed below"
-                on_answer=Callback::new(move |yes| ctx.dispatch(Command::SetServicesInUse(yes))) />
-            <Show when=move || in_use.get() == Some(true) || !resources.with(Vec::is_empty)>
-                <h2 class="app-heading-m">"Services and support in use"</h2>
-                <ul class="app-list app-stack">
-                    <For each=move || resources.get() key=|id| id.clone()
-                        children=move |id| view! { <ResourceCard id=id list=list /> } />
-                </ul>
-                <AddButton id=ListKind::Services.add_button() text="Add a service or support"
-                    error=errors.for_field(ListKind::Services.add_button()) on_add=add_resource />
-            </Show>
+                heading="Services and support in use" add_text="Add a service or support"
+                card=Callback::new(move |id| view! { <ResourceCard id=id list=list /> }.into_any()) />
             <h2 class="app-heading-m">"Gaps in support"</h2>
             <p class="app-body">
                 {format!("Anything {carer} needs that no service gives them, or that is hard to get. Gaps are passed on to the people who plan services.")}

@@ -4,7 +4,8 @@
 //! card, how each card stands, and which card is open first. The app's list
 //! screens differ only in the data this gives them.
 
-use crate::model::Review;
+use crate::command::Command;
+use crate::model::{Id, Review};
 use crate::validate::{self, ids, FieldError};
 
 /// A part that is a list of cards.
@@ -216,6 +217,56 @@ impl ListKind {
             ListKind::Cover => ids::cover(id, "makes-room-for"),
             ListKind::Escalations => ids::escalation(id, "matter"),
             ListKind::Actions => ids::action(id, "what"),
+        }
+    }
+
+    /// The entries (folding cards) of this list, in page order.
+    pub fn ids(self, review: &Review) -> Vec<Id> {
+        let ids = |items: &mut dyn Iterator<Item = &Id>| items.cloned().collect();
+        match self {
+            ListKind::Services => ids(&mut review.resources.iter().map(|r| &r.id)),
+            ListKind::Cover => ids(&mut review.cover_arrangements.iter().map(|a| &a.id)),
+            ListKind::Escalations => ids(&mut review.escalations.iter().map(|e| &e.id)),
+            ListKind::Actions => ids(&mut review.actions.iter().map(|a| &a.id)),
+        }
+    }
+
+    /// The command that adds an entry with this id.
+    pub fn add_command(self, id: Id) -> Command {
+        match self {
+            ListKind::Services => Command::AddResource { id },
+            ListKind::Cover => Command::AddCoverArrangement { id },
+            ListKind::Escalations => Command::AddEscalation { id },
+            ListKind::Actions => Command::AddAction { id },
+        }
+    }
+
+    /// The yes/no question in front of the list, if it has one: its field
+    /// id, the answer so far, and the command an answer sends.
+    pub fn question_id(self) -> Option<&'static str> {
+        match self {
+            ListKind::Services => Some("services-in-use"),
+            ListKind::Cover => Some("cover-needed"),
+            ListKind::Escalations => Some("escalation-needed"),
+            ListKind::Actions => None,
+        }
+    }
+
+    pub fn needed(self, review: &Review) -> Option<bool> {
+        match self {
+            ListKind::Services => review.services_in_use,
+            ListKind::Cover => review.cover_needed,
+            ListKind::Escalations => review.escalation_needed,
+            ListKind::Actions => Some(true),
+        }
+    }
+
+    pub fn answer(self, yes: bool) -> Option<Command> {
+        match self {
+            ListKind::Services => Some(Command::SetServicesInUse(yes)),
+            ListKind::Cover => Some(Command::SetCoverNeeded(yes)),
+            ListKind::Escalations => Some(Command::SetEscalationNeeded(yes)),
+            ListKind::Actions => None,
         }
     }
 

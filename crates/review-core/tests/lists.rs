@@ -99,3 +99,20 @@ fn a_message_names_its_card_once() {
     assert_eq!(ListKind::Cover.first_field("a"), "cover-a-makes-room-for");
     assert_eq!(ListKind::Actions.add_button(), "add-action");
 }
+
+#[test]
+fn each_list_knows_its_entries_its_question_and_its_commands() {
+    let mut review = part_two_complete();
+    assert_eq!(ListKind::Cover.ids(&review), [SITTER]);
+    assert_eq!(ListKind::Services.ids(&review), [CAFE, ALLOWANCE]);
+    assert_eq!(ListKind::Cover.question_id(), Some("cover-needed"));
+    assert_eq!(ListKind::Actions.question_id(), None);
+    assert_eq!(ListKind::Cover.needed(&review), Some(true));
+    apply_all(&mut review, [ListKind::Actions.add_command("a-3".into())]);
+    assert_eq!(ListKind::Actions.ids(&review).len(), 3);
+    assert_eq!(
+        ListKind::Escalations.answer(true),
+        Some(Command::SetEscalationNeeded(true))
+    );
+    assert_eq!(ListKind::Actions.answer(true), None);
+}
