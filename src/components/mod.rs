@@ -1,4 +1,4 @@
-//! Design primitives shared by every page (BEM classes in `style/components.css`).
+//! Design primitives shared by every page (BEM classes in `style/components/`).
 
 mod display;
 mod error_summary;
