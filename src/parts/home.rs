@@ -126,7 +126,7 @@ fn ReviewList(
             );
             let delete = format!("/review/{}/delete", r.id);
             view! {
-                <tr class="app-table__row">
+                <tr>
                     <th scope="row" class="app-table__header">{carer}</th>
                     <td class="app-table__cell" data-label="Started">{clock::long_date(&r.created_at)}</td>
                     <td class="app-table__cell" data-label="Progress">{format!("{done} of {total} parts done")}</td>
@@ -137,7 +137,7 @@ fn ReviewList(
                             <span class="app-hint app-table__note">{format!("Leaves this device on {}", clock::long_date(&due))}</span>
                         })}
                     </td>
-                    <td class="app-table__cell app-table__cell--actions">
+                    <td class="app-table__cell">
                         <div class="app-cluster">
                             <A href=open attr:class="app-link">
                                 "Open" <span class="app-visually-hidden">{open_hidden}</span>
@@ -156,7 +156,7 @@ fn ReviewList(
         <table class="app-table">
             <caption class="app-table__caption" id="saved-reviews">"Saved reviews"</caption>
             <thead>
-                <tr class="app-table__row">
+                <tr>
                     <th scope="col" class="app-table__header">"Carer"</th>
                     <th scope="col" class="app-table__header">"Started"</th>
                     <th scope="col" class="app-table__header">"Progress"</th>

@@ -36,7 +36,7 @@ pub fn SummaryDownload() -> impl IntoView {
         ));
     };
     view! {
-        <section class="app-summary-download" aria-labelledby="signed-summary">
+        <section aria-labelledby="signed-summary">
             <h2 class="app-heading-m" id="signed-summary">"Signed summary"</h2>
             {move || match made.get() {
                 Ok((file, not_kept)) => view! {
