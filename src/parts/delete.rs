@@ -31,7 +31,6 @@ pub fn DeleteReview() -> impl IntoView {
         <BackLink href=ctx.path("") text="Back to the review" />
         <Page title="Delete this review?">
             <div class="app-warning-text">
-                <span class="app-warning-text__icon" aria-hidden="true">"!"</span>
                 <strong class="app-warning-text__text">
                     <span class="app-visually-hidden">"Warning: "</span>
                     {move || format!("This deletes the review with {} from this device. It cannot be undone.", carer.get())}
