@@ -7,8 +7,11 @@
 // lines. Each such line is replaced by the file it names (paths relative to
 // style/); every other line of app.css (comments, the @layer order) is kept
 // as it is. The result goes to target/style/app.css, which index.html links;
-// Trunk then hashes it like any stylesheet. It is written only when it
-// changes, so `trunk serve` does not see a change it made itself.
+// Trunk then hashes it like any stylesheet. It is written only when its
+// text changes: under `trunk serve` an edit to a stylesheet gives one more
+// build (Trunk sees the bundle change), which finds nothing new to write, so
+// it stops there. (Trunk's [watch] ignore would need target/ to exist before
+// the first build.)
 // Deterministic and offline: the same files always give the same bytes.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
