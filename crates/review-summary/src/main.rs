@@ -103,6 +103,19 @@ enum Command {
     },
 }
 
+/// Which key `keys retire|revoke` changes, and from when.
+#[derive(clap::Args)]
+struct KeyChange {
+    #[arg(long, value_name = "KEYS")]
+    keys: PathBuf,
+    /// The key's fingerprint (spaces ignored; it may begin with "-").
+    #[arg(value_name = "FINGERPRINT", allow_hyphen_values = true)]
+    kid: String,
+    /// From when (RFC 3339); now, in UTC, if not given.
+    #[arg(long, value_name = "RFC3339")]
+    at: Option<String>,
+}
+
 #[derive(Subcommand)]
 enum KeysCommand {
     /// Register a tablet's public key (the file from its "Signing key" screen).
@@ -125,27 +138,9 @@ enum KeysCommand {
         key_file: PathBuf,
     },
     /// Retire a key (its tablet was replaced): earlier summaries still count.
-    Retire {
-        #[arg(long, value_name = "KEYS")]
-        keys: PathBuf,
-        /// The key's fingerprint (spaces ignored; it may begin with "-").
-        #[arg(value_name = "FINGERPRINT", allow_hyphen_values = true)]
-        kid: String,
-        /// When it was retired (RFC 3339); now, in UTC, if not given.
-        #[arg(long, value_name = "RFC3339")]
-        at: Option<String>,
-    },
+    Retire(KeyChange),
     /// Revoke a key (its tablet was lost or stolen).
-    Revoke {
-        #[arg(long, value_name = "KEYS")]
-        keys: PathBuf,
-        /// The key's fingerprint (spaces ignored; it may begin with "-").
-        #[arg(value_name = "FINGERPRINT", allow_hyphen_values = true)]
-        kid: String,
-        /// From when it is revoked (RFC 3339); now, in UTC, if not given.
-        #[arg(long, value_name = "RFC3339")]
-        at: Option<String>,
-    },
+    Revoke(KeyChange),
     /// Show the list: each device, its fingerprint, dates and status.
     List {
         #[arg(long, value_name = "KEYS")]
@@ -189,11 +184,11 @@ fn main() -> ExitCode {
                 at,
                 key_file,
             } => team::add(&keys, &key_file, &name, &fingerprint, at.as_deref()),
-            KeysCommand::Retire { keys, kid, at } => {
-                team::change(&keys, &kid, at.as_deref(), team::Change::Retire)
+            KeysCommand::Retire(c) => {
+                team::change(&c.keys, &c.kid, c.at.as_deref(), team::Change::Retire)
             }
-            KeysCommand::Revoke { keys, kid, at } => {
-                team::change(&keys, &kid, at.as_deref(), team::Change::Revoke)
+            KeysCommand::Revoke(c) => {
+                team::change(&c.keys, &c.kid, c.at.as_deref(), team::Change::Revoke)
             }
             KeysCommand::List { keys, json } => team::list(&keys, json),
         },

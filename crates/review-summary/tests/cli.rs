@@ -488,63 +488,31 @@ fn the_team_key_list_trusts_retires_and_revokes() {
         .stdout(predicate::str::contains("untrusted_key: "));
     // Retired after signing: old summaries still count; one signed after is flagged.
     let kid = key().fingerprint();
-    let keys = |args: &[&str]| {
+    // A copy of the trusted list with the key retired or revoked at `at`.
+    let changed = |name: &str, action: &str, kid: &str, at: &str| {
+        std::fs::copy(dir.path().join("trusted.keys"), dir.path().join(name)).unwrap();
         cli()
             .current_dir(dir.path())
-            .arg("keys")
-            .args(args)
+            .args(["keys", action, "--keys", name, kid, "--at", at])
             .assert()
+            .code(0)
     };
-    std::fs::copy(
-        dir.path().join("trusted.keys"),
-        dir.path().join("retired.keys"),
-    )
-    .unwrap();
-    keys(&[
-        "retire",
-        "--keys",
+    changed(
         "retired.keys",
+        "retire",
         &grouped(&kid),
-        "--at",
         "2026-11-30T00:00:00+00:00",
-    ])
-    .code(0)
+    )
     .stdout(predicate::str::contains("Retired"));
     run("retired.keys")
         .code(0)
         .stdout(predicate::str::contains("before its key was retired"));
-    std::fs::copy(
-        dir.path().join("trusted.keys"),
-        dir.path().join("early.keys"),
-    )
-    .unwrap();
-    keys(&[
-        "retire",
-        "--keys",
-        "early.keys",
-        &kid,
-        "--at",
-        "2026-11-24T12:00:00+00:00",
-    ])
-    .code(0);
+    changed("early.keys", "retire", &kid, "2026-11-24T12:00:00+00:00");
     run("early.keys")
         .code(3)
         .stdout(predicate::str::contains("retired_key: "));
     // Revoked: not valid, whatever the file says of its own time...
-    std::fs::copy(
-        dir.path().join("trusted.keys"),
-        dir.path().join("revoked.keys"),
-    )
-    .unwrap();
-    keys(&[
-        "revoke",
-        "--keys",
-        "revoked.keys",
-        &kid,
-        "--at",
-        "2026-12-01T08:00:00+00:00",
-    ])
-    .code(0);
+    changed("revoked.keys", "revoke", &kid, "2026-12-01T08:00:00+00:00");
     run("revoked.keys")
         .code(3)
         .stdout(predicate::str::contains("revoked_key: "));
