@@ -2,7 +2,7 @@
 //! device PIN is set, automatic locking after a while without use, setting a
 //! PIN, and removing all of the app's data from the device.
 
-use crate::browser::pin::{self, UnlockError};
+use crate::browser::pin;
 use crate::components::{ErrorSummary, Page};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -82,17 +82,6 @@ fn watch_for_inactivity(lock: Lock) {
 }
 
 /// "30 seconds", "2 minutes and 5 seconds".
-fn wait_words(ms: i64) -> String {
-    let secs = (ms + 999) / 1000;
-    let (m, s) = (secs / 60, secs % 60);
-    let unit = |n: i64, one: &str| format!("{n} {one}{}", if n == 1 { "" } else { "s" });
-    match (m, s) {
-        (0, s) => unit(s, "second"),
-        (m, 0) => unit(m, "minute"),
-        (m, s) => format!("{} and {}", unit(m, "minute"), unit(s, "second")),
-    }
-}
-
 /// The lock screen: the PIN, or removing everything when it is forgotten.
 #[component]
 fn LockScreen() -> impl IntoView {
@@ -130,20 +119,7 @@ fn LockScreen() -> impl IntoView {
                     problem.set(None);
                     lock.unlocked.set(true);
                 }
-                Err(UnlockError::Wrong { wait_ms: 0 }) => problem.set(Some(
-                    "That PIN is not right. Check it and try again.".into(),
-                )),
-                Err(UnlockError::Wrong { wait_ms }) => problem.set(Some(format!(
-                    "That PIN is not right. To keep the reviews safe, you can try again in {}.",
-                    wait_words(wait_ms)
-                ))),
-                Err(UnlockError::Waiting { wait_ms }) => problem.set(Some(format!(
-                    "Please wait {} before trying again.",
-                    wait_words(wait_ms)
-                ))),
-                Err(UnlockError::Failed(why)) => {
-                    problem.set(Some(format!("The device could not be unlocked: {why}.")))
-                }
+                Err(e) => problem.set(Some(e.to_string())),
             }
         });
     };
@@ -192,7 +168,7 @@ fn LockScreen() -> impl IntoView {
                         </button>
                     </div>
                     {move || (wait.get() > 0).then(|| view! {
-                        <p class="app-body">{format!("You can try again in {}.", wait_words(wait.get()))}</p>
+                        <p class="app-body">{format!("You can try again in {}.", review_core::words::wait_words(wait.get()))}</p>
                     })}
                 </form>
                 <h2 class="app-heading-m">"Forgotten the PIN?"</h2>

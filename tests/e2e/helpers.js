@@ -1435,14 +1435,55 @@ SCREENS.push(
 export const SUMMARY_CLI = process.env.REVIEW_SUMMARY_BIN
   || `${process.env.CARGO_TARGET_DIR || new URL('../../target', import.meta.url).pathname}/debug/review-summary`;
 
-/** A file for the check screen: `contents`, or the fixture signed by the CLI. */
-async function chooseSummary(page, contents) {
-  const dir = mkdtempSync(`${tmpdir()}/summary-screen-`);
+/** The fixture signed by a fresh CLI key in `dir`, and a team key list holding that key. */
+function signedWithList(dir) {
   const path = `${dir}/summary.json`;
+  const fixture = new URL('../fixtures/summary-unsigned-v2.json', import.meta.url).pathname;
+  const publicKey = `${dir}/public.jwk`;
+  writeFileSync(publicKey, execFileSync(SUMMARY_CLI, ['keygen', '--out', `${dir}/key.jwk`]));
+  execFileSync(SUMMARY_CLI, ['sign', '--key', `${dir}/key.jwk`, fixture, '--out', path]);
+  const list = `${dir}/team.keys`;
+  const { kid } = JSON.parse(readFileSync(publicKey, 'utf8'));
+  execFileSync(SUMMARY_CLI, ['keys', 'add', '--keys', list, '--name', 'Sam Patel’s tablet', '--fingerprint', kid, publicKey]);
+  return { path, list };
+}
+
+/** Go to `path`; a device with a PIN opens locked after a load, so unlock it. */
+export async function visitUnlocked(page, path, pin = SCREEN_PIN) {
+  await page.goto(path);
+  const locked = heading(page, 'Review Together is locked');
+  const file = page.locator('h1').first();
+  await expect(file).toBeVisible();
+  if (await locked.count()) {
+    await page.getByLabel('Device PIN').fill(pin);
+    await press(page.getByRole('button', { name: 'Unlock' }));
+    await expect(locked).toHaveCount(0, { timeout: 30_000 });
+  }
+}
+
+/** Choose a team key list on its page; the list read, waiting to be used. */
+async function chooseTeamList(page, list) {
+  await visitUnlocked(page, '/settings/team-keys');
+  await page.getByLabel('Team key list file').setInputFiles(list);
+  await expect(page.getByRole('button', { name: 'Use this list' })).toBeVisible();
+}
+
+/** Import a team key list (on a device with no PIN). */
+async function importTeamList(page, list) {
+  await chooseTeamList(page, list);
+  await press(page.getByRole('button', { name: 'Use this list' }));
+  await expect(page.getByText('The team key list is now on this device.')).toBeVisible();
+}
+
+/** A file for the check screen: `contents`, or the fixture signed by the CLI
+ * (with `trusted`, after importing a team key list that holds its key). */
+async function chooseSummary(page, contents, { trusted = false } = {}) {
+  const dir = mkdtempSync(`${tmpdir()}/summary-screen-`);
+  let path = `${dir}/summary.json`;
   if (contents === undefined) {
-    const fixture = new URL('../fixtures/summary-unsigned-v2.json', import.meta.url).pathname;
-    execFileSync(SUMMARY_CLI, ['keygen', '--out', `${dir}/key.jwk`]);
-    execFileSync(SUMMARY_CLI, ['sign', '--key', `${dir}/key.jwk`, fixture, '--out', path]);
+    const made = signedWithList(dir);
+    path = made.path;
+    if (trusted) await importTeamList(page, made.list);
   } else {
     writeFileSync(path, contents);
   }
@@ -1460,8 +1501,50 @@ SCREENS.push(
     },
   },
   {
-    name: 'check a summary file, intact and signed', route: '/check-summary', state: 'clean',
-    setup: async (page) => chooseSummary(page),
+    name: 'check a summary file, signer not checked', route: '/check-summary', state: 'clean',
+    setup: async (page) => {
+      await chooseSummary(page);
+      await expect(page.getByRole('heading', { level: 2, name: 'Signed, but the signer could not be checked', exact: true })).toBeVisible();
+    },
+  },
+  {
+    name: 'check a summary file, valid from a listed device', route: '/check-summary', state: 'clean',
+    setup: async (page) => {
+      await chooseSummary(page, undefined, { trusted: true });
+      await expect(page.getByRole('heading', { level: 2, name: 'The summary is valid', exact: true })).toBeVisible();
+    },
+  },
+  {
+    name: 'team key list, none yet', route: '/settings/team-keys', state: 'clean',
+    setup: async (page) => {
+      await page.goto('/settings/team-keys');
+      await expect(page.getByText('This device has no team key list yet.')).toBeVisible();
+    },
+  },
+  {
+    name: 'team key list, a list read, PIN asked', route: '/settings/team-keys', state: 'clean',
+    setup: async (page) => {
+      await setDevicePin(page);
+      await chooseTeamList(page, signedWithList(mkdtempSync(`${tmpdir()}/team-keys-`)).list);
+      await expect(page.getByLabel('Device PIN')).toBeVisible();
+    },
+  },
+  {
+    name: 'team key list, a file that is not one', route: '/settings/team-keys', state: 'error',
+    setup: async (page) => {
+      const path = `${mkdtempSync(`${tmpdir()}/team-keys-`)}/team.keys`;
+      writeFileSync(path, '{"keys": [{"kty": "OKP", "crv": "Ed25519", "x": "AAAA"}]}');
+      await page.goto('/settings/team-keys');
+      await page.getByLabel('Team key list file').setInputFiles(path);
+      await expect(page.getByRole('alert')).toContainText('cannot be used as a team key list');
+    },
+  },
+  {
+    name: 'team key list, imported', route: '/settings/team-keys', state: 'clean',
+    setup: async (page) => {
+      await importTeamList(page, signedWithList(mkdtempSync(`${tmpdir()}/team-keys-`)).list);
+      await expect(page.getByText('Sam Patel’s tablet', { exact: true })).toBeVisible();
+    },
   },
   {
     name: 'check a summary file, not a summary', route: '/check-summary', state: 'error',

@@ -8,7 +8,7 @@
 use super::errors::{Signer, Verdict, Verification, MAX_LISTED};
 use super::keys::{grouped, sha256_base64url};
 use super::team_keys::{Standing, TeamKeys};
-use super::Summary;
+use super::document::{PersonSummary, Summary};
 use crate::text::escape_controls;
 
 /// A summary this device keeps (its document id and exact bytes).
@@ -45,9 +45,7 @@ fn safe(s: &str) -> String {
 
 /// "24 November 2026 at 11:58" from RFC 3339 text (as written when it does not parse).
 fn when(text: &str) -> String {
-    chrono::DateTime::parse_from_rfc3339(text)
-        .map(|t| crate::words::long_moment(&t))
-        .unwrap_or_else(|_| safe(text))
+    safe(&crate::words::long_moment_of(text))
 }
 
 fn day(text: &str) -> String {
@@ -58,7 +56,7 @@ fn day(text: &str) -> String {
 
 /// What the summary is about: the people, the dates and the outcome.
 pub fn about(s: &Summary) -> Vec<(String, String)> {
-    let person = |p: &super::PersonSummary| match &p.relationship {
+    let person = |p: &PersonSummary| match &p.relationship {
         Some(r) => format!("{} ({})", safe(&p.name), safe(r)),
         None => safe(&p.name),
     };
@@ -119,7 +117,7 @@ fn signer_rows(
     rows.push((
         "Signed at".to_string(),
         format!(
-            "{} (by the signing device's own clock)",
+            "{} (by the signing device’s own clock)",
             when(v.signed_at.as_deref().unwrap_or_default())
         ),
     ));
