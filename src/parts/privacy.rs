@@ -3,7 +3,7 @@
 //! PIN, and removing all of the app's data from the device.
 
 use crate::browser::pin;
-use crate::components::{ErrorSummary, Page};
+use crate::components::{ErrorSummary, Page, PinEntry};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
@@ -86,9 +86,12 @@ fn watch_for_inactivity(lock: Lock) {
 #[component]
 fn LockScreen() -> impl IntoView {
     let lock = use_lock().expect("inside the lock gate");
-    let entered = RwSignal::new(String::new());
-    let busy = RwSignal::new(false);
-    let problem = RwSignal::new(None::<String>);
+    let pin_entry = PinEntry::new();
+    let PinEntry {
+        entered,
+        busy,
+        problem,
+    } = pin_entry;
     let forgotten = RwSignal::new(false);
     // Ticks once a second so the wait after wrong PINs counts down.
     let now = RwSignal::new(js_sys::Date::now());
@@ -100,28 +103,7 @@ fn LockScreen() -> impl IntoView {
     let damaged = pin::record().and_then(Result::err);
     let unlock = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if busy.get_untracked() {
-            return;
-        }
-        let typed = entered.get_untracked();
-        if typed.is_empty() {
-            problem.set(Some("Enter the device PIN".into()));
-            return;
-        }
-        busy.set(true);
-        leptos::task::spawn_local(async move {
-            let result = pin::unlock(&typed).await;
-            busy.set(false);
-            entered.set(String::new());
-            now.set(js_sys::Date::now());
-            match result {
-                Ok(()) => {
-                    problem.set(None);
-                    lock.unlocked.set(true);
-                }
-                Err(e) => problem.set(Some(e.to_string())),
-            }
-        });
+        pin_entry.check("Enter the device PIN", "", move || lock.unlocked.set(true));
     };
     let form = move || {
         if forgotten.get() {

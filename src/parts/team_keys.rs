@@ -7,7 +7,7 @@
 
 use crate::browser::pin;
 use crate::browser::{clock, storage, upload};
-use crate::components::{BackLink, Page};
+use crate::components::{BackLink, Page, PinEntry};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use review_core::draft::ImportedTeamKeys;
@@ -129,9 +129,12 @@ async fn read_list(file: web_sys::File) -> Step {
 #[component]
 pub fn TeamKeysPage() -> impl IntoView {
     let step = RwSignal::new(Step::Choose);
-    let entered = RwSignal::new(String::new());
-    let busy = RwSignal::new(false);
-    let pin_problem = RwSignal::new(None::<String>);
+    let pin_entry = PinEntry::new();
+    let PinEntry {
+        entered,
+        busy,
+        problem: pin_problem,
+    } = pin_entry;
     // Bumped when a list is taken, so the current list is read again.
     let taken = RwSignal::new(0u32);
     let chosen = move |ev: leptos::ev::Event| {
@@ -161,27 +164,11 @@ pub fn TeamKeysPage() -> impl IntoView {
             keep(*imported);
             return;
         }
-        let typed = entered.get_untracked();
-        if typed.is_empty() {
-            pin_problem.set(Some("Enter the device PIN to use this list".into()));
-            return;
-        }
-        if busy.get_untracked() {
-            return;
-        }
-        busy.set(true);
-        leptos::task::spawn_local(async move {
-            let result = pin::unlock(&typed).await;
-            busy.set(false);
-            entered.set(String::new());
-            match result {
-                Ok(()) => {
-                    pin_problem.set(None);
-                    keep(*imported);
-                }
-                Err(e) => pin_problem.set(Some(format!("{e} The list was not taken."))),
-            }
-        });
+        pin_entry.check(
+            "Enter the device PIN to use this list",
+            " The list was not taken.",
+            move || keep(*imported),
+        );
     };
     let pin_field = move || {
         pin::is_set().then(|| {
