@@ -1,4 +1,7 @@
 import { defineConfig } from '@playwright/test';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -9,6 +12,11 @@ const port = Number(process.env.E2E_PORT || 4180);
 // fastest of 2, 3 and 4 on a 2-core machine).
 const workers = Number(process.env.E2E_WORKERS || 4);
 
+// Staged states (state.js) are kept in a new folder for all of this run's
+// workers: the runner reads this config first and makes it; the workers
+// inherit its environment (and read the config again: they keep it).
+if (!process.env.TEST_WORKER_INDEX) process.env.E2E_STAGES = mkdtempSync(join(tmpdir(), 'review-together-stages-'));
+
 export default defineConfig({
   testDir: './specs',
   outputDir: './test-results',
@@ -17,6 +25,7 @@ export default defineConfig({
   // At most one retry: a test that needs more is a bug.
   retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
+  globalTeardown: './teardown.js',
   reporter: [['list'], ['json', { outputFile: '.results/report.json' }]],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
