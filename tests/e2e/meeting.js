@@ -588,6 +588,13 @@ const STAGES = {
   },
 };
 
+/** setUpDevice() and startReview(), from their stage: on "Who is here"; returns the id. */
+export const newReview = (page) => reviewAt(page, 'new review', 'who');
+/** startReviewWithFamily(), from its stage: on "Who is here"; returns the id. */
+export const familyReview = (page) => reviewAt(page, 'family', 'who');
+/** startReviewWithNeeds(), from its stage: on "Help to take part"; returns the id. */
+export const needsReview = (page) => reviewAt(page, 'needs', 'taking-part');
+
 /** The stage `name` on the device, with nothing opened yet; returns the review's id. */
 export async function reach(page, name) {
   const { drive, ms } = STAGES[name];
