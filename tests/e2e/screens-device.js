@@ -9,7 +9,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { expect, press, heading, errorSummary, alertSaying } from './fixture.js';
 import { fillStorage } from './state.js';
-import { reach, reviewAt, changePerson, openCriterion, turnBanner, TIME_OFF } from './meeting.js';
+import { changePerson, TIME_OFF } from './getting-ready.js';
+import { reach, reviewAt, openCriterion, turnBanner } from './meeting.js';
 import {
   openDisplay, setDisplay, tabletChoice, readOnlyBanner, notSavedBanner, setDevicePin, SUMMARY_CLI,
 } from './features.js';

@@ -16,10 +16,10 @@
 // review(stage, rest) and part(...) open a staged review somewhere,
 // showing(h1) waits for a heading, and so on.
 import { expect, press, heading, radio, checkbox, showErrors, isoDate } from './fixture.js';
+import { addPerson, changePerson, libraryCriterion, TIME_OFF, EVENING_CALLS } from './getting-ready.js';
 import {
-  reviewAt, addPerson, changePerson, libraryCriterion, openCriterion, rate, markNotDiscussed,
-  addResource, addArrangement, addMatter, openCheck, signUntil, turnBanner,
-  TIME_OFF, EVENING_CALLS, RATINGS, SITTING, COVER_QUESTION, ARRANGEMENT, PHONE_NOW, SAFEGUARDING,
+  reviewAt, openCriterion, rate, markNotDiscussed, addResource, addArrangement, addMatter, openCheck, signUntil,
+  turnBanner, RATINGS, SITTING, COVER_QUESTION, ARRANGEMENT, PHONE_NOW, SAFEGUARDING,
 } from './meeting.js';
 import {
   DEVICE_SCREENS, screen, review, showing, pressButton, alerting, erring,
