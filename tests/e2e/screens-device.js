@@ -43,6 +43,21 @@ export const pressButton = (name, exact = false) => (page) => press(page.getByRo
 /** Step: an alert that says `text` shows. */
 export const alerting = (text) => (page) => expect(alertSaying(page, text)).toBeVisible();
 
+/** The address of each part of the review proper, after /review/:id/. */
+export const PART_ROUTES = {
+  'How it is going': 'rate',
+  'Services and support': 'services',
+  'Support while the carer has time for themselves': 'cover',
+  "Things that need someone else's help": 'escalations',
+  'Actions and outcome': 'outcome',
+};
+
+/** On the task list, open a part by its link (meeting.js openPart, from where the page is). */
+export async function openPartHere(page, name) {
+  await press(page.getByRole('link', { name, exact: true }));
+  await expect(heading(page, name)).toBeVisible();
+}
+
 /** Step: the error summary shows. */
 export const erring = (page) => expect(errorSummary(page)).toBeVisible();
 
@@ -132,7 +147,7 @@ export const DEVICE_SCREENS = [
   screen('display settings open', '/', 'dialog', visit('/'),
     (page) => expect(page.getByRole('heading', { level: 1 })).toBeVisible(), openDisplay),
   screen('display settings open over a criterion being rated, easy read on', '/review/:id/rate/:cid', 'dialog',
-    review('getting ready', 'rate'), showing('How it is going'), (page) => openCriterion(page, TIME_OFF),
+    review('getting ready'), (page) => openPartHere(page, 'How it is going'), (page) => openCriterion(page, TIME_OFF),
     (page) => setDisplay(page, { easyRead: true }), openDisplay),
 
   // --- Joint use: passing the tablet (src/components/turn.rs) ---------------------------------

@@ -22,7 +22,7 @@ import {
   turnBanner, RATINGS, SITTING, COVER_QUESTION, ARRANGEMENT, PHONE_NOW, SAFEGUARDING,
 } from './meeting.js';
 import {
-  DEVICE_SCREENS, screen, review, showing, pressButton, alerting, erring,
+  DEVICE_SCREENS, screen, review, showing, pressButton, alerting, erring, openPartHere, PART_ROUTES,
 } from './screens-device.js';
 
 /** Step: one person's page of "Help to take part", in the family's review. */
@@ -32,22 +32,17 @@ const supportOf = (name) => async (page) => {
   await expect(heading(page, `What helps ${name} take part`)).toBeVisible();
 };
 
-const PART_PATHS = {
-  'How it is going': 'rate',
-  'Services and support': 'services',
-  'Support while the carer has time for themselves': 'cover',
-  "Things that need someone else's help": 'escalations',
-  'Actions and outcome': 'outcome',
-};
-
-/** Step: a part's screen, in a review whose getting ready is done (or, `complete`, every part). */
+/**
+ * Step: a part's screen, opened from the task list as a worker would, in a
+ * review whose getting ready is done (or, `complete`, every part).
+ */
 const part = (name, { complete = false } = {}) => async (page) => {
-  await reviewAt(page, complete ? 'review proper' : 'getting ready', PART_PATHS[name]);
-  await expect(heading(page, name)).toBeVisible();
+  await reviewAt(page, complete ? 'review proper' : 'getting ready');
+  await openPartHere(page, name);
 };
 
 /** An entry on a part's screen (`steps` after opening it). */
-const onPart = (name, state, partName, ...steps) => screen(name, `/review/:id/${PART_PATHS[partName]}`, state, part(partName), ...steps);
+const onPart = (name, state, partName, ...steps) => screen(name, `/review/:id/${PART_ROUTES[partName]}`, state, part(partName), ...steps);
 
 /** Step: one criterion of "How it is going", in a review whose getting ready is done. */
 const criterion = (wording = TIME_OFF) => async (page) => {
@@ -241,7 +236,7 @@ export const SCREENS = [
   screen('sign off, signed and locked', SIGN, 'clean', review('signed off', 'sign'),
     (page) => expect(page.getByRole('status').filter({ hasText: 'The review is signed off' })).toBeVisible()),
   screen('a locked review shows its answers read-only', '/review/:id/outcome', 'clean',
-    review('signed off', 'outcome'), showing('Actions and outcome'),
+    review('signed off'), (page) => openPartHere(page, 'Actions and outcome'),
     (page) => expect(page.getByText('This review is signed off and locked.')).toBeVisible(),
     (page) => expect(page.getByLabel('Why is this the outcome?')).not.toBeEditable()),
   screen('amend this review', '/review/:id/amend', 'clean', review('signed off', 'amend'), showing('Amend this review')),
