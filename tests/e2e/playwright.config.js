@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { mkdtempSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,9 +13,10 @@ const port = Number(process.env.E2E_PORT || 4180);
 const workers = Number(process.env.E2E_WORKERS || 4);
 
 // Staged states (state.js) are kept in a new folder for all of this run's
-// workers: the runner reads this config first and makes it; the workers
-// inherit its environment (and read the config again: they keep it).
-if (!process.env.TEST_WORKER_INDEX) process.env.E2E_STAGES = mkdtempSync(join(tmpdir(), 'review-together-stages-'));
+// workers: the runner reads this config first and names it (state.js makes it
+// when a stage is first kept); the workers inherit its environment (and read
+// the config again: they keep it). teardown.js removes it.
+if (!process.env.TEST_WORKER_INDEX) process.env.E2E_STAGES = join(tmpdir(), `review-together-stages-${randomUUID()}`);
 
 export default defineConfig({
   testDir: './specs',
