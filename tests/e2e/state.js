@@ -9,7 +9,9 @@
 // meeting gets one in a moment, and always one the app itself made. The
 // walks (part1-walk, part2-walk, part3-signoff, keyboard) still click
 // through their screens themselves: stages only bring other tests to a state.
-import { existsSync, mkdirSync, openSync, closeSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import {
+  existsSync, mkdirSync, openSync, closeSync, readFileSync, renameSync, rmSync, writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { allowTime } from './fixture.js';
 
@@ -92,8 +94,13 @@ async function keptByAnother(name, ms) {
     return null; // this worker drives it
   } catch {}
   allowTime(ms);
-  for (let waited = 0; waited < ms && !kept(); waited += 250) await pause(250);
+  // Wait while the other worker drives it (its lock is there); if it fails, it removes the lock.
+  for (let waited = 0; waited < ms && !kept() && existsSync(`${file}.lock`); waited += 250) await pause(250);
   return kept();
+}
+
+function giveUp(name) {
+  if (shared) rmSync(`${fileOf(name)}.lock`, { force: true });
 }
 
 function keepForOthers(name, kept) {
@@ -114,10 +121,17 @@ export async function stage(page, name, drive, ms) {
   stages[name] ??= await keptByAnother(name, ms);
   if (!stages[name]) {
     allowTime(ms);
-    const id = await drive(page);
-    stages[name] = { id, stored: await storageOf(page) };
-    keepForOthers(name, stages[name]);
-    return id;
+    let kept;
+    try {
+      const id = await drive(page);
+      kept = { id, stored: await storageOf(page) };
+    } finally {
+      // A drive that failed lets the next test that needs it drive it at once.
+      if (!kept) giveUp(name);
+    }
+    stages[name] = kept;
+    keepForOthers(name, kept);
+    return kept.id;
   }
   await restoreStorage(page, stages[name].stored, '/favicon.svg');
   return stages[name].id;
