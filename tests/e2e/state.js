@@ -3,9 +3,9 @@
 // A stage is a state of the device reached through the real UI (a review
 // with its family, a finished getting ready, a signed-off review, ...).
 // The first test of a run that needs it drives it, the way a worker would;
-// what it leaves in storage is kept in a file shared by all the run's workers
-// (E2E_STAGES, a folder playwright.config.js makes for each run), and every
-// later test starts from a copy of it. So a check that needs a finished
+// what it leaves in storage is kept in a file shared by all the run's
+// workers (in E2E_STAGES, a new folder for each run, named by
+// playwright.config.js), and every later test starts from a copy of it. So a check that needs a finished
 // meeting gets one in a moment, and always one the app itself made. The
 // walks (part1-walk, part2-walk, part3-signoff, keyboard) still click
 // through their screens themselves: stages only bring other tests to a state.
