@@ -1,3 +1,7 @@
+//! The app's root: the display settings and the device-PIN gate around
+//! everything, then the router with every screen's address, the header
+//! (with the save status) and the page not found.
+
 use crate::parts::*;
 use crate::state::{provide_app_state, use_app, SaveState};
 use leptos::prelude::*;

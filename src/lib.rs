@@ -3,12 +3,9 @@
 //! this crate is the Leptos shell that shows it and talks to the browser.
 
 pub mod app;
-pub mod clock;
+pub mod browser;
 pub mod components;
-pub mod download;
 pub mod parts;
-pub mod pin;
 pub mod saving;
 pub mod signing;
 pub mod state;
-pub mod storage;

@@ -11,10 +11,10 @@
 //!
 //! The state lives outside the reactive graph (the open review's signals
 //! belong to a page that may be gone when a timer or a lock callback runs);
-//! only the root's signals in `AppState` are set from here.
+//! only the root's signals ([`Signals`]) are set from here. It draws
+//! nothing: the banners about saving are `components::save_banners`.
 
-use crate::state::{use_app, AppState, SaveState};
-use crate::{clock, download, storage};
+use crate::browser::{clock, download, storage};
 use leptos::prelude::*;
 use review_core::{draft, Review};
 use std::cell::{Cell, RefCell};
@@ -25,6 +25,27 @@ use wasm_bindgen::JsCast;
 
 /// The longest a change waits before it is stored.
 pub const DEBOUNCE: Duration = Duration::from_millis(300);
+
+/// Whether the latest change reached the device's storage.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SaveState {
+    /// Nothing changed since the page opened.
+    Unchanged,
+    /// A change is in memory and will be stored within `DEBOUNCE`.
+    Saving,
+    Saved,
+    NotSaved(String),
+}
+
+/// The root's signals that saving sets: whether the latest change is
+/// stored, whether this tab may change the review, and why the latest
+/// changes could not be stored while that is so.
+#[derive(Clone, Copy)]
+pub struct Signals {
+    pub save: RwSignal<SaveState>,
+    pub tab: RwSignal<Tab>,
+    pub problem: RwSignal<Option<storage::StorageError>>,
+}
 
 /// Whether this tab may change the open review.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -69,7 +90,7 @@ struct Open {
 }
 
 thread_local! {
-    static APP: Cell<Option<AppState>> = const { Cell::new(None) };
+    static APP: Cell<Option<Signals>> = const { Cell::new(None) };
     static OPEN: RefCell<Option<Open>> = const { RefCell::new(None) };
     /// Reviews left with changes that could not be stored, by id: when one is
     /// opened again in this page's life, these changes are what it shows.
@@ -80,16 +101,16 @@ thread_local! {
     static LISTENING: Cell<bool> = const { Cell::new(false) };
 }
 
-/// The app's state. Its signals may be gone (the device locked with its PIN
+/// The root's signals. They may be gone (the device locked with its PIN
 /// drops the whole app), so only `try_` accessors are used on them here.
-fn app() -> Option<AppState> {
+fn app() -> Option<Signals> {
     APP.get()
 }
 
 /// Listen for the page going away or out of sight (store at once) and for
 /// other tabs' saves. Called where the app's state is made (again after each
 /// unlock with the device PIN); the listeners are added once.
-pub fn install(app: AppState) {
+pub fn install(app: Signals) {
     APP.set(Some(app));
     if LISTENING.replace(true) {
         return;
@@ -491,102 +512,4 @@ pub fn download_open_review() -> Result<String, String> {
         &draft::encode_review_at(&review, base),
     )?;
     Ok(name)
-}
-
-// ---- What the page shows ----------------------------------------------------------
-
-/// Says why the latest changes are not stored, and offers them as a file.
-#[component]
-pub fn SaveProblemBanner() -> impl IntoView {
-    let app = use_app();
-    let said = RwSignal::new(None::<Result<String, String>>);
-    let save = move |_| {
-        said.set(Some(
-            download_open_review()
-                .map(|name| format!("The review was downloaded as {name}."))
-                .map_err(|e| format!("The review could not be downloaded: {e}.")),
-        ))
-    };
-    move || {
-        app.problem.get().map(|problem| {
-            let advice = match &problem {
-                storage::StorageError::Full => "Everything you type stays on this screen while this page is open, so you can carry on. Download the review as a file now so that nothing is lost if the page is closed. To make room, delete reviews you no longer need from this device.",
-                storage::StorageError::Refused(draft::WriteRefused::ChangedElsewhere { .. }) => "Your version stays on this screen while this page is open. Download it as a file so that nothing is lost, then reload this page to see the saved version.",
-                storage::StorageError::Refused(_) => "Your version stays on this screen while this page is open. Download it as a file so that nothing is lost.",
-                _ => "Everything you type stays on this screen while this page is open. Download the review as a file so that nothing is lost if the page is closed.",
-            };
-            view! {
-                <div class="app-notification-banner app-notification-banner--warning" role="region" aria-labelledby="save-problem-title">
-                    <div class="app-notification-banner__header">
-                        <h2 class="app-notification-banner__title" id="save-problem-title">"Not saved on this device"</h2>
-                    </div>
-                    <div class="app-notification-banner__content">
-                        <p class="app-notification-banner__heading">
-                            {format!("Your latest changes could not be saved because {problem}.")}
-                        </p>
-                        <p class="app-body">{advice}</p>
-                        <div class="app-button-group">
-                            <button type="button" class="app-button" on:click=save>"Download this review as a file"</button>
-                        </div>
-                        <div role="status" aria-live="polite">
-                            {move || said.get().map(|r| match r {
-                                Ok(text) => view! { <p class="app-body">{text}</p> }.into_any(),
-                                Err(text) => view! { <p class="app-error-message">{text}</p> }.into_any(),
-                            })}
-                        </div>
-                    </div>
-                </div>
-            }
-        })
-    }
-}
-
-/// Says that another tab or window is changing this review, and offers to
-/// change it here instead. Not shown on a signed-off review: nobody changes it.
-#[component]
-pub fn OtherTabBanner(
-    /// Whether the review is signed off (and so read-only everywhere).
-    #[prop(into)]
-    signed_off: Signal<bool>,
-) -> impl IntoView {
-    let app = use_app();
-    let edit_here = move |_| {
-        take_over();
-        // The button goes away: keep the keyboard where the page starts.
-        crate::components::focus_by_id("main-content");
-    };
-    move || {
-        let tab = app.tab.get();
-        (!tab.editing() && !signed_off.get()).then(|| {
-            let kept = app.problem.with(Option::is_none);
-            let (heading, body) = match tab {
-                Tab::TakenOver if kept => (
-                    "This review is now being changed in another tab or window.",
-                    "What you typed here before then was saved on this device. You can read the review here, and changes saved there appear here.",
-                ),
-                Tab::TakenOver => (
-                    "This review is now being changed in another tab or window.",
-                    "You can read the review here, and changes saved there appear here.",
-                ),
-                _ => (
-                    "This review is open in another tab or window, where it can be changed.",
-                    "You can read it here, and changes saved there appear here. Only one tab can change a review at a time.",
-                ),
-            };
-            view! {
-                <div class="app-notification-banner" role="region" aria-labelledby="other-tab-title">
-                    <div class="app-notification-banner__header">
-                        <h2 class="app-notification-banner__title" id="other-tab-title">"Read only in this tab"</h2>
-                    </div>
-                    <div class="app-notification-banner__content">
-                        <p class="app-notification-banner__heading">{heading}</p>
-                        <p class="app-body">{body}</p>
-                        <div class="app-button-group">
-                            <button type="button" class="app-button" on:click=edit_here>"Edit here instead"</button>
-                        </div>
-                    </div>
-                </div>
-            }
-        })
-    }
 }

@@ -2,7 +2,7 @@
 //! review. The rules live in `review_core::summary`; this file supplies the
 //! storage, the clock and the randomness.
 
-use crate::{clock, storage};
+use crate::browser::{clock, storage};
 use review_core::summary::{
     self, decode_stored_key, device_key, encode_stored_key, DeviceKeyError, Finalise, KeyStore,
     SignedFile, SigningKey,
@@ -146,11 +146,4 @@ pub fn summary_of(review: &Review) -> Result<Made, String> {
 }
 
 /// A fingerprint split into groups of four, for reading aloud over the phone.
-pub fn grouped(fingerprint: &str) -> String {
-    fingerprint
-        .as_bytes()
-        .chunks(4)
-        .map(|c| String::from_utf8_lossy(c).into_owned())
-        .collect::<Vec<_>>()
-        .join(" ")
-}
+pub use review_core::summary::grouped;

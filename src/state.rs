@@ -1,22 +1,14 @@
 //! App-wide state, created once at the root and handed down through context.
 
-use crate::{clock, saving, storage};
+use crate::browser::{clock, storage};
+use crate::saving;
 use leptos::prelude::*;
 use review_core::progress::Part;
 use review_core::signoff::{SignOffDecision, SignOffError, SignOffMethod};
 use review_core::validate::FieldError;
 use review_core::{Command, DeviceSettings, DomainError, Review};
 
-/// Whether the latest change reached the device's storage.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum SaveState {
-    /// Nothing changed since the page opened.
-    Unchanged,
-    /// A change is in memory and will be stored within `saving::DEBOUNCE`.
-    Saving,
-    Saved,
-    NotSaved(String),
-}
+pub use crate::saving::SaveState;
 
 #[derive(Clone, Copy)]
 pub struct AppState {
@@ -66,7 +58,11 @@ pub fn provide_app_state() {
         problem: RwSignal::new(None),
         flash: RwSignal::new(None),
     };
-    saving::install(app);
+    saving::install(saving::Signals {
+        save: app.save,
+        tab: app.tab,
+        problem: app.problem,
+    });
     provide_context(app);
 }
 
@@ -270,4 +266,11 @@ pub struct ReadOnly(pub Signal<bool>);
 /// Whether form fields here are read-only (false outside any review).
 pub fn read_only() -> Signal<bool> {
     use_context::<ReadOnly>().map(|r| r.0).unwrap_or_default()
+}
+
+/// Remove a review, its summary and any copies kept of it from this device.
+/// Changes of it not yet stored are dropped first, so they cannot bring it back.
+pub fn delete_review(id: &str) -> Result<(), storage::StorageError> {
+    saving::forget(id);
+    storage::delete_review(id)
 }

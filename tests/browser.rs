@@ -5,8 +5,8 @@
 
 use leptos::prelude::*;
 use review_core::{draft, DeviceSettings, Review};
+use review_together::browser::{clock, storage};
 use review_together::components::{Choice, ErrorSummary, Radios, TextInput};
-use review_together::{clock, storage};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 

@@ -14,7 +14,7 @@ use review_core::{DisplaySettings, TextSize};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::{Checkboxes, Choice, Radios};
+use super::fields::{Checkboxes, Choice, Radios};
 
 /// The device's display settings and whether the browser can read aloud.
 /// Created once at the root, so both outlive every screen.

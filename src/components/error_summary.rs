@@ -1,3 +1,7 @@
+//! The error summary (GOV.UK pattern): at the top of a page once someone
+//! tries to go on, focused so it is read out, each message a link to its
+//! field.
+
 use leptos::html;
 use leptos::prelude::*;
 use review_core::validate::FieldError;
@@ -44,7 +48,7 @@ pub fn ErrorSummary(
                                                     href=format!("#{}", e.field)
                                                     on:click=move |ev| {
                                                         ev.prevent_default();
-                                                        super::focus_by_id(&field);
+                                                        super::focus::focus_by_id(&field);
                                                     }
                                                 >
                                                     {e.message}

@@ -58,7 +58,7 @@ pub fn TextInput(
     label: String,
     /// Help text under the label.
     #[prop(optional, into)]
-    hint: Option<String>,
+    hint: MaybeProp<String>,
     /// The current text.
     #[prop(into)]
     value: Signal<String>,
@@ -76,7 +76,15 @@ pub fn TextInput(
     /// The `inputmode`, e.g. "numeric".
     #[prop(optional)]
     inputmode: Option<&'static str>,
+    /// The input's `type`: "text" unless told ("date" for [`DateInput`]).
+    #[prop(optional)]
+    kind: Option<&'static str>,
+    /// Send the value on `change` (when the field is left or a picker
+    /// closes) rather than on every keystroke.
+    #[prop(optional)]
+    on_change_only: bool,
 ) -> impl IntoView {
+    let hint = hint.get_untracked();
     let described = described_by(&id, hint.is_some(), error);
     let locked = crate::state::read_only();
     let class = move || {
@@ -96,7 +104,7 @@ pub fn TextInput(
                 class=class
                 id=id.clone()
                 name=id
-                type="text"
+                type=kind.unwrap_or("text")
                 spellcheck="false"
                 autocomplete=autocomplete.unwrap_or("off")
                 inputmode=inputmode
@@ -104,9 +112,47 @@ pub fn TextInput(
                 aria-invalid=move || error.with(Option::is_some).then_some("true")
                 prop:value=value
                 readonly=move || locked.get()
-                on:input=move |ev| on_input.run(event_target_value(&ev))
+                on:input=move |ev| if !on_change_only { on_input.run(event_target_value(&ev)) }
+                on:change=move |ev| if on_change_only { on_input.run(event_target_value(&ev)) }
             />
         </div>
+    }
+}
+
+/// A date field using the browser's own date picker (large and familiar on
+/// tablets). Empty or unreadable input gives `None`.
+#[component]
+pub fn DateInput(
+    /// The input's id; error summary links point here.
+    #[prop(into)]
+    id: String,
+    /// The visible label.
+    #[prop(into)]
+    label: String,
+    /// Help text under the label.
+    #[prop(optional, into)]
+    hint: MaybeProp<String>,
+    /// The date chosen so far.
+    #[prop(into)]
+    value: Signal<Option<chrono::NaiveDate>>,
+    /// The error to show, if any.
+    #[prop(optional, into)]
+    error: Signal<Option<String>>,
+    /// Receives the new date (or `None` when cleared).
+    on_change: Callback<Option<chrono::NaiveDate>>,
+) -> impl IntoView {
+    let text = Signal::derive(move || {
+        value
+            .get()
+            .map(|d| d.format("%Y-%m-%d").to_string())
+            .unwrap_or_default()
+    });
+    let on_text = Callback::new(move |v: String| {
+        on_change.run(chrono::NaiveDate::parse_from_str(&v, "%Y-%m-%d").ok())
+    });
+    view! {
+        <TextInput id=id label=label hint=hint value=text error=error on_input=on_text
+            width="app-input--width-10" kind="date" on_change_only=true />
     }
 }
 
@@ -121,7 +167,7 @@ pub fn TextArea(
     label: String,
     /// Help text under the label.
     #[prop(optional, into)]
-    hint: Option<String>,
+    hint: MaybeProp<String>,
     /// The current text.
     #[prop(into)]
     value: Signal<String>,
@@ -134,6 +180,7 @@ pub fn TextArea(
     #[prop(optional)]
     rows: Option<u32>,
 ) -> impl IntoView {
+    let hint = hint.get_untracked();
     let described = described_by(&id, hint.is_some(), error);
     let locked = crate::state::read_only();
     view! {
@@ -236,6 +283,127 @@ fn option_id(group: &str, index: usize, key: &str) -> String {
     }
 }
 
+/// Radios (one answer) or checkboxes (any answers).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Single,
+    Multiple,
+}
+
+impl Kind {
+    fn block(self) -> &'static str {
+        match self {
+            Kind::Single => "app-radios",
+            Kind::Multiple => "app-checkboxes",
+        }
+    }
+}
+
+/// One option's words: its key (in element ids), label and hint.
+struct OptionText {
+    key: String,
+    label: String,
+    hint: Option<String>,
+}
+
+/// The one choice group behind [`Radios`] and [`Checkboxes`]: a fieldset
+/// whose rows are whole tap targets, keyed by each option's index, so it is
+/// built once whatever the type of the answers (one copy in the wasm, too).
+struct Group {
+    kind: Kind,
+    id: String,
+    legend: String,
+    hint: Option<String>,
+    options: Vec<OptionText>,
+    /// The indexes of the options chosen.
+    chosen: Signal<Vec<usize>>,
+    error: Signal<Option<String>>,
+    /// An option's index and whether it is now chosen.
+    on_change: Callback<(usize, bool)>,
+    inline: bool,
+}
+
+fn choice_group(group: Group) -> impl IntoView {
+    let Group {
+        kind,
+        id,
+        legend,
+        hint,
+        options,
+        chosen,
+        error,
+        on_change,
+        inline,
+    } = group;
+    let described = described_by(&id, hint.is_some(), error);
+    let locked = crate::state::read_only();
+    // Re-applies `checked` after each change: when the change is refused the
+    // value does not change, and the box the browser ticked must be unticked.
+    let resync = RwSignal::new(0u32);
+    let block = kind.block();
+    let items = options
+        .into_iter()
+        .enumerate()
+        .map(|(i, OptionText { key, label, hint: item_hint })| {
+            let input_id = option_id(&id, i, &key);
+            let hint_id = format!("{input_id}-item-hint");
+            view! {
+                <div class=format!("{block}__item")>
+                    <input
+                        class=format!("{block}__input")
+                        id=input_id.clone()
+                        name=id.clone()
+                        type=if kind == Kind::Single { "radio" } else { "checkbox" }
+                        value=key
+                        aria-describedby=item_hint.is_some().then(|| hint_id.clone())
+                        prop:checked=move || {
+                            resync.track();
+                            chosen.with(|c| c.contains(&i))
+                        }
+                        disabled=move || locked.get()
+                        on:change=move |ev| {
+                            on_change.run((i, event_target_checked(&ev)));
+                            resync.update(|n| *n += 1);
+                        }
+                    />
+                    <label class=format!("{block}__label") for=input_id>{label}</label>
+                    {item_hint.map(|h| view! { <div class=format!("{block}__hint") id=hint_id>{h}</div> })}
+                </div>
+            }
+        })
+        .collect_view();
+    let list_class = if inline {
+        format!("{block} {block}--inline")
+    } else {
+        block.to_string()
+    };
+    view! {
+        <div class=group_class(error)>
+            <fieldset class="app-fieldset" aria-describedby=described>
+                <legend class="app-fieldset__legend app-fieldset__legend--m">{legend}</legend>
+                <Hint id=id.clone() text=hint />
+                <ErrorMessage id=id.clone() error=error />
+                <div class=list_class>{items}</div>
+            </fieldset>
+        </div>
+    }
+}
+
+/// The options of a group as words, and their values in order.
+fn split<T>(choices: Vec<Choice<T>>) -> (Vec<OptionText>, Vec<T>) {
+    choices
+        .into_iter()
+        .map(|c| {
+            let text = OptionText {
+                key: c.key,
+                label: c.label,
+                hint: c.hint,
+            };
+            (text, c.value)
+        })
+        .unzip()
+}
+
 /// A fieldset of radios; each whole row is the tap target.
 #[component]
 pub fn Radios<T>(
@@ -247,7 +415,7 @@ pub fn Radios<T>(
     legend: String,
     /// Help text under the question.
     #[prop(optional, into)]
-    hint: Option<String>,
+    hint: MaybeProp<String>,
     /// The answers to choose from.
     choices: Vec<Choice<T>>,
     /// The answer chosen so far.
@@ -265,53 +433,34 @@ pub fn Radios<T>(
 where
     T: Clone + PartialEq + Send + Sync + 'static,
 {
-    let described = described_by(&id, hint.is_some(), error);
-    let locked = crate::state::read_only();
-    // Re-applies `checked` after each change: when the change is refused the
-    // value does not change, and the box the browser ticked must be unticked.
-    let resync = RwSignal::new(0u32);
-    let items = choices
-        .into_iter()
-        .enumerate()
-        .map(|(i, c)| {
-            let input_id = option_id(&id, i, &c.key);
-            let hint_id = format!("{input_id}-item-hint");
-            let (v1, v2) = (c.value.clone(), c.value);
-            view! {
-                <div class="app-radios__item">
-                    <input
-                        class="app-radios__input"
-                        id=input_id.clone()
-                        name=id.clone()
-                        type="radio"
-                        value=c.key
-                        aria-describedby=c.hint.is_some().then(|| hint_id.clone())
-                        prop:checked=move || {
-                            resync.track();
-                            value.with(|v| v.as_ref() == Some(&v1))
-                        }
-                        disabled=move || locked.get()
-                        on:change=move |_| {
-                            on_change.run(v2.clone());
-                            resync.update(|n| *n += 1);
-                        }
-                    />
-                    <label class="app-radios__label" for=input_id>{c.label}</label>
-                    {c.hint.map(|h| view! { <div class="app-radios__hint" id=hint_id>{h}</div> })}
-                </div>
-            }
+    let (options, values) = split(choices);
+    let values = StoredValue::new(values);
+    let chosen = Signal::derive(move || {
+        value.with(|v| {
+            values.with_value(|all| {
+                all.iter()
+                    .position(|x| Some(x) == v.as_ref())
+                    .into_iter()
+                    .collect()
+            })
         })
-        .collect_view();
-    view! {
-        <div class=group_class(error)>
-            <fieldset class="app-fieldset" aria-describedby=described>
-                <legend class="app-fieldset__legend app-fieldset__legend--m">{legend}</legend>
-                <Hint id=id.clone() text=hint />
-                <ErrorMessage id=id.clone() error=error />
-                <div class=if inline { "app-radios app-radios--inline" } else { "app-radios" }>{items}</div>
-            </fieldset>
-        </div>
-    }
+    });
+    let on_pick = Callback::new(move |(i, _): (usize, bool)| {
+        if let Some(v) = values.with_value(|all| all.get(i).cloned()) {
+            on_change.run(v);
+        }
+    });
+    choice_group(Group {
+        kind: Kind::Single,
+        id,
+        legend,
+        hint: hint.get_untracked(),
+        options,
+        chosen,
+        error,
+        on_change: on_pick,
+        inline,
+    })
 }
 
 /// A fieldset of checkboxes; each whole row is the tap target.
@@ -325,7 +474,7 @@ pub fn Checkboxes<T>(
     legend: String,
     /// Help text under the question, e.g. "Select all that apply".
     #[prop(optional, into)]
-    hint: Option<String>,
+    hint: MaybeProp<String>,
     /// The options.
     choices: Vec<Choice<T>>,
     /// The options ticked so far.
@@ -340,50 +489,33 @@ pub fn Checkboxes<T>(
 where
     T: Clone + PartialEq + Send + Sync + 'static,
 {
-    let described = described_by(&id, hint.is_some(), error);
-    let locked = crate::state::read_only();
-    // As in `Radios`: put `checked` back in line with the value after a change.
-    let resync = RwSignal::new(0u32);
-    let items = choices
-        .into_iter()
-        .enumerate()
-        .map(|(i, c)| {
-            let input_id = option_id(&id, i, &c.key);
-            let hint_id = format!("{input_id}-item-hint");
-            let (v1, v2) = (c.value.clone(), c.value);
-            view! {
-                <div class="app-checkboxes__item">
-                    <input
-                        class="app-checkboxes__input"
-                        id=input_id.clone()
-                        name=id.clone()
-                        type="checkbox"
-                        value=c.key
-                        aria-describedby=c.hint.is_some().then(|| hint_id.clone())
-                        prop:checked=move || {
-                            resync.track();
-                            value.with(|v| v.contains(&v1))
-                        }
-                        disabled=move || locked.get()
-                        on:change=move |ev| {
-                            on_toggle.run((v2.clone(), event_target_checked(&ev)));
-                            resync.update(|n| *n += 1);
-                        }
-                    />
-                    <label class="app-checkboxes__label" for=input_id>{c.label}</label>
-                    {c.hint.map(|h| view! { <div class="app-checkboxes__hint" id=hint_id>{h}</div> })}
-                </div>
-            }
+    let (options, values) = split(choices);
+    let values = StoredValue::new(values);
+    let chosen = Signal::derive(move || {
+        value.with(|v| {
+            values.with_value(|all| {
+                all.iter()
+                    .enumerate()
+                    .filter(|(_, x)| v.contains(x))
+                    .map(|(i, _)| i)
+                    .collect()
+            })
         })
-        .collect_view();
-    view! {
-        <div class=group_class(error)>
-            <fieldset class="app-fieldset" aria-describedby=described>
-                <legend class="app-fieldset__legend app-fieldset__legend--m">{legend}</legend>
-                <Hint id=id.clone() text=hint />
-                <ErrorMessage id=id.clone() error=error />
-                <div class="app-checkboxes">{items}</div>
-            </fieldset>
-        </div>
-    }
+    });
+    let on_tick = Callback::new(move |(i, ticked): (usize, bool)| {
+        if let Some(v) = values.with_value(|all| all.get(i).cloned()) {
+            on_toggle.run((v, ticked));
+        }
+    });
+    choice_group(Group {
+        kind: Kind::Multiple,
+        id,
+        legend,
+        hint: hint.get_untracked(),
+        options,
+        chosen,
+        error,
+        on_change: on_tick,
+        inline: false,
+    })
 }

@@ -1,3 +1,6 @@
+//! One screen's heading (focused when it opens, so a screen reader starts
+//! there), its document title, and the "Back" link to a known place.
+
 use leptos::html;
 use leptos::prelude::*;
 use leptos_router::components::A;

@@ -1,4 +1,8 @@
-use super::{Choice, Radios, TextInput};
+//! "Who?": one of the people in the review, or someone else named in words
+//! (a GP, a neighbour), for owners of actions, who noticed a gap, who said
+//! a note.
+
+use super::fields::{Choice, Radios, TextInput};
 use crate::state::use_review;
 use leptos::prelude::*;
 use review_core::Person;

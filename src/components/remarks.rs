@@ -3,8 +3,9 @@
 //! added on request, any removed. The first field is always there, so a
 //! list with nothing in it yet reads as a plain question.
 
-use super::{focus_by_id, Select, TextArea};
-use crate::clock;
+use super::fields::{Select, TextArea};
+use super::focus::focus_by_id;
+use crate::browser::clock;
 use crate::state::use_review;
 use leptos::prelude::*;
 use review_core::validate::ids;

@@ -1,3 +1,6 @@
+//! The task list: each part with its status, the status read out with the
+//! link (GOV.UK task list pattern).
+
 use crate::state::use_review;
 use leptos::prelude::*;
 use leptos_router::components::A;

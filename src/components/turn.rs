@@ -3,7 +3,7 @@
 //! else. Who holds the tablet is kept in the review (`Review::turn`), so it
 //! survives a reload; passing it is a `Command::PassTablet`.
 
-use crate::components::{BackLink, Page};
+use super::page::{BackLink, Page};
 use crate::state::use_review;
 use leptos::prelude::*;
 use leptos_router::components::A;

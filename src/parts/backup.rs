@@ -2,9 +2,9 @@
 //! another device (with the PIN of the device it came from, when it was
 //! made on a device with a PIN).
 
+use crate::browser::{clock, download, pin, storage};
 use crate::components::{BackLink, Page};
 use crate::state::use_review;
-use crate::{clock, download, pin, storage};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use review_core::backup::{self, Opened, Sealed};

@@ -1,43 +1,20 @@
 //! Support for the person cared for while the carer has time for themselves
 //! (P21): each arrangement, its risks, and whether the person agreed.
 
-use super::capitalise;
-use super::services::{
-    called, card_status, card_summary, or_not_yet, possessive, AddButton, CardErrorSummary,
-    CardHeader, ListQuestion, OpenCards, RemoveWithConfirm,
+use crate::components::{
+    focus_by_id, or_not_yet, Choice, ListCard, ListSection, ListState, PartPage, Radios,
+    RemoveWithConfirm, ShortAnswers, TextArea, TextInput,
 };
-use crate::clock;
-use crate::components::{focus_by_id, BackLink, Choice, Page, Radios, TextArea, TextInput};
 use crate::state::{use_review, PageErrors};
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
+use review_core::lists::ListKind;
 use review_core::progress::Part;
 use review_core::validate::{self, ids};
+use review_core::words::capitalise;
 use review_core::{
-    CarerNeed, Command, CoverArrangement, CoverField, CoverKind, Funding, IndividualAgreement,
-    Person, Review, Role,
+    AgreementAnswer, CarerNeed, Command, CoverArrangement, CoverField, CoverKind, Funding,
+    IndividualAgreement, Person, Review, Role,
 };
-
-/// The answers to "Did they agree?", before the details each one needs.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum AgreementPick {
-    Agreed,
-    ThroughAdvocate,
-    NotAgreed,
-    NotAskedYet,
-}
-
-impl AgreementPick {
-    fn of(agreement: &IndividualAgreement) -> Self {
-        match agreement {
-            IndividualAgreement::Agreed => AgreementPick::Agreed,
-            IndividualAgreement::AgreedThroughAdvocate { .. } => AgreementPick::ThroughAdvocate,
-            IndividualAgreement::NotAgreed { .. } => AgreementPick::NotAgreed,
-            IndividualAgreement::NotAskedYet => AgreementPick::NotAskedYet,
-        }
-    }
-}
 
 /// The advocates of this review, as (participant id, "Name, advocate").
 fn advocates(r: &Review) -> Vec<(String, String)> {
@@ -51,102 +28,26 @@ fn advocates(r: &Review) -> Vec<(String, String)> {
 pub fn Cover() -> impl IntoView {
     let ctx = use_review();
     let errors = PageErrors::new(ctx.select(validate::cover));
-    let needed = ctx.select(|r| r.cover_needed);
-    let arrangements = ctx.select(|r| {
-        r.cover_arrangements
-            .iter()
-            .map(|a| a.id.clone())
-            .collect::<Vec<_>>()
+    let list = ListState::new(ListKind::Cover, errors);
+    let (individual, individual_s, carer) = ctx.review.with_untracked(|r| {
+        (
+            r.individual_called(),
+            r.individual_possessive(),
+            r.carer_called(),
+        )
     });
-    let individual = ctx
-        .review
-        .with_untracked(|r| called(r.individual(), "the person being cared for"));
-    let individual_s = ctx
-        .review
-        .with_untracked(|r| possessive(&called(r.individual(), "the person")));
-    let carer = ctx
-        .review
-        .with_untracked(|r| called(r.carer(), "the carer"));
-    // Field ids of an arrangement start `cover-{id}-`; its risks' `risk-{id}-`.
-    let card_of = Callback::new(move |field: String| {
-        ctx.review.with_untracked(|r| {
-            r.cover_arrangements
-                .iter()
-                .find(|a| {
-                    field.starts_with(&ids::cover(&a.id, ""))
-                        || a.risks
-                            .iter()
-                            .any(|k| field.starts_with(&ids::cover_risk(&k.id, "")))
-                })
-                .map(|a| a.id.clone())
-        })
-    });
-    let label_of = Callback::new(move |field: String| {
-        ctx.review.with(|r| {
-            r.cover_arrangements.iter().enumerate().find_map(|(i, a)| {
-                if field.starts_with(&ids::cover(&a.id, "")) {
-                    return Some(format!("Arrangement {}", i + 1));
-                }
-                a.risks
-                    .iter()
-                    .position(|k| field.starts_with(&ids::cover_risk(&k.id, "")))
-                    .map(|j| format!("Arrangement {}, risk {}", i + 1, j + 1))
-            })
-        })
-    });
-    let cards = OpenCards::new(ctx.review.with_untracked(|r| {
-        r.cover_arrangements
-            .iter()
-            .find(|a| !validate::cover_arrangement(r, a).is_empty())
-            .map(|a| a.id.clone())
-    }));
-    let add = Callback::new(move |()| {
-        let id = clock::new_id();
-        ctx.send(Command::AddCoverArrangement { id: id.clone() });
-        if ctx
-            .review
-            .with_untracked(|r| r.cover_arrangements.iter().any(|a| a.id == id))
-        {
-            cards.open_only(id.clone());
-            request_animation_frame(move || focus_by_id(&ids::cover(&id, "makes-room-for")));
-        }
-    });
-    let navigate = use_navigate();
-    let next = move |_| {
-        if errors.submit() {
-            navigate(&ctx.part_path(Part::Escalations), Default::default());
-        } else {
-            cards.open_with_errors(errors, card_of);
-        }
-    };
     view! {
-        <BackLink href=ctx.path("") text="Back to the review" />
-        <Page title=Part::Cover.title() caption="The review · P21"
-            has_errors=Signal::derive(move || !errors.visible().with(Vec::is_empty))>
-            <CardErrorSummary errors=errors cards=cards card_of=card_of label_of=label_of />
+        <PartPage part=Part::Cover errors=errors list=list>
             <p class="app-body">
                 {format!("So that {carer} can have time for their own needs, {individual} may need other support for a while. Agree each arrangement together, and ask {individual} what they think.")}
             </p>
-            <ListQuestion id="cover-needed"
+            <ListSection list=list
                 legend=format!("Does {individual_s} support need to change while the carer has time for themselves?")
                 hint="For example: a sitting service while the carer goes to an appointment, a short stay while they have a break."
-                value=needed error=errors.for_field("cover-needed")
                 still_listed="To answer no, first remove the arrangements listed below"
-                on_answer=Callback::new(move |yes| ctx.dispatch(Command::SetCoverNeeded(yes))) />
-            <Show when=move || needed.get() == Some(true) || !arrangements.with(Vec::is_empty)>
-                <h2 class="app-heading-m">"Arrangements"</h2>
-                <ul class="app-list app-stack">
-                    <For each=move || arrangements.get() key=|id| id.clone()
-                        children=move |id| view! { <ArrangementCard id=id errors=errors cards=cards /> } />
-                </ul>
-                <AddButton id="add-cover-arrangement" text="Add an arrangement"
-                    error=errors.for_field("add-cover-arrangement") on_add=add />
-            </Show>
-            <div class="app-button-group">
-                <button type="button" class="app-button" on:click=next>"Continue"</button>
-                <A href=ctx.path("") attr:class="app-link">"Back to the review"</A>
-            </div>
-        </Page>
+                heading="Arrangements" add_text="Add an arrangement"
+                card=Callback::new(move |id| view! { <ArrangementCard id=id list=list /> }.into_any()) />
+        </PartPage>
     }
 }
 
@@ -155,31 +56,16 @@ pub fn Cover() -> impl IntoView {
 fn ArrangementCard(
     /// The arrangement's id.
     id: String,
-    /// The page's errors.
-    errors: PageErrors,
-    /// The page's open cards.
-    cards: OpenCards,
+    /// The page's list.
+    list: ListState,
 ) -> impl IntoView {
     let ctx = use_review();
+    let errors = list.errors;
     let aid = id.clone();
     let arrangement =
         ctx.select(move |r| r.cover_arrangements.iter().find(|a| a.id == aid).cloned());
     let aid = id.clone();
-    let place = ctx.select(move |r| {
-        r.cover_arrangements
-            .iter()
-            .position(|a| a.id == aid)
-            .unwrap_or(0)
-            + 1
-    });
-    let aid = id.clone();
-    let status = ctx.select(move |r| {
-        r.cover_arrangements
-            .iter()
-            .find(|a| a.id == aid)
-            .map(|a| card_status(&validate::cover_arrangement(r, a)))
-            .unwrap_or(card_status(&[]))
-    });
+    let label = ctx.select(move |r| ListKind::Cover.label_of(r, &aid).unwrap_or_default());
     let aid = id.clone();
     let risks = ctx.select(move |r| {
         r.cover_arrangements
@@ -189,25 +75,14 @@ fn ArrangementCard(
             .unwrap_or_default()
     });
     let advocates = ctx.select(advocates);
-    let (individual, carer) = ctx.review.with_untracked(|r| {
-        (
-            called(r.individual(), "the person being cared for"),
-            called(r.carer(), "the carer"),
-        )
-    });
+    let (individual, carer) = ctx
+        .review
+        .with_untracked(|r| (r.individual_called(), r.carer_called()));
     let kind = Memo::new(move |_| arrangement.with(|a| a.as_ref().and_then(|a| a.kind)));
     let title = Signal::derive(move || match kind.get() {
-        Some(k) => format!("Arrangement {}: {}", place.get(), k.label()),
-        None => format!("Arrangement {}", place.get()),
+        Some(k) => format!("{}: {}", label.get(), k.label()),
+        None => label.get(),
     });
-    let open = {
-        let id = id.clone();
-        Signal::derive(move || cards.is_open(&id))
-    };
-    let toggle = {
-        let id = id.clone();
-        Callback::new(move |()| cards.toggle(&id))
-    };
     let send = {
         let id = id.clone();
         move |field: CoverField| {
@@ -245,39 +120,35 @@ fn ArrangementCard(
     let funding = Signal::derive(move || arrangement.with(|a| a.as_ref().and_then(|a| a.funding)));
     let agreement =
         Memo::new(move |_| arrangement.with(|a| a.as_ref().and_then(|a| a.agreement.clone())));
-    let pick = Memo::new(move |_| agreement.with(|a| a.as_ref().map(AgreementPick::of)));
+    let answer =
+        Memo::new(move |_| agreement.with(|a| a.as_ref().map(IndividualAgreement::answer)));
+    let next_step = Signal::derive(move || {
+        agreement.with(|a| match a {
+            Some(IndividualAgreement::NotAgreed { what_happens_next }) => what_happens_next.clone(),
+            _ => String::new(),
+        })
+    });
     // What was typed as the next step, kept while another answer is tried, so
     // that going back to "No" does not lose it (the core keeps one answer).
-    let typed_next_step = RwSignal::new(agreement.with_untracked(|a| match a {
-        Some(IndividualAgreement::NotAgreed { what_happens_next }) => what_happens_next.clone(),
-        _ => String::new(),
-    }));
-    let set_pick = {
+    let typed_next_step = RwSignal::new(next_step.get_untracked());
+    let set_answer = {
         let send = send.clone();
-        Callback::new(move |p: AgreementPick| {
-            let next = match p {
-                AgreementPick::Agreed => IndividualAgreement::Agreed,
-                AgreementPick::NotAskedYet => IndividualAgreement::NotAskedYet,
-                // Keep what was written if it is chosen again.
-                AgreementPick::NotAgreed => match agreement.get_untracked() {
-                    Some(a @ IndividualAgreement::NotAgreed { .. }) => a,
-                    _ => IndividualAgreement::NotAgreed {
-                        what_happens_next: typed_next_step.get_untracked(),
-                    },
-                },
-                // The core needs the advocate at once: the first one, which the
-                // question below lets them change when there are several.
-                AgreementPick::ThroughAdvocate => match agreement.get_untracked() {
-                    Some(a @ IndividualAgreement::AgreedThroughAdvocate { .. }) => a,
-                    _ => match advocates.with_untracked(|a| a.first().map(|(id, _)| id.clone())) {
-                        Some(id) => IndividualAgreement::AgreedThroughAdvocate {
-                            by: Person::participant(id),
-                        },
-                        None => return,
-                    },
-                },
-            };
-            send(CoverField::Agreement(Some(next)))
+        Callback::new(move |answer: AgreementAnswer| {
+            // Through an advocate needs one at once: the first, which the
+            // question below lets them change when there are several.
+            let first = advocates
+                .with_untracked(|a| a.first().map(|(id, _)| Person::participant(id.clone())));
+            let made = agreement.with_untracked(|before| {
+                IndividualAgreement::from_answer(
+                    answer,
+                    before.as_ref(),
+                    &typed_next_step.get_untracked(),
+                    first,
+                )
+            });
+            if let Some(made) = made {
+                send(CoverField::Agreement(Some(made)))
+            }
         })
     };
     let set_advocate = {
@@ -290,20 +161,11 @@ fn ArrangementCard(
             )))
         })
     };
-    let set_next_step = {
-        let send = send.clone();
-        Callback::new(move |what_happens_next: String| {
-            typed_next_step.set(what_happens_next.clone());
-            send(CoverField::Agreement(Some(
-                IndividualAgreement::NotAgreed { what_happens_next },
-            )))
-        })
-    };
-    let next_step = Signal::derive(move || {
-        agreement.with(|a| match a {
-            Some(IndividualAgreement::NotAgreed { what_happens_next }) => what_happens_next.clone(),
-            _ => String::new(),
-        })
+    let set_next_step = Callback::new(move |what_happens_next: String| {
+        typed_next_step.set(what_happens_next.clone());
+        send(CoverField::Agreement(Some(
+            IndividualAgreement::NotAgreed { what_happens_next },
+        )))
     });
     let chosen_advocate = Signal::derive(move || {
         agreement.with(|a| match a {
@@ -327,70 +189,34 @@ fn ArrangementCard(
                 })
         }
     });
-    let field = |f: &str| ids::cover(&id, f);
-    let err = |f: &str| errors.for_field(field(f));
-    let (need_id, detail_id, kind_id, when_id, provider_id, funding_id, agreement_id, next_id) = (
-        field("makes-room-for"),
-        field("makes-room-for-detail"),
-        field("kind"),
-        field("when"),
-        field("provider"),
-        field("funding"),
-        field("agreement"),
-        field("what-happens-next"),
-    );
-    let (
-        need_err,
-        detail_err,
-        kind_err,
-        when_err,
-        provider_err,
-        funding_err,
-        agreement_err,
-        next_err,
-    ) = (
-        err("makes-room-for"),
-        err("makes-room-for-detail"),
-        err("kind"),
-        err("when"),
-        err("provider"),
-        err("funding"),
-        err("agreement"),
-        err("what-happens-next"),
-    );
-    let need_legend = format!("What does {carer} need the time for?");
-    let kind_legend = format!("What support will {individual} have?");
-    let agreement_legend = format!("Did {individual} agree to this?");
+    let field = {
+        let id = id.clone();
+        move |f: &str| ids::cover(&id, f)
+    };
+    let err = {
+        let field = field.clone();
+        move |f: &str| errors.for_field(field(f))
+    };
     // A memo, so that choosing an answer does not redraw the radios (and
     // lose focus): the advocate answer is offered while there is an advocate,
     // or while it is the answer (given through someone since removed).
     let offer_advocate = Memo::new(move |_| {
-        !advocates.with(Vec::is_empty) || pick.get() == Some(AgreementPick::ThroughAdvocate)
+        !advocates.with(Vec::is_empty) || answer.get() == Some(AgreementAnswer::ThroughAdvocate)
     });
     let has_advocates = Memo::new(move |_| !advocates.with(Vec::is_empty));
     let agreement_choices = move || {
-        let mut c = vec![Choice::new(
-            AgreementPick::Agreed,
-            "agreed",
-            "Yes, they agreed",
-        )];
-        if offer_advocate.get() {
-            c.push(Choice::new(
-                AgreementPick::ThroughAdvocate,
-                "agreed-through-advocate",
-                "Yes, through their advocate",
-            ));
-        }
-        c.push(Choice::new(
-            AgreementPick::NotAgreed,
-            "not-agreed",
-            "No, they did not agree",
-        ));
-        c.push(
-            Choice::new(AgreementPick::NotAskedYet, "not-asked-yet", "Not asked yet")
-                .hint("For example, they were not at the meeting. Ask them before it starts."),
-        );
-        c
+        AgreementAnswer::ALL
+            .iter()
+            .filter(|a| **a != AgreementAnswer::ThroughAdvocate || offer_advocate.get())
+            .map(|a| {
+                let c = Choice::new(*a, a.key(), a.label());
+                if *a == AgreementAnswer::NotAskedYet {
+                    c.hint("For example, they were not at the meeting. Ask them before it starts.")
+                } else {
+                    c
+                }
+            })
+            .collect::<Vec<_>>()
     };
     let agreement_hint = move || {
         if !has_advocates.get() {
@@ -405,7 +231,6 @@ fn ArrangementCard(
         capitalise(&individual)
     );
     let note_when_closed = not_agreed_note.clone();
-    let advocate_id = field("advocate");
     let summary = move || {
         arrangement.with(|a| {
             a.as_ref().map(|a| {
@@ -424,7 +249,6 @@ fn ArrangementCard(
                 };
                 let agreed = match &a.agreement {
                     None => or_not_yet(""),
-                    Some(IndividualAgreement::Agreed) => "Yes, they agreed".to_string(),
                     Some(IndividualAgreement::AgreedThroughAdvocate { .. }) => format!(
                         "Yes, through {}",
                         advocate_name.get_untracked().unwrap_or_default()
@@ -432,140 +256,139 @@ fn ArrangementCard(
                     Some(IndividualAgreement::NotAgreed { what_happens_next }) => {
                         format!("No. Next: {}", or_not_yet(what_happens_next))
                     }
-                    Some(IndividualAgreement::NotAskedYet) => "Not asked yet".to_string(),
+                    Some(other) => other.answer().label().to_string(),
                 };
                 let risks = match a.risks.len() {
                     0 => "None recorded".to_string(),
                     1 => "1 risk".to_string(),
                     n => format!("{n} risks"),
                 };
-                let rows = card_summary(vec![
+                let rows = vec![
                     ("Time for", need),
                     ("When", or_not_yet(&a.when)),
                     ("Provided by", or_not_yet(&a.provider)),
                     (
                         "Paid for",
                         a.funding
-                            .map(|f| f.label().to_string())
-                            .unwrap_or_else(|| or_not_yet("")),
+                            .map_or_else(|| or_not_yet(""), |f| f.label().to_string()),
                     ),
                     ("Risks", risks),
                     ("Agreed", agreed),
-                ]);
-                view! { {note} {rows} }
+                ];
+                view! { {note} <ShortAnswers rows=rows /> }
             })
         })
     };
-    let dom_id = format!("cover-{id}");
     let aid = id.clone();
     let add_risk = move |_| {
-        let rid = clock::new_id();
+        let rid = crate::browser::clock::new_id();
         ctx.send(Command::AddCoverRisk {
             arrangement: aid.clone(),
             id: rid.clone(),
         });
         request_animation_frame(move || focus_by_id(&ids::cover_risk(&rid, "risk")));
     };
-    let add_risk_id = field("add-risk");
     let aid = id.clone();
-    let remove = Callback::new(move |()| {
-        ctx.send(Command::RemoveCoverArrangement { id: aid.clone() });
-        request_animation_frame(|| focus_by_id("add-cover-arrangement"));
-    });
-    let what = Signal::derive(move || format!("arrangement {}", place.get()));
+    let remove =
+        Callback::new(move |()| ctx.send(Command::RemoveCoverArrangement { id: aid.clone() }));
+    let what = Signal::derive(move || label.get().to_lowercase());
+    let (need_legend, kind_legend, agreement_legend) = (
+        format!("What does {carer} need the time for?"),
+        format!("What support will {individual} have?"),
+        format!("Did {individual} agree to this?"),
+    );
+    let (detail_id, advocate_id, next_id) = (
+        field("makes-room-for-detail"),
+        field("advocate"),
+        field("what-happens-next"),
+    );
     view! {
-        <li class="app-card">
-            <CardHeader dom_id=dom_id.clone() title=title status=status open=open on_toggle=toggle />
-            <div class="app-card__body" id=format!("{dom_id}-body")>
-                <Show when=move || open.get() fallback=summary>
-                    <Radios id=need_id.clone() legend=need_legend.clone()
-                        choices=Choice::list(CarerNeed::ALL, CarerNeed::key, CarerNeed::label)
-                        value=need error=need_err on_change=set_need />
-                    {
-                    let detail_id = detail_id.clone();
-                    view! {
+        <ListCard list=list id=id.clone() dom_id=format!("cover-{id}") title=title what=what
+            on_remove=remove summary=summary>
+            <Radios id=field("makes-room-for") legend=need_legend.clone()
+                choices=Choice::list(CarerNeed::ALL, CarerNeed::key, CarerNeed::label)
+                value=need error=err("makes-room-for") on_change=set_need />
+            {
+                let (detail_id, detail_err) = (detail_id.clone(), err("makes-room-for-detail"));
+                view! {
                     <Show when=move || need.get() == Some(CarerNeed::Other)>
                         <TextInput id=detail_id.clone() label="What do they need the time for?"
                             value=text(|a| a.makes_room_for_detail.clone()) error=detail_err
                             on_input=set_detail width="app-input--width-30" />
                     </Show>
-                    }
-                    }
-                    <Radios id=kind_id.clone() legend=kind_legend.clone()
-                        choices=Choice::list(CoverKind::ALL, CoverKind::key, CoverKind::label)
-                        value=kind error=kind_err on_change=set_kind />
-                    <TextInput id=when_id.clone() label="When, and how often?"
-                        hint="For example: Tuesdays from 10am to 4pm, every week"
-                        value=text(|a| a.when.clone()) error=when_err on_input=set_when width="app-input--width-30" />
-                    <TextInput id=provider_id.clone() label="Who will provide it?"
-                        hint="For example: Northshire Sitting Service, their sister Farah"
-                        value=text(|a| a.provider.clone()) error=provider_err on_input=set_provider width="app-input--width-30" />
-                    <Radios id=funding_id.clone() legend="How will it be paid for?"
-                        choices=Choice::list(Funding::ALL, Funding::key, Funding::label)
-                        value=funding error=funding_err on_change=set_funding />
-                    <h4 class="app-heading-s">"Risks and how they are managed"</h4>
-                    <p class="app-hint">"For example: a new carer who does not know their routine, managed by a handover visit first."</p>
-                    <For each=move || risks.get() key=|id| id.clone()
-                        children=move |rid| view! { <RiskFields id=rid errors=errors /> } />
-                    <div class="app-form-group">
-                        <button type="button" class="app-button app-button--secondary app-u-mb-0"
-                            id=add_risk_id.clone() on:click=add_risk.clone()>
-                            "Add a risk"
-                        </button>
-                    </div>
-                    {
-                        let agreement_id = agreement_id.clone();
-                        let agreement_legend = agreement_legend.clone();
-                        move || view! {
-                            <Radios id=agreement_id.clone() legend=agreement_legend.clone()
-                                hint=agreement_hint()
-                                choices=agreement_choices()
-                                value=pick error=agreement_err on_change=set_pick />
-                        }
-                    }
-                    {
-                    let advocate_id = advocate_id.clone();
-                    view! {
-                    <Show when=move || pick.get() == Some(AgreementPick::ThroughAdvocate)>
+                }
+            }
+            <Radios id=field("kind") legend=kind_legend.clone()
+                choices=Choice::list(CoverKind::ALL, CoverKind::key, CoverKind::label)
+                value=kind error=err("kind") on_change=set_kind />
+            <TextInput id=field("when") label="When, and how often?"
+                hint="For example: Tuesdays from 10am to 4pm, every week"
+                value=text(|a| a.when.clone()) error=err("when") on_input=set_when width="app-input--width-30" />
+            <TextInput id=field("provider") label="Who will provide it?"
+                hint="For example: Northshire Sitting Service, their sister Farah"
+                value=text(|a| a.provider.clone()) error=err("provider") on_input=set_provider width="app-input--width-30" />
+            <Radios id=field("funding") legend="How will it be paid for?"
+                choices=Choice::list(Funding::ALL, Funding::key, Funding::label)
+                value=funding error=err("funding") on_change=set_funding />
+            <h4 class="app-heading-s">"Risks and how they are managed"</h4>
+            <p class="app-hint">"For example: a new carer who does not know their routine, managed by a handover visit first."</p>
+            <For each=move || risks.get() key=|id| id.clone()
+                children=move |rid| view! { <RiskFields id=rid errors=errors /> } />
+            <div class="app-form-group">
+                <button type="button" class="app-button app-button--secondary app-u-mb-0"
+                    id=field("add-risk") on:click=add_risk.clone()>
+                    "Add a risk"
+                </button>
+            </div>
+            {
+                let (agreement_id, agreement_legend, agreement_err) =
+                    (field("agreement"), agreement_legend.clone(), err("agreement"));
+                move || view! {
+                    <Radios id=agreement_id.clone() legend=agreement_legend.clone()
+                        hint=agreement_hint()
+                        choices=agreement_choices()
+                        value=answer error=agreement_err on_change=set_answer />
+                }
+            }
+            {
+                let advocate_id = advocate_id.clone();
+                view! {
+                    <Show when=move || answer.get() == Some(AgreementAnswer::ThroughAdvocate)>
                         {
-                        let advocate_id = advocate_id.clone();
-                        move || {
-                            let list = advocates.get();
-                            if list.len() > 1 {
-                                let choices = list.iter().map(|(pid, name)| Choice::new(pid.clone(), pid, name)).collect();
-                                view! {
-                                    <Radios id=advocate_id.clone() legend="Which advocate?" choices=choices
-                                        value=chosen_advocate on_change=set_advocate />
-                                }.into_any()
-                            } else {
-                                view! {
-                                    <p class="app-body">{move || format!("Agreed through {}.", advocate_name.get().unwrap_or_default())}</p>
-                                }.into_any()
+                            let advocate_id = advocate_id.clone();
+                            move || {
+                                let list = advocates.get();
+                                if list.len() > 1 {
+                                    let choices = list.iter().map(|(pid, name)| Choice::new(pid.clone(), pid, name)).collect();
+                                    view! {
+                                        <Radios id=advocate_id.clone() legend="Which advocate?" choices=choices
+                                            value=chosen_advocate on_change=set_advocate />
+                                    }.into_any()
+                                } else {
+                                    view! {
+                                        <p class="app-body">{move || format!("Agreed through {}.", advocate_name.get().unwrap_or_default())}</p>
+                                    }.into_any()
+                                }
                             }
-                        }}
+                        }
                     </Show>
-                    }
-                    }
-                    {
-                    let next_id = next_id.clone();
-                    let not_agreed_note = not_agreed_note.clone();
-                    view! {
-                    <Show when=move || pick.get() == Some(AgreementPick::NotAgreed)>
+                }
+            }
+            {
+                let (next_id, next_err, not_agreed_note) =
+                    (next_id.clone(), err("what-happens-next"), not_agreed_note.clone());
+                view! {
+                    <Show when=move || answer.get() == Some(AgreementAnswer::NotAgreed)>
                         <div class="app-inset-text">
-                            <p class="app-body">
-                                {not_agreed_note.clone()}
-                            </p>
+                            <p class="app-body">{not_agreed_note.clone()}</p>
                         </div>
                         <TextArea id=next_id.clone() label="What happens next?"
                             hint="For example: talk again with their advocate next week; try a sitting service at home instead of a short stay"
                             value=next_step error=next_err on_input=set_next_step rows=3 />
                     </Show>
-                    }
-                    }
-                </Show>
-            </div>
-            <RemoveWithConfirm id=format!("{dom_id}-remove") what=what on_remove=remove />
-        </li>
+                }
+            }
+        </ListCard>
     }
 }
 
@@ -623,7 +446,10 @@ fn RiskFields(
         let add_id = add_id.clone();
         request_animation_frame(move || focus_by_id(&add_id));
     });
-    let field = |f: &str| ids::cover_risk(&id, f);
+    let field = {
+        let id = id.clone();
+        move |f: &str| ids::cover_risk(&id, f)
+    };
     view! {
         <div class="app-card">
             <div class="app-card__body">

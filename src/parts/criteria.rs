@@ -1,12 +1,12 @@
-use crate::clock;
+//! What we will look at (P17): criteria from our library or typed in, each
+//! with its scale and who agreed to it.
+
+use crate::browser::clock;
 use crate::components::{
-    easy_read, BackLink, Checkboxes, Choice, EasyReadBox, EasyWords, ErrorSummary, Page, Radios,
-    TextArea,
+    easy_read, Checkboxes, Choice, EasyReadBox, EasyWords, PartPage, Radios, TextArea,
 };
 use crate::state::{use_review, PageErrors};
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
 use review_core::library::criteria_library;
 use review_core::progress::Part;
 use review_core::validate::{self, ids};
@@ -19,17 +19,8 @@ pub fn Criteria() -> impl IntoView {
     let ctx = use_review();
     let errors = PageErrors::new(ctx.select(validate::criteria));
     let chosen = ctx.select(|r| r.criteria.iter().map(|c| c.id.clone()).collect::<Vec<_>>());
-    let navigate = use_navigate();
-    let next = move |_| {
-        if errors.submit() {
-            navigate(&ctx.part_path(Part::Readiness), Default::default());
-        }
-    };
     view! {
-        <BackLink href=ctx.path("") text="Back to the review" />
-        <Page title="What we will look at" caption="Getting ready · P17"
-            has_errors=Signal::derive(move || !errors.visible().with(Vec::is_empty))>
-            <ErrorSummary errors=errors.visible() attempts=errors.attempts />
+        <PartPage part=Part::Criteria errors=errors>
             <p class="app-body">
                 "Choose together what the review will look at. Later, everyone will say how each one is going."
             </p>
@@ -44,11 +35,7 @@ pub fn Criteria() -> impl IntoView {
             <h2 class="app-heading-m" id="add-criteria" tabindex="-1">"Choose from our list"</h2>
             {review_core::CriterionGroup::ALL.into_iter().map(|g| view! { <LibraryGroup group=g /> }).collect_view()}
             <CustomCriterion />
-            <div class="app-button-group">
-                <button type="button" class="app-button" on:click=next>"Continue"</button>
-                <A href=ctx.path("") attr:class="app-link">"Back to the review"</A>
-            </div>
-        </Page>
+        </PartPage>
     }
 }
 
@@ -159,7 +146,7 @@ fn ChosenCriterion(
     let ctx = use_review();
     let cid = id.clone();
     let criterion = ctx.select(move |r| r.criteria.iter().find(|c| c.id == cid).cloned());
-    let present = ctx.select(super::agreers);
+    let present = ctx.select(|r| r.agreers());
     let (id1, id2, id3) = (id.clone(), id.clone(), id.clone());
     let set_scale = Callback::new(move |scale: Scale| {
         ctx.send(Command::SetCriterionScale {

@@ -1,6 +1,7 @@
+//! Delete a review from this device, after a question.
+
 use crate::components::{BackLink, Page};
 use crate::state::{use_app, use_review};
-use crate::storage;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
@@ -18,7 +19,7 @@ pub fn DeleteReview() -> impl IntoView {
             .filter(|n| !n.is_empty())
             .unwrap_or_else(|| "a carer who has not been named yet".into())
     });
-    let delete = move |_| match storage::delete_review(&ctx.id()) {
+    let delete = move |_| match crate::state::delete_review(&ctx.id()) {
         Ok(()) => {
             app.flash
                 .set(Some("The review was deleted from this device.".into()));

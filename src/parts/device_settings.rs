@@ -1,3 +1,6 @@
+//! Device settings: who the worker is (copied into each new review), and
+//! the ways to the PIN, the signing key, retention and removing everything.
+
 use crate::components::{ErrorSummary, Page, TextInput};
 use crate::state::{start_review, use_app};
 use leptos::prelude::*;
@@ -55,7 +58,7 @@ pub fn DeviceSettingsPage() -> impl IntoView {
     let setter = move |set: fn(&mut DeviceSettings, String)| {
         Callback::new(move |v: String| draft.update(|d| set(d, clean(&v))))
     };
-    let retention = RwSignal::new(crate::pin::retention_days());
+    let retention = RwSignal::new(crate::browser::pin::retention_days());
     let retention_choices: Vec<crate::components::Choice<u32>> = review_core::retention::CHOICES
         .iter()
         .map(|d| crate::components::Choice::new(*d, &d.to_string(), &format!("{d} days")))
@@ -114,7 +117,7 @@ pub fn DeviceSettingsPage() -> impl IntoView {
             <h2 class="app-heading-m">"Privacy on this device"</h2>
             <ul class="app-list">
                 <li><A href="/settings/pin" attr:class="app-link app-link--standalone">
-                    {if crate::pin::is_set() { "Device PIN and locking" } else { "Set a device PIN" }}
+                    {if crate::browser::pin::is_set() { "Device PIN and locking" } else { "Set a device PIN" }}
                 </A></li>
                 <li><A href="/settings/remove-all" attr:class="app-link app-link--standalone">"Remove all data from this device"</A></li>
             </ul>
@@ -125,7 +128,7 @@ pub fn DeviceSettingsPage() -> impl IntoView {
                 choices=retention_choices
                 value=Signal::derive(move || Some(retention.get()))
                 on_change=Callback::new(move |d: u32| {
-                    crate::pin::set_retention_days(d);
+                    crate::browser::pin::set_retention_days(d);
                     retention.set(d);
                 })
             />

@@ -1,43 +1,21 @@
 //! Things that need someone else's help (P22): matters beyond the worker's
 //! scope or expertise, where they go, and who takes them forward.
 
-use super::services::{
-    card_status, card_summary, or_not_yet, AddButton, CardErrorSummary, CardHeader, ListQuestion,
-    OpenCards, RemoveWithConfirm,
-};
-use crate::clock;
 use crate::components::{
-    focus_by_id, BackLink, Choice, DateInput, Page, PersonChoice, Radios, TextArea, TextInput,
+    or_not_yet, Choice, DateInput, ListCard, ListSection, ListState, PartPage, PersonChoice,
+    Radios, ShortAnswers, TextArea, TextInput,
 };
 use crate::state::{use_review, PageErrors};
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
 use review_core::escalation::urgent_safeguarding;
+use review_core::lists::ListKind;
 use review_core::progress::Part;
-use review_core::validate::{self, ids, long_date};
+use review_core::validate::{self, ids};
+use review_core::words::long_date;
 use review_core::{
-    Command, ConsentToShare, Escalation, EscalationField, EscalationRoute, EscalationStatus,
-    Urgency,
+    Command, ConsentAnswer, ConsentToShare, Escalation, EscalationField, EscalationRoute,
+    EscalationStatus, Urgency,
 };
-
-/// The answers to "Is there consent to share this?", before the reason.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum ConsentPick {
-    Yes,
-    No,
-    BecauseOfRisk,
-}
-
-impl ConsentPick {
-    fn of(consent: &ConsentToShare) -> Self {
-        match consent {
-            ConsentToShare::Yes => ConsentPick::Yes,
-            ConsentToShare::No => ConsentPick::No,
-            ConsentToShare::NotNeededBecauseOfRisk { .. } => ConsentPick::BecauseOfRisk,
-        }
-    }
-}
 
 /// The words of the safeguarding warning, shown at the top of the page and
 /// in the matter's own card.
@@ -48,13 +26,7 @@ const PHONE_NOW: &str = "This app sends nothing. Phone the safeguarding team now
 pub fn Escalations() -> impl IntoView {
     let ctx = use_review();
     let errors = PageErrors::new(ctx.select(validate::escalations));
-    let needed = ctx.select(|r| r.escalation_needed);
-    let matters = ctx.select(|r| {
-        r.escalations
-            .iter()
-            .map(|e| e.id.clone())
-            .collect::<Vec<_>>()
-    });
+    let list = ListState::new(ListKind::Escalations, errors);
     // What to say on the phone, for each urgent safeguarding matter.
     let urgent = ctx.select(|r| {
         urgent_safeguarding(r)
@@ -68,110 +40,58 @@ pub fn Escalations() -> impl IntoView {
             })
             .collect::<Vec<_>>()
     });
-    let card_of = Callback::new(move |field: String| {
-        ctx.review.with_untracked(|r| {
-            r.escalations
-                .iter()
-                .find(|e| field.starts_with(&ids::escalation(&e.id, "")))
-                .map(|e| e.id.clone())
-        })
-    });
-    let label_of = Callback::new(move |field: String| {
-        ctx.review.with(|r| {
-            r.escalations
-                .iter()
-                .position(|e| field.starts_with(&ids::escalation(&e.id, "")))
-                .map(|i| format!("Matter {}", i + 1))
-        })
-    });
-    let cards = OpenCards::new(ctx.review.with_untracked(|r| {
-        r.escalations
-            .iter()
-            .find(|e| !validate::escalation(r, e).is_empty())
-            .map(|e| e.id.clone())
-    }));
-    let add = Callback::new(move |()| {
-        let id = clock::new_id();
-        ctx.send(Command::AddEscalation { id: id.clone() });
-        if ctx
-            .review
-            .with_untracked(|r| r.escalations.iter().any(|e| e.id == id))
-        {
-            cards.open_only(id.clone());
-            request_animation_frame(move || focus_by_id(&ids::escalation(&id, "matter")));
-        }
-    });
-    let navigate = use_navigate();
-    let next = move |_| {
-        if errors.submit() {
-            navigate(&ctx.part_path(Part::Outcome), Default::default());
-        } else {
-            cards.open_with_errors(errors, card_of);
+    // First on the page, above any errors: nothing here is more urgent.
+    let first = move || {
+        view! {
+                <Show when=move || !urgent.with(Vec::is_empty)>
+                    <div class="app-notification-banner app-notification-banner--warning" role="alert"
+                        aria-labelledby="urgent-safeguarding-title">
+                        <div class="app-notification-banner__header">
+                            <h2 class="app-notification-banner__title" id="urgent-safeguarding-title">
+                                "Urgent safeguarding"
+                            </h2>
+                        </div>
+                        <div class="app-notification-banner__content">
+                            <p class="app-notification-banner__heading">{PHONE_NOW}</p>
+                            <dl class="app-summary-list">
+                                {move || urgent.get().into_iter().map(|(_, matter, to_whom)| {
+                                    let matter = if matter.is_empty() {
+                                        "The matter is not written down yet: write it below.".to_string()
+                                    } else {
+                                        matter
+                                    };
+                                    view! {
+                                        <div class="app-summary-list__row">
+                                            <dt class="app-summary-list__key">"What to say"</dt>
+                                            <dd class="app-summary-list__value">{matter}</dd>
+                                        </div>
+                                        {(!to_whom.is_empty()).then(|| view! {
+                                            <div class="app-summary-list__row">
+                                                <dt class="app-summary-list__key">"Who to ask for"</dt>
+                                                <dd class="app-summary-list__value">{to_whom}</dd>
+                                            </div>
+                                        })}
+                                    }
+                                }).collect_view()}
+                            </dl>
+                            <p class="app-body">"When you have phoned, set the matter\u{2019}s status to \u{201c}Referred\u{201d}."</p>
+                        </div>
+                    </div>
+                </Show>
         }
     };
     view! {
-        <BackLink href=ctx.path("") text="Back to the review" />
-        <Page title=Part::Escalations.title() caption="The review · P22"
-            has_errors=Signal::derive(move || !errors.visible().with(Vec::is_empty))>
-            // First on the page, above any errors: nothing here is more urgent.
-            <Show when=move || !urgent.with(Vec::is_empty)>
-                <div class="app-notification-banner app-notification-banner--warning" role="alert"
-                    aria-labelledby="urgent-safeguarding-title">
-                    <div class="app-notification-banner__header">
-                        <h2 class="app-notification-banner__title" id="urgent-safeguarding-title">
-                            "Urgent safeguarding"
-                        </h2>
-                    </div>
-                    <div class="app-notification-banner__content">
-                        <p class="app-notification-banner__heading">{PHONE_NOW}</p>
-                        <dl class="app-summary-list">
-                            {move || urgent.get().into_iter().map(|(_, matter, to_whom)| {
-                                let matter = if matter.is_empty() {
-                                    "The matter is not written down yet: write it below.".to_string()
-                                } else {
-                                    matter
-                                };
-                                view! {
-                                    <div class="app-summary-list__row">
-                                        <dt class="app-summary-list__key">"What to say"</dt>
-                                        <dd class="app-summary-list__value">{matter}</dd>
-                                    </div>
-                                    {(!to_whom.is_empty()).then(|| view! {
-                                        <div class="app-summary-list__row">
-                                            <dt class="app-summary-list__key">"Who to ask for"</dt>
-                                            <dd class="app-summary-list__value">{to_whom}</dd>
-                                        </div>
-                                    })}
-                                }
-                            }).collect_view()}
-                        </dl>
-                        <p class="app-body">"When you have phoned, set the matter\u{2019}s status to \u{201c}Referred\u{201d}."</p>
-                    </div>
-                </div>
-            </Show>
-            <CardErrorSummary errors=errors cards=cards card_of=card_of label_of=label_of />
+        <PartPage part=Part::Escalations errors=errors list=list first=first>
             <p class="app-body">
                 "Some things are beyond your role or expertise. Record each one, where it needs to go, and who will take it forward."
             </p>
-            <ListQuestion id="escalation-needed" legend="Does anything need someone else's help?"
+            <ListSection list=list legend="Does anything need someone else's help?"
                 hint="For example: a safeguarding concern, an occupational therapy assessment, housing or money advice."
-                value=needed error=errors.for_field("escalation-needed")
                 still_listed="To answer no, first remove what is listed below"
-                on_answer=Callback::new(move |yes| ctx.dispatch(Command::SetEscalationNeeded(yes))) />
-            <Show when=move || needed.get() == Some(true) || !matters.with(Vec::is_empty)>
-                <h2 class="app-heading-m">"What needs someone else's help"</h2>
-                <ul class="app-list app-stack">
-                    <For each=move || matters.get() key=|id| id.clone()
-                        children=move |id| view! { <MatterCard id=id errors=errors cards=cards /> } />
-                </ul>
-                <AddButton id="add-escalation" text="Add something that needs someone else's help"
-                    error=errors.for_field("add-escalation") on_add=add />
-            </Show>
-            <div class="app-button-group">
-                <button type="button" class="app-button" on:click=next>"Continue"</button>
-                <A href=ctx.path("") attr:class="app-link">"Back to the review"</A>
-            </div>
-        </Page>
+                heading="What needs someone else's help"
+                add_text="Add something that needs someone else's help"
+                card=Callback::new(move |id| view! { <MatterCard id=id list=list /> }.into_any()) />
+        </PartPage>
     }
 }
 
@@ -180,25 +100,15 @@ pub fn Escalations() -> impl IntoView {
 fn MatterCard(
     /// The escalation's id.
     id: String,
-    /// The page's errors.
-    errors: PageErrors,
-    /// The page's open cards.
-    cards: OpenCards,
+    /// The page's list.
+    list: ListState,
 ) -> impl IntoView {
     let ctx = use_review();
+    let errors = list.errors;
     let eid = id.clone();
     let matter = ctx.select(move |r| r.escalations.iter().find(|e| e.id == eid).cloned());
     let eid = id.clone();
-    let place =
-        ctx.select(move |r| r.escalations.iter().position(|e| e.id == eid).unwrap_or(0) + 1);
-    let eid = id.clone();
-    let status = ctx.select(move |r| {
-        r.escalations
-            .iter()
-            .find(|e| e.id == eid)
-            .map(|e| card_status(&validate::escalation(r, e)))
-            .unwrap_or(card_status(&[]))
-    });
+    let label = ctx.select(move |r| ListKind::Escalations.label_of(r, &eid).unwrap_or_default());
     let eid = id.clone();
     let owner_name = ctx.select(move |r| {
         r.escalations
@@ -211,17 +121,9 @@ fn MatterCard(
     });
     let route = Memo::new(move |_| matter.with(|e| e.as_ref().and_then(|e| e.route)));
     let title = Signal::derive(move || match route.get() {
-        Some(r) => format!("Matter {}: {}", place.get(), r.label()),
-        None => format!("Matter {}", place.get()),
+        Some(r) => format!("{}: {}", label.get(), r.label()),
+        None => label.get(),
     });
-    let open = {
-        let id = id.clone();
-        Signal::derive(move || cards.is_open(&id))
-    };
-    let toggle = {
-        let id = id.clone();
-        Callback::new(move |()| cards.toggle(&id))
-    };
     let send = {
         let id = id.clone();
         move |field: EscalationField| {
@@ -265,7 +167,8 @@ fn MatterCard(
         Callback::new(move |s| send(EscalationField::Status(s)))
     };
     let consent = Memo::new(move |_| matter.with(|e| e.as_ref().and_then(|e| e.consent.clone())));
-    let consent_pick = Memo::new(move |_| consent.with(|c| c.as_ref().map(ConsentPick::of)));
+    let consent_answer =
+        Memo::new(move |_| consent.with(|c| c.as_ref().map(ConsentToShare::answer)));
     // The reason typed, kept while another answer is tried, so that going
     // back to "without consent" does not lose it (the core keeps one answer).
     let typed_reason = RwSignal::new(consent.with_untracked(|c| match c {
@@ -274,19 +177,11 @@ fn MatterCard(
     }));
     let set_consent = {
         let send = send.clone();
-        Callback::new(move |p: ConsentPick| {
-            let next = match p {
-                ConsentPick::Yes => ConsentToShare::Yes,
-                ConsentPick::No => ConsentToShare::No,
-                // Keep the reason if it is chosen again.
-                ConsentPick::BecauseOfRisk => match consent.get_untracked() {
-                    Some(c @ ConsentToShare::NotNeededBecauseOfRisk { .. }) => c,
-                    _ => ConsentToShare::NotNeededBecauseOfRisk {
-                        reason: typed_reason.get_untracked(),
-                    },
-                },
-            };
-            send(EscalationField::Consent(Some(next)))
+        Callback::new(move |answer: ConsentAnswer| {
+            let made = consent.with_untracked(|before| {
+                ConsentToShare::from_answer(answer, before.as_ref(), &typed_reason.get_untracked())
+            });
+            send(EscalationField::Consent(Some(made)))
         })
     };
     let set_reason = {
@@ -308,8 +203,14 @@ fn MatterCard(
     let owner = Signal::derive(move || matter.with(|e| e.as_ref().and_then(|e| e.owner.clone())));
     let due = Signal::derive(move || matter.with(|e| e.as_ref().and_then(|e| e.due)));
     let progress = Signal::derive(move || matter.with(|e| e.as_ref().map(|e| e.status)));
-    let field = |f: &str| ids::escalation(&id, f);
-    let err = |f: &str| errors.for_field(field(f));
+    let field = {
+        let id = id.clone();
+        move |f: &str| ids::escalation(&id, f)
+    };
+    let err = {
+        let field = field.clone();
+        move |f: &str| errors.for_field(field(f))
+    };
     let (matter_id, why_id, route_id, detail_id, to_whom_id, urgency_id) = (
         field("matter"),
         field("why"),
@@ -340,15 +241,8 @@ fn MatterCard(
         err("consent"),
         err("consent-reason"),
     );
-    let consent_choices = vec![
-        Choice::new(ConsentPick::Yes, "yes", "Yes"),
-        Choice::new(ConsentPick::No, "no", "No"),
-        Choice::new(
-            ConsentPick::BecauseOfRisk,
-            "not-needed-because-of-risk",
-            "It will be shared without consent because of a risk of harm",
-        ),
-    ];
+    let consent_choices =
+        Choice::list(ConsentAnswer::ALL, ConsentAnswer::key, ConsentAnswer::label);
     let summary = move || {
         matter.with(|e| {
             e.as_ref().map(|e| {
@@ -364,13 +258,12 @@ fn MatterCard(
                 };
                 let consent = match &e.consent {
                     None => or_not_yet(""),
-                    Some(ConsentToShare::Yes) => "Yes".into(),
-                    Some(ConsentToShare::No) => "No".into(),
                     Some(ConsentToShare::NotNeededBecauseOfRisk { .. }) => {
                         "Shared without consent because of a risk of harm".into()
                     }
+                    Some(c) => c.answer().label().to_string(),
                 };
-                card_summary(vec![
+                let rows = vec![
                     ("Matter", or_not_yet(&e.matter)),
                     ("Goes to", goes_to),
                     (
@@ -389,30 +282,29 @@ fn MatterCard(
                     ),
                     ("Consent to share", consent),
                     ("Where it has got to", e.status.label().to_string()),
-                ])
+                ];
+                view! { <ShortAnswers rows=rows /> }
             })
         })
     };
-    let dom_id = format!("escalation-{id}");
     let eid = id.clone();
-    let remove = Callback::new(move |()| {
-        ctx.send(Command::RemoveEscalation { id: eid.clone() });
-        request_animation_frame(|| focus_by_id("add-escalation"));
-    });
-    let what = Signal::derive(move || format!("matter {}", place.get()));
+    let remove = Callback::new(move |()| ctx.send(Command::RemoveEscalation { id: eid.clone() }));
+    let what = Signal::derive(move || label.get().to_lowercase());
+    // Shown open or closed, next to where the urgency was chosen.
+    let warning = move || {
+        view! {
+            <Show when=move || urgent.get()>
+                <div class="app-warning-text">
+                    <strong class="app-warning-text__text">
+                        <span class="app-visually-hidden">"Warning: "</span>{PHONE_NOW}
+                    </strong>
+                </div>
+            </Show>
+        }
+    };
     view! {
-        <li class="app-card">
-            <CardHeader dom_id=dom_id.clone() title=title status=status open=open on_toggle=toggle />
-            <div class="app-card__body" id=format!("{dom_id}-body")>
-                // Shown open or closed, next to where the urgency was chosen.
-                <Show when=move || urgent.get()>
-                    <div class="app-warning-text">
-                        <strong class="app-warning-text__text">
-                            <span class="app-visually-hidden">"Warning: "</span>{PHONE_NOW}
-                        </strong>
-                    </div>
-                </Show>
-                <Show when=move || open.get() fallback=summary>
+        <ListCard list=list id=id.clone() dom_id=format!("escalation-{id}") title=title what=what
+            on_remove=remove summary=summary always=warning>
                     <TextArea id=matter_id.clone() label="What is the matter?"
                         hint="Write it as you would say it on the phone."
                         value=text(|e| e.matter.clone()) error=matter_err on_input=set_matter rows=3 />
@@ -445,11 +337,11 @@ fn MatterCard(
                     <Radios id=consent_id.clone() legend="Is there consent to share this?"
                         hint="Without consent, information may be shared only when there is a risk of harm. Record why."
                         choices=consent_choices.clone()
-                        value=consent_pick error=consent_err on_change=set_consent />
+                        value=consent_answer error=consent_err on_change=set_consent />
                     {
                         let reason_id = reason_id.clone();
                         view! {
-                            <Show when=move || consent_pick.get() == Some(ConsentPick::BecauseOfRisk)>
+                            <Show when=move || consent_answer.get() == Some(ConsentAnswer::BecauseOfRisk)>
                                 <TextArea id=reason_id.clone() label="What is the risk that means it is shared without consent?"
                                     value=reason error=reason_err on_input=set_reason rows=2 />
                             </Show>
@@ -458,9 +350,6 @@ fn MatterCard(
                     <Radios id=status_id.clone() legend="Where has it got to?" inline=true
                         choices=Choice::list(EscalationStatus::ALL, EscalationStatus::key, EscalationStatus::label)
                         value=progress on_change=set_status />
-                </Show>
-            </div>
-            <RemoveWithConfirm id=format!("{dom_id}-remove") what=what on_remove=remove />
-        </li>
+        </ListCard>
     }
 }

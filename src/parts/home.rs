@@ -1,7 +1,9 @@
-use super::parts_done;
+//! The home screen: the reviews on this device (and any that cannot be
+//! opened), starting a new one, opening a backup, checking a summary.
+
+use crate::browser::{clock, download, storage};
 use crate::components::Page;
 use crate::state::{start_review, use_app};
-use crate::{clock, download, storage};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
@@ -17,14 +19,14 @@ pub fn Home() -> impl IntoView {
         storage::list_reviews().into_iter().partition(Result::is_ok);
     let reviews: Vec<Review> = reviews.into_iter().filter_map(Result::ok).collect();
     // Signed-off reviews leave the device after the days chosen in the settings.
-    let days = crate::pin::retention_days();
+    let days = crate::browser::pin::retention_days();
     let now = clock::now();
     let (due, mut reviews): (Vec<Review>, Vec<Review>) = reviews
         .into_iter()
         .partition(|r| review_core::retention::is_due(r, days, &now));
     let mut removed = 0;
     for r in due {
-        if storage::delete_review(&r.id).is_ok() {
+        if crate::state::delete_review(&r.id).is_ok() {
             removed += 1;
         } else {
             reviews.push(r);
@@ -103,7 +105,7 @@ fn ReviewList(
         return view! { <p class="app-body">"There are no reviews on this device yet."</p> }
             .into_any();
     }
-    let days = crate::pin::retention_days();
+    let days = crate::browser::pin::retention_days();
     let rows = reviews
         .into_iter()
         .map(|r| {
@@ -112,7 +114,7 @@ fn ReviewList(
                 .map(|c| c.name.trim().to_string())
                 .filter(|n| !n.is_empty())
                 .unwrap_or_else(|| "Carer not named yet".into());
-            let (done, total) = parts_done(&r);
+            let (done, total) = review_core::progress::parts_done(&r);
             let (state, tag) = match r.state {
                 ReviewState::Draft => ("Draft", "app-tag app-tag--blue"),
                 ReviewState::SignedOff => ("Signed off", "app-tag app-tag--green"),

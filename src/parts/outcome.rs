@@ -1,17 +1,19 @@
-use super::rate::{called_in_sentence, channel_choices, channel_hint, channel_options};
-use crate::clock;
+//! Actions and outcome (P23): who will do what by when, what the review
+//! decided and why, everyone's view of it, and when the next review is.
+
 use crate::components::{
-    focus_by_id, BackLink, Choice, DateInput, ErrorSummary, Page, PersonChoice, Radios, TextArea,
+    AddButton, Choice, DateInput, ListCard, ListState, PartPage, PersonChoice, Radios, TextArea,
 };
 use crate::state::{use_review, PageErrors};
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
+use review_core::lists::ListKind;
 use review_core::outcome::{
     default_next_review, next_review, MONTHS_AFTER_NO_CHANGE, WEEKS_AFTER_A_NEW_PLAN,
 };
 use review_core::progress::Part;
-use review_core::validate::{self, ids, long_date};
+use review_core::rating::{channel_hint, channel_options};
+use review_core::validate::{self, ids};
+use review_core::words::long_date;
 use review_core::{ActionField, Command, OutcomeDecision, OutcomeField, Person, RatingChannel};
 
 /// What each decision means for the next review, under its radio.
@@ -29,59 +31,38 @@ fn decision_hint(decision: OutcomeDecision) -> String {
     }
 }
 
-/// Actions and outcome (P23): who will do what by when, what the review
-/// decided and why, everyone's view of it, and when the next review is.
+/// Actions and outcome (P23).
 #[component]
 pub fn ActionsAndOutcome() -> impl IntoView {
     let ctx = use_review();
     let errors =
         PageErrors::new(ctx.select(|r| [validate::actions(r), validate::outcome(r)].concat()));
+    let list = ListState::new(ListKind::Actions, errors);
     let actions = ctx.select(|r| r.actions.iter().map(|a| a.id.clone()).collect::<Vec<_>>());
     let outcome = ctx.select(|r| r.outcome.clone());
-    let (carer, individual) = ctx.review.with_untracked(|r| {
-        (
-            r.carer()
-                .map(called_in_sentence)
-                .unwrap_or_else(|| "the carer".into()),
-            r.individual()
-                .map(called_in_sentence)
-                .unwrap_or_else(|| "the person cared for".into()),
-        )
-    });
+    let (carer, individual) = ctx
+        .review
+        .with_untracked(|r| (r.carer_called(), r.individual_called()));
     let channels = ctx.select(|r| {
         r.individual()
             .map(|p| (channel_options(r, p), channel_hint(r)))
     });
-    let add = move |_| {
-        let id = clock::new_id();
-        if ctx.dispatch(Command::AddAction { id: id.clone() }).is_ok() {
-            request_animation_frame(move || focus_by_id(&ids::action(&id, "what")));
-        }
-    };
+    let add = Callback::new(move |()| list.add(|id| Command::AddAction { id }));
     let set = move |field: OutcomeField| ctx.send(Command::SetOutcome(field));
     let text =
         move |f: fn(&review_core::Outcome) -> String| Signal::derive(move || outcome.with(f));
-    let navigate = use_navigate();
-    let next = move |_| {
-        if errors.submit() {
-            navigate(&ctx.path(""), Default::default());
-        }
-    };
     view! {
-        <BackLink href=ctx.path("") text="Back to the review" />
-        <Page title=Part::Outcome.title() caption="The review · P23"
-            has_errors=Signal::derive(move || !errors.visible().with(Vec::is_empty))>
-            <ErrorSummary errors=errors.visible() attempts=errors.attempts />
+        <PartPage part=Part::Outcome errors=errors>
             <h2 class="app-heading-m">"Actions"</h2>
             <p class="app-body">"What will be done after the review, who will do it, and by when."</p>
             <Show when=move || actions.with(Vec::is_empty)>
                 <p class="app-body">"No actions yet."</p>
             </Show>
-            <For each=move || actions.get() key=|id| id.clone()
-                children=move |id| view! { <ActionCard id=id errors=errors /> } />
-            <div class="app-button-group">
-                <button type="button" class="app-button app-button--secondary" on:click=add>"Add an action"</button>
-            </div>
+            <ul class="app-list app-stack">
+                <For each=move || actions.get() key=|id| id.clone()
+                    children=move |id| view! { <ActionCard id=id list=list /> } />
+            </ul>
+            <AddButton id=ListKind::Actions.add_button() text="Add an action" on_add=add />
 
             <hr class="app-section-break app-section-break--xl app-section-break--visible" />
             <h2 class="app-heading-m">"Outcome"</h2>
@@ -105,18 +86,12 @@ pub fn ActionsAndOutcome() -> impl IntoView {
             {
                 let legend = format!("How did {individual} give their view? (optional)");
                 move || channels.get().map(|(options, hint)| {
-                    let (legend, choices) = (legend.clone(), channel_choices(options));
+                    let choices = options.into_iter().map(|o| Choice::new(o.channel, &o.key, &o.words)).collect();
                     let value = Signal::derive(move || outcome.with(|o| o.individual_view_through.clone()));
                     let on_change = Callback::new(move |c: RatingChannel| set(OutcomeField::IndividualViewThrough(Some(c))));
-                    match hint {
-                        Some(hint) => view! {
-                            <Radios id="outcome-individual-view-through" legend=legend hint=hint
-                                choices=choices value=value on_change=on_change />
-                        }.into_any(),
-                        None => view! {
-                            <Radios id="outcome-individual-view-through" legend=legend
-                                choices=choices value=value on_change=on_change />
-                        }.into_any(),
+                    view! {
+                        <Radios id="outcome-individual-view-through" legend=legend.clone() hint=hint
+                            choices=choices value=value on_change=on_change />
                     }
                 })
             }
@@ -125,11 +100,7 @@ pub fn ActionsAndOutcome() -> impl IntoView {
                 value=text(|o| o.other_views.clone()) rows=4
                 on_input=Callback::new(move |v| set(OutcomeField::OtherViews(v))) />
             <NextReviewDate errors=errors />
-            <div class="app-button-group">
-                <button type="button" class="app-button" on:click=next>"Continue"</button>
-                <A href=ctx.path("") attr:class="app-link">"Back to the review"</A>
-            </div>
-        </Page>
+        </PartPage>
     }
 }
 
@@ -190,18 +161,15 @@ fn NextReviewDate(
 fn ActionCard(
     /// The action's id.
     id: String,
-    /// The page's errors (the action's fields).
-    errors: PageErrors,
+    /// The page's list.
+    list: ListState,
 ) -> impl IntoView {
     let ctx = use_review();
+    let errors = list.errors;
     let aid = id.clone();
-    let action = ctx.select(move |r| {
-        r.actions
-            .iter()
-            .position(|a| a.id == aid)
-            .map(|i| (i + 1, r.actions[i].clone()))
-    });
-    let number = Signal::derive(move || action.with(|a| a.as_ref().map(|a| a.0).unwrap_or(0)));
+    let action = ctx.select(move |r| r.actions.iter().find(|a| a.id == aid).cloned());
+    let aid = id.clone();
+    let label = ctx.select(move |r| ListKind::Actions.label_of(r, &aid).unwrap_or_default());
     let criteria = ctx.select(|r| {
         r.criteria
             .iter()
@@ -209,7 +177,7 @@ fn ActionCard(
             .collect::<Vec<_>>()
     });
     let linked =
-        Signal::derive(move || action.with(|a| a.as_ref().and_then(|a| a.1.criterion.clone())));
+        Signal::derive(move || action.with(|a| a.as_ref().and_then(|a| a.criterion.clone())));
     let aid = id.clone();
     let set = move |field: ActionField| {
         ctx.send(Command::SetAction {
@@ -217,42 +185,54 @@ fn ActionCard(
             field,
         })
     };
-    let (s1, s2, s3, s4) = (set.clone(), set.clone(), set.clone(), set);
+    let set_what = {
+        let set = set.clone();
+        Callback::new(move |v| set(ActionField::What(v)))
+    };
+    let set_owner = {
+        let set = set.clone();
+        Callback::new(move |p: Option<Person>| set(ActionField::Owner(p)))
+    };
+    let set_due = {
+        let set = set.clone();
+        Callback::new(move |d| set(ActionField::Due(d)))
+    };
+    let set_criterion =
+        Callback::new(move |v: String| set(ActionField::Criterion((!v.is_empty()).then_some(v))));
     let aid = id.clone();
-    let remove = move |_| ctx.send(Command::RemoveAction { id: aid.clone() });
-    let criterion_id = ids::action(&id, "criterion");
+    let remove = Callback::new(move |()| ctx.send(Command::RemoveAction { id: aid.clone() }));
+    let what = Signal::derive(move || label.get().to_lowercase());
+    let field = {
+        let id = id.clone();
+        move |f: &str| ids::action(&id, f)
+    };
+    let criterion_id = field("criterion");
     view! {
-        <div class="app-card">
-            <div class="app-card__header">
-                <h3 class="app-card__title app-heading-s">{move || format!("Action {}", number.get())}</h3>
-            </div>
-            <div class="app-card__body">
-                <TextArea id=ids::action(&id, "what") label="What will be done?"
-                    value=Signal::derive(move || action.with(|a| a.as_ref().map(|a| a.1.what.clone()).unwrap_or_default()))
-                    error=errors.for_field(ids::action(&id, "what")) rows=2
-                    on_input=Callback::new(move |v| s1(ActionField::What(v))) />
-                <PersonChoice id=ids::action(&id, "owner") legend="Who will do it?"
-                    value=Signal::derive(move || action.with(|a| a.as_ref().and_then(|a| a.1.owner.clone())))
-                    error=errors.for_field(ids::action(&id, "owner"))
-                    name_error=errors.for_field(ids::action(&id, "owner-name"))
-                    on_change=Callback::new(move |p: Option<Person>| s2(ActionField::Owner(p))) />
-                <DateInput id=ids::action(&id, "due") label="When will it be done by?"
-                    hint="On or after the day of this review."
-                    value=Signal::derive(move || action.with(|a| a.as_ref().and_then(|a| a.1.due)))
-                    error=errors.for_field(ids::action(&id, "due"))
-                    on_change=Callback::new(move |d| s3(ActionField::Due(d))) />
+        <ListCard list=list id=id.clone() dom_id=format!("action-{id}") title=label what=what
+            on_remove=remove summary=|| () open_always=true>
+            <TextArea id=field("what") label="What will be done?"
+                value=Signal::derive(move || action.with(|a| a.as_ref().map(|a| a.what.clone()).unwrap_or_default()))
+                error=errors.for_field(field("what")) rows=2
+                on_input=set_what />
+            <PersonChoice id=field("owner") legend="Who will do it?"
+                value=Signal::derive(move || action.with(|a| a.as_ref().and_then(|a| a.owner.clone())))
+                error=errors.for_field(field("owner"))
+                name_error=errors.for_field(field("owner-name"))
+                on_change=set_owner />
+            <DateInput id=field("due") label="When will it be done by?"
+                hint="On or after the day of this review."
+                value=Signal::derive(move || action.with(|a| a.as_ref().and_then(|a| a.due)))
+                error=errors.for_field(field("due"))
+                on_change=set_due />
+            {
+                let criterion_id = criterion_id.clone();
+                view! {
                 <Show when=move || !criteria.with(Vec::is_empty)>
                     <div class="app-form-group">
                         <label class="app-label" for=criterion_id.clone()>"Which of the things you looked at does it answer? (optional)"</label>
                         <select class="app-select" id=criterion_id.clone() name=criterion_id.clone()
                             disabled=move || crate::state::read_only().get()
-                            on:change={
-                                let s4 = s4.clone();
-                                move |ev| {
-                                    let v = event_target_value(&ev);
-                                    s4(ActionField::Criterion((!v.is_empty()).then_some(v)))
-                                }
-                            }>
+                            on:change=move |ev| set_criterion.run(event_target_value(&ev))>
                             <option value="" prop:selected=move || linked.with(Option::is_none)>"None of them"</option>
                             {move || criteria.get().into_iter().map(|(cid, wording)| {
                                 let c = cid.clone();
@@ -265,12 +245,8 @@ fn ActionCard(
                         </select>
                     </div>
                 </Show>
-            </div>
-            <div class="app-card__actions">
-                <button type="button" class="app-button app-button--secondary" on:click=remove>
-                    {move || format!("Remove action {}", number.get())}
-                </button>
-            </div>
-        </div>
+                }
+            }
+        </ListCard>
     }
 }

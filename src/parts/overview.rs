@@ -1,10 +1,11 @@
-use super::{parts_done, ready_for_review_proper, task_list_parts};
-use crate::clock;
+//! The review's task list: every part of this meeting, its status, and the
+//! way to each; the review proper opens once getting ready is done.
+
 use crate::components::{BackLink, Page, TaskList};
 use crate::state::use_review;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use review_core::progress::Part;
+use review_core::progress::{parts, parts_done, ready_for_review_proper, Part};
 
 /// The review's task list: every part, its status, and a way to any of them.
 #[component]
@@ -15,16 +16,16 @@ pub fn Overview() -> impl IntoView {
             .map(|c| c.name.trim().to_string())
             .filter(|n| !n.is_empty())
     });
-    let started = ctx.select(|r| clock::long_date(&r.created_at));
+    let started = ctx.select(|r| review_core::words::long_date(r.created_at.date_naive()));
     let done = ctx.select(parts_done);
     let getting_ready = ctx.select(|r| {
-        task_list_parts(r)
+        parts(r)
             .into_iter()
             .filter(|p| Part::GETTING_READY.contains(p))
             .collect::<Vec<_>>()
     });
     let review_proper = ctx.select(|r| {
-        task_list_parts(r)
+        parts(r)
             .into_iter()
             .filter(|p| Part::REVIEW_PROPER.contains(p))
             .collect::<Vec<_>>()
@@ -58,10 +59,10 @@ pub fn Overview() -> impl IntoView {
                 <A href=ctx.path("check") attr:class="app-link app-link--standalone">"Check the review and sign it off"</A>
             </p>
             <Show when=move || locked.get()>
-                <super::SummaryDownload />
+                <super::summary::SummaryDownload />
             </Show>
             <h2 class="app-heading-m">"Other things you can do"</h2>
-            <super::BackupDownload />
+            <super::backup::BackupDownload />
             <p class="app-body">
                 <A href=ctx.path("delete") attr:class="app-link app-link--standalone">"Delete this review"</A>
             </p>

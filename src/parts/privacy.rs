@@ -2,8 +2,8 @@
 //! device PIN is set, automatic locking after a while without use, setting a
 //! PIN, and removing all of the app's data from the device.
 
+use crate::browser::pin::{self, UnlockError};
 use crate::components::{ErrorSummary, Page};
-use crate::pin::{self, UnlockError};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;

@@ -1,11 +1,11 @@
-use crate::clock;
-use crate::components::{
-    BackLink, Checkboxes, Choice, ErrorSummary, Page, Radios, TextArea, TextInput,
-};
+//! How we will review (P17): why, how deep, what it covers, time boxes,
+//! private time, who receives the summary, what must not be shared, and
+//! who agrees.
+
+use crate::browser::clock;
+use crate::components::{Checkboxes, Choice, PartPage, Radios, TextArea, TextInput};
 use crate::state::{use_review, PageErrors};
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
 use review_core::command::MAX_TIME_BOX;
 use review_core::progress::Part;
 use review_core::validate::{self, ids};
@@ -18,12 +18,6 @@ pub fn HowWeReview() -> impl IntoView {
     let ctx = use_review();
     let errors = PageErrors::new(ctx.select(validate::process));
     let process = ctx.select(|r| r.process.clone());
-    let navigate = use_navigate();
-    let next = move |_| {
-        if errors.submit() {
-            navigate(&ctx.part_path(Part::Criteria), Default::default());
-        }
-    };
     let restrictions = ctx.select(|r| {
         r.process
             .confidentiality
@@ -32,12 +26,9 @@ pub fn HowWeReview() -> impl IntoView {
             .map(|x| x.id.clone())
             .collect::<Vec<_>>()
     });
-    let agreers = ctx.select(super::agreers);
+    let agreers = ctx.select(|r| r.agreers());
     view! {
-        <BackLink href=ctx.path("") text="Back to the review" />
-        <Page title="How we will review" caption="Getting ready · P17"
-            has_errors=Signal::derive(move || !errors.visible().with(Vec::is_empty))>
-            <ErrorSummary errors=errors.visible() attempts=errors.attempts />
+        <PartPage part=Part::HowWeReview errors=errors>
             <p class="app-body">"Agree with the carer how today's review will work."</p>
             <Radios id="reason" legend="Why is this review happening?"
                 choices=Choice::list(&ReviewReason::ALL, ReviewReason::key, ReviewReason::label)
@@ -97,11 +88,7 @@ pub fn HowWeReview() -> impl IntoView {
                     }
                 })
             }}
-            <div class="app-button-group">
-                <button type="button" class="app-button" on:click=next>"Continue"</button>
-                <A href=ctx.path("") attr:class="app-link">"Back to the review"</A>
-            </div>
-        </Page>
+        </PartPage>
     }
 }
 

@@ -1,8 +1,10 @@
-use crate::components::{BackLink, Choice, ErrorSummary, Page, Radios, TextArea};
+//! Ready to start (P18): each need people have to take part, in place, or
+//! not in place with what was done and why the meeting goes on.
+
+use crate::components::{Choice, PartPage, Radios, TextArea};
 use crate::state::{use_review, PageErrors};
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
 use review_core::progress::Part;
 use review_core::readiness::{checks, need_label, ready_to_review};
 use review_core::validate::{self, ids};
@@ -21,17 +23,8 @@ pub fn Readiness() -> impl IntoView {
             .collect::<Vec<_>>()
     });
     let ready = ctx.select(ready_to_review);
-    let navigate = use_navigate();
-    let next = move |_| {
-        if errors.submit() {
-            navigate(&ctx.path(""), Default::default());
-        }
-    };
     view! {
-        <BackLink href=ctx.path("") text="Back to the review" />
-        <Page title="Ready to start" caption="Getting ready · P18"
-            has_errors=Signal::derive(move || !errors.visible().with(Vec::is_empty))>
-            <ErrorSummary errors=errors.visible() attempts=errors.attempts />
+        <PartPage part=Part::Readiness errors=errors>
             <p class="app-body">
                 "Before the review starts, check that everything people need to take part is in place."
             </p>
@@ -50,10 +43,7 @@ pub fn Readiness() -> impl IntoView {
                     "Not ready yet: answer each question above."
                 }}
             </div>
-            <div class="app-button-group">
-                <button type="button" class="app-button" on:click=next>"Continue"</button>
-            </div>
-        </Page>
+        </PartPage>
     }
 }
 
@@ -71,7 +61,7 @@ fn NeedCheck(
     let state = ctx.select(move |r| {
         let p = r.participant(&pid)?;
         let status = r.readiness.get(&review_core::need_key(&pid, need)).cloned();
-        Some((need_label(p, need), validate::called(p), status))
+        Some((need_label(p, need), review_core::words::called(p), status))
     });
     let status = Signal::derive(move || state.with(|s| s.as_ref().and_then(|s| s.2.clone())));
     let met =

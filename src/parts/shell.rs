@@ -1,6 +1,10 @@
+//! Opens the review named in the address for every page under it: its
+//! context, saving and lock for the page's life, the banners about it, and
+//! "not found" or "cannot be opened" when it is not there.
+
+use crate::browser::{download, storage};
 use crate::components::Page;
 use crate::state::ReviewContext;
-use crate::{download, storage};
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, A};
 use leptos_router::hooks::use_params_map;
@@ -23,8 +27,8 @@ pub fn ReviewShell() -> impl IntoView {
             let elsewhere = Signal::derive(move || !tab.get().editing() && !locked.get());
             provide_context(crate::state::ReadOnly(Signal::derive(move || locked.get() || elsewhere.get())));
             view! {
-                <crate::saving::SaveProblemBanner />
-                <crate::saving::OtherTabBanner signed_off=locked />
+                <crate::components::SaveProblemBanner />
+                <crate::components::OtherTabBanner signed_off=locked />
                 <Show when=move || locked.get()>
                     <div class="app-notification-banner app-notification-banner--success" role="region" aria-label="Signed off">
                         <div class="app-notification-banner__content">

@@ -1,10 +1,10 @@
 //! The signed summary (P23): downloading it from a signed-off review,
 //! checking a summary file offline, and this device's signing key.
 
+use crate::browser::{download, storage};
 use crate::components::{BackLink, Page};
 use crate::signing::{self, KeyState};
 use crate::state::use_review;
-use crate::{download, storage};
 use leptos::html;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -81,7 +81,7 @@ pub fn SummaryDownload() -> impl IntoView {
                 <p class="app-body">
                     {format!(
                         "Once the summary is with your records team, the review need not stay on this device. Otherwise it is removed {} days after it was signed off.",
-                        crate::pin::retention_days()
+                        crate::browser::pin::retention_days()
                     )}
                 </p>
                 <p class="app-body">
@@ -163,7 +163,13 @@ fn describe(file: String, v: &Verification, device_kid: Option<&str>) -> Checked
 /// "24 November 2026 at 11:58" from an RFC 3339 time (as written when it does not parse).
 fn when(text: &str) -> String {
     chrono::DateTime::parse_from_rfc3339(text)
-        .map(|t| format!("{} at {}", crate::clock::long_date(&t), t.format("%H:%M")))
+        .map(|t| {
+            format!(
+                "{} at {}",
+                crate::browser::clock::long_date(&t),
+                t.format("%H:%M")
+            )
+        })
         .unwrap_or_else(|_| text.to_string())
 }
 

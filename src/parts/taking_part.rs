@@ -1,5 +1,8 @@
+//! Help to take part (P18): each person's language, interpreter, advocate,
+//! ways of communicating and adjustments.
+
 use crate::components::{
-    BackLink, Checkboxes, Choice, ErrorSummary, Page, Radios, TextArea, TextInput,
+    BackLink, Checkboxes, Choice, ErrorSummary, Page, PartPage, Radios, TextArea, TextInput,
 };
 use crate::state::{use_review, PageErrors};
 use leptos::prelude::*;
@@ -16,28 +19,15 @@ pub fn TakingPart() -> impl IntoView {
     let ctx = use_review();
     let errors = PageErrors::new(ctx.select(validate::taking_part));
     let people = ctx.select(|r| r.supported_participants().cloned().collect::<Vec<_>>());
-    let navigate = use_navigate();
-    let next = move |_| {
-        if errors.submit() {
-            navigate(&ctx.part_path(Part::HowWeReview), Default::default());
-        }
-    };
     view! {
-        <BackLink href=ctx.path("") text="Back to the review" />
-        <Page title="Help to take part" caption="Getting ready · P18"
-            has_errors=Signal::derive(move || !errors.visible().with(Vec::is_empty))>
-            <ErrorSummary errors=errors.visible() attempts=errors.attempts />
+        <PartPage part=Part::TakingPart errors=errors>
             <p class="app-body">
                 "Ask each person what helps them take a full part: their language, an interpreter or advocate, and how they like to communicate."
             </p>
             <dl class="app-summary-list">
                 {move || people.get().into_iter().map(|p| view! { <SupportRow person=p /> }).collect_view()}
             </dl>
-            <div class="app-button-group">
-                <button type="button" class="app-button" on:click=next>"Continue"</button>
-                <A href=ctx.path("") attr:class="app-link">"Back to the review"</A>
-            </div>
-        </Page>
+        </PartPage>
     }
 }
 
@@ -50,7 +40,7 @@ fn needs_summary(p: &Participant) -> String {
     parts.extend(
         needs_of(p)
             .into_iter()
-            .map(|n| super::capitalise(&need_label(p, n))),
+            .map(|n| review_core::words::capitalise(&need_label(p, n))),
     );
     if parts.is_empty() {
         "Nothing recorded yet".into()

@@ -1,5 +1,8 @@
-use crate::clock;
-use crate::components::{BackLink, Choice, ErrorSummary, Page, Radios, TextInput};
+//! Who is here (P18): everyone taking part, one card each, and each
+//! person's name, role, relationship and how they take part today.
+
+use crate::browser::clock;
+use crate::components::{BackLink, Choice, ErrorSummary, Page, PartPage, Radios, TextInput};
 use crate::state::{use_review, PageErrors};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -29,8 +32,7 @@ pub fn WhoIsHere() -> impl IntoView {
             .map(|p| p.id.clone())
             .collect::<Vec<_>>()
     });
-    let navigate = use_navigate();
-    let nav = navigate.clone();
+    let nav = use_navigate();
     let add = move |role: Role| {
         let id = clock::new_id();
         if ctx
@@ -43,16 +45,8 @@ pub fn WhoIsHere() -> impl IntoView {
             nav(&ctx.path(&format!("who/{id}")), Default::default());
         }
     };
-    let next = move |_| {
-        if errors.submit() {
-            navigate(&ctx.part_path(Part::TakingPart), Default::default());
-        }
-    };
     view! {
-        <BackLink href=ctx.path("") text="Back to the review" />
-        <Page title="Who is here" caption="Getting ready · P18"
-            has_errors=Signal::derive(move || !errors.visible().with(Vec::is_empty))>
-            <ErrorSummary errors=errors.visible() attempts=errors.attempts />
+        <PartPage part=Part::WhoIsHere errors=errors>
             <p class="app-body">
                 "Add everyone taking part. The person being cared for is always part of the review, even if they are not here today."
             </p>
@@ -74,11 +68,7 @@ pub fn WhoIsHere() -> impl IntoView {
                     })
                     .collect_view()}
             </div>
-            <div class="app-button-group">
-                <button type="button" class="app-button" on:click=next>"Continue"</button>
-                <A href=ctx.path("") attr:class="app-link">"Back to the review"</A>
-            </div>
-        </Page>
+        </PartPage>
     }
 }
 

@@ -119,6 +119,51 @@ impl Part {
         }
     }
 
+    /// Whether the part belongs to getting ready (P17, P18) rather than the
+    /// review proper.
+    pub fn is_getting_ready(self) -> bool {
+        Part::GETTING_READY.contains(&self)
+    }
+
+    /// The small text over the part's heading: its stage and criterion code.
+    pub fn caption(self) -> String {
+        let stage = if self.is_getting_ready() {
+            "Getting ready"
+        } else {
+            "The review"
+        };
+        format!("{stage} · {}", self.code())
+    }
+
+    /// Where "Continue" goes from this part: the next part of the same stage
+    /// that is part of this meeting, or `None` for the task list (at the end
+    /// of getting ready, and of the review proper).
+    pub fn next(self, review: &Review) -> Option<Part> {
+        let stage = if self.is_getting_ready() {
+            &Part::GETTING_READY[..]
+        } else {
+            &Part::REVIEW_PROPER[..]
+        };
+        let at = stage.iter().position(|p| *p == self)?;
+        stage[at + 1..].iter().copied().find(|p| p.applies(review))
+    }
+
+    /// The part before this one in the same stage that is part of this
+    /// meeting, if any.
+    pub fn previous(self, review: &Review) -> Option<Part> {
+        let stage = if self.is_getting_ready() {
+            &Part::GETTING_READY[..]
+        } else {
+            &Part::REVIEW_PROPER[..]
+        };
+        let at = stage.iter().position(|p| *p == self)?;
+        stage[..at]
+            .iter()
+            .rev()
+            .copied()
+            .find(|p| p.applies(review))
+    }
+
     pub fn errors(self, review: &Review) -> Vec<FieldError> {
         match self {
             Part::WhoIsHere => validate::who_is_here(review),
@@ -224,4 +269,12 @@ pub fn parts_done(review: &Review) -> (usize, usize) {
         .filter(|p| p.status(review) == Status::Done)
         .count();
     (done, parts.len())
+}
+
+/// Whether getting ready is finished, so the review proper can start: the
+/// readiness check (P18) and the agreed process and criteria (P17) all done.
+pub fn ready_for_review_proper(review: &Review) -> bool {
+    Part::GETTING_READY
+        .iter()
+        .all(|p| p.status(review) == Status::Done)
 }

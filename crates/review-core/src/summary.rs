@@ -9,114 +9,40 @@
 //! passes the document id, the signing time, and the 32 random bytes of a
 //! new key.
 
+pub mod about;
 pub mod canonical;
 pub mod document;
+pub mod errors;
 mod finalise;
 mod from_review;
 pub mod jws;
 pub mod keys;
+pub mod portable;
 pub mod schema;
+pub mod strings;
+pub mod team_keys;
 pub mod v1;
+pub mod verify;
 
 #[cfg(test)]
 mod tamper_tests;
 
+pub use about::{check_result, CheckResult, Kept};
 pub use canonical::{parse_strict, to_canonical_vec, utf16_cmp, ParseError};
 pub use document::*;
+pub use errors::{
+    ErrorCode, SignError, Signer, Verdict, Verification, VerifyError, VerifyOptions, MAX_LISTED,
+};
 pub use finalise::{file_name, finalise, prepare, Finalise, FinaliseError, Prepared, SignedFile};
 pub use from_review::SummaryError;
-pub use jws::{
-    detached_jws, read_unsigned, verify, ErrorCode, FormatVersion, ProtectedHeader,
-    ProtectedHeaderV1, SignError, ToSign, Verification, VerifyError, VerifyOptions, ALG,
-    ALG_LEGACY, JWS_TYPE,
-};
+pub use jws::{detached_jws, ProtectedHeader, ProtectedHeaderV1, ToSign};
 pub use keys::{
-    b64, b64_decode, decode_stored_key, device_key, encode_stored_key, sha256_base64url,
-    DeviceKeyError, KeyError, KeyStore, PrivateJwk, PublicJwk, SigningKey, TrustedKeys,
-    STORED_KEY_VERSION,
+    b64, b64_decode, decode_stored_key, device_key, encode_stored_key, grouped, sha256_base64url,
+    DeviceKeyError, KeyError, KeyStore, PrivateJwk, PublicJwk, SigningKey, STORED_KEY_VERSION,
 };
+pub use verify::{read_unsigned, verify};
 
-use serde_json::Value;
-use unicode_normalization::is_nfc;
-
-/// Whether `bytes` are exactly the RFC 8785 canonical form of a JSON value
-/// (with no member named twice).
-pub fn is_canonical(bytes: &[u8]) -> bool {
-    canonical::scan_canonical(bytes).is_some()
-}
-
-/// The largest integer every JSON reader holds exactly (2^53 − 1).
-pub const MAX_SAFE_INTEGER: i64 = (1 << 53) - 1;
-
-/// Where `value` breaks the format's portable rules: any number that is not
-/// an integer, any integer beyond ±(2^53 − 1), any `null`, any text not in
-/// Unicode NFC. Each issue names its place as a JSON Pointer.
-pub fn portable_issues(value: &Value) -> Vec<String> {
-    let mut issues = Vec::new();
-    walk(value, &mut String::new(), &mut issues);
-    issues
-}
-
-fn walk(value: &Value, at: &mut String, issues: &mut Vec<String>) {
-    let here = |at: &str| {
-        if at.is_empty() {
-            "/".to_string()
-        } else {
-            at.to_string()
-        }
-    };
-    match value {
-        Value::Null => issues.push(format!(
-            "There is a null at {}: a summary leaves out what it does not have.",
-            here(at)
-        )),
-        Value::Number(n) => {
-            let in_range = n
-                .as_i64()
-                .map(|i| i.unsigned_abs() <= MAX_SAFE_INTEGER as u64)
-                .or_else(|| n.as_u64().map(|u| u <= MAX_SAFE_INTEGER as u64));
-            match in_range {
-                Some(true) => {}
-                Some(false) => issues.push(format!(
-                    "The number at {} is beyond ±2^53, which not every program can read exactly.",
-                    here(at)
-                )),
-                None => issues.push(format!(
-                    "The number at {} is not a whole number: a summary holds whole numbers only.",
-                    here(at)
-                )),
-            }
-        }
-        Value::String(s) => {
-            if !is_nfc(s) {
-                issues.push(format!(
-                    "The text at {} is not in Unicode NFC form.",
-                    here(at)
-                ));
-            }
-        }
-        Value::Array(items) => {
-            for (i, item) in items.iter().enumerate() {
-                let len = at.len();
-                at.push('/');
-                at.push_str(&i.to_string());
-                walk(item, at, issues);
-                at.truncate(len);
-            }
-        }
-        Value::Object(members) => {
-            for (name, member) in members {
-                if !is_nfc(name) {
-                    issues.push(format!("The name {name:?} is not in Unicode NFC form."));
-                }
-                let len = at.len();
-                at.push('/');
-                // JSON Pointer escaping (RFC 6901).
-                at.push_str(&name.replace('~', "~0").replace('/', "~1"));
-                walk(member, at, issues);
-                at.truncate(len);
-            }
-        }
-        Value::Bool(_) => {}
-    }
-}
+pub use portable::{is_canonical, portable_issues, Issues, MAX_SAFE_INTEGER};
+pub use team_keys::{
+    device_key_from_json, Receipt, Receipts, Standing, TeamKey, TeamKeys, TeamKeysError,
+};

@@ -388,3 +388,88 @@ fn cover_choices_have_stable_keys() {
         ]
     );
 }
+
+/// An answer to "Did they agree?" keeps its details when chosen again, and
+/// takes what was typed (or the advocate given) when new.
+#[test]
+fn an_agreement_is_made_from_its_answer_and_keeps_its_details() {
+    use IndividualAgreement as A;
+    let not_agreed = A::NotAgreed {
+        what_happens_next: "Talk again next week".into(),
+    };
+    let advocate = Person::participant(ADVOCATE);
+    let cases = [
+        (AgreementAnswer::Agreed, None, "", None, Some(A::Agreed)),
+        (
+            AgreementAnswer::NotAgreed,
+            Some(&not_agreed),
+            "other",
+            None,
+            Some(not_agreed.clone()),
+        ),
+        (
+            AgreementAnswer::NotAgreed,
+            Some(&A::Agreed),
+            "typed",
+            None,
+            Some(A::NotAgreed {
+                what_happens_next: "typed".into(),
+            }),
+        ),
+        (AgreementAnswer::ThroughAdvocate, None, "", None, None),
+        (
+            AgreementAnswer::ThroughAdvocate,
+            None,
+            "",
+            Some(advocate.clone()),
+            Some(A::AgreedThroughAdvocate {
+                by: advocate.clone(),
+            }),
+        ),
+        (
+            AgreementAnswer::NotAskedYet,
+            Some(&not_agreed),
+            "",
+            None,
+            Some(A::NotAskedYet),
+        ),
+    ];
+    for (answer, before, typed, by, expected) in cases {
+        let made = A::from_answer(answer, before, typed, by);
+        assert_eq!(made, expected, "{answer:?}");
+        if let Some(made) = made {
+            assert_eq!(made.answer(), answer);
+            assert_eq!(made.key(), answer.key());
+        }
+    }
+}
+
+#[test]
+fn consent_is_made_from_its_answer_and_keeps_its_reason() {
+    let risk = ConsentToShare::NotNeededBecauseOfRisk {
+        reason: "Joan is at risk at night".into(),
+    };
+    assert_eq!(
+        ConsentToShare::from_answer(ConsentAnswer::BecauseOfRisk, Some(&risk), "other"),
+        risk
+    );
+    assert_eq!(
+        ConsentToShare::from_answer(
+            ConsentAnswer::BecauseOfRisk,
+            Some(&ConsentToShare::No),
+            "typed"
+        ),
+        ConsentToShare::NotNeededBecauseOfRisk {
+            reason: "typed".into()
+        }
+    );
+    assert_eq!(
+        ConsentToShare::from_answer(ConsentAnswer::Yes, Some(&risk), ""),
+        ConsentToShare::Yes
+    );
+    assert_eq!(risk.answer(), ConsentAnswer::BecauseOfRisk);
+    assert_eq!(
+        ConsentAnswer::BecauseOfRisk.key(),
+        "not-needed-because-of-risk"
+    );
+}

@@ -4,7 +4,7 @@
 mod common;
 
 use common::*;
-use review_core::rating::{spread, PointCount, Spread};
+use review_core::rating::*;
 use review_core::validate;
 use review_core::*;
 
@@ -650,4 +650,66 @@ fn scale_points_are_stored_by_stable_keys_best_first() {
         let labels = point.scale().points();
         assert_eq!(labels[point.step() as usize], point.label());
     }
+}
+
+// ---- In words: the overview, the spread, how views reached the meeting ------
+
+#[test]
+fn the_spread_and_where_it_stands_are_said_in_words() {
+    let mut review = ready();
+    let crit = |r: &Review| r.criterion(CUSTOM_CRITERION).unwrap().clone();
+    assert_eq!(spread_in_words(&review, &crit(&review)), "No ratings yet");
+    assert_eq!(Standing::of(&review, &crit(&review)), Standing::NotRatedYet);
+    apply_all(
+        &mut review,
+        [rate(CUSTOM_CRITERION, CARER, ScalePoint::Poor)],
+    );
+    assert_eq!(
+        spread_in_words(&review, &crit(&review)),
+        "Ayesha Hughes – Poor"
+    );
+    assert_eq!(
+        Standing::of(&review, &crit(&review)).words(),
+        "Waiting for 2 people"
+    );
+    assert_eq!(
+        still_to_rate(&review, &crit(&review)).as_deref(),
+        Some("Still to rate: Joan Hughes and Tom Hughes")
+    );
+    apply_all(&mut review, ratings_commands());
+    let c = crit(&review);
+    assert_eq!(
+        spread_in_words(&review, &c),
+        "Different views: Joan Hughes – Okay; Ayesha Hughes – Poor; Tom Hughes – Very poor"
+    );
+    assert_eq!(Standing::of(&review, &c).words(), "Rated by everyone");
+    assert_eq!(still_to_rate(&review, &c), None);
+    let chose = who_chose_what(&review, &c);
+    assert_eq!(
+        chose[2],
+        ("Okay", vec!["Joan Hughes (using symbols)".to_string()])
+    );
+    assert!(chose[0].1.is_empty());
+}
+
+#[test]
+fn views_reach_the_meeting_in_the_ways_the_person_has() {
+    let review = ready();
+    let joan = review.individual().unwrap();
+    assert!(asks_channel(joan));
+    let keys: Vec<String> = channel_options(&review, joan)
+        .into_iter()
+        .map(|o| o.key)
+        .collect();
+    assert_eq!(keys[0], "directly");
+    assert!(keys.iter().any(|k| k == "method-symbols"), "{keys:?}");
+    assert_eq!(method_words(CommunicationMethod::Symbols), "Using symbols");
+    assert_eq!(
+        method_words(CommunicationMethod::Aids),
+        "Using their communication aid or device"
+    );
+    assert_eq!(
+        speech_for("Time off. ", &["Going well", "Unsure"]),
+        "Time off. How is this going? The choices are: Going well. Unsure."
+    );
 }

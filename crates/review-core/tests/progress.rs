@@ -264,3 +264,54 @@ fn parts_are_listed_with_their_titles_pages_and_codes() {
         ]
     );
 }
+
+/// "Continue" goes to the next part of the same stage that is part of the
+/// meeting; the last part of each stage goes back to the task list.
+#[test]
+fn each_part_knows_where_continue_and_back_go() {
+    let review = part_one_complete();
+    let cases = [
+        (Part::WhoIsHere, Some(Part::TakingPart), None),
+        (
+            Part::TakingPart,
+            Some(Part::HowWeReview),
+            Some(Part::WhoIsHere),
+        ),
+        (
+            Part::Criteria,
+            Some(Part::Readiness),
+            Some(Part::HowWeReview),
+        ),
+        (Part::Readiness, None, Some(Part::Criteria)),
+        (Part::Ratings, Some(Part::Services), None),
+        (Part::Services, Some(Part::Cover), Some(Part::Ratings)),
+        (Part::Outcome, None, None),
+    ];
+    for (part, next, previous) in cases {
+        assert_eq!(part.next(&review), next, "{part:?} next");
+        if part != Part::Outcome {
+            assert_eq!(part.previous(&review), previous, "{part:?} previous");
+        }
+    }
+    // An agenda item left out is skipped (the fixture leaves out escalation).
+    assert!(!Part::Escalations.applies(&review));
+    assert_eq!(Part::Cover.next(&review), Some(Part::Outcome));
+    assert_eq!(Part::Outcome.previous(&review), Some(Part::Cover));
+}
+
+#[test]
+fn captions_name_the_stage_and_the_criterion() {
+    assert_eq!(Part::WhoIsHere.caption(), "Getting ready · P18");
+    assert_eq!(Part::Criteria.caption(), "Getting ready · P17");
+    assert_eq!(Part::Services.caption(), "The review · P20");
+}
+
+#[test]
+fn the_review_proper_opens_when_getting_ready_is_done() {
+    assert!(!review_core::progress::ready_for_review_proper(
+        &new_review()
+    ));
+    assert!(review_core::progress::ready_for_review_proper(
+        &part_one_complete()
+    ));
+}

@@ -3,9 +3,10 @@
 //! The stored file is what every later download gives, byte for byte.
 
 use super::document::{DocumentId, PreviousDocument, Summary};
-use super::jws::{SignError, ToSign};
+use super::errors::SignError;
+use super::from_review::SummaryError;
+use super::jws::ToSign;
 use super::keys::{PublicJwk, SigningKey};
-use super::SummaryError;
 use crate::model::{Review, Timestamp};
 use serde::{Deserialize, Serialize};
 use std::fmt;

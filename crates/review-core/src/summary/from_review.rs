@@ -370,7 +370,7 @@ impl Summary {
         let chosen_next_review = review.outcome.next_review;
         Ok(Summary {
             format: Format,
-            format_version: FormatVersion,
+            format_version: FormatVersionText,
             document_id,
             review_id: review.id.clone(),
             version: version(review.version)?,
@@ -475,7 +475,7 @@ impl Summary {
                     .as_ref()
                     .map(channel),
                 other_views: opt_text(&review.outcome.other_views),
-                next_review: day(crate::outcome::next_review(review)),
+                next_review: day(crate::outcome::dates::next_review(review)),
                 next_review_chosen: chosen_next_review.is_some(),
             },
             sign_offs: review.sign_offs.iter().map(sign_off_record).collect(),

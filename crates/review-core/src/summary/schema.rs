@@ -8,7 +8,7 @@
 //! in the app's build under `/schema/` and printed by `review-summary schema`.
 
 use super::document::Summary;
-use super::jws::FormatVersion;
+use super::strings::FormatVersion;
 use schemars::generate::SchemaSettings;
 use schemars::transform::{transform_subschemas, Transform};
 use schemars::Schema;

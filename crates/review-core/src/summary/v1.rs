@@ -22,7 +22,7 @@ use std::num::NonZeroU32;
 #[schemars(title = "Review Together summary, format version 1")]
 pub struct Summary {
     pub format: Format,
-    pub format_version: FormatVersion1,
+    pub format_version: FormatVersion1Text,
     pub document_id: DocumentId,
     pub review_id: String,
     pub version: NonZeroU32,
@@ -111,7 +111,7 @@ impl Summary {
         };
         v2::Summary {
             format: Format,
-            format_version: FormatVersion,
+            format_version: FormatVersionText,
             document_id: self.document_id,
             review_id: self.review_id,
             version: self.version,

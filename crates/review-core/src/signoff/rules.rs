@@ -2,57 +2,14 @@
 //! the worker's signature locks the review; an amendment is a new version that
 //! says what changed and why, and is signed again. The earlier version stays.
 
-use crate::model::*;
+use crate::base::Id;
 use crate::progress::{self, Status};
+use crate::review::{Review, ReviewState};
+use crate::setup::people::{Participant, Role};
+pub use crate::signoff::types::*;
 use crate::text::{clean, is_blank};
 use chrono::{DateTime, FixedOffset};
-use serde::{Deserialize, Serialize};
 use std::fmt;
-
-/// What someone says when they sign.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
-#[serde(rename_all = "kebab-case", tag = "kind")]
-pub enum SignOffDecision {
-    Agrees,
-    AgreesWithComment { comment: String },
-    Disagrees { reason: String },
-}
-
-/// How they showed it.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
-#[serde(rename_all = "kebab-case", tag = "kind")]
-pub enum SignOffMethod {
-    /// A tap on "I agree" / "I do not agree".
-    Tap,
-    /// Their name, typed.
-    TypedName { name: String },
-    /// A mark drawn with a finger, kept as a small SVG path (`M x y L x y ...`).
-    DrawnMark { path: String },
-    /// Through their advocate or interpreter: who, and how the person showed it.
-    ThroughSupporter { by: Id, how: String },
-}
-
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
-#[serde(rename_all = "camelCase")]
-pub struct SignOff {
-    pub participant: Id,
-    pub decision: SignOffDecision,
-    pub method: SignOffMethod,
-    pub signed_at: DateTime<FixedOffset>,
-}
-
-/// The earlier version an amended review replaces.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
-#[serde(rename_all = "camelCase")]
-pub struct Amendment {
-    pub previous_id: Id,
-    pub previous_version: u32,
-    /// Why the signed-off review is being amended.
-    pub reason: String,
-    /// What was changed, in the worker's words.
-    pub what_changed: String,
-    pub amended_at: DateTime<FixedOffset>,
-}
 
 /// Why a signature or an amendment was refused, in words for the user.
 #[derive(Clone, Debug, PartialEq, Eq)]

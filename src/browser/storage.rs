@@ -49,18 +49,18 @@ fn local() -> Result<web_sys::Storage, StorageError> {
     }
 }
 
-/// Every read opens what the device PIN sealed (see `crate::pin`).
+/// Every read opens what the device PIN sealed (see `crate::browser::pin`).
 fn read(key: &str) -> Result<Option<String>, StorageError> {
     local()?
         .get_item(key)
-        .map(|stored| stored.map(|s| crate::pin::open_from(key, s)))
+        .map(|stored| stored.map(|s| crate::browser::pin::open_from(key, s)))
         .map_err(|e| StorageError::Failed(describe(&e)))
 }
 
 /// Every write is sealed under the device PIN when one is set; while the
 /// device is locked nothing is written.
 fn write(key: &str, value: &str) -> Result<(), StorageError> {
-    let stored = crate::pin::seal_for(key, value).map_err(|_| StorageError::Locked)?;
+    let stored = crate::browser::pin::seal_for(key, value).map_err(|_| StorageError::Locked)?;
     local()?.set_item(key, &stored).map_err(|e| {
         let name = e
             .dyn_ref::<web_sys::DomException>()
@@ -251,8 +251,6 @@ pub fn delete_review(id: &str) -> Result<(), StorageError> {
             .remove_item(&key)
             .map_err(|e| StorageError::Failed(describe(&e)))?;
     }
-    // Changes not yet stored must not bring it back.
-    crate::saving::forget(id);
     let ids: Vec<String> = known_review_ids().into_iter().filter(|i| i != id).collect();
     write(&draft::index_key(), &draft::encode_index(&ids))
 }

@@ -5,8 +5,8 @@ use crate::model::{CriterionGroup, CriterionSource};
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
 
-const CRITERIA_JSON: &str = include_str!("../../../seeds/criteria.json");
-const STANDARD_JSON: &str = include_str!("../../../seeds/standard.json");
+const CRITERIA_JSON: &str = include_str!("../../../../seeds/criteria.json");
+const STANDARD_JSON: &str = include_str!("../../../../seeds/standard.json");
 
 #[derive(Deserialize, Clone, Debug, PartialEq, Eq)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]

@@ -1,4 +1,8 @@
-use crate::clock;
+//! Rate one criterion (P19): everyone's own rating on big tiles, how each
+//! view reached the meeting, the spread, what was said, or why it was not
+//! discussed.
+
+use crate::browser::clock;
 use crate::components::{
     easy_read, focus_by_id, BackLink, Choice, EasyReadBox, EasyWords, ErrorSummary, Page,
     PersonChoice, Radios, ReadAloud, TextArea,
@@ -8,345 +12,12 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use review_core::progress::Part;
-use review_core::rating::spread;
-use review_core::validate::{self, ids, FieldError};
-use review_core::{
-    Command, CommunicationMethod, Criterion, Participant, Person, RatingChannel, Review, Role,
-    ScalePoint,
+use review_core::rating::{
+    asks_channel, channel_hint, channel_options, speech_for, spread_in_words, who_chose_what,
 };
-
-/// The id of a criterion's "Rate" link on the overview. The core's ids name
-/// fields of the criterion's own page, so on the overview each message links
-/// here instead (as "Who is here" links each person's card).
-fn rate_link_id(criterion: &str) -> String {
-    format!("criterion-{criterion}-rate")
-}
-
-/// How the review of one criterion stands, for its tag on the overview.
-fn standing(review: &Review, criterion: &Criterion) -> (String, &'static str) {
-    let s = spread(review, criterion);
-    let waiting = s.waiting_for.len();
-    if s.not_discussed {
-        ("Not discussed".into(), "app-tag app-tag--grey")
-    } else if review.raters().next().is_none() {
-        ("Nobody to rate it".into(), "app-tag app-tag--grey")
-    } else if waiting == 0 {
-        ("Rated by everyone".into(), "app-tag app-tag--green")
-    } else if s.rated == 0 {
-        ("Not rated yet".into(), "app-tag app-tag--grey")
-    } else if waiting == 1 {
-        ("Waiting for 1 person".into(), "app-tag app-tag--blue")
-    } else {
-        (
-            format!("Waiting for {waiting} people"),
-            "app-tag app-tag--blue",
-        )
-    }
-}
-
-fn short_name_of(review: &Review, id: &str) -> String {
-    review
-        .participant(id)
-        .map(Participant::short_name)
-        .unwrap_or_else(|| "Someone no longer in this review".into())
-}
-
-/// "Ayesha and Joan", "Ayesha, Joan and Sam".
-fn and_list(names: &[String]) -> String {
-    match names {
-        [] => String::new(),
-        [one] => one.clone(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
-    }
-}
-
-/// The spread of a criterion's ratings in words: who chose what, best point
-/// first. Never a score or an average, so no one's view disappears.
-pub(super) fn spread_in_words(review: &Review, criterion: &Criterion) -> String {
-    let s = spread(review, criterion);
-    if s.not_discussed {
-        return "Not discussed today".into();
-    }
-    if s.rated == 0 {
-        return "No ratings yet".into();
-    }
-    if s.all_agree {
-        let names: Vec<String> = s
-            .points
-            .iter()
-            .flat_map(|p| p.who.iter())
-            .map(|id| short_name_of(review, id))
-            .collect();
-        let point = s.best.map(ScalePoint::label).unwrap_or_default();
-        return format!("Same view: {} chose {point}", and_list(&names));
-    }
-    let each: Vec<String> = s
-        .points
-        .iter()
-        .flat_map(|p| {
-            p.who
-                .iter()
-                .map(move |id| format!("{} – {}", short_name_of(review, id), p.point.label()))
-        })
-        .collect();
-    if s.rated == 1 {
-        each.join("")
-    } else {
-        format!("Different views: {}", each.join("; "))
-    }
-}
-
-/// "Ayesha's", "James'", or "The carer's" while they have no name (as the
-/// core's messages say it).
-fn possessive(p: &Participant) -> String {
-    let name = p.name.trim();
-    if name.is_empty() {
-        match p.role {
-            Role::Individual => "The person's".into(),
-            r => format!("The {}'s", r.noun()),
-        }
-    } else if name.ends_with('s') {
-        format!("{name}'")
-    } else {
-        format!("{name}'s")
-    }
-}
-
-/// How a participant is called in a sentence: their name, or "the carer".
-pub(super) fn called_in_sentence(p: &Participant) -> String {
-    let name = p.name.trim();
-    if name.is_empty() {
-        match p.role {
-            Role::Individual => "the person cared for".into(),
-            r => format!("the {}", r.noun()),
-        }
-    } else {
-        name.to_string()
-    }
-}
-
-/// Whether to ask how someone's view reached the meeting: always for the
-/// person cared for, and for anyone who has an interpreter, an advocate or a
-/// way of communicating that needed preparing.
-fn asks_channel(p: &Participant) -> bool {
-    let s = &p.support;
-    p.role == Role::Individual
-        || s.interpreter.is_some()
-        || s.advocate.is_some()
-        || s.communication.iter().any(|m| m.needs_preparation())
-}
-
-fn method_words(m: CommunicationMethod) -> String {
-    match m {
-        CommunicationMethod::CommunicationPassport => "Using their communication passport".into(),
-        CommunicationMethod::Aids => "Using their communication aid or device".into(),
-        m => {
-            let label = m.label();
-            let mut c = label.chars();
-            let lower: String = c
-                .next()
-                .map(|f| f.to_lowercase().chain(c).collect())
-                .unwrap_or_default();
-            format!("Using {lower}")
-        }
-    }
-}
-
-/// The ways `person`'s view can reach the meeting, as (channel, key, words):
-/// directly, through an advocate or interpreter taking part in this review,
-/// or through one of their own ways of communicating.
-pub(super) fn channel_options(
-    review: &Review,
-    person: &Participant,
-) -> Vec<(RatingChannel, String, String)> {
-    let mut options = vec![(
-        RatingChannel::Directly,
-        "directly".to_string(),
-        "Directly, in their own words".to_string(),
-    )];
-    for a in review.participants_with(Role::Advocate) {
-        options.push((
-            RatingChannel::Advocate {
-                by: Person::participant(a.id.clone()),
-            },
-            format!("advocate-{}", a.id),
-            format!("Through their advocate, {}", a.short_name()),
-        ));
-    }
-    for i in review.participants_with(Role::Interpreter) {
-        options.push((
-            RatingChannel::Interpreter {
-                by: Person::participant(i.id.clone()),
-            },
-            format!("interpreter-{}", i.id),
-            format!("Through the interpreter, {}", i.short_name()),
-        ));
-    }
-    for m in person
-        .support
-        .communication
-        .iter()
-        .filter(|m| m.needs_preparation())
-    {
-        options.push((
-            RatingChannel::CommunicationMethod { method: *m },
-            format!("method-{}", m.key()),
-            method_words(*m),
-        ));
-    }
-    options
-}
-
-/// Radio choices for [`channel_options`].
-pub(super) fn channel_choices(
-    options: Vec<(RatingChannel, String, String)>,
-) -> Vec<Choice<RatingChannel>> {
-    options
-        .into_iter()
-        .map(|(channel, key, label)| Choice::new(channel, &key, &label))
-        .collect()
-}
-
-/// A hint for the channel question when no advocate or interpreter is in the
-/// review, since only participants can pass a view on.
-pub(super) fn channel_hint(review: &Review) -> Option<String> {
-    let go_betweens = review
-        .participants
-        .iter()
-        .any(|p| matches!(p.role, Role::Advocate | Role::Interpreter));
-    (!go_betweens).then(|| {
-        "If an advocate or interpreter passed on their view, add them in \u{201c}Who is here\u{201d} first, so you can choose them here.".to_string()
-    })
-}
-
-/// How it is going, against the criteria (P19): every criterion with where
-/// its ratings stand and their spread.
-#[component]
-pub fn Ratings() -> impl IntoView {
-    let ctx = use_review();
-    let errors = PageErrors::new(ctx.select(|r| {
-        r.criteria
-            .iter()
-            .flat_map(|c| {
-                validate::criterion_review(r, c)
-                    .into_iter()
-                    .map(|e| FieldError {
-                        field: rate_link_id(&c.id),
-                        ..e
-                    })
-            })
-            .collect::<Vec<_>>()
-    }));
-    let criteria = ctx.select(|r| r.criteria.iter().map(|c| c.id.clone()).collect::<Vec<_>>());
-    let no_raters = ctx.select(|r| r.raters().next().is_none());
-    let easy = easy_read();
-    let navigate = use_navigate();
-    let next = move |_| {
-        if errors.submit() {
-            navigate(&ctx.part_path(Part::Services), Default::default());
-        }
-    };
-    view! {
-        <BackLink href=ctx.path("") text="Back to the review" />
-        <Page title=Part::Ratings.title() caption="The review · P19"
-            has_errors=Signal::derive(move || !errors.visible().with(Vec::is_empty))>
-            <ErrorSummary errors=errors.visible() attempts=errors.attempts />
-            <Show when=move || !easy.get() fallback=|| view! {
-                <p class="app-body">"We look at each thing in turn. Everyone says how it is going for them."</p>
-            }>
-                <p class="app-body">
-                    "Take each thing you agreed to look at in turn. Everyone taking part gives their own rating. Different views stay different: they are never averaged."
-                </p>
-            </Show>
-            <Show when=move || no_raters.get()>
-                <div class="app-warning-text">
-                    <strong class="app-warning-text__text">
-                        <span class="app-visually-hidden">"Warning: "</span>
-                        "Nobody taking part gives a rating yet. The carer, the person cared for, key people and other professionals give one when they are in the room or joining remotely."
-                    </strong>
-                </div>
-                <p class="app-body">
-                    "Check " <A href=ctx.part_path(Part::WhoIsHere)>"who is here"</A> "."
-                </p>
-            </Show>
-            <Show when=move || criteria.with(Vec::is_empty)>
-                <p class="app-body">
-                    "Nothing has been chosen to look at yet. Choose it in "
-                    <A href=ctx.part_path(Part::Criteria)>"what we will look at"</A> "."
-                </p>
-            </Show>
-            <ul class="app-list app-stack">
-                <For each=move || criteria.get() key=|id| id.clone()
-                    children=move |id| view! { <CriterionCard id=id /> } />
-            </ul>
-            <div class="app-button-group">
-                <button type="button" class="app-button" on:click=next>"Continue"</button>
-                <A href=ctx.path("") attr:class="app-link">"Back to the review"</A>
-            </div>
-        </Page>
-    }
-}
-
-/// One criterion on the overview: its wording, where it stands, the spread,
-/// who is still to rate it, and a way to rate it.
-#[component]
-fn CriterionCard(
-    /// The criterion's id.
-    id: String,
-) -> impl IntoView {
-    let ctx = use_review();
-    let cid = id.clone();
-    let card = ctx.select(move |r| {
-        r.criterion(&cid).map(|c| {
-            let (tag, class) = standing(r, c);
-            let reason = r
-                .criterion_review(&c.id)
-                .and_then(|cr| cr.not_discussed.clone());
-            let words = match reason {
-                Some(reason) if !reason.trim().is_empty() => {
-                    format!("Why: {}", reason.trim())
-                }
-                Some(_) => "The reason is not recorded yet.".to_string(),
-                None => spread_in_words(r, c),
-            };
-            let s = spread(r, c);
-            let waiting: Vec<String> = s
-                .waiting_for
-                .iter()
-                .map(|id| short_name_of(r, id))
-                .collect();
-            let still_to_rate = (!s.not_discussed && s.rated > 0 && !waiting.is_empty())
-                .then(|| format!("Still to rate: {}", and_list(&waiting)));
-            let easy = EasyWords::of(c);
-            (c.wording.clone(), tag, class, words, still_to_rate, easy)
-        })
-    });
-    let easy_on = easy_read();
-    let href = ctx.path(&format!("rate/{id}"));
-    let heading_id = format!("criterion-{id}-title");
-    move || {
-        card.get().map(|(wording, tag, class, words, still_to_rate, easy)| {
-            view! {
-                <li class="app-card">
-                    <div class="app-card__header">
-                        <h2 class="app-card__title app-heading-s" id=heading_id.clone()>{wording.clone()}</h2>
-                        <strong class=class>{tag}</strong>
-                    </div>
-                    <div class="app-card__body">
-                        {easy_on.get().then(|| view! { <EasyReadBox words=easy /> })}
-                        <p class="app-body">{words}</p>
-                        {still_to_rate.map(|w| view! { <p class="app-body">{w}</p> })}
-                    </div>
-                    <div class="app-card__actions">
-                        <A href=href.clone() attr:id=rate_link_id(&id) attr:class="app-button app-button--secondary">
-                            "Rate" <span class="app-visually-hidden">{format!(": {wording}")}</span>
-                        </A>
-                    </div>
-                </li>
-            }
-        })
-    }
-}
+use review_core::validate::{self, ids};
+use review_core::words::{called, capitalise, possessive};
+use review_core::{Command, Person, RatingChannel, ScalePoint};
 
 /// One criterion at a time (P19): everyone's own rating, how each view
 /// reached the meeting, the spread, what was said, or why it was not discussed.
@@ -358,16 +29,6 @@ pub fn RateCriterion() -> impl IntoView {
     // so the screen is built afresh for each criterion: its own errors, and
     // focus on its heading.
     move || view! { <CriterionScreen cid=cid.get() /> }
-}
-
-/// The words "Read aloud" says for a criterion: what is being rated, the
-/// question, and each choice, with a pause after each.
-fn speech_for(what: &str, choices: &[&str]) -> String {
-    let what = what.trim().trim_end_matches('.');
-    format!(
-        "{what}. How is this going? The choices are: {}.",
-        choices.join(". ")
-    )
 }
 
 /// Whose turn it is: the first two raters still to rate, as (name, role).
@@ -507,32 +168,9 @@ fn CriterionScreen(
     let c = cid.clone();
     let spread_view = ctx.select(move |r| {
         r.criterion(&c).map(|crit| {
-            let s = spread(r, crit);
-            let points = s
-                .points
-                .iter()
-                .map(|p| {
-                    let who: Vec<String> = p
-                        .who
-                        .iter()
-                        .map(|id| {
-                            let name = short_name_of(r, id);
-                            match r.rating(&crit.id, id).and_then(|x| x.through.as_ref()) {
-                                Some(RatingChannel::Advocate { by })
-                                | Some(RatingChannel::Interpreter { by }) => {
-                                    format!("{name} (through {})", r.person_name(by))
-                                }
-                                Some(RatingChannel::CommunicationMethod { method }) => {
-                                    format!("{name} ({})", method_words(*method).to_lowercase())
-                                }
-                                _ => name,
-                            }
-                        })
-                        .collect();
-                    (p.point.label(), who)
-                })
-                .collect::<Vec<_>>();
-            (spread_in_words(r, crit), s.rated > 0, points)
+            let points = who_chose_what(r, crit);
+            let any = points.iter().any(|(_, who)| !who.is_empty());
+            (spread_in_words(r, crit), any, points)
         })
     });
     let title = initial.wording.trim().to_string();
@@ -727,14 +365,17 @@ fn RaterRating(
     });
     let (legend, role) = ctx.review.with_untracked(|r| {
         r.participant(&participant)
-            .map(|p| (format!("{} rating", possessive(p)), p.role.label()))
+            .map(|p| {
+                (
+                    format!("{} rating", capitalise(&possessive(p))),
+                    p.role.label(),
+                )
+            })
             .unwrap_or_default()
     });
-    let called = ctx.review.with_untracked(|r| {
-        r.participant(&participant)
-            .map(called_in_sentence)
-            .unwrap_or_default()
-    });
+    let called = ctx
+        .review
+        .with_untracked(|r| r.participant(&participant).map(called).unwrap_or_default());
     // How the view reached the meeting is kept with the rating; until a
     // point is chosen it waits here.
     let through =
@@ -841,14 +482,9 @@ fn RaterRating(
         {move || channels.get().map(|(options, hint)| {
             let legend = format!("How did {called} give their view?");
             let value = Signal::derive(move || through.get());
-            let choices = channel_choices(options);
-            match hint {
-                Some(hint) => view! {
-                    <Radios id=through_id.clone() legend=legend hint=hint choices=choices value=value on_change=set_through />
-                }.into_any(),
-                None => view! {
-                    <Radios id=through_id.clone() legend=legend choices=choices value=value on_change=set_through />
-                }.into_any(),
+            let choices = options.into_iter().map(|o| Choice::new(o.channel, &o.key, &o.words)).collect();
+            view! {
+                <Radios id=through_id.clone() legend=legend hint=hint choices=choices value=value on_change=set_through />
             }
         })}
     }

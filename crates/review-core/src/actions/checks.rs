@@ -1,0 +1,43 @@
+//! The checks of actions (P23).
+
+use crate::actions::types::*;
+use crate::field_errors::{due_error, owner_error, FieldError};
+use crate::ids;
+use crate::review::Review;
+use crate::text::is_blank;
+
+/// Errors for one action (P23). Field ids: [`ids::action`] with `what`,
+/// `owner`, `owner-name`, `due`.
+pub fn action(review: &Review, a: &Action) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    let field = |f: &str| ids::action(&a.id, f);
+    if is_blank(&a.what) {
+        errors.push(FieldError::missing(
+            field("what"),
+            "Enter what will be done",
+        ));
+    }
+    errors.extend(owner_error(
+        a.owner.as_ref(),
+        field("owner"),
+        "Select who will do this",
+        "Enter the name of the person who will do this",
+    ));
+    errors.extend(due_error(
+        review,
+        a.due,
+        field("due"),
+        "Enter the date this will be done by",
+        "The date must be on or after the day of the review",
+    ));
+    errors
+}
+
+/// Errors for every action, in order.
+pub fn actions(review: &Review) -> Vec<FieldError> {
+    review
+        .actions
+        .iter()
+        .flat_map(|a| action(review, a))
+        .collect()
+}

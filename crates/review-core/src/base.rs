@@ -1,0 +1,301 @@
+//! The small shared base of the meeting's data: ids and times, who said or
+//! is named for something ([`Person`], [`Speaker`]), a point in someone's
+//! words ([`Remark`]), the `choices!` list of fixed answers, and the errors
+//! every part's commands and checks give. It knows no part of the meeting.
+
+use chrono::{DateTime, FixedOffset};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// Opaque identifier (a UUID string in the app; any unique string in tests).
+pub type Id = String;
+/// A moment, stored with its offset so that exported times keep local meaning.
+pub type Timestamp = DateTime<FixedOffset>;
+/// Defaults asked once per device and copied into each new review.
+#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq, Eq)]
+#[serde(rename_all = "camelCase", default)]
+pub struct DeviceSettings {
+    pub organisation: String,
+    pub team: String,
+    pub worker_name: String,
+    pub worker_role: String,
+}
+impl DeviceSettings {
+    /// True once the worker has told the device who they are.
+    pub fn is_complete(&self) -> bool {
+        !self.organisation.trim().is_empty() && !self.worker_name.trim().is_empty()
+    }
+}
+// ---- The review proper (P19–P23) --------------------------------------------
+
+/// Declares a closed set of answers, each with a stable key and a label. The
+/// key is also the serde name, so storage, element ids and the summary can
+/// never disagree about how an answer is spelt.
+macro_rules! choices {
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident {
+            $( $(#[$vmeta:meta])* $variant:ident => $key:literal, $label:literal; )+
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(::serde::Serialize, ::serde::Deserialize, ::schemars::JsonSchema, Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum $name {
+            $( $(#[$vmeta])* #[serde(rename = $key)] $variant, )+
+        }
+
+        impl $name {
+            /// Every choice, in the order the page offers them.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// Stable key for storage and element ids.
+            pub fn key(self) -> &'static str {
+                match self { $($name::$variant => $key,)+ }
+            }
+
+            /// The words the page shows.
+            pub fn label(self) -> &'static str {
+                match self { $($name::$variant => $label,)+ }
+            }
+
+            pub fn from_key(key: &str) -> Option<$name> {
+                Self::ALL.iter().copied().find(|c| c.key() == key)
+            }
+        }
+    };
+}
+
+pub(crate) use choices;
+
+/// Someone the record names: a participant of this review, someone named in
+/// words (a GP, a neighbour), or a participant who has since been removed.
+/// Removing a participant turns their references into `Removed` with the name
+/// they had, so what they said and what they took on is not lost.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case", tag = "kind")]
+pub enum Person {
+    Participant { id: Id },
+    Named { name: String },
+    Removed { name: String },
+}
+impl Person {
+    pub fn participant(id: impl Into<Id>) -> Person {
+        Person::Participant { id: id.into() }
+    }
+    pub fn named(name: impl Into<String>) -> Person {
+        Person::Named { name: name.into() }
+    }
+    /// The participant's id, while they are still in the review.
+    pub fn participant_id(&self) -> Option<&str> {
+        match self {
+            Person::Participant { id } => Some(id),
+            _ => None,
+        }
+    }
+}
+/// Who said something that the record keeps in their words.
+///
+/// Stored as `{"kind": "not-recorded"}`, `{"kind": "everyone"}`, or the
+/// [`Person`] itself (`{"kind": "participant", "id": …}` and so on), so a
+/// speaker and a person read the same in every file.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum Speaker {
+    /// Nobody was noted as saying it: what was written before the app
+    /// recorded speakers, or left unchosen. Never guessed.
+    #[default]
+    NotRecorded,
+    /// Said or agreed by everyone at the meeting.
+    Everyone,
+    Person(Person),
+}
+/// The stored shape of a [`Speaker`]: one tagged object for all five cases.
+#[derive(Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case", tag = "kind")]
+enum SpeakerRepr {
+    NotRecorded,
+    Everyone,
+    Participant { id: Id },
+    Named { name: String },
+    Removed { name: String },
+}
+impl Serialize for Speaker {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let repr = match self.clone() {
+            Speaker::NotRecorded => SpeakerRepr::NotRecorded,
+            Speaker::Everyone => SpeakerRepr::Everyone,
+            Speaker::Person(Person::Participant { id }) => SpeakerRepr::Participant { id },
+            Speaker::Person(Person::Named { name }) => SpeakerRepr::Named { name },
+            Speaker::Person(Person::Removed { name }) => SpeakerRepr::Removed { name },
+        };
+        repr.serialize(s)
+    }
+}
+impl<'de> Deserialize<'de> for Speaker {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Ok(match SpeakerRepr::deserialize(d)? {
+            SpeakerRepr::NotRecorded => Speaker::NotRecorded,
+            SpeakerRepr::Everyone => Speaker::Everyone,
+            SpeakerRepr::Participant { id } => Speaker::Person(Person::Participant { id }),
+            SpeakerRepr::Named { name } => Speaker::Person(Person::Named { name }),
+            SpeakerRepr::Removed { name } => Speaker::Person(Person::Removed { name }),
+        })
+    }
+}
+impl Speaker {
+    /// A stable key for a form's option: `not-recorded`, `everyone`,
+    /// `participant:{id}`, `named:{name}` or `removed:{name}`.
+    pub fn key(&self) -> String {
+        match self {
+            Speaker::NotRecorded => "not-recorded".into(),
+            Speaker::Everyone => "everyone".into(),
+            Speaker::Person(Person::Participant { id }) => format!("participant:{id}"),
+            Speaker::Person(Person::Named { name }) => format!("named:{name}"),
+            Speaker::Person(Person::Removed { name }) => format!("removed:{name}"),
+        }
+    }
+
+    /// The speaker a key of [`Speaker::key`] stands for.
+    pub fn from_key(key: &str) -> Option<Speaker> {
+        Some(match key.split_once(':') {
+            None if key == "not-recorded" => Speaker::NotRecorded,
+            None if key == "everyone" => Speaker::Everyone,
+            Some(("participant", id)) => Speaker::Person(Person::participant(id)),
+            Some(("named", name)) => Speaker::Person(Person::named(name)),
+            Some(("removed", name)) => Speaker::Person(Person::Removed { name: name.into() }),
+            _ => return None,
+        })
+    }
+
+    pub fn person(&self) -> Option<&Person> {
+        match self {
+            Speaker::Person(p) => Some(p),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn person_mut(&mut self) -> Option<&mut Person> {
+        match self {
+            Speaker::Person(p) => Some(p),
+            _ => None,
+        }
+    }
+}
+/// One point someone made, kept in their words with an id of its own, so
+/// that later work (who may see it, who disagrees with it) can point at it.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct Remark {
+    pub id: Id,
+    #[serde(default)]
+    pub text: String,
+    #[serde(default)]
+    pub said_by: Speaker,
+}
+impl Remark {
+    pub fn new(id: Id) -> Self {
+        Remark {
+            id,
+            text: String::new(),
+            said_by: Speaker::NotRecorded,
+        }
+    }
+}
+/// The points of a list that say something (blank ones are being typed).
+pub fn written(remarks: &[Remark]) -> impl Iterator<Item = &Remark> {
+    remarks.iter().filter(|r| !r.text.trim().is_empty())
+}
+
+/// Add `id` to a list of people, or take it out, with no duplicates.
+pub(crate) fn set_member(list: &mut Vec<Id>, id: Id, member: bool) {
+    list.retain(|p| *p != id);
+    if member {
+        list.push(id);
+    }
+}
+
+/// Why a command could not be applied. The wording is shown to the user.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DomainError {
+    Locked,
+    UnknownParticipant,
+    UnknownCriterion,
+    UnknownRestriction,
+    DuplicateId,
+    /// The individual is always part of the review, even when absent.
+    IndividualRequired,
+    AlreadyInReview,
+    EmptyWording,
+    TimeBoxOutOfRange,
+    NotOnAgenda,
+    UnknownNote,
+    UnknownResource,
+    UnknownGap,
+    UnknownArrangement,
+    UnknownRisk,
+    UnknownEscalation,
+    UnknownAction,
+    UnknownRemark,
+    /// The worker, advocates, interpreters and people not taking part do not rate.
+    DoesNotRate,
+    NotOnScale,
+    /// Ratings and "not discussed" exclude each other; neither silently
+    /// replaces the other, so nothing anyone said is lost by a tap.
+    MarkedNotDiscussed,
+    AlreadyRated,
+    /// A "no" answer while its list still has entries.
+    StillListed,
+    /// Adding to a list whose question was answered "no".
+    AnsweredNo,
+    /// Advocates and interpreters who pass on a view are participants.
+    NotAParticipant,
+    /// The tablet only goes to someone in the room.
+    NotInTheRoom,
+    /// A command reached a part it is not for (a fault in the app, never the user).
+    Misrouted,
+}
+
+impl fmt::Display for DomainError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            DomainError::Locked => "This review has been signed off and cannot be changed",
+            DomainError::UnknownParticipant => "That person is no longer part of this review",
+            DomainError::UnknownCriterion => "That criterion is no longer part of this review",
+            DomainError::UnknownRestriction => "That sharing limit is no longer part of this review",
+            DomainError::DuplicateId => "That item already exists",
+            DomainError::IndividualRequired => {
+                "The person being cared for is always part of the review, even when they are not here"
+            }
+            DomainError::AlreadyInReview => "That criterion is already in this review",
+            DomainError::EmptyWording => "Enter the wording of the criterion",
+            DomainError::TimeBoxOutOfRange => "Enter a time between 1 and 240 minutes",
+            DomainError::NotOnAgenda => "Choose this part of the review before setting a time for it",
+            DomainError::UnknownNote => "That note is no longer part of this review",
+            DomainError::UnknownResource => "That service or support is no longer part of this review",
+            DomainError::UnknownGap => "That gap in support is no longer part of this review",
+            DomainError::UnknownArrangement => "That arrangement is no longer part of this review",
+            DomainError::UnknownRisk => "That risk is no longer part of this review",
+            DomainError::UnknownEscalation => "That matter is no longer part of this review",
+            DomainError::UnknownAction => "That action is no longer part of this review",
+            DomainError::UnknownRemark => "That point is no longer part of this review",
+            DomainError::DoesNotRate => {
+                "Only the carer, the person being cared for, key people and other professionals who are taking part give a rating"
+            }
+            DomainError::NotOnScale => "That rating is not one of the choices for this criterion",
+            DomainError::MarkedNotDiscussed => {
+                "This was marked as not discussed: change that before giving a rating"
+            }
+            DomainError::AlreadyRated => {
+                "Ratings have already been given for this: remove them first"
+            }
+            DomainError::StillListed => "Remove what is listed here before answering no",
+            DomainError::AnsweredNo => "The answer here is no: change it to yes before adding to the list",
+            DomainError::NotAParticipant => "Choose someone who is part of this review",
+            DomainError::Misrouted => "This change could not be made here",
+            DomainError::NotInTheRoom => {
+                "The tablet can only be passed to someone in the room"
+            }
+        })
+    }
+}
+
+impl std::error::Error for DomainError {}

@@ -1,0 +1,342 @@
+//! The check page's rows ("check your answers"): every answer of every part
+//! as (what, the answer, where to change it), built here so the view only
+//! shows them and a test can hold every row against the review.
+
+use crate::model::Review;
+use crate::progress::Part;
+use crate::words::{called, long_date};
+use crate::{outcome, rating, readiness};
+
+/// One row of the check page: what, the answer, and where to change it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Row {
+    pub key: String,
+    pub value: String,
+    /// Where to change it: a page of the review (a path under the review,
+    /// e.g. `who/abc` or `services`) and what is changed there, in words.
+    pub change: Option<(String, String)>,
+}
+
+fn row(key: impl Into<String>, value: impl Into<String>) -> Row {
+    let value = value.into();
+    Row {
+        key: key.into(),
+        value: if value.trim().is_empty() {
+            "Not given".into()
+        } else {
+            value
+        },
+        change: None,
+    }
+}
+
+fn yes_no(v: Option<bool>) -> &'static str {
+    match v {
+        Some(true) => "Yes",
+        Some(false) => "No",
+        None => "Not answered",
+    }
+}
+
+/// The check page's rows for one part, with "Change" links back to it.
+pub fn rows_of(review: &Review, part: Part) -> Vec<Row> {
+    let part_href = part.slug().to_string();
+    let with_change = |mut r: Row, href: String, what: &str| {
+        r.change = Some((href, what.to_string()));
+        r
+    };
+    match part {
+        Part::WhoIsHere => review
+            .participants
+            .iter()
+            .map(|p| {
+                let attendance = p.attendance.map(|a| a.label()).unwrap_or("Not said");
+                let rel = if p.relationship.trim().is_empty() {
+                    String::new()
+                } else {
+                    format!(", {}", p.relationship.trim())
+                };
+                with_change(
+                    row(
+                        p.role.label(),
+                        format!("{}{rel}. {attendance}", p.name.trim()),
+                    ),
+                    format!("who/{}", p.id),
+                    &format!("details of {}", called(p)),
+                )
+            })
+            .collect(),
+        Part::TakingPart => review
+            .supported_participants()
+            .map(|p| {
+                let mut needs: Vec<String> = readiness::needs_of(p)
+                    .into_iter()
+                    .map(|n| readiness::need_label(p, n))
+                    .collect();
+                if !p.support.preferred_language.trim().is_empty() {
+                    needs.insert(
+                        0,
+                        format!("prefers {}", p.support.preferred_language.trim()),
+                    );
+                }
+                let value = if needs.is_empty() {
+                    "Nothing needed".into()
+                } else {
+                    needs.join("; ")
+                };
+                with_change(
+                    row(called(p), value),
+                    format!("taking-part/{}", p.id),
+                    &format!("what helps {} take part", called(p)),
+                )
+            })
+            .collect(),
+        Part::HowWeReview => {
+            let p = &review.process;
+            let agreed: Vec<String> = p
+                .agreed_by
+                .iter()
+                .filter_map(|id| review.participant(id))
+                .map(called)
+                .collect();
+            vec![
+                row("Why", p.reason.map(|r| r.label()).unwrap_or("")),
+                row("How deep", p.depth.map(|d| d.label()).unwrap_or("")),
+                row(
+                    "Covers",
+                    p.agenda
+                        .iter()
+                        .map(|a| a.label())
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                ),
+                row("Carer's private time", yes_no(p.carer_private_time)),
+                row("Summary goes to", p.confidentiality.recipients.clone()),
+                row(
+                    "Must not be shared",
+                    p.confidentiality
+                        .restrictions
+                        .iter()
+                        .map(|r| format!("{} (not with {})", r.what.trim(), r.not_with.trim()))
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                ),
+                row("Agreed by", agreed.join(", ")),
+            ]
+            .into_iter()
+            .map(|r| {
+                let what = format!("{} (how we will review)", r.key.to_lowercase());
+                with_change(r, part_href.clone(), &what)
+            })
+            .collect()
+        }
+        Part::Criteria => review
+            .criteria
+            .iter()
+            .map(|c| {
+                let agreed: Vec<String> = c
+                    .agreed_by
+                    .iter()
+                    .filter_map(|id| review.participant(id))
+                    .map(called)
+                    .collect();
+                with_change(
+                    row(
+                        c.wording.trim(),
+                        format!("{}. Agreed by {}", c.scale.label(), agreed.join(", ")),
+                    ),
+                    part_href.clone(),
+                    &format!("criterion {}", c.wording.trim()),
+                )
+            })
+            .collect(),
+        Part::Readiness => readiness::checks(review)
+            .into_iter()
+            .map(|c| {
+                let status = match c.status {
+                    Some(crate::NeedStatus::Met) => "In place".to_string(),
+                    Some(crate::NeedStatus::NotMet {
+                        action,
+                        reason_to_continue,
+                    }) => {
+                        format!(
+                            "Not in place. Done: {}. Went on because: {}",
+                            action.trim(),
+                            reason_to_continue.trim()
+                        )
+                    }
+                    None => "Not checked".into(),
+                };
+                with_change(
+                    row(
+                        format!(
+                            "{} for {}",
+                            readiness::need_label(c.participant, c.need),
+                            called(c.participant)
+                        ),
+                        status,
+                    ),
+                    part_href.clone(),
+                    "readiness",
+                )
+            })
+            .collect(),
+        Part::Ratings => review
+            .criteria
+            .iter()
+            .map(|c| {
+                let s = rating::spread(review, c);
+                let value = if s.not_discussed {
+                    "Not discussed".to_string()
+                } else {
+                    s.points
+                        .iter()
+                        .filter(|p| p.count() > 0)
+                        .map(|p| {
+                            let who: Vec<String> = p
+                                .who
+                                .iter()
+                                .map(|id| {
+                                    review.person_name(&crate::Person::participant(id.clone()))
+                                })
+                                .collect();
+                            format!("{}: {}", p.point.label(), who.join(", "))
+                        })
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                };
+                with_change(
+                    row(c.wording.trim(), value),
+                    format!("rate/{}", c.id),
+                    &format!("ratings for {}", c.wording.trim()),
+                )
+            })
+            .collect(),
+        Part::Services => {
+            let mut rows = vec![with_change(
+                row("Uses services or support", yes_no(review.services_in_use)),
+                part_href.clone(),
+                "services",
+            )];
+            rows.extend(review.resources.iter().map(|r| {
+                let decision = r.decision.map(|d| d.label()).unwrap_or("No decision");
+                let met = r.needs_met.map(|n| n.label()).unwrap_or("");
+                with_change(
+                    row(
+                        r.name.trim(),
+                        format!(
+                            "{met}. {decision}. {}",
+                            crate::written(&r.changes)
+                                .map(|c| c.text.trim())
+                                .collect::<Vec<_>>()
+                                .join("; ")
+                        ),
+                    ),
+                    part_href.clone(),
+                    &format!("service {}", r.name.trim()),
+                )
+            }));
+            rows.extend(review.gaps.iter().map(|g| {
+                with_change(
+                    row("Gap in support", g.what.clone()),
+                    part_href.clone(),
+                    "gap in support",
+                )
+            }));
+            rows
+        }
+        Part::Cover => {
+            let mut rows = vec![with_change(
+                row("Support needs to change", yes_no(review.cover_needed)),
+                part_href.clone(),
+                "cover",
+            )];
+            rows.extend(review.cover_arrangements.iter().map(|a| {
+                let kind = a.kind.map(|k| k.label()).unwrap_or("");
+                let agreement = match &a.agreement {
+                    Some(crate::IndividualAgreement::Agreed) => "Agreed".to_string(),
+                    Some(crate::IndividualAgreement::AgreedThroughAdvocate { .. }) => {
+                        "Agreed through their advocate".into()
+                    }
+                    Some(crate::IndividualAgreement::NotAgreed { what_happens_next }) => {
+                        format!("Not agreed. Next: {}", what_happens_next.trim())
+                    }
+                    Some(crate::IndividualAgreement::NotAskedYet) | None => "Not asked yet".into(),
+                };
+                with_change(
+                    row(
+                        kind,
+                        format!("{}, {}. {agreement}", a.when.trim(), a.provider.trim()),
+                    ),
+                    part_href.clone(),
+                    "cover arrangement",
+                )
+            }));
+            rows
+        }
+        Part::Escalations => {
+            let mut rows = vec![with_change(
+                row(
+                    "Needs someone else's help",
+                    yes_no(review.escalation_needed),
+                ),
+                part_href.clone(),
+                "escalations",
+            )];
+            rows.extend(review.escalations.iter().map(|e| {
+                let route = e.route.map(|r| r.label()).unwrap_or("");
+                let urgency = e.urgency.map(|u| u.label()).unwrap_or("");
+                with_change(
+                    row(
+                        e.matter.trim(),
+                        format!("{route}, {urgency}. {}", e.status.label()),
+                    ),
+                    part_href.clone(),
+                    &format!("matter {}", e.matter.trim()),
+                )
+            }));
+            rows
+        }
+        Part::Outcome => {
+            let mut rows: Vec<Row> = review
+                .actions
+                .iter()
+                .map(|a| {
+                    let owner = a
+                        .owner
+                        .as_ref()
+                        .map(|o| review.person_name(o))
+                        .unwrap_or_default();
+                    let due = a.due.map(long_date).unwrap_or_default();
+                    with_change(
+                        row("Action", format!("{} ({owner}, by {due})", a.what.trim())),
+                        part_href.clone(),
+                        "action",
+                    )
+                })
+                .collect();
+            rows.push(with_change(
+                row(
+                    "Outcome",
+                    review.outcome.decision.map(|d| d.label()).unwrap_or(""),
+                ),
+                part_href.clone(),
+                "outcome",
+            ));
+            rows.push(with_change(
+                row("Why", review.outcome.rationale.clone()),
+                part_href.clone(),
+                "reason for the outcome",
+            ));
+            rows.push(with_change(
+                row(
+                    "Next review",
+                    long_date(outcome::dates::next_review(review)),
+                ),
+                part_href.clone(),
+                "next review date",
+            ));
+            rows
+        }
+    }
+}

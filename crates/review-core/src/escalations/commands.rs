@@ -1,0 +1,71 @@
+//! The changes to matters for someone else's help (P22).
+
+use crate::base::DomainError;
+use crate::command::Command;
+use crate::escalations::types::*;
+use crate::review::Review;
+use crate::text::clean;
+
+impl Review {
+    /// Apply one of this part's commands (routed here by [`Review::apply`]).
+    pub(crate) fn apply_escalations(&mut self, command: Command) -> Result<(), DomainError> {
+        use Command::*;
+        match command {
+            SetEscalationNeeded(false) if !self.escalations.is_empty() => {
+                return Err(DomainError::StillListed);
+            }
+            SetEscalationNeeded(needed) => self.escalation_needed = Some(needed),
+            AddEscalation { id } => {
+                self.fresh(&id)?;
+                if self.escalation_needed == Some(false) {
+                    return Err(DomainError::AnsweredNo);
+                }
+                self.escalations.push(Escalation::new(id));
+            }
+            SetEscalation { id, field } => {
+                let field = match field {
+                    EscalationField::Owner(owner) => {
+                        EscalationField::Owner(owner.map(|p| self.checked_person(p)).transpose()?)
+                    }
+                    f => f,
+                };
+                let e = self.escalation_mut(&id)?;
+                match field {
+                    EscalationField::Matter(text) => e.matter = clean(&text),
+                    EscalationField::WhyBeyondScope(text) => e.why_beyond_scope = clean(&text),
+                    EscalationField::Route(route) => e.route = Some(route),
+                    EscalationField::RouteDetail(text) => e.route_detail = clean(&text),
+                    EscalationField::ToWhom(text) => e.to_whom = clean(&text),
+                    EscalationField::Urgency(urgency) => e.urgency = Some(urgency),
+                    EscalationField::Owner(owner) => e.owner = owner,
+                    EscalationField::Due(due) => e.due = due,
+                    EscalationField::Consent(consent) => {
+                        e.consent = consent.map(|c| match c {
+                            ConsentToShare::NotNeededBecauseOfRisk { reason } => {
+                                ConsentToShare::NotNeededBecauseOfRisk {
+                                    reason: clean(&reason),
+                                }
+                            }
+                            other => other,
+                        })
+                    }
+                    EscalationField::Status(status) => e.status = status,
+                }
+            }
+            RemoveEscalation { id } => {
+                self.escalation_mut(&id)?;
+                self.escalations.retain(|e| e.id != id);
+            }
+
+            _ => return Err(DomainError::Misrouted),
+        }
+        Ok(())
+    }
+
+    pub(crate) fn escalation_mut(&mut self, id: &str) -> Result<&mut Escalation, DomainError> {
+        self.escalations
+            .iter_mut()
+            .find(|e| e.id == id)
+            .ok_or(DomainError::UnknownEscalation)
+    }
+}

@@ -1,0 +1,117 @@
+//! The checks of services and support (P20).
+
+use crate::base::{written, Remark};
+use crate::field_errors::{person_error, FieldError};
+use crate::ids;
+use crate::review::Review;
+use crate::services::types::*;
+use crate::text::is_blank;
+
+/// Errors for one service or support (P20). Field ids: [`ids::resource`]
+/// with `kind`, `name`, `benefits`, `needs-met`, `decision`, `changes`.
+pub fn resource(review: &Review, r: &Resource) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    let field = |f: &str| ids::resource(&r.id, f);
+    let thing = if is_blank(&r.name) {
+        "this service or support".to_string()
+    } else {
+        r.name.trim().to_string()
+    };
+    let carers = review.carer_possessive();
+    if r.kind.is_none() {
+        errors.push(FieldError::missing(
+            field("kind"),
+            "Select what kind of service or support this is",
+        ));
+    }
+    if is_blank(&r.name) {
+        errors.push(FieldError::missing(
+            field("name"),
+            "Enter the name of the service or support",
+        ));
+    }
+    // Nothing can have helped yet if it has not been used.
+    if !says_something(&r.benefits) && r.needs_met != Some(NeedsMet::NotUsedYet) {
+        errors.push(FieldError::missing(
+            field("benefits"),
+            format!("Enter how {thing} has helped {carers} health and wellbeing"),
+        ));
+    }
+    if r.needs_met.is_none() {
+        errors.push(FieldError::missing(
+            field("needs-met"),
+            format!("Select how well {thing} met {carers} needs"),
+        ));
+    }
+    match r.decision {
+        None => errors.push(FieldError::missing(
+            field("decision"),
+            format!("Select whether to keep, change or stop {thing}"),
+        )),
+        Some(ResourceDecision::Change) if !says_something(&r.changes) => {
+            errors.push(FieldError::missing(
+                field("changes"),
+                format!("Enter what needs to change about {thing}"),
+            ))
+        }
+        Some(ResourceDecision::Stop) if !says_something(&r.changes) => {
+            errors.push(FieldError::missing(
+                field("changes"),
+                format!("Enter what needs to happen when {thing} stops"),
+            ))
+        }
+        _ => {}
+    }
+    errors
+}
+
+/// Whether a list of points has at least one with words in it.
+fn says_something(remarks: &[Remark]) -> bool {
+    written(remarks).next().is_some()
+}
+
+/// Errors for one gap in provision. Field ids: [`ids::gap`] with `what`,
+/// `noticed-by`, `noticed-by-name`.
+pub fn gap(g: &Gap) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    if is_blank(&g.what) {
+        errors.push(FieldError::missing(
+            ids::gap(&g.id, "what"),
+            "Enter the gap in support",
+        ));
+    }
+    errors.extend(person_error(
+        g.noticed_by.as_ref(),
+        ids::gap(&g.id, "noticed-by"),
+        "Select who noticed this gap",
+        "Enter the name of the person who noticed this gap",
+    ));
+    errors
+}
+
+/// Errors for "Services and support" (P20). Field ids: `services-in-use`,
+/// `add-resource`, then each resource's and gap's.
+pub fn services(review: &Review) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    match review.services_in_use {
+        None => errors.push(FieldError::missing(
+            "services-in-use",
+            format!(
+                "Select whether {} uses any services or support",
+                review.carer_called()
+            ),
+        )),
+        Some(true) if review.resources.is_empty() => errors.push(FieldError::missing(
+            "add-resource",
+            format!("Add a service or support {} uses", review.carer_called()),
+        )),
+        _ => {}
+    }
+    for r in &review.resources {
+        errors.extend(resource(review, r));
+    }
+    for g in &review.gaps {
+        errors.extend(gap(g));
+    }
+    errors
+}

@@ -1,0 +1,7 @@
+//! Services and support (P20).
+
+pub mod checks;
+pub mod commands;
+pub mod types;
+
+pub use types::*;

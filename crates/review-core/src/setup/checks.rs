@@ -1,0 +1,222 @@
+//! Getting ready's checks (P17, P18), with the words the error summary
+//! shows: people, what helps them take part, readiness, how the review runs.
+
+use crate::field_errors::FieldError;
+use crate::ids;
+use crate::review::Review;
+use crate::setup::people::*;
+use crate::setup::readiness::{checks, need_label};
+use crate::text::is_blank;
+use crate::words::{called, possessive};
+
+/// Errors for one participant, with field ids of their own page
+/// (`name`, `relationship`, `attendance`).
+pub fn participant(p: &Participant) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    if is_blank(&p.name) {
+        let message = match p.role {
+            Role::Individual => "Enter the name of the person being cared for".to_string(),
+            Role::Worker => "Enter the social care worker's name".to_string(),
+            r => format!("Enter the {}'s name", r.noun()),
+        };
+        errors.push(FieldError::missing("name", message));
+    }
+    if p.role.has_relationship() && is_blank(&p.relationship) {
+        errors.push(FieldError::missing(
+            "relationship",
+            format!(
+                "Enter how {} is related to the person being cared for",
+                called(p)
+            ),
+        ));
+    }
+    if p.attendance.is_none() {
+        errors.push(FieldError::missing(
+            "attendance",
+            format!(
+                "Select whether {} is in the room, joining remotely or not here",
+                called(p)
+            ),
+        ));
+    }
+    errors
+}
+
+/// Errors for the "Who is here" list: one per person who needs details, and
+/// the people the meeting cannot go ahead without.
+pub fn who_is_here(review: &Review) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    for (role, message) in [
+        (
+            Role::Worker,
+            "Add the social care worker running the review",
+        ),
+        (Role::Carer, "Add the carer"),
+    ] {
+        if review.participants_with(role).next().is_none() {
+            errors.push(FieldError::missing(ids::add_role(role), message));
+        }
+    }
+    for p in &review.participants {
+        if let Some(first) = participant(p).into_iter().next() {
+            errors.push(FieldError {
+                field: ids::participant_card(&p.id),
+                ..first
+            });
+        }
+    }
+    let carers: Vec<_> = review.participants_with(Role::Carer).collect();
+    if !carers.is_empty()
+        && carers.iter().all(|c| c.attendance.is_some())
+        && !carers.iter().any(|c| c.is_present())
+    {
+        errors.push(FieldError::attention(
+            ids::participant_card(&carers[0].id),
+            "The review is with the carer: at least one carer must take part, in the room or remotely",
+        ));
+    }
+    errors
+}
+
+/// Errors for one participant's "Taking part" page (field ids of that page).
+pub fn taking_part_of(p: &Participant) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    let s = &p.support;
+    if matches!(p.role, Role::Carer | Role::Individual) && is_blank(&s.preferred_language) {
+        errors.push(FieldError::missing(
+            "preferred-language",
+            format!("Enter {} preferred language", possessive(p)),
+        ));
+    }
+    if let Some(i) = &s.interpreter {
+        match i.mode {
+            None => errors.push(FieldError::missing(
+                "interpreter-mode",
+                format!("Select the kind of interpreter {} needs", called(p)),
+            )),
+            Some(InterpreterMode::Spoken) if is_blank(&i.language) => {
+                errors.push(FieldError::missing(
+                    "interpreter-language",
+                    format!("Enter the language {} needs interpreting", called(p)),
+                ))
+            }
+            _ => {}
+        }
+    }
+    if s.communication.contains(&CommunicationMethod::Aids) && is_blank(&s.communication_detail) {
+        errors.push(FieldError::missing(
+            "communication-detail",
+            format!("Describe the communication aid {} uses", called(p)),
+        ));
+    }
+    errors
+}
+
+/// Errors for the "Taking part" overview: one per person whose page has errors.
+pub fn taking_part(review: &Review) -> Vec<FieldError> {
+    review
+        .supported_participants()
+        .filter_map(|p| {
+            taking_part_of(p).into_iter().next().map(|e| FieldError {
+                field: ids::participant_card(&p.id),
+                ..e
+            })
+        })
+        .collect()
+}
+
+/// Errors for the readiness check.
+pub fn readiness(review: &Review) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    for c in checks(review) {
+        let label = need_label(c.participant, c.need);
+        let who = called(c.participant);
+        match c.status {
+            None => errors.push(FieldError::missing(
+                ids::need(&c.participant.id, c.need),
+                format!("Select whether everything is ready for {who}: {label}"),
+            )),
+            Some(NeedStatus::Met) => {}
+            Some(NeedStatus::NotMet {
+                action,
+                reason_to_continue,
+            }) => {
+                if is_blank(action) {
+                    errors.push(FieldError::attention(
+                        ids::need_action(&c.participant.id, c.need),
+                        format!("Enter what was done about {label} for {who}"),
+                    ));
+                }
+                if is_blank(reason_to_continue) {
+                    errors.push(FieldError::attention(
+                        ids::need_reason(&c.participant.id, c.need),
+                        format!("Enter why the review can go on without {label} for {who}"),
+                    ));
+                }
+            }
+        }
+    }
+    errors
+}
+
+/// Errors for "How we'll review" (P17).
+pub fn process(review: &Review) -> Vec<FieldError> {
+    let p = &review.process;
+    let mut errors = Vec::new();
+    if p.reason.is_none() {
+        errors.push(FieldError::missing(
+            "reason",
+            "Select why this review is happening",
+        ));
+    }
+    if p.depth.is_none() {
+        errors.push(FieldError::missing(
+            "depth",
+            "Select whether this is a light touch or a full review",
+        ));
+    }
+    if p.agenda.is_empty() {
+        errors.push(FieldError::missing(
+            "agenda",
+            "Select at least one thing the review will cover",
+        ));
+    }
+    if p.carer_private_time.is_none() {
+        errors.push(FieldError::missing(
+            "private-time",
+            "Select whether the carer would like time with the worker on their own",
+        ));
+    }
+    if is_blank(&p.confidentiality.recipients) {
+        errors.push(FieldError::missing(
+            "recipients",
+            "Enter who will receive the summary of this review",
+        ));
+    }
+    for r in &p.confidentiality.restrictions {
+        if is_blank(&r.what) {
+            errors.push(FieldError::missing(
+                ids::restriction_what(&r.id),
+                "Enter what must not be shared",
+            ));
+        }
+        if is_blank(&r.not_with) {
+            errors.push(FieldError::missing(
+                ids::restriction_not_with(&r.id),
+                "Enter who it must not be shared with",
+            ));
+        }
+    }
+    for carer in review
+        .participants_with(Role::Carer)
+        .filter(|c| c.is_present())
+    {
+        if !p.agreed_by.contains(&carer.id) {
+            errors.push(FieldError::missing(
+                "process-agreement",
+                format!("Ask {} to agree how the review will run", called(carer)),
+            ));
+        }
+    }
+    errors
+}

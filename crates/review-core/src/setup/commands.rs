@@ -1,0 +1,213 @@
+//! Getting ready's changes (P17, P18): people, what helps them take part,
+//! the readiness of each need, and how the review runs.
+
+use crate::base::{set_member, DomainError, Person};
+use crate::command::Command;
+use crate::review::Review;
+use crate::setup::people::*;
+use crate::setup::process::*;
+use crate::text::clean;
+
+impl Review {
+    /// Apply one of this part's commands (routed here by [`Review::apply`]).
+    pub(crate) fn apply_setup(&mut self, command: Command) -> Result<(), DomainError> {
+        use Command::*;
+        match command {
+            AddParticipant { id, role } => {
+                if self.has_id(&id) {
+                    return Err(DomainError::DuplicateId);
+                }
+                self.participants.push(Participant::new(id, role));
+            }
+            RemoveParticipant { id } => {
+                let removed = self.person(&id)?;
+                let (role, former_name) = (removed.role, removed.short_name());
+                if role == Role::Individual && self.participants_with(Role::Individual).count() == 1
+                {
+                    return Err(DomainError::IndividualRequired);
+                }
+                self.participants.retain(|p| p.id != id);
+                // Nothing may keep pointing at someone who is no longer here.
+                let prefix = format!("{id}/");
+                self.readiness.retain(|k, _| !k.starts_with(&prefix));
+                self.process.agreed_by.retain(|p| *p != id);
+                for c in &mut self.criteria {
+                    c.agreed_by.retain(|p| *p != id);
+                }
+                // A rating is that person's own voice in this meeting: it
+                // goes with them. What they said and what they took on
+                // stays, under the name they had.
+                self.drop_ratings_of_non_raters();
+                self.for_each_person(|p| {
+                    if p.participant_id() == Some(id.as_str()) {
+                        *p = Person::Removed {
+                            name: former_name.clone(),
+                        };
+                    }
+                });
+            }
+            SetParticipantRole { id, role } => {
+                let current = self.person(&id)?.role;
+                if current == Role::Individual
+                    && role != Role::Individual
+                    && self.participants_with(Role::Individual).count() == 1
+                {
+                    return Err(DomainError::IndividualRequired);
+                }
+                self.person(&id)?.role = role;
+                self.drop_ratings_of_non_raters();
+            }
+            SetParticipantName { id, name } => self.person(&id)?.name = clean(&name),
+            SetRelationship { id, relationship } => {
+                self.person(&id)?.relationship = clean(&relationship)
+            }
+            SetAttendance { id, attendance } => {
+                self.person(&id)?.attendance = Some(attendance);
+                self.drop_ratings_of_non_raters();
+            }
+            SetPreferredLanguage { id, language } => {
+                self.person(&id)?.support.preferred_language = clean(&language)
+            }
+            SetInterpreterNeeded { id, needed } => {
+                let support = &mut self.person(&id)?.support;
+                match (needed, support.interpreter.is_some()) {
+                    (true, false) => support.interpreter = Some(InterpreterNeed::default()),
+                    (false, true) => support.interpreter = None,
+                    _ => {}
+                }
+            }
+            SetInterpreterMode { id, mode } => {
+                self.person(&id)?
+                    .support
+                    .interpreter
+                    .get_or_insert_with(Default::default)
+                    .mode = Some(mode)
+            }
+            SetInterpreterLanguage { id, language } => {
+                self.person(&id)?
+                    .support
+                    .interpreter
+                    .get_or_insert_with(Default::default)
+                    .language = clean(&language)
+            }
+            SetAdvocate { id, advocate } => self.person(&id)?.support.advocate = advocate,
+            SetCommunication { id, method, used } => {
+                let methods = &mut self.person(&id)?.support.communication;
+                methods.retain(|m| *m != method);
+                if used {
+                    methods.push(method);
+                    methods.sort();
+                }
+            }
+            SetCommunicationDetail { id, detail } => {
+                self.person(&id)?.support.communication_detail = clean(&detail)
+            }
+            SetAdjustments { id, adjustments } => {
+                self.person(&id)?.support.adjustments = clean(&adjustments)
+            }
+            SetNeedStatus {
+                participant,
+                need,
+                status,
+            } => {
+                self.person(&participant)?;
+                let key = need_key(&participant, need);
+                match status {
+                    None => {
+                        self.readiness.remove(&key);
+                    }
+                    Some(NeedStatus::Met) => {
+                        self.readiness.insert(key, NeedStatus::Met);
+                    }
+                    Some(NeedStatus::NotMet {
+                        action,
+                        reason_to_continue,
+                    }) => {
+                        self.readiness.insert(
+                            key,
+                            NeedStatus::NotMet {
+                                action: clean(&action),
+                                reason_to_continue: clean(&reason_to_continue),
+                            },
+                        );
+                    }
+                }
+            }
+
+            SetReason(reason) => self.process.reason = Some(reason),
+            SetDepth(depth) => self.process.depth = Some(depth),
+            SetAgendaItem { item, used } => {
+                let agenda = &mut self.process.agenda;
+                agenda.retain(|i| *i != item);
+                if used {
+                    agenda.push(item);
+                    agenda.sort();
+                } else {
+                    self.process.time_boxes.remove(&item);
+                }
+            }
+            SetTimeBox { item, minutes }
+                if minutes.is_some() && !self.process.agenda.contains(&item) =>
+            {
+                return Err(DomainError::NotOnAgenda);
+            }
+            SetTimeBox { item, minutes } => match minutes {
+                None => {
+                    self.process.time_boxes.remove(&item);
+                }
+                Some(m) if (1..=MAX_TIME_BOX).contains(&m) => {
+                    self.process.time_boxes.insert(item, m);
+                }
+                Some(_) => return Err(DomainError::TimeBoxOutOfRange),
+            },
+            SetCarerPrivateTime(wanted) => self.process.carer_private_time = Some(wanted),
+            SetSummaryRecipients(text) => self.process.confidentiality.recipients = clean(&text),
+            AddRestriction { id } => {
+                if self.has_id(&id) {
+                    return Err(DomainError::DuplicateId);
+                }
+                self.process
+                    .confidentiality
+                    .restrictions
+                    .push(SharingRestriction {
+                        id,
+                        ..Default::default()
+                    });
+            }
+            SetRestriction { id, what, not_with } => {
+                let r = self
+                    .process
+                    .confidentiality
+                    .restrictions
+                    .iter_mut()
+                    .find(|r| r.id == id)
+                    .ok_or(DomainError::UnknownRestriction)?;
+                r.what = clean(&what);
+                r.not_with = clean(&not_with);
+            }
+            RemoveRestriction { id } => {
+                let list = &mut self.process.confidentiality.restrictions;
+                let before = list.len();
+                list.retain(|r| r.id != id);
+                if list.len() == before {
+                    return Err(DomainError::UnknownRestriction);
+                }
+            }
+            SetProcessAgreement {
+                participant,
+                agreed,
+            } => {
+                self.person(&participant)?;
+                set_member(&mut self.process.agreed_by, participant, agreed);
+            }
+
+            _ => return Err(DomainError::Misrouted),
+        }
+        Ok(())
+    }
+
+    /// A need that changed must be checked again before the review proper.
+    pub(crate) fn recheck(&mut self, participant: &str, need: Need) {
+        self.readiness.remove(&need_key(participant, need));
+    }
+}

@@ -1,0 +1,347 @@
+//! Who is here and what helps them take part (P18): roles, attendance,
+//! interpreters, advocates, ways of communicating, adjustments, and the
+//! needs to check before the review proper.
+
+use crate::base::Id;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+#[derive(
+    Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum Role {
+    Worker,
+    Carer,
+    Individual,
+    Advocate,
+    Interpreter,
+    KeyPerson,
+    OtherProfessional,
+}
+impl Role {
+    pub const ALL: [Role; 7] = [
+        Role::Worker,
+        Role::Carer,
+        Role::Individual,
+        Role::Advocate,
+        Role::Interpreter,
+        Role::KeyPerson,
+        Role::OtherProfessional,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Role::Worker => "Social care worker",
+            Role::Carer => "Carer",
+            Role::Individual => "Person being cared for",
+            Role::Advocate => "Advocate",
+            Role::Interpreter => "Interpreter",
+            Role::KeyPerson => "Key person (family or friend)",
+            Role::OtherProfessional => "Other professional",
+        }
+    }
+
+    /// Short lower-case word used in sentences such as "Now: Ayesha, carer".
+    pub fn noun(self) -> &'static str {
+        match self {
+            Role::Worker => "worker",
+            Role::Carer => "carer",
+            Role::Individual => "the person cared for",
+            Role::Advocate => "advocate",
+            Role::Interpreter => "interpreter",
+            Role::KeyPerson => "key person",
+            Role::OtherProfessional => "other professional",
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Role::Worker => "worker",
+            Role::Carer => "carer",
+            Role::Individual => "individual",
+            Role::Advocate => "advocate",
+            Role::Interpreter => "interpreter",
+            Role::KeyPerson => "key-person",
+            Role::OtherProfessional => "other-professional",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.key() == key)
+    }
+
+    /// Whether this role asks for a relationship to the individual.
+    pub fn has_relationship(self) -> bool {
+        matches!(self, Role::Carer | Role::KeyPerson | Role::Advocate)
+    }
+}
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Attendance {
+    InPerson,
+    Remote,
+    /// Not at the meeting, but their views were gathered beforehand.
+    AbsentViewsGathered,
+}
+impl Attendance {
+    pub const ALL: [Attendance; 3] = [
+        Attendance::InPerson,
+        Attendance::Remote,
+        Attendance::AbsentViewsGathered,
+    ];
+    pub fn label(self) -> &'static str {
+        match self {
+            Attendance::InPerson => "In the room",
+            Attendance::Remote => "Joining remotely (phone or video)",
+            Attendance::AbsentViewsGathered => "Not here, but their views were gathered",
+        }
+    }
+    pub fn key(self) -> &'static str {
+        match self {
+            Attendance::InPerson => "in-person",
+            Attendance::Remote => "remote",
+            Attendance::AbsentViewsGathered => "absent-views-gathered",
+        }
+    }
+    pub fn is_present(self) -> bool {
+        !matches!(self, Attendance::AbsentViewsGathered)
+    }
+}
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum InterpreterMode {
+    Spoken,
+    Bsl,
+}
+impl InterpreterMode {
+    pub const ALL: [InterpreterMode; 2] = [InterpreterMode::Spoken, InterpreterMode::Bsl];
+    pub fn label(self) -> &'static str {
+        match self {
+            InterpreterMode::Spoken => "Spoken language interpreter",
+            InterpreterMode::Bsl => "British Sign Language (BSL) interpreter",
+        }
+    }
+    pub fn key(self) -> &'static str {
+        match self {
+            InterpreterMode::Spoken => "spoken",
+            InterpreterMode::Bsl => "bsl",
+        }
+    }
+}
+#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq, Eq)]
+#[serde(rename_all = "camelCase", default)]
+pub struct InterpreterNeed {
+    pub mode: Option<InterpreterMode>,
+    /// The language to interpret (for BSL this may stay empty).
+    pub language: String,
+}
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum AdvocateKind {
+    /// Independent advocate under the Care Act 2014.
+    CareAct,
+    /// Independent Mental Capacity Advocate.
+    Imca,
+    /// A friend, relative or volunteer speaking up informally.
+    Informal,
+}
+impl AdvocateKind {
+    pub const ALL: [AdvocateKind; 3] = [
+        AdvocateKind::CareAct,
+        AdvocateKind::Imca,
+        AdvocateKind::Informal,
+    ];
+    pub fn label(self) -> &'static str {
+        match self {
+            AdvocateKind::CareAct => "Independent advocate (Care Act)",
+            AdvocateKind::Imca => "Independent Mental Capacity Advocate (IMCA)",
+            AdvocateKind::Informal => "Informal advocate (friend, relative or volunteer)",
+        }
+    }
+    pub fn key(self) -> &'static str {
+        match self {
+            AdvocateKind::CareAct => "care-act",
+            AdvocateKind::Imca => "imca",
+            AdvocateKind::Informal => "informal",
+        }
+    }
+}
+#[derive(
+    Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum CommunicationMethod {
+    Spoken,
+    Signs,
+    Symbols,
+    Pictures,
+    Writing,
+    ObjectsOfReference,
+    CommunicationPassport,
+    Aids,
+}
+impl CommunicationMethod {
+    pub const ALL: [CommunicationMethod; 8] = [
+        CommunicationMethod::Spoken,
+        CommunicationMethod::Signs,
+        CommunicationMethod::Symbols,
+        CommunicationMethod::Pictures,
+        CommunicationMethod::Writing,
+        CommunicationMethod::ObjectsOfReference,
+        CommunicationMethod::CommunicationPassport,
+        CommunicationMethod::Aids,
+    ];
+    pub fn label(self) -> &'static str {
+        match self {
+            CommunicationMethod::Spoken => "Speaking and listening",
+            CommunicationMethod::Signs => "Signs (for example Makaton or BSL)",
+            CommunicationMethod::Symbols => "Symbols",
+            CommunicationMethod::Pictures => "Pictures or photos",
+            CommunicationMethod::Writing => "Writing or reading",
+            CommunicationMethod::ObjectsOfReference => "Objects of reference",
+            CommunicationMethod::CommunicationPassport => "Communication passport",
+            CommunicationMethod::Aids => "Communication aid or device",
+        }
+    }
+    pub fn key(self) -> &'static str {
+        match self {
+            CommunicationMethod::Spoken => "spoken",
+            CommunicationMethod::Signs => "signs",
+            CommunicationMethod::Symbols => "symbols",
+            CommunicationMethod::Pictures => "pictures",
+            CommunicationMethod::Writing => "writing",
+            CommunicationMethod::ObjectsOfReference => "objects-of-reference",
+            CommunicationMethod::CommunicationPassport => "communication-passport",
+            CommunicationMethod::Aids => "aids",
+        }
+    }
+    /// Whether using this method is something to prepare for before the review.
+    /// Plain speaking needs nothing set up.
+    pub fn needs_preparation(self) -> bool {
+        !matches!(self, CommunicationMethod::Spoken)
+    }
+}
+/// What someone needs to take a full part in the review (P18).
+#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq, Eq)]
+#[serde(rename_all = "camelCase", default)]
+pub struct ParticipationSupport {
+    pub preferred_language: String,
+    pub interpreter: Option<InterpreterNeed>,
+    pub advocate: Option<AdvocateKind>,
+    pub communication: Vec<CommunicationMethod>,
+    /// Which aid, symbols set, or passport details.
+    pub communication_detail: String,
+    /// Adjustments made: room, timing, breaks, large print, hearing loop...
+    pub adjustments: String,
+}
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct Participant {
+    pub id: Id,
+    pub role: Role,
+    pub name: String,
+    /// Relationship to the individual (for carers, key people, informal advocates).
+    #[serde(default)]
+    pub relationship: String,
+    #[serde(default)]
+    pub attendance: Option<Attendance>,
+    #[serde(default)]
+    pub support: ParticipationSupport,
+}
+impl Participant {
+    pub fn new(id: Id, role: Role) -> Self {
+        Participant {
+            id,
+            role,
+            name: String::new(),
+            relationship: String::new(),
+            attendance: None,
+            support: ParticipationSupport::default(),
+        }
+    }
+
+    pub fn is_present(&self) -> bool {
+        self.attendance.is_some_and(Attendance::is_present)
+    }
+
+    /// Whether they are in the room, so the tablet can be passed to them
+    /// (someone joining by phone or video cannot hold it).
+    pub fn in_the_room(&self) -> bool {
+        self.attendance == Some(Attendance::InPerson)
+    }
+
+    /// Their name, or their role while they have none: how a removed
+    /// participant is remembered where the record mentions them.
+    pub fn short_name(&self) -> String {
+        if self.name.trim().is_empty() {
+            self.role.label().to_string()
+        } else {
+            self.name.trim().to_string()
+        }
+    }
+
+    /// "Ayesha, carer" or "Carer (name not given)".
+    pub fn display_name(&self) -> String {
+        if self.name.trim().is_empty() {
+            format!("{} (name not given yet)", self.role.label())
+        } else {
+            format!("{}, {}", self.name.trim(), self.role.noun())
+        }
+    }
+}
+/// A need that has to be in place before the review proper starts (P18).
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[serde(rename_all = "kebab-case", tag = "kind", content = "method")]
+pub enum Need {
+    Interpreter,
+    Advocate,
+    Communication(CommunicationMethod),
+    Adjustments,
+}
+impl Need {
+    /// Stable key for storage and element ids.
+    pub fn key(self) -> String {
+        match self {
+            Need::Interpreter => "interpreter".into(),
+            Need::Advocate => "advocate".into(),
+            Need::Communication(m) => format!("communication-{}", m.key()),
+            Need::Adjustments => "adjustments".into(),
+        }
+    }
+}
+/// Whether a need was met at the start of the meeting.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case", tag = "status")]
+pub enum NeedStatus {
+    Met,
+    #[serde(rename_all = "camelCase")]
+    NotMet {
+        /// What we did about it (for example: rebooked the interpreter).
+        action: String,
+        /// Why the meeting goes on anyway; empty means it should not.
+        reason_to_continue: String,
+    },
+}
+/// Storage key of one participant's need in [`Review::readiness`].
+pub fn need_key(participant: &str, need: Need) -> String {
+    format!("{participant}/{}", need.key())
+}
+impl Role {
+    /// Whether people in this role give their own rating (P19). The worker
+    /// runs the review, and advocates and interpreters carry someone else's
+    /// view rather than giving their own.
+    pub fn rates(self) -> bool {
+        matches!(
+            self,
+            Role::Carer | Role::Individual | Role::KeyPerson | Role::OtherProfessional
+        )
+    }
+}
+impl Participant {
+    /// Whether this person gives their own rating: their role rates and they
+    /// are taking part (in the room or remotely).
+    pub fn rates(&self) -> bool {
+        self.role.rates() && self.is_present()
+    }
+}

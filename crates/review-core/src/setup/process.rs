@@ -1,0 +1,145 @@
+//! How the review runs, agreed with the carer (P17): why, how deep, what it
+//! covers, time set aside, private time, and what must not be shared.
+
+use crate::base::Id;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum ReviewReason {
+    SixToEightWeeks,
+    Annual,
+    Requested,
+    ChangeInCircumstances,
+}
+impl ReviewReason {
+    pub const ALL: [ReviewReason; 4] = [
+        ReviewReason::SixToEightWeeks,
+        ReviewReason::Annual,
+        ReviewReason::Requested,
+        ReviewReason::ChangeInCircumstances,
+    ];
+    pub fn label(self) -> &'static str {
+        match self {
+            ReviewReason::SixToEightWeeks => "First review, 6 to 8 weeks after the plan started",
+            ReviewReason::Annual => "Yearly review",
+            ReviewReason::Requested => "Someone asked for a review",
+            ReviewReason::ChangeInCircumstances => "Something has changed",
+        }
+    }
+    pub fn key(self) -> &'static str {
+        match self {
+            ReviewReason::SixToEightWeeks => "six-to-eight-weeks",
+            ReviewReason::Annual => "annual",
+            ReviewReason::Requested => "requested",
+            ReviewReason::ChangeInCircumstances => "change-in-circumstances",
+        }
+    }
+}
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Depth {
+    LightTouch,
+    Full,
+}
+impl Depth {
+    pub const ALL: [Depth; 2] = [Depth::LightTouch, Depth::Full];
+    pub fn label(self) -> &'static str {
+        match self {
+            Depth::LightTouch => "Light touch: a short check that things are working",
+            Depth::Full => "Full review: go through everything in detail",
+        }
+    }
+    pub fn key(self) -> &'static str {
+        match self {
+            Depth::LightTouch => "light-touch",
+            Depth::Full => "full",
+        }
+    }
+}
+/// The optional parts of the review proper that the carer can choose to use.
+#[derive(
+    Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum AgendaItem {
+    /// P19: how the partnership is working, against the agreed criteria.
+    Partnership,
+    /// P20: resources, services and facilities and the carer's wellbeing.
+    Services,
+    /// P21: changes to the individual's support while the carer meets their own needs.
+    Cover,
+    /// P22: what is beyond the worker's scope.
+    Escalation,
+}
+impl AgendaItem {
+    pub const ALL: [AgendaItem; 4] = [
+        AgendaItem::Partnership,
+        AgendaItem::Services,
+        AgendaItem::Cover,
+        AgendaItem::Escalation,
+    ];
+    pub fn label(self) -> &'static str {
+        match self {
+            AgendaItem::Partnership => "How we are working together, against the agreed criteria",
+            AgendaItem::Services => "Services and support, and how they help the carer's wellbeing",
+            AgendaItem::Cover => {
+                "Support for the person cared for while the carer has time for themselves"
+            }
+            AgendaItem::Escalation => "Things that need someone else's help",
+        }
+    }
+    pub fn code(self) -> &'static str {
+        match self {
+            AgendaItem::Partnership => "P19",
+            AgendaItem::Services => "P20",
+            AgendaItem::Cover => "P21",
+            AgendaItem::Escalation => "P22",
+        }
+    }
+    pub fn key(self) -> &'static str {
+        match self {
+            AgendaItem::Partnership => "partnership",
+            AgendaItem::Services => "services",
+            AgendaItem::Cover => "cover",
+            AgendaItem::Escalation => "escalation",
+        }
+    }
+}
+/// Something that must not be shared, and with whom.
+#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq, Eq)]
+#[serde(rename_all = "camelCase", default)]
+pub struct SharingRestriction {
+    pub id: Id,
+    pub what: String,
+    pub not_with: String,
+}
+/// Who receives the summary and what stays private (P17, P23).
+#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq, Eq)]
+#[serde(rename_all = "camelCase", default)]
+pub struct ConfidentialityAgreement {
+    /// Who receives the signed summary, in the carer's words.
+    pub recipients: String,
+    pub restrictions: Vec<SharingRestriction>,
+}
+/// How the review runs, agreed with the carer (P17).
+#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq, Eq)]
+#[serde(rename_all = "camelCase", default)]
+pub struct ReviewProcess {
+    pub reason: Option<ReviewReason>,
+    pub depth: Option<Depth>,
+    /// The agenda items the review proper uses, in agenda order.
+    pub agenda: Vec<AgendaItem>,
+    /// Minutes set aside for an agenda item (optional).
+    pub time_boxes: BTreeMap<AgendaItem, u32>,
+    /// Whether the carer wants time with the worker without the individual.
+    pub carer_private_time: Option<bool>,
+    pub confidentiality: ConfidentialityAgreement,
+    /// Participants who agreed how the review runs.
+    pub agreed_by: Vec<Id>,
+}
+
+/// The longest time box the app accepts, in minutes.
+pub const MAX_TIME_BOX: u32 = 240;

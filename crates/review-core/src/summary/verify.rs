@@ -1,0 +1,438 @@
+//! Verifying a summary file: every check a records team runs, in order
+//! (bytes, JSON, format, canonical form, signature, schema, portable values,
+//! trusted keys), for formats 1 and 2, and reading an unsigned file to sign.
+
+use super::canonical::{parse_strict, scan_canonical, Member, ParseError};
+use super::document::*;
+use super::errors::*;
+use super::jws::*;
+use super::keys::*;
+use super::team_keys::TeamKeys;
+use super::v1;
+use serde::Deserialize;
+use serde_json::Value;
+
+/// Read an unsigned format 2 summary file (any JSON layout) and check it is
+/// one that can be signed: the `sign` command's input. `signed_at`, when
+/// given, is written into `signedAt` first (the time of signing is the
+/// signer's to say).
+pub fn read_unsigned(bytes: &[u8], signed_at: Option<&str>) -> Result<Summary, SignError> {
+    let mut value = parse_strict(bytes).map_err(|e| SignError::Invalid(vec![parse_error(e)]))?;
+    match format_errors(&value).map_err(|e| SignError::Invalid(vec![e]))? {
+        FormatVersion::V2 => {}
+        FormatVersion::V1 => {
+            return Err(SignError::Invalid(vec![err(
+                ErrorCode::WrongFormatVersion,
+                format!("This summary is format version \"{FORMAT_VERSION_1}\": files of that format are read but no longer signed. Make it format version \"{FORMAT_VERSION}\"."),
+            )]))
+        }
+    }
+    if value.get("signature").is_some() {
+        return Err(SignError::AlreadySigned);
+    }
+    if let (Some(at), Value::Object(members)) = (signed_at, &mut value) {
+        members.insert("signedAt".into(), Value::String(at.to_string()));
+    }
+    content_checks(&value, FormatVersion::V2, None)
+        .map_err(|found| SignError::Invalid(found.errors))
+}
+
+// ---- Verifying --------------------------------------------------------------
+
+/// Verify a summary file's bytes: UTF-8, JSON without repeated names, format
+/// and version, canonical bytes, the signature (header, algorithm, `kid` ↔
+/// `jwk`, document id, Ed25519), then the schema, and then, when a key list
+/// is given, what it says of the signer.
+pub fn verify(bytes: &[u8], options: &VerifyOptions<'_>) -> Verification {
+    verify_with(bytes, options, &Ed25519Strict)
+}
+
+pub(crate) fn verify_with(
+    bytes: &[u8],
+    options: &VerifyOptions<'_>,
+    check: &dyn SignatureCheck,
+) -> Verification {
+    let mut out = Verification {
+        sha256: sha256_base64url(bytes),
+        ..Verification::default()
+    };
+    if let Err(found) = run(bytes, options, check, &mut out) {
+        out.errors = found.errors;
+        out.unlisted = found.unlisted;
+        out.summary = None;
+        out.signer = Signer::NotChecked;
+    }
+    out
+}
+
+/// The problems a stage found: at most [`MAX_LISTED`], and how many more.
+struct Found {
+    errors: Vec<VerifyError>,
+    unlisted: usize,
+}
+
+impl From<Vec<VerifyError>> for Found {
+    fn from(mut errors: Vec<VerifyError>) -> Found {
+        let unlisted = errors.len().saturating_sub(MAX_LISTED);
+        errors.truncate(MAX_LISTED);
+        Found { errors, unlisted }
+    }
+}
+
+impl From<VerifyError> for Found {
+    fn from(e: VerifyError) -> Found {
+        Found::from(vec![e])
+    }
+}
+
+type Stage = Result<(), Found>;
+
+fn run(
+    bytes: &[u8],
+    options: &VerifyOptions<'_>,
+    check: &dyn SignatureCheck,
+    out: &mut Verification,
+) -> Stage {
+    if std::str::from_utf8(bytes).is_err() {
+        return Err(parse_error(ParseError::NotUtf8).into());
+    }
+    // Fast path: one pass proves the bytes are canonical JSON with no name
+    // twice. Only when it says no do we parse fully, to say why.
+    let Some(members) = scan_canonical(bytes) else {
+        let value = parse_strict(bytes).map_err(parse_error)?;
+        out.document_id = value
+            .get("documentId")
+            .and_then(Value::as_str)
+            .map(String::from);
+        out.format_version = Some(format_errors(&value)?);
+        if value.get("signature").is_none() {
+            return Err(no_signature().into());
+        }
+        return Err(err(
+            ErrorCode::NotCanonical,
+            "The file's bytes are not in canonical form (RFC 8785): a summary is stored exactly as it was signed, so this file has been changed or re-saved by another program. Use the file exactly as it was downloaded.",
+        )
+        .into());
+    };
+    let top = TopLevel {
+        bytes,
+        members: &members,
+    };
+    if bytes.first() != Some(&b'{') {
+        return Err(not_a_summary().into());
+    }
+    out.document_id = top.string("documentId");
+    let version = format_errors(&top.small_object(&["format", "formatVersion"]))?;
+    out.format_version = Some(version);
+    signature_checks(&top, version, check, options.trusted_keys, out)?;
+    // The signature holds; now what it covers must be a well-formed summary.
+    let value: Value = serde_json::from_slice(bytes)
+        .map_err(|e| parse_error(ParseError::NotJson(e.to_string())))?;
+    let summary = content_checks(&value, version, out.signed_at.as_deref())?;
+    if let Some(list) = options.trusted_keys {
+        let kid = out.kid.clone().unwrap_or_default();
+        let listed = list.get(&kid);
+        out.signer = Signer::Checked {
+            standing: list.standing(
+                &kid,
+                out.signed_at.as_deref(),
+                &out.sha256,
+                options.receipts,
+            ),
+            name: listed.map(|k| k.name.clone()),
+            since: listed.and_then(|k| k.revoked.clone().or_else(|| k.retired.clone())),
+        };
+    }
+    out.summary = Some(summary);
+    Ok(())
+}
+
+/// The members of the top-level object of canonical bytes.
+struct TopLevel<'a> {
+    bytes: &'a [u8],
+    members: &'a [Member],
+}
+
+impl TopLevel<'_> {
+    fn member(&self, name: &str) -> Option<&Member> {
+        self.members.iter().find(|m| m.name == name)
+    }
+
+    fn raw(&self, name: &str) -> Option<&[u8]> {
+        self.member(name).map(|m| &self.bytes[m.value.clone()])
+    }
+
+    fn string(&self, name: &str) -> Option<String> {
+        serde_json::from_slice(self.raw(name)?).ok()
+    }
+
+    /// A small object of just these members (to check without parsing the rest).
+    fn small_object(&self, names: &[&str]) -> Value {
+        let mut object = serde_json::Map::new();
+        for name in names {
+            if let Some(v) = self
+                .raw(name)
+                .and_then(|raw| serde_json::from_slice(raw).ok())
+            {
+                object.insert(name.to_string(), v);
+            }
+        }
+        Value::Object(object)
+    }
+
+    /// The canonical document without `signature`: the same bytes with that
+    /// member cut out (canonical members stay canonical).
+    fn payload(&self) -> Vec<u8> {
+        let mut payload = Vec::with_capacity(self.bytes.len());
+        payload.push(b'{');
+        for (i, m) in self
+            .members
+            .iter()
+            .filter(|m| m.name != "signature")
+            .enumerate()
+        {
+            if i > 0 {
+                payload.push(b',');
+            }
+            payload.extend_from_slice(&self.bytes[m.span.clone()]);
+        }
+        payload.push(b'}');
+        payload
+    }
+}
+
+fn no_signature() -> VerifyError {
+    err(
+        ErrorCode::NoSignature,
+        "The summary has no signature, so nothing shows who made it or that it is unchanged.",
+    )
+}
+
+fn not_a_summary() -> VerifyError {
+    err(
+        ErrorCode::NotASummary,
+        format!("This is not a Review Together summary: it has no \"format\": \"{FORMAT}\"."),
+    )
+}
+
+/// `format` and `formatVersion`, checked before anything that depends on them.
+fn format_errors(value: &Value) -> Result<FormatVersion, VerifyError> {
+    if value.get("format").and_then(Value::as_str) != Some(FORMAT) {
+        return Err(not_a_summary());
+    }
+    match value.get("formatVersion") {
+        Some(Value::String(v)) if v == FORMAT_VERSION => Ok(FormatVersion::V2),
+        Some(Value::String(v)) if v == FORMAT_VERSION_1 => Ok(FormatVersion::V1),
+        Some(Value::String(v)) => Err(err(
+            ErrorCode::WrongFormatVersion,
+            format!("This summary is format version {v:?}; this verifier reads versions \"{FORMAT_VERSION_1}\" and \"{FORMAT_VERSION}\". A newer version of review-summary may read it."),
+        )),
+        Some(other) => Err(err(
+            ErrorCode::WrongFormatVersion,
+            format!("The format version is {other}, but it must be a string such as \"{FORMAT_VERSION}\"."),
+        )),
+        None => Err(err(
+            ErrorCode::WrongFormatVersion,
+            "The summary does not say which version of the format it is (\"formatVersion\").",
+        )),
+    }
+}
+
+fn signature_checks(
+    top: &TopLevel<'_>,
+    version: FormatVersion,
+    check: &dyn SignatureCheck,
+    list: Option<&TeamKeys>,
+    out: &mut Verification,
+) -> Stage {
+    let Some(raw) = top.raw("signature") else {
+        return Err(no_signature().into());
+    };
+    let bad_format = |why: &str| -> Found {
+        err(
+            ErrorCode::BadSignatureFormat,
+            format!("The signature is not a detached JWS (header..signature in base64url): {why}."),
+        )
+        .into()
+    };
+    let jws: String = serde_json::from_slice(raw).map_err(|_| bad_format("it is not a string"))?;
+    let Some((header_b64, signature_b64)) = jws.split_once("..") else {
+        return Err(bad_format(
+            "it does not have the two dots of a detached payload",
+        ));
+    };
+    if header_b64.is_empty()
+        || !header_b64
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    {
+        return Err(bad_format("the header part is not base64url"));
+    }
+    if !is_base64url_of_len(signature_b64, 64) {
+        return Err(bad_format(
+            "the signature part is not 64 bytes in base64url",
+        ));
+    }
+    let signature_bytes: [u8; 64] = b64_decode(signature_b64)
+        .and_then(|b| b.try_into().ok())
+        .ok_or_else(|| bad_format("the signature part is not 64 bytes in base64url"))?;
+    let signature = Signature::from_bytes(&signature_bytes);
+
+    let bad_header = |why: String| -> Found {
+        err(
+            ErrorCode::BadHeader,
+            format!("The signature's protected header is not valid: {why}."),
+        )
+        .into()
+    };
+    let header_bytes =
+        b64_decode(header_b64).ok_or_else(|| bad_header("it is not base64url".into()))?;
+    let header_value =
+        parse_strict(&header_bytes).map_err(|e| bad_header(format!("it is not JSON ({e})")))?;
+    match header_value.get("alg").and_then(Value::as_str) {
+        Some(ALG | ALG_LEGACY) => {}
+        Some(other) => {
+            return Err(err(
+                ErrorCode::UnsupportedAlg,
+                format!("The signature uses the algorithm {other:?}; only \"Ed25519\" (or its older name \"EdDSA\") is accepted."),
+            )
+            .into())
+        }
+        None => return Err(bad_header("it does not name the algorithm (\"alg\")".into())),
+    }
+    // Format 2 names the signing time and document in the signed document;
+    // format 1 named them in the header, and the two had to agree.
+    let (header, header_document_id) = match version {
+        FormatVersion::V2 => {
+            let header: ProtectedHeader = serde_json::from_value(header_value).map_err(|e| {
+                bad_header(format!("{e} (format 2 uses alg, typ, kid and jwk only)"))
+            })?;
+            out.signed_at = top.string("signedAt");
+            (header, None)
+        }
+        FormatVersion::V1 => {
+            let h: ProtectedHeaderV1 =
+                serde_json::from_value(header_value).map_err(|e| bad_header(e.to_string()))?;
+            if !is_rfc3339_seconds(&h.signed_at) {
+                return Err(bad_header(format!(
+                    "the signing time {:?} is not an RFC 3339 time to the second",
+                    h.signed_at
+                )));
+            }
+            out.signed_at = Some(h.signed_at.clone());
+            let header = ProtectedHeader {
+                alg: h.alg,
+                typ: h.typ,
+                kid: h.kid,
+                jwk: h.jwk,
+            };
+            (header, Some(h.document_id))
+        }
+    };
+    if header.typ != JWS_TYPE {
+        return Err(bad_header(format!(
+            "its type is {:?}, not {JWS_TYPE:?}",
+            header.typ
+        )));
+    }
+    let carried = header
+        .jwk
+        .verifying_key()
+        .map_err(|e| bad_header(e.to_string()))?;
+    out.kid = Some(header.kid.clone());
+
+    let mut errors = Vec::new();
+    let thumbprint = header.jwk.thumbprint();
+    if header.kid != thumbprint {
+        errors.push(err(
+            ErrorCode::KidMismatch,
+            format!("The key id in the signature ({}) is not the thumbprint of the key it carries ({thumbprint}).", header.kid),
+        ));
+    }
+    // With a key list, the key that verifies is the list's, never the one
+    // the file carries: a file cannot bring its own key under a known id.
+    let key = match list.and_then(|l| l.get(&header.kid)) {
+        Some(listed) => {
+            if listed.jwk != header.jwk {
+                errors.push(err(
+                    ErrorCode::KidMismatch,
+                    format!("The signature names the key of {:?} from your team's list ({}), but carries a different key: it was not made by that device.", listed.name, header.kid),
+                ));
+            }
+            listed
+                .jwk
+                .verifying_key()
+                .map_err(|e| bad_header(e.to_string()))?
+        }
+        None => carried,
+    };
+    if let (Some(id), Some(signed_for)) = (&out.document_id, &header_document_id) {
+        if id != signed_for {
+            errors.push(err(
+                ErrorCode::DocumentIdMismatch,
+                format!(
+                    "The signature was made for document {signed_for:?}, but this is document {id:?}."
+                ),
+            ));
+        }
+    }
+    if !check.verify(&key, header_b64, &top.payload(), &signature) {
+        errors.push(err(
+            ErrorCode::BadSignature,
+            "The signature does not match the contents: the summary was changed after it was signed, or the signature belongs to another summary.",
+        ));
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors.into())
+    }
+}
+
+/// The schema of the file's format (with the `schema-validation` feature,
+/// the shipped JSON Schema itself), the Rust types (closed objects, checked
+/// strings), and the portable-value rules. A format 1 summary is read as
+/// format 2 says it, with `signed_at` from its header.
+fn content_checks(
+    value: &Value,
+    version: FormatVersion,
+    signed_at: Option<&str>,
+) -> Result<Summary, Found> {
+    let mut errors: Vec<VerifyError> = super::schema::validate(value, version)
+        .into_iter()
+        .map(|e| err(ErrorCode::Schema, e))
+        .collect();
+    let typed = match version {
+        FormatVersion::V2 => Summary::deserialize(value),
+        FormatVersion::V1 => v1::Summary::deserialize(value).and_then(|s| {
+            let at = DateTimeText::try_from(signed_at.unwrap_or_default())
+                .map_err(serde::de::Error::custom)?;
+            Ok(s.upgrade(at))
+        }),
+    };
+    if let (Err(e), true) = (&typed, errors.is_empty()) {
+        errors.push(err(
+            ErrorCode::Schema,
+            format!(
+                "The summary does not match the schema ({}): {e}.",
+                super::schema::file_name(version)
+            ),
+        ));
+    }
+    let portable = super::portable::portable_issues(value, MAX_LISTED.saturating_sub(errors.len()));
+    let unlisted = portable.total - portable.listed.len();
+    errors.extend(
+        portable
+            .listed
+            .into_iter()
+            .map(|issue| err(ErrorCode::NotPortable, issue)),
+    );
+    match typed {
+        Ok(summary) if errors.is_empty() && unlisted == 0 => Ok(summary),
+        _ => {
+            let mut found = Found::from(errors);
+            found.unlisted += unlisted;
+            Err(found)
+        }
+    }
+}

@@ -1,0 +1,117 @@
+//! How people and dates are put into words, once for every screen, message
+//! and copy: a participant's name or role, possessives, lists of names, long
+//! dates. It holds no rule of the meeting and changes nothing.
+
+use crate::model::{Participant, Review, Role, Timestamp};
+use chrono::NaiveDate;
+
+/// How a participant is called in a sentence: their name, or their role
+/// ("the carer", "the person being cared for") while they have none.
+pub fn called(p: &Participant) -> String {
+    let name = p.name.trim();
+    if name.is_empty() {
+        match p.role {
+            Role::Individual => "the person being cared for".into(),
+            r => format!("the {}", r.noun()),
+        }
+    } else {
+        name.to_string()
+    }
+}
+
+/// "Ayesha's", "James'": the possessive of a name.
+pub fn possessive_of(name: &str) -> String {
+    if name.ends_with('s') {
+        format!("{name}'")
+    } else {
+        format!("{name}'s")
+    }
+}
+
+/// A participant's possessive: "Ayesha's", or "the carer's" (the person
+/// cared for is "the person's") while they have no name.
+pub fn possessive(p: &Participant) -> String {
+    let name = p.name.trim();
+    if name.is_empty() {
+        match p.role {
+            Role::Individual => "the person's".into(),
+            r => format!("the {}'s", r.noun()),
+        }
+    } else {
+        possessive_of(name)
+    }
+}
+
+/// "an advocate" → "An advocate", for text that starts a sentence or a row.
+pub fn capitalise(s: &str) -> String {
+    let mut chars = s.chars();
+    chars
+        .next()
+        .map(|f| f.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// "Ayesha", "Ayesha and Joan", "Ayesha, Joan and Sam".
+pub fn and_list(names: &[String]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// "24 November 2026".
+pub fn long_date(date: NaiveDate) -> String {
+    date.format("%-d %B %Y").to_string()
+}
+
+/// "24 November 2026 at 11:58", in the time zone the moment was recorded in.
+pub fn long_moment(t: &Timestamp) -> String {
+    format!("{} at {}", long_date(t.date_naive()), t.format("%H:%M"))
+}
+
+impl Review {
+    /// How the (first) carer is called: their name, or "the carer".
+    pub fn carer_called(&self) -> String {
+        self.carer()
+            .map(called)
+            .unwrap_or_else(|| "the carer".into())
+    }
+
+    /// "Ayesha's", or "the carer's".
+    pub fn carer_possessive(&self) -> String {
+        self.carer()
+            .map(possessive)
+            .unwrap_or_else(|| "the carer's".into())
+    }
+
+    /// How the person cared for is called: their name, or "the person being cared for".
+    pub fn individual_called(&self) -> String {
+        self.individual()
+            .map(called)
+            .unwrap_or_else(|| "the person being cared for".into())
+    }
+
+    /// "Joan's", or "the person's".
+    pub fn individual_possessive(&self) -> String {
+        self.individual()
+            .map(possessive)
+            .unwrap_or_else(|| "the person's".into())
+    }
+
+    /// The people asked to agree (P17): everyone taking part except the
+    /// worker, carers first (their agreement is the one the review needs,
+    /// and an error summary link lands on the first box), as (id, "Name, role").
+    pub fn agreers(&self) -> Vec<(String, String)> {
+        let mut people: Vec<_> = self
+            .participants
+            .iter()
+            .filter(|p| p.is_present() && p.role != Role::Worker)
+            .collect();
+        people.sort_by_key(|p| p.role != Role::Carer);
+        people
+            .into_iter()
+            .map(|p| (p.id.clone(), p.display_name()))
+            .collect()
+    }
+}

@@ -1,0 +1,54 @@
+//! The check page's rows: each part's answers as (what, answer, where to
+//! change it), built by the core so the view only shows them.
+
+mod common;
+
+use common::*;
+use review_core::check::rows_of;
+use review_core::progress::{parts, Part};
+
+#[test]
+fn every_part_of_a_full_review_has_rows_that_link_back_to_it() {
+    let review = part_two_complete();
+    for part in parts(&review) {
+        let rows = rows_of(&review, part);
+        assert!(!rows.is_empty(), "{part:?} has no rows");
+        for row in &rows {
+            assert!(
+                !row.value.trim().is_empty(),
+                "{part:?}: {} is empty",
+                row.key
+            );
+            let (path, what) = row.change.as_ref().expect("every row can be changed");
+            assert!(!path.starts_with('/'), "{path} is under the review");
+            assert!(!what.is_empty());
+        }
+    }
+}
+
+#[test]
+fn rows_say_what_was_answered() {
+    let review = part_two_complete();
+    let services = rows_of(&review, Part::Services);
+    let cafe = services.iter().find(|r| r.key == "Carers' café").unwrap();
+    assert_eq!(
+        cafe.value,
+        "It met some of their needs. Change it. Find a group nearer home"
+    );
+    let who = rows_of(&review, Part::WhoIsHere);
+    assert!(who
+        .iter()
+        .any(|r| r.key == "Carer" && r.value.starts_with("Ayesha Hughes")));
+    assert_eq!(
+        who[0].change.as_ref().unwrap().0,
+        format!("who/{}", review.participants[0].id)
+    );
+    let outcome = rows_of(&review, Part::Outcome);
+    assert!(outcome
+        .iter()
+        .any(|r| r.key == "Next review" && r.value == "19 January 2027"));
+    // An answer not given says so.
+    let fresh = new_review();
+    let how = rows_of(&fresh, Part::HowWeReview);
+    assert!(how.iter().any(|r| r.key == "Why" && r.value == "Not given"));
+}

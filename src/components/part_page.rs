@@ -1,0 +1,58 @@
+//! The frame of every part of the meeting: "Back to the review", the
+//! part's caption and heading, the error summary, the questions, then
+//! Continue (to the part `Part::next` names, or the task list) and the way
+//! back. A part's screen is only its questions.
+
+use super::error_summary::ErrorSummary;
+use super::list_part::{ListErrorSummary, ListState};
+use super::page::{BackLink, Page};
+use crate::state::{use_review, PageErrors};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+use review_core::progress::Part;
+
+/// One part of the meeting.
+#[component]
+pub fn PartPage(
+    /// The part this page is.
+    part: Part,
+    /// The page's errors (shown once someone tries to go on).
+    errors: PageErrors,
+    /// On a list part, its list: the error summary opens the card a link
+    /// points into, and Continue with problems opens every card with one.
+    #[prop(optional)]
+    list: Option<ListState>,
+    /// Shown above everything else, errors too (an urgent safeguarding warning).
+    #[prop(optional, into)]
+    first: Option<ViewFn>,
+    children: Children,
+) -> impl IntoView {
+    let ctx = use_review();
+    let navigate = use_navigate();
+    let go_on = move |_| {
+        if errors.submit() {
+            let next = ctx.review.with_untracked(|r| part.next(r));
+            let path = next.map_or_else(|| ctx.path(""), |p| ctx.part_path(p));
+            navigate(&path, Default::default());
+        } else if let Some(list) = list {
+            list.open_with_errors();
+        }
+    };
+    view! {
+        <BackLink href=ctx.path("") text="Back to the review" />
+        <Page title=part.title() caption=part.caption()
+            has_errors=Signal::derive(move || !errors.visible().with(Vec::is_empty))>
+            {first.map(|f| f.run())}
+            {match list {
+                Some(list) => view! { <ListErrorSummary list=list /> }.into_any(),
+                None => view! { <ErrorSummary errors=errors.visible() attempts=errors.attempts /> }.into_any(),
+            }}
+            {children()}
+            <div class="app-button-group">
+                <button type="button" class="app-button" on:click=go_on>"Continue"</button>
+                <A href=ctx.path("") attr:class="app-link">"Back to the review"</A>
+            </div>
+        </Page>
+    }
+}

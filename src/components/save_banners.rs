@@ -1,0 +1,105 @@
+//! The banners about saving a review: why the latest changes are not
+//! stored (with the review as a file), and that another tab is changing it
+//! (with "Edit here instead").
+
+use crate::browser::storage;
+use crate::saving::{download_open_review, take_over, Tab};
+use crate::state::use_app;
+use leptos::prelude::*;
+use review_core::draft;
+
+/// Says why the latest changes are not stored, and offers them as a file.
+#[component]
+pub fn SaveProblemBanner() -> impl IntoView {
+    let app = use_app();
+    let said = RwSignal::new(None::<Result<String, String>>);
+    let save = move |_| {
+        said.set(Some(
+            download_open_review()
+                .map(|name| format!("The review was downloaded as {name}."))
+                .map_err(|e| format!("The review could not be downloaded: {e}.")),
+        ))
+    };
+    move || {
+        app.problem.get().map(|problem| {
+            let advice = match &problem {
+                storage::StorageError::Full => "Everything you type stays on this screen while this page is open, so you can carry on. Download the review as a file now so that nothing is lost if the page is closed. To make room, delete reviews you no longer need from this device.",
+                storage::StorageError::Refused(draft::WriteRefused::ChangedElsewhere { .. }) => "Your version stays on this screen while this page is open. Download it as a file so that nothing is lost, then reload this page to see the saved version.",
+                storage::StorageError::Refused(_) => "Your version stays on this screen while this page is open. Download it as a file so that nothing is lost.",
+                _ => "Everything you type stays on this screen while this page is open. Download the review as a file so that nothing is lost if the page is closed.",
+            };
+            view! {
+                <div class="app-notification-banner app-notification-banner--warning" role="region" aria-labelledby="save-problem-title">
+                    <div class="app-notification-banner__header">
+                        <h2 class="app-notification-banner__title" id="save-problem-title">"Not saved on this device"</h2>
+                    </div>
+                    <div class="app-notification-banner__content">
+                        <p class="app-notification-banner__heading">
+                            {format!("Your latest changes could not be saved because {problem}.")}
+                        </p>
+                        <p class="app-body">{advice}</p>
+                        <div class="app-button-group">
+                            <button type="button" class="app-button" on:click=save>"Download this review as a file"</button>
+                        </div>
+                        <div role="status" aria-live="polite">
+                            {move || said.get().map(|r| match r {
+                                Ok(text) => view! { <p class="app-body">{text}</p> }.into_any(),
+                                Err(text) => view! { <p class="app-error-message">{text}</p> }.into_any(),
+                            })}
+                        </div>
+                    </div>
+                </div>
+            }
+        })
+    }
+}
+
+/// Says that another tab or window is changing this review, and offers to
+/// change it here instead. Not shown on a signed-off review: nobody changes it.
+#[component]
+pub fn OtherTabBanner(
+    /// Whether the review is signed off (and so read-only everywhere).
+    #[prop(into)]
+    signed_off: Signal<bool>,
+) -> impl IntoView {
+    let app = use_app();
+    let edit_here = move |_| {
+        take_over();
+        // The button goes away: keep the keyboard where the page starts.
+        super::focus::focus_by_id("main-content");
+    };
+    move || {
+        let tab = app.tab.get();
+        (!tab.editing() && !signed_off.get()).then(|| {
+            let kept = app.problem.with(Option::is_none);
+            let (heading, body) = match tab {
+                Tab::TakenOver if kept => (
+                    "This review is now being changed in another tab or window.",
+                    "What you typed here before then was saved on this device. You can read the review here, and changes saved there appear here.",
+                ),
+                Tab::TakenOver => (
+                    "This review is now being changed in another tab or window.",
+                    "You can read the review here, and changes saved there appear here.",
+                ),
+                _ => (
+                    "This review is open in another tab or window, where it can be changed.",
+                    "You can read it here, and changes saved there appear here. Only one tab can change a review at a time.",
+                ),
+            };
+            view! {
+                <div class="app-notification-banner" role="region" aria-labelledby="other-tab-title">
+                    <div class="app-notification-banner__header">
+                        <h2 class="app-notification-banner__title" id="other-tab-title">"Read only in this tab"</h2>
+                    </div>
+                    <div class="app-notification-banner__content">
+                        <p class="app-notification-banner__heading">{heading}</p>
+                        <p class="app-body">{body}</p>
+                        <div class="app-button-group">
+                            <button type="button" class="app-button" on:click=edit_here>"Edit here instead"</button>
+                        </div>
+                    </div>
+                </div>
+            }
+        })
+    }
+}

@@ -1,0 +1,57 @@
+//! Amend a signed-off review (P23): a new version that everyone signs
+//! again; the signed version is kept as it is.
+
+use crate::browser::{clock, storage};
+use crate::components::{BackLink, Page, TextArea};
+use crate::state::{use_app, use_review};
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+/// Start a new version of a signed-off review, saying what changes and why.
+#[component]
+pub fn Amend() -> impl IntoView {
+    let ctx = use_review();
+    // The review is locked, but the amendment's own questions are not.
+    provide_context(crate::state::ReadOnly::default());
+    let app = use_app();
+    let navigate = use_navigate();
+    let reason = RwSignal::new(String::new());
+    let what = RwSignal::new(String::new());
+    let problem = RwSignal::new(None::<String>);
+    let amend = move |_| {
+        let result = ctx.review.with_untracked(|r| {
+            r.amend(
+                clock::new_id(),
+                &reason.get_untracked(),
+                &what.get_untracked(),
+                clock::now(),
+            )
+        });
+        match result {
+            Ok(next) => match storage::save_review(&next) {
+                Ok(()) => {
+                    app.flash.set(None);
+                    navigate(&format!("/review/{}", next.id), Default::default());
+                }
+                Err(e) => problem.set(Some(format!("The new version could not be saved: {e}."))),
+            },
+            Err(e) => problem.set(Some(e.to_string())),
+        }
+    };
+    view! {
+        <BackLink href=ctx.path("sign") text="Back to the sign-off" />
+        <Page title="Amend this review" caption="Check and sign off · P23">
+            <p class="app-body">
+                "This makes a new version of the review that you can change and everyone signs again. The signed version is kept as it is."
+            </p>
+            <TextArea id="amend-reason" label="Why does the review need amending?" value=reason rows=3
+                on_input=Callback::new(move |v| reason.set(v)) />
+            <TextArea id="amend-what" label="What will change?" value=what rows=3
+                on_input=Callback::new(move |v| what.set(v)) />
+            {move || problem.get().map(|p| view! { <p class="app-error-message" role="alert">{p}</p> })}
+            <div class="app-button-group">
+                <button type="button" class="app-button" on:click=amend>"Make a new version"</button>
+            </div>
+        </Page>
+    }
+}

@@ -1,0 +1,136 @@
+//! How it is going, against the criteria (P19): every criterion with where
+//! its ratings stand and their spread, and the way to rate each.
+
+use crate::components::{easy_read, EasyReadBox, EasyWords, PartPage};
+use crate::state::{use_review, PageErrors};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use review_core::progress::Part;
+use review_core::rating::{spread_in_words, still_to_rate, Standing};
+use review_core::validate::{self, FieldError};
+
+/// The id of a criterion's "Rate" link on the overview. The core's ids name
+/// fields of the criterion's own page, so on the overview each message links
+/// here instead (as "Who is here" links each person's card).
+fn rate_link_id(criterion: &str) -> String {
+    format!("criterion-{criterion}-rate")
+}
+
+/// The tag's colour for where a criterion stands.
+fn standing_class(standing: Standing) -> &'static str {
+    match standing {
+        Standing::RatedByEveryone => "app-tag app-tag--green",
+        Standing::Waiting(_) => "app-tag app-tag--blue",
+        _ => "app-tag app-tag--grey",
+    }
+}
+
+/// How it is going, against the criteria (P19): every criterion with where
+/// its ratings stand and their spread.
+#[component]
+pub fn Ratings() -> impl IntoView {
+    let ctx = use_review();
+    let errors = PageErrors::new(ctx.select(|r| {
+        r.criteria
+            .iter()
+            .flat_map(|c| {
+                validate::criterion_review(r, c)
+                    .into_iter()
+                    .map(|e| FieldError {
+                        field: rate_link_id(&c.id),
+                        ..e
+                    })
+            })
+            .collect::<Vec<_>>()
+    }));
+    let criteria = ctx.select(|r| r.criteria.iter().map(|c| c.id.clone()).collect::<Vec<_>>());
+    let no_raters = ctx.select(|r| r.raters().next().is_none());
+    let easy = easy_read();
+    view! {
+        <PartPage part=Part::Ratings errors=errors>
+            <Show when=move || !easy.get() fallback=|| view! {
+                <p class="app-body">"We look at each thing in turn. Everyone says how it is going for them."</p>
+            }>
+                <p class="app-body">
+                    "Take each thing you agreed to look at in turn. Everyone taking part gives their own rating. Different views stay different: they are never averaged."
+                </p>
+            </Show>
+            <Show when=move || no_raters.get()>
+                <div class="app-warning-text">
+                    <strong class="app-warning-text__text">
+                        <span class="app-visually-hidden">"Warning: "</span>
+                        "Nobody taking part gives a rating yet. The carer, the person cared for, key people and other professionals give one when they are in the room or joining remotely."
+                    </strong>
+                </div>
+                <p class="app-body">
+                    "Check " <A href=ctx.part_path(Part::WhoIsHere)>"who is here"</A> "."
+                </p>
+            </Show>
+            <Show when=move || criteria.with(Vec::is_empty)>
+                <p class="app-body">
+                    "Nothing has been chosen to look at yet. Choose it in "
+                    <A href=ctx.part_path(Part::Criteria)>"what we will look at"</A> "."
+                </p>
+            </Show>
+            <ul class="app-list app-stack">
+                <For each=move || criteria.get() key=|id| id.clone()
+                    children=move |id| view! { <CriterionCard id=id /> } />
+            </ul>
+        </PartPage>
+    }
+}
+
+/// One criterion on the overview: its wording, where it stands, the spread,
+/// who is still to rate it, and a way to rate it.
+#[component]
+fn CriterionCard(
+    /// The criterion's id.
+    id: String,
+) -> impl IntoView {
+    let ctx = use_review();
+    let cid = id.clone();
+    let card = ctx.select(move |r| {
+        r.criterion(&cid).map(|c| {
+            let standing = Standing::of(r, c);
+            let (tag, class) = (standing.words(), standing_class(standing));
+            let reason = r
+                .criterion_review(&c.id)
+                .and_then(|cr| cr.not_discussed.clone());
+            let words = match reason {
+                Some(reason) if !reason.trim().is_empty() => {
+                    format!("Why: {}", reason.trim())
+                }
+                Some(_) => "The reason is not recorded yet.".to_string(),
+                None => spread_in_words(r, c),
+            };
+            let still_to_rate = still_to_rate(r, c);
+            let easy = EasyWords::of(c);
+            (c.wording.clone(), tag, class, words, still_to_rate, easy)
+        })
+    });
+    let easy_on = easy_read();
+    let href = ctx.path(&format!("rate/{id}"));
+    let heading_id = format!("criterion-{id}-title");
+    move || {
+        card.get().map(|(wording, tag, class, words, still_to_rate, easy)| {
+            view! {
+                <li class="app-card">
+                    <div class="app-card__header">
+                        <h2 class="app-card__title app-heading-s" id=heading_id.clone()>{wording.clone()}</h2>
+                        <strong class=class>{tag}</strong>
+                    </div>
+                    <div class="app-card__body">
+                        {easy_on.get().then(|| view! { <EasyReadBox words=easy /> })}
+                        <p class="app-body">{words}</p>
+                        {still_to_rate.map(|w| view! { <p class="app-body">{w}</p> })}
+                    </div>
+                    <div class="app-card__actions">
+                        <A href=href.clone() attr:id=rate_link_id(&id) attr:class="app-button app-button--secondary">
+                            "Rate" <span class="app-visually-hidden">{format!(": {wording}")}</span>
+                        </A>
+                    </div>
+                </li>
+            }
+        })
+    }
+}
