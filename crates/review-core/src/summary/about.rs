@@ -5,10 +5,10 @@
 //! whether this device holds a different signed version of the same
 //! document. The view reads the file and the device; this module decides.
 
+use super::document::{PersonSummary, Summary};
 use super::errors::{Signer, Verdict, Verification, MAX_LISTED};
 use super::keys::{grouped, sha256_base64url};
 use super::team_keys::{Standing, TeamKeys};
-use super::document::{PersonSummary, Summary};
 use crate::text::escape_controls;
 
 /// A summary this device keeps (its document id and exact bytes).
