@@ -62,6 +62,11 @@ fn team_list(dir: &Path, name: &str, keys: &[(&SigningKey, &str)]) -> PathBuf {
     write(dir, name, list.to_json().as_bytes())
 }
 
+/// Run the CLI in `dir` with `args`, to assert on.
+fn run_in(dir: &Path, args: &[&str]) -> assert_cmd::assert::Assert {
+    cli().current_dir(dir).args(args).assert()
+}
+
 fn json_report(dir: &Path, args: &[&str]) -> (Value, i32) {
     let out = cli()
         .current_dir(dir)
@@ -147,19 +152,19 @@ fn sign_then_verify_round_trips() {
         "the CLI writes the same bytes as the app"
     );
     team_list(dir.path(), "team.jwks", &[(&key(), "Sam's tablet")]);
-    cli()
-        .current_dir(dir.path())
-        .args(["verify", "signed.json", "--trusted-keys", "team.jwks"])
-        .assert()
-        .code(0)
-        .stdout(predicate::str::contains(format!(
-            "valid       signed.json  document {}, signed by \"Sam's tablet\", key {}",
-            document_id(),
-            grouped(&key().fingerprint())
-        )))
-        .stdout(predicate::str::contains(
-            "1 file checked: 1 valid, 0 signer not trusted, 0 invalid, 0 unreadable",
-        ));
+    run_in(
+        dir.path(),
+        &["verify", "signed.json", "--trusted-keys", "team.jwks"],
+    )
+    .code(0)
+    .stdout(predicate::str::contains(format!(
+        "valid       signed.json  document {}, signed by \"Sam's tablet\", key {}",
+        document_id(),
+        grouped(&key().fingerprint())
+    )))
+    .stdout(predicate::str::contains(
+        "1 file checked: 1 valid, 0 signer not trusted, 0 invalid, 0 unreadable",
+    ));
 }
 
 /// Anyone can make a key and sign a file: without the team's list, no file
@@ -189,12 +194,12 @@ fn without_a_key_list_no_file_is_valid() {
     assert_eq!(report["files"][0]["valid"], false);
     assert_eq!(report["verdict"], "untrusted_signer");
     // Only an explicit flag lets it pass, and the words still say so.
-    cli()
-        .current_dir(dir.path())
-        .args(["verify", "forged.json", "--allow-unknown-signer"])
-        .assert()
-        .code(0)
-        .stdout(predicate::str::contains("signers were NOT checked"));
+    run_in(
+        dir.path(),
+        &["verify", "forged.json", "--allow-unknown-signer"],
+    )
+    .code(0)
+    .stdout(predicate::str::contains("signers were NOT checked"));
     // The flag means nothing beside a list: the list decides.
     team_list(dir.path(), "team.jwks", &[(&key(), "Sam's tablet")]);
     cli()
@@ -476,12 +481,7 @@ fn the_team_key_list_trusts_retires_and_revokes() {
         &[(&other, "Old tablet"), (&key(), "Sam's tablet")],
     );
     team_list(dir.path(), "others.keys", &[(&other, "Old tablet")]);
-    let run = |keys: &str| {
-        cli()
-            .current_dir(dir.path())
-            .args(["verify", "s.json", "--trusted-keys", keys])
-            .assert()
-    };
+    let run = |keys: &str| run_in(dir.path(), &["verify", "s.json", "--trusted-keys", keys]);
     run("trusted.keys").code(0);
     run("others.keys")
         .code(3)
@@ -491,11 +491,11 @@ fn the_team_key_list_trusts_retires_and_revokes() {
     // A copy of the trusted list with the key retired or revoked at `at`.
     let changed = |name: &str, action: &str, kid: &str, at: &str| {
         std::fs::copy(dir.path().join("trusted.keys"), dir.path().join(name)).unwrap();
-        cli()
-            .current_dir(dir.path())
-            .args(["keys", action, "--keys", name, kid, "--at", at])
-            .assert()
-            .code(0)
+        run_in(
+            dir.path(),
+            &["keys", action, "--keys", name, kid, "--at", at],
+        )
+        .code(0)
     };
     changed(
         "retired.keys",
@@ -517,53 +517,50 @@ fn the_team_key_list_trusts_retires_and_revokes() {
         .code(3)
         .stdout(predicate::str::contains("revoked_key: "));
     // ...unless the receipt log shows it arrived before the revocation.
-    cli()
-        .current_dir(dir.path())
-        .args([
+    run_in(
+        dir.path(),
+        &[
             "receive",
             "s.json",
             "--log",
             "early.log",
             "--at",
             "2026-11-25T09:00:00+00:00",
-        ])
-        .assert()
-        .code(0)
-        .stdout(predicate::str::contains("received   s.json"));
-    cli()
-        .current_dir(dir.path())
-        .args([
+        ],
+    )
+    .code(0)
+    .stdout(predicate::str::contains("received   s.json"));
+    run_in(
+        dir.path(),
+        &[
             "receive",
             "s.json",
             "--log",
             "late.log",
             "--at",
             "2026-12-02T09:00:00+00:00",
-        ])
-        .assert()
-        .code(0);
+        ],
+    )
+    .code(0);
     let with_log = |log: &str| {
-        cli()
-            .current_dir(dir.path())
-            .args([
+        run_in(
+            dir.path(),
+            &[
                 "verify",
                 "s.json",
                 "--trusted-keys",
                 "revoked.keys",
                 "--received",
                 log,
-            ])
-            .assert()
+            ],
+        )
     };
     with_log("early.log")
         .code(0)
         .stdout(predicate::str::contains("arrived before then"));
     with_log("late.log").code(3);
     // The first arrival is kept; a second receive does not add a line.
-    cli()
-        .current_dir(dir.path())
-        .args(["receive", "s.json", "--log", "early.log"])
-        .assert()
+    run_in(dir.path(), &["receive", "s.json", "--log", "early.log"])
         .code(0)
         .stdout(predicate::str::contains(
             "first received at 2026-11-25T09:00:00+00:00",
@@ -575,10 +572,7 @@ fn the_team_key_list_trusts_retires_and_revokes() {
     assert_eq!(line["receivedAt"], "2026-11-25T09:00:00+00:00");
     // A file that is not an intact summary is not noted.
     write(dir.path(), "junk.json", b"{}");
-    cli()
-        .current_dir(dir.path())
-        .args(["receive", "junk.json", "--log", "early.log"])
-        .assert()
+    run_in(dir.path(), &["receive", "junk.json", "--log", "early.log"])
         .code(1)
         .stdout(predicate::str::contains("not noted"));
     write(dir.path(), "broken.log", b"{\"sha256\": 1}\n");
@@ -619,12 +613,7 @@ fn a_list_that_is_wrong_anywhere_is_refused_whole() {
         "rsa-only.keys",
         br#"{"keys": [{"kty": "RSA", "n": "0vx7", "e": "AQAB"}]}"#,
     );
-    let run = |keys: &str| {
-        cli()
-            .current_dir(dir.path())
-            .args(["verify", "s.json", "--trusted-keys", keys])
-            .assert()
-    };
+    let run = |keys: &str| run_in(dir.path(), &["verify", "s.json", "--trusted-keys", keys]);
     run("string-revoked.keys")
         .code(2)
         .stderr(predicate::str::contains(
@@ -701,10 +690,7 @@ fn keys_add_checks_the_fingerprint_read_over_the_phone() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("PRIVATE key"));
-    cli()
-        .current_dir(dir.path())
-        .args(["keys", "list", "--keys", "team.keys"])
-        .assert()
+    run_in(dir.path(), &["keys", "list", "--keys", "team.keys"])
         .code(0)
         .stdout(predicate::str::contains(format!(
             "in use   \"Sam's tablet\"  {}  added 2026-11-01T09:00:00+00:00",
@@ -723,17 +709,17 @@ fn keys_add_checks_the_fingerprint_read_over_the_phone() {
         listed["fingerprint"],
         TeamKeys::from_json(&text).unwrap().fingerprint()
     );
-    cli()
-        .current_dir(dir.path())
-        .args(["verify", "s.json", "--trusted-keys", "team.keys"])
-        .assert()
-        .code(0);
-    cli()
-        .current_dir(dir.path())
-        .args(["keys", "revoke", "--keys", "team.keys", "nothere"])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("no key nothere"));
+    run_in(
+        dir.path(),
+        &["verify", "s.json", "--trusted-keys", "team.keys"],
+    )
+    .code(0);
+    run_in(
+        dir.path(),
+        &["keys", "revoke", "--keys", "team.keys", "nothere"],
+    )
+    .code(2)
+    .stderr(predicate::str::contains("no key nothere"));
 }
 
 // ---- hostile files ----------------------------------------------------------
