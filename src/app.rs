@@ -43,6 +43,7 @@ fn Unlocked() -> impl IntoView {
                         <Route path=path!("/") view=Home />
                         <Route path=path!("/settings") view=DeviceSettingsPage />
                         <Route path=path!("/settings/key") view=SigningKeyPage />
+                        <Route path=path!("/settings/team-keys") view=TeamKeysPage />
                         <Route path=path!("/settings/pin") view=PinPage />
                         <Route path=path!("/settings/remove-all") view=RemoveAllPage />
                         <Route path=path!("/check-summary") view=CheckSummary />

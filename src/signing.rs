@@ -146,11 +146,4 @@ pub fn summary_of(review: &Review) -> Result<Made, String> {
 }
 
 /// A fingerprint split into groups of four, for reading aloud over the phone.
-pub fn grouped(fingerprint: &str) -> String {
-    fingerprint
-        .as_bytes()
-        .chunks(4)
-        .map(|c| String::from_utf8_lossy(c).into_owned())
-        .collect::<Vec<_>>()
-        .join(" ")
-}
+pub use review_core::summary::grouped;

@@ -1,6 +1,7 @@
 //! The browser's edge: everything the app asks of the browser and nothing
 //! else — local storage (`storage`), the device PIN's key and sealing
-//! (`pin`), the clock and fresh ids (`clock`), saving a file (`download`).
+//! (`pin`), the clock and fresh ids (`clock`), saving a file (`download`),
+//! reading a chosen file (`upload`).
 //! Nothing here knows the app's state or draws a screen; `saving`,
 //! `signing` and `state` build on it, never the reverse.
 
@@ -8,3 +9,4 @@ pub mod clock;
 pub mod download;
 pub mod pin;
 pub mod storage;
+pub mod upload;

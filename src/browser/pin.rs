@@ -167,6 +167,30 @@ pub enum UnlockError {
     Failed(String),
 }
 
+impl std::fmt::Display for UnlockError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use review_core::words::wait_words;
+        match self {
+            UnlockError::Wrong { wait_ms: 0 } => {
+                f.write_str("That PIN is not right. Check it and try again.")
+            }
+            UnlockError::Wrong { wait_ms } => write!(
+                f,
+                "That PIN is not right. To keep the reviews safe, you can try again in {}.",
+                wait_words(*wait_ms)
+            ),
+            UnlockError::Waiting { wait_ms } => {
+                write!(
+                    f,
+                    "Please wait {} before trying again.",
+                    wait_words(*wait_ms)
+                )
+            }
+            UnlockError::Failed(why) => write!(f, "The PIN could not be checked: {why}."),
+        }
+    }
+}
+
 /// Try a PIN: the key is derived once and kept in memory if it is right.
 pub async fn unlock(pin: &str) -> Result<(), UnlockError> {
     let wait = wait_ms();

@@ -3,8 +3,8 @@
 //! only moves strings in and out, and never overwrites what it could not read.
 
 use gloo_storage::{LocalStorage, Storage};
-use review_core::draft::{self, DraftError, WritePlan, WriteRefused};
-use review_core::summary::SignedFile;
+use review_core::draft::{self, DraftError, ImportedTeamKeys, WritePlan, WriteRefused};
+use review_core::summary::{SignedFile, TeamKeys};
 use review_core::{DeviceSettings, Review};
 use std::fmt;
 
@@ -289,4 +289,38 @@ pub fn save_summary(file: &SignedFile) -> Result<(), StorageError> {
         &draft::summary_key(&file.review_id),
         &draft::encode_summary(file),
     )
+}
+
+/// Every signed summary this device keeps, for the checker to compare a
+/// file against (a different file with the same document id is flagged).
+pub fn kept_summaries() -> Vec<SignedFile> {
+    known_review_ids()
+        .iter()
+        .filter_map(|id| load_summary(id).ok().flatten())
+        .collect()
+}
+
+// ---- The records team's key list ----------------------------------------------
+
+/// The team key list imported on this device, if there is one.
+pub fn load_team_keys() -> Result<Option<(ImportedTeamKeys, TeamKeys)>, Unreadable> {
+    let key = draft::team_keys_key();
+    match read(&key) {
+        Ok(Some(raw)) => draft::decode_team_keys(&raw)
+            .map(Some)
+            .map_err(|error| Unreadable { key, error }),
+        _ => Ok(None),
+    }
+}
+
+/// Keep an imported team key list (sealed under the PIN like everything
+/// else). A kept list this version cannot read is copied aside first.
+pub fn save_team_keys(imported: &ImportedTeamKeys) -> Result<(), StorageError> {
+    let key = draft::team_keys_key();
+    if let Some(existing) = read(&key)? {
+        if draft::decode_team_keys(&existing).is_err() {
+            keep_aside("team-keys", &existing)?;
+        }
+    }
+    write(&key, &draft::encode_team_keys(imported))
 }

@@ -8,6 +8,7 @@ mod list_part;
 mod page;
 mod part_page;
 mod person_choice;
+mod pin_entry;
 mod remarks;
 mod save_banners;
 mod task_list;
@@ -27,6 +28,7 @@ pub use list_part::{
 pub use page::{BackLink, Page};
 pub use part_page::PartPage;
 pub use person_choice::PersonChoice;
+pub use pin_entry::PinEntry;
 pub use remarks::ResourceRemarks;
 pub use save_banners::{OtherTabBanner, SaveProblemBanner};
 pub use task_list::TaskList;

@@ -2,14 +2,13 @@
 //! another device (with the PIN of the device it came from, when it was
 //! made on a device with a PIN).
 
-use crate::browser::{clock, download, pin, storage};
+use crate::browser::{clock, download, pin, storage, upload};
 use crate::components::{BackLink, Page};
 use crate::state::use_review;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use review_core::backup::{self, Opened, Sealed};
 use review_core::Review;
-use wasm_bindgen::JsCast;
 
 /// "Download a backup of this review".
 #[component]
@@ -70,6 +69,9 @@ fn keep(review: Review, as_copy: bool) -> Result<String, String> {
         .map_err(|e| format!("The review could not be kept on this device: {e}."))
 }
 
+/// A backup holds one review: far smaller than this.
+const MAX_BACKUP_BYTES: f64 = 20_000_000.0;
+
 /// Open a backup file.
 #[component]
 pub fn OpenBackup() -> impl IntoView {
@@ -98,19 +100,15 @@ pub fn OpenBackup() -> impl IntoView {
     let chosen = {
         let arrived = arrived.clone();
         move |ev: leptos::ev::Event| {
-            let input: web_sys::HtmlInputElement = ev
-                .target()
-                .expect("a change event has a target")
-                .unchecked_into();
-            let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            let Some(file) = upload::chosen_file(&ev) else {
                 return;
             };
             let arrived = arrived.clone();
             leptos::task::spawn_local(async move {
-                let bytes = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
-                    Ok(buffer) => js_sys::Uint8Array::new(&buffer).to_vec(),
-                    Err(_) => {
-                        step.set(Step::Problem("The browser could not read the file.".into()));
+                let bytes = match upload::read_bytes(&file, MAX_BACKUP_BYTES).await {
+                    Ok(bytes) => bytes,
+                    Err(e) => {
+                        step.set(Step::Problem(format!("{e}.")));
                         return;
                     }
                 };

@@ -111,9 +111,10 @@ pub fn DeviceSettingsPage() -> impl IntoView {
                 </div>
             </form>
             <h2 class="app-heading-m">"Signed summaries"</h2>
-            <p class="app-body">
-                <A href="/settings/key" attr:class="app-link app-link--standalone">"This device’s signing key"</A>
-            </p>
+            <ul class="app-list">
+                <li><A href="/settings/key" attr:class="app-link app-link--standalone">"This device’s signing key"</A></li>
+                <li><A href="/settings/team-keys" attr:class="app-link app-link--standalone">"Team key list"</A></li>
+            </ul>
             <h2 class="app-heading-m">"Privacy on this device"</h2>
             <ul class="app-list">
                 <li><A href="/settings/pin" attr:class="app-link app-link--standalone">

@@ -2,8 +2,8 @@
 //! device PIN is set, automatic locking after a while without use, setting a
 //! PIN, and removing all of the app's data from the device.
 
-use crate::browser::pin::{self, UnlockError};
-use crate::components::{ErrorSummary, Page};
+use crate::browser::pin;
+use crate::components::{ErrorSummary, Page, PinEntry};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
@@ -82,24 +82,16 @@ fn watch_for_inactivity(lock: Lock) {
 }
 
 /// "30 seconds", "2 minutes and 5 seconds".
-fn wait_words(ms: i64) -> String {
-    let secs = (ms + 999) / 1000;
-    let (m, s) = (secs / 60, secs % 60);
-    let unit = |n: i64, one: &str| format!("{n} {one}{}", if n == 1 { "" } else { "s" });
-    match (m, s) {
-        (0, s) => unit(s, "second"),
-        (m, 0) => unit(m, "minute"),
-        (m, s) => format!("{} and {}", unit(m, "minute"), unit(s, "second")),
-    }
-}
-
 /// The lock screen: the PIN, or removing everything when it is forgotten.
 #[component]
 fn LockScreen() -> impl IntoView {
     let lock = use_lock().expect("inside the lock gate");
-    let entered = RwSignal::new(String::new());
-    let busy = RwSignal::new(false);
-    let problem = RwSignal::new(None::<String>);
+    let pin_entry = PinEntry::new();
+    let PinEntry {
+        entered,
+        busy,
+        problem,
+    } = pin_entry;
     let forgotten = RwSignal::new(false);
     // Ticks once a second so the wait after wrong PINs counts down.
     let now = RwSignal::new(js_sys::Date::now());
@@ -111,41 +103,7 @@ fn LockScreen() -> impl IntoView {
     let damaged = pin::record().and_then(Result::err);
     let unlock = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if busy.get_untracked() {
-            return;
-        }
-        let typed = entered.get_untracked();
-        if typed.is_empty() {
-            problem.set(Some("Enter the device PIN".into()));
-            return;
-        }
-        busy.set(true);
-        leptos::task::spawn_local(async move {
-            let result = pin::unlock(&typed).await;
-            busy.set(false);
-            entered.set(String::new());
-            now.set(js_sys::Date::now());
-            match result {
-                Ok(()) => {
-                    problem.set(None);
-                    lock.unlocked.set(true);
-                }
-                Err(UnlockError::Wrong { wait_ms: 0 }) => problem.set(Some(
-                    "That PIN is not right. Check it and try again.".into(),
-                )),
-                Err(UnlockError::Wrong { wait_ms }) => problem.set(Some(format!(
-                    "That PIN is not right. To keep the reviews safe, you can try again in {}.",
-                    wait_words(wait_ms)
-                ))),
-                Err(UnlockError::Waiting { wait_ms }) => problem.set(Some(format!(
-                    "Please wait {} before trying again.",
-                    wait_words(wait_ms)
-                ))),
-                Err(UnlockError::Failed(why)) => {
-                    problem.set(Some(format!("The device could not be unlocked: {why}.")))
-                }
-            }
-        });
+        pin_entry.check("Enter the device PIN", "", move || lock.unlocked.set(true));
     };
     let form = move || {
         if forgotten.get() {
@@ -192,7 +150,7 @@ fn LockScreen() -> impl IntoView {
                         </button>
                     </div>
                     {move || (wait.get() > 0).then(|| view! {
-                        <p class="app-body">{format!("You can try again in {}.", wait_words(wait.get()))}</p>
+                        <p class="app-body">{format!("You can try again in {}.", review_core::words::wait_words(wait.get()))}</p>
                     })}
                 </form>
                 <h2 class="app-heading-m">"Forgotten the PIN?"</h2>

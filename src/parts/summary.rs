@@ -1,15 +1,13 @@
-//! The signed summary (P23): downloading it from a signed-off review,
-//! checking a summary file offline, and this device's signing key.
+//! The signed summary (P23): downloading it from a signed-off review, and
+//! this device's signing key (checking a file is `check_file`).
 
 use crate::browser::{download, storage};
 use crate::components::{BackLink, Page};
 use crate::signing::{self, KeyState};
 use crate::state::use_review;
-use leptos::html;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use review_core::summary::{verify, SigningKey, Verification, VerifyOptions};
-use wasm_bindgen::JsCast;
+use review_core::summary::SigningKey;
 
 /// Download the signed summary of a signed-off review. The summary is signed
 /// once, when the worker signs off; every download gives the same bytes.
@@ -92,222 +90,6 @@ pub fn SummaryDownload() -> impl IntoView {
                 <A href="/settings/key" attr:class="app-link app-link--standalone">"This device’s signing key"</A>
             </p>
         </section>
-    }
-}
-
-/// The largest file the check reads: a summary is a few tens of kilobytes.
-const MAX_FILE_BYTES: f64 = 5_000_000.0;
-
-/// What checking one file found, in words.
-#[derive(Clone, Debug, PartialEq, Eq)]
-enum Checked {
-    Reading(String),
-    /// The file could not be read at all (too big, unreadable).
-    NotRead {
-        file: String,
-        why: String,
-    },
-    Valid {
-        file: String,
-        rows: Vec<(String, String)>,
-        this_device: bool,
-    },
-    Invalid {
-        file: String,
-        reasons: Vec<(String, String)>,
-    },
-}
-
-fn describe(file: String, v: &Verification, device_kid: Option<&str>) -> Checked {
-    if !v.is_valid() {
-        return Checked::Invalid {
-            file,
-            reasons: v
-                .errors
-                .iter()
-                .map(|e| (e.message.clone(), e.code.as_str().to_string()))
-                .collect(),
-        };
-    }
-    let kid = v.kid.clone().unwrap_or_default();
-    let this_device = device_kid == Some(kid.as_str());
-    let mut rows = Vec::new();
-    if let Some(s) = &v.summary {
-        rows.push(("Signed off".into(), when(s.finalised_at.as_str())));
-        rows.push(("Version".into(), s.version.to_string()));
-        rows.push(("Organisation".into(), s.organisation.clone()));
-    }
-    rows.push((
-        "Signed at".into(),
-        when(v.signed_at.as_deref().unwrap_or_default()),
-    ));
-    rows.push((
-        "Document id".into(),
-        v.document_id.clone().unwrap_or_default(),
-    ));
-    rows.push((
-        "Signing key".into(),
-        format!(
-            "{}{}",
-            signing::grouped(&kid),
-            if this_device { " (this device)" } else { "" }
-        ),
-    ));
-    Checked::Valid {
-        file,
-        rows,
-        this_device,
-    }
-}
-
-/// "24 November 2026 at 11:58" from an RFC 3339 time (as written when it does not parse).
-fn when(text: &str) -> String {
-    chrono::DateTime::parse_from_rfc3339(text)
-        .map(|t| {
-            format!(
-                "{} at {}",
-                crate::browser::clock::long_date(&t),
-                t.format("%H:%M")
-            )
-        })
-        .unwrap_or_else(|_| text.to_string())
-}
-
-fn device_kid() -> Option<String> {
-    match signing::key_state() {
-        KeyState::Ready(key) => Some(key.fingerprint()),
-        _ => None,
-    }
-}
-
-/// Read the chosen file and check it, all on this device.
-async fn check_file(file: web_sys::File) -> Checked {
-    let name = file.name();
-    if file.size() > MAX_FILE_BYTES {
-        return Checked::NotRead {
-            file: name,
-            why: format!(
-                "The file is {:.1} MB. A summary is never that big, so this is not one.",
-                file.size() / 1_000_000.0
-            ),
-        };
-    }
-    let bytes = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
-        Ok(buffer) => js_sys::Uint8Array::new(&buffer).to_vec(),
-        Err(_) => {
-            return Checked::NotRead {
-                file: name,
-                why: "The browser could not read the file. Choose it again, or copy it to this device first.".into(),
-            }
-        }
-    };
-    let verification = verify(&bytes, &VerifyOptions::default());
-    describe(name, &verification, device_kid().as_deref())
-}
-
-/// Check a summary file: choose it, and the app says in plain words whether
-/// it is intact and signed, and if not, why. Nothing leaves the device.
-#[component]
-pub fn CheckSummary() -> impl IntoView {
-    let checked = RwSignal::new(None::<Checked>);
-    let result_heading = NodeRef::<html::H2>::new();
-    // Move focus to the result once there is one, so it is read out.
-    Effect::new(move |_| {
-        if matches!(checked.get(), Some(c) if !matches!(c, Checked::Reading(_))) {
-            if let Some(h) = result_heading.get() {
-                let _ = h.focus();
-            }
-        }
-    });
-    let chosen = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&ev);
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
-            checked.set(None);
-            return;
-        };
-        checked.set(Some(Checked::Reading(file.name())));
-        leptos::task::spawn_local(async move {
-            checked.set(Some(check_file(file).await));
-        });
-    };
-    let result = move || {
-        checked.get().map(|c| match c {
-            Checked::Reading(file) => {
-                view! { <p class="app-body">{format!("Checking {file}…")}</p> }.into_any()
-            }
-            Checked::NotRead { file, why } => view! {
-                <div class="app-notification-banner app-notification-banner--warning">
-                    <div class="app-notification-banner__content">
-                        <h2 class="app-heading-m" tabindex="-1" node_ref=result_heading>
-                            {format!("{file} could not be checked")}
-                        </h2>
-                        <p class="app-body">{why}</p>
-                    </div>
-                </div>
-            }
-            .into_any(),
-            Checked::Valid { file, rows, this_device } => view! {
-                <div class="app-notification-banner app-notification-banner--success">
-                    <div class="app-notification-banner__content">
-                        <h2 class="app-heading-m" tabindex="-1" node_ref=result_heading>
-                            "The summary is intact and signed"
-                        </h2>
-                        <p class="app-body">
-                            {format!("{file} is a Review Together summary and nothing in it has changed since it was signed.")}
-                        </p>
-                        <p class="app-body">
-                            {if this_device {
-                                "It was signed by this device."
-                            } else {
-                                "It was signed by another device. Before you rely on it, check that the signing key below is on your team’s list of registered keys."
-                            }}
-                        </p>
-                    </div>
-                </div>
-                <dl class="app-summary-list">
-                    {rows.into_iter().map(|(k, v)| view! {
-                        <div class="app-summary-list__row">
-                            <dt class="app-summary-list__key">{k}</dt>
-                            <dd class="app-summary-list__value">{v}</dd>
-                        </div>
-                    }).collect_view()}
-                </dl>
-            }
-            .into_any(),
-            Checked::Invalid { file, reasons } => view! {
-                <div class="app-notification-banner app-notification-banner--warning">
-                    <div class="app-notification-banner__content">
-                        <h2 class="app-heading-m" tabindex="-1" node_ref=result_heading>
-                            "Do not rely on this file"
-                        </h2>
-                        <p class="app-body">
-                            {format!("{file} is not a valid signed summary. Do not import it. Ask for the file again from whoever sent it.")}
-                        </p>
-                    </div>
-                </div>
-                <h3 class="app-heading-s">"What is wrong"</h3>
-                <ul class="app-list app-list--bullet">
-                    {reasons.into_iter().map(|(why, code)| view! {
-                        <li>{why}" "<span class="app-hint">{format!("(code: {code})")}</span></li>
-                    }).collect_view()}
-                </ul>
-            }
-            .into_any(),
-        })
-    };
-    view! {
-        <BackLink href="/" text="All reviews" />
-        <Page title="Check a summary file">
-            <p class="app-body">
-                "Choose a summary file (.json) to check that it was made by Review Together, signed, and not changed since. The file is checked on this device and sent nowhere."
-            </p>
-            <div class="app-form-group">
-                <label class="app-label app-label--s" for="summary-file">"Summary file"</label>
-                <input type="file" id="summary-file" class="app-file-upload"
-                    accept=".json,application/json" on:change=chosen />
-            </div>
-            <div role="status" aria-live="polite">{result}</div>
-        </Page>
     }
 }
 
@@ -423,11 +205,4 @@ pub fn SigningKeyPage() -> impl IntoView {
             </div>
         </Page>
     }
-}
-
-/// `event.target` as the element type it is.
-fn event_target<T: JsCast>(ev: &leptos::ev::Event) -> T {
-    ev.target()
-        .expect("a change event has a target")
-        .unchecked_into()
 }

@@ -1,17 +1,32 @@
 import { defineConfig } from '@playwright/test';
+import { randomUUID } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 // E2E_PORT lets two runs share the machine; CI uses the default.
 const port = Number(process.env.E2E_PORT || 4180);
+// Every test is independent (its own browser context and storage), so tests
+// of one file run side by side. E2E_WORKERS: how many at once (default 4, the
+// fastest of 2, 3 and 4 on a 2-core machine).
+const workers = Number(process.env.E2E_WORKERS || 4);
+
+// Staged states (state.js) are kept in a new folder for all of this run's
+// workers: the runner reads this config first and names it (state.js makes it
+// when a stage is first kept); the workers inherit its environment (and read
+// the config again: they keep it). teardown.js removes it.
+if (!process.env.TEST_WORKER_INDEX) process.env.E2E_STAGES = join(tmpdir(), `review-together-stages-${randomUUID()}`);
 
 export default defineConfig({
   testDir: './specs',
   outputDir: './test-results',
+  fullyParallel: true,
+  workers,
   // At most one retry: a test that needs more is a bug.
   retries: process.env.CI ? 1 : 0,
-  workers: 2,
   timeout: 60_000,
+  globalTeardown: './teardown.js',
   reporter: [['list'], ['json', { outputFile: '.results/report.json' }]],
   use: {
     baseURL: `http://127.0.0.1:${port}`,

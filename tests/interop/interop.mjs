@@ -132,8 +132,15 @@ for (const alg of ['EdDSA', 'Ed25519']) {
   writeFileSync(path, canonicalize({ ...fixture, signature: `${h}..${s}` }));
   joseFiles.push(path);
 }
-const jwksPath = join(out, 'trusted.jwks');
-writeFileSync(jwksPath, JSON.stringify({ keys: [{ ...joseJwk, kid: joseKid }, JSON.parse(publicText)] }));
+// The team's key list, made as a records team makes it: `keys add` with
+// the fingerprint read out for each tablet.
+const jwksPath = join(out, 'team.keys');
+for (const [name, jwk] of [['jose key', { ...joseJwk, kid: joseKid }], ['app key', JSON.parse(publicText)]]) {
+  const keyFile = join(out, `${name.replace(' ', '-')}.jwk`);
+  writeFileSync(keyFile, JSON.stringify(jwk));
+  const added = spawnSync(cli, ['keys', 'add', '--keys', jwksPath, '--name', name, '--fingerprint', jwk.kid, keyFile], { encoding: 'utf8' });
+  assert.equal(added.status, 0, added.stderr);
+}
 
 await check('our CLI verifies files jose signed, with "EdDSA" and with "Ed25519"', () => {
   const run = spawnSync(cli, ['verify', '--json', '--trusted-keys', jwksPath, ...joseFiles, signedPath], { encoding: 'utf8' });

@@ -6,7 +6,7 @@ use crate::display::DisplaySettings;
 use crate::model::{migrated_remark, DeviceSettings, Remark, ResourceList, Review};
 use crate::summary::SignedFile;
 use serde::de::DeserializeOwned;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 use std::fmt;
 
@@ -41,6 +41,11 @@ pub fn summary_key(review_id: &str) -> String {
 pub fn signing_key_key() -> String {
     format!("{NAMESPACE}/signing-key")
 }
+/// The records team's key list, imported on this device for the summary
+/// checker (see [`ImportedTeamKeys`]).
+pub fn team_keys_key() -> String {
+    format!("{NAMESPACE}/team-keys")
+}
 /// Where an unreadable value is copied before its key is written again.
 pub fn kept_aside_key(what: &str) -> String {
     format!("{NAMESPACE}/kept-aside/{what}")
@@ -69,6 +74,7 @@ pub enum Kind {
     Index,
     Summary,
     Display,
+    TeamKeys,
 }
 
 impl Kind {
@@ -76,7 +82,7 @@ impl Kind {
     pub fn current_version(self) -> u64 {
         match self {
             Kind::Review => CURRENT_VERSION,
-            Kind::Settings | Kind::Index | Kind::Summary | Kind::Display => 1,
+            Kind::Settings | Kind::Index | Kind::Summary | Kind::Display | Kind::TeamKeys => 1,
         }
     }
 
@@ -87,6 +93,7 @@ impl Kind {
             Kind::Index => "index",
             Kind::Summary => "summary",
             Kind::Display => "display",
+            Kind::TeamKeys => "team-keys",
         }
     }
 }
@@ -370,6 +377,37 @@ pub fn encode_summary(file: &SignedFile) -> String {
 pub fn decode_summary(raw: &str) -> Result<SignedFile, DraftError> {
     decode(Kind::Summary, raw)
 }
+/// The team's key list as this device keeps it: the list's own text (read
+/// by [`crate::summary::TeamKeys::from_json`], the one model of a list),
+/// the file it came from, and when it was imported here.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ImportedTeamKeys {
+    pub list: String,
+    pub file_name: String,
+    pub imported_at: String,
+}
+
+impl ImportedTeamKeys {
+    /// The list it holds; an envelope whose list no longer reads is damaged.
+    pub fn keys(&self) -> Result<crate::summary::TeamKeys, DraftError> {
+        crate::summary::TeamKeys::from_json(&self.list)
+            .map_err(|e| DraftError::Damaged(e.to_string()))
+    }
+}
+
+pub fn encode_team_keys(imported: &ImportedTeamKeys) -> String {
+    encode(Kind::TeamKeys, imported)
+}
+/// Read a kept list: the envelope, then the list inside it, strictly.
+pub fn decode_team_keys(
+    raw: &str,
+) -> Result<(ImportedTeamKeys, crate::summary::TeamKeys), DraftError> {
+    let imported: ImportedTeamKeys = decode(Kind::TeamKeys, raw)?;
+    let keys = imported.keys()?;
+    Ok((imported, keys))
+}
+
 pub fn encode_display(settings: &DisplaySettings) -> String {
     encode(Kind::Display, settings)
 }

@@ -9,6 +9,7 @@
 //! passes the document id, the signing time, and the 32 random bytes of a
 //! new key.
 
+pub mod about;
 pub mod canonical;
 pub mod document;
 pub mod errors;
@@ -19,23 +20,29 @@ pub mod keys;
 pub mod portable;
 pub mod schema;
 pub mod strings;
+pub mod team_keys;
 pub mod v1;
 pub mod verify;
 
 #[cfg(test)]
 mod tamper_tests;
 
+pub use about::{check_result, CheckResult, Kept};
 pub use canonical::{parse_strict, to_canonical_vec, utf16_cmp, ParseError};
 pub use document::*;
-pub use errors::{ErrorCode, SignError, Verification, VerifyError, VerifyOptions};
+pub use errors::{
+    ErrorCode, SignError, Signer, Verdict, Verification, VerifyError, VerifyOptions, MAX_LISTED,
+};
 pub use finalise::{file_name, finalise, prepare, Finalise, FinaliseError, Prepared, SignedFile};
 pub use from_review::SummaryError;
 pub use jws::{detached_jws, ProtectedHeader, ProtectedHeaderV1, ToSign};
 pub use keys::{
-    b64, b64_decode, decode_stored_key, device_key, encode_stored_key, sha256_base64url,
-    DeviceKeyError, KeyError, KeyStore, PrivateJwk, PublicJwk, SigningKey, TrustedKeys,
-    STORED_KEY_VERSION,
+    b64, b64_decode, decode_stored_key, device_key, encode_stored_key, grouped, sha256_base64url,
+    DeviceKeyError, KeyError, KeyStore, PrivateJwk, PublicJwk, SigningKey, STORED_KEY_VERSION,
 };
 pub use verify::{read_unsigned, verify};
 
-pub use portable::{is_canonical, portable_issues, MAX_SAFE_INTEGER};
+pub use portable::{is_canonical, portable_issues, Issues, MAX_SAFE_INTEGER};
+pub use team_keys::{
+    device_key_from_json, Receipt, Receipts, Standing, TeamKey, TeamKeys, TeamKeysError,
+};

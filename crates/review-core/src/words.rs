@@ -70,6 +70,26 @@ pub fn long_moment(t: &Timestamp) -> String {
     format!("{} at {}", long_date(t.date_naive()), t.format("%H:%M"))
 }
 
+/// A wait in words, rounded up to the second: "1 second", "2 minutes",
+/// "1 minute and 5 seconds".
+pub fn wait_words(ms: i64) -> String {
+    let secs = (ms.max(0) + 999) / 1000;
+    let (m, s) = (secs / 60, secs % 60);
+    let unit = |n: i64, one: &str| format!("{n} {one}{}", if n == 1 { "" } else { "s" });
+    match (m, s) {
+        (0, s) => unit(s, "second"),
+        (m, 0) => unit(m, "minute"),
+        (m, s) => format!("{} and {}", unit(m, "minute"), unit(s, "second")),
+    }
+}
+
+/// [`long_moment`] of RFC 3339 text, or the text as it is when it is not one.
+pub fn long_moment_of(text: &str) -> String {
+    chrono::DateTime::parse_from_rfc3339(text)
+        .map(|t| long_moment(&t))
+        .unwrap_or_else(|_| text.to_string())
+}
+
 impl Review {
     /// How the (first) carer is called: their name, or "the carer".
     pub fn carer_called(&self) -> String {

@@ -576,3 +576,39 @@ proptest! {
         check_decodes_safely(&raw)?;
     }
 }
+
+#[test]
+fn the_team_key_list_is_kept_in_its_own_envelope_and_read_strictly() {
+    use review_core::summary::{SigningKey, TeamKeys};
+    let mut list = TeamKeys::default();
+    list.add(
+        SigningKey::from_seed([42; 32]).public_jwk(),
+        "Sam's tablet",
+        "2026-11-01T09:00:00+00:00",
+    )
+    .unwrap();
+    let imported = draft::ImportedTeamKeys {
+        list: list.to_json(),
+        file_name: "team.keys".into(),
+        imported_at: "2026-12-03T10:00:00+00:00".into(),
+    };
+    let raw = draft::encode_team_keys(&imported);
+    assert_eq!(draft::decode_team_keys(&raw), Ok((imported.clone(), list)));
+    // A list inside that no longer reads is damaged, with the list's reason.
+    let bad = draft::ImportedTeamKeys {
+        list: imported
+            .list
+            .replace("\"revoked\":false", "\"revoked\":\"false\""),
+        ..imported
+    };
+    match draft::decode_team_keys(&draft::encode_team_keys(&bad)) {
+        Err(draft::DraftError::Damaged(why)) => assert!(why.contains("revoked"), "{why}"),
+        other => panic!("{other:?}"),
+    }
+    // Another kind's envelope is not a key list.
+    assert!(matches!(
+        draft::decode_team_keys(&draft::encode_index(&[])),
+        Err(draft::DraftError::WrongKind { .. })
+    ));
+    assert!(draft::team_keys_key().ends_with("/team-keys"));
+}

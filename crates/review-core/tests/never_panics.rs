@@ -143,8 +143,8 @@ fn mutate(node: &mut Value, path: &[usize], replacement: Option<Value>) {
 #[test]
 fn the_signed_summary_used_below_verifies() {
     // Otherwise the mutations below would start from a file that fails anyway.
-    assert!(verify(&signed_summary(false), &VerifyOptions::default()).is_valid());
-    assert!(verify(&signed_summary(true), &VerifyOptions::default()).is_valid());
+    assert!(verify(&signed_summary(false), &VerifyOptions::default()).is_intact());
+    assert!(verify(&signed_summary(true), &VerifyOptions::default()).is_intact());
 }
 
 proptest! {
@@ -182,7 +182,7 @@ proptest! {
     #[test]
     fn verifying_any_bytes_never_panics(bytes in prop::collection::vec(any::<u8>(), 0..600)) {
         let v = verify(&bytes, &VerifyOptions::default());
-        prop_assert!(!v.is_valid());
+        prop_assert!(!v.is_intact());
     }
 
     #[test]
@@ -204,7 +204,7 @@ proptest! {
         let mutated: String = chars.into_iter().collect();
         let v = verify(mutated.as_bytes(), &VerifyOptions::default());
         // A change that leaves the bytes as they were may verify; no other may.
-        prop_assert!(!v.is_valid() || mutated.as_bytes() == good.as_slice());
+        prop_assert!(!v.is_intact() || mutated.as_bytes() == good.as_slice());
     }
 
     #[test]
@@ -232,6 +232,6 @@ proptest! {
             bytes[i] ^= mask;
         }
         let v = verify(&bytes, &VerifyOptions::default());
-        prop_assert!(!v.is_valid());
+        prop_assert!(!v.is_intact());
     }
 }

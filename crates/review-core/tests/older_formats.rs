@@ -107,7 +107,7 @@ fn a_signed_off_draft_its_summary_and_its_key_open() {
         draft::decode_summary(stored[&draft::summary_key(&id)].as_str().unwrap()).unwrap();
     assert_eq!(summary.review_id, id);
     let check = verify(summary.text.as_bytes(), &VerifyOptions::default());
-    assert!(check.is_valid(), "{:?}", check.errors);
+    assert!(check.is_intact(), "{:?}", check.errors);
     let key = decode_stored_key(stored[&draft::signing_key_key()].as_str().unwrap()).unwrap();
     assert_eq!(check.kid, Some(key.fingerprint()));
     assert!(draft::decode_settings(stored[&draft::settings_key()].as_str().unwrap()).is_ok());

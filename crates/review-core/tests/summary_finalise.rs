@@ -17,6 +17,28 @@ fn key() -> SigningKey {
     SigningKey::from_seed([42; 32])
 }
 
+/// The records team's list, holding this tablet's key.
+fn team_list() -> TeamKeys {
+    let mut list = TeamKeys::default();
+    list.add(
+        key().public_jwk(),
+        "Sam's tablet",
+        "2026-11-01T09:00:00+00:00",
+    )
+    .unwrap();
+    list
+}
+
+/// Verify as a records team does, with its list.
+fn verified(file: &SignedFile) -> Verification {
+    let list = team_list();
+    let options = VerifyOptions {
+        trusted_keys: Some(&list),
+        receipts: None,
+    };
+    verify(file.text.as_bytes(), &options)
+}
+
 fn signed_at() -> Timestamp {
     at("2026-11-24T11:58:00+00:00")
 }
@@ -67,7 +89,7 @@ fn amended(old: &Review) -> Review {
 fn the_finalised_file_verifies_and_names_no_one() {
     let review = signed_off_review();
     let file = finalised(&review, DOC, None);
-    let check = verify(file.text.as_bytes(), &VerifyOptions::default());
+    let check = verified(&file);
     assert!(check.is_valid(), "{:?}", check.errors);
     assert_eq!(check.document_id.as_deref(), Some(DOC));
     assert_eq!(check.kid, Some(key().fingerprint()));
@@ -150,7 +172,7 @@ fn an_amendment_points_at_the_exact_bytes_of_the_summary_it_replaces() {
     let old_file = finalised(&old, DOC, None);
     let new = amended(&old);
     let new_file = finalised(&new, AMENDED_DOC, Some(&old_file));
-    let check = verify(new_file.text.as_bytes(), &VerifyOptions::default());
+    let check = verified(&new_file);
     assert!(check.is_valid(), "{:?}", check.errors);
     let previous = check
         .summary
@@ -204,18 +226,28 @@ fn the_public_key_a_team_registers_trusts_the_devices_summaries() {
     assert_eq!(value["kid"], key().fingerprint());
     assert_eq!(value["alg"], "Ed25519");
     assert!(value.get("d").is_none(), "the private part never leaves");
-    let set = format!(r#"{{"keys":[{jwk}]}}"#);
-    let trusted = TrustedKeys::from_jwks_json(&set).unwrap();
+    // The file the device offers is what the team adds to its list.
+    let added = |jwk_text: &str| {
+        let jwk = device_key_from_json(jwk_text).unwrap();
+        let mut list = TeamKeys::default();
+        list.add(jwk, "Sam's tablet", "2026-11-01T09:00:00+00:00")
+            .unwrap();
+        list
+    };
+    let trusted = added(&jwk);
     let file = finalised(&signed_off_review(), DOC, None);
     let options = VerifyOptions {
         trusted_keys: Some(&trusted),
+        receipts: None,
     };
     assert!(verify(file.text.as_bytes(), &options).is_valid());
-    // Another device's key is not trusted by that set.
-    let other = SigningKey::from_seed([9; 32]).public_jwk_for_team();
-    let other = TrustedKeys::from_jwks_json(&format!(r#"{{"keys":[{other}]}}"#)).unwrap();
+    // Another device's key is not trusted by that list.
+    let other = added(&SigningKey::from_seed([9; 32]).public_jwk_for_team());
     let options = VerifyOptions {
         trusted_keys: Some(&other),
+        receipts: None,
     };
-    assert!(!verify(file.text.as_bytes(), &options).is_valid());
+    let check = verify(file.text.as_bytes(), &options);
+    assert!(check.is_intact());
+    assert_eq!(check.verdict(), Verdict::UntrustedSigner);
 }

@@ -22,26 +22,46 @@ fn sha256_hex(bytes: &[u8]) -> String {
         .collect()
 }
 
+/// Every problem reported, the signer's included.
 fn codes(v: &Verification) -> Vec<&'static str> {
-    v.errors.iter().map(|e| e.code.as_str()).collect()
+    v.issues().iter().map(|e| e.code.as_str()).collect()
+}
+
+/// A team key list (today's format) holding the keys of a frozen key set
+/// (the format 1 build's plain JWK Set, which the fixtures keep as it was).
+fn list_of(jwks: &str) -> TeamKeys {
+    let set: Value = serde_json::from_slice(&fixture(jwks)).unwrap();
+    let mut list = TeamKeys::default();
+    for (i, key) in set["keys"].as_array().unwrap().iter().enumerate() {
+        let jwk: PublicJwk = serde_json::from_value(json!({
+            "kty": key["kty"], "crv": key["crv"], "x": key["x"],
+        }))
+        .unwrap();
+        list.add(
+            jwk,
+            &format!("Tablet {}", i + 1),
+            "2026-01-05T09:00:00+00:00",
+        )
+        .unwrap();
+    }
+    list
 }
 
 /// The team key list that holds the key the valid files were signed with.
-fn team() -> TrustedKeys {
-    let text = String::from_utf8(fixture("signed-v1/team.jwks")).unwrap();
-    TrustedKeys::from_jwks_json(&text).unwrap()
+fn team() -> TeamKeys {
+    list_of("signed-v1/team.jwks")
 }
 
 /// The key list that holds the app's device key (`app-exported.json`).
-fn app_device() -> TrustedKeys {
-    let text = String::from_utf8(fixture("signed-v1/app-device.jwks")).unwrap();
-    TrustedKeys::from_jwks_json(&text).unwrap()
+fn app_device() -> TeamKeys {
+    list_of("signed-v1/app-device.jwks")
 }
 
 /// Each frozen file and the verdict it gives against the team's key list,
-/// against the app device's, and with no list: exactly the verdicts
-/// `review-summary verify` gave them on the build that made them. (Their
-/// bytes are pinned in `tests/fixtures/FROZEN.sha256`.)
+/// against the app device's, and with no list: against a list, exactly the
+/// verdicts `review-summary verify` gave them on the build that made them.
+/// With no list, an intact file is no longer "valid": nothing checked its
+/// signer (#16). (Their bytes are pinned in `tests/fixtures/FROZEN.sha256`.)
 type Verdicts = (
     &'static str,
     &'static [&'static str],
@@ -49,7 +69,12 @@ type Verdicts = (
     &'static [&'static str],
 );
 const FROZEN: [Verdicts; 4] = [
-    ("signed-v1/valid.json", &[], &["untrusted_key"], &[]),
+    (
+        "signed-v1/valid.json",
+        &[],
+        &["untrusted_key"],
+        &["signer_not_checked"],
+    ),
     (
         "signed-v1/tampered.json",
         &["bad_signature"],
@@ -60,9 +85,14 @@ const FROZEN: [Verdicts; 4] = [
         "signed-v1/other-key.json",
         &["untrusted_key"],
         &["untrusted_key"],
-        &[],
+        &["signer_not_checked"],
     ),
-    ("signed-v1/app-exported.json", &["untrusted_key"], &[], &[]),
+    (
+        "signed-v1/app-exported.json",
+        &["untrusted_key"],
+        &[],
+        &["signer_not_checked"],
+    ),
 ];
 
 #[test]
@@ -70,11 +100,12 @@ fn every_frozen_format_1_file_keeps_its_verdict() {
     let (team, device) = (team(), app_device());
     for (name, with_team, with_device, without_list) in FROZEN {
         let bytes = fixture(name);
-        let against = |keys: &TrustedKeys| {
+        let against = |keys: &TeamKeys| {
             verify(
                 &bytes,
                 &VerifyOptions {
                     trusted_keys: Some(keys),
+                    receipts: None,
                 },
             )
         };
@@ -131,7 +162,7 @@ fn frozen_fixtures_never_change() {
 fn a_format_1_summary_reads_in_format_2_shape_with_nothing_lost() {
     let bytes = fixture("signed-v1/valid.json");
     let v = verify(&bytes, &VerifyOptions::default());
-    assert!(v.is_valid(), "{:?}", v.errors);
+    assert!(v.is_intact(), "{:?}", v.errors);
     assert_eq!(v.signed_at.as_deref(), Some("2026-11-24T12:05:00+00:00"));
     let s = v.summary.unwrap();
     let raw: Value = serde_json::from_slice(&bytes).unwrap();
@@ -200,10 +231,10 @@ fn format_1_header_rules_still_hold() {
     let doc = unsigned_v1();
     let good = header_v1(&key, &doc["documentId"]);
     let v = verify(&sign_v1(&doc, &good, &key), &VerifyOptions::default());
-    assert!(v.is_valid(), "{:?}", v.errors);
+    assert!(v.is_intact(), "{:?}", v.errors);
     let mut eddsa = good.clone();
     eddsa["alg"] = "EdDSA".into();
-    assert!(verify(&sign_v1(&doc, &eddsa, &key), &VerifyOptions::default()).is_valid());
+    assert!(verify(&sign_v1(&doc, &eddsa, &key), &VerifyOptions::default()).is_intact());
 
     let wrong_doc = header_v1(&key, &json!("9a3e5c71-0b2d-4f6a-8e19-c4d7b2a05f36"));
     let v = verify(&sign_v1(&doc, &wrong_doc, &key), &VerifyOptions::default());

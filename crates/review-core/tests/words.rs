@@ -57,3 +57,24 @@ fn the_people_asked_to_agree_are_those_taking_part_carers_first() {
             .is_some_and(|p| p.role != Role::Worker && p.is_present())
     }));
 }
+
+#[test]
+fn waits_are_put_in_words_rounded_up_to_the_second() {
+    use review_core::words::{long_moment_of, wait_words};
+    for (ms, words) in [
+        (1, "1 second"),
+        (1_000, "1 second"),
+        (1_001, "2 seconds"),
+        (60_000, "1 minute"),
+        (65_000, "1 minute and 5 seconds"),
+        (120_000, "2 minutes"),
+        (-5, "0 seconds"),
+    ] {
+        assert_eq!(wait_words(ms), words, "{ms}");
+    }
+    assert_eq!(
+        long_moment_of("2026-11-24T11:58:00+00:00"),
+        "24 November 2026 at 11:58"
+    );
+    assert_eq!(long_moment_of("not a time"), "not a time");
+}

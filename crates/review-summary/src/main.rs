@@ -1,16 +1,23 @@
 //! `review-summary`: the records teams' tool for Review Together summaries.
 //! It makes a signing key, signs an unsigned summary (format 2), verifies
 //! signed ones (formats 1 and 2) with the same code the app runs
-//! (review-core) plus the shipped JSON Schemas, and prints those schemas.
+//! (review-core) plus the shipped JSON Schemas, keeps the team's key list
+//! and receipt log, and prints the schemas.
 //!
 //! Exit codes: 0 success (every file valid), 1 a file is invalid or cannot
-//! be signed, 2 bad usage (also a missing path, an empty directory, an
-//! unreadable key). It never panics on any input.
+//! be signed, 2 unreadable or bad usage (also a missing path, an empty
+//! directory, an unusable key or key list), 3 a file is intact but its
+//! signer is not one the team's list trusts (or no list was given). With
+//! many files the worst verdict wins: invalid, unreadable, untrusted, valid.
+//! It never panics on any input.
+
+mod check;
+mod files;
+mod team;
 
 use clap::{Parser, Subcommand};
-use review_core::summary::{self, ErrorCode, SigningKey, TrustedKeys, VerifyOptions};
-use serde::Serialize;
-use std::fs;
+use files::{create_new, print, read_limited, shown, Usage};
+use review_core::summary::{self, SigningKey};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -20,7 +27,7 @@ use std::process::ExitCode;
     name = "review-summary",
     version,
     about = "Make a signing key, sign and verify Review Together summaries",
-    after_help = "Exit status: 0 success or all files valid; 1 a file is invalid or cannot be signed; 2 bad usage, a missing path or an empty directory."
+    after_help = "Exit status: 0 success or all files valid; 1 a file is invalid or cannot be signed; 2 a file is unreadable, or bad usage (a missing path, an empty directory, an unusable key list); 3 a file is intact but its signer is not trusted by the team's key list, or no list was given. With many files the worst wins: 1, then 2, then 3."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -61,20 +68,88 @@ enum Command {
     Verify {
         #[arg(value_name = "PATH", required = true)]
         paths: Vec<PathBuf>,
-        /// A JWK Set of the keys to trust; a key with "revoked": true rejects its files.
-        #[arg(long, value_name = "JWKS")]
+        /// The team's key list (made with `keys add`): a file is valid only
+        /// from a key in it that is in use (or was retired after signing).
+        #[arg(long, value_name = "KEYS")]
         trusted_keys: Option<PathBuf>,
+        /// The team's receipt log (made by `receive`): a revoked key's file
+        /// counts only if the log shows it arrived before the revocation.
+        #[arg(long, value_name = "LOG")]
+        received: Option<PathBuf>,
+        /// Without a key list, let intact files pass (exit 0) though no
+        /// signer was checked. Anyone can make a key: use only for testing.
+        #[arg(long)]
+        allow_unknown_signer: bool,
         /// Print the results as JSON.
         #[arg(long)]
         json: bool,
     },
+    /// Keep the team's key list: the tablets whose summaries it trusts.
+    Keys {
+        #[command(subcommand)]
+        command: KeysCommand,
+    },
+    /// Note in the team's receipt log that summaries arrived (their SHA-256,
+    /// document id and the time), for checking files of revoked keys later.
+    Receive {
+        #[arg(value_name = "PATH", required = true)]
+        paths: Vec<PathBuf>,
+        /// The receipt log (one JSON line per file; created if missing).
+        #[arg(long, value_name = "LOG")]
+        log: PathBuf,
+        /// When they arrived (RFC 3339); now, in UTC, if not given.
+        #[arg(long, value_name = "RFC3339")]
+        at: Option<String>,
+    },
 }
 
-/// Bad usage: the message goes to stderr and the exit status is 2.
-struct Usage(String);
+/// Which key `keys retire|revoke` changes, and from when.
+#[derive(clap::Args)]
+struct KeyChange {
+    #[arg(long, value_name = "KEYS")]
+    keys: PathBuf,
+    /// The key's fingerprint (spaces ignored; it may begin with "-").
+    #[arg(value_name = "FINGERPRINT", allow_hyphen_values = true)]
+    kid: String,
+    /// From when (RFC 3339); now, in UTC, if not given.
+    #[arg(long, value_name = "RFC3339")]
+    at: Option<String>,
+}
 
-/// A file larger than this is not a summary (one is tens of kilobytes).
-const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+#[derive(Subcommand)]
+enum KeysCommand {
+    /// Register a tablet's public key (the file from its "Signing key" screen).
+    Add {
+        /// The team's key list (created if missing).
+        #[arg(long, value_name = "KEYS")]
+        keys: PathBuf,
+        /// The device's name, e.g. "Sam Patel's tablet".
+        #[arg(long)]
+        name: String,
+        /// The fingerprint the worker read out from the tablet (spaces ignored;
+        /// it may begin with "-").
+        #[arg(long, allow_hyphen_values = true)]
+        fingerprint: String,
+        /// When it is added (RFC 3339); now, in UTC, if not given.
+        #[arg(long, value_name = "RFC3339")]
+        at: Option<String>,
+        /// The tablet's public key file.
+        #[arg(value_name = "PUBLIC_KEY")]
+        key_file: PathBuf,
+    },
+    /// Retire a key (its tablet was replaced): earlier summaries still count.
+    Retire(KeyChange),
+    /// Revoke a key (its tablet was lost or stolen).
+    Revoke(KeyChange),
+    /// Show the list: each device, its fingerprint, dates and status.
+    List {
+        #[arg(long, value_name = "KEYS")]
+        keys: PathBuf,
+        /// Print it as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -89,52 +164,44 @@ fn main() -> ExitCode {
         Command::Verify {
             paths,
             trusted_keys,
+            received,
+            allow_unknown_signer,
             json,
-        } => verify(&paths, trusted_keys.as_deref(), json),
+        } => check::verify(
+            &paths,
+            &check::Options {
+                trusted_keys: trusted_keys.as_deref(),
+                received: received.as_deref(),
+                allow_unknown_signer,
+                json,
+            },
+        ),
+        Command::Keys { command } => match command {
+            KeysCommand::Add {
+                keys,
+                name,
+                fingerprint,
+                at,
+                key_file,
+            } => team::add(&keys, &key_file, &name, &fingerprint, at.as_deref()),
+            KeysCommand::Retire(c) => {
+                team::change(&c.keys, &c.kid, c.at.as_deref(), team::Change::Retire)
+            }
+            KeysCommand::Revoke(c) => {
+                team::change(&c.keys, &c.kid, c.at.as_deref(), team::Change::Revoke)
+            }
+            KeysCommand::List { keys, json } => team::list(&keys, json),
+        },
+        Command::Receive { paths, log, at } => team::receive(&paths, &log, at.as_deref()),
         Command::Schema { format } => schema(&format),
     };
     match result {
         Ok(code) => code,
         Err(Usage(message)) => {
-            let _ = writeln!(io::stderr(), "review-summary: {message}");
+            files::eprint(&format!("review-summary: {message}"));
             ExitCode::from(2)
         }
     }
-}
-
-fn print(text: &str) {
-    // A closed pipe (`| head`) is not worth a panic.
-    let _ = writeln!(io::stdout().lock(), "{text}");
-}
-
-fn read_limited(path: &Path) -> io::Result<Vec<u8>> {
-    let size = fs::metadata(path)?.len();
-    if size > MAX_FILE_BYTES {
-        return Err(io::Error::other(format!(
-            "it is {size} bytes, larger than any summary"
-        )));
-    }
-    fs::read(path)
-}
-
-/// Create `path` for writing, refusing to replace an existing file.
-fn create_new(path: &Path, private: bool) -> Result<fs::File, Usage> {
-    let mut options = fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    if private {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    #[cfg(not(unix))]
-    let _ = private;
-    options.open(path).map_err(|e| {
-        Usage(if e.kind() == io::ErrorKind::AlreadyExists {
-            format!("{} already exists; it is not overwritten", path.display())
-        } else {
-            format!("cannot create {}: {e}", path.display())
-        })
-    })
 }
 
 fn keygen(out: &Path) -> Result<ExitCode, Usage> {
@@ -144,7 +211,7 @@ fn keygen(out: &Path) -> Result<ExitCode, Usage> {
     let mut file = create_new(out, true)?;
     file.write_all(format!("{}\n", key.private_jwk_json()).as_bytes())
         .and_then(|()| file.sync_all())
-        .map_err(|e| Usage(format!("cannot write {}: {e}", out.display())))?;
+        .map_err(|e| Usage(format!("cannot write {}: {e}", shown(out))))?;
     let jwk = key.public_jwk();
     let public = serde_json::json!({
         "kty": jwk.kty,
@@ -159,7 +226,7 @@ fn keygen(out: &Path) -> Result<ExitCode, Usage> {
     let _ = writeln!(
         io::stderr(),
         "Private key written to {} (keep it secret). Fingerprint: {}",
-        out.display(),
+        shown(out),
         key.fingerprint()
     );
     Ok(ExitCode::SUCCESS)
@@ -171,10 +238,9 @@ fn sign(
     out: &Path,
     signed_at: Option<&str>,
 ) -> Result<ExitCode, Usage> {
-    let key_text = fs::read_to_string(key_path)
-        .map_err(|e| Usage(format!("cannot read the key {}: {e}", key_path.display())))?;
+    let key_text = files::read_text(key_path, "the key")?;
     let key = SigningKey::from_private_jwk_json(key_text.trim())
-        .map_err(|e| Usage(format!("{} is not a private key: {e}", key_path.display())))?;
+        .map_err(|e| Usage(format!("{} is not a private key: {e}", shown(key_path))))?;
     let signed_at = match signed_at {
         Some(text) => chrono::DateTime::parse_from_rfc3339(text).map_err(|_| {
             Usage(format!(
@@ -186,23 +252,23 @@ fn sign(
     // The document holds the time to the second, with its offset.
     let signed_at = signed_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, false);
     let bytes =
-        read_limited(file).map_err(|e| Usage(format!("cannot read {}: {e}", file.display())))?;
+        read_limited(file).map_err(|e| Usage(format!("cannot read {}: {e}", shown(file))))?;
     let signed = summary::read_unsigned(&bytes, Some(&signed_at)).and_then(|s| s.sign(&key));
     match signed {
         Ok(signed) => {
             let mut f = create_new(out, false)?;
             f.write_all(&signed)
-                .map_err(|e| Usage(format!("cannot write {}: {e}", out.display())))?;
+                .map_err(|e| Usage(format!("cannot write {}: {e}", shown(out))))?;
             print(&format!(
                 "Signed {} as {} (key {})",
-                file.display(),
-                out.display(),
+                shown(file),
+                shown(out),
                 key.fingerprint()
             ));
             Ok(ExitCode::SUCCESS)
         }
         Err(e) => {
-            let _ = writeln!(io::stderr(), "review-summary: {}: {e}", file.display());
+            files::eprint(&format!("review-summary: {}: {e}", shown(file)));
             Ok(ExitCode::from(1))
         }
     }
@@ -221,148 +287,4 @@ fn schema(format: &str) -> Result<ExitCode, Usage> {
     // The shipped file ends with a newline already.
     let _ = io::stdout().lock().write_all(text.as_bytes());
     Ok(ExitCode::SUCCESS)
-}
-
-/// The files to check: each file as given, and each directory's `*.json`
-/// files (not recursively), in name order.
-fn files_to_check(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Usage> {
-    let mut files = Vec::new();
-    for path in paths {
-        if path.is_dir() {
-            let entries = fs::read_dir(path)
-                .map_err(|e| Usage(format!("cannot read the directory {}: {e}", path.display())))?;
-            let mut found: Vec<PathBuf> = entries
-                .filter_map(Result::ok)
-                .map(|e| e.path())
-                .filter(|p| {
-                    p.is_file()
-                        && p.extension()
-                            .is_some_and(|e| e.eq_ignore_ascii_case("json"))
-                })
-                .collect();
-            if found.is_empty() {
-                return Err(Usage(format!("{} has no .json files", path.display())));
-            }
-            found.sort();
-            files.extend(found);
-        } else if path.exists() {
-            files.push(path.clone());
-        } else {
-            return Err(Usage(format!("{} does not exist", path.display())));
-        }
-    }
-    Ok(files)
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct FileReport {
-    path: String,
-    valid: bool,
-    document_id: Option<String>,
-    kid: Option<String>,
-    errors: Vec<summary::VerifyError>,
-}
-
-#[derive(Serialize)]
-struct Report {
-    files: Vec<FileReport>,
-    valid: usize,
-    invalid: usize,
-}
-
-fn load_trusted_keys(path: &Path) -> Result<TrustedKeys, Usage> {
-    let unusable =
-        |why: String| Usage(format!("{} is not a usable JWK Set: {why}", path.display()));
-    let text = fs::read_to_string(path).map_err(|e| {
-        Usage(format!(
-            "cannot read the trusted keys {}: {e}",
-            path.display()
-        ))
-    })?;
-    let keys = TrustedKeys::from_jwks_json(&text).map_err(|e| unusable(e.to_string()))?;
-    if keys.is_empty() {
-        return Err(unusable("it has no Ed25519 keys".into()));
-    }
-    Ok(keys)
-}
-
-fn verify(paths: &[PathBuf], trusted: Option<&Path>, json: bool) -> Result<ExitCode, Usage> {
-    let trusted = trusted.map(load_trusted_keys).transpose()?;
-    let options = VerifyOptions {
-        trusted_keys: trusted.as_ref(),
-    };
-    let files = files_to_check(paths)?;
-    let mut report = Report {
-        files: Vec::new(),
-        valid: 0,
-        invalid: 0,
-    };
-    for path in files {
-        let v = match read_limited(&path) {
-            Ok(bytes) => summary::verify(&bytes, &options),
-            Err(e) => summary::Verification {
-                errors: vec![summary::VerifyError::new(
-                    ErrorCode::Unreadable,
-                    format!("The file cannot be read: {e}."),
-                )],
-                ..Default::default()
-            },
-        };
-        let file = FileReport {
-            path: path.display().to_string(),
-            valid: v.is_valid(),
-            document_id: v.document_id,
-            kid: v.kid,
-            errors: v.errors,
-        };
-        if file.valid {
-            report.valid += 1;
-        } else {
-            report.invalid += 1;
-        }
-        if !json {
-            print(&line(&file));
-        }
-        report.files.push(file);
-    }
-    if json {
-        print(&serde_json::to_string_pretty(&report).unwrap_or_default());
-    } else {
-        print(&format!(
-            "{} checked: {} valid, {} invalid",
-            plural(report.files.len(), "file"),
-            report.valid,
-            report.invalid
-        ));
-    }
-    Ok(if report.invalid == 0 {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    })
-}
-
-/// One line per file: "valid" with the document and key, or "INVALID" with
-/// each error's code and message.
-fn line(f: &FileReport) -> String {
-    if f.valid {
-        format!(
-            "valid    {}  document {}, key {}",
-            f.path,
-            f.document_id.as_deref().unwrap_or("?"),
-            f.kid.as_deref().unwrap_or("?")
-        )
-    } else {
-        let errors: Vec<String> = f.errors.iter().map(ToString::to_string).collect();
-        format!("INVALID  {}  {}", f.path, errors.join(" | "))
-    }
-}
-
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
-    }
 }

@@ -1,9 +1,10 @@
 //! The records teams' CLI, run as a program: valid, tampered, malformed and
-//! wrong-version files, exit codes, messages, `--json`, trusted keys.
+//! wrong-version files, exit codes, messages, `--json`, the team's key list
+//! and receipt log, and files made to attack the tool.
 
 use assert_cmd::Command;
 use predicates::prelude::*;
-use review_core::summary::{read_unsigned, to_canonical_vec, SigningKey};
+use review_core::summary::{grouped, read_unsigned, to_canonical_vec, SigningKey, TeamKeys};
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
 use tempfile::TempDir;
@@ -49,6 +50,21 @@ fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
     let path = dir.join(name);
     std::fs::write(&path, bytes).unwrap();
     path
+}
+
+/// A team key list holding `keys`, written as `name` in `dir`.
+fn team_list(dir: &Path, name: &str, keys: &[(&SigningKey, &str)]) -> PathBuf {
+    let mut list = TeamKeys::default();
+    for (key, device) in keys {
+        list.add(key.public_jwk(), device, "2026-11-01T09:00:00+00:00")
+            .unwrap();
+    }
+    write(dir, name, list.to_json().as_bytes())
+}
+
+/// Run the CLI in `dir` with `args`, to assert on.
+fn run_in(dir: &Path, args: &[&str]) -> assert_cmd::assert::Assert {
+    cli().current_dir(dir).args(args).assert()
 }
 
 fn json_report(dir: &Path, args: &[&str]) -> (Value, i32) {
@@ -135,19 +151,64 @@ fn sign_then_verify_round_trips() {
         signed(),
         "the CLI writes the same bytes as the app"
     );
+    team_list(dir.path(), "team.jwks", &[(&key(), "Sam's tablet")]);
+    run_in(
+        dir.path(),
+        &["verify", "signed.json", "--trusted-keys", "team.jwks"],
+    )
+    .code(0)
+    .stdout(predicate::str::contains(format!(
+        "valid       signed.json  document {}, signed by \"Sam's tablet\", key {}",
+        document_id(),
+        grouped(&key().fingerprint())
+    )))
+    .stdout(predicate::str::contains(
+        "1 file checked: 1 valid, 0 signer not trusted, 0 invalid, 0 unreadable",
+    ));
+}
+
+/// Anyone can make a key and sign a file: without the team's list, no file
+/// is ever reported valid, unless the caller says so explicitly.
+#[test]
+fn without_a_key_list_no_file_is_valid() {
+    let dir = TempDir::new().unwrap();
+    let stranger = SigningKey::from_seed([99; 32]);
+    let forged = read_unsigned(&fixture(), Some("2026-11-24T12:05:00+00:00"))
+        .unwrap()
+        .sign(&stranger)
+        .unwrap();
+    write(dir.path(), "forged.json", &forged);
+    let out = cli()
+        .current_dir(dir.path())
+        .args(["verify", "forged.json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.starts_with("UNTRUSTED   forged.json"), "{stdout}");
+    assert!(stdout.contains("signer_not_checked: "), "{stdout}");
+    assert!(stdout.contains("no signer was checked"), "{stdout}");
+    let (report, code) = json_report(dir.path(), &["verify", "forged.json"]);
+    assert_eq!(code, 3);
+    assert_eq!(report["files"][0]["verdict"], "untrusted_signer");
+    assert_eq!(report["files"][0]["valid"], false);
+    assert_eq!(report["verdict"], "untrusted_signer");
+    // Only an explicit flag lets it pass, and the words still say so.
+    run_in(
+        dir.path(),
+        &["verify", "forged.json", "--allow-unknown-signer"],
+    )
+    .code(0)
+    .stdout(predicate::str::contains("signers were NOT checked"));
+    // The flag means nothing beside a list: the list decides.
+    team_list(dir.path(), "team.jwks", &[(&key(), "Sam's tablet")]);
     cli()
         .current_dir(dir.path())
-        .args(["verify", "signed.json"])
+        .args(["verify", "forged.json", "--allow-unknown-signer"])
+        .args(["--trusted-keys", "team.jwks"])
         .assert()
-        .code(0)
-        .stdout(predicate::str::contains(format!(
-            "valid    signed.json  document {}, key {}",
-            document_id(),
-            key().fingerprint()
-        )))
-        .stdout(predicate::str::contains(
-            "1 file checked: 1 valid, 0 invalid",
-        ));
+        .code(2)
+        .stderr(predicate::str::contains("the list decides"));
 }
 
 #[test]
@@ -232,7 +293,7 @@ fn sign_refuses_a_signed_file_an_invalid_file_a_bad_key_and_a_bad_time() {
         "now.json",
     ])
     .success();
-    run(&["verify", "now.json"]).success();
+    run(&["verify", "now.json", "--allow-unknown-signer"]).success();
     run(&[
         "sign",
         "--key",
@@ -280,36 +341,44 @@ fn tampered_malformed_and_wrong_version_files_are_each_reported() {
     );
     write(dir.path(), "notes.txt", b"not a summary, and not looked at");
 
+    team_list(dir.path(), "team.keys", &[(&key(), "Sam's tablet")]);
     let out = cli()
         .current_dir(dir.path())
-        .args(["verify", "."])
+        .args(["verify", ".", "--trusted-keys", "team.keys"])
         .output()
         .unwrap();
     no_panic(&out);
     assert_eq!(out.status.code(), Some(1));
     let stdout = String::from_utf8(out.stdout).unwrap();
     let lines: Vec<&str> = stdout.lines().collect();
-    assert_eq!(lines.len(), 7, "{stdout}");
-    assert!(lines[0].starts_with("valid    ./a-valid.json"), "{stdout}");
-    for (line, code) in lines[1..6].iter().zip([
-        "bad_signature",
-        "not_json",
-        "wrong_format_version",
-        "not_utf8",
-        "not_canonical",
+    assert_eq!(lines.len(), 12, "{stdout}");
+    assert!(
+        lines[0].starts_with("valid       ./a-valid.json"),
+        "{stdout}"
+    );
+    for (pair, (name, code)) in lines[1..11].chunks(2).zip([
+        ("b-tampered", "bad_signature"),
+        ("c-malformed", "not_json"),
+        ("d-version", "wrong_format_version"),
+        ("e-binary", "not_utf8"),
+        ("f-pretty", "not_canonical"),
     ]) {
-        assert!(line.starts_with("INVALID  "), "{line}");
+        assert_eq!(pair[0], format!("INVALID     ./{name}.json"));
         assert!(
-            line.contains(&format!("  {code}: ")),
-            "{line} should report {code}"
+            pair[1].starts_with(&format!("    - {code}: ")),
+            "{} should report {code}",
+            pair[1]
         );
     }
     assert!(
-        lines[1].contains("changed after it was signed"),
+        lines[2].contains("changed after it was signed"),
         "{}",
-        lines[1]
+        lines[2]
     );
-    assert_eq!(lines[6], "6 files checked: 1 valid, 5 invalid");
+    assert_eq!(
+        lines[11],
+        "6 files checked: 1 valid, 0 signer not trusted, 5 invalid, 0 unreadable"
+    );
 }
 
 #[test]
@@ -317,8 +386,15 @@ fn json_output_has_the_agreed_shape() {
     let dir = TempDir::new().unwrap();
     write(dir.path(), "good.json", &signed());
     write(dir.path(), "bad.json", b"{\"format\":");
-    let (report, code) = json_report(dir.path(), &["verify", "good.json", "bad.json"]);
+    team_list(dir.path(), "team.keys", &[(&key(), "Sam's tablet")]);
+    let with_list = |files: &[&str]| {
+        let mut args = vec!["verify", "--trusted-keys", "team.keys"];
+        args.extend(files);
+        json_report(dir.path(), &args)
+    };
+    let (report, code) = with_list(&["good.json", "bad.json"]);
     assert_eq!(code, 1);
+    assert_eq!(report["verdict"], "invalid");
     assert_eq!(report["valid"], 1);
     assert_eq!(report["invalid"], 1);
     let files = report["files"].as_array().unwrap();
@@ -329,7 +405,16 @@ fn json_output_has_the_agreed_shape() {
         .keys()
         .map(String::as_str)
         .collect();
-    let mut expected = vec!["path", "valid", "documentId", "kid", "errors"];
+    // Today's shape, plus each file's verdict and count of problems.
+    let mut expected = vec![
+        "path",
+        "valid",
+        "documentId",
+        "kid",
+        "errors",
+        "verdict",
+        "errorCount",
+    ];
     expected.sort();
     let mut keys_sorted = keys.clone();
     keys_sorted.sort();
@@ -342,7 +427,11 @@ fn json_output_has_the_agreed_shape() {
     );
     assert_eq!(files[0]["kid"], key().fingerprint());
     assert_eq!(files[0]["errors"], json!([]));
+    assert_eq!(files[0]["verdict"], "valid");
+    assert_eq!(files[0]["errorCount"], 0);
     assert_eq!(files[1]["valid"], false);
+    assert_eq!(files[1]["verdict"], "invalid");
+    assert_eq!(files[1]["errorCount"], 1);
     assert_eq!(files[1]["documentId"], Value::Null);
     assert_eq!(files[1]["kid"], Value::Null);
     assert_eq!(files[1]["errors"][0]["code"], "not_json");
@@ -350,11 +439,12 @@ fn json_output_has_the_agreed_shape() {
         .as_str()
         .unwrap()
         .starts_with("The file is not valid JSON"));
-    let (report, code) = json_report(dir.path(), &["verify", "good.json"]);
+    let (report, code) = with_list(&["good.json"]);
     assert_eq!(
         (code, report["valid"].as_u64(), report["invalid"].as_u64()),
         (0, Some(1), Some(0))
     );
+    assert_eq!(report["verdict"], "valid");
 }
 
 /// A directory of one-bit mutations, spread over the whole file: every one
@@ -381,56 +471,396 @@ fn a_directory_of_mutated_files_is_all_invalid() {
 }
 
 #[test]
-fn trusted_keys_accept_reject_and_revoke() {
+fn the_team_key_list_trusts_retires_and_revokes() {
     let dir = TempDir::new().unwrap();
     write(dir.path(), "s.json", &signed());
+    let other = SigningKey::from_seed([8; 32]);
+    team_list(
+        dir.path(),
+        "trusted.keys",
+        &[(&other, "Old tablet"), (&key(), "Sam's tablet")],
+    );
+    team_list(dir.path(), "others.keys", &[(&other, "Old tablet")]);
+    let run = |keys: &str| run_in(dir.path(), &["verify", "s.json", "--trusted-keys", keys]);
+    run("trusted.keys").code(0);
+    run("others.keys")
+        .code(3)
+        .stdout(predicate::str::contains("untrusted_key: "));
+    // Retired after signing: old summaries still count; one signed after is flagged.
+    let kid = key().fingerprint();
+    // A copy of the trusted list with the key retired or revoked at `at`.
+    let changed = |name: &str, action: &str, kid: &str, at: &str| {
+        std::fs::copy(dir.path().join("trusted.keys"), dir.path().join(name)).unwrap();
+        run_in(
+            dir.path(),
+            &["keys", action, "--keys", name, kid, "--at", at],
+        )
+        .code(0)
+    };
+    changed(
+        "retired.keys",
+        "retire",
+        &grouped(&kid),
+        "2026-11-30T00:00:00+00:00",
+    )
+    .stdout(predicate::str::contains("Retired"));
+    run("retired.keys")
+        .code(0)
+        .stdout(predicate::str::contains("before its key was retired"));
+    changed("early.keys", "retire", &kid, "2026-11-24T12:00:00+00:00");
+    run("early.keys")
+        .code(3)
+        .stdout(predicate::str::contains("retired_key: "));
+    // Revoked: not valid, whatever the file says of its own time...
+    changed("revoked.keys", "revoke", &kid, "2026-12-01T08:00:00+00:00");
+    run("revoked.keys")
+        .code(3)
+        .stdout(predicate::str::contains("revoked_key: "));
+    // ...unless the receipt log shows it arrived before the revocation.
+    run_in(
+        dir.path(),
+        &[
+            "receive",
+            "s.json",
+            "--log",
+            "early.log",
+            "--at",
+            "2026-11-25T09:00:00+00:00",
+        ],
+    )
+    .code(0)
+    .stdout(predicate::str::contains("received   s.json"));
+    run_in(
+        dir.path(),
+        &[
+            "receive",
+            "s.json",
+            "--log",
+            "late.log",
+            "--at",
+            "2026-12-02T09:00:00+00:00",
+        ],
+    )
+    .code(0);
+    let with_log = |log: &str| {
+        run_in(
+            dir.path(),
+            &[
+                "verify",
+                "s.json",
+                "--trusted-keys",
+                "revoked.keys",
+                "--received",
+                log,
+            ],
+        )
+    };
+    with_log("early.log")
+        .code(0)
+        .stdout(predicate::str::contains("arrived before then"));
+    with_log("late.log").code(3);
+    // The first arrival is kept; a second receive does not add a line.
+    run_in(dir.path(), &["receive", "s.json", "--log", "early.log"])
+        .code(0)
+        .stdout(predicate::str::contains(
+            "first received at 2026-11-25T09:00:00+00:00",
+        ));
+    let log = std::fs::read_to_string(dir.path().join("early.log")).unwrap();
+    assert_eq!(log.lines().count(), 1, "{log}");
+    let line: Value = serde_json::from_str(log.trim()).unwrap();
+    assert_eq!(line["documentId"], document_id());
+    assert_eq!(line["receivedAt"], "2026-11-25T09:00:00+00:00");
+    // A file that is not an intact summary is not noted.
+    write(dir.path(), "junk.json", b"{}");
+    run_in(dir.path(), &["receive", "junk.json", "--log", "early.log"])
+        .code(1)
+        .stdout(predicate::str::contains("not noted"));
+    write(dir.path(), "broken.log", b"{\"sha256\": 1}\n");
+    with_log("broken.log")
+        .code(2)
+        .stderr(predicate::str::contains("line 1 of the receipt log"));
+}
+
+#[test]
+fn a_list_that_is_wrong_anywhere_is_refused_whole() {
+    let dir = TempDir::new().unwrap();
+    write(dir.path(), "s.json", &signed());
+    let good = team_list(dir.path(), "team.keys", &[(&key(), "Sam's tablet")]);
+    let list: Value = serde_json::from_slice(&std::fs::read(good).unwrap()).unwrap();
+    let variant = |name: &str, change: &dyn Fn(&mut Value)| {
+        let mut v = list.clone();
+        change(&mut v["keys"][0]);
+        write(dir.path(), name, v.to_string().as_bytes());
+    };
+    variant("string-revoked.keys", &|k| {
+        k["revoked"] = "true".into();
+    });
+    variant("no-date.keys", &|k| {
+        k["revoked"] = true.into();
+    });
+    variant("no-name.keys", &|k| {
+        k.as_object_mut().unwrap().remove("name");
+    });
     let jwk = serde_json::to_value(key().public_jwk()).unwrap();
-    let other = serde_json::to_value(SigningKey::from_seed([8; 32]).public_jwk()).unwrap();
     write(
         dir.path(),
-        "trusted.jwks",
-        json!({"keys": [other.clone(), jwk.clone()]})
-            .to_string()
-            .as_bytes(),
+        "plain.jwks",
+        json!({ "keys": [jwk] }).to_string().as_bytes(),
     );
+    write(dir.path(), "broken.keys", b"{\"keys\": 3}");
     write(
         dir.path(),
-        "others.jwks",
-        json!({"keys": [other]}).to_string().as_bytes(),
-    );
-    let mut revoked = jwk.clone();
-    revoked["revoked"] = true.into();
-    write(
-        dir.path(),
-        "revoked.jwks",
-        json!({"keys": [revoked]}).to_string().as_bytes(),
-    );
-    write(dir.path(), "broken.jwks", b"{\"keys\": 3}");
-    write(
-        dir.path(),
-        "rsa-only.jwks",
+        "rsa-only.keys",
         br#"{"keys": [{"kty": "RSA", "n": "0vx7", "e": "AQAB"}]}"#,
     );
-    let run = |jwks: &str| {
-        cli()
-            .current_dir(dir.path())
-            .args(["verify", "s.json", "--trusted-keys", jwks])
-            .assert()
-    };
-    run("trusted.jwks").code(0);
-    run("others.jwks")
-        .code(1)
-        .stdout(predicate::str::contains("untrusted_key"));
-    run("revoked.jwks")
-        .code(1)
-        .stdout(predicate::str::contains("revoked_key"));
-    run("broken.jwks")
+    let run = |keys: &str| run_in(dir.path(), &["verify", "s.json", "--trusted-keys", keys]);
+    run("string-revoked.keys")
+        .code(2)
+        .stderr(predicate::str::contains(
+            "\"revoked\" must be true or false, not the text \"true\"",
+        ));
+    run("no-date.keys")
+        .code(2)
+        .stderr(predicate::str::contains("gives no time"));
+    run("no-name.keys")
+        .code(2)
+        .stderr(predicate::str::contains("no \"name\""));
+    run("plain.jwks")
+        .code(2)
+        .stderr(predicate::str::contains("keys add"));
+    run("broken.keys")
         .code(2)
         .stderr(predicate::str::contains("JWK Set"));
-    run("missing.jwks").code(2);
-    run("rsa-only.jwks")
+    run("missing.keys").code(2);
+    run("rsa-only.keys")
         .code(2)
-        .stderr(predicate::str::contains("no Ed25519 keys"));
+        .stderr(predicate::str::contains("holds no tablet keys"));
+}
+
+#[test]
+fn keys_add_checks_the_fingerprint_read_over_the_phone() {
+    let dir = TempDir::new().unwrap();
+    write(dir.path(), "s.json", &signed());
+    write(
+        dir.path(),
+        "sam.jwk",
+        key().public_jwk_for_team().as_bytes(),
+    );
+    let add = |fingerprint: &str| {
+        cli()
+            .current_dir(dir.path())
+            .args([
+                "keys",
+                "add",
+                "--keys",
+                "team.keys",
+                "--name",
+                "Sam's tablet",
+            ])
+            .args([
+                "--fingerprint",
+                fingerprint,
+                "--at",
+                "2026-11-01T09:00:00+00:00",
+            ])
+            .arg("sam.jwk")
+            .assert()
+    };
+    let wrong = grouped(&SigningKey::from_seed([5; 32]).fingerprint());
+    add(&wrong)
+        .code(1)
+        .stderr(predicate::str::contains("is not this key's"));
+    assert!(!dir.path().join("team.keys").exists(), "nothing written");
+    add(&grouped(&key().fingerprint()))
+        .code(0)
+        .stdout(predicate::str::contains("Added \"Sam's tablet\""));
+    add(&key().fingerprint())
+        .code(2)
+        .stderr(predicate::str::contains("in the list already"));
+    // A private key file is refused: it must never leave the tablet.
+    write(
+        dir.path(),
+        "private.jwk",
+        key().private_jwk_json().as_bytes(),
+    );
+    cli()
+        .current_dir(dir.path())
+        .args(["keys", "add", "--keys", "team.keys", "--name", "x"])
+        .args(["--fingerprint", &key().fingerprint(), "private.jwk"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("PRIVATE key"));
+    run_in(dir.path(), &["keys", "list", "--keys", "team.keys"])
+        .code(0)
+        .stdout(predicate::str::contains(format!(
+            "in use   \"Sam's tablet\"  {}  added 2026-11-01T09:00:00+00:00",
+            grouped(&key().fingerprint())
+        )));
+    let out = cli()
+        .current_dir(dir.path())
+        .args(["keys", "list", "--keys", "team.keys", "--json"])
+        .output()
+        .unwrap();
+    let listed: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(listed["keys"][0]["status"], "in use");
+    assert_eq!(listed["updated"], "2026-11-01T09:00:00+00:00");
+    let text = std::fs::read_to_string(dir.path().join("team.keys")).unwrap();
+    assert_eq!(
+        listed["fingerprint"],
+        TeamKeys::from_json(&text).unwrap().fingerprint()
+    );
+    run_in(
+        dir.path(),
+        &["verify", "s.json", "--trusted-keys", "team.keys"],
+    )
+    .code(0);
+    run_in(
+        dir.path(),
+        &["keys", "revoke", "--keys", "team.keys", "nothere"],
+    )
+    .code(2)
+    .stderr(predicate::str::contains("no key nothere"));
+}
+
+// ---- hostile files ----------------------------------------------------------
+
+#[test]
+fn control_characters_from_a_file_are_printed_escaped() {
+    let dir = TempDir::new().unwrap();
+    // A kid holding a terminal escape (clear screen) and a right-to-left override.
+    let file = json!({
+        "format": "review-together/summary",
+        "formatVersion": "2",
+        "signature": "eyJhbGciOiJFZERTQSIsImtpZCI6IlxcdTAwMWJbMkoifQ..AAAA",
+    });
+    let mut bytes = to_canonical_vec(&file).unwrap();
+    write(dir.path(), "plain.json", &bytes);
+    let header = r#"{"alg":"EdDSA","kid":"\u001b[2J\u202eevil","typ":"x"}"#;
+    let b64 = review_core::summary::b64(header.as_bytes());
+    bytes = to_canonical_vec(&json!({
+        "format": "review-together/summary",
+        "formatVersion": "2",
+        "signature": format!("{b64}..AAAA"),
+        "\u{1b}]0;pwned\u{7}": 1,
+    }))
+    .unwrap();
+    write(dir.path(), "evil\u{1b}[31m.json", &bytes);
+    let out = cli()
+        .current_dir(dir.path())
+        .args(["verify", "."])
+        .output()
+        .unwrap();
+    no_panic(&out);
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        !stdout
+            .chars()
+            .any(|c| c != '\n' && review_core::text::is_hidden_control(c)),
+        "{stdout:?}"
+    );
+    assert!(stdout.contains("evil\\u{001B}[31m.json"), "{stdout}");
+    let out = cli()
+        .current_dir(dir.path())
+        .args(["verify", ".", "--json"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        !stdout
+            .chars()
+            .any(|c| c != '\n' && review_core::text::is_hidden_control(c)),
+        "{stdout:?}"
+    );
+    let _: Value = serde_json::from_str(&stdout).expect("still JSON");
+}
+
+#[test]
+fn a_kid_holding_an_escape_sequence_is_printed_escaped() {
+    let dir = TempDir::new().unwrap();
+    // An intact file (signed by a stranger) is not needed: the header is read
+    // before the signature, and its kid is printed on every verdict line.
+    let good = String::from_utf8(signed()).unwrap();
+    let v: Value = serde_json::from_str(&good).unwrap();
+    let signature = v["signature"].as_str().unwrap();
+    let payload_end = signature.find("..").unwrap();
+    let header = review_core::summary::b64_decode(&signature[..payload_end]).unwrap();
+    let mut header: Value = serde_json::from_slice(&header).unwrap();
+    header["kid"] = "\u{1b}[2J\u{202e}kid".into();
+    let forged = good.replacen(
+        &signature[..payload_end],
+        &review_core::summary::b64(&to_canonical_vec(&header).unwrap()),
+        1,
+    );
+    write(dir.path(), "kid.json", forged.as_bytes());
+    let out = cli()
+        .current_dir(dir.path())
+        .args(["verify", "kid.json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        !stdout.contains('\u{1b}') && !stdout.contains('\u{202e}'),
+        "{stdout:?}"
+    );
+    assert!(stdout.contains("\\u{001B}[2J\\u{202E}kid"), "{stdout}");
+}
+
+#[test]
+fn reading_stops_at_the_size_cap() {
+    let out = cli().args(["verify", "/dev/zero"]).output().unwrap();
+    no_panic(&out);
+    assert_eq!(out.status.code(), Some(2));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.contains("UNREADABLE  /dev/zero"), "{stdout}");
+    assert!(stdout.contains("reading stopped there"), "{stdout}");
+}
+
+#[test]
+fn a_file_full_of_problems_lists_at_most_a_hundred() {
+    let dir = TempDir::new().unwrap();
+    let nulls = vec![Value::Null; 2_500_000];
+    let stranger = SigningKey::from_seed([3; 32]);
+    let document = json!({
+        "format": "review-together/summary",
+        "formatVersion": "2",
+        "nulls": nulls,
+    });
+    // Genuinely signed, so every later check runs and objects.
+    let payload = to_canonical_vec(&document).unwrap();
+    let jwk = stranger.public_jwk();
+    let header = json!({
+        "alg": "Ed25519",
+        "typ": review_core::summary::JWS_TYPE,
+        "kid": jwk.thumbprint(),
+        "jwk": jwk,
+    });
+    let jws = review_core::summary::detached_jws(
+        &to_canonical_vec(&header).unwrap(),
+        &payload,
+        &stranger,
+    );
+    let mut document = document;
+    document["signature"] = jws.into();
+    let bytes = to_canonical_vec(&document).unwrap();
+    assert!(bytes.len() > 5_000_000);
+    write(dir.path(), "nulls.json", &bytes);
+    let out = cli()
+        .current_dir(dir.path())
+        .args(["verify", "nulls.json", "--allow-unknown-signer"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let listed = stdout.lines().filter(|l| l.starts_with("    - ")).count();
+    assert_eq!(listed, 100, "{stdout}");
+    assert!(stdout.contains("… and 2,499,9"), "{stdout}");
+    let (report, _) = json_report(
+        dir.path(),
+        &["verify", "nulls.json", "--allow-unknown-signer"],
+    );
+    assert_eq!(report["files"][0]["errors"].as_array().unwrap().len(), 100);
+    assert!(report["files"][0]["errorCount"].as_u64().unwrap() > 2_500_000);
 }
 
 #[test]
@@ -498,7 +928,26 @@ fn odd_inputs_are_reported_not_panicked_on() {
 #[test]
 fn frozen_format_1_files_keep_their_verdicts() {
     let dir = fixture_file("signed-v1");
-    let team = dir.join("team.jwks");
+    // The team's list, made with `keys add` from the frozen plain JWK Set's key.
+    let work = TempDir::new().unwrap();
+    let frozen: Value =
+        serde_json::from_slice(&std::fs::read(dir.join("team.jwks")).unwrap()).unwrap();
+    let entry = &frozen["keys"][0];
+    write(work.path(), "old.jwk", entry.to_string().as_bytes());
+    cli()
+        .current_dir(work.path())
+        .args([
+            "keys",
+            "add",
+            "--keys",
+            "team.keys",
+            "--name",
+            "Test tablet",
+        ])
+        .args(["--fingerprint", entry["kid"].as_str().unwrap(), "old.jwk"])
+        .assert()
+        .code(0);
+    let team = work.path().join("team.keys");
     let run = |file: &str| {
         let out = cli()
             .args(["verify", "--json", "--trusted-keys"])
@@ -520,7 +969,7 @@ fn frozen_format_1_files_keep_their_verdicts() {
     assert_eq!(run("tampered.json"), (1, vec!["bad_signature".to_string()]));
     assert_eq!(
         run("other-key.json"),
-        (1, vec!["untrusted_key".to_string()])
+        (3, vec!["untrusted_key".to_string()])
     );
 }
 

@@ -5,7 +5,7 @@
 // the device after the chosen number of days, with a notice.
 import { readFileSync, writeFileSync } from 'node:fs';
 import {
-  test, expect, press, heading, startReviewWithFamily, openTaskList, lockedReview, setDevicePin,
+  test, expect, press, heading, familyReview, openTaskList, lockedReview, setDevicePin,
 } from '../helpers.js';
 
 test.use({ hasTouch: true, viewport: { width: 1024, height: 768 }, actionTimeout: 20_000 });
@@ -33,7 +33,7 @@ async function openBackup(page, path) {
 
 test('a backup opens on another device as it was', async ({ page, browser }) => {
   test.setTimeout(120_000);
-  const id = await startReviewWithFamily(page);
+  const id = await familyReview(page);
   const path = await downloadBackup(page, id, 'plain');
   expect(JSON.parse(readFileSync(path, 'utf8'))).toMatchObject({ format: 'review-together/backup', version: 1 });
 
@@ -57,7 +57,7 @@ test('a backup opens on another device as it was', async ({ page, browser }) => 
 
 test('with a device PIN the backup is locked, and opens elsewhere with that PIN only', async ({ page, browser }) => {
   test.setTimeout(180_000);
-  const id = await startReviewWithFamily(page);
+  const id = await familyReview(page);
   await setDevicePin(page, '482913');
   await press(page.getByRole('link', { name: 'Review Together' }));
   await press(page.getByRole('link', { name: /^Open/ }).first());

@@ -1,15 +1,14 @@
 // Display settings (issue #7): the header's Display panel, what each setting
 // does to the page, that the choices stay on the device, read-aloud with a
-// stubbed speechSynthesis, and every registered screen in easy read, high
-// contrast and the largest text (axe) and at 320 px wide (reflow).
+// stubbed speechSynthesis. (Every registered screen in each display mode is
+// checked in screens.spec.js.)
 import {
-  test, expect, expectNoAxeViolations, smallTargets, SCREENS, press, radio, checkbox,
+  test, expect, expectNoAxeViolations, smallTargets, press, radio, checkbox,
   displayPanel, openDisplay, setDisplay, completeGettingReady, openPart, openCriterion,
   TIME_OFF, ROLES_CLEAR, EVENING_CALLS,
 } from '../helpers.js';
 
 test.use({ viewport: { width: 1024, height: 768 }, actionTimeout: 15_000 });
-test.describe.configure({ mode: 'parallel' });
 
 const DISPLAY_KEY = 'review-together/display';
 const htmlClasses = (page) => page.evaluate(() => [...document.documentElement.classList].sort());
@@ -214,71 +213,3 @@ test('read aloud is not offered when the browser has no voice, and appears when 
   }, ENGLISH_VOICE);
   await expect(readAloud(page)).toBeVisible();
 });
-
-// ---------------------------------------------------------------------------
-// Every registered screen: set up once, then in easy read, high contrast and
-// the largest text, axe; then, with all three on, no sideways scrolling at
-// 320 px wide (portrait) and on a landscape phone.
-//
-// To keep this cheap the modes are switched by clicking the panel's own
-// inputs from the page (the same change handlers as a tap, without opening
-// and closing the panel each time); the tests above drive the panel itself.
-
-async function switchDisplay(page, wanted) {
-  const classes = await page.evaluate(async (wanted) => {
-    const panel = document.querySelector('dialog[aria-labelledby="display-title"]');
-    const input = (text) => [...panel.querySelectorAll('input')]
-      .find((i) => [...i.labels].some((l) => l.textContent.trim() === text));
-    const choose = (text, on = true) => {
-      const el = input(text);
-      if (!el) throw new Error(`no "${text}" in the Display panel`);
-      if (el.checked !== on) el.click();
-    };
-    if (wanted.textSize) choose(wanted.textSize);
-    if (wanted.highContrast !== undefined) {
-      choose(wanted.highContrast ? 'High contrast: white and yellow on black' : 'Standard colours');
-    }
-    if (wanted.easyRead !== undefined) choose('Easy read: short sentences and pictures', wanted.easyRead);
-    // The app updates the page after the event: let it.
-    await new Promise((r) => requestAnimationFrame(() => setTimeout(r)));
-    return [...document.documentElement.classList].sort();
-  }, wanted);
-  return classes;
-}
-
-const label = (s) => `${s.name} (${s.state})`;
-const MODES = [
-  ['easy read', { easyRead: true }, ['app-easy-read']],
-  ['high contrast', { easyRead: false, highContrast: true }, ['app-theme-high-contrast']],
-  ['largest text', { highContrast: false, textSize: 'Largest' }, ['app-text-largest']],
-];
-const SIZES = [{ width: 320, height: 640 }, { width: 640, height: 320 }];
-
-async function sidewaysScroll(page) {
-  return page.evaluate(() => {
-    const root = document.documentElement;
-    if (root.scrollWidth <= root.clientWidth) return null;
-    // Name the widest things, to say what to fix.
-    const wide = [...document.querySelectorAll('body *')]
-      .filter((el) => el.getBoundingClientRect().right > root.clientWidth + 0.5)
-      .slice(-3)
-      .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} "${(el.textContent || '').trim().slice(0, 40)}"`);
-    return `${root.scrollWidth} > ${root.clientWidth}: ${wide.join(' | ')}`;
-  });
-}
-
-for (const screen of SCREENS) {
-  test(`display modes: ${label(screen)}`, async ({ page }) => {
-    await screen.setup(page);
-    for (const [mode, settings, classes] of MODES) {
-      expect(await switchDisplay(page, settings), mode).toEqual(classes);
-      await expectNoAxeViolations(page, `${label(screen)} in ${mode}`);
-    }
-    expect(await switchDisplay(page, { easyRead: true, highContrast: true }))
-      .toEqual(['app-easy-read', 'app-text-largest', 'app-theme-high-contrast']);
-    for (const size of SIZES) {
-      await page.setViewportSize(size);
-      expect(await sidewaysScroll(page), `${label(screen)} at ${size.width}×${size.height}, largest text`).toBeNull();
-    }
-  });
-}

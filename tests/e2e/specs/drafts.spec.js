@@ -6,7 +6,7 @@
 // the tablet sees and that nothing was lost.
 import { readFileSync } from 'node:fs';
 import {
-  test, expect, press, heading, startReviewWithFamily, changePerson, openReviewPage, completeReview,
+  test, expect, press, heading, startReviewWithFamily, familyReview, changePerson, openReviewPage, completeReview,
   signUntil, signTurn, saveStatus, storedReview, fillStorage, emptyStorageFiller, readOnlyBanner,
   notSavedBanner, storageOf,
 } from '../helpers.js';
@@ -167,7 +167,7 @@ const UNREADABLE = [
 for (const bad of UNREADABLE) {
   test(`${bad.what} is kept aside untouched, explained and downloadable, and nothing else is lost`, async ({ page }) => {
     const key = `review-together/review/${bad.id}`;
-    const id = await startReviewWithFamily(page);
+    const id = await familyReview(page);
     await page.evaluate(([k, v]) => localStorage.setItem(k, v), [key, bad.raw]);
 
     // The list says so in plain words, and still lists the good review.
@@ -195,7 +195,7 @@ for (const bad of UNREADABLE) {
 }
 
 test('an unreadable list of reviews is kept aside and every review is still found', async ({ page }) => {
-  const id = await startReviewWithFamily(page);
+  const id = await familyReview(page);
   const broken = '{"version":1,"kind":"index","data":["';
   await page.evaluate((v) => localStorage.setItem('review-together/index', v), broken);
   await page.goto('/');
@@ -225,7 +225,7 @@ test('an open review whose stored copy became unreadable is kept aside before th
 });
 
 test('a review a newer version saved while it was open here is not overwritten', async ({ page }) => {
-  const id = await startReviewWithFamily(page);
+  const id = await familyReview(page);
   await changePerson(page, 'Ayesha Khan');
   const newer = JSON.stringify({ version: 3, kind: 'review', revision: 40, data: { id } });
   await page.evaluate(([k, v]) => localStorage.setItem(k, v), [`review-together/review/${id}`, newer]);
@@ -242,7 +242,7 @@ test('a review a newer version saved while it was open here is not overwritten',
 // ---- Storage full -------------------------------------------------------------------
 
 test('storage full: a clear warning, the review keeps working in memory, and can be downloaded', async ({ page }) => {
-  const id = await startReviewWithFamily(page);
+  const id = await familyReview(page);
   await changePerson(page, 'Ayesha Khan');
   const before = await storedReview(page, id);
   const fillers = await fillStorage(page);
@@ -337,7 +337,7 @@ async function openTaskListInApp(page) {
 // ---- Two tabs ------------------------------------------------------------------------
 
 test('two tabs: one changes the review, the other reads it and can take over, and nothing is lost', async ({ page, context }) => {
-  const id = await startReviewWithFamily(page);
+  const id = await familyReview(page);
   await changePerson(page, 'Ayesha Khan');
   const other = await context.newPage();
   const otherProblems = watch(other);

@@ -2,11 +2,12 @@
 // app's real load paths (docs/formats.md): its drafts (review envelope
 // version 1), signed summary, plain and PIN-sealed backups, and PIN-sealed
 // storage. The files are frozen fixtures the format 1 app made.
-import { readFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  test, expect, press, heading, restoreStorage, openTaskList, openPart,
+  test, expect, press, heading, restoreStorage, openTaskList, openPart, SUMMARY_CLI,
 } from '../helpers.js';
 
 test.use({ hasTouch: true, viewport: { width: 1024, height: 768 }, actionTimeout: 20_000 });
@@ -69,10 +70,24 @@ test('a review the last build signed off opens locked, with its summary byte for
   const kept = JSON.parse(stored[`review-together/summary/${id}`]).data;
   expect(dl.suggestedFilename()).toBe(kept.fileName);
   expect(readFileSync(path, 'utf8')).toBe(kept.text);
-  // The app's checker reads that format 1 file.
+  // The app's checker reads that format 1 file: intact, and valid once the
+  // team's list (made with `keys add` from the device's frozen public key) is here.
   await page.goto('/check-summary');
   await page.getByLabel('Summary file').setInputFiles(path);
-  await expect(page.getByRole('heading', { level: 2 })).toHaveText('The summary is intact and signed');
+  await expect(page.getByRole('heading', { level: 2 })).toHaveText('Signed, but the signer could not be checked');
+  const [jwk] = dump('signed-v1/app-device.jwks').keys;
+  const keyFile = test.info().outputPath('app-device.jwk');
+  writeFileSync(keyFile, JSON.stringify(jwk));
+  const list = test.info().outputPath('team.keys');
+  const { kid } = JSON.parse(spawnSync(SUMMARY_CLI, ['verify', '--json', path], { encoding: 'utf8' }).stdout).files[0];
+  execFileSync(SUMMARY_CLI, ['keys', 'add', '--keys', list, '--name', 'The last build’s tablet', '--fingerprint', kid, keyFile]);
+  await page.goto('/settings/team-keys');
+  await page.getByLabel('Team key list file').setInputFiles(list);
+  await press(page.getByRole('button', { name: 'Use this list' }));
+  await expect(page.getByText('The team key list is now on this device.')).toBeVisible();
+  await page.goto('/check-summary');
+  await page.getByLabel('Summary file').setInputFiles(path);
+  await expect(page.getByRole('heading', { level: 2 })).toHaveText('The summary is valid');
 });
 
 test("the last build's plain backups open as the reviews they hold", async ({ page }) => {

@@ -2,8 +2,8 @@
 // shows the error summary with the specific messages, its links focus the
 // field, the title says "Error:", and fixing the answers lets Continue move on.
 import {
-  test, expect, press, setUpDevice, startReview, heading, radio, checkbox, continueTo, errorSummary,
-  fillPersonDetails, addPerson, changePerson, openReviewPage, startReviewWithFamily, startReviewWithNeeds,
+  test, expect, press, newReview, heading, radio, checkbox, continueTo, errorSummary,
+  fillPersonDetails, addPerson, changePerson, openReviewPage, familyReview, needsReview,
   libraryCriterion, chosenCriterion, agreement, AYESHA,
 } from '../helpers.js';
 
@@ -37,8 +37,7 @@ test('device settings: saving with nothing filled in lists each missing answer',
 });
 
 test('who is here: continuing without a carer or names lists what is missing', async ({ page }) => {
-  await setUpDevice(page);
-  await startReview(page);
+  await newReview(page);
   const summary = await continueWithErrors(page, ['Add the carer', 'Enter the name of the person being cared for']);
   // The summary's box takes focus, so a screen reader reads it first.
   await expect.poll(() => page.evaluate(() => document.activeElement.textContent)).toMatch(/^There is a problem/);
@@ -58,8 +57,7 @@ test('who is here: continuing without a carer or names lists what is missing', a
 });
 
 test('who is here: a carer who is not here is flagged, as the review is with the carer', async ({ page }) => {
-  await setUpDevice(page);
-  await startReview(page);
+  await newReview(page);
   await addPerson(page, 'Add a carer', { ...AYESHA, attendance: 'Not here, but their views were gathered' });
   await changePerson(page, 'Name not given yet');
   await fillPersonDetails(page, { name: 'Joan Khan', attendance: 'In the room' });
@@ -77,8 +75,7 @@ test('who is here: a carer who is not here is flagged, as the review is with the
 });
 
 test("person details: continuing with nothing filled in lists the carer's missing details", async ({ page }) => {
-  await setUpDevice(page);
-  await startReview(page);
+  await newReview(page);
   await press(page.getByRole('button', { name: 'Add a carer' }));
   await expect(heading(page, 'Carer details')).toBeVisible();
   const summary = await continueWithErrors(page, [
@@ -112,8 +109,7 @@ test('person details: with the error summary showing, typing a fix keeps every k
   // Typed key by key, as on a tablet's keyboard (fill() sets the whole value at
   // once and would hide this). The summary must take focus when it appears,
   // not again each time its list of messages changes while someone types.
-  await setUpDevice(page);
-  await startReview(page);
+  await newReview(page);
   await press(page.getByRole('button', { name: 'Add a carer' }));
   await press(page.getByRole('button', { name: 'Continue', exact: true }));
   await expect(errorSummary(page)).toBeVisible();
@@ -124,7 +120,7 @@ test('person details: with the error summary showing, typing a fix keeps every k
 });
 
 test('person details: a refused change of role leaves the role as it was', async ({ page }) => {
-  await startReviewWithFamily(page);
+  await familyReview(page);
   await changePerson(page, 'Joan Khan');
   await press(radio(page, 'Role in the review', 'Carer'));
   await expect(page.getByRole('alert').filter({
@@ -136,8 +132,7 @@ test('person details: a refused change of role leaves the role as it was', async
 });
 
 test('person details: the heading and title follow a change of role', async ({ page }) => {
-  await setUpDevice(page);
-  await startReview(page);
+  await newReview(page);
   await press(page.getByRole('button', { name: 'Add a carer' }));
   await expect(heading(page, 'Carer details')).toBeVisible();
   await press(radio(page, 'Role in the review', 'Advocate'));
@@ -146,7 +141,7 @@ test('person details: the heading and title follow a change of role', async ({ p
 });
 
 test('person details: the person cared for cannot be removed', async ({ page }) => {
-  await startReviewWithFamily(page);
+  await familyReview(page);
   await changePerson(page, 'Joan Khan');
   await press(page.getByRole('button', { name: 'Remove this person' }));
   await press(page.getByRole('button', { name: 'Yes, remove them' }));
@@ -159,7 +154,7 @@ test('person details: the person cared for cannot be removed', async ({ page }) 
 });
 
 test('person details: removing a carer asks to confirm first', async ({ page }) => {
-  await startReviewWithFamily(page);
+  await familyReview(page);
   await changePerson(page, 'Ayesha Khan');
   await press(page.getByRole('button', { name: 'Remove this person' }));
   const confirm = page.getByRole('alert').filter({ hasText: 'Remove this person from the review?' });
@@ -176,7 +171,7 @@ test('person details: removing a carer asks to confirm first', async ({ page }) 
 });
 
 test('help to take part: continuing lists each person whose support is missing answers', async ({ page }) => {
-  const id = await startReviewWithFamily(page);
+  const id = await familyReview(page);
   await openReviewPage(page, id, 'taking-part');
   const summary = await continueWithErrors(page, [
     "Enter Joan Khan's preferred language",
@@ -196,7 +191,7 @@ test('help to take part: continuing lists each person whose support is missing a
 });
 
 test("person support: continuing lists what is missing about the person's support", async ({ page }) => {
-  const id = await startReviewWithFamily(page);
+  const id = await familyReview(page);
   await openReviewPage(page, id, 'taking-part');
   await press(page.getByRole('link', { name: 'Change what helps Ayesha Khan take part' }));
   await press(radio(page, 'Do they need an interpreter?', 'Yes'));
@@ -231,7 +226,7 @@ test("person support: continuing lists what is missing about the person's suppor
 });
 
 test('how we will review: continuing with nothing agreed lists every missing answer', async ({ page }) => {
-  const id = await startReviewWithFamily(page);
+  const id = await familyReview(page);
   await openReviewPage(page, id, 'process');
   await press(page.getByRole('button', { name: 'Add something that must not be shared' }));
   const summary = await continueWithErrors(page, [
@@ -278,7 +273,7 @@ test('how we will review: continuing with nothing agreed lists every missing ans
 });
 
 test('how we will review: a time that is not a whole number of minutes is explained', async ({ page }) => {
-  const id = await startReviewWithFamily(page);
+  const id = await familyReview(page);
   await openReviewPage(page, id, 'process');
   await press(page.getByText('Set a time for each part (optional)'));
   const minutes = page.getByLabel('Minutes for: Things that need someone else\'s help');
@@ -292,7 +287,7 @@ test('how we will review: a time that is not a whole number of minutes is explai
 });
 
 test('what we will look at: continuing with nothing chosen, then without the carer agreeing', async ({ page }) => {
-  const id = await startReviewWithFamily(page);
+  const id = await familyReview(page);
   await openReviewPage(page, id, 'criteria');
   const summary = await continueWithErrors(page, ['Choose at least one thing to review against']);
   await expect(page).toHaveTitle(/^Error: What we will look at/);
@@ -319,7 +314,7 @@ test('what we will look at: continuing with nothing chosen, then without the car
 });
 
 test('what we will look at: changing the scale after agreeing asks the carer again', async ({ page }) => {
-  const id = await startReviewWithFamily(page);
+  const id = await familyReview(page);
   await openReviewPage(page, id, 'criteria');
   const wording = 'The carer is getting enough sleep and rest.';
   await press(await libraryCriterion(page, wording));
@@ -335,7 +330,7 @@ test('what we will look at: changing the scale after agreeing asks the carer aga
 });
 
 test('ready to start: continuing with needs unchecked, then not met without reasons', async ({ page }) => {
-  const id = await startReviewWithNeeds(page);
+  const id = await needsReview(page);
   await openReviewPage(page, id, 'ready');
   const summary = await continueWithErrors(page, [
     'Select whether everything is ready for Joan Khan: an independent advocate (Care Act)',

@@ -4,39 +4,15 @@
 import {
   test, expect, press, setUpDevice, startReview, heading, radio, checkbox, continueTo,
   fillPersonDetails, changePerson, openReviewPage, libraryCriterion, chosenCriterion, agreement,
+  expectStatuses, openTaskList, openPart, GETTING_READY as PARTS, TIME_OFF, ROLES_CLEAR, EVENING_CALLS, CRITERIA,
 } from '../helpers.js';
 
 test.use({ hasTouch: true, viewport: { width: 1024, height: 768 } });
-
-const PARTS = ['Who is here', 'Help to take part', 'How we will review', 'What we will look at', 'Ready to start'];
-
-const TIME_OFF = 'The carer gets regular time off from caring and can rely on it happening.';
-const ROLES_CLEAR = 'It is clear who does what: the worker, the carer, family and other services.';
-const EVENING_CALLS = 'The evening calls from the care agency come on time.';
-const CRITERIA = [TIME_OFF, ROLES_CLEAR, EVENING_CALLS];
 
 const INTERPRETER_CHECK = /^Is everything ready for Ayesha Khan: an interpreter for Urdu/;
 const ADVOCATE_CHECK = /^Is everything ready for Joan Khan: an independent advocate \(Care Act\)/;
 const SYMBOLS_CHECK = /^Is everything ready for Joan Khan: symbols/;
 const PICTURES_CHECK = /^Is everything ready for Joan Khan: pictures or photos/;
-
-/** On the task list, each part's link is described by its status tag. */
-async function expectStatuses(page, statuses) {
-  for (const [part, status] of Object.entries(statuses)) {
-    await expect(page.getByRole('link', { name: part, exact: true }), part).toHaveAccessibleDescription(status);
-  }
-}
-
-async function openTaskList(page, id) {
-  await openReviewPage(page, id);
-  await expect(heading(page, 'Carer review')).toBeVisible();
-}
-
-async function openPart(page, id, part) {
-  await openTaskList(page, id);
-  await press(page.getByRole('link', { name: part, exact: true }));
-  await expect(heading(page, part)).toBeVisible();
-}
 
 async function expectPersonDetails(page, shownName, { name, role, relationship, attendance }) {
   await changePerson(page, shownName);

@@ -3,7 +3,7 @@
 // growing wait that survives a reload, the app locks itself after five
 // minutes without use, and "Remove all data" wipes the device. Time is
 // Playwright's fake clock, never a wall-clock wait.
-import { test, expect, press, heading, startReviewWithFamily, storageOf } from '../helpers.js';
+import { test, expect, press, heading, startReviewWithFamily, familyReview, storageOf } from '../helpers.js';
 
 test.use({ hasTouch: true, viewport: { width: 1024, height: 768 }, actionTimeout: 20_000 });
 
@@ -120,7 +120,7 @@ test('the app locks itself after five minutes without use and opens again where 
 
 test('a forgotten PIN: the only way on is removing all data, after a confirm', async ({ page }) => {
   test.setTimeout(120_000);
-  await startReviewWithFamily(page);
+  await familyReview(page);
   await setPin(page);
   await page.reload();
   await press(page.getByRole('button', { name: 'I have forgotten the PIN' }));
@@ -138,7 +138,7 @@ test('a forgotten PIN: the only way on is removing all data, after a confirm', a
 });
 
 test('remove all data from the settings, without a PIN', async ({ page }) => {
-  await startReviewWithFamily(page);
+  await familyReview(page);
   await page.goto('/settings');
   await press(page.getByRole('link', { name: 'Remove all data from this device' }));
   await expect(heading(page, 'Remove all data from this device')).toBeVisible();

@@ -1,8 +1,10 @@
 // The signed summary (P23) between the app and the records teams' CLI: a
 // summary downloaded in the browser verifies with `review-summary verify`,
-// every download gives the same bytes, the device's public key makes the
-// CLI trust it; a file the CLI signs verifies in the app's "Check a summary
-// file" screen, and changed, reformatted or foreign files are refused with
+// every download gives the same bytes, and only the team's key list makes a
+// file valid: the device's public key, added with the fingerprint read off
+// its screen, makes the CLI trust it; the app's "Check a summary file" warns
+// about an unknown signer until the team's list is imported, and again once
+// the key is revoked; changed, reformatted or foreign files are refused with
 // the reason in plain words.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -10,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  test, expect, press, heading, lockedReview, openTaskList, SUMMARY_CLI as CLI,
+  test, expect, press, heading, lockedReview, openTaskList, setDevicePin, visitUnlocked, SUMMARY_CLI as CLI,
 } from '../helpers.js';
 
 test.use({ hasTouch: true, viewport: { width: 1024, height: 768 }, actionTimeout: 15_000 });
@@ -46,7 +48,7 @@ async function download(page, button, dir) {
 
 /** Choose a file in "Check a summary file" and wait for the result heading. */
 async function check(page, path) {
-  await page.goto('/check-summary');
+  await visitUnlocked(page, '/check-summary');
   await expect(heading(page, 'Check a summary file')).toBeVisible();
   await page.getByLabel('Summary file').setInputFiles(path);
   const result = page.getByRole('heading', { level: 2 });
@@ -74,28 +76,34 @@ test('a signed-off review downloads one signed summary that the CLI verifies and
   const afterReload = await download(page, page.getByRole('button', { name: 'Download summary' }), dir);
   expect(afterReload.bytes.equals(first.bytes)).toBe(true);
 
-  // The records teams' CLI: valid, and it names the document and key.
-  const { status, report } = verifyJson(first.path);
-  expect(report.files[0].errors).toEqual([]);
-  expect(status).toBe(0);
-  expect(report).toMatchObject({ valid: 1, invalid: 0 });
+  // The records teams' CLI without the team's list: intact, but no signer
+  // was checked, so it is never reported valid.
+  const unchecked = verifyJson(first.path);
+  expect(unchecked.status).toBe(3);
+  expect(unchecked.report.files[0].verdict).toBe('untrusted_signer');
+  expect(unchecked.report.files[0].errors.map((e) => e.code)).toEqual(['signer_not_checked']);
   const summary = JSON.parse(first.bytes.toString('utf8'));
-  expect(report.files[0].documentId).toBe(summary.documentId);
+  expect(unchecked.report.files[0].documentId).toBe(summary.documentId);
   expect(first.name).toContain(summary.documentId.slice(0, 8));
   expect(summary.reviewId).toBe(id);
 
-  // The key screen shows the same fingerprint and gives the public key.
+  // The key screen shows the fingerprint and gives the public key; the team
+  // adds it with the fingerprint as read off the screen, spaces and all.
   await page.goto('/settings/key');
   await expect(heading(page, 'This device’s signing key')).toBeVisible();
-  const fingerprint = (await page.locator('#key-fingerprint').textContent()).replace(/\s+/g, '');
-  expect(fingerprint).toBe(report.files[0].kid);
+  const shown = await page.locator('#key-fingerprint').textContent();
+  const fingerprint = shown.replace(/\s+/g, '');
+  expect(fingerprint).toBe(unchecked.report.files[0].kid);
   const publicKey = await download(page, page.getByRole('button', { name: 'Download the public key' }), dir);
   expect(publicKey.name).toBe(`review-together-public-key-${fingerprint.slice(0, 8)}.json`);
   const jwk = JSON.parse(publicKey.bytes.toString('utf8'));
   expect(jwk).not.toHaveProperty('d');
-  const trusted = join(dir, 'team-keys.json');
-  writeFileSync(trusted, JSON.stringify({ keys: [jwk] }));
-  expect(cli('verify', '--trusted-keys', trusted, first.path).status).toBe(0);
+  const trusted = join(dir, 'team.keys');
+  expect(cli('keys', 'add', '--keys', trusted, '--name', 'Sam’s tablet', '--fingerprint', shown, publicKey.path).status).toBe(0);
+  const { status, report } = verifyJson('--trusted-keys', trusted, first.path);
+  expect(report.files[0].errors).toEqual([]);
+  expect(status).toBe(0);
+  expect(report).toMatchObject({ valid: 1, invalid: 0, verdict: 'valid' });
 
   // Format 2, and code we did not write agrees: npm jose and canonicalize,
   // ajv with the published schema, Python joserfc at its default header
@@ -108,21 +116,27 @@ test('a signed-off review downloads one signed summary that the CLI verifies and
   expect(Object.keys(found.header).sort()).toEqual(['alg', 'jwk', 'kid', 'typ']);
   expect(peers.status).toBe(0);
 
-  // A team that registered only another device's key refuses it; so does
-  // one that revoked this device's key.
+  // A team that registered only another device's key does not trust it; nor
+  // does one that revoked this device's key.
   const otherKey = join(dir, 'other.jwk');
-  const otherPublic = JSON.parse(cli('keygen', '--out', otherKey).stdout);
-  writeFileSync(trusted, JSON.stringify({ keys: [otherPublic] }));
-  const untrusted = verifyJson('--trusted-keys', trusted, first.path);
-  expect(untrusted.status).toBe(1);
+  const otherPublic = join(dir, 'other-public.jwk');
+  writeFileSync(otherPublic, cli('keygen', '--out', otherKey).stdout);
+  const others = join(dir, 'others.keys');
+  const otherKid = JSON.parse(readFileSync(otherPublic, 'utf8')).kid;
+  expect(cli('keys', 'add', '--keys', others, '--name', 'Other tablet', '--fingerprint', otherKid, otherPublic).status).toBe(0);
+  const untrusted = verifyJson('--trusted-keys', others, first.path);
+  expect(untrusted.status).toBe(3);
   expect(untrusted.report.files[0].errors.map((e) => e.code)).toEqual(['untrusted_key']);
-  writeFileSync(trusted, JSON.stringify({ keys: [{ ...jwk, revoked: true }] }));
-  expect(verifyJson('--trusted-keys', trusted, first.path).report.files[0].errors.map((e) => e.code)).toEqual(['revoked_key']);
+  expect(cli('keys', 'revoke', '--keys', trusted, fingerprint).status).toBe(0);
+  const revoked = verifyJson('--trusted-keys', trusted, first.path);
+  expect(revoked.status).toBe(3);
+  expect(revoked.report.files[0].errors.map((e) => e.code)).toEqual(['revoked_key']);
 
   // The app checks its own file and knows it is this device's.
+  // Without a team list on the device it cannot say more than that.
   const result = await check(page, first.path);
-  await expect(result).toHaveText('The summary is intact and signed');
-  await expect(page.getByText('It was signed by this device.')).toBeVisible();
+  await expect(result).toHaveText('Signed, but the signer could not be checked');
+  await expect(page.getByText(`${shown} (this device)`)).toBeVisible();
 });
 
 test('a file the CLI signs verifies in the app; changed, reformatted and foreign files are refused', async ({ page }) => {
@@ -135,9 +149,11 @@ test('a file the CLI signs verifies in the app; changed, reformatted and foreign
   const doc = JSON.parse(text);
 
   let result = await check(page, signed);
-  await expect(result).toHaveText('The summary is intact and signed');
-  await expect(page.getByText(/It was signed by another device\. Before you rely on it/)).toBeVisible();
+  await expect(result).toHaveText('Signed, but the signer could not be checked');
+  await expect(page.getByText(/this device has no team key list, so it cannot say whose key signed it/)).toBeVisible();
   await expect(page.getByText(doc.documentId, { exact: true })).toBeVisible();
+  // What the file is about, so the person checking can ask about it.
+  await expect(page.getByRole('definition').filter({ hasText: doc.carer.name })).toHaveCount(1);
 
   const refused = async (name, contents, code) => {
     const path = join(dir, name);
@@ -153,6 +169,66 @@ test('a file the CLI signs verifies in the app; changed, reformatted and foreign
   await refused('pretty.json', JSON.stringify(doc, null, 2), 'not_canonical');
   await refused('notes.json', 'These are my notes, not a summary.', 'not_json');
   await refused('other.json', '{"hello":"world"}', 'not_a_summary');
+});
+
+/** Import a team key list on /settings/team-keys (with the PIN, if given). */
+async function importList(page, path, pin) {
+  await visitUnlocked(page, '/settings/team-keys', pin);
+  await expect(heading(page, 'Team key list')).toBeVisible();
+  await page.getByLabel('Team key list file').setInputFiles(path);
+  await expect(page.getByRole('button', { name: 'Use this list' })).toBeVisible();
+  if (pin) await page.getByLabel('Device PIN').fill(pin);
+  await press(page.getByRole('button', { name: 'Use this list' }));
+  await expect(page.getByText('The team key list is now on this device.')).toBeVisible({ timeout: 30_000 });
+}
+
+test('the checker trusts a signer only once the team key list holds its key, and not after it is revoked', async ({ page }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'summary-e2e-'));
+  const key = join(dir, 'tablet.jwk');
+  const publicKey = join(dir, 'tablet-public.jwk');
+  const signed = join(dir, 'signed.json');
+  writeFileSync(publicKey, execFileSync(CLI, ['keygen', '--out', key]));
+  execFileSync(CLI, ['sign', '--key', key, FIXTURE, '--out', signed, '--signed-at', '2026-11-24T12:05:00+00:00']);
+  const kid = JSON.parse(readFileSync(publicKey, 'utf8')).kid;
+  const list = join(dir, 'team.keys');
+  execFileSync(CLI, ['keys', 'add', '--keys', list, '--name', 'Records test tablet', '--fingerprint', kid, '--at', '2026-11-01T09:00:00+00:00', publicKey]);
+
+  // Self-signed, no list on the device: a warning, never the success panel.
+  await check(page, signed);
+  await expect(page.getByRole('heading', { level: 2, name: 'Signed, but the signer could not be checked', exact: true })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'The summary is valid', exact: true })).toHaveCount(0);
+
+  // A list that is wrong anywhere is refused whole, and nothing changes.
+  const broken = join(dir, 'broken.keys');
+  writeFileSync(broken, readFileSync(list, 'utf8').replace('"revoked":false', '"revoked":"false"'));
+  await page.goto('/settings/team-keys');
+  await page.getByLabel('Team key list file').setInputFiles(broken);
+  await expect(page.getByRole('alert')).toContainText('cannot be used as a team key list');
+  await expect(page.getByRole('alert')).toContainText('"revoked" must be true or false');
+  await expect(page.getByText('This device has no team key list yet.')).toBeVisible();
+
+  // The team's list holding the key: valid, with the device's name. The PIN is asked first.
+  await setDevicePin(page);
+  await visitUnlocked(page, '/settings/team-keys');
+  await page.getByLabel('Team key list file').setInputFiles(list);
+  await press(page.getByRole('button', { name: 'Use this list' }));
+  await expect(page.getByRole('alert')).toContainText('Enter the device PIN to use this list');
+  await page.getByLabel('Device PIN').fill('000000');
+  await press(page.getByRole('button', { name: 'Use this list' }));
+  await expect(page.getByRole('alert')).toContainText('That PIN is not right. Check it and try again. The list was not taken.');
+  await importList(page, list, '482913');
+  await expect(page.getByText('Records test tablet', { exact: true })).toBeVisible();
+  await check(page, signed);
+  await expect(page.getByRole('heading', { level: 2, name: 'The summary is valid', exact: true })).toBeVisible();
+  await expect(page.getByRole('definition').filter({ hasText: 'Records test tablet' })).toHaveCount(1);
+  await expect(page.getByText(/Files are checked against your team’s key list \(1 devices/)).toBeVisible();
+
+  // Revoked in the list: the warning again.
+  execFileSync(CLI, ['keys', 'revoke', '--keys', list, kid, '--at', '2026-12-01T08:00:00+00:00']);
+  await importList(page, list, '482913');
+  await check(page, signed);
+  await expect(page.getByRole('heading', { level: 2, name: 'Signed with a revoked key', exact: true })).toBeVisible();
+  await expect(page.getByText(/The key of Records test tablet was revoked on 1 December 2026/)).toBeVisible();
 });
 
 test('the device has one signing key, made on request before the first summary', async ({ page }) => {

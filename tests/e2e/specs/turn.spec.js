@@ -4,7 +4,7 @@
 // until that person confirms, then brings the same screen back with its
 // heading focused. Only people in the room can take it.
 import {
-  test, expect, press, heading, radio, openReviewPage, startReviewWithFamily, addPerson, completeGettingReady,
+  test, expect, press, heading, radio, openReviewPage, familyReview, addPerson, completeGettingReady,
   openPart, openCriterion, turnBanner, tabletChoice, passTablet, TIME_OFF,
 } from '../helpers.js';
 
@@ -13,7 +13,7 @@ test.use({ hasTouch: true, viewport: { width: 1024, height: 768 }, actionTimeout
 const SAM = 'Now: Sam Patel, worker';
 
 test('the worker holds the tablet at first, and every screen of the review says so', async ({ page }) => {
-  const id = await startReviewWithFamily(page);
+  const id = await familyReview(page);
   for (const [rest, title] of [
     ['', 'Carer review'], ['who', 'Who is here'], ['taking-part', 'Help to take part'],
     ['process', 'How we will review'], ['criteria', 'What we will look at'], ['ready', 'Ready to start'],
@@ -28,7 +28,7 @@ test('the worker holds the tablet at first, and every screen of the review says 
 });
 
 test('pass the tablet: choose, hand over with the screen hidden, and come back to it', async ({ page }) => {
-  const id = await startReviewWithFamily(page);
+  const id = await familyReview(page);
   await openReviewPage(page, id, 'process');
   await press(radio(page, 'Why is this review happening?', 'Yearly review'));
 
@@ -77,7 +77,7 @@ test('pass the tablet: choose, hand over with the screen hidden, and come back t
 });
 
 test('changing your mind: someone else, or keep the tablet', async ({ page }) => {
-  const id = await startReviewWithFamily(page);
+  const id = await familyReview(page);
   await openReviewPage(page, id, 'criteria');
   await press(page.getByRole('link', { name: 'Pass the tablet', exact: true }));
   await press(tabletChoice(page, 'Joan Khan'));
@@ -89,7 +89,7 @@ test('changing your mind: someone else, or keep the tablet', async ({ page }) =>
 });
 
 test('only someone in the room can take the tablet', async ({ page }) => {
-  const id = await startReviewWithFamily(page);
+  const id = await familyReview(page);
   await addPerson(page, 'Add an interpreter', { name: 'Farah Ali', attendance: 'Joining remotely (phone or video)' });
   await press(page.getByRole('link', { name: 'Pass the tablet', exact: true }));
   await expect(tabletChoice(page, 'Farah Ali')).toHaveCount(0);

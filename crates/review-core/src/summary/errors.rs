@@ -4,8 +4,8 @@
 
 use super::canonical::ParseError;
 use super::document::Summary;
-use super::keys::TrustedKeys;
 use super::strings::FormatVersion;
+use super::team_keys::{Receipts, Standing, TeamKeys};
 use serde::Serialize;
 use std::fmt;
 
@@ -33,10 +33,12 @@ pub enum ErrorCode {
     NotPortable,
     UntrustedKey,
     RevokedKey,
+    RetiredKey,
+    SignerNotChecked,
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 18] = [
+    pub const ALL: [ErrorCode; 20] = [
         ErrorCode::Unreadable,
         ErrorCode::NotUtf8,
         ErrorCode::NotJson,
@@ -55,6 +57,8 @@ impl ErrorCode {
         ErrorCode::NotPortable,
         ErrorCode::UntrustedKey,
         ErrorCode::RevokedKey,
+        ErrorCode::RetiredKey,
+        ErrorCode::SignerNotChecked,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -77,7 +81,21 @@ impl ErrorCode {
             ErrorCode::NotPortable => "not_portable",
             ErrorCode::UntrustedKey => "untrusted_key",
             ErrorCode::RevokedKey => "revoked_key",
+            ErrorCode::RetiredKey => "retired_key",
+            ErrorCode::SignerNotChecked => "signer_not_checked",
         }
+    }
+
+    /// Whether the code is about who signed, not about the file: the
+    /// signature and contents are intact, the signer is not one to rely on.
+    pub fn is_about_signer(self) -> bool {
+        matches!(
+            self,
+            ErrorCode::UntrustedKey
+                | ErrorCode::RevokedKey
+                | ErrorCode::RetiredKey
+                | ErrorCode::SignerNotChecked
+        )
     }
 }
 
@@ -141,6 +159,53 @@ pub(crate) fn parse_error(e: ParseError) -> VerifyError {
 
 // ---- The result -------------------------------------------------------------
 
+/// At most this many problems are listed for one file; the rest are counted.
+pub const MAX_LISTED: usize = 100;
+
+/// What checking a file comes to. Ordered from best to worst, so that with
+/// many files the worst verdict (`max`) is the one that counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    /// Intact, and signed by a key the team's list trusts for it.
+    Valid,
+    /// Intact, but the signer is unknown, retired, revoked, or was not
+    /// checked against a list. Never a success.
+    UntrustedSigner,
+    /// The file could not be read (too big, not a file).
+    Unreadable,
+    /// Tampered with, malformed, or not a signed summary.
+    Invalid,
+}
+
+impl Verdict {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Valid => "valid",
+            Verdict::UntrustedSigner => "untrusted_signer",
+            Verdict::Unreadable => "unreadable",
+            Verdict::Invalid => "invalid",
+        }
+    }
+}
+
+/// Who signed, as the team's key list says: checked only once the file is
+/// intact.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum Signer {
+    /// No key list was given (or the file is not intact).
+    #[default]
+    NotChecked,
+    /// What the list says of the key.
+    Checked {
+        standing: Standing,
+        /// The device's name in the list (none when the key is not in it).
+        name: Option<String>,
+        /// When the list retired or revoked it, if it did.
+        since: Option<String>,
+    },
+}
+
 /// What verifying one file found.
 #[derive(Clone, Debug, Default)]
 pub struct Verification {
@@ -150,32 +215,137 @@ pub struct Verification {
     pub document_id: Option<String>,
     /// The signing key's id (RFC 7638 thumbprint), when the header could be read.
     pub kid: Option<String>,
-    /// When it was signed: the document's `signedAt` (format 2) or the
-    /// header's (format 1).
+    /// When it was signed, by the signing device's clock: the document's
+    /// `signedAt` (format 2) or the header's (format 1).
     pub signed_at: Option<String>,
-    /// Empty when the file is valid. Checks stop at the first stage that fails.
+    /// The SHA-256 of the bytes checked, in base64url (what the receipt log
+    /// records).
+    pub sha256: String,
+    /// What is wrong with the file, at most [`MAX_LISTED`]: empty when it is
+    /// intact. Checks stop at the first stage that fails.
     pub errors: Vec<VerifyError>,
-    /// The summary, when the file is valid, in format 2's shape whatever
-    /// the file's format (see [`v1::Summary::upgrade`]).
+    /// Problems found beyond those listed.
+    pub unlisted: usize,
+    /// Who signed it, by the team's list.
+    pub signer: Signer,
+    /// The summary, when the file is intact (whoever signed it), in format
+    /// 2's shape whatever the file's format (see [`v1::Summary::upgrade`]).
     pub summary: Option<Summary>,
 }
 
 impl Verification {
+    /// Intact and signed by a key the team's list trusts for it.
     pub fn is_valid(&self) -> bool {
+        self.verdict() == Verdict::Valid
+    }
+
+    /// The bytes are a well-formed summary and the signature over them
+    /// holds, whoever's key made it.
+    pub fn is_intact(&self) -> bool {
         self.errors.is_empty()
+    }
+
+    pub fn verdict(&self) -> Verdict {
+        if self.has(ErrorCode::Unreadable) {
+            Verdict::Unreadable
+        } else if !self.errors.is_empty() {
+            Verdict::Invalid
+        } else {
+            match &self.signer {
+                Signer::Checked { standing, .. } if standing.counts() => Verdict::Valid,
+                _ => Verdict::UntrustedSigner,
+            }
+        }
     }
 
     /// Whether any error has this code.
     pub fn has(&self, code: ErrorCode) -> bool {
         self.errors.iter().any(|e| e.code == code)
     }
+
+    /// Every problem found, listed or not.
+    pub fn error_count(&self) -> usize {
+        self.errors.len() + self.unlisted
+    }
+
+    /// Why an intact file is not to be relied on: the signer is unknown,
+    /// retired, revoked or unchecked. `None` when the file is valid or
+    /// not intact (its errors say why).
+    pub fn signer_issue(&self) -> Option<VerifyError> {
+        if !self.is_intact() {
+            return None;
+        }
+        let kid = self.kid.as_deref().unwrap_or("?");
+        let (standing, name, since) = match &self.signer {
+            Signer::NotChecked => {
+                return Some(err(
+                    ErrorCode::SignerNotChecked,
+                    format!("The signature and contents are intact, but no key list was used, so nothing shows whose key signed it (key id {kid}): anyone can make a key and sign a file. Check it against your team's key list."),
+                ))
+            }
+            Signer::Checked { standing, name, since } => (standing, name, since),
+        };
+        let name = name.as_deref().unwrap_or("a device");
+        let since = since.as_deref().unwrap_or("?");
+        let signed_at = self.signed_at.as_deref().unwrap_or("?");
+        match standing {
+            Standing::Trusted | Standing::RetiredSignedBefore | Standing::RevokedReceivedBefore => None,
+            Standing::Unknown => Some(err(
+                ErrorCode::UntrustedKey,
+                format!("The signature is intact, but the key that made it is not in your team's key list (key id {kid}). If a worker's device is new, register its key; otherwise do not rely on this file."),
+            )),
+            Standing::RetiredSignedAfter => Some(err(
+                ErrorCode::RetiredKey,
+                format!("The summary was signed with the key of {name}, which your team retired at {since}, and it says it was signed at {signed_at}, after that. Ask the worker why before relying on it."),
+            )),
+            Standing::Revoked => Some(err(
+                ErrorCode::RevokedKey,
+                format!("The summary was signed with the key of {name}, which your team revoked at {since} (lost or stolen), and nothing in the receipt log shows the file arrived before then. Do not rely on it."),
+            )),
+        }
+    }
+
+    /// A note on a valid file whose key is no longer in use: why it still
+    /// counts.
+    pub fn signer_note(&self) -> Option<String> {
+        let Signer::Checked {
+            standing,
+            name,
+            since,
+        } = &self.signer
+        else {
+            return None;
+        };
+        let name = name.as_deref().unwrap_or("a device");
+        let since = since.as_deref().unwrap_or("?");
+        match standing {
+            Standing::RetiredSignedBefore => Some(format!(
+                "signed by {name} before its key was retired at {since}"
+            )),
+            Standing::RevokedReceivedBefore => Some(format!(
+                "{name}'s key was revoked at {since}, but the receipt log shows this file arrived before then"
+            )),
+            _ => None,
+        }
+    }
+
+    /// Every problem to report, the signer's included.
+    pub fn issues(&self) -> Vec<VerifyError> {
+        let mut all = self.errors.clone();
+        all.extend(self.signer_issue());
+        all
+    }
 }
 
 /// What the verifier should also check.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct VerifyOptions<'a> {
-    /// When given, the signing key must be in it and not revoked.
-    pub trusted_keys: Option<&'a TrustedKeys>,
+    /// The team's key list: when given, the key that verifies is the one
+    /// the list holds under the header's `kid` (never the header's own
+    /// `jwk`, if they differ), and the list says whether the signer counts.
+    pub trusted_keys: Option<&'a TeamKeys>,
+    /// The team's receipt log, for summaries from revoked keys.
+    pub receipts: Option<&'a Receipts>,
 }
 
 /// Why a summary could not be signed.

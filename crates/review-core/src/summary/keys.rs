@@ -12,7 +12,6 @@ use base64::Engine;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use sha2::{Digest, Sha256};
-use std::collections::BTreeMap;
 use std::fmt;
 
 pub use ed25519_dalek::{Signature, VerifyingKey};
@@ -229,6 +228,16 @@ impl SigningKey {
     }
 }
 
+/// A fingerprint split into groups of four, for reading aloud over the phone.
+pub fn grouped(fingerprint: &str) -> String {
+    fingerprint
+        .as_bytes()
+        .chunks(4)
+        .map(|c| String::from_utf8_lossy(c).into_owned())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 // ---- The key on the device --------------------------------------------------
 
 /// The version of the stored-key envelope this build writes. The drafts work
@@ -303,70 +312,5 @@ pub fn device_key<S: KeyStore>(
                 .map_err(DeviceKeyError::Store)?;
             Ok(key)
         }
-    }
-}
-
-// ---- Keys a records team trusts ---------------------------------------------
-
-/// A JWK Set of the public keys a records team has registered. A key marked
-/// `"revoked": true` is known but its signatures are refused. Other members
-/// (`kid`, `use`, `alg`, names) are allowed; a `kid` must be the thumbprint.
-/// Keys other than Ed25519 ones are passed over.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct TrustedKeys {
-    /// Revoked or not, by thumbprint.
-    keys: BTreeMap<String, bool>,
-}
-
-impl TrustedKeys {
-    pub fn from_jwks_json(text: &str) -> Result<TrustedKeys, KeyError> {
-        let value = super::canonical::parse_strict(text.as_bytes())
-            .map_err(|e| KeyError::NotJson(e.to_string()))?;
-        let keys = value
-            .get("keys")
-            .and_then(Value::as_array)
-            .ok_or(KeyError::NotAKeySet)?;
-        let mut trusted = TrustedKeys::default();
-        for key in keys {
-            let field = |name: &str| key.get(name).and_then(Value::as_str).unwrap_or("");
-            // A team's set may hold other kinds of key, for other systems.
-            if field("kty") != "OKP" || field("crv") != "Ed25519" {
-                continue;
-            }
-            let jwk = PublicJwk {
-                kty: field("kty").into(),
-                crv: field("crv").into(),
-                x: field("x").into(),
-            };
-            jwk.verifying_key()?;
-            let kid = jwk.thumbprint();
-            if let Some(named) = key.get("kid") {
-                if named.as_str() != Some(kid.as_str()) {
-                    return Err(KeyError::KidNotThumbprint(named.to_string()));
-                }
-            }
-            let revoked = key.get("revoked").and_then(Value::as_bool).unwrap_or(false);
-            // A key listed twice counts as revoked if either entry says so.
-            *trusted.keys.entry(kid).or_insert(false) |= revoked;
-        }
-        Ok(trusted)
-    }
-
-    /// Trust `jwk` (as a JWK Set built in code would).
-    pub fn trust(&mut self, jwk: &PublicJwk, revoked: bool) {
-        self.keys.insert(jwk.thumbprint(), revoked);
-    }
-
-    /// `None` if the key is unknown, else whether it is revoked.
-    pub fn revoked(&self, kid: &str) -> Option<bool> {
-        self.keys.get(kid).copied()
-    }
-
-    pub fn len(&self) -> usize {
-        self.keys.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.keys.is_empty()
     }
 }

@@ -13,16 +13,35 @@ pub fn is_canonical(bytes: &[u8]) -> bool {
 /// The largest integer every JSON reader holds exactly (2^53 − 1).
 pub const MAX_SAFE_INTEGER: i64 = (1 << 53) - 1;
 
+/// Where a value breaks the portable rules: the first few, and how many in all.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Issues {
+    /// At most the limit asked for, in document order.
+    pub listed: Vec<String>,
+    /// Every one found, listed or not.
+    pub total: usize,
+}
+
+impl Issues {
+    fn push(&mut self, limit: usize, issue: impl FnOnce() -> String) {
+        if self.listed.len() < limit {
+            self.listed.push(issue());
+        }
+        self.total += 1;
+    }
+}
+
 /// Where `value` breaks the format's portable rules: any number that is not
 /// an integer, any integer beyond ±(2^53 − 1), any `null`, any text not in
-/// Unicode NFC. Each issue names its place as a JSON Pointer.
-pub fn portable_issues(value: &Value) -> Vec<String> {
-    let mut issues = Vec::new();
-    walk(value, &mut String::new(), &mut issues);
+/// Unicode NFC. Each issue names its place as a JSON Pointer; at most
+/// `limit` are written out (a hostile file can hold millions), all are counted.
+pub fn portable_issues(value: &Value, limit: usize) -> Issues {
+    let mut issues = Issues::default();
+    walk(value, &mut String::new(), limit, &mut issues);
     issues
 }
 
-fn walk(value: &Value, at: &mut String, issues: &mut Vec<String>) {
+fn walk(value: &Value, at: &mut String, limit: usize, issues: &mut Issues) {
     let here = |at: &str| {
         if at.is_empty() {
             "/".to_string()
@@ -31,10 +50,12 @@ fn walk(value: &Value, at: &mut String, issues: &mut Vec<String>) {
         }
     };
     match value {
-        Value::Null => issues.push(format!(
-            "There is a null at {}: a summary leaves out what it does not have.",
-            here(at)
-        )),
+        Value::Null => issues.push(limit, || {
+            format!(
+                "There is a null at {}: a summary leaves out what it does not have.",
+                here(at)
+            )
+        }),
         Value::Number(n) => {
             let in_range = n
                 .as_i64()
@@ -42,22 +63,25 @@ fn walk(value: &Value, at: &mut String, issues: &mut Vec<String>) {
                 .or_else(|| n.as_u64().map(|u| u <= MAX_SAFE_INTEGER as u64));
             match in_range {
                 Some(true) => {}
-                Some(false) => issues.push(format!(
-                    "The number at {} is beyond ±2^53, which not every program can read exactly.",
-                    here(at)
-                )),
-                None => issues.push(format!(
-                    "The number at {} is not a whole number: a summary holds whole numbers only.",
-                    here(at)
-                )),
+                Some(false) => issues.push(limit, || {
+                    format!(
+                        "The number at {} is beyond ±2^53, which not every program can read exactly.",
+                        here(at)
+                    )
+                }),
+                None => issues.push(limit, || {
+                    format!(
+                        "The number at {} is not a whole number: a summary holds whole numbers only.",
+                        here(at)
+                    )
+                }),
             }
         }
         Value::String(s) => {
             if !is_nfc(s) {
-                issues.push(format!(
-                    "The text at {} is not in Unicode NFC form.",
-                    here(at)
-                ));
+                issues.push(limit, || {
+                    format!("The text at {} is not in Unicode NFC form.", here(at))
+                });
             }
         }
         Value::Array(items) => {
@@ -65,20 +89,22 @@ fn walk(value: &Value, at: &mut String, issues: &mut Vec<String>) {
                 let len = at.len();
                 at.push('/');
                 at.push_str(&i.to_string());
-                walk(item, at, issues);
+                walk(item, at, limit, issues);
                 at.truncate(len);
             }
         }
         Value::Object(members) => {
             for (name, member) in members {
                 if !is_nfc(name) {
-                    issues.push(format!("The name {name:?} is not in Unicode NFC form."));
+                    issues.push(limit, || {
+                        format!("The name {name:?} is not in Unicode NFC form.")
+                    });
                 }
                 let len = at.len();
                 at.push('/');
                 // JSON Pointer escaping (RFC 6901).
                 at.push_str(&name.replace('~', "~0").replace('/', "~1"));
-                walk(member, at, issues);
+                walk(member, at, limit, issues);
                 at.truncate(len);
             }
         }

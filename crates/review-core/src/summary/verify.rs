@@ -7,6 +7,7 @@ use super::document::*;
 use super::errors::*;
 use super::jws::*;
 use super::keys::*;
+use super::team_keys::TeamKeys;
 use super::v1;
 use serde::Deserialize;
 use serde_json::Value;
@@ -32,14 +33,16 @@ pub fn read_unsigned(bytes: &[u8], signed_at: Option<&str>) -> Result<Summary, S
     if let (Some(at), Value::Object(members)) = (signed_at, &mut value) {
         members.insert("signedAt".into(), Value::String(at.to_string()));
     }
-    content_checks(&value, FormatVersion::V2, None).map_err(SignError::Invalid)
+    content_checks(&value, FormatVersion::V2, None)
+        .map_err(|found| SignError::Invalid(found.errors))
 }
 
 // ---- Verifying --------------------------------------------------------------
 
 /// Verify a summary file's bytes: UTF-8, JSON without repeated names, format
 /// and version, canonical bytes, the signature (header, algorithm, `kid` ↔
-/// `jwk`, document id, Ed25519), then the schema, and the trusted keys if given.
+/// `jwk`, document id, Ed25519), then the schema, and then, when a key list
+/// is given, what it says of the signer.
 pub fn verify(bytes: &[u8], options: &VerifyOptions<'_>) -> Verification {
     verify_with(bytes, options, &Ed25519Strict)
 }
@@ -49,17 +52,40 @@ pub(crate) fn verify_with(
     options: &VerifyOptions<'_>,
     check: &dyn SignatureCheck,
 ) -> Verification {
-    let mut out = Verification::default();
-    if let Err(e) = run(bytes, options, check, &mut out) {
-        out.errors.extend(e);
-    }
-    if !out.errors.is_empty() {
+    let mut out = Verification {
+        sha256: sha256_base64url(bytes),
+        ..Verification::default()
+    };
+    if let Err(found) = run(bytes, options, check, &mut out) {
+        out.errors = found.errors;
+        out.unlisted = found.unlisted;
         out.summary = None;
+        out.signer = Signer::NotChecked;
     }
     out
 }
 
-type Stage = Result<(), Vec<VerifyError>>;
+/// The problems a stage found: at most [`MAX_LISTED`], and how many more.
+struct Found {
+    errors: Vec<VerifyError>,
+    unlisted: usize,
+}
+
+impl From<Vec<VerifyError>> for Found {
+    fn from(mut errors: Vec<VerifyError>) -> Found {
+        let unlisted = errors.len().saturating_sub(MAX_LISTED);
+        errors.truncate(MAX_LISTED);
+        Found { errors, unlisted }
+    }
+}
+
+impl From<VerifyError> for Found {
+    fn from(e: VerifyError) -> Found {
+        Found::from(vec![e])
+    }
+}
+
+type Stage = Result<(), Found>;
 
 fn run(
     bytes: &[u8],
@@ -68,54 +94,54 @@ fn run(
     out: &mut Verification,
 ) -> Stage {
     if std::str::from_utf8(bytes).is_err() {
-        return Err(vec![parse_error(ParseError::NotUtf8)]);
+        return Err(parse_error(ParseError::NotUtf8).into());
     }
     // Fast path: one pass proves the bytes are canonical JSON with no name
     // twice. Only when it says no do we parse fully, to say why.
     let Some(members) = scan_canonical(bytes) else {
-        let value = parse_strict(bytes).map_err(|e| vec![parse_error(e)])?;
+        let value = parse_strict(bytes).map_err(parse_error)?;
         out.document_id = value
             .get("documentId")
             .and_then(Value::as_str)
             .map(String::from);
-        out.format_version = Some(format_errors(&value).map_err(|e| vec![e])?);
+        out.format_version = Some(format_errors(&value)?);
         if value.get("signature").is_none() {
-            return Err(vec![no_signature()]);
+            return Err(no_signature().into());
         }
-        return Err(vec![err(
+        return Err(err(
             ErrorCode::NotCanonical,
             "The file's bytes are not in canonical form (RFC 8785): a summary is stored exactly as it was signed, so this file has been changed or re-saved by another program. Use the file exactly as it was downloaded.",
-        )]);
+        )
+        .into());
     };
     let top = TopLevel {
         bytes,
         members: &members,
     };
     if bytes.first() != Some(&b'{') {
-        return Err(vec![not_a_summary()]);
+        return Err(not_a_summary().into());
     }
     out.document_id = top.string("documentId");
-    let version =
-        format_errors(&top.small_object(&["format", "formatVersion"])).map_err(|e| vec![e])?;
+    let version = format_errors(&top.small_object(&["format", "formatVersion"]))?;
     out.format_version = Some(version);
-    signature_checks(&top, version, check, out)?;
+    signature_checks(&top, version, check, options.trusted_keys, out)?;
     // The signature holds; now what it covers must be a well-formed summary.
     let value: Value = serde_json::from_slice(bytes)
-        .map_err(|e| vec![parse_error(ParseError::NotJson(e.to_string()))])?;
+        .map_err(|e| parse_error(ParseError::NotJson(e.to_string())))?;
     let summary = content_checks(&value, version, out.signed_at.as_deref())?;
-    if let Some(trusted) = options.trusted_keys {
+    if let Some(list) = options.trusted_keys {
         let kid = out.kid.clone().unwrap_or_default();
-        match trusted.revoked(&kid) {
-            None => return Err(vec![err(
-                ErrorCode::UntrustedKey,
-                format!("The summary was signed with a key that is not in the trusted keys (key id {kid}). If the worker's device is new, register its public key with the records team."),
-            )]),
-            Some(true) => return Err(vec![err(
-                ErrorCode::RevokedKey,
-                format!("The summary was signed with a key that has been revoked (key id {kid}): do not rely on it."),
-            )]),
-            Some(false) => {}
-        }
+        let listed = list.get(&kid);
+        out.signer = Signer::Checked {
+            standing: list.standing(
+                &kid,
+                out.signed_at.as_deref(),
+                &out.sha256,
+                options.receipts,
+            ),
+            name: listed.map(|k| k.name.clone()),
+            since: listed.and_then(|k| k.revoked.clone().or_else(|| k.retired.clone())),
+        };
     }
     out.summary = Some(summary);
     Ok(())
@@ -216,16 +242,18 @@ fn signature_checks(
     top: &TopLevel<'_>,
     version: FormatVersion,
     check: &dyn SignatureCheck,
+    list: Option<&TeamKeys>,
     out: &mut Verification,
 ) -> Stage {
     let Some(raw) = top.raw("signature") else {
-        return Err(vec![no_signature()]);
+        return Err(no_signature().into());
     };
-    let bad_format = |why: &str| {
-        vec![err(
+    let bad_format = |why: &str| -> Found {
+        err(
             ErrorCode::BadSignatureFormat,
             format!("The signature is not a detached JWS (header..signature in base64url): {why}."),
-        )]
+        )
+        .into()
     };
     let jws: String = serde_json::from_slice(raw).map_err(|_| bad_format("it is not a string"))?;
     let Some((header_b64, signature_b64)) = jws.split_once("..") else {
@@ -250,11 +278,12 @@ fn signature_checks(
         .ok_or_else(|| bad_format("the signature part is not 64 bytes in base64url"))?;
     let signature = Signature::from_bytes(&signature_bytes);
 
-    let bad_header = |why: String| {
-        vec![err(
+    let bad_header = |why: String| -> Found {
+        err(
             ErrorCode::BadHeader,
             format!("The signature's protected header is not valid: {why}."),
-        )]
+        )
+        .into()
     };
     let header_bytes =
         b64_decode(header_b64).ok_or_else(|| bad_header("it is not base64url".into()))?;
@@ -263,10 +292,11 @@ fn signature_checks(
     match header_value.get("alg").and_then(Value::as_str) {
         Some(ALG | ALG_LEGACY) => {}
         Some(other) => {
-            return Err(vec![err(
+            return Err(err(
                 ErrorCode::UnsupportedAlg,
                 format!("The signature uses the algorithm {other:?}; only \"Ed25519\" (or its older name \"EdDSA\") is accepted."),
-            )])
+            )
+            .into())
         }
         None => return Err(bad_header("it does not name the algorithm (\"alg\")".into())),
     }
@@ -305,7 +335,7 @@ fn signature_checks(
             header.typ
         )));
     }
-    let key = header
+    let carried = header
         .jwk
         .verifying_key()
         .map_err(|e| bad_header(e.to_string()))?;
@@ -319,6 +349,23 @@ fn signature_checks(
             format!("The key id in the signature ({}) is not the thumbprint of the key it carries ({thumbprint}).", header.kid),
         ));
     }
+    // With a key list, the key that verifies is the list's, never the one
+    // the file carries: a file cannot bring its own key under a known id.
+    let key = match list.and_then(|l| l.get(&header.kid)) {
+        Some(listed) => {
+            if listed.jwk != header.jwk {
+                errors.push(err(
+                    ErrorCode::KidMismatch,
+                    format!("The signature names the key of {:?} from your team's list ({}), but carries a different key: it was not made by that device.", listed.name, header.kid),
+                ));
+            }
+            listed
+                .jwk
+                .verifying_key()
+                .map_err(|e| bad_header(e.to_string()))?
+        }
+        None => carried,
+    };
     if let (Some(id), Some(signed_for)) = (&out.document_id, &header_document_id) {
         if id != signed_for {
             errors.push(err(
@@ -338,7 +385,7 @@ fn signature_checks(
     if errors.is_empty() {
         Ok(())
     } else {
-        Err(errors)
+        Err(errors.into())
     }
 }
 
@@ -350,7 +397,7 @@ fn content_checks(
     value: &Value,
     version: FormatVersion,
     signed_at: Option<&str>,
-) -> Result<Summary, Vec<VerifyError>> {
+) -> Result<Summary, Found> {
     let mut errors: Vec<VerifyError> = super::schema::validate(value, version)
         .into_iter()
         .map(|e| err(ErrorCode::Schema, e))
@@ -372,13 +419,20 @@ fn content_checks(
             ),
         ));
     }
+    let portable = super::portable::portable_issues(value, MAX_LISTED.saturating_sub(errors.len()));
+    let unlisted = portable.total - portable.listed.len();
     errors.extend(
-        super::portable::portable_issues(value)
+        portable
+            .listed
             .into_iter()
             .map(|issue| err(ErrorCode::NotPortable, issue)),
     );
     match typed {
-        Ok(summary) if errors.is_empty() => Ok(summary),
-        _ => Err(errors),
+        Ok(summary) if errors.is_empty() && unlisted == 0 => Ok(summary),
+        _ => {
+            let mut found = Found::from(errors);
+            found.unlisted += unlisted;
+            Err(found)
+        }
     }
 }

@@ -750,3 +750,31 @@ pub fn signed_off_review() -> Review {
     );
     r
 }
+
+// ---- Signing anything, as another tool could ----------------------------------
+
+/// A format 2 protected header for `key`.
+pub fn header_for(key: &summary::SigningKey) -> serde_json::Value {
+    let jwk = key.public_jwk();
+    serde_json::json!({
+        "alg": "Ed25519",
+        "typ": summary::JWS_TYPE,
+        "kid": jwk.thumbprint(),
+        "jwk": jwk,
+    })
+}
+
+/// Sign any JSON document with any header, as another (careless or hostile)
+/// tool could: the signature is genuine, so only the other checks can object.
+pub fn sign_raw(
+    document: &serde_json::Value,
+    header: &serde_json::Value,
+    key: &summary::SigningKey,
+) -> Vec<u8> {
+    let mut document = document.clone();
+    document.as_object_mut().unwrap().remove("signature");
+    let payload = summary::to_canonical_vec(&document).unwrap();
+    let jws = summary::detached_jws(&summary::to_canonical_vec(header).unwrap(), &payload, key);
+    document["signature"] = jws.into();
+    summary::to_canonical_vec(&document).unwrap()
+}

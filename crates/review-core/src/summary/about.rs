@@ -1,0 +1,223 @@
+//! What the app's "Check a summary file" screen says of a checked file, as
+//! data the view only renders: the verdict's heading and words, who signed
+//! it by the team's list, what the summary is about (people, dates,
+//! outcome), at most [`MAX_LISTED`] problems and a count of the rest, and
+//! whether this device holds a different signed version of the same
+//! document. The view reads the file and the device; this module decides.
+
+use super::document::{PersonSummary, Summary};
+use super::errors::{Signer, Verdict, Verification, MAX_LISTED};
+use super::keys::{grouped, sha256_base64url};
+use super::team_keys::{Standing, TeamKeys};
+use crate::text::escape_controls;
+
+/// A summary this device keeps (its document id and exact bytes).
+pub struct Kept<'a> {
+    pub document_id: &'a str,
+    pub text: &'a str,
+}
+
+/// The checker's result for one file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CheckResult {
+    pub verdict: Verdict,
+    /// The result's heading.
+    pub heading: String,
+    /// What the verdict means for this file, and what to do.
+    pub lead: Vec<String>,
+    /// Who signed it: name (by the list), key, list standing.
+    pub signer: Vec<(String, String)>,
+    /// What the summary is about (only when the file is intact).
+    pub about: Vec<(String, String)>,
+    /// What is wrong: (message, code), at most [`MAX_LISTED`].
+    pub issues: Vec<(String, String)>,
+    /// Problems found beyond those listed.
+    pub more: usize,
+    /// Set when this device holds a different signed file with the same
+    /// document id: what to tell the person checking.
+    pub other_version: Option<String>,
+}
+
+/// Text from a file, safe to show (controls and bidi overrides escaped).
+fn safe(s: &str) -> String {
+    escape_controls(s).into_owned()
+}
+
+/// "24 November 2026 at 11:58" from RFC 3339 text (as written when it does not parse).
+fn when(text: &str) -> String {
+    safe(&crate::words::long_moment_of(text))
+}
+
+fn day(text: &str) -> String {
+    chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map(crate::words::long_date)
+        .unwrap_or_else(|_| safe(text))
+}
+
+/// What the summary is about: the people, the dates and the outcome.
+pub fn about(s: &Summary) -> Vec<(String, String)> {
+    let person = |p: &PersonSummary| match &p.relationship {
+        Some(r) => format!("{} ({})", safe(&p.name), safe(r)),
+        None => safe(&p.name),
+    };
+    let mut rows = vec![
+        ("Carer".to_string(), person(&s.carer)),
+        ("Cared-for person".to_string(), person(&s.individual)),
+        ("Worker".to_string(), person(&s.worker)),
+        ("Organisation".to_string(), safe(&s.organisation)),
+        ("Review started".to_string(), when(s.created_at.as_str())),
+        ("Signed off".to_string(), when(s.finalised_at.as_str())),
+        (
+            "Outcome".to_string(),
+            s.outcome
+                .decision
+                .map_or_else(|| "Not recorded".to_string(), |d| d.label().to_string()),
+        ),
+        (
+            "Next review".to_string(),
+            day(s.outcome.next_review.as_str()),
+        ),
+        (
+            "Version".to_string(),
+            if s.amends.is_some() {
+                format!("{} (amends an earlier version)", s.version)
+            } else {
+                s.version.to_string()
+            },
+        ),
+    ];
+    if let Some(team) = &s.team {
+        rows.insert(4, ("Team".to_string(), safe(team)));
+    }
+    rows
+}
+
+/// Who signed the file, by the team's list (when there is one).
+fn signer_rows(
+    v: &Verification,
+    list: Option<&TeamKeys>,
+    device_kid: Option<&str>,
+) -> Vec<(String, String)> {
+    let kid = v.kid.as_deref().unwrap_or_default();
+    let this_device = device_kid == Some(kid);
+    let mut rows = Vec::new();
+    if let Some(key) = list.and_then(|l| l.get(kid)) {
+        rows.push(("Signed by".to_string(), safe(&key.name)));
+    } else if this_device {
+        rows.push(("Signed by".to_string(), "This device".to_string()));
+    }
+    rows.push((
+        "Signing key".to_string(),
+        format!(
+            "{}{}",
+            safe(&grouped(kid)),
+            if this_device { " (this device)" } else { "" }
+        ),
+    ));
+    rows.push((
+        "Signed at".to_string(),
+        format!(
+            "{} (by the signing device’s own clock)",
+            when(v.signed_at.as_deref().unwrap_or_default())
+        ),
+    ));
+    rows.push((
+        "Document id".to_string(),
+        safe(v.document_id.as_deref().unwrap_or_default()),
+    ));
+    rows
+}
+
+/// The checker's result for `v` (checked against `list`, if the device has
+/// one), on a device whose own key is `device_kid` and which keeps `kept`.
+pub fn check_result(
+    file_name: &str,
+    v: &Verification,
+    list: Option<&TeamKeys>,
+    device_kid: Option<&str>,
+    kept: &[Kept],
+) -> CheckResult {
+    let file = safe(file_name);
+    let verdict = v.verdict();
+    let mut result = CheckResult {
+        verdict,
+        heading: String::new(),
+        lead: Vec::new(),
+        signer: Vec::new(),
+        about: Vec::new(),
+        issues: Vec::new(),
+        more: 0,
+        other_version: None,
+    };
+    match verdict {
+        Verdict::Valid => {
+            result.heading = "The summary is valid".into();
+            result.lead.push(format!(
+                "{file} is a Review Together summary, signed by a device on your team’s key list, and nothing in it has changed since it was signed."
+            ));
+            result
+                .lead
+                .extend(v.signer_note().map(|n| format!("It was {}.", safe(&n))));
+        }
+        Verdict::UntrustedSigner => {
+            let (heading, why) = match &v.signer {
+                Signer::NotChecked => (
+                    "Signed, but the signer could not be checked",
+                    "Nothing in it has changed since it was signed, but this device has no team key list, so it cannot say whose key signed it. Anyone can make a key and sign a file.".to_string(),
+                ),
+                Signer::Checked { standing: Standing::Unknown, .. } => (
+                    "Signed by a device your team does not know",
+                    "Nothing in it has changed since it was signed, but the key that signed it is not on your team’s key list. If a worker has a new tablet, register its key; otherwise do not rely on this file.".to_string(),
+                ),
+                Signer::Checked { standing: Standing::RetiredSignedAfter, name, since } => (
+                    "Signed with a retired key",
+                    format!(
+                        "The key of {} was retired on {}, and the file says it was signed after that. Ask the worker why before relying on it.",
+                        safe(name.as_deref().unwrap_or("the device")),
+                        when(since.as_deref().unwrap_or_default())
+                    ),
+                ),
+                Signer::Checked { name, since, .. } => (
+                    "Signed with a revoked key",
+                    format!(
+                        "The key of {} was revoked on {} (a lost or stolen device). Do not rely on this file unless your records team has a record that it arrived before then.",
+                        safe(name.as_deref().unwrap_or("the device")),
+                        when(since.as_deref().unwrap_or_default())
+                    ),
+                ),
+            };
+            result.heading = heading.into();
+            result.lead.push(why);
+        }
+        Verdict::Invalid | Verdict::Unreadable => {
+            result.heading = "Do not rely on this file".into();
+            result.lead.push(format!(
+                "{file} is not a valid signed summary. Do not import it. Ask for the file again from whoever sent it."
+            ));
+            result.issues = v
+                .errors
+                .iter()
+                .take(MAX_LISTED)
+                .map(|e| (safe(&e.message), e.code.as_str().to_string()))
+                .collect();
+            result.more = v.error_count() - result.issues.len();
+        }
+    }
+    if v.is_intact() {
+        result.signer = signer_rows(v, list, device_kid);
+        if let Some(s) = &v.summary {
+            result.about = about(s);
+        }
+        let id = v.document_id.as_deref().unwrap_or_default();
+        let differs = kept
+            .iter()
+            .any(|k| k.document_id == id && sha256_base64url(k.text.as_bytes()) != v.sha256);
+        if differs {
+            result.other_version = Some(format!(
+                "This device holds a different signed file with the same document id ({}). Two files should never share an id: ask the worker which one was sent to the records team, and keep both until you know.",
+                safe(id)
+            ));
+        }
+    }
+    result
+}

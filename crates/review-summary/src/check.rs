@@ -1,0 +1,214 @@
+//! `verify`: each file's verdict, printed for people or as JSON, and the
+//! exit status of the worst verdict. The verdicts, best to worst:
+//!
+//! | verdict            | exit | meaning                                               |
+//! |--------------------|------|-------------------------------------------------------|
+//! | valid              | 0    | intact, and signed by a key the team's list trusts    |
+//! | untrusted_signer   | 3    | intact, but the signer is unknown, retired, revoked or was not checked (no list) |
+//! | unreadable         | 2    | the file could not be read (also bad usage)           |
+//! | invalid            | 1    | tampered with or malformed                            |
+//!
+//! With many files, the worst verdict sets the exit status.
+
+use crate::files::{plural, print, read_limited, shown, thousands, Usage};
+use crate::team;
+use review_core::summary::{
+    self, grouped, ErrorCode, Signer, Verdict, Verification, VerifyError, VerifyOptions,
+};
+use review_core::text::escape_controls;
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// The exit status of a verdict.
+pub fn exit_status(verdict: Verdict) -> u8 {
+    match verdict {
+        Verdict::Valid => 0,
+        Verdict::Invalid => 1,
+        Verdict::Unreadable => 2,
+        Verdict::UntrustedSigner => 3,
+    }
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct FileReport {
+    path: String,
+    valid: bool,
+    verdict: &'static str,
+    document_id: Option<String>,
+    kid: Option<String>,
+    /// Every problem found, the unlisted ones included.
+    error_count: usize,
+    /// At most [`summary::MAX_LISTED`] of them, and the signer's.
+    errors: Vec<VerifyError>,
+}
+
+#[derive(Serialize)]
+struct Report {
+    files: Vec<FileReport>,
+    valid: usize,
+    invalid: usize,
+    verdict: &'static str,
+}
+
+/// What `verify` was asked to use.
+pub struct Options<'a> {
+    pub trusted_keys: Option<&'a Path>,
+    pub received: Option<&'a Path>,
+    pub allow_unknown_signer: bool,
+    pub json: bool,
+}
+
+pub fn verify(paths: &[PathBuf], asked: &Options) -> Result<ExitCode, Usage> {
+    if asked.allow_unknown_signer && asked.trusted_keys.is_some() {
+        return Err(Usage(
+            "--allow-unknown-signer is only for checking without a key list; with --trusted-keys the list decides".into(),
+        ));
+    }
+    if asked.received.is_some() && asked.trusted_keys.is_none() {
+        return Err(Usage(
+            "--received needs --trusted-keys: the receipt log only matters for revoked keys".into(),
+        ));
+    }
+    let list = asked.trusted_keys.map(team::load).transpose()?;
+    if list.as_ref().is_some_and(|l| l.is_empty()) {
+        return Err(Usage(format!(
+            "{} holds no tablet keys; add one with `review-summary keys add`",
+            shown(asked.trusted_keys.unwrap_or(Path::new("?")))
+        )));
+    }
+    let receipts = asked.received.map(team::load_receipts).transpose()?;
+    let options = VerifyOptions {
+        trusted_keys: list.as_ref(),
+        receipts: receipts.as_ref(),
+    };
+    let files = crate::files::files_to_check(paths)?;
+    let mut report = Report {
+        files: Vec::new(),
+        valid: 0,
+        invalid: 0,
+        verdict: Verdict::Valid.as_str(),
+    };
+    let mut worst = Verdict::Valid;
+    let mut counted: [usize; 4] = [0; 4];
+    for path in files {
+        let v = match read_limited(&path) {
+            Ok(bytes) => summary::verify(&bytes, &options),
+            Err(e) => Verification {
+                errors: vec![VerifyError::new(
+                    ErrorCode::Unreadable,
+                    format!("The file cannot be read: {e}."),
+                )],
+                ..Default::default()
+            },
+        };
+        let verdict = v.verdict();
+        // Without a list, an explicit --allow-unknown-signer lets an intact
+        // file pass; its verdict still says the signer was not checked.
+        let counts_as = match (&v.signer, verdict) {
+            (Signer::NotChecked, Verdict::UntrustedSigner) if asked.allow_unknown_signer => {
+                Verdict::Valid
+            }
+            _ => verdict,
+        };
+        worst = worst.max(counts_as);
+        counted[exit_status(verdict) as usize] += 1;
+        if !asked.json {
+            print(&lines(&path, &v));
+        }
+        let issues = v.issues();
+        report.files.push(FileReport {
+            path: escape_controls(&path.display().to_string()).into_owned(),
+            valid: v.is_valid(),
+            verdict: verdict.as_str(),
+            document_id: v.document_id.clone(),
+            kid: v.kid.clone(),
+            error_count: v.error_count() + usize::from(v.signer_issue().is_some()),
+            errors: issues,
+        });
+        if v.is_valid() {
+            report.valid += 1;
+        } else {
+            report.invalid += 1;
+        }
+    }
+    report.verdict = worst.as_str();
+    if asked.json {
+        print(&json_for_terminal(
+            &serde_json::to_string_pretty(&report).unwrap_or_default(),
+        ));
+    } else {
+        let [valid, invalid, unreadable, untrusted] = counted;
+        print(&format!(
+            "{} checked: {valid} valid, {untrusted} signer not trusted, {invalid} invalid, {unreadable} unreadable",
+            plural(report.files.len(), "file"),
+        ));
+        if list.is_none() {
+            print(if asked.allow_unknown_signer {
+                "No key list was given: signers were NOT checked (--allow-unknown-signer). Anyone can make a key and sign a file."
+            } else {
+                "No key list was given (--trusted-keys), so no signer was checked: a file is only valid from a key your team trusts."
+            });
+        }
+    }
+    Ok(ExitCode::from(exit_status(worst)))
+}
+
+/// The lines for one file: its verdict, path and what it is, then each
+/// problem on its own line, at most [`summary::MAX_LISTED`] and a count of
+/// the rest.
+fn lines(path: &Path, v: &Verification) -> String {
+    let path = shown(path);
+    // Everything below comes from the file: escaped before it is joined
+    // into lines, so a line break inside it cannot forge a line of ours.
+    let safe = |s: &str| escape_controls(s).into_owned();
+    let document = safe(v.document_id.as_deref().unwrap_or("?"));
+    let key = safe(&v.kid.as_deref().map_or_else(|| "?".into(), grouped));
+    match v.verdict() {
+        Verdict::Valid => {
+            let name = match &v.signer {
+                Signer::Checked { name: Some(n), .. } => format!("\"{}\"", safe(n)),
+                _ => "?".into(),
+            };
+            let note = v
+                .signer_note()
+                .map(|n| format!(" ({})", safe(&n)))
+                .unwrap_or_default();
+            format!("valid       {path}  document {document}, signed by {name}, key {key}{note}")
+        }
+        Verdict::UntrustedSigner => {
+            let why = safe(&v.signer_issue().map(|e| e.to_string()).unwrap_or_default());
+            format!("UNTRUSTED   {path}  document {document}, key {key}\n    - {why}")
+        }
+        verdict => {
+            let head = if verdict == Verdict::Unreadable {
+                "UNREADABLE"
+            } else {
+                "INVALID   "
+            };
+            let mut out = format!("{head}  {path}");
+            for e in &v.errors {
+                out.push_str(&format!("\n    - {}", safe(&e.to_string())));
+            }
+            if v.unlisted > 0 {
+                out.push_str(&format!("\n    … and {} more", thousands(v.unlisted)));
+            }
+            out
+        }
+    }
+}
+
+/// serde_json escapes C0 controls in strings but not C1 or bidirectional
+/// ones; those only ever stand inside strings, where `\uXXXX` means the same.
+fn json_for_terminal(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        if review_core::text::is_hidden_control(c) && !c.is_ascii() {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}

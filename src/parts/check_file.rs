@@ -1,0 +1,242 @@
+//! "Check a summary file" (P23, receiving side): choose a signed summary and
+//! the app says, on this device, whether it is valid from a device on the
+//! team's key list, intact but from a signer the list does not trust, or
+//! not to be relied on, and why. What to say is decided in the core
+//! (`summary::check_result`); this view reads the file, the device's key
+//! list and kept summaries, and renders the result.
+
+use crate::browser::{storage, upload};
+use crate::components::{BackLink, Page};
+use crate::signing::{self, KeyState};
+use leptos::html;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use review_core::summary::{
+    check_result, grouped, verify, CheckResult, Kept, TeamKeys, Verdict, VerifyOptions,
+};
+use review_core::words::long_moment_of;
+
+/// The largest file the check reads: a summary is a few tens of kilobytes.
+const MAX_FILE_BYTES: f64 = 5_000_000.0;
+
+/// What checking one file came to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Checked {
+    Reading(String),
+    /// The file could not be read at all (too big, unreadable).
+    NotRead {
+        file: String,
+        why: String,
+    },
+    Done(Box<CheckResult>),
+}
+
+fn device_kid() -> Option<String> {
+    match signing::key_state() {
+        KeyState::Ready(key) => Some(key.fingerprint()),
+        _ => None,
+    }
+}
+
+/// The device's team key list, if one is imported and readable.
+fn team_list() -> Option<TeamKeys> {
+    storage::load_team_keys()
+        .ok()
+        .flatten()
+        .map(|(_, list)| list)
+}
+
+/// Read the chosen file and check it, all on this device.
+async fn check_file(file: web_sys::File) -> Checked {
+    let name = file.name();
+    let bytes = match upload::read_bytes(&file, MAX_FILE_BYTES).await {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            return Checked::NotRead {
+                file: name,
+                why: format!("{e}."),
+            }
+        }
+    };
+    let list = team_list();
+    let options = VerifyOptions {
+        trusted_keys: list.as_ref(),
+        receipts: None,
+    };
+    let verification = verify(&bytes, &options);
+    let kept = storage::kept_summaries();
+    let kept: Vec<Kept> = kept
+        .iter()
+        .map(|f| Kept {
+            document_id: &f.document_id,
+            text: &f.text,
+        })
+        .collect();
+    Checked::Done(Box::new(check_result(
+        &name,
+        &verification,
+        list.as_ref(),
+        device_kid().as_deref(),
+        &kept,
+    )))
+}
+
+/// Rows of "what" and "value".
+fn rows_view(rows: Vec<(String, String)>) -> impl IntoView {
+    view! {
+        <dl class="app-summary-list">
+            {rows.into_iter().map(|(k, v)| view! {
+                <div class="app-summary-list__row">
+                    <dt class="app-summary-list__key">{k}</dt>
+                    <dd class="app-summary-list__value">{v}</dd>
+                </div>
+            }).collect_view()}
+        </dl>
+    }
+}
+
+/// One checked file: the verdict banner, who signed it, what it is about,
+/// what is wrong.
+fn result_view(r: CheckResult, heading_ref: NodeRef<html::H2>) -> impl IntoView {
+    let banner = if r.verdict == Verdict::Valid {
+        "app-notification-banner app-notification-banner--success"
+    } else {
+        "app-notification-banner app-notification-banner--warning"
+    };
+    let more = (r.more > 0).then(|| format!("… and {} more problems.", r.more));
+    view! {
+        <div class=banner>
+            <div class="app-notification-banner__content">
+                <h2 class="app-heading-m" tabindex="-1" node_ref=heading_ref>{r.heading}</h2>
+                {r.lead.into_iter().map(|p| view! { <p class="app-body">{p}</p> }).collect_view()}
+            </div>
+        </div>
+        {r.other_version.map(|text| view! {
+            <div class="app-warning-text">
+                <p class="app-warning-text__text">{text}</p>
+            </div>
+        })}
+        {(!r.signer.is_empty()).then(|| view! {
+            <h3 class="app-heading-s">"Who signed it"</h3>
+            {rows_view(r.signer)}
+        })}
+        {(!r.about.is_empty()).then(|| view! {
+            <h3 class="app-heading-s">"What the summary is about"</h3>
+            {rows_view(r.about)}
+        })}
+        {(!r.issues.is_empty()).then(|| view! {
+            <h3 class="app-heading-s">"What is wrong"</h3>
+            <ul class="app-list app-list--bullet">
+                {r.issues.into_iter().map(|(why, code)| view! {
+                    <li>{why}" "<span class="app-hint">{format!("(code: {code})")}</span></li>
+                }).collect_view()}
+            </ul>
+            {more.map(|m| view! { <p class="app-body">{m}</p> })}
+        })}
+    }
+}
+
+/// Which list the check uses, said before the file is chosen.
+fn list_status() -> impl IntoView {
+    match storage::load_team_keys() {
+        Ok(Some((imported, list))) => view! {
+            <p class="app-body">
+                {format!(
+                    "Files are checked against your team’s key list ({} devices, last changed {}, list fingerprint {}).",
+                    list.len(),
+                    list.updated.as_deref().map_or_else(|| "on a date it does not say".to_string(), long_moment_of),
+                    grouped(&list.fingerprint()),
+                )}
+                " "
+                <A href="/settings/team-keys" attr:class="app-link">"Team key list"</A>
+            </p>
+            <p class="app-hint">{format!("Imported from {} on {}.", imported.file_name, long_moment_of(&imported.imported_at))}</p>
+        }
+        .into_any(),
+        Ok(None) => view! {
+            <div class="app-warning-text">
+                <p class="app-warning-text__text">
+                    "This device has no team key list, so it can say whether a file has changed but not who signed it."
+                </p>
+            </div>
+            <p class="app-body">
+                <A href="/settings/team-keys" attr:class="app-link app-link--standalone">"Import your team’s key list"</A>
+            </p>
+        }
+        .into_any(),
+        Err(unreadable) => view! {
+            <div class="app-warning-text">
+                <p class="app-warning-text__text">
+                    {format!("The team key list on this device cannot be read ({}), so no signer can be checked.", unreadable.error)}
+                </p>
+            </div>
+            <p class="app-body">
+                <A href="/settings/team-keys" attr:class="app-link app-link--standalone">"Import your team’s key list again"</A>
+            </p>
+        }
+        .into_any(),
+    }
+}
+
+/// Check a summary file: choose it, and the app says in plain words whether
+/// it is valid, from whom, and if not, why. Nothing leaves the device.
+#[component]
+pub fn CheckSummary() -> impl IntoView {
+    let checked = RwSignal::new(None::<Checked>);
+    let result_heading = NodeRef::<html::H2>::new();
+    // Move focus to the result once there is one, so it is read out.
+    Effect::new(move |_| {
+        if matches!(checked.get(), Some(c) if !matches!(c, Checked::Reading(_))) {
+            if let Some(h) = result_heading.get() {
+                let _ = h.focus();
+            }
+        }
+    });
+    let chosen = move |ev: leptos::ev::Event| {
+        let Some(file) = upload::chosen_file(&ev) else {
+            checked.set(None);
+            return;
+        };
+        checked.set(Some(Checked::Reading(file.name())));
+        leptos::task::spawn_local(async move {
+            checked.set(Some(check_file(file).await));
+        });
+    };
+    let result = move || {
+        checked.get().map(|c| match c {
+            Checked::Reading(file) => {
+                view! { <p class="app-body">{format!("Checking {file}…")}</p> }.into_any()
+            }
+            Checked::NotRead { file, why } => view! {
+                <div class="app-notification-banner app-notification-banner--warning">
+                    <div class="app-notification-banner__content">
+                        <h2 class="app-heading-m" tabindex="-1" node_ref=result_heading>
+                            {format!("{file} could not be checked")}
+                        </h2>
+                        <p class="app-body">{why}</p>
+                    </div>
+                </div>
+            }
+            .into_any(),
+            Checked::Done(r) => result_view(*r, result_heading).into_any(),
+        })
+    };
+    view! {
+        <BackLink href="/" text="All reviews" />
+        <Page title="Check a summary file">
+            <p class="app-body">
+                "Choose a summary file (.json) to check that it was made by Review Together, signed by a device your team trusts, and not changed since. The file is checked on this device and sent nowhere."
+            </p>
+            {list_status()}
+            <div class="app-form-group">
+                <label class="app-label app-label--s" for="summary-file">"Summary file"</label>
+                <input type="file" id="summary-file" class="app-file-upload"
+                    accept=".json,application/json" on:change=chosen />
+            </div>
+            <div role="status" aria-live="polite">{result}</div>
+            <p class="app-hint">
+                "Your records team’s own key list is the authority on which devices are trusted. This check on the tablet uses the copy imported here."
+            </p>
+        </Page>
+    }
+}

@@ -1,0 +1,117 @@
+// Helpers of the app's features beside the meeting itself: the Display
+// panel, passing the tablet, the header's save status and the banners of
+// drafts, the device PIN, the records teams' summary CLI.
+import { expect, press, heading, radio, checkbox, escapeRegExp } from './fixture.js';
+import { turnBanner } from './meeting.js';
+
+// --- Display settings (the header's "Display" panel) ----------------------
+
+/** The Display panel (a modal dialog). */
+export function displayPanel(page) {
+  return page.getByRole('dialog', { name: 'Display' });
+}
+
+/** Open the Display panel from the header, if it is not open already. */
+export async function openDisplay(page) {
+  const panel = displayPanel(page);
+  if (await panel.isVisible()) return panel;
+  await press(page.getByRole('banner').getByRole('button', { name: 'Display', exact: true }));
+  await expect(panel).toBeVisible();
+  return panel;
+}
+
+/**
+ * Choose display settings through the real panel:
+ * { textSize: 'Standard' | 'Large' | 'Largest', highContrast, easyRead, lessMovement }
+ * (what is not given is left as it is). Leaves the panel as it found it.
+ */
+export async function setDisplay(page, { textSize, highContrast, easyRead, lessMovement } = {}) {
+  const wasOpen = await displayPanel(page).isVisible();
+  const panel = await openDisplay(page);
+  if (textSize) await radio(panel, 'Text size', textSize).check();
+  if (highContrast !== undefined) {
+    await radio(panel, 'Colours', highContrast ? 'High contrast: white and yellow on black' : 'Standard colours').check();
+  }
+  const tick = async (name, on) => {
+    if (on === undefined) return;
+    const box = checkbox(panel, 'More help', name);
+    if (on) await box.check();
+    else await box.uncheck();
+  };
+  await tick('Easy read: short sentences and pictures', easyRead);
+  await tick('Less movement on the screen', lessMovement);
+  if (!wasOpen) {
+    await press(panel.getByRole('button', { name: 'Close', exact: true }));
+    await expect(panel).toBeHidden();
+  }
+}
+
+// --- Joint use: passing the tablet (src/components/turn.rs) -------------------
+
+/** The tile for `name` on "Who will use the tablet next?". */
+export function tabletChoice(page, name) {
+  return page.getByRole('link', { name: new RegExp(`^${escapeRegExp(name)} `) });
+}
+
+/**
+ * Pass the tablet to `name` from the banner of the screen showing, as the
+ * table would: choose them, then they confirm. Ends back on the same screen
+ * (its h1 given), with the banner naming them.
+ */
+export async function passTablet(page, name, screenHeading) {
+  await press(page.getByRole('link', { name: 'Pass the tablet', exact: true }));
+  await expect(heading(page, 'Who will use the tablet next?')).toBeVisible();
+  await press(tabletChoice(page, name));
+  await expect(heading(page, `Pass the tablet to ${name}`)).toBeVisible();
+  await press(page.getByRole('button', { name: `I am ${name} — continue`, exact: true }));
+  await expect(heading(page, screenHeading)).toBeFocused();
+  await expect(turnBanner(page)).toContainText(`Now: ${name}`);
+}
+
+// --- Drafts that are never lost (issue 8) -----------------------------------
+
+/** The header's save status: a polite live region ("Saving…", "Saved on this device", "Not saved: …"). */
+export function saveStatus(page) {
+  return page.getByRole('banner').getByRole('status');
+}
+
+/** The banner of a tab that only reads a review another tab is changing. */
+export function readOnlyBanner(page) {
+  return page.getByRole('region', { name: 'Read only in this tab' });
+}
+
+/** The warning shown while the review's latest changes are not stored. */
+export function notSavedBanner(page) {
+  return page.getByRole('region', { name: 'Not saved on this device' });
+}
+
+// --- Privacy and the signed summary -------------------------------------------
+
+/** The PIN the registry's screens and the privacy specs set. */
+export const DEVICE_PIN = '482913';
+
+/** Set the device PIN through the PIN page (no review needed). */
+export async function setDevicePin(page, pin = DEVICE_PIN) {
+  await page.goto('/settings/pin');
+  await page.getByLabel('New PIN (at least 6 numbers)').fill(pin);
+  await page.getByLabel('Enter the PIN again').fill(pin);
+  await press(page.getByRole('button', { name: 'Set the PIN' }));
+  await expect(page.getByText(/^The PIN is set\./)).toBeVisible({ timeout: 30_000 });
+}
+
+/** Go to `path`; a device with a PIN opens locked after a load, so unlock it. */
+export async function visitUnlocked(page, path, pin = DEVICE_PIN) {
+  await page.goto(path);
+  const locked = heading(page, 'Review Together is locked');
+  await expect(page.locator('h1').first()).toBeVisible();
+  if (await locked.count()) {
+    await page.getByLabel('Device PIN').fill(pin);
+    await press(page.getByRole('button', { name: 'Unlock' }));
+    await expect(locked).toHaveCount(0, { timeout: 30_000 });
+  }
+}
+
+/** The records teams' CLI (built by scripts/test before the browser tests). */
+export const SUMMARY_CLI = process.env.REVIEW_SUMMARY_BIN
+  || `${process.env.CARGO_TARGET_DIR || new URL('../../target', import.meta.url).pathname}/debug/review-summary`;
+

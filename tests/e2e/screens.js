@@ -1,0 +1,245 @@
+// The registry of every screen and state the app has, for the per-screen
+// checks of specs/screens.spec.js (axe, touch targets, display modes,
+// reflow) and for the screenshot tool (tools/screenshots.spec.js).
+//
+// Each entry names the router path it belongs to (`route`, as written in
+// src/app.rs, with "*" for the not-found fallback), its `state` ('clean',
+// 'error', or 'dialog': a panel open over the screen) and a `setup` that
+// leaves the page showing it. Setups reach a point of the meeting from a
+// staged state (meeting.js reviewAt(): driven through the UI once in a run,
+// then restored from storage), then do the last steps through the UI.
+// Add a screen here when you add it to the app: screens.spec.js fails on any
+// route of src/app.rs that no entry covers.
+//
+// screen(name, route, state, ...steps) (screens-device.js) makes an entry
+// whose setup runs the steps in turn, each a function of the page:
+// review(stage, rest) and part(...) open a staged review somewhere,
+// showing(h1) waits for a heading, and so on.
+import { expect, press, heading, radio, checkbox, showErrors, isoDate } from './fixture.js';
+import { addPerson, changePerson, libraryCriterion, TIME_OFF, EVENING_CALLS } from './getting-ready.js';
+import {
+  reviewAt, openCriterion, rate, markNotDiscussed, addResource, addArrangement, addMatter, openCheck, signUntil,
+  turnBanner, RATINGS, SITTING, COVER_QUESTION, ARRANGEMENT, PHONE_NOW, SAFEGUARDING,
+} from './meeting.js';
+import {
+  DEVICE_SCREENS, screen, review, showing, pressButton, alerting, erring, openPartHere, PART_ROUTES,
+} from './screens-device.js';
+
+/** Step: one person's page of "Help to take part", in the family's review. */
+const supportOf = (name) => async (page) => {
+  await reviewAt(page, 'family', 'taking-part');
+  await press(page.getByRole('link', { name: `Change what helps ${name} take part`, exact: true }));
+  await expect(heading(page, `What helps ${name} take part`)).toBeVisible();
+};
+
+/**
+ * Step: a part's screen, opened from the task list as a worker would, in a
+ * review whose getting ready is done (or, `complete`, every part).
+ */
+const part = (name, { complete = false } = {}) => async (page) => {
+  await reviewAt(page, complete ? 'review proper' : 'getting ready');
+  await openPartHere(page, name);
+};
+
+/** An entry on a part's screen (`steps` after opening it). */
+const onPart = (name, state, partName, ...steps) => screen(name, `/review/:id/${PART_ROUTES[partName]}`, state, part(partName), ...steps);
+
+/** Step: one criterion of "How it is going", in a review whose getting ready is done. */
+const criterion = (wording = TIME_OFF) => async (page) => {
+  await part('How it is going')(page);
+  await openCriterion(page, wording);
+};
+
+/** Step: in a complete review, sign in turn until it is `name`'s turn; their form shows. */
+const turnOf = (name) => async (page) => {
+  await reviewAt(page, 'review proper');
+  await signUntil(page, name);
+};
+
+/** Step: "Sign off the review" of a complete review, at the first turn. */
+const firstTurn = async (page) => {
+  await reviewAt(page, 'review proper');
+  await openCheck(page);
+  await press(page.getByRole('link', { name: 'Continue to sign off' }));
+};
+
+/** Step: say yes to "Does Ayesha Khan use any services or support?". */
+const usesServices = (page) => press(radio(page, 'Does Ayesha Khan use any services or support?', 'Yes'));
+/** Step: say yes to the question of "Support while the carer has time for themselves". */
+const needsCover = (page) => press(radio(page, COVER_QUESTION, 'Yes'));
+/** Step: say yes to "Does anything need someone else's help?". */
+const needsHelp = (page) => press(radio(page, "Does anything need someone else's help?", 'Yes'));
+
+const WHO = '/review/:id/who/:pid';
+const SUPPORT = '/review/:id/taking-part/:pid';
+const PROCESS = '/review/:id/process';
+const CRITERIA = '/review/:id/criteria';
+const READY = '/review/:id/ready';
+const CRITERION = '/review/:id/rate/:cid';
+const SIGN = '/review/:id/sign';
+const TIME_BOX = 'Minutes for: Things that need someone else\'s help';
+
+export const SCREENS = [
+  ...DEVICE_SCREENS,
+
+  // --- The review's own pages ------------------------------------------------------------
+  screen('task list', '/review/:id', 'clean', review('family'), showing('Carer review')),
+  screen('delete this review?', '/review/:id/delete', 'clean', review('family', 'delete'), showing('Delete this review?')),
+
+  // --- Part 1: who is here ---------------------------------------------------------------
+  screen('who is here, new review', '/review/:id/who', 'clean', review('new review', 'who'), showing('Who is here')),
+  screen('who is here, everyone added', '/review/:id/who', 'clean', review('family', 'who'),
+    (page) => addPerson(page, 'Add an interpreter', { name: 'Farah Ali', attendance: 'Joining remotely (phone or video)' })),
+  screen('who is here', '/review/:id/who', 'error', review('new review', 'who'), showErrors),
+  screen('person details', WHO, 'clean', review('new review', 'who'), pressButton('Add a carer'), showing('Carer details')),
+  screen('person details', WHO, 'error', review('new review', 'who'), pressButton('Add a carer'), showErrors),
+  screen('person details, asking to confirm removal', WHO, 'clean', review('family', 'who'),
+    (page) => changePerson(page, 'Ayesha Khan'), pressButton('Remove this person'),
+    (page) => expect(page.getByRole('button', { name: 'Yes, remove them' })).toBeVisible()),
+  screen('person details, the person cared for cannot be removed', WHO, 'error', review('family', 'who'),
+    (page) => changePerson(page, 'Joan Khan'), pressButton('Remove this person'), pressButton('Yes, remove them'),
+    alerting('always part of the review')),
+  screen('person details, person not in the review', WHO, 'error',
+    review('new review', 'who/nobody'), showing('This person is not in the review')),
+
+  // --- Part 1: help to take part -----------------------------------------------------------
+  screen('help to take part', '/review/:id/taking-part', 'clean', review('needs', 'taking-part')),
+  screen('help to take part', '/review/:id/taking-part', 'error', review('family', 'taking-part'), showErrors),
+  screen('person support', SUPPORT, 'clean', supportOf('Ayesha Khan')),
+  screen('person support', SUPPORT, 'error', supportOf('Ayesha Khan'),
+    (page) => press(radio(page, 'Do they need an interpreter?', 'Yes')),
+    (page) => press(checkbox(page, 'How do they like to communicate?', 'Communication aid or device')),
+    showErrors),
+  screen('person support, interpreter and communication questions open', SUPPORT, 'clean', supportOf('Ayesha Khan'),
+    async (page) => {
+      await press(radio(page, 'Do they need an interpreter?', 'Yes'));
+      await press(radio(page, 'What kind of interpreter?', 'Spoken language interpreter'));
+      await press(checkbox(page, 'How do they like to communicate?', 'Symbols'));
+      await expect(page.getByLabel('Language to interpret')).toBeVisible();
+      await expect(page.getByLabel('Details of how they communicate')).toBeVisible();
+    }),
+  screen('person support, person not in the review', SUPPORT, 'error',
+    review('new review', 'taking-part/nobody'), showing('This person is not in the review')),
+
+  // --- Part 1: how we will review, what we will look at, ready to start -------------------
+  screen('how we will review', PROCESS, 'clean', review('family', 'process')),
+  screen('how we will review', PROCESS, 'error', review('family', 'process'), showErrors),
+  screen('how we will review, time boxes open', PROCESS, 'clean', review('family', 'process'),
+    (page) => press(page.getByText('Set a time for each part (optional)')),
+    (page) => expect(page.getByLabel(TIME_BOX)).toBeVisible()),
+  screen('how we will review, a time box that is not a number', PROCESS, 'error', review('family', 'process'),
+    (page) => press(page.getByText('Set a time for each part (optional)')),
+    (page) => page.getByLabel(TIME_BOX).fill('ten'),
+    (page) => expect(page.getByText('Enter the minutes as a whole number from 1 to 240')).toBeVisible()),
+  screen('how we will review, with a sharing restriction', PROCESS, 'clean', review('family', 'process'),
+    pressButton('Add something that must not be shared'),
+    (page) => page.getByLabel('What must not be shared').fill("Ayesha's own health worries"),
+    (page) => page.getByLabel('Who it must not be shared with').fill("Joan's day centre")),
+  screen('what we will look at', CRITERIA, 'clean', review('family', 'criteria')),
+  screen('what we will look at', CRITERIA, 'error', review('family', 'criteria'), showErrors),
+  screen('what we will look at, with chosen criteria', CRITERIA, 'clean', review('family', 'criteria'),
+    async (page) => press(await libraryCriterion(page, 'The carer is getting enough sleep and rest.')),
+    (page) => page.getByLabel('What else should the review look at?').fill(EVENING_CALLS),
+    pressButton('Add this to the review'),
+    (page) => expect(page.getByRole('heading', { level: 3 })).toHaveCount(2)),
+  screen('ready to start, nobody needs anything', READY, 'clean', review('family', 'ready'),
+    (page) => expect(page.getByText('Nobody has said they need anything set up.', { exact: false })).toBeVisible()),
+  screen('ready to start, with needs', READY, 'clean', review('needs', 'ready')),
+  screen('ready to start', READY, 'error', review('needs', 'ready'), showErrors),
+  screen('ready to start, a need not met', READY, 'clean', review('needs', 'ready'),
+    (page) => press(radio(page, /^Is everything ready for .*: symbols/, 'No, it is not')),
+    (page) => expect(page.getByLabel('What did you do about it?')).toBeVisible()),
+
+  // --- Part 2: how it is going -------------------------------------------------------------
+  onPart('how it is going, nothing rated yet', 'clean', 'How it is going'),
+  onPart('how it is going', 'error', 'How it is going', showErrors),
+  screen('how it is going, everything rated', '/review/:id/rate', 'clean', part('How it is going', { complete: true })),
+  screen('rate one criterion', CRITERION, 'clean', criterion()),
+  screen('rate one criterion, nobody rated', CRITERION, 'error', criterion(), pressButton('Next criterion'),
+    erring),
+  screen('rate one criterion, different views and a note', CRITERION, 'clean', criterion(),
+    (page) => rate(page, RATINGS[TIME_OFF]), pressButton('Add a note'),
+    (page) => page.getByLabel('What was said').fill('The agency sends someone new every week'),
+    (page) => expect(page.getByText(/^Different views:/)).toBeVisible()),
+  screen('rate one criterion, a note with nothing in it', CRITERION, 'error', criterion(),
+    (page) => rate(page, RATINGS[TIME_OFF]), pressButton('Add a note'), pressButton('Next criterion'),
+    erring),
+  screen('rate one criterion, not discussed', CRITERION, 'clean', criterion(EVENING_CALLS),
+    (page) => markNotDiscussed(page, ''),
+    (page) => expect(page.getByLabel('Why was it not discussed?')).toBeFocused()),
+  screen('rate one criterion, not discussed without a reason', CRITERION, 'error', criterion(EVENING_CALLS),
+    (page) => markNotDiscussed(page, ''), showErrors),
+  screen('rate one criterion, not in the review', CRITERION, 'error',
+    review('getting ready', 'rate/no-such-criterion'), showing('This is not in the review')),
+
+  // --- Part 2: services, cover, things that need someone else's help, outcome ---------------
+  onPart('services and support', 'clean', 'Services and support'),
+  onPart('services and support', 'error', 'Services and support', showErrors),
+  onPart('services and support, a card open with a gap', 'clean', 'Services and support', usesServices,
+    (page) => addResource(page, SITTING), pressButton('Add a gap in support'),
+    (page) => page.getByLabel('What is missing?').fill('No sitting service at weekends')),
+  onPart('services and support, a card not finished', 'error', 'Services and support', usesServices,
+    pressButton('Add a service or support', true),
+    (page) => press(radio(page, 'What happens to it now?', 'Stop it')), showErrors),
+  screen('services and support, cards closed', '/review/:id/services', 'clean',
+    part('Services and support', { complete: true })),
+  onPart('cover', 'clean', 'Support while the carer has time for themselves'),
+  onPart('cover', 'error', 'Support while the carer has time for themselves', showErrors),
+  onPart('cover, an arrangement not agreed to', 'clean', 'Support while the carer has time for themselves', needsCover,
+    (page) => addArrangement(page, ARRANGEMENT, { stopAt: 'not agreed' })),
+  onPart('cover, not agreed and nothing said about what happens next', 'error',
+    'Support while the carer has time for themselves', needsCover,
+    pressButton('Add an arrangement', true), pressButton('Add a risk', true),
+    (page) => press(radio(page, 'Did Joan Khan agree to this?', 'No, they did not agree')), showErrors),
+  onPart("things that need someone else's help", 'clean', "Things that need someone else's help"),
+  onPart("things that need someone else's help", 'error', "Things that need someone else's help", showErrors),
+  onPart("things that need someone else's help, urgent safeguarding", 'clean', "Things that need someone else's help",
+    needsHelp, (page) => addMatter(page, SAFEGUARDING), alerting(PHONE_NOW)),
+  onPart("things that need someone else's help, a matter not finished", 'error', "Things that need someone else's help",
+    needsHelp, pressButton("Add something that needs someone else's help", true),
+    (page) => press(radio(page, 'Where does it need to go?', 'Somewhere else')),
+    (page) => press(radio(page, 'Is there consent to share this?', 'It will be shared without consent because of a risk of harm')),
+    showErrors),
+  onPart('actions and outcome', 'clean', 'Actions and outcome'),
+  onPart('actions and outcome', 'error', 'Actions and outcome', pressButton('Add an action', true),
+    (page) => page.getByLabel('Date of the next review').fill(isoDate(-1)), showErrors),
+  screen('actions and outcome, filled in', '/review/:id/outcome', 'clean', part('Actions and outcome', { complete: true })),
+
+  // --- Part 3: checking, signing off, amending ---------------------------------------------
+  screen('check the review, parts unfinished', '/review/:id/check', 'clean', review('getting ready'), openCheck,
+    (page) => expect(page.getByRole('heading', { name: 'Finish these first' })).toBeVisible()),
+  screen('check the review, complete', '/review/:id/check', 'clean', review('review proper'), openCheck,
+    (page) => expect(page.getByRole('link', { name: 'Continue to sign off' })).toBeVisible()),
+  screen('sign off, the first turn', SIGN, 'clean', firstTurn, (page) => expect(turnBanner(page)).toBeVisible()),
+  screen('sign off, nothing chosen', SIGN, 'error', firstTurn,
+    (page) => press(page.getByRole('button', { name: /^Sign as / })),
+    alerting('Select whether they agree with the review')),
+  screen('sign off, a typed name that does not match', SIGN, 'error', turnOf('Ayesha Khan'), async (page) => {
+    await press(radio(page, 'Does Ayesha Khan agree with the review?', 'No, I do not agree'));
+    await page.getByLabel('Why do they not agree?').fill('The respite week is too short');
+    await press(radio(page, 'How will they sign?', 'Type their name'));
+    await page.getByLabel('Type your name').fill('A. Khan');
+    await press(page.getByRole('button', { name: 'Sign as Ayesha Khan' }));
+  }, alerting('Type the name as it is in the review')),
+  screen('sign off, through an advocate', SIGN, 'clean', turnOf('Joan Khan'), async (page) => {
+    await press(radio(page, 'Does Joan Khan agree with the review?', 'I agree, with a comment'));
+    await press(radio(page, 'How will they sign?', 'Through their advocate or interpreter'));
+    await expect(page.getByLabel('How did they show what they think?')).toBeVisible();
+  }),
+  screen('sign off, the draw pad open', SIGN, 'clean', turnOf('Tom Khan'), async (page) => {
+    await press(radio(page, 'Does Tom Khan agree with the review?', 'Yes, I agree'));
+    await press(radio(page, 'How will they sign?', 'Draw a mark with a finger'));
+    await expect(page.getByRole('img', { name: 'Draw your mark in the box' })).toBeVisible();
+  }),
+  screen("sign off, the worker's turn", SIGN, 'clean', turnOf('Sam Patel'),
+    (page) => expect(turnBanner(page)).toContainText('worker, signing last')),
+  screen('sign off, signed and locked', SIGN, 'clean', review('signed off', 'sign'),
+    (page) => expect(page.getByRole('status').filter({ hasText: 'The review is signed off' })).toBeVisible()),
+  screen('a locked review shows its answers read-only', '/review/:id/outcome', 'clean',
+    review('signed off'), (page) => openPartHere(page, 'Actions and outcome'),
+    (page) => expect(page.getByText('This review is signed off and locked.')).toBeVisible(),
+    (page) => expect(page.getByLabel('Why is this the outcome?')).not.toBeEditable()),
+  screen('amend this review', '/review/:id/amend', 'clean', review('signed off', 'amend'), showing('Amend this review')),
+  screen('amend this review, no reason given', '/review/:id/amend', 'error', review('signed off', 'amend'),
+    pressButton('Make a new version'), alerting('Enter why the review is being amended')),
+];

@@ -1,0 +1,127 @@
+// Every screen and state in the registry (screens.js SCREENS), set up once and
+// then checked every way, each check a step that names it:
+//   axe-core (WCAG 2.0/2.1/2.2 A and AA, plus enhanced contrast) and 48 px
+//   touch targets, on a 1024×768 tablet;
+//   easy read, high contrast and the largest text, each with axe;
+//   all three together, with no sideways scrolling at 320×640 (portrait) and
+//   640×320 (a landscape phone).
+// A last test keeps the registry honest: every route of the router must have
+// an entry. (The Display panel itself is driven in display.spec.js.)
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { test, expect, expectNoAxeViolations, smallTargets } from '../fixture.js';
+import { SCREENS } from '../screens.js';
+
+test.use({ viewport: { width: 1024, height: 768 }, actionTimeout: 15_000 });
+
+const label = (s) => `${s.name} (${s.state})`;
+
+// To keep this cheap the display modes are switched by clicking the panel's
+// own inputs from the page (the same change handlers as a tap, without
+// opening and closing the panel each time); display.spec.js drives the panel.
+async function switchDisplay(page, wanted) {
+  const classes = await page.evaluate(async (wanted) => {
+    const panel = document.querySelector('dialog[aria-labelledby="display-title"]');
+    const input = (text) => [...panel.querySelectorAll('input')]
+      .find((i) => [...i.labels].some((l) => l.textContent.trim() === text));
+    const choose = (text, on = true) => {
+      const el = input(text);
+      if (!el) throw new Error(`no "${text}" in the Display panel`);
+      if (el.checked !== on) el.click();
+    };
+    if (wanted.textSize) choose(wanted.textSize);
+    if (wanted.highContrast !== undefined) {
+      choose(wanted.highContrast ? 'High contrast: white and yellow on black' : 'Standard colours');
+    }
+    if (wanted.easyRead !== undefined) choose('Easy read: short sentences and pictures', wanted.easyRead);
+    // The app updates the page after the event: let it.
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r)));
+    return [...document.documentElement.classList].sort();
+  }, wanted);
+  return classes;
+}
+
+const MODES = [
+  ['easy read', { easyRead: true }, ['app-easy-read']],
+  ['high contrast', { easyRead: false, highContrast: true }, ['app-theme-high-contrast']],
+  ['largest text', { highContrast: false, textSize: 'Largest' }, ['app-text-largest']],
+];
+const SIZES = [{ width: 320, height: 640 }, { width: 640, height: 320 }];
+
+async function sidewaysScroll(page) {
+  return page.evaluate(() => {
+    const root = document.documentElement;
+    if (root.scrollWidth <= root.clientWidth) return null;
+    // Name the widest things, to say what to fix.
+    const wide = [...document.querySelectorAll('body *')]
+      .filter((el) => el.getBoundingClientRect().right > root.clientWidth + 0.5)
+      .slice(-3)
+      .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} "${(el.textContent || '').trim().slice(0, 40)}"`);
+    return `${root.scrollWidth} > ${root.clientWidth}: ${wide.join(' | ')}`;
+  });
+}
+
+for (const screen of SCREENS) {
+  test(`screen: ${label(screen)}`, async ({ page }) => {
+    await test.step('set up', () => screen.setup(page));
+    await test.step('axe', () => expectNoAxeViolations(page, label(screen)));
+    await test.step('touch targets are at least 48×48', async () => {
+      const offenders = await smallTargets(page, 48);
+      if (offenders.length) console.log(`Small targets on ${label(screen)}:\n  ${offenders.join('\n  ')}`);
+      expect(offenders, `targets smaller than 48×48 on ${label(screen)}`).toEqual([]);
+    });
+    for (const [mode, settings, classes] of MODES) {
+      await test.step(`display mode: ${mode}, axe`, async () => {
+        expect(await switchDisplay(page, settings), mode).toEqual(classes);
+        await expectNoAxeViolations(page, `${label(screen)} in ${mode}`);
+      });
+    }
+    await test.step('display modes together: easy read, high contrast, largest text', async () => {
+      expect(await switchDisplay(page, { easyRead: true, highContrast: true }))
+        .toEqual(['app-easy-read', 'app-text-largest', 'app-theme-high-contrast']);
+    });
+    for (const size of SIZES) {
+      await test.step(`no sideways scrolling at ${size.width}×${size.height}, largest text`, async () => {
+        await page.setViewportSize(size);
+        expect(await sidewaysScroll(page), `${label(screen)} at ${size.width}×${size.height}, largest text`).toBeNull();
+      });
+    }
+  });
+}
+
+/** Every path of src/app.rs's router, nested routes joined to their parent. */
+function routesOfApp() {
+  const source = readFileSync(fileURLToPath(new URL('../../../src/app.rs', import.meta.url)), 'utf8');
+  const routes = [];
+  const parents = [];
+  const join = (...parts) => `/${parts.map((p) => p.replace(/^\/|\/$/g, '')).filter(Boolean).join('/')}`;
+  for (const [, closing, kind, attrs] of source.matchAll(/<(\/?)(ParentRoute|Route)\b([^>]*)>/g)) {
+    if (closing) {
+      if (kind === 'ParentRoute') parents.pop();
+      continue;
+    }
+    const path = attrs.match(/path=path!\("([^"]*)"\)/)?.[1];
+    if (path === undefined) throw new Error(`a route without a path!(): <${kind}${attrs}>`);
+    routes.push(join(...parents, path));
+    if (kind === 'ParentRoute' && !attrs.trim().endsWith('/')) parents.push(path);
+  }
+  if (/<Routes[^>]*\bfallback=/.test(source)) routes.push('*');
+  return routes;
+}
+
+test('every route of the app has a screen in the registry', () => {
+  const routes = routesOfApp();
+  // The parser must find the router, not silently find nothing.
+  expect(routes).toContain('/');
+  expect(routes.length).toBeGreaterThan(5);
+  const covered = new Set(SCREENS.map((s) => s.route));
+  const missing = routes.filter((r) => !covered.has(r));
+  expect(missing, 'routes in src/app.rs with no entry in SCREENS (screens.js)').toEqual([]);
+  // Each entry's route is one the router has (catches typos and removed routes).
+  const unknown = [...covered].filter((r) => !routes.includes(r));
+  expect(unknown, 'SCREENS entries whose route is not in src/app.rs').toEqual([]);
+  // States are one of the words the reports use ('dialog': a panel open over the screen).
+  for (const s of SCREENS) expect(['clean', 'error', 'dialog'], s.name).toContain(s.state);
+  // Each screen's test is named by its name and state: no two entries alike.
+  expect(new Set(SCREENS.map(label)).size, 'two SCREENS entries with the same name and state').toBe(SCREENS.length);
+});

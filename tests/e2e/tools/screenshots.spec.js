@@ -1,0 +1,28 @@
+// Screenshots of every screen and state of the registry (screens.js SCREENS),
+// each set up by its own setup, on a touch tablet both ways round (1024×768
+// and 768×1024), for people to look at. Not part of the tests: run it with
+//   SCREENSHOTS=/tmp/shots npx playwright test -c tools/screenshots.config.js
+// (or node tools/screenshots.mjs [out-dir]); DIST and E2E_PORT as for the tests.
+// Files: NNN-<screen>-<state>-<width>x<height>.png, NNN its place in SCREENS.
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { test } from '../fixture.js';
+import { SCREENS } from '../screens.js';
+
+const out = process.env.SCREENSHOTS || fileURLToPath(new URL('../../../screenshots/', import.meta.url));
+mkdirSync(out, { recursive: true });
+const SIZES = [{ width: 1024, height: 768 }, { width: 768, height: 1024 }];
+const slug = (text) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+
+test.use({ hasTouch: true, actionTimeout: 15_000 });
+
+for (const size of SIZES) {
+  for (const [i, screen] of SCREENS.entries()) {
+    const file = `${String(i + 1).padStart(3, '0')}-${slug(screen.name)}-${screen.state}-${size.width}x${size.height}.png`;
+    test(`${size.width}×${size.height}: ${screen.name} (${screen.state})`, async ({ page }) => {
+      await page.setViewportSize(size);
+      await screen.setup(page);
+      await page.screenshot({ path: `${out}/${file}`, fullPage: true, animations: 'disabled' });
+    });
+  }
+}
