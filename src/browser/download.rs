@@ -27,3 +27,10 @@ pub fn download(file_name: &str, mime: &str, contents: &str) -> Result<(), Strin
     );
     Ok(())
 }
+
+/// Offer what is kept on this device under a key, exactly as it is (a
+/// review or key the app cannot read, for someone who can look into it).
+pub fn kept_as_it_is(file_name: &str, kept: Option<String>) -> Result<(), String> {
+    let kept = kept.ok_or("it is no longer on this device")?;
+    download(file_name, "application/json", &kept)
+}

@@ -65,3 +65,19 @@ pub fn ErrorSummary(
         </Show>
     }
 }
+
+/// A problem with what was just tried (a file that would not save, a PIN
+/// that was refused), said at once to screen readers; nothing while there
+/// is none.
+#[component]
+pub fn Problem(
+    /// The problem, in words.
+    #[prop(into)]
+    message: Signal<Option<String>>,
+) -> impl IntoView {
+    move || {
+        message
+            .get()
+            .map(|text| view! { <p class="app-error-message" role="alert">{text}</p> })
+    }
+}

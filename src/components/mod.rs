@@ -18,14 +18,14 @@ pub use display::{
     easy_read, provide_display_settings, use_display, DisplayControl, DisplayState, EasyReadBox,
     EasyWords, ReadAloud, Symbol,
 };
-pub use error_summary::ErrorSummary;
+pub use error_summary::{ErrorSummary, Problem};
 pub use fields::{Checkboxes, Choice, DateInput, Radios, Select, TextArea, TextInput};
 pub use focus::focus_by_id;
 pub use list_part::{
     or_not_yet, AddButton, ListCard, ListErrorSummary, ListQuestion, ListSection, ListState,
     RemoveWithConfirm, ShortAnswers,
 };
-pub use page::{BackLink, Page};
+pub use page::{NotInReview, Page};
 pub use part_page::PartPage;
 pub use person_choice::PersonChoice;
 pub use pin_entry::PinEntry;

@@ -1,14 +1,25 @@
-//! One screen's heading (focused when it opens, so a screen reader starts
-//! there), its document title, and the "Back" link to a known place.
+//! One screen's frame: the "Back" link to a known place, its heading
+//! (focused when it opens, so a screen reader starts there), its document
+//! title, the error summary and the lead paragraph; then the screen's own
+//! content.
 
+use super::error_summary::ErrorSummary;
+use crate::state::PageErrors;
 use leptos::html;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-/// One screen: its `h1` (which takes focus when the screen opens, so a screen
-/// reader starts reading the new screen) and the document title.
+/// One screen: a "Back" link, its `h1` (which takes focus when the screen
+/// opens, so a screen reader starts reading the new screen) and the document
+/// title, the error summary, the lead paragraph, then `children`.
 #[component]
 pub fn Page(
+    /// Where "Back" goes, if the screen has one.
+    #[prop(optional, into)]
+    back: Option<String>,
+    /// The "Back" link's words, when more specific than "Back".
+    #[prop(optional, into)]
+    back_text: Option<String>,
     /// The screen's heading.
     #[prop(into)]
     title: Signal<String>,
@@ -19,11 +30,26 @@ pub fn Page(
     /// Small text above the heading, e.g. "Getting ready · P18".
     #[prop(optional, into)]
     caption: Option<String>,
-    /// Whether an error summary is showing, so the title starts "Error:".
+    /// The screen's errors: the summary under the heading, shown once
+    /// someone tries to go on (and the title then starts "Error:").
+    #[prop(optional)]
+    errors: Option<PageErrors>,
+    /// Whether a problem of the screen's own is showing (for screens whose
+    /// errors are not [`PageErrors`]), so the title starts "Error:".
     #[prop(optional, into)]
-    has_errors: Signal<bool>,
+    has_errors: Option<Signal<bool>>,
+    /// The lead paragraph under the heading.
+    #[prop(optional, into)]
+    intro: Option<String>,
     children: Children,
 ) -> impl IntoView {
+    let has_errors = has_errors.unwrap_or_else(|| match errors {
+        Some(errors) => {
+            let visible = errors.visible();
+            Signal::derive(move || !visible.with(Vec::is_empty))
+        }
+        None => Signal::stored(false),
+    });
     let heading = NodeRef::<html::H1>::new();
     // Effects talk to the outside world: focus and the document title.
     Effect::new(move |_| {
@@ -39,15 +65,18 @@ pub fn Page(
         }
     });
     view! {
+        {back.map(|href| view! { <BackLink href=href text=back_text.unwrap_or_else(|| "Back".into()) /> })}
         {caption.map(|c| view! { <span class="app-caption">{c}</span> })}
         <h1 class="app-heading-l" tabindex="-1" node_ref=heading>{title}</h1>
+        {errors.map(|e| view! { <ErrorSummary errors=e.visible() attempts=e.attempts /> })}
+        {intro.map(|text| view! { <p class="app-body">{text}</p> })}
         {children()}
     }
 }
 
 /// A "Back" link to a known place (never `history.back()`, which may leave the app).
 #[component]
-pub fn BackLink(
+fn BackLink(
     /// Where the link goes.
     #[prop(into)]
     href: String,
@@ -57,5 +86,27 @@ pub fn BackLink(
 ) -> impl IntoView {
     view! {
         <A href=href attr:class="app-back-link">{text.unwrap_or_else(|| "Back".into())}</A>
+    }
+}
+
+/// The screen for something the address names that is not (or no longer)
+/// in the review: it says so, maybe why, and links back.
+#[component]
+pub fn NotInReview(
+    /// The heading, e.g. "This person is not in the review".
+    title: &'static str,
+    /// Why it may be missing.
+    #[prop(optional)]
+    why: Option<&'static str>,
+    /// Where to go back to.
+    back: String,
+    /// The words of the link back, e.g. "Back to who is here".
+    back_text: &'static str,
+) -> impl IntoView {
+    view! {
+        <Page back=back.clone() title=title>
+            {why.map(|why| view! { <p class="app-body">{why}</p> })}
+            <p class="app-body"><A href=back attr:class="app-link app-link--standalone">{back_text}</A></p>
+        </Page>
     }
 }

@@ -5,7 +5,7 @@
 
 use super::error_summary::ErrorSummary;
 use super::list_part::{ListErrorSummary, ListState};
-use super::page::{BackLink, Page};
+use super::page::Page;
 use crate::state::{use_review, PageErrors};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -40,8 +40,7 @@ pub fn PartPage(
         }
     };
     view! {
-        <BackLink href=ctx.path("") text="Back to the review" />
-        <Page title=part.title() caption=part.caption()
+        <Page back=ctx.path("") back_text="Back to the review" title=part.title() caption=part.caption()
             has_errors=Signal::derive(move || !errors.visible().with(Vec::is_empty))>
             {first.map(|f| f.run())}
             {match list {

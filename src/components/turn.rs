@@ -3,7 +3,7 @@
 //! else. Who holds the tablet is kept in the review (`Review::turn`), so it
 //! survives a reload; passing it is a `Command::PassTablet`.
 
-use super::page::{BackLink, Page};
+use super::page::Page;
 use crate::state::use_review;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -160,8 +160,7 @@ fn ChooseNext(
     });
     let pass = ctx.path("pass");
     view! {
-        <BackLink href=back.clone() text="Back" />
-        <Page title="Who will use the tablet next?" caption="Passing the tablet">
+        <Page back=back.clone() title="Who will use the tablet next?" caption="Passing the tablet">
             {move || {
                 let r = round.get();
                 if r.locked {
@@ -270,7 +269,7 @@ fn HandOver(
                 <p class="app-body">
                     {format!("{name}, when you have the tablet, press the button to carry on where the meeting was.")}
                 </p>
-                {move || problem.get().map(|p| view! { <p class="app-error-message" role="alert">{p}</p> })}
+                <super::error_summary::Problem message=problem />
                 <button type="button" class="app-button app-handover__confirm" on:click=confirm>
                     {format!("I am {name} \u{2014} continue")}
                 </button>

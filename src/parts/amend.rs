@@ -2,7 +2,7 @@
 //! again; the signed version is kept as it is.
 
 use crate::browser::{clock, storage};
-use crate::components::{BackLink, Page, TextArea};
+use crate::components::{Page, Problem, TextArea};
 use crate::state::{use_app, use_review};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -39,16 +39,13 @@ pub fn Amend() -> impl IntoView {
         }
     };
     view! {
-        <BackLink href=ctx.path("sign") text="Back to the sign-off" />
-        <Page title="Amend this review" caption="Check and sign off · P23">
-            <p class="app-body">
-                "This makes a new version of the review that you can change and everyone signs again. The signed version is kept as it is."
-            </p>
+        <Page back=ctx.path("sign") back_text="Back to the sign-off" title="Amend this review" caption="Check and sign off · P23"
+            intro="This makes a new version of the review that you can change and everyone signs again. The signed version is kept as it is.">
             <TextArea id="amend-reason" label="Why does the review need amending?" value=reason rows=3
                 on_input=Callback::new(move |v| reason.set(v)) />
             <TextArea id="amend-what" label="What will change?" value=what rows=3
                 on_input=Callback::new(move |v| what.set(v)) />
-            {move || problem.get().map(|p| view! { <p class="app-error-message" role="alert">{p}</p> })}
+            <Problem message=problem />
             <div class="app-button-group">
                 <button type="button" class="app-button" on:click=amend>"Make a new version"</button>
             </div>

@@ -3,7 +3,7 @@
 //! made on a device with a PIN).
 
 use crate::browser::{clock, download, pin, storage, upload};
-use crate::components::{BackLink, Page};
+use crate::components::Page;
 use crate::state::use_review;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -215,11 +215,8 @@ pub fn OpenBackup() -> impl IntoView {
     }
     };
     view! {
-        <BackLink href="/" text="All reviews" />
-        <Page title="Open a backup">
-            <p class="app-body">
-                "Choose a backup file made by Review Together on this device or another one. The review opens here as it was when the backup was made."
-            </p>
+        <Page back="/" back_text="All reviews" title="Open a backup"
+            intro="Choose a backup file made by Review Together on this device or another one. The review opens here as it was when the backup was made.">
             {body}
         </Page>
     }

@@ -2,7 +2,7 @@
 //! on one page, things needing attention first, each answer with a way back
 //! to change it. The rows are `review_core::check`'s.
 
-use crate::components::{BackLink, Page};
+use crate::components::Page;
 use crate::state::use_review;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -25,8 +25,7 @@ pub fn CheckAnswers() -> impl IntoView {
     });
     let ready = ctx.select(ready_to_sign);
     view! {
-        <BackLink href=ctx.path("") text="Back to the review" />
-        <Page title="Check the review before signing" caption="Check and sign off · P23">
+        <Page back=ctx.path("") back_text="Back to the review" title="Check the review before signing" caption="Check and sign off · P23">
             <Show when=move || !unfinished.with(Vec::is_empty)>
                 <div class="app-notification-banner app-notification-banner--warning" role="region" aria-labelledby="unfinished-title">
                     <div class="app-notification-banner__content">

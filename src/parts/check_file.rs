@@ -6,7 +6,7 @@
 //! list and kept summaries, and renders the result.
 
 use crate::browser::{storage, upload};
-use crate::components::{BackLink, Page};
+use crate::components::Page;
 use crate::signing::{self, KeyState};
 use leptos::html;
 use leptos::prelude::*;
@@ -222,11 +222,8 @@ pub fn CheckSummary() -> impl IntoView {
         })
     };
     view! {
-        <BackLink href="/" text="All reviews" />
-        <Page title="Check a summary file">
-            <p class="app-body">
-                "Choose a summary file (.json) to check that it was made by Review Together, signed by a device your team trusts, and not changed since. The file is checked on this device and sent nowhere."
-            </p>
+        <Page back="/" back_text="All reviews" title="Check a summary file"
+            intro="Choose a summary file (.json) to check that it was made by Review Together, signed by a device your team trusts, and not changed since. The file is checked on this device and sent nowhere.">
             {list_status()}
             <div class="app-form-group">
                 <label class="app-label app-label--s" for="summary-file">"Summary file"</label>

@@ -1,6 +1,6 @@
 //! Delete a review from this device, after a question.
 
-use crate::components::{BackLink, Page};
+use crate::components::{Page, Problem};
 use crate::state::{use_app, use_review};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -28,15 +28,14 @@ pub fn DeleteReview() -> impl IntoView {
         Err(e) => problem.set(Some(format!("The review could not be deleted: {e}."))),
     };
     view! {
-        <BackLink href=ctx.path("") text="Back to the review" />
-        <Page title="Delete this review?">
+        <Page back=ctx.path("") back_text="Back to the review" title="Delete this review?">
             <div class="app-warning-text">
                 <strong class="app-warning-text__text">
                     <span class="app-visually-hidden">"Warning: "</span>
                     {move || format!("This deletes the review with {} from this device. It cannot be undone.", carer.get())}
                 </strong>
             </div>
-            {move || problem.get().map(|p| view! { <p class="app-error-message" role="alert">{p}</p> })}
+            <Problem message=problem />
             <div class="app-button-group">
                 <button type="button" class="app-button app-button--warning" on:click=delete>"Yes, delete this review"</button>
                 <A href=ctx.path("") attr:class="app-link">"No, keep it"</A>

@@ -1,7 +1,7 @@
 //! Device settings: who the worker is (copied into each new review), and
 //! the ways to the PIN, the signing key, retention and removing everything.
 
-use crate::components::{ErrorSummary, Page, TextInput};
+use crate::components::{ErrorSummary, Page, Problem, TextInput};
 use crate::state::{start_review, use_app};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -103,7 +103,7 @@ pub fn DeviceSettingsPage() -> impl IntoView {
                     autocomplete="organization-title"
                     value=field(|d| &d.worker_role) error=error_for("worker-role")
                     on_input=setter(|d, v| d.worker_role = v) width="app-input--width-30" />
-                {move || problem.get().map(|p| view! { <p class="app-error-message" role="alert">{p}</p> })}
+                <Problem message=problem />
                 <div class="app-button-group">
                     <button type="submit" class="app-button">
                         {if then_new { "Save and start the review" } else { "Save settings" }}

@@ -1,7 +1,7 @@
 //! The review's task list: every part of this meeting, its status, and the
 //! way to each; the review proper opens once getting ready is done.
 
-use crate::components::{BackLink, Page, TaskList};
+use crate::components::{Page, TaskList};
 use crate::state::use_review;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -33,8 +33,7 @@ pub fn Overview() -> impl IntoView {
     let ready = ctx.select(ready_for_review_proper);
     let locked = ctx.select(|r| r.state == review_core::ReviewState::SignedOff);
     view! {
-        <BackLink href="/" text="All reviews" />
-        <Page title="Carer review" caption=format!("Started {}", started.get_untracked())>
+        <Page back="/" back_text="All reviews" title="Carer review" caption=format!("Started {}", started.get_untracked())>
             <p class="app-body-l">
                 {move || match carer.get() {
                     Some(name) => format!("Review with {name}."),

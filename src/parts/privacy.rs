@@ -3,7 +3,7 @@
 //! PIN, and removing all of the app's data from the device.
 
 use crate::browser::pin;
-use crate::components::{ErrorSummary, Page, PinEntry};
+use crate::components::{ErrorSummary, Page, PinEntry, Problem};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
@@ -222,7 +222,7 @@ fn RemoveEverything(
             <p class="app-body">
                 "Reviews that were not downloaded or sent to your records team will be lost. Summaries already downloaded are not affected."
             </p>
-            {move || problem.get().map(|p| view! { <p class="app-error-message" role="alert">{p}</p> })}
+            <Problem message=problem />
             <div class="app-button-group">
                 <button type="button" class="app-button app-button--warning" on:click=remove>
                     "Remove all data"
@@ -333,8 +333,7 @@ pub fn PinPage() -> impl IntoView {
         pin::set_auto_lock_minutes(m);
     };
     view! {
-        <crate::components::BackLink href="/settings" text="Device settings" />
-        <Page title="Device PIN" has_errors=Signal::derive(move || !shown.with(Vec::is_empty))>
+        <Page back="/settings" back_text="Device settings" title="Device PIN" has_errors=Signal::derive(move || !shown.with(Vec::is_empty))>
             <Show
                 when=move || has_pin.get()
                 fallback=move || view! {
@@ -350,7 +349,7 @@ pub fn PinPage() -> impl IntoView {
                     <form novalidate on:submit=set>
                         {pin_field("new-pin", "New PIN (at least 6 numbers)", new_pin)}
                         {pin_field("new-pin-again", "Enter the PIN again", again)}
-                        {move || problem.get().map(|p| view! { <p class="app-error-message" role="alert">{p}</p> })}
+                        <Problem message=problem />
                         <div class="app-button-group">
                             <button type="submit" class="app-button" disabled=move || busy.get()>
                                 {move || if busy.get() { "Setting the PIN…" } else { "Set the PIN" }}

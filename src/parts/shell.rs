@@ -61,10 +61,7 @@ pub fn ReviewShell() -> impl IntoView {
             let problem = RwSignal::new(None::<String>);
             let key = unreadable.key.clone();
             let save = move |_| {
-                let result = storage::raw(&key)
-                    .ok_or_else(|| "it is no longer on this device".to_string())
-                    .and_then(|raw| download::download("unreadable-review.json", "application/json", &raw));
-                problem.set(result.err());
+                problem.set(download::kept_as_it_is("unreadable-review.json", storage::raw(&key)).err());
             };
             view! {
                 <Page title="This review cannot be opened">

@@ -2,7 +2,7 @@
 //! the review and signs in their own way, the worker last, which locks the
 //! review and signs its summary.
 
-use crate::components::{BackLink, Choice, Page, Radios, TextArea, TextInput};
+use crate::components::{Choice, Page, Problem, Radios, TextArea, TextInput};
 use crate::state::use_review;
 use leptos::html;
 use leptos::prelude::*;
@@ -71,11 +71,8 @@ pub fn SignOff() -> impl IntoView {
             .map(|t| review_core::words::long_date(t.date_naive()))
     });
     view! {
-        <BackLink href=ctx.path("check") text="Back to checking the review" />
-        <Page title="Sign off the review" caption="Check and sign off · P23">
-            <p class="app-body">
-                "Everyone taking part says whether they agree with the review. The worker signs last, and that locks the review."
-            </p>
+        <Page back=ctx.path("check") back_text="Back to checking the review" title="Sign off the review" caption="Check and sign off · P23"
+            intro="Everyone taking part says whether they agree with the review. The worker signs last, and that locks the review.">
             <Show when=move || !signed.with(Vec::is_empty)>
                 <h2 class="app-heading-m">"Signed so far"</h2>
                 <dl class="app-summary-list">
@@ -237,7 +234,7 @@ fn SignForm(
                 hint="For example: pointed to the thumbs-up symbol, nodded when asked in BSL"
                 value=how rows=2 on_input=Callback::new(move |v| how.set(v)) />
         </Show>
-        {move || problem.get().map(|p| view! { <p class="app-error-message" role="alert">{p}</p> })}
+        <Problem message=problem />
         <div class="app-button-group">
             <button type="button" class="app-button" on:click=sign>{format!("Sign as {name}")}</button>
         </div>

@@ -2,7 +2,7 @@
 //! this device's signing key (checking a file is `check_file`).
 
 use crate::browser::{download, storage};
-use crate::components::{BackLink, Page};
+use crate::components::{Page, Problem};
 use crate::signing::{self, KeyState};
 use crate::state::use_review;
 use leptos::prelude::*;
@@ -134,23 +134,14 @@ pub fn SigningKeyPage() -> impl IntoView {
         ));
     };
     let download_unreadable = move |_| {
-        let result = storage::load_signing_key()
-            .ok()
-            .flatten()
-            .ok_or_else(|| "it is no longer on this device".to_string())
-            .and_then(|raw| {
-                download::download("unreadable-signing-key.json", "application/json", &raw)
-            });
-        if let Err(e) = result {
+        let kept = storage::load_signing_key().ok().flatten();
+        if let Err(e) = download::kept_as_it_is("unreadable-signing-key.json", kept) {
             problem.set(Some(format!("Could not download it: {e}.")));
         }
     };
     view! {
-        <BackLink href="/settings" text="Device settings" />
-        <Page title="This device’s signing key">
-            <p class="app-body">
-                "Every summary made on this device is signed with this device’s key. Your records team uses the public part of the key to check that a summary came from this device and has not changed. The private part never leaves the device."
-            </p>
+        <Page back="/settings" back_text="Device settings" title="This device’s signing key"
+            intro="Every summary made on this device is signed with this device’s key. Your records team uses the public part of the key to check that a summary came from this device and has not changed. The private part never leaves the device.">
             {move || match state.get() {
                 Ok(Some(fingerprint)) => view! {
                     <h2 class="app-heading-m">"Fingerprint"</h2>
@@ -199,7 +190,7 @@ pub fn SigningKeyPage() -> impl IntoView {
                 }
                 .into_any(),
             }}
-            {move || problem.get().map(|p| view! { <p class="app-error-message" role="alert">{p}</p> })}
+            <Problem message=problem />
             <div role="status" aria-live="polite">
                 {move || said.get().map(|text| view! { <p class="app-body">{text}</p> })}
             </div>

@@ -2,7 +2,7 @@
 //! ways of communicating and adjustments.
 
 use crate::components::{
-    BackLink, Checkboxes, Choice, ErrorSummary, Page, PartPage, Radios, TextArea, TextInput,
+    Checkboxes, Choice, NotInReview, Page, PartPage, Radios, TextArea, TextInput,
 };
 use crate::state::{use_review, PageErrors};
 use leptos::prelude::*;
@@ -94,10 +94,8 @@ fn PersonSupportScreen(
     let back = ctx.part_path(Part::TakingPart);
     let Some(initial) = person.get_untracked() else {
         return view! {
-            <BackLink href=back.clone() />
-            <Page title="This person is not in the review">
-                <p class="app-body"><A href=back attr:class="app-link app-link--standalone">"Back to help to take part"</A></p>
-            </Page>
+            <NotInReview title="This person is not in the review"
+                back=back back_text="Back to help to take part" />
         }
         .into_any();
     };
@@ -181,11 +179,9 @@ fn PersonSupportScreen(
             .map(|a| Choice::new(Some(*a), a.key(), a.label())),
     );
     view! {
-        <BackLink href=back.clone() text="Back to help to take part" />
-        <Page title=format!("What helps {called} take part") doc_title="What helps someone take part"
+        <Page back=back back_text="Back to help to take part" title=format!("What helps {called} take part") doc_title="What helps someone take part"
             caption="Help to take part · P18"
-            has_errors=Signal::derive(move || !errors.visible().with(Vec::is_empty))>
-            <ErrorSummary errors=errors.visible() attempts=errors.attempts />
+            errors=errors>
             <TextInput id="preferred-language" label="Preferred language" hint="For example: English, Urdu, British Sign Language"
                 value=support(|p| p.support.preferred_language.clone()) error=errors.for_field("preferred-language")
                 on_input=cmd(|id, language| Command::SetPreferredLanguage { id, language }) width="app-input--width-20" />

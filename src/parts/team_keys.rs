@@ -7,7 +7,7 @@
 
 use crate::browser::pin;
 use crate::browser::{clock, storage, upload};
-use crate::components::{BackLink, Page, PinEntry};
+use crate::components::{Page, PinEntry};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use review_core::draft::ImportedTeamKeys;
@@ -249,11 +249,8 @@ pub fn TeamKeysPage() -> impl IntoView {
     }
     };
     view! {
-        <BackLink href="/settings" text="Device settings" />
-        <Page title="Team key list">
-            <p class="app-body">
-                "Your records team keeps the list of devices whose signed summaries it trusts. With a copy of it here, Check a summary file can say which device signed a file, and warns about any device the team does not know, has retired or has revoked."
-            </p>
+        <Page back="/settings" back_text="Device settings" title="Team key list"
+            intro="Your records team keeps the list of devices whose signed summaries it trusts. With a copy of it here, Check a summary file can say which device signed a file, and warns about any device the team does not know, has retired or has revoked.">
             <p class="app-body">
                 "The records team’s own list is the authority: if this copy and theirs differ, theirs counts."
             </p>

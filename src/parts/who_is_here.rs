@@ -2,7 +2,7 @@
 //! person's name, role, relationship and how they take part today.
 
 use crate::browser::clock;
-use crate::components::{BackLink, Choice, ErrorSummary, Page, PartPage, Radios, TextInput};
+use crate::components::{Choice, NotInReview, Page, PartPage, Problem, Radios, TextInput};
 use crate::state::{use_review, PageErrors};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -136,11 +136,8 @@ fn PersonDetailsScreen(
     let back = ctx.part_path(Part::WhoIsHere);
     if person.get_untracked().is_none() {
         return view! {
-            <BackLink href=back.clone() />
-            <Page title="This person is not in the review">
-                <p class="app-body">"They may have been removed."</p>
-                <p class="app-body"><A href=back attr:class="app-link app-link--standalone">"Back to who is here"</A></p>
-            </Page>
+            <NotInReview title="This person is not in the review" why="They may have been removed."
+                back=back back_text="Back to who is here" />
         }
         .into_any();
     }
@@ -207,11 +204,9 @@ fn PersonDetailsScreen(
             .unwrap_or_default()
     });
     view! {
-        <BackLink href=back.clone() text="Back to who is here" />
-        <Page title=title caption="Who is here · P18"
-            has_errors=Signal::derive(move || !errors.visible().with(Vec::is_empty))>
-            <ErrorSummary errors=errors.visible() attempts=errors.attempts />
-            {move || refused.get().map(|r| view! { <p class="app-error-message" role="alert">{r}</p> })}
+        <Page back=back back_text="Back to who is here" title=title caption="Who is here · P18"
+            errors=errors>
+            <Problem message=refused />
             <TextInput id="name" label="Name" value=text(|p| p.name.clone())
                 error=errors.for_field("name") on_input=set_name width="app-input--width-30" />
             <Radios id="role" legend="Role in the review" choices=Choice::list(&Role::ALL, Role::key, Role::label)

@@ -4,8 +4,8 @@
 
 use crate::browser::clock;
 use crate::components::{
-    easy_read, focus_by_id, BackLink, Choice, EasyReadBox, EasyWords, ErrorSummary, Page,
-    PersonChoice, Radios, ReadAloud, TextArea,
+    easy_read, focus_by_id, Choice, EasyReadBox, EasyWords, NotInReview, Page, PersonChoice,
+    Radios, ReadAloud, TextArea,
 };
 use crate::state::{use_review, PageErrors};
 use leptos::prelude::*;
@@ -50,11 +50,9 @@ fn CriterionScreen(
     let criterion = ctx.select(move |r| r.criterion(&c).cloned());
     let Some(initial) = criterion.get_untracked() else {
         return view! {
-            <BackLink href=overview.clone() text="Back to all criteria" />
-            <Page title="This is not in the review">
-                <p class="app-body">"It may have been removed from what the review looks at."</p>
-                <p class="app-body"><A href=overview attr:class="app-link app-link--standalone">"Back to all criteria"</A></p>
-            </Page>
+            <NotInReview title="This is not in the review"
+                why="It may have been removed from what the review looks at."
+                back=overview back_text="Back to all criteria" />
         }
         .into_any();
     };
@@ -197,11 +195,9 @@ fn CriterionScreen(
     };
     let reason_value = Signal::derive(move || not_discussed.get().unwrap_or_default());
     view! {
-        <BackLink href=overview.clone() text="Back to all criteria" />
-        <Page title=title doc_title=format!("How it is going: criterion {number} of {total}")
+        <Page back=overview.clone() back_text="Back to all criteria" title=title doc_title=format!("How it is going: criterion {number} of {total}")
             caption=format!("The review · P19 · {number} of {total}")
-            has_errors=Signal::derive(move || !errors.visible().with(Vec::is_empty))>
-            <ErrorSummary errors=errors.visible() attempts=errors.attempts />
+            errors=errors>
             {move || if easy.get() {
                 view! { <EasyReadBox words=easy_words.clone() /> }.into_any()
             } else {
