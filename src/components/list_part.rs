@@ -10,7 +10,7 @@ use super::focus::focus_by_id;
 use crate::state::{use_review, PageErrors};
 use leptos::prelude::*;
 use review_core::lists::{labelled, CardStatus, ListKind};
-use review_core::{Command, DomainError};
+use review_core::{Command, DomainError, Review};
 
 /// The list on one page: its kind, its errors, and which cards are open.
 /// One card is open at a time, which keeps a long page calm at the table;
@@ -93,6 +93,123 @@ impl ListState {
             let field = self.kind.first_field(&id);
             request_animation_frame(move || focus_by_id(&field));
         }
+    }
+}
+
+/// One entry of a list as its card reads and writes it: the entry as it
+/// stands, what the page calls it ("Arrangement 2"), its field ids and
+/// messages, and a setter per field. Every card builds on one, so a card
+/// holds only its questions.
+pub struct Entry<T: Send + Sync + 'static, F: 'static> {
+    pub list: ListState,
+    id: StoredValue<String>,
+    /// The entry as it stands (`None` once it is removed).
+    pub item: Memo<Option<T>>,
+    /// What the page calls it, e.g. "Matter 2".
+    pub label: Memo<String>,
+    send: Callback<F>,
+}
+
+impl<T: Send + Sync + 'static, F: 'static> Clone for Entry<T, F> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T: Send + Sync + 'static, F: 'static> Copy for Entry<T, F> {}
+
+impl<T, F> Entry<T, F>
+where
+    T: Clone + PartialEq + Send + Sync + 'static,
+    F: 'static,
+{
+    /// The entry `id` of `list`: `find` reads it from the review, `set`
+    /// makes the command that sets one of its fields.
+    pub fn new(
+        list: ListState,
+        id: &str,
+        find: fn(&Review, &str) -> Option<T>,
+        set: fn(String, F) -> Command,
+    ) -> Self {
+        let ctx = use_review();
+        let item = {
+            let id = id.to_string();
+            ctx.select(move |r| find(r, &id))
+        };
+        let label = {
+            let id = id.to_string();
+            ctx.select(move |r| list.kind.label_of(r, &id).unwrap_or_default())
+        };
+        let send = {
+            let id = id.to_string();
+            Callback::new(move |field: F| ctx.send(set(id.clone(), field)))
+        };
+        Entry {
+            list,
+            id: StoredValue::new(id.to_string()),
+            item,
+            label,
+            send,
+        }
+    }
+
+    pub fn id(self) -> String {
+        self.id.get_value()
+    }
+
+    /// One answer of the entry, kept up to date (its default once removed).
+    pub fn read<V>(self, answer: fn(&T) -> V) -> Signal<V>
+    where
+        V: Default + Send + Sync + 'static,
+    {
+        let item = self.item;
+        Signal::derive(move || item.with(|x| x.as_ref().map(answer).unwrap_or_default()))
+    }
+
+    /// [`read`](Self::read), as a memo: what depends on it redraws only
+    /// when the answer itself changes (a memo keeps radios and their focus).
+    pub fn memo<V>(self, answer: fn(&T) -> V) -> Memo<V>
+    where
+        V: Default + PartialEq + Send + Sync + 'static,
+    {
+        let item = self.item;
+        Memo::new(move |_| item.with(|x| x.as_ref().map(answer).unwrap_or_default()))
+    }
+
+    /// Sets one field.
+    pub fn send(self, field: F) {
+        self.send.run(field)
+    }
+
+    /// A field's setter, e.g. `entry.set(CoverField::When)`.
+    pub fn set<V: 'static>(self, field: fn(V) -> F) -> Callback<V> {
+        Callback::new(move |value| self.send(field(value)))
+    }
+
+    /// The id of one of its fields, e.g. `cover-{id}-when`.
+    pub fn field(self, name: &str) -> String {
+        self.id.with_value(|id| self.list.kind.field(id, name))
+    }
+
+    /// The message for one of its fields, once shown.
+    pub fn error(self, name: &str) -> Signal<Option<String>> {
+        self.list.errors.for_field(self.field(name))
+    }
+
+    /// Its heading: what the page calls it, then `detail` once that is answered
+    /// ("Matter 2: Safeguarding team").
+    pub fn title(self, detail: fn(&T) -> Option<&'static str>) -> Signal<String> {
+        let (item, label) = (self.item, self.label);
+        Signal::derive(move || match item.with(|x| x.as_ref().and_then(detail)) {
+            Some(d) => format!("{}: {d}", label.get()),
+            None => label.get(),
+        })
+    }
+
+    /// What Remove names, e.g. "matter 2".
+    pub fn what(self) -> Signal<String> {
+        let label = self.label;
+        Signal::derive(move || label.get().to_lowercase())
     }
 }
 
@@ -245,25 +362,18 @@ fn status_class(status: CardStatus) -> &'static str {
 
 /// One entry of a list: its heading and status, a button that opens or
 /// closes it (it stays in place, so focus does), its short answers while
-/// closed, its questions while open, and Remove.
+/// closed, its questions while open, and Remove (after which focus goes to
+/// "Add …").
 #[component]
-pub fn ListCard(
-    /// The page's list.
-    list: ListState,
-    /// The entry's id.
-    #[prop(into)]
-    id: String,
-    /// The card's element id; the heading is `{dom_id}-title`, the body `{dom_id}-body`.
-    #[prop(into)]
-    dom_id: String,
-    /// The heading.
-    #[prop(into)]
-    title: Signal<String>,
-    /// What is removed, in words ("arrangement 2").
-    #[prop(into)]
-    what: Signal<String>,
-    /// Removes the entry.
-    on_remove: Callback<()>,
+pub fn ListCard<T, F>(
+    /// The entry.
+    entry: Entry<T, F>,
+    /// The heading (what the page calls the entry, unless given).
+    #[prop(optional, into)]
+    title: Option<Signal<String>>,
+    /// What Remove names ("matter 2", unless given).
+    #[prop(optional, into)]
+    what: Option<Signal<String>>,
     /// The short answers shown while the card is closed.
     #[prop(into)]
     summary: ViewFn,
@@ -275,7 +385,17 @@ pub fn ListCard(
     open_always: bool,
     /// The questions shown while it is open.
     children: ChildrenFn,
-) -> impl IntoView {
+) -> impl IntoView
+where
+    T: Clone + PartialEq + Send + Sync + 'static,
+    F: 'static,
+{
+    let (list, id) = (entry.list, entry.id());
+    let title = title.unwrap_or_else(|| entry.label.into());
+    let what = what.unwrap_or_else(|| entry.what());
+    // The card's element id is its fields' prefix ("cover-{id}"); the
+    // heading is `{dom_id}-title`, the body `{dom_id}-body`.
+    let dom_id = entry.field("").trim_end_matches('-').to_string();
     let ctx = use_review();
     let status = {
         let id = id.clone();
@@ -286,7 +406,7 @@ pub fn ListCard(
         Signal::derive(move || open_always || list.is_open(&id))
     };
     let remove = Callback::new(move |()| {
-        on_remove.run(());
+        ctx.send(list.kind.remove_command(entry.id()));
         let add = list.kind.add_button();
         request_animation_frame(move || focus_by_id(add));
     });

@@ -22,7 +22,7 @@ pub use error_summary::{ErrorSummary, Problem};
 pub use fields::{Checkboxes, Choice, DateInput, Radios, Select, TextArea, TextInput};
 pub use focus::focus_by_id;
 pub use list_part::{
-    or_not_yet, AddButton, ListCard, ListErrorSummary, ListQuestion, ListSection, ListState,
+    or_not_yet, AddButton, Entry, ListCard, ListErrorSummary, ListQuestion, ListSection, ListState,
     RemoveWithConfirm, ShortAnswers,
 };
 pub use page::{NotInReview, Page};

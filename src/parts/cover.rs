@@ -2,7 +2,7 @@
 //! (P21): each arrangement, its risks, and whether the person agreed.
 
 use crate::components::{
-    focus_by_id, or_not_yet, Choice, ListCard, ListSection, ListState, PartPage, Radios,
+    focus_by_id, or_not_yet, Choice, Entry, ListCard, ListSection, ListState, PartPage, Radios,
     RemoveWithConfirm, ShortAnswers, TextArea, TextInput,
 };
 use crate::state::{use_review, PageErrors};
@@ -60,66 +60,19 @@ fn ArrangementCard(
     list: ListState,
 ) -> impl IntoView {
     let ctx = use_review();
-    let errors = list.errors;
-    let aid = id.clone();
-    let arrangement =
-        ctx.select(move |r| r.cover_arrangements.iter().find(|a| a.id == aid).cloned());
-    let aid = id.clone();
-    let label = ctx.select(move |r| ListKind::Cover.label_of(r, &aid).unwrap_or_default());
-    let aid = id.clone();
-    let risks = ctx.select(move |r| {
-        r.cover_arrangements
-            .iter()
-            .find(|a| a.id == aid)
-            .map(|a| a.risks.iter().map(|k| k.id.clone()).collect::<Vec<_>>())
-            .unwrap_or_default()
-    });
+    let arrangement = Entry::new(
+        list,
+        &id,
+        |r, id| r.cover_arrangements.iter().find(|a| a.id == id).cloned(),
+        |id, field| Command::SetCoverArrangement { id, field },
+    );
+    let risks = arrangement.memo(|a| a.risks.iter().map(|k| k.id.clone()).collect::<Vec<_>>());
     let advocates = ctx.select(advocates);
     let (individual, carer) = ctx
         .review
         .with_untracked(|r| (r.individual_called(), r.carer_called()));
-    let kind = Memo::new(move |_| arrangement.with(|a| a.as_ref().and_then(|a| a.kind)));
-    let title = Signal::derive(move || match kind.get() {
-        Some(k) => format!("{}: {}", label.get(), k.label()),
-        None => label.get(),
-    });
-    let send = {
-        let id = id.clone();
-        move |field: CoverField| {
-            ctx.send(Command::SetCoverArrangement {
-                id: id.clone(),
-                field,
-            })
-        }
-    };
-    let text = move |f: fn(&CoverArrangement) -> String| {
-        Signal::derive(move || arrangement.with(|a| a.as_ref().map(f).unwrap_or_default()))
-    };
-    let set = |make: fn(String) -> CoverField| {
-        let send = send.clone();
-        Callback::new(move |v: String| send(make(v)))
-    };
-    let (set_detail, set_when, set_provider) = (
-        set(CoverField::MakesRoomForDetail),
-        set(CoverField::When),
-        set(CoverField::Provider),
-    );
-    let set_need = {
-        let send = send.clone();
-        Callback::new(move |n| send(CoverField::MakesRoomFor(n)))
-    };
-    let set_kind = {
-        let send = send.clone();
-        Callback::new(move |k| send(CoverField::Kind(k)))
-    };
-    let set_funding = {
-        let send = send.clone();
-        Callback::new(move |f| send(CoverField::Funding(f)))
-    };
-    let need = Memo::new(move |_| arrangement.with(|a| a.as_ref().and_then(|a| a.makes_room_for)));
-    let funding = Signal::derive(move || arrangement.with(|a| a.as_ref().and_then(|a| a.funding)));
-    let agreement =
-        Memo::new(move |_| arrangement.with(|a| a.as_ref().and_then(|a| a.agreement.clone())));
+    let need = arrangement.memo(|a| a.makes_room_for);
+    let agreement = arrangement.memo(|a| a.agreement.clone());
     let answer =
         Memo::new(move |_| agreement.with(|a| a.as_ref().map(IndividualAgreement::answer)));
     let next_step = Signal::derive(move || {
@@ -131,39 +84,33 @@ fn ArrangementCard(
     // What was typed as the next step, kept while another answer is tried, so
     // that going back to "No" does not lose it (the core keeps one answer).
     let typed_next_step = RwSignal::new(next_step.get_untracked());
-    let set_answer = {
-        let send = send.clone();
-        Callback::new(move |answer: AgreementAnswer| {
-            // Through an advocate needs one at once: the first, which the
-            // question below lets them change when there are several.
-            let first = advocates
-                .with_untracked(|a| a.first().map(|(id, _)| Person::participant(id.clone())));
-            let made = agreement.with_untracked(|before| {
-                IndividualAgreement::from_answer(
-                    answer,
-                    before.as_ref(),
-                    &typed_next_step.get_untracked(),
-                    first,
-                )
-            });
-            if let Some(made) = made {
-                send(CoverField::Agreement(Some(made)))
-            }
-        })
-    };
-    let set_advocate = {
-        let send = send.clone();
-        Callback::new(move |pid: String| {
-            send(CoverField::Agreement(Some(
-                IndividualAgreement::AgreedThroughAdvocate {
-                    by: Person::participant(pid),
-                },
-            )))
-        })
-    };
+    let set_answer = Callback::new(move |answer: AgreementAnswer| {
+        // Through an advocate needs one at once: the first, which the
+        // question below lets them change when there are several.
+        let first =
+            advocates.with_untracked(|a| a.first().map(|(id, _)| Person::participant(id.clone())));
+        let made = agreement.with_untracked(|before| {
+            IndividualAgreement::from_answer(
+                answer,
+                before.as_ref(),
+                &typed_next_step.get_untracked(),
+                first,
+            )
+        });
+        if let Some(made) = made {
+            arrangement.send(CoverField::Agreement(Some(made)))
+        }
+    });
+    let set_advocate = Callback::new(move |pid: String| {
+        arrangement.send(CoverField::Agreement(Some(
+            IndividualAgreement::AgreedThroughAdvocate {
+                by: Person::participant(pid),
+            },
+        )))
+    });
     let set_next_step = Callback::new(move |what_happens_next: String| {
         typed_next_step.set(what_happens_next.clone());
-        send(CoverField::Agreement(Some(
+        arrangement.send(CoverField::Agreement(Some(
             IndividualAgreement::NotAgreed { what_happens_next },
         )))
     });
@@ -189,14 +136,6 @@ fn ArrangementCard(
                 })
         }
     });
-    let field = {
-        let id = id.clone();
-        move |f: &str| ids::cover(&id, f)
-    };
-    let err = {
-        let field = field.clone();
-        move |f: &str| errors.for_field(field(f))
-    };
     // A memo, so that choosing an answer does not redraw the radios (and
     // lose focus): the advocate answer is offered while there is an advocate,
     // or while it is the answer (given through someone since removed).
@@ -232,7 +171,7 @@ fn ArrangementCard(
     );
     let note_when_closed = not_agreed_note.clone();
     let summary = move || {
-        arrangement.with(|a| {
+        arrangement.item.with(|a| {
             a.as_ref().map(|a| {
                 let note =
                     matches!(a.agreement, Some(IndividualAgreement::NotAgreed { .. })).then(|| {
@@ -288,52 +227,51 @@ fn ArrangementCard(
         });
         request_animation_frame(move || focus_by_id(&ids::cover_risk(&rid, "risk")));
     };
-    let aid = id.clone();
-    let remove =
-        Callback::new(move |()| ctx.send(Command::RemoveCoverArrangement { id: aid.clone() }));
-    let what = Signal::derive(move || label.get().to_lowercase());
     let (need_legend, kind_legend, agreement_legend) = (
         format!("What does {carer} need the time for?"),
         format!("What support will {individual} have?"),
         format!("Did {individual} agree to this?"),
     );
     let (detail_id, advocate_id, next_id) = (
-        field("makes-room-for-detail"),
-        field("advocate"),
-        field("what-happens-next"),
+        arrangement.field("makes-room-for-detail"),
+        arrangement.field("advocate"),
+        arrangement.field("what-happens-next"),
     );
+    let field = move |name: &str| arrangement.field(name);
+    let err = move |name: &str| arrangement.error(name);
+    let text = move |answer: fn(&CoverArrangement) -> String| arrangement.read(answer);
     view! {
-        <ListCard list=list id=id.clone() dom_id=format!("cover-{id}") title=title what=what
-            on_remove=remove summary=summary>
+        <ListCard entry=arrangement title=arrangement.title(|a| a.kind.map(CoverKind::label))
+            summary=summary>
             <Radios id=field("makes-room-for") legend=need_legend.clone()
                 choices=Choice::list(CarerNeed::ALL, CarerNeed::key, CarerNeed::label)
-                value=need error=err("makes-room-for") on_change=set_need />
+                value=need error=err("makes-room-for") on_change=arrangement.set(CoverField::MakesRoomFor) />
             {
                 let (detail_id, detail_err) = (detail_id.clone(), err("makes-room-for-detail"));
                 view! {
                     <Show when=move || need.get() == Some(CarerNeed::Other)>
                         <TextInput id=detail_id.clone() label="What do they need the time for?"
                             value=text(|a| a.makes_room_for_detail.clone()) error=detail_err
-                            on_input=set_detail width="app-input--width-30" />
+                            on_input=arrangement.set(CoverField::MakesRoomForDetail) width="app-input--width-30" />
                     </Show>
                 }
             }
             <Radios id=field("kind") legend=kind_legend.clone()
                 choices=Choice::list(CoverKind::ALL, CoverKind::key, CoverKind::label)
-                value=kind error=err("kind") on_change=set_kind />
+                value=arrangement.read(|a| a.kind) error=err("kind") on_change=arrangement.set(CoverField::Kind) />
             <TextInput id=field("when") label="When, and how often?"
                 hint="For example: Tuesdays from 10am to 4pm, every week"
-                value=text(|a| a.when.clone()) error=err("when") on_input=set_when width="app-input--width-30" />
+                value=text(|a| a.when.clone()) error=err("when") on_input=arrangement.set(CoverField::When) width="app-input--width-30" />
             <TextInput id=field("provider") label="Who will provide it?"
                 hint="For example: Northshire Sitting Service, their sister Farah"
-                value=text(|a| a.provider.clone()) error=err("provider") on_input=set_provider width="app-input--width-30" />
+                value=text(|a| a.provider.clone()) error=err("provider") on_input=arrangement.set(CoverField::Provider) width="app-input--width-30" />
             <Radios id=field("funding") legend="How will it be paid for?"
                 choices=Choice::list(Funding::ALL, Funding::key, Funding::label)
-                value=funding error=err("funding") on_change=set_funding />
+                value=arrangement.read(|a| a.funding) error=err("funding") on_change=arrangement.set(CoverField::Funding) />
             <h4 class="app-heading-s">"Risks and how they are managed"</h4>
             <p class="app-hint">"For example: a new carer who does not know their routine, managed by a handover visit first."</p>
             <For each=move || risks.get() key=|id| id.clone()
-                children=move |rid| view! { <RiskFields id=rid errors=errors /> } />
+                children=move |rid| view! { <RiskFields id=rid errors=list.errors /> } />
             <div class="app-form-group">
                 <button type="button" class="app-button app-button--secondary app-u-mb-0"
                     id=field("add-risk") on:click=add_risk.clone()>

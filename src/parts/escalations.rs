@@ -2,7 +2,7 @@
 //! scope or expertise, where they go, and who takes them forward.
 
 use crate::components::{
-    or_not_yet, Choice, DateInput, ListCard, ListSection, ListState, PartPage, PersonChoice,
+    or_not_yet, Choice, DateInput, Entry, ListCard, ListSection, ListState, PartPage, PersonChoice,
     Radios, ShortAnswers, TextArea, TextInput,
 };
 use crate::state::{use_review, PageErrors};
@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use review_core::escalation::urgent_safeguarding;
 use review_core::lists::ListKind;
 use review_core::progress::Part;
-use review_core::validate::{self, ids};
+use review_core::validate;
 use review_core::words::long_date;
 use review_core::{
     Command, ConsentAnswer, ConsentToShare, Escalation, EscalationField, EscalationRoute,
@@ -104,11 +104,12 @@ fn MatterCard(
     list: ListState,
 ) -> impl IntoView {
     let ctx = use_review();
-    let errors = list.errors;
-    let eid = id.clone();
-    let matter = ctx.select(move |r| r.escalations.iter().find(|e| e.id == eid).cloned());
-    let eid = id.clone();
-    let label = ctx.select(move |r| ListKind::Escalations.label_of(r, &eid).unwrap_or_default());
+    let matter = Entry::new(
+        list,
+        &id,
+        |r, id| r.escalations.iter().find(|e| e.id == id).cloned(),
+        |id, field| Command::SetEscalation { id, field },
+    );
     let eid = id.clone();
     let owner_name = ctx.select(move |r| {
         r.escalations
@@ -116,57 +117,9 @@ fn MatterCard(
             .find(|e| e.id == eid)
             .and_then(|e| e.owner.as_ref().map(|o| r.person_name(o)))
     });
-    let urgent = Memo::new(move |_| {
-        matter.with(|e| e.as_ref().is_some_and(Escalation::is_urgent_safeguarding))
-    });
-    let route = Memo::new(move |_| matter.with(|e| e.as_ref().and_then(|e| e.route)));
-    let title = Signal::derive(move || match route.get() {
-        Some(r) => format!("{}: {}", label.get(), r.label()),
-        None => label.get(),
-    });
-    let send = {
-        let id = id.clone();
-        move |field: EscalationField| {
-            ctx.send(Command::SetEscalation {
-                id: id.clone(),
-                field,
-            })
-        }
-    };
-    let text = move |f: fn(&Escalation) -> String| {
-        Signal::derive(move || matter.with(|e| e.as_ref().map(f).unwrap_or_default()))
-    };
-    let set = |make: fn(String) -> EscalationField| {
-        let send = send.clone();
-        Callback::new(move |v: String| send(make(v)))
-    };
-    let (set_matter, set_why, set_route_detail, set_to_whom) = (
-        set(EscalationField::Matter),
-        set(EscalationField::WhyBeyondScope),
-        set(EscalationField::RouteDetail),
-        set(EscalationField::ToWhom),
-    );
-    let set_route = {
-        let send = send.clone();
-        Callback::new(move |r| send(EscalationField::Route(r)))
-    };
-    let set_urgency = {
-        let send = send.clone();
-        Callback::new(move |u| send(EscalationField::Urgency(u)))
-    };
-    let set_owner = {
-        let send = send.clone();
-        Callback::new(move |o| send(EscalationField::Owner(o)))
-    };
-    let set_due = {
-        let send = send.clone();
-        Callback::new(move |d| send(EscalationField::Due(d)))
-    };
-    let set_status = {
-        let send = send.clone();
-        Callback::new(move |s| send(EscalationField::Status(s)))
-    };
-    let consent = Memo::new(move |_| matter.with(|e| e.as_ref().and_then(|e| e.consent.clone())));
+    let urgent = matter.memo(Escalation::is_urgent_safeguarding);
+    let route = matter.memo(|e| e.route);
+    let consent = matter.memo(|e| e.consent.clone());
     let consent_answer =
         Memo::new(move |_| consent.with(|c| c.as_ref().map(ConsentToShare::answer)));
     // The reason typed, kept while another answer is tried, so that going
@@ -175,76 +128,28 @@ fn MatterCard(
         Some(ConsentToShare::NotNeededBecauseOfRisk { reason }) => reason.clone(),
         _ => String::new(),
     }));
-    let set_consent = {
-        let send = send.clone();
-        Callback::new(move |answer: ConsentAnswer| {
-            let made = consent.with_untracked(|before| {
-                ConsentToShare::from_answer(answer, before.as_ref(), &typed_reason.get_untracked())
-            });
-            send(EscalationField::Consent(Some(made)))
-        })
-    };
-    let set_reason = {
-        let send = send.clone();
-        Callback::new(move |reason: String| {
-            typed_reason.set(reason.clone());
-            send(EscalationField::Consent(Some(
-                ConsentToShare::NotNeededBecauseOfRisk { reason },
-            )))
-        })
-    };
+    let set_consent = Callback::new(move |answer: ConsentAnswer| {
+        let made = consent.with_untracked(|before| {
+            ConsentToShare::from_answer(answer, before.as_ref(), &typed_reason.get_untracked())
+        });
+        matter.send(EscalationField::Consent(Some(made)))
+    });
+    let set_reason = Callback::new(move |reason: String| {
+        typed_reason.set(reason.clone());
+        matter.send(EscalationField::Consent(Some(
+            ConsentToShare::NotNeededBecauseOfRisk { reason },
+        )))
+    });
     let reason = Signal::derive(move || {
         consent.with(|c| match c {
             Some(ConsentToShare::NotNeededBecauseOfRisk { reason }) => reason.clone(),
             _ => String::new(),
         })
     });
-    let urgency = Signal::derive(move || matter.with(|e| e.as_ref().and_then(|e| e.urgency)));
-    let owner = Signal::derive(move || matter.with(|e| e.as_ref().and_then(|e| e.owner.clone())));
-    let due = Signal::derive(move || matter.with(|e| e.as_ref().and_then(|e| e.due)));
-    let progress = Signal::derive(move || matter.with(|e| e.as_ref().map(|e| e.status)));
-    let field = {
-        let id = id.clone();
-        move |f: &str| ids::escalation(&id, f)
-    };
-    let err = {
-        let field = field.clone();
-        move |f: &str| errors.for_field(field(f))
-    };
-    let (matter_id, why_id, route_id, detail_id, to_whom_id, urgency_id) = (
-        field("matter"),
-        field("why"),
-        field("route"),
-        field("route-detail"),
-        field("to-whom"),
-        field("urgency"),
-    );
-    let (owner_id, due_id, consent_id, reason_id, status_id) = (
-        field("owner"),
-        field("due"),
-        field("consent"),
-        field("consent-reason"),
-        field("status"),
-    );
-    let (matter_err, why_err, route_err, detail_err, to_whom_err, urgency_err) = (
-        err("matter"),
-        err("why"),
-        err("route"),
-        err("route-detail"),
-        err("to-whom"),
-        err("urgency"),
-    );
-    let (owner_err, owner_name_err, due_err, consent_err, reason_err) = (
-        err("owner"),
-        err("owner-name"),
-        err("due"),
-        err("consent"),
-        err("consent-reason"),
-    );
     let consent_choices =
         Choice::list(ConsentAnswer::ALL, ConsentAnswer::key, ConsentAnswer::label);
     let summary = move || {
-        matter.with(|e| {
+        matter.item.with(|e| {
             e.as_ref().map(|e| {
                 let goes_to = match (e.route, e.to_whom.trim()) {
                     (None, _) => or_not_yet(""),
@@ -287,9 +192,6 @@ fn MatterCard(
             })
         })
     };
-    let eid = id.clone();
-    let remove = Callback::new(move |()| ctx.send(Command::RemoveEscalation { id: eid.clone() }));
-    let what = Signal::derive(move || label.get().to_lowercase());
     // Shown open or closed, next to where the urgency was chosen.
     let warning = move || {
         view! {
@@ -303,53 +205,49 @@ fn MatterCard(
         }
     };
     view! {
-        <ListCard list=list id=id.clone() dom_id=format!("escalation-{id}") title=title what=what
-            on_remove=remove summary=summary always=warning>
-                    <TextArea id=matter_id.clone() label="What is the matter?"
+        <ListCard entry=matter title=matter.title(|e| e.route.map(EscalationRoute::label))
+            summary=summary always=warning>
+                    <TextArea id=matter.field("matter") label="What is the matter?"
                         hint="Write it as you would say it on the phone."
-                        value=text(|e| e.matter.clone()) error=matter_err on_input=set_matter rows=3 />
-                    <TextArea id=why_id.clone() label="Why is it beyond your scope or expertise?"
+                        value=matter.read(|e| e.matter.clone()) error=matter.error("matter")
+                        on_input=matter.set(EscalationField::Matter) rows=3 />
+                    <TextArea id=matter.field("why") label="Why is it beyond your scope or expertise?"
                         hint="For example: it needs a safeguarding enquiry; it needs an occupational therapy assessment"
-                        value=text(|e| e.why_beyond_scope.clone()) error=why_err on_input=set_why rows=2 />
-                    <Radios id=route_id.clone() legend="Where does it need to go?"
+                        value=matter.read(|e| e.why_beyond_scope.clone()) error=matter.error("why")
+                        on_input=matter.set(EscalationField::WhyBeyondScope) rows=2 />
+                    <Radios id=matter.field("route") legend="Where does it need to go?"
                         choices=Choice::list(EscalationRoute::ALL, EscalationRoute::key, EscalationRoute::label)
-                        value=route error=route_err on_change=set_route />
-                    {
-                        let detail_id = detail_id.clone();
-                        view! {
-                            <Show when=move || route.get() == Some(EscalationRoute::Other)>
-                                <TextInput id=detail_id.clone() label="Which service or team?"
-                                    value=text(|e| e.route_detail.clone()) error=detail_err
-                                    on_input=set_route_detail width="app-input--width-30" />
-                            </Show>
-                        }
-                    }
-                    <TextInput id=to_whom_id.clone() label="Who will it go to?"
+                        value=route error=matter.error("route") on_change=matter.set(EscalationField::Route) />
+                    <Show when=move || route.get() == Some(EscalationRoute::Other)>
+                        <TextInput id=matter.field("route-detail") label="Which service or team?"
+                            value=matter.read(|e| e.route_detail.clone()) error=matter.error("route-detail")
+                            on_input=matter.set(EscalationField::RouteDetail) width="app-input--width-30" />
+                    </Show>
+                    <TextInput id=matter.field("to-whom") label="Who will it go to?"
                         hint="A team or a person, for example: the duty safeguarding team, Dr Shah"
-                        value=text(|e| e.to_whom.clone()) error=to_whom_err on_input=set_to_whom width="app-input--width-30" />
-                    <Radios id=urgency_id.clone() legend="How urgent is it?"
+                        value=matter.read(|e| e.to_whom.clone()) error=matter.error("to-whom")
+                        on_input=matter.set(EscalationField::ToWhom) width="app-input--width-30" />
+                    <Radios id=matter.field("urgency") legend="How urgent is it?"
                         choices=Choice::list(Urgency::ALL, Urgency::key, Urgency::label)
-                        value=urgency error=urgency_err on_change=set_urgency />
-                    <PersonChoice id=owner_id.clone() legend="Who will take it forward?" value=owner
-                        error=owner_err name_error=owner_name_err on_change=set_owner />
-                    <DateInput id=due_id.clone() label="Due by" hint="On or after the day of this review."
-                        value=due error=due_err on_change=set_due />
-                    <Radios id=consent_id.clone() legend="Is there consent to share this?"
+                        value=matter.read(|e| e.urgency) error=matter.error("urgency")
+                        on_change=matter.set(EscalationField::Urgency) />
+                    <PersonChoice id=matter.field("owner") legend="Who will take it forward?"
+                        value=matter.read(|e| e.owner.clone()) error=matter.error("owner")
+                        name_error=matter.error("owner-name") on_change=matter.set(EscalationField::Owner) />
+                    <DateInput id=matter.field("due") label="Due by" hint="On or after the day of this review."
+                        value=matter.read(|e| e.due) error=matter.error("due")
+                        on_change=matter.set(EscalationField::Due) />
+                    <Radios id=matter.field("consent") legend="Is there consent to share this?"
                         hint="Without consent, information may be shared only when there is a risk of harm. Record why."
                         choices=consent_choices.clone()
-                        value=consent_answer error=consent_err on_change=set_consent />
-                    {
-                        let reason_id = reason_id.clone();
-                        view! {
-                            <Show when=move || consent_answer.get() == Some(ConsentAnswer::BecauseOfRisk)>
-                                <TextArea id=reason_id.clone() label="What is the risk that means it is shared without consent?"
-                                    value=reason error=reason_err on_input=set_reason rows=2 />
-                            </Show>
-                        }
-                    }
-                    <Radios id=status_id.clone() legend="Where has it got to?" inline=true
+                        value=consent_answer error=matter.error("consent") on_change=set_consent />
+                    <Show when=move || consent_answer.get() == Some(ConsentAnswer::BecauseOfRisk)>
+                        <TextArea id=matter.field("consent-reason") label="What is the risk that means it is shared without consent?"
+                            value=reason error=matter.error("consent-reason") on_input=set_reason rows=2 />
+                    </Show>
+                    <Radios id=matter.field("status") legend="Where has it got to?" inline=true
                         choices=Choice::list(EscalationStatus::ALL, EscalationStatus::key, EscalationStatus::label)
-                        value=progress on_change=set_status />
+                        value=matter.read(|e| Some(e.status)) on_change=matter.set(EscalationField::Status) />
         </ListCard>
     }
 }

@@ -2,7 +2,8 @@
 //! decided and why, everyone's view of it, and when the next review is.
 
 use crate::components::{
-    AddButton, Choice, DateInput, ListCard, ListState, PartPage, PersonChoice, Radios, TextArea,
+    AddButton, Choice, DateInput, Entry, ListCard, ListState, PartPage, PersonChoice, Radios,
+    TextArea,
 };
 use crate::state::{use_review, PageErrors};
 use leptos::prelude::*;
@@ -12,9 +13,9 @@ use review_core::outcome::{
 };
 use review_core::progress::Part;
 use review_core::rating::{channel_hint, channel_options};
-use review_core::validate::{self, ids};
+use review_core::validate;
 use review_core::words::long_date;
-use review_core::{ActionField, Command, OutcomeDecision, OutcomeField, Person, RatingChannel};
+use review_core::{ActionField, Command, OutcomeDecision, OutcomeField, RatingChannel};
 
 /// What each decision means for the next review, under its radio.
 fn decision_hint(decision: OutcomeDecision) -> String {
@@ -165,65 +166,35 @@ fn ActionCard(
     list: ListState,
 ) -> impl IntoView {
     let ctx = use_review();
-    let errors = list.errors;
-    let aid = id.clone();
-    let action = ctx.select(move |r| r.actions.iter().find(|a| a.id == aid).cloned());
-    let aid = id.clone();
-    let label = ctx.select(move |r| ListKind::Actions.label_of(r, &aid).unwrap_or_default());
+    let action = Entry::new(
+        list,
+        &id,
+        |r, id| r.actions.iter().find(|a| a.id == id).cloned(),
+        |id, field| Command::SetAction { id, field },
+    );
     let criteria = ctx.select(|r| {
         r.criteria
             .iter()
             .map(|c| (c.id.clone(), c.wording.trim().to_string()))
             .collect::<Vec<_>>()
     });
-    let linked =
-        Signal::derive(move || action.with(|a| a.as_ref().and_then(|a| a.criterion.clone())));
-    let aid = id.clone();
-    let set = move |field: ActionField| {
-        ctx.send(Command::SetAction {
-            id: aid.clone(),
-            field,
-        })
-    };
-    let set_what = {
-        let set = set.clone();
-        Callback::new(move |v| set(ActionField::What(v)))
-    };
-    let set_owner = {
-        let set = set.clone();
-        Callback::new(move |p: Option<Person>| set(ActionField::Owner(p)))
-    };
-    let set_due = {
-        let set = set.clone();
-        Callback::new(move |d| set(ActionField::Due(d)))
-    };
-    let set_criterion =
-        Callback::new(move |v: String| set(ActionField::Criterion((!v.is_empty()).then_some(v))));
-    let aid = id.clone();
-    let remove = Callback::new(move |()| ctx.send(Command::RemoveAction { id: aid.clone() }));
-    let what = Signal::derive(move || label.get().to_lowercase());
-    let field = {
-        let id = id.clone();
-        move |f: &str| ids::action(&id, f)
-    };
-    let criterion_id = field("criterion");
+    let linked = action.read(|a| a.criterion.clone());
+    let set_criterion = Callback::new(move |v: String| {
+        action.send(ActionField::Criterion((!v.is_empty()).then_some(v)))
+    });
+    let criterion_id = action.field("criterion");
     view! {
-        <ListCard list=list id=id.clone() dom_id=format!("action-{id}") title=label what=what
-            on_remove=remove summary=|| () open_always=true>
-            <TextArea id=field("what") label="What will be done?"
-                value=Signal::derive(move || action.with(|a| a.as_ref().map(|a| a.what.clone()).unwrap_or_default()))
-                error=errors.for_field(field("what")) rows=2
-                on_input=set_what />
-            <PersonChoice id=field("owner") legend="Who will do it?"
-                value=Signal::derive(move || action.with(|a| a.as_ref().and_then(|a| a.owner.clone())))
-                error=errors.for_field(field("owner"))
-                name_error=errors.for_field(field("owner-name"))
-                on_change=set_owner />
-            <DateInput id=field("due") label="When will it be done by?"
+        <ListCard entry=action summary=|| () open_always=true>
+            <TextArea id=action.field("what") label="What will be done?"
+                value=action.read(|a| a.what.clone()) error=action.error("what") rows=2
+                on_input=action.set(ActionField::What) />
+            <PersonChoice id=action.field("owner") legend="Who will do it?"
+                value=action.read(|a| a.owner.clone()) error=action.error("owner")
+                name_error=action.error("owner-name") on_change=action.set(ActionField::Owner) />
+            <DateInput id=action.field("due") label="When will it be done by?"
                 hint="On or after the day of this review."
-                value=Signal::derive(move || action.with(|a| a.as_ref().and_then(|a| a.due)))
-                error=errors.for_field(field("due"))
-                on_change=set_due />
+                value=action.read(|a| a.due) error=action.error("due")
+                on_change=action.set(ActionField::Due) />
             {
                 let criterion_id = criterion_id.clone();
                 view! {

@@ -3,7 +3,7 @@
 //! The list pattern itself is `components::list_part`.
 
 use crate::components::{
-    or_not_yet, AddButton, Choice, ListCard, ListSection, ListState, PartPage, PersonChoice,
+    or_not_yet, AddButton, Choice, Entry, ListCard, ListSection, ListState, PartPage, PersonChoice,
     Radios, RemoveWithConfirm, ResourceRemarks, ShortAnswers, TextArea, TextInput,
 };
 use crate::state::{use_review, PageErrors};
@@ -69,49 +69,17 @@ fn ResourceCard(
     list: ListState,
 ) -> impl IntoView {
     let ctx = use_review();
-    let rid = id.clone();
-    let resource = ctx.select(move |r| r.resources.iter().find(|x| x.id == rid).cloned());
-    let rid = id.clone();
-    let title = ctx.select(move |r| ListKind::Services.label_of(r, &rid).unwrap_or_default());
+    let resource = Entry::new(
+        list,
+        &id,
+        |r, id| r.resources.iter().find(|x| x.id == id).cloned(),
+        |id, field| Command::SetResource { id, field },
+    );
     let carer = ctx.review.with_untracked(|r| r.carer_possessive());
-    let send = {
-        let id = id.clone();
-        move |field: ResourceField| {
-            ctx.send(Command::SetResource {
-                id: id.clone(),
-                field,
-            })
-        }
-    };
-    let set_name = {
-        let send = send.clone();
-        Callback::new(move |v: String| send(ResourceField::Name(v)))
-    };
-    let set_kind = {
-        let send = send.clone();
-        Callback::new(move |k| send(ResourceField::Kind(k)))
-    };
-    let set_needs_met = {
-        let send = send.clone();
-        Callback::new(move |m| send(ResourceField::NeedsMet(m)))
-    };
-    let set_decision = Callback::new(move |d| send(ResourceField::Decision(d)));
-    let kind = Signal::derive(move || resource.with(|r| r.as_ref().and_then(|r| r.kind)));
-    let name = Signal::derive(move || {
-        resource.with(|r| r.as_ref().map(|r| r.name.clone()).unwrap_or_default())
-    });
-    let needs_met = Signal::derive(move || resource.with(|r| r.as_ref().and_then(|r| r.needs_met)));
-    let decision = Memo::new(move |_| resource.with(|r| r.as_ref().and_then(|r| r.decision)));
-    let field = {
-        let id = id.clone();
-        move |f: &str| ids::resource(&id, f)
-    };
-    let err = {
-        let field = field.clone();
-        move |f: &str| list.errors.for_field(field(f))
-    };
+    let name = resource.read(|r| r.name.clone());
+    let decision = resource.memo(|r| r.decision);
     let summary = move || {
-        resource.with(|r| {
+        resource.item.with(|r| {
             r.as_ref().map(|r| {
                 let happens = match r.decision {
                     None => or_not_yet(""),
@@ -136,6 +104,10 @@ fn ResourceCard(
             })
         })
     };
+    let (benefits_label, needs_met_legend) = (
+        format!("How has it helped {carer} health and wellbeing?"),
+        format!("How well did it meet {carer} needs?"),
+    );
     let what = Signal::derive(move || {
         let name = name.get();
         if name.trim().is_empty() {
@@ -144,47 +116,31 @@ fn ResourceCard(
             name.trim().to_string()
         }
     });
-    let rid = id.clone();
-    let remove = Callback::new(move |()| ctx.send(Command::RemoveResource { id: rid.clone() }));
-    let (benefits_label, needs_met_legend) = (
-        format!("How has it helped {carer} health and wellbeing?"),
-        format!("How well did it meet {carer} needs?"),
-    );
-    let (kind_id, name_id, needs_met_id, decision_id) = (
-        field("kind"),
-        field("name"),
-        field("needs-met"),
-        field("decision"),
-    );
-    let (kind_err, name_err, benefits_err, needs_met_err, decision_err, changes_err) = (
-        err("kind"),
-        err("name"),
-        err("benefits"),
-        err("needs-met"),
-        err("decision"),
-        err("changes"),
-    );
+    let changes_err = resource.error("changes");
     view! {
-        <ListCard list=list id=id.clone() dom_id=format!("resource-{id}") title=title what=what
-            on_remove=remove summary=summary>
-            <Radios id=kind_id.clone() legend="What kind of service or support is it?"
+        <ListCard entry=resource what=what summary=summary>
+            <Radios id=resource.field("kind") legend="What kind of service or support is it?"
                 choices=Choice::list(ResourceKind::ALL, ResourceKind::key, ResourceKind::label)
-                value=kind error=kind_err on_change=set_kind />
-            <TextInput id=name_id.clone() label="What is it called?"
+                value=resource.read(|r| r.kind) error=resource.error("kind")
+                on_change=resource.set(ResourceField::Kind) />
+            <TextInput id=resource.field("name") label="What is it called?"
                 hint="For example: Northshire Carers' Centre, Carer's Allowance, a bath lift"
-                value=name error=name_err on_input=set_name width="app-input--width-30" />
+                value=name error=resource.error("name") on_input=resource.set(ResourceField::Name)
+                width="app-input--width-30" />
             <ResourceRemarks resource=id.clone() list=ResourceList::Benefits label=benefits_label.clone()
                 hint="One point at a time. For example: time to rest, less worry about money, sleeping better. Leave this empty if they have not used it yet."
-                error=benefits_err />
+                error=resource.error("benefits") />
             <ResourceRemarks resource=id.clone() list=ResourceList::Difficulties
                 label="What has been difficult about it? (optional)"
                 hint="For example: the times do not suit, it costs too much, staff change often" />
-            <Radios id=needs_met_id.clone() legend=needs_met_legend.clone()
+            <Radios id=resource.field("needs-met") legend=needs_met_legend.clone()
                 choices=Choice::list(NeedsMet::ALL, NeedsMet::key, NeedsMet::label)
-                value=needs_met error=needs_met_err on_change=set_needs_met />
-            <Radios id=decision_id.clone() legend="What happens to it now?"
+                value=resource.read(|r| r.needs_met) error=resource.error("needs-met")
+                on_change=resource.set(ResourceField::NeedsMet) />
+            <Radios id=resource.field("decision") legend="What happens to it now?"
                 choices=Choice::list(ResourceDecision::ALL, ResourceDecision::key, ResourceDecision::label)
-                value=decision error=decision_err on_change=set_decision />
+                value=decision error=resource.error("decision")
+                on_change=resource.set(ResourceField::Decision) />
             {
                 let id = id.clone();
                 move || decision.get().filter(|d| d.needs_changes()).map(|d| {

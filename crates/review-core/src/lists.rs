@@ -210,14 +210,26 @@ impl ListKind {
             .map(|c| c.label)
     }
 
+    /// The id of one field of an entry's card, e.g. `cover-{id}-when`.
+    pub fn field(self, id: &str, name: &str) -> String {
+        let field_id = match self {
+            ListKind::Services => ids::resource,
+            ListKind::Cover => ids::cover,
+            ListKind::Escalations => ids::escalation,
+            ListKind::Actions => ids::action,
+        };
+        field_id(id, name)
+    }
+
     /// The id of the field a new card's first question has, to focus it.
     pub fn first_field(self, id: &str) -> String {
-        match self {
-            ListKind::Services => ids::resource(id, "kind"),
-            ListKind::Cover => ids::cover(id, "makes-room-for"),
-            ListKind::Escalations => ids::escalation(id, "matter"),
-            ListKind::Actions => ids::action(id, "what"),
-        }
+        let first = match self {
+            ListKind::Services => "kind",
+            ListKind::Cover => "makes-room-for",
+            ListKind::Escalations => "matter",
+            ListKind::Actions => "what",
+        };
+        self.field(id, first)
     }
 
     /// The entries (folding cards) of this list, in page order.
@@ -238,6 +250,16 @@ impl ListKind {
             ListKind::Cover => Command::AddCoverArrangement { id },
             ListKind::Escalations => Command::AddEscalation { id },
             ListKind::Actions => Command::AddAction { id },
+        }
+    }
+
+    /// The command that removes the entry with this id.
+    pub fn remove_command(self, id: Id) -> Command {
+        match self {
+            ListKind::Services => Command::RemoveResource { id },
+            ListKind::Cover => Command::RemoveCoverArrangement { id },
+            ListKind::Escalations => Command::RemoveEscalation { id },
+            ListKind::Actions => Command::RemoveAction { id },
         }
     }
 
