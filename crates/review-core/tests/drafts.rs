@@ -123,9 +123,9 @@ fn text_that_is_not_json_is_reported_as_not_json() {
             "{raw:?}"
         );
     }
-    assert_eq!(
-        DraftError::NotJson.to_string(),
-        "the saved data is damaged (it is not readable text data)"
+    assert_words(
+        &DraftError::NotJson,
+        "the saved data is damaged (it is not readable text data)",
     );
 }
 
@@ -154,9 +154,9 @@ fn json_without_our_envelope_is_reported_as_not_ours() {
     for raw in cases {
         assert_eq!(draft::decode_review(raw), Err(DraftError::NotOurs), "{raw}");
     }
-    assert_eq!(
-        DraftError::NotOurs.to_string(),
-        "the saved data was not written by Review Together"
+    assert_words(
+        &DraftError::NotOurs,
+        "the saved data was not written by Review Together",
     );
 }
 

@@ -88,14 +88,11 @@ fn agreement_through_an_advocate_names_a_participant() {
     ];
     for (by, expected) in cases {
         let mut review = with_sitter();
-        let before = review.clone();
-        let shown = format!("{by:?}");
-        let err = refused(
+        assert_refused_unchanged(
             &mut review,
             agreement(Some(IndividualAgreement::AgreedThroughAdvocate { by })),
+            expected,
         );
-        assert_eq!(err, expected, "{shown}");
-        assert_eq!(review, before, "{shown}");
     }
 }
 
@@ -340,11 +337,11 @@ fn unknown_arrangements_are_refused() {
     ];
     for command in cases {
         let mut review = with_sitter();
-        let err = refused(&mut review, command);
-        assert_eq!(err, DomainError::UnknownArrangement);
-        assert_eq!(
-            err.to_string(),
-            "That arrangement is no longer part of this review"
+        assert_refused_saying(
+            &mut review,
+            command,
+            DomainError::UnknownArrangement,
+            "That arrangement is no longer part of this review",
         );
     }
 }

@@ -271,14 +271,11 @@ fn unknown_matters_and_owners_are_refused() {
     ];
     for (command, expected) in cases {
         let mut review = with_escalations();
-        let before = review.clone();
-        let shown = format!("{command:?}");
-        assert_eq!(refused(&mut review, command), expected, "{shown}");
-        assert_eq!(review, before, "{shown}");
+        assert_refused_unchanged(&mut review, command, expected);
     }
-    assert_eq!(
-        DomainError::UnknownEscalation.to_string(),
-        "That matter is no longer part of this review"
+    assert_words(
+        &DomainError::UnknownEscalation,
+        "That matter is no longer part of this review",
     );
 }
 

@@ -255,11 +255,11 @@ fn unknown_actions_are_refused() {
         Command::RemoveAction { id: "ghost".into() },
     ] {
         let mut review = part_two_complete();
-        let err = refused(&mut review, command);
-        assert_eq!(err, DomainError::UnknownAction);
-        assert_eq!(
-            err.to_string(),
-            "That action is no longer part of this review"
+        assert_refused_saying(
+            &mut review,
+            command,
+            DomainError::UnknownAction,
+            "That action is no longer part of this review",
         );
     }
 }

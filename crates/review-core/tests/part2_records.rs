@@ -218,14 +218,7 @@ fn a_signed_off_review_refuses_every_new_command_and_is_unchanged() {
     for command in one_of_every_new_command() {
         let mut review = part_two_complete();
         review.state = ReviewState::SignedOff;
-        let before = review.clone();
-        let shown = format!("{command:?}");
-        assert_eq!(
-            refused(&mut review, command),
-            DomainError::Locked,
-            "{shown}"
-        );
-        assert_eq!(review, before, "{shown}");
+        assert_refused_unchanged(&mut review, command, DomainError::Locked);
     }
 }
 
@@ -262,14 +255,7 @@ fn new_items_share_the_reviews_one_id_space() {
         ];
         for command in adds {
             let mut review = part_two_complete();
-            let before = review.clone();
-            let shown = format!("{command:?}");
-            assert_eq!(
-                refused(&mut review, command),
-                DomainError::DuplicateId,
-                "{shown}"
-            );
-            assert_eq!(review, before, "{shown}");
+            assert_refused_unchanged(&mut review, command, DomainError::DuplicateId);
         }
     }
 }

@@ -271,14 +271,7 @@ fn a_new_id_that_is_already_used_is_rejected() {
                     id: RESTRICTION.into(),
                 },
             ]);
-            let before = review.clone();
-            let shown = format!("{command:?}");
-            assert_eq!(
-                refused(&mut review, command),
-                DomainError::DuplicateId,
-                "{shown}"
-            );
-            assert_eq!(review, before, "{shown}");
+            assert_refused_unchanged(&mut review, command, DomainError::DuplicateId);
         }
     }
 }
@@ -330,15 +323,12 @@ fn commands_about_someone_not_in_the_review_are_rejected() {
     ];
     for command in commands {
         let mut review = review_with(criteria_commands()[..1].to_vec());
-        let before = review.clone();
-        let shown = format!("{command:?}");
-        let err = refused(&mut review, command);
-        assert_eq!(err, DomainError::UnknownParticipant, "{shown}");
-        assert_eq!(
-            err.to_string(),
-            "That person is no longer part of this review"
+        assert_refused_saying(
+            &mut review,
+            command,
+            DomainError::UnknownParticipant,
+            "That person is no longer part of this review",
         );
-        assert_eq!(review, before, "{shown}");
     }
 }
 
@@ -695,14 +685,11 @@ fn every_command_is_accepted_on_a_draft() {
 fn a_signed_off_review_rejects_every_command_and_is_unchanged() {
     for command in one_of_every_command() {
         let mut review = signed_off();
-        let before = review.clone();
-        let shown = format!("{command:?}");
-        let err = refused(&mut review, command);
-        assert_eq!(err, DomainError::Locked, "{shown}");
-        assert_eq!(
-            err.to_string(),
-            "This review has been signed off and cannot be changed"
+        assert_refused_saying(
+            &mut review,
+            command,
+            DomainError::Locked,
+            "This review has been signed off and cannot be changed",
         );
-        assert_eq!(review, before, "{shown}");
     }
 }

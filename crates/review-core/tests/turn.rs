@@ -86,9 +86,9 @@ fn only_people_in_the_room_can_take_the_tablet() {
         assert_eq!(refused(&mut r, pass(to)), error, "passing to {to}");
         assert_eq!(r, before, "a refused pass to {to} changes nothing");
     }
-    assert_eq!(
-        DomainError::NotInTheRoom.to_string(),
-        "The tablet can only be passed to someone in the room"
+    assert_words(
+        &DomainError::NotInTheRoom,
+        "The tablet can only be passed to someone in the room",
     );
 }
 

@@ -77,6 +77,40 @@ pub fn refused(review: &mut Review, command: Command) -> DomainError {
     }
 }
 
+/// `command` is refused with `expected` and leaves `review` exactly as it
+/// was; returns the error for any further checks.
+pub fn assert_refused_unchanged(
+    review: &mut Review,
+    command: Command,
+    expected: DomainError,
+) -> DomainError {
+    let before = review.clone();
+    let shown = format!("{command:?}");
+    let err = refused(review, command);
+    assert_eq!(err, expected, "{shown}");
+    assert_eq!(
+        *review, before,
+        "{shown} was refused but changed the review"
+    );
+    err
+}
+
+/// As [`assert_refused_unchanged`], and the user is told `words`.
+pub fn assert_refused_saying(
+    review: &mut Review,
+    command: Command,
+    expected: DomainError,
+    words: &str,
+) {
+    let err = assert_refused_unchanged(review, command, expected);
+    assert_words(&err, words);
+}
+
+/// `error` is put to the user in these `words`.
+pub fn assert_words(error: &impl std::fmt::Display, words: &str) {
+    assert_eq!(error.to_string(), words);
+}
+
 // Small command constructors, so tables read like the meeting.
 
 pub fn add(id: &str, role: Role) -> Command {
