@@ -11,8 +11,7 @@ use review_core::validate;
 use review_core::*;
 
 fn with_escalations() -> Review {
-    let mut review = part_one_complete();
-    apply_all(&mut review, escalation_commands());
+    let review = with_applied(part_one_complete(), escalation_commands());
     review
 }
 
@@ -69,9 +68,8 @@ fn the_notice_needs_both_route_and_urgency_given() {
 fn the_notice_stays_whatever_the_status() {
     // The app sends nothing: the record keeps saying the team must be phoned.
     for status in EscalationStatus::ALL {
-        let mut review = with_escalations();
-        apply_all(
-            &mut review,
+        let review = with_applied(
+            with_escalations(),
             [escalation(SAFEGUARDING, EscalationField::Status(*status))],
         );
         let urgent: Vec<_> = urgent_safeguarding(&review)
@@ -118,19 +116,17 @@ fn a_due_date_before_the_review_needs_attention() {
         ("2026-11-25", false),
     ];
     for (due, early) in cases {
-        let mut review = with_escalations();
-        apply_all(
-            &mut review,
+        let review = with_applied(
+            with_escalations(),
             [escalation(OT, EscalationField::Due(Some(day(due))))],
         );
-        let expected = if early {
-            vec![attention(
+        let expected = only_if(
+            early,
+            attention(
                 "escalation-escalation-ot-due",
                 "The due date must be on or after the day of the review, 24 November 2026",
-            )]
-        } else {
-            vec![]
-        };
+            ),
+        );
         assert_eq!(validate::escalations(&review), expected, "{due}");
     }
 }
@@ -205,35 +201,23 @@ fn answers_that_need_saying_more() {
     ];
     for (command, expected) in cases {
         let shown = format!("{command:?}");
-        let mut review = with_escalations();
-        apply_all(&mut review, [command]);
+        let review = with_applied(with_escalations(), [command]);
         assert_eq!(validate::escalations(&review), expected, "{shown}");
     }
 }
 
 #[test]
 fn whether_anything_needs_help_is_asked_first() {
-    let cases = [
-        (
-            vec![],
-            vec![missing(
-                "escalation-needed",
-                "Select whether anything needs someone else's help",
-            )],
+    assert_question_opens_a_list(
+        vec![],
+        Command::SetEscalationNeeded,
+        validate::escalations,
+        missing(
+            "escalation-needed",
+            "Select whether anything needs someone else's help",
         ),
-        (
-            vec![Command::SetEscalationNeeded(true)],
-            vec![missing(
-                "add-escalation",
-                "Add what needs someone else's help",
-            )],
-        ),
-        (vec![Command::SetEscalationNeeded(false)], vec![]),
-    ];
-    for (commands, expected) in cases {
-        let review = review_with(commands.clone());
-        assert_eq!(validate::escalations(&review), expected, "{commands:?}");
-    }
+        missing("add-escalation", "Add what needs someone else's help"),
+    );
 }
 
 #[test]
@@ -281,9 +265,8 @@ fn unknown_matters_and_owners_are_refused() {
 
 #[test]
 fn a_removed_matter_no_longer_shows_the_notice() {
-    let mut review = with_escalations();
-    apply_all(
-        &mut review,
+    let review = with_applied(
+        with_escalations(),
         [Command::RemoveEscalation {
             id: SAFEGUARDING.into(),
         }],
@@ -294,9 +277,8 @@ fn a_removed_matter_no_longer_shows_the_notice() {
 
 #[test]
 fn an_early_due_date_puts_the_part_in_needs_attention() {
-    let mut review = with_escalations();
-    apply_all(
-        &mut review,
+    let review = with_applied(
+        with_escalations(),
         [escalation(
             OT,
             EscalationField::Due(Some(day("2026-01-01"))),

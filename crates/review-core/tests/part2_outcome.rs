@@ -86,21 +86,19 @@ fn a_chosen_next_review_must_be_after_the_review() {
         ("2026-11-25", false),
     ];
     for (date, conflict) in cases {
-        let mut review = part_two_complete();
-        apply_all(
-            &mut review,
+        let review = with_applied(
+            part_two_complete(),
             [Command::SetOutcome(OutcomeField::NextReview(Some(day(
                 date,
             ))))],
         );
-        let expected = if conflict {
-            vec![attention(
+        let expected = only_if(
+            conflict,
+            attention(
                 "next-review",
                 "The next review must be after the day of this review, 24 November 2026",
-            )]
-        } else {
-            vec![]
-        };
+            ),
+        );
         assert_eq!(validate::outcome(&review), expected, "{date}");
     }
 }
@@ -127,9 +125,8 @@ fn the_outcome_asks_for_each_answer_naming_the_carer_and_the_individual() {
 
 #[test]
 fn other_views_are_optional() {
-    let mut review = part_two_complete();
-    apply_all(
-        &mut review,
+    let review = with_applied(
+        part_two_complete(),
         [Command::SetOutcome(OutcomeField::OtherViews(String::new()))],
     );
     assert_eq!(validate::outcome(&review), []);
@@ -220,9 +217,8 @@ fn an_action_asks_for_what_who_and_when() {
 
 #[test]
 fn an_action_links_only_to_a_criterion_in_the_review() {
-    let mut review = part_two_complete();
-    apply_all(
-        &mut review,
+    let mut review = with_applied(
+        part_two_complete(),
         [action(
             ACTION_2,
             ActionField::Criterion(Some(LIBRARY_CRITERION.into())),
@@ -266,17 +262,18 @@ fn unknown_actions_are_refused() {
 
 #[test]
 fn an_action_can_be_removed() {
-    let mut review = part_two_complete();
-    apply_all(&mut review, [Command::RemoveAction { id: ACTION.into() }]);
+    let review = with_applied(
+        part_two_complete(),
+        [Command::RemoveAction { id: ACTION.into() }],
+    );
     let left: Vec<_> = review.actions.iter().map(|a| a.id.as_str()).collect();
     assert_eq!(left, [ACTION_2]);
 }
 
 #[test]
 fn a_no_change_outcome_needs_no_actions() {
-    let mut review = part_one_complete();
-    apply_all(
-        &mut review,
+    let review = with_applied(
+        part_one_complete(),
         [
             Command::SetOutcome(OutcomeField::Decision(OutcomeDecision::NoChange)),
             Command::SetOutcome(OutcomeField::Rationale("It is working".into())),

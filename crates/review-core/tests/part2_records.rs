@@ -16,9 +16,8 @@ fn removed(name: &str) -> Person {
 
 #[test]
 fn removing_a_rater_removes_their_ratings_only() {
-    let mut review = part_two_complete();
-    apply_all(
-        &mut review,
+    let review = with_applied(
+        part_two_complete(),
         [Command::RemoveParticipant {
             id: KEY_PERSON.into(),
         }],
@@ -35,9 +34,8 @@ fn removing_a_rater_removes_their_ratings_only() {
 
 #[test]
 fn what_a_removed_participant_said_or_took_on_stays_under_their_name() {
-    let mut review = part_two_complete();
-    apply_all(
-        &mut review,
+    let review = with_applied(
+        part_two_complete(),
         [
             Command::RemoveParticipant { id: CARER.into() },
             Command::RemoveParticipant { id: WORKER.into() },
@@ -114,9 +112,8 @@ fn a_removed_advocate_stays_named_where_they_passed_on_a_view() {
 
 #[test]
 fn work_owned_by_a_removed_participant_needs_a_new_owner() {
-    let mut review = part_two_complete();
-    apply_all(
-        &mut review,
+    let mut review = with_applied(
+        part_two_complete(),
         [Command::RemoveParticipant { id: CARER.into() }],
     );
     let action_errors = validate::actions(&review);

@@ -137,9 +137,8 @@ fn the_only_individual_cannot_be_given_another_role() {
 
 #[test]
 fn the_only_individual_may_be_set_to_individual_again() {
-    let mut review = new_review();
-    apply_all(
-        &mut review,
+    let review = with_applied(
+        new_review(),
         [Command::SetParticipantRole {
             id: INDIVIDUAL.into(),
             role: Role::Individual,
@@ -200,9 +199,8 @@ fn other_participants_can_be_removed_including_the_worker() {
 
 #[test]
 fn removing_a_participant_removes_their_readiness_entries_and_agreements() {
-    let mut review = review_with_agreements();
-    apply_all(
-        &mut review,
+    let review = with_applied(
+        review_with_agreements(),
         [Command::RemoveParticipant { id: CARER.into() }],
     );
 

@@ -127,9 +127,8 @@ fn the_workers_own_details_do_not_start_who_is_here() {
 
 #[test]
 fn an_unresolved_need_needs_attention() {
-    let mut review = part_one_complete();
-    apply_all(
-        &mut review,
+    let review = with_applied(
+        part_one_complete(),
         [need_status(
             CARER,
             Need::Interpreter,
@@ -142,9 +141,8 @@ fn an_unresolved_need_needs_attention() {
 
 #[test]
 fn a_need_not_met_but_resolved_is_done() {
-    let mut review = part_one_complete();
-    apply_all(
-        &mut review,
+    let review = with_applied(
+        part_one_complete(),
         [need_status(
             CARER,
             Need::Interpreter,
@@ -176,8 +174,7 @@ fn conflicts_elsewhere_need_attention_too() {
         ),
     ];
     for (behaviour, part, commands) in cases {
-        let mut review = part_one_complete();
-        apply_all(&mut review, commands);
+        let review = with_applied(part_one_complete(), commands);
         assert_eq!(
             part.status(&review),
             Status::NeedsAttention,
@@ -188,9 +185,8 @@ fn conflicts_elsewhere_need_attention_too() {
 
 #[test]
 fn a_missing_answer_in_a_done_review_puts_that_part_back_in_progress() {
-    let mut review = part_one_complete();
-    apply_all(
-        &mut review,
+    let review = with_applied(
+        part_one_complete(),
         [communication(CARER, CommunicationMethod::Aids)],
     );
     // Ayesha's aid needs describing (Taking part) and checking (Ready to start).

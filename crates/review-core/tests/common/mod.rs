@@ -68,6 +68,12 @@ pub fn review_with(commands: impl IntoIterator<Item = Command>) -> Review {
     review
 }
 
+/// `review` with `commands` applied: a fixture taken one step further.
+pub fn with_applied(mut review: Review, commands: impl IntoIterator<Item = Command>) -> Review {
+    apply_all(&mut review, commands);
+    review
+}
+
 /// Apply one command that must fail, returning its error.
 pub fn refused(review: &mut Review, command: Command) -> DomainError {
     let shown = format!("{command:?}");
@@ -708,6 +714,39 @@ pub fn attention(field: &str, message: &str) -> review_core::validate::FieldErro
         field: field.into(),
         message: message.into(),
         attention: true,
+    }
+}
+
+/// `error` where the check should give it, and no error at all where not.
+pub fn only_if(
+    given: bool,
+    error: review_core::validate::FieldError,
+) -> Vec<review_core::validate::FieldError> {
+    if given {
+        vec![error]
+    } else {
+        vec![]
+    }
+}
+
+/// A yes/no question that opens a list (services, cover, escalations), as
+/// `check` sees it after `setup`: unanswered, it asks the `question`;
+/// answered yes, it asks for the `first_item`; answered no, nothing.
+pub fn assert_question_opens_a_list(
+    setup: Vec<Command>,
+    answer: fn(bool) -> Command,
+    check: fn(&Review) -> Vec<review_core::validate::FieldError>,
+    question: review_core::validate::FieldError,
+    first_item: review_core::validate::FieldError,
+) {
+    let cases = [
+        (vec![], vec![question]),
+        (vec![answer(true)], vec![first_item]),
+        (vec![answer(false)], vec![]),
+    ];
+    for (commands, expected) in cases {
+        let review = review_with([setup.clone(), commands.clone()].concat());
+        assert_eq!(check(&review), expected, "{commands:?}");
     }
 }
 
