@@ -450,28 +450,12 @@ const DOMAIN_WORDS: &[&str] = &[
     "",
 ];
 
+/// Any JSON, a few levels deep, with the words our drafts use.
 fn json_value() -> impl Strategy<Value = Value> {
-    let leaf = prop_oneof![
-        Just(Value::Null),
-        any::<bool>().prop_map(Value::Bool),
-        any::<i64>().prop_map(Value::from),
-        any::<u64>().prop_map(Value::from),
-        any::<f64>().prop_filter_map("finite", |f| serde_json::Number::from_f64(f)
-            .map(Value::Number)),
-        ".{0,12}".prop_map(Value::String),
-        prop::sample::select(DOMAIN_WORDS).prop_map(Value::from),
-    ];
-    leaf.prop_recursive(3, 24, 4, |inner| {
-        prop_oneof![
-            prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
-            prop::collection::btree_map(
-                "[a-zA-Z]{1,8}|status|kind|method|version|data|id|role",
-                inner,
-                0..4
-            )
-            .prop_map(|m| Value::Object(m.into_iter().collect())),
-        ]
-    })
+    any_json(
+        DOMAIN_WORDS,
+        "[a-zA-Z]{1,8}|status|kind|method|version|data|id|role",
+    )
 }
 
 /// One change somewhere in the fixture's tree: replace a node, or drop it.

@@ -44,27 +44,10 @@ const KINDS: &[&str] = &["review", "settings", "index", "summary", "display", "o
 
 /// Any JSON, a few levels deep, with the words our envelopes use.
 fn json_value() -> impl Strategy<Value = Value> {
-    let leaf = prop_oneof![
-        Just(Value::Null),
-        any::<bool>().prop_map(Value::Bool),
-        any::<i64>().prop_map(Value::from),
-        any::<u64>().prop_map(Value::from),
-        any::<f64>().prop_filter_map("finite", |f| serde_json::Number::from_f64(f)
-            .map(Value::Number)),
-        ".{0,12}".prop_map(Value::String),
-        prop::sample::select(KINDS).prop_map(Value::from),
-    ];
-    leaf.prop_recursive(3, 24, 4, |inner| {
-        prop_oneof![
-            prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
-            prop::collection::btree_map(
-                "[a-zA-Z]{1,8}|version|kind|data|revision|id|text|fileName",
-                inner,
-                0..4
-            )
-            .prop_map(|m| Value::Object(m.into_iter().collect())),
-        ]
-    })
+    any_json(
+        KINDS,
+        "[a-zA-Z]{1,8}|version|kind|data|revision|id|text|fileName",
+    )
 }
 
 /// A signed summary, as records teams receive one: format 2 signed by a

@@ -91,10 +91,7 @@ fn a_new_matter_is_to_do_and_its_status_can_move_on() {
         );
         assert_eq!(review.escalations[0].status, *status);
     }
-    let statuses: Vec<_> = EscalationStatus::ALL
-        .iter()
-        .map(|s| (s.key(), s.label()))
-        .collect();
+    let statuses = each(&EscalationStatus::ALL, |s| (s.key(), s.label()));
     assert_eq!(
         statuses,
         [

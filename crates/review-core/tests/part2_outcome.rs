@@ -134,10 +134,9 @@ fn other_views_are_optional() {
 
 #[test]
 fn outcome_decisions_and_what_they_mean() {
-    let decisions: Vec<_> = OutcomeDecision::ALL
-        .iter()
-        .map(|d| (d.key(), d.changes_plan(), d.needs_reassessment()))
-        .collect();
+    let decisions = each(&OutcomeDecision::ALL, |d| {
+        (d.key(), d.changes_plan(), d.needs_reassessment())
+    });
     assert_eq!(
         decisions,
         [

@@ -21,23 +21,13 @@ fn agenda(item: AgendaItem, used: bool) -> Command {
 #[test]
 fn after_part_one_the_review_proper_has_not_started() {
     let review = part_one_complete();
-    assert!(
-        statuses(&review)
-            .iter()
-            .all(|(_, s)| *s == Status::NotStarted),
-        "{:?}",
-        statuses(&review)
-    );
+    assert_every_part_is(&Part::REVIEW_PROPER, &review, Status::NotStarted);
 }
 
 #[test]
 fn a_complete_meeting_has_every_part_done() {
     let review = part_two_complete();
-    assert!(
-        statuses(&review).iter().all(|(_, s)| *s == Status::Done),
-        "{:?}",
-        statuses(&review)
-    );
+    assert_every_part_is(&Part::REVIEW_PROPER, &review, Status::Done);
     assert_eq!(parts_done(&review), (10, 10));
 }
 

@@ -605,10 +605,9 @@ fn removing_a_criterion_removes_its_review_and_unlinks_its_actions() {
 
 #[test]
 fn scale_points_are_stored_by_stable_keys_best_first() {
-    let keys: Vec<_> = Scale::ALL
-        .iter()
-        .map(|s| s.choices().iter().map(|p| p.key()).collect::<Vec<_>>())
-        .collect();
+    let keys = each(&Scale::ALL, |s| {
+        s.choices().iter().map(|p| p.key()).collect::<Vec<_>>()
+    });
     assert_eq!(
         keys,
         [

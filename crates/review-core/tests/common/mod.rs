@@ -750,6 +750,22 @@ pub fn assert_question_opens_a_list(
     }
 }
 
+/// What `describe` says of each of `all`, in order: a table to compare with
+/// the one the test expects.
+pub fn each<T: Copy, D>(all: &[T], describe: impl Fn(T) -> D) -> Vec<D> {
+    all.iter().map(|t| describe(*t)).collect()
+}
+
+/// Every one of `parts` has `status` in `review`.
+pub fn assert_every_part_is(
+    parts: &[review_core::progress::Part],
+    review: &Review,
+    status: review_core::progress::Status,
+) {
+    let statuses: Vec<_> = parts.iter().map(|p| (*p, p.status(review))).collect();
+    assert!(statuses.iter().all(|(_, s)| *s == status), "{statuses:?}");
+}
+
 // ---- Signed off, and its summary ---------------------------------------------
 
 pub const ADVOCATE: &str = "advocate";
@@ -850,4 +866,34 @@ pub fn sign_raw(
     let jws = summary::detached_jws(&summary::to_canonical_vec(header).unwrap(), &payload, key);
     document["signature"] = jws.into();
     summary::to_canonical_vec(&document).unwrap()
+}
+
+// ---- Property tests ------------------------------------------------------------
+
+/// Any JSON, a few levels deep: leaves of every kind and `words`, object keys
+/// drawn from the regex `keys`, so that the words our stored values and
+/// files use turn up often.
+pub fn any_json(
+    words: &'static [&'static str],
+    keys: &'static str,
+) -> impl proptest::strategy::Strategy<Value = serde_json::Value> {
+    use proptest::prelude::*;
+    use serde_json::Value;
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(Value::from),
+        any::<u64>().prop_map(Value::from),
+        any::<f64>().prop_filter_map("finite", |f| serde_json::Number::from_f64(f)
+            .map(Value::Number)),
+        ".{0,12}".prop_map(Value::String),
+        prop::sample::select(words).prop_map(Value::from),
+    ];
+    leaf.prop_recursive(3, 24, 4, move |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
+            prop::collection::btree_map(keys, inner, 0..4)
+                .prop_map(|m| Value::Object(m.into_iter().collect())),
+        ]
+    })
 }
