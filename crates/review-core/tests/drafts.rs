@@ -178,24 +178,24 @@ fn an_envelope_from_a_newer_version_is_reported_with_its_version() {
     );
 }
 
+/// What decoding gives for an envelope of the kind `found` where `expected`
+/// was asked for.
+fn wrong_kind<T>(expected: &'static str, found: impl Into<String>) -> Result<T, DraftError> {
+    Err(DraftError::WrongKind {
+        expected,
+        found: found.into(),
+    })
+}
+
 #[test]
 fn an_envelope_of_another_kind_is_reported_as_the_wrong_kind() {
     let settings = draft::encode_settings(&settings());
     assert_eq!(
         draft::decode_review(&settings),
-        Err(DraftError::WrongKind {
-            expected: "review",
-            found: "settings".into()
-        })
+        wrong_kind("review", "settings")
     );
     let review = draft::encode_review(&new_review());
-    assert_eq!(
-        draft::decode_index(&review),
-        Err(DraftError::WrongKind {
-            expected: "index",
-            found: "review".into()
-        })
-    );
+    assert_eq!(draft::decode_index(&review), wrong_kind("index", "review"));
     assert_eq!(
         draft::decode_review(&settings).unwrap_err().to_string(),
         "expected a saved review but found a saved settings"
@@ -207,10 +207,7 @@ fn a_long_unknown_kind_is_cut_to_40_characters_in_the_message() {
     let raw = json!({ "version": 1, "kind": "é".repeat(100), "data": {} }).to_string();
     assert_eq!(
         draft::decode_review(&raw),
-        Err(DraftError::WrongKind {
-            expected: "review",
-            found: "é".repeat(40)
-        })
+        wrong_kind("review", "é".repeat(40))
     );
 }
 
@@ -563,14 +560,8 @@ proptest! {
 
 #[test]
 fn the_team_key_list_is_kept_in_its_own_envelope_and_read_strictly() {
-    use review_core::summary::{SigningKey, TeamKeys};
-    let mut list = TeamKeys::default();
-    list.add(
-        SigningKey::from_seed([42; 32]).public_jwk(),
-        "Sam's tablet",
-        "2026-11-01T09:00:00+00:00",
-    )
-    .unwrap();
+    use review_core::summary::SigningKey;
+    let list = team_list_of(SigningKey::from_seed([42; 32]).public_jwk(), "Sam's tablet");
     let imported = draft::ImportedTeamKeys {
         list: list.to_json(),
         file_name: "team.keys".into(),

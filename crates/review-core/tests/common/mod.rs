@@ -476,15 +476,20 @@ pub fn ratings_commands() -> Vec<Command> {
     ]
 }
 
+/// A service or support added to the list, of `kind`, called `name`.
+pub fn new_resource(id: &str, kind: ResourceKind, name: &str) -> Vec<Command> {
+    vec![
+        Command::AddResource { id: id.into() },
+        resource(id, ResourceField::Kind(kind)),
+        resource(id, ResourceField::Name(name.into())),
+    ]
+}
+
 /// Two resources (one to change, one to keep) and a gap.
 pub fn services_commands() -> Vec<Command> {
     [
-        vec![
-            Command::SetServicesInUse(true),
-            Command::AddResource { id: CAFE.into() },
-            resource(CAFE, ResourceField::Kind(ResourceKind::SupportGroup)),
-            resource(CAFE, ResourceField::Name("Carers' café".into())),
-        ],
+        vec![Command::SetServicesInUse(true)],
+        new_resource(CAFE, ResourceKind::SupportGroup, "Carers' café"),
         remark(
             CAFE,
             ResourceList::Benefits,
@@ -510,13 +515,7 @@ pub fn services_commands() -> Vec<Command> {
             "Find a group nearer home",
             Speaker::NotRecorded,
         ),
-        vec![
-            Command::AddResource {
-                id: ALLOWANCE.into(),
-            },
-            resource(ALLOWANCE, ResourceField::Kind(ResourceKind::Financial)),
-            resource(ALLOWANCE, ResourceField::Name("Carer's Allowance".into())),
-        ],
+        new_resource(ALLOWANCE, ResourceKind::Financial, "Carer's Allowance"),
         remark(
             ALLOWANCE,
             ResourceList::Benefits,
@@ -840,6 +839,14 @@ pub fn signed_off_review() -> Review {
     r
 }
 
+/// A records team's key list holding `jwk` as `device`, added on
+/// 1 November 2026.
+pub fn team_list_of(jwk: summary::PublicJwk, device: &str) -> summary::TeamKeys {
+    let mut list = summary::TeamKeys::default();
+    list.add(jwk, device, "2026-11-01T09:00:00+00:00").unwrap();
+    list
+}
+
 // ---- Signing anything, as another tool could ----------------------------------
 
 /// A format 2 protected header for `key`.
@@ -896,4 +903,23 @@ pub fn any_json(
                 .prop_map(|m| Value::Object(m.into_iter().collect())),
         ]
     })
+}
+
+// ---- Files the code generates --------------------------------------------------
+
+/// The checked-in file at `path` holds exactly `generated`; with the
+/// environment variable `update` set, it is rewritten first. `out_of_date`
+/// follows the path in the failure message and says how to regenerate it.
+pub fn assert_file_is_generated(
+    path: &std::path::Path,
+    generated: &str,
+    update: &str,
+    out_of_date: &str,
+) {
+    if std::env::var_os(update).is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, generated).unwrap();
+    }
+    let on_disk = std::fs::read_to_string(path).unwrap_or_default();
+    assert!(on_disk == generated, "{} {out_of_date}", path.display());
 }
