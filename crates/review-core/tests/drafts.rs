@@ -547,13 +547,7 @@ proptest! {
             1..4,
         ),
     ) {
-        let mut chars: Vec<char> = REVIEW_V1.chars().collect();
-        for (position, delete, insert) in edits {
-            let start = position.index(chars.len());
-            let end = (start + delete).min(chars.len());
-            chars.splice(start..end, insert.chars());
-        }
-        let raw: String = chars.into_iter().collect();
+        let raw = with_edits(REVIEW_V1, &edits);
         check_decodes_safely(&raw)?;
     }
 }

@@ -178,13 +178,7 @@ proptest! {
     ) {
         let good = signed_summary(format_1);
         let text = String::from_utf8(good.clone()).unwrap();
-        let mut chars: Vec<char> = text.chars().collect();
-        for (position, delete, insert) in edits {
-            let start = position.index(chars.len());
-            let end = (start + delete).min(chars.len());
-            chars.splice(start..end, insert.chars());
-        }
-        let mutated: String = chars.into_iter().collect();
+        let mutated = with_edits(&text, &edits);
         let v = verify(mutated.as_bytes(), &VerifyOptions::default());
         // A change that leaves the bytes as they were may verify; no other may.
         prop_assert!(!v.is_intact() || mutated.as_bytes() == good.as_slice());

@@ -8,10 +8,7 @@ use review_core::progress::{parts, parts_done, Part, Status};
 use review_core::*;
 
 fn statuses(review: &Review) -> Vec<(Part, Status)> {
-    Part::REVIEW_PROPER
-        .iter()
-        .map(|p| (*p, p.status(review)))
-        .collect()
+    statuses_of(&Part::REVIEW_PROPER, review)
 }
 
 fn agenda(item: AgendaItem, used: bool) -> Command {

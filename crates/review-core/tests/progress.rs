@@ -9,10 +9,7 @@ use review_core::*;
 
 /// The statuses of part 1's parts.
 fn statuses(review: &Review) -> Vec<(Part, Status)> {
-    Part::GETTING_READY
-        .iter()
-        .map(|p| (*p, p.status(review)))
-        .collect()
+    statuses_of(&Part::GETTING_READY, review)
 }
 
 fn status_of(part: Part, commands: Vec<Command>) -> Status {

@@ -755,13 +755,21 @@ pub fn each<T: Copy, D>(all: &[T], describe: impl Fn(T) -> D) -> Vec<D> {
     all.iter().map(|t| describe(*t)).collect()
 }
 
+/// The status of each of `parts` in `review`, in order.
+pub fn statuses_of(
+    parts: &[review_core::progress::Part],
+    review: &Review,
+) -> Vec<(review_core::progress::Part, review_core::progress::Status)> {
+    parts.iter().map(|p| (*p, p.status(review))).collect()
+}
+
 /// Every one of `parts` has `status` in `review`.
 pub fn assert_every_part_is(
     parts: &[review_core::progress::Part],
     review: &Review,
     status: review_core::progress::Status,
 ) {
-    let statuses: Vec<_> = parts.iter().map(|p| (*p, p.status(review))).collect();
+    let statuses = statuses_of(parts, review);
     assert!(statuses.iter().all(|(_, s)| *s == status), "{statuses:?}");
 }
 
@@ -876,6 +884,18 @@ pub fn sign_raw(
 }
 
 // ---- Property tests ------------------------------------------------------------
+
+/// `text` with each `(position, delete, insert)` edit made in turn, counted
+/// in characters: how the property tests mutate a stored or signed file.
+pub fn with_edits(text: &str, edits: &[(proptest::sample::Index, usize, &str)]) -> String {
+    let mut chars: Vec<char> = text.chars().collect();
+    for (position, delete, insert) in edits {
+        let start = position.index(chars.len());
+        let end = (start + delete).min(chars.len());
+        chars.splice(start..end, insert.chars());
+    }
+    chars.into_iter().collect()
+}
 
 /// Any JSON, a few levels deep: leaves of every kind and `words`, object keys
 /// drawn from the regex `keys`, so that the words our stored values and
