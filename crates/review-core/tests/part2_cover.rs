@@ -9,8 +9,7 @@ use review_core::validate;
 use review_core::*;
 
 fn with_sitter() -> Review {
-    let review = with_applied(part_one_complete(), cover_commands());
-    review
+    with_applied(part_one_complete(), cover_commands())
 }
 
 fn agreement(a: Option<IndividualAgreement>) -> Command {

@@ -11,8 +11,7 @@ use review_core::validate;
 use review_core::*;
 
 fn with_escalations() -> Review {
-    let review = with_applied(part_one_complete(), escalation_commands());
-    review
+    with_applied(part_one_complete(), escalation_commands())
 }
 
 /// A review with one matter of this route and urgency.
@@ -91,7 +90,7 @@ fn a_new_matter_is_to_do_and_its_status_can_move_on() {
         );
         assert_eq!(review.escalations[0].status, *status);
     }
-    let statuses = each(&EscalationStatus::ALL, |s| (s.key(), s.label()));
+    let statuses = each(EscalationStatus::ALL, |s| (s.key(), s.label()));
     assert_eq!(
         statuses,
         [

@@ -134,7 +134,7 @@ fn other_views_are_optional() {
 
 #[test]
 fn outcome_decisions_and_what_they_mean() {
-    let decisions = each(&OutcomeDecision::ALL, |d| {
+    let decisions = each(OutcomeDecision::ALL, |d| {
         (d.key(), d.changes_plan(), d.needs_reassessment())
     });
     assert_eq!(

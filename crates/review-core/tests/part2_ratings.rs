@@ -10,8 +10,7 @@ use review_core::*;
 
 /// Part 1 done and Tom, a key person, in the room: three people who rate.
 fn ready() -> Review {
-    let review = with_applied(part_one_complete(), key_person_commands());
-    review
+    with_applied(part_one_complete(), key_person_commands())
 }
 
 fn spread_of(review: &Review, criterion: &str) -> Spread {

@@ -10,7 +10,7 @@ use review_core::*;
 /// Part 1 done, and the carer uses one service: the café, filled in up to
 /// (not including) the decision.
 fn with_cafe() -> Review {
-    let review = with_applied(
+    with_applied(
         part_one_complete(),
         services_commands()
             .into_iter()
@@ -24,8 +24,7 @@ fn with_cafe() -> Review {
                 )
             })
             .collect::<Vec<_>>(),
-    );
-    review
+    )
 }
 
 fn errors_of(review: &Review, id: &str) -> Vec<validate::FieldError> {
@@ -92,7 +91,7 @@ fn change_and_stop_need_the_changes_written_down() {
 
 #[test]
 fn keep_changes_and_stop_are_the_decisions_and_only_keep_needs_no_changes() {
-    let decisions = each(&ResourceDecision::ALL, |d| {
+    let decisions = each(ResourceDecision::ALL, |d| {
         (d.key(), d.label(), d.needs_changes())
     });
     assert_eq!(
