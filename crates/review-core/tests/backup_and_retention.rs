@@ -92,9 +92,9 @@ fn other_files_are_refused_with_a_reason() {
         backup::read(&vec![b' '; backup::MAX_BYTES + 1]),
         Err(BackupError::TooBig)
     );
-    assert_eq!(
-        BackupError::WrongPin.to_string(),
-        "The PIN does not open this backup: use the PIN of the device it was made on"
+    assert_words(
+        &BackupError::WrongPin,
+        "The PIN does not open this backup: use the PIN of the device it was made on",
     );
 }
 

@@ -29,14 +29,7 @@ fn signed_by(key: &SigningKey) -> Vec<u8> {
 }
 
 fn list() -> TeamKeys {
-    let mut list = TeamKeys::default();
-    list.add(
-        sam().public_jwk(),
-        "Sam Patel's tablet",
-        "2026-11-01T09:00:00+00:00",
-    )
-    .unwrap();
-    list
+    team_list_of(sam().public_jwk(), "Sam Patel's tablet")
 }
 
 fn result_for(bytes: &[u8], list: Option<&TeamKeys>, kept: &[Kept]) -> CheckResult {

@@ -123,9 +123,9 @@ fn text_that_is_not_json_is_reported_as_not_json() {
             "{raw:?}"
         );
     }
-    assert_eq!(
-        DraftError::NotJson.to_string(),
-        "the saved data is damaged (it is not readable text data)"
+    assert_words(
+        &DraftError::NotJson,
+        "the saved data is damaged (it is not readable text data)",
     );
 }
 
@@ -154,9 +154,9 @@ fn json_without_our_envelope_is_reported_as_not_ours() {
     for raw in cases {
         assert_eq!(draft::decode_review(raw), Err(DraftError::NotOurs), "{raw}");
     }
-    assert_eq!(
-        DraftError::NotOurs.to_string(),
-        "the saved data was not written by Review Together"
+    assert_words(
+        &DraftError::NotOurs,
+        "the saved data was not written by Review Together",
     );
 }
 
@@ -178,24 +178,24 @@ fn an_envelope_from_a_newer_version_is_reported_with_its_version() {
     );
 }
 
+/// What decoding gives for an envelope of the kind `found` where `expected`
+/// was asked for.
+fn wrong_kind<T>(expected: &'static str, found: impl Into<String>) -> Result<T, DraftError> {
+    Err(DraftError::WrongKind {
+        expected,
+        found: found.into(),
+    })
+}
+
 #[test]
 fn an_envelope_of_another_kind_is_reported_as_the_wrong_kind() {
     let settings = draft::encode_settings(&settings());
     assert_eq!(
         draft::decode_review(&settings),
-        Err(DraftError::WrongKind {
-            expected: "review",
-            found: "settings".into()
-        })
+        wrong_kind("review", "settings")
     );
     let review = draft::encode_review(&new_review());
-    assert_eq!(
-        draft::decode_index(&review),
-        Err(DraftError::WrongKind {
-            expected: "index",
-            found: "review".into()
-        })
-    );
+    assert_eq!(draft::decode_index(&review), wrong_kind("index", "review"));
     assert_eq!(
         draft::decode_review(&settings).unwrap_err().to_string(),
         "expected a saved review but found a saved settings"
@@ -207,10 +207,7 @@ fn a_long_unknown_kind_is_cut_to_40_characters_in_the_message() {
     let raw = json!({ "version": 1, "kind": "é".repeat(100), "data": {} }).to_string();
     assert_eq!(
         draft::decode_review(&raw),
-        Err(DraftError::WrongKind {
-            expected: "review",
-            found: "é".repeat(40)
-        })
+        wrong_kind("review", "é".repeat(40))
     );
 }
 
@@ -450,28 +447,12 @@ const DOMAIN_WORDS: &[&str] = &[
     "",
 ];
 
+/// Any JSON, a few levels deep, with the words our drafts use.
 fn json_value() -> impl Strategy<Value = Value> {
-    let leaf = prop_oneof![
-        Just(Value::Null),
-        any::<bool>().prop_map(Value::Bool),
-        any::<i64>().prop_map(Value::from),
-        any::<u64>().prop_map(Value::from),
-        any::<f64>().prop_filter_map("finite", |f| serde_json::Number::from_f64(f)
-            .map(Value::Number)),
-        ".{0,12}".prop_map(Value::String),
-        prop::sample::select(DOMAIN_WORDS).prop_map(Value::from),
-    ];
-    leaf.prop_recursive(3, 24, 4, |inner| {
-        prop_oneof![
-            prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
-            prop::collection::btree_map(
-                "[a-zA-Z]{1,8}|status|kind|method|version|data|id|role",
-                inner,
-                0..4
-            )
-            .prop_map(|m| Value::Object(m.into_iter().collect())),
-        ]
-    })
+    any_json(
+        DOMAIN_WORDS,
+        "[a-zA-Z]{1,8}|status|kind|method|version|data|id|role",
+    )
 }
 
 /// One change somewhere in the fixture's tree: replace a node, or drop it.
@@ -566,27 +547,15 @@ proptest! {
             1..4,
         ),
     ) {
-        let mut chars: Vec<char> = REVIEW_V1.chars().collect();
-        for (position, delete, insert) in edits {
-            let start = position.index(chars.len());
-            let end = (start + delete).min(chars.len());
-            chars.splice(start..end, insert.chars());
-        }
-        let raw: String = chars.into_iter().collect();
+        let raw = with_edits(REVIEW_V1, &edits);
         check_decodes_safely(&raw)?;
     }
 }
 
 #[test]
 fn the_team_key_list_is_kept_in_its_own_envelope_and_read_strictly() {
-    use review_core::summary::{SigningKey, TeamKeys};
-    let mut list = TeamKeys::default();
-    list.add(
-        SigningKey::from_seed([42; 32]).public_jwk(),
-        "Sam's tablet",
-        "2026-11-01T09:00:00+00:00",
-    )
-    .unwrap();
+    use review_core::summary::SigningKey;
+    let list = team_list_of(SigningKey::from_seed([42; 32]).public_jwk(), "Sam's tablet");
     let imported = draft::ImportedTeamKeys {
         list: list.to_json(),
         file_name: "team.keys".into(),

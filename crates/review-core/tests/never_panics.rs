@@ -44,27 +44,10 @@ const KINDS: &[&str] = &["review", "settings", "index", "summary", "display", "o
 
 /// Any JSON, a few levels deep, with the words our envelopes use.
 fn json_value() -> impl Strategy<Value = Value> {
-    let leaf = prop_oneof![
-        Just(Value::Null),
-        any::<bool>().prop_map(Value::Bool),
-        any::<i64>().prop_map(Value::from),
-        any::<u64>().prop_map(Value::from),
-        any::<f64>().prop_filter_map("finite", |f| serde_json::Number::from_f64(f)
-            .map(Value::Number)),
-        ".{0,12}".prop_map(Value::String),
-        prop::sample::select(KINDS).prop_map(Value::from),
-    ];
-    leaf.prop_recursive(3, 24, 4, |inner| {
-        prop_oneof![
-            prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
-            prop::collection::btree_map(
-                "[a-zA-Z]{1,8}|version|kind|data|revision|id|text|fileName",
-                inner,
-                0..4
-            )
-            .prop_map(|m| Value::Object(m.into_iter().collect())),
-        ]
-    })
+    any_json(
+        KINDS,
+        "[a-zA-Z]{1,8}|version|kind|data|revision|id|text|fileName",
+    )
 }
 
 /// A signed summary, as records teams receive one: format 2 signed by a
@@ -195,13 +178,7 @@ proptest! {
     ) {
         let good = signed_summary(format_1);
         let text = String::from_utf8(good.clone()).unwrap();
-        let mut chars: Vec<char> = text.chars().collect();
-        for (position, delete, insert) in edits {
-            let start = position.index(chars.len());
-            let end = (start + delete).min(chars.len());
-            chars.splice(start..end, insert.chars());
-        }
-        let mutated: String = chars.into_iter().collect();
+        let mutated = with_edits(&text, &edits);
         let v = verify(mutated.as_bytes(), &VerifyOptions::default());
         // A change that leaves the bytes as they were may verify; no other may.
         prop_assert!(!v.is_intact() || mutated.as_bytes() == good.as_slice());

@@ -9,9 +9,7 @@ use review_core::validate;
 use review_core::*;
 
 fn with_sitter() -> Review {
-    let mut review = part_one_complete();
-    apply_all(&mut review, cover_commands());
-    review
+    with_applied(part_one_complete(), cover_commands())
 }
 
 fn agreement(a: Option<IndividualAgreement>) -> Command {
@@ -59,17 +57,15 @@ fn each_agreement_state_and_what_it_asks_for() {
         ),
     ];
     for (given, expected) in cases {
-        let mut review = with_sitter();
-        apply_all(&mut review, [agreement(given.clone())]);
+        let review = with_applied(with_sitter(), [agreement(given.clone())]);
         assert_eq!(validate::cover(&review), expected, "{given:?}");
     }
 }
 
 #[test]
 fn not_agreed_without_a_next_step_needs_attention_on_the_task_list() {
-    let mut review = with_sitter();
-    apply_all(
-        &mut review,
+    let review = with_applied(
+        with_sitter(),
         [agreement(Some(IndividualAgreement::NotAgreed {
             what_happens_next: String::new(),
         }))],
@@ -88,14 +84,11 @@ fn agreement_through_an_advocate_names_a_participant() {
     ];
     for (by, expected) in cases {
         let mut review = with_sitter();
-        let before = review.clone();
-        let shown = format!("{by:?}");
-        let err = refused(
+        assert_refused_unchanged(
             &mut review,
             agreement(Some(IndividualAgreement::AgreedThroughAdvocate { by })),
+            expected,
         );
-        assert_eq!(err, expected, "{shown}");
-        assert_eq!(review, before, "{shown}");
     }
 }
 
@@ -178,22 +171,20 @@ fn something_else_needs_saying_what() {
         (CarerNeed::Break, "", false),
     ];
     for (need, detail, asked) in cases {
-        let mut review = with_sitter();
-        apply_all(
-            &mut review,
+        let review = with_applied(
+            with_sitter(),
             [
                 cover(SITTER, CoverField::MakesRoomFor(need)),
                 cover(SITTER, CoverField::MakesRoomForDetail(detail.into())),
             ],
         );
-        let expected = if asked {
-            vec![missing(
+        let expected = only_if(
+            asked,
+            missing(
                 "cover-cover-sitter-makes-room-for-detail",
                 "Enter what the carer needs the time for",
-            )]
-        } else {
-            vec![]
-        };
+            ),
+        );
         assert_eq!(validate::cover(&review), expected, "{need:?} {detail:?}");
     }
 }
@@ -223,9 +214,8 @@ fn a_risk_needs_what_it_is_and_how_it_is_managed() {
         ("Joan may wander", "Door sensor", vec![]),
     ];
     for (risk, management, expected) in cases {
-        let mut review = with_sitter();
-        apply_all(
-            &mut review,
+        let review = with_applied(
+            with_sitter(),
             [Command::SetCoverRisk {
                 id: SITTER_RISK.into(),
                 risk: risk.into(),
@@ -243,27 +233,13 @@ fn a_risk_needs_what_it_is_and_how_it_is_managed() {
 
 #[test]
 fn whether_support_must_change_is_asked_first() {
-    let cases = [
-        (
-            vec![],
-            vec![missing(
-                "cover-needed",
-                "Select whether Joan Hughes' support needs to change while the carer has time for themselves",
-            )],
-        ),
-        (
-            vec![Command::SetCoverNeeded(true)],
-            vec![missing(
-                "add-cover-arrangement",
-                "Add the support Joan Hughes will have while the carer has time for themselves",
-            )],
-        ),
-        (vec![Command::SetCoverNeeded(false)], vec![]),
-    ];
-    for (commands, expected) in cases {
-        let review = review_with([who_is_here_commands(), commands.clone()].concat());
-        assert_eq!(validate::cover(&review), expected, "{commands:?}");
-    }
+    assert_question_opens_a_list(
+        who_is_here_commands(),
+        Command::SetCoverNeeded,
+        validate::cover,
+        missing("cover-needed", "Select whether Joan Hughes' support needs to change while the carer has time for themselves"),
+        missing("add-cover-arrangement", "Add the support Joan Hughes will have while the carer has time for themselves"),
+    );
 }
 
 #[test]
@@ -285,9 +261,8 @@ fn no_and_arrangements_exclude_each_other() {
 
 #[test]
 fn removing_an_arrangement_removes_its_risks_too() {
-    let mut review = with_sitter();
-    apply_all(
-        &mut review,
+    let mut review = with_applied(
+        with_sitter(),
         [Command::RemoveCoverArrangement { id: SITTER.into() }],
     );
     assert!(review.cover_arrangements.is_empty());
@@ -318,9 +293,8 @@ fn removing_an_arrangement_removes_its_risks_too() {
 
 #[test]
 fn a_risk_can_be_removed_on_its_own() {
-    let mut review = with_sitter();
-    apply_all(
-        &mut review,
+    let review = with_applied(
+        with_sitter(),
         [Command::RemoveCoverRisk {
             id: SITTER_RISK.into(),
         }],
@@ -340,11 +314,11 @@ fn unknown_arrangements_are_refused() {
     ];
     for command in cases {
         let mut review = with_sitter();
-        let err = refused(&mut review, command);
-        assert_eq!(err, DomainError::UnknownArrangement);
-        assert_eq!(
-            err.to_string(),
-            "That arrangement is no longer part of this review"
+        assert_refused_saying(
+            &mut review,
+            command,
+            DomainError::UnknownArrangement,
+            "That arrangement is no longer part of this review",
         );
     }
 }

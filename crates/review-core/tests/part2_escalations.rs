@@ -11,9 +11,7 @@ use review_core::validate;
 use review_core::*;
 
 fn with_escalations() -> Review {
-    let mut review = part_one_complete();
-    apply_all(&mut review, escalation_commands());
-    review
+    with_applied(part_one_complete(), escalation_commands())
 }
 
 /// A review with one matter of this route and urgency.
@@ -69,9 +67,8 @@ fn the_notice_needs_both_route_and_urgency_given() {
 fn the_notice_stays_whatever_the_status() {
     // The app sends nothing: the record keeps saying the team must be phoned.
     for status in EscalationStatus::ALL {
-        let mut review = with_escalations();
-        apply_all(
-            &mut review,
+        let review = with_applied(
+            with_escalations(),
             [escalation(SAFEGUARDING, EscalationField::Status(*status))],
         );
         let urgent: Vec<_> = urgent_safeguarding(&review)
@@ -93,10 +90,7 @@ fn a_new_matter_is_to_do_and_its_status_can_move_on() {
         );
         assert_eq!(review.escalations[0].status, *status);
     }
-    let statuses: Vec<_> = EscalationStatus::ALL
-        .iter()
-        .map(|s| (s.key(), s.label()))
-        .collect();
+    let statuses = each(EscalationStatus::ALL, |s| (s.key(), s.label()));
     assert_eq!(
         statuses,
         [
@@ -118,19 +112,17 @@ fn a_due_date_before_the_review_needs_attention() {
         ("2026-11-25", false),
     ];
     for (due, early) in cases {
-        let mut review = with_escalations();
-        apply_all(
-            &mut review,
+        let review = with_applied(
+            with_escalations(),
             [escalation(OT, EscalationField::Due(Some(day(due))))],
         );
-        let expected = if early {
-            vec![attention(
+        let expected = only_if(
+            early,
+            attention(
                 "escalation-escalation-ot-due",
                 "The due date must be on or after the day of the review, 24 November 2026",
-            )]
-        } else {
-            vec![]
-        };
+            ),
+        );
         assert_eq!(validate::escalations(&review), expected, "{due}");
     }
 }
@@ -205,35 +197,23 @@ fn answers_that_need_saying_more() {
     ];
     for (command, expected) in cases {
         let shown = format!("{command:?}");
-        let mut review = with_escalations();
-        apply_all(&mut review, [command]);
+        let review = with_applied(with_escalations(), [command]);
         assert_eq!(validate::escalations(&review), expected, "{shown}");
     }
 }
 
 #[test]
 fn whether_anything_needs_help_is_asked_first() {
-    let cases = [
-        (
-            vec![],
-            vec![missing(
-                "escalation-needed",
-                "Select whether anything needs someone else's help",
-            )],
+    assert_question_opens_a_list(
+        vec![],
+        Command::SetEscalationNeeded,
+        validate::escalations,
+        missing(
+            "escalation-needed",
+            "Select whether anything needs someone else's help",
         ),
-        (
-            vec![Command::SetEscalationNeeded(true)],
-            vec![missing(
-                "add-escalation",
-                "Add what needs someone else's help",
-            )],
-        ),
-        (vec![Command::SetEscalationNeeded(false)], vec![]),
-    ];
-    for (commands, expected) in cases {
-        let review = review_with(commands.clone());
-        assert_eq!(validate::escalations(&review), expected, "{commands:?}");
-    }
+        missing("add-escalation", "Add what needs someone else's help"),
+    );
 }
 
 #[test]
@@ -271,22 +251,18 @@ fn unknown_matters_and_owners_are_refused() {
     ];
     for (command, expected) in cases {
         let mut review = with_escalations();
-        let before = review.clone();
-        let shown = format!("{command:?}");
-        assert_eq!(refused(&mut review, command), expected, "{shown}");
-        assert_eq!(review, before, "{shown}");
+        assert_refused_unchanged(&mut review, command, expected);
     }
-    assert_eq!(
-        DomainError::UnknownEscalation.to_string(),
-        "That matter is no longer part of this review"
+    assert_words(
+        &DomainError::UnknownEscalation,
+        "That matter is no longer part of this review",
     );
 }
 
 #[test]
 fn a_removed_matter_no_longer_shows_the_notice() {
-    let mut review = with_escalations();
-    apply_all(
-        &mut review,
+    let review = with_applied(
+        with_escalations(),
         [Command::RemoveEscalation {
             id: SAFEGUARDING.into(),
         }],
@@ -297,9 +273,8 @@ fn a_removed_matter_no_longer_shows_the_notice() {
 
 #[test]
 fn an_early_due_date_puts_the_part_in_needs_attention() {
-    let mut review = with_escalations();
-    apply_all(
-        &mut review,
+    let review = with_applied(
+        with_escalations(),
         [escalation(
             OT,
             EscalationField::Due(Some(day("2026-01-01"))),

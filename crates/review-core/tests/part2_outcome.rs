@@ -86,21 +86,19 @@ fn a_chosen_next_review_must_be_after_the_review() {
         ("2026-11-25", false),
     ];
     for (date, conflict) in cases {
-        let mut review = part_two_complete();
-        apply_all(
-            &mut review,
+        let review = with_applied(
+            part_two_complete(),
             [Command::SetOutcome(OutcomeField::NextReview(Some(day(
                 date,
             ))))],
         );
-        let expected = if conflict {
-            vec![attention(
+        let expected = only_if(
+            conflict,
+            attention(
                 "next-review",
                 "The next review must be after the day of this review, 24 November 2026",
-            )]
-        } else {
-            vec![]
-        };
+            ),
+        );
         assert_eq!(validate::outcome(&review), expected, "{date}");
     }
 }
@@ -127,9 +125,8 @@ fn the_outcome_asks_for_each_answer_naming_the_carer_and_the_individual() {
 
 #[test]
 fn other_views_are_optional() {
-    let mut review = part_two_complete();
-    apply_all(
-        &mut review,
+    let review = with_applied(
+        part_two_complete(),
         [Command::SetOutcome(OutcomeField::OtherViews(String::new()))],
     );
     assert_eq!(validate::outcome(&review), []);
@@ -137,10 +134,9 @@ fn other_views_are_optional() {
 
 #[test]
 fn outcome_decisions_and_what_they_mean() {
-    let decisions: Vec<_> = OutcomeDecision::ALL
-        .iter()
-        .map(|d| (d.key(), d.changes_plan(), d.needs_reassessment()))
-        .collect();
+    let decisions = each(OutcomeDecision::ALL, |d| {
+        (d.key(), d.changes_plan(), d.needs_reassessment())
+    });
     assert_eq!(
         decisions,
         [
@@ -220,9 +216,8 @@ fn an_action_asks_for_what_who_and_when() {
 
 #[test]
 fn an_action_links_only_to_a_criterion_in_the_review() {
-    let mut review = part_two_complete();
-    apply_all(
-        &mut review,
+    let mut review = with_applied(
+        part_two_complete(),
         [action(
             ACTION_2,
             ActionField::Criterion(Some(LIBRARY_CRITERION.into())),
@@ -255,28 +250,29 @@ fn unknown_actions_are_refused() {
         Command::RemoveAction { id: "ghost".into() },
     ] {
         let mut review = part_two_complete();
-        let err = refused(&mut review, command);
-        assert_eq!(err, DomainError::UnknownAction);
-        assert_eq!(
-            err.to_string(),
-            "That action is no longer part of this review"
+        assert_refused_saying(
+            &mut review,
+            command,
+            DomainError::UnknownAction,
+            "That action is no longer part of this review",
         );
     }
 }
 
 #[test]
 fn an_action_can_be_removed() {
-    let mut review = part_two_complete();
-    apply_all(&mut review, [Command::RemoveAction { id: ACTION.into() }]);
+    let review = with_applied(
+        part_two_complete(),
+        [Command::RemoveAction { id: ACTION.into() }],
+    );
     let left: Vec<_> = review.actions.iter().map(|a| a.id.as_str()).collect();
     assert_eq!(left, [ACTION_2]);
 }
 
 #[test]
 fn a_no_change_outcome_needs_no_actions() {
-    let mut review = part_one_complete();
-    apply_all(
-        &mut review,
+    let review = with_applied(
+        part_one_complete(),
         [
             Command::SetOutcome(OutcomeField::Decision(OutcomeDecision::NoChange)),
             Command::SetOutcome(OutcomeField::Rationale("It is working".into())),

@@ -8,10 +8,7 @@ use review_core::progress::{parts, parts_done, Part, Status};
 use review_core::*;
 
 fn statuses(review: &Review) -> Vec<(Part, Status)> {
-    Part::REVIEW_PROPER
-        .iter()
-        .map(|p| (*p, p.status(review)))
-        .collect()
+    statuses_of(&Part::REVIEW_PROPER, review)
 }
 
 fn agenda(item: AgendaItem, used: bool) -> Command {
@@ -21,23 +18,13 @@ fn agenda(item: AgendaItem, used: bool) -> Command {
 #[test]
 fn after_part_one_the_review_proper_has_not_started() {
     let review = part_one_complete();
-    assert!(
-        statuses(&review)
-            .iter()
-            .all(|(_, s)| *s == Status::NotStarted),
-        "{:?}",
-        statuses(&review)
-    );
+    assert_every_part_is(&Part::REVIEW_PROPER, &review, Status::NotStarted);
 }
 
 #[test]
 fn a_complete_meeting_has_every_part_done() {
     let review = part_two_complete();
-    assert!(
-        statuses(&review).iter().all(|(_, s)| *s == Status::Done),
-        "{:?}",
-        statuses(&review)
-    );
+    assert_every_part_is(&Part::REVIEW_PROPER, &review, Status::Done);
     assert_eq!(parts_done(&review), (10, 10));
 }
 
@@ -85,8 +72,7 @@ fn a_part_with_something_recorded_stays_in_the_meeting_when_its_item_is_turned_o
     ];
     for (part, commands) in cases {
         let item = part.agenda_item().unwrap();
-        let mut review = part_one_complete();
-        apply_all(&mut review, commands);
+        let mut review = with_applied(part_one_complete(), commands);
         apply_all(&mut review, [agenda(item, false)]);
         assert!(part.applies(&review), "{part:?}");
     }
@@ -96,9 +82,8 @@ fn a_part_with_something_recorded_stays_in_the_meeting_when_its_item_is_turned_o
 fn parts_done_counts_only_the_parts_in_the_meeting() {
     // Part 1's process turns escalation off: nine parts; the complete
     // meeting minus cover and escalation (neither started) has eight, all done.
-    let mut review = part_one_complete();
-    apply_all(
-        &mut review,
+    let review = with_applied(
+        part_one_complete(),
         [
             key_person_commands(),
             ratings_commands(),
@@ -146,8 +131,7 @@ fn the_first_answer_in_a_part_starts_it() {
     ];
     for (part, commands) in cases {
         let shown = format!("{commands:?}");
-        let mut review = part_one_complete();
-        apply_all(&mut review, commands);
+        let review = with_applied(part_one_complete(), commands);
         assert_eq!(
             part.status(&review),
             Status::InProgress,
@@ -164,17 +148,15 @@ fn answering_no_is_enough_to_finish_a_part() {
         (Part::Escalations, Command::SetEscalationNeeded(false)),
     ];
     for (part, command) in cases {
-        let mut review = part_one_complete();
-        apply_all(&mut review, [command]);
+        let review = with_applied(part_one_complete(), [command]);
         assert_eq!(part.status(&review), Status::Done, "{part:?}");
     }
 }
 
 #[test]
 fn every_criterion_not_discussed_finishes_the_ratings() {
-    let mut review = part_one_complete();
-    apply_all(
-        &mut review,
+    let review = with_applied(
+        part_one_complete(),
         [
             not_discussed(LIBRARY_CRITERION, "Covered last time"),
             not_discussed(CUSTOM_CRITERION, "Ayesha was tired"),
@@ -213,8 +195,7 @@ fn a_conflict_in_a_finished_meeting_needs_attention_in_its_own_part_only() {
         ),
     ];
     for (behaviour, part, command) in cases {
-        let mut review = part_two_complete();
-        apply_all(&mut review, [command]);
+        let review = with_applied(part_two_complete(), [command]);
         let expected: Vec<_> = Part::REVIEW_PROPER
             .iter()
             .map(|p| {
@@ -269,8 +250,7 @@ fn a_missing_answer_puts_its_part_back_in_progress() {
         ),
     ];
     for (behaviour, part, command) in cases {
-        let mut review = part_two_complete();
-        apply_all(&mut review, [command]);
+        let mut review = with_applied(part_two_complete(), [command]);
         if part == Part::Ratings {
             // Attendance makes them a rater, with ratings to give.
             apply_all(&mut review, [attendance("other", Attendance::Remote)]);

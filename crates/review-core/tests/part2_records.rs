@@ -16,9 +16,8 @@ fn removed(name: &str) -> Person {
 
 #[test]
 fn removing_a_rater_removes_their_ratings_only() {
-    let mut review = part_two_complete();
-    apply_all(
-        &mut review,
+    let review = with_applied(
+        part_two_complete(),
         [Command::RemoveParticipant {
             id: KEY_PERSON.into(),
         }],
@@ -35,9 +34,8 @@ fn removing_a_rater_removes_their_ratings_only() {
 
 #[test]
 fn what_a_removed_participant_said_or_took_on_stays_under_their_name() {
-    let mut review = part_two_complete();
-    apply_all(
-        &mut review,
+    let review = with_applied(
+        part_two_complete(),
         [
             Command::RemoveParticipant { id: CARER.into() },
             Command::RemoveParticipant { id: WORKER.into() },
@@ -114,9 +112,8 @@ fn a_removed_advocate_stays_named_where_they_passed_on_a_view() {
 
 #[test]
 fn work_owned_by_a_removed_participant_needs_a_new_owner() {
-    let mut review = part_two_complete();
-    apply_all(
-        &mut review,
+    let mut review = with_applied(
+        part_two_complete(),
         [Command::RemoveParticipant { id: CARER.into() }],
     );
     let action_errors = validate::actions(&review);
@@ -218,14 +215,7 @@ fn a_signed_off_review_refuses_every_new_command_and_is_unchanged() {
     for command in one_of_every_new_command() {
         let mut review = part_two_complete();
         review.state = ReviewState::SignedOff;
-        let before = review.clone();
-        let shown = format!("{command:?}");
-        assert_eq!(
-            refused(&mut review, command),
-            DomainError::Locked,
-            "{shown}"
-        );
-        assert_eq!(review, before, "{shown}");
+        assert_refused_unchanged(&mut review, command, DomainError::Locked);
     }
 }
 
@@ -262,14 +252,7 @@ fn new_items_share_the_reviews_one_id_space() {
         ];
         for command in adds {
             let mut review = part_two_complete();
-            let before = review.clone();
-            let shown = format!("{command:?}");
-            assert_eq!(
-                refused(&mut review, command),
-                DomainError::DuplicateId,
-                "{shown}"
-            );
-            assert_eq!(review, before, "{shown}");
+            assert_refused_unchanged(&mut review, command, DomainError::DuplicateId);
         }
     }
 }

@@ -137,9 +137,8 @@ fn the_only_individual_cannot_be_given_another_role() {
 
 #[test]
 fn the_only_individual_may_be_set_to_individual_again() {
-    let mut review = new_review();
-    apply_all(
-        &mut review,
+    let review = with_applied(
+        new_review(),
         [Command::SetParticipantRole {
             id: INDIVIDUAL.into(),
             role: Role::Individual,
@@ -200,9 +199,8 @@ fn other_participants_can_be_removed_including_the_worker() {
 
 #[test]
 fn removing_a_participant_removes_their_readiness_entries_and_agreements() {
-    let mut review = review_with_agreements();
-    apply_all(
-        &mut review,
+    let review = with_applied(
+        review_with_agreements(),
         [Command::RemoveParticipant { id: CARER.into() }],
     );
 
@@ -271,14 +269,7 @@ fn a_new_id_that_is_already_used_is_rejected() {
                     id: RESTRICTION.into(),
                 },
             ]);
-            let before = review.clone();
-            let shown = format!("{command:?}");
-            assert_eq!(
-                refused(&mut review, command),
-                DomainError::DuplicateId,
-                "{shown}"
-            );
-            assert_eq!(review, before, "{shown}");
+            assert_refused_unchanged(&mut review, command, DomainError::DuplicateId);
         }
     }
 }
@@ -330,15 +321,12 @@ fn commands_about_someone_not_in_the_review_are_rejected() {
     ];
     for command in commands {
         let mut review = review_with(criteria_commands()[..1].to_vec());
-        let before = review.clone();
-        let shown = format!("{command:?}");
-        let err = refused(&mut review, command);
-        assert_eq!(err, DomainError::UnknownParticipant, "{shown}");
-        assert_eq!(
-            err.to_string(),
-            "That person is no longer part of this review"
+        assert_refused_saying(
+            &mut review,
+            command,
+            DomainError::UnknownParticipant,
+            "That person is no longer part of this review",
         );
-        assert_eq!(review, before, "{shown}");
     }
 }
 
@@ -695,14 +683,11 @@ fn every_command_is_accepted_on_a_draft() {
 fn a_signed_off_review_rejects_every_command_and_is_unchanged() {
     for command in one_of_every_command() {
         let mut review = signed_off();
-        let before = review.clone();
-        let shown = format!("{command:?}");
-        let err = refused(&mut review, command);
-        assert_eq!(err, DomainError::Locked, "{shown}");
-        assert_eq!(
-            err.to_string(),
-            "This review has been signed off and cannot be changed"
+        assert_refused_saying(
+            &mut review,
+            command,
+            DomainError::Locked,
+            "This review has been signed off and cannot be changed",
         );
-        assert_eq!(review, before, "{shown}");
     }
 }

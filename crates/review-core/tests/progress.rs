@@ -9,10 +9,7 @@ use review_core::*;
 
 /// The statuses of part 1's parts.
 fn statuses(review: &Review) -> Vec<(Part, Status)> {
-    Part::GETTING_READY
-        .iter()
-        .map(|p| (*p, p.status(review)))
-        .collect()
+    statuses_of(&Part::GETTING_READY, review)
 }
 
 fn status_of(part: Part, commands: Vec<Command>) -> Status {
@@ -22,13 +19,7 @@ fn status_of(part: Part, commands: Vec<Command>) -> Status {
 #[test]
 fn a_fresh_review_has_nothing_started() {
     let review = new_review();
-    assert!(
-        statuses(&review)
-            .iter()
-            .all(|(_, s)| *s == Status::NotStarted),
-        "{:?}",
-        statuses(&review)
-    );
+    assert_every_part_is(&Part::GETTING_READY, &review, Status::NotStarted);
     // Every agenda item starts on: all ten parts are in the meeting.
     assert_eq!(parts_done(&review), (0, 10));
 }
@@ -36,11 +27,7 @@ fn a_fresh_review_has_nothing_started() {
 #[test]
 fn a_part_one_complete_review_has_every_part_done() {
     let review = part_one_complete();
-    assert!(
-        statuses(&review).iter().all(|(_, s)| *s == Status::Done),
-        "{:?}",
-        statuses(&review)
-    );
+    assert_every_part_is(&Part::GETTING_READY, &review, Status::Done);
     // Escalation is off the agenda: nine parts, the review proper not started.
     assert_eq!(parts_done(&review), (5, 9));
 }
@@ -127,9 +114,8 @@ fn the_workers_own_details_do_not_start_who_is_here() {
 
 #[test]
 fn an_unresolved_need_needs_attention() {
-    let mut review = part_one_complete();
-    apply_all(
-        &mut review,
+    let review = with_applied(
+        part_one_complete(),
         [need_status(
             CARER,
             Need::Interpreter,
@@ -142,9 +128,8 @@ fn an_unresolved_need_needs_attention() {
 
 #[test]
 fn a_need_not_met_but_resolved_is_done() {
-    let mut review = part_one_complete();
-    apply_all(
-        &mut review,
+    let review = with_applied(
+        part_one_complete(),
         [need_status(
             CARER,
             Need::Interpreter,
@@ -159,25 +144,24 @@ fn a_need_not_met_but_resolved_is_done() {
 
 #[test]
 fn conflicts_elsewhere_need_attention_too() {
-    let cases: Vec<(&str, Part, Vec<Command>)> = vec![
+    let cases = [
         (
             "every carer absent",
             Part::WhoIsHere,
-            vec![attendance(CARER, Attendance::AbsentViewsGathered)],
+            attendance(CARER, Attendance::AbsentViewsGathered),
         ),
         (
             "the worker agreed a criterion the carer has not",
             Part::Criteria,
-            vec![Command::SetCriterionAgreement {
+            Command::SetCriterionAgreement {
                 criterion: LIBRARY_CRITERION.into(),
                 participant: CARER.into(),
                 agreed: false,
-            }],
+            },
         ),
     ];
-    for (behaviour, part, commands) in cases {
-        let mut review = part_one_complete();
-        apply_all(&mut review, commands);
+    for (behaviour, part, command) in cases {
+        let review = with_applied(part_one_complete(), [command]);
         assert_eq!(
             part.status(&review),
             Status::NeedsAttention,
@@ -188,9 +172,8 @@ fn conflicts_elsewhere_need_attention_too() {
 
 #[test]
 fn a_missing_answer_in_a_done_review_puts_that_part_back_in_progress() {
-    let mut review = part_one_complete();
-    apply_all(
-        &mut review,
+    let review = with_applied(
+        part_one_complete(),
         [communication(CARER, CommunicationMethod::Aids)],
     );
     // Ayesha's aid needs describing (Taking part) and checking (Ready to start).
@@ -240,10 +223,7 @@ fn status_labels_are_the_task_list_words() {
 
 #[test]
 fn parts_are_listed_with_their_titles_pages_and_codes() {
-    let listed: Vec<_> = Part::ALL
-        .iter()
-        .map(|p| (p.title(), p.slug(), p.code()))
-        .collect();
+    let listed = each(&Part::ALL, |p| (p.title(), p.slug(), p.code()));
     assert_eq!(
         listed,
         [

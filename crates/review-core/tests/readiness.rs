@@ -315,9 +315,8 @@ fn all_needs_resolved_lets_the_review_start() {
 
 #[test]
 fn one_unchecked_need_among_met_ones_still_blocks() {
-    let mut review = part_one_complete();
-    apply_all(
-        &mut review,
+    let review = with_applied(
+        part_one_complete(),
         [communication(INDIVIDUAL, CommunicationMethod::Pictures)],
     );
     assert!(!ready_to_review(&review));

@@ -15,9 +15,8 @@ fn signed_at() -> Timestamp {
 
 /// A finished review with an advocate in the room, so someone can sign through them.
 fn finished() -> Review {
-    let mut r = part_two_complete();
-    apply_all(
-        &mut r,
+    let r = with_applied(
+        part_two_complete(),
         [
             add("advocate", Role::Advocate),
             name("advocate", "Priya Shah"),
@@ -61,9 +60,8 @@ fn an_unfinished_review_cannot_be_signed() {
 
 #[test]
 fn someone_not_taking_part_cannot_sign() {
-    let mut r = finished();
-    apply_all(
-        &mut r,
+    let mut r = with_applied(
+        finished(),
         [attendance(KEY_PERSON, Attendance::AbsentViewsGathered)],
     );
     assert_eq!(sign(&mut r, KEY_PERSON), Err(E::NotTakingPart));

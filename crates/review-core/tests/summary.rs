@@ -65,16 +65,11 @@ fn unsigned_value() -> Value {
 fn the_fixture_is_the_summary_of_the_signed_off_review() {
     let mut expected = serde_json::to_string_pretty(&summary()).unwrap();
     expected.push('\n');
-    let path = fixture_path();
-    if std::env::var_os("UPDATE_FIXTURES").is_some() {
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(&path, &expected).unwrap();
-    }
-    let shipped = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(
-        shipped == expected,
-        "{} is out of date: regenerate it with UPDATE_FIXTURES=1 cargo test -p review-core --test summary",
-        path.display()
+    assert_file_is_generated(
+        &fixture_path(),
+        &expected,
+        "UPDATE_FIXTURES",
+        "is out of date: regenerate it with UPDATE_FIXTURES=1 cargo test -p review-core --test summary",
     );
 }
 
@@ -470,6 +465,15 @@ fn a_header_carrying_another_key_than_the_signer_fails_the_signature() {
     assert_eq!(codes(&v), ["bad_signature"]);
 }
 
+/// The summary genuinely signed under `header` is refused for a bad header,
+/// the message naming `needle`.
+fn assert_bad_header(header: &Value, needle: &str) {
+    let v = verify_plain(&sign_raw(&unsigned_value(), header, &key()));
+    assert_eq!(codes(&v), ["bad_header"], "{header}");
+    let message = &v.errors[0].message;
+    assert!(message.contains(needle), "{message}");
+}
+
 /// Format 2's document says when it was signed and which document it is,
 /// inside what is signed: a header that says so too (format 1's private
 /// parameters) is not format 2's.
@@ -482,13 +486,7 @@ fn a_format_2_header_holds_registered_parameters_only() {
     ] {
         let mut header = header_for(&key());
         header[name] = value;
-        let v = verify_plain(&sign_raw(&unsigned_value(), &header, &key()));
-        assert_eq!(codes(&v), ["bad_header"], "{name}");
-        assert!(
-            v.errors[0].message.contains(name),
-            "{}",
-            v.errors[0].message
-        );
+        assert_bad_header(&header, name);
     }
 }
 
@@ -512,13 +510,7 @@ fn malformed_headers_are_refused() {
     no_alg.as_object_mut().unwrap().remove("alg");
     cases.push((no_alg, "alg"));
     for (header, needle) in cases {
-        let v = verify_plain(&sign_raw(&unsigned_value(), &header, &key()));
-        assert_eq!(codes(&v), ["bad_header"], "{header}");
-        assert!(
-            v.errors[0].message.contains(needle),
-            "{}",
-            v.errors[0].message
-        );
+        assert_bad_header(&header, needle);
     }
 }
 

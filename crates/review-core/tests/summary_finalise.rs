@@ -19,14 +19,7 @@ fn key() -> SigningKey {
 
 /// The records team's list, holding this tablet's key.
 fn team_list() -> TeamKeys {
-    let mut list = TeamKeys::default();
-    list.add(
-        key().public_jwk(),
-        "Sam's tablet",
-        "2026-11-01T09:00:00+00:00",
-    )
-    .unwrap();
-    list
+    team_list_of(key().public_jwk(), "Sam's tablet")
 }
 
 /// Verify as a records team does, with its list.
@@ -227,13 +220,8 @@ fn the_public_key_a_team_registers_trusts_the_devices_summaries() {
     assert_eq!(value["alg"], "Ed25519");
     assert!(value.get("d").is_none(), "the private part never leaves");
     // The file the device offers is what the team adds to its list.
-    let added = |jwk_text: &str| {
-        let jwk = device_key_from_json(jwk_text).unwrap();
-        let mut list = TeamKeys::default();
-        list.add(jwk, "Sam's tablet", "2026-11-01T09:00:00+00:00")
-            .unwrap();
-        list
-    };
+    let added =
+        |jwk_text: &str| team_list_of(device_key_from_json(jwk_text).unwrap(), "Sam's tablet");
     let trusted = added(&jwk);
     let file = finalised(&signed_off_review(), DOC, None);
     let options = VerifyOptions {

@@ -4,6 +4,9 @@
 //! everywhere, with a stable `$id`, and in agreement with the Rust types of
 //! their format on what they accept.
 
+mod common;
+
+use common::assert_file_is_generated;
 use review_core::summary::{schema, v1, Summary};
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
@@ -78,18 +81,13 @@ fn format_1_schema_is_frozen() {
 #[test]
 fn format_2_schema_is_the_generated_one() {
     let generated = schema::generate_json();
-    let path = repo(schema::SHIPPED_PATH);
-    if std::env::var_os("UPDATE_SCHEMA").is_some() {
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(&path, &generated).unwrap();
-    }
-    let on_disk = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(
-        on_disk == generated,
-        "{} differs from the schema generated from the Rust types: regenerate it with \
+    assert_file_is_generated(
+        &repo(schema::SHIPPED_PATH),
+        &generated,
+        "UPDATE_SCHEMA",
+        "differs from the schema generated from the Rust types: regenerate it with \
          UPDATE_SCHEMA=1 cargo test -p review-core --test summary_schema \
          (format 2 only gains optional members: see docs/formats.md)",
-        path.display()
     );
     assert_eq!(shipped_of(Format::V2)["$id"], schema::ID_V2);
 }

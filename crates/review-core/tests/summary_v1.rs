@@ -230,31 +230,34 @@ fn format_1_header_rules_still_hold() {
     let key = SigningKey::from_seed([7; 32]);
     let doc = unsigned_v1();
     let good = header_v1(&key, &doc["documentId"]);
-    let v = verify(&sign_v1(&doc, &good, &key), &VerifyOptions::default());
+    let verified = |doc: &Value, header: &Value| {
+        verify(&sign_v1(doc, header, &key), &VerifyOptions::default())
+    };
+    let v = verified(&doc, &good);
     assert!(v.is_intact(), "{:?}", v.errors);
     let mut eddsa = good.clone();
     eddsa["alg"] = "EdDSA".into();
-    assert!(verify(&sign_v1(&doc, &eddsa, &key), &VerifyOptions::default()).is_intact());
+    assert!(verified(&doc, &eddsa).is_intact());
 
     let wrong_doc = header_v1(&key, &json!("9a3e5c71-0b2d-4f6a-8e19-c4d7b2a05f36"));
-    let v = verify(&sign_v1(&doc, &wrong_doc, &key), &VerifyOptions::default());
+    let v = verified(&doc, &wrong_doc);
     assert_eq!(codes(&v), ["document_id_mismatch"]);
 
     let mut bad_time = good.clone();
     bad_time["signedAt"] = "yesterday".into();
-    let v = verify(&sign_v1(&doc, &bad_time, &key), &VerifyOptions::default());
+    let v = verified(&doc, &bad_time);
     assert_eq!(codes(&v), ["bad_header"]);
     assert!(v.errors[0].message.contains("signing time"));
 
     // Format 1 needs its private parameters: a format 2 header is not enough.
     let mut bare = good.clone();
     bare.as_object_mut().unwrap().remove("signedAt");
-    let v = verify(&sign_v1(&doc, &bare, &key), &VerifyOptions::default());
+    let v = verified(&doc, &bare);
     assert_eq!(codes(&v), ["bad_header"]);
 
     // A format 1 body must still be format 1's shape.
     let mut new_shape = doc.clone();
     new_shape["signedAt"] = "2026-11-24T12:05:00+00:00".into();
-    let v = verify(&sign_v1(&new_shape, &good, &key), &VerifyOptions::default());
+    let v = verified(&new_shape, &good);
     assert_eq!(codes(&v), ["schema"]);
 }

@@ -47,8 +47,7 @@ fn lists_capitals_and_dates() {
 
 #[test]
 fn the_people_asked_to_agree_are_those_taking_part_carers_first() {
-    let mut review = new_review();
-    apply_all(&mut review, who_is_here_commands());
+    let review = with_applied(new_review(), who_is_here_commands());
     let agreers = review.agreers();
     assert_eq!(agreers[0].1, "Ayesha Hughes, carer");
     assert!(agreers.iter().all(|(id, _)| {

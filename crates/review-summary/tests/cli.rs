@@ -2,11 +2,13 @@
 //! wrong-version files, exit codes, messages, `--json`, the team's key list
 //! and receipt log, and files made to attack the tool.
 
+use assert_cmd::assert::Assert;
 use assert_cmd::Command;
 use predicates::prelude::*;
 use review_core::summary::{grouped, read_unsigned, to_canonical_vec, SigningKey, TeamKeys};
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
+use std::process::Output;
 use tempfile::TempDir;
 
 fn fixture() -> Vec<u8> {
@@ -63,19 +65,57 @@ fn team_list(dir: &Path, name: &str, keys: &[(&SigningKey, &str)]) -> PathBuf {
 }
 
 /// Run the CLI in `dir` with `args`, to assert on.
-fn run_in(dir: &Path, args: &[&str]) -> assert_cmd::assert::Assert {
+fn run_in(dir: &Path, args: &[&str]) -> Assert {
     cli().current_dir(dir).args(args).assert()
 }
 
 fn json_report(dir: &Path, args: &[&str]) -> (Value, i32) {
-    let out = cli()
-        .current_dir(dir)
-        .args(args)
-        .arg("--json")
-        .output()
-        .unwrap();
+    let out = output_in(dir, &[args, &["--json"]].concat());
     let report = serde_json::from_slice(&out.stdout).expect("--json prints JSON");
     (report, out.status.code().unwrap())
+}
+
+/// Run the CLI in `dir` with `args`, for its output.
+fn output_in(dir: &Path, args: &[&str]) -> Output {
+    cli().current_dir(dir).args(args).output().unwrap()
+}
+
+/// `keys add` to `team.keys` in `dir`: the public key in `file`, named
+/// `name`, checked against the `fingerprint` read over the phone.
+fn keys_add(dir: &Path, name: &str, fingerprint: &str, file: &str) -> Command {
+    let mut command = cli();
+    command
+        .current_dir(dir)
+        .args(["keys", "add", "--keys", "team.keys"]);
+    command.args(["--name", name, "--fingerprint", fingerprint, file]);
+    command
+}
+
+/// What a run ended with, said in one line of a test.
+trait Ends {
+    /// Exits with `code` and prints `text` on standard output.
+    fn exits_saying(self, code: i32, text: &str) -> Self;
+    /// Exits with `code` and prints `text` on standard error.
+    fn exits_complaining(self, code: i32, text: &str) -> Self;
+}
+
+impl Ends for Assert {
+    fn exits_saying(self, code: i32, text: &str) -> Self {
+        self.code(code).stdout(predicate::str::contains(text))
+    }
+    fn exits_complaining(self, code: i32, text: &str) -> Self {
+        self.code(code).stderr(predicate::str::contains(text))
+    }
+}
+
+/// Standard output holds no hidden control character but line ends.
+fn assert_no_hidden_controls(stdout: &str) {
+    assert!(
+        !stdout
+            .chars()
+            .any(|c| c != '\n' && review_core::text::is_hidden_control(c)),
+        "{stdout:?}"
+    );
 }
 
 fn no_panic(output: &std::process::Output) {
@@ -118,8 +158,7 @@ fn keygen_writes_a_private_key_only_its_owner_can_read_and_prints_the_public_key
         .arg("--out")
         .arg(&key_path)
         .assert()
-        .code(2)
-        .stderr(predicate::str::contains("already exists"));
+        .exits_complaining(2, "already exists");
     assert_eq!(std::fs::read_to_string(&key_path).unwrap(), private);
 }
 
@@ -178,11 +217,7 @@ fn without_a_key_list_no_file_is_valid() {
         .sign(&stranger)
         .unwrap();
     write(dir.path(), "forged.json", &forged);
-    let out = cli()
-        .current_dir(dir.path())
-        .args(["verify", "forged.json"])
-        .output()
-        .unwrap();
+    let out = output_in(dir.path(), &["verify", "forged.json"]);
     assert_eq!(out.status.code(), Some(3));
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert!(stdout.starts_with("UNTRUSTED   forged.json"), "{stdout}");
@@ -198,8 +233,7 @@ fn without_a_key_list_no_file_is_valid() {
         dir.path(),
         &["verify", "forged.json", "--allow-unknown-signer"],
     )
-    .code(0)
-    .stdout(predicate::str::contains("signers were NOT checked"));
+    .exits_saying(0, "signers were NOT checked");
     // The flag means nothing beside a list: the list decides.
     team_list(dir.path(), "team.jwks", &[(&key(), "Sam's tablet")]);
     cli()
@@ -207,8 +241,7 @@ fn without_a_key_list_no_file_is_valid() {
         .args(["verify", "forged.json", "--allow-unknown-signer"])
         .args(["--trusted-keys", "team.jwks"])
         .assert()
-        .code(2)
-        .stderr(predicate::str::contains("the list decides"));
+        .exits_complaining(2, "the list decides");
 }
 
 #[test]
@@ -225,85 +258,43 @@ fn sign_refuses_a_signed_file_an_invalid_file_a_bad_key_and_a_bad_time() {
     let v1 = std::fs::read(fixture_file("summary-unsigned-v1.json")).unwrap();
     write(dir.path(), "format-1.json", &v1);
     write(dir.path(), "unsigned.json", &fixture());
-    let run = |args: &[&str]| cli().current_dir(dir.path()).args(args).assert();
-    run(&[
-        "sign",
-        "--key",
-        "key.jwk",
-        "signed.json",
-        "--out",
-        "again.json",
-    ])
-    .code(1)
-    .stderr(predicate::str::contains("already signed"));
-    run(&["sign", "--key", "key.jwk", "other.json", "--out", "o.json"])
-        .code(1)
-        .stderr(predicate::str::contains("schema"));
+    // `sign --key KEY FILE --out OUT`, to which more arguments can be added.
+    let sign = |key: &str, file: &str, out: &str| {
+        let mut command = cli();
+        command
+            .current_dir(dir.path())
+            .args(["sign", "--key", key, file, "--out", out]);
+        command
+    };
+    let refused = |key: &str, file: &str, code: i32, message: &str| {
+        sign(key, file, "o.json")
+            .assert()
+            .exits_complaining(code, message);
+    };
+    refused("key.jwk", "signed.json", 1, "already signed");
+    refused("key.jwk", "other.json", 1, "schema");
     // Format 1 is read forever but never written again.
-    run(&[
-        "sign",
-        "--key",
-        "key.jwk",
-        "format-1.json",
-        "--out",
-        "o.json",
-    ])
-    .code(1)
-    .stderr(predicate::str::contains("no longer signed"));
-    run(&[
-        "sign",
-        "--key",
-        "bad.jwk",
-        "unsigned.json",
-        "--out",
-        "o.json",
-    ])
-    .code(2)
-    .stderr(predicate::str::contains("not a private key"));
-    run(&[
-        "sign",
-        "--key",
-        "key.jwk",
-        "unsigned.json",
-        "--out",
-        "o.json",
-        "--signed-at",
-        "noon",
-    ])
-    .code(2)
-    .stderr(predicate::str::contains("RFC 3339"));
-    run(&[
-        "sign",
-        "--key",
-        "key.jwk",
-        "missing.json",
-        "--out",
-        "o.json",
-    ])
-    .code(2);
+    refused("key.jwk", "format-1.json", 1, "no longer signed");
+    refused("bad.jwk", "unsigned.json", 2, "not a private key");
+    sign("key.jwk", "unsigned.json", "o.json")
+        .args(["--signed-at", "noon"])
+        .assert()
+        .exits_complaining(2, "RFC 3339");
+    sign("key.jwk", "missing.json", "o.json").assert().code(2);
     // Nothing was written by a refused signing.
-    assert!(!dir.path().join("again.json").exists() && !dir.path().join("o.json").exists());
+    assert!(!dir.path().join("o.json").exists());
     // Without --signed-at it signs now, and that verifies too.
-    run(&[
-        "sign",
-        "--key",
-        "key.jwk",
-        "unsigned.json",
-        "--out",
-        "now.json",
-    ])
+    sign("key.jwk", "unsigned.json", "now.json")
+        .assert()
+        .success();
+    run_in(
+        dir.path(),
+        &["verify", "now.json", "--allow-unknown-signer"],
+    )
     .success();
-    run(&["verify", "now.json", "--allow-unknown-signer"]).success();
-    run(&[
-        "sign",
-        "--key",
-        "key.jwk",
-        "unsigned.json",
-        "--out",
-        "now.json",
-    ])
-    .code(2)
-    .stderr(predicate::str::contains("already exists"));
+    sign("key.jwk", "unsigned.json", "now.json")
+        .assert()
+        .exits_complaining(2, "already exists");
 }
 
 // ---- verify -----------------------------------------------------------------
@@ -342,11 +333,7 @@ fn tampered_malformed_and_wrong_version_files_are_each_reported() {
     write(dir.path(), "notes.txt", b"not a summary, and not looked at");
 
     team_list(dir.path(), "team.keys", &[(&key(), "Sam's tablet")]);
-    let out = cli()
-        .current_dir(dir.path())
-        .args(["verify", ".", "--trusted-keys", "team.keys"])
-        .output()
-        .unwrap();
+    let out = output_in(dir.path(), &["verify", ".", "--trusted-keys", "team.keys"]);
     no_panic(&out);
     assert_eq!(out.status.code(), Some(1));
     let stdout = String::from_utf8(out.stdout).unwrap();
@@ -483,9 +470,7 @@ fn the_team_key_list_trusts_retires_and_revokes() {
     team_list(dir.path(), "others.keys", &[(&other, "Old tablet")]);
     let run = |keys: &str| run_in(dir.path(), &["verify", "s.json", "--trusted-keys", keys]);
     run("trusted.keys").code(0);
-    run("others.keys")
-        .code(3)
-        .stdout(predicate::str::contains("untrusted_key: "));
+    run("others.keys").exits_saying(3, "untrusted_key: ");
     // Retired after signing: old summaries still count; one signed after is flagged.
     let kid = key().fingerprint();
     // A copy of the trusted list with the key retired or revoked at `at`.
@@ -504,18 +489,12 @@ fn the_team_key_list_trusts_retires_and_revokes() {
         "2026-11-30T00:00:00+00:00",
     )
     .stdout(predicate::str::contains("Retired"));
-    run("retired.keys")
-        .code(0)
-        .stdout(predicate::str::contains("before its key was retired"));
+    run("retired.keys").exits_saying(0, "before its key was retired");
     changed("early.keys", "retire", &kid, "2026-11-24T12:00:00+00:00");
-    run("early.keys")
-        .code(3)
-        .stdout(predicate::str::contains("retired_key: "));
+    run("early.keys").exits_saying(3, "retired_key: ");
     // Revoked: not valid, whatever the file says of its own time...
     changed("revoked.keys", "revoke", &kid, "2026-12-01T08:00:00+00:00");
-    run("revoked.keys")
-        .code(3)
-        .stdout(predicate::str::contains("revoked_key: "));
+    run("revoked.keys").exits_saying(3, "revoked_key: ");
     // ...unless the receipt log shows it arrived before the revocation.
     run_in(
         dir.path(),
@@ -528,8 +507,7 @@ fn the_team_key_list_trusts_retires_and_revokes() {
             "2026-11-25T09:00:00+00:00",
         ],
     )
-    .code(0)
-    .stdout(predicate::str::contains("received   s.json"));
+    .exits_saying(0, "received   s.json");
     run_in(
         dir.path(),
         &[
@@ -555,16 +533,11 @@ fn the_team_key_list_trusts_retires_and_revokes() {
             ],
         )
     };
-    with_log("early.log")
-        .code(0)
-        .stdout(predicate::str::contains("arrived before then"));
+    with_log("early.log").exits_saying(0, "arrived before then");
     with_log("late.log").code(3);
     // The first arrival is kept; a second receive does not add a line.
     run_in(dir.path(), &["receive", "s.json", "--log", "early.log"])
-        .code(0)
-        .stdout(predicate::str::contains(
-            "first received at 2026-11-25T09:00:00+00:00",
-        ));
+        .exits_saying(0, "first received at 2026-11-25T09:00:00+00:00");
     let log = std::fs::read_to_string(dir.path().join("early.log")).unwrap();
     assert_eq!(log.lines().count(), 1, "{log}");
     let line: Value = serde_json::from_str(log.trim()).unwrap();
@@ -573,12 +546,9 @@ fn the_team_key_list_trusts_retires_and_revokes() {
     // A file that is not an intact summary is not noted.
     write(dir.path(), "junk.json", b"{}");
     run_in(dir.path(), &["receive", "junk.json", "--log", "early.log"])
-        .code(1)
-        .stdout(predicate::str::contains("not noted"));
+        .exits_saying(1, "not noted");
     write(dir.path(), "broken.log", b"{\"sha256\": 1}\n");
-    with_log("broken.log")
-        .code(2)
-        .stderr(predicate::str::contains("line 1 of the receipt log"));
+    with_log("broken.log").exits_complaining(2, "line 1 of the receipt log");
 }
 
 #[test]
@@ -614,27 +584,16 @@ fn a_list_that_is_wrong_anywhere_is_refused_whole() {
         br#"{"keys": [{"kty": "RSA", "n": "0vx7", "e": "AQAB"}]}"#,
     );
     let run = |keys: &str| run_in(dir.path(), &["verify", "s.json", "--trusted-keys", keys]);
-    run("string-revoked.keys")
-        .code(2)
-        .stderr(predicate::str::contains(
-            "\"revoked\" must be true or false, not the text \"true\"",
-        ));
-    run("no-date.keys")
-        .code(2)
-        .stderr(predicate::str::contains("gives no time"));
-    run("no-name.keys")
-        .code(2)
-        .stderr(predicate::str::contains("no \"name\""));
-    run("plain.jwks")
-        .code(2)
-        .stderr(predicate::str::contains("keys add"));
-    run("broken.keys")
-        .code(2)
-        .stderr(predicate::str::contains("JWK Set"));
+    run("string-revoked.keys").exits_complaining(
+        2,
+        "\"revoked\" must be true or false, not the text \"true\"",
+    );
+    run("no-date.keys").exits_complaining(2, "gives no time");
+    run("no-name.keys").exits_complaining(2, "no \"name\"");
+    run("plain.jwks").exits_complaining(2, "keys add");
+    run("broken.keys").exits_complaining(2, "JWK Set");
     run("missing.keys").code(2);
-    run("rsa-only.keys")
-        .code(2)
-        .stderr(predicate::str::contains("holds no tablet keys"));
+    run("rsa-only.keys").exits_complaining(2, "holds no tablet keys");
 }
 
 #[test]
@@ -647,60 +606,34 @@ fn keys_add_checks_the_fingerprint_read_over_the_phone() {
         key().public_jwk_for_team().as_bytes(),
     );
     let add = |fingerprint: &str| {
-        cli()
-            .current_dir(dir.path())
-            .args([
-                "keys",
-                "add",
-                "--keys",
-                "team.keys",
-                "--name",
-                "Sam's tablet",
-            ])
-            .args([
-                "--fingerprint",
-                fingerprint,
-                "--at",
-                "2026-11-01T09:00:00+00:00",
-            ])
-            .arg("sam.jwk")
+        keys_add(dir.path(), "Sam's tablet", fingerprint, "sam.jwk")
+            .args(["--at", "2026-11-01T09:00:00+00:00"])
             .assert()
     };
     let wrong = grouped(&SigningKey::from_seed([5; 32]).fingerprint());
-    add(&wrong)
-        .code(1)
-        .stderr(predicate::str::contains("is not this key's"));
+    add(&wrong).exits_complaining(1, "is not this key's");
     assert!(!dir.path().join("team.keys").exists(), "nothing written");
-    add(&grouped(&key().fingerprint()))
-        .code(0)
-        .stdout(predicate::str::contains("Added \"Sam's tablet\""));
-    add(&key().fingerprint())
-        .code(2)
-        .stderr(predicate::str::contains("in the list already"));
+    add(&grouped(&key().fingerprint())).exits_saying(0, "Added \"Sam's tablet\"");
+    add(&key().fingerprint()).exits_complaining(2, "in the list already");
     // A private key file is refused: it must never leave the tablet.
     write(
         dir.path(),
         "private.jwk",
         key().private_jwk_json().as_bytes(),
     );
-    cli()
-        .current_dir(dir.path())
-        .args(["keys", "add", "--keys", "team.keys", "--name", "x"])
-        .args(["--fingerprint", &key().fingerprint(), "private.jwk"])
+    keys_add(dir.path(), "x", &key().fingerprint(), "private.jwk")
         .assert()
-        .code(2)
-        .stderr(predicate::str::contains("PRIVATE key"));
+        .exits_complaining(2, "PRIVATE key");
     run_in(dir.path(), &["keys", "list", "--keys", "team.keys"])
         .code(0)
         .stdout(predicate::str::contains(format!(
             "in use   \"Sam's tablet\"  {}  added 2026-11-01T09:00:00+00:00",
             grouped(&key().fingerprint())
         )));
-    let out = cli()
-        .current_dir(dir.path())
-        .args(["keys", "list", "--keys", "team.keys", "--json"])
-        .output()
-        .unwrap();
+    let out = output_in(
+        dir.path(),
+        &["keys", "list", "--keys", "team.keys", "--json"],
+    );
     let listed: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(listed["keys"][0]["status"], "in use");
     assert_eq!(listed["updated"], "2026-11-01T09:00:00+00:00");
@@ -718,8 +651,7 @@ fn keys_add_checks_the_fingerprint_read_over_the_phone() {
         dir.path(),
         &["keys", "revoke", "--keys", "team.keys", "nothere"],
     )
-    .code(2)
-    .stderr(predicate::str::contains("no key nothere"));
+    .exits_complaining(2, "no key nothere");
 }
 
 // ---- hostile files ----------------------------------------------------------
@@ -745,32 +677,14 @@ fn control_characters_from_a_file_are_printed_escaped() {
     }))
     .unwrap();
     write(dir.path(), "evil\u{1b}[31m.json", &bytes);
-    let out = cli()
-        .current_dir(dir.path())
-        .args(["verify", "."])
-        .output()
-        .unwrap();
+    let out = output_in(dir.path(), &["verify", "."]);
     no_panic(&out);
     let stdout = String::from_utf8(out.stdout).unwrap();
-    assert!(
-        !stdout
-            .chars()
-            .any(|c| c != '\n' && review_core::text::is_hidden_control(c)),
-        "{stdout:?}"
-    );
+    assert_no_hidden_controls(&stdout);
     assert!(stdout.contains("evil\\u{001B}[31m.json"), "{stdout}");
-    let out = cli()
-        .current_dir(dir.path())
-        .args(["verify", ".", "--json"])
-        .output()
-        .unwrap();
+    let out = output_in(dir.path(), &["verify", ".", "--json"]);
     let stdout = String::from_utf8(out.stdout).unwrap();
-    assert!(
-        !stdout
-            .chars()
-            .any(|c| c != '\n' && review_core::text::is_hidden_control(c)),
-        "{stdout:?}"
-    );
+    assert_no_hidden_controls(&stdout);
     let _: Value = serde_json::from_str(&stdout).expect("still JSON");
 }
 
@@ -792,11 +706,7 @@ fn a_kid_holding_an_escape_sequence_is_printed_escaped() {
         1,
     );
     write(dir.path(), "kid.json", forged.as_bytes());
-    let out = cli()
-        .current_dir(dir.path())
-        .args(["verify", "kid.json"])
-        .output()
-        .unwrap();
+    let out = output_in(dir.path(), &["verify", "kid.json"]);
     assert_eq!(out.status.code(), Some(1));
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert!(
@@ -845,11 +755,10 @@ fn a_file_full_of_problems_lists_at_most_a_hundred() {
     let bytes = to_canonical_vec(&document).unwrap();
     assert!(bytes.len() > 5_000_000);
     write(dir.path(), "nulls.json", &bytes);
-    let out = cli()
-        .current_dir(dir.path())
-        .args(["verify", "nulls.json", "--allow-unknown-signer"])
-        .output()
-        .unwrap();
+    let out = output_in(
+        dir.path(),
+        &["verify", "nulls.json", "--allow-unknown-signer"],
+    );
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert_eq!(out.status.code(), Some(1));
     let listed = stdout.lines().filter(|l| l.starts_with("    - ")).count();
@@ -871,22 +780,16 @@ fn bad_usage_exits_2() {
     write(&dir.path().join("no-json"), "readme.txt", b"hello");
     write(dir.path(), "s.json", &signed());
     let run = |args: &[&str]| cli().current_dir(dir.path()).args(args).assert();
-    run(&["verify", "empty"])
-        .code(2)
-        .stderr(predicate::str::contains("has no .json files"));
+    run(&["verify", "empty"]).exits_complaining(2, "has no .json files");
     run(&["verify", "no-json"]).code(2);
-    run(&["verify", "missing.json"])
-        .code(2)
-        .stderr(predicate::str::contains("does not exist"));
+    run(&["verify", "missing.json"]).exits_complaining(2, "does not exist");
     // A missing path is bad usage even beside a good file.
     run(&["verify", "s.json", "missing.json"]).code(2);
     run(&["verify"]).code(2);
     run(&[]).code(2);
     run(&["frobnicate"]).code(2);
     run(&["sign", "s.json"]).code(2);
-    run(&["--help"])
-        .code(0)
-        .stdout(predicate::str::contains("verify"));
+    run(&["--help"]).exits_saying(0, "verify");
 }
 
 /// Nothing a file holds makes the verifier panic.
@@ -910,11 +813,7 @@ fn odd_inputs_are_reported_not_panicked_on() {
     for (name, bytes) in &inputs {
         write(dir.path(), name, bytes);
     }
-    let out = cli()
-        .current_dir(dir.path())
-        .args(["verify", ".", "--json"])
-        .output()
-        .unwrap();
+    let out = output_in(dir.path(), &["verify", ".", "--json"]);
     no_panic(&out);
     assert_eq!(out.status.code(), Some(1));
     let report: Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -934,19 +833,14 @@ fn frozen_format_1_files_keep_their_verdicts() {
         serde_json::from_slice(&std::fs::read(dir.join("team.jwks")).unwrap()).unwrap();
     let entry = &frozen["keys"][0];
     write(work.path(), "old.jwk", entry.to_string().as_bytes());
-    cli()
-        .current_dir(work.path())
-        .args([
-            "keys",
-            "add",
-            "--keys",
-            "team.keys",
-            "--name",
-            "Test tablet",
-        ])
-        .args(["--fingerprint", entry["kid"].as_str().unwrap(), "old.jwk"])
-        .assert()
-        .code(0);
+    keys_add(
+        work.path(),
+        "Test tablet",
+        entry["kid"].as_str().unwrap(),
+        "old.jwk",
+    )
+    .assert()
+    .code(0);
     let team = work.path().join("team.keys");
     let run = |file: &str| {
         let out = cli()
@@ -992,6 +886,5 @@ fn schema_prints_each_formats_published_schema() {
     cli()
         .args(["schema", "--format", "3"])
         .assert()
-        .code(2)
-        .stderr(predicate::str::contains("formats are 1 and 2"));
+        .exits_complaining(2, "formats are 1 and 2");
 }

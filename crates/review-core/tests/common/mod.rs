@@ -68,6 +68,12 @@ pub fn review_with(commands: impl IntoIterator<Item = Command>) -> Review {
     review
 }
 
+/// `review` with `commands` applied: a fixture taken one step further.
+pub fn with_applied(mut review: Review, commands: impl IntoIterator<Item = Command>) -> Review {
+    apply_all(&mut review, commands);
+    review
+}
+
 /// Apply one command that must fail, returning its error.
 pub fn refused(review: &mut Review, command: Command) -> DomainError {
     let shown = format!("{command:?}");
@@ -75,6 +81,40 @@ pub fn refused(review: &mut Review, command: Command) -> DomainError {
         Ok(()) => panic!("{shown} was accepted but should have been refused"),
         Err(e) => e,
     }
+}
+
+/// `command` is refused with `expected` and leaves `review` exactly as it
+/// was; returns the error for any further checks.
+pub fn assert_refused_unchanged(
+    review: &mut Review,
+    command: Command,
+    expected: DomainError,
+) -> DomainError {
+    let before = review.clone();
+    let shown = format!("{command:?}");
+    let err = refused(review, command);
+    assert_eq!(err, expected, "{shown}");
+    assert_eq!(
+        *review, before,
+        "{shown} was refused but changed the review"
+    );
+    err
+}
+
+/// As [`assert_refused_unchanged`], and the user is told `words`.
+pub fn assert_refused_saying(
+    review: &mut Review,
+    command: Command,
+    expected: DomainError,
+    words: &str,
+) {
+    let err = assert_refused_unchanged(review, command, expected);
+    assert_words(&err, words);
+}
+
+/// `error` is put to the user in these `words`.
+pub fn assert_words(error: &impl std::fmt::Display, words: &str) {
+    assert_eq!(error.to_string(), words);
 }
 
 // Small command constructors, so tables read like the meeting.
@@ -436,15 +476,20 @@ pub fn ratings_commands() -> Vec<Command> {
     ]
 }
 
+/// A service or support added to the list, of `kind`, called `name`.
+pub fn new_resource(id: &str, kind: ResourceKind, name: &str) -> Vec<Command> {
+    vec![
+        Command::AddResource { id: id.into() },
+        resource(id, ResourceField::Kind(kind)),
+        resource(id, ResourceField::Name(name.into())),
+    ]
+}
+
 /// Two resources (one to change, one to keep) and a gap.
 pub fn services_commands() -> Vec<Command> {
     [
-        vec![
-            Command::SetServicesInUse(true),
-            Command::AddResource { id: CAFE.into() },
-            resource(CAFE, ResourceField::Kind(ResourceKind::SupportGroup)),
-            resource(CAFE, ResourceField::Name("Carers' café".into())),
-        ],
+        vec![Command::SetServicesInUse(true)],
+        new_resource(CAFE, ResourceKind::SupportGroup, "Carers' café"),
         remark(
             CAFE,
             ResourceList::Benefits,
@@ -470,13 +515,7 @@ pub fn services_commands() -> Vec<Command> {
             "Find a group nearer home",
             Speaker::NotRecorded,
         ),
-        vec![
-            Command::AddResource {
-                id: ALLOWANCE.into(),
-            },
-            resource(ALLOWANCE, ResourceField::Kind(ResourceKind::Financial)),
-            resource(ALLOWANCE, ResourceField::Name("Carer's Allowance".into())),
-        ],
+        new_resource(ALLOWANCE, ResourceKind::Financial, "Carer's Allowance"),
         remark(
             ALLOWANCE,
             ResourceList::Benefits,
@@ -677,6 +716,63 @@ pub fn attention(field: &str, message: &str) -> review_core::validate::FieldErro
     }
 }
 
+/// `error` where the check should give it, and no error at all where not.
+pub fn only_if(
+    given: bool,
+    error: review_core::validate::FieldError,
+) -> Vec<review_core::validate::FieldError> {
+    if given {
+        vec![error]
+    } else {
+        vec![]
+    }
+}
+
+/// A yes/no question that opens a list (services, cover, escalations), as
+/// `check` sees it after `setup`: unanswered, it asks the `question`;
+/// answered yes, it asks for the `first_item`; answered no, nothing.
+pub fn assert_question_opens_a_list(
+    setup: Vec<Command>,
+    answer: fn(bool) -> Command,
+    check: fn(&Review) -> Vec<review_core::validate::FieldError>,
+    question: review_core::validate::FieldError,
+    first_item: review_core::validate::FieldError,
+) {
+    let cases = [
+        (vec![], vec![question]),
+        (vec![answer(true)], vec![first_item]),
+        (vec![answer(false)], vec![]),
+    ];
+    for (commands, expected) in cases {
+        let review = review_with([setup.clone(), commands.clone()].concat());
+        assert_eq!(check(&review), expected, "{commands:?}");
+    }
+}
+
+/// What `describe` says of each of `all`, in order: a table to compare with
+/// the one the test expects.
+pub fn each<T: Copy, D>(all: &[T], describe: impl Fn(T) -> D) -> Vec<D> {
+    all.iter().map(|t| describe(*t)).collect()
+}
+
+/// The status of each of `parts` in `review`, in order.
+pub fn statuses_of(
+    parts: &[review_core::progress::Part],
+    review: &Review,
+) -> Vec<(review_core::progress::Part, review_core::progress::Status)> {
+    parts.iter().map(|p| (*p, p.status(review))).collect()
+}
+
+/// Every one of `parts` has `status` in `review`.
+pub fn assert_every_part_is(
+    parts: &[review_core::progress::Part],
+    review: &Review,
+    status: review_core::progress::Status,
+) {
+    let statuses = statuses_of(parts, review);
+    assert!(statuses.iter().all(|(_, s)| *s == status), "{statuses:?}");
+}
+
 // ---- Signed off, and its summary ---------------------------------------------
 
 pub const ADVOCATE: &str = "advocate";
@@ -751,6 +847,14 @@ pub fn signed_off_review() -> Review {
     r
 }
 
+/// A records team's key list holding `jwk` as `device`, added on
+/// 1 November 2026.
+pub fn team_list_of(jwk: summary::PublicJwk, device: &str) -> summary::TeamKeys {
+    let mut list = summary::TeamKeys::default();
+    list.add(jwk, device, "2026-11-01T09:00:00+00:00").unwrap();
+    list
+}
+
 // ---- Signing anything, as another tool could ----------------------------------
 
 /// A format 2 protected header for `key`.
@@ -777,4 +881,65 @@ pub fn sign_raw(
     let jws = summary::detached_jws(&summary::to_canonical_vec(header).unwrap(), &payload, key);
     document["signature"] = jws.into();
     summary::to_canonical_vec(&document).unwrap()
+}
+
+// ---- Property tests ------------------------------------------------------------
+
+/// `text` with each `(position, delete, insert)` edit made in turn, counted
+/// in characters: how the property tests mutate a stored or signed file.
+pub fn with_edits(text: &str, edits: &[(proptest::sample::Index, usize, &str)]) -> String {
+    let mut chars: Vec<char> = text.chars().collect();
+    for (position, delete, insert) in edits {
+        let start = position.index(chars.len());
+        let end = (start + delete).min(chars.len());
+        chars.splice(start..end, insert.chars());
+    }
+    chars.into_iter().collect()
+}
+
+/// Any JSON, a few levels deep: leaves of every kind and `words`, object keys
+/// drawn from the regex `keys`, so that the words our stored values and
+/// files use turn up often.
+pub fn any_json(
+    words: &'static [&'static str],
+    keys: &'static str,
+) -> impl proptest::strategy::Strategy<Value = serde_json::Value> {
+    use proptest::prelude::*;
+    use serde_json::Value;
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(Value::from),
+        any::<u64>().prop_map(Value::from),
+        any::<f64>().prop_filter_map("finite", |f| serde_json::Number::from_f64(f)
+            .map(Value::Number)),
+        ".{0,12}".prop_map(Value::String),
+        prop::sample::select(words).prop_map(Value::from),
+    ];
+    leaf.prop_recursive(3, 24, 4, move |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
+            prop::collection::btree_map(keys, inner, 0..4)
+                .prop_map(|m| Value::Object(m.into_iter().collect())),
+        ]
+    })
+}
+
+// ---- Files the code generates --------------------------------------------------
+
+/// The checked-in file at `path` holds exactly `generated`; with the
+/// environment variable `update` set, it is rewritten first. `out_of_date`
+/// follows the path in the failure message and says how to regenerate it.
+pub fn assert_file_is_generated(
+    path: &std::path::Path,
+    generated: &str,
+    update: &str,
+    out_of_date: &str,
+) {
+    if std::env::var_os(update).is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, generated).unwrap();
+    }
+    let on_disk = std::fs::read_to_string(path).unwrap_or_default();
+    assert!(on_disk == generated, "{} {out_of_date}", path.display());
 }
