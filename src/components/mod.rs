@@ -1,5 +1,6 @@
 //! Design primitives shared by every page (BEM classes in `style/components/`).
 
+mod banner;
 mod display;
 mod error_summary;
 mod fields;
@@ -14,6 +15,7 @@ mod save_banners;
 mod task_list;
 mod turn;
 
+pub use banner::Banner;
 pub use display::{
     easy_read, provide_display_settings, use_display, DisplayControl, DisplayState, EasyReadBox,
     EasyWords, ReadAloud, Symbol,

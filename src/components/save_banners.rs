@@ -2,6 +2,7 @@
 //! stored (with the review as a file), and that another tab is changing it
 //! (with "Edit here instead").
 
+use super::banner::Banner;
 use crate::browser::storage;
 use crate::saving::{download_open_review, take_over, Tab};
 use crate::state::use_app;
@@ -29,14 +30,8 @@ pub fn SaveProblemBanner() -> impl IntoView {
                 _ => "Everything you type stays on this screen while this page is open. Download the review as a file so that nothing is lost if the page is closed.",
             };
             view! {
-                <div class="app-notification-banner app-notification-banner--warning" role="region" aria-labelledby="save-problem-title">
-                    <div class="app-notification-banner__header">
-                        <h2 class="app-notification-banner__title" id="save-problem-title">"Not saved on this device"</h2>
-                    </div>
-                    <div class="app-notification-banner__content">
-                        <p class="app-notification-banner__heading">
-                            {format!("Your latest changes could not be saved because {problem}.")}
-                        </p>
+                <Banner id="save-problem-title" title="Not saved on this device" warning=true
+                    heading=format!("Your latest changes could not be saved because {problem}.")>
                         <p class="app-body">{advice}</p>
                         <div class="app-button-group">
                             <button type="button" class="app-button" on:click=save>"Download this review as a file"</button>
@@ -47,8 +42,7 @@ pub fn SaveProblemBanner() -> impl IntoView {
                                 Err(text) => view! { <p class="app-error-message">{text}</p> }.into_any(),
                             })}
                         </div>
-                    </div>
-                </div>
+                </Banner>
             }
         })
     }
@@ -87,18 +81,12 @@ pub fn OtherTabBanner(
                 ),
             };
             view! {
-                <div class="app-notification-banner" role="region" aria-labelledby="other-tab-title">
-                    <div class="app-notification-banner__header">
-                        <h2 class="app-notification-banner__title" id="other-tab-title">"Read only in this tab"</h2>
-                    </div>
-                    <div class="app-notification-banner__content">
-                        <p class="app-notification-banner__heading">{heading}</p>
+                <Banner id="other-tab-title" title="Read only in this tab" heading=heading>
                         <p class="app-body">{body}</p>
                         <div class="app-button-group">
                             <button type="button" class="app-button" on:click=edit_here>"Edit here instead"</button>
                         </div>
-                    </div>
-                </div>
+                </Banner>
             }
         })
     }

@@ -2,8 +2,8 @@
 //! scope or expertise, where they go, and who takes them forward.
 
 use crate::components::{
-    or_not_yet, Choice, DateInput, Entry, ListCard, ListSection, ListState, PartPage, PersonChoice,
-    Radios, ShortAnswers, TextArea, TextInput,
+    or_not_yet, Banner, Choice, DateInput, Entry, ListCard, ListSection, ListState, PartPage,
+    PersonChoice, Radios, ShortAnswers, TextArea, TextInput,
 };
 use crate::state::{use_review, PageErrors};
 use leptos::prelude::*;
@@ -44,15 +44,8 @@ pub fn Escalations() -> impl IntoView {
     let first = move || {
         view! {
                 <Show when=move || !urgent.with(Vec::is_empty)>
-                    <div class="app-notification-banner app-notification-banner--warning" role="alert"
-                        aria-labelledby="urgent-safeguarding-title">
-                        <div class="app-notification-banner__header">
-                            <h2 class="app-notification-banner__title" id="urgent-safeguarding-title">
-                                "Urgent safeguarding"
-                            </h2>
-                        </div>
-                        <div class="app-notification-banner__content">
-                            <p class="app-notification-banner__heading">{PHONE_NOW}</p>
+                    <Banner id="urgent-safeguarding-title" title="Urgent safeguarding" warning=true urgent=true
+                        heading=PHONE_NOW.to_string()>
                             <dl class="app-summary-list">
                                 {move || urgent.get().into_iter().map(|(_, matter, to_whom)| {
                                     let matter = if matter.is_empty() {
@@ -75,8 +68,7 @@ pub fn Escalations() -> impl IntoView {
                                 }).collect_view()}
                             </dl>
                             <p class="app-body">"When you have phoned, set the matter\u{2019}s status to \u{201c}Referred\u{201d}."</p>
-                        </div>
-                    </div>
+                        </Banner>
                 </Show>
         }
     };
