@@ -62,6 +62,18 @@ pub struct Card {
     pub folds: bool,
 }
 
+impl Card {
+    /// A card whose fields all start with `prefix`.
+    fn new(id: &Id, label: String, prefix: String, folds: bool) -> Card {
+        Card {
+            id: id.clone(),
+            prefixes: vec![(prefix, label.clone())],
+            label,
+            folds,
+        }
+    }
+}
+
 impl ListKind {
     /// The cards of this list, in page order.
     pub fn cards(self, review: &Review) -> Vec<Card> {
@@ -74,21 +86,10 @@ impl ListKind {
                     } else {
                         name.to_string()
                     };
-                    Card {
-                        id: r.id.clone(),
-                        prefixes: vec![(ids::resource(&r.id, ""), label.clone())],
-                        label,
-                        folds: true,
-                    }
+                    Card::new(&r.id, label, ids::resource(&r.id, ""), true)
                 });
                 let gaps = review.gaps.iter().enumerate().map(|(i, g)| {
-                    let label = format!("Gap {}", i + 1);
-                    Card {
-                        id: g.id.clone(),
-                        prefixes: vec![(ids::gap(&g.id, ""), label.clone())],
-                        label,
-                        folds: false,
-                    }
+                    Card::new(&g.id, format!("Gap {}", i + 1), ids::gap(&g.id, ""), false)
                 });
                 services.chain(gaps).collect()
             }
@@ -98,19 +99,13 @@ impl ListKind {
                 .enumerate()
                 .map(|(i, a)| {
                     let label = format!("Arrangement {}", i + 1);
-                    let mut prefixes = vec![(ids::cover(&a.id, ""), label.clone())];
-                    prefixes.extend(a.risks.iter().enumerate().map(|(j, k)| {
-                        (
-                            ids::cover_risk(&k.id, ""),
-                            format!("{label}, risk {}", j + 1),
-                        )
-                    }));
-                    Card {
-                        id: a.id.clone(),
-                        prefixes,
-                        label,
-                        folds: true,
-                    }
+                    let mut card = Card::new(&a.id, label, ids::cover(&a.id, ""), true);
+                    card.prefixes
+                        .extend(a.risks.iter().enumerate().map(|(j, k)| {
+                            let risk = format!("{}, risk {}", card.label, j + 1);
+                            (ids::cover_risk(&k.id, ""), risk)
+                        }));
+                    card
                 })
                 .collect(),
             ListKind::Escalations => review
@@ -119,12 +114,7 @@ impl ListKind {
                 .enumerate()
                 .map(|(i, e)| {
                     let label = format!("Matter {}", i + 1);
-                    Card {
-                        id: e.id.clone(),
-                        prefixes: vec![(ids::escalation(&e.id, ""), label.clone())],
-                        label,
-                        folds: true,
-                    }
+                    Card::new(&e.id, label, ids::escalation(&e.id, ""), true)
                 })
                 .collect(),
             ListKind::Actions => review
@@ -133,12 +123,7 @@ impl ListKind {
                 .enumerate()
                 .map(|(i, a)| {
                     let label = format!("Action {}", i + 1);
-                    Card {
-                        id: a.id.clone(),
-                        prefixes: vec![(ids::action(&a.id, ""), label.clone())],
-                        label,
-                        folds: true,
-                    }
+                    Card::new(&a.id, label, ids::action(&a.id, ""), true)
                 })
                 .collect(),
         }
