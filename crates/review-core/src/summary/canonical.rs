@@ -368,25 +368,27 @@ fn lower_hex(c: u8) -> Option<u8> {
 fn is_json_number(t: &str) -> bool {
     let b = t.as_bytes();
     let mut i = 0;
+    // Skips the digits from `i`; false when there are none.
+    let digits = |i: &mut usize| {
+        let from = *i;
+        while b.get(*i).is_some_and(u8::is_ascii_digit) {
+            *i += 1;
+        }
+        *i > from
+    };
     if b.get(i) == Some(&b'-') {
         i += 1;
     }
     match b.get(i) {
         Some(b'0') => i += 1,
         Some(b'1'..=b'9') => {
-            while b.get(i).is_some_and(u8::is_ascii_digit) {
-                i += 1;
-            }
+            digits(&mut i);
         }
         _ => return false,
     }
     if b.get(i) == Some(&b'.') {
         i += 1;
-        let from = i;
-        while b.get(i).is_some_and(u8::is_ascii_digit) {
-            i += 1;
-        }
-        if i == from {
+        if !digits(&mut i) {
             return false;
         }
     }
@@ -395,11 +397,7 @@ fn is_json_number(t: &str) -> bool {
         if matches!(b.get(i), Some(b'+' | b'-')) {
             i += 1;
         }
-        let from = i;
-        while b.get(i).is_some_and(u8::is_ascii_digit) {
-            i += 1;
-        }
-        if i == from {
+        if !digits(&mut i) {
             return false;
         }
     }
