@@ -213,6 +213,79 @@ pub(crate) fn set_member(list: &mut Vec<Id>, id: Id, member: bool) {
     }
 }
 
+/// Something a list in the review holds and commands name by its id: a
+/// service, a point, a gap, an arrangement, a risk, a matter, an action, a
+/// criterion, a note, a sharing limit, a participant.
+pub(crate) trait Entry {
+    fn id(&self) -> &str;
+}
+
+/// [`Entry`] for types whose id is their `id` field.
+macro_rules! entries {
+    ($($entry:ty),+ $(,)?) => {
+        $(impl $crate::base::Entry for $entry {
+            fn id(&self) -> &str {
+                &self.id
+            }
+        })+
+    };
+}
+
+pub(crate) use entries;
+entries!(Remark);
+
+/// The entry with this id, or `unknown` when there is none (it was removed,
+/// perhaps in another tab).
+pub(crate) fn entry_mut<'a, T: Entry + 'a>(
+    entries: impl IntoIterator<Item = &'a mut T>,
+    id: &str,
+    unknown: DomainError,
+) -> Result<&'a mut T, DomainError> {
+    entries.into_iter().find(|e| e.id() == id).ok_or(unknown)
+}
+
+/// Take the entry with this id out of its list, or say it is `unknown`.
+pub(crate) fn remove_entry<T: Entry>(
+    entries: &mut Vec<T>,
+    id: &str,
+    unknown: DomainError,
+) -> Result<(), DomainError> {
+    let before = entries.len();
+    entries.retain(|e| e.id() != id);
+    if entries.len() == before {
+        Err(unknown)
+    } else {
+        Ok(())
+    }
+}
+
+/// The yes/no question in front of a list part (services, cover, matters):
+/// "no" only once the list is empty, so nothing listed is lost by a tap.
+pub(crate) fn answer_list_question<T>(
+    answer: &mut Option<bool>,
+    entries: &[T],
+    yes: bool,
+) -> Result<(), DomainError> {
+    if !yes && !entries.is_empty() {
+        return Err(DomainError::StillListed);
+    }
+    *answer = Some(yes);
+    Ok(())
+}
+
+/// Add to a list part, unless its question was answered "no".
+pub(crate) fn add_listed<T>(
+    answer: Option<bool>,
+    entries: &mut Vec<T>,
+    entry: T,
+) -> Result<(), DomainError> {
+    if answer == Some(false) {
+        return Err(DomainError::AnsweredNo);
+    }
+    entries.push(entry);
+    Ok(())
+}
+
 /// Why a command could not be applied. The wording is shown to the user.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum DomainError {

@@ -36,6 +36,39 @@ impl FieldError {
     }
 }
 
+/// The check nearly every question makes, pushed in the order the page
+/// asks: a plain "missing" error when the answer is not there yet.
+pub(crate) trait Missing {
+    fn missing_if(&mut self, missing: bool, field: impl Into<String>, message: impl Into<String>);
+}
+
+impl Missing for Vec<FieldError> {
+    fn missing_if(&mut self, missing: bool, field: impl Into<String>, message: impl Into<String>) {
+        if missing {
+            self.push(FieldError::missing(field, message));
+        }
+    }
+}
+
+/// A list part's errors: its yes/no question ("unanswered", or "yes" with
+/// nothing added yet), then each entry's own, in page order.
+pub(crate) fn list_part_errors<T>(
+    answer: Option<bool>,
+    entries: &[T],
+    unanswered: FieldError,
+    none_added: FieldError,
+    entry: impl Fn(&T) -> Vec<FieldError>,
+) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    match answer {
+        None => errors.push(unanswered),
+        Some(true) if entries.is_empty() => errors.push(none_added),
+        _ => {}
+    }
+    errors.extend(entries.iter().flat_map(entry));
+    errors
+}
+
 /// A criterion's wording in curly quotes, as part 1's messages show it.
 pub(crate) fn quoted(c: &Criterion) -> String {
     format!("\u{201c}{}\u{201d}", c.wording.trim())

@@ -4,6 +4,7 @@
 //! card, how each card stands, and which card is open first. The app's list
 //! screens differ only in the data this gives them.
 
+use crate::base::Entry;
 use crate::command::Command;
 use crate::model::{Id, Review};
 use crate::validate::{self, ids, FieldError};
@@ -62,85 +63,63 @@ pub struct Card {
     pub folds: bool,
 }
 
+impl Card {
+    /// A card whose fields all start with `prefix`.
+    fn new(id: &str, label: String, prefix: String, folds: bool) -> Card {
+        Card {
+            id: id.to_string(),
+            prefixes: vec![(prefix, label.clone())],
+            label,
+            folds,
+        }
+    }
+}
+
+/// One folding card per entry, named by a word and its place ("Matter 2"),
+/// its fields' ids made by `ids`.
+fn numbered<T: Entry>(entries: &[T], word: &str, ids: fn(&str, &str) -> String) -> Vec<Card> {
+    let card =
+        |(i, e): (usize, &T)| Card::new(e.id(), format!("{word} {}", i + 1), ids(e.id(), ""), true);
+    entries.iter().enumerate().map(card).collect()
+}
+
 impl ListKind {
     /// The cards of this list, in page order.
     pub fn cards(self, review: &Review) -> Vec<Card> {
         match self {
             ListKind::Services => {
-                let services = review.resources.iter().enumerate().map(|(i, r)| {
-                    let name = r.name.trim();
-                    let label = if name.is_empty() {
-                        format!("Service or support {}", i + 1)
-                    } else {
-                        name.to_string()
-                    };
-                    Card {
-                        id: r.id.clone(),
-                        prefixes: vec![(ids::resource(&r.id, ""), label.clone())],
-                        label,
-                        folds: true,
-                    }
-                });
-                let gaps = review.gaps.iter().enumerate().map(|(i, g)| {
-                    let label = format!("Gap {}", i + 1);
-                    Card {
-                        id: g.id.clone(),
-                        prefixes: vec![(ids::gap(&g.id, ""), label.clone())],
-                        label,
-                        folds: false,
-                    }
-                });
-                services.chain(gaps).collect()
+                let mut cards: Vec<Card> = review
+                    .resources
+                    .iter()
+                    .enumerate()
+                    .map(|(i, r)| {
+                        let name = r.name.trim();
+                        let label = if name.is_empty() {
+                            format!("Service or support {}", i + 1)
+                        } else {
+                            name.to_string()
+                        };
+                        Card::new(&r.id, label, ids::resource(&r.id, ""), true)
+                    })
+                    .collect();
+                // A gap in support is always open.
+                let gaps = numbered(&review.gaps, "Gap", ids::gap);
+                cards.extend(gaps.into_iter().map(|g| Card { folds: false, ..g }));
+                cards
             }
-            ListKind::Cover => review
-                .cover_arrangements
-                .iter()
-                .enumerate()
-                .map(|(i, a)| {
-                    let label = format!("Arrangement {}", i + 1);
-                    let mut prefixes = vec![(ids::cover(&a.id, ""), label.clone())];
-                    prefixes.extend(a.risks.iter().enumerate().map(|(j, k)| {
-                        (
-                            ids::cover_risk(&k.id, ""),
-                            format!("{label}, risk {}", j + 1),
-                        )
-                    }));
-                    Card {
-                        id: a.id.clone(),
-                        prefixes,
-                        label,
-                        folds: true,
-                    }
-                })
-                .collect(),
-            ListKind::Escalations => review
-                .escalations
-                .iter()
-                .enumerate()
-                .map(|(i, e)| {
-                    let label = format!("Matter {}", i + 1);
-                    Card {
-                        id: e.id.clone(),
-                        prefixes: vec![(ids::escalation(&e.id, ""), label.clone())],
-                        label,
-                        folds: true,
-                    }
-                })
-                .collect(),
-            ListKind::Actions => review
-                .actions
-                .iter()
-                .enumerate()
-                .map(|(i, a)| {
-                    let label = format!("Action {}", i + 1);
-                    Card {
-                        id: a.id.clone(),
-                        prefixes: vec![(ids::action(&a.id, ""), label.clone())],
-                        label,
-                        folds: true,
-                    }
-                })
-                .collect(),
+            ListKind::Cover => {
+                let mut cards = numbered(&review.cover_arrangements, "Arrangement", ids::cover);
+                for (card, a) in cards.iter_mut().zip(&review.cover_arrangements) {
+                    card.prefixes
+                        .extend(a.risks.iter().enumerate().map(|(j, k)| {
+                            let risk = format!("{}, risk {}", card.label, j + 1);
+                            (ids::cover_risk(&k.id, ""), risk)
+                        }));
+                }
+                cards
+            }
+            ListKind::Escalations => numbered(&review.escalations, "Matter", ids::escalation),
+            ListKind::Actions => numbered(&review.actions, "Action", ids::action),
         }
     }
 

@@ -139,29 +139,29 @@ impl Part {
     /// that is part of this meeting, or `None` for the task list (at the end
     /// of getting ready, and of the review proper).
     pub fn next(self, review: &Review) -> Option<Part> {
-        let stage = if self.is_getting_ready() {
-            &Part::GETTING_READY[..]
-        } else {
-            &Part::REVIEW_PROPER[..]
-        };
-        let at = stage.iter().position(|p| *p == self)?;
+        let (stage, at) = self.place_in_stage()?;
         stage[at + 1..].iter().copied().find(|p| p.applies(review))
     }
 
     /// The part before this one in the same stage that is part of this
     /// meeting, if any.
     pub fn previous(self, review: &Review) -> Option<Part> {
-        let stage = if self.is_getting_ready() {
-            &Part::GETTING_READY[..]
-        } else {
-            &Part::REVIEW_PROPER[..]
-        };
-        let at = stage.iter().position(|p| *p == self)?;
+        let (stage, at) = self.place_in_stage()?;
         stage[..at]
             .iter()
             .rev()
             .copied()
             .find(|p| p.applies(review))
+    }
+
+    /// The parts of this part's stage, in order, and where this one stands.
+    fn place_in_stage(self) -> Option<(&'static [Part], usize)> {
+        let stage: &'static [Part] = if self.is_getting_ready() {
+            &Part::GETTING_READY
+        } else {
+            &Part::REVIEW_PROPER
+        };
+        Some((stage, stage.iter().position(|p| *p == self)?))
     }
 
     pub fn errors(self, review: &Review) -> Vec<FieldError> {

@@ -288,10 +288,7 @@ impl Review {
 
 impl Review {
     pub(crate) fn person(&mut self, id: &str) -> Result<&mut Participant, DomainError> {
-        self.participants
-            .iter_mut()
-            .find(|p| p.id == id)
-            .ok_or(DomainError::UnknownParticipant)
+        entry_mut(&mut self.participants, id, DomainError::UnknownParticipant)
     }
 
     pub(crate) fn has_id(&self, id: &str) -> bool {

@@ -1,7 +1,7 @@
 //! The checks of actions (P23).
 
 use crate::actions::types::*;
-use crate::field_errors::{due_error, owner_error, FieldError};
+use crate::field_errors::{due_error, owner_error, FieldError, Missing};
 use crate::ids;
 use crate::review::Review;
 use crate::text::is_blank;
@@ -11,12 +11,7 @@ use crate::text::is_blank;
 pub fn action(review: &Review, a: &Action) -> Vec<FieldError> {
     let mut errors = Vec::new();
     let field = |f: &str| ids::action(&a.id, f);
-    if is_blank(&a.what) {
-        errors.push(FieldError::missing(
-            field("what"),
-            "Enter what will be done",
-        ));
-    }
+    errors.missing_if(is_blank(&a.what), field("what"), "Enter what will be done");
     errors.extend(owner_error(
         a.owner.as_ref(),
         field("owner"),

@@ -1,7 +1,7 @@
 //! The changes to actions (P23).
 
 use crate::actions::types::*;
-use crate::base::DomainError;
+use crate::base::{entries, entry_mut, remove_entry, DomainError};
 use crate::command::Command;
 use crate::review::Review;
 use crate::text::clean;
@@ -35,8 +35,7 @@ impl Review {
                 }
             }
             RemoveAction { id } => {
-                self.action_mut(&id)?;
-                self.actions.retain(|a| a.id != id);
+                remove_entry(&mut self.actions, &id, DomainError::UnknownAction)?
             }
             _ => return Err(DomainError::Misrouted),
         }
@@ -44,9 +43,8 @@ impl Review {
     }
 
     pub(crate) fn action_mut(&mut self, id: &str) -> Result<&mut Action, DomainError> {
-        self.actions
-            .iter_mut()
-            .find(|a| a.id == id)
-            .ok_or(DomainError::UnknownAction)
+        entry_mut(&mut self.actions, id, DomainError::UnknownAction)
     }
 }
+
+entries!(Action);

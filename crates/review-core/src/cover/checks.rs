@@ -1,7 +1,7 @@
 //! The checks of cover (P21).
 
 use crate::cover::types::*;
-use crate::field_errors::FieldError;
+use crate::field_errors::{list_part_errors, FieldError, Missing};
 use crate::ids;
 use crate::review::Review;
 use crate::text::is_blank;
@@ -27,43 +27,21 @@ pub fn cover_arrangement(review: &Review, a: &CoverArrangement) -> Vec<FieldErro
         }
         _ => {}
     }
-    if a.kind.is_none() {
-        errors.push(FieldError::missing(
-            field("kind"),
-            format!("Select the kind of support {individual} will have"),
-        ));
-    }
-    if is_blank(&a.when) {
-        errors.push(FieldError::missing(
-            field("when"),
-            "Enter when and how often",
-        ));
-    }
-    if is_blank(&a.provider) {
-        errors.push(FieldError::missing(
-            field("provider"),
-            "Enter who will provide the support",
-        ));
-    }
-    if a.funding.is_none() {
-        errors.push(FieldError::missing(
-            field("funding"),
-            "Select how the support will be paid for",
-        ));
-    }
+    errors.missing_if(
+        a.kind.is_none(),
+        field("kind"),
+        format!("Select the kind of support {individual} will have"),
+    );
+    errors.missing_if(is_blank(&a.when), field("when"), "Enter when and how often");
+    let provider = "Enter who will provide the support";
+    errors.missing_if(is_blank(&a.provider), field("provider"), provider);
+    let funding = "Select how the support will be paid for";
+    errors.missing_if(a.funding.is_none(), field("funding"), funding);
     for r in &a.risks {
-        if is_blank(&r.risk) {
-            errors.push(FieldError::missing(
-                ids::cover_risk(&r.id, "risk"),
-                "Enter the risk",
-            ));
-        }
-        if is_blank(&r.management) {
-            errors.push(FieldError::missing(
-                ids::cover_risk(&r.id, "management"),
-                "Enter how the risk will be managed",
-            ));
-        }
+        let risk = |f: &str| ids::cover_risk(&r.id, f);
+        errors.missing_if(is_blank(&r.risk), risk("risk"), "Enter the risk");
+        let management = "Enter how the risk will be managed";
+        errors.missing_if(is_blank(&r.management), risk("management"), management);
     }
     match &a.agreement {
         None => errors.push(FieldError::missing(
@@ -87,26 +65,23 @@ pub fn cover_arrangement(review: &Review, a: &CoverArrangement) -> Vec<FieldErro
 /// Errors for "Support while the carer has time for themselves" (P21).
 /// Field ids: `cover-needed`, `add-cover-arrangement`, then each arrangement's.
 pub fn cover(review: &Review) -> Vec<FieldError> {
-    let mut errors = Vec::new();
-    match review.cover_needed {
-        None => errors.push(FieldError::missing(
+    list_part_errors(
+        review.cover_needed,
+        &review.cover_arrangements,
+        FieldError::missing(
             "cover-needed",
             format!(
                 "Select whether {} support needs to change while the carer has time for themselves",
                 review.individual_possessive()
             ),
-        )),
-        Some(true) if review.cover_arrangements.is_empty() => errors.push(FieldError::missing(
+        ),
+        FieldError::missing(
             "add-cover-arrangement",
             format!(
                 "Add the support {} will have while the carer has time for themselves",
                 review.individual_called()
             ),
-        )),
-        _ => {}
-    }
-    for a in &review.cover_arrangements {
-        errors.extend(cover_arrangement(review, a));
-    }
-    errors
+        ),
+        |a| cover_arrangement(review, a),
+    )
 }

@@ -1,6 +1,8 @@
 //! The changes to cover (P21): arrangements and their risks.
 
-use crate::base::DomainError;
+use crate::base::{
+    add_listed, answer_list_question, entries, entry_mut, remove_entry, DomainError,
+};
 use crate::command::Command;
 use crate::cover::types::*;
 use crate::review::Review;
@@ -11,16 +13,13 @@ impl Review {
     pub(crate) fn apply_cover(&mut self, command: Command) -> Result<(), DomainError> {
         use Command::*;
         match command {
-            SetCoverNeeded(false) if !self.cover_arrangements.is_empty() => {
-                return Err(DomainError::StillListed);
+            SetCoverNeeded(needed) => {
+                answer_list_question(&mut self.cover_needed, &self.cover_arrangements, needed)?
             }
-            SetCoverNeeded(needed) => self.cover_needed = Some(needed),
             AddCoverArrangement { id } => {
                 self.fresh(&id)?;
-                if self.cover_needed == Some(false) {
-                    return Err(DomainError::AnsweredNo);
-                }
-                self.cover_arrangements.push(CoverArrangement::new(id));
+                let arrangement = CoverArrangement::new(id);
+                add_listed(self.cover_needed, &mut self.cover_arrangements, arrangement)?;
             }
             SetCoverArrangement { id, field } => {
                 let field = match field {
@@ -53,10 +52,11 @@ impl Review {
                     }
                 }
             }
-            RemoveCoverArrangement { id } => {
-                self.arrangement_mut(&id)?;
-                self.cover_arrangements.retain(|a| a.id != id);
-            }
+            RemoveCoverArrangement { id } => remove_entry(
+                &mut self.cover_arrangements,
+                &id,
+                DomainError::UnknownArrangement,
+            )?,
             AddCoverRisk { arrangement, id } => {
                 self.fresh(&id)?;
                 self.arrangement_mut(&arrangement)?.risks.push(CoverRisk {
@@ -90,17 +90,20 @@ impl Review {
         &mut self,
         id: &str,
     ) -> Result<&mut CoverArrangement, DomainError> {
-        self.cover_arrangements
-            .iter_mut()
-            .find(|a| a.id == id)
-            .ok_or(DomainError::UnknownArrangement)
+        entry_mut(
+            &mut self.cover_arrangements,
+            id,
+            DomainError::UnknownArrangement,
+        )
     }
 
     pub(crate) fn cover_risk_mut(&mut self, id: &str) -> Result<&mut CoverRisk, DomainError> {
-        self.cover_arrangements
+        let risks = self
+            .cover_arrangements
             .iter_mut()
-            .flat_map(|a| a.risks.iter_mut())
-            .find(|r| r.id == id)
-            .ok_or(DomainError::UnknownRisk)
+            .flat_map(|a| &mut a.risks);
+        entry_mut(risks, id, DomainError::UnknownRisk)
     }
 }
+
+entries!(CoverArrangement, CoverRisk);

@@ -1,7 +1,7 @@
 //! The changes to what the review looks at (P17): adding, rewording,
 //! rescaling and removing criteria, and who agreed to each.
 
-use crate::base::{set_member, DomainError};
+use crate::base::{entries, entry_mut, remove_entry, set_member, DomainError};
 use crate::command::Command;
 use crate::criteria::types::*;
 use crate::review::Review;
@@ -13,9 +13,7 @@ impl Review {
         use Command::*;
         match command {
             AddLibraryCriterion { id, criterion } => {
-                if self.has_id(&id) {
-                    return Err(DomainError::DuplicateId);
-                }
+                self.fresh(&id)?;
                 let already = self.criteria.iter().any(|c| {
                     matches!(&c.source, CriterionSource::Library { key } if *key == criterion.key)
                 });
@@ -79,11 +77,7 @@ impl Review {
                 }
             }
             RemoveCriterion { id } => {
-                let before = self.criteria.len();
-                self.criteria.retain(|c| c.id != id);
-                if self.criteria.len() == before {
-                    return Err(DomainError::UnknownCriterion);
-                }
+                remove_entry(&mut self.criteria, &id, DomainError::UnknownCriterion)?;
                 self.criterion_reviews.remove(&id);
                 // The action still stands; only its link goes.
                 for a in &mut self.actions {
@@ -111,9 +105,8 @@ impl Review {
     }
 
     pub(crate) fn criterion_mut(&mut self, id: &str) -> Result<&mut Criterion, DomainError> {
-        self.criteria
-            .iter_mut()
-            .find(|c| c.id == id)
-            .ok_or(DomainError::UnknownCriterion)
+        entry_mut(&mut self.criteria, id, DomainError::UnknownCriterion)
     }
 }
+
+entries!(Criterion);

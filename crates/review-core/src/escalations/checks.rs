@@ -1,7 +1,7 @@
 //! The checks of matters for someone else's help (P22).
 
 use crate::escalations::types::*;
-use crate::field_errors::{due_error, owner_error, FieldError};
+use crate::field_errors::{due_error, list_part_errors, owner_error, FieldError, Missing};
 use crate::ids;
 use crate::review::Review;
 use crate::text::is_blank;
@@ -13,18 +13,13 @@ use crate::text::is_blank;
 pub fn escalation(review: &Review, e: &Escalation) -> Vec<FieldError> {
     let mut errors = Vec::new();
     let field = |f: &str| ids::escalation(&e.id, f);
-    if is_blank(&e.matter) {
-        errors.push(FieldError::missing(
-            field("matter"),
-            "Enter what the matter is",
-        ));
-    }
-    if is_blank(&e.why_beyond_scope) {
-        errors.push(FieldError::missing(
-            field("why"),
-            "Enter why this is beyond the worker's scope",
-        ));
-    }
+    errors.missing_if(
+        is_blank(&e.matter),
+        field("matter"),
+        "Enter what the matter is",
+    );
+    let why = "Enter why this is beyond the worker's scope";
+    errors.missing_if(is_blank(&e.why_beyond_scope), field("why"), why);
     match e.route {
         None => errors.push(FieldError::missing(
             field("route"),
@@ -35,18 +30,16 @@ pub fn escalation(review: &Review, e: &Escalation) -> Vec<FieldError> {
         ),
         _ => {}
     }
-    if is_blank(&e.to_whom) {
-        errors.push(FieldError::missing(
-            field("to-whom"),
-            "Enter who it will go to",
-        ));
-    }
-    if e.urgency.is_none() {
-        errors.push(FieldError::missing(
-            field("urgency"),
-            "Select how urgent this is",
-        ));
-    }
+    errors.missing_if(
+        is_blank(&e.to_whom),
+        field("to-whom"),
+        "Enter who it will go to",
+    );
+    errors.missing_if(
+        e.urgency.is_none(),
+        field("urgency"),
+        "Select how urgent this is",
+    );
     errors.extend(owner_error(
         e.owner.as_ref(),
         field("owner"),
@@ -79,20 +72,14 @@ pub fn escalation(review: &Review, e: &Escalation) -> Vec<FieldError> {
 /// Errors for "Things that need someone else's help" (P22). Field ids:
 /// `escalation-needed`, `add-escalation`, then each matter's.
 pub fn escalations(review: &Review) -> Vec<FieldError> {
-    let mut errors = Vec::new();
-    match review.escalation_needed {
-        None => errors.push(FieldError::missing(
+    list_part_errors(
+        review.escalation_needed,
+        &review.escalations,
+        FieldError::missing(
             "escalation-needed",
             "Select whether anything needs someone else's help",
-        )),
-        Some(true) if review.escalations.is_empty() => errors.push(FieldError::missing(
-            "add-escalation",
-            "Add what needs someone else's help",
-        )),
-        _ => {}
-    }
-    for e in &review.escalations {
-        errors.extend(escalation(review, e));
-    }
-    errors
+        ),
+        FieldError::missing("add-escalation", "Add what needs someone else's help"),
+        |e| escalation(review, e),
+    )
 }

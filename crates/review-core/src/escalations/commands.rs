@@ -1,6 +1,8 @@
 //! The changes to matters for someone else's help (P22).
 
-use crate::base::DomainError;
+use crate::base::{
+    add_listed, answer_list_question, entries, entry_mut, remove_entry, DomainError,
+};
 use crate::command::Command;
 use crate::escalations::types::*;
 use crate::review::Review;
@@ -11,16 +13,13 @@ impl Review {
     pub(crate) fn apply_escalations(&mut self, command: Command) -> Result<(), DomainError> {
         use Command::*;
         match command {
-            SetEscalationNeeded(false) if !self.escalations.is_empty() => {
-                return Err(DomainError::StillListed);
+            SetEscalationNeeded(needed) => {
+                answer_list_question(&mut self.escalation_needed, &self.escalations, needed)?
             }
-            SetEscalationNeeded(needed) => self.escalation_needed = Some(needed),
             AddEscalation { id } => {
                 self.fresh(&id)?;
-                if self.escalation_needed == Some(false) {
-                    return Err(DomainError::AnsweredNo);
-                }
-                self.escalations.push(Escalation::new(id));
+                let matter = Escalation::new(id);
+                add_listed(self.escalation_needed, &mut self.escalations, matter)?;
             }
             SetEscalation { id, field } => {
                 let field = match field {
@@ -53,8 +52,7 @@ impl Review {
                 }
             }
             RemoveEscalation { id } => {
-                self.escalation_mut(&id)?;
-                self.escalations.retain(|e| e.id != id);
+                remove_entry(&mut self.escalations, &id, DomainError::UnknownEscalation)?
             }
 
             _ => return Err(DomainError::Misrouted),
@@ -63,9 +61,8 @@ impl Review {
     }
 
     pub(crate) fn escalation_mut(&mut self, id: &str) -> Result<&mut Escalation, DomainError> {
-        self.escalations
-            .iter_mut()
-            .find(|e| e.id == id)
-            .ok_or(DomainError::UnknownEscalation)
+        entry_mut(&mut self.escalations, id, DomainError::UnknownEscalation)
     }
 }
+
+entries!(Escalation);

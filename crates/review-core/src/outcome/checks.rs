@@ -1,6 +1,6 @@
 //! The checks of the outcome (P23).
 
-use crate::field_errors::FieldError;
+use crate::field_errors::{FieldError, Missing};
 use crate::review::Review;
 use crate::text::is_blank;
 use crate::words::long_date;
@@ -11,33 +11,19 @@ use crate::words::long_date;
 pub fn outcome(review: &Review) -> Vec<FieldError> {
     let o = &review.outcome;
     let mut errors = Vec::new();
-    if o.decision.is_none() {
-        errors.push(FieldError::missing(
-            "outcome-decision",
-            "Select the outcome of the review",
-        ));
-    }
-    if is_blank(&o.rationale) {
-        errors.push(FieldError::missing(
-            "outcome-rationale",
-            "Enter why this is the outcome",
-        ));
-    }
-    if is_blank(&o.carer_view) {
-        errors.push(FieldError::missing(
-            "outcome-carer-view",
-            format!("Enter what {} thinks of the outcome", review.carer_called()),
-        ));
-    }
-    if is_blank(&o.individual_view) {
-        errors.push(FieldError::missing(
-            "outcome-individual-view",
-            format!(
-                "Enter what {} thinks of the outcome",
-                review.individual_called()
-            ),
-        ));
-    }
+    let decision = "Select the outcome of the review";
+    errors.missing_if(o.decision.is_none(), "outcome-decision", decision);
+    let rationale = "Enter why this is the outcome";
+    errors.missing_if(is_blank(&o.rationale), "outcome-rationale", rationale);
+    let view_of = |who: String| format!("Enter what {who} thinks of the outcome");
+    let carer_view = view_of(review.carer_called());
+    errors.missing_if(is_blank(&o.carer_view), "outcome-carer-view", carer_view);
+    let individual_view = view_of(review.individual_called());
+    errors.missing_if(
+        is_blank(&o.individual_view),
+        "outcome-individual-view",
+        individual_view,
+    );
     if let Some(next) = o.next_review {
         if next <= review.date() {
             errors.push(FieldError::attention(

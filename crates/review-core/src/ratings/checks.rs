@@ -2,7 +2,7 @@
 //! not discussed, and what was said and by whom.
 
 use crate::criteria::types::Criterion;
-use crate::field_errors::{person_error, quoted, FieldError};
+use crate::field_errors::{person_error, quoted, FieldError, Missing};
 use crate::ids;
 use crate::review::Review;
 use crate::text::is_blank;
@@ -36,12 +36,8 @@ pub fn criterion_review(review: &Review, criterion: &Criterion) -> Vec<FieldErro
         }
     }
     for note in cr.map(|c| c.evidence.as_slice()).unwrap_or_default() {
-        if is_blank(&note.text) {
-            errors.push(FieldError::missing(
-                ids::evidence(&note.id, "text"),
-                "Enter what was said",
-            ));
-        }
+        let text = ids::evidence(&note.id, "text");
+        errors.missing_if(is_blank(&note.text), text, "Enter what was said");
         errors.extend(person_error(
             note.said_by.as_ref(),
             ids::evidence(&note.id, "said-by"),

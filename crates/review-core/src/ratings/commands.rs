@@ -1,7 +1,7 @@
 //! The changes to how it is going (P19): ratings, "not discussed", and
 //! what people said.
 
-use crate::base::{DomainError, Id};
+use crate::base::{entries, entry_mut, DomainError, Id};
 use crate::command::Command;
 use crate::ratings::types::*;
 use crate::review::Review;
@@ -110,11 +110,11 @@ impl Review {
     }
 
     pub(crate) fn evidence_mut(&mut self, id: &str) -> Result<&mut EvidenceNote, DomainError> {
-        self.criterion_reviews
+        let notes = self
+            .criterion_reviews
             .values_mut()
-            .flat_map(|c| c.evidence.iter_mut())
-            .find(|e| e.id == id)
-            .ok_or(DomainError::UnknownNote)
+            .flat_map(|c| &mut c.evidence);
+        entry_mut(notes, id, DomainError::UnknownNote)
     }
 
     /// An entry with nothing left in it goes, so the stored review stays as
@@ -129,3 +129,5 @@ impl Review {
         }
     }
 }
+
+entries!(EvidenceNote);

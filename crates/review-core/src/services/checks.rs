@@ -1,7 +1,7 @@
 //! The checks of services and support (P20).
 
 use crate::base::{written, Remark};
-use crate::field_errors::{person_error, FieldError};
+use crate::field_errors::{list_part_errors, person_error, FieldError, Missing};
 use crate::ids;
 use crate::review::Review;
 use crate::services::types::*;
@@ -18,31 +18,21 @@ pub fn resource(review: &Review, r: &Resource) -> Vec<FieldError> {
         r.name.trim().to_string()
     };
     let carers = review.carer_possessive();
-    if r.kind.is_none() {
-        errors.push(FieldError::missing(
-            field("kind"),
-            "Select what kind of service or support this is",
-        ));
-    }
-    if is_blank(&r.name) {
-        errors.push(FieldError::missing(
-            field("name"),
-            "Enter the name of the service or support",
-        ));
-    }
-    // Nothing can have helped yet if it has not been used.
-    if !says_something(&r.benefits) && r.needs_met != Some(NeedsMet::NotUsedYet) {
-        errors.push(FieldError::missing(
-            field("benefits"),
-            format!("Enter how {thing} has helped {carers} health and wellbeing"),
-        ));
-    }
-    if r.needs_met.is_none() {
-        errors.push(FieldError::missing(
-            field("needs-met"),
-            format!("Select how well {thing} met {carers} needs"),
-        ));
-    }
+    let kind = "Select what kind of service or support this is";
+    errors.missing_if(r.kind.is_none(), field("kind"), kind);
+    let name = "Enter the name of the service or support";
+    errors.missing_if(is_blank(&r.name), field("name"), name);
+    errors.missing_if(
+        // Nothing can have helped yet if it has not been used.
+        !says_something(&r.benefits) && r.needs_met != Some(NeedsMet::NotUsedYet),
+        field("benefits"),
+        format!("Enter how {thing} has helped {carers} health and wellbeing"),
+    );
+    errors.missing_if(
+        r.needs_met.is_none(),
+        field("needs-met"),
+        format!("Select how well {thing} met {carers} needs"),
+    );
     match r.decision {
         None => errors.push(FieldError::missing(
             field("decision"),
@@ -74,12 +64,11 @@ fn says_something(remarks: &[Remark]) -> bool {
 /// `noticed-by`, `noticed-by-name`.
 pub fn gap(g: &Gap) -> Vec<FieldError> {
     let mut errors = Vec::new();
-    if is_blank(&g.what) {
-        errors.push(FieldError::missing(
-            ids::gap(&g.id, "what"),
-            "Enter the gap in support",
-        ));
-    }
+    errors.missing_if(
+        is_blank(&g.what),
+        ids::gap(&g.id, "what"),
+        "Enter the gap in support",
+    );
     errors.extend(person_error(
         g.noticed_by.as_ref(),
         ids::gap(&g.id, "noticed-by"),
@@ -92,24 +81,20 @@ pub fn gap(g: &Gap) -> Vec<FieldError> {
 /// Errors for "Services and support" (P20). Field ids: `services-in-use`,
 /// `add-resource`, then each resource's and gap's.
 pub fn services(review: &Review) -> Vec<FieldError> {
-    let mut errors = Vec::new();
-    match review.services_in_use {
-        None => errors.push(FieldError::missing(
+    let carer = review.carer_called();
+    let mut errors = list_part_errors(
+        review.services_in_use,
+        &review.resources,
+        FieldError::missing(
             "services-in-use",
-            format!(
-                "Select whether {} uses any services or support",
-                review.carer_called()
-            ),
-        )),
-        Some(true) if review.resources.is_empty() => errors.push(FieldError::missing(
+            format!("Select whether {carer} uses any services or support"),
+        ),
+        FieldError::missing(
             "add-resource",
-            format!("Add a service or support {} uses", review.carer_called()),
-        )),
-        _ => {}
-    }
-    for r in &review.resources {
-        errors.extend(resource(review, r));
-    }
+            format!("Add a service or support {carer} uses"),
+        ),
+        |r| resource(review, r),
+    );
     for g in &review.gaps {
         errors.extend(gap(g));
     }

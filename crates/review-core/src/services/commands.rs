@@ -1,7 +1,10 @@
 //! The changes to services and support (P20): resources, their points,
 //! and the gaps.
 
-use crate::base::{DomainError, Remark, Speaker};
+use crate::base::{
+    add_listed, answer_list_question, entries, entry_mut, remove_entry, DomainError, Remark,
+    Speaker,
+};
 use crate::command::Command;
 use crate::review::Review;
 use crate::services::types::*;
@@ -12,16 +15,12 @@ impl Review {
     pub(crate) fn apply_services(&mut self, command: Command) -> Result<(), DomainError> {
         use Command::*;
         match command {
-            SetServicesInUse(false) if !self.resources.is_empty() => {
-                return Err(DomainError::StillListed);
+            SetServicesInUse(in_use) => {
+                answer_list_question(&mut self.services_in_use, &self.resources, in_use)?
             }
-            SetServicesInUse(in_use) => self.services_in_use = Some(in_use),
             AddResource { id } => {
                 self.fresh(&id)?;
-                if self.services_in_use == Some(false) {
-                    return Err(DomainError::AnsweredNo);
-                }
-                self.resources.push(Resource::new(id));
+                add_listed(self.services_in_use, &mut self.resources, Resource::new(id))?;
             }
             SetResource { id, field } => {
                 let r = self.resource_mut(&id)?;
@@ -56,8 +55,7 @@ impl Review {
                 }
             }
             RemoveResource { id } => {
-                self.resource_mut(&id)?;
-                self.resources.retain(|r| r.id != id);
+                remove_entry(&mut self.resources, &id, DomainError::UnknownResource)?
             }
             AddGap { id } => {
                 self.fresh(&id)?;
@@ -77,10 +75,7 @@ impl Review {
                 g.what = clean(&what);
                 g.noticed_by = noticed_by;
             }
-            RemoveGap { id } => {
-                self.gap_mut(&id)?;
-                self.gaps.retain(|g| g.id != id);
-            }
+            RemoveGap { id } => remove_entry(&mut self.gaps, &id, DomainError::UnknownGap)?,
 
             _ => return Err(DomainError::Misrouted),
         }
@@ -88,29 +83,22 @@ impl Review {
     }
 
     pub(crate) fn resource_mut(&mut self, id: &str) -> Result<&mut Resource, DomainError> {
-        self.resources
-            .iter_mut()
-            .find(|r| r.id == id)
-            .ok_or(DomainError::UnknownResource)
+        entry_mut(&mut self.resources, id, DomainError::UnknownResource)
     }
 
     pub(crate) fn remark_mut(&mut self, id: &str) -> Result<&mut Remark, DomainError> {
-        self.resources
-            .iter_mut()
-            .flat_map(|r| {
-                r.benefits
-                    .iter_mut()
-                    .chain(&mut r.difficulties)
-                    .chain(&mut r.changes)
-            })
-            .find(|m| m.id == id)
-            .ok_or(DomainError::UnknownRemark)
+        let remarks = self.resources.iter_mut().flat_map(|r| {
+            r.benefits
+                .iter_mut()
+                .chain(&mut r.difficulties)
+                .chain(&mut r.changes)
+        });
+        entry_mut(remarks, id, DomainError::UnknownRemark)
     }
 
     pub(crate) fn gap_mut(&mut self, id: &str) -> Result<&mut Gap, DomainError> {
-        self.gaps
-            .iter_mut()
-            .find(|g| g.id == id)
-            .ok_or(DomainError::UnknownGap)
+        entry_mut(&mut self.gaps, id, DomainError::UnknownGap)
     }
 }
+
+entries!(Resource, Gap);

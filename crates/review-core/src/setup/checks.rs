@@ -1,7 +1,7 @@
 //! Getting ready's checks (P17, P18), with the words the error summary
 //! shows: people, what helps them take part, readiness, how the review runs.
 
-use crate::field_errors::FieldError;
+use crate::field_errors::{FieldError, Missing};
 use crate::ids;
 use crate::review::Review;
 use crate::setup::people::*;
@@ -163,49 +163,26 @@ pub fn readiness(review: &Review) -> Vec<FieldError> {
 pub fn process(review: &Review) -> Vec<FieldError> {
     let p = &review.process;
     let mut errors = Vec::new();
-    if p.reason.is_none() {
-        errors.push(FieldError::missing(
-            "reason",
-            "Select why this review is happening",
-        ));
-    }
-    if p.depth.is_none() {
-        errors.push(FieldError::missing(
-            "depth",
-            "Select whether this is a light touch or a full review",
-        ));
-    }
-    if p.agenda.is_empty() {
-        errors.push(FieldError::missing(
-            "agenda",
-            "Select at least one thing the review will cover",
-        ));
-    }
-    if p.carer_private_time.is_none() {
-        errors.push(FieldError::missing(
-            "private-time",
-            "Select whether the carer would like time with the worker on their own",
-        ));
-    }
-    if is_blank(&p.confidentiality.recipients) {
-        errors.push(FieldError::missing(
-            "recipients",
-            "Enter who will receive the summary of this review",
-        ));
-    }
-    for r in &p.confidentiality.restrictions {
-        if is_blank(&r.what) {
-            errors.push(FieldError::missing(
-                ids::restriction_what(&r.id),
-                "Enter what must not be shared",
-            ));
-        }
-        if is_blank(&r.not_with) {
-            errors.push(FieldError::missing(
-                ids::restriction_not_with(&r.id),
-                "Enter who it must not be shared with",
-            ));
-        }
+    let c = &p.confidentiality;
+    let reason = "Select why this review is happening";
+    errors.missing_if(p.reason.is_none(), "reason", reason);
+    let depth = "Select whether this is a light touch or a full review";
+    errors.missing_if(p.depth.is_none(), "depth", depth);
+    let agenda = "Select at least one thing the review will cover";
+    errors.missing_if(p.agenda.is_empty(), "agenda", agenda);
+    let private = "Select whether the carer would like time with the worker on their own";
+    errors.missing_if(p.carer_private_time.is_none(), "private-time", private);
+    let recipients = "Enter who will receive the summary of this review";
+    errors.missing_if(is_blank(&c.recipients), "recipients", recipients);
+    for r in &c.restrictions {
+        let what = "Enter what must not be shared";
+        errors.missing_if(is_blank(&r.what), ids::restriction_what(&r.id), what);
+        let not_with = "Enter who it must not be shared with";
+        errors.missing_if(
+            is_blank(&r.not_with),
+            ids::restriction_not_with(&r.id),
+            not_with,
+        );
     }
     for carer in review
         .participants_with(Role::Carer)

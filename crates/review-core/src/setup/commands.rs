@@ -1,7 +1,7 @@
 //! Getting ready's changes (P17, P18): people, what helps them take part,
 //! the readiness of each need, and how the review runs.
 
-use crate::base::{set_member, DomainError, Person};
+use crate::base::{entries, entry_mut, remove_entry, set_member, DomainError, Person};
 use crate::command::Command;
 use crate::review::Review;
 use crate::setup::people::*;
@@ -14,9 +14,7 @@ impl Review {
         use Command::*;
         match command {
             AddParticipant { id, role } => {
-                if self.has_id(&id) {
-                    return Err(DomainError::DuplicateId);
-                }
+                self.fresh(&id)?;
                 self.participants.push(Participant::new(id, role));
             }
             RemoveParticipant { id } => {
@@ -175,23 +173,14 @@ impl Review {
                     });
             }
             SetRestriction { id, what, not_with } => {
-                let r = self
-                    .process
-                    .confidentiality
-                    .restrictions
-                    .iter_mut()
-                    .find(|r| r.id == id)
-                    .ok_or(DomainError::UnknownRestriction)?;
+                let restrictions = &mut self.process.confidentiality.restrictions;
+                let r = entry_mut(restrictions, &id, DomainError::UnknownRestriction)?;
                 r.what = clean(&what);
                 r.not_with = clean(&not_with);
             }
             RemoveRestriction { id } => {
-                let list = &mut self.process.confidentiality.restrictions;
-                let before = list.len();
-                list.retain(|r| r.id != id);
-                if list.len() == before {
-                    return Err(DomainError::UnknownRestriction);
-                }
+                let restrictions = &mut self.process.confidentiality.restrictions;
+                remove_entry(restrictions, &id, DomainError::UnknownRestriction)?;
             }
             SetProcessAgreement {
                 participant,
@@ -211,3 +200,5 @@ impl Review {
         self.readiness.remove(&need_key(participant, need));
     }
 }
+
+entries!(Participant, SharingRestriction);

@@ -184,6 +184,22 @@ impl Scanner<'_> {
         (self.peek()? == c).then(|| self.i += 1)
     }
 
+    /// An object's or array's opening bracket, and whether it closes at once
+    /// (`{}`, `[]`).
+    fn open(&mut self, open: u8, close: u8) -> Option<bool> {
+        self.eat(open)?;
+        Some(self.eat(close).is_some())
+    }
+
+    /// After a member or an element: a comma (more to come), the closing
+    /// bracket (`true`: the end), or anything else (not JCS: `None`).
+    fn more_or_close(&mut self, close: u8) -> Option<bool> {
+        if self.eat(b',').is_some() {
+            return Some(false);
+        }
+        self.eat(close).map(|()| true)
+    }
+
     fn literal(&mut self, word: &[u8]) -> Option<()> {
         let end = self.i.checked_add(word.len())?;
         (self.b.get(self.i..end)? == word).then(|| self.i = end)
@@ -206,8 +222,7 @@ impl Scanner<'_> {
     }
 
     fn object(&mut self, depth: usize) -> Option<()> {
-        self.eat(b'{')?;
-        if self.eat(b'}').is_some() {
+        if self.open(b'{', b'}')? {
             return Some(());
         }
         let mut previous: Option<(Range<usize>, bool)> = None;
@@ -230,31 +245,20 @@ impl Scanner<'_> {
                 });
             }
             previous = Some(name);
-            match self.peek()? {
-                b',' => self.i += 1,
-                b'}' => {
-                    self.i += 1;
-                    return Some(());
-                }
-                _ => return None,
+            if self.more_or_close(b'}')? {
+                return Some(());
             }
         }
     }
 
     fn array(&mut self, depth: usize) -> Option<()> {
-        self.eat(b'[')?;
-        if self.eat(b']').is_some() {
+        if self.open(b'[', b']')? {
             return Some(());
         }
         loop {
             self.value(depth + 1)?;
-            match self.peek()? {
-                b',' => self.i += 1,
-                b']' => {
-                    self.i += 1;
-                    return Some(());
-                }
-                _ => return None,
+            if self.more_or_close(b']')? {
+                return Some(());
             }
         }
     }
@@ -364,25 +368,27 @@ fn lower_hex(c: u8) -> Option<u8> {
 fn is_json_number(t: &str) -> bool {
     let b = t.as_bytes();
     let mut i = 0;
+    // Skips the digits from `i`; false when there are none.
+    let digits = |i: &mut usize| {
+        let from = *i;
+        while b.get(*i).is_some_and(u8::is_ascii_digit) {
+            *i += 1;
+        }
+        *i > from
+    };
     if b.get(i) == Some(&b'-') {
         i += 1;
     }
     match b.get(i) {
         Some(b'0') => i += 1,
         Some(b'1'..=b'9') => {
-            while b.get(i).is_some_and(u8::is_ascii_digit) {
-                i += 1;
-            }
+            digits(&mut i);
         }
         _ => return false,
     }
     if b.get(i) == Some(&b'.') {
         i += 1;
-        let from = i;
-        while b.get(i).is_some_and(u8::is_ascii_digit) {
-            i += 1;
-        }
-        if i == from {
+        if !digits(&mut i) {
             return false;
         }
     }
@@ -391,11 +397,7 @@ fn is_json_number(t: &str) -> bool {
         if matches!(b.get(i), Some(b'+' | b'-')) {
             i += 1;
         }
-        let from = i;
-        while b.get(i).is_some_and(u8::is_ascii_digit) {
-            i += 1;
-        }
-        if i == from {
+        if !digits(&mut i) {
             return false;
         }
     }

@@ -413,26 +413,43 @@ impl TeamKeys {
 
     /// Retire a key (its tablet was replaced) at `at`.
     pub fn retire(&mut self, kid: &str, at: &str, now: &str) -> Result<(), TeamKeysError> {
-        check_time(at)?;
-        check_time(now)?;
-        let key = self.find_mut(kid)?;
-        if key.retired.is_some() {
-            return Err(TeamKeysError::AlreadyRetired(key.kid.clone()));
-        }
-        key.retired = Some(at.to_string());
-        self.updated = Some(now.to_string());
-        Ok(())
+        self.mark(
+            kid,
+            at,
+            now,
+            |k| &mut k.retired,
+            TeamKeysError::AlreadyRetired,
+        )
     }
 
     /// Revoke a key (its tablet was lost or stolen) at `at`.
     pub fn revoke(&mut self, kid: &str, at: &str, now: &str) -> Result<(), TeamKeysError> {
+        self.mark(
+            kid,
+            at,
+            now,
+            |k| &mut k.revoked,
+            TeamKeysError::AlreadyRevoked,
+        )
+    }
+
+    /// Set a key's `retired` or `revoked` time, once: a key marked already
+    /// gives `already` with its id.
+    fn mark(
+        &mut self,
+        kid: &str,
+        at: &str,
+        now: &str,
+        time: fn(&mut TeamKey) -> &mut Option<String>,
+        already: fn(String) -> TeamKeysError,
+    ) -> Result<(), TeamKeysError> {
         check_time(at)?;
         check_time(now)?;
         let key = self.find_mut(kid)?;
-        if key.revoked.is_some() {
-            return Err(TeamKeysError::AlreadyRevoked(key.kid.clone()));
+        if time(key).is_some() {
+            return Err(already(key.kid.clone()));
         }
-        key.revoked = Some(at.to_string());
+        *time(key) = Some(at.to_string());
         self.updated = Some(now.to_string());
         Ok(())
     }
