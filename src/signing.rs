@@ -7,7 +7,7 @@ use review_core::summary::{
     self, decode_stored_key, device_key, encode_stored_key, DeviceKeyError, Finalise, KeyStore,
     SignedFile, SigningKey,
 };
-use review_core::Review;
+use review_core::{Review, Timestamp};
 use std::cell::RefCell;
 use std::collections::HashMap;
 
@@ -96,34 +96,45 @@ pub struct Made {
     pub not_kept: Option<String>,
 }
 
-/// The signed summary of a signed-off review: the one the device keeps, or
-/// on the first call (when the worker signs off) a new one, signed and kept.
-pub fn summary_of(review: &Review) -> Result<Made, String> {
+/// The signed summary this device keeps for a signed-off review (`None`
+/// when it has none: the review was not signed off here). It never signs:
+/// only [`sign_at_sign_off`] does.
+pub fn stored_summary(review: &Review) -> Result<Option<Made>, String> {
     if let Some(file) = NOT_KEPT.with(|m| m.borrow().get(&review.id).cloned()) {
         let not_kept = Some("the device's storage refused it".to_string());
-        return Ok(Made { file, not_kept });
+        return Ok(Some(Made { file, not_kept }));
     }
     match storage::load_summary(&review.id) {
-        Ok(Some(file)) => {
-            return Ok(Made {
-                file,
-                not_kept: None,
-            })
-        }
-        Ok(None) => {}
-        Err(u) => {
-            let why = u.error;
-            return Err(format!(
-                "the summary kept on this device cannot be read because {why}. It has been left as it is"
-            ));
-        }
+        Ok(found) => Ok(found.map(|file| Made {
+            file,
+            not_kept: None,
+        })),
+        Err(u) => Err(format!(
+            "the summary kept on this device cannot be read because {}. It has been left as it is",
+            u.error
+        )),
     }
+}
+
+/// Sign the summary of a review the worker's sign-off is locking at `now`
+/// (this device's clock), with this device's key, and keep it. Called only from the live
+/// sign-off (`state::ReviewContext::sign_off`), before the locked review is
+/// stored: when it fails, the sign-off does not happen. A summary already
+/// kept for the review (from a sign-off whose lock was never stored, since
+/// the review is not locked) may have left the device: it is kept aside,
+/// never overwritten, and the review signed as it is now.
+pub fn sign_at_sign_off(review: &Review, now: Timestamp) -> Result<Made, String> {
     let key = key_or_make()?;
+    if let Some(earlier) = storage::raw(&review_core::draft::summary_key(&review.id)) {
+        let aside = format!("earlier-summary/{}/{}", review.id, clock::new_id());
+        storage::keep_aside(&aside, &earlier)
+            .map_err(|e| format!("an earlier summary of it could not be kept aside: {e}"))?;
+    }
     let previous = review
         .amends
         .as_ref()
         .and_then(|a| storage::load_summary(&a.previous_id).ok().flatten());
-    let signed_at = review.finalised_at.unwrap_or_else(clock::now);
+    let signed_at = now;
     let document_id = clock::new_id();
     let file = summary::finalise(
         review,

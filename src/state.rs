@@ -126,24 +126,31 @@ impl ReviewContext {
         })
     }
 
-    /// Record one person's sign-off and save; the worker's locks the review.
+    /// Record one person's sign-off and save. The worker's locks the review:
+    /// its summary is signed first, once, with this device's key and clock,
+    /// and if that fails nobody's sign-off changes (the problem is said).
     pub fn sign_off(
         &self,
         participant: &str,
         decision: SignOffDecision,
         method: SignOffMethod,
-    ) -> Result<(), SignOffError> {
+    ) -> Result<(), SignOffProblem> {
+        if !self.editing_here() {
+            return Err(SignOffProblem::Refused(SignOffError::Locked));
+        }
+        let now = clock::now();
+        let mut locked = self.review.get_untracked();
+        locked
+            .sign_off(participant, decision.clone(), method.clone(), now)
+            .map_err(SignOffProblem::Refused)?;
+        if locked.state == review_core::ReviewState::SignedOff {
+            crate::signing::sign_at_sign_off(&locked, now).map_err(SignOffProblem::NotSigned)?;
+        }
         // A signature is stored at once, never left waiting.
         self.change(SignOffError::Locked, true, |r| {
-            r.sign_off(participant, decision, method, clock::now())
-        })?;
-        // The worker's sign-off locks the review: sign its summary now, once.
-        // A failure here is shown (with "Try again") where the summary is offered.
-        let review = self.review.get_untracked();
-        if review.state == review_core::ReviewState::SignedOff {
-            let _ = crate::signing::summary_of(&review);
-        }
-        Ok(())
+            r.sign_off(participant, decision, method, now)
+        })
+        .map_err(SignOffProblem::Refused)
     }
 
     /// Take back a signature before the review is locked, and save.
@@ -188,6 +195,26 @@ impl ReviewContext {
 
     pub fn part_path(&self, part: Part) -> String {
         self.path(part.slug())
+    }
+}
+
+/// Why a sign-off did not happen: the core refused it, or the worker's
+/// sign-off could not sign the summary (so the review was not locked).
+#[derive(Debug)]
+pub enum SignOffProblem {
+    Refused(SignOffError),
+    NotSigned(String),
+}
+
+impl std::fmt::Display for SignOffProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SignOffProblem::Refused(e) => e.fmt(f),
+            SignOffProblem::NotSigned(why) => write!(
+                f,
+                "The review was not signed off, because its summary could not be signed: {why}. Nothing has changed: try again"
+            ),
+        }
     }
 }
 

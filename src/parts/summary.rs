@@ -10,65 +10,65 @@ use leptos_router::components::A;
 use review_core::summary::SigningKey;
 
 /// Download the signed summary of a signed-off review. The summary is signed
-/// once, when the worker signs off; every download gives the same bytes.
+/// once, when the worker signs off on this device; every download gives the
+/// same bytes. Nothing here signs: a review signed off elsewhere has no
+/// summary on this device.
 #[component]
 pub fn SummaryDownload() -> impl IntoView {
     let ctx = use_review();
-    // Bumped by "Try again" after a failure.
-    let attempt = RwSignal::new(0u32);
-    let made = Memo::new(move |_| {
-        attempt.track();
-        ctx.review
-            .with_untracked(signing::summary_of)
-            .map(|m| (m.file, m.not_kept))
-    });
+    let made = ctx
+        .review
+        .with_untracked(|r| signing::stored_summary(r).map(|m| m.map(|m| (m.file, m.not_kept))));
     let said = RwSignal::new(None::<Result<String, String>>);
-    let save = move |_| {
-        let Ok((file, _)) = made.get_untracked() else {
-            return;
-        };
-        said.set(Some(
-            download::download(&file.file_name, "application/json", &file.text)
-                .map(|()| format!("The summary was saved as {}.", file.file_name))
-                .map_err(|e| format!("The summary could not be saved: {e}.")),
-        ));
+    let body = match made {
+        Ok(Some((file, not_kept))) => {
+            let save = {
+                let file = file.clone();
+                move |_| {
+                    said.set(Some(
+                        download::download(&file.file_name, "application/json", &file.text)
+                            .map(|()| format!("The summary was saved as {}.", file.file_name))
+                            .map_err(|e| format!("The summary could not be saved: {e}.")),
+                    ))
+                }
+            };
+            view! {
+                <p class="app-body">
+                    "The summary of this review is signed by this device, so your records team can check that nothing in it has changed since it was signed off."
+                </p>
+                {not_kept.map(|why| view! {
+                    <div class="app-warning-text">
+                        <p class="app-warning-text__text">
+                            {format!("The summary could not be kept on this device because {why}. Download it now: it stays here only until this page is closed.")}
+                        </p>
+                    </div>
+                })}
+                <div class="app-button-group">
+                    <button type="button" class="app-button" on:click=save>
+                        "Download summary"
+                    </button>
+                </div>
+                <p class="app-hint">{format!("File: {} (JSON)", file.file_name)}</p>
+            }
+            .into_any()
+        }
+        Ok(None) => view! {
+            <p class="app-body">
+                "This review was not signed off on this device, so there is no signed summary of it here. The summary is made only once, by the device on which the worker signs off: ask for it from whoever has that device or the summary file."
+            </p>
+        }
+        .into_any(),
+        Err(problem) => view! {
+            <p class="app-error-message" role="alert">
+                {format!("The summary cannot be offered: {problem}.")}
+            </p>
+        }
+        .into_any(),
     };
     view! {
         <section aria-labelledby="signed-summary">
             <h2 class="app-heading-m" id="signed-summary">"Signed summary"</h2>
-            {move || match made.get() {
-                Ok((file, not_kept)) => view! {
-                    <p class="app-body">
-                        "The summary of this review is signed by this device, so your records team can check that nothing in it has changed since it was signed off."
-                    </p>
-                    {not_kept.map(|why| view! {
-                        <div class="app-warning-text">
-                            <p class="app-warning-text__text">
-                                {format!("The summary could not be kept on this device because {why}. Download it now: it stays here only until this page is closed.")}
-                            </p>
-                        </div>
-                    })}
-                    <div class="app-button-group">
-                        <button type="button" class="app-button" on:click=save>
-                            "Download summary"
-                        </button>
-                    </div>
-                    <p class="app-hint">{format!("File: {} (JSON)", file.file_name)}</p>
-                }
-                .into_any(),
-                Err(problem) => view! {
-                    <p class="app-error-message" role="alert">
-                        {format!("The summary is not ready: {problem}.")}
-                    </p>
-                    <div class="app-button-group">
-                        <button type="button" class="app-button app-button--secondary"
-                            on:click=move |_| attempt.update(|n| *n += 1)>
-                            "Try again"
-                        </button>
-                    </div>
-                }
-                .into_any(),
-            }}
+            {body}
             <div role="status" aria-live="polite">
                 {move || said.get().map(|r| match r {
                     Ok(text) => view! { <p class="app-body">{text}</p> }.into_any(),

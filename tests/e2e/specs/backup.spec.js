@@ -5,7 +5,7 @@
 // the device after the chosen number of days, with a notice.
 import { readFileSync, writeFileSync } from 'node:fs';
 import {
-  test, expect, press, heading, familyReview, openTaskList, lockedReview, setDevicePin,
+  test, expect, press, heading, familyReview, openTaskList, lockedReview, setDevicePin, reviewAt, storageOf,
 } from '../helpers.js';
 
 test.use({ hasTouch: true, viewport: { width: 1024, height: 768 }, actionTimeout: 20_000 });
@@ -53,6 +53,38 @@ test('a backup opens on another device as it was', async ({ page, browser }) => 
   expect(page.url()).not.toContain(id);
   await page.goto('/');
   await expect(page.getByRole('row', { name: /Ayesha Khan/ })).toHaveCount(2);
+});
+
+test('a signed-off review from an edited backup is never signed on this device', async ({ page }) => {
+  test.setTimeout(180_000);
+  const id = await reviewAt(page, 'signed off');
+  const path = await downloadBackup(page, id, 'edited', { there: true });
+  // One rating changed in a text editor (to another point of the same scale).
+  const backup = JSON.parse(readFileSync(path, 'utf8'));
+  const changed = Object.values(backup.draft.data.criterionReviews).find((c) => new Set(c.ratings.map((r) => r.point)).size > 1);
+  expect(changed, 'a criterion rated two ways in the staged review').toBeTruthy();
+  const [first] = changed.ratings;
+  first.point = changed.ratings.find((r) => r.point !== first.point).point;
+  const edited = test.info().outputPath('edited', 'edited-backup.json');
+  writeFileSync(edited, JSON.stringify(backup, null, 2));
+
+  const summaries = (stored) => Object.entries(stored).filter(([k]) => k.startsWith('review-together/summary/'));
+  const before = await storageOf(page);
+  expect(summaries(before)).toHaveLength(1);
+
+  // Kept beside the original: the copy opens locked, with no summary to download.
+  await openBackup(page, edited);
+  await expect(page.getByText('This review is already on this device.')).toBeVisible();
+  await press(page.getByRole('button', { name: 'Keep both' }));
+  await expect(heading(page, 'Carer review')).toBeVisible();
+  expect(page.url()).not.toContain(id);
+  await expect(page.getByText(/^This review was not signed off on this device, so there is no signed summary of it here\./)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Download summary' })).toHaveCount(0);
+
+  // Nothing was signed: the same one summary, byte for byte, and the same key.
+  const after = await storageOf(page);
+  expect(summaries(after)).toEqual(summaries(before));
+  expect(after['review-together/signing-key']).toBe(before['review-together/signing-key']);
 });
 
 test('with a device PIN the backup is locked, and opens elsewhere with that PIN only', async ({ page, browser }) => {
