@@ -509,3 +509,72 @@ proptest! {
         let _ = backup::restore(text.as_bytes());
     }
 }
+
+/// The signed-off review amended on the device that opened its backup, and
+/// signed off there by everyone.
+fn amended_here(old: &Review) -> Review {
+    use review_core::signoff::{still_to_sign, SignOffDecision, SignOffMethod};
+    let mut new = old
+        .amend(
+            "review-2".into(),
+            "The sitter service changed its days",
+            "Cover on Thursdays, not Tuesdays",
+            at("2026-12-01T09:30:00+00:00"),
+        )
+        .unwrap();
+    while let Some(next) = still_to_sign(&new).first().map(|p| p.id.clone()) {
+        new.sign_off(
+            &next,
+            SignOffDecision::Agrees,
+            SignOffMethod::Tap,
+            at("2026-12-01T10:00:00+00:00"),
+        )
+        .unwrap();
+    }
+    new
+}
+
+/// An imported review is amended as any other: the new version is signed at
+/// its own sign-off, names the version it amends, and links the exact bytes
+/// of the summary that came in the backup (none when none came).
+#[test]
+fn an_imported_review_is_amended_and_the_amendment_links_the_imported_summary() {
+    let (_, summary, text) = signed_off_backup();
+    let r = ready(restore(&text));
+    let new = amended_here(&r.review);
+    let here = SigningKey::from_seed([5; 32]);
+    let sign = |previous: Option<&SignedFile>| {
+        finalise(
+            &new,
+            Finalise {
+                document_id: "7a6b5c4d-3e2f-4a1b-9c8d-7e6f5a4b3c2d",
+                app_version: "0.2.0",
+                language: "en-GB",
+                jwk: &here.public_jwk(),
+                signed_at: &at("2026-12-01T10:00:05+00:00"),
+                previous,
+            },
+            &here,
+        )
+        .unwrap()
+    };
+    let with_link = sign(r.summary.as_ref());
+    let v = review_core::summary::verify(
+        with_link.text.as_bytes(),
+        &review_core::summary::VerifyOptions::default(),
+    );
+    let s = v.summary.expect("intact");
+    let amends = s.amends.expect("it names what it amends");
+    assert_eq!(amends.previous_review_id, r.review.id);
+    assert_eq!(
+        s.previous,
+        summary.as_previous(),
+        "the exact bytes that came in"
+    );
+    // Without the summary (a read-only import), the amendment still signs,
+    // with no link to bytes this device never had.
+    let without = ready(restore(&changed(&text, |v| v["signedFiles"] = json!([]))));
+    assert!(without.signed_off_without_summary());
+    let unlinked = sign(without.summary.as_ref());
+    assert!(review_core::summary::compare(unlinked.text.as_bytes(), &new).matches());
+}
