@@ -1,22 +1,78 @@
 //! Backups: one review as a file, to open again on this device or another.
 //! A backup holds the review's stored envelope (so an older backup goes
-//! through the same migrations as an older draft). When the device has a
-//! PIN the envelope is sealed under the device's key, with the salt and
-//! iteration count beside it, so the same PIN opens it on another device.
+//! through the same migrations as an older draft) and, from format 2, every
+//! signed file that belongs to the review, as its exact text (the summary
+//! now; later the recipients' copies and addenda). When the device has a PIN
+//! the envelope and the signed files are sealed together under the device's
+//! key, with the salt and iteration count beside them, so the same PIN opens
+//! it on another device. Nothing in a backup is ever signed again: a
+//! signed-off review keeps the summary it was signed with, or arrives
+//! without one and opens read-only (`docs/formats.md`, "Backups").
+//!
+//! ## Who could attack it, and what stops them
+//!
+//! **Someone holding a backup file.** A plain backup can be read and edited
+//! in any text editor; a sealed one only outside its sealed part.
+//! - Edits the review of a signed-off review (a rating, a name, a date):
+//!   its summary no longer matches it ([`crate::summary::compare`]), so the
+//!   whole backup is refused, naming the places
+//!   ([`BackupError::SummaryDoesNotMatch`]).
+//! - Swaps in the summary of another review: refused
+//!   ([`BackupError::SummaryOfAnotherReview`]).
+//! - Puts in a summary signed by another key: one whose header was given
+//!   another key no longer verifies, and is refused
+//!   ([`BackupError::SummaryNotIntact`]); one the attacker signed afresh,
+//!   with their own key, over the edited review verifies (trust in the
+//!   signer is not asked here) and opens, but says whose key signed it
+//!   ([`Restored::signed`], [`Restored::notes`]), the records team's key
+//!   list refuses it, and this device never signs it.
+//! - Truncates the signed files: a cut text no longer verifies (refused);
+//!   a summary left out makes the signed-off review open read-only as "not
+//!   signed on this device", with no summary to download
+//!   ([`Restored::signed_off_without_summary`]): it is never signed here.
+//!   Two summaries are refused ([`BackupError::MoreThanOneSummary`]).
+//! - Reorders the signed files: nothing changes (order means nothing).
+//! - Adds a huge or deeply nested file: anything over [`MAX_BYTES`] is
+//!   refused unread; nesting beyond the JSON reader's depth limit is not a
+//!   backup; a summary text is read by the verifier's strict reader. Nothing
+//!   panics (tests/never_panics.rs, tests/backup_v2.rs).
+//! - Adds files of kinds this build does not know: kept exactly as they are
+//!   and reported ([`Restored::unknown`]), never trusted.
+//! - In a sealed backup: puts signed files outside the sealed part (refused,
+//!   [`BackupError::SignedFilesOutsideSeal`]), changes the sealed data or the
+//!   format version (the seal binds both: it no longer opens).
+//!
+//! **Someone with the tablet's storage** edits a signed-off review's stored
+//! draft so it no longer says what its stored summary says: on load the app
+//! compares them ([`crate::summary::compare`]) and shows the review
+//! read-only with the signed version offered; a backup made from it is
+//! refused on import, on any device.
+//!
+//! Reading never changes its input: a refused backup leaves the file, and
+//! whatever the device holds, as it was.
 
 use crate::draft::{self, DraftError};
-use crate::model::{Review, Timestamp};
+use crate::model::{Review, ReviewState, Timestamp};
+use crate::summary::{
+    compare, file_name as summary_file_name, grouped, CannotCompare, Comparison, SignedFile,
+    SignedSummary, VerifyError,
+};
 use crate::vault::{Vault, VaultError, VaultRecord};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::fmt;
 
 pub const FORMAT: &str = "review-together/backup";
-pub const VERSION: u32 = 1;
-/// What sealed backups bind in as associated data.
-const PLACE: &str = "review-together/backup";
-/// The largest backup read: a review is tens of kilobytes.
+/// The backup format this build writes.
+pub const VERSION: u32 = 2;
+/// What sealed backups bind in as associated data: format 1's place, and
+/// format 2's (so a sealed part cannot be passed off as the other format's).
+const PLACE_V1: &str = "review-together/backup";
+const PLACE_V2: &str = "review-together/backup/2";
+/// The largest backup read: a review is tens of kilobytes, its summary ten.
 pub const MAX_BYTES: usize = 5_000_000;
+/// The kind of a signed summary in a backup's signed files.
+pub const SUMMARY: &str = "summary";
 
 #[derive(Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -26,8 +82,44 @@ struct BackupFile {
     created_at: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     draft: Option<Value>,
+    /// Format 2, plain backups only: the review's signed files.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    signed_files: Option<Vec<SignedCopy>>,
+    /// Format 2, reserved for the recovery-code key slots of a later build:
+    /// read past, never required, not yet written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    key_slots: Option<Vec<serde_json::Map<String, Value>>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     sealed: Option<Sealed>,
+}
+
+/// What a format 2 sealed part holds, once opened.
+#[derive(Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct SealedContents {
+    draft: Value,
+    #[serde(default)]
+    signed_files: Vec<SignedCopy>,
+}
+
+/// One signed file that belongs to a review, as its exact text.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct SignedCopy {
+    /// What it is: [`SUMMARY`] now; later kinds are kept by older builds.
+    pub kind: String,
+    /// The file's text, byte for byte as it was signed.
+    pub text: String,
+}
+
+impl SignedCopy {
+    /// The review's signed summary, as the device keeps it.
+    pub fn summary(file: &SignedFile) -> SignedCopy {
+        SignedCopy {
+            kind: SUMMARY.into(),
+            text: file.text.clone(),
+        }
+    }
 }
 
 /// A sealed backup's lock: what is needed to derive the key from the PIN.
@@ -37,15 +129,92 @@ pub struct Sealed {
     pub salt: String,
     pub iterations: u32,
     pub data: String,
+    /// The backup format it was read from (not in the file's `sealed`
+    /// object: the file's `version`, which the seal binds).
+    #[serde(skip)]
+    format_version: u32,
 }
 
-/// What a backup file holds, once read.
+/// What a backup file holds, once read (the first reader's answer, kept for
+/// callers that want only the review: see [`restore`]).
 #[derive(Debug, PartialEq)]
 pub enum Opened {
     Review(Box<Review>),
     /// Locked with a PIN: derive the key from `salt` and `iterations`, then
     /// call [`open_sealed`].
     NeedsPin(Sealed),
+}
+
+/// What a backup file holds, checked: see [`restore`].
+#[derive(Debug, PartialEq)]
+pub enum Restore {
+    Ready(Box<Restored>),
+    /// Locked with a PIN: derive the key from `salt` and `iterations`, then
+    /// call [`restore_sealed`].
+    NeedsPin(Sealed),
+}
+
+/// A review from a backup, with its signed files, every check passed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Restored {
+    pub review: Review,
+    /// Its signed summary, intact and saying exactly what `review` says, as
+    /// the device stores it (the text byte for byte as signed).
+    pub summary: Option<SignedFile>,
+    /// What the summary says of itself: when and with which key it was
+    /// signed (not asked to be trusted here), its format.
+    pub signed: Option<SignedSummary>,
+    /// Signed files of kinds this build does not know, exactly as they
+    /// came, in their order: kept, never checked. Pass them back to
+    /// [`plain_with`] / [`sealed_with`] so a later backup keeps them too.
+    pub unknown: Vec<SignedCopy>,
+    /// The backup format read: 1 (the review only) or 2.
+    pub format_version: u32,
+}
+
+impl Restored {
+    /// Signed off, but the backup holds no summary of it (every format 1
+    /// backup of a signed-off review, or a format 2 one whose summary was
+    /// left out): open it read-only, as "imported, not signed on this
+    /// device", with no summary to download. It is never signed here.
+    pub fn signed_off_without_summary(&self) -> bool {
+        self.review.state == ReviewState::SignedOff && self.summary.is_none()
+    }
+
+    /// The signed files as a later backup of this review carries them.
+    pub fn signed_files(&self) -> Vec<SignedCopy> {
+        let mut all: Vec<SignedCopy> = self.summary.iter().map(SignedCopy::summary).collect();
+        all.extend(self.unknown.iter().cloned());
+        all
+    }
+
+    /// What the person opening the backup should be told beside the review.
+    pub fn notes(&self) -> Vec<String> {
+        let mut notes = Vec::new();
+        if self.signed_off_without_summary() {
+            notes.push("The review was signed off, but the backup holds no signed summary of it: it opens read-only, as imported and not signed on this device, with no summary to download.".to_string());
+        }
+        if let Some(s) = &self.signed {
+            notes.push(format!(
+                "Its signed summary was checked: it is unchanged since it was signed at {} by the device whose key fingerprint is {}.",
+                s.signed_at,
+                grouped(&s.kid)
+            ));
+        }
+        if !self.unknown.is_empty() {
+            let kinds: Vec<String> = self
+                .unknown
+                .iter()
+                .map(|f| format!("{:?}", f.kind))
+                .collect();
+            notes.push(format!(
+                "The backup also holds {} signed file(s) of a kind this version of the app does not know ({}): they are kept with the review as they are, but not checked.",
+                self.unknown.len(),
+                kinds.join(", ")
+            ));
+        }
+        notes
+    }
 }
 
 /// Why a backup could not be opened, in words for the person at the tablet.
@@ -56,10 +225,30 @@ pub enum BackupError {
     FromNewerVersion(u32),
     WrongPin,
     Draft(DraftError),
+    /// A PIN-locked backup with signed files outside the lock.
+    SignedFilesOutsideSeal,
+    /// More than one signed summary for the one review.
+    MoreThanOneSummary(usize),
+    /// The summary is damaged, changed or not signed: the verifier's reasons.
+    SummaryNotIntact(Vec<VerifyError>),
+    /// The summary is of another review (its review id).
+    SummaryOfAnotherReview(String),
+    /// The summary does not say what the review says: where they differ
+    /// (JSON Pointers into the summary) and how many more places.
+    SummaryDoesNotMatch {
+        differences: Vec<String>,
+        unlisted: usize,
+    },
+    /// A signed summary beside a review that is not signed off.
+    SummaryOfUnlockedReview,
+    /// The review lacks what a signed-off review has, so its summary
+    /// cannot be checked.
+    SummaryCannotBeChecked(String),
 }
 
 impl fmt::Display for BackupError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        const NOT_OPENED: &str = "so the backup is not opened";
         match self {
             BackupError::TooBig => f.write_str("The file is far bigger than any backup, so it is not one"),
             BackupError::NotABackup => f.write_str("The file is not a Review Together backup"),
@@ -71,31 +260,119 @@ impl fmt::Display for BackupError {
                 "The PIN does not open this backup: use the PIN of the device it was made on",
             ),
             BackupError::Draft(e) => write!(f, "The review in the backup cannot be read: {e}"),
+            BackupError::SignedFilesOutsideSeal => write!(
+                f,
+                "The backup is locked with a PIN but carries signed files outside the lock, which Review Together never does, {NOT_OPENED}"
+            ),
+            BackupError::MoreThanOneSummary(n) => write!(
+                f,
+                "The backup carries {n} signed summaries for one review, which Review Together never does, {NOT_OPENED}"
+            ),
+            BackupError::SummaryNotIntact(errors) => {
+                let first = errors.first().map(|e| e.message.as_str()).unwrap_or("");
+                write!(
+                    f,
+                    "The signed summary in the backup is damaged or was changed after it was signed, {NOT_OPENED}: {first}"
+                )
+            }
+            BackupError::SummaryOfAnotherReview(id) => write!(
+                f,
+                "The signed summary in the backup is of another review ({id:?}), not of the review beside it, {NOT_OPENED}"
+            ),
+            BackupError::SummaryDoesNotMatch {
+                differences,
+                unlisted,
+            } => {
+                write!(
+                    f,
+                    "The review in the backup is not what its signed summary records, so it was changed after it was signed and the backup is not opened. It differs at {}",
+                    differences.join(", ")
+                )?;
+                if *unlisted > 0 {
+                    write!(f, " and {unlisted} more")?;
+                }
+                Ok(())
+            }
+            BackupError::SummaryOfUnlockedReview => write!(
+                f,
+                "The backup carries a signed summary, but the review beside it is not signed off, {NOT_OPENED}"
+            ),
+            BackupError::SummaryCannotBeChecked(why) => write!(
+                f,
+                "The signed summary in the backup cannot be checked against the review ({why}), {NOT_OPENED}"
+            ),
         }
     }
 }
 
 impl std::error::Error for BackupError {}
 
-fn file(now: &Timestamp, draft: Option<Value>, sealed: Option<Sealed>) -> String {
+fn file(
+    now: &Timestamp,
+    draft: Option<Value>,
+    signed: Option<Vec<SignedCopy>>,
+    sealed: Option<Sealed>,
+) -> String {
     let file = BackupFile {
         format: FORMAT.into(),
         version: VERSION,
         created_at: now.to_rfc3339_opts(chrono::SecondsFormat::Secs, false),
         draft,
+        signed_files: signed,
+        key_slots: None,
         sealed,
     };
     serde_json::to_string_pretty(&file).unwrap_or_default()
 }
 
-/// A backup anyone with the file can open (the device has no PIN).
-pub fn plain(review: &Review, now: &Timestamp) -> String {
-    let envelope = serde_json::from_str(&draft::encode_review(review)).ok();
-    file(now, envelope, None)
+fn envelope(review: &Review) -> Value {
+    serde_json::from_str(&draft::encode_review(review)).unwrap_or(Value::Null)
 }
 
-/// A backup sealed under the device's key; `record` is the device's PIN
-/// record (for its salt and iteration count), `nonce` fresh random bytes.
+/// A backup anyone with the file can open (the device has no PIN), with the
+/// review's signed files (its stored summary, and any kept unknown files).
+pub fn plain_with(review: &Review, signed: &[SignedCopy], now: &Timestamp) -> String {
+    file(now, Some(envelope(review)), Some(signed.to_vec()), None)
+}
+
+/// A backup sealed under the device's key, the signed files inside the
+/// seal; `record` is the device's PIN record (for its salt and iteration
+/// count), `nonce` fresh random bytes.
+pub fn sealed_with(
+    review: &Review,
+    signed: &[SignedCopy],
+    now: &Timestamp,
+    key: &Vault,
+    record: &VaultRecord,
+    nonce: [u8; 12],
+) -> String {
+    let contents = SealedContents {
+        draft: envelope(review),
+        signed_files: signed.to_vec(),
+    };
+    let plaintext = serde_json::to_string(&contents).unwrap_or_default();
+    let data = key.seal(PLACE_V2, nonce, &plaintext);
+    file(
+        now,
+        None,
+        None,
+        Some(Sealed {
+            salt: record.salt.clone(),
+            iterations: record.iterations,
+            data,
+            format_version: VERSION,
+        }),
+    )
+}
+
+/// [`plain_with`] no signed files. Kept for the app until it passes its
+/// stored summary: a signed-off review backed up this way arrives without
+/// its summary, read-only.
+pub fn plain(review: &Review, now: &Timestamp) -> String {
+    plain_with(review, &[], now)
+}
+
+/// [`sealed_with`] no signed files (see [`plain`]).
 pub fn sealed(
     review: &Review,
     now: &Timestamp,
@@ -103,16 +380,7 @@ pub fn sealed(
     record: &VaultRecord,
     nonce: [u8; 12],
 ) -> String {
-    let data = key.seal(PLACE, nonce, &draft::encode_review(review));
-    file(
-        now,
-        None,
-        Some(Sealed {
-            salt: record.salt.clone(),
-            iterations: record.iterations,
-            data,
-        }),
-    )
+    sealed_with(review, &[], now, key, record, nonce)
 }
 
 /// The file name for a backup: the day and a short id, never a name.
@@ -129,8 +397,11 @@ pub fn file_name(review: &Review, now: &Timestamp) -> String {
     )
 }
 
-/// Read a backup file.
-pub fn read(bytes: &[u8]) -> Result<Opened, BackupError> {
+/// Read a backup file and check everything it holds: the review, and for
+/// format 2 each signed summary (intact, and saying exactly what the review
+/// says). Any failure refuses the whole backup. A sealed backup needs its
+/// PIN first ([`restore_sealed`]).
+pub fn restore(bytes: &[u8]) -> Result<Restore, BackupError> {
     if bytes.len() > MAX_BYTES {
         return Err(BackupError::TooBig);
     }
@@ -148,20 +419,124 @@ pub fn read(bytes: &[u8]) -> Result<Opened, BackupError> {
         ));
     }
     let file: BackupFile = serde_json::from_value(value).map_err(|_| BackupError::NotABackup)?;
+    if file.version == 0
+        || (file.version == 1 && (file.signed_files.is_some() || file.key_slots.is_some()))
+    {
+        return Err(BackupError::NotABackup);
+    }
     match (file.draft, file.sealed) {
-        (Some(envelope), None) => draft::decode_review(&envelope.to_string())
-            .map(|r| Opened::Review(Box::new(r)))
-            .map_err(BackupError::Draft),
-        (None, Some(sealed)) if sealed.iterations > 0 => Ok(Opened::NeedsPin(sealed)),
+        (Some(envelope), None) => {
+            let signed = file.signed_files.unwrap_or_default();
+            checked(&envelope.to_string(), signed, file.version)
+                .map(|r| Restore::Ready(Box::new(r)))
+        }
+        (None, Some(_)) if file.signed_files.is_some() => Err(BackupError::SignedFilesOutsideSeal),
+        (None, Some(mut sealed)) if sealed.iterations > 0 => {
+            sealed.format_version = file.version;
+            Ok(Restore::NeedsPin(sealed))
+        }
         _ => Err(BackupError::NotABackup),
     }
 }
 
-/// Open a sealed backup with the key derived from the PIN someone typed.
-pub fn open_sealed(sealed: &Sealed, key: &Vault) -> Result<Review, BackupError> {
-    let envelope = key.open(PLACE, &sealed.data).map_err(|e| match e {
+/// Open a sealed backup with the key derived from the PIN someone typed,
+/// and check what it holds as [`restore`] does.
+pub fn restore_sealed(sealed: &Sealed, key: &Vault) -> Result<Restored, BackupError> {
+    let place = match sealed.format_version {
+        1 => PLACE_V1,
+        2 => PLACE_V2,
+        _ => return Err(BackupError::NotABackup),
+    };
+    let plaintext = key.open(place, &sealed.data).map_err(|e| match e {
         VaultError::NotSealed => BackupError::NotABackup,
         _ => BackupError::WrongPin,
     })?;
-    draft::decode_review(&envelope).map_err(BackupError::Draft)
+    if sealed.format_version == 1 {
+        // Format 1 sealed the envelope's text itself.
+        return checked(&plaintext, Vec::new(), 1);
+    }
+    let contents: SealedContents =
+        serde_json::from_str(&plaintext).map_err(|_| BackupError::NotABackup)?;
+    checked(&contents.draft.to_string(), contents.signed_files, 2)
+}
+
+/// The review in `envelope` with its signed files, every summary checked.
+fn checked(
+    envelope: &str,
+    signed: Vec<SignedCopy>,
+    format_version: u32,
+) -> Result<Restored, BackupError> {
+    let review = draft::decode_review(envelope).map_err(BackupError::Draft)?;
+    let (summaries, unknown): (Vec<SignedCopy>, Vec<SignedCopy>) =
+        signed.into_iter().partition(|f| f.kind == SUMMARY);
+    if summaries.len() > 1 {
+        return Err(BackupError::MoreThanOneSummary(summaries.len()));
+    }
+    let (summary, signed) = match summaries.into_iter().next() {
+        None => (None, None),
+        Some(copy) => {
+            let (file, signed) = checked_summary(&review, copy.text)?;
+            (Some(file), Some(signed))
+        }
+    };
+    Ok(Restored {
+        review,
+        summary,
+        signed,
+        unknown,
+        format_version,
+    })
+}
+
+/// The summary as the device stores it, once it is intact and matches.
+fn checked_summary(
+    review: &Review,
+    text: String,
+) -> Result<(SignedFile, SignedSummary), BackupError> {
+    match compare(text.as_bytes(), review) {
+        Comparison::Matches(signed) => {
+            let finalised_at = review
+                .finalised_at
+                .ok_or(BackupError::SummaryOfUnlockedReview)?;
+            let file = SignedFile {
+                review_id: review.id.clone(),
+                document_id: signed.document_id.clone(),
+                file_name: summary_file_name(&finalised_at, &signed.document_id),
+                text,
+            };
+            Ok((file, signed))
+        }
+        Comparison::NotIntact(errors) => Err(BackupError::SummaryNotIntact(errors)),
+        Comparison::Differs { signed, .. } if signed.review_id != review.id => {
+            Err(BackupError::SummaryOfAnotherReview(signed.review_id))
+        }
+        Comparison::Differs {
+            differences,
+            unlisted,
+            ..
+        } => Err(BackupError::SummaryDoesNotMatch {
+            differences,
+            unlisted,
+        }),
+        Comparison::CannotCompare {
+            reason: CannotCompare::NotSignedOff,
+            ..
+        } => Err(BackupError::SummaryOfUnlockedReview),
+        Comparison::CannotCompare { reason, .. } => {
+            Err(BackupError::SummaryCannotBeChecked(reason.to_string()))
+        }
+    }
+}
+
+/// Read a backup file: [`restore`], keeping only the review.
+pub fn read(bytes: &[u8]) -> Result<Opened, BackupError> {
+    restore(bytes).map(|r| match r {
+        Restore::Ready(restored) => Opened::Review(Box::new(restored.review)),
+        Restore::NeedsPin(sealed) => Opened::NeedsPin(sealed),
+    })
+}
+
+/// Open a sealed backup: [`restore_sealed`], keeping only the review.
+pub fn open_sealed(sealed: &Sealed, key: &Vault) -> Result<Review, BackupError> {
+    restore_sealed(sealed, key).map(|r| r.review)
 }

@@ -2,7 +2,8 @@
 //! document ([`Summary`], built by [`Summary::from_review`]), its RFC 8785
 //! bytes, the Ed25519 detached JWS that signs it ([`Summary::to_sign`],
 //! [`Summary::sign`]), and [`verify`] with a fixed error code for every
-//! failure ([`ErrorCode`]). Format 2 is written; formats 1 and 2 are read
+//! failure ([`ErrorCode`]), and [`compare`]: whether a signed file still
+//! says what its review says. Format 2 is written; formats 1 and 2 are read
 //! (`v1.rs`, and `docs/formats.md` for the rules).
 //!
 //! Pure like the rest of the core: no clock, no randomness. The caller
@@ -17,6 +18,7 @@ mod finalise;
 mod from_review;
 pub mod jws;
 pub mod keys;
+pub mod matching;
 pub mod portable;
 pub mod schema;
 pub mod strings;
@@ -40,6 +42,7 @@ pub use keys::{
     b64, b64_decode, decode_stored_key, device_key, encode_stored_key, grouped, sha256_base64url,
     DeviceKeyError, KeyError, KeyStore, PrivateJwk, PublicJwk, SigningKey, STORED_KEY_VERSION,
 };
+pub use matching::{compare, CannotCompare, Comparison, SignedSummary, MAX_DIFFERENCES};
 pub use verify::{read_unsigned, verify};
 
 pub use portable::{is_canonical, portable_issues, Issues, MAX_SAFE_INTEGER};

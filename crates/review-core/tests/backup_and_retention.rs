@@ -71,11 +71,12 @@ fn other_files_are_refused_with_a_reason() {
         ("not json".into(), BackupError::NotABackup),
         ("{\"hello\":1}".into(), BackupError::NotABackup),
         (
+            // Backup format 2 is this build's: 3 is newer.
             good.replace(
-                "\"version\": 1,\n  \"createdAt\"",
                 "\"version\": 2,\n  \"createdAt\"",
+                "\"version\": 3,\n  \"createdAt\"",
             ),
-            BackupError::FromNewerVersion(2),
+            BackupError::FromNewerVersion(3),
         ),
         (
             good.replace("\"kind\": \"review\"", "\"kind\": \"settings\""),

@@ -1,6 +1,25 @@
 //! The step the app takes when the worker signs off: build the summary, link
 //! it to the summary it amends, sign it, and keep the file with its name.
 //! The stored file is what every later download gives, byte for byte.
+//!
+//! Signing is split so that the key may live where the core cannot reach it
+//! (WebCrypto, whose `sign` is asynchronous):
+//! 1. [`prepare`] builds the document from the review with what the caller
+//!    supplies ([`Finalise`]: the document id, the device's clock at the
+//!    moment of signing, the public key) and gives a [`Prepared`];
+//! 2. [`Prepared::signing_input`] is the exact JWS signing input (RFC 7515
+//!    §5.1: `BASE64URL(protected header) '.' BASE64URL(payload)`), the bytes
+//!    the device's Ed25519 key signs;
+//! 3. [`Prepared::attach`] takes the 64-byte signature, checks it against the
+//!    public key the header embeds (a wrong one is refused with
+//!    [`SignError::SignatureDoesNotMatch`], and no file is made) and gives
+//!    the [`SignedFile`] to store.
+//!
+//! [`finalise`] is the three steps with a key held in memory; it gives the
+//! same bytes as signing [`Prepared::signing_input`] anywhere else with the
+//! same key (Ed25519 is deterministic). Only a live sign-off signs: nothing
+//! here is meant for a review that arrived already signed off (its summary
+//! arrives with it, see `backup`).
 
 use super::document::{DocumentId, PreviousDocument, Summary};
 use super::errors::SignError;
@@ -91,7 +110,9 @@ pub struct Finalise<'a> {
 
 /// The summary of a signed-off review, built and ready to sign: the bytes a
 /// key signs ([`Prepared::signing_input`]), then [`Prepared::attach`].
-#[derive(Debug)]
+/// Cloned freely (it holds no secret), so the app may keep it across the
+/// wait for WebCrypto.
+#[derive(Clone, Debug)]
 pub struct Prepared {
     to_sign: ToSign,
     review_id: String,

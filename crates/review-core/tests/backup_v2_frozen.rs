@@ -1,0 +1,163 @@
+//! The format 2 backups this build made, frozen (`tests/fixtures/backups-v2`,
+//! pinned in `FROZEN.sha256`): every later build must open them, plain and
+//! PIN-sealed, with the signed summary they carry checked. They were written
+//! once, by `UPDATE_FIXTURES=1 cargo test -p review-core --test
+//! backup_v2_frozen` (which never overwrites a file that exists).
+
+mod common;
+
+use common::*;
+use review_core::backup::{self, Restore, SignedCopy};
+use review_core::summary::{compare, finalise, Finalise, SigningKey};
+use review_core::vault::{Vault, VaultRecord};
+use review_core::ReviewState;
+use sha2::{Digest, Sha256};
+use std::path::PathBuf;
+
+/// The PIN of the device that sealed `sealed-signed-off.json`.
+const PIN: &str = "482913";
+/// Few iterations, so the native test derives the key quickly; the count
+/// is in the file, as every backup's is, and the app uses it.
+const ITERATIONS: u32 = 1_000;
+const SALT: [u8; 16] = [0x5a; 16];
+const DOC: &str = "5d3c2b1a-0f9e-4d8c-8b7a-6f5e4d3c2b1a";
+
+fn path(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures/backups-v2")
+        .join(name)
+}
+
+fn hmac_sha256(key: &[u8], message: &[u8]) -> [u8; 32] {
+    let mut block = [0u8; 64];
+    block[..key.len()].copy_from_slice(key);
+    let pad = |byte: u8| block.iter().map(|b| b ^ byte).collect::<Vec<u8>>();
+    let inner = Sha256::new()
+        .chain_update(pad(0x36))
+        .chain_update(message)
+        .finalize();
+    Sha256::new()
+        .chain_update(pad(0x5c))
+        .chain_update(inner)
+        .finalize()
+        .into()
+}
+
+/// PBKDF2-HMAC-SHA256 for one 32-byte block (RFC 8018), as the app's
+/// WebCrypto `deriveBits(…, 256)` does it.
+fn pbkdf2(pin: &str, salt: &[u8], iterations: u32) -> [u8; 32] {
+    let mut first = salt.to_vec();
+    first.extend_from_slice(&1u32.to_be_bytes());
+    let mut u = hmac_sha256(pin.as_bytes(), &first);
+    let mut out = u;
+    for _ in 1..iterations {
+        u = hmac_sha256(pin.as_bytes(), &u);
+        out.iter_mut().zip(u).for_each(|(o, b)| *o ^= b);
+    }
+    out
+}
+
+/// RFC 6070's PBKDF2-HMAC-SHA1 vectors have SHA-256 twins (RFC 7914 §11).
+#[test]
+fn the_pin_derivation_used_here_is_pbkdf2_sha256() {
+    let key = pbkdf2("passwd", b"salt", 1);
+    assert_eq!(
+        key.iter().map(|b| format!("{b:02x}")).collect::<String>(),
+        "55ac046e56e3089fec1691c22544b605f94185216dde0465e68b9d57c20dacbc"
+    );
+}
+
+/// Write the fixtures with this build's writers, once.
+fn make_if_asked() {
+    if std::env::var_os("UPDATE_FIXTURES").is_none() {
+        return;
+    }
+    let review = signed_off_review();
+    let key = SigningKey::from_seed([42; 32]);
+    let summary = finalise(
+        &review,
+        Finalise {
+            document_id: DOC,
+            app_version: "0.1.0",
+            language: "en-GB",
+            jwk: &key.public_jwk(),
+            signed_at: &at("2026-11-24T11:58:00+00:00"),
+            previous: None,
+        },
+        &key,
+    )
+    .unwrap();
+    let files = [SignedCopy::summary(&summary)];
+    let now = at("2026-11-25T10:00:00+00:00");
+    let vault = Vault::from_key(pbkdf2(PIN, &SALT, ITERATIONS));
+    let record = VaultRecord::new(&vault, &SALT, ITERATIONS, [0x21; 12]);
+    for (name, text) in [
+        (
+            "plain-signed-off.json",
+            backup::plain_with(&review, &files, &now),
+        ),
+        (
+            "sealed-signed-off.json",
+            backup::sealed_with(&review, &files, &now, &vault, &record, [0x22; 12]),
+        ),
+    ] {
+        if !path(name).exists() {
+            std::fs::write(path(name), text).unwrap();
+        }
+    }
+}
+
+#[test]
+fn the_format_2_backups_this_build_made_open_with_their_summary_checked() {
+    make_if_asked();
+    let plain = std::fs::read(path("plain-signed-off.json")).unwrap();
+    let Ok(Restore::Ready(r)) = backup::restore(&plain) else {
+        panic!("the plain format 2 backup opens")
+    };
+    assert_eq!(r.format_version, 2);
+    assert_eq!(r.review.state, ReviewState::SignedOff);
+    let summary = r.summary.clone().expect("it carries its summary");
+    assert_eq!(summary.document_id, DOC);
+    assert!(compare(summary.text.as_bytes(), &r.review).matches());
+    assert!(!r.signed_off_without_summary());
+
+    let sealed_text = std::fs::read(path("sealed-signed-off.json")).unwrap();
+    let Ok(Restore::NeedsPin(sealed)) = backup::restore(&sealed_text) else {
+        panic!("the sealed format 2 backup asks for its PIN")
+    };
+    assert_eq!(sealed.iterations, ITERATIONS);
+    let salt = review_core::summary::b64_decode(&sealed.salt).unwrap();
+    let vault = Vault::from_key(pbkdf2(PIN, &salt, sealed.iterations));
+    let opened = backup::restore_sealed(&sealed, &vault).expect("the PIN opens it");
+    assert_eq!(opened, *r, "the same review and summary, sealed");
+    let text = String::from_utf8(sealed_text).unwrap();
+    assert!(
+        !text.contains("Ayesha") && !text.contains(DOC),
+        "nothing readable"
+    );
+    assert!(
+        backup::restore_sealed(&sealed, &Vault::from_key(pbkdf2("000000", &salt, 1_000))).is_err()
+    );
+}
+
+/// Every file in the folder is pinned, so none escapes the frozen check.
+#[test]
+fn every_format_2_backup_fixture_is_pinned() {
+    let sums = std::fs::read_to_string(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/FROZEN.sha256"),
+    )
+    .unwrap();
+    let mut pinned = 0;
+    for entry in std::fs::read_dir(path("")).unwrap() {
+        let name = format!(
+            "backups-v2/{}",
+            entry.unwrap().file_name().to_string_lossy()
+        );
+        assert!(
+            sums.contains(&format!("  {name}\n")),
+            "{name} is not in FROZEN.sha256"
+        );
+        pinned += 1;
+    }
+    assert_eq!(pinned, 2);
+}
