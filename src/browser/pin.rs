@@ -288,13 +288,16 @@ pub fn set_auto_lock_minutes(minutes: u32) {
 }
 
 /// A backup of `review`: sealed under the device's key when it has a PIN.
-pub fn backup_text(review: &review_core::Review, now: &review_core::Timestamp) -> String {
+pub fn backup_text(
+    review: &review_core::Review,
+    signed: &[review_core::backup::SignedCopy],
+    now: &review_core::Timestamp,
+) -> String {
+    use review_core::backup::{plain_with, sealed_with};
     let record = record().and_then(Result::ok);
     OPEN.with(|o| match (o.borrow().as_ref(), record) {
-        (Some(key), Some(record)) => {
-            review_core::backup::sealed(review, now, key, &record, random::<12>())
-        }
-        _ => review_core::backup::plain(review, now),
+        (Some(key), Some(record)) => sealed_with(review, signed, now, key, &record, random::<12>()),
+        _ => plain_with(review, signed, now),
     })
 }
 

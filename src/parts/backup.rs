@@ -1,14 +1,15 @@
-//! Backups: download a review as a file, and open one again here or on
-//! another device (with the PIN of the device it came from, when it was
-//! made on a device with a PIN).
+//! Backups: download a review as a file, with its signed summary when this
+//! device keeps one, and open one again here or on another device (with the
+//! PIN of the device it came from, when it was made on a device with a PIN).
+//! Opening never signs anything: a summary in the backup is kept only when
+//! the core found it intact and saying exactly what the review says.
 
 use crate::browser::{clock, download, pin, storage, upload};
 use crate::components::Page;
 use crate::state::use_review;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
-use review_core::backup::{self, Opened, Sealed};
-use review_core::Review;
+use review_core::backup::{self, Restore, Restored, Sealed, SignedCopy};
 
 /// "Download a backup of this review".
 #[component]
@@ -19,7 +20,12 @@ pub fn BackupDownload() -> impl IntoView {
         let review = ctx.review.get_untracked();
         let now = clock::now();
         let name = backup::file_name(&review, &now);
-        let text = pin::backup_text(&review, &now);
+        // The signed summary goes with the review, byte for byte.
+        let signed: Vec<SignedCopy> = match crate::signing::stored_summary(&review) {
+            Ok(Some(made)) => vec![SignedCopy::summary(&made.file)],
+            _ => Vec::new(),
+        };
+        let text = pin::backup_text(&review, &signed, &now);
         said.set(Some(
             download::download(&name, "application/json", &text)
                 .map(|()| format!("The backup was saved as {name}."))
@@ -55,14 +61,37 @@ enum Step {
     Problem(String),
     NeedsPin(Sealed),
     /// A review with the same id is already on the device.
-    AlreadyHere(Box<Review>),
+    AlreadyHere(Box<Restored>),
 }
 
-/// Save an opened review and go to it; a copy gets a new id.
-fn keep(review: Review, as_copy: bool) -> Result<String, String> {
-    let mut review = review;
+/// Save an opened review (with its checked summary) and go to it. A copy
+/// gets a new id, and so no summary: its summary names the original, and
+/// nothing is signed here (a signed-off copy says it was not signed off on
+/// this device). A summary the device kept for the review it replaces is
+/// kept aside, never overwritten.
+fn keep(restored: Restored, as_copy: bool) -> Result<String, String> {
+    let Restored {
+        mut review,
+        summary,
+        ..
+    } = restored;
     if as_copy {
         review.id = clock::new_id();
+    }
+    let summary = summary.filter(|_| !as_copy);
+    if let Some(file) = &summary {
+        let key = review_core::draft::summary_key(&review.id);
+        if let Some(earlier) =
+            storage::raw(&key).filter(|e| *e != review_core::draft::encode_summary(file))
+        {
+            storage::keep_aside(&format!("earlier-summary/{}/{}", review.id, clock::new_id()), &earlier)
+                .map_err(|e| format!("The summary already on this device could not be kept aside: {e}. Nothing was changed."))?;
+        }
+        storage::save_summary(file).map_err(|e| {
+            format!(
+                "The signed summary could not be kept on this device: {e}. Nothing was changed."
+            )
+        })?;
     }
     storage::save_review(&review)
         .map(|()| review.id.clone())
@@ -85,12 +114,15 @@ pub fn OpenBackup() -> impl IntoView {
     };
     let arrived = {
         let go = go.clone();
-        move |review: Review| {
-            let exists = matches!(storage::load_review(&review.id), Ok(Some(_)) | Err(_));
+        move |restored: Restored| {
+            let exists = matches!(
+                storage::load_review(&restored.review.id),
+                Ok(Some(_)) | Err(_)
+            );
             if exists {
-                step.set(Step::AlreadyHere(Box::new(review)));
+                step.set(Step::AlreadyHere(Box::new(restored)));
             } else {
-                match keep(review, false) {
+                match keep(restored, false) {
                     Ok(id) => go(id),
                     Err(e) => step.set(Step::Problem(e)),
                 }
@@ -112,9 +144,9 @@ pub fn OpenBackup() -> impl IntoView {
                         return;
                     }
                 };
-                match backup::read(&bytes) {
-                    Ok(Opened::Review(review)) => arrived(*review),
-                    Ok(Opened::NeedsPin(sealed)) => step.set(Step::NeedsPin(sealed)),
+                match backup::restore(&bytes) {
+                    Ok(Restore::Ready(restored)) => arrived(*restored),
+                    Ok(Restore::NeedsPin(sealed)) => step.set(Step::NeedsPin(sealed)),
                     Err(e) => step.set(Step::Problem(format!("{e}."))),
                 }
             });
@@ -136,13 +168,13 @@ pub fn OpenBackup() -> impl IntoView {
             leptos::task::spawn_local(async move {
                 let salt = review_core::summary::b64_decode(&sealed.salt).unwrap_or_default();
                 let result = match pin::derive(&typed, &salt, sealed.iterations).await {
-                    Ok(key) => backup::open_sealed(&sealed, &key).map_err(|e| format!("{e}.")),
+                    Ok(key) => backup::restore_sealed(&sealed, &key).map_err(|e| format!("{e}.")),
                     Err(e) => Err(format!("The backup could not be opened: {e}.")),
                 };
                 busy.set(false);
                 entered.set(String::new());
                 match result {
-                    Ok(review) => arrived(review),
+                    Ok(restored) => arrived(restored),
                     Err(e) => step.set(Step::Problem(e)),
                 }
             });
@@ -188,8 +220,8 @@ pub fn OpenBackup() -> impl IntoView {
             </form>
         }
         .into_any(),
-        Step::AlreadyHere(review) => {
-            let (replace_review, copy_review) = ((*review).clone(), *review);
+        Step::AlreadyHere(restored) => {
+            let (replace_review, copy_review) = ((*restored).clone(), *restored);
             let (go1, go2) = (go.clone(), go.clone());
             view! {
                 <p class="app-body">

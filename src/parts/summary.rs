@@ -7,7 +7,7 @@ use crate::signing::{self, KeyState};
 use crate::state::use_review;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use review_core::summary::SigningKey;
+use review_core::summary::{Comparison, SigningKey};
 
 /// Download the signed summary of a signed-off review. The summary is signed
 /// once, when the worker signs off on this device; every download gives the
@@ -22,6 +22,21 @@ pub fn SummaryDownload() -> impl IntoView {
     let said = RwSignal::new(None::<Result<String, String>>);
     let body = match made {
         Ok(Some((file, not_kept))) => {
+            // The review kept here must still say what was signed: a draft
+            // edited in storage (or replaced from a backup) is shown as such.
+            let drift = ctx.review.with_untracked(|r| {
+                match review_core::summary::compare(file.text.as_bytes(), r) {
+                    Comparison::Differs { differences, unlisted, .. } => Some(format!(
+                        "The review kept on this device has changed since it was signed off: it no longer says what its signed summary says ({}{}). The signed summary is the record of what was agreed: download it below, and tell your records team.",
+                        differences.join(", "),
+                        if unlisted > 0 { format!(" and {unlisted} more") } else { String::new() }
+                    )),
+                    Comparison::NotIntact(_) => Some(
+                        "The signed summary kept on this device is damaged or has been changed: it no longer checks. Tell your records team.".to_string(),
+                    ),
+                    Comparison::Matches(_) | Comparison::CannotCompare { .. } => None,
+                }
+            });
             let save = {
                 let file = file.clone();
                 move |_| {
@@ -33,8 +48,15 @@ pub fn SummaryDownload() -> impl IntoView {
                 }
             };
             view! {
+                {drift.map(|why| view! {
+                    <div class="app-warning-text">
+                        <strong class="app-warning-text__text">
+                            <span class="app-visually-hidden">"Warning: "</span>{why}
+                        </strong>
+                    </div>
+                })}
                 <p class="app-body">
-                    "The summary of this review is signed by this device, so your records team can check that nothing in it has changed since it was signed off."
+                    "The summary of this review was signed when it was signed off, so your records team can check that nothing in it has changed since."
                 </p>
                 {not_kept.map(|why| view! {
                     <div class="app-warning-text">

@@ -35,7 +35,7 @@ test('a backup opens on another device as it was', async ({ page, browser }) => 
   test.setTimeout(120_000);
   const id = await familyReview(page);
   const path = await downloadBackup(page, id, 'plain');
-  expect(JSON.parse(readFileSync(path, 'utf8'))).toMatchObject({ format: 'review-together/backup', version: 1 });
+  expect(JSON.parse(readFileSync(path, 'utf8'))).toMatchObject({ format: 'review-together/backup', version: 2 });
 
   const other = await browser.newContext({ hasTouch: true, viewport: { width: 1024, height: 768 } });
   const tablet = await other.newPage();
@@ -55,25 +55,51 @@ test('a backup opens on another device as it was', async ({ page, browser }) => 
   await expect(page.getByRole('row', { name: /Ayesha Khan/ })).toHaveCount(2);
 });
 
-test('a signed-off review from an edited backup is never signed on this device', async ({ page }) => {
-  test.setTimeout(180_000);
-  const id = await reviewAt(page, 'signed off');
-  const path = await downloadBackup(page, id, 'edited', { there: true });
-  // One rating changed in a text editor (to another point of the same scale).
-  const backup = JSON.parse(readFileSync(path, 'utf8'));
-  const changed = Object.values(backup.draft.data.criterionReviews).find((c) => new Set(c.ratings.map((r) => r.point)).size > 1);
+/** One rating of a backup's (or a stored draft's) review changed, as in a text editor: to another point of the same scale. */
+function changeOneRating(data) {
+  const changed = Object.values(data.criterionReviews).find((c) => new Set(c.ratings.map((r) => r.point)).size > 1);
   expect(changed, 'a criterion rated two ways in the staged review').toBeTruthy();
   const [first] = changed.ratings;
   first.point = changed.ratings.find((r) => r.point !== first.point).point;
-  const edited = test.info().outputPath('edited', 'edited-backup.json');
-  writeFileSync(edited, JSON.stringify(backup, null, 2));
+}
 
-  const summaries = (stored) => Object.entries(stored).filter(([k]) => k.startsWith('review-together/summary/'));
+const summariesIn = (stored) => Object.entries(stored).filter(([k]) => k.startsWith('review-together/summary/'));
+
+test('a signed-off review travels with its signed summary, and an edited one is never opened or signed here', async ({ page, browser }) => {
+  test.setTimeout(240_000);
+  const id = await reviewAt(page, 'signed off');
+  const path = await downloadBackup(page, id, 'signed', { there: true });
+  const backup = JSON.parse(readFileSync(path, 'utf8'));
   const before = await storageOf(page);
-  expect(summaries(before)).toHaveLength(1);
+  const [[summaryKey, kept]] = summariesIn(before);
+  expect(backup.signedFiles).toEqual([{ kind: 'summary', text: JSON.parse(kept).data.text }]);
 
-  // Kept beside the original: the copy opens locked, with no summary to download.
+  // On another device the review opens with its summary, byte for byte.
+  const other = await browser.newContext({ hasTouch: true, viewport: { width: 1024, height: 768 } });
+  const tablet = await other.newPage();
+  await openBackup(tablet, path);
+  await expect(heading(tablet, 'Carer review')).toBeVisible();
+  const [dl] = await Promise.all([tablet.waitForEvent('download'), press(tablet.getByRole('button', { name: 'Download summary' }))]);
+  const copy = test.info().outputPath('signed', 'summary-elsewhere.json');
+  await dl.saveAs(copy);
+  expect(readFileSync(copy, 'utf8')).toBe(JSON.parse(kept).data.text);
+  await expect(tablet.getByText(/has changed since it was signed off/)).toHaveCount(0);
+  await other.close();
+
+  // One rating changed in a text editor: the backup is refused, with where it differs.
+  changeOneRating(backup.draft.data);
+  const edited = test.info().outputPath('edited-backup.json');
+  writeFileSync(edited, JSON.stringify(backup, null, 2));
   await openBackup(page, edited);
+  await expect(page.getByRole('alert')).toContainText('The review in the backup is not what its signed summary records');
+  await expect(page.getByRole('alert')).toContainText('/point');
+
+  // Without its summary, the edited review can be kept beside the original:
+  // locked, with no summary to download; nothing is signed.
+  delete backup.signedFiles;
+  const stripped = test.info().outputPath('edited-no-summary.json');
+  writeFileSync(stripped, JSON.stringify(backup, null, 2));
+  await openBackup(page, stripped);
   await expect(page.getByText('This review is already on this device.')).toBeVisible();
   await press(page.getByRole('button', { name: 'Keep both' }));
   await expect(heading(page, 'Carer review')).toBeVisible();
@@ -81,10 +107,34 @@ test('a signed-off review from an edited backup is never signed on this device',
   await expect(page.getByText(/^This review was not signed off on this device, so there is no signed summary of it here\./)).toBeVisible();
   await expect(page.getByRole('button', { name: 'Download summary' })).toHaveCount(0);
 
-  // Nothing was signed: the same one summary, byte for byte, and the same key.
+  // Replacing the original: the summary kept here stays as signed, and the
+  // screen says the review no longer matches it.
+  await openBackup(page, stripped);
+  await press(page.getByRole('button', { name: 'Replace the one on this device' }));
+  await expect(heading(page, 'Carer review')).toBeVisible();
+  await expect(page.getByText(/The review kept on this device has changed since it was signed off: it no longer says what its signed summary says \(.*\/point/)).toBeVisible();
+
   const after = await storageOf(page);
-  expect(summaries(after)).toEqual(summaries(before));
+  expect(summariesIn(after)).toEqual([[summaryKey, kept]]);
   expect(after['review-together/signing-key']).toBe(before['review-together/signing-key']);
+});
+
+test('a signed-off review edited in the device\'s storage is found on load', async ({ page }) => {
+  const id = await reviewAt(page, 'signed off');
+  await expect(page.getByRole('button', { name: 'Download summary' })).toBeVisible();
+  await expect(page.getByText(/has changed since it was signed off/)).toHaveCount(0);
+  await page.evaluate((key) => {
+    const stored = JSON.parse(localStorage.getItem(key));
+    const changed = Object.values(stored.data.criterionReviews).find((c) => new Set(c.ratings.map((r) => r.point)).size > 1);
+    const [first] = changed.ratings;
+    first.point = changed.ratings.find((r) => r.point !== first.point).point;
+    localStorage.setItem(key, JSON.stringify(stored));
+  }, `review-together/review/${id}`);
+  await page.reload();
+  await expect(heading(page, 'Carer review')).toBeVisible();
+  await expect(page.getByText(/The review kept on this device has changed since it was signed off/)).toBeVisible();
+  // Still locked, and the signed version is what is offered.
+  await expect(page.getByRole('button', { name: 'Download summary' })).toBeVisible();
 });
 
 test('with a device PIN the backup is locked, and opens elsewhere with that PIN only', async ({ page, browser }) => {
