@@ -8,6 +8,7 @@ use crate::state::use_review;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use review_core::summary::{Comparison, SigningKey};
+use review_core::words::json_place;
 
 /// Download the signed summary of a signed-off review. The summary is signed
 /// once, when the worker signs off on this device; every download gives the
@@ -28,7 +29,7 @@ pub fn SummaryDownload() -> impl IntoView {
                 match review_core::summary::compare(file.text.as_bytes(), r) {
                     Comparison::Differs { differences, unlisted, .. } => Some(format!(
                         "The review kept on this device has changed since it was signed off: it no longer says what its signed summary says ({}{}). The signed summary is the record of what was agreed: download it below, and tell your records team.",
-                        differences.join(", "),
+                        differences.iter().map(|d| json_place(d)).collect::<Vec<_>>().join("; "),
                         if unlisted > 0 { format!(" and {unlisted} more") } else { String::new() }
                     )),
                     Comparison::NotIntact(_) => Some(

@@ -25,6 +25,20 @@ import {
   DEVICE_SCREENS, screen, review, showing, pressButton, alerting, erring, openPartHere, PART_ROUTES,
 } from './screens-device.js';
 
+/** Step: one rating of the open review changed in the device's storage (as by someone with the tablet's storage), then a reload. */
+async function editedInStorage(page) {
+  const id = page.url().split('/review/')[1].split('/')[0];
+  await page.evaluate((key) => {
+    const stored = JSON.parse(localStorage.getItem(key));
+    const changed = Object.values(stored.data.criterionReviews).find((c) => new Set(c.ratings.map((r) => r.point)).size > 1);
+    const [first] = changed.ratings;
+    first.point = changed.ratings.find((r) => r.point !== first.point).point;
+    localStorage.setItem(key, JSON.stringify(stored));
+  }, `review-together/review/${id}`);
+  await page.reload();
+  await expect(heading(page, 'Carer review')).toBeVisible();
+}
+
 /** Step: one person's page of "Help to take part", in the family's review. */
 const supportOf = (name) => async (page) => {
   await reviewAt(page, 'family', 'taking-part');
@@ -84,6 +98,8 @@ export const SCREENS = [
 
   // --- The review's own pages ------------------------------------------------------------
   screen('task list', '/review/:id', 'clean', review('family'), showing('Carer review')),
+  screen('task list, signed off and changed in storage since', '/review/:id', 'error', review('signed off'),
+    editedInStorage, (page) => expect(page.getByText(/has changed since it was signed off/)).toBeVisible()),
   screen('delete this review?', '/review/:id/delete', 'clean', review('family', 'delete'), showing('Delete this review?')),
 
   // --- Part 1: who is here ---------------------------------------------------------------

@@ -83,6 +83,26 @@ pub fn wait_words(ms: i64) -> String {
     }
 }
 
+/// A place in a signed summary, from its JSON Pointer (RFC 6901), in words
+/// that wrap on a narrow screen, counting from 1:
+/// `/criteria/0/ratings/1/point` → "criteria 1 › ratings 2 › point".
+pub fn json_place(pointer: &str) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    for part in pointer.split('/').skip(1) {
+        let part = part.replace("~1", "/").replace("~0", "~");
+        match (part.parse::<usize>(), parts.last_mut()) {
+            (Ok(n), Some(last)) => *last = format!("{last} {}", n + 1),
+            (Ok(n), None) => parts.push((n + 1).to_string()),
+            (Err(_), _) => parts.push(part),
+        }
+    }
+    if parts.is_empty() {
+        "the whole summary".to_string()
+    } else {
+        parts.join(" › ")
+    }
+}
+
 /// [`long_moment`] of RFC 3339 text, or the text as it is when it is not one.
 pub fn long_moment_of(text: &str) -> String {
     chrono::DateTime::parse_from_rfc3339(text)
@@ -133,5 +153,26 @@ impl Review {
             .into_iter()
             .map(|p| (p.id.clone(), p.display_name()))
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod json_place_tests {
+    use super::json_place;
+
+    #[test]
+    fn pointers_read_as_places_counted_from_one() {
+        for (pointer, words) in [
+            (
+                "/criteria/0/ratings/1/point",
+                "criteria 1 › ratings 2 › point",
+            ),
+            ("/outcome/decision", "outcome › decision"),
+            ("/0", "1"),
+            ("/a~1b/c~0d", "a/b › c~d"),
+            ("", "the whole summary"),
+        ] {
+            assert_eq!(json_place(pointer), words, "{pointer}");
+        }
     }
 }

@@ -205,7 +205,7 @@ fn each_attack_on_a_plain_backup_is_refused_with_its_reason() {
                 differences: vec!["/organisation".into()],
                 unlisted: 0,
             },
-            "The review in the backup is not what its signed summary records, so it was changed after it was signed and the backup is not opened. It differs at /organisation",
+            "The review in the backup is not what its signed summary records, so it was changed after it was signed and the backup is not opened. It differs at organisation",
         ),
         (
             "a summary of another review",

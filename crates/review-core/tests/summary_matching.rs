@@ -162,7 +162,7 @@ fn an_edited_review_differs_from_its_summary_at_the_places_changed() {
         }
         assert!(c
             .to_string()
-            .starts_with("The review is not what its signed summary records: it differs at /"));
+            .starts_with("The review is not what its signed summary records: it differs at "));
     }
 }
 

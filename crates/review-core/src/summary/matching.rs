@@ -133,7 +133,11 @@ impl fmt::Display for Comparison {
                 write!(
                     f,
                     "The review is not what its signed summary records: it differs at {}",
-                    differences.join(", ")
+                    differences
+                        .iter()
+                        .map(|d| crate::words::json_place(d))
+                        .collect::<Vec<_>>()
+                        .join("; ")
                 )?;
                 if *unlisted > 0 {
                     write!(f, " and {unlisted} more")?;
