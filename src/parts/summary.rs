@@ -8,7 +8,7 @@ use crate::state::use_review;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use review_core::summary::{Comparison, SigningKey};
-use review_core::words::json_place;
+use review_core::words::places;
 
 /// Download the signed summary of a signed-off review. The summary is signed
 /// once, when the worker signs off on this device; every download gives the
@@ -28,9 +28,8 @@ pub fn SummaryDownload() -> impl IntoView {
             let drift = ctx.review.with_untracked(|r| {
                 match review_core::summary::compare(file.text.as_bytes(), r) {
                     Comparison::Differs { differences, unlisted, .. } => Some(format!(
-                        "The review kept on this device has changed since it was signed off: it no longer says what its signed summary says ({}{}). The signed summary is the record of what was agreed: download it below, and tell your records team.",
-                        differences.iter().map(|d| json_place(d)).collect::<Vec<_>>().join("; "),
-                        if unlisted > 0 { format!(" and {unlisted} more") } else { String::new() }
+                        "The review kept on this device has changed since it was signed off: it no longer says what its signed summary says ({}). The signed summary is the record of what was agreed: download it below, and tell your records team.",
+                        places(&differences, unlisted)
                     )),
                     Comparison::NotIntact(_) => Some(
                         "The signed summary kept on this device is damaged or has been changed: it no longer checks. Tell your records team.".to_string(),

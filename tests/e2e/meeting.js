@@ -338,6 +338,27 @@ export async function lockedReview(page) {
   return id;
 }
 
+/**
+ * One rating of a review's data changed, as in a text editor (someone
+ * holding a backup, or the tablet's storage): to another point of the same
+ * scale, in a criterion rated two ways.
+ */
+export function changeOneRating(data) {
+  const changed = Object.values(data.criterionReviews).find((c) => new Set(c.ratings.map((r) => r.point)).size > 1);
+  expect(changed, 'a criterion rated two ways in the staged review').toBeTruthy();
+  const [first] = changed.ratings;
+  first.point = changed.ratings.find((r) => r.point !== first.point).point;
+}
+
+/** One rating of review `id` changed in the device's storage (see changeOneRating), then a reload. */
+export async function changeOneRatingInStorage(page, id) {
+  const key = `review-together/review/${id}`;
+  const stored = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), key));
+  changeOneRating(stored.data);
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [key, JSON.stringify(stored)]);
+  await page.reload();
+}
+
 // --- Staged states (state.js) ----------------------------------------------------
 // Each is driven through the UI once in a run, by the drivers above, and
 // restored from storage after that. `ms`: the time driving it may take.

@@ -18,7 +18,7 @@
 import { expect, press, heading, radio, checkbox, showErrors, isoDate } from './fixture.js';
 import { addPerson, changePerson, libraryCriterion, TIME_OFF, EVENING_CALLS } from './getting-ready.js';
 import {
-  reviewAt, openCriterion, rate, markNotDiscussed, addResource, addArrangement, addMatter, openCheck, signUntil,
+  reviewAt, changeOneRatingInStorage, openCriterion, rate, markNotDiscussed, addResource, addArrangement, addMatter, openCheck, signUntil,
   turnBanner, RATINGS, SITTING, COVER_QUESTION, ARRANGEMENT, PHONE_NOW, SAFEGUARDING,
 } from './meeting.js';
 import {
@@ -27,15 +27,7 @@ import {
 
 /** Step: one rating of the open review changed in the device's storage (as by someone with the tablet's storage), then a reload. */
 async function editedInStorage(page) {
-  const id = page.url().split('/review/')[1].split('/')[0];
-  await page.evaluate((key) => {
-    const stored = JSON.parse(localStorage.getItem(key));
-    const changed = Object.values(stored.data.criterionReviews).find((c) => new Set(c.ratings.map((r) => r.point)).size > 1);
-    const [first] = changed.ratings;
-    first.point = changed.ratings.find((r) => r.point !== first.point).point;
-    localStorage.setItem(key, JSON.stringify(stored));
-  }, `review-together/review/${id}`);
-  await page.reload();
+  await changeOneRatingInStorage(page, page.url().split('/review/')[1].split('/')[0]);
   await expect(heading(page, 'Carer review')).toBeVisible();
 }
 

@@ -286,16 +286,8 @@ impl fmt::Display for BackupError {
                 write!(
                     f,
                     "The review in the backup is not what its signed summary records, so it was changed after it was signed and the backup is not opened. It differs at {}",
-                    differences
-                        .iter()
-                        .map(|d| crate::words::json_place(d))
-                        .collect::<Vec<_>>()
-                        .join("; ")
-                )?;
-                if *unlisted > 0 {
-                    write!(f, " and {unlisted} more")?;
-                }
-                Ok(())
+                    crate::words::places(differences, *unlisted)
+                )
             }
             BackupError::SummaryOfUnlockedReview => write!(
                 f,

@@ -83,6 +83,21 @@ pub fn wait_words(ms: i64) -> String {
     }
 }
 
+/// The places where a summary and its review differ, in words, then how
+/// many more there are: "criteria 1 › ratings 2 › point; outcome and 3 more".
+pub fn places(differences: &[String], unlisted: usize) -> String {
+    let listed = differences
+        .iter()
+        .map(|d| json_place(d))
+        .collect::<Vec<_>>()
+        .join("; ");
+    if unlisted > 0 {
+        format!("{listed} and {unlisted} more")
+    } else {
+        listed
+    }
+}
+
 /// A place in a signed summary, from its JSON Pointer (RFC 6901), in words
 /// that wrap on a narrow screen, counting from 1:
 /// `/criteria/0/ratings/1/point` → "criteria 1 › ratings 2 › point".
@@ -174,5 +189,12 @@ mod json_place_tests {
         ] {
             assert_eq!(json_place(pointer), words, "{pointer}");
         }
+    }
+
+    #[test]
+    fn places_are_listed_then_counted() {
+        let two = ["/outcome".to_string(), "/criteria/2".to_string()];
+        assert_eq!(super::places(&two, 0), "outcome; criteria 3");
+        assert_eq!(super::places(&two, 4), "outcome; criteria 3 and 4 more");
     }
 }

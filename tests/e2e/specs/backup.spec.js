@@ -5,7 +5,7 @@
 // the device after the chosen number of days, with a notice.
 import { readFileSync, writeFileSync } from 'node:fs';
 import {
-  test, expect, press, heading, familyReview, openTaskList, lockedReview, setDevicePin, reviewAt, storageOf,
+  test, expect, press, heading, familyReview, openTaskList, lockedReview, setDevicePin, reviewAt, storageOf, changeOneRating, changeOneRatingInStorage,
 } from '../helpers.js';
 
 test.use({ hasTouch: true, viewport: { width: 1024, height: 768 }, actionTimeout: 20_000 });
@@ -54,14 +54,6 @@ test('a backup opens on another device as it was', async ({ page, browser }) => 
   await page.goto('/');
   await expect(page.getByRole('row', { name: /Ayesha Khan/ })).toHaveCount(2);
 });
-
-/** One rating of a backup's (or a stored draft's) review changed, as in a text editor: to another point of the same scale. */
-function changeOneRating(data) {
-  const changed = Object.values(data.criterionReviews).find((c) => new Set(c.ratings.map((r) => r.point)).size > 1);
-  expect(changed, 'a criterion rated two ways in the staged review').toBeTruthy();
-  const [first] = changed.ratings;
-  first.point = changed.ratings.find((r) => r.point !== first.point).point;
-}
 
 const summariesIn = (stored) => Object.entries(stored).filter(([k]) => k.startsWith('review-together/summary/'));
 
@@ -123,14 +115,7 @@ test('a signed-off review edited in the device\'s storage is found on load', asy
   const id = await reviewAt(page, 'signed off');
   await expect(page.getByRole('button', { name: 'Download summary' })).toBeVisible();
   await expect(page.getByText(/has changed since it was signed off/)).toHaveCount(0);
-  await page.evaluate((key) => {
-    const stored = JSON.parse(localStorage.getItem(key));
-    const changed = Object.values(stored.data.criterionReviews).find((c) => new Set(c.ratings.map((r) => r.point)).size > 1);
-    const [first] = changed.ratings;
-    first.point = changed.ratings.find((r) => r.point !== first.point).point;
-    localStorage.setItem(key, JSON.stringify(stored));
-  }, `review-together/review/${id}`);
-  await page.reload();
+  await changeOneRatingInStorage(page, id);
   await expect(heading(page, 'Carer review')).toBeVisible();
   await expect(page.getByText(/The review kept on this device has changed since it was signed off/)).toBeVisible();
   // Still locked, and the signed version is what is offered.

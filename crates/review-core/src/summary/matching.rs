@@ -133,16 +133,8 @@ impl fmt::Display for Comparison {
                 write!(
                     f,
                     "The review is not what its signed summary records: it differs at {}",
-                    differences
-                        .iter()
-                        .map(|d| crate::words::json_place(d))
-                        .collect::<Vec<_>>()
-                        .join("; ")
-                )?;
-                if *unlisted > 0 {
-                    write!(f, " and {unlisted} more")?;
-                }
-                Ok(())
+                    crate::words::places(differences, *unlisted)
+                )
             }
             Comparison::NotIntact(errors) => {
                 let first = errors.first().map(|e| e.message.as_str()).unwrap_or("");
