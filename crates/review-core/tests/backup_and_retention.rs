@@ -4,21 +4,11 @@
 mod common;
 
 use common::*;
+use common::{backup_time as now, device_vault as device_key};
 use proptest::prelude::*;
 use review_core::backup::{self, BackupError, Opened};
 use review_core::retention;
-use review_core::vault::{Vault, VaultRecord};
-use review_core::*;
-
-fn now() -> Timestamp {
-    at("2026-11-25T10:00:00+00:00")
-}
-
-fn device_key() -> (Vault, VaultRecord) {
-    let key = Vault::from_key([11; 32]);
-    let record = VaultRecord::new(&key, &[12; 16], 600_000, [13; 12]);
-    (key, record)
-}
+use review_core::vault::Vault;
 
 #[test]
 fn a_plain_backup_opens_as_the_same_review() {

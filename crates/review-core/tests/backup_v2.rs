@@ -6,40 +6,18 @@
 
 mod common;
 
+use common::amended_and_signed_again as amended_here;
 use common::*;
+use common::{backup_time as now, device_vault as device_key};
 use proptest::prelude::*;
 use review_core::backup::{self, BackupError, Restore, Restored, SignedCopy, SUMMARY};
 use review_core::summary::{finalise, grouped, Finalise, SignedFile, SigningKey};
-use review_core::vault::{Vault, VaultRecord};
+use review_core::vault::Vault;
 use review_core::*;
 use serde_json::{json, Value};
 
-const DOC: &str = "0f6b1c2d-3e4f-4a5b-8c6d-7e8f9a0b1c2d";
-
-fn now() -> Timestamp {
-    at("2026-11-25T10:00:00+00:00")
-}
-
-fn device_key() -> (Vault, VaultRecord) {
-    let key = Vault::from_key([11; 32]);
-    let record = VaultRecord::new(&key, &[12; 16], 600_000, [13; 12]);
-    (key, record)
-}
-
 fn summary_by(review: &Review, key: &SigningKey) -> SignedFile {
-    finalise(
-        review,
-        Finalise {
-            document_id: DOC,
-            app_version: "0.1.0",
-            language: "en-GB",
-            jwk: &key.public_jwk(),
-            signed_at: &at("2026-11-24T11:58:00+00:00"),
-            previous: None,
-        },
-        key,
-    )
-    .expect("a signed-off review is finalised")
+    signed_by(review, key, DOC, SIGNED_AT)
 }
 
 fn summary_of(review: &Review) -> SignedFile {
@@ -451,24 +429,7 @@ fn a_format_1_sealed_backup_still_opens() {
 }
 
 /// Pieces of JSON spliced into a backup.
-const TOKENS: &[&str] = &[
-    "",
-    "\"",
-    "{",
-    "}",
-    "[",
-    "]",
-    ",",
-    ":",
-    "null",
-    "2",
-    "3",
-    "\"summary\"",
-    "\\\"",
-    "\\u0000",
-    "é",
-    "1e999",
-];
+const TOKENS: &[&str] = JSON_TOKENS;
 
 proptest! {
     #![proptest_config(ProptestConfig {
@@ -508,30 +469,6 @@ proptest! {
         let text = changed(&backup::plain(&review, &now()), |v| v["signedFiles"] = files);
         let _ = backup::restore(text.as_bytes());
     }
-}
-
-/// The signed-off review amended on the device that opened its backup, and
-/// signed off there by everyone.
-fn amended_here(old: &Review) -> Review {
-    use review_core::signoff::{still_to_sign, SignOffDecision, SignOffMethod};
-    let mut new = old
-        .amend(
-            "review-2".into(),
-            "The sitter service changed its days",
-            "Cover on Thursdays, not Tuesdays",
-            at("2026-12-01T09:30:00+00:00"),
-        )
-        .unwrap();
-    while let Some(next) = still_to_sign(&new).first().map(|p| p.id.clone()) {
-        new.sign_off(
-            &next,
-            SignOffDecision::Agrees,
-            SignOffMethod::Tap,
-            at("2026-12-01T10:00:00+00:00"),
-        )
-        .unwrap();
-    }
-    new
 }
 
 /// An imported review is amended as any other: the new version is signed at

@@ -8,7 +8,7 @@ mod common;
 
 use common::*;
 use review_core::backup::{self, Restore, SignedCopy};
-use review_core::summary::{compare, finalise, Finalise, SigningKey};
+use review_core::summary::{compare, SigningKey};
 use review_core::vault::{Vault, VaultRecord};
 use review_core::ReviewState;
 use sha2::{Digest, Sha256};
@@ -74,21 +74,9 @@ fn make_if_asked() {
     }
     let review = signed_off_review();
     let key = SigningKey::from_seed([42; 32]);
-    let summary = finalise(
-        &review,
-        Finalise {
-            document_id: DOC,
-            app_version: "0.1.0",
-            language: "en-GB",
-            jwk: &key.public_jwk(),
-            signed_at: &at("2026-11-24T11:58:00+00:00"),
-            previous: None,
-        },
-        &key,
-    )
-    .unwrap();
+    let summary = signed_by(&review, &key, DOC, SIGNED_AT);
     let files = [SignedCopy::summary(&summary)];
-    let now = at("2026-11-25T10:00:00+00:00");
+    let now = backup_time();
     let vault = Vault::from_key(pbkdf2(PIN, &SALT, ITERATIONS));
     let record = VaultRecord::new(&vault, &SALT, ITERATIONS, [0x21; 12]);
     for (name, text) in [

@@ -4,9 +4,9 @@
 
 mod common;
 
+use common::amended_and_signed_again as amended;
 use common::*;
 use review_core::draft;
-use review_core::signoff::{SignOffDecision, SignOffMethod};
 use review_core::summary::*;
 use review_core::*;
 
@@ -37,45 +37,14 @@ fn signed_at() -> Timestamp {
 }
 
 fn finalised(review: &Review, document_id: &str, previous: Option<&SignedFile>) -> SignedFile {
+    let jwk = key().public_jwk();
+    let when = signed_at();
     finalise(
         review,
-        Finalise {
-            document_id,
-            app_version: "0.1.0",
-            language: "en-GB",
-            jwk: &key().public_jwk(),
-            signed_at: &signed_at(),
-            previous,
-        },
+        finalise_input(document_id, &jwk, &when, previous),
         &key(),
     )
     .expect("a signed-off review can be finalised")
-}
-
-/// The signed-off review amended and signed off again by everyone.
-fn amended(old: &Review) -> Review {
-    let mut new = old
-        .amend(
-            "review-2".into(),
-            "The sitter service changed its days",
-            "Cover on Thursdays, not Tuesdays",
-            at("2026-12-01T09:30:00+00:00"),
-        )
-        .unwrap();
-    while let Some(next) = review_core::signoff::still_to_sign(&new)
-        .first()
-        .map(|p| p.id.clone())
-    {
-        new.sign_off(
-            &next,
-            SignOffDecision::Agrees,
-            SignOffMethod::Tap,
-            at("2026-12-01T10:00:00+00:00"),
-        )
-        .unwrap();
-    }
-    assert_eq!(new.state, ReviewState::SignedOff);
-    new
 }
 
 #[test]

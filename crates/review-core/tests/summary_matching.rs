@@ -5,6 +5,7 @@
 
 mod common;
 
+use common::signed_by as signed;
 use common::*;
 use review_core::draft;
 use review_core::summary::*;
@@ -12,30 +13,12 @@ use review_core::*;
 use serde_json::{json, Value};
 use std::path::PathBuf;
 
-const DOC: &str = "0f6b1c2d-3e4f-4a5b-8c6d-7e8f9a0b1c2d";
-
 fn key() -> SigningKey {
     SigningKey::from_seed([42; 32])
 }
 
-fn signed(review: &Review, key: &SigningKey, document_id: &str, when: &str) -> SignedFile {
-    finalise(
-        review,
-        Finalise {
-            document_id,
-            app_version: "0.1.0",
-            language: "en-GB",
-            jwk: &key.public_jwk(),
-            signed_at: &at(when),
-            previous: None,
-        },
-        key,
-    )
-    .expect("a signed-off review is finalised")
-}
-
 fn summary_of(review: &Review) -> SignedFile {
-    signed(review, &key(), DOC, "2026-11-24T11:58:00+00:00")
+    signed(review, &key(), DOC, SIGNED_AT)
 }
 
 /// The review with one member of its stored JSON replaced, as someone with a

@@ -13,7 +13,6 @@ use review_core::summary::*;
 use review_core::*;
 use serde_json::Value;
 
-const DOC: &str = "0f6b1c2d-3e4f-4a5b-8c6d-7e8f9a0b1c2d";
 const SEED: [u8; 32] = [42; 32];
 
 fn key() -> SigningKey {
@@ -23,14 +22,7 @@ fn key() -> SigningKey {
 fn prepared(review: &Review, signed_at: &str, document_id: &str) -> Prepared {
     prepare(
         review,
-        Finalise {
-            document_id,
-            app_version: "0.1.0",
-            language: "en-GB",
-            jwk: &key().public_jwk(),
-            signed_at: &at(signed_at),
-            previous: None,
-        },
+        finalise_input(document_id, &key().public_jwk(), &at(signed_at), None),
     )
     .expect("a signed-off review is prepared")
 }

@@ -943,3 +943,108 @@ pub fn assert_file_is_generated(
     let on_disk = std::fs::read_to_string(path).unwrap_or_default();
     assert!(on_disk == generated, "{} {out_of_date}", path.display());
 }
+
+/// The document id of the tests' signed summaries.
+pub const DOC: &str = "0f6b1c2d-3e4f-4a5b-8c6d-7e8f9a0b1c2d";
+/// When the tests' signed summaries are signed.
+pub const SIGNED_AT: &str = "2026-11-24T11:58:00+00:00";
+
+/// What `finalise` and `prepare` are given in the tests: this version of
+/// the app, British English, `jwk` signing at `signed_at`.
+pub fn finalise_input<'a>(
+    document_id: &'a str,
+    jwk: &'a review_core::summary::PublicJwk,
+    signed_at: &'a Timestamp,
+    previous: Option<&'a review_core::summary::SignedFile>,
+) -> review_core::summary::Finalise<'a> {
+    review_core::summary::Finalise {
+        document_id,
+        app_version: "0.1.0",
+        language: "en-GB",
+        jwk,
+        signed_at,
+        previous,
+    }
+}
+
+/// `review`'s summary, signed by `key` at `signed_at` (no earlier version).
+pub fn signed_by(
+    review: &Review,
+    key: &review_core::summary::SigningKey,
+    document_id: &str,
+    signed_at: &str,
+) -> review_core::summary::SignedFile {
+    let jwk = key.public_jwk();
+    let when = at(signed_at);
+    review_core::summary::finalise(review, finalise_input(document_id, &jwk, &when, None), key)
+        .expect("a signed-off review is finalised")
+}
+
+/// When the tests' backups are made.
+pub fn backup_time() -> Timestamp {
+    at("2026-11-25T10:00:00+00:00")
+}
+
+/// A device's PIN key and its record, for sealed backups.
+pub fn device_vault() -> (review_core::vault::Vault, review_core::vault::VaultRecord) {
+    let key = review_core::vault::Vault::from_key([11; 32]);
+    let record = review_core::vault::VaultRecord::new(&key, &[12; 16], 600_000, [13; 12]);
+    (key, record)
+}
+
+/// `old` (signed off) amended, and the new version signed off again by
+/// everyone taking part.
+pub fn amended_and_signed_again(old: &Review) -> Review {
+    use review_core::signoff::{still_to_sign, SignOffDecision, SignOffMethod};
+    let mut new = old
+        .amend(
+            "review-2".into(),
+            "The sitter service changed its days",
+            "Cover on Thursdays, not Tuesdays",
+            at("2026-12-01T09:30:00+00:00"),
+        )
+        .unwrap();
+    while let Some(next) = still_to_sign(&new).first().map(|p| p.id.clone()) {
+        new.sign_off(
+            &next,
+            SignOffDecision::Agrees,
+            SignOffMethod::Tap,
+            at("2026-12-01T10:00:00+00:00"),
+        )
+        .unwrap();
+    }
+    assert_eq!(new.state, ReviewState::SignedOff);
+    new
+}
+
+/// Pieces of JSON that mutations splice into a file (a signed summary, a
+/// backup): punctuation, numbers at the edges, escapes, odd characters.
+pub const JSON_TOKENS: &[&str] = &[
+    "",
+    "\"",
+    "{",
+    "}",
+    "[",
+    "]",
+    ",",
+    ":",
+    "null",
+    "-0",
+    "1e999",
+    "0.5",
+    "9007199254740993",
+    "2",
+    "3",
+    "\"x\"",
+    "\"summary\"",
+    "true",
+    "\\\"",
+    "\\u0000",
+    "\\ud800",
+    "é",
+    "e\u{301}",
+    "..",
+    "=",
+    "eyJ",
+    "\u{feff}",
+];
