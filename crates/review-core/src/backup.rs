@@ -195,21 +195,27 @@ impl Restored {
             notes.push("The review was signed off, but the backup holds no signed summary of it: it opens read-only, as imported and not signed on this device, with no summary to download.".to_string());
         }
         if let Some(s) = &self.signed {
+            let when = chrono::DateTime::parse_from_rfc3339(&s.signed_at)
+                .map(|t| crate::words::long_moment(&t))
+                .unwrap_or_else(|_| s.signed_at.clone());
             notes.push(format!(
-                "Its signed summary was checked: it is unchanged since it was signed at {} by the device whose key fingerprint is {}.",
-                s.signed_at,
+                "Its signed summary was checked: it is unchanged since it was signed on {when} by the device whose key fingerprint is {}.",
                 grouped(&s.kid)
             ));
         }
         if !self.unknown.is_empty() {
+            // A kind is the file's own word: shown short, in quotes.
             let kinds: Vec<String> = self
                 .unknown
                 .iter()
-                .map(|f| format!("{:?}", f.kind))
+                .map(|f| format!("“{}”", f.kind.chars().take(40).collect::<String>()))
                 .collect();
+            let (count, they, them) = match self.unknown.len() {
+                1 => ("1 signed file".to_string(), "it is", "it"),
+                n => (format!("{n} signed files"), "they are", "them"),
+            };
             notes.push(format!(
-                "The backup also holds {} signed file(s) of a kind this version of the app does not know ({}): they are kept with the review as they are, but not checked.",
-                self.unknown.len(),
+                "The backup also holds {count} of a kind this version of the app does not know ({}): {they} kept with the review as the backup held {them}, and go into its next backup, but {they} not checked here.",
                 kinds.join(", ")
             ));
         }

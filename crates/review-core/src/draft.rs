@@ -37,6 +37,12 @@ pub fn display_key() -> String {
 pub fn summary_key(review_id: &str) -> String {
     format!("{NAMESPACE}/summary/{review_id}")
 }
+/// Signed files of a review of kinds this build does not know (later
+/// builds' recipient copies, addenda), kept exactly as a backup brought them
+/// so that this device's next backup of the review carries them on.
+pub fn other_signed_files_key(review_id: &str) -> String {
+    format!("{NAMESPACE}/signed-files/{review_id}")
+}
 /// This device's signing key (see [`crate::summary::device_key`]).
 pub fn signing_key_key() -> String {
     format!("{NAMESPACE}/signing-key")
@@ -75,6 +81,7 @@ pub enum Kind {
     Summary,
     Display,
     TeamKeys,
+    SignedFiles,
 }
 
 impl Kind {
@@ -82,7 +89,12 @@ impl Kind {
     pub fn current_version(self) -> u64 {
         match self {
             Kind::Review => CURRENT_VERSION,
-            Kind::Settings | Kind::Index | Kind::Summary | Kind::Display | Kind::TeamKeys => 1,
+            Kind::Settings
+            | Kind::Index
+            | Kind::Summary
+            | Kind::Display
+            | Kind::TeamKeys
+            | Kind::SignedFiles => 1,
         }
     }
 
@@ -94,6 +106,7 @@ impl Kind {
             Kind::Summary => "summary",
             Kind::Display => "display",
             Kind::TeamKeys => "team-keys",
+            Kind::SignedFiles => "signed-files",
         }
     }
 }
@@ -376,6 +389,15 @@ pub fn encode_summary(file: &SignedFile) -> String {
 }
 pub fn decode_summary(raw: &str) -> Result<SignedFile, DraftError> {
     decode(Kind::Summary, raw)
+}
+/// A review's signed files of kinds this build does not know, each its
+/// `{kind, text}` exactly as the backup held it (see
+/// [`crate::backup::Restored::unknown`]).
+pub fn encode_other_signed_files(files: &[crate::backup::SignedCopy]) -> String {
+    encode(Kind::SignedFiles, &files)
+}
+pub fn decode_other_signed_files(raw: &str) -> Result<Vec<crate::backup::SignedCopy>, DraftError> {
+    decode(Kind::SignedFiles, raw)
 }
 /// The team's key list as this device keeps it: the list's own text (read
 /// by [`crate::summary::TeamKeys::from_json`], the one model of a list),

@@ -344,8 +344,14 @@ fn unknown_kinds_are_kept_as_they_came_and_order_does_not_matter() {
     assert_eq!(first.unknown, [addendum, copy]);
     assert_eq!(first.summary.as_ref(), Some(&summary));
     assert!(first.notes().iter().any(|n| n.starts_with(
-        "The backup also holds 2 signed file(s) of a kind this version of the app does not know (\"addendum\", \"recipient-copy\")"
+        "The backup also holds 2 signed files of a kind this version of the app does not know (“addendum”, “recipient-copy”): they are kept"
     )));
+    // Whose key signed the summary, and when, in words.
+    assert!(first.notes().iter().any(|n| n
+        .starts_with("Its signed summary was checked: it is unchanged since it was signed on ")
+        && n.contains(&review_core::summary::grouped(
+            &first.signed.as_ref().unwrap().kid
+        ))));
 }
 
 /// The key slots are reserved: a backup with them opens as one without.

@@ -581,3 +581,29 @@ fn the_team_key_list_is_kept_in_its_own_envelope_and_read_strictly() {
     ));
     assert!(draft::team_keys_key().ends_with("/team-keys"));
 }
+
+#[test]
+fn signed_files_of_unknown_kinds_are_kept_exactly_in_their_own_envelope() {
+    use review_core::backup::SignedCopy;
+    let files = vec![
+        SignedCopy {
+            kind: "recipient-copy".into(),
+            text: "{\"b\":1,\"a\":\"ü\"}".into(),
+        },
+        SignedCopy {
+            kind: "addendum".into(),
+            text: "not even JSON".into(),
+        },
+    ];
+    let raw = draft::encode_other_signed_files(&files);
+    assert_eq!(json(&raw)["kind"], "signed-files");
+    assert_eq!(draft::decode_other_signed_files(&raw), Ok(files));
+    assert!(matches!(
+        draft::decode_other_signed_files(&draft::encode_index(&[])),
+        Err(draft::DraftError::WrongKind { .. })
+    ));
+    assert_eq!(
+        draft::other_signed_files_key("abc"),
+        "review-together/signed-files/abc"
+    );
+}

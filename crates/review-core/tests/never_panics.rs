@@ -33,6 +33,7 @@ fn decode_everything(raw: &str) {
     let _ = draft::decode_settings(raw);
     let _ = draft::decode_index(raw);
     let _ = draft::decode_summary(raw);
+    let _ = draft::decode_other_signed_files(raw);
     let _ = draft::decode_display(raw);
     let _ = draft::display_or_default(Some(raw));
     for base in [0, 1, u64::MAX] {
