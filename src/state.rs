@@ -4,7 +4,7 @@ use crate::browser::{clock, storage};
 use crate::saving;
 use leptos::prelude::*;
 use review_core::progress::Part;
-use review_core::signoff::{SignOffDecision, SignOffError, SignOffMethod};
+use review_core::signoff::{clock_doubt, ClockDoubt, SignOffDecision, SignOffError, SignOffMethod};
 use review_core::validate::FieldError;
 use review_core::{Command, DeviceSettings, DomainError, Review};
 
@@ -129,21 +129,31 @@ impl ReviewContext {
     /// Record one person's sign-off and save. The worker's locks the review:
     /// its summary is signed first, once, with this device's key and clock,
     /// and if that fails nobody's sign-off changes (the problem is said).
+    /// A clock that looks wrong is questioned first (`ClockInDoubt`, nothing
+    /// changed) unless the worker has said it is right (`clock_believed`).
     pub fn sign_off(
         &self,
         participant: &str,
         decision: SignOffDecision,
         method: SignOffMethod,
+        clock_believed: bool,
     ) -> Result<(), SignOffProblem> {
         if !self.editing_here() {
             return Err(SignOffProblem::Refused(SignOffError::Locked));
         }
         let now = clock::now();
-        let mut locked = self.review.get_untracked();
+        let before = self.review.get_untracked();
+        let mut locked = before.clone();
         locked
             .sign_off(participant, decision.clone(), method.clone(), now)
             .map_err(SignOffProblem::Refused)?;
         if locked.state == review_core::ReviewState::SignedOff {
+            if !clock_believed {
+                let saved = storage::last_saved();
+                if let Some(doubt) = clock_doubt(&before, &now, saved.as_ref()) {
+                    return Err(SignOffProblem::ClockInDoubt(doubt));
+                }
+            }
             crate::signing::sign_at_sign_off(&locked, now).map_err(SignOffProblem::NotSigned)?;
         }
         // A signature is stored at once, never left waiting.
@@ -198,12 +208,15 @@ impl ReviewContext {
     }
 }
 
-/// Why a sign-off did not happen: the core refused it, or the worker's
-/// sign-off could not sign the summary (so the review was not locked).
+/// Why a sign-off did not happen: the core refused it, the worker's
+/// sign-off could not sign the summary, or the clock is questioned first (so
+/// the review was not locked).
 #[derive(Debug)]
 pub enum SignOffProblem {
     Refused(SignOffError),
     NotSigned(String),
+    /// The worker's sign-off would sign at a time the clock may have wrong.
+    ClockInDoubt(ClockDoubt),
 }
 
 impl std::fmt::Display for SignOffProblem {
@@ -214,6 +227,7 @@ impl std::fmt::Display for SignOffProblem {
                 f,
                 "The review was not signed off, because its summary could not be signed: {why}. Nothing has changed: try again"
             ),
+            SignOffProblem::ClockInDoubt(doubt) => doubt.fmt(f),
         }
     }
 }

@@ -4,7 +4,9 @@
 
 use leptos::prelude::*;
 
-/// A banner with a title bar, a bold first line, then `children`.
+/// A banner with a title bar, a bold first line, then `children`. Its
+/// title can take focus (`focus_by_id(id)`) when the banner is news about
+/// what was just tried.
 #[component]
 pub fn Banner(
     /// The id of its title, which labels it.
@@ -30,7 +32,7 @@ pub fn Banner(
     view! {
         <div class=class role=if urgent { "alert" } else { "region" } aria-labelledby=id>
             <div class="app-notification-banner__header">
-                <h2 class="app-notification-banner__title" id=id>{title}</h2>
+                <h2 class="app-notification-banner__title" id=id tabindex="-1">{title}</h2>
             </div>
             <div class="app-notification-banner__content">
                 <p class="app-notification-banner__heading">{heading}</p>
@@ -38,4 +40,20 @@ pub fn Banner(
             </div>
         </div>
     }
+}
+
+/// The one-off confirmation left for the screen that opens next
+/// (`AppState::flash`, e.g. "The review was deleted"): shown once, then gone.
+#[component]
+pub fn Flash() -> impl IntoView {
+    let app = crate::state::use_app();
+    let text = app.flash.get_untracked();
+    app.flash.set(None);
+    text.map(|text| {
+        view! {
+            <div class="app-notification-banner app-notification-banner--success" role="status">
+                <div class="app-notification-banner__content"><p class="app-body">{text}</p></div>
+            </div>
+        }
+    })
 }

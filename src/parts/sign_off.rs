@@ -2,8 +2,8 @@
 //! the review and signs in their own way, the worker last, which locks the
 //! review and signs its summary.
 
-use crate::components::{Choice, Page, Problem, Radios, TextArea, TextInput};
-use crate::state::use_review;
+use crate::components::{Banner, Choice, Page, Problem, Radios, TextArea, TextInput};
+use crate::state::{use_review, SignOffProblem};
 use leptos::html;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -15,6 +15,8 @@ use wasm_bindgen::JsCast;
 /// Where focus goes after a signature: the next person's turn, or the locked review.
 const SIGN_TURN: &str = "sign-turn";
 const SIGNED_OFF: &str = "signed-off";
+/// The question about the tablet's clock, when the worker's signature asks it.
+const CLOCK: &str = "clock-doubt";
 
 /// How someone signs, as chosen on the sign-off screen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -133,7 +135,10 @@ fn SignForm(
     let supporter = RwSignal::new(None::<String>);
     let how = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<String>);
-    let sign = move |_| {
+    // Why the tablet's clock may be wrong, asked before the worker's
+    // signature signs the summary with it.
+    let doubt = RwSignal::new(None::<String>);
+    let sign = Callback::new(move |clock_believed: bool| {
         let decision = match says.get_untracked() {
             Some(Says::Agrees) => SignOffDecision::Agrees,
             Some(Says::Comment) => SignOffDecision::AgreesWithComment {
@@ -164,9 +169,18 @@ fn SignForm(
                 return;
             }
         };
-        let result = ctx.sign_off(&pid, decision, method);
+        let result = ctx.sign_off(&pid, decision, method, clock_believed);
         let signed = result.is_ok();
-        problem.set(result.err().map(|e| e.to_string()));
+        doubt.set(None);
+        problem.set(None);
+        match result {
+            Err(SignOffProblem::ClockInDoubt(why)) => {
+                doubt.set(Some(why.to_string()));
+                request_animation_frame(|| crate::components::focus_by_id(CLOCK));
+            }
+            Err(other) => problem.set(Some(other.to_string())),
+            Ok(()) => {}
+        }
         if signed {
             // This form and its button are gone: focus goes to whose turn it
             // is now (or to the locked review), not back to the top of the page.
@@ -178,7 +192,7 @@ fn SignForm(
                 crate::components::focus_by_id(if next_turn { SIGN_TURN } else { SIGNED_OFF });
             });
         }
-    };
+    });
     let mut ways = vec![
         Choice::new(Way::Tap, "tap", "Tap the button below"),
         Choice::new(Way::TypedName, "typed-name", "Type their name"),
@@ -235,8 +249,19 @@ fn SignForm(
                 value=how rows=2 on_input=Callback::new(move |v| how.set(v)) />
         </Show>
         <Problem message=problem />
+        <Show when=move || doubt.with(Option::is_some)>
+            <Banner id=CLOCK title="Check the clock" heading="Is the tablet’s clock right?" warning=true urgent=true>
+                <p class="app-body">{move || doubt.get().unwrap_or_default()}</p>
+                <p class="app-body">"If it is wrong, correct it in the tablet’s settings, then sign again. Nothing has been signed yet."</p>
+                <div class="app-button-group">
+                    <button type="button" class="app-button app-button--warning" on:click=move |_| sign.run(true)>
+                        "The clock is right: sign now"
+                    </button>
+                </div>
+            </Banner>
+        </Show>
         <div class="app-button-group">
-            <button type="button" class="app-button" on:click=sign>{format!("Sign as {name}")}</button>
+            <button type="button" class="app-button" on:click=move |_| sign.run(false)>{format!("Sign as {name}")}</button>
         </div>
     }
 }

@@ -330,6 +330,23 @@ export async function signUntil(page, name, plan = SIGNING) {
     await signTurn(page, next, plan[next]);
   }
 }
+/**
+ * On the worker's turn, with the tablet's clock then set to 1 January 2020
+ * (before the review began), the worker taps "Sign as Sam Patel": the app
+ * asks whether the clock is right. Returns the question (an alert region).
+ */
+export async function clockInDoubt(page) {
+  await page.clock.install({ time: new Date('2020-01-01T09:00:00Z') });
+  await page.reload();
+  await expect(turnBanner(page)).toContainText('Now: Sam Patel');
+  await press(radio(page, 'Does Sam Patel agree with the review?', 'Yes, I agree'));
+  await press(radio(page, 'How will they sign?', 'Tap the button below'));
+  await press(page.getByRole('button', { name: 'Sign as Sam Patel', exact: true }));
+  const question = page.getByRole('alert').filter({ hasText: 'Is the tablet’s clock right?' });
+  await expect(question).toBeVisible();
+  return question;
+}
+
 /** From the task list, sign everyone off in turn (SIGNING): the review is locked. Returns its id. */
 export async function lockedReview(page) {
   const id = await completeReview(page);

@@ -18,7 +18,7 @@
 import { expect, press, heading, radio, checkbox, showErrors, isoDate } from './fixture.js';
 import { addPerson, changePerson, libraryCriterion, TIME_OFF, EVENING_CALLS } from './getting-ready.js';
 import {
-  reviewAt, changeOneRatingInStorage, openCriterion, rate, markNotDiscussed, addResource, addArrangement, addMatter, openCheck, signUntil,
+  reviewAt, changeOneRatingInStorage, clockInDoubt, openCriterion, rate, markNotDiscussed, addResource, addArrangement, addMatter, openCheck, signUntil,
   turnBanner, RATINGS, SITTING, COVER_QUESTION, ARRANGEMENT, PHONE_NOW, SAFEGUARDING,
 } from './meeting.js';
 import {
@@ -241,6 +241,7 @@ export const SCREENS = [
   }),
   screen("sign off, the worker's turn", SIGN, 'clean', turnOf('Sam Patel'),
     (page) => expect(turnBanner(page)).toContainText('worker, signing last')),
+  screen("sign off, the worker's turn with the clock in doubt", SIGN, 'error', turnOf('Sam Patel'), clockInDoubt),
   screen('sign off, signed and locked', SIGN, 'clean', review('signed off', 'sign'),
     (page) => expect(page.getByRole('status').filter({ hasText: 'The review is signed off' })).toBeVisible()),
   screen('a locked review shows its answers read-only', '/review/:id/outcome', 'clean',

@@ -5,6 +5,7 @@
 // version that is signed again; the device keeps both versions.
 import {
   test, expect, press, heading, radio, openPart, openTaskList, completeReview, openCheck, signEveryone, turnBanner,
+  reviewAt, signUntil, storageOf, clockInDoubt,
   GETTING_READY, REVIEW_PROPER, TIME_OFF, SUPPORT_GROUP, SAFEGUARDING, OUTCOME,
 } from '../helpers.js';
 
@@ -132,4 +133,30 @@ test('a locked review does not let anyone type into its fields', async ({ page }
   await openPart(page, id, 'Actions and outcome');
   await expect(page.getByLabel('Why is this the outcome?')).not.toBeEditable();
   await expect(radio(page, 'What did the review decide?', 'No change: the plan stays as it is')).toBeDisabled();
+});
+
+// Issue 17: the signing time goes into the signed summary for good, so a
+// clock that is clearly wrong is questioned before the worker's signature
+// signs with it; nothing is signed or locked until the worker answers.
+test('a clock set before the review began is questioned before the worker signs', async ({ page }) => {
+  test.setTimeout(180_000);
+  const id = await reviewAt(page, 'review proper');
+  await signUntil(page, 'Sam Patel');
+  const summaries = async () => Object.keys(await storageOf(page)).filter((k) => k.startsWith('review-together/summary/'));
+
+  const question = await clockInDoubt(page);
+  await expect(question).toContainText('The tablet’s clock says 1 January 2020');
+  await expect(question).toContainText(/which is before (someone signed this review|this review was last changed) \(\d+ \w+ 2026/);
+  await expect(question).toContainText('Nothing has been signed yet.');
+  await expect(page.getByRole('heading', { name: 'Check the clock' })).toBeFocused();
+  // Nothing changed: the worker's turn is still open, nothing signed, nothing locked.
+  await expect(turnBanner(page)).toContainText('Now: Sam Patel');
+  expect(await summaries()).toEqual([]);
+
+  // The worker knows better: the review is signed at the time the clock gives.
+  await press(page.getByRole('button', { name: 'The clock is right: sign now' }));
+  await expect(page.getByRole('status').filter({ hasText: 'The review is signed off' })).toBeVisible();
+  const stored = await storageOf(page);
+  const summary = JSON.parse(JSON.parse(stored[`review-together/summary/${id}`]).data.text);
+  expect(summary.signedAt).toMatch(/^2020-01-01T/);
 });
