@@ -3,9 +3,10 @@
 //! only moves strings in and out, and never overwrites what it could not read.
 
 use gloo_storage::{LocalStorage, Storage};
+use review_core::backup::SignedCopy;
 use review_core::draft::{self, DraftError, ImportedTeamKeys, WritePlan, WriteRefused};
 use review_core::summary::{SignedFile, TeamKeys};
-use review_core::{DeviceSettings, Review};
+use review_core::{DeviceSettings, Review, Timestamp};
 use std::fmt;
 
 /// Why something could not be saved, in words for the person at the tablet.
@@ -145,6 +146,17 @@ pub fn list_reviews() -> Vec<Result<Review, Unreadable>> {
         .collect()
 }
 
+/// The last time this device saved a review, as far as it knows: the latest
+/// "last changed" of the reviews it holds (`None` when it holds none). The
+/// sign-off's clock check compares the clock with it.
+pub fn last_saved() -> Option<Timestamp> {
+    list_reviews()
+        .into_iter()
+        .filter_map(Result::ok)
+        .map(|r| r.updated_at)
+        .max()
+}
+
 pub fn load_review(id: &str) -> Result<Option<Review>, Unreadable> {
     load_review_at(id).map(|found| found.map(|(review, _)| review))
 }
@@ -237,9 +249,11 @@ pub fn delete_review(id: &str) -> Result<(), StorageError> {
     storage
         .remove_item(&draft::review_key(id))
         .map_err(|e| StorageError::Failed(describe(&e)))?;
-    storage
-        .remove_item(&draft::summary_key(id))
-        .map_err(|e| StorageError::Failed(describe(&e)))?;
+    for key in [draft::summary_key(id), draft::other_signed_files_key(id)] {
+        storage
+            .remove_item(&key)
+            .map_err(|e| StorageError::Failed(describe(&e)))?;
+    }
     // Copies kept when it was first written in a newer format go with it.
     let prefix = draft::older_format_prefix(id);
     let copies: Vec<String> = (0..storage.length().unwrap_or(0))
@@ -288,6 +302,25 @@ pub fn save_summary(file: &SignedFile) -> Result<(), StorageError> {
     write(
         &draft::summary_key(&file.review_id),
         &draft::encode_summary(file),
+    )
+}
+
+/// A review's signed files of kinds this build does not know, as a backup
+/// brought them (none when there are none, or when they cannot be read: an
+/// unreadable value is left where it is).
+pub fn other_signed_files(review_id: &str) -> Vec<SignedCopy> {
+    read(&draft::other_signed_files_key(review_id))
+        .ok()
+        .flatten()
+        .and_then(|raw| draft::decode_other_signed_files(&raw).ok())
+        .unwrap_or_default()
+}
+
+/// Keep a review's signed files of kinds this build does not know, exactly.
+pub fn save_other_signed_files(review_id: &str, files: &[SignedCopy]) -> Result<(), StorageError> {
+    write(
+        &draft::other_signed_files_key(review_id),
+        &draft::encode_other_signed_files(files),
     )
 }
 

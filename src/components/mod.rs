@@ -15,7 +15,7 @@ mod save_banners;
 mod task_list;
 mod turn;
 
-pub use banner::Banner;
+pub use banner::{Banner, Flash};
 pub use display::{
     easy_read, provide_display_settings, use_display, DisplayControl, DisplayState, EasyReadBox,
     EasyWords, ReadAloud, Symbol,

@@ -6,7 +6,7 @@
 
 use crate::browser::{clock, download, pin, storage, upload};
 use crate::components::Page;
-use crate::state::use_review;
+use crate::state::{use_app, use_review};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use review_core::backup::{self, Restore, Restored, Sealed, SignedCopy};
@@ -21,10 +21,12 @@ pub fn BackupDownload() -> impl IntoView {
         let now = clock::now();
         let name = backup::file_name(&review, &now);
         // The signed summary goes with the review, byte for byte.
-        let signed: Vec<SignedCopy> = match crate::signing::stored_summary(&review) {
+        let mut signed: Vec<SignedCopy> = match crate::signing::stored_summary(&review) {
             Ok(Some(made)) => vec![SignedCopy::summary(&made.file)],
             _ => Vec::new(),
         };
+        // Signed files of kinds this build does not know go on as they came.
+        signed.extend(storage::other_signed_files(&review.id));
         let text = pin::backup_text(&review, &signed, &now);
         said.set(Some(
             download::download(&name, "application/json", &text)
@@ -69,16 +71,26 @@ enum Step {
 /// nothing is signed here (a signed-off copy says it was not signed off on
 /// this device). A summary the device kept for the review it replaces is
 /// kept aside, never overwritten.
-fn keep(restored: Restored, as_copy: bool) -> Result<String, String> {
+fn keep(restored: Restored, as_copy: bool) -> Result<Opened, String> {
+    let notes = restored.notes();
     let Restored {
         mut review,
         summary,
+        unknown,
         ..
     } = restored;
     if as_copy {
         review.id = clock::new_id();
     }
+    let had_signed_files = summary.is_some() || !unknown.is_empty();
     let summary = summary.filter(|_| !as_copy);
+    // Signed files of kinds this build does not know belong to the
+    // original, as its summary does: kept with it, never with a copy.
+    if !as_copy && !unknown.is_empty() {
+        storage::save_other_signed_files(&review.id, &unknown).map_err(|e| {
+            format!("The backup's other signed files could not be kept on this device: {e}. Nothing was changed.")
+        })?;
+    }
     if let Some(file) = &summary {
         let key = review_core::draft::summary_key(&review.id);
         if let Some(earlier) =
@@ -94,8 +106,31 @@ fn keep(restored: Restored, as_copy: bool) -> Result<String, String> {
         })?;
     }
     storage::save_review(&review)
-        .map(|()| review.id.clone())
-        .map_err(|e| format!("The review could not be kept on this device: {e}."))
+        .map_err(|e| format!("The review could not be kept on this device: {e}."))?;
+    let said = if as_copy {
+        let mut said = vec![
+            "The backup was opened as a copy, beside the review already on this device."
+                .to_string(),
+        ];
+        if had_signed_files {
+            said.push("Its signed files stay with the review they were signed for, so the copy has none: it was not signed off on this device.".into());
+        }
+        said
+    } else {
+        std::iter::once("The backup was opened.".to_string())
+            .chain(notes)
+            .collect()
+    };
+    Ok(Opened {
+        id: review.id,
+        said: said.join(" "),
+    })
+}
+
+/// A review opened from a backup, and what to tell the person who opened it.
+struct Opened {
+    id: String,
+    said: String,
 }
 
 /// A backup holds one review: far smaller than this.
@@ -108,9 +143,14 @@ pub fn OpenBackup() -> impl IntoView {
     let entered = RwSignal::new(String::new());
     let busy = RwSignal::new(false);
     let navigate = use_navigate();
+    let app = use_app();
+    // To the review, with what opening it found said there.
     let go = {
         let navigate = navigate.clone();
-        move |id: String| navigate(&format!("/review/{id}"), Default::default())
+        move |opened: Opened| {
+            app.flash.set(Some(opened.said));
+            navigate(&format!("/review/{}", opened.id), Default::default());
+        }
     };
     let arrived = {
         let go = go.clone();
@@ -123,7 +163,7 @@ pub fn OpenBackup() -> impl IntoView {
                 step.set(Step::AlreadyHere(Box::new(restored)));
             } else {
                 match keep(restored, false) {
-                    Ok(id) => go(id),
+                    Ok(opened) => go(opened),
                     Err(e) => step.set(Step::Problem(e)),
                 }
             }
@@ -230,13 +270,13 @@ pub fn OpenBackup() -> impl IntoView {
                 <div class="app-button-group">
                     <button type="button" class="app-button app-button--warning" on:click=move |_| {
                         match keep(replace_review.clone(), false) {
-                            Ok(id) => go1(id),
+                            Ok(opened) => go1(opened),
                             Err(e) => step.set(Step::Problem(e)),
                         }
                     }>"Replace the one on this device"</button>
                     <button type="button" class="app-button app-button--secondary" on:click=move |_| {
                         match keep(copy_review.clone(), true) {
-                            Ok(id) => go2(id),
+                            Ok(opened) => go2(opened),
                             Err(e) => step.set(Step::Problem(e)),
                         }
                     }>"Keep both"</button>

@@ -2,7 +2,7 @@
 //! opened), starting a new one, opening a backup, checking a summary.
 
 use crate::browser::{clock, download, storage};
-use crate::components::Page;
+use crate::components::{Flash, Page};
 use crate::state::{start_review, use_app};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -13,8 +13,6 @@ use review_core::{Review, ReviewState};
 #[component]
 pub fn Home() -> impl IntoView {
     let app = use_app();
-    let flash = app.flash.get_untracked();
-    app.flash.set(None);
     let (reviews, unreadable): (Vec<_>, Vec<_>) =
         storage::list_reviews().into_iter().partition(Result::is_ok);
     let reviews: Vec<Review> = reviews.into_iter().filter_map(Result::ok).collect();
@@ -53,11 +51,7 @@ pub fn Home() -> impl IntoView {
 
     view! {
         <Page title="Reviews on this device">
-            {flash.map(|text| view! {
-                <div class="app-notification-banner app-notification-banner--success" role="status">
-                    <div class="app-notification-banner__content"><p class="app-body">{text}</p></div>
-                </div>
-            })}
+            <Flash />
             {retention_notice.map(|text| view! {
                 <div class="app-notification-banner" role="status">
                     <div class="app-notification-banner__content"><p class="app-body">{text}</p></div>

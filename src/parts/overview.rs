@@ -1,7 +1,7 @@
 //! The review's task list: every part of this meeting, its status, and the
 //! way to each; the review proper opens once getting ready is done.
 
-use crate::components::{Page, TaskList};
+use crate::components::{Flash, Page, TaskList};
 use crate::state::use_review;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -34,6 +34,7 @@ pub fn Overview() -> impl IntoView {
     let locked = ctx.select(|r| r.state == review_core::ReviewState::SignedOff);
     view! {
         <Page back="/" back_text="All reviews" title="Carer review" caption=format!("Started {}", started.get_untracked())>
+            <Flash />
             <p class="app-body-l">
                 {move || match carer.get() {
                     Some(name) => format!("Review with {name}."),

@@ -122,6 +122,17 @@ const verdict = (name) => (page) => expect(page.getByRole('heading', { level: 2,
 /** Step: `contents` chosen as a backup file on "Open a backup". */
 const backupChosen = (contents) => (page) => chooseFile(page, '/open-backup', 'Backup file', 'backup.json', contents);
 
+/** Step: a backup of the signed-off review downloaded, then chosen on "Open a backup" on the same device. */
+async function ownBackupChosen(page) {
+  await reviewAt(page, 'signed off');
+  const [dl] = await Promise.all([
+    page.waitForEvent('download'),
+    press(page.getByRole('button', { name: 'Download a backup of this review' })),
+  ]);
+  await backupChosen(readFileSync(await dl.path(), 'utf8'))(page);
+  await expect(page.getByText('This review is already on this device.')).toBeVisible();
+}
+
 /** Step: in the family's review, "How we will review" open: a screen with the banner. */
 async function processWithBanner(page) {
   await reviewAt(page, 'family', 'process');
@@ -248,6 +259,10 @@ export const DEVICE_SCREENS = [
     (page) => expect(page.getByLabel('Backup file')).toBeVisible()),
   screen('open a backup, not a backup', '/open-backup', 'error', backupChosen('my notes'),
     (page) => expect(page.getByRole('alert')).toBeVisible()),
+  screen('open a backup, already on this device', '/open-backup', 'clean', ownBackupChosen, offering('Keep both')),
+  screen('task list, just opened from a backup', '/review/:id', 'clean', ownBackupChosen,
+    pressButton('Replace the one on this device'),
+    (page) => expect(page.getByRole('status').filter({ hasText: 'Its signed summary was checked' })).toBeVisible()),
   screen('open a backup, locked with a PIN', '/open-backup', 'clean', backupChosen(JSON.stringify({
     format: 'review-together/backup', version: 1, createdAt: '2026-11-25T10:00:00+00:00',
     sealed: { salt: 'AAAAAAAAAAAAAAAAAAAAAA', iterations: 600000, data: 'rt-sealed-v1:AAAAAAAAAAAAAAAA.AAAA' },

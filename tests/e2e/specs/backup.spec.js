@@ -5,7 +5,7 @@
 // the device after the chosen number of days, with a notice.
 import { readFileSync, writeFileSync } from 'node:fs';
 import {
-  test, expect, press, heading, familyReview, openTaskList, lockedReview, setDevicePin, reviewAt, storageOf, changeOneRating, changeOneRatingInStorage,
+  test, expect, press, heading, familyReview, openTaskList, openReviewPage, lockedReview, setDevicePin, reviewAt, storageOf, changeOneRating, changeOneRatingInStorage,
 } from '../helpers.js';
 
 test.use({ hasTouch: true, viewport: { width: 1024, height: 768 }, actionTimeout: 20_000 });
@@ -66,16 +66,30 @@ test('a signed-off review travels with its signed summary, and an edited one is 
   const [[summaryKey, kept]] = summariesIn(before);
   expect(backup.signedFiles).toEqual([{ kind: 'summary', text: JSON.parse(kept).data.text }]);
 
-  // On another device the review opens with its summary, byte for byte.
+  await page.goto('/settings/key');
+  const fingerprint = (await page.locator('#key-fingerprint').textContent()).replace(/\s+/g, ' ').trim();
+
+  // On another device the review opens with its summary, byte for byte, and
+  // says whose key signed it. A signed file of a kind this build does not
+  // know (a later build's) is kept as it came and goes into the next backup.
+  const later = { kind: 'recipient-copy', text: '{"for":"carer","note":"made by a later build"}' };
+  const withLater = test.info().outputPath('signed', 'with-a-later-kind.json');
+  writeFileSync(withLater, JSON.stringify({ ...backup, signedFiles: [...backup.signedFiles, later] }));
   const other = await browser.newContext({ hasTouch: true, viewport: { width: 1024, height: 768 } });
   const tablet = await other.newPage();
-  await openBackup(tablet, path);
+  await openBackup(tablet, withLater);
   await expect(heading(tablet, 'Carer review')).toBeVisible();
+  const opened = tablet.getByRole('status').filter({ hasText: 'The backup was opened.' });
+  await expect(opened).toContainText('Its signed summary was checked: it is unchanged since it was signed on ');
+  await expect(opened).toContainText(`by the device whose key fingerprint is ${fingerprint}.`);
+  await expect(opened).toContainText('The backup also holds 1 signed file of a kind this version of the app does not know (“recipient-copy”): it is kept with the review');
   const [dl] = await Promise.all([tablet.waitForEvent('download'), press(tablet.getByRole('button', { name: 'Download summary' }))]);
   const copy = test.info().outputPath('signed', 'summary-elsewhere.json');
   await dl.saveAs(copy);
   expect(readFileSync(copy, 'utf8')).toBe(JSON.parse(kept).data.text);
   await expect(tablet.getByText(/has changed since it was signed off/)).toHaveCount(0);
+  const onward = JSON.parse(readFileSync(await downloadBackup(tablet, id, 'onward', { there: true }), 'utf8'));
+  expect(onward.signedFiles).toEqual([...backup.signedFiles, later]);
   await other.close();
 
   // One rating changed in a text editor: the backup is refused, with where it differs.
@@ -111,15 +125,36 @@ test('a signed-off review travels with its signed summary, and an edited one is 
   expect(after['review-together/signing-key']).toBe(before['review-together/signing-key']);
 });
 
-test('a signed-off review edited in the device\'s storage is found on load', async ({ page }) => {
+/** Every rating as "criterion participant point", sorted: of a signed summary, or of a review's stored data. */
+const ratingsOfSummary = (summary) => summary.criteria.flatMap((c) => c.ratings.map((r) => `${c.id} ${r.participant} ${r.point}`)).sort();
+const ratingsOfReview = (data) => Object.entries(data.criterionReviews).flatMap(([cid, c]) => c.ratings.map((r) => `${cid} ${r.participant} ${r.point}`)).sort();
+
+// Every screen that offers the summary (the task list and the sign-off
+// screen): what it offers says what the review it shows says, or the screen
+// says where they differ.
+test('no screen offers a summary that differs from the review it shows, unless it says so; an edit in storage is found on load', async ({ page }) => {
+  test.setTimeout(120_000);
   const id = await reviewAt(page, 'signed off');
-  await expect(page.getByRole('button', { name: 'Download summary' })).toBeVisible();
-  await expect(page.getByText(/has changed since it was signed off/)).toHaveCount(0);
+  const offered = async (rest) => {
+    await openReviewPage(page, id, rest);
+    const [dl] = await Promise.all([page.waitForEvent('download'), press(page.getByRole('button', { name: 'Download summary' }))]);
+    const summary = JSON.parse(readFileSync(await dl.path(), 'utf8'));
+    const review = JSON.parse((await storageOf(page))[`review-together/review/${id}`]).data;
+    return { summary: ratingsOfSummary(summary), review: ratingsOfReview(review) };
+  };
+  const drift = page.getByText(/The review kept on this device has changed since it was signed off/);
+  for (const rest of ['', 'sign']) {
+    const { summary, review } = await offered(rest);
+    expect(summary, `/${rest}`).toEqual(review);
+    await expect(drift).toHaveCount(0);
+  }
   await changeOneRatingInStorage(page, id);
-  await expect(heading(page, 'Carer review')).toBeVisible();
-  await expect(page.getByText(/The review kept on this device has changed since it was signed off/)).toBeVisible();
-  // Still locked, and the signed version is what is offered.
-  await expect(page.getByRole('button', { name: 'Download summary' })).toBeVisible();
+  for (const rest of ['', 'sign']) {
+    const { summary, review } = await offered(rest);
+    expect(summary, `/${rest}`).not.toEqual(review);
+    // Still locked; the signed version is what is offered, and the screen says they differ.
+    await expect(drift, `/${rest}`).toBeVisible();
+  }
 });
 
 test('with a device PIN the backup is locked, and opens elsewhere with that PIN only', async ({ page, browser }) => {
