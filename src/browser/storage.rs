@@ -3,7 +3,7 @@
 //! only moves strings in and out, and never overwrites what it could not read.
 
 use gloo_storage::{LocalStorage, Storage};
-use review_core::backup::SignedCopy;
+use review_core::backup::{self, SignedCopy};
 use review_core::draft::{self, DraftError, ImportedTeamKeys, WritePlan, WriteRefused};
 use review_core::summary::{SignedFile, TeamKeys};
 use review_core::{DeviceSettings, Review, Timestamp};
@@ -312,7 +312,7 @@ pub fn other_signed_files(review_id: &str) -> Vec<SignedCopy> {
     read(&draft::other_signed_files_key(review_id))
         .ok()
         .flatten()
-        .and_then(|raw| draft::decode_other_signed_files(&raw).ok())
+        .and_then(|raw| backup::decode_other_signed_files(&raw).ok())
         .unwrap_or_default()
 }
 
@@ -320,7 +320,7 @@ pub fn other_signed_files(review_id: &str) -> Vec<SignedCopy> {
 pub fn save_other_signed_files(review_id: &str, files: &[SignedCopy]) -> Result<(), StorageError> {
     write(
         &draft::other_signed_files_key(review_id),
-        &draft::encode_other_signed_files(files),
+        &backup::encode_other_signed_files(files),
     )
 }
 

@@ -122,6 +122,17 @@ impl SignedCopy {
     }
 }
 
+/// A review's signed files of kinds this build does not know, as the device
+/// keeps them (at [`crate::draft::other_signed_files_key`], in an envelope of
+/// kind `signed-files`): each its `{kind, text}` exactly as the backup held it
+/// (see [`Restored::unknown`]).
+pub fn encode_other_signed_files(files: &[SignedCopy]) -> String {
+    draft::encode(draft::Kind::SignedFiles, &files)
+}
+pub fn decode_other_signed_files(raw: &str) -> Result<Vec<SignedCopy>, DraftError> {
+    draft::decode(draft::Kind::SignedFiles, raw)
+}
+
 /// A sealed backup's lock: what is needed to derive the key from the PIN.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]

@@ -390,15 +390,6 @@ pub fn encode_summary(file: &SignedFile) -> String {
 pub fn decode_summary(raw: &str) -> Result<SignedFile, DraftError> {
     decode(Kind::Summary, raw)
 }
-/// A review's signed files of kinds this build does not know, each its
-/// `{kind, text}` exactly as the backup held it (see
-/// [`crate::backup::Restored::unknown`]).
-pub fn encode_other_signed_files(files: &[crate::backup::SignedCopy]) -> String {
-    encode(Kind::SignedFiles, &files)
-}
-pub fn decode_other_signed_files(raw: &str) -> Result<Vec<crate::backup::SignedCopy>, DraftError> {
-    decode(Kind::SignedFiles, raw)
-}
 /// The team's key list as this device keeps it: the list's own text (read
 /// by [`crate::summary::TeamKeys::from_json`], the one model of a list),
 /// the file it came from, and when it was imported here.

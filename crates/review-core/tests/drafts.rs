@@ -595,11 +595,11 @@ fn signed_files_of_unknown_kinds_are_kept_exactly_in_their_own_envelope() {
             text: "not even JSON".into(),
         },
     ];
-    let raw = draft::encode_other_signed_files(&files);
+    let raw = backup::encode_other_signed_files(&files);
     assert_eq!(json(&raw)["kind"], "signed-files");
-    assert_eq!(draft::decode_other_signed_files(&raw), Ok(files));
+    assert_eq!(backup::decode_other_signed_files(&raw), Ok(files));
     assert!(matches!(
-        draft::decode_other_signed_files(&draft::encode_index(&[])),
+        backup::decode_other_signed_files(&draft::encode_index(&[])),
         Err(draft::DraftError::WrongKind { .. })
     ));
     assert_eq!(

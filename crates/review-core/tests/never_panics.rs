@@ -12,8 +12,8 @@ mod common;
 use common::*;
 use proptest::prelude::*;
 use proptest::test_runner::RngSeed;
-use review_core::draft;
 use review_core::summary::{read_unsigned, verify, SigningKey, VerifyOptions};
+use review_core::{backup, draft};
 use serde_json::{json, Value};
 
 fn config(cases: u32) -> ProptestConfig {
@@ -33,7 +33,7 @@ fn decode_everything(raw: &str) {
     let _ = draft::decode_settings(raw);
     let _ = draft::decode_index(raw);
     let _ = draft::decode_summary(raw);
-    let _ = draft::decode_other_signed_files(raw);
+    let _ = backup::decode_other_signed_files(raw);
     let _ = draft::decode_display(raw);
     let _ = draft::display_or_default(Some(raw));
     for base in [0, 1, u64::MAX] {

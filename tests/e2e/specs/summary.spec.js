@@ -137,6 +137,14 @@ test('a signed-off review downloads one signed summary that the CLI verifies and
   const result = await check(page, first.path);
   await expect(result).toHaveText('Signed, but the signer could not be checked');
   await expect(page.getByText(`${shown} (this device)`)).toBeVisible();
+  // With a team list holding this device's key on the device, valid.
+  const listed = join(dir, 'listed.keys');
+  expect(cli('keys', 'add', '--keys', listed, '--name', 'Sam’s tablet', '--fingerprint', shown, publicKey.path).status).toBe(0);
+  await page.goto('/settings/team-keys');
+  await page.getByLabel('Team key list file').setInputFiles(listed);
+  await press(page.getByRole('button', { name: 'Use this list' }));
+  await expect(page.getByText('The team key list is now on this device.')).toBeVisible();
+  await expect(await check(page, first.path)).toHaveText('The summary is valid');
 });
 
 test('a file the CLI signs verifies in the app; changed, reformatted and foreign files are refused', async ({ page }) => {
