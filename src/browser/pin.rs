@@ -104,6 +104,8 @@ pub fn open_from(key: &str, stored: String) -> String {
 
 /// Derive the 256-bit key from a PIN with WebCrypto PBKDF2-SHA256.
 pub async fn derive(pin: &str, salt: &[u8], iterations: u32) -> Result<Vault, String> {
+    // Never work a PIN through a salt or a count this app would not write.
+    review_core::vault::check_derivation(salt, iterations).map_err(|e| e.to_string())?;
     let fail = |_| "this browser could not work out the key from the PIN".to_string();
     let subtle = web_sys::window()
         .and_then(|w| w.crypto().ok())
@@ -202,7 +204,9 @@ pub async fn unlock(pin: &str) -> Result<(), UnlockError> {
         Some(Err(e)) => return Err(UnlockError::Failed(e)),
         None => return Ok(()),
     };
-    let salt = record.salt_bytes().unwrap_or_default();
+    let salt = record
+        .salt_bytes()
+        .map_err(|e| UnlockError::Failed(e.to_string()))?;
     let vault = derive(pin, &salt, record.iterations)
         .await
         .map_err(UnlockError::Failed)?;

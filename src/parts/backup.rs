@@ -206,7 +206,8 @@ pub fn OpenBackup() -> impl IntoView {
             busy.set(true);
             let arrived = arrived.clone();
             leptos::task::spawn_local(async move {
-                let salt = review_core::summary::b64_decode(&sealed.salt).unwrap_or_default();
+                // `restore` checked the salt and count; derive checks them again.
+                let salt = sealed.salt_bytes().unwrap_or_default();
                 let result = match pin::derive(&typed, &salt, sealed.iterations).await {
                     Ok(key) => backup::restore_sealed(&sealed, &key).map_err(|e| format!("{e}.")),
                     Err(e) => Err(format!("The backup could not be opened: {e}.")),

@@ -57,7 +57,7 @@ use crate::summary::{
     compare, file_name as summary_file_name, grouped, CannotCompare, Comparison, SignedFile,
     SignedSummary, VerifyError,
 };
-use crate::vault::{Vault, VaultError, VaultRecord};
+use crate::vault::{self, KdfError, Vault, VaultError, VaultRecord};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::fmt;
@@ -144,6 +144,14 @@ pub struct Sealed {
     /// object: the file's `version`, which the seal binds).
     #[serde(skip)]
     format_version: u32,
+}
+
+impl Sealed {
+    /// The salt to work the PIN through, once the salt and the iteration
+    /// count are within what this app accepts ([`vault::derivation_salt`]).
+    pub fn salt_bytes(&self) -> Result<Vec<u8>, KdfError> {
+        vault::derivation_salt(&self.salt, self.iterations)
+    }
 }
 
 /// What a backup file holds, once read (the first reader's answer, kept for
@@ -241,6 +249,11 @@ pub enum BackupError {
     NotABackup,
     FromNewerVersion(u32),
     WrongPin,
+    /// A PIN-locked backup whose lock asks for a salt or an iteration
+    /// count this app refuses (checked before any key is worked out).
+    BadLock(KdfError),
+    /// A PIN-locked backup whose locked part is not in the sealed form.
+    SealDamaged,
     Draft(DraftError),
     /// A PIN-locked backup with signed files outside the lock.
     SignedFilesOutsideSeal,
@@ -275,6 +288,14 @@ impl fmt::Display for BackupError {
             ),
             BackupError::WrongPin => f.write_str(
                 "The PIN does not open this backup: use the PIN of the device it was made on",
+            ),
+            BackupError::BadLock(e) => write!(
+                f,
+                "The backup's PIN lock cannot be used: {e}. It was not made by Review Together as it is, {NOT_OPENED}"
+            ),
+            BackupError::SealDamaged => write!(
+                f,
+                "The locked part of the backup is damaged, {NOT_OPENED}"
             ),
             BackupError::Draft(e) => write!(f, "The review in the backup cannot be read: {e}"),
             BackupError::SignedFilesOutsideSeal => write!(
@@ -444,7 +465,13 @@ pub fn restore(bytes: &[u8]) -> Result<Restore, BackupError> {
                 .map(|r| Restore::Ready(Box::new(r)))
         }
         (None, Some(_)) if file.signed_files.is_some() => Err(BackupError::SignedFilesOutsideSeal),
-        (None, Some(mut sealed)) if sealed.iterations > 0 => {
+        (None, Some(mut sealed)) => {
+            // Everything the PIN is to be worked through with is checked
+            // before anyone is asked for it.
+            sealed.salt_bytes().map_err(BackupError::BadLock)?;
+            if !vault::is_well_formed(&sealed.data) {
+                return Err(BackupError::SealDamaged);
+            }
             sealed.format_version = file.version;
             Ok(Restore::NeedsPin(sealed))
         }

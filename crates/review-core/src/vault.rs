@@ -28,6 +28,57 @@ pub const PIN_MAX_DIGITS: usize = 12;
 pub const PBKDF2_ITERATIONS: u32 = 600_000;
 /// Bytes of random salt per device.
 pub const SALT_BYTES: usize = 16;
+/// The fewest PBKDF2 iterations a PIN record or a backup may ask for: fewer
+/// would make guessing a PIN from a copied file cheap.
+pub const MIN_ITERATIONS: u32 = 100_000;
+/// The most a PIN record or a backup may ask for: a file asking for more
+/// (up to ~4.3e9) would keep the tablet busy for hours before saying no.
+pub const MAX_ITERATIONS: u32 = 10_000_000;
+/// Bytes of an AES-GCM nonce.
+const NONCE_BYTES: usize = 12;
+
+/// Why what a PIN record or a backup asks the key to be worked out with is
+/// refused, before any key is worked out.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum KdfError {
+    /// The PBKDF2 iteration count, outside [`MIN_ITERATIONS`]..=[`MAX_ITERATIONS`].
+    Iterations(u32),
+    /// The salt is not [`SALT_BYTES`] bytes of base64url.
+    Salt,
+}
+
+impl fmt::Display for KdfError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            KdfError::Iterations(n) => write!(
+                f,
+                "it asks for the PIN to be worked through {n} times, and this app accepts only 100,000 to 10,000,000"
+            ),
+            KdfError::Salt => write!(f, "its salt is not {SALT_BYTES} bytes"),
+        }
+    }
+}
+
+/// Check the salt and iteration count a key is to be worked out with (from
+/// a PIN record or a sealed backup, both of which anyone holding the device
+/// or the file can change), and give the salt's bytes.
+pub fn derivation_salt(salt: &str, iterations: u32) -> Result<Vec<u8>, KdfError> {
+    let bytes = b64_decode(salt).unwrap_or_default();
+    check_derivation(&bytes, iterations)?;
+    Ok(bytes)
+}
+
+/// The same check on the salt's bytes: the last one before a key is
+/// worked out (the app's PBKDF2 runs only when it passes).
+pub fn check_derivation(salt: &[u8], iterations: u32) -> Result<(), KdfError> {
+    if !(MIN_ITERATIONS..=MAX_ITERATIONS).contains(&iterations) {
+        return Err(KdfError::Iterations(iterations));
+    }
+    if salt.len() != SALT_BYTES {
+        return Err(KdfError::Salt);
+    }
+    Ok(())
+}
 
 /// Stored values start with this; anything else is plain text (written
 /// before a PIN was set, or a value that is never sealed).
@@ -136,14 +187,20 @@ impl VaultRecord {
                 record.version
             )));
         }
-        if record.iterations == 0 || record.salt_bytes().is_none() {
-            return Err(VaultError::BadRecord("no salt or iteration count".into()));
+        record.salt_bytes()?;
+        if !is_sealed(&record.check) || parts(&record.check).is_none() {
+            return Err(VaultError::BadRecord(
+                "its check is not a sealed value".into(),
+            ));
         }
         Ok(record)
     }
 
-    pub fn salt_bytes(&self) -> Option<Vec<u8>> {
-        b64_decode(&self.salt).filter(|s| !s.is_empty())
+    /// The salt, once the salt and the iteration count are checked
+    /// ([`derivation_salt`]): no key is worked out from a record that fails.
+    pub fn salt_bytes(&self) -> Result<Vec<u8>, VaultError> {
+        derivation_salt(&self.salt, self.iterations)
+            .map_err(|e| VaultError::BadRecord(e.to_string()))
     }
 
     /// Whether `key` (derived from a PIN someone typed) is the right one.
@@ -187,14 +244,10 @@ impl Vault {
 
     /// Open what [`Vault::seal`] sealed for `place`.
     pub fn open(&self, place: &str, stored: &str) -> Result<String, VaultError> {
-        let rest = stored
-            .strip_prefix(SEALED_PREFIX)
-            .ok_or(VaultError::NotSealed)?;
-        let (nonce, data) = rest.split_once('.').ok_or(VaultError::WrongKeyOrDamaged)?;
-        let nonce = b64_decode(nonce)
-            .filter(|n| n.len() == 12)
-            .ok_or(VaultError::WrongKeyOrDamaged)?;
-        let data = b64_decode(data).ok_or(VaultError::WrongKeyOrDamaged)?;
+        if !is_sealed(stored) {
+            return Err(VaultError::NotSealed);
+        }
+        let (nonce, data) = parts(stored).ok_or(VaultError::WrongKeyOrDamaged)?;
         let plain = self
             .0
             .decrypt(
@@ -212,6 +265,20 @@ impl Vault {
 /// Whether a stored value is sealed.
 pub fn is_sealed(stored: &str) -> bool {
     stored.starts_with(SEALED_PREFIX)
+}
+
+/// Whether a sealed value has the sealed form: the prefix, a nonce of the
+/// right length and data, each base64url (so a damaged file is refused
+/// before anyone is asked for a PIN).
+pub fn is_well_formed(stored: &str) -> bool {
+    parts(stored).is_some()
+}
+
+/// A sealed value's nonce and data.
+fn parts(stored: &str) -> Option<(Vec<u8>, Vec<u8>)> {
+    let (nonce, data) = stored.strip_prefix(SEALED_PREFIX)?.split_once('.')?;
+    let nonce = b64_decode(nonce).filter(|n| n.len() == NONCE_BYTES)?;
+    Some((nonce, b64_decode(data)?))
 }
 
 /// After `failures` wrong PINs in a row, how long before the next try:

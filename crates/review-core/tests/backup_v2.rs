@@ -12,7 +12,7 @@ use common::{backup_time as now, device_vault as device_key};
 use proptest::prelude::*;
 use review_core::backup::{self, BackupError, Restore, Restored, SignedCopy, SUMMARY};
 use review_core::summary::{finalise, grouped, Finalise, SignedFile, SigningKey};
-use review_core::vault::Vault;
+use review_core::vault::{KdfError, Vault};
 use review_core::*;
 use serde_json::{json, Value};
 
@@ -404,6 +404,53 @@ fn each_attack_on_a_sealed_backup_is_refused() {
         backup::restore_sealed(&sealed, &key),
         Err(BackupError::SummaryDoesNotMatch { .. })
     ));
+}
+
+/// Someone holding a sealed backup changes what the PIN is to be worked
+/// through with: a count of 0, 99,999 or 4e9 (hours of work on a tablet),
+/// a short salt, or a damaged locked part. Each is refused before the PIN
+/// is asked for, so no key is worked out (issue 18, point 3); in both
+/// formats.
+#[test]
+fn a_sealed_backup_asking_for_a_bad_salt_or_count_is_refused_before_the_pin() {
+    let (review, summary, _) = signed_off_backup();
+    let (key, record) = device_key();
+    let good = backup::sealed_with(
+        &review,
+        &[SignedCopy::summary(&summary)],
+        &now(),
+        &key,
+        &record,
+        [14; 12],
+    );
+    for version in [1, 2] {
+        let good = changed(&good, |v| v["version"] = json!(version));
+        assert!(matches!(restore(&good), Ok(Restore::NeedsPin(_))));
+        for iterations in [0u64, 99_999, 10_000_001, 4_000_000_000] {
+            let bad = changed(&good, |v| v["sealed"]["iterations"] = json!(iterations));
+            let refused = restore(&bad);
+            assert_eq!(
+                refused,
+                Err(BackupError::BadLock(KdfError::Iterations(
+                    iterations as u32
+                ))),
+                "{iterations}"
+            );
+            assert!(refused.unwrap_err().to_string().starts_with(&format!(
+                "The backup's PIN lock cannot be used: it asks for the PIN to be worked through {iterations} times"
+            )));
+        }
+        let short_salt = changed(&good, |v| v["sealed"]["salt"] = json!("AAAAAAAAAAA"));
+        assert_eq!(
+            restore(&short_salt),
+            Err(BackupError::BadLock(KdfError::Salt))
+        );
+        let damaged = changed(&good, |v| {
+            let data = v["sealed"]["data"].as_str().unwrap().replacen('.', "", 1);
+            v["sealed"]["data"] = json!(data);
+        });
+        assert_eq!(restore(&damaged), Err(BackupError::SealDamaged));
+    }
 }
 
 /// A format 1 sealed backup (the envelope's text sealed on its own) still

@@ -87,7 +87,7 @@ fn any_changed_character_of_a_sealed_value_is_refused() {
 fn the_pin_record_checks_a_pin_without_holding_it() {
     let record = VaultRecord::new(&vault(), &[5; SALT_BYTES], PBKDF2_ITERATIONS, [6; 12]);
     assert_eq!(record.iterations, 600_000);
-    assert_eq!(record.salt_bytes(), Some(vec![5; SALT_BYTES]));
+    assert_eq!(record.salt_bytes(), Ok(vec![5; SALT_BYTES]));
     let stored = record.encode();
     let read = VaultRecord::decode(&stored).unwrap();
     assert_eq!(read, record);
@@ -149,4 +149,75 @@ proptest! {
         let sealed = vault().seal(PLACE, nonce, &text);
         prop_assert_eq!(vault().open(PLACE, &sealed), Ok(text));
     }
+}
+
+/// Anyone holding the tablet can edit the PIN record: a salt or an
+/// iteration count this app would not write is refused when the record is
+/// read, so no key is ever worked out with it (issue 18, point 3).
+#[test]
+fn a_pin_record_asking_for_too_few_or_too_many_rounds_or_a_short_salt_is_refused() {
+    let good = VaultRecord::new(&vault(), &[5; SALT_BYTES], PBKDF2_ITERATIONS, [6; 12]);
+    assert_eq!(VaultRecord::decode(&good.encode()), Ok(good.clone()));
+    for iterations in [0, 99_999, 10_000_001, 4_000_000_000] {
+        let bad = VaultRecord {
+            iterations,
+            ..good.clone()
+        };
+        match VaultRecord::decode(&bad.encode()) {
+            Err(VaultError::BadRecord(why)) => assert!(
+                why.contains(&format!("worked through {iterations} times")),
+                "{why}"
+            ),
+            other => panic!("{iterations}: {other:?}"),
+        }
+    }
+    for iterations in [MIN_ITERATIONS, MAX_ITERATIONS] {
+        let edge = VaultRecord {
+            iterations,
+            ..good.clone()
+        };
+        assert!(VaultRecord::decode(&edge.encode()).is_ok(), "{iterations}");
+    }
+    for salt in [&[5u8; 8][..], &[5; 17], &[]] {
+        let bad = VaultRecord {
+            salt: review_core::summary::b64(salt),
+            ..good.clone()
+        };
+        assert_eq!(
+            VaultRecord::decode(&bad.encode()),
+            Err(VaultError::BadRecord("its salt is not 16 bytes".into()))
+        );
+    }
+    let unsealed_check = VaultRecord {
+        check: "review-together/pin-check".into(),
+        ..good
+    };
+    assert!(VaultRecord::decode(&unsealed_check.encode()).is_err());
+    // The last guard before a key is worked out says the same.
+    assert_eq!(
+        check_derivation(&[5; SALT_BYTES], 99_999),
+        Err(KdfError::Iterations(99_999))
+    );
+    assert_eq!(
+        check_derivation(&[5; SALT_BYTES], PBKDF2_ITERATIONS),
+        Ok(())
+    );
+}
+
+#[test]
+fn a_sealed_value_has_a_twelve_byte_nonce_and_base64url_data() {
+    let sealed = vault().seal(PLACE, [1; 12], "text");
+    assert!(is_well_formed(&sealed));
+    let (nonce, data) = sealed
+        .strip_prefix("rt-sealed-v1:")
+        .unwrap()
+        .split_once('.')
+        .unwrap();
+    let short_nonce = format!("rt-sealed-v1:{}.{data}", &nonce[..8]);
+    assert!(!is_well_formed(&short_nonce));
+    assert!(!is_well_formed(&format!(
+        "rt-sealed-v1:{nonce}.not base64!"
+    )));
+    assert!(!is_well_formed(&format!("rt-sealed-v1:{nonce}")));
+    assert!(!is_well_formed("plain text"));
 }

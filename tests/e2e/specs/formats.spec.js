@@ -111,6 +111,18 @@ test("the last build's PIN-sealed backup opens with its PIN", async ({ page }) =
   await expect(page.getByText('Review with Ayesha Khan.')).toBeVisible();
 });
 
+test('a PIN-sealed backup format 2 opens with its PIN; a lock asking for too few rounds is refused before the PIN is asked', async ({ page }) => {
+  await page.goto('/open-backup');
+  await page.getByLabel('Backup file').setInputFiles(join(FIXTURES, 'backups-v2/sealed-signed-off.json'));
+  await expect(page.getByRole('alert')).toContainText("The backup's PIN lock cannot be used: it asks for the PIN to be worked through 1000 times, and this app accepts only 100,000 to 10,000,000");
+  await expect(page.getByLabel('PIN of the device the backup was made on')).toHaveCount(0);
+  await page.getByLabel('Backup file').setInputFiles(join(FIXTURES, 'backups-v2/sealed-600000-signed-off.json'));
+  await page.getByLabel('PIN of the device the backup was made on').fill(PIN);
+  await press(page.getByRole('button', { name: 'Open the backup' }));
+  await expect(heading(page, 'Carer review')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('status').filter({ hasText: 'The backup was opened.' })).toContainText('Its signed summary was checked');
+});
+
 test("the last build's PIN-sealed storage unlocks with its PIN", async ({ page }) => {
   const { id, stored } = dump('drafts-v1/storage-signed-off-sealed.json');
   await restoreStorage(page, stored);
