@@ -14,6 +14,7 @@
 //! only the root's signals ([`Signals`]) are set from here. It draws
 //! nothing: the banners about saving are `components::save_banners`.
 
+use crate::browser::locks::lock_manager;
 use crate::browser::{clock, download, storage};
 use leptos::prelude::*;
 use review_core::{draft, Review};
@@ -380,13 +381,6 @@ fn ask_to_persist() {
 
 fn lock_name(id: &str) -> String {
     format!("{}/review/{id}", draft::NAMESPACE)
-}
-
-/// `navigator.locks`, where the browser has it.
-fn lock_manager() -> Option<JsValue> {
-    let navigator = web_sys::window()?.navigator();
-    let locks = js_sys::Reflect::get(&navigator, &"locks".into()).ok()?;
-    (!locks.is_undefined() && !locks.is_null()).then_some(locks)
 }
 
 /// Ask for the review's lock: only if no other tab has it, or (`steal`)

@@ -24,6 +24,16 @@ pub fn after(delay: std::time::Duration, f: impl FnOnce() + 'static) {
     leptos::prelude::set_timeout(f, delay);
 }
 
+/// A future that is ready `delay` from now (a browser timer).
+pub async fn sleep(delay: std::time::Duration) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        after(delay, move || {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        });
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 /// A fresh random (version 4) UUID. Uses `crypto.getRandomValues`, which, unlike
 /// `crypto.randomUUID`, also works when the page is not a secure context.
 pub fn new_id() -> Id {

@@ -1,12 +1,13 @@
 //! The browser's edge: everything the app asks of the browser and nothing
 //! else — local storage (`storage`), the device PIN's key and sealing
 //! (`pin`), the clock and fresh ids (`clock`), saving a file (`download`),
-//! reading a chosen file (`upload`).
+//! reading a chosen file (`upload`), one tab at a time (`locks`).
 //! Nothing here knows the app's state or draws a screen; `saving`,
 //! `signing` and `state` build on it, never the reverse.
 
 pub mod clock;
 pub mod download;
+pub mod locks;
 pub mod pin;
 pub mod storage;
 pub mod upload;

@@ -22,7 +22,8 @@ thread_local! {
 pub fn record_key() -> String {
     format!("{NAMESPACE}/pin")
 }
-/// Wrong PINs so far (plain text, so the wait survives a reload).
+/// Wrong PINs as an earlier build counted them, beside the record (taken
+/// into the record when next read, then removed).
 pub fn attempts_key() -> String {
     format!("{NAMESPACE}/pin-attempts")
 }
@@ -142,18 +143,49 @@ pub async fn derive(pin: &str, salt: &[u8], iterations: u32) -> Result<Vault, St
     Ok(Vault::from_key(key))
 }
 
-/// The stored count of wrong PINs.
-pub fn attempts() -> PinAttempts {
+/// The PIN record as it stands, with any wrong PINs an earlier build
+/// counted beside it taken in (and that old counter removed).
+fn current_record() -> Result<Option<VaultRecord>, String> {
+    let Some(found) = record() else {
+        return Ok(None);
+    };
+    let mut record = found?;
+    let storage = local().ok_or("this browser does not let the app keep anything")?;
+    if let Some(text) = storage.get_item(&attempts_key()).ok().flatten() {
+        record = record.with_earlier_attempts(&PinAttempts::decode(&text, now_ms()), now_ms());
+        save_record(&record)?;
+        let _ = storage.remove_item(&attempts_key());
+    }
+    Ok(Some(record))
+}
+
+fn save_record(record: &VaultRecord) -> Result<(), String> {
     local()
-        .and_then(|s| s.get_item(&attempts_key()).ok().flatten())
-        .map(|text| PinAttempts::decode(&text, now_ms()))
-        .unwrap_or_default()
+        .and_then(|s| s.set_item(&record_key(), &record.encode()).ok())
+        .ok_or_else(|| "the device's storage refused the PIN record".to_string())
 }
 
 /// Milliseconds before another PIN may be tried.
 pub fn wait_ms() -> i64 {
-    attempts().wait_ms(now_ms())
+    record()
+        .and_then(Result::ok)
+        .map_or(0, |r| r.wait_ms() as i64)
 }
+
+/// Count the wait after wrong PINs down by `open_ms`, the time this lock
+/// screen was open since it last counted (measured with `performance.now`,
+/// which no clock setting moves). See `VaultRecord::waited`.
+pub fn count_down(open_ms: u64) {
+    if let Ok(Some(record)) = current_record() {
+        let counted = record.waited(open_ms, now_ms());
+        if counted != record {
+            let _ = save_record(&counted);
+        }
+    }
+}
+
+/// The lock every tab takes to try a PIN, so tries never overlap.
+const UNLOCK_LOCK: &str = "review-together/pin-unlock";
 
 /// Why the device did not unlock.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -194,32 +226,42 @@ impl std::fmt::Display for UnlockError {
 }
 
 /// Try a PIN: the key is derived once and kept in memory if it is right.
+/// One try at a time across every tab (Web Locks): each reads the record
+/// afresh, so a try from another tab is counted and its wait applies.
 pub async fn unlock(pin: &str) -> Result<(), UnlockError> {
-    let wait = wait_ms();
-    if wait > 0 {
-        return Err(UnlockError::Waiting { wait_ms: wait });
-    }
-    let record = match record() {
-        Some(Ok(r)) => r,
-        Some(Err(e)) => return Err(UnlockError::Failed(e)),
-        None => return Ok(()),
+    let pin = pin.to_string();
+    super::locks::exclusively(UNLOCK_LOCK, async move { try_pin(&pin).await }).await
+}
+
+async fn try_pin(pin: &str) -> Result<(), UnlockError> {
+    let record = match current_record() {
+        Ok(Some(r)) => r,
+        Err(e) => return Err(UnlockError::Failed(e)),
+        Ok(None) => return Ok(()),
     };
+    if record.wait_ms() > 0 {
+        return Err(UnlockError::Waiting {
+            wait_ms: record.wait_ms() as i64,
+        });
+    }
     let salt = record
         .salt_bytes()
         .map_err(|e| UnlockError::Failed(e.to_string()))?;
     let vault = derive(pin, &salt, record.iterations)
         .await
         .map_err(UnlockError::Failed)?;
-    let storage = local().ok_or_else(|| UnlockError::Failed("no storage".into()))?;
     if record.accepts(&vault) {
-        let _ = storage.remove_item(&attempts_key());
+        save_record(&record.succeeded()).map_err(UnlockError::Failed)?;
         OPEN.with(|o| *o.borrow_mut() = Some(vault));
         Ok(())
     } else {
-        let attempts = attempts().failed(now_ms());
-        let _ = storage.set_item(&attempts_key(), &attempts.encode());
+        let failed = record.failed(now_ms());
+        save_record(&failed).map_err(UnlockError::Failed)?;
+        // Another tab sees this write a moment later (local storage reaches
+        // other tabs asynchronously): keep the lock until it has.
+        super::clock::sleep(std::time::Duration::from_millis(300)).await;
         Err(UnlockError::Wrong {
-            wait_ms: attempts.wait_ms(now_ms()),
+            wait_ms: failed.wait_ms() as i64,
         })
     }
 }

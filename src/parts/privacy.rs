@@ -82,6 +82,13 @@ fn watch_for_inactivity(lock: Lock) {
 }
 
 /// "30 seconds", "2 minutes and 5 seconds".
+/// Milliseconds since this page opened (`performance.now`).
+fn open_time_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
 /// The lock screen: the PIN, or removing everything when it is forgotten.
 #[component]
 fn LockScreen() -> impl IntoView {
@@ -93,11 +100,29 @@ fn LockScreen() -> impl IntoView {
         problem,
     } = pin_entry;
     let forgotten = RwSignal::new(false);
-    // Ticks once a second so the wait after wrong PINs counts down.
-    let now = RwSignal::new(js_sys::Date::now());
-    let _ = set_interval_with_handle(move || now.set(js_sys::Date::now()), Duration::from_secs(1));
+    // Ticks once a second so the wait after wrong PINs counts down, by the
+    // time this screen has been open (`performance.now`, which setting the
+    // clock does not move), kept in the PIN record.
+    let open_since = RwSignal::new(open_time_ms());
+    let ticking = set_interval_with_handle(
+        move || {
+            let Some(since) = open_since.try_get_untracked() else {
+                return;
+            };
+            let now = open_time_ms();
+            pin::count_down((now - since).max(0.0) as u64);
+            open_since.set(now);
+        },
+        Duration::from_secs(1),
+    );
+    // Unlocked: the screen has gone, and so does its count.
+    on_cleanup(move || {
+        if let Ok(handle) = ticking {
+            handle.clear();
+        }
+    });
     let wait = Memo::new(move |_| {
-        now.track();
+        open_since.track();
         pin::wait_ms()
     });
     let damaged = pin::record().and_then(Result::err);

@@ -161,6 +161,22 @@ pub struct VaultRecord {
     pub iterations: u32,
     /// [`CHECK_TEXT`] sealed under the key: opening it proves the PIN.
     pub check: String,
+    /// Wrong PINs in a row. Kept in the record itself: removing it removes
+    /// the PIN's salt too, and with it every way into the device's data.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub failures: u32,
+    /// How much of the wait after wrong PINs is left, in time the lock
+    /// screen was open (see [`VaultRecord::waited`]), not by the clock.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub wait_left_ms: u64,
+    /// When the wait was last counted down, by the device's clock (only to
+    /// stop several tabs counting the same second twice).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub counted_at_ms: i64,
+}
+
+fn is_zero<T: Default + PartialEq>(n: &T) -> bool {
+    *n == T::default()
 }
 
 impl VaultRecord {
@@ -171,6 +187,74 @@ impl VaultRecord {
             salt: b64(salt),
             iterations,
             check: key.seal(CHECK_TEXT, nonce, CHECK_TEXT),
+            failures: 0,
+            wait_left_ms: 0,
+            counted_at_ms: 0,
+        }
+    }
+
+    /// Milliseconds of waiting left before a PIN may be tried.
+    pub fn wait_ms(&self) -> u64 {
+        self.wait_left_ms
+    }
+
+    /// One more wrong PIN at `now_ms`: the wait starts again, longer.
+    pub fn failed(&self, now_ms: i64) -> VaultRecord {
+        let failures = self.failures.saturating_add(1);
+        VaultRecord {
+            failures,
+            wait_left_ms: (wait_after(failures).as_millis() as u64).max(self.wait_left_ms),
+            counted_at_ms: now_ms,
+            ..self.clone()
+        }
+    }
+
+    /// The right PIN: no more waiting.
+    pub fn succeeded(&self) -> VaultRecord {
+        VaultRecord {
+            failures: 0,
+            wait_left_ms: 0,
+            counted_at_ms: 0,
+            ..self.clone()
+        }
+    }
+
+    /// Count the wait down by the time a lock screen was open: `open_ms`
+    /// as that page measured it (a clock that cannot be set), but never
+    /// more than the device's clock says passed since the wait was last
+    /// counted (`now_ms`), so several tabs do not count one second each.
+    /// A clock set back counts nothing this time and starts again from now.
+    pub fn waited(&self, open_ms: u64, now_ms: i64) -> VaultRecord {
+        if self.wait_left_ms == 0 {
+            return self.clone();
+        }
+        let by_clock = now_ms.saturating_sub(self.counted_at_ms);
+        let counted = if by_clock < 0 {
+            0
+        } else {
+            open_ms.min(by_clock as u64)
+        };
+        VaultRecord {
+            wait_left_ms: self.wait_left_ms.saturating_sub(counted),
+            counted_at_ms: now_ms,
+            ..self.clone()
+        }
+    }
+
+    /// Take in the wrong PINs counted by an earlier build beside the record
+    /// (`review-together/pin-attempts`), so an update does not end a wait.
+    pub fn with_earlier_attempts(&self, earlier: &PinAttempts, now_ms: i64) -> VaultRecord {
+        let left = earlier.wait_ms(now_ms).max(0) as u64;
+        let left = left.min(wait_after(earlier.failures).as_millis() as u64);
+        VaultRecord {
+            failures: self.failures.max(earlier.failures),
+            wait_left_ms: self.wait_left_ms.max(left),
+            counted_at_ms: if left > self.wait_left_ms {
+                now_ms
+            } else {
+                self.counted_at_ms
+            },
+            ..self.clone()
         }
     }
 
@@ -292,7 +376,9 @@ pub fn wait_after(failures: u32) -> std::time::Duration {
     std::time::Duration::from_secs(30 << doublings).min(std::time::Duration::from_secs(15 * 60))
 }
 
-/// Wrong PINs so far, kept in plain text so the wait survives a reload.
+/// Wrong PINs so far, as an earlier build kept them beside the PIN record
+/// (read once, then kept in the record: see
+/// [`VaultRecord::with_earlier_attempts`]).
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, Default, PartialEq, Eq)]
 #[serde(rename_all = "camelCase")]
 pub struct PinAttempts {

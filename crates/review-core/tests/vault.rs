@@ -221,3 +221,47 @@ fn a_sealed_value_has_a_twelve_byte_nonce_and_base64url_data() {
     assert!(!is_well_formed(&format!("rt-sealed-v1:{nonce}")));
     assert!(!is_well_formed("plain text"));
 }
+
+/// The wait after wrong PINs lives in the PIN record and is counted in time
+/// a lock screen was open: removing a counter, moving the clock or opening
+/// more tabs does not shorten it (issue 18, point 4).
+#[test]
+fn the_wait_is_kept_in_the_record_and_counted_in_open_time() {
+    let t = 1_700_000_000_000i64;
+    let fresh = VaultRecord::new(&vault(), &[5; SALT_BYTES], PBKDF2_ITERATIONS, [6; 12]);
+    // A record an earlier build wrote has no count: it reads as none.
+    assert!(!fresh.encode().contains("failures"));
+    assert_eq!(VaultRecord::decode(&fresh.encode()).unwrap().wait_ms(), 0);
+
+    let three = fresh.failed(t).failed(t).failed(t);
+    assert_eq!((three.failures, three.wait_ms()), (3, 30_000));
+    let stored = VaultRecord::decode(&three.encode()).unwrap();
+    assert_eq!(stored, three, "the count and the wait survive a reload");
+
+    // Counted by the time the page was open, never more than the clock says.
+    let later = three.waited(10_000, t + 10_000);
+    assert_eq!(later.wait_ms(), 20_000);
+    // The clock moved a day on: only the ten seconds the page was open count.
+    let moved_on = later.waited(10_000, t + 86_400_000);
+    assert_eq!(moved_on.wait_ms(), 10_000);
+    // The clock set back: nothing counts this time; counting resumes from then.
+    let set_back = later.waited(10_000, t - 3_600_000);
+    assert_eq!(set_back.wait_ms(), 20_000);
+    assert_eq!(set_back.waited(1_000, t - 3_599_000).wait_ms(), 19_000);
+    // Two tabs counting the same second: it counts once.
+    let a = later.waited(1_000, t + 11_000);
+    let b = a.waited(1_000, t + 11_010);
+    assert_eq!(b.wait_ms(), 19_000 - 10);
+
+    // A fourth wrong PIN doubles it; the right PIN clears it.
+    let four = moved_on.failed(t + 90_000_000);
+    assert_eq!((four.failures, four.wait_ms()), (4, 60_000));
+    let open = four.succeeded();
+    assert_eq!((open.failures, open.wait_ms()), (0, 0));
+    assert_eq!(open.encode(), fresh.encode());
+
+    // Wrong PINs an earlier build counted beside the record are taken in.
+    let earlier = PinAttempts::default().failed(t).failed(t).failed(t);
+    let taken = fresh.with_earlier_attempts(&earlier, t + 5_000);
+    assert_eq!((taken.failures, taken.wait_ms()), (3, 25_000));
+}

@@ -89,6 +89,60 @@ test('a PIN seals everything stored; wrong PINs wait longer each time, across re
   expect(await page.evaluate(() => localStorage.getItem('review-together/pin-attempts'))).toBeNull();
 });
 
+// Issue 18, point 4: the count of wrong PINs and the wait are kept in the
+// PIN record itself and counted in time a lock screen is open, and one try
+// runs at a time across tabs.
+test('the wait after wrong PINs holds: removing the counter, moving the clock or trying from two tabs does not skip it', async ({ page, context }) => {
+  test.setTimeout(180_000);
+  await page.clock.install();
+  await familyReview(page);
+  await setPin(page);
+  await page.reload();
+  await expect(heading(page, LOCKED)).toBeVisible();
+  const record = async () => JSON.parse(await page.evaluate(() => localStorage.getItem('review-together/pin')));
+  const waiting = (p) => expect(p.getByText(/^You can try again in ([2-9]\d|30) seconds\.$/)).toBeVisible();
+
+  // Two wrong PINs here; then the third and fourth at once from two tabs:
+  // one try at a time, so the second finds the wait the first one began.
+  await unlock(page, '111111');
+  await unlock(page, '222222');
+  const other = await context.newPage();
+  await other.goto('/');
+  await expect(heading(other, LOCKED)).toBeVisible();
+  await page.getByLabel('Device PIN').fill('333333');
+  await other.getByLabel('Device PIN').fill('444444');
+  // Both forms are sent at once, straight from each page (a tap would wait
+  // for a button the other tab's wait may already have disabled).
+  await Promise.all([page, other].map((p) => p.evaluate(() => document.getElementById('unlock-pin').form.requestSubmit())));
+  const alerts = [page.getByRole('alert'), other.getByRole('alert')];
+  await expect(async () => {
+    const said = (await Promise.all(alerts.map((a) => a.textContent()))).sort();
+    expect(said[0]).toMatch(/^Error: Please wait \d+ seconds before trying again\.$/);
+    expect(said[1]).toMatch(/^Error: That PIN is not right\. To keep the reviews safe, you can try again in 30 seconds\.$/);
+  }).toPass({ timeout: 20_000 });
+  expect(await record()).toMatchObject({ failures: 3 });
+  await other.close();
+
+  // Removing the counter an earlier build kept beside the record changes nothing.
+  await page.evaluate(() => localStorage.removeItem('review-together/pin-attempts'));
+  await page.reload();
+  await waiting(page);
+  expect((await record()).failures).toBe(3);
+
+  // Moving the clock a day on does not end the wait: it counts the time the
+  // lock screen is open.
+  await page.clock.setSystemTime(Date.now() + 24 * 3600 * 1000);
+  await page.reload();
+  await waiting(page);
+  await expect(page.getByRole('button', { name: 'Unlock' })).toBeDisabled();
+  // Half a minute with the screen open ends it.
+  await page.clock.runFor('00:31');
+  await expect(page.getByRole('button', { name: 'Unlock' })).toBeEnabled();
+  await unlock(page, PIN);
+  await expect(heading(page, LOCKED)).toHaveCount(0);
+  expect(await record()).not.toHaveProperty('failures');
+});
+
 test('the app locks itself after five minutes without use and opens again where it was', async ({ page }) => {
   test.setTimeout(180_000);
   await page.clock.install();
