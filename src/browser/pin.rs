@@ -6,7 +6,7 @@
 use js_sys::{Array, Uint8Array};
 use review_core::draft::NAMESPACE;
 use review_core::vault::{
-    is_sealed, PinAttempts, Vault, VaultRecord, PBKDF2_ITERATIONS, SALT_BYTES,
+    is_sealed, PinAttempts, PinChange, Vault, VaultRecord, PBKDF2_ITERATIONS, SALT_BYTES,
 };
 use std::cell::RefCell;
 use wasm_bindgen::JsCast;
@@ -15,6 +15,27 @@ use wasm_bindgen_futures::JsFuture;
 thread_local! {
     /// The key while the device is unlocked; `None` when locked or no PIN.
     static OPEN: RefCell<Option<Vault>> = const { RefCell::new(None) };
+    /// While a PIN change is being finished: the old key, to open what is
+    /// not yet sealed again under the new one.
+    static PREVIOUS: RefCell<Option<Vault>> = const { RefCell::new(None) };
+    /// The salt of the record `OPEN`'s key belongs to.
+    static OPEN_SALT: RefCell<String> = const { RefCell::new(String::new()) };
+}
+
+/// Keep `vault`, the key of the record with `salt`, while unlocked.
+fn hold(vault: Vault, salt: &str) {
+    OPEN.with(|o| *o.borrow_mut() = Some(vault));
+    OPEN_SALT.with(|s| *s.borrow_mut() = salt.to_string());
+}
+
+/// Whether the key this tab holds is still the device's: another tab may
+/// have changed the PIN since (then this tab locks rather than seal with a
+/// key nobody can get back).
+fn key_still_current() -> bool {
+    let ours = OPEN_SALT.with(|s| s.borrow().clone());
+    let record_salt = record().and_then(Result::ok).map(|r| r.salt);
+    let next_salt = pending_change().map(|c| c.next.salt);
+    record_salt.as_deref() == Some(ours.as_str()) || next_salt.as_deref() == Some(ours.as_str())
 }
 
 /// Where the PIN record lives (plain text: the salt, the iteration count and
@@ -28,10 +49,17 @@ pub fn attempts_key() -> String {
     format!("{NAMESPACE}/pin-attempts")
 }
 
+/// A PIN change under way (see `review_core::vault::PinChange`): plain,
+/// beside the record, until every value is sealed under the new key.
+pub fn change_key() -> String {
+    format!("{NAMESPACE}/pin-change")
+}
+
 /// Values that are never sealed: what the lock screen itself needs. They
 /// hold nothing personal.
 fn stays_plain(key: &str) -> bool {
     key == record_key()
+        || key == change_key()
         || key == attempts_key()
         || key == auto_lock_key()
         || key == retention_key()
@@ -63,6 +91,7 @@ pub fn is_unlocked() -> bool {
 /// Forget the key: everything sealed is unreadable until the PIN is entered.
 pub fn lock() {
     OPEN.with(|o| *o.borrow_mut() = None);
+    PREVIOUS.with(|o| *o.borrow_mut() = None);
 }
 
 fn random<const N: usize>() -> [u8; N] {
@@ -83,6 +112,10 @@ pub fn seal_for(key: &str, plain: &str) -> Result<String, Locked> {
     if stays_plain(key) || !is_set() {
         return Ok(plain.to_string());
     }
+    if !key_still_current() {
+        lock();
+        return Err(Locked);
+    }
     OPEN.with(|o| match o.borrow().as_ref() {
         Some(vault) => Ok(vault.seal(key, random::<12>(), plain)),
         None => Err(Locked),
@@ -95,12 +128,14 @@ pub fn open_from(key: &str, stored: String) -> String {
     if !is_sealed(&stored) {
         return stored;
     }
-    OPEN.with(|o| {
-        o.borrow()
-            .as_ref()
-            .and_then(|vault| vault.open(key, &stored).ok())
-    })
-    .unwrap_or(stored)
+    let open = |cell: &'static std::thread::LocalKey<RefCell<Option<Vault>>>| {
+        cell.with(|o| {
+            o.borrow()
+                .as_ref()
+                .and_then(|vault| vault.open(key, &stored).ok())
+        })
+    };
+    open(&OPEN).or_else(|| open(&PREVIOUS)).unwrap_or(stored)
 }
 
 /// Derive the 256-bit key from a PIN with WebCrypto PBKDF2-SHA256.
@@ -244,17 +279,35 @@ async fn try_pin(pin: &str) -> Result<(), UnlockError> {
             wait_ms: record.wait_ms() as i64,
         });
     }
-    let salt = record
-        .salt_bytes()
-        .map_err(|e| UnlockError::Failed(e.to_string()))?;
-    let vault = derive(pin, &salt, record.iterations)
-        .await
-        .map_err(UnlockError::Failed)?;
+    let vault = key_of(&record, pin).await.map_err(UnlockError::Failed)?;
     if record.accepts(&vault) {
         save_record(&record.succeeded()).map_err(UnlockError::Failed)?;
-        OPEN.with(|o| *o.borrow_mut() = Some(vault));
-        Ok(())
-    } else {
+        match pending_change() {
+            // A change cut short: the old PIN opens both keys; finish it.
+            Some(change) => {
+                let (old, new) = change
+                    .keys_from_old(&vault)
+                    .map_err(|e| UnlockError::Failed(e.to_string()))?;
+                finish_change(old, new, change).await;
+            }
+            None => hold(vault, &record.salt),
+        }
+        return Ok(());
+    }
+    // A change cut short: the new PIN opens both keys too.
+    if let Some(change) = pending_change() {
+        let new = key_of(&change.next, pin)
+            .await
+            .map_err(UnlockError::Failed)?;
+        if change.next.accepts(&new) {
+            let (old, new) = change
+                .keys_from_new(&new)
+                .map_err(|e| UnlockError::Failed(e.to_string()))?;
+            finish_change(old, new, change).await;
+            return Ok(());
+        }
+    }
+    {
         let failed = record.failed(now_ms());
         save_record(&failed).map_err(UnlockError::Failed)?;
         // Another tab sees this write a moment later (local storage reaches
@@ -263,6 +316,115 @@ async fn try_pin(pin: &str) -> Result<(), UnlockError> {
         Err(UnlockError::Wrong {
             wait_ms: failed.wait_ms() as i64,
         })
+    }
+}
+
+/// The key a PIN gives with `record`'s salt and count.
+async fn key_of(record: &VaultRecord, pin: &str) -> Result<Vault, String> {
+    let salt = record.salt_bytes().map_err(|e| e.to_string())?;
+    derive(pin, &salt, record.iterations).await
+}
+
+/// The PIN change under way, if one was cut short (an unreadable one is
+/// left where it is: the current record still opens what it sealed).
+fn pending_change() -> Option<PinChange> {
+    let text = local()?.get_item(&change_key()).ok().flatten()?;
+    PinChange::decode(&text).ok()
+}
+
+/// Why the PIN was not changed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ChangeError {
+    /// The current PIN typed was wrong (counted as a wrong PIN).
+    Wrong(UnlockError),
+    Failed(String),
+}
+
+impl std::fmt::Display for ChangeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ChangeError::Wrong(UnlockError::Wrong { .. }) => f.write_str(
+                "The current PIN is not right, so the PIN was not changed. Nothing has changed.",
+            ),
+            ChangeError::Wrong(e) => write!(f, "The PIN was not changed. {e}"),
+            ChangeError::Failed(why) => write!(
+                f,
+                "The PIN could not be changed: {why}. Nothing has changed."
+            ),
+        }
+    }
+}
+
+/// Change the PIN: the current one first (a wrong one counts, as at the
+/// lock screen), then everything sealed again under the new one. The change
+/// is written down first (each key sealed under the other), so a page
+/// closed half way loses nothing: either PIN finishes it at the next unlock.
+pub async fn change_pin(current: &str, new_pin: &str) -> Result<(), ChangeError> {
+    let (current, new_pin) = (current.to_string(), new_pin.to_string());
+    super::locks::exclusively(UNLOCK_LOCK, async move {
+        let record = match current_record() {
+            Ok(Some(r)) => r,
+            Ok(None) => return Err(ChangeError::Failed("this device has no PIN".into())),
+            Err(e) => return Err(ChangeError::Failed(e)),
+        };
+        if record.wait_ms() > 0 {
+            return Err(ChangeError::Wrong(UnlockError::Waiting {
+                wait_ms: record.wait_ms() as i64,
+            }));
+        }
+        let old = key_of(&record, &current)
+            .await
+            .map_err(ChangeError::Failed)?;
+        if !record.accepts(&old) {
+            let failed = record.failed(now_ms());
+            save_record(&failed).map_err(ChangeError::Failed)?;
+            return Err(ChangeError::Wrong(UnlockError::Wrong {
+                wait_ms: failed.wait_ms() as i64,
+            }));
+        }
+        save_record(&record.succeeded()).map_err(ChangeError::Failed)?;
+        let salt = random::<SALT_BYTES>();
+        let new = derive(&new_pin, &salt, PBKDF2_ITERATIONS)
+            .await
+            .map_err(ChangeError::Failed)?;
+        let next = VaultRecord::new(&new, &salt, PBKDF2_ITERATIONS, random::<12>());
+        let change = PinChange::new(&old, &new, next, [random::<12>(), random::<12>()]);
+        local()
+            .and_then(|s| s.set_item(&change_key(), &change.encode()).ok())
+            .ok_or_else(|| ChangeError::Failed("the device's storage refused the change".into()))?;
+        finish_change(old, new, change).await;
+        Ok(())
+    })
+    .await
+}
+
+/// Seal every stored value again under `new` (opening with `new`, else
+/// `old`), one at a time, letting the page breathe between them; then make
+/// the new record the record and drop the change. Values neither key opens
+/// are left as they are (they were unreadable before).
+async fn finish_change(old: Vault, new: Vault, change: PinChange) {
+    hold(new.clone(), &change.next.salt);
+    PREVIOUS.with(|o| *o.borrow_mut() = Some(old.clone()));
+    let Some(storage) = local() else {
+        return;
+    };
+    let keys: Vec<String> = (0..storage.length().unwrap_or(0))
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|k| k.starts_with(NAMESPACE) && !stays_plain(k))
+        .collect();
+    for key in keys {
+        if let Some(value) = storage.get_item(&key).ok().flatten() {
+            if is_sealed(&value) && new.open(&key, &value).is_err() {
+                if let Ok(plain) = old.open(&key, &value) {
+                    let _ = storage.set_item(&key, &new.seal(&key, random::<12>(), &plain));
+                }
+            }
+        }
+        super::clock::sleep(std::time::Duration::ZERO).await;
+    }
+    if save_record(&change.next).is_ok() {
+        let _ = storage.remove_item(&change_key());
+        PREVIOUS.with(|o| *o.borrow_mut() = None);
     }
 }
 
@@ -285,7 +447,7 @@ pub async fn set_pin(pin: &str) -> Result<(), String> {
     storage
         .set_item(&record_key(), &record.encode())
         .map_err(|_| "the PIN could not be kept: the device's storage refused it")?;
-    OPEN.with(|o| *o.borrow_mut() = Some(vault.clone()));
+    hold(vault.clone(), &record.salt);
     for key in keys {
         if let Some(value) = storage.get_item(&key).ok().flatten() {
             if !is_sealed(&value) {
@@ -340,7 +502,10 @@ pub fn backup_text(
     now: &review_core::Timestamp,
 ) -> String {
     use review_core::backup::{plain_with, sealed_with};
-    let record = record().and_then(Result::ok);
+    // During a PIN change the key in use is the new record's.
+    let record = pending_change()
+        .map(|c| c.next)
+        .or_else(|| record().and_then(Result::ok));
     OPEN.with(|o| match (o.borrow().as_ref(), record) {
         (Some(key), Some(record)) => sealed_with(review, signed, now, key, &record, random::<12>()),
         _ => plain_with(review, signed, now),

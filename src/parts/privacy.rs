@@ -349,6 +349,46 @@ pub fn PinPage() -> impl IntoView {
             </div>
         }
     };
+    // Changing the PIN: the current one, then the new one twice.
+    let current = RwSignal::new(String::new());
+    let change = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let (old, p, a) = (
+            current.get_untracked(),
+            new_pin.get_untracked(),
+            again.get_untracked(),
+        );
+        let mut errors = Vec::new();
+        if old.is_empty() {
+            errors.push(FieldError {
+                field: "current-pin".into(),
+                message: "Enter the current PIN".into(),
+                attention: false,
+            });
+        }
+        errors.extend(pin_errors(&p, &a));
+        attempts.update(|n| *n += 1);
+        shown.set(errors.clone());
+        notice.set(None);
+        problem.set(None);
+        if !errors.is_empty() || busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        leptos::task::spawn_local(async move {
+            let result = pin::change_pin(&old, &p).await;
+            busy.set(false);
+            current.set(String::new());
+            new_pin.set(String::new());
+            again.set(String::new());
+            match result {
+                Ok(()) => notice.set(Some(
+                    "The PIN is changed. Everything on this device is now locked with the new PIN. Backups made before keep opening with the PIN they were made with.".into(),
+                )),
+                Err(e) => problem.set(Some(e.to_string())),
+            }
+        });
+    };
     let minute_choices: Vec<crate::components::Choice<u32>> = AUTO_LOCK_CHOICES
         .iter()
         .map(|m| crate::components::Choice::new(*m, &m.to_string(), &format!("{m} minutes")))
@@ -388,12 +428,30 @@ pub fn PinPage() -> impl IntoView {
                         <div class="app-notification-banner__content"><p class="app-body">{text}</p></div>
                     </div>
                 })}
+                <ErrorSummary errors=shown attempts=attempts />
                 <p class="app-body">"This device has a PIN. Everything the app keeps here is locked with it."</p>
                 <div class="app-button-group">
                     <button type="button" class="app-button" on:click=move |_| {
                         if let Some(l) = lock { l.lock_now() }
                     }>"Lock now"</button>
                 </div>
+                <div class="app-inset-text">
+                    <p class="app-body">
+                        "After three wrong PINs the app waits before the next try, longer each time. That slows down someone guessing at the screen; someone who copies the tablet's data can still guess elsewhere. The tablet's own screen lock, and keeping backups apart from the tablet, are the real protection."
+                    </p>
+                </div>
+                <h2 class="app-heading-m">"Change the PIN"</h2>
+                <form novalidate on:submit=change>
+                    {pin_field("current-pin", "Current PIN", current)}
+                    {pin_field("new-pin", "New PIN (at least 6 numbers)", new_pin)}
+                    {pin_field("new-pin-again", "Enter the new PIN again", again)}
+                    <Problem message=problem />
+                    <div class="app-button-group">
+                        <button type="submit" class="app-button app-button--secondary" disabled=move || busy.get()>
+                            {move || if busy.get() { "Changing the PIN…" } else { "Change the PIN" }}
+                        </button>
+                    </div>
+                </form>
                 <crate::components::Radios
                     id="auto-lock"
                     legend="Lock the app when it is not used for"

@@ -295,7 +295,7 @@ impl VaultRecord {
 
 /// The key derived from the PIN, ready to seal and open.
 #[derive(Clone)]
-pub struct Vault(Aes256Gcm);
+pub struct Vault(Aes256Gcm, [u8; 32]);
 
 impl fmt::Debug for Vault {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -305,7 +305,22 @@ impl fmt::Debug for Vault {
 
 impl Vault {
     pub fn from_key(key: [u8; 32]) -> Vault {
-        Vault(Aes256Gcm::new(&key.into()))
+        Vault(Aes256Gcm::new(&key.into()), key)
+    }
+
+    /// `other`'s key sealed under this one (for a PIN change: see
+    /// [`PinChange`]).
+    fn seal_key(&self, other: &Vault, nonce: [u8; 12]) -> String {
+        self.seal(KEY_PLACE, nonce, &b64(&other.1))
+    }
+
+    /// The key [`Vault::seal_key`] sealed under this one.
+    fn open_key(&self, sealed: &str) -> Result<Vault, VaultError> {
+        let text = self.open(KEY_PLACE, sealed)?;
+        let bytes: [u8; 32] = b64_decode(&text)
+            .and_then(|b| b.try_into().ok())
+            .ok_or(VaultError::WrongKeyOrDamaged)?;
+        Ok(Vault::from_key(bytes))
     }
 
     /// Seal `plaintext` to be stored under `place` (the storage key, bound in
@@ -343,6 +358,55 @@ impl Vault {
             )
             .map_err(|_| VaultError::WrongKeyOrDamaged)?;
         String::from_utf8(plain).map_err(|_| VaultError::WrongKeyOrDamaged)
+    }
+}
+
+/// Where a key sealed under another is bound to (see [`PinChange`]).
+const KEY_PLACE: &str = "review-together/pin-change/key";
+
+/// A PIN change under way, stored (plain) beside the PIN record until every
+/// sealed value is sealed again under the new key: the new record, and each
+/// key sealed under the other. If the page closes half way, either PIN
+/// opens both keys, and the change is finished then: nothing sealed under
+/// either key is ever out of reach.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct PinChange {
+    pub next: VaultRecord,
+    old_key_under_new: String,
+    new_key_under_old: String,
+}
+
+impl PinChange {
+    /// A change from the key `old` (of the current record) to `new`, whose
+    /// record is `next`. `nonces`: two fresh random nonces.
+    pub fn new(old: &Vault, new: &Vault, next: VaultRecord, nonces: [[u8; 12]; 2]) -> PinChange {
+        PinChange {
+            next,
+            old_key_under_new: new.seal_key(old, nonces[0]),
+            new_key_under_old: old.seal_key(new, nonces[1]),
+        }
+    }
+
+    pub fn encode(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    pub fn decode(text: &str) -> Result<PinChange, VaultError> {
+        let change: PinChange =
+            serde_json::from_str(text).map_err(|e| VaultError::BadRecord(e.to_string()))?;
+        change.next.salt_bytes()?;
+        Ok(change)
+    }
+
+    /// Given the key of the current record, both keys: (old, new).
+    pub fn keys_from_old(&self, old: &Vault) -> Result<(Vault, Vault), VaultError> {
+        Ok((old.clone(), old.open_key(&self.new_key_under_old)?))
+    }
+
+    /// Given the key of the new record, both keys: (old, new).
+    pub fn keys_from_new(&self, new: &Vault) -> Result<(Vault, Vault), VaultError> {
+        Ok((new.open_key(&self.old_key_under_new)?, new.clone()))
     }
 }
 

@@ -265,3 +265,39 @@ fn the_wait_is_kept_in_the_record_and_counted_in_open_time() {
     let taken = fresh.with_earlier_attempts(&earlier, t + 5_000);
     assert_eq!((taken.failures, taken.wait_ms()), (3, 25_000));
 }
+
+/// A PIN change keeps each key sealed under the other until every value is
+/// sealed again, so a change cut short opens with either PIN (issue 18, point 5).
+#[test]
+fn a_pin_change_cut_short_opens_both_keys_with_either_pin() {
+    let old = vault();
+    let new = Vault::from_key([9; 32]);
+    let next = VaultRecord::new(&new, &[7; SALT_BYTES], PBKDF2_ITERATIONS, [8; 12]);
+    let change = PinChange::new(&old, &new, next.clone(), [[1; 12], [2; 12]]);
+    let stored = PinChange::decode(&change.encode()).unwrap();
+    assert_eq!(stored, change);
+    assert!(stored.next.accepts(&new) && !stored.next.accepts(&old));
+    let sealed_old = old.seal(PLACE, [3; 12], "sealed before the change");
+    let sealed_new = new.seal(PLACE, [4; 12], "sealed after it");
+    for (o, n) in [
+        stored.keys_from_old(&old).unwrap(),
+        stored.keys_from_new(&new).unwrap(),
+    ] {
+        assert_eq!(
+            o.open(PLACE, &sealed_old).unwrap(),
+            "sealed before the change"
+        );
+        assert_eq!(n.open(PLACE, &sealed_new).unwrap(), "sealed after it");
+    }
+    // A wrong key opens neither; nothing in the change reads as a key text.
+    let wrong = Vault::from_key([1; 32]);
+    assert!(stored.keys_from_old(&wrong).is_err());
+    assert!(stored.keys_from_new(&wrong).is_err());
+    assert!(!change
+        .encode()
+        .contains(&review_core::summary::b64(&[9; 32])));
+    // A change whose new record asks for a bad count is refused as a whole.
+    let mut bad = serde_json::to_value(&change).unwrap();
+    bad["next"]["iterations"] = 1_000.into();
+    assert!(PinChange::decode(&bad.to_string()).is_err());
+}

@@ -143,6 +143,61 @@ test('the wait after wrong PINs holds: removing the counter, moving the clock or
   expect(await record()).not.toHaveProperty('failures');
 });
 
+// Issue 18, point 5: change the PIN, the current one first; the change is
+// written down before anything is sealed again, so a page closed half way
+// loses nothing, and either PIN finishes it.
+test('change the PIN: the current one first, and a change cut short half way loses nothing', async ({ page, context }) => {
+  test.setTimeout(180_000);
+  await page.clock.install();
+  const id = await familyReview(page);
+  await setPin(page);
+  const before = await storageOf(page);
+  const NEW_PIN = '135790';
+  const change = async (current) => {
+    await page.getByLabel('Current PIN').fill(current);
+    await page.getByLabel('New PIN (at least 6 numbers)').fill(NEW_PIN);
+    await page.getByLabel('Enter the new PIN again').fill(NEW_PIN);
+    await press(page.getByRole('button', { name: 'Change the PIN' }));
+  };
+
+  // A wrong current PIN changes nothing (and counts as a wrong PIN).
+  await change('111111');
+  await expect(page.getByRole('alert')).toHaveText('The current PIN is not right, so the PIN was not changed. Nothing has changed.');
+  expect(JSON.parse((await storageOf(page))['review-together/pin']).salt).toBe(JSON.parse(before['review-together/pin']).salt);
+
+  // The clock stops, so the change writes itself down, seals one value
+  // again and waits; then the page is closed.
+  await page.clock.pauseAt(Date.now() + 60_000);
+  await change(PIN);
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('review-together/pin-change'))).not.toBeNull();
+  const half = await storageOf(page);
+  const sealed = Object.keys(before).filter((k) => before[k].startsWith('rt-sealed-v1:'));
+  expect(sealed.filter((k) => half[k] !== before[k]).length, 'sealed again so far').toBeGreaterThanOrEqual(1);
+  expect(sealed.filter((k) => half[k] === before[k]).length, 'not yet sealed again').toBeGreaterThanOrEqual(1);
+  expect(half['review-together/pin']).toBe(before['review-together/pin']);
+  await page.close();
+  await context.clock.resume();
+
+  // The new PIN opens everything and finishes the change.
+  const tablet = await context.newPage();
+  await tablet.goto(`/review/${id}/who`);
+  await expect(heading(tablet, LOCKED)).toBeVisible();
+  await unlock(tablet, NEW_PIN);
+  await expect(heading(tablet, 'Who is here')).toBeVisible();
+  await expect(tablet.getByText('Ayesha Khan').first()).toBeVisible();
+  await expect.poll(() => tablet.evaluate(() => localStorage.getItem('review-together/pin-change'))).toBeNull();
+  const after = await storageOf(tablet);
+  expect(Object.keys(after).sort()).toEqual(Object.keys(before).sort());
+  expect(JSON.parse(after['review-together/pin']).salt).not.toBe(JSON.parse(before['review-together/pin']).salt);
+
+  // From now on only the new PIN opens it.
+  await tablet.reload();
+  await unlock(tablet, PIN);
+  await expect(tablet.getByRole('alert')).toHaveText(/That PIN is not right/);
+  await unlock(tablet, NEW_PIN);
+  await expect(tablet.getByText('Ayesha Khan').first()).toBeVisible();
+});
+
 test('the app locks itself after five minutes without use and opens again where it was', async ({ page }) => {
   test.setTimeout(180_000);
   await page.clock.install();
