@@ -12,6 +12,7 @@ mod person_choice;
 mod pin_entry;
 mod remarks;
 mod save_banners;
+mod submit;
 mod task_list;
 mod turn;
 
@@ -33,5 +34,6 @@ pub use person_choice::PersonChoice;
 pub use pin_entry::PinEntry;
 pub use remarks::ResourceRemarks;
 pub use save_banners::{OtherTabBanner, SaveProblemBanner};
+pub use submit::SubmitButton;
 pub use task_list::TaskList;
 pub use turn::{PassTheTablet, TurnBanner};

@@ -5,7 +5,7 @@
 //! the core found it intact and saying exactly what the review says.
 
 use crate::browser::{clock, download, pin, storage, upload};
-use crate::components::Page;
+use crate::components::{Page, SubmitButton};
 use crate::state::{use_app, use_review};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -254,9 +254,7 @@ pub fn OpenBackup() -> impl IntoView {
                         prop:value=entered on:input=move |ev| entered.set(event_target_value(&ev)) />
                 </div>
                 <div class="app-button-group">
-                    <button type="submit" class="app-button" disabled=move || busy.get()>
-                        {move || if busy.get() { "Opening…" } else { "Open the backup" }}
-                    </button>
+                    <SubmitButton label="Open the backup" working="Opening…" busy=busy />
                 </div>
             </form>
         }

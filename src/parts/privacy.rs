@@ -3,7 +3,7 @@
 //! PIN, and removing all of the app's data from the device.
 
 use crate::browser::pin;
-use crate::components::{ErrorSummary, Page, PinEntry, Problem};
+use crate::components::{ErrorSummary, Page, PinEntry, Problem, SubmitButton};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
@@ -170,9 +170,8 @@ fn LockScreen() -> impl IntoView {
                             on:input=move |ev| entered.set(event_target_value(&ev)) />
                     </div>
                     <div class="app-button-group">
-                        <button type="submit" class="app-button" disabled=move || { busy.get() || wait.get() > 0 }>
-                            {move || if busy.get() { "Unlocking…" } else { "Unlock" }}
-                        </button>
+                        <SubmitButton label="Unlock" working="Unlocking…" busy=busy
+                            held=Signal::derive(move || wait.get() > 0) />
                     </div>
                     {move || (wait.get() > 0).then(|| view! {
                         <p class="app-body">{format!("You can try again in {}.", review_core::words::wait_words(wait.get()))}</p>
@@ -416,9 +415,7 @@ pub fn PinPage() -> impl IntoView {
                         {pin_field("new-pin-again", "Enter the PIN again", again)}
                         <Problem message=problem />
                         <div class="app-button-group">
-                            <button type="submit" class="app-button" disabled=move || busy.get()>
-                                {move || if busy.get() { "Setting the PIN…" } else { "Set the PIN" }}
-                            </button>
+                            <SubmitButton label="Set the PIN" working="Setting the PIN…" busy=busy />
                         </div>
                     </form>
                 }
@@ -447,9 +444,7 @@ pub fn PinPage() -> impl IntoView {
                     {pin_field("new-pin-again", "Enter the new PIN again", again)}
                     <Problem message=problem />
                     <div class="app-button-group">
-                        <button type="submit" class="app-button app-button--secondary" disabled=move || busy.get()>
-                            {move || if busy.get() { "Changing the PIN…" } else { "Change the PIN" }}
-                        </button>
+                        <SubmitButton label="Change the PIN" working="Changing the PIN…" busy=busy secondary=true />
                     </div>
                 </form>
                 <crate::components::Radios

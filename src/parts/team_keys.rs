@@ -7,7 +7,7 @@
 
 use crate::browser::pin;
 use crate::browser::{clock, storage, upload};
-use crate::components::{Page, PinEntry};
+use crate::components::{Page, PinEntry, SubmitButton};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use review_core::draft::ImportedTeamKeys;
@@ -235,9 +235,7 @@ pub fn TeamKeysPage() -> impl IntoView {
             <form novalidate on:submit=take>
                 {pin_field}
                 <div class="app-button-group">
-                    <button type="submit" class="app-button" disabled=move || busy.get()>
-                        {move || if busy.get() { "Checking the PIN…" } else { "Use this list" }}
-                    </button>
+                    <SubmitButton label="Use this list" working="Checking the PIN…" busy=busy />
                     <button type="button" class="app-button app-button--secondary"
                         on:click=move |_| step.set(Step::Choose)>
                         "Do not use it"

@@ -85,8 +85,9 @@ fn a_plain_backup_carries_the_summary_byte_for_byte_and_opens_it_checked() {
     assert_eq!(again, r);
 }
 
-#[test]
-fn a_sealed_backup_keeps_the_summary_inside_the_seal() {
+/// The signed-off review and its summary in a backup sealed under the test
+/// device's key: (review, summary, key, the backup's text).
+fn sealed_signed_off() -> (Review, SignedFile, Vault, String) {
     let (review, summary, _) = signed_off_backup();
     let (key, record) = device_key();
     let text = backup::sealed_with(
@@ -97,6 +98,12 @@ fn a_sealed_backup_keeps_the_summary_inside_the_seal() {
         &record,
         [14; 12],
     );
+    (review, summary, key, text)
+}
+
+#[test]
+fn a_sealed_backup_keeps_the_summary_inside_the_seal() {
+    let (review, summary, key, text) = sealed_signed_off();
     // Nothing of the review or its summary is readable without the PIN.
     for p in &review.participants {
         assert!(!text.contains(p.name.trim()), "{} readable", p.name);
@@ -413,16 +420,7 @@ fn each_attack_on_a_sealed_backup_is_refused() {
 /// formats.
 #[test]
 fn a_sealed_backup_asking_for_a_bad_salt_or_count_is_refused_before_the_pin() {
-    let (review, summary, _) = signed_off_backup();
-    let (key, record) = device_key();
-    let good = backup::sealed_with(
-        &review,
-        &[SignedCopy::summary(&summary)],
-        &now(),
-        &key,
-        &record,
-        [14; 12],
-    );
+    let (_, _, _, good) = sealed_signed_off();
     for version in [1, 2] {
         let good = changed(&good, |v| v["version"] = json!(version));
         assert!(matches!(restore(&good), Ok(Restore::NeedsPin(_))));
