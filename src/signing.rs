@@ -38,7 +38,7 @@ fn random_seed() -> [u8; 32] {
 
 /// The device's key as it stands, without making one.
 pub enum KeyState {
-    /// No key yet: one is made when the first review is signed off.
+    /// No key yet: one is made when the first review is started.
     None,
     Ready(Box<SigningKey>),
     /// Something is stored but cannot be read. It is left as it is.

@@ -296,6 +296,10 @@ pub fn start_review(app: &AppState) -> Result<Review, storage::StorageError> {
         )
     });
     storage::save_review(&review)?;
+    // The device's signing key is made now, before the meeting, so that a
+    // storage that fills up during it cannot stop the sign-off from signing.
+    // If it cannot be kept now, the sign-off makes it (or says why).
+    let _ = crate::signing::key_or_make();
     Ok(review)
 }
 

@@ -179,7 +179,7 @@ pub fn SigningKeyPage() -> impl IntoView {
                 .into_any(),
                 Ok(None) => view! {
                     <p class="app-body">
-                        "This device has no signing key yet. One is made when the first review is signed off. You can make it now to register it with your team first."
+                        "This device has no signing key yet. One is made when the first review is started. You can make it now to register it with your team first."
                     </p>
                     <div class="app-button-group">
                         <button type="button" class="app-button" on:click=make>"Make the signing key now"</button>
