@@ -282,14 +282,12 @@ async fn try_pin(pin: &str) -> Result<(), UnlockError> {
     let vault = key_of(&record, pin).await.map_err(UnlockError::Failed)?;
     if record.accepts(&vault) {
         save_record(&record.succeeded()).map_err(UnlockError::Failed)?;
-        match pending_change() {
-            // A change cut short: the old PIN opens both keys; finish it.
-            Some(change) => {
-                let (old, new) = change
-                    .keys_from_old(&vault)
-                    .map_err(|e| UnlockError::Failed(e.to_string()))?;
-                finish_change(old, new, change).await;
-            }
+        // A change cut short: the old PIN opens both keys; finish it. (A
+        // change whose keys do not open is damaged: the old key still opens
+        // everything not yet sealed again.)
+        let both = pending_change().and_then(|c| c.keys_from_old(&vault).ok().map(|k| (k, c)));
+        match both {
+            Some(((old, new), change)) => finish_change(old, new, change).await,
             None => hold(vault, &record.salt),
         }
         return Ok(());
@@ -307,16 +305,14 @@ async fn try_pin(pin: &str) -> Result<(), UnlockError> {
             return Ok(());
         }
     }
-    {
-        let failed = record.failed(now_ms());
-        save_record(&failed).map_err(UnlockError::Failed)?;
-        // Another tab sees this write a moment later (local storage reaches
-        // other tabs asynchronously): keep the lock until it has.
-        super::clock::sleep(std::time::Duration::from_millis(300)).await;
-        Err(UnlockError::Wrong {
-            wait_ms: failed.wait_ms() as i64,
-        })
-    }
+    let failed = record.failed(now_ms());
+    save_record(&failed).map_err(UnlockError::Failed)?;
+    // Another tab sees this write a moment later (local storage reaches
+    // other tabs asynchronously): keep the lock until it has.
+    super::clock::sleep(std::time::Duration::from_millis(300)).await;
+    Err(UnlockError::Wrong {
+        wait_ms: failed.wait_ms() as i64,
+    })
 }
 
 /// The key a PIN gives with `record`'s salt and count.
