@@ -15,7 +15,7 @@
 //! nothing: the banners about saving are `components::save_banners`.
 
 use crate::browser::locks::lock_manager;
-use crate::browser::{clock, download, storage};
+use crate::browser::{clock, storage};
 use leptos::prelude::*;
 use review_core::{draft, Review};
 use std::cell::{Cell, RefCell};
@@ -487,23 +487,12 @@ pub fn take_over() {
 
 // ---- Downloading what could not be stored -------------------------------------
 
-/// Offer the open review, as this tab has it, as a file in the stored format
-/// (it can be opened again). The file name holds no personal data.
-pub fn download_open_review() -> Result<String, String> {
-    let (review, base) = OPEN
-        .with_borrow(|o| {
-            o.as_ref().map(|o| {
-                let review = o.review.try_get_untracked().or_else(|| o.unsaved.clone());
-                (review, o.base)
-            })
-        })
-        .and_then(|(review, base)| review.map(|r| (r, base)))
-        .ok_or_else(|| "the review is no longer open".to_string())?;
-    let name = format!("review-draft-{}.json", clock::now().format("%Y-%m-%d-%H%M"));
-    download::download(
-        &name,
-        "application/json",
-        &draft::encode_review_at(&review, base),
-    )?;
-    Ok(name)
+/// The open review as this tab has it (with changes not yet stored), for
+/// downloading as a backup when the device's storage would not keep it.
+pub fn open_review() -> Result<Review, String> {
+    OPEN.with_borrow(|o| {
+        o.as_ref()
+            .and_then(|o| o.review.try_get_untracked().or_else(|| o.unsaved.clone()))
+    })
+    .ok_or_else(|| "the review is no longer open".to_string())
 }

@@ -3,6 +3,7 @@
 //! storage, the clock and the randomness.
 
 use crate::browser::{clock, storage};
+use review_core::backup::SignedCopy;
 use review_core::summary::{
     self, decode_stored_key, device_key, encode_stored_key, DeviceKeyError, Finalise, KeyStore,
     SignedFile, SigningKey,
@@ -154,6 +155,22 @@ pub fn sign_at_sign_off(review: &Review, now: Timestamp) -> Result<Made, String>
         NOT_KEPT.with(|m| m.borrow_mut().insert(review.id.clone(), file.clone()));
     }
     Ok(Made { file, not_kept })
+}
+
+/// A backup of `review` as it is now, with its signed files (its summary
+/// byte for byte, and files of kinds this build does not know as they came):
+/// sealed under the device's key when it has a PIN. (file name, text).
+pub fn backup_file(review: &Review) -> (String, String) {
+    let now = clock::now();
+    let mut signed: Vec<SignedCopy> = match stored_summary(review) {
+        Ok(Some(made)) => vec![SignedCopy::summary(&made.file)],
+        _ => Vec::new(),
+    };
+    signed.extend(storage::other_signed_files(&review.id));
+    (
+        review_core::backup::file_name(review, &now),
+        crate::browser::pin::backup_text(review, &signed, &now),
+    )
 }
 
 /// A fingerprint split into groups of four, for reading aloud over the phone.

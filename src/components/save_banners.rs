@@ -4,7 +4,7 @@
 
 use super::banner::Banner;
 use crate::browser::storage;
-use crate::saving::{download_open_review, take_over, Tab};
+use crate::saving::{open_review, take_over, Tab};
 use crate::state::use_app;
 use leptos::prelude::*;
 use review_core::draft;
@@ -16,8 +16,17 @@ pub fn SaveProblemBanner() -> impl IntoView {
     let said = RwSignal::new(None::<Result<String, String>>);
     let save = move |_| {
         said.set(Some(
-            download_open_review()
-                .map(|name| format!("The review was downloaded as {name}."))
+            open_review()
+                .and_then(|review| {
+                    // A backup of the review as on screen: it opens with
+                    // "Open a backup", and is locked like any backup.
+                    let (name, text) = crate::signing::backup_file(&review);
+                    crate::browser::download::download(&name, "application/json", &text)?;
+                    Ok(name)
+                })
+                .map(|name| {
+                    format!("The review was downloaded as {name}. It opens with “Open a backup”.")
+                })
                 .map_err(|e| format!("The review could not be downloaded: {e}.")),
         ))
     };

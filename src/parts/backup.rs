@@ -9,7 +9,7 @@ use crate::components::{Page, SubmitButton};
 use crate::state::{use_app, use_review};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
-use review_core::backup::{self, Restore, Restored, Sealed, SignedCopy};
+use review_core::backup::{self, Restore, Restored, Sealed};
 
 /// "Download a backup of this review".
 #[component]
@@ -17,17 +17,7 @@ pub fn BackupDownload() -> impl IntoView {
     let ctx = use_review();
     let said = RwSignal::new(None::<Result<String, String>>);
     let save = move |_| {
-        let review = ctx.review.get_untracked();
-        let now = clock::now();
-        let name = backup::file_name(&review, &now);
-        // The signed summary goes with the review, byte for byte.
-        let mut signed: Vec<SignedCopy> = match crate::signing::stored_summary(&review) {
-            Ok(Some(made)) => vec![SignedCopy::summary(&made.file)],
-            _ => Vec::new(),
-        };
-        // Signed files of kinds this build does not know go on as they came.
-        signed.extend(storage::other_signed_files(&review.id));
-        let text = pin::backup_text(&review, &signed, &now);
+        let (name, text) = crate::signing::backup_file(&ctx.review.get_untracked());
         said.set(Some(
             download::download(&name, "application/json", &text)
                 .map(|()| format!("The backup was saved as {name}."))

@@ -4,11 +4,11 @@
 // refused, a full device keeps the review in memory with downloads, and what
 // cannot be read is kept aside untouched. Each test checks what the person at
 // the tablet sees and that nothing was lost.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import {
   test, expect, press, heading, startReviewWithFamily, familyReview, changePerson, openReviewPage, completeReview,
   signUntil, signTurn, saveStatus, storedReview, fillStorage, emptyStorageFiller, readOnlyBanner,
-  notSavedBanner, storageOf,
+  notSavedBanner, storageOf, setDevicePin,
 } from '../helpers.js';
 
 test.use({ viewport: { width: 1024, height: 768 }, actionTimeout: 15_000 });
@@ -224,7 +224,7 @@ test('an open review whose stored copy became unreadable is kept aside before th
   expect(carer((await stored(page, id)).review).relationship).toBe('Sister');
 });
 
-test('a review a newer version saved while it was open here is not overwritten', async ({ page }) => {
+test('a review a newer version saved while it was open here is not overwritten', async ({ page, browser }) => {
   const id = await familyReview(page);
   await changePerson(page, 'Ayesha Khan');
   const newer = JSON.stringify({ version: 3, kind: 'review', revision: 40, data: { id } });
@@ -235,11 +235,41 @@ test('a review a newer version saved while it was open here is not overwritten',
   );
   await expect(notSavedBanner(page)).toContainText('Download it as a file so that nothing is lost.');
   const file = await downloaded(page, notSavedBanner(page).getByRole('button', { name: 'Download this review as a file' }));
-  expect(carer(JSON.parse(file.text).data).relationship).toBe('Daughter, typed here');
+  expect(carer(JSON.parse(file.text).draft.data).relationship).toBe('Daughter, typed here');
   expect(await storedReview(page, id)).toBe(newer);
+  // The file is a backup: it opens on another device, as it was on screen.
+  const path = test.info().outputPath(file.name);
+  writeFileSync(path, file.text);
+  const elsewhere = await browser.newContext();
+  const tablet = await elsewhere.newPage();
+  await tablet.goto('/open-backup');
+  await tablet.getByLabel('Backup file').setInputFiles(path);
+  await expect(tablet.getByText('Review with Ayesha Khan.')).toBeVisible();
+  await elsewhere.close();
 });
 
 // ---- Storage full -------------------------------------------------------------------
+
+// Issue 18: with a device PIN, the rescue download is locked as a backup is.
+test('storage full on a device with a PIN: the review downloads locked, with nothing readable', async ({ page }) => {
+  test.setTimeout(120_000);
+  const id = await familyReview(page);
+  await setDevicePin(page);
+  await press(page.getByRole('link', { name: 'Review Together' }));
+  await press(page.getByRole('link', { name: /^Open/ }).first());
+  await expect(heading(page, 'Carer review')).toBeVisible();
+  await press(page.getByRole('link', { name: 'Who is here', exact: true }));
+  await changePerson(page, 'Ayesha Khan');
+  await fillStorage(page);
+  await page.getByLabel(RELATIONSHIP).fill('Daughter, typed with the storage full');
+  await expect(saveStatus(page)).toHaveText("Not saved: this device's storage for the app is full");
+  const file = await downloaded(page, notSavedBanner(page).getByRole('button', { name: 'Download this review as a file' }));
+  const backup = JSON.parse(file.text);
+  expect(backup).toMatchObject({ format: 'review-together/backup', version: 2, sealed: { iterations: 600000 } });
+  expect(backup).not.toHaveProperty('draft');
+  expect(file.text).not.toMatch(/Ayesha|Joan|Khan|Daughter/);
+  expect(file.text).not.toContain(id);
+});
 
 test('storage full: a clear warning, the review keeps working in memory, and can be downloaded', async ({ page }) => {
   const id = await familyReview(page);
@@ -269,13 +299,13 @@ test('storage full: a clear warning, the review keeps working in memory, and can
     await expect(notSavedBanner(page)).toBeVisible();
   });
 
-  await test.step('the draft downloads, with every change, in the stored format', async () => {
+  await test.step('the review downloads as a backup, with every change, and opens with "Open a backup"', async () => {
     const file = await downloaded(page, notSavedBanner(page).getByRole('button', { name: 'Download this review as a file' }));
-    expect(file.name).toMatch(/^review-draft-\d{4}-\d{2}-\d{2}-\d{4}\.json$/);
-    const envelope = JSON.parse(file.text);
-    expect(envelope).toMatchObject({ version: 2, kind: 'review' });
-    expect(carer(envelope.data)).toMatchObject({ name: 'Ayesha Begum Khan', relationship: 'Daughter, and she lives next door' });
-    await expect(notSavedBanner(page).getByRole('status')).toHaveText(`The review was downloaded as ${file.name}.`);
+    expect(file.name).toMatch(/^review-together-backup-\d{4}-\d{2}-\d{2}-[0-9a-f]{8}\.json$/);
+    const backup = JSON.parse(file.text);
+    expect(backup).toMatchObject({ format: 'review-together/backup', version: 2, draft: { version: 2, kind: 'review' } });
+    expect(carer(backup.draft.data)).toMatchObject({ name: 'Ayesha Begum Khan', relationship: 'Daughter, and she lives next door' });
+    await expect(notSavedBanner(page).getByRole('status')).toHaveText(`The review was downloaded as ${file.name}. It opens with “Open a backup”.`);
   });
 
   await test.step('once there is room, the next change stores everything', async () => {
@@ -318,7 +348,10 @@ test('storage full at sign-off: the signed summary and the draft can still be do
   const signed = JSON.parse(summary.text);
   expect(signed.signature).toMatch(/^[A-Za-z0-9_-]+\.\.[A-Za-z0-9_-]+$/);
   const draft = await downloaded(page, notSavedBanner(page).getByRole('button', { name: 'Download this review as a file' }));
-  expect(JSON.parse(draft.text).data.state).toBe('signed-off');
+  // A backup, with the summary signed at the sign-off: it opens elsewhere as it was.
+  const rescued = JSON.parse(draft.text);
+  expect(rescued.draft.data.state).toBe('signed-off');
+  expect(rescued.signedFiles).toEqual([{ kind: 'summary', text: summary.text }]);
   // What is stored is the review before the worker signed; nothing newer was half-written.
   expect(JSON.parse(await storedReview(page, id)).data.state).not.toBe('signed-off');
 });
@@ -416,7 +449,7 @@ test('two tabs without Web Locks: a save that missed the other tab’s save is r
   await expect(notSavedBanner(other)).toContainText('reload this page to see the saved version');
   await expect(other.getByLabel(RELATIONSHIP)).toHaveValue('Typed in the second tab');
   const file = await downloaded(other, notSavedBanner(other).getByRole('button', { name: 'Download this review as a file' }));
-  expect(carer(JSON.parse(file.text).data).relationship).toBe('Typed in the second tab');
+  expect(carer(JSON.parse(file.text).draft.data).relationship).toBe('Typed in the second tab');
   expect(carer((await stored(page, id)).review).relationship).toBe('Typed in the first tab');
   expect(otherProblems).toEqual([]);
 });
