@@ -45,6 +45,7 @@ fn Unlocked() -> impl IntoView {
                         <Route path=path!("/settings/key") view=SigningKeyPage />
                         <Route path=path!("/settings/team-keys") view=TeamKeysPage />
                         <Route path=path!("/settings/pin") view=PinPage />
+                        <Route path=path!("/settings/recovery-code") view=RecoveryCodePage />
                         <Route path=path!("/settings/remove-all") view=RemoveAllPage />
                         <Route path=path!("/check-summary") view=CheckSummary />
                         <Route path=path!("/open-backup") view=OpenBackup />

@@ -158,19 +158,28 @@ pub fn sign_at_sign_off(review: &Review, now: Timestamp) -> Result<Made, String>
 }
 
 /// A backup of `review` as it is now, with its signed files (its summary
-/// byte for byte, and files of kinds this build does not know as they came):
-/// sealed under the device's key when it has a PIN. (file name, text).
-pub fn backup_file(review: &Review) -> (String, String) {
+/// byte for byte, and files of kinds this build does not know as they came),
+/// locked with the device's recovery code (`recovery`, the device's as
+/// `browser::recovery::current` gives it). (file name, text).
+pub fn backup_file(
+    review: &Review,
+    recovery: &review_core::recovery::DeviceRecovery,
+) -> Result<(String, String), String> {
     let now = clock::now();
     let mut signed: Vec<SignedCopy> = match stored_summary(review) {
         Ok(Some(made)) => vec![SignedCopy::summary(&made.file)],
         _ => Vec::new(),
     };
     signed.extend(storage::other_signed_files(&review.id));
-    (
-        review_core::backup::file_name(review, &now),
-        crate::browser::pin::backup_text(review, &signed, &now),
+    let text = review_core::backup::locked_with(
+        review,
+        &signed,
+        &now,
+        recovery,
+        crate::browser::pin::random::<12>(),
     )
+    .map_err(|e| format!("the recovery code’s key kept on this device cannot be used ({e}); make a new recovery code in Device settings"))?;
+    Ok((review_core::backup::file_name(review, &now), text))
 }
 
 /// A fingerprint split into groups of four, for reading aloud over the phone.

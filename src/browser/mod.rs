@@ -1,6 +1,7 @@
 //! The browser's edge: everything the app asks of the browser and nothing
 //! else — local storage (`storage`), the device PIN's key and sealing
-//! (`pin`), the clock and fresh ids (`clock`), saving a file (`download`),
+//! (`pin`), the recovery code that locks what leaves the device
+//! (`recovery`), the clock and fresh ids (`clock`), saving a file (`download`),
 //! reading a chosen file (`upload`), one tab at a time (`locks`).
 //! Nothing here knows the app's state or draws a screen; `saving`,
 //! `signing` and `state` build on it, never the reverse.
@@ -9,5 +10,6 @@ pub mod clock;
 pub mod download;
 pub mod locks;
 pub mod pin;
+pub mod recovery;
 pub mod storage;
 pub mod upload;

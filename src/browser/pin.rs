@@ -94,7 +94,8 @@ pub fn lock() {
     PREVIOUS.with(|o| *o.borrow_mut() = None);
 }
 
-fn random<const N: usize>() -> [u8; N] {
+/// `N` bytes from the browser's `crypto.getRandomValues`.
+pub(crate) fn random<const N: usize>() -> [u8; N] {
     let mut bytes = [0u8; N];
     web_sys::window()
         .and_then(|w| w.crypto().ok())
@@ -489,23 +490,6 @@ pub fn set_auto_lock_minutes(minutes: u32) {
     if let Some(s) = local() {
         let _ = s.set_item(&auto_lock_key(), &minutes.to_string());
     }
-}
-
-/// A backup of `review`: sealed under the device's key when it has a PIN.
-pub fn backup_text(
-    review: &review_core::Review,
-    signed: &[review_core::backup::SignedCopy],
-    now: &review_core::Timestamp,
-) -> String {
-    use review_core::backup::{plain_with, sealed_with};
-    // During a PIN change the key in use is the new record's.
-    let record = pending_change()
-        .map(|c| c.next)
-        .or_else(|| record().and_then(Result::ok));
-    OPEN.with(|o| match (o.borrow().as_ref(), record) {
-        (Some(key), Some(record)) => sealed_with(review, signed, now, key, &record, random::<12>()),
-        _ => plain_with(review, signed, now),
-    })
 }
 
 /// Where the retention days are kept (plain: a number, nothing personal).

@@ -287,6 +287,22 @@ pub fn keep_aside(what: &str, raw: &str) -> Result<(), StorageError> {
 }
 
 /// The signed summary of a review, if the device keeps one.
+/// What the device keeps about its recovery code (`None` when it has
+/// none yet; `Err` when what is kept cannot be read: it is left as it is).
+pub fn load_recovery() -> Result<Option<review_core::recovery::DeviceRecovery>, String> {
+    match read(&draft::recovery_key()) {
+        Ok(Some(raw)) => review_core::recovery::DeviceRecovery::decode(&raw)
+            .map(Some)
+            .map_err(|e| e.to_string()),
+        Ok(None) => Ok(None),
+        Err(e) => Err(e.to_string()),
+    }
+}
+
+pub fn save_recovery(found: &review_core::recovery::DeviceRecovery) -> Result<(), StorageError> {
+    write(&draft::recovery_key(), &found.encode())
+}
+
 pub fn load_summary(review_id: &str) -> Result<Option<SignedFile>, Unreadable> {
     let key = draft::summary_key(review_id);
     match read(&key) {

@@ -6,6 +6,7 @@ mod error_summary;
 mod fields;
 mod focus;
 mod list_part;
+mod locked_download;
 mod page;
 mod part_page;
 mod person_choice;
@@ -28,6 +29,7 @@ pub use list_part::{
     or_not_yet, AddButton, Entry, ListCard, ListErrorSummary, ListQuestion, ListSection, ListState,
     RemoveWithConfirm, ShortAnswers,
 };
+pub use locked_download::{LockedDownload, RecoveryCodeShown};
 pub use page::{NotInReview, Page};
 pub use part_page::PartPage;
 pub use person_choice::PersonChoice;

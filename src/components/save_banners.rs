@@ -3,6 +3,7 @@
 //! (with "Edit here instead").
 
 use super::banner::Banner;
+use super::locked_download::LockedDownload;
 use crate::browser::storage;
 use crate::saving::{open_review, take_over, Tab};
 use crate::state::use_app;
@@ -13,21 +14,14 @@ use review_core::draft;
 #[component]
 pub fn SaveProblemBanner() -> impl IntoView {
     let app = use_app();
-    let said = RwSignal::new(None::<Result<String, String>>);
-    let save = move |_| {
-        said.set(Some(
-            open_review()
-                .and_then(|review| {
-                    // A backup of the review as on screen: it opens with
-                    // "Open a backup", and is locked like any backup.
-                    let (name, text) = crate::signing::backup_file(&review);
-                    crate::browser::download::download(&name, "application/json", &text)?;
-                    Ok(name)
-                })
-                .map(|name| {
-                    format!("The review was downloaded as {name}. It opens with “Open a backup”.")
-                })
-                .map_err(|e| format!("The review could not be downloaded: {e}.")),
+    let download = |found: &review_core::recovery::DeviceRecovery| {
+        // A backup of the review as on screen: it opens with "Open a
+        // backup", and is locked like any backup.
+        let review = open_review()?;
+        let (name, text) = crate::signing::backup_file(&review, found)?;
+        crate::browser::download::download(&name, "application/json", &text)?;
+        Ok(format!(
+            "The review was downloaded as {name}. It opens with “Open a backup”, with the recovery code."
         ))
     };
     move || {
@@ -42,15 +36,7 @@ pub fn SaveProblemBanner() -> impl IntoView {
                 <Banner id="save-problem-title" title="Not saved on this device" warning=true
                     heading=format!("Your latest changes could not be saved because {problem}.")>
                         <p class="app-body">{advice}</p>
-                        <div class="app-button-group">
-                            <button type="button" class="app-button" on:click=save>"Download this review as a file"</button>
-                        </div>
-                        <div role="status" aria-live="polite">
-                            {move || said.get().map(|r| match r {
-                                Ok(text) => view! { <p class="app-body">{text}</p> }.into_any(),
-                                Err(text) => view! { <p class="app-error-message">{text}</p> }.into_any(),
-                            })}
-                        </div>
+                        <LockedDownload label="Download this review as a file" download=download />
                 </Banner>
             }
         })

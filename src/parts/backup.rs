@@ -1,48 +1,32 @@
 //! Backups: download a review as a file, with its signed summary when this
-//! device keeps one, and open one again here or on another device (with the
-//! PIN of the device it came from, when it was made on a device with a PIN).
+//! device keeps one, locked with the device's recovery code, and open one
+//! again here or on another device with that code (or, for a backup an
+//! earlier build locked with a PIN, with the PIN of the device it came from).
 //! Opening never signs anything: a summary in the backup is kept only when
 //! the core found it intact and saying exactly what the review says.
 
 use crate::browser::{clock, download, pin, storage, upload};
-use crate::components::{Page, SubmitButton};
+use crate::components::{LockedDownload, Page, RecoveryCodeShown, SubmitButton};
 use crate::state::{use_app, use_review};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
-use review_core::backup::{self, Restore, Restored, Sealed};
+use review_core::backup::{self, CodeLocked, Restore, Restored, Sealed};
+use review_core::recovery::{DeviceRecovery, RecoveryCode};
 
 /// "Download a backup of this review".
 #[component]
 pub fn BackupDownload() -> impl IntoView {
     let ctx = use_review();
-    let said = RwSignal::new(None::<Result<String, String>>);
-    let save = move |_| {
-        let (name, text) = crate::signing::backup_file(&ctx.review.get_untracked());
-        said.set(Some(
-            download::download(&name, "application/json", &text)
-                .map(|()| format!("The backup was saved as {name}."))
-                .map_err(|e| format!("The backup could not be saved: {e}.")),
-        ));
+    let download = move |found: &DeviceRecovery| {
+        let (name, text) = crate::signing::backup_file(&ctx.review.get_untracked(), found)?;
+        download::download(&name, "application/json", &text)?;
+        Ok(format!("The backup was saved as {name}."))
     };
     view! {
-        <div class="app-button-group">
-            <button type="button" class="app-button app-button--secondary" on:click=save>
-                "Download a backup of this review"
-            </button>
-        </div>
+        <LockedDownload label="Download a backup of this review" secondary=true download=download />
         <p class="app-hint">
-            {if pin::is_set() {
-                "The backup is locked with this device’s PIN: it opens on another device with the same PIN."
-            } else {
-                "Keep the backup safe: it holds everything in the review. Set a device PIN to lock backups."
-            }}
+            "The backup is locked with this device’s recovery code: it opens on any device with that code, and not with the PIN. Keep the code apart from the file."
         </p>
-        <div role="status" aria-live="polite">
-            {move || said.get().map(|r| match r {
-                Ok(text) => view! { <p class="app-body">{text}</p> }.into_any(),
-                Err(text) => view! { <p class="app-error-message">{text}</p> }.into_any(),
-            })}
-        </div>
     }
 }
 
@@ -52,6 +36,8 @@ enum Step {
     Choose,
     Problem(String),
     NeedsPin(Sealed),
+    /// Locked with a recovery code; what was wrong with the last code typed.
+    NeedsCode(CodeLocked, Option<String>),
     /// A review with the same id is already on the device.
     AlreadyHere(Box<Restored>),
 }
@@ -117,6 +103,27 @@ fn keep(restored: Restored, as_copy: bool) -> Result<Opened, String> {
     })
 }
 
+/// Open a backup locked with a recovery code: the code worked through each
+/// recovery slot's salt and count (checked when the file was read) until one
+/// opens, then everything in it checked as for any backup.
+async fn open_locked(
+    locked: &CodeLocked,
+    code: &RecoveryCode,
+) -> Result<Restored, backup::BackupError> {
+    for (index, slot) in locked.slots.iter().enumerate() {
+        let salt = slot
+            .salt_bytes()
+            .map_err(backup::BackupError::BadCodeLock)?;
+        let key = pin::derive(code.secret(), &salt, slot.iterations)
+            .await
+            .map_err(|_| backup::BackupError::WrongCode)?;
+        if let Ok(file_key) = locked.file_key(index, &key) {
+            return backup::restore_with_code(locked, &file_key);
+        }
+    }
+    Err(backup::BackupError::WrongCode)
+}
+
 /// A review opened from a backup, and what to tell the person who opened it.
 struct Opened {
     id: String,
@@ -177,6 +184,7 @@ pub fn OpenBackup() -> impl IntoView {
                 match backup::restore(&bytes) {
                     Ok(Restore::Ready(restored)) => arrived(*restored),
                     Ok(Restore::NeedsPin(sealed)) => step.set(Step::NeedsPin(sealed)),
+                    Ok(Restore::NeedsCode(locked)) => step.set(Step::NeedsCode(locked, None)),
                     Err(e) => step.set(Step::Problem(format!("{e}."))),
                 }
             });
@@ -207,6 +215,42 @@ pub fn OpenBackup() -> impl IntoView {
                 match result {
                     Ok(restored) => arrived(restored),
                     Err(e) => step.set(Step::Problem(e)),
+                }
+            });
+        }
+    };
+    let open_with_code = {
+        let arrived = arrived.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            let Step::NeedsCode(locked, _) = step.get_untracked() else {
+                return;
+            };
+            if busy.get_untracked() {
+                return;
+            }
+            let code = match RecoveryCode::parse(&entered.get_untracked()) {
+                Ok(code) => code,
+                Err(e) => {
+                    step.set(Step::NeedsCode(locked, Some(format!("{e}."))));
+                    return;
+                }
+            };
+            busy.set(true);
+            let arrived = arrived.clone();
+            leptos::task::spawn_local(async move {
+                let result = open_locked(&locked, &code).await;
+                busy.set(false);
+                match result {
+                    Ok(restored) => {
+                        entered.set(String::new());
+                        arrived(restored);
+                    }
+                    // A wrong code is typed again; anything else ends here.
+                    Err(e @ backup::BackupError::WrongCode) => {
+                        step.set(Step::NeedsCode(locked, Some(format!("{e}."))))
+                    }
+                    Err(e) => step.set(Step::Problem(format!("{e}."))),
                 }
             });
         }
@@ -249,6 +293,39 @@ pub fn OpenBackup() -> impl IntoView {
             </form>
         }
         .into_any(),
+        Step::NeedsCode(locked, problem) => {
+            let made = locked
+                .code_made_at()
+                .and_then(|t| chrono::DateTime::parse_from_rfc3339(t).ok())
+                .map(|t| format!(" It was locked with the code made on {}.", review_core::words::long_moment(&t)))
+                .unwrap_or_default();
+            let invalid = problem.is_some();
+            view! {
+                <form novalidate on:submit=open_with_code.clone()>
+                    <div class="app-form-group" class:app-form-group--error=invalid>
+                        <label class="app-label app-label--s" for="backup-code">"Recovery code"</label>
+                        <p class="app-hint" id="backup-code-hint">
+                            {format!("The five groups of five letters and numbers written down when the device the backup came from made its recovery code.{made} The device PIN does not open a backup.")}
+                        </p>
+                        {problem.map(|p| view! {
+                            <p class="app-error-message" id="backup-code-error">
+                                <span class="app-visually-hidden">"Error: "</span>{p}
+                            </p>
+                        })}
+                        <input class="app-input app-input--width-30 app-input--code" id="backup-code" name="backup-code"
+                            type="text" autocomplete="off" autocapitalize="characters" spellcheck="false"
+                            aria-describedby=if invalid { "backup-code-hint backup-code-error" } else { "backup-code-hint" }
+                            aria-invalid=if invalid { "true" } else { "false" }
+                            disabled=move || busy.get()
+                            prop:value=entered on:input=move |ev| entered.set(event_target_value(&ev)) />
+                    </div>
+                    <div class="app-button-group">
+                        <SubmitButton label="Open the backup" working="Opening…" busy=busy />
+                    </div>
+                </form>
+            }
+            .into_any()
+        }
         Step::AlreadyHere(restored) => {
             let (replace_review, copy_review) = ((*restored).clone(), *restored);
             let (go1, go2) = (go.clone(), go.clone());
@@ -279,6 +356,114 @@ pub fn OpenBackup() -> impl IntoView {
         <Page back="/" back_text="All reviews" title="Open a backup"
             intro="Choose a backup file made by Review Together on this device or another one. The review opens here as it was when the backup was made.">
             {body}
+        </Page>
+    }
+}
+
+/// What the device's recovery code page says of the code in use.
+#[derive(Clone, PartialEq)]
+enum CodeNow {
+    None,
+    /// Made then (in words).
+    Made(String),
+    Unreadable(String),
+}
+
+fn code_now() -> CodeNow {
+    match crate::browser::recovery::current() {
+        Ok(None) => CodeNow::None,
+        Ok(Some(found)) => CodeNow::Made(
+            chrono::DateTime::parse_from_rfc3339(&found.slot.made_at)
+                .map(|t| review_core::words::long_moment(&t))
+                .unwrap_or(found.slot.made_at),
+        ),
+        Err(e) => CodeNow::Unreadable(e),
+    }
+}
+
+/// The device's recovery code: what it locks, when it was made, and a new
+/// one made (and shown once) when the old is lost or was seen.
+#[component]
+pub fn RecoveryCodePage() -> impl IntoView {
+    let changed = RwSignal::new(0u32);
+    let now = Memo::new(move |_| {
+        changed.track();
+        code_now()
+    });
+    let shown = RwSignal::new(None::<(String, Option<String>)>);
+    let busy = RwSignal::new(false);
+    let said = RwSignal::new(None::<Result<String, String>>);
+    let make = move |_| {
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        said.set(None);
+        leptos::task::spawn_local(async move {
+            match crate::browser::recovery::make().await {
+                Ok(made) => {
+                    shown.set(Some((made.code.grouped(), made.not_kept)));
+                    request_animation_frame(|| {
+                        crate::components::focus_by_id("recovery-code-title")
+                    });
+                }
+                Err(e) => said.set(Some(Err(format!(
+                    "The recovery code could not be made: {e}."
+                )))),
+            }
+            busy.set(false);
+        });
+    };
+    let written = Callback::new(move |()| {
+        shown.set(None);
+        changed.update(|n| *n += 1);
+        said.set(Some(Ok(
+            "The new recovery code is in use: everything downloaded from now on is locked with it."
+                .into(),
+        )));
+    });
+    let kept_how = if pin::is_set() {
+        "On this device, the key the code opens is locked with the device PIN, like the reviews."
+    } else {
+        "This device has no PIN, so the key the code opens is kept unlocked on it: anyone who can open this browser’s storage could open its backups, as they could read its reviews. Set a device PIN to lock both."
+    };
+    view! {
+        <Page back="/settings" back_text="Device settings" title="Recovery code"
+            intro="Everything downloaded from this device to keep or to move (backups, and a review downloaded when the device could not save it) is locked with this device’s recovery code. Anyone with a file and the code can open it on any device; the device PIN does not open it.">
+            {move || match shown.get() {
+                Some((code, not_kept)) => view! {
+                    <RecoveryCodeShown code=code not_kept=not_kept done="I have written it down" on_done=written />
+                }.into_any(),
+                None => view! {
+                    {move || match now.get() {
+                        CodeNow::None => view! {
+                            <p class="app-body" id="recovery-now">"This device has no recovery code yet. One is made, and shown, the first time a backup is downloaded, or you can make it now."</p>
+                        }.into_any(),
+                        CodeNow::Made(when) => view! {
+                            <p class="app-body" id="recovery-now">{format!("This device’s recovery code was made on {when}. It is not shown again. If it is lost, or someone else may have seen it, make a new one: backups made after that are locked with the new code, and earlier backups still open with the code they were made with.")}</p>
+                        }.into_any(),
+                        CodeNow::Unreadable(why) => view! {
+                            <p class="app-error-message" id="recovery-now">{format!("The recovery code’s key kept on this device cannot be read ({why}), so nothing can be downloaded until a new code is made. Backups made before still open with their own code.")}</p>
+                        }.into_any(),
+                    }}
+                    <p class="app-body">{kept_how}</p>
+                    <div class="app-button-group">
+                        <button type="button" class="app-button app-button--secondary" disabled=move || busy.get() on:click=make>
+                            {move || match (busy.get(), now.get()) {
+                                (true, _) => "Making the recovery code…",
+                                (false, CodeNow::None) => "Make the recovery code",
+                                (false, _) => "Make a new recovery code",
+                            }}
+                        </button>
+                    </div>
+                }.into_any(),
+            }}
+            <div role="status" aria-live="polite">
+                {move || said.get().map(|r| match r {
+                    Ok(text) => view! { <p class="app-body">{text}</p> }.into_any(),
+                    Err(text) => view! { <p class="app-error-message">{text}</p> }.into_any(),
+                })}
+            </div>
         </Page>
     }
 }

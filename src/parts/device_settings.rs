@@ -120,6 +120,7 @@ pub fn DeviceSettingsPage() -> impl IntoView {
                 <li><A href="/settings/pin" attr:class="app-link app-link--standalone">
                     {if crate::browser::pin::is_set() { "Device PIN and locking" } else { "Set a device PIN" }}
                 </A></li>
+                <li><A href="/settings/recovery-code" attr:class="app-link app-link--standalone">"Recovery code for backups"</A></li>
                 <li><A href="/settings/remove-all" attr:class="app-link app-link--standalone">"Remove all data from this device"</A></li>
             </ul>
             <crate::components::Radios

@@ -27,7 +27,7 @@ mod team_keys;
 mod who_is_here;
 
 pub use amend::Amend;
-pub use backup::{BackupDownload, OpenBackup};
+pub use backup::{BackupDownload, OpenBackup, RecoveryCodePage};
 pub use check::CheckAnswers;
 pub use check_file::CheckSummary;
 pub use cover::Cover;

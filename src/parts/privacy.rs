@@ -426,7 +426,7 @@ pub fn PinPage() -> impl IntoView {
                     </div>
                 })}
                 <ErrorSummary errors=shown attempts=attempts />
-                <p class="app-body">"This device has a PIN. Everything the app keeps here is locked with it."</p>
+                <p class="app-body">"This device has a PIN. Everything the app keeps here is locked with it. What leaves the device (backups, and a review downloaded when the device could not save it) is locked with the device’s recovery code instead, which nobody can guess: the PIN does not open it."</p>
                 <div class="app-button-group">
                     <button type="button" class="app-button" on:click=move |_| {
                         if let Some(l) = lock { l.lock_now() }
@@ -434,7 +434,7 @@ pub fn PinPage() -> impl IntoView {
                 </div>
                 <div class="app-inset-text">
                     <p class="app-body">
-                        "After three wrong PINs the app waits before the next try, longer each time. That slows down someone guessing at the screen; someone who copies the tablet's data can still guess elsewhere. The tablet's own screen lock, and keeping backups apart from the tablet, are the real protection."
+                        "After three wrong PINs the app waits before the next try, longer each time. That slows down someone guessing at the screen; someone who copies the tablet's data can still guess elsewhere. The tablet's own screen lock, and keeping the recovery code apart from the tablet and its backups, are the real protection."
                     </p>
                 </div>
                 <h2 class="app-heading-m">"Change the PIN"</h2>

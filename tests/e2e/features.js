@@ -1,6 +1,7 @@
 // Helpers of the app's features beside the meeting itself: the Display
 // panel, passing the tablet, the header's save status and the banners of
 // drafts, the device PIN, the records teams' summary CLI.
+import { createDecipheriv, pbkdf2Sync } from 'node:crypto';
 import { expect, press, heading, radio, checkbox, escapeRegExp } from './fixture.js';
 import { turnBanner } from './meeting.js';
 
@@ -115,3 +116,58 @@ export async function visitUnlocked(page, path, pin = DEVICE_PIN) {
 export const SUMMARY_CLI = process.env.REVIEW_SUMMARY_BIN
   || `${process.env.CARGO_TARGET_DIR || new URL('../../target', import.meta.url).pathname}/debug/review-summary`;
 
+
+// --- Recovery code (what locks backups) ---------------------------------------
+
+/**
+ * Press `button`, which downloads a file locked with the device's recovery
+ * code. On a device with no code yet the code is shown first: it is read
+ * (and kept on the browser context, as the worker keeps it on paper) and
+ * "I have written it down: download" pressed. Returns the download.
+ */
+export async function downloadLocked(page, button) {
+  const download = page.waitForEvent('download');
+  await press(button);
+  const shown = page.locator('#recovery-code');
+  const first = await Promise.race([
+    download.then(() => 'download'),
+    shown.waitFor({ timeout: 30_000 }).then(() => 'code', () => 'download'),
+  ]);
+  if (first === 'code') {
+    page.context().recoveryCode = (await shown.textContent()).trim();
+    await press(page.getByRole('button', { name: 'I have written it down: download' }));
+    await expect(shown).toHaveCount(0);
+  }
+  return download;
+}
+
+/** The recovery code the device of `page` showed (see downloadLocked). */
+export function recoveryCodeOf(page) {
+  const code = page.context().recoveryCode;
+  if (!code) throw new Error('this device has shown no recovery code');
+  return code;
+}
+
+/**
+ * Open a backup locked with a recovery code outside the app (Node's own
+ * crypto: PBKDF2-SHA256 and AES-256-GCM), as docs/formats.md describes it:
+ * the code works through the slot's salt and count, opens the slot's file
+ * key, which opens `sealed.data`. Returns `{ draft, signedFiles }`.
+ */
+export function openLockedBackup(text, code) {
+  const file = JSON.parse(text);
+  const slot = file.keySlots.find((s) => s.kind === 'recovery-code');
+  const secret = code.replace(/[\s-]/g, '').toUpperCase();
+  const codeKey = pbkdf2Sync(secret, Buffer.from(slot.salt, 'base64url'), slot.iterations, 32, 'sha256');
+  const fileKey = Buffer.from(openSealed(codeKey, 'review-together/backup/2/key-slot', slot.key), 'base64url');
+  return JSON.parse(openSealed(fileKey, 'review-together/backup/2/recovery-code', file.sealed.data));
+}
+
+/** Open a value the app sealed (`rt-sealed-v1:<nonce>.<ciphertext and tag>`) for `place`. */
+function openSealed(key, place, sealed) {
+  const [nonce, data] = sealed.replace(/^rt-sealed-v1:/, '').split('.').map((p) => Buffer.from(p, 'base64url'));
+  const decipher = createDecipheriv('aes-256-gcm', key, nonce);
+  decipher.setAAD(Buffer.from(place));
+  decipher.setAuthTag(data.subarray(data.length - 16));
+  return Buffer.concat([decipher.update(data.subarray(0, data.length - 16)), decipher.final()]).toString('utf8');
+}

@@ -13,7 +13,7 @@ import { changePerson, TIME_OFF } from './getting-ready.js';
 import { reach, reviewAt, openCriterion, turnBanner } from './meeting.js';
 import {
   openDisplay, setDisplay, tabletChoice, readOnlyBanner, notSavedBanner, setDevicePin, visitUnlocked,
-  SUMMARY_CLI,
+  SUMMARY_CLI, downloadLocked, recoveryCodeOf,
 } from './features.js';
 
 /** An entry of the registry whose setup runs `steps` (functions of the page) in turn. */
@@ -125,12 +125,28 @@ const backupChosen = (contents) => (page) => chooseFile(page, '/open-backup', 'B
 /** Step: a backup of the signed-off review downloaded, then chosen on "Open a backup" on the same device. */
 async function ownBackupChosen(page) {
   await reviewAt(page, 'signed off');
-  const [dl] = await Promise.all([
-    page.waitForEvent('download'),
-    press(page.getByRole('button', { name: 'Download a backup of this review' })),
-  ]);
+  const dl = await downloadLocked(page, page.getByRole('button', { name: 'Download a backup of this review' }));
   await backupChosen(readFileSync(await dl.path(), 'utf8'))(page);
+  await codeTyped(recoveryCodeOf(page))(page);
   await expect(page.getByText('This review is already on this device.')).toBeVisible();
+}
+
+/** Step: `code` typed as the backup's recovery code, and "Open the backup" pressed. */
+const codeTyped = (code) => async (page) => {
+  await page.getByLabel('Recovery code').fill(code);
+  await press(page.getByRole('button', { name: 'Open the backup' }));
+};
+
+/** Step: a backup of another device's review chosen: it asks for its recovery code. */
+async function lockedBackupChosen(page) {
+  const elsewhere = await page.context().browser().newContext();
+  const other = await elsewhere.newPage();
+  await reviewAt(other, 'family');
+  const dl = await downloadLocked(other, other.getByRole('button', { name: 'Download a backup of this review' }));
+  const text = readFileSync(await dl.path(), 'utf8');
+  await elsewhere.close();
+  await backupChosen(text)(page);
+  await expect(page.getByLabel('Recovery code')).toBeVisible();
 }
 
 /** Step: in the family's review, "How we will review" open: a screen with the banner. */
@@ -271,6 +287,18 @@ export const DEVICE_SCREENS = [
   screen('task list, just opened from a backup', '/review/:id', 'clean', ownBackupChosen,
     pressButton('Replace the one on this device'),
     (page) => expect(page.getByRole('status').filter({ hasText: 'Its signed summary was checked' })).toBeVisible()),
+  screen('open a backup, asking for its recovery code', '/open-backup', 'clean', lockedBackupChosen),
+  screen('open a backup, a mistyped recovery code', '/open-backup', 'error', lockedBackupChosen,
+    codeTyped('ABCDE-FGHJK-MNPQR-STVWX-YZ012'),
+    (page) => expect(page.getByText(/That recovery code has a typing mistake/)).toBeVisible()),
+  screen('a backup about to download, its recovery code shown once', '/review/:id', 'clean', review('family'),
+    pressButton('Download a backup of this review'), (page) => expect(page.locator('#recovery-code')).toBeVisible()),
+  screen('recovery code, none yet', '/settings/recovery-code', 'clean', visit('/settings/recovery-code'),
+    offering('Make the recovery code')),
+  screen('recovery code, a new one shown', '/settings/recovery-code', 'clean', visit('/settings/recovery-code'),
+    pressButton('Make the recovery code'), (page) => expect(page.locator('#recovery-code')).toBeVisible()),
+  screen('recovery code, in use', '/settings/recovery-code', 'clean', visit('/settings/recovery-code'),
+    pressButton('Make the recovery code'), pressButton('I have written it down'), offering('Make a new recovery code')),
   screen('open a backup, locked with a PIN', '/open-backup', 'clean', backupChosen(JSON.stringify({
     format: 'review-together/backup', version: 1, createdAt: '2026-11-25T10:00:00+00:00',
     sealed: { salt: 'AAAAAAAAAAAAAAAAAAAAAA', iterations: 600000, data: 'rt-sealed-v1:AAAAAAAAAAAAAAAA.AAAA' },

@@ -2,10 +2,13 @@
 //! A backup holds the review's stored envelope (so an older backup goes
 //! through the same migrations as an older draft) and, from format 2, every
 //! signed file that belongs to the review, as its exact text (the summary
-//! now; later the recipients' copies and addenda). When the device has a PIN
-//! the envelope and the signed files are sealed together under the device's
-//! key, with the salt and iteration count beside them, so the same PIN opens
-//! it on another device. Nothing in a backup is ever signed again: a
+//! now; later the recipients' copies and addenda). This build locks every
+//! backup with the device's recovery code ([`crate::recovery`]): the
+//! envelope and the signed files sealed together under the device's file
+//! key, with the key slot the code opens beside them ([`locked_with`]), so
+//! the code opens it on any device and the PIN never does. Backups earlier
+//! builds sealed under the PIN (salt and count beside the seal) still open
+//! with that PIN ([`restore_sealed`]). Nothing in a backup is ever signed again: a
 //! signed-off review keeps the summary it was signed with, or arrives
 //! without one and opens read-only (`docs/formats.md`, "Backups").
 //!
@@ -38,6 +41,12 @@
 //!   panics (tests/never_panics.rs, tests/backup_v2.rs).
 //! - Adds files of kinds this build does not know: kept exactly as they are
 //!   and reported ([`Restored::unknown`]), never trusted.
+//! - In a locked backup: tries PINs (nothing in it is sealed under a PIN:
+//!   a PIN's salt slipped in beside the key slots is refused,
+//!   [`BackupError::NotABackup`]); tries codes (120 random bits, see
+//!   `recovery.rs`); asks for a billion rounds in a slot (refused before
+//!   the code is asked for, [`BackupError::BadCodeLock`]); swaps in another
+//!   device's slot (the code opens nothing, [`BackupError::WrongCode`]).
 //! - In a sealed backup: puts signed files outside the sealed part (refused,
 //!   [`BackupError::SignedFilesOutsideSeal`]), changes the sealed data or the
 //!   format version (the seal binds both: it no longer opens).
@@ -53,14 +62,19 @@
 
 use crate::draft::{self, DraftError};
 use crate::model::{Review, ReviewState, Timestamp};
+use crate::recovery::DeviceRecovery;
 use crate::summary::{
     compare, file_name as summary_file_name, grouped, CannotCompare, Comparison, SignedFile,
-    SignedSummary, VerifyError,
+    SignedSummary,
 };
 use crate::vault::{self, KdfError, Vault, VaultError, VaultRecord};
+
+mod code_lock;
+mod error;
+pub use code_lock::CodeLocked;
+pub use error::BackupError;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
-use std::fmt;
 
 pub const FORMAT: &str = "review-together/backup";
 /// The backup format this build writes.
@@ -85,12 +99,26 @@ struct BackupFile {
     /// Format 2, plain backups only: the review's signed files.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     signed_files: Option<Vec<SignedCopy>>,
-    /// Format 2, reserved for the recovery-code key slots of a later build:
-    /// read past, never required, not yet written.
+    /// Format 2: the key slots of a backup locked with a recovery code
+    /// (outside the seal: the code opens a slot, the slot's key the seal).
+    /// Slots of kinds this build does not know are read past.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     key_slots: Option<Vec<serde_json::Map<String, Value>>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    sealed: Option<Sealed>,
+    sealed: Option<SealedPart>,
+}
+
+/// A backup's `sealed` member as the file has it: with the PIN's salt and
+/// count (locked with a PIN, by earlier builds), or only the data (locked
+/// with a recovery code: the key comes from a key slot).
+#[derive(Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct SealedPart {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    salt: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    iterations: Option<u32>,
+    data: String,
 }
 
 /// What a format 2 sealed part holds, once opened.
@@ -133,16 +161,15 @@ pub fn decode_other_signed_files(raw: &str) -> Result<Vec<SignedCopy>, DraftErro
     draft::decode(draft::Kind::SignedFiles, raw)
 }
 
-/// A sealed backup's lock: what is needed to derive the key from the PIN.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+/// A PIN-locked backup's lock (earlier builds): what is needed to derive
+/// the key from the PIN.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Sealed {
     pub salt: String,
     pub iterations: u32,
     pub data: String,
     /// The backup format it was read from (not in the file's `sealed`
     /// object: the file's `version`, which the seal binds).
-    #[serde(skip)]
     format_version: u32,
 }
 
@@ -162,15 +189,21 @@ pub enum Opened {
     /// Locked with a PIN: derive the key from `salt` and `iterations`, then
     /// call [`open_sealed`].
     NeedsPin(Sealed),
+    /// Locked with a recovery code: see [`Restore::NeedsCode`].
+    NeedsCode(CodeLocked),
 }
 
 /// What a backup file holds, checked: see [`restore`].
 #[derive(Debug, PartialEq)]
 pub enum Restore {
     Ready(Box<Restored>),
-    /// Locked with a PIN: derive the key from `salt` and `iterations`, then
-    /// call [`restore_sealed`].
+    /// Locked with a PIN (earlier builds): derive the key from `salt` and
+    /// `iterations`, then call [`restore_sealed`].
     NeedsPin(Sealed),
+    /// Locked with a recovery code: work the code through a slot's salt and
+    /// count, open the slot ([`crate::recovery::KeySlot::open`]), then call
+    /// [`restore_with_code`].
+    NeedsCode(CodeLocked),
 }
 
 /// A review from a backup, with its signed files, every check passed.
@@ -242,110 +275,12 @@ impl Restored {
     }
 }
 
-/// Why a backup could not be opened, in words for the person at the tablet.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum BackupError {
-    TooBig,
-    NotABackup,
-    FromNewerVersion(u32),
-    WrongPin,
-    /// A PIN-locked backup whose lock asks for a salt or an iteration
-    /// count this app refuses (checked before any key is worked out).
-    BadLock(KdfError),
-    /// A PIN-locked backup whose locked part is not in the sealed form.
-    SealDamaged,
-    Draft(DraftError),
-    /// A PIN-locked backup with signed files outside the lock.
-    SignedFilesOutsideSeal,
-    /// More than one signed summary for the one review.
-    MoreThanOneSummary(usize),
-    /// The summary is damaged, changed or not signed: the verifier's reasons.
-    SummaryNotIntact(Vec<VerifyError>),
-    /// The summary is of another review (its review id).
-    SummaryOfAnotherReview(String),
-    /// The summary does not say what the review says: where they differ
-    /// (JSON Pointers into the summary) and how many more places.
-    SummaryDoesNotMatch {
-        differences: Vec<String>,
-        unlisted: usize,
-    },
-    /// A signed summary beside a review that is not signed off.
-    SummaryOfUnlockedReview,
-    /// The review lacks what a signed-off review has, so its summary
-    /// cannot be checked.
-    SummaryCannotBeChecked(String),
-}
-
-impl fmt::Display for BackupError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        const NOT_OPENED: &str = "so the backup is not opened";
-        match self {
-            BackupError::TooBig => f.write_str("The file is far bigger than any backup, so it is not one"),
-            BackupError::NotABackup => f.write_str("The file is not a Review Together backup"),
-            BackupError::FromNewerVersion(v) => write!(
-                f,
-                "The backup was made by a newer version of Review Together (backup format {v}); update the app to open it"
-            ),
-            BackupError::WrongPin => f.write_str(
-                "The PIN does not open this backup: use the PIN of the device it was made on",
-            ),
-            BackupError::BadLock(e) => write!(
-                f,
-                "The backup's PIN lock cannot be used: {e}. It was not made by Review Together as it is, {NOT_OPENED}"
-            ),
-            BackupError::SealDamaged => write!(
-                f,
-                "The locked part of the backup is damaged, {NOT_OPENED}"
-            ),
-            BackupError::Draft(e) => write!(f, "The review in the backup cannot be read: {e}"),
-            BackupError::SignedFilesOutsideSeal => write!(
-                f,
-                "The backup is locked with a PIN but carries signed files outside the lock, which Review Together never does, {NOT_OPENED}"
-            ),
-            BackupError::MoreThanOneSummary(n) => write!(
-                f,
-                "The backup carries {n} signed summaries for one review, which Review Together never does, {NOT_OPENED}"
-            ),
-            BackupError::SummaryNotIntact(errors) => {
-                let first = errors.first().map(|e| e.message.as_str()).unwrap_or("");
-                write!(
-                    f,
-                    "The signed summary in the backup is damaged or was changed after it was signed, {NOT_OPENED}: {first}"
-                )
-            }
-            BackupError::SummaryOfAnotherReview(id) => write!(
-                f,
-                "The signed summary in the backup is of another review ({id:?}), not of the review beside it, {NOT_OPENED}"
-            ),
-            BackupError::SummaryDoesNotMatch {
-                differences,
-                unlisted,
-            } => {
-                write!(
-                    f,
-                    "The review in the backup is not what its signed summary records, so it was changed after it was signed and the backup is not opened. It differs at {}",
-                    crate::words::places(differences, *unlisted)
-                )
-            }
-            BackupError::SummaryOfUnlockedReview => write!(
-                f,
-                "The backup carries a signed summary, but the review beside it is not signed off, {NOT_OPENED}"
-            ),
-            BackupError::SummaryCannotBeChecked(why) => write!(
-                f,
-                "The signed summary in the backup cannot be checked against the review ({why}), {NOT_OPENED}"
-            ),
-        }
-    }
-}
-
-impl std::error::Error for BackupError {}
-
 fn file(
     now: &Timestamp,
     draft: Option<Value>,
     signed: Option<Vec<SignedCopy>>,
-    sealed: Option<Sealed>,
+    key_slots: Option<Vec<serde_json::Map<String, Value>>>,
+    sealed: Option<SealedPart>,
 ) -> String {
     let file = BackupFile {
         format: FORMAT.into(),
@@ -353,10 +288,19 @@ fn file(
         created_at: now.to_rfc3339_opts(chrono::SecondsFormat::Secs, false),
         draft,
         signed_files: signed,
-        key_slots: None,
+        key_slots,
         sealed,
     };
     serde_json::to_string_pretty(&file).unwrap_or_default()
+}
+
+/// The sealed text of a review and its signed files, as format 2 seals it.
+fn contents(review: &Review, signed: &[SignedCopy]) -> String {
+    let contents = SealedContents {
+        draft: envelope(review),
+        signed_files: signed.to_vec(),
+    };
+    serde_json::to_string(&contents).unwrap_or_default()
 }
 
 fn envelope(review: &Review) -> Value {
@@ -366,12 +310,44 @@ fn envelope(review: &Review) -> Value {
 /// A backup anyone with the file can open (the device has no PIN), with the
 /// review's signed files (its stored summary, and any kept unknown files).
 pub fn plain_with(review: &Review, signed: &[SignedCopy], now: &Timestamp) -> String {
-    file(now, Some(envelope(review)), Some(signed.to_vec()), None)
+    file(
+        now,
+        Some(envelope(review)),
+        Some(signed.to_vec()),
+        None,
+        None,
+    )
 }
 
-/// A backup sealed under the device's key, the signed files inside the
+/// A backup locked with the device's recovery code: the review and its
+/// signed files sealed under the file key, with the slot that opens it for
+/// the code (this build's only way of writing a backup). `nonce` fresh
+/// random bytes.
+pub fn locked_with(
+    review: &Review,
+    signed: &[SignedCopy],
+    now: &Timestamp,
+    recovery: &DeviceRecovery,
+    nonce: [u8; 12],
+) -> Result<String, VaultError> {
+    let (slot, data) = code_lock::seal(recovery, nonce, &contents(review, signed))?;
+    Ok(file(
+        now,
+        None,
+        None,
+        Some(vec![slot]),
+        Some(SealedPart {
+            salt: None,
+            iterations: None,
+            data,
+        }),
+    ))
+}
+
+/// A backup sealed under the device's PIN key, the signed files inside the
 /// seal; `record` is the device's PIN record (for its salt and iteration
-/// count), `nonce` fresh random bytes.
+/// count), `nonce` fresh random bytes. Earlier builds wrote these; this one
+/// reads them, and its tests make them.
 pub fn sealed_with(
     review: &Review,
     signed: &[SignedCopy],
@@ -380,21 +356,16 @@ pub fn sealed_with(
     record: &VaultRecord,
     nonce: [u8; 12],
 ) -> String {
-    let contents = SealedContents {
-        draft: envelope(review),
-        signed_files: signed.to_vec(),
-    };
-    let plaintext = serde_json::to_string(&contents).unwrap_or_default();
-    let data = key.seal(PLACE_V2, nonce, &plaintext);
+    let data = key.seal(PLACE_V2, nonce, &contents(review, signed));
     file(
         now,
         None,
         None,
-        Some(Sealed {
-            salt: record.salt.clone(),
-            iterations: record.iterations,
+        None,
+        Some(SealedPart {
+            salt: Some(record.salt.clone()),
+            iterations: Some(record.iterations),
             data,
-            format_version: VERSION,
         }),
     )
 }
@@ -465,18 +436,40 @@ pub fn restore(bytes: &[u8]) -> Result<Restore, BackupError> {
                 .map(|r| Restore::Ready(Box::new(r)))
         }
         (None, Some(_)) if file.signed_files.is_some() => Err(BackupError::SignedFilesOutsideSeal),
-        (None, Some(mut sealed)) => {
-            // Everything the PIN is to be worked through with is checked
-            // before anyone is asked for it.
-            sealed.salt_bytes().map_err(BackupError::BadLock)?;
-            if !vault::is_well_formed(&sealed.data) {
-                return Err(BackupError::SealDamaged);
+        (None, Some(part)) => match (part.salt, part.iterations, file.key_slots) {
+            (Some(salt), Some(iterations), None) => {
+                let sealed = Sealed {
+                    salt,
+                    iterations,
+                    data: part.data,
+                    format_version: file.version,
+                };
+                // Everything the PIN is to be worked through with is checked
+                // before anyone is asked for it.
+                sealed.salt_bytes().map_err(BackupError::BadLock)?;
+                if !vault::is_well_formed(&sealed.data) {
+                    return Err(BackupError::SealDamaged);
+                }
+                Ok(Restore::NeedsPin(sealed))
             }
-            sealed.format_version = file.version;
-            Ok(Restore::NeedsPin(sealed))
-        }
+            (None, None, Some(slots)) => {
+                code_lock::code_locked(slots, part.data).map(Restore::NeedsCode)
+            }
+            // A PIN's salt beside key slots, or half a PIN lock: no build
+            // writes either (and no slot is ever opened by a PIN).
+            _ => Err(BackupError::NotABackup),
+        },
         _ => Err(BackupError::NotABackup),
     }
+}
+
+/// Open a backup locked with a recovery code with the file key a slot gave
+/// ([`crate::recovery::KeySlot::open`]), and check what it holds as [`restore`] does.
+pub fn restore_with_code(locked: &CodeLocked, file_key: &Vault) -> Result<Restored, BackupError> {
+    let plaintext = locked.open(file_key)?;
+    let contents: SealedContents =
+        serde_json::from_str(&plaintext).map_err(|_| BackupError::NotABackup)?;
+    checked(&contents.draft.to_string(), contents.signed_files, 2)
 }
 
 /// Open a sealed backup with the key derived from the PIN someone typed,
@@ -573,6 +566,7 @@ pub fn read(bytes: &[u8]) -> Result<Opened, BackupError> {
     restore(bytes).map(|r| match r {
         Restore::Ready(restored) => Opened::Review(Box::new(restored.review)),
         Restore::NeedsPin(sealed) => Opened::NeedsPin(sealed),
+        Restore::NeedsCode(locked) => Opened::NeedsCode(locked),
     })
 }
 

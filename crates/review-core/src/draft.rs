@@ -43,6 +43,10 @@ pub fn summary_key(review_id: &str) -> String {
 pub fn other_signed_files_key(review_id: &str) -> String {
     format!("{NAMESPACE}/signed-files/{review_id}")
 }
+/// This device's recovery-code file key and slot (see [`crate::recovery`]).
+pub fn recovery_key() -> String {
+    format!("{NAMESPACE}/recovery")
+}
 /// This device's signing key (see [`crate::summary::device_key`]).
 pub fn signing_key_key() -> String {
     format!("{NAMESPACE}/signing-key")
@@ -82,6 +86,8 @@ pub enum Kind {
     Display,
     TeamKeys,
     SignedFiles,
+    /// The device's recovery-code file key and slot (`crate::recovery`).
+    Recovery,
 }
 
 impl Kind {
@@ -94,7 +100,8 @@ impl Kind {
             | Kind::Summary
             | Kind::Display
             | Kind::TeamKeys
-            | Kind::SignedFiles => 1,
+            | Kind::SignedFiles
+            | Kind::Recovery => 1,
         }
     }
 
@@ -107,6 +114,7 @@ impl Kind {
             Kind::Display => "display",
             Kind::TeamKeys => "team-keys",
             Kind::SignedFiles => "signed-files",
+            Kind::Recovery => "recovery",
         }
     }
 }

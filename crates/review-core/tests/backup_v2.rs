@@ -361,9 +361,9 @@ fn unknown_kinds_are_kept_as_they_came_and_order_does_not_matter() {
         ))));
 }
 
-/// The key slots are reserved: a backup with them opens as one without.
+/// Key slots beside a plain backup lock nothing: it opens as one without.
 #[test]
-fn reserved_key_slots_are_read_past() {
+fn key_slots_beside_a_plain_backup_are_read_past() {
     let (review, summary, text) = signed_off_backup();
     let with_slots = changed(&text, |v| {
         v["keySlots"] = json!([{"kind": "recovery-code", "wrapped": "abc"}]);
@@ -390,7 +390,7 @@ fn each_attack_on_a_sealed_backup_is_refused() {
     assert_eq!(restore(&outside), Err(BackupError::SignedFilesOutsideSeal));
     assert!(BackupError::SignedFilesOutsideSeal
         .to_string()
-        .starts_with("The backup is locked with a PIN but carries signed files outside the lock"));
+        .starts_with("The backup is locked but carries signed files outside the lock"));
     // As format 1 the sealed part no longer opens.
     let as_v1 = changed(&good, |v| v["version"] = json!(1));
     let Ok(Restore::NeedsPin(sealed)) = restore(&as_v1) else {

@@ -8,6 +8,7 @@ mod common;
 
 use common::*;
 use review_core::backup::{self, BackupError, Restore, SignedCopy};
+use review_core::recovery::{self, DeviceRecovery, RecoveryCode};
 use review_core::summary::{compare, SigningKey};
 use review_core::vault::{KdfError, Vault, VaultRecord};
 use review_core::ReviewState;
@@ -28,6 +29,10 @@ const SALT: [u8; 16] = [0x5a; 16];
 const APP_ITERATIONS: u32 = 600_000;
 const APP_SALT: [u8; 16] = [0x5b; 16];
 const DOC: &str = "5d3c2b1a-0f9e-4d8c-8b7a-6f5e4d3c2b1a";
+/// `code-locked-signed-off.json` (issue 18, point 2): locked with the
+/// recovery code these bytes make, as the app writes every backup since.
+const CODE_BYTES: [u8; 15] = [0x5c; 15];
+const CODE_SALT: [u8; 16] = [0x5d; 16];
 
 fn path(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -96,10 +101,24 @@ fn make_if_asked() {
         ),
         ("sealed-signed-off.json", None),
         ("sealed-600000-signed-off.json", None),
+        ("code-locked-signed-off.json", None),
     ] {
         if !path(name).exists() {
             let text = text.unwrap_or_else(|| match name {
                 "sealed-signed-off.json" => sealed(ITERATIONS, &SALT, 0x21),
+                "code-locked-signed-off.json" => {
+                    let code = RecoveryCode::from_random(CODE_BYTES);
+                    let code_key =
+                        Vault::from_key(pbkdf2(code.secret(), &CODE_SALT, recovery::ITERATIONS));
+                    let device = DeviceRecovery::new(
+                        &code_key,
+                        &CODE_SALT,
+                        [0x5e; 32],
+                        [0x25; 12],
+                        "2026-12-03T10:00:00Z",
+                    );
+                    backup::locked_with(&review, &files, &now, &device, [0x26; 12]).unwrap()
+                }
                 _ => sealed(APP_ITERATIONS, &APP_SALT, 0x23),
             });
             std::fs::write(path(name), text).unwrap();
@@ -135,6 +154,31 @@ fn the_format_2_backups_this_build_made_open_with_their_summary_checked() {
         "nothing readable"
     );
 
+    // Locked with a recovery code: the code, worked through with real
+    // PBKDF2 as the browser does, opens it; the PIN of the other fixtures
+    // does not; nothing is readable.
+    let code_text = std::fs::read(path("code-locked-signed-off.json")).unwrap();
+    let Ok(Restore::NeedsCode(locked)) = backup::restore(&code_text) else {
+        panic!("the code-locked backup asks for its recovery code")
+    };
+    let code = RecoveryCode::parse(&RecoveryCode::from_random(CODE_BYTES).grouped()).unwrap();
+    let slot = &locked.slots[0];
+    let derive = |secret: &str| {
+        Vault::from_key(pbkdf2(secret, &slot.salt_bytes().unwrap(), slot.iterations))
+    };
+    let file_key = locked.file_key(0, &derive(code.secret())).unwrap();
+    let r = backup::restore_with_code(&locked, &file_key).unwrap();
+    assert_eq!(r.summary.map(|s| s.document_id), Some(DOC.to_string()));
+    assert_eq!(
+        locked.file_key(0, &derive(PIN)).err(),
+        Some(BackupError::WrongCode)
+    );
+    let text = String::from_utf8(code_text).unwrap();
+    assert!(
+        !text.contains("Ayesha") && !text.contains(DOC),
+        "nothing readable"
+    );
+
     // The file sealed with 1,000 rounds: its lock is now refused, before
     // any PIN is asked for or any key worked out.
     let weak_text = std::fs::read(path("sealed-signed-off.json")).unwrap();
@@ -163,5 +207,5 @@ fn every_format_2_backup_fixture_is_pinned() {
         );
         pinned += 1;
     }
-    assert_eq!(pinned, 3);
+    assert_eq!(pinned, 4);
 }

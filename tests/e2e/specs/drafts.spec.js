@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import {
   test, expect, press, heading, startReviewWithFamily, familyReview, changePerson, openReviewPage, completeReview,
   signUntil, signTurn, saveStatus, storedReview, fillStorage, emptyStorageFiller, readOnlyBanner,
-  notSavedBanner, storageOf, setDevicePin,
+  notSavedBanner, storageOf, setDevicePin, downloadLocked, recoveryCodeOf, openLockedBackup,
 } from '../helpers.js';
 
 test.use({ viewport: { width: 1024, height: 768 }, actionTimeout: 15_000 });
@@ -32,10 +32,10 @@ function carer(review) {
 
 /** The text of a download, and its suggested name. */
 async function downloaded(page, button) {
-  const waiting = page.waitForEvent('download');
-  await press(button);
-  const file = await waiting;
-  return { name: file.suggestedFilename(), text: readFileSync(await file.path(), 'utf8') };
+  const file = await downloadLocked(page, button);
+  const text = readFileSync(await file.path(), 'utf8');
+  // A backup is locked with the device's recovery code: `opened()` is what it holds.
+  return { name: file.suggestedFilename(), text, opened: () => openLockedBackup(text, recoveryCodeOf(page)) };
 }
 
 /** Console errors and uncaught errors of a page that is not the fixture's own. */
@@ -235,7 +235,7 @@ test('a review a newer version saved while it was open here is not overwritten',
   );
   await expect(notSavedBanner(page)).toContainText('Download it as a file so that nothing is lost.');
   const file = await downloaded(page, notSavedBanner(page).getByRole('button', { name: 'Download this review as a file' }));
-  expect(carer(JSON.parse(file.text).draft.data).relationship).toBe('Daughter, typed here');
+  expect(carer(file.opened().draft.data).relationship).toBe('Daughter, typed here');
   expect(await storedReview(page, id)).toBe(newer);
   // The file is a backup: it opens on another device, as it was on screen.
   const path = test.info().outputPath(file.name);
@@ -244,13 +244,17 @@ test('a review a newer version saved while it was open here is not overwritten',
   const tablet = await elsewhere.newPage();
   await tablet.goto('/open-backup');
   await tablet.getByLabel('Backup file').setInputFiles(path);
+  await tablet.getByLabel('Recovery code').fill(recoveryCodeOf(page));
+  await press(tablet.getByRole('button', { name: 'Open the backup' }));
   await expect(tablet.getByText('Review with Ayesha Khan.')).toBeVisible();
   await elsewhere.close();
 });
 
 // ---- Storage full -------------------------------------------------------------------
 
-// Issue 18: with a device PIN, the rescue download is locked as a backup is.
+// Issue 18: with a device PIN, the rescue download is locked as a backup is,
+// with the recovery code (made now: the full storage cannot keep it, so the
+// screen says it locks this page's downloads only).
 test('storage full on a device with a PIN: the review downloads locked, with nothing readable', async ({ page }) => {
   test.setTimeout(120_000);
   const id = await familyReview(page);
@@ -263,12 +267,19 @@ test('storage full on a device with a PIN: the review downloads locked, with not
   await fillStorage(page);
   await page.getByLabel(RELATIONSHIP).fill('Daughter, typed with the storage full');
   await expect(saveStatus(page)).toHaveText("Not saved: this device's storage for the app is full");
-  const file = await downloaded(page, notSavedBanner(page).getByRole('button', { name: 'Download this review as a file' }));
+  await press(notSavedBanner(page).getByRole('button', { name: 'Download this review as a file' }));
+  await expect(page.getByText(/^This device could not keep the code \(this device's storage for the app is full\): it locks downloads from this page until the page is closed\./)).toBeVisible();
+  page.context().recoveryCode = (await page.locator('#recovery-code').textContent()).trim();
+  const file = await downloaded(page, page.getByRole('button', { name: 'I have written it down: download' }));
   const backup = JSON.parse(file.text);
-  expect(backup).toMatchObject({ format: 'review-together/backup', version: 2, sealed: { iterations: 600000 } });
+  expect(backup).toMatchObject({ format: 'review-together/backup', version: 2, keySlots: [{ kind: 'recovery-code', iterations: 100000 }] });
   expect(backup).not.toHaveProperty('draft');
   expect(file.text).not.toMatch(/Ayesha|Joan|Khan|Daughter/);
   expect(file.text).not.toContain(id);
+  expect(carer(file.opened().draft.data).relationship).toBe('Daughter, typed with the storage full');
+  // The code held for this page locks the next download too, without showing it again.
+  const next = await downloaded(page, notSavedBanner(page).getByRole('button', { name: 'Download this review as a file' }));
+  expect(next.opened().draft.data.id).toBe(id);
 });
 
 test('storage full: a clear warning, the review keeps working in memory, and can be downloaded', async ({ page }) => {
@@ -302,10 +313,11 @@ test('storage full: a clear warning, the review keeps working in memory, and can
   await test.step('the review downloads as a backup, with every change, and opens with "Open a backup"', async () => {
     const file = await downloaded(page, notSavedBanner(page).getByRole('button', { name: 'Download this review as a file' }));
     expect(file.name).toMatch(/^review-together-backup-\d{4}-\d{2}-\d{2}-[0-9a-f]{8}\.json$/);
-    const backup = JSON.parse(file.text);
-    expect(backup).toMatchObject({ format: 'review-together/backup', version: 2, draft: { version: 2, kind: 'review' } });
+    const backup = file.opened();
+    expect(JSON.parse(file.text)).toMatchObject({ format: 'review-together/backup', version: 2 });
+    expect(backup).toMatchObject({ draft: { version: 2, kind: 'review' } });
     expect(carer(backup.draft.data)).toMatchObject({ name: 'Ayesha Begum Khan', relationship: 'Daughter, and she lives next door' });
-    await expect(notSavedBanner(page).getByRole('status')).toHaveText(`The review was downloaded as ${file.name}. It opens with “Open a backup”.`);
+    await expect(notSavedBanner(page).getByRole('status')).toHaveText(`The review was downloaded as ${file.name}. It opens with “Open a backup”, with the recovery code.`);
   });
 
   await test.step('once there is room, the next change stores everything', async () => {
@@ -349,7 +361,7 @@ test('storage full at sign-off: the signed summary and the draft can still be do
   expect(signed.signature).toMatch(/^[A-Za-z0-9_-]+\.\.[A-Za-z0-9_-]+$/);
   const draft = await downloaded(page, notSavedBanner(page).getByRole('button', { name: 'Download this review as a file' }));
   // A backup, with the summary signed at the sign-off: it opens elsewhere as it was.
-  const rescued = JSON.parse(draft.text);
+  const rescued = draft.opened();
   expect(rescued.draft.data.state).toBe('signed-off');
   expect(rescued.signedFiles).toEqual([{ kind: 'summary', text: summary.text }]);
   // What is stored is the review before the worker signed; nothing newer was half-written.
@@ -449,7 +461,7 @@ test('two tabs without Web Locks: a save that missed the other tab’s save is r
   await expect(notSavedBanner(other)).toContainText('reload this page to see the saved version');
   await expect(other.getByLabel(RELATIONSHIP)).toHaveValue('Typed in the second tab');
   const file = await downloaded(other, notSavedBanner(other).getByRole('button', { name: 'Download this review as a file' }));
-  expect(carer(JSON.parse(file.text).draft.data).relationship).toBe('Typed in the second tab');
+  expect(carer(file.opened().draft.data).relationship).toBe('Typed in the second tab');
   expect(carer((await stored(page, id)).review).relationship).toBe('Typed in the first tab');
   expect(otherProblems).toEqual([]);
 });

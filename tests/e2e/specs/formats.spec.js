@@ -135,3 +135,31 @@ test("the last build's PIN-sealed storage unlocks with its PIN", async ({ page }
   await expect(heading(page, 'Carer review')).toBeVisible();
   expect(page.url()).toContain(id);
 });
+
+// Issue 18, point 2: the backup this build writes, frozen: it opens with the
+// recovery code written down, not with a PIN; a slot asking for 4e9 rounds
+// is refused before the code is asked for.
+test('a backup locked with a recovery code opens with the code, not the PIN; a greedy slot is refused first', async ({ page }) => {
+  const path = join(FIXTURES, 'backups-v2/code-locked-signed-off.json');
+  await page.goto('/open-backup');
+  await page.getByLabel('Backup file').setInputFiles(path);
+  await expect(page.getByLabel('Recovery code')).toBeVisible();
+  await expect(page.getByText(/It was locked with the code made on 3 December 2026/)).toBeVisible();
+  await page.getByLabel('Recovery code').fill(PIN);
+  await press(page.getByRole('button', { name: 'Open the backup' }));
+  await expect(page.getByText(/^Error: A recovery code has 25 letters and numbers/)).toBeVisible();
+  await expect(page.getByLabel('Recovery code')).toHaveAttribute('aria-invalid', 'true');
+  await page.getByLabel('Recovery code').fill('bhe5r q2wbh e5rq2 wbhe5 rq2wb');
+  await press(page.getByRole('button', { name: 'Open the backup' }));
+  await expect(heading(page, 'Carer review')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('status').filter({ hasText: 'The backup was opened.' })).toContainText('Its signed summary was checked');
+
+  const greedy = JSON.parse(readFileSync(path, 'utf8'));
+  greedy.keySlots[0].iterations = 4000000000;
+  const greedyPath = test.info().outputPath('greedy.json');
+  writeFileSync(greedyPath, JSON.stringify(greedy));
+  await page.goto('/open-backup');
+  await page.getByLabel('Backup file').setInputFiles(greedyPath);
+  await expect(page.getByRole('alert')).toContainText("The backup's recovery-code lock cannot be used: it asks for the code to be worked through 4000000000 times");
+  await expect(page.getByLabel('Recovery code')).toHaveCount(0);
+});
