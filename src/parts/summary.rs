@@ -221,7 +221,7 @@ pub fn SigningKeyPage() -> impl IntoView {
     };
     view! {
         <Page back="/settings" back_text="Device settings" title="This device’s signing key"
-            intro="Every summary made on this device is signed with this device’s key. Your records team uses the public part of the key to check that a summary came from this device and has not changed. The private part never leaves the device.">
+            intro="Every summary made on this device is signed with this device’s key. Your records team uses the public part of the key to check that a summary came from this device and has not changed. The app never shows the private part or sends it anywhere.">
             {move || match state.get() {
                 Shown::Ready { fingerprint, guard } => view! {
                     <h2 class="app-heading-m">"Fingerprint"</h2>
