@@ -334,6 +334,31 @@ mod signing_key {
         fresh().await;
     }
 
+    /// A key that cannot be used (here: the device's own key that wraps it
+    /// is not a key) is put aside, both kept, and a new key can be made.
+    #[wasm_bindgen_test]
+    async fn a_key_that_cannot_be_used_is_put_aside_for_a_new_one() {
+        fresh().await;
+        let Made::Kept(old) = device_key::make(Wrap::Device).await.unwrap() else {
+            panic!("this Chromium has WebCrypto Ed25519");
+        };
+        idb::write(&[(device_key::DEVICE_KEK, Some(&"not a key".into()))])
+            .await
+            .unwrap();
+        assert!(matches!(
+            device_key::sign(b"x".to_vec(), vec![]).await,
+            Err(Trouble::Unusable(_))
+        ));
+        device_key::put_aside().await.unwrap();
+        let Made::Kept(new) = device_key::make(Wrap::Device).await.unwrap() else {
+            panic!("made");
+        };
+        assert_ne!(new, old);
+        let signature = device_key::sign(b"x".to_vec(), vec![]).await.unwrap();
+        assert!(checks(&new, b"x", &signature));
+        fresh().await;
+    }
+
     /// A key an earlier version kept as text moves into the browser at the
     /// next start: same key (same fingerprint), every readable copy as text
     /// removed, an unreadable copy left as it is.

@@ -488,16 +488,28 @@ pub async fn sign(input: Vec<u8>, openers: Vec<Opener>) -> Result<[u8; 64], Trou
 }
 
 /// Put a record that cannot be used aside (kept, never deleted: it holds
-/// no readable secret), so a new key can be made.
+/// no readable secret), with the device's own key when that is damaged, so
+/// a new key can be made.
 pub async fn put_aside() -> Result<(), Trouble> {
     locks::exclusively(LOCK, async move {
-        if let Some(value) = idb::get(RECORD).await.map_err(Trouble::Failed)? {
-            let aside = format!("{KEPT_ASIDE}{}", clock::new_id());
-            idb::write(&[(aside.as_str(), Some(&value)), (RECORD, None)])
-                .await
-                .map_err(Trouble::Failed)?;
+        let id = clock::new_id();
+        let (record_aside, device_aside) = (
+            format!("{KEPT_ASIDE}{id}"),
+            format!("{KEPT_ASIDE}{id}/device-kek"),
+        );
+        let record = idb::get(RECORD).await.map_err(Trouble::Failed)?;
+        let device = idb::get(DEVICE_KEK)
+            .await
+            .map_err(Trouble::Failed)?
+            .filter(|k| !k.is_instance_of::<CryptoKey>());
+        let mut changes = Vec::new();
+        if let Some(value) = &record {
+            changes.extend([(record_aside.as_str(), Some(value)), (RECORD, None)]);
         }
-        Ok(())
+        if let Some(value) = &device {
+            changes.extend([(device_aside.as_str(), Some(value)), (DEVICE_KEK, None)]);
+        }
+        idb::write(&changes).await.map_err(Trouble::Failed)
     })
     .await
 }
