@@ -24,6 +24,12 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Unlocked() -> impl IntoView {
     provide_app_state();
+    // At every start and unlock: a signing key kept as text by an earlier
+    // version moves into the browser, and the key is wrapped under the PIN
+    // that is set now (see `signing::settle`).
+    leptos::task::spawn_local(async {
+        let _ = crate::signing::settle().await;
+    });
     view! {
         <Router>
             <a

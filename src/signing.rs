@@ -1,12 +1,19 @@
 //! This device's signing key, and the signed summary of each signed-off
 //! review. The rules live in `review_core::summary`; this file supplies the
-//! storage, the clock and the randomness.
+//! storage, the clock and the randomness, and decides where the key lives:
+//! kept by the browser (`browser::device_key`, see there for what that
+//! protects against) wherever it has WebCrypto Ed25519, else as text in the
+//! app's storage, sealed with the device PIN when one is set, as earlier
+//! versions kept it everywhere. A key an earlier version kept as text is
+//! moved into the browser at the first start (or unlock) that can, and
+//! every readable copy of it as text is removed.
 
-use crate::browser::{clock, storage};
+use crate::browser::device_key::{self, Trouble, Wrap};
+use crate::browser::{clock, pin, storage};
 use review_core::backup::SignedCopy;
 use review_core::summary::{
-    self, decode_stored_key, device_key, encode_stored_key, DeviceKeyError, Finalise, KeyStore,
-    SignedFile, SigningKey,
+    self, decode_stored_key, encode_stored_key, Finalise, KeyGuard, PublicJwk, SignedFile,
+    SigningKey,
 };
 use review_core::{Review, Timestamp};
 use std::cell::RefCell;
@@ -15,19 +22,8 @@ use std::collections::HashMap;
 /// The language the app's summaries are written in.
 pub const LANGUAGE: &str = "en-GB";
 
-struct DeviceStore;
-
-impl KeyStore for DeviceStore {
-    type Error = storage::StorageError;
-    fn load(&self) -> Result<Option<String>, Self::Error> {
-        storage::load_signing_key()
-    }
-    fn save(&mut self, stored: &str) -> Result<(), Self::Error> {
-        storage::save_signing_key(stored)
-    }
-}
-
-/// 32 random bytes from the browser's `crypto.getRandomValues`.
+/// 32 random bytes from the browser's `crypto.getRandomValues` (only for a
+/// key kept as text, on a browser without WebCrypto Ed25519).
 fn random_seed() -> [u8; 32] {
     let mut seed = [0u8; 32];
     web_sys::window()
@@ -37,51 +33,195 @@ fn random_seed() -> [u8; 32] {
     seed
 }
 
-/// The device's key as it stands, without making one.
+/// The device's key as the screens see it, without waiting for the browser:
+/// from the plain copy of its public part, else from a key kept as text.
 pub enum KeyState {
     /// No key yet: one is made when the first review is started.
     None,
-    Ready(Box<SigningKey>),
-    /// Something is stored but cannot be read. It is left as it is.
+    Ready {
+        jwk: PublicJwk,
+        guard: KeyGuard,
+    },
+    /// A key kept as text by an earlier version cannot be read. It is left
+    /// as it is.
     Unreadable(String),
     /// The device's storage cannot be used.
     Unavailable(String),
 }
 
 pub fn key_state() -> KeyState {
+    if let Some(Ok((jwk, guard))) = device_key::public_copy() {
+        return KeyState::Ready { jwk, guard };
+    }
     match storage::load_signing_key() {
         Ok(None) => KeyState::None,
         Ok(Some(text)) => match decode_stored_key(&text) {
-            Ok(key) => KeyState::Ready(Box::new(key)),
+            Ok(key) => KeyState::Ready {
+                jwk: key.public_jwk(),
+                guard: KeyGuard::Storage,
+            },
             Err(e) => KeyState::Unreadable(e.to_string()),
         },
         Err(e) => KeyState::Unavailable(e.to_string()),
     }
 }
 
-/// The device's key, made and stored on first use.
-pub fn key_or_make() -> Result<SigningKey, String> {
-    device_key(&mut DeviceStore, random_seed).map_err(|e| match e {
-        DeviceKeyError::Store(e) => format!("this device's signing key could not be kept: {e}"),
-        DeviceKeyError::Unreadable(e) => format!(
-            "this device's signing key cannot be read ({e}); see “This device’s signing key” in Device settings"
-        ),
-    })
+/// The key the device signs with.
+enum Signer {
+    /// Kept by the browser: it signs there.
+    Browser(PublicJwk),
+    /// Kept as text (a browser without WebCrypto Ed25519).
+    Text(Box<SigningKey>),
 }
 
-/// Put an unreadable key aside (kept, never deleted) and make a new one.
-pub fn replace_unreadable_key() -> Result<SigningKey, String> {
-    if let Ok(Some(old)) = storage::load_signing_key() {
-        if decode_stored_key(&old).is_ok() {
-            return Err("this device's signing key can be read, so it is not replaced".into());
+impl Signer {
+    fn public_jwk(&self) -> PublicJwk {
+        match self {
+            Signer::Browser(jwk) => jwk.clone(),
+            Signer::Text(key) => key.public_jwk(),
         }
-        storage::keep_aside("signing-key", &old)
-            .map_err(|e| format!("the unreadable key could not be kept aside: {e}"))?;
     }
-    let key = SigningKey::from_seed(random_seed());
-    storage::save_signing_key(&encode_stored_key(&key))
-        .map_err(|e| format!("the new key could not be kept: {e}"))?;
-    Ok(key)
+}
+
+fn locked() -> Trouble {
+    Trouble::Failed("the device is locked: enter the PIN first".into())
+}
+
+/// Bring the key to what the device is now: a key kept as text moved into
+/// the browser (and every readable copy of it as text removed), the key
+/// wrapped under the PIN's key while one is set (the device's own key
+/// without one), and the plain copy of its public part matching. Run at
+/// every start and unlock, and by the key screen; nothing happens while the
+/// device is locked.
+pub async fn settle() -> Result<(), Trouble> {
+    let Some((wrap, openers)) = pin::key_wrap() else {
+        return Ok(());
+    };
+    if let Some(jwk) = device_key::rewrap(wrap.clone(), openers).await? {
+        remove_text_copies(&jwk);
+        return Ok(());
+    }
+    match storage::load_signing_key() {
+        Ok(Some(text)) => match decode_stored_key(&text) {
+            Ok(key) => move_in(&key, wrap).await.map(|_| ()),
+            // Left as it is: the key screen says so.
+            Err(_) => {
+                device_key::drop_public_copy();
+                Ok(())
+            }
+        },
+        Ok(None) => {
+            device_key::drop_public_copy();
+            Ok(())
+        }
+        Err(e) => Err(Trouble::Failed(e.to_string())),
+    }
+}
+
+/// Move a key kept as text into the browser. Where the browser has no
+/// WebCrypto Ed25519 it stays as text (sealed under the PIN when one is
+/// set) and signs there.
+async fn move_in(key: &SigningKey, wrap: Wrap) -> Result<Signer, Trouble> {
+    match device_key::import(key.private_jwk(), wrap).await? {
+        device_key::Made::Kept(jwk) => {
+            remove_text_copies(&jwk);
+            Ok(Signer::Browser(jwk))
+        }
+        device_key::Made::Unsupported => {
+            device_key::keep_public_copy(&key.public_jwk(), KeyGuard::Storage);
+            Ok(Signer::Text(Box::new(key.clone())))
+        }
+    }
+}
+
+/// Once the browser keeps the key `kept`: remove the copy an earlier
+/// version kept as text when it is the same key (a different one, written
+/// by an older version in another tab, is left as it is), and every
+/// readable copy kept aside. Unreadable copies are left as they are.
+fn remove_text_copies(kept: &PublicJwk) {
+    let current = review_core::draft::signing_key_key();
+    for key in storage::signing_key_copies() {
+        let Some(text) = storage::signing_key_copy(&key) else {
+            continue;
+        };
+        let Ok(copy) = decode_stored_key(&text) else {
+            continue;
+        };
+        if key != current || copy.public_jwk() == *kept {
+            let _ = storage::remove_signing_key_copy(&key);
+        }
+    }
+}
+
+/// The device's key, made on first use: kept by the browser where it can,
+/// else as text.
+async fn signer() -> Result<Signer, Trouble> {
+    let (wrap, _) = pin::key_wrap().ok_or_else(locked)?;
+    settle().await?;
+    if let Some((jwk, _)) = device_key::public().await? {
+        return Ok(Signer::Browser(jwk));
+    }
+    match storage::load_signing_key() {
+        Ok(Some(text)) => {
+            return match decode_stored_key(&text) {
+                // settle() found no WebCrypto Ed25519 for it.
+                Ok(key) => Ok(Signer::Text(Box::new(key))),
+                Err(e) => Err(Trouble::Unusable(format!(
+                    "this device's signing key cannot be read ({e}); see “This device’s signing key” in Device settings"
+                ))),
+            };
+        }
+        Ok(None) => {}
+        Err(e) => return Err(Trouble::Failed(e.to_string())),
+    }
+    match device_key::make(wrap).await? {
+        device_key::Made::Kept(jwk) => Ok(Signer::Browser(jwk)),
+        device_key::Made::Unsupported => {
+            let key = SigningKey::from_seed(random_seed());
+            storage::save_signing_key(&encode_stored_key(&key)).map_err(|e| {
+                Trouble::Failed(format!("this device's signing key could not be kept: {e}"))
+            })?;
+            device_key::keep_public_copy(&key.public_jwk(), KeyGuard::Storage);
+            Ok(Signer::Text(Box::new(key)))
+        }
+    }
+}
+
+/// The device's key, made and kept on first use: its public part.
+pub async fn key_or_make() -> Result<PublicJwk, String> {
+    signer()
+        .await
+        .map(|s| s.public_jwk())
+        .map_err(|e| e.to_string())
+}
+
+/// Put aside a key that cannot be read or opened (kept, never deleted: a
+/// key kept as text stays in the app's storage, a key the browser keeps
+/// stays there) and make a new one.
+pub async fn replace_unreadable_key() -> Result<PublicJwk, String> {
+    let mut replaced = false;
+    match settle().await {
+        Err(Trouble::Unusable(_)) => {
+            device_key::put_aside()
+                .await
+                .map_err(|e| format!("the key that cannot be used could not be put aside: {e}"))?;
+            replaced = true;
+        }
+        Err(Trouble::Failed(e)) => return Err(e),
+        Ok(()) => {}
+    }
+    if let Ok(Some(old)) = storage::load_signing_key() {
+        if decode_stored_key(&old).is_err() {
+            storage::keep_aside(&format!("signing-key/{}", clock::new_id()), &old)
+                .map_err(|e| format!("the unreadable key could not be kept aside: {e}"))?;
+            let _ = storage::remove_signing_key_copy(&review_core::draft::signing_key_key());
+            replaced = true;
+        }
+    }
+    if !replaced {
+        return Err("this device's signing key can be used, so it is not replaced".into());
+    }
+    key_or_make().await
 }
 
 thread_local! {
@@ -124,8 +264,8 @@ pub fn stored_summary(review: &Review) -> Result<Option<Made>, String> {
 /// kept for the review (from a sign-off whose lock was never stored, since
 /// the review is not locked) may have left the device: it is kept aside,
 /// never overwritten, and the review signed as it is now.
-pub fn sign_at_sign_off(review: &Review, now: Timestamp) -> Result<Made, String> {
-    let key = key_or_make()?;
+pub async fn sign_at_sign_off(review: &Review, now: Timestamp) -> Result<Made, String> {
+    let signer = signer().await.map_err(|e| e.to_string())?;
     if let Some(earlier) = storage::raw(&review_core::draft::summary_key(&review.id)) {
         let aside = format!("earlier-summary/{}/{}", review.id, clock::new_id());
         storage::keep_aside(&aside, &earlier)
@@ -137,18 +277,28 @@ pub fn sign_at_sign_off(review: &Review, now: Timestamp) -> Result<Made, String>
         .and_then(|a| storage::load_summary(&a.previous_id).ok().flatten());
     let signed_at = now;
     let document_id = clock::new_id();
-    let file = summary::finalise(
+    let prepared = summary::prepare(
         review,
         Finalise {
             document_id: &document_id,
             app_version: env!("CARGO_PKG_VERSION"),
             language: LANGUAGE,
-            jwk: &key.public_jwk(),
+            jwk: &signer.public_jwk(),
             signed_at: &signed_at,
             previous: previous.as_ref(),
         },
-        &key,
     )
+    .map_err(|e| format!("the summary could not be signed: {e}"))?;
+    let file = match signer {
+        Signer::Browser(_) => {
+            let (_, openers) = pin::key_wrap().ok_or_else(|| locked().to_string())?;
+            let signature = device_key::sign(prepared.signing_input(), openers)
+                .await
+                .map_err(|e| e.to_string())?;
+            prepared.attach(&signature)
+        }
+        Signer::Text(key) => prepared.sign_with(&key),
+    }
     .map_err(|e| format!("the summary could not be signed: {e}"))?;
     let not_kept = storage::save_summary(&file).err().map(|e| e.to_string());
     if not_kept.is_some() {

@@ -131,9 +131,11 @@ impl ReviewContext {
     /// and if that fails nobody's sign-off changes (the problem is said).
     /// A clock that looks wrong is questioned first (`ClockInDoubt`, nothing
     /// changed) unless the worker has said it is right (`clock_believed`).
-    pub fn sign_off(
-        &self,
-        participant: &str,
+    /// Signing waits for the browser (the key is kept there): the review as
+    /// it was when the worker signed is the one locked, or nothing is.
+    pub async fn sign_off(
+        self,
+        participant: String,
         decision: SignOffDecision,
         method: SignOffMethod,
         clock_believed: bool,
@@ -142,10 +144,13 @@ impl ReviewContext {
             return Err(SignOffProblem::Refused(SignOffError::Locked));
         }
         let now = clock::now();
-        let before = self.review.get_untracked();
+        let before = self
+            .review
+            .try_get_untracked()
+            .ok_or(SignOffProblem::Refused(SignOffError::Locked))?;
         let mut locked = before.clone();
         locked
-            .sign_off(participant, decision.clone(), method.clone(), now)
+            .sign_off(&participant, decision.clone(), method.clone(), now)
             .map_err(SignOffProblem::Refused)?;
         if locked.state == review_core::ReviewState::SignedOff {
             if !clock_believed {
@@ -154,11 +159,21 @@ impl ReviewContext {
                     return Err(SignOffProblem::ClockInDoubt(doubt));
                 }
             }
-            crate::signing::sign_at_sign_off(&locked, now).map_err(SignOffProblem::NotSigned)?;
+            crate::signing::sign_at_sign_off(&locked, now)
+                .await
+                .map_err(SignOffProblem::NotSigned)?;
+            // What was signed must be what is locked: a change while the
+            // browser signed (from another tab, say) stops the lock here; the
+            // summary kept is put aside at the next sign-off.
+            if self.review.try_get_untracked().as_ref() != Some(&before) {
+                return Err(SignOffProblem::NotSigned(
+                    "the review changed while its summary was being signed".into(),
+                ));
+            }
         }
         // A signature is stored at once, never left waiting.
         self.change(SignOffError::Locked, true, |r| {
-            r.sign_off(participant, decision, method, now)
+            r.sign_off(&participant, decision, method, now)
         })
         .map_err(SignOffProblem::Refused)
     }
@@ -295,11 +310,15 @@ pub fn start_review(app: &AppState) -> Result<Review, storage::StorageError> {
             clock::new_id(),
         )
     });
+    // The device's signing key is made now, before the meeting (the
+    // browser keeps it, in IndexedDB, apart from the local storage the
+    // meeting fills), so that a storage that fills up during it cannot stop
+    // the sign-off from signing. If it cannot be made now, the sign-off
+    // makes it (or says why).
+    leptos::task::spawn_local(async {
+        let _ = crate::signing::key_or_make().await;
+    });
     storage::save_review(&review)?;
-    // The device's signing key is made now, before the meeting, so that a
-    // storage that fills up during it cannot stop the sign-off from signing.
-    // If it cannot be kept now, the sign-off makes it (or says why).
-    let _ = crate::signing::key_or_make();
     Ok(review)
 }
 

@@ -240,3 +240,160 @@ async fn the_error_summary_takes_focus_and_its_links_focus_the_field() {
         Some("summary-target".to_string())
     );
 }
+
+// ---- The signing key the browser keeps ---------------------------------------------
+
+mod signing_key {
+    use super::local;
+    use review_core::draft;
+    use review_core::summary::keys::Signature;
+    use review_core::summary::{encode_stored_key, KeyGuard, PublicJwk, SigningKey};
+    use review_core::vault::Vault;
+    use review_together::browser::device_key::{self, Made, Trouble, Wrap};
+    use review_together::browser::idb;
+    use review_together::signing::{self, KeyState};
+    use wasm_bindgen_test::*;
+
+    fn checks(jwk: &PublicJwk, input: &[u8], signature: &[u8; 64]) -> bool {
+        jwk.verifying_key()
+            .unwrap()
+            .verify_strict(input, &Signature::from_bytes(signature))
+            .is_ok()
+    }
+
+    fn pin(key: u8, salt: &str) -> Wrap {
+        Wrap::Pin {
+            vault: Box::new(Vault::from_key([key; 32])),
+            salt: salt.into(),
+        }
+    }
+
+    async fn fresh() {
+        local().clear().unwrap();
+        idb::delete_database().await.unwrap();
+    }
+
+    /// Made once, signs, and follows the PIN: wrapped under a PIN's key it
+    /// signs only with that key, and a change of PIN wraps it again.
+    #[wasm_bindgen_test]
+    async fn the_key_is_made_once_signs_and_is_wrapped_again_when_the_pin_changes() {
+        fresh().await;
+        let Made::Kept(jwk) = device_key::make(Wrap::Device).await.unwrap() else {
+            panic!("this Chromium has WebCrypto Ed25519");
+        };
+        assert_eq!(
+            device_key::make(Wrap::Device).await.unwrap(),
+            Made::Kept(jwk.clone()),
+            "one key per device"
+        );
+        assert_eq!(
+            device_key::public_copy(),
+            Some(Ok((jwk.clone(), KeyGuard::Browser)))
+        );
+        let input = b"eyJhbGciOiJFZERTQSJ9.eyJ4IjoxfQ".to_vec();
+        let signature = device_key::sign(input.clone(), vec![]).await.unwrap();
+        assert!(checks(&jwk, &input, &signature));
+
+        // A PIN is set: the key is wrapped under its key.
+        let first = Vault::from_key([5; 32]);
+        assert_eq!(
+            device_key::rewrap(pin(5, "salt-1"), vec![]).await,
+            Ok(Some(jwk.clone()))
+        );
+        assert_eq!(
+            device_key::public_copy(),
+            Some(Ok((jwk.clone(), KeyGuard::BrowserPin)))
+        );
+        assert!(matches!(
+            device_key::sign(input.clone(), vec![]).await,
+            Err(Trouble::Unusable(_))
+        ));
+        let signature = device_key::sign(input.clone(), vec![("salt-1".into(), first.clone())])
+            .await
+            .unwrap();
+        assert!(checks(&jwk, &input, &signature));
+
+        // The PIN is changed: opened with the old key, wrapped under the new.
+        assert_eq!(
+            device_key::rewrap(pin(6, "salt-2"), vec![("salt-1".into(), first.clone())]).await,
+            Ok(Some(jwk.clone()))
+        );
+        assert!(matches!(
+            device_key::sign(input.clone(), vec![("salt-1".into(), first)]).await,
+            Err(Trouble::Unusable(_))
+        ));
+        let second = Vault::from_key([6; 32]);
+        let signature = device_key::sign(input.clone(), vec![("salt-2".into(), second)])
+            .await
+            .unwrap();
+        assert!(checks(&jwk, &input, &signature));
+
+        // Put aside, it is no longer the device's key.
+        device_key::put_aside().await.unwrap();
+        assert_eq!(device_key::public().await, Ok(None));
+        fresh().await;
+    }
+
+    /// A key that cannot be used (here: the device's own key that wraps it
+    /// is not a key) is put aside, both kept, and a new key can be made.
+    #[wasm_bindgen_test]
+    async fn a_key_that_cannot_be_used_is_put_aside_for_a_new_one() {
+        fresh().await;
+        let Made::Kept(old) = device_key::make(Wrap::Device).await.unwrap() else {
+            panic!("this Chromium has WebCrypto Ed25519");
+        };
+        idb::write(&[(device_key::DEVICE_KEK, Some(&"not a key".into()))])
+            .await
+            .unwrap();
+        assert!(matches!(
+            device_key::sign(b"x".to_vec(), vec![]).await,
+            Err(Trouble::Unusable(_))
+        ));
+        device_key::put_aside().await.unwrap();
+        let Made::Kept(new) = device_key::make(Wrap::Device).await.unwrap() else {
+            panic!("made");
+        };
+        assert_ne!(new, old);
+        let signature = device_key::sign(b"x".to_vec(), vec![]).await.unwrap();
+        assert!(checks(&new, b"x", &signature));
+        fresh().await;
+    }
+
+    /// A key an earlier version kept as text moves into the browser at the
+    /// next start: same key (same fingerprint), every readable copy as text
+    /// removed, an unreadable copy left as it is.
+    #[wasm_bindgen_test]
+    async fn a_key_kept_as_text_moves_into_the_browser_and_its_copies_go() {
+        fresh().await;
+        let old = SigningKey::from_seed([7; 32]);
+        local()
+            .set_item(&draft::signing_key_key(), &encode_stored_key(&old))
+            .unwrap();
+        let aside = draft::kept_aside_key("signing-key");
+        local()
+            .set_item(&aside, &encode_stored_key(&SigningKey::from_seed([8; 32])))
+            .unwrap();
+        let unreadable = format!("{aside}/later");
+        local().set_item(&unreadable, "not a key").unwrap();
+
+        signing::settle().await.unwrap();
+        assert_eq!(
+            device_key::public().await,
+            Ok(Some((old.public_jwk(), KeyGuard::Browser)))
+        );
+        assert!(matches!(
+            signing::key_state(),
+            KeyState::Ready { jwk, guard: KeyGuard::Browser } if jwk.thumbprint() == old.fingerprint()
+        ));
+        assert_eq!(local().get_item(&draft::signing_key_key()).unwrap(), None);
+        assert_eq!(local().get_item(&aside).unwrap(), None);
+        assert_eq!(
+            local().get_item(&unreadable).unwrap().as_deref(),
+            Some("not a key")
+        );
+        let input = b"header.payload".to_vec();
+        let signature = device_key::sign(input.clone(), vec![]).await.unwrap();
+        assert!(checks(&old.public_jwk(), &input, &signature));
+        fresh().await;
+    }
+}

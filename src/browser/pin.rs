@@ -3,6 +3,7 @@
 //! `storage` to seal every write and open every read (see
 //! `review_core::vault` for the sealing and what it protects against).
 
+use super::device_key::{Opener, Trouble, Wrap};
 use js_sys::{Array, Uint8Array};
 use review_core::draft::NAMESPACE;
 use review_core::vault::{
@@ -20,6 +21,8 @@ thread_local! {
     static PREVIOUS: RefCell<Option<Vault>> = const { RefCell::new(None) };
     /// The salt of the record `OPEN`'s key belongs to.
     static OPEN_SALT: RefCell<String> = const { RefCell::new(String::new()) };
+    /// The salt of the record `PREVIOUS`'s key belongs to.
+    static PREVIOUS_SALT: RefCell<String> = const { RefCell::new(String::new()) };
 }
 
 /// Keep `vault`, the key of the record with `salt`, while unlocked.
@@ -64,6 +67,7 @@ fn stays_plain(key: &str) -> bool {
         || key == auto_lock_key()
         || key == retention_key()
         || key == format!("{NAMESPACE}/display")
+        || key == review_core::draft::signing_key_public_key()
 }
 
 fn local() -> Option<web_sys::Storage> {
@@ -102,6 +106,32 @@ pub(crate) fn random<const N: usize>() -> [u8; N] {
         .and_then(|c| c.get_random_values_with_u8_array(&mut bytes).ok())
         .expect("this browser offers crypto.getRandomValues");
     bytes
+}
+
+/// What the device's signing key is to be wrapped under now (its own key
+/// without a PIN, the PIN's while unlocked), and the PIN keys this tab
+/// holds to open it as it is. `None` while locked, or while this tab holds
+/// a key the device no longer uses (another tab changed the PIN).
+pub fn key_wrap() -> Option<(Wrap, Vec<Opener>)> {
+    if !is_set() {
+        return Some((Wrap::Device, Vec::new()));
+    }
+    if !key_still_current() {
+        return None;
+    }
+    let vault = OPEN.with(|o| o.borrow().clone())?;
+    let salt = OPEN_SALT.with(|s| s.borrow().clone());
+    let mut openers = vec![(salt.clone(), vault.clone())];
+    if let Some(previous) = PREVIOUS.with(|o| o.borrow().clone()) {
+        openers.push((PREVIOUS_SALT.with(|s| s.borrow().clone()), previous));
+    }
+    Some((
+        Wrap::Pin {
+            vault: Box::new(vault),
+            salt,
+        },
+        openers,
+    ))
 }
 
 /// Why storage would not seal a value.
@@ -288,7 +318,8 @@ async fn try_pin(pin: &str) -> Result<(), UnlockError> {
         // everything not yet sealed again.)
         let both = pending_change().and_then(|c| c.keys_from_old(&vault).ok().map(|k| (k, c)));
         match both {
-            Some(((old, new), change)) => finish_change(old, new, change).await,
+            // Not finished: it stays written down for a later unlock.
+            Some(((old, new), change)) => drop(finish_change(old, new, change).await),
             None => hold(vault, &record.salt),
         }
         return Ok(());
@@ -302,7 +333,7 @@ async fn try_pin(pin: &str) -> Result<(), UnlockError> {
             let (old, new) = change
                 .keys_from_new(&new)
                 .map_err(|e| UnlockError::Failed(e.to_string()))?;
-            finish_change(old, new, change).await;
+            let _ = finish_change(old, new, change).await;
             return Ok(());
         }
     }
@@ -335,6 +366,9 @@ pub enum ChangeError {
     /// The current PIN typed was wrong (counted as a wrong PIN).
     Wrong(UnlockError),
     Failed(String),
+    /// The signing key could not be wrapped under the new PIN: the change
+    /// stays written down.
+    Unfinished(String),
 }
 
 impl std::fmt::Display for ChangeError {
@@ -347,6 +381,10 @@ impl std::fmt::Display for ChangeError {
             ChangeError::Failed(why) => write!(
                 f,
                 "The PIN could not be changed: {why}. Nothing has changed."
+            ),
+            ChangeError::Unfinished(why) => write!(
+                f,
+                "The PIN change could not be finished: the signing key could not be locked with the new PIN ({why}). Until it is, both the old and the new PIN unlock this device; the change is finished the next time the device is unlocked."
             ),
         }
     }
@@ -389,21 +427,29 @@ pub async fn change_pin(current: &str, new_pin: &str) -> Result<(), ChangeError>
         local()
             .and_then(|s| s.set_item(&change_key(), &change.encode()).ok())
             .ok_or_else(|| ChangeError::Failed("the device's storage refused the change".into()))?;
-        finish_change(old, new, change).await;
-        Ok(())
+        finish_change(old, new, change)
+            .await
+            .map_err(ChangeError::Unfinished)
     })
     .await
 }
 
 /// Seal every stored value again under `new` (opening with `new`, else
-/// `old`), one at a time, letting the page breathe between them; then make
-/// the new record the record and drop the change. Values neither key opens
-/// are left as they are (they were unreadable before).
-async fn finish_change(old: Vault, new: Vault, change: PinChange) {
+/// `old`), one at a time, letting the page breathe; wrap the signing key
+/// under the new PIN; then make the new record the record and drop the
+/// change (kept, with the old key, if the key could not be wrapped).
+/// Values neither key opens are left as they are.
+async fn finish_change(old: Vault, new: Vault, change: PinChange) -> Result<(), String> {
+    // The record is still the old PIN's until the end.
+    let old_salt = record()
+        .and_then(Result::ok)
+        .map(|r| r.salt)
+        .unwrap_or_default();
     hold(new.clone(), &change.next.salt);
     PREVIOUS.with(|o| *o.borrow_mut() = Some(old.clone()));
+    PREVIOUS_SALT.with(|s| *s.borrow_mut() = old_salt.clone());
     let Some(storage) = local() else {
-        return;
+        return Err("this browser does not let the app keep anything".into());
     };
     let keys: Vec<String> = (0..storage.length().unwrap_or(0))
         .filter_map(|i| storage.key(i).ok().flatten())
@@ -419,10 +465,19 @@ async fn finish_change(old: Vault, new: Vault, change: PinChange) {
         }
         super::clock::sleep(std::time::Duration::ZERO).await;
     }
+    let to = Wrap::Pin {
+        vault: Box::new(new),
+        salt: change.next.salt.clone(),
+    };
+    // Only a browser that fails stops the change (a key neither PIN opens is no worse for it).
+    if let Err(Trouble::Failed(why)) = super::device_key::rewrap(to, vec![(old_salt, old)]).await {
+        return Err(why);
+    }
     if save_record(&change.next).is_ok() {
         let _ = storage.remove_item(&change_key());
         PREVIOUS.with(|o| *o.borrow_mut() = None);
     }
+    Ok(())
 }
 
 /// Set a PIN on a device that has none: a random salt, the key derived
@@ -452,12 +507,22 @@ pub async fn set_pin(pin: &str) -> Result<(), String> {
             }
         }
     }
+    // The signing key, wrapped under the PIN's key in WebCrypto (if that
+    // fails, the next start or unlock does it; the key page says so).
+    let _ = super::device_key::rewrap(
+        Wrap::Pin {
+            vault: Box::new(vault),
+            salt: record.salt.clone(),
+        },
+        Vec::new(),
+    )
+    .await;
     Ok(())
 }
 
 /// Remove everything the app keeps on this device: reviews, summaries,
-/// settings, the signing key and the PIN.
-pub fn wipe() -> Result<(), String> {
+/// settings, the PIN, and the signing key with the browser's database.
+pub async fn wipe() -> Result<(), String> {
     lock();
     let storage = local().ok_or("this browser does not let the app keep anything")?;
     let keys: Vec<String> = (0..storage.length().unwrap_or(0))
@@ -469,7 +534,9 @@ pub fn wipe() -> Result<(), String> {
             .remove_item(&key)
             .map_err(|_| "the browser would not remove it all")?;
     }
-    Ok(())
+    super::device_key::forget().await.map_err(|e| {
+        format!("everything else was removed, but the browser would not remove the signing key it keeps ({e})")
+    })
 }
 
 /// Where the auto-lock minutes are kept (plain: the timer runs while locked).

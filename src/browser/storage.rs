@@ -280,6 +280,35 @@ pub fn save_signing_key(stored: &str) -> Result<(), StorageError> {
     write(&draft::signing_key_key(), stored)
 }
 
+/// The storage key of every copy of the signing key as text: the key as an
+/// earlier version kept it, and every copy kept aside.
+pub fn signing_key_copies() -> Vec<String> {
+    let Ok(storage) = local() else {
+        return Vec::new();
+    };
+    let aside = draft::kept_aside_key("signing-key");
+    (0..storage.length().unwrap_or(0))
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|k| *k == draft::signing_key_key() || k.starts_with(&aside))
+        .collect()
+}
+
+/// The text of one of [`signing_key_copies`], opened with the PIN where it
+/// was sealed under it.
+pub fn signing_key_copy(key: &str) -> Option<String> {
+    read(key).ok().flatten()
+}
+
+/// Remove one of [`signing_key_copies`] (the browser now keeps the key).
+pub fn remove_signing_key_copy(key: &str) -> Result<(), StorageError> {
+    if !signing_key_copies().iter().any(|k| k == key) {
+        return Ok(());
+    }
+    local()?
+        .remove_item(key)
+        .map_err(|e| StorageError::Failed(describe(&e)))
+}
+
 /// Copy a stored value this version cannot read to a key of its own, so
 /// that its key can be written again and nothing is lost.
 pub fn keep_aside(what: &str, raw: &str) -> Result<(), StorageError> {

@@ -33,7 +33,7 @@ enum Checked {
 
 fn device_kid() -> Option<String> {
     match signing::key_state() {
-        KeyState::Ready(key) => Some(key.fingerprint()),
+        KeyState::Ready { jwk, .. } => Some(jwk.thumbprint()),
         _ => None,
     }
 }

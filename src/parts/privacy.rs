@@ -222,15 +222,27 @@ fn RemoveEverything(
     on_cancel: Callback<()>,
 ) -> impl IntoView {
     let problem = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
     let count = reviews_on_device();
-    let remove = move |_| match pin::wipe() {
-        Ok(()) => {
-            // Start again from nothing: no state of the old data survives.
-            if let Some(w) = web_sys::window() {
-                let _ = w.location().replace("/");
-            }
+    let remove = move |_| {
+        if busy.get_untracked() {
+            return;
         }
-        Err(e) => problem.set(Some(format!("Not everything could be removed: {e}."))),
+        busy.set(true);
+        leptos::task::spawn_local(async move {
+            match pin::wipe().await {
+                Ok(()) => {
+                    // Start again from nothing: no state of the old data survives.
+                    if let Some(w) = web_sys::window() {
+                        let _ = w.location().replace("/");
+                    }
+                }
+                Err(e) => {
+                    let _ = busy.try_set(false);
+                    let _ = problem.try_set(Some(format!("Not everything could be removed: {e}.")));
+                }
+            }
+        });
     };
     view! {
         <Page title="Remove all data from this device">
@@ -248,8 +260,8 @@ fn RemoveEverything(
             </p>
             <Problem message=problem />
             <div class="app-button-group">
-                <button type="button" class="app-button app-button--warning" on:click=remove>
-                    "Remove all data"
+                <button type="button" class="app-button app-button--warning" disabled=move || busy.get() on:click=remove>
+                    {move || if busy.get() { "Removing…" } else { "Remove all data" }}
                 </button>
                 <button type="button" class="app-button app-button--secondary" on:click=move |_| on_cancel.run(())>
                     "Keep the data"

@@ -138,7 +138,13 @@ fn SignForm(
     // Why the tablet's clock may be wrong, asked before the worker's
     // signature signs the summary with it.
     let doubt = RwSignal::new(None::<String>);
+    // While the worker's signature waits for the browser to sign the
+    // summary: the buttons cannot be pressed again.
+    let busy = RwSignal::new(false);
     let sign = Callback::new(move |clock_believed: bool| {
+        if busy.get_untracked() {
+            return;
+        }
         let decision = match says.get_untracked() {
             Some(Says::Agrees) => SignOffDecision::Agrees,
             Some(Says::Comment) => SignOffDecision::AgreesWithComment {
@@ -169,29 +175,38 @@ fn SignForm(
                 return;
             }
         };
-        let result = ctx.sign_off(&pid, decision, method, clock_believed);
-        let signed = result.is_ok();
-        doubt.set(None);
-        problem.set(None);
-        match result {
-            Err(SignOffProblem::ClockInDoubt(why)) => {
-                doubt.set(Some(why.to_string()));
-                request_animation_frame(|| crate::components::focus_by_id(CLOCK));
+        busy.set(true);
+        let pid = pid.clone();
+        leptos::task::spawn_local(async move {
+            let result = ctx.sign_off(pid, decision, method, clock_believed).await;
+            // A signature redraws the page without this form: its signals
+            // may be gone by now.
+            let _ = busy.try_set(false);
+            let signed = result.is_ok();
+            let _ = doubt.try_set(None);
+            let _ = problem.try_set(None);
+            match result {
+                Err(SignOffProblem::ClockInDoubt(why)) => {
+                    let _ = doubt.try_set(Some(why.to_string()));
+                    request_animation_frame(|| crate::components::focus_by_id(CLOCK));
+                }
+                Err(other) => {
+                    let _ = problem.try_set(Some(other.to_string()));
+                }
+                Ok(()) => {}
             }
-            Err(other) => problem.set(Some(other.to_string())),
-            Ok(()) => {}
-        }
-        if signed {
-            // This form and its button are gone: focus goes to whose turn it
-            // is now (or to the locked review), not back to the top of the page.
-            request_animation_frame(|| {
-                let next_turn = web_sys::window()
-                    .and_then(|w| w.document())
-                    .and_then(|d| d.get_element_by_id(SIGN_TURN))
-                    .is_some();
-                crate::components::focus_by_id(if next_turn { SIGN_TURN } else { SIGNED_OFF });
-            });
-        }
+            if signed {
+                // This form and its button are gone: focus goes to whose turn it
+                // is now (or to the locked review), not back to the top of the page.
+                request_animation_frame(|| {
+                    let next_turn = web_sys::window()
+                        .and_then(|w| w.document())
+                        .and_then(|d| d.get_element_by_id(SIGN_TURN))
+                        .is_some();
+                    crate::components::focus_by_id(if next_turn { SIGN_TURN } else { SIGNED_OFF });
+                });
+            }
+        });
     });
     let mut ways = vec![
         Choice::new(Way::Tap, "tap", "Tap the button below"),
@@ -254,14 +269,17 @@ fn SignForm(
                 <p class="app-body">{move || doubt.get().unwrap_or_default()}</p>
                 <p class="app-body">"If it is wrong, correct it in the tablet’s settings, then sign again. Nothing has been signed yet."</p>
                 <div class="app-button-group">
-                    <button type="button" class="app-button app-button--warning" on:click=move |_| sign.run(true)>
+                    <button type="button" class="app-button app-button--warning" disabled=move || busy.get()
+                        on:click=move |_| sign.run(true)>
                         "The clock is right: sign now"
                     </button>
                 </div>
             </Banner>
         </Show>
         <div class="app-button-group">
-            <button type="button" class="app-button" on:click=move |_| sign.run(false)>{format!("Sign as {name}")}</button>
+            <button type="button" class="app-button" disabled=move || busy.get() on:click=move |_| sign.run(false)>
+                {move || if busy.get() { "Signing…".to_string() } else { format!("Sign as {name}") }}
+            </button>
         </div>
     }
 }

@@ -1,13 +1,14 @@
 //! The signed summary (P23): downloading it from a signed-off review, and
 //! this device's signing key (checking a file is `check_file`).
 
-use crate::browser::{download, storage};
+use crate::browser::device_key::Trouble;
+use crate::browser::download;
 use crate::components::{Page, Problem};
 use crate::signing::{self, KeyState};
 use crate::state::use_review;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use review_core::summary::{Comparison, SigningKey};
+use review_core::summary::{Comparison, KeyGuard};
 use review_core::words::places;
 
 /// Download the signed summary of a signed-off review. The summary is signed
@@ -115,57 +116,114 @@ pub fn SummaryDownload() -> impl IntoView {
     }
 }
 
-/// This device's signing key: its fingerprint, and the public key to give
-/// the records team so they can trust the device's summaries.
+/// What the key screen shows.
+#[derive(Clone, PartialEq)]
+enum Shown {
+    None,
+    Ready {
+        fingerprint: String,
+        guard: KeyGuard,
+    },
+    /// A key that cannot be read or used: it may be put aside for a new one.
+    Unusable(String),
+    Unavailable(String),
+}
+
+/// This device's signing key: its fingerprint, the public key to give the
+/// records team so they can trust the device's summaries, and, honestly,
+/// what keeps the private part from being copied or used.
 #[component]
 pub fn SigningKeyPage() -> impl IntoView {
-    // Bumped when the key is made or replaced here.
+    // Bumped when the key is looked at in the browser, made or replaced here.
     let changed = RwSignal::new(0u32);
     let problem = RwSignal::new(None::<String>);
     let said = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    // Why the key the browser keeps cannot be used, once looked at.
+    let unusable = RwSignal::new(None::<String>);
     let state = Memo::new(move |_| {
         changed.track();
+        if let Some(why) = unusable.get() {
+            return Shown::Unusable(format!(
+                "The signing key kept on this device cannot be used: {why}."
+            ));
+        }
         match signing::key_state() {
-            KeyState::None => Ok(None),
-            KeyState::Ready(key) => Ok(Some(key.fingerprint())),
-            KeyState::Unreadable(why) => Err((true, why)),
-            KeyState::Unavailable(why) => Err((false, why)),
+            KeyState::None => Shown::None,
+            KeyState::Ready { jwk, guard } => Shown::Ready {
+                fingerprint: jwk.thumbprint(),
+                guard,
+            },
+            KeyState::Unreadable(why) => Shown::Unusable(format!(
+                "The signing key kept on this device cannot be read: {why}."
+            )),
+            KeyState::Unavailable(why) => Shown::Unavailable(why),
         }
     });
-    let after = move |result: Result<SigningKey, String>| match result {
-        Ok(_) => {
-            problem.set(None);
-            changed.update(|n| *n += 1);
+    // The screen first shows the plain copy of the public key; the browser's
+    // key store is the truth, so it is looked at (and brought up to date).
+    leptos::task::spawn_local(async move {
+        let looked = signing::settle().await;
+        if let Err(Trouble::Failed(why)) = &looked {
+            let _ = problem.try_set(Some(format!("The key could not be looked at: {why}.")));
         }
-        Err(e) => problem.set(Some(format!("The key could not be made: {e}."))),
+        let _ = unusable.try_set(match looked {
+            Err(Trouble::Unusable(why)) => Some(why),
+            _ => None,
+        });
+        let _ = changed.try_update(|n| *n += 1);
+    });
+    let run = move |replace: bool| {
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        leptos::task::spawn_local(async move {
+            let result = if replace {
+                signing::replace_unreadable_key().await
+            } else {
+                signing::key_or_make().await
+            };
+            let _ = busy.try_set(false);
+            match result {
+                Ok(_) => {
+                    let _ = problem.try_set(None);
+                    let _ = unusable.try_set(None);
+                    let _ = changed.try_update(|n| *n += 1);
+                }
+                Err(e) => {
+                    let _ = problem.try_set(Some(format!("The key could not be made: {e}.")));
+                }
+            }
+        });
     };
-    let make = move |_| after(signing::key_or_make());
-    let replace = move |_| after(signing::replace_unreadable_key());
     let download_public = move |_| {
-        let KeyState::Ready(key) = signing::key_state() else {
+        let KeyState::Ready { jwk, .. } = signing::key_state() else {
             return;
         };
-        let fingerprint = key.fingerprint();
+        let fingerprint = jwk.thumbprint();
         let short: String = fingerprint.chars().take(8).collect();
         let name = format!("review-together-public-key-{short}.json");
         said.set(Some(
-            match download::download(&name, "application/json", &key.public_jwk_for_team()) {
+            match download::download(&name, "application/json", &jwk.for_team()) {
                 Ok(()) => format!("The public key was saved as {name}."),
                 Err(e) => format!("The public key could not be saved: {e}."),
             },
         ));
     };
-    let download_unreadable = move |_| {
-        let kept = storage::load_signing_key().ok().flatten();
-        if let Err(e) = download::kept_as_it_is("unreadable-signing-key.json", kept) {
-            problem.set(Some(format!("Could not download it: {e}.")));
+    let button = move |label: &'static str, working: &'static str, replace: bool| {
+        view! {
+            <button type="button" class="app-button" disabled=move || busy.get()
+                on:click=move |_| run(replace)>
+                {move || if busy.get() { working } else { label }}
+            </button>
         }
     };
     view! {
         <Page back="/settings" back_text="Device settings" title="This device’s signing key"
-            intro="Every summary made on this device is signed with this device’s key. Your records team uses the public part of the key to check that a summary came from this device and has not changed. The private part never leaves the device.">
+            intro="Every summary made on this device is signed with this device’s key. Your records team uses the public part of the key to check that a summary came from this device and has not changed. The app never shows the private part or sends it anywhere.">
             {move || match state.get() {
-                Ok(Some(fingerprint)) => view! {
+                Shown::Ready { fingerprint, guard } => view! {
                     <h2 class="app-heading-m">"Fingerprint"</h2>
                     <p class="app-body">"Read this to your records team when you register the key, so they can check they have the right one."</p>
                     <p class="app-fingerprint" id="key-fingerprint">{signing::grouped(&fingerprint)}</p>
@@ -175,37 +233,35 @@ pub fn SigningKeyPage() -> impl IntoView {
                         </button>
                     </div>
                     <p class="app-hint">"The public key is safe to share: it can check signatures but cannot make them."</p>
+                    <KeptHow guard=guard />
                 }
                 .into_any(),
-                Ok(None) => view! {
+                Shown::None => view! {
                     <p class="app-body">
                         "This device has no signing key yet. One is made when the first review is started. You can make it now to register it with your team first."
                     </p>
                     <div class="app-button-group">
-                        <button type="button" class="app-button" on:click=make>"Make the signing key now"</button>
+                        {button("Make the signing key now", "Making the key…", false)}
                     </div>
                 }
                 .into_any(),
-                Err((true, why)) => view! {
+                Shown::Unusable(why) => view! {
                     <div class="app-notification-banner app-notification-banner--warning" role="alert">
                         <div class="app-notification-banner__content">
                             <p class="app-body">
-                                {format!("The signing key kept on this device cannot be read: {why}. It has been left as it is, and no summary can be signed until there is a key.")}
+                                {format!("{why} It has been left as it is, and no summary can be signed until there is a key.")}
                             </p>
                         </div>
                     </div>
                     <p class="app-body">
-                        "You can download the unreadable key for your IT team, and make a new key. The old one is kept aside on this device. Summaries signed before still check with the old public key; register the new one with your team."
+                        "You can make a new key. The old one is kept aside on this device. Summaries signed before still check with the old public key; register the new one with your team."
                     </p>
                     <div class="app-button-group">
-                        <button type="button" class="app-button app-button--secondary" on:click=download_unreadable>
-                            "Download the unreadable key"
-                        </button>
-                        <button type="button" class="app-button" on:click=replace>"Make a new key"</button>
+                        {button("Make a new key", "Making the key…", true)}
                     </div>
                 }
                 .into_any(),
-                Err((false, why)) => view! {
+                Shown::Unavailable(why) => view! {
                     <p class="app-error-message" role="alert">
                         {format!("The key cannot be looked at because {why}.")}
                     </p>
@@ -217,5 +273,47 @@ pub fn SigningKeyPage() -> impl IntoView {
                 {move || said.get().map(|text| view! { <p class="app-body">{text}</p> })}
             </div>
         </Page>
+    }
+}
+
+/// What keeps the private part of the key from being copied or used, in
+/// plain words: nothing claimed that is not so.
+#[component]
+fn KeptHow(
+    /// What guards the key, as the browser's key store last said.
+    guard: KeyGuard,
+) -> impl IntoView {
+    let has_pin = crate::browser::pin::is_set();
+    let (kept, use_it) = match (guard, has_pin) {
+        (KeyGuard::BrowserPin, _) => (
+            "This browser keeps the private part of the key, locked with the device PIN. No page can read or copy it, not even this app: the app can only ask the browser to sign with it.",
+            "It can sign only while the app is unlocked with the PIN.",
+        ),
+        (KeyGuard::Browser, true) => (
+            "This browser keeps the private part of the key. No page can read or copy it, not even this app: the app can only ask the browser to sign with it.",
+            "It is not yet locked with the device PIN: that happens the next time the app is unlocked.",
+        ),
+        (KeyGuard::Browser, false) => (
+            "This browser keeps the private part of the key. No page can read or copy it, not even this app: the app can only ask the browser to sign with it.",
+            "This device has no PIN, so anyone who can use this tablet can still have summaries signed with its key. Set a device PIN to lock the key with it.",
+        ),
+        (KeyGuard::Storage, true) => (
+            "This browser cannot keep a signing key out of the page’s reach, so the private part of the key is kept in the app’s storage on this device, locked with the device PIN.",
+            "While the app is unlocked, the key is in the page’s memory when it signs. A browser that is up to date keeps the key itself: the app moves it there when it can.",
+        ),
+        (KeyGuard::Storage, false) => (
+            "This browser cannot keep a signing key out of the page’s reach, so the private part of the key is kept in the app’s storage on this device.",
+            "This device has no PIN: anyone who can open this browser’s storage could copy the key. Set a device PIN to lock it, or use a browser that is up to date, which keeps the key itself.",
+        ),
+    };
+    view! {
+        <h2 class="app-heading-m">"How the key is kept"</h2>
+        <p class="app-body">{kept}</p>
+        <p class="app-body">{use_it}</p>
+        {(!has_pin).then(|| view! {
+            <p class="app-body">
+                <A href="/settings/pin" attr:class="app-link app-link--standalone">"Set a device PIN"</A>
+            </p>
+        })}
     }
 }

@@ -9,6 +9,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { expect, press, heading, errorSummary, alertSaying } from './fixture.js';
 import { fillStorage } from './state.js';
+import { withoutEd25519 } from './keys.js';
 import { changePerson, TIME_OFF } from './getting-ready.js';
 import { reach, reviewAt, openCriterion, turnBanner } from './meeting.js';
 import {
@@ -37,6 +38,9 @@ export const showing = (name) => (page) => expect(heading(page, name)).toBeVisib
 
 /** Step: the button named `name` shows. */
 export const offering = (name) => (page) => expect(page.getByRole('button', { name })).toBeVisible();
+
+/** Step: text saying `text` shows. */
+export const saying = (text) => (page) => expect(page.getByText(text).first()).toBeVisible();
 
 /** Step: press a button, by its name. */
 export const pressButton = (name, exact = false) => (page) => press(page.getByRole('button', { name, exact }));
@@ -200,8 +204,14 @@ export const DEVICE_SCREENS = [
   }, verdict('The summary is valid')),
   screen('check a summary file, not a summary', '/check-summary', 'error', summaryChosen('{"hello":"world"}')),
   screen('signing key, none yet', '/settings/key', 'clean', visit('/settings/key'), offering('Make the signing key now')),
-  screen('signing key', '/settings/key', 'clean', visit('/settings/key'), pressButton('Make the signing key now'),
-    offering('Download the public key')),
+  screen('signing key, kept by the browser, no PIN', '/settings/key', 'clean', visit('/settings/key'),
+    pressButton('Make the signing key now'), offering('Download the public key'), saying('This device has no PIN')),
+  screen('signing key, locked with the PIN', '/settings/key', 'clean', (page) => setDevicePin(page),
+    (page) => visitUnlocked(page, '/settings/key'), pressButton('Make the signing key now'),
+    saying('locked with the device PIN')),
+  screen('signing key, browser without Ed25519', '/settings/key', 'clean', (page) => withoutEd25519(page),
+    visit('/settings/key'), pressButton('Make the signing key now'),
+    saying('This browser cannot keep a signing key out of the page’s reach')),
   screen('signing key, unreadable', '/settings/key', 'error', visit('/'),
     (page) => page.evaluate(() => localStorage.setItem('review-together/signing-key', 'not a key')),
     visit('/settings/key'), offering('Make a new key')),

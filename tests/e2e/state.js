@@ -32,6 +32,10 @@ export async function restoreStorage(page, stored, at = '/') {
   await page.evaluate((s) => {
     localStorage.clear();
     for (const [k, v] of Object.entries(s)) localStorage.setItem(k, v);
+    // The signing key the browser kept (IndexedDB, never exported) cannot
+    // be carried to another browser context, so neither is the plain copy
+    // of its public part: the device has no key until it makes one.
+    localStorage.removeItem('review-together/signing-key-public');
   }, stored);
 }
 

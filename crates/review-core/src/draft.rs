@@ -51,6 +51,12 @@ pub fn recovery_key() -> String {
 pub fn signing_key_key() -> String {
     format!("{NAMESPACE}/signing-key")
 }
+/// The plain copy of the public part of this device's signing key (see
+/// [`crate::summary::encode_public_copy`]); the key itself is in the
+/// browser's key store.
+pub fn signing_key_public_key() -> String {
+    format!("{NAMESPACE}/signing-key-public")
+}
 /// The records team's key list, imported on this device for the summary
 /// checker (see [`ImportedTeamKeys`]).
 pub fn team_keys_key() -> String {

@@ -39,8 +39,9 @@ pub use finalise::{file_name, finalise, prepare, Finalise, FinaliseError, Prepar
 pub use from_review::SummaryError;
 pub use jws::{detached_jws, ProtectedHeader, ProtectedHeaderV1, ToSign};
 pub use keys::{
-    b64, b64_decode, decode_stored_key, device_key, encode_stored_key, grouped, sha256_base64url,
-    DeviceKeyError, KeyError, KeyStore, PrivateJwk, PublicJwk, SigningKey, STORED_KEY_VERSION,
+    b64, b64_decode, decode_public_copy, decode_stored_key, device_key, encode_public_copy,
+    encode_stored_key, grouped, sha256_base64url, DeviceKeyError, KeyError, KeyGuard, KeyStore,
+    PrivateJwk, PublicJwk, SigningKey, PUBLIC_COPY_VERSION, STORED_KEY_VERSION,
 };
 pub use matching::{compare, CannotCompare, Comparison, SignedSummary, MAX_DIFFERENCES};
 pub use verify::{read_unsigned, verify};

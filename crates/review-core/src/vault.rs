@@ -308,6 +308,19 @@ impl Vault {
         Vault(Aes256Gcm::new(&key.into()), key)
     }
 
+    /// The 32 bytes of the key that wraps the device's signing key while
+    /// this PIN is the device's (the app imports them into WebCrypto as a
+    /// non-extractable AES-GCM key): HKDF-SHA256 of this key, with no salt
+    /// and the label [`SIGNING_KEY_WRAP`]. A new PIN gives a new key, so
+    /// the signing key is wrapped again when the PIN changes.
+    pub fn signing_key_wrap(&self) -> [u8; 32] {
+        let mut out = [0u8; 32];
+        // 32 bytes is well under HKDF-SHA256's limit of 8160: it cannot fail.
+        let _ = hkdf::Hkdf::<sha2::Sha256>::new(None, &self.1)
+            .expand(SIGNING_KEY_WRAP.as_bytes(), &mut out);
+        out
+    }
+
     /// `other`'s key sealed under this one (for a PIN change: see
     /// [`PinChange`]).
     fn seal_key(&self, other: &Vault, nonce: [u8; 12]) -> String {
@@ -360,6 +373,9 @@ impl Vault {
         String::from_utf8(plain).map_err(|_| VaultError::WrongKeyOrDamaged)
     }
 }
+
+/// The HKDF label of [`Vault::signing_key_wrap`].
+pub const SIGNING_KEY_WRAP: &str = "review-together/signing-key-wrap";
 
 /// Where a key sealed under another is bound to (see [`PinChange`]).
 const KEY_PLACE: &str = "review-together/pin-change/key";

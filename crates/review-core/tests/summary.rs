@@ -783,6 +783,63 @@ fn the_device_key_is_made_once_and_then_kept() {
     assert_eq!(broken.0.as_deref(), Some("{not json"));
 }
 
+/// WebCrypto gives the device key's public part as 32 raw bytes: its JWK,
+/// fingerprint and team form are those of the same key held in memory, so
+/// a key moved from the old stored form into the browser keeps its
+/// fingerprint, and files it signed keep checking against it.
+#[test]
+fn a_raw_public_key_gives_the_same_jwk_fingerprint_and_team_form() {
+    let raw = key().verifying_key().to_bytes();
+    let jwk = PublicJwk::from_raw(&raw).unwrap();
+    assert_eq!(jwk, key().public_jwk());
+    assert_eq!(jwk.thumbprint(), key().fingerprint());
+    assert_eq!(jwk.for_team(), key().public_jwk_for_team());
+    assert!(!jwk.for_team().contains(r#""d""#));
+    assert_eq!(PublicJwk::from_raw(&raw[..31]), Err(KeyError::BadX));
+    assert_eq!(
+        PublicJwk::from_raw(&[raw.as_slice(), &[0]].concat()),
+        Err(KeyError::BadX)
+    );
+}
+
+/// The plain copy of the public key beside the browser's key store: its
+/// form is pinned, it reads back, and it never takes a private key.
+#[test]
+fn the_public_copy_is_pinned_and_never_holds_a_private_key() {
+    let jwk = key().public_jwk();
+    let text = encode_public_copy(&jwk, KeyGuard::BrowserPin);
+    assert_eq!(
+        text,
+        r#"{"guard":"browser-pin","jwk":{"crv":"Ed25519","kty":"OKP","x":"6kpsY-KcUgq-9VB7Ey7F-ZVHdq6-vnuSQh7qaRRG0iw"},"kind":"signing-key-public","version":1}"#
+    );
+    assert_eq!(
+        decode_public_copy(&text),
+        Ok((jwk.clone(), KeyGuard::BrowserPin))
+    );
+    for guard in [KeyGuard::Browser, KeyGuard::BrowserPin, KeyGuard::Storage] {
+        assert_eq!(
+            decode_public_copy(&encode_public_copy(&jwk, guard))
+                .unwrap()
+                .1,
+            guard
+        );
+    }
+    let with_d = text.replace(
+        r#""crv":"Ed25519","#,
+        r#""crv":"Ed25519","d":"BwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwc","#,
+    );
+    assert!(decode_public_copy(&with_d).is_err());
+    assert!(decode_public_copy(STORED_V1).is_err());
+    assert_eq!(
+        decode_public_copy(&text.replace(r#""version":1"#, r#""version":2"#)),
+        Err(KeyError::FromNewerVersion(2))
+    );
+    assert_eq!(
+        decode_public_copy(&text.replace("6kpsY", "AAAAA")).unwrap_err(),
+        KeyError::BadX
+    );
+}
+
 #[test]
 fn every_error_code_is_distinct_and_snake_case() {
     let mut seen = std::collections::HashSet::new();

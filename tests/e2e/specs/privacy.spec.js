@@ -4,12 +4,17 @@
 // minutes without use, and "Remove all data" wipes the device. Time is
 // Playwright's fake clock, never a wall-clock wait.
 import { test, expect, press, heading, startReviewWithFamily, familyReview, storageOf } from '../helpers.js';
+import { browserKeyOf, everythingStored, keyScreenFingerprint } from '../keys.js';
 
 test.use({ hasTouch: true, viewport: { width: 1024, height: 768 }, actionTimeout: 20_000 });
 
 const PIN = '482913';
 const LOCKED = 'Review Together is locked';
-const PLAIN_KEYS = ['review-together/pin', 'review-together/pin-attempts', 'review-together/auto-lock', 'review-together/display'];
+const PLAIN_KEYS = [
+  'review-together/pin', 'review-together/pin-attempts', 'review-together/auto-lock', 'review-together/display',
+  // The public part of the signing key (the key itself is in IndexedDB, wrapped).
+  'review-together/signing-key-public',
+];
 
 async function setPin(page, pin = PIN) {
   await page.goto('/settings/pin');
@@ -51,6 +56,7 @@ test('a PIN seals everything stored; wrong PINs wait longer each time, across re
   const sealed = Object.entries(stored).filter(([k]) => !PLAIN_KEYS.includes(k));
   expect(sealed.length).toBeGreaterThanOrEqual(3);
   for (const [key, value] of sealed) expect(value, key).toMatch(/^rt-sealed-v1:/);
+  expect(Object.keys(JSON.parse(stored['review-together/signing-key-public']).jwk).sort()).toEqual(['crv', 'kty', 'x']);
   expect(JSON.stringify(stored)).not.toMatch(/Ayesha|Joan|Northshire|Sam Patel/);
   const record = JSON.parse(stored['review-together/pin']);
   expect(record).toMatchObject({ version: 1, iterations: 600000 });
@@ -246,14 +252,20 @@ test('a forgotten PIN: the only way on is removing all data, after a confirm', a
   await expect(heading(page, 'Reviews on this device')).toBeVisible();
   await expect(page.getByText('There are no reviews on this device yet.')).toBeVisible();
   expect(await storageOf(page)).toEqual({});
+  expect((await everythingStored(page)).records).toEqual([]);
 });
 
 test('remove all data from the settings, without a PIN', async ({ page }) => {
   await familyReview(page);
+  await page.goto('/settings/key');
+  await keyScreenFingerprint(page);
+  expect(await browserKeyOf(page)).not.toBeNull();
   await page.goto('/settings');
   await press(page.getByRole('link', { name: 'Remove all data from this device' }));
   await expect(heading(page, 'Remove all data from this device')).toBeVisible();
   await press(page.getByRole('button', { name: 'Remove all data' }));
   await expect(page.getByText('There are no reviews on this device yet.')).toBeVisible();
   expect(await storageOf(page)).toEqual({});
+  // The signing key the browser kept went with its database.
+  expect((await everythingStored(page)).records).toEqual([]);
 });

@@ -100,10 +100,33 @@ impl PublicJwk {
             .ok_or(KeyError::BadX)
     }
 
+    /// The JWK of a raw Ed25519 public key (32 bytes, as WebCrypto's
+    /// `exportKey("raw", publicKey)` gives it), if it is one.
+    pub fn from_raw(bytes: &[u8]) -> Result<PublicJwk, KeyError> {
+        let bytes: [u8; 32] = bytes.try_into().map_err(|_| KeyError::BadX)?;
+        let key = VerifyingKey::from_bytes(&bytes).map_err(|_| KeyError::BadX)?;
+        Ok(PublicJwk::new(&key))
+    }
+
     /// The RFC 7638 thumbprint: SHA-256 over `{"crv","kty","x"}` in canonical
     /// form, in base64url. This is the `kid` and the key's fingerprint.
     pub fn thumbprint(&self) -> String {
         thumbprint(&self.crv, &self.kty, &self.x)
+    }
+
+    /// The public key as a records team registers it: the JWK with its
+    /// `kid` (the thumbprint), `alg` and `use`, in RFC 8785 form. A JWK Set
+    /// of these is what `review-summary verify --trusted-keys` reads.
+    pub fn for_team(&self) -> String {
+        let value = serde_json::json!({
+            "kty": self.kty,
+            "crv": self.crv,
+            "x": self.x,
+            "kid": self.thumbprint(),
+            "alg": super::strings::ALG,
+            "use": "sig",
+        });
+        String::from_utf8(to_canonical_vec(&value).unwrap_or_default()).unwrap_or_default()
     }
 }
 
@@ -201,20 +224,10 @@ impl SigningKey {
         String::from_utf8(bytes).unwrap_or_default()
     }
 
-    /// The public key as a records team registers it: the JWK with its
-    /// `kid` (the thumbprint), `alg` and `use`, in RFC 8785 form. A JWK Set
-    /// of these is what `review-summary verify --trusted-keys` reads.
+    /// The public key as a records team registers it (see
+    /// [`PublicJwk::for_team`]).
     pub fn public_jwk_for_team(&self) -> String {
-        let jwk = self.public_jwk();
-        let value = serde_json::json!({
-            "kty": jwk.kty,
-            "crv": jwk.crv,
-            "x": jwk.x,
-            "kid": jwk.thumbprint(),
-            "alg": super::strings::ALG,
-            "use": "sig",
-        });
-        String::from_utf8(to_canonical_vec(&value).unwrap_or_default()).unwrap_or_default()
+        self.public_jwk().for_team()
     }
 
     /// The key's fingerprint: its RFC 7638 thumbprint, which is also the `kid`.
@@ -313,4 +326,66 @@ pub fn device_key<S: KeyStore>(
             Ok(key)
         }
     }
+}
+
+// ---- The public key beside it ---------------------------------------------------
+
+/// What keeps the device's private key from page code and from someone
+/// holding the device, as the plain copy of its public key records it.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum KeyGuard {
+    /// The browser keeps it (WebCrypto), wrapped under a key of the
+    /// browser's own that no page can read: page code cannot copy it, but
+    /// anyone using the unlocked device can have it sign.
+    Browser,
+    /// The browser keeps it, wrapped under a key derived from the device
+    /// PIN: it signs only while the device is unlocked.
+    BrowserPin,
+    /// This browser has no WebCrypto Ed25519: the key is kept as text in
+    /// the app's storage (sealed with the device PIN when one is set).
+    Storage,
+}
+
+/// The version of [`encode_public_copy`]'s envelope.
+pub const PUBLIC_COPY_VERSION: u64 = 1;
+
+/// `{"guard":…,"jwk":{…public JWK…},"kind":"signing-key-public","version":1}`:
+/// a plain copy of the device key's public part, for screens that cannot
+/// wait for the browser's key store. Never a secret.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PublicCopy {
+    version: u64,
+    kind: String,
+    jwk: PublicJwk,
+    guard: KeyGuard,
+}
+
+/// The stored form of the public copy.
+pub fn encode_public_copy(jwk: &PublicJwk, guard: KeyGuard) -> String {
+    let copy = PublicCopy {
+        version: PUBLIC_COPY_VERSION,
+        kind: "signing-key-public".into(),
+        jwk: jwk.clone(),
+        guard,
+    };
+    String::from_utf8(to_canonical_vec(&copy).unwrap_or_default()).unwrap_or_default()
+}
+
+/// Read the public copy: the key (checked to be an Ed25519 public key)
+/// and what guards its private part. A JWK with a private member is refused.
+pub fn decode_public_copy(text: &str) -> Result<(PublicJwk, KeyGuard), KeyError> {
+    let value: Value = serde_json::from_str(text).map_err(|e| KeyError::NotJson(e.to_string()))?;
+    let version = value.get("version").and_then(Value::as_u64).unwrap_or(0);
+    if version > PUBLIC_COPY_VERSION {
+        return Err(KeyError::FromNewerVersion(version));
+    }
+    let copy: PublicCopy =
+        serde_json::from_value(value).map_err(|e| KeyError::NotJson(e.to_string()))?;
+    if copy.kind != "signing-key-public" || copy.version != PUBLIC_COPY_VERSION {
+        return Err(KeyError::NotJson("not a public key copy".into()));
+    }
+    copy.jwk.verifying_key()?;
+    Ok((copy.jwk, copy.guard))
 }
