@@ -1,7 +1,7 @@
 // Review Together's service worker: after one visit the app opens and works
 // with no network at all (issue 8).
 //
-// scripts/precache.mjs, a Trunk post-build hook, lists every file of the
+// scripts/precache.mjs, run by the Trunk post-build hook, lists every file of the
 // build in precache.json and stamps the build's version below. A new build
 // therefore changes this file, which is what makes the browser install the
 // new worker; it caches the new build whole and deletes the old cache.

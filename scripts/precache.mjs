@@ -1,12 +1,10 @@
-// Trunk post-build hook (see Trunk.toml): writes the service worker's
-// precache list for the build that has just been assembled.
-//
-// Trunk runs it for `trunk build` and `trunk serve` alike, after the final
-// index.html is written to the staging directory and before the staging
-// directory replaces dist/. It:
-//   1. lists every file in the staging directory (except the list itself and
-//      what only records teams fetch, NOT_PRECACHED) as a URL under the
-//      public URL;
+// Writes the service worker's precache list for the build that has just been
+// assembled; scripts/post-build.mjs (a Trunk post-build hook) runs it after
+// the final index.html is written to the staging directory and before the
+// staging directory replaces dist/. It:
+//   1. lists every file in the staging directory (except the list itself,
+//      compressed copies, and what only records teams fetch, NOT_PRECACHED)
+//      as a URL under the public URL;
 //   2. hashes their paths and contents into a version;
 //   3. writes both to precache.json, and stamps the version into sw.js, so
 //      that every new build changes sw.js byte for byte: that is what makes
@@ -17,7 +15,7 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { isCopy } from './compress.mjs';
 
 export const LIST = 'precache.json';
 export const WORKER = 'sw.js';
@@ -33,7 +31,7 @@ async function filesUnder(dir) {
   return entries
     .filter((e) => e.isFile())
     .map((e) => relative(dir, join(e.parentPath ?? e.path, e.name)).split(sep).join('/'))
-    .filter((path) => path !== LIST)
+    .filter((path) => path !== LIST && !isCopy(path))
     .sort();
 }
 
@@ -66,15 +64,4 @@ export async function writePrecache(dir, publicUrl = '/') {
   const list = { version, files };
   await writeFile(join(dir, LIST), `${JSON.stringify(list, null, 2)}\n`);
   return list;
-}
-
-// Run as the hook: Trunk says where the staging directory is.
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const dir = process.env.TRUNK_STAGING_DIR;
-  if (!dir) {
-    console.error('precache.mjs: TRUNK_STAGING_DIR is not set (run it from a Trunk post_build hook)');
-    process.exit(1);
-  }
-  const { version, files } = await writePrecache(dir, process.env.TRUNK_PUBLIC_URL || '/');
-  console.log(`precache.mjs: ${files.length} files, version ${version}`);
 }

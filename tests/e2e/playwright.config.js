@@ -41,10 +41,10 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node serve.mjs`,
+    command: `node ../../scripts/static-server.mjs`,
     cwd: here,
-    // DIST (a build elsewhere, e.g. /tmp/dist-e2e) only when set: serve.mjs
-    // falls back to ../../dist/ when it is unset, not when it is empty.
+    // DIST: a build elsewhere (e.g. /tmp/dist-e2e); the server falls back to
+    // dist/ when it is unset or empty.
     env: { PORT: String(port), ...(process.env.DIST ? { DIST: process.env.DIST } : {}) },
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,

@@ -15,7 +15,7 @@ const out = process.argv[2] ?? '/tmp/shots-display';
 mkdirSync(out, { recursive: true });
 const port = 4191;
 const base = `http://127.0.0.1:${port}`;
-const server = spawn('node', [fileURLToPath(new URL('../serve.mjs', import.meta.url))], {
+const server = spawn('node', [fileURLToPath(new URL('../../../scripts/static-server.mjs', import.meta.url))], {
   env: { ...process.env, PORT: String(port) },
   stdio: 'ignore',
 });

@@ -1,0 +1,91 @@
+// A small static server for a built app (dist/), as a static host serves it:
+// scripts/serve runs it for people, the end-to-end tests and scripts/bench
+// run it for themselves. Listens on loopback only.
+//
+// - Unknown paths get index.html, as the deep links of a single-page app need.
+// - Where the build wrote a compressed copy beside a file (scripts/compress.mjs)
+//   and the browser accepts it, the copy is sent: Brotli first, then gzip,
+//   with Content-Encoding and `Vary: Accept-Encoding`; otherwise the file as
+//   it is. This is what nginx's brotli_static/gzip_static do.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+// DIST lets a second build (e.g. in /tmp) be served without touching dist/.
+const root = resolve(process.env.DIST || fileURLToPath(new URL('../dist/', import.meta.url)));
+const port = Number(process.env.PORT || 4180);
+const types = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
+  '.png': 'image/png',
+};
+// The copies the build writes, in the order they are preferred.
+const encodings = [
+  ['br', '.br'],
+  ['gzip', '.gz'],
+];
+
+/** The encodings an Accept-Encoding header allows (those with q > 0). */
+export function accepted(header = '') {
+  const allowed = new Set();
+  for (const part of header.split(',')) {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    if (name && !(q && Number(q.slice(2)) === 0)) allowed.add(name);
+  }
+  return allowed;
+}
+
+async function isFile(path) {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+async function fileFor(urlPath) {
+  let path;
+  try {
+    path = normalize(join(root, decodeURIComponent(urlPath)));
+  } catch {
+    return null; // a malformed %-escape
+  }
+  if (path !== root && !path.startsWith(root + sep)) return null;
+  return (await isFile(path)) ? path : null;
+}
+
+createServer(async (req, res) => {
+  const urlPath = new URL(req.url, 'http://127.0.0.1').pathname;
+  const path = (await fileFor(urlPath)) ?? join(root, 'index.html');
+  const headers = {
+    'Content-Type': types[extname(path)] ?? 'application/octet-stream',
+    'Cache-Control': 'no-cache',
+    Vary: 'Accept-Encoding',
+  };
+  const allowed = accepted(req.headers['accept-encoding']);
+  let sent = path;
+  for (const [name, suffix] of encodings) {
+    if (allowed.has(name) && (await isFile(path + suffix))) {
+      sent = path + suffix;
+      headers['Content-Encoding'] = name;
+      break;
+    }
+  }
+  try {
+    const body = await readFile(sent);
+    headers['Content-Length'] = body.length;
+    res.writeHead(200, headers);
+    res.end(req.method === 'HEAD' ? undefined : body);
+  } catch {
+    res.writeHead(500, { 'Content-Type': 'text/plain' });
+    res.end('dist/ is missing: build the app first (trunk build --release --offline)');
+  }
+}).listen(port, '127.0.0.1', () => console.log(`serving ${root} at http://127.0.0.1:${port}/`));

@@ -1,0 +1,151 @@
+// Issue 19, point 3, "serve compressed": the build writes a Brotli and a gzip
+// copy beside every file that compresses (scripts/compress.mjs, run by the
+// post-build hook), and the static server (scripts/static-server.mjs, what
+// scripts/serve and these tests use) sends the copy the browser accepts.
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { request as httpRequest } from 'node:http';
+import { tmpdir } from 'node:os';
+import { extname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { test, expect, heading } from '../helpers.js';
+import { COMPRESSIBLE, SMALLEST, compressBuild, isCopy } from '../../../scripts/compress.mjs';
+
+// The directory the test server serves (as scripts/static-server.mjs chooses it).
+const DIST = resolve(process.env.DIST || fileURLToPath(new URL('../../../dist/', import.meta.url)));
+
+async function exists(path) {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** Every file of the build (no copies), relative with "/" separators. */
+async function builtFiles() {
+  const entries = await readdir(DIST, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => relative(DIST, join(e.parentPath ?? e.path, e.name)).split(sep).join('/'))
+    .filter((f) => !isCopy(f))
+    .sort();
+}
+
+/** A GET with exactly the headers given (no decoding): status, headers, raw body. */
+function rawGet(baseURL, path, headers) {
+  return new Promise((done, fail) => {
+    const req = httpRequest(new URL(path, baseURL), { headers }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => done({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
+    });
+    req.on('error', fail);
+    req.end();
+  });
+}
+
+test('every file that compresses has a Brotli and a gzip copy that decode to it; nothing else has one', async () => {
+  const files = await builtFiles();
+  const compressed = files.filter((f) => COMPRESSIBLE.includes(extname(f)));
+  // The files that matter most for a first load are among them.
+  expect(compressed.some((f) => f.endsWith('.wasm'))).toBe(true);
+  expect(compressed).toContain('index.html');
+  let large = 0;
+  for (const f of files) {
+    const bytes = await readFile(join(DIST, f));
+    const br = join(DIST, `${f}.br`);
+    const gz = join(DIST, `${f}.gz`);
+    if (!COMPRESSIBLE.includes(extname(f)) || bytes.length < SMALLEST) {
+      expect(await exists(br), `${f} has no Brotli copy`).toBe(false);
+      expect(await exists(gz), `${f} has no gzip copy`).toBe(false);
+      continue;
+    }
+    large += 1;
+    // Text and wasm of this size always shrink, so both copies are there.
+    for (const [copy, decode] of [[br, brotliDecompressSync], [gz, gunzipSync]]) {
+      expect(await exists(copy), `${copy} is written`).toBe(true);
+      const packed = await readFile(copy);
+      expect(packed.length, `${copy} is smaller than ${f}`).toBeLessThan(bytes.length);
+      expect(Buffer.compare(decode(packed), bytes), `${copy} decodes to ${f}`).toBe(0);
+    }
+  }
+  expect(large).toBeGreaterThan(3);
+});
+
+test('the server sends Brotli, gzip or the file itself, as the request accepts', async ({ baseURL }) => {
+  const wasm = (await builtFiles()).find((f) => f.endsWith('.wasm'));
+  const cases = [
+    ['gzip, deflate, br, zstd', 'br', `${wasm}.br`],
+    ['gzip, deflate', 'gzip', `${wasm}.gz`],
+    ['br;q=0, gzip', 'gzip', `${wasm}.gz`],
+    ['br;q=0, gzip;q=0', undefined, wasm],
+    ['identity', undefined, wasm],
+    [undefined, undefined, wasm],
+  ];
+  for (const [accept, encoding, sent] of cases) {
+    const headers = accept === undefined ? {} : { 'Accept-Encoding': accept };
+    const response = await rawGet(baseURL, `/${wasm}`, headers);
+    const label = `Accept-Encoding: ${accept ?? '(none)'}`;
+    expect(response.status, label).toBe(200);
+    expect(response.headers['content-encoding'], label).toBe(encoding);
+    expect(response.headers['content-type'], label).toBe('application/wasm');
+    expect(response.headers.vary, label).toBe('Accept-Encoding');
+    const expected = await readFile(join(DIST, sent));
+    expect(Number(response.headers['content-length']), label).toBe(expected.length);
+    expect(Buffer.compare(response.body, expected), `${label}: the bytes of ${sent}`).toBe(0);
+  }
+  // A deep link gets index.html, compressed the same way.
+  const deep = await rawGet(baseURL, '/review/some-id/part/p19', { 'Accept-Encoding': 'br' });
+  expect(deep.headers['content-encoding']).toBe('br');
+  expect(brotliDecompressSync(deep.body).toString('utf8')).toBe(await readFile(join(DIST, 'index.html'), 'utf8'));
+  // A path that leaves the build, raw or escaped, is never read.
+  for (const path of ['/../Cargo.toml', '/%2e%2e/Cargo.toml', '/%E0%A4%A']) {
+    const response = await rawGet(baseURL, path, {});
+    expect(response.body.toString('utf8'), path).toBe(await readFile(join(DIST, 'index.html'), 'utf8'));
+  }
+});
+
+test('the browser is sent Brotli for the app, and the app starts', async ({ page }) => {
+  const encodings = new Map();
+  page.on('response', async (r) => {
+    const path = new URL(r.url()).pathname;
+    if (/\.(wasm|js|css)$/.test(path)) encodings.set(path, (await r.allHeaders())['content-encoding']);
+  });
+  await page.goto('/');
+  await expect(heading(page, 'Reviews on this device')).toBeVisible();
+  const kinds = [...encodings.keys()].map((p) => extname(p));
+  for (const kind of ['.wasm', '.js', '.css']) expect(kinds, `a ${kind} file was fetched`).toContain(kind);
+  // Each comes as Brotli where the build has a copy (boot.js is too small for one).
+  for (const [path, encoding] of encodings) {
+    const copy = await exists(join(DIST, `${decodeURI(path.slice(1))}.br`));
+    expect(encoding, path).toBe(copy ? 'br' : undefined);
+  }
+  expect([...encodings.values()].filter((e) => e === 'br').length).toBeGreaterThanOrEqual(3);
+});
+
+test('the compressed copies are the same bytes every build, and only where they pay', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'compress-'));
+  try {
+    const text = 'the carer and the worker agree how the review runs. '.repeat(100);
+    await writeFile(join(dir, 'app.js'), text);
+    await writeFile(join(dir, 'tiny.css'), 'a{}');
+    await writeFile(join(dir, 'icon.png'), Buffer.alloc(4096, 7));
+    const first = await compressBuild(dir);
+    expect(first.map((r) => r.path)).toEqual(['app.js', 'tiny.css']);
+    expect(first[0].br).toBeLessThan(first[0].raw);
+    expect(first[0].gz).toBeLessThan(first[0].raw);
+    expect(first[1]).toEqual({ path: 'tiny.css', raw: 3, br: null, gz: null });
+    expect((await readdir(dir)).sort()).toEqual(['app.js', 'app.js.br', 'app.js.gz', 'icon.png', 'tiny.css']);
+    const br = await readFile(join(dir, 'app.js.br'));
+    const gz = await readFile(join(dir, 'app.js.gz'));
+    // A second run over the same files (copies now beside them) writes the
+    // same bytes and makes no copy of a copy.
+    await compressBuild(dir);
+    expect(Buffer.compare(await readFile(join(dir, 'app.js.br')), br)).toBe(0);
+    expect(Buffer.compare(await readFile(join(dir, 'app.js.gz')), gz)).toBe(0);
+    expect((await readdir(dir)).length).toBe(5);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
