@@ -33,7 +33,7 @@ const encodings = [
 ];
 
 /** The encodings an Accept-Encoding header allows (those with q > 0). */
-export function accepted(header = '') {
+function accepted(header = '') {
   const allowed = new Set();
   for (const part of header.split(',')) {
     const [name, ...params] = part.trim().toLowerCase().split(';');
