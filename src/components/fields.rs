@@ -47,6 +47,29 @@ fn ErrorMessage(id: String, error: Signal<Option<String>>) -> impl IntoView {
     }
 }
 
+/// The frame every text field shares: the group (marked when in error), its
+/// label, hint and error message, then the control that `control` makes from
+/// the field's id, its `aria-describedby` and whether the review is locked.
+fn field_frame<V: IntoView>(
+    id: String,
+    label: String,
+    hint: MaybeProp<String>,
+    error: Signal<Option<String>>,
+    control: impl FnOnce(String, Signal<Option<String>>, Signal<bool>) -> V,
+) -> impl IntoView {
+    let hint = hint.get_untracked();
+    let described = described_by(&id, hint.is_some(), error);
+    let locked = crate::state::read_only();
+    view! {
+        <div class=group_class(error)>
+            <label class="app-label" for=id.clone()>{label}</label>
+            <Hint id=id.clone() text=hint />
+            <ErrorMessage id=id.clone() error=error />
+            {control(id, described, locked)}
+        </div>
+    }
+}
+
 /// A one-line text field.
 #[component]
 pub fn TextInput(
@@ -84,9 +107,6 @@ pub fn TextInput(
     #[prop(optional)]
     on_change_only: bool,
 ) -> impl IntoView {
-    let hint = hint.get_untracked();
-    let described = described_by(&id, hint.is_some(), error);
-    let locked = crate::state::read_only();
     let class = move || {
         let err = if error.with(Option::is_some) {
             " app-input--error"
@@ -95,11 +115,8 @@ pub fn TextInput(
         };
         format!("app-input {width}{err}")
     };
-    view! {
-        <div class=group_class(error)>
-            <label class="app-label" for=id.clone()>{label}</label>
-            <Hint id=id.clone() text=hint />
-            <ErrorMessage id=id.clone() error=error />
+    field_frame(id, label, hint, error, move |id, described, locked| {
+        view! {
             <input
                 class=class
                 id=id.clone()
@@ -115,8 +132,8 @@ pub fn TextInput(
                 on:input=move |ev| if !on_change_only { on_input.run(event_target_value(&ev)) }
                 on:change=move |ev| if on_change_only { on_input.run(event_target_value(&ev)) }
             />
-        </div>
-    }
+        }
+    })
 }
 
 /// A date field using the browser's own date picker (large and familiar on
@@ -180,14 +197,8 @@ pub fn TextArea(
     #[prop(optional)]
     rows: Option<u32>,
 ) -> impl IntoView {
-    let hint = hint.get_untracked();
-    let described = described_by(&id, hint.is_some(), error);
-    let locked = crate::state::read_only();
-    view! {
-        <div class=group_class(error)>
-            <label class="app-label" for=id.clone()>{label}</label>
-            <Hint id=id.clone() text=hint />
-            <ErrorMessage id=id.clone() error=error />
+    field_frame(id, label, hint, error, move |id, described, locked| {
+        view! {
             <textarea
                 class=move || if error.with(Option::is_some) { "app-textarea app-input--error" } else { "app-textarea" }
                 id=id.clone()
@@ -199,8 +210,8 @@ pub fn TextArea(
                 readonly=move || locked.get()
                 on:input=move |ev| on_input.run(event_target_value(&ev))
             ></textarea>
-        </div>
-    }
+        }
+    })
 }
 
 /// A drop-down choice, for a short answer beside another field (who said a

@@ -276,8 +276,7 @@ pub fn OpenBackup() -> impl IntoView {
             }
             .into_any()
         }
-        Step::NeedsPin(_) => view! {
-            <form novalidate on:submit=unlock.clone()>
+        Step::NeedsPin(_) => open_form(unlock.clone(), busy, view! {
                 <div class="app-form-group">
                     <label class="app-label app-label--s" for="backup-pin">
                         "PIN of the device the backup was made on"
@@ -287,11 +286,7 @@ pub fn OpenBackup() -> impl IntoView {
                         disabled=move || busy.get()
                         prop:value=entered on:input=move |ev| entered.set(event_target_value(&ev)) />
                 </div>
-                <div class="app-button-group">
-                    <SubmitButton label="Open the backup" working="Opening…" busy=busy />
-                </div>
-            </form>
-        }
+        })
         .into_any(),
         Step::NeedsCode(locked, problem) => {
             let made = locked
@@ -300,8 +295,7 @@ pub fn OpenBackup() -> impl IntoView {
                 .map(|t| format!(" It was locked with the code made on {}.", review_core::words::long_moment(&t)))
                 .unwrap_or_default();
             let invalid = problem.is_some();
-            view! {
-                <form novalidate on:submit=open_with_code.clone()>
+            open_form(open_with_code.clone(), busy, view! {
                     <div class="app-form-group" class:app-form-group--error=invalid>
                         <label class="app-label app-label--s" for="backup-code">"Recovery code"</label>
                         <p class="app-hint" id="backup-code-hint">
@@ -319,11 +313,7 @@ pub fn OpenBackup() -> impl IntoView {
                             disabled=move || busy.get()
                             prop:value=entered on:input=move |ev| entered.set(event_target_value(&ev)) />
                     </div>
-                    <div class="app-button-group">
-                        <SubmitButton label="Open the backup" working="Opening…" busy=busy />
-                    </div>
-                </form>
-            }
+            })
             .into_any()
         }
         Step::AlreadyHere(restored) => {
@@ -465,5 +455,22 @@ pub fn RecoveryCodePage() -> impl IntoView {
                 })}
             </div>
         </Page>
+    }
+}
+
+/// The form that opens a locked backup: `field` asks for the PIN or the
+/// recovery code, and one button sends it.
+fn open_form(
+    on_submit: impl FnMut(leptos::ev::SubmitEvent) + 'static,
+    busy: RwSignal<bool>,
+    field: impl IntoView,
+) -> impl IntoView {
+    view! {
+        <form novalidate on:submit=on_submit>
+            {field}
+            <div class="app-button-group">
+                <SubmitButton label="Open the backup" working="Opening…" busy=busy />
+            </div>
+        </form>
     }
 }
