@@ -61,8 +61,13 @@ fn read(key: &str) -> Result<Option<String>, StorageError> {
 /// Every write is sealed under the device PIN when one is set; while the
 /// device is locked nothing is written.
 fn write(key: &str, value: &str) -> Result<(), StorageError> {
+    write_sealed(key, value).map(drop)
+}
+
+/// [`write`], giving back the text as stored (sealed, where there is a PIN).
+fn write_sealed(key: &str, value: &str) -> Result<String, StorageError> {
     let stored = crate::browser::pin::seal_for(key, value).map_err(|_| StorageError::Locked)?;
-    local()?.set_item(key, &stored).map_err(|e| {
+    local()?.set_item(key, &stored).map(|()| stored).map_err(|e| {
         let name = e
             .dyn_ref::<web_sys::DomException>()
             .map(|d| d.name())
@@ -195,7 +200,48 @@ pub fn save_review(review: &Review) -> Result<(), StorageError> {
 /// under a key of its own before it is replaced.
 pub fn store_review(review: &Review, base: u64) -> Result<u64, StorageError> {
     let key = draft::review_key(&review.id);
-    let stored = read(&key)?;
+    // What is stored is, to the letter, what this tab last wrote there at
+    // `base`: nobody else has written since, so the plan is a plain write,
+    // and the stored review need not be opened and read again (the cost of
+    // every autosave on a large review). Anything else takes the full path.
+    let unchanged = local()?.get_item(&key).ok().flatten().is_some_and(|raw| {
+        LAST_WRITTEN.with_borrow(|last| {
+            last.as_ref()
+                .is_some_and(|l| l.key == key && l.revision == base && l.stored == raw)
+        })
+    });
+    let revision = if unchanged {
+        base.saturating_add(1)
+    } else {
+        plan_revision(review, &key, base)?
+    };
+    let stored = write_sealed(&key, &draft::encode_review_at(review, revision))?;
+    LAST_WRITTEN.set(Some(LastWrite {
+        key,
+        revision,
+        stored,
+    }));
+    add_to_index(&review.id)?;
+    Ok(revision)
+}
+
+/// The last review this tab stored, as it stored it.
+struct LastWrite {
+    key: String,
+    revision: u64,
+    /// The text set in localStorage (sealed, where there is a PIN).
+    stored: String,
+}
+
+thread_local! {
+    static LAST_WRITTEN: std::cell::RefCell<Option<LastWrite>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The revision to store a review at, from what is stored under `key` now
+/// ([`draft::plan_write`]): what cannot be read, or is in an older format,
+/// is kept aside first.
+fn plan_revision(review: &Review, key: &str, base: u64) -> Result<u64, StorageError> {
+    let stored = read(key)?;
     let revision = match draft::plan_write(stored.as_deref(), base) {
         Ok(WritePlan::Write(revision)) => revision,
         Ok(WritePlan::KeepAsideThenWrite(revision)) => {
@@ -217,8 +263,6 @@ pub fn store_review(review: &Review, base: u64) -> Result<u64, StorageError> {
         }
         Err(refused) => return Err(StorageError::Refused(refused)),
     };
-    write(&key, &draft::encode_review_at(review, revision))?;
-    add_to_index(&review.id)?;
     Ok(revision)
 }
 

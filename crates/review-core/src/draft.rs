@@ -7,7 +7,7 @@ use crate::model::{migrated_remark, DeviceSettings, Remark, ResourceList, Review
 use crate::summary::SignedFile;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
-use serde_json::{json, Value};
+use serde_json::Value;
 use std::fmt;
 
 /// The envelope version this build writes for a review. Version 2: a
@@ -159,12 +159,30 @@ impl std::error::Error for DraftError {}
 
 /// The stored text of a value in the current envelope.
 pub fn encode<T: Serialize>(kind: Kind, value: &T) -> String {
-    json!({
-        "version": kind.current_version(),
-        "kind": kind.name(),
-        "data": value,
-    })
-    .to_string()
+    write_envelope(kind, None, value)
+}
+
+/// The envelope as it is written: serialized in one pass, straight from the
+/// value (not through a `serde_json::Value`), since every autosave writes
+/// one. Readers look keys up by name, so their order is free.
+#[derive(Serialize)]
+struct Envelope<'a, T> {
+    version: u64,
+    kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    revision: Option<u64>,
+    data: &'a T,
+}
+
+fn write_envelope<T: Serialize>(kind: Kind, revision: Option<u64>, data: &T) -> String {
+    let envelope = Envelope {
+        version: kind.current_version(),
+        kind: kind.name(),
+        revision,
+        data,
+    };
+    // Only a map with non-string keys can fail, and no stored type has one.
+    serde_json::to_string(&envelope).expect("a stored value serializes")
 }
 
 /// Read a stored envelope of `kind`, migrating it from older versions.
@@ -277,16 +295,7 @@ pub fn decode_review(raw: &str) -> Result<Review, DraftError> {
 
 /// The stored text of a review at `revision` (0 writes no revision at all).
 pub fn encode_review_at(review: &Review, revision: u64) -> String {
-    if revision == 0 {
-        return encode_review(review);
-    }
-    json!({
-        "version": Kind::Review.current_version(),
-        "kind": Kind::Review.name(),
-        "revision": revision,
-        "data": review,
-    })
-    .to_string()
+    write_envelope(Kind::Review, (revision != 0).then_some(revision), review)
 }
 
 /// A stored review and the revision it was written at.
