@@ -9,7 +9,6 @@ use super::jws::*;
 use super::keys::*;
 use super::team_keys::TeamKeys;
 use super::v1;
-use serde::Deserialize;
 use serde_json::Value;
 
 /// Read an unsigned format 2 summary file (any JSON layout) and check it is
@@ -403,8 +402,8 @@ fn content_checks(
         .map(|e| err(ErrorCode::Schema, e))
         .collect();
     let typed = match version {
-        FormatVersion::V2 => Summary::deserialize(value),
-        FormatVersion::V1 => v1::Summary::deserialize(value).and_then(|s| {
+        FormatVersion::V2 => serde_json::from_value(value.clone()),
+        FormatVersion::V1 => serde_json::from_value::<v1::Summary>(value.clone()).and_then(|s| {
             let at = DateTimeText::try_from(signed_at.unwrap_or_default())
                 .map_err(serde::de::Error::custom)?;
             Ok(s.upgrade(at))
