@@ -19,6 +19,8 @@ const CACHE = `${PREFIX}${VERSION}`;
 // The app lives in the folder this script is served from (Trunk's public URL).
 const BASE = new URL('./', self.location.href);
 const INDEX = new URL('index.html', BASE).href;
+// Trunk's content-hashed names: "app-4ae0472931bcc6d8.css", "…-7649134c57af345d_bg.wasm".
+const HASHED = /-[0-9a-f]{16}(?:_bg)?\.[a-z]+$/;
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
@@ -32,8 +34,13 @@ self.addEventListener('install', (event) => {
       // give up; the browser tries again on a later visit.
       if (list.version !== VERSION) throw new Error('precache.json is from another build');
       const cache = await caches.open(CACHE);
-      // 'reload' skips the HTTP cache for the same reason.
-      await cache.addAll(list.files.map((url) => new Request(url, { cache: 'reload' })));
+      // A file whose name carries its content's hash (Trunk names the wasm,
+      // its JS and the stylesheet so) cannot be stale: take the copy the
+      // page has just downloaded, if the browser kept one, rather than
+      // download the largest files of a first visit twice. Every other file
+      // is checked with the server ('no-cache': a small "not modified" when
+      // it is the same), for the same reason as the list.
+      await cache.addAll(list.files.map((url) => new Request(url, { cache: HASHED.test(url) ? 'force-cache' : 'no-cache' })));
       // Take over at once: the app loads all its files at start, so a page
       // of the old build never asks for a file only the old cache had.
       await self.skipWaiting();

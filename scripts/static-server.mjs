@@ -3,10 +3,13 @@
 // run it for themselves. Listens on loopback only.
 //
 // - Unknown paths get index.html, as the deep links of a single-page app need.
+// - Every response has an ETag (a "not modified" answers a repeat request);
+//   files whose names carry their content's hash may be cached for a year.
 // - Where the build wrote a compressed copy beside a file (scripts/compress.mjs)
 //   and the browser accepts it, the copy is sent: Brotli first, then gzip,
 //   with Content-Encoding and `Vary: Accept-Encoding`; otherwise the file as
 //   it is. This is what nginx's brotli_static/gzip_static do.
+import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -26,11 +29,17 @@ const types = {
   '.webmanifest': 'application/manifest+json',
   '.png': 'image/png',
 };
-// The copies the build writes, in the order they are preferred.
+// The copies the build writes, in the order they are preferred. ENCODINGS
+// (e.g. "gzip") limits them, as a host without Brotli would: scripts/bench
+// measures a first visit both ways.
 const encodings = [
   ['br', '.br'],
   ['gzip', '.gz'],
-];
+].filter(([name]) => !process.env.ENCODINGS || process.env.ENCODINGS.split(',').includes(name));
+// LOG_REQUESTS=1: one JSON line per response ({ path, encoding, bytes }), for
+// scripts/bench to count every byte a first visit moves, the service
+// worker's own fetches included.
+const logRequests = process.env.LOG_REQUESTS === '1';
 
 /** The encodings an Accept-Encoding header allows (those with q > 0). */
 function accepted(header = '') {
@@ -79,11 +88,25 @@ createServer(async (req, res) => {
       break;
     }
   }
+  // Trunk's content-hashed names never change content: cache them for good.
+  // Everything else is checked each time, cheaply, by its ETag.
+  if (/-[0-9a-f]{16}(?:_bg)?\.[a-z]+$/.test(path)) headers['Cache-Control'] = 'public, max-age=31536000, immutable';
   try {
     const body = await readFile(sent);
+    headers.ETag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`;
+    if (req.headers['if-none-match']?.split(/\s*,\s*/).includes(headers.ETag)) {
+      res.writeHead(304, { ETag: headers.ETag, 'Cache-Control': headers['Cache-Control'], Vary: headers.Vary });
+      res.end();
+      if (logRequests) console.log(JSON.stringify({ path: urlPath, encoding: 'not modified', bytes: 0 }));
+      return;
+    }
     headers['Content-Length'] = body.length;
     res.writeHead(200, headers);
     res.end(req.method === 'HEAD' ? undefined : body);
+    if (logRequests) {
+      const encoding = headers['Content-Encoding'] ?? 'identity';
+      console.log(JSON.stringify({ path: urlPath, encoding, bytes: body.length }));
+    }
   } catch {
     res.writeHead(500, { 'Content-Type': 'text/plain' });
     res.end('dist/ is missing: build the app first (trunk build --release --offline)');

@@ -3,6 +3,7 @@
 // post-build hook), and the static server (scripts/static-server.mjs, what
 // scripts/serve and these tests use) sends the copy the browser accepts.
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, relative, resolve, sep } from 'node:path';
@@ -122,6 +123,75 @@ test('the browser is sent Brotli for the app, and the app starts', async ({ page
     expect(encoding, path).toBe(copy ? 'br' : undefined);
   }
   expect([...encodings.values()].filter((e) => e === 'br').length).toBeGreaterThanOrEqual(3);
+});
+
+test('a repeat request is answered "not modified" by its ETag; content-hashed files may be kept a year', async ({ baseURL }) => {
+  const files = await builtFiles();
+  const wasm = files.find((f) => f.endsWith('.wasm'));
+  const css = files.find((f) => f.endsWith('.css'));
+  for (const [path, hashed] of [[wasm, true], [css, true], ['index.html', false], ['boot.js', false], ['sw.js', false]]) {
+    const first = await rawGet(baseURL, `/${path}`, { 'Accept-Encoding': 'br' });
+    expect(first.status, path).toBe(200);
+    expect(first.headers.etag, path).toMatch(/^"[A-Za-z0-9_-]{22}"$/);
+    expect(first.headers['cache-control'], path).toBe(hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+    const again = await rawGet(baseURL, `/${path}`, { 'Accept-Encoding': 'br', 'If-None-Match': first.headers.etag });
+    expect(again.status, path).toBe(304);
+    expect(again.body.length, path).toBe(0);
+    // The Brotli copy and the gzip copy are different bytes: different tags.
+    const gzip = await rawGet(baseURL, `/${path}`, { 'Accept-Encoding': 'gzip', 'If-None-Match': first.headers.etag });
+    if (await exists(join(DIST, `${path}.br`))) {
+      expect(gzip.status, `${path} as gzip`).toBe(200);
+      expect(gzip.headers.etag, path).not.toBe(first.headers.etag);
+    }
+  }
+});
+
+test('a first visit downloads each content-hashed file once: the service worker keeps the page\'s copy', async ({ browser }) => {
+  // A server of our own that logs every response (as scripts/bench counts them).
+  const port = Number(process.env.E2E_PORT || 4180) + 21;
+  const child = spawn(process.execPath, [fileURLToPath(new URL('../../../scripts/static-server.mjs', import.meta.url))], {
+    env: { ...process.env, PORT: String(port), LOG_REQUESTS: '1' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const log = [];
+  try {
+    await new Promise((ready) => {
+      let rest = '';
+      child.stdout.on('data', (chunk) => {
+        const lines = (rest + chunk).split('\n');
+        rest = lines.pop();
+        for (const line of lines) {
+          if (line.startsWith('serving ')) ready();
+          else if (line.startsWith('{')) log.push(JSON.parse(line));
+        }
+      });
+    });
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`http://127.0.0.1:${port}/`);
+    await expect(heading(page, 'Reviews on this device')).toBeVisible();
+    // Installed: its cache holds the whole build.
+    const cached = await page.evaluate(async () => {
+      const registration = await navigator.serviceWorker.ready;
+      if (registration.active.state !== 'activated') {
+        await new Promise((r) => registration.active.addEventListener('statechange', r));
+      }
+      const names = await caches.keys();
+      const cache = await caches.open(names.find((n) => n.startsWith('review-together-')));
+      return (await cache.keys()).map((r) => new URL(r.url).pathname);
+    });
+    await context.close();
+    const files = await builtFiles();
+    const hashed = files.filter((f) => /-[0-9a-f]{16}(?:_bg)?\.[a-z]+$/.test(f));
+    expect(hashed.length).toBeGreaterThanOrEqual(3);
+    for (const f of hashed) {
+      expect(cached, `${f} is in the offline copy`).toContain(`/${f}`);
+      const sent = log.filter((l) => l.path === `/${f}` && l.bytes > 0);
+      expect(sent.length, `${f} was sent ${sent.length} times`).toBe(1);
+    }
+  } finally {
+    child.kill();
+  }
 });
 
 test('the compressed copies are the same bytes every build, and only where they pay', async () => {
