@@ -67,17 +67,20 @@ fn write(key: &str, value: &str) -> Result<(), StorageError> {
 /// [`write`], giving back the text as stored (sealed, where there is a PIN).
 fn write_sealed(key: &str, value: &str) -> Result<String, StorageError> {
     let stored = crate::browser::pin::seal_for(key, value).map_err(|_| StorageError::Locked)?;
-    local()?.set_item(key, &stored).map(|()| stored).map_err(|e| {
-        let name = e
-            .dyn_ref::<web_sys::DomException>()
-            .map(|d| d.name())
-            .unwrap_or_default();
-        if name == "QuotaExceededError" {
-            StorageError::Full
-        } else {
-            StorageError::Failed(describe(&e))
-        }
-    })
+    local()?
+        .set_item(key, &stored)
+        .map(|()| stored)
+        .map_err(|e| {
+            let name = e
+                .dyn_ref::<web_sys::DomException>()
+                .map(|d| d.name())
+                .unwrap_or_default();
+            if name == "QuotaExceededError" {
+                StorageError::Full
+            } else {
+                StorageError::Failed(describe(&e))
+            }
+        })
 }
 
 use wasm_bindgen::JsCast;
@@ -221,7 +224,11 @@ pub fn store_review(review: &Review, base: u64) -> Result<u64, StorageError> {
         revision,
         stored,
     }));
-    add_to_index(&review.id)?;
+    // The last write put it in the index already (and a review missing from
+    // the index is still listed: see `known_review_ids`).
+    if !unchanged {
+        add_to_index(&review.id)?;
+    }
     Ok(revision)
 }
 
