@@ -90,7 +90,7 @@ createServer(async (req, res) => {
   }
   // Trunk's content-hashed names never change content: cache them for good.
   // Everything else is checked each time, cheaply, by its ETag.
-  if (/-[0-9a-f]{16}(?:_bg)?\.[a-z]+$/.test(path)) headers['Cache-Control'] = 'public, max-age=31536000, immutable';
+  if (/-[0-9a-f]{8,16}(?:_bg)?\.[a-z]+$/.test(path)) headers['Cache-Control'] = 'public, max-age=31536000, immutable';
   try {
     const body = await readFile(sent);
     headers.ETag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`;
