@@ -19,8 +19,9 @@ const CACHE = `${PREFIX}${VERSION}`;
 // The app lives in the folder this script is served from (Trunk's public URL).
 const BASE = new URL('./', self.location.href);
 const INDEX = new URL('index.html', BASE).href;
-// Trunk's content-hashed names ("app-4ae0472931bcc6d8.css", "…-8706ebb99bf8c6a_bg.wasm":
-// a 64-bit hash in hex, without leading zeros).
+// Trunk's content-hashed names: the stylesheet's, the JS glue's and the wasm's
+// ("review-together-8706ebb99bf8c6a_bg.wasm": a 64-bit hash in hex, without
+// leading zeros).
 const HASHED = /-[0-9a-f]{8,16}(?:_bg)?\.[a-z]+$/;
 
 self.addEventListener('install', (event) => {

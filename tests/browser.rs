@@ -62,6 +62,65 @@ fn a_saved_review_loads_back_identical_and_is_listed() {
     assert_eq!(listed, vec![Ok(review)]);
 }
 
+// The quick path of autosave (`store_review` skips reading back what this
+// tab last wrote) never skips the revision guard: any other write between
+// two of ours, or a removal, is still found and refused.
+
+#[wasm_bindgen_test]
+fn writes_in_a_row_each_store_the_next_revision() {
+    local().clear().unwrap();
+    let mut review = sample_review();
+    let mut base = 0;
+    for n in 1..=3 {
+        review.team = format!("Carers {n}");
+        base = storage::store_review(&review, base).unwrap();
+        assert_eq!(base, n);
+        let stored = local()
+            .get_item(&draft::review_key(&review.id))
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            draft::decode_review_at(&stored).unwrap(),
+            (review.clone(), n)
+        );
+    }
+    assert_eq!(storage::list_reviews(), vec![Ok(review)]);
+}
+
+#[wasm_bindgen_test]
+fn a_write_after_another_tabs_write_is_refused_and_theirs_kept() {
+    local().clear().unwrap();
+    let review = sample_review();
+    let key = draft::review_key(&review.id);
+    assert_eq!(storage::store_review(&review, 0), Ok(1));
+    // Another tab stores its change at revision 2.
+    let mut theirs = review.clone();
+    theirs.team = "Changed in another tab".into();
+    let their_text = draft::encode_review_at(&theirs, 2);
+    local().set_item(&key, &their_text).unwrap();
+    assert!(matches!(
+        storage::store_review(&review, 1),
+        Err(storage::StorageError::Refused(
+            draft::WriteRefused::ChangedElsewhere { stored: 2, base: 1 }
+        ))
+    ));
+    assert_eq!(local().get_item(&key).unwrap(), Some(their_text));
+}
+
+#[wasm_bindgen_test]
+fn a_review_removed_since_this_tabs_last_write_is_not_written_back() {
+    local().clear().unwrap();
+    let review = sample_review();
+    let key = draft::review_key(&review.id);
+    assert_eq!(storage::store_review(&review, 0), Ok(1));
+    local().remove_item(&key).unwrap();
+    assert!(matches!(
+        storage::store_review(&review, 1),
+        Err(storage::StorageError::Refused(draft::WriteRefused::Removed))
+    ));
+    assert_eq!(local().get_item(&key).unwrap(), None);
+}
+
 #[wasm_bindgen_test]
 fn a_review_stored_without_an_index_entry_is_still_listed() {
     // The tablet could die between writing the review and writing the index.
