@@ -1,5 +1,6 @@
 // Review Together's service worker: after one visit the app opens and works
-// with no network at all (issue 8).
+// with no network at all (issue 8). A new build installs in the background
+// and waits for a safe moment to take over (issue 20).
 //
 // scripts/precache.mjs, run by the Trunk post-build hook, lists every file of the
 // build in precache.json and stamps the build's version below. A new build
@@ -7,9 +8,9 @@
 // new worker; it caches the new build whole and deletes the old cache.
 //
 // - The app's own files: from the cache first (they are exactly this build).
-// - Pages (navigations): from the network first, so a new build shows as soon
-//   as there is a network; with none, the cached index.html, for ANY path:
-//   every address is the app's, and its router shows "Page not found" itself.
+// - Pages (navigations): this build's cached index.html, for ANY path: every
+//   address is the app's, and its router shows "Page not found" itself. A new
+//   build installs beside it and takes over only when it is safe (see below).
 // - Anything on another origin is left alone: never cached, never answered.
 'use strict';
 
@@ -43,11 +44,16 @@ self.addEventListener('install', (event) => {
       // is checked with the server ('no-cache': a small "not modified" when
       // it is the same), for the same reason as the list.
       await cache.addAll(list.files.map((url) => new Request(url, { cache: HASHED.test(url) ? 'force-cache' : 'no-cache' })));
-      // Take over at once: the app loads all its files at start, so a page
-      // of the old build never asks for a file only the old cache had.
-      await self.skipWaiting();
+      // Then wait: a new build never takes over a meeting. It takes over
+      // when every page of the old one is closed, or when the worker chooses
+      // "Update now" on the home screen (the message below). The first
+      // install has nothing to wait for.
     })(),
   );
+});
+
+self.addEventListener('message', (event) => {
+  if (event.data?.type === 'apply-update') self.skipWaiting();
 });
 
 self.addEventListener('activate', (event) => {
@@ -69,25 +75,18 @@ self.addEventListener('fetch', (event) => {
   event.respondWith(request.mode === 'navigate' ? page(request) : file(request));
 });
 
-/** A page: the network's answer when it has one, else the app's index.html. */
+/**
+ * A page: this build's index.html, from its cache, for ANY path (every
+ * address is the app's; its router shows "Page not found" itself). Never the
+ * network first: a reload in the middle of a meeting keeps the build the
+ * meeting began with, and a weak connection never holds a page up. A new
+ * build is fetched by the browser's own update check of this script, and
+ * waits (see 'install'). Before this build has finished installing, the page
+ * comes from the network, as it would with no worker.
+ */
 async function page(request) {
-  try {
-    const response = await fetch(request);
-    // Every path is the app's: a host that answers one with an error (a 404
-    // for a deep link) still gets the app, whose router explains.
-    if (response.ok) return response;
-    return (await cachedIndex()) ?? response;
-  } catch (error) {
-    // No network.
-    const index = await cachedIndex();
-    if (index) return index;
-    // Nothing cached yet (this build has not finished installing): fail as
-    // the page would have without a worker.
-    throw error;
-  }
+  return (await cachedIndex()) ?? fetch(request);
 }
-
-/** The cached index.html, fit to answer a navigation to any path. */
 async function cachedIndex() {
   const index = await caches.match(INDEX, { cacheName: CACHE });
   // A response that came through a redirect cannot answer a navigation

@@ -3,7 +3,8 @@
 //! (`pin`), the recovery code that locks what leaves the device
 //! (`recovery`), the signing key the browser keeps (`device_key`) in
 //! IndexedDB (`idb`), the clock and fresh ids (`clock`), saving a file (`download`),
-//! reading a chosen file (`upload`), one tab at a time (`locks`).
+//! reading a chosen file (`upload`), one tab at a time (`locks`), a new
+//! build waiting to take over (`update`).
 //! Nothing here knows the app's state or draws a screen; `saving`,
 //! `signing` and `state` build on it, never the reverse.
 
@@ -15,4 +16,5 @@ pub mod locks;
 pub mod pin;
 pub mod recovery;
 pub mod storage;
+pub mod update;
 pub mod upload;

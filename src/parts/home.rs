@@ -1,8 +1,8 @@
 //! The home screen: the reviews on this device (and any that cannot be
 //! opened), starting a new one, opening a backup, checking a summary.
 
-use crate::browser::{clock, download, storage};
-use crate::components::{Flash, Page};
+use crate::browser::{clock, download, storage, update};
+use crate::components::{Banner, Flash, Page};
 use crate::state::{start_review, use_app};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -62,6 +62,7 @@ pub fn Home() -> impl IntoView {
                     <div class="app-notification-banner__content"><p class="app-body">{text}</p></div>
                 </div>
             })}
+            <UpdateReady />
             <p class="app-body-l">
                 "Run a carer review together: who is taking part, how the review will work, and what it will look at."
             </p>
@@ -87,6 +88,34 @@ pub fn Home() -> impl IntoView {
                 <li><A href="/open-backup" attr:class="app-link app-link--standalone">"Open a backup"</A></li>
             </ul>
         </Page>
+    }
+}
+
+/// A new build of the app is waiting (`browser::update`): offered here, on
+/// the one screen where no review is open, and applied only when the worker
+/// chooses. Until then, and until every page of the app is closed, the
+/// build in use stays.
+#[component]
+fn UpdateReady() -> impl IntoView {
+    let ready = RwSignal::new(update::is_ready());
+    let listener = window_event_listener_untyped(update::READY_EVENT, move |_| ready.set(true));
+    on_cleanup(move || listener.remove());
+    let applying = RwSignal::new(false);
+    view! {
+        <Show when=move || ready.get()>
+            <Banner id="update-ready-title" title="Update" heading="A new version of Review Together is ready".to_string()>
+                <p class="app-body">
+                    "It is used from the next time the app is opened. Reviews on this device stay as they are, drafts included."
+                </p>
+                <button type="button" class="app-button" disabled=move || applying.get()
+                    on:click=move |_| {
+                        applying.set(true);
+                        update::apply();
+                    }>
+                    {move || if applying.get() { "Updating…" } else { "Update now" }}
+                </button>
+            </Banner>
+        </Show>
     }
 }
 

@@ -186,6 +186,13 @@ export const DEVICE_SCREENS = [
   screen('home, with settings it cannot read', '/', 'error', visit('/'),
     (page) => page.evaluate(() => localStorage.setItem('review-together/settings', '{"version": 1, "kind": "sett')),
     (page) => page.reload(), alerting("This device's saved settings could not be read")),
+  // What public/boot.js does when a new build is waiting (the whole update is walked in update.spec.js).
+  screen('home, a new version ready', '/', 'clean', visit('/'),
+    (page) => page.evaluate(() => {
+      window.reviewTogetherUpdate = { apply() {} };
+      window.dispatchEvent(new Event('review-together:update-ready'));
+    }),
+    (page) => expect(page.getByRole('region', { name: 'Update' })).toContainText('A new version of Review Together is ready')),
   screen('device settings', '/settings', 'clean', visit('/settings'), showing('Device settings')),
   screen('device settings, nothing filled in', '/settings', 'error', visit('/settings'), pressButton('Save settings'), erring),
   screen('page not found', '*', 'clean', visit('/no/such/page'), showing('Page not found')),
