@@ -41,6 +41,9 @@ const encodings = [
 // worker's own fetches included.
 const logRequests = process.env.LOG_REQUESTS === '1';
 
+const POLICY = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; img-src 'self' blob:; "
+  + "object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
 /** The encodings an Accept-Encoding header allows (those with q > 0). */
 function accepted(header = '') {
   const allowed = new Set();
@@ -78,6 +81,11 @@ createServer(async (req, res) => {
     'Content-Type': types[extname(path)] ?? 'application/octet-stream',
     'Cache-Control': 'no-cache',
     Vary: 'Accept-Encoding',
+    // As docs/deploy.md asks of a host: index.html's policy, plus what only
+    // a header can say (no other site may frame the app).
+    'Content-Security-Policy': POLICY,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
   };
   const allowed = accepted(req.headers['accept-encoding']);
   let sent = path;

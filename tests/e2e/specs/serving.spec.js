@@ -125,6 +125,22 @@ test('the browser is sent Brotli for the app, and the app starts', async ({ page
   expect([...encodings.values()].filter((e) => e === 'br').length).toBeGreaterThanOrEqual(3);
 });
 
+test('the server sends the headers docs/deploy.md asks a host for, with index.html\'s policy', async ({ baseURL }) => {
+  const index = await readFile(join(DIST, 'index.html'), 'utf8');
+  const meta = index.match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)[1];
+  const policy = `${meta}; frame-ancestors 'none'`;
+  for (const path of ['/', '/review/some-id/who', '/sw.js', `/${(await builtFiles()).find((f) => f.endsWith('.wasm'))}`]) {
+    const { headers } = await rawGet(baseURL, path, { 'Accept-Encoding': 'br' });
+    expect(headers['content-security-policy'], path).toBe(policy);
+    expect(headers['x-content-type-options'], path).toBe('nosniff');
+    expect(headers['referrer-policy'], path).toBe('no-referrer');
+  }
+  // The page for deployers gives the same policy, word for word.
+  const deploy = await readFile(fileURLToPath(new URL('../../../docs/deploy.md', import.meta.url)), 'utf8');
+  expect(deploy).toContain(`Content-Security-Policy: ${policy}`);
+  expect(deploy.split(policy).length - 1, 'the policy in the nginx example too').toBeGreaterThanOrEqual(4);
+});
+
 test('a repeat request is answered "not modified" by its ETag; content-hashed files may be kept a year', async ({ baseURL }) => {
   const files = await builtFiles();
   const wasm = files.find((f) => f.endsWith('.wasm'));
