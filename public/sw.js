@@ -87,6 +87,8 @@ self.addEventListener('fetch', (event) => {
 async function page(request) {
   return (await cachedIndex()) ?? fetch(request);
 }
+
+/** The cached index.html, fit to answer a navigation to any path. */
 async function cachedIndex() {
   const index = await caches.match(INDEX, { cacheName: CACHE });
   // A response that came through a redirect cannot answer a navigation
