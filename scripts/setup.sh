@@ -11,6 +11,9 @@ if ! command -v cargo >/dev/null 2>&1 && [ -f "$HOME/.cargo/env" ]; then
   . "$HOME/.cargo/env"
 fi
 command -v cargo >/dev/null || { say "cargo is missing: install Rust with rustup first"; return 1; }
+# What `cargo install` installs below (trunk, wasm-bindgen) is found even where
+# cargo's bin folder is not on PATH (a CARGO_HOME of its own, a CI image).
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 
 # Compiled dependencies are kept outside the clone so that a fresh clone (CI)
 # reuses them.
