@@ -71,6 +71,7 @@ if (b.typing) {
     row('keystrokes measured', (x) => n(x.keystrokes)),
     row('keystroke → next paint, p50 / p95', (x) => `${ms(x.keystrokeToPaint.p50)} / ${ms(x.keystrokeToPaint.p95)}`),
     row('input handler, p50 / p95', (x) => `${ms(x.handler.p50)} / ${ms(x.handler.p95)}`),
+    row('DOM changes per keystroke, p50 / most', (x) => (x.domChanges ? `${n(x.domChanges.p50)} / ${n(x.domChanges.max)}` : '–')),
     row('autosave task, p50 / p95', (x) => `${ms(x.autosave.p50)} / ${ms(x.autosave.p95)}`),
     row('writes of the review per second while typing', (x) => n(x.writesPerSecond)),
     row('stored review (characters)', (x) => n(x.storedBytes)),
