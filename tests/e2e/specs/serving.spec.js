@@ -3,13 +3,13 @@
 // post-build hook), and the static server (scripts/static-server.mjs, what
 // scripts/serve and these tests use) sends the copy the browser accepts.
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { spawn } from 'node:child_process';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { test, expect, heading } from '../helpers.js';
+import { startServer } from '../server.js';
 import { COMPRESSIBLE, SMALLEST, compressBuild, isCopy } from '../../../scripts/compress.mjs';
 
 // The directory the test server serves (as scripts/static-server.mjs chooses it).
@@ -165,26 +165,12 @@ test('a repeat request is answered "not modified" by its ETag; content-hashed fi
 test('a first visit downloads each content-hashed file once: the service worker keeps the page\'s copy', async ({ browser }) => {
   // A server of our own that logs every response (as scripts/bench counts them).
   const port = Number(process.env.E2E_PORT || 4180) + 21;
-  const child = spawn(process.execPath, [fileURLToPath(new URL('../../../scripts/static-server.mjs', import.meta.url))], {
-    env: { ...process.env, PORT: String(port), LOG_REQUESTS: '1' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const log = [];
+  const server = await startServer(port);
+  const log = server.log;
   try {
-    await new Promise((ready) => {
-      let rest = '';
-      child.stdout.on('data', (chunk) => {
-        const lines = (rest + chunk).split('\n');
-        rest = lines.pop();
-        for (const line of lines) {
-          if (line.startsWith('serving ')) ready();
-          else if (line.startsWith('{')) log.push(JSON.parse(line));
-        }
-      });
-    });
     const context = await browser.newContext();
     const page = await context.newPage();
-    await page.goto(`http://127.0.0.1:${port}/`);
+    await page.goto(server.url);
     await expect(heading(page, 'Reviews on this device')).toBeVisible();
     // Installed: its cache holds the whole build.
     const cached = await page.evaluate(async () => {
@@ -206,7 +192,7 @@ test('a first visit downloads each content-hashed file once: the service worker 
       expect(sent.length, `${f} was sent ${sent.length} times`).toBe(1);
     }
   } finally {
-    child.kill();
+    await server.stop();
   }
 });
 

@@ -7,16 +7,15 @@
 // new build (another version in sw.js and precache.json, and a marker in
 // index.html), served in turn by a static server of this test's own on one
 // port.
-import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test, expect, heading, press, reviewAt, saveStatus } from '../helpers.js';
+import { startServer } from '../server.js';
 
 const DIST = resolve(process.env.DIST || fileURLToPath(new URL('../../../dist/', import.meta.url)));
-const SERVER = fileURLToPath(new URL('../../../scripts/static-server.mjs', import.meta.url));
 const MARKER = '<meta name="review-together-build" content="the next build">';
 
 /** A copy of this build made into the next one; returns its folder. */
@@ -38,18 +37,8 @@ async function nextBuild() {
   return dir;
 }
 
-/** scripts/static-server.mjs serving `dist` on `port`, until stop(). */
-async function serve(dist, port) {
-  const child = spawn(process.execPath, [SERVER], {
-    env: { ...process.env, DIST: dist, PORT: String(port) },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await new Promise((ready, fail) => {
-    child.stdout.on('data', (chunk) => { if (String(chunk).includes('serving ')) ready(); });
-    child.on('exit', (code) => fail(new Error(`the static server stopped (${code})`)));
-  });
-  return () => new Promise((stopped) => { child.removeAllListeners('exit'); child.on('exit', stopped); child.kill(); });
-}
+/** scripts/static-server.mjs serving `dist` on `port`; returns its stop(). */
+const serve = async (dist, port) => (await startServer(port, { dist })).stop;
 
 const runsTheNextBuild = (page) => page.evaluate(() => Boolean(document.querySelector('meta[name="review-together-build"]')));
 

@@ -2,17 +2,16 @@
 // release, makes the large review and prints the table): each test measures
 // one thing in a fresh browser context and adds its figures to BENCH_OUT.
 // Figures are printed, never asserted: machines are noisy.
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { test, expect, press } from '../fixture.js';
 import { setDevicePin, visitUnlocked, DEVICE_PIN } from '../features.js';
 import { reviewAt, signUntil } from '../meeting.js';
+import { startServer } from '../server.js';
 
 const OUT = process.env.BENCH_OUT ?? fileURLToPath(new URL('../.results/bench.json', import.meta.url));
 const RUNS = Number(process.env.BENCH_RUNS || 5);
 const LARGE = process.env.BENCH_LARGE;
-const SERVER = fileURLToPath(new URL('../../../scripts/static-server.mjs', import.meta.url));
 const basePort = Number(process.env.E2E_PORT || 4180);
 
 function record(name, figures) {
@@ -31,29 +30,6 @@ const percentile = (xs, p) => {
 };
 const round = (x) => (x === null ? null : Math.round(x * 10) / 10);
 
-/** A static server of dist/ on its own port that logs every response's bytes. */
-async function loggingServer(port, encodings) {
-  const child = spawn(process.execPath, [SERVER], {
-    env: { ...process.env, PORT: String(port), LOG_REQUESTS: '1', ENCODINGS: encodings },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const lines = [];
-  let buffered = '';
-  await new Promise((resolve, reject) => {
-    child.stdout.on('data', (chunk) => {
-      buffered += chunk;
-      const parts = buffered.split('\n');
-      buffered = parts.pop();
-      for (const line of parts) {
-        if (line.startsWith('serving ')) resolve();
-        else if (line.startsWith('{')) lines.push(JSON.parse(line));
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`the static server stopped (${code})`)));
-  });
-  return { url: `http://127.0.0.1:${port}/`, lines, stop: () => child.kill() };
-}
-
 async function throttle(page, rate) {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate });
@@ -65,7 +41,7 @@ async function throttle(page, rate) {
 test('first visit: bytes until the service worker is installed', async ({ browser }) => {
   const figures = {};
   for (const [i, encodings] of [['br', 'br,gzip'], ['gzip', 'gzip']].entries()) {
-    const server = await loggingServer(basePort + 11 + i, encodings[1]);
+    const server = await startServer(basePort + 11 + i, { encodings: encodings[1] });
     try {
       const context = await browser.newContext();
       const page = await context.newPage();
@@ -79,18 +55,18 @@ test('first visit: bytes until the service worker is installed', async ({ browse
       await page.waitForTimeout(300);
       await context.close();
       const files = {};
-      for (const { path, encoding, bytes } of server.lines) {
+      for (const { path, encoding, bytes } of server.log) {
         files[path] ??= { requests: 0, bytes: 0, encoding };
         files[path].requests += 1;
         files[path].bytes += bytes;
       }
       figures[encodings[0]] = {
-        total: server.lines.reduce((s, l) => s + l.bytes, 0),
-        requests: server.lines.length,
+        total: server.log.reduce((s, l) => s + l.bytes, 0),
+        requests: server.log.length,
         files,
       };
     } finally {
-      server.stop();
+      await server.stop();
     }
   }
   record('firstVisit', figures);
