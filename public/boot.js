@@ -2,8 +2,9 @@
 // data attributes; a static module is needed because the Content-Security-
 // Policy forbids inline scripts.
 const tag = document.querySelector('script[data-wasm]');
-const { default: init } = await import(tag.dataset.js);
-await init({ module_or_path: tag.dataset.wasm });
+// Both are named relative to this script's folder (Trunk's public URL "./").
+const { default: init } = await import(new URL(tag.dataset.js, import.meta.url).href);
+await init({ module_or_path: new URL(tag.dataset.wasm, import.meta.url) });
 
 // Once the app runs, a service worker (sw.js) keeps a copy of this build so
 // that the app opens with no network next time. It lives next to this script

@@ -8,18 +8,30 @@
 // new worker; it caches the new build whole and deletes the old cache.
 //
 // - The app's own files: from the cache first (they are exactly this build).
-// - Pages (navigations): this build's cached index.html, for ANY path: every
-//   address is the app's, and its router shows "Page not found" itself. A new
-//   build installs beside it and takes over only when it is safe (see below).
+// - Pages (navigations): this build's cached index.html for the app's folder;
+//   any other address in it (`/test/review/…`) is redirected to the folder
+//   with the address after `#`, which the app puts back (index.html names its
+//   files relative to itself, so it must be opened from its folder; see
+//   src/browser/deployment.rs). Every address is the app's: its router shows
+//   "Page not found" itself. A new build installs beside this one and takes
+//   over only when it is safe (see below).
+// - One build can be published in several folders of one origin (`/test/`,
+//   `/live/`): each folder's worker keeps its own caches, named after the
+//   folder, and never touches another's.
 // - Anything on another origin is left alone: never cached, never answered.
 'use strict';
 
 const VERSION = '__PRECACHE_VERSION__';
-const PREFIX = 'review-together-';
-const CACHE = `${PREFIX}${VERSION}`;
-// The app lives in the folder this script is served from (Trunk's public URL).
+// The app lives in the folder this script is served from.
 const BASE = new URL('./', self.location.href);
 const INDEX = new URL('index.html', BASE).href;
+// This folder's caches: "review-together@/test/ " and the build's version.
+// The space ends the folder, so /test/'s never match /test/sub/'s.
+const FAMILY = `review-together@${BASE.pathname} `;
+const CACHE = `${FAMILY}${VERSION}`;
+// How builds before deployments had folders named their caches; they only
+// ever worked at the root of an origin.
+const LEGACY = 'review-together-';
 // Trunk's content-hashed names: the stylesheet's, the JS glue's and the wasm's
 // ("review-together-8706ebb99bf8c6a_bg.wasm": a 64-bit hash in hex, without
 // leading zeros).
@@ -60,7 +72,8 @@ self.addEventListener('activate', (event) => {
   event.waitUntil(
     (async () => {
       for (const name of await caches.keys()) {
-        if (name.startsWith(PREFIX) && name !== CACHE) await caches.delete(name);
+        const older = name.startsWith(FAMILY) || (BASE.pathname === '/' && name.startsWith(LEGACY));
+        if (older && name !== CACHE) await caches.delete(name);
       }
       // Control the page that registered us too, not only the next one.
       await self.clients.claim();
@@ -76,15 +89,19 @@ self.addEventListener('fetch', (event) => {
 });
 
 /**
- * A page: this build's index.html, from its cache, for ANY path (every
- * address is the app's; its router shows "Page not found" itself). Never the
- * network first: a reload in the middle of a meeting keeps the build the
+ * A page: this build's index.html, from its cache, for the app's folder; any
+ * other address in it is sent to the folder with the address after `#` (see
+ * the top of this file). Never the network first: a reload in the middle of a meeting keeps the build the
  * meeting began with, and a weak connection never holds a page up. A new
  * build is fetched by the browser's own update check of this script, and
  * waits (see 'install'). Before this build has finished installing, the page
  * comes from the network, as it would with no worker.
  */
 async function page(request) {
+  const url = new URL(request.url);
+  if (url.pathname !== BASE.pathname && url.href.split(/[?#]/)[0] !== INDEX) {
+    return Response.redirect(new URL(`#${url.pathname}${url.search}`, BASE).href, 302);
+  }
   return (await cachedIndex()) ?? fetch(request);
 }
 

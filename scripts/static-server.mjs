@@ -2,7 +2,14 @@
 // scripts/serve runs it for people, the end-to-end tests and scripts/bench
 // run it for themselves. Listens on loopback only.
 //
-// - Unknown paths get index.html, as the deep links of a single-page app need.
+// - The build is served at the root, or in each folder MOUNTS names (e.g.
+//   "/test/,/live/": one build in two folders, as a team testing a new
+//   version beside the live one would host it).
+// - An address inside the app that is not a file (`/test/review/…`) is
+//   redirected to its folder with the address after `#` (`/test/#/test/
+//   review/…`), which the app puts back: the build names its files relative
+//   to index.html, so index.html itself must be opened from its folder. This
+//   is the rule docs/deploy.md asks of a host.
 // - Every response has an ETag (a "not modified" answers a repeat request);
 //   files whose names carry their content's hash may be cached for a year.
 // - Where the build wrote a compressed copy beside a file (scripts/compress.mjs)
@@ -18,6 +25,8 @@ import { fileURLToPath } from 'node:url';
 // DIST lets a second build (e.g. in /tmp) be served without touching dist/.
 const root = resolve(process.env.DIST || fileURLToPath(new URL('../dist/', import.meta.url)));
 const port = Number(process.env.PORT || 4180);
+// The folders the build is served in, each with a "/" at both ends.
+const mounts = (process.env.MOUNTS || '/').split(',').map((m) => `/${m.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/'));
 const types = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -43,6 +52,14 @@ const logRequests = process.env.LOG_REQUESTS === '1';
 
 const POLICY = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; img-src 'self' blob:; "
   + "object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+// Sent with every response, as docs/deploy.md asks of a host: index.html's
+// policy, plus what only a header can say (no other site may frame the app).
+const SECURITY = {
+  'Content-Security-Policy': POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+};
 
 /** The encodings an Accept-Encoding header allows (those with q > 0). */
 function accepted(header = '') {
@@ -74,18 +91,37 @@ async function fileFor(urlPath) {
   return (await isFile(path)) ? path : null;
 }
 
+/** The longest mount the path is in, if any. */
+function mountOf(urlPath) {
+  return mounts.filter((m) => urlPath.startsWith(m)).sort((a, b) => b.length - a.length)[0];
+}
+
 createServer(async (req, res) => {
-  const urlPath = new URL(req.url, 'http://127.0.0.1').pathname;
-  const path = (await fileFor(urlPath)) ?? join(root, 'index.html');
+  const url = new URL(req.url, 'http://127.0.0.1');
+  const urlPath = url.pathname;
+  const mount = mountOf(urlPath);
+  const redirect = (location) => {
+    res.writeHead(302, { Location: location, 'Cache-Control': 'no-cache', ...SECURITY });
+    res.end();
+    if (logRequests) console.log(JSON.stringify({ path: urlPath, encoding: 'redirect', bytes: 0 }));
+  };
+  if (!mount) {
+    // The folder's name without its "/": into the folder.
+    if (mounts.includes(`${urlPath}/`)) return redirect(`${urlPath}/${url.search}`);
+    res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', ...SECURITY });
+    return res.end('Not found: the app is served in ' + mounts.join(' and '));
+  }
+  const rest = urlPath.slice(mount.length - 1);
+  let path = await fileFor(rest);
+  if (!path) {
+    if (rest !== '/') return redirect(`${mount}#${urlPath}${url.search}`);
+    path = join(root, 'index.html');
+  }
   const headers = {
     'Content-Type': types[extname(path)] ?? 'application/octet-stream',
     'Cache-Control': 'no-cache',
     Vary: 'Accept-Encoding',
-    // As docs/deploy.md asks of a host: index.html's policy, plus what only
-    // a header can say (no other site may frame the app).
-    'Content-Security-Policy': POLICY,
-    'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'no-referrer',
+    ...SECURITY,
   };
   const allowed = accepted(req.headers['accept-encoding']);
   let sent = path;
@@ -119,4 +155,4 @@ createServer(async (req, res) => {
     res.writeHead(500, { 'Content-Type': 'text/plain' });
     res.end('dist/ is missing: build the app first (trunk build --release --offline)');
   }
-}).listen(port, '127.0.0.1', () => console.log(`serving ${root} at http://127.0.0.1:${port}/`));
+}).listen(port, '127.0.0.1', () => console.log(`serving ${root} at ${mounts.map((m) => `http://127.0.0.1:${port}${m}`).join(' and ')}`));

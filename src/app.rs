@@ -31,7 +31,7 @@ fn Unlocked() -> impl IntoView {
         let _ = crate::signing::settle().await;
     });
     view! {
-        <Router>
+        <Router base=crate::browser::deployment::router_base()>
             <a
                 href="#main-content"
                 class="app-skip-link"
@@ -100,10 +100,10 @@ fn Header() -> impl IntoView {
     view! {
         <header class="app-header">
             <div class="app-width-container app-header__container">
-                <A href="/" attr:class="app-header__title">"Review Together"</A>
+                <A href=crate::href("/") attr:class="app-header__title">"Review Together"</A>
                 <nav class="app-header__nav" aria-label="Main">
                     <ul class="app-header__nav-list">
-                        <li><A href="/settings" attr:class="app-header__nav-link">"Device settings"</A></li>
+                        <li><A href=crate::href("/settings") attr:class="app-header__nav-link">"Device settings"</A></li>
                     </ul>
                 </nav>
                 <crate::components::DisplayControl />
@@ -124,7 +124,7 @@ fn NotFound() -> impl IntoView {
     view! {
         <crate::components::Page title="Page not found">
             <p class="app-body">"There is no page at this address."</p>
-            <p class="app-body"><A href="/" attr:class="app-link app-link--standalone">"Go to the reviews on this device"</A></p>
+            <p class="app-body"><A href=crate::href("/") attr:class="app-link app-link--standalone">"Go to the reviews on this device"</A></p>
         </crate::components::Page>
     }
 }

@@ -3,6 +3,8 @@
 //! this crate is the Leptos shell that shows it and talks to the browser.
 
 pub mod app;
+/// Every `A` link's address, in this deployment's folder.
+pub use browser::deployment::href;
 pub mod browser;
 pub mod components;
 pub mod parts;

@@ -380,7 +380,7 @@ fn ask_to_persist() {
 // ---- One tab changes a review at a time (Web Locks) ----------------------------
 
 fn lock_name(id: &str) -> String {
-    format!("{}/review/{id}", draft::NAMESPACE)
+    format!("{}/review/{id}", draft::namespace())
 }
 
 /// Ask for the review's lock: only if no other tab has it, or (`steal`)

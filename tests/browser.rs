@@ -456,3 +456,27 @@ mod signing_key {
         fresh().await;
     }
 }
+
+/// Deployments in a folder (issue 20): an address a redirect carried after
+/// `#` comes back only into its own folder.
+#[wasm_bindgen_test]
+fn an_address_comes_back_only_into_its_own_folder() {
+    use review_together::browser::deployment::{carried_address as back, folder_of};
+    assert_eq!(
+        back("/test/", "/test/", "#/test/review/a?b=c"),
+        Some("/test/review/a?b=c".into())
+    );
+    assert_eq!(back("/", "/", "#/review/a"), Some("/review/a".into()));
+    assert_eq!(
+        back("/", "/index.html", "#/settings"),
+        Some("/settings".into())
+    );
+    // Not at the folder itself, another folder, another origin, not a path.
+    assert_eq!(back("/test/", "/test/review/a", "#/test/x"), None);
+    assert_eq!(back("/test/", "/test/", "#/live/review/a"), None);
+    assert_eq!(back("/", "/", "#//evil.example/x"), None);
+    assert_eq!(back("/", "/", "#main-content"), None);
+    assert_eq!(back("/", "/", ""), None);
+    assert_eq!(folder_of("/test/boot.js"), "/test/");
+    assert_eq!(folder_of("/boot.js"), "/");
+}

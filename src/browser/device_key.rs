@@ -57,8 +57,12 @@ pub const RECORD: &str = "signing-key";
 pub const DEVICE_KEK: &str = "device-kek";
 /// Where a record that could not be used is kept, with an id after it.
 const KEPT_ASIDE: &str = "kept-aside/signing-key/";
-const LOCK: &str = "review-together/signing-key";
 const RECORD_VERSION: u32 = 1;
+
+/// The lock every change to the key holds (this deployment's).
+fn lock() -> String {
+    format!("{}/signing-key", review_core::draft::namespace())
+}
 
 /// What the signing key is to be wrapped under.
 #[derive(Clone, Debug)]
@@ -366,7 +370,7 @@ pub async fn public() -> Result<Option<(PublicJwk, KeyGuard)>, Trouble> {
 /// Make the key, wrapped under `to`, unless the browser keeps one already
 /// (then that one is the answer).
 pub async fn make(to: Wrap) -> Result<Made, Trouble> {
-    locks::exclusively(LOCK, async move {
+    locks::exclusively(&lock(), async move {
         if let Some(record) = read().await? {
             return Ok(Made::Kept(record.public));
         }
@@ -400,7 +404,7 @@ pub async fn make(to: Wrap) -> Result<Made, Trouble> {
 /// under `to`, unless the browser keeps a key already (then that one is
 /// the answer, and nothing is imported).
 pub async fn import(private: PrivateJwk, to: Wrap) -> Result<Made, Trouble> {
-    locks::exclusively(LOCK, async move {
+    locks::exclusively(&lock(), async move {
         if let Some(record) = read().await? {
             return Ok(Made::Kept(record.public));
         }
@@ -448,7 +452,7 @@ pub async fn import(private: PrivateJwk, to: Wrap) -> Result<Made, Trouble> {
 /// inside WebCrypto, one write. The public copy is brought up to date.
 /// `None` when the browser keeps no key.
 pub async fn rewrap(to: Wrap, openers: Vec<Opener>) -> Result<Option<PublicJwk>, Trouble> {
-    locks::exclusively(LOCK, async move {
+    locks::exclusively(&lock(), async move {
         let Some(record) = read().await? else {
             return Ok(None);
         };
@@ -470,7 +474,7 @@ pub async fn rewrap(to: Wrap, openers: Vec<Opener>) -> Result<Option<PublicJwk>,
 /// Sign `input` with the key, unwrapped for this once with `extractable:
 /// false`: the 64-byte Ed25519 signature.
 pub async fn sign(input: Vec<u8>, openers: Vec<Opener>) -> Result<[u8; 64], Trouble> {
-    locks::exclusively(LOCK, async move {
+    locks::exclusively(&lock(), async move {
         let record = read()
             .await?
             .ok_or_else(|| Trouble::Failed("this browser keeps no signing key".into()))?;
@@ -491,7 +495,7 @@ pub async fn sign(input: Vec<u8>, openers: Vec<Opener>) -> Result<[u8; 64], Trou
 /// no readable secret), with the device's own key when that is damaged, so
 /// a new key can be made.
 pub async fn put_aside() -> Result<(), Trouble> {
-    locks::exclusively(LOCK, async move {
+    locks::exclusively(&lock(), async move {
         let id = clock::new_id();
         let (record_aside, device_aside) = (
             format!("{KEPT_ASIDE}{id}"),

@@ -1,5 +1,5 @@
 //! IndexedDB, the little the app asks of it: one database
-//! (`review-together`) with one object store (`keys`), values read, written
+//! (`review-together`, or its deployment's namespace) with one object store (`keys`), values read, written
 //! and deleted by a string key, and the whole database deleted. IndexedDB
 //! rather than local storage because it keeps a `CryptoKey` as it is
 //! (structured clone), so a key the browser will not let out stays that way.
@@ -14,8 +14,12 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{IdbDatabase, IdbFactory, IdbRequest, IdbTransaction, IdbTransactionMode};
 
-/// The app's database.
-pub const DATABASE: &str = "review-together";
+/// This deployment's database: named by its storage namespace
+/// (`review-together` at the root of an origin; see
+/// `review_core::draft::namespace_for`).
+pub fn database() -> &'static str {
+    review_core::draft::namespace()
+}
 /// Its one object store: keys and what belongs to them.
 pub const STORE: &str = "keys";
 const VERSION: u32 = 1;
@@ -65,7 +69,7 @@ async fn result_of(request: &IdbRequest) -> Result<JsValue, String> {
 /// The database, made (with its store) the first time.
 async fn open() -> Result<IdbDatabase, String> {
     let request = factory()?
-        .open_with_u32(DATABASE, VERSION)
+        .open_with_u32(database(), VERSION)
         .map_err(|e| words(&e))?;
     let upgrading = request.clone();
     let upgrade = Closure::<dyn FnMut()>::new(move || {
@@ -157,7 +161,7 @@ pub async fn write(changes: &[(&str, Option<&JsValue>)]) -> Result<(), String> {
 /// as its own call is done.
 pub async fn delete_database() -> Result<(), String> {
     let request = factory()?
-        .delete_database(DATABASE)
+        .delete_database(database())
         .map_err(|e| words(&e))?;
     result_of(&request).await.map(|_| ())
 }

@@ -4,11 +4,13 @@
 //! (`recovery`), the signing key the browser keeps (`device_key`) in
 //! IndexedDB (`idb`), the clock and fresh ids (`clock`), saving a file (`download`),
 //! reading a chosen file (`upload`), one tab at a time (`locks`), a new
-//! build waiting to take over (`update`).
+//! build waiting to take over (`update`), the folder the app is published
+//! in (`deployment`).
 //! Nothing here knows the app's state or draws a screen; `saving`,
 //! `signing` and `state` build on it, never the reverse.
 
 pub mod clock;
+pub mod deployment;
 pub mod device_key;
 pub mod download;
 pub mod idb;

@@ -5,7 +5,7 @@
 
 use super::device_key::{Opener, Trouble, Wrap};
 use js_sys::{Array, Uint8Array};
-use review_core::draft::NAMESPACE;
+use review_core::draft::namespace;
 use review_core::vault::{
     is_sealed, PinAttempts, PinChange, Vault, VaultRecord, PBKDF2_ITERATIONS, SALT_BYTES,
 };
@@ -44,18 +44,18 @@ fn key_still_current() -> bool {
 /// Where the PIN record lives (plain text: the salt, the iteration count and
 /// a sealed check value; never the PIN).
 pub fn record_key() -> String {
-    format!("{NAMESPACE}/pin")
+    format!("{}/pin", namespace())
 }
 /// Wrong PINs as an earlier build counted them, beside the record (taken
 /// into the record when next read, then removed).
 pub fn attempts_key() -> String {
-    format!("{NAMESPACE}/pin-attempts")
+    format!("{}/pin-attempts", namespace())
 }
 
 /// A PIN change under way (see `review_core::vault::PinChange`): plain,
 /// beside the record, until every value is sealed under the new key.
 pub fn change_key() -> String {
-    format!("{NAMESPACE}/pin-change")
+    format!("{}/pin-change", namespace())
 }
 
 /// Values that are never sealed: what the lock screen itself needs. They
@@ -66,7 +66,7 @@ fn stays_plain(key: &str) -> bool {
         || key == attempts_key()
         || key == auto_lock_key()
         || key == retention_key()
-        || key == format!("{NAMESPACE}/display")
+        || key == review_core::draft::display_key()
         || key == review_core::draft::signing_key_public_key()
 }
 
@@ -251,7 +251,10 @@ pub fn count_down(open_ms: u64) {
 }
 
 /// The lock every tab takes to try a PIN, so tries never overlap.
-const UNLOCK_LOCK: &str = "review-together/pin-unlock";
+/// The lock one unlock holds (this deployment's).
+fn unlock_lock() -> String {
+    format!("{}/pin-unlock", namespace())
+}
 
 /// Why the device did not unlock.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -296,7 +299,7 @@ impl std::fmt::Display for UnlockError {
 /// afresh, so a try from another tab is counted and its wait applies.
 pub async fn unlock(pin: &str) -> Result<(), UnlockError> {
     let pin = pin.to_string();
-    super::locks::exclusively(UNLOCK_LOCK, async move { try_pin(&pin).await }).await
+    super::locks::exclusively(&unlock_lock(), async move { try_pin(&pin).await }).await
 }
 
 async fn try_pin(pin: &str) -> Result<(), UnlockError> {
@@ -396,7 +399,7 @@ impl std::fmt::Display for ChangeError {
 /// closed half way loses nothing: either PIN finishes it at the next unlock.
 pub async fn change_pin(current: &str, new_pin: &str) -> Result<(), ChangeError> {
     let (current, new_pin) = (current.to_string(), new_pin.to_string());
-    super::locks::exclusively(UNLOCK_LOCK, async move {
+    super::locks::exclusively(&unlock_lock(), async move {
         let record = match current_record() {
             Ok(Some(r)) => r,
             Ok(None) => return Err(ChangeError::Failed("this device has no PIN".into())),
@@ -453,7 +456,7 @@ async fn finish_change(old: Vault, new: Vault, change: PinChange) -> Result<(), 
     };
     let keys: Vec<String> = (0..storage.length().unwrap_or(0))
         .filter_map(|i| storage.key(i).ok().flatten())
-        .filter(|k| k.starts_with(NAMESPACE) && !stays_plain(k))
+        .filter(|k| review_core::draft::is_ours(k) && !stays_plain(k))
         .collect();
     for key in keys {
         if let Some(value) = storage.get_item(&key).ok().flatten() {
@@ -494,7 +497,7 @@ pub async fn set_pin(pin: &str) -> Result<(), String> {
     // way through loses nothing: the rest are sealed on their next write.
     let keys: Vec<String> = (0..storage.length().unwrap_or(0))
         .filter_map(|i| storage.key(i).ok().flatten())
-        .filter(|k| k.starts_with(NAMESPACE) && !stays_plain(k))
+        .filter(|k| review_core::draft::is_ours(k) && !stays_plain(k))
         .collect();
     storage
         .set_item(&record_key(), &record.encode())
@@ -527,7 +530,7 @@ pub async fn wipe() -> Result<(), String> {
     let storage = local().ok_or("this browser does not let the app keep anything")?;
     let keys: Vec<String> = (0..storage.length().unwrap_or(0))
         .filter_map(|i| storage.key(i).ok().flatten())
-        .filter(|k| k.starts_with(NAMESPACE))
+        .filter(|k| review_core::draft::is_ours(k))
         .collect();
     for key in keys {
         storage
@@ -541,7 +544,7 @@ pub async fn wipe() -> Result<(), String> {
 
 /// Where the auto-lock minutes are kept (plain: the timer runs while locked).
 fn auto_lock_key() -> String {
-    format!("{NAMESPACE}/auto-lock")
+    format!("{}/auto-lock", namespace())
 }
 
 /// Minutes without use before the app locks itself (default 5).
@@ -561,7 +564,7 @@ pub fn set_auto_lock_minutes(minutes: u32) {
 
 /// Where the retention days are kept (plain: a number, nothing personal).
 fn retention_key() -> String {
-    format!("{NAMESPACE}/retention-days")
+    format!("{}/retention-days", namespace())
 }
 
 /// Days signed-off reviews stay on this device.

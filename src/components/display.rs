@@ -309,7 +309,7 @@ pub fn Symbol(
     name: String,
 ) -> impl IntoView {
     view! {
-        <img class="app-symbol" src=format!("/symbols/{name}.svg") alt="" width="64" height="64" />
+        <img class="app-symbol" src=crate::browser::deployment::file(&format!("symbols/{name}.svg")) alt="" width="64" height="64" />
     }
 }
 

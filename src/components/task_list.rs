@@ -44,7 +44,7 @@ pub fn TaskList(
                                     } else {
                                         view! {
                                             <A
-                                                href=ctx.part_path(part)
+                                                href=crate::href(ctx.part_path(part))
                                                 attr:class="app-task-list__link"
                                                 attr:aria-describedby=status_id.clone()
                                             >

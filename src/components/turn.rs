@@ -13,7 +13,7 @@ use review_core::{Attendance, Command, Participant, ReviewState};
 /// The part of a review's address after `/review/:id/`: "" for the task
 /// list, "rate/abc" for a criterion.
 fn rest_of(pathname: &str, id: &str) -> String {
-    pathname
+    crate::browser::deployment::in_app(pathname)
         .strip_prefix(&format!("/review/{id}"))
         .map(|rest| rest.trim_matches('/').to_string())
         .unwrap_or_default()
@@ -74,7 +74,7 @@ pub fn TurnBanner() -> impl IntoView {
     });
     let rest = Memo::new(move |_| location.pathname.with(|p| rest_of(p, &ctx.id())));
     let shown = move || holder.with(Option::is_some) && !rest.with(|r| says_whose_turn_itself(r));
-    let pass_href = move || format!("{}?from={}", ctx.path("pass"), rest.get());
+    let pass_href = move || crate::href(format!("{}?from={}", ctx.path("pass"), rest.get()));
     view! {
         <Show when=shown>
             <div class="app-turn-banner app-turn-banner--with-action">
@@ -166,7 +166,7 @@ fn ChooseNext(
                 if r.locked {
                     return view! {
                         <p class="app-body">"This review is signed off, so the tablet does not need passing."</p>
-                        <p class="app-body"><a href=back.clone() class="app-link app-link--standalone">"Go back"</a></p>
+                        <p class="app-body"><A href=crate::href(back.clone()) attr:class="app-link app-link--standalone">"Go back"</A></p>
                     }
                     .into_any();
                 }
@@ -175,10 +175,10 @@ fn ChooseNext(
                     let href = format!("{pass}?from={from}&to={}", t.id);
                     view! {
                         <li>
-                            <a href=href class="app-turn-choice">
+                            <A href=crate::href(href) attr:class="app-turn-choice">
                                 <span class="app-turn-choice__name">{t.name}</span>
                                 <span class="app-turn-choice__role">{t.role}</span>
-                            </a>
+                            </A>
                         </li>
                     }
                 }).collect_view();
@@ -196,9 +196,9 @@ fn ChooseNext(
                         </p>
                     })}
                     <p class="app-body">
-                        <a href=back.clone() class="app-link app-link--standalone">
+                        <A href=crate::href(back.clone()) attr:class="app-link app-link--standalone">
                             {format!("Keep the tablet with {}", r.holder)}
-                        </a>
+                        </A>
                     </p>
                 }
                 .into_any()
@@ -235,7 +235,7 @@ fn HandOver(
         return view! {
             <Page title="The tablet does not need passing">
                 <p class="app-body">"This review is signed off, so nothing more is asked of anyone."</p>
-                <p class="app-body"><a href=back class="app-link app-link--standalone">"Go back"</a></p>
+                <p class="app-body"><A href=crate::href(back) attr:class="app-link app-link--standalone">"Go back"</A></p>
             </Page>
         }
         .into_any();
@@ -247,10 +247,10 @@ fn HandOver(
                     "They may have left the room, or no longer be part of this review."
                 </p>
                 <p class="app-body">
-                    <a href=choose class="app-link app-link--standalone">"Choose who will use the tablet next"</a>
+                    <A href=crate::href(choose) attr:class="app-link app-link--standalone">"Choose who will use the tablet next"</A>
                 </p>
                 <p class="app-body">
-                    <a href=back class="app-link app-link--standalone">{format!("Keep the tablet with {holder}")}</a>
+                    <A href=crate::href(back) attr:class="app-link app-link--standalone">{format!("Keep the tablet with {holder}")}</A>
                 </p>
             </Page>
         }
@@ -275,10 +275,10 @@ fn HandOver(
                 </button>
             </div>
             <p class="app-body">
-                <a href=choose class="app-link app-link--standalone">"Choose someone else"</a>
+                <A href=crate::href(choose) attr:class="app-link app-link--standalone">"Choose someone else"</A>
             </p>
             <p class="app-body">
-                <a href=back class="app-link app-link--standalone">{format!("Keep the tablet with {holder}")}</a>
+                <A href=crate::href(back) attr:class="app-link app-link--standalone">{format!("Keep the tablet with {holder}")}</A>
             </p>
         </Page>
     }

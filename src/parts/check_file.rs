@@ -148,7 +148,7 @@ fn list_status() -> impl IntoView {
                     grouped(&list.fingerprint()),
                 )}
                 " "
-                <A href="/settings/team-keys" attr:class="app-link">"Team key list"</A>
+                <A href=crate::href("/settings/team-keys") attr:class="app-link">"Team key list"</A>
             </p>
             <p class="app-hint">{format!("Imported from {} on {}.", imported.file_name, long_moment_of(&imported.imported_at))}</p>
         }
@@ -160,7 +160,7 @@ fn list_status() -> impl IntoView {
                 </p>
             </div>
             <p class="app-body">
-                <A href="/settings/team-keys" attr:class="app-link app-link--standalone">"Import your team’s key list"</A>
+                <A href=crate::href("/settings/team-keys") attr:class="app-link app-link--standalone">"Import your team’s key list"</A>
             </p>
         }
         .into_any(),
@@ -171,7 +171,7 @@ fn list_status() -> impl IntoView {
                 </p>
             </div>
             <p class="app-body">
-                <A href="/settings/team-keys" attr:class="app-link app-link--standalone">"Import your team’s key list again"</A>
+                <A href=crate::href("/settings/team-keys") attr:class="app-link app-link--standalone">"Import your team’s key list again"</A>
             </p>
         }
         .into_any(),

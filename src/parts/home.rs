@@ -70,7 +70,7 @@ pub fn Home() -> impl IntoView {
                 <div class="app-inset-text">
                     <p class="app-body">
                         "Before the first review, tell the app your organisation and your name. "
-                        <A href="/settings">"Set up this device"</A>
+                        <A href=crate::href("/settings")>"Set up this device"</A>
                     </p>
                 </div>
             </Show>
@@ -84,8 +84,8 @@ pub fn Home() -> impl IntoView {
             <ReviewList reviews=reviews />
             <h2 class="app-heading-m">"Files"</h2>
             <ul class="app-list">
-                <li><A href="/check-summary" attr:class="app-link app-link--standalone">"Check a summary file"</A></li>
-                <li><A href="/open-backup" attr:class="app-link app-link--standalone">"Open a backup"</A></li>
+                <li><A href=crate::href("/check-summary") attr:class="app-link app-link--standalone">"Check a summary file"</A></li>
+                <li><A href=crate::href("/open-backup") attr:class="app-link app-link--standalone">"Open a backup"</A></li>
             </ul>
         </Page>
     }
@@ -162,10 +162,10 @@ fn ReviewList(
                     </td>
                     <td class="app-table__cell">
                         <div class="app-cluster">
-                            <A href=open attr:class="app-link">
+                            <A href=crate::href(open) attr:class="app-link">
                                 "Open" <span class="app-visually-hidden">{open_hidden}</span>
                             </A>
-                            <A href=delete attr:class="app-link">
+                            <A href=crate::href(delete) attr:class="app-link">
                                 "Delete" <span class="app-visually-hidden">{delete_hidden}</span>
                             </A>
                         </div>

@@ -56,7 +56,7 @@ pub fn Overview() -> impl IntoView {
             <TaskList parts=review_proper waiting=Signal::derive(move || !ready.get()) />
             <h2 class="app-heading-m">"Check and sign off"</h2>
             <p class="app-body">
-                <A href=ctx.path("check") attr:class="app-link app-link--standalone">"Check the review and sign it off"</A>
+                <A href=crate::href(ctx.path("check")) attr:class="app-link app-link--standalone">"Check the review and sign it off"</A>
             </p>
             <Show when=move || locked.get()>
                 <super::summary::SummaryDownload />
@@ -64,7 +64,7 @@ pub fn Overview() -> impl IntoView {
             <h2 class="app-heading-m">"Other things you can do"</h2>
             <super::backup::BackupDownload />
             <p class="app-body">
-                <A href=ctx.path("delete") attr:class="app-link app-link--standalone">"Delete this review"</A>
+                <A href=crate::href(ctx.path("delete")) attr:class="app-link app-link--standalone">"Delete this review"</A>
             </p>
         </Page>
     }

@@ -234,7 +234,9 @@ fn RemoveEverything(
                 Ok(()) => {
                     // Start again from nothing: no state of the old data survives.
                     if let Some(w) = web_sys::window() {
-                        let _ = w.location().replace("/");
+                        let _ = w
+                            .location()
+                            .replace(crate::browser::deployment::base_path());
                     }
                 }
                 Err(e) => {
@@ -467,7 +469,7 @@ pub fn PinPage() -> impl IntoView {
                     on_change=Callback::new(choose_minutes)
                 />
                 <p class="app-body">
-                    <A href="/settings/remove-all" attr:class="app-link app-link--standalone">"Remove all data from this device"</A>
+                    <A href=crate::href("/settings/remove-all") attr:class="app-link app-link--standalone">"Remove all data from this device"</A>
                 </p>
             </Show>
         </Page>

@@ -97,7 +97,7 @@ pub fn SignOff() -> impl IntoView {
                         </div>
                         <crate::parts::summary::SummaryDownload />
                         <p class="app-body">
-                            <A href=ctx.path("amend") attr:class="app-link app-link--standalone">"Amend this review"</A>
+                            <A href=crate::href(ctx.path("amend")) attr:class="app-link app-link--standalone">"Amend this review"</A>
                         </p>
                     }
                     .into_any();

@@ -106,11 +106,11 @@ pub fn SummaryDownload() -> impl IntoView {
                     )}
                 </p>
                 <p class="app-body">
-                    <A href=ctx.path("delete") attr:class="app-link app-link--standalone">"Remove this review from this device"</A>
+                    <A href=crate::href(ctx.path("delete")) attr:class="app-link app-link--standalone">"Remove this review from this device"</A>
                 </p>
             </Show>
             <p class="app-body">
-                <A href="/settings/key" attr:class="app-link app-link--standalone">"This device’s signing key"</A>
+                <A href=crate::href("/settings/key") attr:class="app-link app-link--standalone">"This device’s signing key"</A>
             </p>
         </section>
     }
@@ -312,7 +312,7 @@ fn KeptHow(
         <p class="app-body">{use_it}</p>
         {(!has_pin).then(|| view! {
             <p class="app-body">
-                <A href="/settings/pin" attr:class="app-link app-link--standalone">"Set a device PIN"</A>
+                <A href=crate::href("/settings/pin") attr:class="app-link app-link--standalone">"Set a device PIN"</A>
             </p>
         })}
     }

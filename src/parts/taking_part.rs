@@ -65,7 +65,7 @@ fn SupportRow(
             <dt class="app-summary-list__key">{name.clone()}<br /><span class="app-hint">{person.role.label()}</span></dt>
             <dd class="app-summary-list__value">{needs_summary(&person)}</dd>
             <dd class="app-summary-list__actions">
-                <A href=ctx.path(&format!("taking-part/{}", person.id)) attr:id=ids::participant_card(&person.id) attr:class="app-link">
+                <A href=crate::href(ctx.path(&format!("taking-part/{}", person.id))) attr:id=ids::participant_card(&person.id) attr:class="app-link">
                     "Change" <span class="app-visually-hidden">{format!(" what helps {name} take part")}</span>
                 </A>
             </dd>

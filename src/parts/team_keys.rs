@@ -210,7 +210,7 @@ pub fn TeamKeysPage() -> impl IntoView {
                     <div class="app-notification-banner app-notification-banner--success" role="status">
                         <div class="app-notification-banner__content">
                             <p class="app-body">"The team key list is now on this device. Check a summary file uses it from now on."</p>
-                            <p class="app-body"><A href="/check-summary" attr:class="app-link app-link--standalone">"Check a summary file"</A></p>
+                            <p class="app-body"><A href=crate::href("/check-summary") attr:class="app-link app-link--standalone">"Check a summary file"</A></p>
                         </div>
                     </div>
                 }.into_any()),

@@ -105,7 +105,7 @@ fn PersonCard(
                         <p class="app-body">{attendance}</p>
                     </div>
                     <div class="app-card__actions">
-                        <A href=href.clone() attr:id=ids::participant_card(&p.id) attr:class="app-link">
+                        <A href=crate::href(href.clone()) attr:id=ids::participant_card(&p.id) attr:class="app-link">
                             "Change" <span class="app-visually-hidden">{format!(" details of {name}")}</span>
                         </A>
                     </div>

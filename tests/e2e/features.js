@@ -93,7 +93,7 @@ export const DEVICE_PIN = '482913';
 
 /** Set the device PIN through the PIN page (no review needed). */
 export async function setDevicePin(page, pin = DEVICE_PIN) {
-  await page.goto('/settings/pin');
+  await page.goto('settings/pin');
   await page.getByLabel('New PIN (at least 6 numbers)').fill(pin);
   await page.getByLabel('Enter the PIN again').fill(pin);
   await press(page.getByRole('button', { name: 'Set the PIN' }));
@@ -170,4 +170,29 @@ function openSealed(key, place, sealed) {
   decipher.setAAD(Buffer.from(place));
   decipher.setAuthTag(data.subarray(data.length - 16));
   return Buffer.concat([decipher.update(data.subarray(0, data.length - 16)), decipher.final()]).toString('utf8');
+}
+
+// --- Service workers and further pages --------------------------------------
+
+/** Wait until a service worker controls the page (it claims the page that registered it). */
+export async function untilServiceWorkerControls(page) {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((done) => navigator.serviceWorker.addEventListener('controllerchange', done, { once: true }));
+    }
+  });
+}
+
+/**
+ * The test fixture watches only its own page: give a further page the same
+ * watch (console errors, page errors) and return what it saw.
+ */
+export function watchProblems(page) {
+  const problems = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  return problems;
 }

@@ -81,7 +81,8 @@ export function heading(page, name) {
 
 /** Open a page of a review by its address, e.g. openReviewPage(page, id, 'who'). */
 export async function openReviewPage(page, id, rest = '') {
-  await page.goto(rest ? `/review/${id}/${rest}` : `/review/${id}`);
+  // Relative to the test's base URL: the app may be served in a folder.
+  await page.goto(rest ? `review/${id}/${rest}` : `review/${id}`);
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 }
 

@@ -8,7 +8,8 @@ import { expect, press, heading, radio, checkbox, agreement, continueTo, openRev
 
 /** Tell the device who is using it (the first-run settings). */
 export async function setUpDevice(page) {
-  await page.goto('/settings');
+  // Relative to the test's base URL: the app may be served in a folder.
+  await page.goto('settings');
   await page.getByLabel('Organisation').fill('Northshire Council');
   await page.getByLabel('Team (optional)').fill('Carers Support');
   await page.getByLabel('Your name').fill('Sam Patel');

@@ -8,13 +8,15 @@ const SERVER = fileURLToPath(new URL('../../scripts/static-server.mjs', import.m
 
 /**
  * Serve `dist` (default: the server's own choice) on `port`, with only
- * `encodings` if given. Resolves once it listens: { url, log, stop() }, where
+ * `encodings` if given, in the folders `mounts` if given. Resolves once it listens: { url, log, stop() }, where
  * `log` collects one { path, encoding, bytes } per response.
  */
-export async function startServer(port, { dist, encodings } = {}) {
+export async function startServer(port, { dist, encodings, mounts } = {}) {
   const env = { ...process.env, PORT: String(port), LOG_REQUESTS: '1' };
   if (dist) env.DIST = dist;
   if (encodings) env.ENCODINGS = encodings;
+  // The folders to serve the build in, e.g. ['/test/', '/live/'] (default: the root).
+  if (mounts) env.MOUNTS = mounts.join(',');
   const child = spawn(process.execPath, [SERVER], { env, stdio: ['ignore', 'pipe', 'inherit'] });
   const log = [];
   await new Promise((ready, fail) => {

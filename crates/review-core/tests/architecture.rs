@@ -326,3 +326,42 @@ fn no_source_file_is_over_600_lines_and_every_module_says_what_it_is_for() {
         "files over 600 lines: {long:#?}\nmodules without a //! doc: {undocumented:#?}"
     );
 }
+
+/// Every link of the app (the router's `A`) names its address through
+/// `crate::href`, which puts it in the deployment's folder: the router's `A`
+/// takes an address starting with `/` as it is, so a link without it would
+/// leave an app published in a folder (`/test/`). A value built beforehand
+/// counts when its name is bound to `crate::href(` in the same file.
+#[test]
+fn every_link_goes_through_the_folder() {
+    let mut wrong = Vec::new();
+    for (module, text) in modules(&repo().join("src")) {
+        let mut rest = text.as_str();
+        while let Some(at) = rest.find("<A") {
+            rest = &rest[at + 2..];
+            if !rest.starts_with([' ', '\n']) {
+                continue;
+            }
+            let Some(href) = rest.find("href=") else {
+                continue;
+            };
+            let value = &rest[href + 5..];
+            let through = value.starts_with("crate::href(") || {
+                let name: String = value
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '_')
+                    .collect();
+                !name.is_empty() && text.contains(&format!("let {name} = move || crate::href("))
+            };
+            if !through {
+                let line: String = value.chars().take_while(|c| *c != '\n').collect();
+                wrong.push(format!("{module}: href={line}"));
+            }
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "links outside the folder:\n{}",
+        wrong.join("\n")
+    );
+}

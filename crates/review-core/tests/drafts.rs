@@ -607,3 +607,45 @@ fn signed_files_of_unknown_kinds_are_kept_exactly_in_their_own_envelope() {
         "review-together/signed-files/abc"
     );
 }
+
+/// Deployments on one origin (issue 20): the root keeps the namespace drafts
+/// were always kept under; each folder has its own, and no deployment's keys
+/// start with another's namespace and `/`.
+#[test]
+fn each_deployment_has_a_namespace_of_its_own() {
+    use review_core::draft::{namespace_for, NAMESPACE};
+    assert_eq!(namespace_for("/"), NAMESPACE);
+    assert_eq!(namespace_for(""), NAMESPACE);
+    assert_eq!(namespace_for("/test/"), "review-together@%2Ftest%2F");
+    assert_eq!(namespace_for("/test"), namespace_for("/test/"));
+    assert_eq!(namespace_for("/a%2Fb/"), "review-together@%2Fa%252Fb%2F");
+    let folders = [
+        "/",
+        "/test/",
+        "/live/",
+        "/test/sub/",
+        "/test/sub/deeper/",
+        "/a/b/",
+        "/a%2Fb/",
+        "/te/",
+    ];
+    for a in folders {
+        for b in folders {
+            let (ns_a, ns_b) = (namespace_for(a), namespace_for(b));
+            let key_of_b = format!("{ns_b}/review/x");
+            let a_claims_it = key_of_b.starts_with(&format!("{ns_a}/"));
+            assert_eq!(a_claims_it, a == b, "{a} and {b}");
+            assert!(!ns_a[NAMESPACE.len()..].contains('/'), "{ns_a}");
+        }
+    }
+    // With nothing set, keys are the root's: what every earlier build wrote.
+    assert_eq!(
+        review_core::draft::review_key("r1"),
+        "review-together/review/r1"
+    );
+    assert!(review_core::draft::is_ours("review-together/review/r1"));
+    assert!(!review_core::draft::is_ours(
+        "review-together@%2Ftest%2F/review/r1"
+    ));
+    assert!(!review_core::draft::is_ours("review-togetherness/x"));
+}

@@ -304,7 +304,7 @@ fn CriterionScreen(
             </div>
             <div class="app-button-group">
                 <button type="button" class="app-button" on:click=next>{next_text}</button>
-                <A href=overview attr:class="app-link">"Back to all criteria"</A>
+                <A href=crate::href(overview) attr:class="app-link">"Back to all criteria"</A>
             </div>
         </Page>
     }

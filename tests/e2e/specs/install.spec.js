@@ -55,10 +55,11 @@ test('the manifest lists the PNG icons, a maskable one among them', async ({ req
   const icons = manifest.icons.filter((i) => i.type === 'image/png');
   const listed = icons.map((i) => [i.src, i.sizes, i.purpose]);
   expect(listed).toEqual(ICONS.map(({ png, size }) => [
-    `/${png}`, `${size}x${size}`, png.includes('maskable') ? 'maskable' : 'any',
+    png, `${size}x${size}`, png.includes('maskable') ? 'maskable' : 'any',
   ]));
   for (const icon of icons) {
-    const response = await request.get(icon.src);
+    // Named relative to the manifest, so one build serves any folder.
+    const response = await request.get(`/${icon.src}`);
     expect(response.status(), icon.src).toBe(200);
     expect(response.headers()['content-type'], icon.src).toBe('image/png');
   }
@@ -86,7 +87,7 @@ test('Chromium finds the app installable, and its start URL opens offline', asyn
 
     const { start_url: start } = await (await page.request.get('/manifest.webmanifest')).json();
     await context.setOffline(true);
-    await page.goto(start);
+    await page.goto(new URL(start, `${baseURL}/manifest.webmanifest`).href);
     await expect(heading(page, 'Reviews on this device')).toBeVisible();
   } finally {
     await context.close();

@@ -9,7 +9,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   test, expect, heading, setUpDevice, startReview, openTaskList, driveGettingReady, driveReviewProper,
-  openCheck, signEveryone, expectStatuses, GETTING_READY,
+  openCheck, signEveryone, expectStatuses, GETTING_READY, untilServiceWorkerControls, watchProblems,
 } from '../helpers.js';
 import { isCopy } from '../../../scripts/compress.mjs';
 import { NOT_PRECACHED, writePrecache } from '../../../scripts/precache.mjs';
@@ -28,29 +28,6 @@ async function filesUnder(dir) {
     .filter((e) => e.isFile())
     .map((e) => relative(dir, join(e.parentPath ?? e.path, e.name)).split(sep).join('/'))
     .sort();
-}
-
-/** Wait until a service worker controls the page (it claims the page that registered it). */
-async function untilServiceWorkerControls(page) {
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((done) => navigator.serviceWorker.addEventListener('controllerchange', done, { once: true }));
-    }
-  });
-}
-
-/**
- * The test fixture watches only its own page: give a further page the same
- * watch (console errors, page errors) and return what it saw.
- */
-function watchProblems(page) {
-  const problems = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  return problems;
 }
 
 /**
@@ -164,7 +141,8 @@ test('the precache list names every file of the build, each is served, and the w
 
   await test.step('every file of the served build is listed, and nothing else', async () => {
     expect(list.version).toMatch(/^[0-9a-f]{16}$/);
-    expect([...list.files].sort()).toEqual(files.map((f) => `/${encodeURI(f)}`));
+    // Relative to the worker's folder: one build serves any folder (issue 20).
+    expect([...list.files].sort()).toEqual(files.map((f) => `./${encodeURI(f)}`));
     // The version is stamped into the worker, so each build is a new worker.
     expect(await readFile(join(DIST, 'sw.js'), 'utf8')).toContain(`const VERSION = '${list.version}';`);
   });
@@ -174,7 +152,7 @@ test('the precache list names every file of the build, each is served, and the w
       const response = await request.get(url);
       expect(response.status(), url).toBe(200);
       // The test server answers unknown paths with index.html: compare bytes.
-      const file = await readFile(join(DIST, decodeURI(url.slice(1))));
+      const file = await readFile(join(DIST, decodeURI(url.slice(2))));
       expect(Buffer.compare(await response.body(), file), `${url} is the file of the build`).toBe(0);
     }
   });
@@ -195,8 +173,8 @@ test('the precache list names every file of the build, each is served, and the w
       const keys = names.length === 1 ? await (await caches.open(names[0])).keys() : [];
       return { names, paths: keys.map((r) => new URL(r.url).pathname) };
     });
-    expect(cached.names).toEqual([`review-together-${list.version}`]);
-    expect(cached.paths.sort()).toEqual([...list.files].sort());
+    expect(cached.names).toEqual([`review-together@/ ${list.version}`]);
+    expect(cached.paths.sort()).toEqual([...list.files].map((f) => f.slice(1)).sort());
   });
 });
 
@@ -210,9 +188,9 @@ test('the web app manifest is linked, and the browser reads it without a complai
   expect(new URL(url).pathname).toBe('/manifest.webmanifest');
   expect(errors).toEqual([]);
   const manifest = JSON.parse(data);
-  expect(manifest).toMatchObject({
-    name: 'Review Together', start_url: '/', scope: '/', display: 'standalone',
-  });
+  expect(manifest).toMatchObject({ name: 'Review Together', display: 'standalone' });
+  // Named relative to the manifest (one build serves any folder): here, the root.
+  for (const address of [manifest.id, manifest.start_url, manifest.scope]) expect(new URL(address, url).pathname).toBe('/');
   expect(manifest.short_name).toBeTruthy();
   // Its colours are the app's: the page background and the header.
   const tokens = await readFile(fileURLToPath(new URL('../../../style/tokens.css', import.meta.url)), 'utf8');
@@ -290,7 +268,8 @@ test('a whole review asks nothing of another host and breaks no Content-Security
     const list = JSON.parse(await readFile(join(DIST, LIST), 'utf8'));
     const byWorker = new Set(requests.filter((r) => r.byWorker).map((r) => new URL(r.url).pathname));
     // The recording does see the worker: it fetched the list and every file on it.
-    expect([...list.files, `/${LIST}`].filter((f) => !byWorker.has(f)), 'files the worker did not fetch').toEqual([]);
+    const listed = list.files.map((f) => new URL(f, origin + '/').pathname);
+    expect([...listed, `/${LIST}`].filter((f) => !byWorker.has(f)), 'files the worker did not fetch').toEqual([]);
     const elsewhere = requests
       .map((r) => r.url)
       .filter((url) => !url.startsWith('blob:') && !url.startsWith('data:') && new URL(url).origin !== origin);

@@ -96,14 +96,20 @@ test('the server sends Brotli, gzip or the file itself, as the request accepts',
     expect(Number(response.headers['content-length']), label).toBe(expected.length);
     expect(Buffer.compare(response.body, expected), `${label}: the bytes of ${sent}`).toBe(0);
   }
-  // A deep link gets index.html, compressed the same way.
-  const deep = await rawGet(baseURL, '/review/some-id/part/p19', { 'Accept-Encoding': 'br' });
-  expect(deep.headers['content-encoding']).toBe('br');
-  expect(brotliDecompressSync(deep.body).toString('utf8')).toBe(await readFile(join(DIST, 'index.html'), 'utf8'));
+  // The folder gets index.html, compressed the same way; an address inside
+  // the app goes to the folder with the address after '#' (the app puts it
+  // back: docs/deploy.md).
+  const folder = await rawGet(baseURL, '/', { 'Accept-Encoding': 'br' });
+  expect(folder.headers['content-encoding']).toBe('br');
+  expect(brotliDecompressSync(folder.body).toString('utf8')).toBe(await readFile(join(DIST, 'index.html'), 'utf8'));
+  const deep = await rawGet(baseURL, '/review/some-id/pass?from=who&to=p1', { 'Accept-Encoding': 'br' });
+  expect(deep.status).toBe(302);
+  expect(deep.headers.location).toBe('/#/review/some-id/pass?from=who&to=p1');
   // A path that leaves the build, raw or escaped, is never read.
   for (const path of ['/../Cargo.toml', '/%2e%2e/Cargo.toml', '/%E0%A4%A']) {
     const response = await rawGet(baseURL, path, {});
-    expect(response.body.toString('utf8'), path).toBe(await readFile(join(DIST, 'index.html'), 'utf8'));
+    expect(response.status, path).toBe(302);
+    expect(response.body.length, path).toBe(0);
   }
 });
 
@@ -179,7 +185,7 @@ test('a first visit downloads each content-hashed file once: the service worker 
         await new Promise((r) => registration.active.addEventListener('statechange', r));
       }
       const names = await caches.keys();
-      const cache = await caches.open(names.find((n) => n.startsWith('review-together-')));
+      const cache = await caches.open(names.find((n) => n.startsWith('review-together@/ ')));
       return (await cache.keys()).map((r) => new URL(r.url).pathname);
     });
     await context.close();
