@@ -11,6 +11,8 @@ use leptos_router::path;
 #[component]
 pub fn App() -> impl IntoView {
     crate::components::provide_display_settings();
+    // The team's configuration: kept plain, so read before any unlock.
+    crate::team::provide_team();
     // With a device PIN, nothing below the gate exists until it is unlocked.
     view! {
         <LockGate>
@@ -50,9 +52,11 @@ fn Unlocked() -> impl IntoView {
                         <Route path=path!("/settings") view=DeviceSettingsPage />
                         <Route path=path!("/settings/key") view=SigningKeyPage />
                         <Route path=path!("/settings/team-keys") view=TeamKeysPage />
+                        <Route path=path!("/settings/team") view=TeamConfigPage />
                         <Route path=path!("/settings/pin") view=PinPage />
                         <Route path=path!("/settings/recovery-code") view=RecoveryCodePage />
                         <Route path=path!("/settings/remove-all") view=RemoveAllPage />
+                        <Route path=path!("/settings/hand-on") view=HandOnPage />
                         <Route path=path!("/check-summary") view=CheckSummary />
                         <Route path=path!("/open-backup") view=OpenBackup />
                         <ParentRoute path=path!("/review/:id") view=ReviewShell>

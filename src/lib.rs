@@ -11,3 +11,4 @@ pub mod parts;
 pub mod saving;
 pub mod signing;
 pub mod state;
+pub mod team;

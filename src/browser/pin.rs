@@ -58,8 +58,9 @@ pub fn change_key() -> String {
     format!("{}/pin-change", namespace())
 }
 
-/// Values that are never sealed: what the lock screen itself needs. They
-/// hold nothing personal.
+/// Values that are never sealed: what the lock screen itself needs, and the
+/// team configuration (read at start, locked or not). They hold nothing
+/// personal.
 fn stays_plain(key: &str) -> bool {
     key == record_key()
         || key == change_key()
@@ -68,6 +69,8 @@ fn stays_plain(key: &str) -> bool {
         || key == retention_key()
         || key == review_core::draft::display_key()
         || key == review_core::draft::signing_key_public_key()
+        || key == review_core::draft::team_key(review_core::team::Source::Hosted)
+        || key == review_core::draft::team_key(review_core::team::Source::Imported)
 }
 
 fn local() -> Option<web_sys::Storage> {

@@ -6,6 +6,7 @@ use gloo_storage::{LocalStorage, Storage};
 use review_core::backup::{self, SignedCopy};
 use review_core::draft::{self, DraftError, ImportedTeamKeys, WritePlan, WriteRefused};
 use review_core::summary::{SignedFile, TeamKeys};
+use review_core::team::{KeptTeam, Source};
 use review_core::{DeviceSettings, Review, Timestamp};
 use std::fmt;
 
@@ -300,7 +301,11 @@ pub fn delete_review(id: &str) -> Result<(), StorageError> {
     storage
         .remove_item(&draft::review_key(id))
         .map_err(|e| StorageError::Failed(describe(&e)))?;
-    for key in [draft::summary_key(id), draft::other_signed_files_key(id)] {
+    for key in [
+        draft::summary_key(id),
+        draft::other_signed_files_key(id),
+        draft::summary_saved_key(id),
+    ] {
         storage
             .remove_item(&key)
             .map_err(|e| StorageError::Failed(describe(&e)))?;
@@ -452,4 +457,57 @@ pub fn save_team_keys(imported: &ImportedTeamKeys) -> Result<(), StorageError> {
         }
     }
     write(&key, &draft::encode_team_keys(imported))
+}
+
+// ---- The team configuration ---------------------------------------------------
+
+/// The team configuration kept from `source`, if there is one. Kept plain
+/// (it holds nothing personal) so it is read at start, locked or not.
+pub fn load_team(source: Source) -> Result<Option<KeptTeam>, Unreadable> {
+    let key = draft::team_key(source);
+    match read(&key) {
+        Ok(Some(raw)) => draft::decode_team(&raw)
+            .map(Some)
+            .map_err(|error| Unreadable { key, error }),
+        _ => Ok(None),
+    }
+}
+
+/// Keep a team configuration; one kept before that this version cannot
+/// read is copied aside first.
+pub fn save_team(kept: &KeptTeam) -> Result<(), StorageError> {
+    let key = draft::team_key(kept.source);
+    if let Some(existing) = read(&key)? {
+        if draft::decode_team(&existing).is_err() {
+            keep_aside(&format!("team-{}", kept.source.name()), &existing)?;
+        }
+    }
+    write(&key, &draft::encode_team(kept))
+}
+
+/// Remove the team configuration kept from `source`.
+pub fn remove_team(source: Source) -> Result<(), StorageError> {
+    local()?
+        .remove_item(&draft::team_key(source))
+        .map_err(|e| StorageError::Failed(describe(&e)))
+}
+
+// ---- When a summary left the device ---------------------------------------------
+
+/// Note that a review's signed summary was saved as a file now.
+pub fn mark_summary_saved(review_id: &str, file_name: &str) -> Result<(), StorageError> {
+    let saved = draft::SummarySaved {
+        saved_at: crate::browser::clock::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, false),
+        file_name: file_name.to_string(),
+    };
+    write(
+        &draft::summary_saved_key(review_id),
+        &draft::encode_summary_saved(&saved),
+    )
+}
+
+/// When a review's signed summary was last saved as a file from this device.
+pub fn summary_saved(review_id: &str) -> Option<draft::SummarySaved> {
+    let raw = read(&draft::summary_saved_key(review_id)).ok().flatten()?;
+    draft::decode_summary_saved(&raw).ok()
 }

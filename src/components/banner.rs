@@ -49,11 +49,32 @@ pub fn Flash() -> impl IntoView {
     let app = crate::state::use_app();
     let text = app.flash.get_untracked();
     app.flash.set(None);
-    text.map(|text| {
-        view! {
-            <div class="app-notification-banner app-notification-banner--success" role="status">
-                <div class="app-notification-banner__content"><p class="app-body">{text}</p></div>
-            </div>
-        }
-    })
+    text.map(|text| view! { <Notice><p class="app-body">{text}</p></Notice> })
+}
+
+/// A short banner about what was just tried: it worked (a status), or,
+/// with `warning`, it was refused (an alert, said at once).
+#[component]
+pub fn Notice(
+    /// A refusal rather than a success.
+    #[prop(optional)]
+    warning: bool,
+    children: Children,
+) -> impl IntoView {
+    let (class, role) = if warning {
+        (
+            "app-notification-banner app-notification-banner--warning",
+            "alert",
+        )
+    } else {
+        (
+            "app-notification-banner app-notification-banner--success",
+            "status",
+        )
+    };
+    view! {
+        <div class=class role=role>
+            <div class="app-notification-banner__content">{children()}</div>
+        </div>
+    }
 }

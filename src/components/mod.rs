@@ -4,6 +4,7 @@ mod banner;
 mod display;
 mod error_summary;
 mod fields;
+mod file_choice;
 mod focus;
 mod list_part;
 mod locked_download;
@@ -17,13 +18,14 @@ mod submit;
 mod task_list;
 mod turn;
 
-pub use banner::{Banner, Flash};
+pub use banner::{Banner, Flash, Notice};
 pub use display::{
     easy_read, provide_display_settings, use_display, DisplayControl, DisplayState, EasyReadBox,
     EasyWords, ReadAloud, Symbol,
 };
 pub use error_summary::{ErrorSummary, Problem};
 pub use fields::{Checkboxes, Choice, DateInput, Radios, Select, TextArea, TextInput};
+pub use file_choice::FileChoice;
 pub use focus::focus_by_id;
 pub use list_part::{
     or_not_yet, AddButton, Entry, ListCard, ListErrorSummary, ListQuestion, ListSection, ListState,
@@ -33,7 +35,7 @@ pub use locked_download::{LockedDownload, RecoveryCodeShown};
 pub use page::{NotInReview, Page};
 pub use part_page::PartPage;
 pub use person_choice::PersonChoice;
-pub use pin_entry::PinEntry;
+pub use pin_entry::{PinAgain, PinEntry};
 pub use remarks::ResourceRemarks;
 pub use save_banners::{OtherTabBanner, SaveProblemBanner};
 pub use submit::SubmitButton;

@@ -60,3 +60,58 @@ impl Default for PinEntry {
         PinEntry::new()
     }
 }
+
+/// The PIN asked again before something that changes whom the device
+/// trusts is taken (a team key list, a team configuration): shown only on a
+/// device with a PIN, its problem (if any) under the label.
+#[component]
+pub fn PinAgain(
+    entry: PinEntry,
+    /// The field's id (its hint and error take it as their start).
+    id: &'static str,
+    /// Why the PIN is asked again.
+    hint: &'static str,
+) -> impl IntoView {
+    let PinEntry {
+        entered,
+        busy,
+        problem,
+    } = entry;
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    pin::is_set().then(move || {
+        let error_class = move || {
+            if problem.with(Option::is_some) {
+                "app-form-group app-form-group--error"
+            } else {
+                "app-form-group"
+            }
+        };
+        let described = {
+            let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
+            move || {
+                if problem.with(Option::is_some) {
+                    format!("{hint_id} {error_id}")
+                } else {
+                    hint_id.clone()
+                }
+            }
+        };
+        view! {
+            <div class=error_class>
+                <label class="app-label app-label--s" for=id>"Device PIN"</label>
+                <p class="app-hint" id=hint_id>{hint}</p>
+                {move || problem.get().map(|p| view! {
+                    <p class="app-error-message" id=error_id.clone() role="alert">
+                        <span class="app-visually-hidden">"Error: "</span>{p}
+                    </p>
+                })}
+                <input class="app-input app-input--width-10" id=id name=id
+                    type="password" inputmode="numeric" autocomplete="off" spellcheck="false"
+                    aria-describedby=described
+                    disabled=move || busy.get()
+                    prop:value=entered on:input=move |ev| entered.set(event_target_value(&ev)) />
+            </div>
+        }
+    })
+}

@@ -6,7 +6,9 @@
 //! the core found it intact and saying exactly what the review says.
 
 use crate::browser::{clock, download, pin, storage, upload};
-use crate::components::{LockedDownload, Page, RecoveryCodeShown, SubmitButton};
+use crate::components::{
+    FileChoice, LockedDownload, Notice, Page, RecoveryCodeShown, SubmitButton,
+};
 use crate::state::{use_app, use_review};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -264,15 +266,10 @@ pub fn OpenBackup() -> impl IntoView {
             };
             view! {
                 {problem.map(|p| view! {
-                    <div class="app-notification-banner app-notification-banner--warning" role="alert">
-                        <div class="app-notification-banner__content"><p class="app-body">{p}</p></div>
-                    </div>
+                    <Notice warning=true><p class="app-body">{p}</p></Notice>
                 })}
-                <div class="app-form-group">
-                    <label class="app-label app-label--s" for="backup-file">"Backup file"</label>
-                    <input type="file" id="backup-file" class="app-file-upload"
-                        accept=".json,application/json" on:change=chosen.clone() />
-                </div>
+                <FileChoice id="backup-file" label="Backup file" accept=".json,application/json"
+                    on_change=chosen.clone() />
             }
             .into_any()
         }

@@ -6,7 +6,7 @@
 //! list and kept summaries, and renders the result.
 
 use crate::browser::{storage, upload};
-use crate::components::Page;
+use crate::components::{FileChoice, Page};
 use crate::signing::{self, KeyState};
 use leptos::html;
 use leptos::prelude::*;
@@ -38,16 +38,28 @@ fn device_kid() -> Option<String> {
     }
 }
 
-/// The device's team key list, if one is imported and readable.
+/// The key list files are checked against: the team configuration's, where
+/// it has one (the team's word on every tablet), else the list imported on
+/// this device, if readable.
 fn team_list() -> Option<TeamKeys> {
-    storage::load_team_keys()
-        .ok()
-        .flatten()
-        .map(|(_, list)| list)
+    configured_list().map(|(_, list)| list).or_else(|| {
+        storage::load_team_keys()
+            .ok()
+            .flatten()
+            .map(|(_, list)| list)
+    })
+}
+
+/// The team configuration's key list and the configuration's date, if it has one.
+fn configured_list() -> Option<(String, TeamKeys)> {
+    let team = crate::team::use_team();
+    team.in_force
+        .get_untracked()
+        .and_then(|f| Some((super::team::dated(&f.profile), f.profile.key_list()?)))
 }
 
 /// Read the chosen file and check it, all on this device.
-async fn check_file(file: web_sys::File) -> Checked {
+async fn check_file(file: web_sys::File, list: Option<TeamKeys>) -> Checked {
     let name = file.name();
     let bytes = match upload::read_bytes(&file, MAX_FILE_BYTES).await {
         Ok(bytes) => bytes,
@@ -58,7 +70,6 @@ async fn check_file(file: web_sys::File) -> Checked {
             }
         }
     };
-    let list = team_list();
     let options = VerifyOptions {
         trusted_keys: list.as_ref(),
         receipts: None,
@@ -138,12 +149,26 @@ fn result_view(r: CheckResult, heading_ref: NodeRef<html::H2>) -> impl IntoView 
 
 /// Which list the check uses, said before the file is chosen.
 fn list_status() -> impl IntoView {
+    if let Some((dated, list)) = configured_list() {
+        return view! {
+            <p class="app-body">
+                {format!(
+                    "Files are checked against the key list in your team configuration ({}, configuration dated {dated}, list fingerprint {}).",
+                    review_core::words::count_of(list.len(), "device", "devices"),
+                    grouped(&list.fingerprint()),
+                )}
+                " "
+                <A href=crate::href("/settings/team") attr:class="app-link">"Team configuration"</A>
+            </p>
+        }
+        .into_any();
+    }
     match storage::load_team_keys() {
         Ok(Some((imported, list))) => view! {
             <p class="app-body">
                 {format!(
-                    "Files are checked against your team’s key list ({} devices, last changed {}, list fingerprint {}).",
-                    list.len(),
+                    "Files are checked against your team’s key list ({}, last changed {}, list fingerprint {}).",
+                    review_core::words::count_of(list.len(), "device", "devices"),
                     list.updated.as_deref().map_or_else(|| "on a date it does not say".to_string(), long_moment_of),
                     grouped(&list.fingerprint()),
                 )}
@@ -198,8 +223,9 @@ pub fn CheckSummary() -> impl IntoView {
             return;
         };
         checked.set(Some(Checked::Reading(file.name())));
+        let list = team_list();
         leptos::task::spawn_local(async move {
-            checked.set(Some(check_file(file).await));
+            checked.set(Some(check_file(file, list).await));
         });
     };
     let result = move || {
@@ -225,11 +251,8 @@ pub fn CheckSummary() -> impl IntoView {
         <Page back="/" back_text="All reviews" title="Check a summary file"
             intro="Choose a summary file (.json) to check that it was made by Review Together, signed by a device your team trusts, and not changed since. The file is checked on this device and sent nowhere.">
             {list_status()}
-            <div class="app-form-group">
-                <label class="app-label app-label--s" for="summary-file">"Summary file"</label>
-                <input type="file" id="summary-file" class="app-file-upload"
-                    accept=".json,application/json" on:change=chosen />
-            </div>
+            <FileChoice id="summary-file" label="Summary file" accept=".json,application/json"
+                on_change=chosen />
             <div role="status" aria-live="polite">{result}</div>
             <p class="app-hint">
                 "Your records team’s own key list is the authority on which devices are trusted. This check on the tablet uses the copy imported here."

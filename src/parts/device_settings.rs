@@ -35,6 +35,7 @@ fn errors_of(s: &DeviceSettings) -> Vec<FieldError> {
 #[component]
 pub fn DeviceSettingsPage() -> impl IntoView {
     let app = use_app();
+    let team = crate::team::use_team();
     let query = use_query_map();
     let then_new = query.with_untracked(|q| q.get("then").as_deref() == Some("new"));
     // Edited here and saved on "Save": settings are not a draft.
@@ -110,6 +111,14 @@ pub fn DeviceSettingsPage() -> impl IntoView {
                     </button>
                 </div>
             </form>
+            <h2 class="app-heading-m">"Your team"</h2>
+            <p class="app-body">{move || match team.in_force.get() {
+                Some(f) => format!("In force: the configuration of {}, dated {}.", f.profile.team.name, super::team::dated(&f.profile)),
+                None => "No team configuration on this device.".to_string(),
+            }}</p>
+            <ul class="app-list">
+                <li><A href=crate::href("/settings/team") attr:class="app-link app-link--standalone">"Team configuration"</A></li>
+            </ul>
             <h2 class="app-heading-m">"Signed summaries"</h2>
             <ul class="app-list">
                 <li><A href=crate::href("/settings/key") attr:class="app-link app-link--standalone">"This device’s signing key"</A></li>
@@ -121,6 +130,7 @@ pub fn DeviceSettingsPage() -> impl IntoView {
                     {if crate::browser::pin::is_set() { "Device PIN and locking" } else { "Set a device PIN" }}
                 </A></li>
                 <li><A href=crate::href("/settings/recovery-code") attr:class="app-link app-link--standalone">"Recovery code for backups"</A></li>
+                <li><A href=crate::href("/settings/hand-on") attr:class="app-link app-link--standalone">"Hand this tablet on"</A></li>
                 <li><A href=crate::href("/settings/remove-all") attr:class="app-link app-link--standalone">"Remove all data from this device"</A></li>
             </ul>
             <crate::components::Radios

@@ -2,7 +2,7 @@
 //! opened), starting a new one, opening a backup, checking a summary.
 
 use crate::browser::{clock, download, storage, update};
-use crate::components::{Banner, Flash, Page};
+use crate::components::{Banner, Flash, Notice, Page};
 use crate::state::{start_review, use_app};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -58,9 +58,7 @@ pub fn Home() -> impl IntoView {
                 </div>
             })}
             {move || app.settings_problem.get().map(|text| view! {
-                <div class="app-notification-banner app-notification-banner--warning" role="alert">
-                    <div class="app-notification-banner__content"><p class="app-body">{text}</p></div>
-                </div>
+                <Notice warning=true><p class="app-body">{text}</p></Notice>
             })}
             <UpdateReady />
             <p class="app-body-l">

@@ -61,6 +61,7 @@ pub fn Overview() -> impl IntoView {
             <Show when=move || locked.get()>
                 <super::summary::SummaryDownload />
             </Show>
+            <super::team::TeamContacts />
             <h2 class="app-heading-m">"Other things you can do"</h2>
             <super::backup::BackupDownload />
             <p class="app-body">

@@ -3,7 +3,7 @@
 //! PIN, and removing all of the app's data from the device.
 
 use crate::browser::pin;
-use crate::components::{ErrorSummary, Page, PinEntry, Problem, SubmitButton};
+use crate::components::{ErrorSummary, Notice, Page, PinEntry, Problem, SubmitButton};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
@@ -215,6 +215,32 @@ fn reviews_on_device() -> usize {
         .count()
 }
 
+/// Remove everything this deployment keeps on the device (`pin::wipe`),
+/// then start the app again from nothing; what could not be removed is said
+/// in `problem`. `busy` holds a second press off.
+pub(super) fn remove_all(busy: RwSignal<bool>, problem: RwSignal<Option<String>>) {
+    if busy.get_untracked() {
+        return;
+    }
+    busy.set(true);
+    leptos::task::spawn_local(async move {
+        match pin::wipe().await {
+            Ok(()) => {
+                // Start again from nothing: no state of the old data survives.
+                if let Some(w) = web_sys::window() {
+                    let _ = w
+                        .location()
+                        .replace(crate::browser::deployment::base_path());
+                }
+            }
+            Err(e) => {
+                let _ = busy.try_set(false);
+                let _ = problem.try_set(Some(format!("Not everything could be removed: {e}.")));
+            }
+        }
+    });
+}
+
 /// The confirm step before everything is removed.
 #[component]
 fn RemoveEverything(
@@ -224,28 +250,7 @@ fn RemoveEverything(
     let problem = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
     let count = reviews_on_device();
-    let remove = move |_| {
-        if busy.get_untracked() {
-            return;
-        }
-        busy.set(true);
-        leptos::task::spawn_local(async move {
-            match pin::wipe().await {
-                Ok(()) => {
-                    // Start again from nothing: no state of the old data survives.
-                    if let Some(w) = web_sys::window() {
-                        let _ = w
-                            .location()
-                            .replace(crate::browser::deployment::base_path());
-                    }
-                }
-                Err(e) => {
-                    let _ = busy.try_set(false);
-                    let _ = problem.try_set(Some(format!("Not everything could be removed: {e}.")));
-                }
-            }
-        });
-    };
+    let remove = move |_| remove_all(busy, problem);
     view! {
         <Page title="Remove all data from this device">
             <div class="app-warning-text">
@@ -435,9 +440,7 @@ pub fn PinPage() -> impl IntoView {
                 }
             >
                 {move || notice.get().map(|text| view! {
-                    <div class="app-notification-banner app-notification-banner--success" role="status">
-                        <div class="app-notification-banner__content"><p class="app-body">{text}</p></div>
-                    </div>
+                    <Notice><p class="app-body">{text}</p></Notice>
                 })}
                 <ErrorSummary errors=shown attempts=attempts />
                 <p class="app-body">"This device has a PIN. Everything the app keeps here is locked with it. What leaves the device (backups, and a review downloaded when the device could not save it) is locked with the device’s recovery code instead, which nobody can guess: the PIN does not open it."</p>

@@ -96,6 +96,7 @@ pub fn SignOff() -> impl IntoView {
                             </div>
                         </div>
                         <crate::parts::summary::SummaryDownload />
+                        <super::team::TeamContacts />
                         <p class="app-body">
                             <A href=crate::href(ctx.path("amend")) attr:class="app-link app-link--standalone">"Amend this review"</A>
                         </p>

@@ -2,7 +2,7 @@
 //! this device's signing key (checking a file is `check_file`).
 
 use crate::browser::device_key::Trouble;
-use crate::browser::download;
+use crate::browser::{download, storage};
 use crate::components::{Page, Problem};
 use crate::signing::{self, KeyState};
 use crate::state::use_review;
@@ -43,7 +43,11 @@ pub fn SummaryDownload() -> impl IntoView {
                 move |_| {
                     said.set(Some(
                         download::download(&file.file_name, "application/json", &file.text)
-                            .map(|()| format!("The summary was saved as {}.", file.file_name))
+                            .map(|()| {
+                                // For "Hand this tablet on"; the file is saved either way.
+                                let _ = storage::mark_summary_saved(&file.review_id, &file.file_name);
+                                format!("The summary was saved as {}.", file.file_name)
+                            })
                             .map_err(|e| format!("The summary could not be saved: {e}.")),
                     ))
                 }

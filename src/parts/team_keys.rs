@@ -7,7 +7,7 @@
 
 use crate::browser::pin;
 use crate::browser::{clock, storage, upload};
-use crate::components::{Page, PinEntry, SubmitButton};
+use crate::components::{FileChoice, Notice, Page, PinAgain, PinEntry, SubmitButton};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use review_core::draft::ImportedTeamKeys;
@@ -131,9 +131,9 @@ pub fn TeamKeysPage() -> impl IntoView {
     let step = RwSignal::new(Step::Choose);
     let pin_entry = PinEntry::new();
     let PinEntry {
-        entered,
         busy,
         problem: pin_problem,
+        ..
     } = pin_entry;
     // Bumped when a list is taken, so the current list is read again.
     let taken = RwSignal::new(0u32);
@@ -170,61 +170,26 @@ pub fn TeamKeysPage() -> impl IntoView {
             move || keep(*imported),
         );
     };
-    let pin_field = move || {
-        pin::is_set().then(|| {
-            let error_class = move || {
-                if pin_problem.with(Option::is_some) {
-                    "app-form-group app-form-group--error"
-                } else {
-                    "app-form-group"
-                }
-            };
-            view! {
-                <div class=error_class>
-                    <label class="app-label app-label--s" for="team-keys-pin">"Device PIN"</label>
-                    <p class="app-hint" id="team-keys-pin-hint">"The list decides whose summaries this device calls valid, so the PIN is asked again."</p>
-                    {move || pin_problem.get().map(|p| view! {
-                        <p class="app-error-message" id="team-keys-pin-error" role="alert">
-                            <span class="app-visually-hidden">"Error: "</span>{p}
-                        </p>
-                    })}
-                    <input class="app-input app-input--width-10" id="team-keys-pin" name="team-keys-pin"
-                        type="password" inputmode="numeric" autocomplete="off" spellcheck="false"
-                        aria-describedby=move || if pin_problem.with(Option::is_some) { "team-keys-pin-hint team-keys-pin-error" } else { "team-keys-pin-hint" }
-                        disabled=move || busy.get()
-                        prop:value=entered on:input=move |ev| entered.set(event_target_value(&ev)) />
-                </div>
-            }
-        })
-    };
     let body = move || {
         match step.get() {
         Step::Choose | Step::Problem(_) | Step::Done => {
             let said = match step.get() {
                 Step::Problem(p) => Some(view! {
-                    <div class="app-notification-banner app-notification-banner--warning" role="alert">
-                        <div class="app-notification-banner__content"><p class="app-body">{p}</p></div>
-                    </div>
+                    <Notice warning=true><p class="app-body">{p}</p></Notice>
                 }.into_any()),
                 Step::Done => Some(view! {
-                    <div class="app-notification-banner app-notification-banner--success" role="status">
-                        <div class="app-notification-banner__content">
-                            <p class="app-body">"The team key list is now on this device. Check a summary file uses it from now on."</p>
-                            <p class="app-body"><A href=crate::href("/check-summary") attr:class="app-link app-link--standalone">"Check a summary file"</A></p>
-                        </div>
-                    </div>
+                    <Notice>
+                        <p class="app-body">"The team key list is now on this device. Check a summary file uses it from now on."</p>
+                        <p class="app-body"><A href=crate::href("/check-summary") attr:class="app-link app-link--standalone">"Check a summary file"</A></p>
+                    </Notice>
                 }.into_any()),
                 _ => None,
             };
             view! {
                 {said}
-                <div class="app-form-group">
-                    <label class="app-label app-label--s" for="team-keys-file">"Team key list file"</label>
-                    <p class="app-hint" id="team-keys-file-hint">"The list your records team made with review-summary keys (for example team.keys or team.jwks)."</p>
-                    <input type="file" id="team-keys-file" class="app-file-upload"
-                        aria-describedby="team-keys-file-hint"
-                        accept=".json,.jwks,.keys,application/json" on:change=chosen />
-                </div>
+                <FileChoice id="team-keys-file" label="Team key list file"
+                    hint="The list your records team made with review-summary keys (for example team.keys or team.jwks)."
+                    accept=".json,.jwks,.keys,application/json" on_change=chosen />
             }
             .into_any()
         }
@@ -233,7 +198,8 @@ pub fn TeamKeysPage() -> impl IntoView {
             <p class="app-body">"Before you use it, read its fingerprint to your records team and check it is the list they sent."</p>
             {list_view(*list)}
             <form novalidate on:submit=take>
-                {pin_field}
+                <PinAgain entry=pin_entry id="team-keys-pin"
+                    hint="The list decides whose summaries this device calls valid, so the PIN is asked again." />
                 <div class="app-button-group">
                     <SubmitButton label="Use this list" working="Checking the PIN…" busy=busy />
                     <button type="button" class="app-button app-button--secondary"

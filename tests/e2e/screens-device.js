@@ -120,6 +120,28 @@ async function teamListImported(page) {
   return made;
 }
 
+/** The documented example team configuration (docs/team.example.json), with `change` made to it; returns a file. */
+function teamFile(change = () => {}) {
+  const team = JSON.parse(readFileSync(new URL('../../docs/team.example.json', import.meta.url), 'utf8'));
+  change(team);
+  const path = `${mkdtempSync(`${tmpdir()}/team-config-`)}/team.json`;
+  writeFileSync(path, JSON.stringify(team, null, 2));
+  return path;
+}
+
+/** Step: a team configuration chosen on its page (unlocking first if need be). */
+async function teamConfigChosen(page, path = teamFile()) {
+  await visitUnlocked(page, '/settings/team');
+  await page.getByLabel('Team configuration file').setInputFiles(path);
+}
+
+/** Step: the example team configuration imported (on a device with no PIN). */
+async function teamConfigImported(page) {
+  await teamConfigChosen(page);
+  await press(page.getByRole('button', { name: 'Use this configuration' }));
+  await expect(page.getByText('The team configuration is now in force on this device.')).toBeVisible();
+}
+
 /** Step: the check screen's result heading says `name`. */
 const verdict = (name) => (page) => expect(page.getByRole('heading', { level: 2, name, exact: true })).toBeVisible();
 
@@ -234,6 +256,28 @@ export const DEVICE_SCREENS = [
   }, alerting('cannot be used as a team key list')),
   screen('team key list, imported', '/settings/team-keys', 'clean', (page) => teamListImported(page),
     (page) => expect(page.getByText('Sam Patel’s tablet', { exact: true })).toBeVisible()),
+
+  screen('team configuration, none', '/settings/team', 'clean', visit('/settings/team'),
+    saying('This device has no team configuration.')),
+  screen('team configuration, a file read, PIN asked', '/settings/team', 'clean', (page) => setDevicePin(page),
+    (page) => teamConfigChosen(page), (page) => expect(page.getByLabel('Device PIN')).toBeVisible()),
+  screen('team configuration, a file that is not one', '/settings/team', 'error',
+    (page) => teamConfigChosen(page, teamFile((t) => { t.complaints.web = 'http://example.org'; })),
+    alerting('complaints.web')),
+  screen('team configuration, imported', '/settings/team', 'clean', teamConfigImported,
+    (page) => expect(page.getByRole('region', { name: 'Contacting Carers Support Team' })).toBeVisible()),
+  screen('task list, with the team’s contacts', '/review/:id', 'clean', async (page) => {
+    const id = await reach(page, 'new review');
+    await teamConfigImported(page);
+    await page.goto(`/review/${id}`);
+  },
+    (page) => expect(page.getByRole('region', { name: 'Contacting Carers Support Team' })).toBeVisible()),
+
+  screen('hand this tablet on, a review still here', '/settings/hand-on', 'clean', (page) => reach(page, 'new review'),
+    visit('/settings/hand-on'), saying('Not signed off, so no summary has been made.')),
+  screen('hand this tablet on, removing not yet confirmed', '/settings/hand-on', 'error', visit('/settings/hand-on'),
+    pressButton('Remove everything from this tablet'),
+    saying('Say that everything on this tablet has reached your records team or is in a backup')),
 
   // --- Display settings (the header's "Display" panel) ---------------------------------------
   screen('display settings open', '/', 'dialog', visit('/'),

@@ -102,6 +102,16 @@ pub fn signing_key_public_key() -> String {
 pub fn team_keys_key() -> String {
     format!("{}/team-keys", namespace())
 }
+/// When the signed summary of a review was last saved as a file from this
+/// device (see [`SummarySaved`]): what "Hand this tablet on" goes by.
+pub fn summary_saved_key(review_id: &str) -> String {
+    format!("{}/summary-saved/{review_id}", namespace())
+}
+/// The team configuration kept from where it came (see
+/// [`crate::team::in_force`]): `hosted` beside the app, or `imported` here.
+pub fn team_key(source: crate::team::Source) -> String {
+    format!("{}/team/{}", namespace(), source.name())
+}
 /// Where an unreadable value is copied before its key is written again.
 pub fn kept_aside_key(what: &str) -> String {
     format!("{}/kept-aside/{what}", namespace())
@@ -134,6 +144,10 @@ pub enum Kind {
     SignedFiles,
     /// The device's recovery-code file key and slot (`crate::recovery`).
     Recovery,
+    /// A team configuration kept on the device (`crate::team::KeptTeam`).
+    Team,
+    /// When a review's signed summary was saved as a file ([`SummarySaved`]).
+    SummarySaved,
 }
 
 impl Kind {
@@ -147,7 +161,9 @@ impl Kind {
             | Kind::Display
             | Kind::TeamKeys
             | Kind::SignedFiles
-            | Kind::Recovery => 1,
+            | Kind::Recovery
+            | Kind::Team
+            | Kind::SummarySaved => 1,
         }
     }
 
@@ -161,6 +177,8 @@ impl Kind {
             Kind::TeamKeys => "team-keys",
             Kind::SignedFiles => "signed-files",
             Kind::Recovery => "recovery",
+            Kind::Team => "team",
+            Kind::SummarySaved => "summary-saved",
         }
     }
 }
@@ -484,6 +502,15 @@ pub fn decode_team_keys(
     Ok((imported, keys))
 }
 
+pub fn encode_team(kept: &crate::team::KeptTeam) -> String {
+    encode(Kind::Team, kept)
+}
+/// Read a kept team configuration: the envelope only (its text is read, as
+/// strictly as ever, by [`crate::team::KeptTeam::profile`]).
+pub fn decode_team(raw: &str) -> Result<crate::team::KeptTeam, DraftError> {
+    decode(Kind::Team, raw)
+}
+
 pub fn encode_display(settings: &DisplaySettings) -> String {
     encode(Kind::Display, settings)
 }
@@ -496,4 +523,22 @@ pub fn decode_display(raw: &str) -> Result<DisplaySettings, DraftError> {
 pub fn display_or_default(raw: Option<&str>) -> DisplaySettings {
     raw.and_then(|raw| decode_display(raw).ok())
         .unwrap_or_default()
+}
+
+/// A review's signed summary saved as a file from this device: when, and as
+/// what. The device cannot know that the file reached the records team, only
+/// that it left the app; "Hand this tablet on" says so.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SummarySaved {
+    /// When (RFC 3339).
+    pub saved_at: String,
+    pub file_name: String,
+}
+
+pub fn encode_summary_saved(saved: &SummarySaved) -> String {
+    encode(Kind::SummarySaved, saved)
+}
+pub fn decode_summary_saved(raw: &str) -> Result<SummarySaved, DraftError> {
+    decode(Kind::SummarySaved, raw)
 }

@@ -35,6 +35,7 @@ pub mod services;
 pub mod setup;
 pub mod signoff;
 pub mod summary;
+pub mod team;
 pub mod text;
 pub mod validate;
 pub mod vault;

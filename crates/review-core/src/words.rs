@@ -52,6 +52,15 @@ pub fn capitalise(s: &str) -> String {
 }
 
 /// "Ayesha", "Ayesha and Joan", "Ayesha, Joan and Sam".
+/// "1 device", "3 devices": a count and its noun, plural where it should be.
+pub fn count_of(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
 pub fn and_list(names: &[String]) -> String {
     match names {
         [] => String::new(),

@@ -77,3 +77,11 @@ fn waits_are_put_in_words_rounded_up_to_the_second() {
     );
     assert_eq!(long_moment_of("not a time"), "not a time");
 }
+
+#[test]
+fn a_count_takes_the_noun_it_needs() {
+    use review_core::words::count_of;
+    assert_eq!(count_of(0, "device", "devices"), "0 devices");
+    assert_eq!(count_of(1, "device", "devices"), "1 device");
+    assert_eq!(count_of(12, "device", "devices"), "12 devices");
+}

@@ -229,7 +229,7 @@ test('the checker trusts a signer only once the team key list holds its key, and
   await check(page, signed);
   await expect(page.getByRole('heading', { level: 2, name: 'The summary is valid', exact: true })).toBeVisible();
   await expect(page.getByRole('definition').filter({ hasText: 'Records test tablet' })).toHaveCount(1);
-  await expect(page.getByText(/Files are checked against your team’s key list \(1 devices/)).toBeVisible();
+  await expect(page.getByText(/Files are checked against your team’s key list \(1 device,/)).toBeVisible();
 
   // Revoked in the list: the warning again.
   execFileSync(CLI, ['keys', 'revoke', '--keys', list, kid, '--at', '2026-12-01T08:00:00+00:00']);

@@ -34,16 +34,23 @@ pub fn file_name(version: FormatVersion) -> &'static str {
 
 /// The schema of format 2, generated from [`Summary`].
 pub fn generate() -> Schema {
+    generate_for::<Summary>(ID_V2)
+}
+
+/// The draft 2020-12 schema of a type, portable (see [`Portable`]), with
+/// `id` as its `$id`: the summary's, and the team configuration's
+/// (`crate::team`).
+pub(crate) fn generate_for<T: schemars::JsonSchema>(id: &str) -> Schema {
     let mut settings = SchemaSettings::draft2020_12();
     settings.transforms.push(Box::new(Portable));
-    let mut schema = settings.into_generator().into_root_schema_for::<Summary>();
+    let mut schema = settings.into_generator().into_root_schema_for::<T>();
     if let Some(object) = schema.as_object_mut() {
         // `$id` right after `$schema`, where readers look for it.
         let mut ordered = serde_json::Map::new();
         if let Some(s) = object.remove("$schema") {
             ordered.insert("$schema".into(), s);
         }
-        ordered.insert("$id".into(), ID_V2.into());
+        ordered.insert("$id".into(), id.into());
         ordered.append(object);
         *object = ordered;
     }
@@ -52,7 +59,12 @@ pub fn generate() -> Schema {
 
 /// The schema as the shipped file holds it: pretty JSON and a final newline.
 pub fn generate_json() -> String {
-    let mut text = serde_json::to_string_pretty(&generate()).unwrap_or_default();
+    pretty(&generate())
+}
+
+/// A schema as a shipped file holds it: pretty JSON and a final newline.
+pub(crate) fn pretty(schema: &Schema) -> String {
+    let mut text = serde_json::to_string_pretty(schema).unwrap_or_default();
     text.push('\n');
     text
 }
