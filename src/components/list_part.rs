@@ -4,6 +4,7 @@
 //! Which card a field is in, what the page calls it and how it stands come
 //! from `review_core::lists`; the screens give only their questions.
 
+use super::editable::{change_word, Editable};
 use super::error_summary::ErrorSummary;
 use super::fields::{Choice, Radios};
 use super::focus::focus_by_id;
@@ -405,6 +406,7 @@ where
         let id = id.clone();
         Signal::derive(move || open_always || list.is_open(&id))
     };
+    let change = change_word();
     let remove = Callback::new(move |()| {
         ctx.send(list.kind.remove_command(entry.id()));
         let add = list.kind.add_button();
@@ -423,7 +425,7 @@ where
                         aria-expanded=move || if open.get() { "true" } else { "false" }
                         aria-controls=format!("{dom_id}-body")
                         on:click=move |_| list.toggle(&id)>
-                        {move || if open.get() { "Close" } else { "Change" }}
+                        {move || if open.get() { "Close" } else { change.get() }}
                         <span class="app-visually-hidden">{move || format!(" {}", title.get())}</span>
                     </button>
                 })}
@@ -432,7 +434,9 @@ where
                 {always.map(|a| a.run())}
                 <Show when=move || open.get() fallback=summary.clone()>{children()}</Show>
             </div>
-            <RemoveWithConfirm id=format!("{dom_id}-remove") what=what on_remove=remove />
+            <Editable>
+                <RemoveWithConfirm id=format!("{dom_id}-remove") what=what on_remove=remove />
+            </Editable>
         </li>
     }
 }
@@ -516,7 +520,7 @@ pub fn RemoveWithConfirm(
 }
 
 /// An "Add …" button that an error summary link can point at, with its
-/// message shown above it.
+/// message shown above it; nothing where the review cannot be changed.
 #[component]
 pub fn AddButton(
     /// The button's id: the core's field id, e.g. `add-resource`.
@@ -532,21 +536,23 @@ pub fn AddButton(
     on_add: Callback<()>,
 ) -> impl IntoView {
     let error_id = format!("{id}-error");
-    view! {
-        <div class=move || if error.with(Option::is_some) { "app-form-group app-form-group--error" } else { "app-form-group" }>
-            {
-                let error_id = error_id.clone();
-                move || error.get().map(|m| view! {
+    let button = move || {
+        let (id, error_id, text) = (id.clone(), error_id.clone(), text.clone());
+        let described = error_id.clone();
+        view! {
+            <div class=move || if error.with(Option::is_some) { "app-form-group app-form-group--error" } else { "app-form-group" }>
+                {move || error.get().map(|m| view! {
                     <p class="app-error-message" id=error_id.clone()>
                         <span class="app-visually-hidden">"Error: "</span>{m}
                     </p>
-                })
-            }
-            <button type="button" class="app-button app-button--secondary app-u-mb-0" id=id
-                aria-describedby=move || error.with(Option::is_some).then(|| error_id.clone())
-                on:click=move |_| on_add.run(())>
-                {text}
-            </button>
-        </div>
-    }
+                })}
+                <button type="button" class="app-button app-button--secondary app-u-mb-0" id=id
+                    aria-describedby=move || error.with(Option::is_some).then(|| described.clone())
+                    on:click=move |_| on_add.run(())>
+                    {text}
+                </button>
+            </div>
+        }
+    };
+    view! { <Editable>{button.clone()}</Editable> }
 }

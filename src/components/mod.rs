@@ -2,6 +2,7 @@
 
 mod banner;
 mod display;
+mod editable;
 mod error_summary;
 mod fields;
 mod file_choice;
@@ -23,6 +24,7 @@ pub use display::{
     easy_read, provide_display_settings, use_display, DisplayControl, DisplayState, EasyReadBox,
     EasyWords, ReadAloud, Symbol,
 };
+pub use editable::{change_word, Editable};
 pub use error_summary::{ErrorSummary, Problem};
 pub use fields::{Checkboxes, Choice, DateInput, Radios, Select, TextArea, TextInput};
 pub use file_choice::FileChoice;

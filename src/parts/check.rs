@@ -2,7 +2,7 @@
 //! on one page, things needing attention first, each answer with a way back
 //! to change it. The rows are `review_core::check`'s.
 
-use crate::components::Page;
+use crate::components::{change_word, Page};
 use crate::state::use_review;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -53,7 +53,7 @@ pub fn CheckAnswers() -> impl IntoView {
                                 <dd class="app-summary-list__actions">
                                     {row.change.map(|(path, what)| view! {
                                         <A href=crate::href(ctx.path(&path)) attr:class="app-link">
-                                            "Change"<span class="app-visually-hidden">{format!(" {what}")}</span>
+                                            {change_word()}<span class="app-visually-hidden">{format!(" {what}")}</span>
                                         </A>
                                     })}
                                 </dd>

@@ -3,7 +3,7 @@
 
 use crate::browser::clock;
 use crate::components::{
-    easy_read, Checkboxes, Choice, EasyReadBox, EasyWords, PartPage, Radios, TextArea,
+    easy_read, Checkboxes, Choice, EasyReadBox, EasyWords, Editable, PartPage, Radios, TextArea,
 };
 use crate::state::{use_review, PageErrors};
 use leptos::prelude::*;
@@ -32,9 +32,11 @@ pub fn Criteria() -> impl IntoView {
                 <For each=move || chosen.get() key=|id| id.clone()
                     children=move |id| view! { <ChosenCriterion id=id errors=errors /> } />
             </ul>
-            <h2 class="app-heading-m" id="add-criteria" tabindex="-1">"Choose from our list"</h2>
-            {review_core::CriterionGroup::ALL.into_iter().map(|g| view! { <LibraryGroup group=g /> }).collect_view()}
-            <CustomCriterion />
+            <Editable>
+                <h2 class="app-heading-m" id="add-criteria" tabindex="-1">"Choose from our list"</h2>
+                {review_core::CriterionGroup::ALL.into_iter().map(|g| view! { <LibraryGroup group=g /> }).collect_view()}
+                <CustomCriterion />
+            </Editable>
         </PartPage>
     }
 }
@@ -204,12 +206,17 @@ fn ChosenCriterion(
                     }.into_any()
                 }}
             </div>
-            <div class="app-card__actions">
-                <button type="button" class="app-button app-button--secondary"
-                    on:click=move |_| ctx.send(Command::RemoveCriterion { id: id3.clone() })>
-                    "Remove" <span class="app-visually-hidden">" this criterion"</span>
-                </button>
-            </div>
+            <Editable>
+                <div class="app-card__actions">
+                    <button type="button" class="app-button app-button--secondary"
+                        on:click={
+                            let id3 = id3.clone();
+                            move |_| ctx.send(Command::RemoveCriterion { id: id3.clone() })
+                        }>
+                        "Remove" <span class="app-visually-hidden">" this criterion"</span>
+                    </button>
+                </div>
+            </Editable>
         </li>
     }
 }

@@ -129,6 +129,7 @@ fn NextReviewDate(
     let on_change =
         Callback::new(move |d| ctx.send(Command::SetOutcome(OutcomeField::NextReview(d))));
     let use_suggested = move |_| ctx.send(Command::SetOutcome(OutcomeField::NextReview(None)));
+    let locked = crate::state::read_only();
     view! {
         // The hint names the suggested date, which moves with the decision.
         // It is rebuilt only then, never while someone is typing a date.
@@ -147,7 +148,7 @@ fn NextReviewDate(
                     on_change=on_change />
             }
         }}
-        <Show when=move || chosen.get()>
+        <Show when=move || chosen.get() && !locked.get()>
             <div class="app-button-group">
                 <button type="button" class="app-button app-button--secondary" on:click=use_suggested>
                     {move || format!("Use the suggested date, {}", long_date(suggested.get().0))}

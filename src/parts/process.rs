@@ -3,7 +3,7 @@
 //! who agrees.
 
 use crate::browser::clock;
-use crate::components::{Checkboxes, Choice, PartPage, Radios, TextArea, TextInput};
+use crate::components::{Checkboxes, Choice, Editable, PartPage, Radios, TextArea, TextInput};
 use crate::state::{use_review, PageErrors};
 use leptos::prelude::*;
 use review_core::command::MAX_TIME_BOX;
@@ -68,12 +68,14 @@ pub fn HowWeReview() -> impl IntoView {
             <h3 class="app-heading-s">"Anything that must not be shared"</h3>
             <For each=move || restrictions.get() key=|id| id.clone()
                 children=move |id| view! { <Restriction id=id errors=errors /> } />
-            <div class="app-button-group">
-                <button type="button" class="app-button app-button--secondary"
-                    on:click=move |_| ctx.send(Command::AddRestriction { id: clock::new_id() })>
-                    "Add something that must not be shared"
-                </button>
-            </div>
+            <Editable>
+                <div class="app-button-group">
+                    <button type="button" class="app-button app-button--secondary"
+                        on:click=move |_| ctx.send(Command::AddRestriction { id: clock::new_id() })>
+                        "Add something that must not be shared"
+                    </button>
+                </div>
+            </Editable>
             <h2 class="app-heading-m">"Agreement"</h2>
             {move || {
                 let people = agreers.get();
@@ -181,12 +183,17 @@ fn Restriction(
                     value=Signal::derive(move || current.with(|c| c.1.clone()))
                     error=errors.for_field(ids::restriction_not_with(&id)) on_input=set_not_with width="app-input--width-30" />
             </div>
-            <div class="app-card__actions">
-                <button type="button" class="app-button app-button--secondary"
-                    on:click=move |_| ctx.send(Command::RemoveRestriction { id: id3.clone() })>
-                    "Remove this"
-                </button>
-            </div>
+            <Editable>
+                <div class="app-card__actions">
+                    <button type="button" class="app-button app-button--secondary"
+                        on:click={
+                            let id3 = id3.clone();
+                            move |_| ctx.send(Command::RemoveRestriction { id: id3.clone() })
+                        }>
+                        "Remove this"
+                    </button>
+                </div>
+            </Editable>
         </div>
     }
 }

@@ -2,7 +2,7 @@
 //! ways of communicating and adjustments.
 
 use crate::components::{
-    Checkboxes, Choice, NotInReview, Page, PartPage, Radios, TextArea, TextInput,
+    change_word, Checkboxes, Choice, NotInReview, Page, PartPage, Radios, TextArea, TextInput,
 };
 use crate::state::{use_review, PageErrors};
 use leptos::prelude::*;
@@ -66,7 +66,7 @@ fn SupportRow(
             <dd class="app-summary-list__value">{needs_summary(&person)}</dd>
             <dd class="app-summary-list__actions">
                 <A href=crate::href(ctx.path(&format!("taking-part/{}", person.id))) attr:id=ids::participant_card(&person.id) attr:class="app-link">
-                    "Change" <span class="app-visually-hidden">{format!(" what helps {name} take part")}</span>
+                    {change_word()} <span class="app-visually-hidden">{format!(" what helps {name} take part")}</span>
                 </A>
             </dd>
         </div>

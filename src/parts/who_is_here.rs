@@ -2,7 +2,9 @@
 //! person's name, role, relationship and how they take part today.
 
 use crate::browser::clock;
-use crate::components::{Choice, NotInReview, Page, PartPage, Problem, Radios, TextInput};
+use crate::components::{
+    change_word, Choice, Editable, NotInReview, Page, PartPage, Problem, Radios, TextInput,
+};
 use crate::state::{use_review, PageErrors};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -53,21 +55,23 @@ pub fn WhoIsHere() -> impl IntoView {
             <ul class="app-list app-stack">
                 <For each=move || people.get() key=|id| id.clone() children=move |id| view! { <PersonCard id=id /> } />
             </ul>
-            <h2 class="app-heading-m">"Add someone"</h2>
-            <div class="app-cluster">
-                {ADDABLE
-                    .into_iter()
-                    .map(|(role, text)| {
-                        let add = add.clone();
-                        view! {
-                            <button type="button" class="app-button app-button--secondary" id=ids::add_role(role)
-                                on:click=move |_| add(role)>
-                                {text}
-                            </button>
-                        }
-                    })
-                    .collect_view()}
-            </div>
+            <Editable>
+                <h2 class="app-heading-m">"Add someone"</h2>
+                <div class="app-cluster">
+                    {ADDABLE
+                        .into_iter()
+                        .map(|(role, text)| {
+                            let add = add.clone();
+                            view! {
+                                <button type="button" class="app-button app-button--secondary" id=ids::add_role(role)
+                                    on:click=move |_| add(role)>
+                                    {text}
+                                </button>
+                            }
+                        })
+                        .collect_view()}
+                </div>
+            </Editable>
         </PartPage>
     }
 }
@@ -106,7 +110,7 @@ fn PersonCard(
                     </div>
                     <div class="app-card__actions">
                         <A href=crate::href(href.clone()) attr:id=ids::participant_card(&p.id) attr:class="app-link">
-                            "Change" <span class="app-visually-hidden">{format!(" details of {name}")}</span>
+                            {change_word()} <span class="app-visually-hidden">{format!(" details of {name}")}</span>
                         </A>
                     </div>
                 </li>
@@ -223,9 +227,11 @@ fn PersonDetailsScreen(
                 error=errors.for_field("attendance") on_change=set_att />
             <div class="app-button-group">
                 <button type="button" class="app-button" on:click=done>"Continue"</button>
-                <button type="button" class="app-button app-button--secondary" on:click=move |_| confirming.set(true)>
-                    "Remove this person"
-                </button>
+                <Editable>
+                    <button type="button" class="app-button app-button--secondary" on:click=move |_| confirming.set(true)>
+                        "Remove this person"
+                    </button>
+                </Editable>
             </div>
             <Show when=move || confirming.get()>
                 <div class="app-notification-banner app-notification-banner--warning" role="alert">

@@ -4,8 +4,8 @@
 
 use crate::browser::clock;
 use crate::components::{
-    easy_read, focus_by_id, Choice, EasyReadBox, EasyWords, NotInReview, Page, PersonChoice,
-    Radios, ReadAloud, TextArea,
+    easy_read, focus_by_id, Choice, EasyReadBox, EasyWords, Editable, NotInReview, Page,
+    PersonChoice, Radios, ReadAloud, TextArea,
 };
 use crate::state::{use_review, PageErrors};
 use leptos::prelude::*;
@@ -216,11 +216,13 @@ fn CriterionScreen(
                         <TextArea id=reason_id.clone() label="Why was it not discussed?"
                             hint="For example: there was not enough time, or the carer did not want to talk about it today."
                             value=reason_value error=errors.for_field(reason_id) rows=3 on_input=set_reason />
-                        <div class="app-button-group">
-                            <button type="button" class="app-button app-button--secondary" on:click=move |_| discussed_after_all.run(())>
-                                "It was discussed after all"
-                            </button>
-                        </div>
+                        <Editable>
+                            <div class="app-button-group">
+                                <button type="button" class="app-button app-button--secondary" on:click=move |_| discussed_after_all.run(())>
+                                    "It was discussed after all"
+                                </button>
+                            </div>
+                        </Editable>
                     }
                 }
             >
@@ -282,9 +284,11 @@ fn CriterionScreen(
                                     <p class="app-body">
                                         "If there was not enough time, or someone did not want to talk about it, record that and why."
                                     </p>
-                                    <button type="button" class="app-button app-button--secondary" on:click=move |_| mark_not_discussed.run(())>
-                                        "Mark as not discussed"
-                                    </button>
+                                    <Editable>
+                                        <button type="button" class="app-button app-button--secondary" on:click=move |_| mark_not_discussed.run(())>
+                                            "Mark as not discussed"
+                                        </button>
+                                    </Editable>
                                 }
                             }
                         >
@@ -299,9 +303,11 @@ fn CriterionScreen(
             <p class="app-body">"Note what people say about this, and who said it."</p>
             <For each=move || notes.get() key=|id| id.clone()
                 children=move |id| view! { <Note id=id errors=errors /> } />
-            <div class="app-button-group">
-                <button type="button" class="app-button app-button--secondary" on:click=add_note>"Add a note"</button>
-            </div>
+            <Editable>
+                <div class="app-button-group">
+                    <button type="button" class="app-button app-button--secondary" on:click=add_note.clone()>"Add a note"</button>
+                </div>
+            </Editable>
             <div class="app-button-group">
                 <button type="button" class="app-button" on:click=next>{next_text}</button>
                 <A href=crate::href(overview) attr:class="app-link">"Back to all criteria"</A>
@@ -467,7 +473,7 @@ fn RaterRating(
                 })}
                 <div class="app-rating">{tiles}</div>
             </fieldset>
-            <Show when=move || rating.with(Option::is_some)>
+            <Show when=move || rating.with(Option::is_some) && !locked.get()>
                 <div class="app-button-group">
                     <button type="button" class="app-button app-button--link-style" on:click=clear.clone()>
                         "Clear rating" <span class="app-visually-hidden">{format!(" of {clear_name}")}</span>
@@ -540,11 +546,13 @@ fn Note(
                     value=said_by error=errors.for_field(ids::evidence(&id, "said-by"))
                     name_error=errors.for_field(ids::evidence(&id, "said-by-name")) on_change=set_who />
             </div>
-            <div class="app-card__actions">
-                <button type="button" class="app-button app-button--secondary" on:click=remove>
-                    {move || format!("Remove note {}", number.get())}
-                </button>
-            </div>
+            <Editable>
+                <div class="app-card__actions">
+                    <button type="button" class="app-button app-button--secondary" on:click=remove.clone()>
+                        {move || format!("Remove note {}", number.get())}
+                    </button>
+                </div>
+            </Editable>
         </div>
     }
 }

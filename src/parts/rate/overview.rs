@@ -88,6 +88,7 @@ fn CriterionCard(
     id: String,
 ) -> impl IntoView {
     let ctx = use_review();
+    let locked = crate::state::read_only();
     let cid = id.clone();
     let card = ctx.select(move |r| {
         r.criterion(&cid).map(|c| {
@@ -126,7 +127,7 @@ fn CriterionCard(
                     </div>
                     <div class="app-card__actions">
                         <A href=crate::href(href.clone()) attr:id=rate_link_id(&id) attr:class="app-button app-button--secondary">
-                            "Rate" <span class="app-visually-hidden">{format!(": {wording}")}</span>
+                            {move || if locked.get() { "View" } else { "Rate" }} <span class="app-visually-hidden">{format!(": {wording}")}</span>
                         </A>
                     </div>
                 </li>

@@ -135,6 +135,57 @@ test('a locked review does not let anyone type into its fields', async ({ page }
   await expect(radio(page, 'What did the review decide?', 'No change: the plan stays as it is')).toBeDisabled();
 });
 
+// Issue 25, point 3: locked means locked. On every screen of a signed-off
+// review (the task list, each part, and each page a "View" link opens), no
+// control offers to change an answer, and every enabled button does
+// something: it goes somewhere, changes what is shown, or downloads.
+test('a locked review offers no control that does nothing', async ({ page }) => {
+  test.setTimeout(300_000);
+  const id = await reviewAt(page, 'signed off');
+  const base = `/review/${id}`;
+  const screens = new Set(['', 'who', 'taking-part', 'process', 'criteria', 'ready', 'rate', 'services', 'cover', 'escalations', 'outcome', 'check', 'sign'].map((p) => `${base}/${p}`));
+  const open = async (path) => {
+    await page.goto(path);
+    await expect(page.locator('h1').first()).toBeVisible();
+    await expect(page.getByText(LOCKED)).toBeVisible();
+  };
+  // The pages "View" links open (a person's details, a criterion's ratings).
+  for (const path of [...screens]) {
+    await open(path);
+    for (const href of await page.locator('main a').filter({ hasText: /^View\b/ }).evaluateAll((links) => links.map((a) => new URL(a.href).pathname))) {
+      screens.add(href);
+    }
+  }
+  expect(screens.size, 'the View links were followed').toBeGreaterThan(13);
+  const editing = /^(Add|Remove|Clear|Change\b|Rate\b|Use the suggested|Mark as not discussed|It was discussed after all)/;
+  let pressed = 0;
+  for (const path of screens) {
+    await open(path);
+    const controls = page.locator('main').getByRole('button').or(page.locator('main').getByRole('link'));
+    const names = await controls.evaluateAll((all) => all.map((c) => c.textContent.trim()));
+    expect.soft(names.filter((n) => editing.test(n)), `${path}: controls that would change an answer`).toEqual([]);
+    const buttons = page.locator('main button:not([disabled])');
+    const count = await buttons.count();
+    for (let i = 0; i < count; i += 1) {
+      await open(path);
+      const button = buttons.nth(i);
+      const name = (await button.textContent()).trim();
+      await page.evaluate(() => {
+        window.__changes = 0;
+        new MutationObserver((m) => { window.__changes += m.length; })
+          .observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+      });
+      const download = page.waitForEvent('download', { timeout: 5_000 }).then(() => true, () => false);
+      await button.click();
+      const changed = page.waitForFunction((from) => window.__changes > 0 || location.pathname !== from, path, { timeout: 5_000 })
+        .then(() => true, () => false);
+      expect.soft(await changed || await download, `${path}: "${name}" does something`).toBe(true);
+      pressed += 1;
+    }
+  }
+  expect(pressed, 'some buttons were pressed').toBeGreaterThan(5);
+});
+
 // Issue 17: the signing time goes into the signed summary for good, so a
 // clock that is clearly wrong is questioned before the worker's signature
 // signs with it; nothing is signed or locked until the worker answers.
