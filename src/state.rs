@@ -185,6 +185,14 @@ impl ReviewContext {
         })
     }
 
+    /// Clear every signature given so far, so that answers can be changed
+    /// (the people in the room were told whose first), and save at once.
+    pub fn clear_sign_offs(&self) -> Result<(), SignOffError> {
+        self.change(SignOffError::Locked, true, |r| {
+            r.clear_sign_offs(clock::now())
+        })
+    }
+
     /// Dispatch from an event handler; a refusal is shown as a save problem
     /// (in a tab that only reads the review, its banner says why instead).
     pub fn send(&self, command: Command) {

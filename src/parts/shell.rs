@@ -22,10 +22,15 @@ pub fn ReviewShell() -> impl IntoView {
             on_cleanup(crate::saving::begin(ctx.review, &opened));
             provide_context(ctx);
             let locked = ctx.select(|r| r.state == review_core::ReviewState::SignedOff);
-            // Read-only when signed off, or while another tab is changing it.
+            // Read-only when signed off, while another tab is changing it, or
+            // once someone has signed (until their signatures are cleared on
+            // purpose: SignedSoFarBanner).
             let tab = crate::state::use_app().tab;
             let elsewhere = Signal::derive(move || !tab.get().editing() && !locked.get());
-            provide_context(crate::state::ReadOnly(Signal::derive(move || locked.get() || elsewhere.get())));
+            let signed = ctx.select(|r| !r.sign_offs.is_empty());
+            provide_context(crate::state::ReadOnly(Signal::derive(move || {
+                locked.get() || elsewhere.get() || signed.get()
+            })));
             view! {
                 <crate::components::SaveProblemBanner />
                 <crate::components::OtherTabBanner signed_off=locked />
@@ -40,6 +45,7 @@ pub fn ReviewShell() -> impl IntoView {
                         </div>
                     </div>
                 </Show>
+                <crate::components::SignedSoFarBanner />
                 <crate::components::TurnBanner />
                 // Disabled (buttons too) while another tab is changing the review.
                 <fieldset class="app-fieldset" role="none" disabled=elsewhere>

@@ -39,6 +39,8 @@ enum Says {
 pub fn SignOff() -> impl IntoView {
     let ctx = use_review();
     let locked = ctx.select(|r| r.state == ReviewState::SignedOff);
+    // Signatures so far make the answers read-only, not the signing itself.
+    provide_context(crate::state::ReadOnly(locked.into()));
     let waiting = ctx.select(|r| still_to_sign(r).into_iter().cloned().collect::<Vec<_>>());
     let signed = ctx.select(|r| {
         r.sign_offs

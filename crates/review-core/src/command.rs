@@ -323,10 +323,13 @@ impl Review {
             // time, and nobody's signature is asked for again.
             return self.pass_tablet(to);
         }
+        // Signatures were given to what the review says now: a change waits
+        // until they are cleared on purpose (`clear_sign_offs`).
+        if !self.sign_offs.is_empty() {
+            return Err(DomainError::Signed);
+        }
         self.apply_unstamped(command)?;
         self.updated_at = now;
-        // Signatures were given to what the review said before this change.
-        self.sign_offs.clear();
         // Someone who left the room (or the review) cannot be holding the
         // tablet: it goes back to the worker.
         if self

@@ -5,7 +5,8 @@ mod common;
 
 use common::*;
 use review_core::signoff::{
-    ready_to_sign, still_to_sign, SignOffDecision as D, SignOffError as E, SignOffMethod as M,
+    ready_to_sign, signed_so_far, still_to_sign, SignOffDecision as D, SignOffError as E,
+    SignOffMethod as M,
 };
 use review_core::*;
 
@@ -88,11 +89,31 @@ fn the_last_signature_locks_the_review_and_records_when() {
 }
 
 #[test]
-fn a_change_after_someone_signed_asks_for_their_signature_again() {
+fn a_change_after_someone_signed_waits_until_the_signatures_are_cleared_on_purpose() {
     let mut r = finished();
     sign(&mut r, CARER).unwrap();
-    apply_all(&mut r, [relationship(CARER, "Daughter-in-law")]);
+    // The change is refused, and nothing changes: not the answer, not the signature.
+    let before = r.clone();
+    assert_eq!(
+        r.apply(relationship(CARER, "Daughter-in-law"), signed_at()),
+        Err(DomainError::Signed)
+    );
+    assert_eq!(r, before);
+    // Passing the tablet is not a change to the review: it still goes.
+    r.apply(Command::PassTablet { to: CARER.into() }, signed_at())
+        .unwrap();
+    assert_eq!(r.sign_offs.len(), 1);
+    // Who signed is named before their signatures are cleared.
+    let signed: Vec<&str> = signed_so_far(&r).iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(signed, [CARER]);
+    // Cleared on purpose, the change goes through.
+    r.clear_sign_offs(signed_at()).unwrap();
     assert!(r.sign_offs.is_empty());
+    apply_all(&mut r, [relationship(CARER, "Daughter-in-law")]);
+    // Nothing signed: clearing is harmless. Locked: refused.
+    r.clear_sign_offs(signed_at()).unwrap();
+    let mut done = locked();
+    assert_eq!(done.clear_sign_offs(signed_at()), Err(E::Locked));
 }
 
 #[test]

@@ -186,6 +186,47 @@ test('a locked review offers no control that does nothing', async ({ page }) => 
   expect(pressed, 'some buttons were pressed').toBeGreaterThan(5);
 });
 
+// Issue 25, point 2: once someone has signed, the answers they signed do not
+// change behind their backs. The pages show them read-only, and say who
+// signed; a change waits until their signatures are cleared on purpose,
+// after a question that names them. Keeping them changes nothing.
+test('after a signature, an answer changes only once the signatures are cleared on purpose, naming whose', async ({ page }) => {
+  test.setTimeout(300_000);
+  const id = await reviewAt(page, 'review proper');
+  await signUntil(page, 'Grace Obi');
+  await openPart(page, id, 'Actions and outcome');
+  const why = page.getByLabel('Why is this the outcome?');
+  const banner = page.getByRole('region', { name: 'Signed so far' });
+  await expect(banner).toContainText('Joan Khan and Ayesha Khan signed this review.');
+  await expect(why).not.toBeEditable();
+  await expect(page.getByRole('button', { name: 'Add an action' })).toHaveCount(0);
+
+  await test.step('asked first, naming whose signatures go; keeping them changes nothing', async () => {
+    await press(banner.getByRole('button', { name: 'Change an answer' }));
+    const question = banner.getByRole('heading', { name: 'Clear the signatures of Joan Khan and Ayesha Khan? They will need to sign again once the change is made.' });
+    await expect(question).toBeFocused();
+    await press(banner.getByRole('button', { name: 'No, keep them' }));
+    await expect(question).toHaveCount(0);
+    await expect(banner.getByRole('button', { name: 'Change an answer' })).toBeFocused();
+    await expect(why).not.toBeEditable();
+    await page.goto(`/review/${id}/sign`);
+    await expect(turnBanner(page)).toContainText('Grace Obi');
+  });
+
+  await test.step('cleared on purpose: the answer can change, and everyone signs again', async () => {
+    await openPart(page, id, 'Actions and outcome');
+    await press(banner.getByRole('button', { name: 'Change an answer' }));
+    await press(banner.getByRole('button', { name: 'Yes, clear the signatures' }));
+    await expect(page.getByRole('status').filter({ hasText: 'The signatures were cleared.' })).toBeVisible();
+    await expect(banner).toHaveCount(0);
+    await expect(why).toBeEditable();
+    await why.fill('The sitting service needs to change, and a week of respite is added');
+    // Signing starts again from the first to sign.
+    await page.goto(`/review/${id}/sign`);
+    await expect(turnBanner(page)).toContainText('Joan Khan');
+  });
+});
+
 // Issue 17: the signing time goes into the signed summary for good, so a
 // clock that is clearly wrong is questioned before the worker's signature
 // signs with it; nothing is signed or locked until the worker answers.

@@ -93,6 +93,15 @@ pub fn ready_to_sign(review: &Review) -> bool {
         .all(|p| p.status(review) == Status::Done)
 }
 
+/// Who has signed so far, in the order they signed.
+pub fn signed_so_far(review: &Review) -> Vec<&Participant> {
+    review
+        .sign_offs
+        .iter()
+        .filter_map(|s| review.participant(&s.participant))
+        .collect()
+}
+
 /// Who still has to sign, in the order they should: everyone else, then the worker(s).
 pub fn still_to_sign(review: &Review) -> Vec<&Participant> {
     let mut waiting: Vec<&Participant> = signers(review)
@@ -208,6 +217,19 @@ impl Review {
         }
         self.sign_offs.retain(|s| s.participant != participant);
         self.updated_at = now;
+        Ok(())
+    }
+
+    /// Clear every signature so that answers can be changed, once the people
+    /// in the room have been told whose signatures go (`signed_so_far`).
+    pub fn clear_sign_offs(&mut self, now: DateTime<FixedOffset>) -> Result<(), SignOffError> {
+        if self.state == ReviewState::SignedOff {
+            return Err(SignOffError::Locked);
+        }
+        if !self.sign_offs.is_empty() {
+            self.sign_offs.clear();
+            self.updated_at = now;
+        }
         Ok(())
     }
 

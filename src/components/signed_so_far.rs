@@ -1,0 +1,89 @@
+//! Once someone has signed a review that is not yet locked, its answers
+//! stand as they were signed: the pages show them read-only
+//! (`state::ReadOnly`), and this banner says who signed and offers the one
+//! way to change an answer — clearing their signatures, after a question
+//! that names whose go. Nothing is cleared behind anyone's back.
+
+use super::banner::{Banner, Notice};
+use super::focus::focus_by_id;
+use crate::state::use_review;
+use leptos::prelude::*;
+use review_core::signoff::signed_so_far;
+use review_core::words::{and_list, called};
+
+/// Who has signed so far, and the way to change an answer; after the
+/// signatures are cleared, a note that says so.
+#[component]
+pub fn SignedSoFarBanner() -> impl IntoView {
+    let ctx = use_review();
+    let signers = ctx.select(|r| {
+        let draft = r.state == review_core::ReviewState::Draft;
+        let names: Vec<String> = signed_so_far(r).into_iter().map(called).collect();
+        (draft && !names.is_empty()).then(|| and_list(&names))
+    });
+    let asking = RwSignal::new(false);
+    let cleared = RwSignal::new(false);
+    let problem = RwSignal::new(None::<String>);
+    let ask = move |_| {
+        asking.set(true);
+        request_animation_frame(|| focus_by_id("clear-signatures-question"));
+    };
+    let keep = move |_| {
+        asking.set(false);
+        request_animation_frame(|| focus_by_id("change-an-answer"));
+    };
+    let clear = move |_| match ctx.clear_sign_offs() {
+        Ok(()) => {
+            asking.set(false);
+            cleared.set(true);
+            request_animation_frame(|| focus_by_id("signatures-cleared"));
+        }
+        Err(e) => problem.set(Some(format!("The signatures were not cleared: {e}."))),
+    };
+    move || {
+        match signers.get() {
+        Some(names) => {
+            let heading = format!("{names} signed this review.");
+            view! {
+                <Banner id="signed-so-far-title" title="Signed so far" heading=heading>
+                    <p class="app-body">"They signed the answers as they are now, so the answers cannot be changed here. To change one, clear the signatures first: everyone who signed then signs again."</p>
+                    {move || problem.get().map(|p| view! { <p class="app-error-message" role="alert">{p}</p> })}
+                    <Show when=move || asking.get()
+                        fallback=move || view! {
+                            <div class="app-button-group">
+                                <button type="button" class="app-button app-button--secondary" id="change-an-answer" on:click=ask>
+                                    "Change an answer"
+                                </button>
+                            </div>
+                        }>
+                        <h3 class="app-heading-s" id="clear-signatures-question" tabindex="-1">
+                            {format!("Clear the signatures of {names}? They will need to sign again once the change is made.")}
+                        </h3>
+                        <div class="app-button-group">
+                            <button type="button" class="app-button app-button--warning" on:click=clear>
+                                "Yes, clear the signatures"
+                            </button>
+                            <button type="button" class="app-button app-button--secondary" on:click=keep>
+                                "No, keep them"
+                            </button>
+                        </div>
+                    </Show>
+                </Banner>
+            }
+            .into_any()
+        }
+        None => cleared
+            .get()
+            .then(|| {
+                view! {
+                    <div id="signatures-cleared" tabindex="-1">
+                        <Notice>
+                            <p class="app-body">"The signatures were cleared. You can change answers now; everyone signs again at the end."</p>
+                        </Notice>
+                    </div>
+                }
+            })
+            .into_any(),
+    }
+    }
+}
