@@ -8,9 +8,7 @@ use crate::components::{
 use crate::state::{use_review, PageErrors};
 use leptos::prelude::*;
 use review_core::lists::ListKind;
-use review_core::outcome::{
-    default_next_review, next_review, MONTHS_AFTER_NO_CHANGE, WEEKS_AFTER_A_NEW_PLAN,
-};
+use review_core::outcome::{default_next_review, MONTHS_AFTER_NO_CHANGE, WEEKS_AFTER_A_NEW_PLAN};
 use review_core::progress::Part;
 use review_core::rating::{channel_hint, channel_options};
 use review_core::validate;
@@ -105,15 +103,17 @@ pub fn ActionsAndOutcome() -> impl IntoView {
     }
 }
 
-/// The next review date: the default (12 months, or 8 weeks after a change
-/// to the plan) until someone chooses another.
+/// The next review date: a date is suggested (12 months on, or 8 weeks
+/// after a change to the plan) with its reason, and goes into the record
+/// only when someone taps it or enters another: a change of decision moves
+/// the suggestion, never the date chosen.
 #[component]
 fn NextReviewDate(
     /// The page's errors (the date).
     errors: PageErrors,
 ) -> impl IntoView {
     let ctx = use_review();
-    let date = ctx.select(next_review);
+    let date = ctx.select(|r| r.outcome.next_review);
     let suggested = ctx.select(|r| {
         let changes = r
             .outcome
@@ -121,14 +121,13 @@ fn NextReviewDate(
             .is_some_and(OutcomeDecision::changes_plan);
         (default_next_review(r), changes)
     });
-    let chosen = ctx.select(|r| {
-        r.outcome
-            .next_review
-            .is_some_and(|d| d != default_next_review(r))
-    });
+    let offered = ctx.select(|r| r.outcome.next_review != Some(default_next_review(r)));
     let on_change =
         Callback::new(move |d| ctx.send(Command::SetOutcome(OutcomeField::NextReview(d))));
-    let use_suggested = move |_| ctx.send(Command::SetOutcome(OutcomeField::NextReview(None)));
+    let use_suggested = move |_| {
+        let (default, _) = suggested.get_untracked();
+        ctx.send(Command::SetOutcome(OutcomeField::NextReview(Some(default))));
+    };
     let locked = crate::state::read_only();
     view! {
         // The hint names the suggested date, which moves with the decision.
@@ -142,13 +141,13 @@ fn NextReviewDate(
             };
             view! {
                 <DateInput id="next-review" label="Date of the next review"
-                    hint=format!("Suggested: {} ({why}). You can choose another date.", long_date(default))
-                    value=Signal::derive(move || Some(date.get()))
+                    hint=format!("Suggested: {} ({why}). Use it, or enter another date.", long_date(default))
+                    value=date
                     error=errors.for_field("next-review")
                     on_change=on_change />
             }
         }}
-        <Show when=move || chosen.get() && !locked.get()>
+        <Show when=move || offered.get() && !locked.get()>
             <div class="app-button-group">
                 <button type="button" class="app-button app-button--secondary" on:click=use_suggested>
                     {move || format!("Use the suggested date, {}", long_date(suggested.get().0))}

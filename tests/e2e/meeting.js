@@ -212,6 +212,8 @@ export async function fillOutcome(page, o = OUTCOME) {
   await page.getByLabel('What does Joan Khan think of the outcome?').fill(o.individual);
   await press(radio(page, 'How did Joan Khan give their view? (optional)', o.through));
   await page.getByLabel('Other views and any disagreements (optional)').fill(o.others);
+  // The suggested date goes into the record only when someone takes it.
+  await press(page.getByRole('button', { name: /^Use the suggested date, / }));
 }
 
 /** P23's actions and outcome from the task list; ends on the task list. */

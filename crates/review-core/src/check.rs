@@ -331,7 +331,16 @@ pub fn rows_of(review: &Review, part: Part) -> Vec<Row> {
             rows.push(with_change(
                 row(
                     "Next review",
-                    long_date(outcome::dates::next_review(review)),
+                    match review.outcome.next_review {
+                        Some(date) => long_date(date),
+                        // Reviews signed off before the date had to be chosen
+                        // kept the suggestion unchosen.
+                        None if review.state == crate::model::ReviewState::SignedOff => format!(
+                            "{} (the suggested date: none was chosen)",
+                            long_date(outcome::dates::next_review(review))
+                        ),
+                        None => "Not chosen yet".into(),
+                    },
                 ),
                 part_href.clone(),
                 "next review date",

@@ -119,8 +119,39 @@ fn the_outcome_asks_for_each_answer_naming_the_carer_and_the_individual() {
                 "outcome-individual-view",
                 "Enter what Joan Hughes thinks of the outcome"
             ),
+            // Offered, never set: someone chooses it.
+            missing(
+                "next-review",
+                "Choose the date of the next review: use the suggested date, 24 November 2027, or enter another"
+            ),
         ]
     );
+}
+
+#[test]
+fn the_suggested_next_review_is_offered_not_set() {
+    let mut review = part_two_complete();
+    apply_all(
+        &mut review,
+        [Command::SetOutcome(OutcomeField::NextReview(None))],
+    );
+    assert_eq!(Part::Outcome.status(&review), Status::InProgress);
+    // A change of decision moves the suggestion, not the date in the record.
+    apply_all(
+        &mut review,
+        [Command::SetOutcome(OutcomeField::NextReview(Some(day(
+            "2027-01-19",
+        ))))],
+    );
+    assert_eq!(Part::Outcome.status(&review), Status::Done);
+    apply_all(
+        &mut review,
+        [Command::SetOutcome(OutcomeField::Decision(
+            OutcomeDecision::NoChange,
+        ))],
+    );
+    assert_eq!(default_next_review(&review), day("2027-11-24"));
+    assert_eq!(review.outcome.next_review, Some(day("2027-01-19")));
 }
 
 #[test]
@@ -278,6 +309,7 @@ fn a_no_change_outcome_needs_no_actions() {
             Command::SetOutcome(OutcomeField::Rationale("It is working".into())),
             Command::SetOutcome(OutcomeField::CarerView("Happy".into())),
             Command::SetOutcome(OutcomeField::IndividualView("Happy too".into())),
+            Command::SetOutcome(OutcomeField::NextReview(Some(day("2027-11-24")))),
         ],
     );
     assert_eq!(Part::Outcome.status(&review), Status::Done);

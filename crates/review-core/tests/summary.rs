@@ -128,7 +128,7 @@ fn the_summary_holds_every_part_of_the_review() {
     assert_eq!(v["outcome"]["decision"], "change-to-plan");
     // Eight weeks after a review that changes the plan.
     assert_eq!(v["outcome"]["nextReview"], "2027-01-19");
-    assert_eq!(v["outcome"]["nextReviewChosen"], false);
+    assert_eq!(v["outcome"]["nextReviewChosen"], true);
     // Sign-offs: the drawn mark is kept as drawn.
     assert_eq!(v["signOffs"].as_array().unwrap().len(), 5);
     assert_eq!(

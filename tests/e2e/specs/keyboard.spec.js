@@ -303,6 +303,7 @@ test('a whole meeting by keyboard alone, from setting up the device to the locke
     await typeInto(page, page.getByLabel('Why is this the outcome?'), 'The support is working for both of them');
     await typeInto(page, page.getByLabel('What does Ayesha Khan think of the outcome?'), 'She is happy with it');
     await typeInto(page, page.getByLabel('What does Joan Khan think of the outcome?'), 'She pointed to the thumbs-up');
+    await activate(page, page.getByRole('button', { name: /^Use the suggested date, / }));
     await activate(page, button('Continue'));
     await expectScreen(page, 'Carer review', { turn: SAM });
   });

@@ -7,7 +7,7 @@
 import {
   test, expect, press, heading, radio, continueTo, openPart, openTaskList, expectStatuses,
   completeGettingReady, openCriterion, rate, ratingTile, markNotDiscussed, addResource, addArrangement,
-  addMatter, addAction, fillOutcome, isoDate,
+  addMatter, addAction, fillOutcome, isoDate, reviewAt, errorSummary,
   TIME_OFF, ROLES_CLEAR, EVENING_CALLS, RATINGS, NOT_DISCUSSED, SUPPORT_GROUP, SITTING, COVER_QUESTION,
   ARRANGEMENT, PHONE_NOW, SAFEGUARDING, OT_REFERRAL, ACTIONS, OUTCOME, GETTING_READY, REVIEW_PROPER,
 } from '../helpers.js';
@@ -206,4 +206,31 @@ test('the review proper by touch: ratings, services, cover, escalations, outcome
 
     await openTaskList(page, id);
   });
+});
+
+// Issue 25, point 1: the next review date is suggested, with its reason, and
+// goes into the record only when someone takes it. A change of decision
+// moves the suggestion, never the date chosen.
+test('the next review date is suggested, never set behind anyone\'s back', async ({ page }) => {
+  const id = await reviewAt(page, 'review proper');
+  await openPart(page, id, 'Actions and outcome');
+  const date = page.getByLabel('Date of the next review');
+  const use = page.getByRole('button', { name: /^Use the suggested date, / });
+  // Taken when the outcome was filled in: 8 weeks on, as the plan changes.
+  await expect(date).toHaveValue(isoDate(56));
+  await expect(use).toHaveCount(0);
+
+  await press(radio(page, 'What did the review decide?', 'No change: the plan stays as it is'));
+  await expect(page.getByText(/^Suggested: .* \(12 months after this review, as the plan is not changing\)/)).toBeVisible();
+  await expect(date, 'the chosen date stays').toHaveValue(isoDate(56));
+  await expect(use).toBeVisible();
+  await press(use);
+  const [y, m, d] = isoDate(0).split('-');
+  await expect(date).toHaveValue(`${Number(y) + 1}-${m}-${d}`);
+  await expect(use).toHaveCount(0);
+
+  // No date at all: the part asks for one, naming the suggestion.
+  await date.fill('');
+  await press(page.getByRole('button', { name: 'Continue' }));
+  await expect(errorSummary(page)).toContainText('Choose the date of the next review: use the suggested date,');
 });

@@ -24,6 +24,16 @@ pub fn outcome(review: &Review) -> Vec<FieldError> {
         "outcome-individual-view",
         individual_view,
     );
+    // The suggested date is offered, never set for the people in the room:
+    // the date in the record is one someone chose.
+    errors.missing_if(
+        o.next_review.is_none(),
+        "next-review",
+        format!(
+            "Choose the date of the next review: use the suggested date, {}, or enter another",
+            long_date(crate::outcome::dates::default_next_review(review))
+        ),
+    );
     if let Some(next) = o.next_review {
         if next <= review.date() {
             errors.push(FieldError::attention(

@@ -677,6 +677,8 @@ pub fn outcome_commands() -> Vec<Command> {
         Command::SetOutcome(OutcomeField::OtherViews(
             "Tom thinks Joan needs more help at home".into(),
         )),
+        // The suggested date (8 weeks on, as the plan changes), chosen.
+        Command::SetOutcome(OutcomeField::NextReview(Some(day("2027-01-19")))),
     ]
 }
 
