@@ -75,6 +75,23 @@ pub fn use_app() -> AppState {
 pub struct ReviewContext {
     pub review: RwSignal<Review>,
     app: AppState,
+    /// How many changes this page has made (only the Undo bar reads it).
+    changes: RwSignal<u64>,
+    /// The last removal, while it can be undone.
+    pub removed: RwSignal<Option<Removed>>,
+}
+
+/// Something removed, and the review as it was just before, so that Undo
+/// puts it back with every field and in its place. Undo is offered only
+/// until the next change: after that, putting the old review back would
+/// undo that change too.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Removed {
+    /// What was removed, in words ("action 2").
+    pub what: String,
+    before: Review,
+    /// `changes` just after the removal.
+    at: u64,
 }
 
 impl ReviewContext {
@@ -82,7 +99,62 @@ impl ReviewContext {
         ReviewContext {
             review: RwSignal::new(review),
             app: use_app(),
+            changes: RwSignal::new(0),
+            removed: RwSignal::new(None),
         }
+    }
+
+    /// Whether the last removal can still be undone (nothing changed since).
+    pub fn can_undo(&self) -> bool {
+        let now = self.changes.get();
+        self.removed
+            .with(|r| r.as_ref().is_some_and(|r| r.at == now))
+    }
+
+    /// Remove something (`command` is a removal) and offer Undo for it.
+    pub fn remove(&self, command: Command, what: String) -> Result<(), DomainError> {
+        let before = self.review.get_untracked();
+        self.dispatch(command)?;
+        self.removed.set(Some(Removed {
+            what,
+            before,
+            at: self.changes.get_untracked(),
+        }));
+        Ok(())
+    }
+
+    /// `remove` from an event handler; whether it was removed (a refusal is
+    /// shown as `send` shows one).
+    pub fn send_removal(&self, command: Command, what: String) -> bool {
+        if !self.editing_here() {
+            return false;
+        }
+        match self.remove(command, what) {
+            Ok(()) => true,
+            Err(e) => {
+                self.app.save.set(SaveState::NotSaved(e.to_string()));
+                false
+            }
+        }
+    }
+
+    /// Put back what was last removed, as it was; `None` when it cannot be
+    /// (something changed since, or this tab only reads the review).
+    pub fn undo_remove(&self) -> Option<String> {
+        let removed = self.removed.get_untracked()?;
+        if removed.at != self.changes.get_untracked() {
+            return None;
+        }
+        let now = clock::now();
+        self.change(DomainError::Locked, true, |r| {
+            let mut before = removed.before.clone();
+            before.updated_at = now;
+            *r = before;
+            Ok(())
+        })
+        .ok()?;
+        self.removed.set(None);
+        Some(removed.what)
     }
 
     /// Run one change of the review: in memory at once, stored on the device
@@ -107,6 +179,7 @@ impl ReviewContext {
             .unwrap_or(Err(gone));
         if result.is_ok() {
             self.review.with_untracked(|r| saving::changed(r, now));
+            self.changes.update(|n| *n += 1);
         }
         result
     }

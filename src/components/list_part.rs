@@ -7,7 +7,7 @@
 use super::editable::{change_word, Editable};
 use super::error_summary::ErrorSummary;
 use super::fields::{Choice, Radios};
-use super::focus::focus_by_id;
+use super::focus::{after_removing, focus_by_id};
 use crate::state::{use_review, PageErrors};
 use leptos::prelude::*;
 use review_core::lists::{labelled, CardStatus, ListKind};
@@ -407,11 +407,16 @@ where
         Signal::derive(move || open_always || list.is_open(&id))
     };
     let change = change_word();
-    let remove = Callback::new(move |()| {
-        ctx.send(list.kind.remove_command(entry.id()));
-        let add = list.kind.add_button();
-        request_animation_frame(move || focus_by_id(add));
-    });
+    let remove_id = format!("{dom_id}-remove");
+    let remove = {
+        let remove_id = remove_id.clone();
+        Callback::new(move |()| {
+            let refocus = after_removing(&remove_id);
+            if ctx.send_removal(list.kind.remove_command(entry.id()), what.get_untracked()) {
+                request_animation_frame(refocus);
+            }
+        })
+    };
     view! {
         <li class="app-card">
             <div class="app-card__header">
@@ -435,7 +440,7 @@ where
                 <Show when=move || open.get() fallback=summary.clone()>{children()}</Show>
             </div>
             <Editable>
-                <RemoveWithConfirm id=format!("{dom_id}-remove") what=what on_remove=remove />
+                <RemoveWithConfirm id=remove_id.clone() what=what on_remove=remove />
             </Editable>
         </li>
     }
@@ -502,7 +507,7 @@ pub fn RemoveWithConfirm(
             <div class="app-card__body">
                 <div class="app-notification-banner app-notification-banner--warning" role="alert">
                     <div class="app-notification-banner__content">
-                        <p class="app-body">{move || format!("Remove {}? What was written about it will be lost.", what.get())}</p>
+                        <p class="app-body">{move || format!("Remove {}? You can undo it straight after.", what.get())}</p>
                         <div class="app-button-group">
                             <button type="button" class="app-button app-button--warning"
                                 on:click=move |_| on_remove.run(())>

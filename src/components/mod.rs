@@ -19,6 +19,7 @@ mod signed_so_far;
 mod submit;
 mod task_list;
 mod turn;
+mod undo;
 
 pub use banner::{Banner, Flash, Notice};
 pub use display::{
@@ -29,7 +30,7 @@ pub use editable::{change_word, Editable};
 pub use error_summary::{ErrorSummary, Problem};
 pub use fields::{Checkboxes, Choice, DateInput, Radios, Select, TextArea, TextInput};
 pub use file_choice::FileChoice;
-pub use focus::focus_by_id;
+pub use focus::{after_removing, focus_by_id};
 pub use list_part::{
     or_not_yet, AddButton, Entry, ListCard, ListErrorSummary, ListQuestion, ListSection, ListState,
     RemoveWithConfirm, ShortAnswers,
@@ -45,3 +46,4 @@ pub use signed_so_far::SignedSoFarBanner;
 pub use submit::SubmitButton;
 pub use task_list::TaskList;
 pub use turn::{PassTheTablet, TurnBanner};
+pub use undo::UndoBar;

@@ -172,7 +172,14 @@ fn RemarkRow(
             let Some(r) = remark.get_untracked() else {
                 return;
             };
-            ctx.send(Command::RemoveRemark { id: r.id });
+            let what = if r.text.trim().is_empty() {
+                format!("point {} of {}", at + 1, list.label().to_lowercase())
+            } else {
+                format!("the point “{}”", r.text.trim())
+            };
+            if !ctx.send_removal(Command::RemoveRemark { id: r.id }, what) {
+                return;
+            }
             // Focus stays in the list: on the point now in this place, or on
             // the button that adds one.
             let next = remarks

@@ -380,9 +380,11 @@ fn RiskFields(
     });
     let rid = id.clone();
     let remove = Callback::new(move |()| {
-        ctx.send(Command::RemoveCoverRisk { id: rid.clone() });
-        let add_id = add_id.clone();
-        request_animation_frame(move || focus_by_id(&add_id));
+        let what = format!("risk {}", place.get_untracked());
+        if ctx.send_removal(Command::RemoveCoverRisk { id: rid.clone() }, what) {
+            let add_id = add_id.clone();
+            request_animation_frame(move || focus_by_id(&add_id));
+        }
     });
     let field = {
         let id = id.clone();

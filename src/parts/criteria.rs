@@ -81,7 +81,11 @@ fn LibraryGroup(
         } else if let Some(id) = in_review
             .with_untracked(|v| v.iter().find(|(k, _)| *k == key).map(|(_, id)| id.clone()))
         {
-            ctx.send(Command::RemoveCriterion { id });
+            let wording = criteria_library()
+                .get(&key)
+                .map(|c| format!("“{}”", c.wording))
+                .unwrap_or_default();
+            ctx.send_removal(Command::RemoveCriterion { id }, wording);
         }
     });
     let count = lib.in_group(group).count();
@@ -209,9 +213,16 @@ fn ChosenCriterion(
             <Editable>
                 <div class="app-card__actions">
                     <button type="button" class="app-button app-button--secondary"
+                        id=format!("remove-criterion-{id3}")
                         on:click={
                             let id3 = id3.clone();
-                            move |_| ctx.send(Command::RemoveCriterion { id: id3.clone() })
+                            move |_| {
+                                let refocus = crate::components::after_removing(&format!("remove-criterion-{id3}"));
+                                let what = criterion.with_untracked(|c| c.as_ref().map(|c| format!("“{}”", c.wording)).unwrap_or_default());
+                                if ctx.send_removal(Command::RemoveCriterion { id: id3.clone() }, what) {
+                                    request_animation_frame(refocus);
+                                }
+                            }
                         }>
                         "Remove" <span class="app-visually-hidden">" this criterion"</span>
                     </button>

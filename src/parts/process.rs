@@ -186,9 +186,20 @@ fn Restriction(
             <Editable>
                 <div class="app-card__actions">
                     <button type="button" class="app-button app-button--secondary"
+                        id=format!("remove-restriction-{id3}")
                         on:click={
                             let id3 = id3.clone();
-                            move |_| ctx.send(Command::RemoveRestriction { id: id3.clone() })
+                            move |_| {
+                                let refocus = crate::components::after_removing(&format!("remove-restriction-{id3}"));
+                                let what = current.with_untracked(|(what, _)| if what.trim().is_empty() {
+                                    "something that must not be shared".to_string()
+                                } else {
+                                    format!("“{}” from what must not be shared", what.trim())
+                                });
+                                if ctx.send_removal(Command::RemoveRestriction { id: id3.clone() }, what) {
+                                    request_animation_frame(refocus);
+                                }
+                            }
                         }>
                         "Remove this"
                     </button>

@@ -195,9 +195,13 @@ fn GapCard(
         })
     });
     let gid = id.clone();
+    let remove_id = ids::gap(&id, "remove");
     let remove = Callback::new(move |()| {
-        ctx.send(Command::RemoveGap { id: gid.clone() });
-        request_animation_frame(|| crate::components::focus_by_id("add-gap"));
+        let refocus = crate::components::after_removing(&remove_id);
+        let what = format!("gap {}", place.get_untracked());
+        if ctx.send_removal(Command::RemoveGap { id: gid.clone() }, what) {
+            request_animation_frame(refocus);
+        }
     });
     let field = {
         let id = id.clone();

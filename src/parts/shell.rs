@@ -51,6 +51,7 @@ pub fn ReviewShell() -> impl IntoView {
                 <fieldset class="app-fieldset" role="none" disabled=elsewhere>
                     <Outlet />
                 </fieldset>
+                <crate::components::UndoBar />
             }
             .into_any()
         }

@@ -192,11 +192,18 @@ fn PersonDetailsScreen(
     let confirming = RwSignal::new(false);
     let p5 = pid.clone();
     let back_after = back.clone();
-    let remove = move |_| match ctx.dispatch(Command::RemoveParticipant { id: p5.clone() }) {
-        Ok(()) => navigate(&back_after, Default::default()),
-        Err(e) => {
-            confirming.set(false);
-            refused.set(Some(e.to_string()));
+    let remove = move |_| {
+        let what = person.with_untracked(|p| {
+            p.as_ref()
+                .map(review_core::words::called)
+                .unwrap_or_default()
+        });
+        match ctx.remove(Command::RemoveParticipant { id: p5.clone() }, what) {
+            Ok(()) => navigate(&back_after, Default::default()),
+            Err(e) => {
+                confirming.set(false);
+                refused.set(Some(e.to_string()));
+            }
         }
     };
     let text = move |f: fn(&review_core::Participant) -> String| {

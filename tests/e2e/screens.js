@@ -212,6 +212,9 @@ export const SCREENS = [
   onPart('actions and outcome', 'error', 'Actions and outcome', pressButton('Add an action', true),
     (page) => page.getByLabel('Date of the next review').fill(isoDate(-1)), showErrors),
   screen('actions and outcome, filled in', '/review/:id/outcome', 'clean', part('Actions and outcome', { complete: true })),
+  screen('actions and outcome, an action removed with Undo offered', '/review/:id/outcome', 'clean',
+    part('Actions and outcome', { complete: true }), pressButton('Remove action 1', true), pressButton('Yes, remove it'),
+    (page) => expect(page.getByRole('button', { name: 'Undo: put back action 1' })).toBeVisible()),
 
   // --- Part 3: checking, signing off, amending ---------------------------------------------
   screen('check the review, parts unfinished', '/review/:id/check', 'clean', review('getting ready'), openCheck,

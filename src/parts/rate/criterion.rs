@@ -533,7 +533,17 @@ fn Note(
         })
     });
     let nid = id.clone();
-    let remove = move |_| ctx.send(Command::RemoveEvidence { id: nid.clone() });
+    let remove_id = format!("remove-note-{id}");
+    let remove = {
+        let remove_id = remove_id.clone();
+        move |_| {
+            let refocus = crate::components::after_removing(&remove_id);
+            let what = format!("note {}", number.get_untracked());
+            if ctx.send_removal(Command::RemoveEvidence { id: nid.clone() }, what) {
+                request_animation_frame(refocus);
+            }
+        }
+    };
     view! {
         <div class="app-card">
             <div class="app-card__header">
@@ -548,7 +558,7 @@ fn Note(
             </div>
             <Editable>
                 <div class="app-card__actions">
-                    <button type="button" class="app-button app-button--secondary" on:click=remove.clone()>
+                    <button type="button" class="app-button app-button--secondary" id=remove_id.clone() on:click=remove.clone()>
                         {move || format!("Remove note {}", number.get())}
                     </button>
                 </div>

@@ -234,3 +234,42 @@ test('the next review date is suggested, never set behind anyone\'s back', async
   await press(page.getByRole('button', { name: 'Continue' }));
   await expect(errorSummary(page)).toContainText('Choose the date of the next review: use the suggested date,');
 });
+
+// Issue 25, point 4: every Remove can be undone. "Removed … Undo" is said
+// and shown until the next change; Undo puts the item back with every field
+// and in its place; focus goes to the next item or the list's heading.
+test('Undo puts a removed action back with all its fields, in its place', async ({ page }) => {
+  const id = await reviewAt(page, 'review proper');
+  await openPart(page, id, 'Actions and outcome');
+  const what = page.getByLabel('What will be done?');
+  const bar = page.getByRole('status').filter({ hasText: /^Removed / });
+  const undo = page.getByRole('button', { name: 'Undo: put back action 1' });
+  await expect(what).toHaveCount(2);
+
+  await press(page.getByRole('button', { name: 'Remove action 1' }));
+  await press(page.getByRole('button', { name: 'Yes, remove it' }));
+  await expect(what).toHaveCount(1);
+  await expect(bar).toHaveText(/^Removed action 1\./);
+  // Focus is on the next item's heading (the action that was second), not the page.
+  expect(await page.evaluate(() => [document.activeElement.tagName, document.activeElement.textContent.trim()]))
+    .toEqual(['H3', 'Action 1']);
+  await expect(what.first()).toHaveValue(ACTIONS[1].what);
+
+  await press(undo);
+  await expect(page.getByText('Action 1 is back.')).toBeFocused();
+  await expect(what).toHaveCount(2);
+  const [first] = ACTIONS;
+  await expect(what.first()).toHaveValue(first.what);
+  await expect(page.getByRole('group', { name: 'Who will do it?', exact: true }).first().getByRole('radio', { name: first.owner })).toBeChecked();
+  await expect(page.getByLabel('When will it be done by?').first()).toHaveValue(isoDate(first.due));
+  await expect(page.getByLabel('Which of the things you looked at does it answer? (optional)').first().locator('option:checked')).toHaveText(first.criterion);
+  await expect(what.nth(1)).toHaveValue(ACTIONS[1].what);
+
+  // Undo lasts until the next change, then it is gone (the change would be undone too).
+  await press(page.getByRole('button', { name: 'Remove action 2' }));
+  await press(page.getByRole('button', { name: 'Yes, remove it' }));
+  await expect(bar).toHaveText(/^Removed action 2\./);
+  await page.getByLabel('Why is this the outcome?').fill('Changed after the removal');
+  await expect(page.getByRole('button', { name: /^Undo/ })).toHaveCount(0);
+  await expect(what).toHaveCount(1);
+});
