@@ -372,6 +372,24 @@ impl PageErrors {
         })
     }
 
+    /// Every message for one field, once shown (a card the summary links to
+    /// may carry several, e.g. each person's missing rating).
+    pub fn all_for(&self, field: impl Into<String>) -> Signal<Vec<String>> {
+        let field = field.into();
+        let (shown, all) = (self.shown, self.all);
+        Signal::derive(move || {
+            if !shown.get() {
+                return Vec::new();
+            }
+            all.with(|errs| {
+                errs.iter()
+                    .filter(|e| e.field == field)
+                    .map(|e| e.message.clone())
+                    .collect()
+            })
+        })
+    }
+
     /// Show the errors; true when there are none and the page may move on.
     pub fn submit(&self) -> bool {
         self.shown.set(true);

@@ -66,6 +66,49 @@ pub fn ErrorSummary(
     }
 }
 
+/// The message for `field` among a form's errors (for forms whose errors
+/// are their own, not a part's `PageErrors`).
+pub fn message_of(
+    errors: Memo<Vec<review_core::validate::FieldError>>,
+    field: &'static str,
+) -> Signal<Option<String>> {
+    Signal::derive(move || {
+        errors.with(|e| {
+            e.iter()
+                .find(|e| e.field == field)
+                .map(|e| e.message.clone())
+        })
+    })
+}
+
+/// The messages the error summary links to `field` with, shown where that
+/// field is when it is not a form field of its own (a card, a link to the
+/// page that asks, a heading above a list): every link of the summary lands
+/// on its message.
+#[component]
+pub fn FieldMessages(
+    /// The page's errors.
+    errors: crate::state::PageErrors,
+    /// The id the summary links to.
+    #[prop(into)]
+    field: String,
+) -> impl IntoView {
+    let messages = errors.all_for(field);
+    move || {
+        messages
+            .get()
+            .into_iter()
+            .map(|m| {
+                view! {
+                    <p class="app-error-message">
+                        <span class="app-visually-hidden">"Error: "</span>{m}
+                    </p>
+                }
+            })
+            .collect_view()
+    }
+}
+
 /// A problem with what was just tried (a file that would not save, a PIN
 /// that was refused), said at once to screen readers; nothing while there
 /// is none.

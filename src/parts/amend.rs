@@ -2,10 +2,11 @@
 //! again; the signed version is kept as it is.
 
 use crate::browser::{clock, storage};
-use crate::components::{Page, Problem, TextArea};
+use crate::components::{message_of, ErrorSummary, Page, Problem, TextArea};
 use crate::state::{use_app, use_review};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
+use review_core::signoff::{amend_form_errors, form};
 
 /// Start a new version of a signed-off review, saying what changes and why.
 #[component]
@@ -18,7 +19,22 @@ pub fn Amend() -> impl IntoView {
     let reason = RwSignal::new(String::new());
     let what = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<String>);
+    // Checked when they ask for the new version, then as each answer changes.
+    let attempts = RwSignal::new(0u32);
+    let errors = Memo::new(move |_| {
+        if attempts.get() == 0 {
+            Vec::new()
+        } else {
+            amend_form_errors(&reason.get(), &what.get())
+        }
+    });
+    let error = move |field: &'static str| message_of(errors, field);
     let amend = move |_| {
+        attempts.update(|n| *n += 1);
+        problem.set(None);
+        if !errors.with_untracked(Vec::is_empty) {
+            return;
+        }
         let result = ctx.review.with_untracked(|r| {
             r.amend(
                 clock::new_id(),
@@ -41,10 +57,11 @@ pub fn Amend() -> impl IntoView {
     view! {
         <Page back=ctx.path("sign") back_text="Back to the sign-off" title="Amend this review" caption="Check and sign off · P23"
             intro="This makes a new version of the review that you can change and everyone signs again. The signed version is kept as it is.">
-            <TextArea id="amend-reason" label="Why does the review need amending?" value=reason rows=3
-                on_input=Callback::new(move |v| reason.set(v)) />
-            <TextArea id="amend-what" label="What will change?" value=what rows=3
-                on_input=Callback::new(move |v| what.set(v)) />
+            <ErrorSummary errors=errors attempts=attempts />
+            <TextArea id=form::AMEND_REASON label="Why does the review need amending?" value=reason rows=3
+                error=error(form::AMEND_REASON) on_input=Callback::new(move |v| reason.set(v)) />
+            <TextArea id=form::AMEND_WHAT label="What will change?" value=what rows=3
+                error=error(form::AMEND_WHAT) on_input=Callback::new(move |v| what.set(v)) />
             <Problem message=problem />
             <div class="app-button-group">
                 <button type="button" class="app-button" on:click=amend>"Make a new version"</button>

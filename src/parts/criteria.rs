@@ -3,7 +3,8 @@
 
 use crate::browser::clock;
 use crate::components::{
-    easy_read, Checkboxes, Choice, EasyReadBox, EasyWords, Editable, PartPage, Radios, TextArea,
+    easy_read, Checkboxes, Choice, EasyReadBox, EasyWords, Editable, FieldMessages, PartPage,
+    Radios, TextArea,
 };
 use crate::state::{use_review, PageErrors};
 use leptos::prelude::*;
@@ -34,6 +35,7 @@ pub fn Criteria() -> impl IntoView {
             </ul>
             <Editable>
                 <h2 class="app-heading-m" id="add-criteria" tabindex="-1">"Choose from our list"</h2>
+                <FieldMessages errors=errors field="add-criteria" />
                 {review_core::CriterionGroup::ALL.into_iter().map(|g| view! { <LibraryGroup group=g /> }).collect_view()}
                 <CustomCriterion />
             </Editable>

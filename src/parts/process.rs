@@ -16,7 +16,30 @@ use review_core::{AgendaItem, Command, Depth, ReviewReason};
 #[component]
 pub fn HowWeReview() -> impl IntoView {
     let ctx = use_review();
-    let errors = PageErrors::new(ctx.select(validate::process));
+    // A time box typed as something that is not a number of minutes (or one
+    // out of range) is not stored: it
+    // is kept here, and listed with the page's other problems when someone
+    // asks to go on.
+    let not_numbers = RwSignal::new(Vec::<AgendaItem>::new());
+    let errors = PageErrors::new(Memo::new(move |_| {
+        let mut errors = ctx.review.with(validate::process);
+        let used = ctx.review.with(|r| r.process.agenda.clone());
+        errors.extend(
+            not_numbers
+                .get()
+                .into_iter()
+                .filter(|i| used.contains(i))
+                .map(|item| validate::FieldError {
+                    field: format!("time-{}", item.key()),
+                    message: format!(
+                        "Enter the minutes for “{}” as a whole number from 1 to {MAX_TIME_BOX}",
+                        item.label()
+                    ),
+                    attention: false,
+                }),
+        );
+        errors
+    }));
     let process = ctx.select(|r| r.process.clone());
     let restrictions = ctx.select(|r| {
         r.process
@@ -49,7 +72,7 @@ pub fn HowWeReview() -> impl IntoView {
             <details class="app-details">
                 <summary class="app-details__summary">"Set a time for each part (optional)"</summary>
                 <div class="app-details__text">
-                    {AgendaItem::ALL.into_iter().map(|item| view! { <TimeBox item=item /> }).collect_view()}
+                    {AgendaItem::ALL.into_iter().map(|item| view! { <TimeBox item=item errors=errors not_numbers=not_numbers /> }).collect_view()}
                 </div>
             </details>
             <Radios id="private-time" legend="Would the carer like time with the worker on their own?"
@@ -99,6 +122,10 @@ pub fn HowWeReview() -> impl IntoView {
 fn TimeBox(
     /// The agenda item the time is for.
     item: AgendaItem,
+    /// The page's errors (this box's, once someone asked to go on).
+    errors: PageErrors,
+    /// The boxes whose text is not a number of minutes.
+    not_numbers: RwSignal<Vec<AgendaItem>>,
 ) -> impl IntoView {
     let ctx = use_review();
     let minutes = ctx.select(move |r| r.process.time_boxes.get(&item).copied());
@@ -110,25 +137,25 @@ fn TimeBox(
             .map(|m| m.to_string())
             .unwrap_or_default(),
     );
-    let problem = RwSignal::new(None::<String>);
     let on_input = Callback::new(move |text: String| {
         typed.set(text.clone());
         let text = text.trim();
-        let result = if text.is_empty() {
-            Ok(None)
+        let minutes = if text.is_empty() {
+            Some(None)
         } else {
-            text.parse::<u32>().map(Some).map_err(|_| ())
+            text.parse::<u32>().ok().map(Some)
         };
-        match result {
-            Ok(m) => match ctx.dispatch(Command::SetTimeBox { item, minutes: m }) {
-                Ok(()) => problem.set(None),
-                Err(e) => problem.set(Some(e.to_string())),
-            },
-            Err(()) => problem.set(Some(format!(
-                "Enter the minutes as a whole number from 1 to {MAX_TIME_BOX}"
-            ))),
-        }
+        // A number out of range is refused by the core: the same message.
+        let taken = minutes
+            .is_some_and(|minutes| ctx.dispatch(Command::SetTimeBox { item, minutes }).is_ok());
+        not_numbers.update(|all| {
+            all.retain(|i| *i != item);
+            if !taken {
+                all.push(item);
+            }
+        });
     });
+    let problem = errors.for_field(format!("time-{}", item.key()));
     view! {
         <Show when=move || used.get()>
             <TextInput id=format!("time-{}", item.key()) label=format!("Minutes for: {}", item.label())

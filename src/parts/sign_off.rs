@@ -2,12 +2,16 @@
 //! the review and signs in their own way, the worker last, which locks the
 //! review and signs its summary.
 
-use crate::components::{Banner, Choice, Page, Problem, Radios, TextArea, TextInput};
+use crate::components::{
+    message_of, Banner, Choice, ErrorSummary, Page, Problem, Radios, TextArea, TextInput,
+};
 use crate::state::{use_review, SignOffProblem};
 use leptos::html;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use review_core::signoff::{signers, still_to_sign, SignOffDecision, SignOffMethod};
+use review_core::signoff::{
+    form, form_errors, signers, still_to_sign, SignOffDecision, SignOffMethod,
+};
 use review_core::words::called;
 use review_core::{Participant, ReviewState, Role};
 use wasm_bindgen::JsCast;
@@ -144,39 +148,54 @@ fn SignForm(
     // While the worker's signature waits for the browser to sign the
     // summary: the buttons cannot be pressed again.
     let busy = RwSignal::new(false);
+    // The form as it stands: what they say, and how they sign.
+    let decision = move || {
+        says.get().map(|s| match s {
+            Says::Agrees => SignOffDecision::Agrees,
+            Says::Comment => SignOffDecision::AgreesWithComment {
+                comment: comment.get(),
+            },
+            Says::Disagrees => SignOffDecision::Disagrees {
+                reason: comment.get(),
+            },
+        })
+    };
+    let method = move || {
+        way.get().map(|w| match w {
+            Way::Tap => SignOffMethod::Tap,
+            Way::TypedName => SignOffMethod::TypedName { name: typed.get() },
+            Way::Draw => SignOffMethod::DrawnMark { path: mark.get() },
+            Way::Supporter => SignOffMethod::ThroughSupporter {
+                by: supporter.get().unwrap_or_default(),
+                how: how.get(),
+            },
+        })
+    };
+    // Checked when they ask to sign, then again as each answer changes, so
+    // a message goes as soon as its answer is put right.
+    let attempts = RwSignal::new(0u32);
+    let errors = {
+        let person = person.clone();
+        Memo::new(move |_| {
+            if attempts.get() == 0 {
+                return Vec::new();
+            }
+            ctx.review
+                .with(|r| form_errors(r, &person, decision(), method()))
+        })
+    };
+    let error = move |field: &'static str| message_of(errors, field);
     let sign = Callback::new(move |clock_believed: bool| {
         if busy.get_untracked() {
             return;
         }
-        let decision = match says.get_untracked() {
-            Some(Says::Agrees) => SignOffDecision::Agrees,
-            Some(Says::Comment) => SignOffDecision::AgreesWithComment {
-                comment: comment.get_untracked(),
-            },
-            Some(Says::Disagrees) => SignOffDecision::Disagrees {
-                reason: comment.get_untracked(),
-            },
-            None => {
-                problem.set(Some("Select whether they agree with the review".into()));
-                return;
-            }
-        };
-        let method = match way.get_untracked() {
-            Some(Way::Tap) => SignOffMethod::Tap,
-            Some(Way::TypedName) => SignOffMethod::TypedName {
-                name: typed.get_untracked(),
-            },
-            Some(Way::Draw) => SignOffMethod::DrawnMark {
-                path: mark.get_untracked(),
-            },
-            Some(Way::Supporter) => SignOffMethod::ThroughSupporter {
-                by: supporter.get_untracked().unwrap_or_default(),
-                how: how.get_untracked(),
-            },
-            None => {
-                problem.set(Some("Select how they will sign".into()));
-                return;
-            }
+        attempts.update(|n| *n += 1);
+        problem.set(None);
+        if !errors.with_untracked(Vec::is_empty) {
+            return;
+        }
+        let (Some(decision), Some(method)) = (untrack(decision), untrack(method)) else {
+            return;
         };
         busy.set(true);
         let pid = pid.clone();
@@ -234,7 +253,8 @@ fn SignForm(
             <span class="app-turn-banner__name">{format!("{name}, {role}")}</span>
         </div>
         <p class="app-body">{format!("Please pass the tablet to {name}.")}</p>
-        <Radios id="sign-says" legend=format!("Does {name} agree with the review?")
+        <ErrorSummary errors=errors attempts=attempts />
+        <Radios id=form::SAYS legend=format!("Does {name} agree with the review?") error=error(form::SAYS)
             choices=vec![
                 Choice::new(Says::Agrees, "agrees", "Yes, I agree"),
                 Choice::new(Says::Comment, "comment", "I agree, with a comment"),
@@ -242,27 +262,27 @@ fn SignForm(
             ]
             value=says on_change=Callback::new(move |v| says.set(Some(v))) />
         <Show when=move || says.get() == Some(Says::Comment)>
-            <TextArea id="sign-comment" label="Their comment" value=comment rows=3
+            <TextArea id=form::COMMENT label="Their comment" value=comment rows=3 error=error(form::COMMENT)
                 on_input=Callback::new(move |v| comment.set(v)) />
         </Show>
         <Show when=move || says.get() == Some(Says::Disagrees)>
-            <TextArea id="sign-reason" label="Why do they not agree?" value=comment rows=3
+            <TextArea id=form::REASON label="Why do they not agree?" value=comment rows=3 error=error(form::REASON)
                 on_input=Callback::new(move |v| comment.set(v)) />
         </Show>
-        <Radios id="sign-way" legend="How will they sign?" choices=ways
+        <Radios id=form::WAY legend="How will they sign?" choices=ways error=error(form::WAY)
             value=way on_change=Callback::new(move |v| way.set(Some(v))) />
         <Show when=move || way.get() == Some(Way::TypedName)>
-            <TextInput id="sign-typed-name" label="Type your name" value=typed width="app-input--width-30"
+            <TextInput id=form::TYPED_NAME label="Type your name" value=typed width="app-input--width-30" error=error(form::TYPED_NAME)
                 on_input=Callback::new(move |v| typed.set(v)) />
         </Show>
         <Show when=move || way.get() == Some(Way::Draw)>
-            <MarkPad path=mark />
+            <MarkPad path=mark error=error(form::MARK) />
         </Show>
         <Show when=move || way.get() == Some(Way::Supporter)>
-            <Radios id="sign-supporter" legend="Who is helping them?"
+            <Radios id=form::SUPPORTER legend="Who is helping them?" error=error(form::SUPPORTER)
                 choices=supporters.get_untracked().into_iter().map(|(id, n)| Choice::new(id.clone(), &id, &n)).collect()
                 value=supporter on_change=Callback::new(move |v| supporter.set(Some(v))) />
-            <TextArea id="sign-how" label="How did they show what they think?"
+            <TextArea id=form::HOW label="How did they show what they think?" error=error(form::HOW)
                 hint="For example: pointed to the thumbs-up symbol, nodded when asked in BSL"
                 value=how rows=2 on_input=Callback::new(move |v| how.set(v)) />
         </Show>
@@ -293,6 +313,9 @@ fn SignForm(
 fn MarkPad(
     /// Receives the path as it is drawn ("M x y L x y ...").
     path: RwSignal<String>,
+    /// Why the mark cannot be kept, once someone asked to sign.
+    #[prop(into)]
+    error: Signal<Option<String>>,
 ) -> impl IntoView {
     let canvas = NodeRef::<html::Canvas>::new();
     let drawing = RwSignal::new(false);
@@ -349,9 +372,17 @@ fn MarkPad(
         }
     };
     view! {
-        <div class="app-form-group">
+        <div class=move || if error.with(Option::is_some) { "app-form-group app-form-group--error" } else { "app-form-group" }>
             <p class="app-label" id="mark-label">"Draw your mark in the box"</p>
+            {move || error.get().map(|m| view! {
+                <p class="app-error-message" id="sign-mark-error">
+                    <span class="app-visually-hidden">"Error: "</span>{m}
+                </p>
+            })}
             <canvas
+                id=form::MARK
+                tabindex="-1"
+                aria-describedby=move || error.with(Option::is_some).then_some("sign-mark-error")
                 class="app-mark-pad"
                 width="600"
                 height="200"

@@ -2,7 +2,8 @@
 //! ways of communicating and adjustments.
 
 use crate::components::{
-    change_word, Checkboxes, Choice, NotInReview, Page, PartPage, Radios, TextArea, TextInput,
+    change_word, Checkboxes, Choice, FieldMessages, NotInReview, Page, PartPage, Radios, TextArea,
+    TextInput,
 };
 use crate::state::{use_review, PageErrors};
 use leptos::prelude::*;
@@ -25,7 +26,7 @@ pub fn TakingPart() -> impl IntoView {
                 "Ask each person what helps them take a full part: their language, an interpreter or advocate, and how they like to communicate."
             </p>
             <dl class="app-summary-list">
-                {move || people.get().into_iter().map(|p| view! { <SupportRow person=p /> }).collect_view()}
+                {move || people.get().into_iter().map(|p| view! { <SupportRow person=p errors=errors /> }).collect_view()}
             </dl>
         </PartPage>
     }
@@ -53,6 +54,8 @@ fn needs_summary(p: &Participant) -> String {
 fn SupportRow(
     /// The person the row describes.
     person: Participant,
+    /// The page's errors (what is missing about this person).
+    errors: PageErrors,
 ) -> impl IntoView {
     let ctx = use_review();
     let name = if person.name.trim().is_empty() {
@@ -63,7 +66,10 @@ fn SupportRow(
     view! {
         <div class="app-summary-list__row">
             <dt class="app-summary-list__key">{name.clone()}<br /><span class="app-hint">{person.role.label()}</span></dt>
-            <dd class="app-summary-list__value">{needs_summary(&person)}</dd>
+            <dd class="app-summary-list__value">
+                <FieldMessages errors=errors field=ids::participant_card(&person.id) />
+                {needs_summary(&person)}
+            </dd>
             <dd class="app-summary-list__actions">
                 <A href=crate::href(ctx.path(&format!("taking-part/{}", person.id))) attr:id=ids::participant_card(&person.id) attr:class="app-link">
                     {change_word()} <span class="app-visually-hidden">{format!(" what helps {name} take part")}</span>

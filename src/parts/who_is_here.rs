@@ -3,7 +3,8 @@
 
 use crate::browser::clock;
 use crate::components::{
-    change_word, Choice, Editable, NotInReview, Page, PartPage, Problem, Radios, TextInput,
+    change_word, Choice, Editable, FieldMessages, NotInReview, Page, PartPage, Problem, Radios,
+    TextInput,
 };
 use crate::state::{use_review, PageErrors};
 use leptos::prelude::*;
@@ -34,6 +35,16 @@ pub fn WhoIsHere() -> impl IntoView {
             .map(|p| p.id.clone())
             .collect::<Vec<_>>()
     });
+    // Someone the review needs (the carer) is not added yet, once asked to go on.
+    let missing_someone = move || {
+        errors.visible().with(|e| {
+            e.iter().any(|e| {
+                ADDABLE
+                    .iter()
+                    .any(|(role, _)| e.field == ids::add_role(*role))
+            })
+        })
+    };
     let nav = use_navigate();
     let add = move |role: Role| {
         let id = clock::new_id();
@@ -53,10 +64,12 @@ pub fn WhoIsHere() -> impl IntoView {
                 "Add everyone taking part. The person being cared for is always part of the review, even if they are not here today."
             </p>
             <ul class="app-list app-stack">
-                <For each=move || people.get() key=|id| id.clone() children=move |id| view! { <PersonCard id=id /> } />
+                <For each=move || people.get() key=|id| id.clone() children=move |id| view! { <PersonCard id=id errors=errors /> } />
             </ul>
             <Editable>
                 <h2 class="app-heading-m">"Add someone"</h2>
+                <div class=move || if missing_someone() { "app-form-group app-form-group--error" } else { "app-form-group" }>
+                {ADDABLE.into_iter().map(|(role, _)| view! { <FieldMessages errors=errors field=ids::add_role(role) /> }).collect_view()}
                 <div class="app-cluster">
                     {ADDABLE
                         .into_iter()
@@ -71,6 +84,7 @@ pub fn WhoIsHere() -> impl IntoView {
                         })
                         .collect_view()}
                 </div>
+                </div>
             </Editable>
         </PartPage>
     }
@@ -80,6 +94,8 @@ pub fn WhoIsHere() -> impl IntoView {
 fn PersonCard(
     /// The participant's id.
     id: String,
+    /// The page's errors (what is missing about this person).
+    errors: PageErrors,
 ) -> impl IntoView {
     let ctx = use_review();
     let pid = id.clone();
@@ -105,6 +121,7 @@ fn PersonCard(
                         <p class="app-body app-u-mb-0">{p.role.label()}</p>
                     </div>
                     <div class="app-card__body">
+                        <FieldMessages errors=errors field=ids::participant_card(&p.id) />
                         {relationship.map(|r| view! { <p class="app-body">{r}</p> })}
                         <p class="app-body">{attendance}</p>
                     </div>

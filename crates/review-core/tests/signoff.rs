@@ -341,3 +341,84 @@ fn signatures_and_versions_survive_the_draft_envelope() {
         assert_eq!(back, r);
     }
 }
+
+#[test]
+fn the_sign_off_form_says_every_problem_at_once_each_on_its_field() {
+    use review_core::signoff::{form, form_errors};
+    let r = finished();
+    let carer = r.participant(CARER).unwrap().clone();
+    let worker = r.participant(WORKER).unwrap().clone();
+    let fields =
+        |d: Option<D>, m: Option<M>, who: &review_core::Participant| -> Vec<(String, String)> {
+            form_errors(&r, who, d, m)
+                .into_iter()
+                .map(|e| (e.field, e.message))
+                .collect()
+        };
+    let pair = |f: &str, m: &str| (f.to_string(), m.to_string());
+    // Nothing chosen: both questions, at once.
+    assert_eq!(
+        fields(None, None, &carer),
+        [
+            pair(form::SAYS, "Select whether they agree with the review"),
+            pair(form::WAY, "Select how they will sign"),
+        ]
+    );
+    // What they say and how they sign, each wrong in its own way.
+    assert_eq!(
+        fields(
+            Some(D::Disagrees { reason: " ".into() }),
+            Some(M::TypedName {
+                name: "Someone".into()
+            }),
+            &carer
+        ),
+        [
+            pair(form::REASON, "Enter why they do not agree"),
+            pair(
+                form::TYPED_NAME,
+                &format!("Type the name as it is in the review: {}", carer.name)
+            ),
+        ]
+    );
+    assert_eq!(
+        fields(
+            Some(D::AgreesWithComment {
+                comment: String::new()
+            }),
+            Some(M::DrawnMark {
+                path: String::new()
+            }),
+            &carer
+        ),
+        [
+            pair(form::COMMENT, "Enter the comment"),
+            pair(
+                form::MARK,
+                "Draw a mark in the box, or choose another way to sign"
+            ),
+        ]
+    );
+    // Through a supporter: the worker cannot; someone else needs how.
+    let through = |how: &str| M::ThroughSupporter {
+        by: "advocate".into(),
+        how: how.into(),
+    };
+    assert_eq!(
+        fields(Some(D::Agrees), Some(through("Nodded")), &worker)[0].0,
+        form::SUPPORTER
+    );
+    assert_eq!(
+        fields(Some(D::Agrees), Some(through("")), &carer),
+        [pair(
+            form::HOW,
+            "Enter how the person showed what they think"
+        )]
+    );
+    // A form the sign-off would take has no problem.
+    assert!(fields(Some(D::Agrees), Some(through("Nodded")), &carer).is_empty());
+    let mut signed = r.clone();
+    signed
+        .sign_off(CARER, D::Agrees, through("Nodded"), signed_at())
+        .unwrap();
+}

@@ -1,7 +1,7 @@
 //! How it is going, against the criteria (P19): every criterion with where
 //! its ratings stand and their spread, and the way to rate each.
 
-use crate::components::{easy_read, EasyReadBox, EasyWords, PartPage};
+use crate::components::{easy_read, EasyReadBox, EasyWords, FieldMessages, PartPage};
 use crate::state::{use_review, PageErrors};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -74,7 +74,7 @@ pub fn Ratings() -> impl IntoView {
             </Show>
             <ul class="app-list app-stack">
                 <For each=move || criteria.get() key=|id| id.clone()
-                    children=move |id| view! { <CriterionCard id=id /> } />
+                    children=move |id| view! { <CriterionCard id=id errors=errors /> } />
             </ul>
         </PartPage>
     }
@@ -86,6 +86,8 @@ pub fn Ratings() -> impl IntoView {
 fn CriterionCard(
     /// The criterion's id.
     id: String,
+    /// The page's errors (each rating still missing).
+    errors: PageErrors,
 ) -> impl IntoView {
     let ctx = use_review();
     let locked = crate::state::read_only();
@@ -121,6 +123,7 @@ fn CriterionCard(
                         <strong class=class>{tag}</strong>
                     </div>
                     <div class="app-card__body">
+                        <FieldMessages errors=errors field=rate_link_id(&id) />
                         {easy_on.get().then(|| view! { <EasyReadBox words=easy /> })}
                         <p class="app-body">{words}</p>
                         {still_to_rate.map(|w| view! { <p class="app-body">{w}</p> })}

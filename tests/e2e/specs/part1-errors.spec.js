@@ -272,18 +272,26 @@ test('how we will review: continuing with nothing agreed lists every missing ans
   await continueTo(page, 'What we will look at');
 });
 
-test('how we will review: a time that is not a whole number of minutes is explained', async ({ page }) => {
+// Issue 25, point 5: checked when someone asks to go on, listed in the
+// summary with the page's other problems, and cleared as it is put right.
+test('how we will review: a time that is not a whole number of minutes is explained when going on', async ({ page }) => {
   const id = await familyReview(page);
   await openReviewPage(page, id, 'process');
   await press(page.getByText('Set a time for each part (optional)'));
   const minutes = page.getByLabel('Minutes for: Things that need someone else\'s help');
+  const message = /Enter the minutes for “Things that need someone else's help” as a whole number from 1 to 240/;
   await minutes.fill('ten');
-  await expect(minutes).toHaveAccessibleDescription(/Enter the minutes as a whole number from 1 to 240/);
+  await expect(minutes).not.toHaveAttribute('aria-invalid', 'true');
+  await press(page.getByRole('button', { name: 'Continue' }));
+  await expect(errorSummary(page).getByRole('link', { name: message })).toBeVisible();
+  await expect(minutes).toHaveAccessibleDescription(message);
   await expect(minutes).toHaveAttribute('aria-invalid', 'true');
+  // Out of range: refused by the core, the same message.
   await minutes.fill('500');
-  await expect(minutes).toHaveAccessibleDescription(/Enter a time between 1 and 240 minutes/);
+  await expect(minutes).toHaveAccessibleDescription(message);
   await minutes.fill('10');
   await expect(minutes).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(errorSummary(page).getByRole('link', { name: message })).toHaveCount(0);
 });
 
 test('what we will look at: continuing with nothing chosen, then without the carer agreeing', async ({ page }) => {

@@ -61,9 +61,55 @@ async function sidewaysScroll(page) {
   });
 }
 
+// Issue 25, point 5: one error pattern on every part of the meeting. Where
+// someone asked to go on and answers are missing or wrong, an error summary
+// at the top lists every problem, each a link to a field that exists and is
+// itself marked with its message. The error screens of a review's pages that
+// are not answers to put right are named here, with why.
+const PART_PAGE = /^\/review\/:id\/(who|taking-part|process|criteria|ready|rate|services|cover|escalations|outcome|sign|amend)(\/|$)/;
+const NOT_ANSWERS = {
+  'person details, the person cared for cannot be removed': 'a refusal of Remove, said where Remove was pressed',
+  'person details, person not in the review': 'no such person: nothing to put right',
+  'person support, person not in the review': 'no such person: nothing to put right',
+  'rate one criterion, not in the review': 'no such criterion: nothing to put right',
+  'storage full: not saved, with the review to download': 'the device, not an answer',
+  "sign off, the worker's turn with the clock in doubt": 'a question about the clock, not an answer',
+};
+
+async function errorPattern(page) {
+  return page.evaluate(() => {
+    const summary = [...document.querySelectorAll('.app-error-summary')].find((s) => s.offsetParent !== null);
+    if (!summary) return ['no error summary'];
+    const problems = [];
+    const links = [...summary.querySelectorAll('a[href^="#"]')];
+    if (!links.length) problems.push('the summary links to nothing');
+    for (const link of links) {
+      const id = decodeURIComponent(link.getAttribute('href').slice(1));
+      const field = document.getElementById(id);
+      if (!field) {
+        problems.push(`"${link.textContent.trim()}" links to #${id}, which is not on the page`);
+        continue;
+      }
+      // Its own message: in its form group, card or row, or (for a heading
+      // over a list) straight under it.
+      const group = field.closest('.app-form-group, .app-card, .app-summary-list__row');
+      const message = group
+        ? group.querySelector('.app-error-message')
+        : field.nextElementSibling?.matches('.app-error-message') && field.nextElementSibling;
+      if (!message) problems.push(`#${id} ("${link.textContent.trim()}") shows no message of its own`);
+    }
+    return problems;
+  });
+}
+
 for (const screen of SCREENS) {
   test(`screen: ${label(screen)}`, async ({ page }) => {
     await test.step('set up', () => screen.setup(page));
+    if (screen.state === 'error' && PART_PAGE.test(screen.route) && !NOT_ANSWERS[screen.name]) {
+      await test.step('the error pattern: a summary of every problem, each linked to its marked field', async () => {
+        expect(await errorPattern(page), label(screen)).toEqual([]);
+      });
+    }
     await test.step('axe', () => expectNoAxeViolations(page, label(screen)));
     await test.step('touch targets are at least 48×48', async () => {
       const offenders = await smallTargets(page, 48);

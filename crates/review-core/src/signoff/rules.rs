@@ -111,6 +111,148 @@ pub fn still_to_sign(review: &Review) -> Vec<&Participant> {
     waiting
 }
 
+/// What a person says, checked and tidied, or why it cannot be kept.
+fn checked_decision(decision: SignOffDecision) -> Result<SignOffDecision, SignOffError> {
+    Ok(match decision {
+        SignOffDecision::Agrees => SignOffDecision::Agrees,
+        SignOffDecision::AgreesWithComment { comment } if is_blank(&comment) => {
+            return Err(SignOffError::EmptyComment)
+        }
+        SignOffDecision::AgreesWithComment { comment } => SignOffDecision::AgreesWithComment {
+            comment: clean(&comment),
+        },
+        SignOffDecision::Disagrees { reason } if is_blank(&reason) => {
+            return Err(SignOffError::EmptyReason)
+        }
+        SignOffDecision::Disagrees { reason } => SignOffDecision::Disagrees {
+            reason: clean(&reason),
+        },
+    })
+}
+
+/// How `person` signs, checked and tidied, or why it cannot be kept.
+fn checked_method(
+    review: &Review,
+    person: &Participant,
+    method: SignOffMethod,
+) -> Result<SignOffMethod, SignOffError> {
+    Ok(match method {
+        SignOffMethod::Tap => SignOffMethod::Tap,
+        SignOffMethod::TypedName { name } => {
+            let expected = person.name.trim();
+            let typed = clean(&name);
+            if expected.is_empty() || !typed.trim().eq_ignore_ascii_case(expected) {
+                return Err(SignOffError::NameDoesNotMatch(expected.to_string()));
+            }
+            SignOffMethod::TypedName {
+                name: typed.trim().to_string(),
+            }
+        }
+        SignOffMethod::DrawnMark { path } => {
+            let path = path.trim().to_string();
+            if path.is_empty() {
+                return Err(SignOffError::EmptyMark);
+            }
+            if !is_simple_path(&path) {
+                return Err(SignOffError::BadMark);
+            }
+            SignOffMethod::DrawnMark { path }
+        }
+        SignOffMethod::ThroughSupporter { by, how } => {
+            let supporter_ok = person.role != Role::Worker
+                && review.participant(&by).is_some_and(|s| {
+                    s.is_present() && matches!(s.role, Role::Advocate | Role::Interpreter)
+                });
+            if !supporter_ok {
+                return Err(SignOffError::NotASupporter);
+            }
+            if is_blank(&how) {
+                return Err(SignOffError::EmptyHow);
+            }
+            SignOffMethod::ThroughSupporter {
+                by,
+                how: clean(&how),
+            }
+        }
+    })
+}
+
+/// Field ids of the sign-off form, for errors and the error summary's links.
+pub mod form {
+    pub const SAYS: &str = "sign-says";
+    pub const COMMENT: &str = "sign-comment";
+    pub const REASON: &str = "sign-reason";
+    pub const WAY: &str = "sign-way";
+    pub const TYPED_NAME: &str = "sign-typed-name";
+    pub const MARK: &str = "sign-mark";
+    pub const SUPPORTER: &str = "sign-supporter";
+    pub const HOW: &str = "sign-how";
+    pub const AMEND_REASON: &str = "amend-reason";
+    pub const AMEND_WHAT: &str = "amend-what";
+}
+
+/// Every problem with the amendment's two questions at once, each on its
+/// field; empty when `Review::amend` would take them.
+pub fn amend_form_errors(reason: &str, what_changed: &str) -> Vec<crate::field_errors::FieldError> {
+    use crate::field_errors::FieldError;
+    let mut errors = Vec::new();
+    if is_blank(reason) {
+        errors.push(FieldError::missing(
+            form::AMEND_REASON,
+            SignOffError::EmptyAmendReason.to_string(),
+        ));
+    }
+    if is_blank(what_changed) {
+        errors.push(FieldError::missing(
+            form::AMEND_WHAT,
+            SignOffError::EmptyWhatChanged.to_string(),
+        ));
+    }
+    errors
+}
+
+/// Every problem with a person's sign-off form at once, each on its field
+/// (the ids in [`form`]): what they say, and how they sign. Nothing chosen
+/// yet is a problem too. Empty when `Review::sign_off` would take it.
+pub fn form_errors(
+    review: &Review,
+    person: &Participant,
+    decision: Option<SignOffDecision>,
+    method: Option<SignOffMethod>,
+) -> Vec<crate::field_errors::FieldError> {
+    use crate::field_errors::FieldError;
+    let mut errors = Vec::new();
+    match decision.map(checked_decision) {
+        None => errors.push(FieldError::missing(
+            form::SAYS,
+            "Select whether they agree with the review",
+        )),
+        Some(Err(e)) => {
+            let field = if e == SignOffError::EmptyReason {
+                form::REASON
+            } else {
+                form::COMMENT
+            };
+            errors.push(FieldError::missing(field, e.to_string()));
+        }
+        Some(Ok(_)) => {}
+    }
+    match method.map(|m| checked_method(review, person, m)) {
+        None => errors.push(FieldError::missing(form::WAY, "Select how they will sign")),
+        Some(Err(e)) => {
+            let field = match e {
+                SignOffError::NameDoesNotMatch(_) => form::TYPED_NAME,
+                SignOffError::EmptyMark | SignOffError::BadMark => form::MARK,
+                SignOffError::NotASupporter => form::SUPPORTER,
+                _ => form::HOW,
+            };
+            errors.push(FieldError::missing(field, e.to_string()));
+        }
+        Some(Ok(_)) => {}
+    }
+    errors
+}
+
 impl Review {
     /// Record one person's sign-off. The last worker's signature locks the review.
     pub fn sign_off(
@@ -137,60 +279,8 @@ impl Review {
         {
             return Err(SignOffError::WorkerNotLast);
         }
-        let decision = match decision {
-            SignOffDecision::Agrees => SignOffDecision::Agrees,
-            SignOffDecision::AgreesWithComment { comment } if is_blank(&comment) => {
-                return Err(SignOffError::EmptyComment)
-            }
-            SignOffDecision::AgreesWithComment { comment } => SignOffDecision::AgreesWithComment {
-                comment: clean(&comment),
-            },
-            SignOffDecision::Disagrees { reason } if is_blank(&reason) => {
-                return Err(SignOffError::EmptyReason)
-            }
-            SignOffDecision::Disagrees { reason } => SignOffDecision::Disagrees {
-                reason: clean(&reason),
-            },
-        };
-        let method = match method {
-            SignOffMethod::Tap => SignOffMethod::Tap,
-            SignOffMethod::TypedName { name } => {
-                let expected = person.name.trim();
-                let typed = clean(&name);
-                if expected.is_empty() || !typed.trim().eq_ignore_ascii_case(expected) {
-                    return Err(SignOffError::NameDoesNotMatch(expected.to_string()));
-                }
-                SignOffMethod::TypedName {
-                    name: typed.trim().to_string(),
-                }
-            }
-            SignOffMethod::DrawnMark { path } => {
-                let path = path.trim().to_string();
-                if path.is_empty() {
-                    return Err(SignOffError::EmptyMark);
-                }
-                if !is_simple_path(&path) {
-                    return Err(SignOffError::BadMark);
-                }
-                SignOffMethod::DrawnMark { path }
-            }
-            SignOffMethod::ThroughSupporter { by, how } => {
-                let supporter_ok = person.role != Role::Worker
-                    && self.participant(&by).is_some_and(|s| {
-                        s.is_present() && matches!(s.role, Role::Advocate | Role::Interpreter)
-                    });
-                if !supporter_ok {
-                    return Err(SignOffError::NotASupporter);
-                }
-                if is_blank(&how) {
-                    return Err(SignOffError::EmptyHow);
-                }
-                SignOffMethod::ThroughSupporter {
-                    by,
-                    how: clean(&how),
-                }
-            }
-        };
+        let decision = checked_decision(decision)?;
+        let method = checked_method(self, person, method)?;
         self.sign_offs.retain(|s| s.participant != participant);
         self.sign_offs.push(SignOff {
             participant: participant.to_string(),
@@ -245,11 +335,12 @@ impl Review {
         if self.state != ReviewState::SignedOff {
             return Err(SignOffError::NotLocked);
         }
-        if is_blank(reason) {
-            return Err(SignOffError::EmptyAmendReason);
-        }
-        if is_blank(what_changed) {
-            return Err(SignOffError::EmptyWhatChanged);
+        if let Some(first) = amend_form_errors(reason, what_changed).first() {
+            return Err(if first.field == form::AMEND_REASON {
+                SignOffError::EmptyAmendReason
+            } else {
+                SignOffError::EmptyWhatChanged
+            });
         }
         let mut next = self.clone();
         next.id = new_id;
