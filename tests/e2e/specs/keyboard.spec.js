@@ -7,7 +7,7 @@
 // focus shows the yellow focus indicator, and that no pointer event ever
 // happened.
 import {
-  test, expect, heading, turnBanner, tabletChoice, isoDate, TIME_OFF, EVENING_CALLS, COVER_QUESTION,
+  test, expect, heading, turnBanner, tabletChoice, isoDate, reviewAt, signUntil, TIME_OFF, EVENING_CALLS, COVER_QUESTION,
 } from '../helpers.js';
 
 test.use({ viewport: { width: 1024, height: 768 }, locale: 'en-GB', actionTimeout: 15_000 });
@@ -343,5 +343,41 @@ test('a whole meeting by keyboard alone, from setting up the device to the locke
 
   // Not one pointer event in the whole meeting, all of it in one page load.
   expect(await page.evaluate(() => window.sameLoad)).toBe(true);
+  expect(await page.evaluate(() => window.pointerUse)).toEqual([]);
+});
+
+// Issue 25: the flows added for "nothing changes behind anyone's back", by
+// keyboard alone once the review is reached: a removal undone, and the
+// signatures cleared on purpose after the question that names them.
+test('by keyboard: Undo after Remove, and signatures cleared only on purpose', async ({ page }) => {
+  test.setTimeout(240_000);
+  const id = await reviewAt(page, 'review proper');
+  await signUntil(page, 'Grace Obi');
+  await page.goto(`/review/${id}/outcome`);
+  await expect(heading(page, 'Actions and outcome')).toBeVisible();
+  await page.evaluate(() => {
+    window.pointerUse = [];
+    for (const type of ['pointerdown', 'mousedown', 'touchstart', 'contextmenu']) {
+      window.addEventListener(type, (e) => window.pointerUse.push(`${type} on ${e.target?.tagName}`), true);
+    }
+  });
+
+  // Signed so far: the question first, by keyboard; keeping them changes nothing.
+  await activate(page, page.getByRole('button', { name: 'Change an answer' }));
+  await expect(page.getByRole('heading', { name: /^Clear the signatures of / })).toBeFocused();
+  await activate(page, page.getByRole('button', { name: 'No, keep them' }));
+  await expect(page.getByRole('button', { name: 'Change an answer' })).toBeFocused();
+  await expectFocusVisible(page);
+  await activate(page, page.getByRole('button', { name: 'Change an answer' }));
+  await activate(page, page.getByRole('button', { name: 'Yes, clear the signatures' }));
+  await expect(page.getByText('The signatures were cleared.')).toBeVisible();
+
+  // Remove, then Undo, by keyboard: focus never falls to the page.
+  await activate(page, page.getByRole('button', { name: 'Remove action 1' }));
+  await activate(page, page.getByRole('button', { name: 'Yes, remove it' }));
+  expect(await page.evaluate(() => document.activeElement.tagName)).toBe('H3');
+  await activate(page, page.getByRole('button', { name: 'Undo: put back action 1' }));
+  await expect(page.getByText('Action 1 is back.')).toBeFocused();
+  await expect(page.getByLabel('What will be done?')).toHaveCount(2);
   expect(await page.evaluate(() => window.pointerUse)).toEqual([]);
 });
