@@ -332,11 +332,16 @@ pub fn use_review() -> ReviewContext {
     expect_context::<ReviewContext>()
 }
 
-/// Errors a page shows once someone has tried to move on from it.
+/// Errors a page shows once someone has tried to move on from it: the
+/// problems found then, each until it is put right. A field that appears
+/// later (a sharing limit added, a criterion chosen) is not faulted before
+/// anyone could answer it: its problems wait for the next try.
 #[derive(Clone, Copy)]
 pub struct PageErrors {
     pub shown: RwSignal<bool>,
     pub all: Memo<Vec<FieldError>>,
+    /// The fields that had a problem at the last try.
+    asked: RwSignal<Vec<String>>,
     /// How many times someone tried to move on (the summary refocuses each time).
     pub attempts: RwSignal<u32>,
 }
@@ -346,25 +351,39 @@ impl PageErrors {
         PageErrors {
             shown: RwSignal::new(false),
             all,
+            asked: RwSignal::new(Vec::new()),
             attempts: RwSignal::new(0),
         }
     }
 
-    /// The errors the summary lists: none until the page was submitted.
+    /// The errors the summary lists: none until the page was submitted,
+    /// then those of the fields that had one then, until each is put right.
     pub fn visible(&self) -> Signal<Vec<FieldError>> {
-        let (shown, all) = (self.shown, self.all);
-        Signal::derive(move || if shown.get() { all.get() } else { Vec::new() })
+        let this = *self;
+        Signal::derive(move || {
+            this.all.with(|all| {
+                all.iter()
+                    .filter(|e| this.was_asked(&e.field))
+                    .cloned()
+                    .collect()
+            })
+        })
+    }
+
+    /// Whether `field` had a problem at the last try.
+    fn was_asked(&self, field: &str) -> bool {
+        self.shown.get() && self.asked.with(|a| a.iter().any(|f| f == field))
     }
 
     /// The message for one field, once shown.
     pub fn for_field(&self, field: impl Into<String>) -> Signal<Option<String>> {
         let field = field.into();
-        let (shown, all) = (self.shown, self.all);
+        let this = *self;
         Signal::derive(move || {
-            if !shown.get() {
+            if !this.was_asked(&field) {
                 return None;
             }
-            all.with(|errs| {
+            this.all.with(|errs| {
                 errs.iter()
                     .find(|e| e.field == field)
                     .map(|e| e.message.clone())
@@ -376,12 +395,12 @@ impl PageErrors {
     /// may carry several, e.g. each person's missing rating).
     pub fn all_for(&self, field: impl Into<String>) -> Signal<Vec<String>> {
         let field = field.into();
-        let (shown, all) = (self.shown, self.all);
+        let this = *self;
         Signal::derive(move || {
-            if !shown.get() {
+            if !this.was_asked(&field) {
                 return Vec::new();
             }
-            all.with(|errs| {
+            this.all.with(|errs| {
                 errs.iter()
                     .filter(|e| e.field == field)
                     .map(|e| e.message.clone())
@@ -392,6 +411,10 @@ impl PageErrors {
 
     /// Show the errors; true when there are none and the page may move on.
     pub fn submit(&self) -> bool {
+        self.asked.set(
+            self.all
+                .with_untracked(|all| all.iter().map(|e| e.field.clone()).collect()),
+        );
         self.shown.set(true);
         self.attempts.update(|n| *n += 1);
         self.all.with_untracked(Vec::is_empty)

@@ -210,7 +210,9 @@ test("person support: continuing lists what is missing about the person's suppor
   await expect(page.getByLabel('Details of how they communicate')).toBeFocused();
 
   await press(radio(page, 'What kind of interpreter?', 'Spoken language interpreter'));
-  await expect(summary.getByRole('link')).toHaveText([
+  // A question that appears with an answer is asked at the next Continue, not before.
+  await expect(page.getByLabel('Language to interpret')).not.toHaveAttribute('aria-invalid', 'true');
+  await continueWithErrors(page, [
     "Enter Ayesha Khan's preferred language",
     'Enter the language Ayesha Khan needs interpreting',
     'Describe the communication aid Ayesha Khan uses',
@@ -259,6 +261,7 @@ test('how we will review: continuing with nothing agreed lists every missing ans
   for (const item of await page.getByRole('group', { name: 'What will the review cover?' }).getByRole('checkbox').all()) {
     await press(item);
   }
+  await press(page.getByRole('button', { name: 'Continue', exact: true }));
   await expect(summary.getByRole('link', { name: 'Select at least one thing the review will cover' })).toBeVisible();
   await press(checkbox(page, 'What will the review cover?', 'Things that need someone else\'s help'));
 
@@ -305,7 +308,9 @@ test('what we will look at: continuing with nothing chosen, then without the car
   const wording = 'The carer is getting enough sleep and rest.';
   await press(await libraryCriterion(page, wording));
   const message = `Ask Ayesha Khan to agree to review against \u201c${wording}\u201d`;
-  await expect(summary.getByRole('link')).toHaveText([message]);
+  // Nobody could have agreed yet: asked at the next Continue, not before.
+  await expect(summary).toBeHidden();
+  await continueWithErrors(page, [message]);
   await press(summary.getByRole('link', { name: message }));
   const card = chosenCriterion(page, wording);
   // A group's message leads to its first box.
@@ -354,7 +359,9 @@ test('ready to start: continuing with needs unchecked, then not met without reas
   await press(radio(page, /^Is everything ready for .*: symbols/, 'Yes, it is in place'));
   await press(radio(page, /^Is everything ready for .*: pictures or photos/, 'Yes, it is in place'));
   await press(radio(page, /^Is everything ready for .*: an interpreter for Urdu/, 'No, it is not'));
-  await expect(summary.getByRole('link')).toHaveText([
+  // The two questions that appear are asked at the next Continue, not before.
+  await expect(summary).toBeHidden();
+  await continueWithErrors(page, [
     'Enter what was done about an interpreter for Urdu for Ayesha Khan',
     'Enter why the review can go on without an interpreter for Urdu for Ayesha Khan',
   ]);
@@ -366,4 +373,23 @@ test('ready to start: continuing with needs unchecked, then not met without reas
   await page.getByLabel('Why can the review go on today without it?').fill('The phone interpreter is on the line');
   await expect(summary).toBeHidden();
   await continueTo(page, 'Carer review');
+});
+
+// Issue 25, point 5 (a finding): after a try, a sharing limit added is not
+// faulted before anyone could fill it in; its questions are asked at the
+// next Continue.
+test('how we will review: a sharing limit added after a try is not faulted before anyone could fill it in', async ({ page }) => {
+  const id = await familyReview(page);
+  await openReviewPage(page, id, 'process');
+  await press(page.getByRole('button', { name: 'Continue', exact: true }));
+  const summary = errorSummary(page);
+  await expect(summary).toBeVisible();
+  await press(page.getByRole('button', { name: 'Add something that must not be shared' }));
+  const what = page.getByLabel('What must not be shared');
+  await expect(what).toBeVisible();
+  await expect(what).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(summary.getByRole('link', { name: 'Enter what must not be shared' })).toHaveCount(0);
+  await press(page.getByRole('button', { name: 'Continue', exact: true }));
+  await expect(summary.getByRole('link', { name: 'Enter what must not be shared' })).toBeVisible();
+  await expect(what).toHaveAttribute('aria-invalid', 'true');
 });
