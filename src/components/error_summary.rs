@@ -66,21 +66,6 @@ pub fn ErrorSummary(
     }
 }
 
-/// The message for `field` among a form's errors (for forms whose errors
-/// are their own, not a part's `PageErrors`).
-pub fn message_of(
-    errors: Memo<Vec<review_core::validate::FieldError>>,
-    field: &'static str,
-) -> Signal<Option<String>> {
-    Signal::derive(move || {
-        errors.with(|e| {
-            e.iter()
-                .find(|e| e.field == field)
-                .map(|e| e.message.clone())
-        })
-    })
-}
-
 /// The messages the error summary links to `field` with, shown where that
 /// field is when it is not a form field of its own (a card, a link to the
 /// page that asks, a heading above a list): every link of the summary lands

@@ -27,7 +27,7 @@ pub use display::{
     EasyWords, ReadAloud, Symbol,
 };
 pub use editable::{change_word, Editable};
-pub use error_summary::{message_of, ErrorSummary, FieldMessages, Problem};
+pub use error_summary::{ErrorSummary, FieldMessages, Problem};
 pub use fields::{Checkboxes, Choice, DateInput, Radios, Select, TextArea, TextInput};
 pub use file_choice::FileChoice;
 pub use focus::{after_removing, focus_by_id};

@@ -2,8 +2,8 @@
 //! again; the signed version is kept as it is.
 
 use crate::browser::{clock, storage};
-use crate::components::{message_of, ErrorSummary, Page, Problem, TextArea};
-use crate::state::{use_app, use_review};
+use crate::components::{ErrorSummary, Page, Problem, TextArea};
+use crate::state::{use_app, use_review, PageErrors};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use review_core::signoff::{amend_form_errors, form};
@@ -19,20 +19,14 @@ pub fn Amend() -> impl IntoView {
     let reason = RwSignal::new(String::new());
     let what = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<String>);
-    // Checked when they ask for the new version, then as each answer changes.
-    let attempts = RwSignal::new(0u32);
-    let errors = Memo::new(move |_| {
-        if attempts.get() == 0 {
-            Vec::new()
-        } else {
-            amend_form_errors(&reason.get(), &what.get())
-        }
-    });
-    let error = move |field: &'static str| message_of(errors, field);
+    // Checked when they ask for the new version, as every page is.
+    let errors = PageErrors::new(Memo::new(move |_| {
+        amend_form_errors(&reason.get(), &what.get())
+    }));
+    let error = move |field: &'static str| errors.for_field(field);
     let amend = move |_| {
-        attempts.update(|n| *n += 1);
         problem.set(None);
-        if !errors.with_untracked(Vec::is_empty) {
+        if !errors.submit() {
             return;
         }
         let result = ctx.review.with_untracked(|r| {
@@ -57,7 +51,7 @@ pub fn Amend() -> impl IntoView {
     view! {
         <Page back=ctx.path("sign") back_text="Back to the sign-off" title="Amend this review" caption="Check and sign off · P23"
             intro="This makes a new version of the review that you can change and everyone signs again. The signed version is kept as it is.">
-            <ErrorSummary errors=errors attempts=attempts />
+            <ErrorSummary errors=errors.visible() attempts=errors.attempts />
             <TextArea id=form::AMEND_REASON label="Why does the review need amending?" value=reason rows=3
                 error=error(form::AMEND_REASON) on_input=Callback::new(move |v| reason.set(v)) />
             <TextArea id=form::AMEND_WHAT label="What will change?" value=what rows=3

@@ -2,10 +2,8 @@
 //! the review and signs in their own way, the worker last, which locks the
 //! review and signs its summary.
 
-use crate::components::{
-    message_of, Banner, Choice, ErrorSummary, Page, Problem, Radios, TextArea, TextInput,
-};
-use crate::state::{use_review, SignOffProblem};
+use crate::components::{Banner, Choice, ErrorSummary, Page, Problem, Radios, TextArea, TextInput};
+use crate::state::{use_review, PageErrors, SignOffProblem};
 use leptos::html;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -171,27 +169,23 @@ fn SignForm(
             },
         })
     };
-    // Checked when they ask to sign, then again as each answer changes, so
-    // a message goes as soon as its answer is put right.
-    let attempts = RwSignal::new(0u32);
+    // Checked when they ask to sign, as every part's page is (`PageErrors`):
+    // a message goes as soon as its answer is put right, and a question
+    // that appears later is asked at the next try.
     let errors = {
         let person = person.clone();
-        Memo::new(move |_| {
-            if attempts.get() == 0 {
-                return Vec::new();
-            }
+        PageErrors::new(Memo::new(move |_| {
             ctx.review
                 .with(|r| form_errors(r, &person, decision(), method()))
-        })
+        }))
     };
-    let error = move |field: &'static str| message_of(errors, field);
+    let error = move |field: &'static str| errors.for_field(field);
     let sign = Callback::new(move |clock_believed: bool| {
         if busy.get_untracked() {
             return;
         }
-        attempts.update(|n| *n += 1);
         problem.set(None);
-        if !errors.with_untracked(Vec::is_empty) {
+        if !errors.submit() {
             return;
         }
         let (Some(decision), Some(method)) = (untrack(decision), untrack(method)) else {
@@ -253,7 +247,7 @@ fn SignForm(
             <span class="app-turn-banner__name">{format!("{name}, {role}")}</span>
         </div>
         <p class="app-body">{format!("Please pass the tablet to {name}.")}</p>
-        <ErrorSummary errors=errors attempts=attempts />
+        <ErrorSummary errors=errors.visible() attempts=errors.attempts />
         <Radios id=form::SAYS legend=format!("Does {name} agree with the review?") error=error(form::SAYS)
             choices=vec![
                 Choice::new(Says::Agrees, "agrees", "Yes, I agree"),
