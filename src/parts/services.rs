@@ -43,6 +43,9 @@ pub fn Services() -> impl IntoView {
             <p class="app-body">
                 {format!("Anything {carer} needs that no service gives them, or that is hard to get. Gaps are passed on to the people who plan services.")}
             </p>
+            <Show when=move || gaps.with(Vec::is_empty)>
+                <p class="app-body">"No gaps recorded."</p>
+            </Show>
             <ul class="app-list app-stack">
                 <For each=move || gaps.get() key=|id| id.clone()
                     children=move |id| view! { <GapCard id=id errors=errors /> } />
