@@ -338,9 +338,8 @@ pub fn use_review() -> ReviewContext {
 /// anyone could answer it: its problems wait for the next try.
 #[derive(Clone, Copy)]
 pub struct PageErrors {
-    pub shown: RwSignal<bool>,
     pub all: Memo<Vec<FieldError>>,
-    /// The fields that had a problem at the last try.
+    /// The fields that had a problem at the last try (none before one).
     asked: RwSignal<Vec<String>>,
     /// How many times someone tried to move on (the summary refocuses each time).
     pub attempts: RwSignal<u32>,
@@ -349,7 +348,6 @@ pub struct PageErrors {
 impl PageErrors {
     pub fn new(all: Memo<Vec<FieldError>>) -> Self {
         PageErrors {
-            shown: RwSignal::new(false),
             all,
             asked: RwSignal::new(Vec::new()),
             attempts: RwSignal::new(0),
@@ -372,7 +370,7 @@ impl PageErrors {
 
     /// Whether `field` had a problem at the last try.
     fn was_asked(&self, field: &str) -> bool {
-        self.shown.get() && self.asked.with(|a| a.iter().any(|f| f == field))
+        self.asked.with(|a| a.iter().any(|f| f == field))
     }
 
     /// The message for one field, once shown.
@@ -415,7 +413,6 @@ impl PageErrors {
             self.all
                 .with_untracked(|all| all.iter().map(|e| e.field.clone()).collect()),
         );
-        self.shown.set(true);
         self.attempts.update(|n| *n += 1);
         self.all.with_untracked(Vec::is_empty)
     }

@@ -7,7 +7,8 @@
 use super::editable::{change_word, Editable};
 use super::error_summary::ErrorSummary;
 use super::fields::{Choice, Radios};
-use super::focus::{after_removing, focus_by_id};
+use super::focus::focus_by_id;
+use super::undo::remove_from;
 use crate::state::{use_review, PageErrors};
 use leptos::prelude::*;
 use review_core::lists::{labelled, CardStatus, ListKind};
@@ -411,10 +412,12 @@ where
     let remove = {
         let remove_id = remove_id.clone();
         Callback::new(move |()| {
-            let refocus = after_removing(&remove_id);
-            if ctx.send_removal(list.kind.remove_command(entry.id()), what.get_untracked()) {
-                request_animation_frame(refocus);
-            }
+            remove_from(
+                ctx,
+                &remove_id,
+                list.kind.remove_command(entry.id()),
+                what.get_untracked(),
+            )
         })
     };
     view! {

@@ -30,7 +30,7 @@ pub use editable::{change_word, Editable};
 pub use error_summary::{ErrorSummary, FieldMessages, Problem};
 pub use fields::{Checkboxes, Choice, DateInput, Radios, Select, TextArea, TextInput};
 pub use file_choice::FileChoice;
-pub use focus::{after_removing, focus_by_id};
+pub use focus::focus_by_id;
 pub use list_part::{
     or_not_yet, AddButton, Entry, ListCard, ListErrorSummary, ListQuestion, ListSection, ListState,
     RemoveWithConfirm, ShortAnswers,
@@ -46,4 +46,4 @@ pub use signed_so_far::SignedSoFarBanner;
 pub use submit::SubmitButton;
 pub use task_list::TaskList;
 pub use turn::{PassTheTablet, TurnBanner};
-pub use undo::UndoBar;
+pub use undo::{remove_from, UndoBar};

@@ -5,9 +5,19 @@
 //! said to screen readers as it appears.
 
 use super::focus::focus_by_id;
-use crate::state::use_review;
+use crate::state::{use_review, ReviewContext};
 use leptos::prelude::*;
 use review_core::words::capitalise;
+
+/// Remove something from the review, pressed at the control `from` (inside
+/// the item): Undo is offered, and focus goes where `focus::after_removing`
+/// says (the next item, or the list's heading).
+pub fn remove_from(ctx: ReviewContext, from: &str, command: review_core::Command, what: String) {
+    let refocus = super::focus::after_removing(from);
+    if ctx.send_removal(command, what) {
+        request_animation_frame(refocus);
+    }
+}
 
 /// The Undo bar of the open review (one per review, in its shell).
 #[component]

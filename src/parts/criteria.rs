@@ -219,11 +219,11 @@ fn ChosenCriterion(
                         on:click={
                             let id3 = id3.clone();
                             move |_| {
-                                let refocus = crate::components::after_removing(&format!("remove-criterion-{id3}"));
                                 let what = criterion.with_untracked(|c| c.as_ref().map(|c| format!("“{}”", c.wording)).unwrap_or_default());
-                                if ctx.send_removal(Command::RemoveCriterion { id: id3.clone() }, what) {
-                                    request_animation_frame(refocus);
-                                }
+                                crate::components::remove_from(ctx, &format!("remove-criterion-{id3}"),
+                                    Command::RemoveCriterion { id: id3.clone() },
+                                    what,
+                                );
                             }
                         }>
                         "Remove" <span class="app-visually-hidden">" this criterion"</span>

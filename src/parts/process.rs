@@ -217,15 +217,15 @@ fn Restriction(
                         on:click={
                             let id3 = id3.clone();
                             move |_| {
-                                let refocus = crate::components::after_removing(&format!("remove-restriction-{id3}"));
                                 let what = current.with_untracked(|(what, _)| if what.trim().is_empty() {
                                     "something that must not be shared".to_string()
                                 } else {
                                     format!("“{}” from what must not be shared", what.trim())
                                 });
-                                if ctx.send_removal(Command::RemoveRestriction { id: id3.clone() }, what) {
-                                    request_animation_frame(refocus);
-                                }
+                                crate::components::remove_from(ctx, &format!("remove-restriction-{id3}"),
+                                    Command::RemoveRestriction { id: id3.clone() },
+                                    what,
+                                );
                             }
                         }>
                         "Remove this"

@@ -200,11 +200,13 @@ fn GapCard(
     let gid = id.clone();
     let remove_id = ids::gap(&id, "remove");
     let remove = Callback::new(move |()| {
-        let refocus = crate::components::after_removing(&remove_id);
         let what = format!("gap {}", place.get_untracked());
-        if ctx.send_removal(Command::RemoveGap { id: gid.clone() }, what) {
-            request_animation_frame(refocus);
-        }
+        crate::components::remove_from(
+            ctx,
+            &remove_id,
+            Command::RemoveGap { id: gid.clone() },
+            what,
+        );
     });
     let field = {
         let id = id.clone();

@@ -537,11 +537,13 @@ fn Note(
     let remove = {
         let remove_id = remove_id.clone();
         move |_| {
-            let refocus = crate::components::after_removing(&remove_id);
             let what = format!("note {}", number.get_untracked());
-            if ctx.send_removal(Command::RemoveEvidence { id: nid.clone() }, what) {
-                request_animation_frame(refocus);
-            }
+            crate::components::remove_from(
+                ctx,
+                &remove_id,
+                Command::RemoveEvidence { id: nid.clone() },
+                what,
+            );
         }
     };
     view! {
