@@ -297,6 +297,8 @@ pub enum DomainError {
     UnknownParticipant,
     UnknownCriterion,
     UnknownRestriction,
+    UnknownCopy,
+    UnknownItem,
     DuplicateId,
     /// The individual is always part of the review, even when absent.
     IndividualRequired,
@@ -339,6 +341,8 @@ impl fmt::Display for DomainError {
             DomainError::UnknownParticipant => "That person is no longer part of this review",
             DomainError::UnknownCriterion => "That criterion is no longer part of this review",
             DomainError::UnknownRestriction => "That sharing limit is no longer part of this review",
+            DomainError::UnknownCopy => "That copy is no longer part of this review",
+            DomainError::UnknownItem => "That item is no longer part of this review",
             DomainError::DuplicateId => "That item already exists",
             DomainError::IndividualRequired => {
                 "The person being cared for is always part of the review, even when they are not here"

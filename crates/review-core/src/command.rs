@@ -15,6 +15,7 @@ use crate::review::*;
 use crate::services::types::*;
 use crate::setup::people::*;
 use crate::setup::process::*;
+use crate::setup::sharing::*;
 use crate::text::clean;
 
 pub use crate::setup::process::MAX_TIME_BOX;
@@ -111,6 +112,31 @@ pub enum Command {
     SetProcessAgreement {
         participant: Id,
         agreed: bool,
+    },
+    /// The carer, the individual, the GP or the carers' team gets a copy
+    /// (one each), or not.
+    SetCopy {
+        kind: RecipientKind,
+        gets: bool,
+    },
+    /// A named copy: a provider or someone else.
+    AddNamedCopy {
+        id: Id,
+        kind: RecipientKind,
+    },
+    SetCopyName {
+        id: Id,
+        name: String,
+    },
+    RemoveCopy {
+        id: Id,
+    },
+    /// Who may see an item unless it says otherwise.
+    SetDefaultVisibility(Visibility),
+    /// Who may see one item (by its key, `crate::sharing`).
+    SetVisibility {
+        item: String,
+        visibility: Visibility,
     },
 
     AddLibraryCriterion {
@@ -310,6 +336,7 @@ impl Review {
             version: 1,
             amends: None,
             turn: None,
+            visibility: Default::default(),
         }
     }
 
@@ -329,6 +356,7 @@ impl Review {
             return Err(DomainError::Signed);
         }
         self.apply_unstamped(command)?;
+        self.forget_gone_items();
         self.updated_at = now;
         // Someone who left the room (or the review) cannot be holding the
         // tablet: it goes back to the worker.
@@ -398,7 +426,12 @@ impl Review {
             | AddRestriction { .. }
             | SetRestriction { .. }
             | RemoveRestriction { .. }
-            | SetProcessAgreement { .. }) => self.apply_setup(c),
+            | SetProcessAgreement { .. }
+            | SetCopy { .. }
+            | AddNamedCopy { .. }
+            | SetCopyName { .. }
+            | RemoveCopy { .. }
+            | SetDefaultVisibility(_)) => self.apply_setup(c),
             c @ (AddLibraryCriterion { .. }
             | AddCustomCriterion { .. }
             | SetCriterionWording { .. }
@@ -435,6 +468,7 @@ impl Review {
                 self.apply_actions(c)
             }
             c @ SetOutcome(_) => self.apply_outcome(c),
+            SetVisibility { item, visibility } => self.set_visibility(item, visibility),
             PassTablet { to } => self.pass_tablet(to),
         }
     }

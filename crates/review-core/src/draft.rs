@@ -11,11 +11,12 @@ use serde_json::Value;
 use std::fmt;
 
 /// The envelope version this build writes for a review. Version 2: a
-/// resource's benefits, difficulties and changes are lists of points (see
-/// [`migrate`]). Each kind has its own version, so a change to one kind
+/// resource's benefits, difficulties and changes are lists of points;
+/// version 3: the sharing agreement's copies and default visibility, and
+/// each item's visibility (see [`migrate`]). Each kind has its own version, so a change to one kind
 /// never makes the others unreadable to an older build (see
 /// [`Kind::current_version`]).
-pub const CURRENT_VERSION: u64 = 2;
+pub const CURRENT_VERSION: u64 = 3;
 
 /// Every storage key of the deployment at the root of its origin starts with
 /// this, then `/`, so the app never reads another app's data. A deployment in
@@ -287,6 +288,11 @@ fn migrate(kind: Kind, version: u64, mut envelope: Value) -> Result<Value, Draft
     while at < kind.current_version() {
         match (kind, at) {
             (Kind::Review, 1) => v1_to_v2_review(&mut data)?,
+            // Version 3 only gained members (copies, default visibility, each
+            // item's visibility), absent until someone chooses them: a version 2
+            // review reads as it is. The version guards the new members from
+            // an older build, which would drop them when it saved.
+            (Kind::Review, 2) => {}
             (_, v) => return Err(DraftError::Damaged(format!("unknown format {v}"))),
         }
         at += 1;

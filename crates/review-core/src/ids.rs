@@ -24,6 +24,9 @@ pub fn criterion_agreement(criterion: &str) -> String {
 pub fn restriction_what(id: &str) -> String {
     format!("restriction-{id}-what")
 }
+pub fn copy_name(id: &str) -> String {
+    format!("copy-{id}-name")
+}
 pub fn restriction_not_with(id: &str) -> String {
     format!("restriction-{id}-not-with")
 }

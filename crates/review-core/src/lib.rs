@@ -33,6 +33,7 @@ pub mod retention;
 pub mod review;
 pub mod services;
 pub mod setup;
+pub mod sharing;
 pub mod signoff;
 pub mod summary;
 pub mod team;

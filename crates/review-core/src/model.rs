@@ -13,3 +13,4 @@ pub use crate::review::*;
 pub use crate::services::types::*;
 pub use crate::setup::people::*;
 pub use crate::setup::process::*;
+pub use crate::setup::sharing::*;

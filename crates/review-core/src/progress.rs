@@ -199,6 +199,8 @@ impl Part {
                     || p.agenda != AgendaItem::ALL
                     || p.carer_private_time.is_some()
                     || !p.confidentiality.recipients.is_empty()
+                    || !p.confidentiality.copies.is_empty()
+                    || p.confidentiality.default_visibility.is_some()
                     || !p.confidentiality.restrictions.is_empty()
                     || !p.agreed_by.is_empty()
             }

@@ -12,6 +12,7 @@ use crate::ratings::types::*;
 use crate::services::types::*;
 use crate::setup::people::*;
 use crate::setup::process::*;
+use crate::setup::sharing::Visibility;
 use crate::signoff::types::{Amendment, SignOff};
 use crate::text::clean;
 use chrono::NaiveDate;
@@ -98,6 +99,12 @@ pub struct Review {
     /// of the stored JSON while `None`, so drafts from before it still load.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub turn: Option<Id>,
+
+    // Who may see what (P23).
+    /// The visibility chosen for an item, by its key (`crate::sharing`);
+    /// an item not here has the agreement's default.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub visibility: BTreeMap<String, Visibility>,
 }
 fn first_version() -> u32 {
     1
@@ -300,6 +307,12 @@ impl Review {
                 .restrictions
                 .iter()
                 .any(|r| r.id == id)
+            || self
+                .process
+                .confidentiality
+                .copies
+                .iter()
+                .any(|c| c.id == id)
             || self
                 .criterion_reviews
                 .values()

@@ -21,6 +21,7 @@ pub mod keys;
 pub mod matching;
 pub mod portable;
 pub mod schema;
+pub mod sign_off_record;
 pub mod strings;
 pub mod team_keys;
 pub mod v1;

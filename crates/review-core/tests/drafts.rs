@@ -62,8 +62,8 @@ fn the_envelope_names_its_version_and_kind() {
     ];
     for (raw, kind) in cases {
         let v = json(&raw);
-        // Reviews are at version 2 (lists of points); the rest never changed.
-        let version = if kind == "review" { 2 } else { 1 };
+        // Reviews are at version 3 (lists of points, then visibility); the rest never changed.
+        let version = if kind == "review" { 3 } else { 1 };
         assert_eq!(v["version"], json!(version), "{kind}");
         assert_eq!(v["kind"], json!(kind));
         assert!(
@@ -76,7 +76,7 @@ fn the_envelope_names_its_version_and_kind() {
             "nothing else in the envelope"
         );
     }
-    assert_eq!(draft::CURRENT_VERSION, 2);
+    assert_eq!(draft::CURRENT_VERSION, 3);
 }
 
 #[test]
@@ -163,7 +163,7 @@ fn json_without_our_envelope_is_reported_as_not_ours() {
 #[test]
 fn an_envelope_from_a_newer_version_is_reported_with_its_version() {
     let cases = [
-        (3, r#"{"version":3,"kind":"review","data":{}}"#),
+        (4, r#"{"version":4,"kind":"review","data":{}}"#),
         (17, r#"{"version":17}"#),
     ];
     for (version, raw) in cases {
@@ -287,17 +287,20 @@ fn settings_saved_with_fields_missing_read_as_empty() {
 
 #[test]
 fn the_v1_fixture_decodes_to_the_complete_review() {
-    assert_eq!(draft::decode_review(REVIEW_V1), Ok(part_one_complete()));
+    assert_eq!(
+        draft::decode_review(REVIEW_V1),
+        Ok(part_one_before_visibility())
+    );
 }
 
 #[test]
-fn the_v1_fixture_is_written_again_as_version_2_with_the_same_data() {
+fn the_v1_fixture_is_written_again_as_version_3_with_the_same_data() {
     // Part one has no services, so version 2 changes nothing in it but the
     // version. If the data differs, the stored format changed: bump the
     // version, add a migration and keep a fixture to test it.
     let decoded = draft::decode_review(REVIEW_V1).expect("the fixture decodes");
     let written = json(&draft::encode_review(&decoded));
-    assert_eq!(written["version"], json!(2));
+    assert_eq!(written["version"], json!(3));
     assert_eq!(written["data"], json(REVIEW_V1)["data"]);
 }
 
@@ -355,10 +358,10 @@ fn each_kind_has_its_own_version() {
         draft::decode_settings(&as_v2),
         Err(DraftError::FromNewerVersion(2))
     );
-    let review = draft::encode_review(&new_review()).replace("\"version\":2", "\"version\":3");
+    let review = draft::encode_review(&new_review()).replace("\"version\":3", "\"version\":4");
     assert_eq!(
         draft::decode_review(&review),
-        Err(DraftError::FromNewerVersion(3))
+        Err(DraftError::FromNewerVersion(4))
     );
 }
 
@@ -378,9 +381,16 @@ fn the_v1_fixture_keeps_what_was_typed_and_decided() {
         review.process.time_boxes.get(&AgendaItem::Partnership),
         Some(&20)
     );
-    // Part 1 done; of the review proper, escalation is off the agenda, so
-    // four parts (not started) remain.
-    assert_eq!(review_core::progress::parts_done(&review), (5, 9));
+    // Part 1 done but for what was asked after it was saved (who may see
+    // what by default: "How we'll review" asks for it, and nothing else);
+    // of the review proper, escalation is off the agenda, so four parts (not
+    // started) remain.
+    assert_eq!(review_core::progress::parts_done(&review), (4, 9));
+    let asked: Vec<String> = review_core::setup::checks::process(&review)
+        .into_iter()
+        .map(|e| e.field)
+        .collect();
+    assert_eq!(asked, ["default-visibility"]);
 }
 
 // ---- Text is stored in NFC ----------------------------------------------------

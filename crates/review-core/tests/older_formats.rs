@@ -153,3 +153,54 @@ fn the_last_builds_sealed_backup_asks_for_its_pin() {
     // Opening it needs the PIN derived in the browser: formats.spec.js.
     assert!(!fixture("backups-v1/sealed-signed-off.json").contains("Ayesha"));
 }
+
+// ---- Version 2, the build before visibility -----------------------------------
+
+/// A version 2 review (`tests/fixtures/drafts-v2`, stored by the build
+/// before copies and visibility) opens as exactly what it says: version 3
+/// only gained members, so its data is the same JSON, member by member, and
+/// nothing is made up (no copies, no default, no item's visibility).
+#[test]
+fn a_version_2_draft_opens_with_nothing_lost_and_nothing_decided_for_it() {
+    for name in [
+        "drafts-v2/storage-complete.json",
+        "drafts-v2/storage-signed-off.json",
+    ] {
+        let (_, raw) = stored_review(name);
+        let old: Value = serde_json::from_str(&raw).unwrap();
+        assert_eq!(old["version"], 2, "{name}");
+        let (review, revision) = draft::decode_review_at(&raw).expect(name);
+        assert_eq!(
+            serde_json::to_value(&review).unwrap(),
+            old["data"],
+            "{name}"
+        );
+        assert!(review.process.confidentiality.copies.is_empty());
+        assert_eq!(review.process.confidentiality.default_visibility, None);
+        assert!(review.visibility.is_empty());
+        // The first write keeps the version 2 text aside before replacing it.
+        assert_eq!(
+            draft::plan_write(Some(&raw), revision),
+            Ok(draft::WritePlan::KeepOlderFormatThenWrite {
+                revision: revision + 1,
+                version: 2
+            }),
+            "{name}"
+        );
+    }
+}
+
+/// The review the build before signed still says what its summary says:
+/// nothing this build adds to a summary (copies, visibility) is made up for
+/// a review whose agreement never decided it, so it stays "signed" and
+/// opens in a backup.
+#[test]
+fn a_review_the_build_before_signed_still_matches_its_summary() {
+    let (id, stored) = dump("drafts-v2/storage-signed-off.json");
+    let review = draft::decode_review(stored[&draft::review_key(&id)].as_str().unwrap()).unwrap();
+    let file = draft::decode_summary(stored[&draft::summary_key(&id)].as_str().unwrap()).unwrap();
+    let check = verify(file.text.as_bytes(), &VerifyOptions::default());
+    assert!(check.is_intact(), "{:?}", check.errors);
+    let c = review_core::summary::compare(file.text.as_bytes(), &review);
+    assert!(c.matches(), "{c}");
+}

@@ -49,8 +49,8 @@ fn a_fresh_process_asks_for_everything_but_the_agenda() {
                 "Select whether the carer would like time with the worker on their own"
             ),
             missing(
-                "recipients",
-                "Enter who will receive the summary of this review"
+                "default-visibility",
+                "Select who may see what is said, unless an item says otherwise"
             ),
             missing(
                 "process-agreement",
@@ -65,7 +65,7 @@ type Unset = fn(&mut ReviewProcess);
 
 #[test]
 fn each_missing_answer_gives_its_own_error() {
-    let cases: [(Unset, FieldError); 6] = [
+    let cases: [(Unset, FieldError); 7] = [
         (
             |p| p.reason = None,
             missing("reason", "Select why this review is happening"),
@@ -89,10 +89,17 @@ fn each_missing_answer_gives_its_own_error() {
             ),
         ),
         (
-            |p| p.confidentiality.recipients = " \n ".into(),
+            |p| p.confidentiality.default_visibility = None,
             missing(
-                "recipients",
-                "Enter who will receive the summary of this review",
+                "default-visibility",
+                "Select who may see what is said, unless an item says otherwise",
+            ),
+        ),
+        (
+            |p| p.confidentiality.copies[2].name = " ".into(),
+            missing(
+                "copy-copy-crossroads-name",
+                "Enter the name of the service that gets a copy",
             ),
         ),
         (
@@ -108,6 +115,80 @@ fn each_missing_answer_gives_its_own_error() {
         unset(&mut review.process);
         assert_eq!(validate::process(&review), [expected]);
     }
+}
+
+#[test]
+fn notes_on_who_gets_a_copy_are_optional_now_copies_are_chosen() {
+    let mut review = part_one_complete();
+    review.process.confidentiality.recipients.clear();
+    assert_eq!(validate::process(&review), []);
+}
+
+#[test]
+fn the_carer_and_the_gp_get_one_copy_each_providers_and_others_are_named() {
+    let review = with_applied(
+        part_one_complete(),
+        [
+            Command::SetCopy {
+                kind: RecipientKind::Gp,
+                gets: true,
+            },
+            Command::SetCopy {
+                kind: RecipientKind::Gp,
+                gets: true,
+            },
+            Command::SetCopy {
+                kind: RecipientKind::Carer,
+                gets: false,
+            },
+            Command::AddNamedCopy {
+                id: "copy-2".into(),
+                kind: RecipientKind::Other,
+            },
+        ],
+    );
+    let kinds: Vec<RecipientKind> = review
+        .process
+        .confidentiality
+        .copies
+        .iter()
+        .map(|c| c.kind)
+        .collect();
+    // In the order the question offers them; the GP once.
+    assert_eq!(
+        kinds,
+        [
+            RecipientKind::Individual,
+            RecipientKind::Gp,
+            RecipientKind::Provider,
+            RecipientKind::Other
+        ]
+    );
+    let mut r = review.clone();
+    for wrong in [
+        Command::SetCopy {
+            kind: RecipientKind::Provider,
+            gets: true,
+        },
+        Command::AddNamedCopy {
+            id: "copy-3".into(),
+            kind: RecipientKind::Gp,
+        },
+        Command::AddNamedCopy {
+            id: "copy-2".into(),
+            kind: RecipientKind::Other,
+        },
+        Command::SetCopyName {
+            id: "gp".into(),
+            name: "Dr Jones".into(),
+        },
+        Command::RemoveCopy {
+            id: "nobody".into(),
+        },
+    ] {
+        assert!(r.apply(wrong.clone(), r.updated_at).is_err(), "{wrong:?}");
+    }
+    assert_eq!(r, review, "a refused change changes nothing");
 }
 
 #[test]

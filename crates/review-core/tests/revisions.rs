@@ -26,7 +26,7 @@ fn json(raw: &str) -> Value {
 fn a_draft_stored_before_revisions_existed_loads_at_revision_0() {
     assert_eq!(
         draft::decode_review_at(REVIEW_V1),
-        Ok((part_one_complete(), 0))
+        Ok((part_one_before_visibility(), 0))
     );
     assert_eq!(draft::stored_revision(REVIEW_V1), Ok(0));
 }
@@ -35,7 +35,7 @@ fn a_draft_stored_before_revisions_existed_loads_at_revision_0() {
 fn the_fixture_with_a_revision_loads_with_its_revision() {
     assert_eq!(
         draft::decode_review_at(REVIEW_V1_AT_3),
-        Ok((part_one_complete(), 3))
+        Ok((part_one_before_visibility(), 3))
     );
     // The revision is beside the data, so the review itself is unchanged.
     assert_eq!(
@@ -45,10 +45,10 @@ fn the_fixture_with_a_revision_loads_with_its_revision() {
 }
 
 #[test]
-fn the_fixture_with_a_revision_is_written_again_at_version_2_with_its_revision() {
+fn the_fixture_with_a_revision_is_written_again_at_version_3_with_its_revision() {
     let (review, revision) = draft::decode_review_at(REVIEW_V1_AT_3).unwrap();
     let mut expected = json(REVIEW_V1_AT_3);
-    expected["version"] = json!(2);
+    expected["version"] = json!(3);
     assert_eq!(json(&draft::encode_review_at(&review, revision)), expected);
 }
 

@@ -141,6 +141,109 @@ fn the_summary_holds_every_part_of_the_review() {
     assert!(v.get("signature").is_none());
 }
 
+/// Who may see what: the copies and the default the agreement made, and
+/// each item's visibility, the one chosen for it or the default.
+#[test]
+fn every_item_says_who_may_see_it() {
+    let v = unsigned_value();
+    assert_eq!(
+        v["confidentiality"]["copies"],
+        json!([
+            {"id": "carer", "kind": "carer"},
+            {"id": "individual", "kind": "individual"},
+            {"id": COPY_PROVIDER, "kind": "provider", "name": "Crossroads Care"},
+        ])
+    );
+    assert_eq!(v["confidentiality"]["defaultVisibility"], "everyone");
+    let evidence = &v["criteria"][1]["evidence"][0];
+    assert_eq!(evidence["id"], EVIDENCE);
+    assert_eq!(evidence["visibility"], "not-providers");
+    assert_eq!(v["outcome"]["otherViewsVisibility"], "not-individual");
+    assert_eq!(v["outcome"]["rationaleVisibility"], "everyone");
+    assert_eq!(
+        v["cover"]["arrangements"][0]["risks"][0]["visibility"],
+        "everyone"
+    );
+    assert_eq!(
+        v["services"]["resources"][0]["needsMetVisibility"],
+        "everyone"
+    );
+    for action in v["actions"].as_array().unwrap() {
+        assert_eq!(action["visibility"], "everyone");
+    }
+    // Every item of the review is in the summary with its visibility: the
+    // core's list of items and the summary agree.
+    let review = signed_off_review();
+    let items = review_core::sharing::written_items(&review);
+    assert!(items.len() >= 12, "the test review has items of every kind");
+    for item in items {
+        let recorded = match item.key.split_once('/') {
+            Some(("outcome", answer)) => {
+                let member = format!("{}Visibility", camel(answer));
+                v["outcome"][member.as_str()].clone()
+            }
+            Some((resource, "needs-met")) => {
+                object_with_id(&v, resource).unwrap()["needsMetVisibility"].clone()
+            }
+            _ => object_with_id(&v, &item.key)
+                .unwrap_or_else(|| panic!("{} is in the summary", item.key))["visibility"]
+                .clone(),
+        };
+        assert_eq!(
+            recorded,
+            json!(item.visibility.unwrap().key()),
+            "{}",
+            item.key
+        );
+    }
+}
+
+/// `carer-view` → `carerView`.
+fn camel(kebab: &str) -> String {
+    let mut parts = kebab.split('-');
+    let mut out = parts.next().unwrap_or_default().to_string();
+    for p in parts {
+        out.push_str(&p[..1].to_uppercase());
+        out.push_str(&p[1..]);
+    }
+    out
+}
+
+/// The object anywhere in `v` whose `id` is `id`.
+fn object_with_id<'a>(v: &'a Value, id: &str) -> Option<&'a Value> {
+    match v {
+        Value::Object(m) if m.get("id").and_then(Value::as_str) == Some(id) => Some(v),
+        Value::Object(m) => m.values().find_map(|c| object_with_id(c, id)),
+        Value::Array(a) => a.iter().find_map(|c| object_with_id(c, id)),
+        _ => None,
+    }
+}
+
+/// A review whose agreement was made before visibility was asked (signed
+/// by an earlier build) gives a summary without any visibility, exactly as
+/// it was signed: nothing is made up for it.
+#[test]
+fn a_review_from_before_visibility_has_none_in_its_summary() {
+    let mut review = signed_off_review();
+    review.process.confidentiality.copies.clear();
+    review.process.confidentiality.default_visibility = None;
+    review.visibility.clear();
+    let s = Summary::from_review(
+        &review,
+        SUMMARY_ID,
+        "0.1.0",
+        "en-GB",
+        &review.finalised_at.unwrap(),
+    )
+    .unwrap();
+    let text =
+        String::from_utf8(to_canonical_vec(&serde_json::to_value(&s).unwrap()).unwrap()).unwrap();
+    assert!(
+        !text.contains("isibility") && !text.contains("\"copies\""),
+        "{text}"
+    );
+}
+
 /// Each benefit, difficulty and change is a point of its own, with its id
 /// and who made it; blank points are left out.
 #[test]
@@ -153,6 +256,7 @@ fn a_services_lists_hold_points_with_their_speakers() {
             "id": CAFE_BENEFIT,
             "text": "Ayesha meets other carers and feels less alone",
             "saidBy": {"kind": "participant", "id": CARER},
+            "visibility": "everyone",
         }])
     );
     assert_eq!(

@@ -333,3 +333,15 @@ fn the_schema_and_the_rust_types_agree_on_what_is_a_summary() {
         }
     }
 }
+
+/// Format 2 only grows: the schema of today takes the format 2 file the
+/// build before the first new member signed (`signed-v2/valid.json`).
+#[test]
+fn todays_schema_takes_format_2_files_from_before_it_grew() {
+    let text = std::fs::read_to_string(repo("tests/fixtures/signed-v2/valid.json")).unwrap();
+    let doc: Value = serde_json::from_str(&text).unwrap();
+    let v2 = validator_of(Format::V2);
+    let problems: Vec<String> = v2.iter_errors(&doc).map(|e| e.to_string()).collect();
+    assert!(problems.is_empty(), "{problems:?}");
+    assert!(typed(Format::V2, &doc));
+}

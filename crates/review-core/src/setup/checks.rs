@@ -6,6 +6,7 @@ use crate::ids;
 use crate::review::Review;
 use crate::setup::people::*;
 use crate::setup::readiness::{checks, need_label};
+use crate::setup::sharing::RecipientKind;
 use crate::text::is_blank;
 use crate::words::{called, possessive};
 
@@ -172,8 +173,19 @@ pub fn process(review: &Review) -> Vec<FieldError> {
     errors.missing_if(p.agenda.is_empty(), "agenda", agenda);
     let private = "Select whether the carer would like time with the worker on their own";
     errors.missing_if(p.carer_private_time.is_none(), "private-time", private);
-    let recipients = "Enter who will receive the summary of this review";
-    errors.missing_if(is_blank(&c.recipients), "recipients", recipients);
+    for copy in c.copies.iter().filter(|c| c.kind.is_named()) {
+        let name = match copy.kind {
+            RecipientKind::Provider => "Enter the name of the service that gets a copy",
+            _ => "Enter the name of the person who gets a copy",
+        };
+        errors.missing_if(is_blank(&copy.name), ids::copy_name(&copy.id), name);
+    }
+    let default = "Select who may see what is said, unless an item says otherwise";
+    errors.missing_if(
+        c.default_visibility.is_none(),
+        "default-visibility",
+        default,
+    );
     for r in &c.restrictions {
         let what = "Enter what must not be shared";
         errors.missing_if(is_blank(&r.what), ids::restriction_what(&r.id), what);

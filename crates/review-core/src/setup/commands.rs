@@ -6,6 +6,7 @@ use crate::command::Command;
 use crate::review::Review;
 use crate::setup::people::*;
 use crate::setup::process::*;
+use crate::setup::sharing::*;
 use crate::text::clean;
 
 impl Review {
@@ -189,6 +190,45 @@ impl Review {
                 self.person(&participant)?;
                 set_member(&mut self.process.agreed_by, participant, agreed);
             }
+            SetCopy { kind, gets } => {
+                if kind.is_named() {
+                    return Err(DomainError::UnknownCopy);
+                }
+                let copies = &mut self.process.confidentiality.copies;
+                copies.retain(|c| c.kind != kind);
+                if gets {
+                    copies.push(Recipient {
+                        id: kind.key().into(),
+                        kind,
+                        name: String::new(),
+                    });
+                    copies.sort_by_key(|c| RecipientKind::ALL.iter().position(|k| *k == c.kind));
+                }
+            }
+            AddNamedCopy { id, kind } => {
+                if !kind.is_named() {
+                    return Err(DomainError::UnknownCopy);
+                }
+                self.fresh(&id)?;
+                self.process.confidentiality.copies.push(Recipient {
+                    id,
+                    kind,
+                    name: String::new(),
+                });
+            }
+            SetCopyName { id, name } => {
+                let copies = &mut self.process.confidentiality.copies;
+                let c = entry_mut(copies, &id, DomainError::UnknownCopy)?;
+                if !c.kind.is_named() {
+                    return Err(DomainError::UnknownCopy);
+                }
+                c.name = clean(&name);
+            }
+            RemoveCopy { id } => {
+                let copies = &mut self.process.confidentiality.copies;
+                remove_entry(copies, &id, DomainError::UnknownCopy)?;
+            }
+            SetDefaultVisibility(v) => self.process.confidentiality.default_visibility = Some(v),
 
             _ => return Err(DomainError::Misrouted),
         }
@@ -201,4 +241,4 @@ impl Review {
     }
 }
 
-entries!(Participant, SharingRestriction);
+entries!(Participant, SharingRestriction, Recipient);

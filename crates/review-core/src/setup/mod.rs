@@ -6,6 +6,8 @@ pub mod commands;
 pub mod people;
 pub mod process;
 pub mod readiness;
+pub mod sharing;
 
 pub use people::*;
 pub use process::*;
+pub use sharing::*;

@@ -2,6 +2,7 @@
 //! covers, time set aside, private time, and what must not be shared.
 
 use crate::base::Id;
+use crate::setup::sharing::{Recipient, Visibility};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -120,9 +121,18 @@ pub struct SharingRestriction {
 #[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq, Eq)]
 #[serde(rename_all = "camelCase", default)]
 pub struct ConfidentialityAgreement {
-    /// Who receives the signed summary, in the carer's words.
+    /// Anything more about who receives the summary, in the carer's words
+    /// (before copies were chosen one by one, the only answer).
     pub recipients: String,
     pub restrictions: Vec<SharingRestriction>,
+    /// Who gets a copy, beside the records (reviews from before it was
+    /// asked have none until it is).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub copies: Vec<Recipient>,
+    /// Who may see an item unless it says otherwise; `None` until agreed
+    /// (and in every review from before it was asked).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub default_visibility: Option<Visibility>,
 }
 /// How the review runs, agreed with the carer (P17).
 #[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq, Eq)]

@@ -11,6 +11,7 @@
 //! numbers are small integers; no `null`; text is Unicode NFC. Every object
 //! is closed (`deny_unknown_fields`), so the schema closes every object too.
 
+pub use super::sign_off_record::*;
 pub use super::strings::*;
 use crate::model::*;
 use schemars::JsonSchema;
@@ -270,6 +271,24 @@ pub struct ConfidentialityRecord {
     /// Who receives this summary, in the carer's words.
     pub recipients: String,
     pub restrictions: Vec<RestrictionRecord>,
+    /// Who gets a copy, beside the records (absent in reviews from before
+    /// copies were chosen one by one).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub copies: Vec<CopyRecord>,
+    /// Who may see an item unless it says otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default_visibility: Option<Visibility>,
+}
+
+/// One copy of the summary the sharing agreement sends.
+#[derive(Serialize, Deserialize, JsonSchema, Clone, Debug, PartialEq, Eq)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct CopyRecord {
+    pub id: String,
+    pub kind: RecipientKind,
+    /// The provider's or person's name (named kinds only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
 }
 
 /// Something that must not be shared, and with whom.
@@ -345,6 +364,9 @@ pub struct EvidenceRecord {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub said_by: Option<PersonRef>,
     pub text: String,
+    /// Who may see it (absent in reviews from before it was asked).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub visibility: Option<Visibility>,
 }
 
 /// Services and support (P20).
@@ -377,6 +399,9 @@ pub struct ResourceRecord {
     pub decision: Option<ResourceDecision>,
     /// What needs to change (or happen when it stops).
     pub changes: Vec<RemarkRecord>,
+    /// Who may see how well it met the carer's needs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub needs_met_visibility: Option<Visibility>,
 }
 
 /// One point someone made, in their words, with an id of its own.
@@ -386,6 +411,9 @@ pub struct RemarkRecord {
     pub id: String,
     pub text: String,
     pub said_by: SpeakerRecord,
+    /// Who may see it (absent in reviews from before it was asked).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub visibility: Option<Visibility>,
 }
 
 /// Who made a point: a participant, someone named, a removed participant,
@@ -407,6 +435,9 @@ pub struct GapRecord {
     pub what: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub noticed_by: Option<PersonRef>,
+    /// Who may see it (absent in reviews from before it was asked).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub visibility: Option<Visibility>,
 }
 
 /// Support for the individual while the carer has time for themselves (P21).
@@ -447,6 +478,9 @@ pub struct CoverRiskRecord {
     pub id: String,
     pub risk: String,
     pub management: String,
+    /// Who may see it (absent in reviews from before it was asked).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub visibility: Option<Visibility>,
 }
 
 /// Whether and how the individual agreed to an arrangement made for them.
@@ -496,6 +530,9 @@ pub struct EscalationRecord {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub consent: Option<ConsentRecord>,
     pub status: EscalationStatus,
+    /// Who may see it (absent in reviews from before it was asked).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub visibility: Option<Visibility>,
 }
 
 /// Whether information about the matter may be shared.
@@ -523,6 +560,9 @@ pub struct ActionRecord {
     /// The id of the criterion it answers.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub criterion: Option<String>,
+    /// Who may see it (absent in reviews from before it was asked).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub visibility: Option<Visibility>,
 }
 
 /// The outcome of the review (P23).
@@ -546,37 +586,14 @@ pub struct OutcomeRecord {
     /// True when the meeting chose the date; false when it is the default
     /// (12 months on, or 8 weeks when the plan changes).
     pub next_review_chosen: bool,
-}
-
-/// What someone said when they signed.
-#[derive(Serialize, Deserialize, JsonSchema, Clone, Debug, PartialEq, Eq)]
-#[serde(tag = "kind", rename_all = "kebab-case", deny_unknown_fields)]
-pub enum DecisionRecord {
-    Agrees {},
-    AgreesWithComment { comment: String },
-    Disagrees { reason: String },
-}
-
-/// How they showed it.
-#[derive(Serialize, Deserialize, JsonSchema, Clone, Debug, PartialEq, Eq)]
-#[serde(tag = "kind", rename_all = "kebab-case", deny_unknown_fields)]
-pub enum MethodRecord {
-    /// A tap on "I agree" or "I do not agree".
-    Tap {},
-    /// Their name, typed.
-    TypedName { name: String },
-    /// A mark drawn with a finger, as an SVG path of moves and lines.
-    DrawnMark { path: SvgPath },
-    /// Through their advocate or interpreter (a participant id), and how the person showed it.
-    ThroughSupporter { by: String, how: String },
-}
-
-/// One person's sign-off (P23).
-#[derive(Serialize, Deserialize, JsonSchema, Clone, Debug, PartialEq, Eq)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct SignOffRecord {
-    pub participant: String,
-    pub decision: DecisionRecord,
-    pub method: MethodRecord,
-    pub signed_at: DateTimeText,
+    /// Who may see each of the reasons and views above (absent in reviews
+    /// from before it was asked).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rationale_visibility: Option<Visibility>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub carer_view_visibility: Option<Visibility>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub individual_view_visibility: Option<Visibility>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub other_views_visibility: Option<Visibility>,
 }

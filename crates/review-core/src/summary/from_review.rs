@@ -4,6 +4,9 @@
 use super::document::*;
 use crate::model::*;
 use crate::readiness::needs_of;
+use crate::sharing::{
+    needs_met_key, visibility_of, CARER_VIEW, INDIVIDUAL_VIEW, OTHER_VIEWS, OUTCOME_RATIONALE,
+};
 use crate::signoff::{Amendment, SignOff, SignOffDecision, SignOffMethod};
 use crate::text::clean;
 use std::fmt;
@@ -196,11 +199,21 @@ fn criterion_record(review: &Review, c: &Criterion) -> CriterionRecord {
                         id: e.id.clone(),
                         said_by: e.said_by.as_ref().map(person),
                         text: text(&e.text),
+                        visibility: visibility_of(review, &e.id),
                     })
                     .collect()
             })
             .unwrap_or_default(),
         not_discussed: cr.and_then(|cr| cr.not_discussed.as_deref()).map(text),
+    }
+}
+
+/// Who may see an answer the review has one of, when it says something.
+fn said(review: &Review, answer: &str, key: &str) -> Option<Visibility> {
+    if answer.trim().is_empty() {
+        None
+    } else {
+        visibility_of(review, key)
     }
 }
 
@@ -217,30 +230,34 @@ fn speaker(s: &Speaker) -> SpeakerRecord {
 }
 
 /// The points of a list that say something, in the order they were made.
-fn remark_records(remarks: &[Remark]) -> Vec<RemarkRecord> {
+fn remark_records(review: &Review, remarks: &[Remark]) -> Vec<RemarkRecord> {
     written(remarks)
         .map(|r| RemarkRecord {
             id: r.id.clone(),
             text: text(&r.text),
             said_by: speaker(&r.said_by),
+            visibility: visibility_of(review, &r.id),
         })
         .collect()
 }
 
-fn resource_record(r: &Resource) -> ResourceRecord {
+fn resource_record(review: &Review, r: &Resource) -> ResourceRecord {
     ResourceRecord {
         id: r.id.clone(),
         kind: r.kind,
         name: text(&r.name),
-        benefits: remark_records(&r.benefits),
-        difficulties: remark_records(&r.difficulties),
+        benefits: remark_records(review, &r.benefits),
+        difficulties: remark_records(review, &r.difficulties),
         needs_met: r.needs_met,
+        needs_met_visibility: r
+            .needs_met
+            .and_then(|_| visibility_of(review, &needs_met_key(&r.id))),
         decision: r.decision,
-        changes: remark_records(&r.changes),
+        changes: remark_records(review, &r.changes),
     }
 }
 
-fn cover_record(a: &CoverArrangement) -> CoverArrangementRecord {
+fn cover_record(review: &Review, a: &CoverArrangement) -> CoverArrangementRecord {
     CoverArrangementRecord {
         id: a.id.clone(),
         makes_room_for: a.makes_room_for,
@@ -256,6 +273,7 @@ fn cover_record(a: &CoverArrangement) -> CoverArrangementRecord {
                 id: r.id.clone(),
                 risk: text(&r.risk),
                 management: text(&r.management),
+                visibility: visibility_of(review, &r.id),
             })
             .collect(),
         agreement: a.agreement.as_ref().map(|ag| match ag {
@@ -271,7 +289,7 @@ fn cover_record(a: &CoverArrangement) -> CoverArrangementRecord {
     }
 }
 
-fn escalation_record(e: &Escalation) -> EscalationRecord {
+fn escalation_record(review: &Review, e: &Escalation) -> EscalationRecord {
     EscalationRecord {
         id: e.id.clone(),
         matter: text(&e.matter),
@@ -292,6 +310,7 @@ fn escalation_record(e: &Escalation) -> EscalationRecord {
             }
         }),
         status: e.status,
+        visibility: visibility_of(review, &e.id),
     }
 }
 
@@ -368,6 +387,7 @@ impl Summary {
             .ok_or_else(|| SummaryError::Incomplete("person being cared for".into()))?;
         let p = &review.process;
         let chosen_next_review = review.outcome.next_review;
+        let o = &review.outcome;
         Ok(Summary {
             format: Format,
             format_version: FormatVersionText,
@@ -416,6 +436,17 @@ impl Summary {
             },
             confidentiality: ConfidentialityRecord {
                 recipients: text(&p.confidentiality.recipients),
+                copies: p
+                    .confidentiality
+                    .copies
+                    .iter()
+                    .map(|c| CopyRecord {
+                        id: c.id.clone(),
+                        kind: c.kind,
+                        name: opt_text(&c.name),
+                    })
+                    .collect(),
+                default_visibility: p.confidentiality.default_visibility,
                 restrictions: p
                     .confidentiality
                     .restrictions
@@ -434,7 +465,11 @@ impl Summary {
                 .collect(),
             services: ServicesRecord {
                 in_use: review.services_in_use,
-                resources: review.resources.iter().map(resource_record).collect(),
+                resources: review
+                    .resources
+                    .iter()
+                    .map(|r| resource_record(review, r))
+                    .collect(),
                 gaps: review
                     .gaps
                     .iter()
@@ -442,16 +477,25 @@ impl Summary {
                         id: g.id.clone(),
                         what: text(&g.what),
                         noticed_by: g.noticed_by.as_ref().map(person),
+                        visibility: visibility_of(review, &g.id),
                     })
                     .collect(),
             },
             cover: CoverRecord {
                 needed: review.cover_needed,
-                arrangements: review.cover_arrangements.iter().map(cover_record).collect(),
+                arrangements: review
+                    .cover_arrangements
+                    .iter()
+                    .map(|a| cover_record(review, a))
+                    .collect(),
             },
             escalations: EscalationsRecord {
                 needed: review.escalation_needed,
-                matters: review.escalations.iter().map(escalation_record).collect(),
+                matters: review
+                    .escalations
+                    .iter()
+                    .map(|e| escalation_record(review, e))
+                    .collect(),
             },
             actions: review
                 .actions
@@ -462,6 +506,7 @@ impl Summary {
                     owner: a.owner.as_ref().map(person),
                     due: a.due.map(day),
                     criterion: a.criterion.clone(),
+                    visibility: visibility_of(review, &a.id),
                 })
                 .collect(),
             outcome: OutcomeRecord {
@@ -477,6 +522,10 @@ impl Summary {
                 other_views: opt_text(&review.outcome.other_views),
                 next_review: day(crate::outcome::dates::next_review(review)),
                 next_review_chosen: chosen_next_review.is_some(),
+                rationale_visibility: said(review, &o.rationale, OUTCOME_RATIONALE),
+                carer_view_visibility: said(review, &o.carer_view, CARER_VIEW),
+                individual_view_visibility: said(review, &o.individual_view, INDIVIDUAL_VIEW),
+                other_views_visibility: said(review, &o.other_views, OTHER_VIEWS),
             },
             sign_offs: review.sign_offs.iter().map(sign_off_record).collect(),
             signature: None,

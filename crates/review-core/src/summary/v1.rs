@@ -94,6 +94,7 @@ fn remarks(owner: &str, list: ResourceList, text: Option<String>) -> Vec<RemarkR
             id: r.id,
             text: r.text,
             said_by: SpeakerRecord::NotRecorded {},
+            visibility: None,
         })
         .into_iter()
         .collect()
@@ -147,6 +148,7 @@ impl Summary {
                         kind: r.kind,
                         name: r.name,
                         needs_met: r.needs_met,
+                        needs_met_visibility: None,
                         decision: r.decision,
                     })
                     .collect(),

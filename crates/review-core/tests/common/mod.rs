@@ -13,6 +13,7 @@ pub const WORKER: &str = "worker";
 pub const INDIVIDUAL: &str = "individual";
 pub const CARER: &str = "carer";
 pub const RESTRICTION: &str = "restriction-1";
+pub const COPY_PROVIDER: &str = "copy-crossroads";
 pub const LIBRARY_CRITERION: &str = "criterion-library";
 pub const CUSTOM_CRITERION: &str = "criterion-custom";
 
@@ -249,6 +250,23 @@ pub fn process_commands() -> Vec<Command> {
         },
         Command::SetCarerPrivateTime(true),
         Command::SetSummaryRecipients("Ayesha, Joan and the Carers Support Team".into()),
+        Command::SetCopy {
+            kind: RecipientKind::Carer,
+            gets: true,
+        },
+        Command::SetCopy {
+            kind: RecipientKind::Individual,
+            gets: true,
+        },
+        Command::AddNamedCopy {
+            id: COPY_PROVIDER.into(),
+            kind: RecipientKind::Provider,
+        },
+        Command::SetCopyName {
+            id: COPY_PROVIDER.into(),
+            name: "Crossroads Care".into(),
+        },
+        Command::SetDefaultVisibility(Visibility::Everyone),
         Command::AddRestriction {
             id: RESTRICTION.into(),
         },
@@ -306,6 +324,15 @@ pub fn joan_advocate_not_met() -> NeedStatus {
         "Asked Joan's niece to come to the next review",
         "Joan was happy to go on with Ayesha speaking up for her",
     )
+}
+
+/// [`part_one_complete`] as a build from before copies and visibility were
+/// asked stored it (the draft fixtures of version 1 and 2).
+pub fn part_one_before_visibility() -> Review {
+    let mut review = part_one_complete();
+    review.process.confidentiality.copies.clear();
+    review.process.confidentiality.default_visibility = None;
+    review
 }
 
 /// A review with all of part 1 (every part of the task list) done.
@@ -472,6 +499,11 @@ pub fn ratings_commands() -> Vec<Command> {
             id: EVIDENCE.into(),
             said_by: Some(Person::participant(CARER)),
             text: "I have not had a whole day off since March".into(),
+        },
+        // Ayesha's low mood is not for the services.
+        Command::SetVisibility {
+            item: EVIDENCE.into(),
+            visibility: Visibility::NotProviders,
         },
     ]
 }
@@ -677,6 +709,10 @@ pub fn outcome_commands() -> Vec<Command> {
         Command::SetOutcome(OutcomeField::OtherViews(
             "Tom thinks Joan needs more help at home".into(),
         )),
+        Command::SetVisibility {
+            item: review_core::sharing::OTHER_VIEWS.into(),
+            visibility: Visibility::NotIndividual,
+        },
         // The suggested date (8 weeks on, as the plan changes), chosen.
         Command::SetOutcome(OutcomeField::NextReview(Some(day("2027-01-19")))),
     ]

@@ -1,0 +1,155 @@
+//! Who may see what (P17, P23), as data: the copies the sharing agreement
+//! sends, and the visibility an item of the review can have. Which items
+//! there are, and the visibility each one has, is `crate::sharing`'s.
+
+use crate::base::Id;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// Who may see one item of the review. The records copy always holds every
+/// item; a recipient's copy holds the items whose visibility
+/// [`Visibility::allows`] that recipient.
+#[derive(
+    Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum Visibility {
+    /// Everyone at the meeting, and every copy.
+    Everyone,
+    /// Not the person cared for (nor their copy).
+    NotIndividual,
+    /// Not the carer (nor their copy).
+    NotCarer,
+    /// Not the services and their staff: no provider's or GP's copy.
+    NotProviders,
+    /// Only the worker and the records: no one else's copy.
+    WorkerAndRecords,
+}
+impl Visibility {
+    pub const ALL: [Visibility; 5] = [
+        Visibility::Everyone,
+        Visibility::NotIndividual,
+        Visibility::NotCarer,
+        Visibility::NotProviders,
+        Visibility::WorkerAndRecords,
+    ];
+
+    /// Who may see it, in words (the choice, and what an item shows).
+    pub fn label(self) -> &'static str {
+        match self {
+            Visibility::Everyone => "Everyone",
+            Visibility::NotIndividual => "Not the person cared for",
+            Visibility::NotCarer => "Not the carer",
+            Visibility::NotProviders => "Not services or the GP",
+            Visibility::WorkerAndRecords => "Only the worker and the records",
+        }
+    }
+
+    /// What the choice means for the copies, in a sentence.
+    pub fn hint(self) -> &'static str {
+        match self {
+            Visibility::Everyone => "In every copy of the summary.",
+            Visibility::NotIndividual => "Left out of the copy for the person cared for.",
+            Visibility::NotCarer => "Left out of the carer's copy.",
+            Visibility::NotProviders => "Left out of the copies for services and the GP.",
+            Visibility::WorkerAndRecords => "Only in the records. Left out of every other copy.",
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Visibility::Everyone => "everyone",
+            Visibility::NotIndividual => "not-individual",
+            Visibility::NotCarer => "not-carer",
+            Visibility::NotProviders => "not-providers",
+            Visibility::WorkerAndRecords => "worker-and-records",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Visibility> {
+        Visibility::ALL.into_iter().find(|v| v.key() == key)
+    }
+
+    /// Whether a copy for `recipient` may hold an item with this visibility.
+    pub fn allows(self, recipient: RecipientKind) -> bool {
+        use RecipientKind::*;
+        match self {
+            Visibility::Everyone => true,
+            Visibility::NotIndividual => recipient != Individual,
+            Visibility::NotCarer => recipient != Carer,
+            Visibility::NotProviders => !matches!(recipient, Provider | Gp),
+            Visibility::WorkerAndRecords => false,
+        }
+    }
+}
+
+/// Who a copy of the summary can go to (P23), beside the records copy,
+/// which is always kept.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum RecipientKind {
+    Carer,
+    Individual,
+    Gp,
+    /// A service that supports the carer or the individual, by name.
+    Provider,
+    /// The carers' team (or carers' centre) that supports the carer.
+    CarersTeam,
+    /// Someone else, by name.
+    Other,
+}
+impl RecipientKind {
+    pub const ALL: [RecipientKind; 6] = [
+        RecipientKind::Carer,
+        RecipientKind::Individual,
+        RecipientKind::Gp,
+        RecipientKind::CarersTeam,
+        RecipientKind::Provider,
+        RecipientKind::Other,
+    ];
+
+    /// Whether a review names this kind of recipient (a provider, someone
+    /// else), so it can have more than one; the others get one copy each.
+    pub fn is_named(self) -> bool {
+        matches!(self, RecipientKind::Provider | RecipientKind::Other)
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            RecipientKind::Carer => "carer",
+            RecipientKind::Individual => "individual",
+            RecipientKind::Gp => "gp",
+            RecipientKind::Provider => "provider",
+            RecipientKind::CarersTeam => "carers-team",
+            RecipientKind::Other => "other",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<RecipientKind> {
+        RecipientKind::ALL.into_iter().find(|k| k.key() == key)
+    }
+
+    /// The choice's words.
+    pub fn label(self) -> &'static str {
+        match self {
+            RecipientKind::Carer => "The carer",
+            RecipientKind::Individual => "The person cared for",
+            RecipientKind::Gp => "Their GP",
+            RecipientKind::CarersTeam => "The carers' team or centre",
+            RecipientKind::Provider => "A service that supports them",
+            RecipientKind::Other => "Someone else",
+        }
+    }
+}
+
+/// One copy of the summary the agreement sends. A provider or someone else
+/// is named; the carer, the individual, the GP and the carers' team get one
+/// copy each, whose id is their kind's key.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct Recipient {
+    pub id: Id,
+    pub kind: RecipientKind,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub name: String,
+}
