@@ -20,6 +20,7 @@ mod submit;
 mod task_list;
 mod turn;
 mod undo;
+mod visibility;
 
 pub use banner::{Banner, Flash, Notice};
 pub use display::{
@@ -47,3 +48,4 @@ pub use submit::SubmitButton;
 pub use task_list::TaskList;
 pub use turn::{PassTheTablet, TurnBanner};
 pub use undo::{remove_from, UndoBar};
+pub use visibility::{VisibilityChoice, VisibilityIcon};

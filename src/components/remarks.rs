@@ -5,6 +5,7 @@
 
 use super::fields::{Select, TextArea};
 use super::focus::focus_by_id;
+use super::visibility::VisibilityChoice;
 use crate::browser::clock;
 use crate::state::use_review;
 use leptos::prelude::*;
@@ -113,6 +114,7 @@ fn RemarkRow(
     let text = Signal::derive(move || {
         remark.with(|r| r.as_ref().map(|r| r.text.clone()).unwrap_or_default())
     });
+    let point_id = Memo::new(move |_| remark.with(|r| r.as_ref().map(|r| r.id.clone())));
     let said_by = Signal::derive(move || {
         remark.with(|r| r.as_ref().map(|r| r.said_by.clone()).unwrap_or_default())
     });
@@ -210,6 +212,8 @@ fn RemarkRow(
                         value=speaker_key on_change=on_speaker />
                 }
             }}
+            // Once the point is there (its first letter typed), who may see it.
+            {move || point_id.get().map(|item| view! { <VisibilityChoice item=item what="this point" /> })}
             <Show when=removable>
                 <button type="button" class="app-button app-button--secondary app-u-mb-0"
                     on:click=remove.clone()>

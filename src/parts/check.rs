@@ -1,14 +1,19 @@
 //! Check the review before signing (P23, "check your answers"): every part
 //! on one page, things needing attention first, each answer with a way back
-//! to change it. The rows are `review_core::check`'s.
+//! to change it, and everything said in it with whose words they are and
+//! who may see them, so nobody signs what they were not shown. The rows are
+//! `review_core::check`'s; the items `review_core::sharing`'s.
 
-use crate::components::{change_word, Page};
+use crate::components::{change_word, Page, VisibilityIcon};
 use crate::state::use_review;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use review_core::check::rows_of;
-use review_core::progress::{self, Status};
+use review_core::progress::{self, Part, Status};
+use review_core::sharing::{shown_now, visibility_of, written_items, Item};
 use review_core::signoff::ready_to_sign;
+use review_core::words::count_of;
+use review_core::Shown;
 
 /// Every part on one page, things needing attention first (GOV.UK "check
 /// your answers"), then on to signing.
@@ -41,8 +46,14 @@ pub fn CheckAnswers() -> impl IntoView {
                     </div>
                 </div>
             </Show>
+            <WhoseView />
             {move || review.with(|r| progress::parts(r).into_iter().map(|part| {
-                let rows = rows_of(r, part);
+                // A row that tells more of an item is where the item is.
+                let shown = shown_now(r);
+                let rows: Vec<_> = rows_of(r, part)
+                    .into_iter()
+                    .filter(|row| row.item.as_deref().is_none_or(|k| shown.shows(visibility_of(r, k))))
+                    .collect();
                 view! {
                     <h2 class="app-heading-m">{format!("{} ({})", part.title(), part.code())}</h2>
                     <dl class="app-summary-list">
@@ -60,6 +71,7 @@ pub fn CheckAnswers() -> impl IntoView {
                             </div>
                         }).collect_view()}
                     </dl>
+                    <SaidInPart part=part />
                 }
             }).collect_view())}
             <div class="app-button-group">
@@ -71,5 +83,91 @@ pub fn CheckAnswers() -> impl IntoView {
                 </Show>
             </div>
         </Page>
+    }
+}
+
+/// Everything said in one part, each item with its words, whose they are
+/// and who may see it.
+#[component]
+fn SaidInPart(
+    /// The part whose items are shown.
+    part: Part,
+) -> impl IntoView {
+    let ctx = use_review();
+    // During someone's own turn, only what their copy holds is in the page
+    // (never only hidden): what is kept back is counted, not shown.
+    let items = ctx.select(move |r| {
+        let shown = shown_now(r);
+        let (shown, kept): (Vec<Item>, Vec<Item>) = written_items(r)
+            .into_iter()
+            .filter(|i| i.part == part)
+            .partition(|i| shown.shows(i.visibility));
+        (shown, kept.len())
+    });
+    move || {
+        let (items, kept) = items.get();
+        (!items.is_empty() || kept > 0).then(|| {
+            view! {
+                <h3 class="app-heading-s">{format!("What was said: {}", part.title())}</h3>
+                <ul class="app-said">
+                    {items.into_iter().map(|item| view! { <SaidItem item=item /> }).collect_view()}
+                </ul>
+                {(kept > 0).then(|| view! {
+                    <p class="app-said__kept">{format!("{} not in this copy.", count_of(kept, "item is", "items are"))}</p>
+                })}
+            }
+        })
+    }
+}
+
+/// One item: what kind, about what, its words, whose, who may see it.
+#[component]
+fn SaidItem(
+    /// The item.
+    item: Item,
+) -> impl IntoView {
+    let kind = if item.about.is_empty() {
+        item.kind.label().to_string()
+    } else {
+        format!("{} · {}", item.kind.label(), item.about)
+    };
+    let visibility = item.visibility;
+    let seen_by = visibility.map_or("Not agreed yet", |v| v.label());
+    view! {
+        <li class="app-said__item" data-item=item.key.clone()>
+            <p class="app-said__kind">{kind}</p>
+            <p class="app-body app-said__text">{item.text}</p>
+            {item.said_by.map(|who| view! { <p class="app-said__who">{format!("Said by: {who}")}</p> })}
+            <p class="app-visibility app-visibility--shown">
+                <VisibilityIcon visibility=Signal::stored(visibility) />
+                <span>{format!("Who may see it: {seen_by}")}</span>
+            </p>
+        </li>
+    }
+}
+
+/// During someone's own turn, whose view the page is: what their copy will
+/// hold, so they sign what they were shown (their signature records it).
+#[component]
+fn WhoseView() -> impl IntoView {
+    let ctx = use_review();
+    let view_of = ctx.select(|r| {
+        let who = r.turn_holder().map(review_core::words::called).unwrap_or_default();
+        match shown_now(r) {
+            Shown::Everything => None,
+            Shown::CarerCopy | Shown::IndividualCopy => Some(format!(
+                "This page shows what {who}’s copy of the summary will hold. Anything they may not see is left out, and counted under each part."
+            )),
+            Shown::EveryoneOnly => Some(format!(
+                "This page shows {who} what everyone may see. Anything kept to some people is left out, and counted under each part."
+            )),
+        }
+    });
+    move || {
+        view_of.get().map(|words| {
+            view! {
+                <div class="app-inset-text" role="note"><p class="app-body">{words}</p></div>
+            }
+        })
     }
 }

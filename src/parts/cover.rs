@@ -3,7 +3,7 @@
 
 use crate::components::{
     focus_by_id, or_not_yet, Choice, Entry, ListCard, ListSection, ListState, PartPage, Radios,
-    RemoveWithConfirm, ShortAnswers, TextArea, TextInput,
+    RemoveWithConfirm, ShortAnswers, TextArea, TextInput, VisibilityChoice,
 };
 use crate::state::{use_review, PageErrors};
 use leptos::prelude::*;
@@ -400,6 +400,7 @@ fn RiskFields(
                     <TextArea id=field("management") label="How will it be managed?" value=management
                         error=errors.for_field(field("management")) on_input=set_management rows=2 />
                 </fieldset>
+                <VisibilityChoice item=id.clone() what="this risk" />
             </div>
             <RemoveWithConfirm id=field("remove") what=Signal::derive(move || format!("risk {}", place.get())) on_remove=remove />
         </div>

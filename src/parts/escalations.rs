@@ -3,7 +3,7 @@
 
 use crate::components::{
     or_not_yet, Banner, Choice, DateInput, Entry, ListCard, ListSection, ListState, PartPage,
-    PersonChoice, Radios, ShortAnswers, TextArea, TextInput,
+    PersonChoice, Radios, ShortAnswers, TextArea, TextInput, VisibilityChoice,
 };
 use crate::state::{use_review, PageErrors};
 use leptos::prelude::*;
@@ -207,6 +207,7 @@ fn MatterCard(
                         hint="For example: it needs a safeguarding enquiry; it needs an occupational therapy assessment"
                         value=matter.read(|e| e.why_beyond_scope.clone()) error=matter.error("why")
                         on_input=matter.set(EscalationField::WhyBeyondScope) rows=2 />
+                    <VisibilityChoice item=matter.id() what="this matter" />
                     <Radios id=matter.field("route") legend="Where does it need to go?"
                         choices=Choice::list(EscalationRoute::ALL, EscalationRoute::key, EscalationRoute::label)
                         value=route error=matter.error("route") on_change=matter.set(EscalationField::Route) />

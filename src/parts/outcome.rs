@@ -3,7 +3,7 @@
 
 use crate::components::{
     AddButton, Choice, DateInput, Entry, ListCard, ListState, PartPage, PersonChoice, Radios,
-    TextArea,
+    TextArea, VisibilityChoice,
 };
 use crate::state::{use_review, PageErrors};
 use leptos::prelude::*;
@@ -11,6 +11,7 @@ use review_core::lists::ListKind;
 use review_core::outcome::{default_next_review, MONTHS_AFTER_NO_CHANGE, WEEKS_AFTER_A_NEW_PLAN};
 use review_core::progress::Part;
 use review_core::rating::{channel_hint, channel_options};
+use review_core::sharing::{CARER_VIEW, INDIVIDUAL_VIEW, OTHER_VIEWS, OUTCOME_RATIONALE};
 use review_core::validate;
 use review_core::words::long_date;
 use review_core::{ActionField, Command, OutcomeDecision, OutcomeField, RatingChannel};
@@ -75,13 +76,16 @@ pub fn ActionsAndOutcome() -> impl IntoView {
                 hint="What the review found that led to this decision."
                 value=text(|o| o.rationale.clone()) error=errors.for_field("outcome-rationale") rows=4
                 on_input=Callback::new(move |v| set(OutcomeField::Rationale(v))) />
+            <VisibilityChoice item=OUTCOME_RATIONALE what="why this is the outcome" />
             <TextArea id="outcome-carer-view" label=format!("What does {carer} think of the outcome?")
                 value=text(|o| o.carer_view.clone()) error=errors.for_field("outcome-carer-view") rows=3
                 on_input=Callback::new(move |v| set(OutcomeField::CarerView(v))) />
+            <VisibilityChoice item=CARER_VIEW what=format!("{carer}'s view") />
             <TextArea id="outcome-individual-view" label=format!("What does {individual} think of the outcome?")
                 hint="In their own words, as far as you can."
                 value=text(|o| o.individual_view.clone()) error=errors.for_field("outcome-individual-view") rows=3
                 on_input=Callback::new(move |v| set(OutcomeField::IndividualView(v))) />
+            <VisibilityChoice item=INDIVIDUAL_VIEW what=format!("{individual}'s view") />
             {
                 let legend = format!("How did {individual} give their view? (optional)");
                 move || channels.get().map(|(options, hint)| {
@@ -98,6 +102,7 @@ pub fn ActionsAndOutcome() -> impl IntoView {
                 hint="Write each view in the words of the person who holds it, and say whose it is. A disagreement is recorded here, not settled."
                 value=text(|o| o.other_views.clone()) rows=4
                 on_input=Callback::new(move |v| set(OutcomeField::OtherViews(v))) />
+            <VisibilityChoice item=OTHER_VIEWS what="the other views" />
             <NextReviewDate errors=errors />
         </PartPage>
     }
@@ -188,6 +193,7 @@ fn ActionCard(
             <TextArea id=action.field("what") label="What will be done?"
                 value=action.read(|a| a.what.clone()) error=action.error("what") rows=2
                 on_input=action.set(ActionField::What) />
+            <VisibilityChoice item=action.id() what="this action" />
             <PersonChoice id=action.field("owner") legend="Who will do it?"
                 value=action.read(|a| a.owner.clone()) error=action.error("owner")
                 name_error=action.error("owner-name") on_change=action.set(ActionField::Owner) />

@@ -1,15 +1,18 @@
 //! How we will review (P17): why, how deep, what it covers, time boxes,
-//! private time, who receives the summary, what must not be shared, and
-//! who agrees.
+//! private time, the sharing agreement (`sharing.rs`), what must not be
+//! shared, and who agrees.
+
+mod sharing;
 
 use crate::browser::clock;
-use crate::components::{Checkboxes, Choice, Editable, PartPage, Radios, TextArea, TextInput};
+use crate::components::{Checkboxes, Choice, Editable, PartPage, Radios, TextInput};
 use crate::state::{use_review, PageErrors};
 use leptos::prelude::*;
 use review_core::command::MAX_TIME_BOX;
 use review_core::progress::Part;
 use review_core::validate::{self, ids};
 use review_core::{AgendaItem, Command, Depth, ReviewReason};
+use sharing::SharingAgreement;
 
 /// How the review runs, agreed with the carer (P17): why, how deep, what it
 /// covers, private time, and who sees the summary.
@@ -82,12 +85,7 @@ pub fn HowWeReview() -> impl IntoView {
                 value=Signal::derive(move || process.with(|p| p.carer_private_time))
                 error=errors.for_field("private-time")
                 on_change=Callback::new(move |v| ctx.send(Command::SetCarerPrivateTime(v))) />
-            <h2 class="app-heading-m">"Keeping things private"</h2>
-            <TextArea id="recipients" label="Who will receive the summary of this review?"
-                hint="For example: the carer, the person cared for, the records team, the GP with the carer's consent"
-                value=Signal::derive(move || process.with(|p| p.confidentiality.recipients.clone()))
-                error=errors.for_field("recipients") rows=3
-                on_input=Callback::new(move |v| ctx.send(Command::SetSummaryRecipients(v))) />
+            <SharingAgreement errors=errors />
             <h3 class="app-heading-s">"Anything that must not be shared"</h3>
             <For each=move || restrictions.get() key=|id| id.clone()
                 children=move |id| view! { <Restriction id=id errors=errors /> } />

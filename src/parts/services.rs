@@ -5,11 +5,13 @@
 use crate::components::{
     or_not_yet, AddButton, Choice, Entry, ListCard, ListSection, ListState, PartPage, PersonChoice,
     Radios, RemoveWithConfirm, ResourceRemarks, ShortAnswers, TextArea, TextInput,
+    VisibilityChoice,
 };
 use crate::state::{use_review, PageErrors};
 use leptos::prelude::*;
 use review_core::lists::ListKind;
 use review_core::progress::Part;
+use review_core::sharing::needs_met_key;
 use review_core::validate::{self, ids};
 use review_core::{
     written, Command, NeedsMet, Person, Remark, ResourceDecision, ResourceField, ResourceKind,
@@ -140,6 +142,13 @@ fn ResourceCard(
                 choices=Choice::list(NeedsMet::ALL, NeedsMet::key, NeedsMet::label)
                 value=resource.read(|r| r.needs_met) error=resource.error("needs-met")
                 on_change=resource.set(ResourceField::NeedsMet) />
+            {
+                let key = needs_met_key(&id);
+                let met = resource.read(|r| r.needs_met.is_some());
+                move || met.get().then(|| view! {
+                    <VisibilityChoice item=key.clone() what="how well it met the carer's needs" />
+                })
+            }
             <Radios id=resource.field("decision") legend="What happens to it now?"
                 choices=Choice::list(ResourceDecision::ALL, ResourceDecision::key, ResourceDecision::label)
                 value=decision error=resource.error("decision")
@@ -224,6 +233,7 @@ fn GapCard(
                 <PersonChoice id=field("noticed-by") legend="Who noticed it?" value=noticed_by
                     error=errors.for_field(field("noticed-by")) name_error=errors.for_field(field("noticed-by-name"))
                     on_change=set_noticed_by />
+                <VisibilityChoice item=id.clone() what="this gap" />
             </div>
             <RemoveWithConfirm id=field("remove") what="this gap in support" on_remove=remove />
         </li>

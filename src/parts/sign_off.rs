@@ -11,7 +11,7 @@ use review_core::signoff::{
     form, form_errors, signers, still_to_sign, SignOffDecision, SignOffMethod,
 };
 use review_core::words::called;
-use review_core::{Participant, ReviewState, Role};
+use review_core::{Command, Participant, ReviewState, Role};
 use wasm_bindgen::JsCast;
 
 /// Where focus goes after a signature: the next person's turn, or the locked review.
@@ -126,6 +126,21 @@ fn SignForm(
     let pid = person.id.clone();
     let name = called(&person);
     let is_worker = person.role == Role::Worker;
+    // Their turn: the tablet is theirs, so the check page shows them what
+    // their copy will hold, and their signature records that view.
+    Effect::new({
+        let pid = pid.clone();
+        move |_| {
+            if ctx
+                .review
+                .with_untracked(|r| r.turn.as_deref() != Some(pid.as_str()))
+            {
+                // Someone not in the room cannot hold the tablet: the page
+                // stays as the worker's.
+                let _ = ctx.dispatch(Command::PassTablet { to: pid.clone() });
+            }
+        }
+    });
     let supporters = ctx.select(|r| {
         signers(r)
             .filter(|p| matches!(p.role, Role::Advocate | Role::Interpreter))
@@ -247,6 +262,9 @@ fn SignForm(
             <span class="app-turn-banner__name">{format!("{name}, {role}")}</span>
         </div>
         <p class="app-body">{format!("Please pass the tablet to {name}.")}</p>
+        <p class="app-body">
+            <A href=crate::href(ctx.path("check")) attr:class="app-link app-link--standalone">{format!("Look at what {name} is signing")}</A>
+        </p>
         <ErrorSummary errors=errors.visible() attempts=errors.attempts />
         <Radios id=form::SAYS legend=format!("Does {name} agree with the review?") error=error(form::SAYS)
             choices=vec![

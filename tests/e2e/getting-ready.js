@@ -198,7 +198,10 @@ export async function driveGettingReady(page) {
   await press(radio(page, 'Why is this review happening?', 'Yearly review'));
   await press(radio(page, 'How deep will the review go?', 'Full review: go through everything in detail'));
   await press(radio(page, 'Would the carer like time with the worker on their own?', 'Yes'));
-  await page.getByLabel('Who will receive the summary of this review?').fill('Ayesha, Joan and the carers team records');
+  await press(checkbox(page, 'Who gets a copy of the summary?', 'The carer'));
+  await press(checkbox(page, 'Who gets a copy of the summary?', 'The person cared for'));
+  await press(radio(page, 'Who may see what is said, unless you choose otherwise for an item?', 'Everyone'));
+  await page.getByLabel('Anything more about copies (optional)').fill('Ayesha, Joan and the carers team records');
   await press(agreement(page, 'Who agrees to review this way?', 'Ayesha Khan, carer'));
   await continueTo(page, 'What we will look at');
 

@@ -15,6 +15,9 @@ pub struct Row {
     /// Where to change it: a page of the review (a path under the review,
     /// e.g. `who/abc` or `services`) and what is changed there, in words.
     pub change: Option<(String, String)>,
+    /// The item (`crate::sharing`) the row tells more of, if any: shown
+    /// only where the item is.
+    pub item: Option<String>,
 }
 
 fn row(key: impl Into<String>, value: impl Into<String>) -> Row {
@@ -27,6 +30,7 @@ fn row(key: impl Into<String>, value: impl Into<String>) -> Row {
             value
         },
         change: None,
+        item: None,
     }
 }
 
@@ -36,6 +40,26 @@ fn yes_no(v: Option<bool>) -> &'static str {
         Some(false) => "No",
         None => "Not answered",
     }
+}
+
+/// Who gets a copy, in words; the records always keep one.
+fn copies(p: &crate::ReviewProcess) -> String {
+    let mut who: Vec<String> = p
+        .confidentiality
+        .copies
+        .iter()
+        .map(|c| {
+            if c.kind.is_named() && !c.name.trim().is_empty() {
+                c.name.trim().to_string()
+            } else {
+                // "The carer" in the middle of a list: "the carer".
+                let label = c.kind.label();
+                label[..1].to_lowercase() + &label[1..]
+            }
+        })
+        .collect();
+    who.insert(0, "The records".into());
+    who.join(", ")
 }
 
 /// The check page's rows for one part, with "Change" links back to it.
@@ -51,7 +75,14 @@ pub fn rows_of(review: &Review, part: Part) -> Vec<Row> {
             .iter()
             .map(|p| {
                 let attendance = p.attendance.map(|a| a.label()).unwrap_or("Not said");
-                let rel = if p.relationship.trim().is_empty() {
+                let rel = if p.role == crate::Role::Worker {
+                    // Who the worker reviews for, as the summary says it.
+                    [review.team.trim(), review.organisation.trim()]
+                        .iter()
+                        .filter(|t| !t.is_empty())
+                        .map(|t| format!(", {t}"))
+                        .collect()
+                } else if p.relationship.trim().is_empty() {
                     String::new()
                 } else {
                     format!(", {}", p.relationship.trim())
@@ -78,6 +109,12 @@ pub fn rows_of(review: &Review, part: Part) -> Vec<Row> {
                         0,
                         format!("prefers {}", p.support.preferred_language.trim()),
                     );
+                }
+                if !p.support.communication_detail.trim().is_empty() {
+                    needs.push(format!(
+                        "how they communicate: {}",
+                        p.support.communication_detail.trim()
+                    ));
                 }
                 let value = if needs.is_empty() {
                     "Nothing needed".into()
@@ -111,7 +148,14 @@ pub fn rows_of(review: &Review, part: Part) -> Vec<Row> {
                         .join("; "),
                 ),
                 row("Carer's private time", yes_no(p.carer_private_time)),
-                row("Summary goes to", p.confidentiality.recipients.clone()),
+                row("Copies go to", copies(p)),
+                row(
+                    "Who may see what, unless an item says otherwise",
+                    p.confidentiality
+                        .default_visibility
+                        .map_or("", |v| v.label()),
+                ),
+                row("More about copies", p.confidentiality.recipients.clone()),
                 row(
                     "Must not be shared",
                     p.confidentiality
@@ -140,10 +184,20 @@ pub fn rows_of(review: &Review, part: Part) -> Vec<Row> {
                     .filter_map(|id| review.participant(id))
                     .map(called)
                     .collect();
+                let easy = if c.easy_read.trim().is_empty() {
+                    String::new()
+                } else {
+                    format!(" In easy words: {}", c.easy_read.trim())
+                };
                 with_change(
                     row(
                         c.wording.trim(),
-                        format!("{}. Agreed by {}", c.scale.label(), agreed.join(", ")),
+                        format!(
+                            "{}.{easy} Agreed by {}. From the standard: {}",
+                            c.scale.label(),
+                            agreed.join(", "),
+                            c.serves.join(", ")
+                        ),
                     ),
                     part_href.clone(),
                     &format!("criterion {}", c.wording.trim()),
@@ -186,8 +240,13 @@ pub fn rows_of(review: &Review, part: Part) -> Vec<Row> {
             .iter()
             .map(|c| {
                 let s = rating::spread(review, c);
+                let reason = review
+                    .criterion_review(&c.id)
+                    .and_then(|cr| cr.not_discussed.as_deref())
+                    .map(str::trim)
+                    .unwrap_or_default();
                 let value = if s.not_discussed {
-                    "Not discussed".to_string()
+                    format!("Not discussed: {reason}")
                 } else {
                     s.points
                         .iter()
@@ -218,29 +277,15 @@ pub fn rows_of(review: &Review, part: Part) -> Vec<Row> {
                 part_href.clone(),
                 "services",
             )];
+            // What was said about each (and the gaps) are items, each
+            // shown with who may see it (`crate::sharing`), not rows.
             rows.extend(review.resources.iter().map(|r| {
+                let kind = r.kind.map(|k| k.label()).unwrap_or("");
                 let decision = r.decision.map(|d| d.label()).unwrap_or("No decision");
-                let met = r.needs_met.map(|n| n.label()).unwrap_or("");
                 with_change(
-                    row(
-                        r.name.trim(),
-                        format!(
-                            "{met}. {decision}. {}",
-                            crate::written(&r.changes)
-                                .map(|c| c.text.trim())
-                                .collect::<Vec<_>>()
-                                .join("; ")
-                        ),
-                    ),
+                    row(r.name.trim(), format!("{kind}. {decision}")),
                     part_href.clone(),
                     &format!("service {}", r.name.trim()),
-                )
-            }));
-            rows.extend(review.gaps.iter().map(|g| {
-                with_change(
-                    row("Gap in support", g.what.clone()),
-                    part_href.clone(),
-                    "gap in support",
                 )
             }));
             rows
@@ -283,36 +328,58 @@ pub fn rows_of(review: &Review, part: Part) -> Vec<Row> {
                 part_href.clone(),
                 "escalations",
             )];
-            rows.extend(review.escalations.iter().map(|e| {
+            // The matter itself is an item (`crate::sharing`): here, where
+            // it goes and how urgent it is.
+            rows.extend(review.escalations.iter().enumerate().map(|(i, e)| {
                 let route = e.route.map(|r| r.label()).unwrap_or("");
+                let to_whom = match e.to_whom.trim() {
+                    "" => String::new(),
+                    who => format!(": {who}"),
+                };
                 let urgency = e.urgency.map(|u| u.label()).unwrap_or("");
-                with_change(
+                let consent = match &e.consent {
+                    Some(crate::ConsentToShare::NotNeededBecauseOfRisk { reason }) => {
+                        format!(" Shared without consent because: {}", reason.trim())
+                    }
+                    _ => String::new(),
+                };
+                let mut r = with_change(
                     row(
-                        e.matter.trim(),
-                        format!("{route}, {urgency}. {}", e.status.label()),
+                        format!("Matter {}", i + 1),
+                        format!(
+                            "{route}{to_whom}, {urgency}. {}.{consent}",
+                            e.status.label()
+                        ),
                     ),
                     part_href.clone(),
-                    &format!("matter {}", e.matter.trim()),
-                )
+                    &format!("matter {}", i + 1),
+                );
+                r.item = Some(e.id.clone());
+                r
             }));
             rows
         }
         Part::Outcome => {
+            // What each action is, and why this is the outcome, are items
+            // (`crate::sharing`): here, who does each and by when.
             let mut rows: Vec<Row> = review
                 .actions
                 .iter()
-                .map(|a| {
+                .enumerate()
+                .map(|(i, a)| {
                     let owner = a
                         .owner
                         .as_ref()
                         .map(|o| review.person_name(o))
                         .unwrap_or_default();
                     let due = a.due.map(long_date).unwrap_or_default();
-                    with_change(
-                        row("Action", format!("{} ({owner}, by {due})", a.what.trim())),
+                    let mut r = with_change(
+                        row(format!("Action {}", i + 1), format!("{owner}, by {due}")),
                         part_href.clone(),
-                        "action",
-                    )
+                        &format!("action {}", i + 1),
+                    );
+                    r.item = Some(a.id.clone());
+                    r
                 })
                 .collect();
             rows.push(with_change(
@@ -322,11 +389,6 @@ pub fn rows_of(review: &Review, part: Part) -> Vec<Row> {
                 ),
                 part_href.clone(),
                 "outcome",
-            ));
-            rows.push(with_change(
-                row("Why", review.outcome.rationale.clone()),
-                part_href.clone(),
-                "reason for the outcome",
             ));
             rows.push(with_change(
                 row(

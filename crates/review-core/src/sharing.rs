@@ -11,7 +11,8 @@
 use crate::base::DomainError;
 use crate::model::{ResourceList, Review};
 use crate::progress::Part;
-use crate::setup::sharing::Visibility;
+use crate::setup::people::{Participant, Role};
+use crate::setup::sharing::{Shown, Visibility};
 
 /// The key of the reasons for the outcome.
 pub const OUTCOME_RATIONALE: &str = "outcome/rationale";
@@ -260,6 +261,24 @@ pub fn items(review: &Review) -> Vec<Item> {
         None,
     );
     items
+}
+
+/// What the check page shows `holder` (who holds the tablet): everything
+/// for the worker; the carer's copy for the carer; the copy for the person
+/// cared for to them and their advocate; to anyone else only what everyone
+/// may see.
+pub fn shown_to(holder: Option<&Participant>) -> Shown {
+    match holder.map(|p| p.role) {
+        None | Some(Role::Worker) => Shown::Everything,
+        Some(Role::Carer) => Shown::CarerCopy,
+        Some(Role::Individual | Role::Advocate) => Shown::IndividualCopy,
+        Some(_) => Shown::EveryoneOnly,
+    }
+}
+
+/// What the check page shows now, to whoever holds the tablet.
+pub fn shown_now(review: &Review) -> Shown {
+    shown_to(review.turn_holder())
 }
 
 /// The items that say something (what the check page and the copies hold).

@@ -31,9 +31,14 @@ fn rows_say_what_was_answered() {
     let review = part_two_complete();
     let services = rows_of(&review, Part::Services);
     let cafe = services.iter().find(|r| r.key == "Carers' café").unwrap();
+    // What was said about it is in its items, each with who may see it.
+    assert_eq!(cafe.value, "A support group. Change it");
+    assert!(services.iter().all(|r| !r.value.contains("nearer home")));
+    let how = rows_of(&review, Part::HowWeReview);
+    let copies = how.iter().find(|r| r.key == "Copies go to").unwrap();
     assert_eq!(
-        cafe.value,
-        "It met some of their needs. Change it. Find a group nearer home"
+        copies.value,
+        "The records, the carer, the person cared for, Crossroads Care"
     );
     let who = rows_of(&review, Part::WhoIsHere);
     assert!(who

@@ -138,3 +138,82 @@ fn each_visibility_keeps_an_item_out_of_the_copies_it_names() {
         assert!(!visibility.label().is_empty() && visibility.hint().ends_with('.'));
     }
 }
+
+/// What the check page shows whoever holds the tablet, and what a sign-off
+/// records of it.
+#[test]
+fn each_signature_records_what_its_signer_was_shown() {
+    let review = signed_off_review();
+    let shown: Vec<(String, Option<Shown>)> = review
+        .sign_offs
+        .iter()
+        .map(|s| (s.participant.clone(), s.shown))
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            (CARER.to_string(), Some(Shown::CarerCopy)),
+            (INDIVIDUAL.to_string(), Some(Shown::IndividualCopy)),
+            (KEY_PERSON.to_string(), Some(Shown::EveryoneOnly)),
+            (ADVOCATE.to_string(), Some(Shown::IndividualCopy)),
+            (WORKER.to_string(), Some(Shown::Everything)),
+        ]
+    );
+}
+
+#[test]
+fn what_each_view_shows() {
+    use Visibility::*;
+    let all = [
+        Everyone,
+        NotIndividual,
+        NotCarer,
+        NotProviders,
+        WorkerAndRecords,
+    ];
+    let shows = |s: Shown| -> Vec<bool> { all.iter().map(|v| s.shows(Some(*v))).collect() };
+    assert_eq!(shows(Shown::Everything), [true; 5]);
+    assert_eq!(shows(Shown::CarerCopy), [true, true, false, true, false]);
+    assert_eq!(
+        shows(Shown::IndividualCopy),
+        [true, false, true, true, false]
+    );
+    assert_eq!(
+        shows(Shown::EveryoneOnly),
+        [true, false, false, false, false]
+    );
+    // Nothing decided (a review from before visibility): nothing to hold back.
+    assert!(Shown::EveryoneOnly.shows(None));
+}
+
+#[test]
+fn the_carers_view_holds_no_item_marked_not_the_carer() {
+    let review = with_applied(
+        part_two_complete(),
+        [
+            Command::SetVisibility {
+                item: CAFE_BENEFIT.into(),
+                visibility: Visibility::NotCarer,
+            },
+            Command::PassTablet { to: CARER.into() },
+        ],
+    );
+    let shown = review_core::sharing::shown_now(&review);
+    assert_eq!(shown, Shown::CarerCopy);
+    let seen: Vec<String> = written_items(&review)
+        .into_iter()
+        .filter(|i| shown.shows(i.visibility))
+        .map(|i| i.key)
+        .collect();
+    assert!(!seen.contains(&CAFE_BENEFIT.to_string()));
+    assert!(seen.contains(&EVIDENCE.to_string()));
+}
+
+/// A review signed off before the default was asked is complete as it was
+/// signed: its parts stay open to read, nothing is asked of it.
+#[test]
+fn a_review_signed_before_the_default_was_asked_asks_nothing() {
+    let mut review = signed_off_review();
+    review.process.confidentiality.default_visibility = None;
+    assert_eq!(review_core::validate::process(&review), []);
+}

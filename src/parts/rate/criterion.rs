@@ -5,7 +5,7 @@
 use crate::browser::clock;
 use crate::components::{
     easy_read, focus_by_id, Choice, EasyReadBox, EasyWords, Editable, NotInReview, Page,
-    PersonChoice, Radios, ReadAloud, TextArea,
+    PersonChoice, Radios, ReadAloud, TextArea, VisibilityChoice,
 };
 use crate::state::{use_review, PageErrors};
 use leptos::prelude::*;
@@ -557,6 +557,7 @@ fn Note(
                 <PersonChoice id=ids::evidence(&id, "said-by") legend="Who said it?"
                     value=said_by error=errors.for_field(ids::evidence(&id, "said-by"))
                     name_error=errors.for_field(ids::evidence(&id, "said-by-name")) on_change=set_who />
+                <VisibilityChoice item=id.clone() what="this note" />
             </div>
             <Editable>
                 <div class="app-card__actions">

@@ -17,6 +17,29 @@ const dump = (name) => JSON.parse(readFileSync(join(FIXTURES, name), 'utf8'));
 const SITTING = 'Evening sitting service';
 const PIN = '482913';
 
+/**
+ * An older review asks the one thing its sharing agreement lacks: who may
+ * see what by default (issue 21). Its restrictions are kept as they were,
+ * its copies are not made up, and the review proper opens once it is
+ * answered. From the task list, back to it.
+ */
+async function answerSharingDefault(page) {
+  await expect(page.getByRole('link', { name: 'How we will review', exact: true })).toBeVisible();
+  await press(page.getByRole('link', { name: 'How we will review', exact: true }));
+  await expect(heading(page, 'How we will review')).toBeVisible();
+  for (const copy of await page.getByRole('group', { name: 'Who gets a copy of the summary?' }).getByRole('checkbox').all()) {
+    await expect(copy).not.toBeChecked();
+  }
+  const question = page.getByRole('group', { name: 'Who may see what is said, unless you choose otherwise for an item?' });
+  for (const choice of await question.getByRole('radio').all()) await expect(choice).not.toBeChecked();
+  await press(question.getByRole('radio', { name: 'Everyone', exact: true }));
+  await press(page.getByRole('button', { name: 'Continue', exact: true }));
+  await expect(heading(page, 'What we will look at')).toBeVisible();
+  await page.goBack();
+  await page.goBack();
+  await expect(heading(page, 'Carer review')).toBeVisible();
+}
+
 /** A service's card on "Services and support", opened for changing. */
 async function openService(page, name) {
   const toggle = page.getByRole('button', { name: `Change ${name}`, exact: true });
@@ -27,6 +50,8 @@ test('a draft the last build stored opens with its services as points, and a cop
   const { id, stored } = dump('drafts-v1/storage-complete.json');
   const key = `review-together/review/${id}`;
   await restoreStorage(page, stored);
+  await openTaskList(page, id);
+  await answerSharingDefault(page);
   await openPart(page, id, 'Services and support');
   await openService(page, SITTING);
   // The old texts, each now the first point of its list.
@@ -45,7 +70,7 @@ test('a draft the last build stored opens with its services as points, and a cop
   }), key);
   expect(after.copy).toBe(stored[key]);
   const now = JSON.parse(after.now);
-  expect(now.version).toBe(2);
+  expect(now.version).toBe(3);
   const sitting = now.data.resources.find((r) => r.name === SITTING);
   expect(sitting.changes).toEqual([{ id: `${sitting.id}-changes`, text: 'The same sitter each week', saidBy: { kind: 'not-recorded' } }]);
 
@@ -90,12 +115,40 @@ test('a review the last build signed off opens locked, with its summary byte for
   await expect(page.getByRole('heading', { level: 2 })).toHaveText('The summary is valid');
 });
 
+test('the review the build before visibility signed opens locked and still matches its summary; its draft asks for the default', async ({ page }) => {
+  const { id, stored } = dump('drafts-v2/storage-signed-off.json');
+  await restoreStorage(page, stored);
+  await openTaskList(page, id);
+  const [dl] = await Promise.all([
+    page.waitForEvent('download'),
+    press(page.getByRole('button', { name: 'Download summary' })),
+  ]);
+  const path = test.info().outputPath(dl.suggestedFilename());
+  await dl.saveAs(path);
+  expect(readFileSync(path, 'utf8')).toBe(JSON.parse(stored[`review-together/summary/${id}`]).data.text);
+  // Nothing this build adds to a summary was made up for it: it still says
+  // what the review says.
+  await expect(page.getByText('no longer says what its signed summary says')).toHaveCount(0);
+  await page.goto(`/review/${id}/check`);
+  await expect(page.getByText('Who may see it: Not agreed yet').first()).toBeVisible();
+
+  const draft = dump('drafts-v2/storage-complete.json');
+  await restoreStorage(page, draft.stored);
+  await openTaskList(page, draft.id);
+  await answerSharingDefault(page);
+  await openPart(page, draft.id, 'Services and support');
+  const now = await page.evaluate((k) => JSON.parse(localStorage.getItem(k)), `review-together/review/${draft.id}`);
+  expect(now.version).toBe(3);
+  expect(now.data.process.confidentiality.defaultVisibility).toBe('everyone');
+});
+
 test("the last build's plain backups open as the reviews they hold", async ({ page }) => {
   for (const [file, name] of [['backups-v1/plain-complete.json', 'Northshire Carers Café'], ['backups-v1/plain-signed-off.json', SITTING]]) {
     await page.goto('/open-backup');
     await page.getByLabel('Backup file').setInputFiles(join(FIXTURES, file));
     await expect(heading(page, 'Carer review')).toBeVisible();
     await expect(page.getByText('Review with Ayesha Khan.')).toBeVisible();
+    if (file.includes('complete')) await answerSharingDefault(page);
     await press(page.getByRole('link', { name: 'Services and support', exact: true }));
     await openService(page, name);
     await expect(page.getByText(name).first()).toBeVisible();

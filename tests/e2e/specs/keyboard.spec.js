@@ -212,7 +212,8 @@ test('a whole meeting by keyboard alone, from setting up the device to the locke
     await choose(page, group(page, 'Why is this review happening?'), 'Yearly review');
     await choose(page, group(page, 'How deep will the review go?'), 'Full review: go through everything in detail');
     await choose(page, group(page, 'Would the carer like time with the worker on their own?'), 'No');
-    await typeInto(page, page.getByLabel('Who will receive the summary of this review?'), 'Ayesha and the carers team');
+    await choose(page, group(page, 'Who may see what is said, unless you choose otherwise for an item?'), 'Everyone');
+    await typeInto(page, page.getByLabel('Anything more about copies (optional)'), 'Ayesha and the carers team');
     await passTheTablet(page, 'Ayesha Khan', 'How we will review', 'carer');
     // Her answers are still there after the hand-over.
     await expect(group(page, 'Why is this review happening?').getByRole('radio', { name: 'Yearly review' })).toBeChecked();

@@ -235,7 +235,7 @@ test('how we will review: continuing with nothing agreed lists every missing ans
     'Select why this review is happening',
     'Select whether this is a light touch or a full review',
     'Select whether the carer would like time with the worker on their own',
-    'Enter who will receive the summary of this review',
+    'Select who may see what is said, unless an item says otherwise',
     'Enter what must not be shared',
     'Enter who it must not be shared with',
     'Ask Ayesha Khan to agree how the review will run',
@@ -246,7 +246,7 @@ test('how we will review: continuing with nothing agreed lists every missing ans
     ['Select why this review is happening', radio(page, 'Why is this review happening?', 'First review, 6 to 8 weeks after the plan started')],
     ['Select whether this is a light touch or a full review', radio(page, 'How deep will the review go?', 'Light touch: a short check that things are working')],
     ['Select whether the carer would like time with the worker on their own', radio(page, 'Would the carer like time with the worker on their own?', 'Yes')],
-    ['Enter who will receive the summary of this review', page.getByLabel('Who will receive the summary of this review?')],
+    ['Select who may see what is said, unless an item says otherwise', radio(page, 'Who may see what is said, unless you choose otherwise for an item?', 'Everyone')],
     ['Enter what must not be shared', page.getByLabel('What must not be shared')],
     ['Enter who it must not be shared with', page.getByLabel('Who it must not be shared with')],
     // A group's message leads to its first box.
@@ -268,7 +268,7 @@ test('how we will review: continuing with nothing agreed lists every missing ans
   await press(radio(page, 'Why is this review happening?', 'Something has changed'));
   await press(radio(page, 'How deep will the review go?', 'Light touch: a short check that things are working'));
   await press(radio(page, 'Would the carer like time with the worker on their own?', 'No'));
-  await page.getByLabel('Who will receive the summary of this review?').fill('Ayesha and the records team');
+  await press(radio(page, 'Who may see what is said, unless you choose otherwise for an item?', 'Not services or the GP'));
   await press(page.getByRole('button', { name: 'Remove this' }));
   await press(agreement(page, 'Who agrees to review this way?', 'Ayesha Khan, carer'));
   await expect(summary).toBeHidden();

@@ -74,7 +74,11 @@ async function expectHowWeReview(page) {
     await expect(item).toBeChecked();
   }
   await expect(radio(page, 'Would the carer like time with the worker on their own?', 'Yes')).toBeChecked();
-  await expect(page.getByLabel('Who will receive the summary of this review?')).toHaveValue('Ayesha, Joan and the carers team records');
+  await expect(checkbox(page, 'Who gets a copy of the summary?', 'The carer')).toBeChecked();
+  await expect(checkbox(page, 'Who gets a copy of the summary?', 'Their GP')).not.toBeChecked();
+  await expect(page.getByLabel('Name of the service that gets a copy')).toHaveValue('Northshire Day Centre');
+  await expect(radio(page, 'Who may see what is said, unless you choose otherwise for an item?', 'Everyone')).toBeChecked();
+  await expect(page.getByLabel('Anything more about copies (optional)')).toHaveValue('Ayesha, Joan and the carers team records');
   await expect(page.getByLabel('What must not be shared')).toHaveValue("Ayesha's own health worries");
   await expect(page.getByLabel('Who it must not be shared with')).toHaveValue("Joan's day centre");
   await expect(agreement(page, 'Who agrees to review this way?', 'Ayesha Khan, carer')).toBeChecked();
@@ -187,7 +191,12 @@ test('a whole getting-ready walk by touch is saved and survives reloads', async 
     await expect(agenda).toHaveCount(4);
     for (const item of await agenda.all()) await expect(item).toBeChecked();
     await press(radio(page, 'Would the carer like time with the worker on their own?', 'Yes'));
-    await page.getByLabel('Who will receive the summary of this review?').fill('Ayesha, Joan and the carers team records');
+    await press(checkbox(page, 'Who gets a copy of the summary?', 'The carer'));
+    await press(page.getByRole('button', { name: 'Add a service that gets a copy' }));
+    await expect(page.getByLabel('Name of the service that gets a copy')).toBeFocused();
+    await page.getByLabel('Name of the service that gets a copy').fill('Northshire Day Centre');
+    await press(radio(page, 'Who may see what is said, unless you choose otherwise for an item?', 'Everyone'));
+    await page.getByLabel('Anything more about copies (optional)').fill('Ayesha, Joan and the carers team records');
     await press(page.getByRole('button', { name: 'Add something that must not be shared' }));
     await page.getByLabel('What must not be shared').fill("Ayesha's own health worries");
     await page.getByLabel('Who it must not be shared with').fill("Joan's day centre");

@@ -55,7 +55,7 @@ test('a new build waits while a review is open, and is applied from the home scr
     // This build, its service worker in control, a review open with a change typed.
     const id = await reviewAt(page, 'family', 'process');
     await page.waitForFunction(() => Boolean(navigator.serviceWorker.controller));
-    const recipients = page.getByLabel('Who will receive the summary of this review?');
+    const recipients = page.getByLabel('Anything more about copies (optional)');
     await recipients.fill('Ayesha, Joan, and the Carers Support Team by post');
     await expect(saveStatus(page)).toHaveText('Saved on this device');
     expect(await runsTheNextBuild(page)).toBe(false);
@@ -88,7 +88,7 @@ test('a new build waits while a review is open, and is applied from the home scr
 
     // The draft made by the old build opens in the new one, as it was typed.
     await page.goto(`/review/${id}/process`);
-    await expect(page.getByLabel('Who will receive the summary of this review?'))
+    await expect(page.getByLabel('Anything more about copies (optional)'))
       .toHaveValue('Ayesha, Joan, and the Carers Support Team by post');
     expect(await runsTheNextBuild(page)).toBe(true);
     expect(problems).toEqual([]);

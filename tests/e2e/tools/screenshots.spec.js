@@ -2,7 +2,8 @@
 // each set up by its own setup, on a touch tablet both ways round (1024×768
 // and 768×1024), for people to look at. Not part of the tests: run it with
 //   SCREENSHOTS=/tmp/shots npx playwright test -c tools/screenshots.config.js
-// (or node tools/screenshots.mjs [out-dir]); DIST and E2E_PORT as for the tests.
+// (or node tools/screenshots.mjs [out-dir]); DIST and E2E_PORT as for the tests;
+// TILES=1 adds each page in screen-sized pieces.
 // Files: NNN-<screen>-<state>-<width>x<height>.png, NNN its place in SCREENS.
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -23,6 +24,14 @@ for (const size of SIZES) {
       await page.setViewportSize(size);
       await screen.setup(page);
       await page.screenshot({ path: `${out}/${file}`, fullPage: true, animations: 'disabled' });
+      // TILES=1: the page also in screen-sized pieces, to look at at full size.
+      if (process.env.TILES) {
+        const height = await page.evaluate(() => document.documentElement.scrollHeight);
+        for (let y = 0, n = 1; y < height; y += size.height, n += 1) {
+          const clip = { x: 0, y, width: size.width, height: Math.min(size.height, height - y) };
+          await page.screenshot({ path: `${out}/${file.replace(/\.png$/, `-tile${n}.png`)}`, fullPage: true, clip, animations: 'disabled' });
+        }
+      }
     });
   }
 }

@@ -180,9 +180,12 @@ pub fn process(review: &Review) -> Vec<FieldError> {
         };
         errors.missing_if(is_blank(&copy.name), ids::copy_name(&copy.id), name);
     }
+    // Asked of every review still open; one signed off before it was asked
+    // stays as it was signed (an amendment asks it).
     let default = "Select who may see what is said, unless an item says otherwise";
+    let open = review.state == crate::review::ReviewState::Draft;
     errors.missing_if(
-        c.default_visibility.is_none(),
+        open && c.default_visibility.is_none(),
         "default-visibility",
         default,
     );

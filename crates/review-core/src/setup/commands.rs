@@ -197,12 +197,20 @@ impl Review {
                 let copies = &mut self.process.confidentiality.copies;
                 copies.retain(|c| c.kind != kind);
                 if gets {
-                    copies.push(Recipient {
-                        id: kind.key().into(),
-                        kind,
-                        name: String::new(),
-                    });
-                    copies.sort_by_key(|c| RecipientKind::ALL.iter().position(|k| *k == c.kind));
+                    // In the order the question offers them.
+                    let rank = |k: RecipientKind| RecipientKind::ALL.iter().position(|x| *x == k);
+                    let at = copies
+                        .iter()
+                        .position(|c| rank(c.kind) > rank(kind))
+                        .unwrap_or(copies.len());
+                    copies.insert(
+                        at,
+                        Recipient {
+                            id: kind.key().into(),
+                            kind,
+                            name: String::new(),
+                        },
+                    );
                 }
             }
             AddNamedCopy { id, kind } => {

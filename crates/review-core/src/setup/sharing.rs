@@ -153,3 +153,34 @@ pub struct Recipient {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub name: String,
 }
+
+/// What the check page showed whoever held the tablet: everything (the
+/// worker, the records), or only what one reader's copy will hold. A
+/// sign-off records it, so the record says what each person was shown.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Shown {
+    /// Every item (the worker holds the tablet).
+    Everything,
+    /// What the carer's copy holds.
+    CarerCopy,
+    /// What the copy for the person cared for holds.
+    IndividualCopy,
+    /// Only the items everyone may see (anyone else holding the tablet).
+    EveryoneOnly,
+}
+impl Shown {
+    /// Whether an item with this visibility is shown (`None`: nothing was
+    /// decided for it, in a review from before visibility was asked).
+    pub fn shows(self, visibility: Option<Visibility>) -> bool {
+        let Some(v) = visibility else {
+            return true;
+        };
+        match self {
+            Shown::Everything => true,
+            Shown::CarerCopy => v.allows(RecipientKind::Carer),
+            Shown::IndividualCopy => v.allows(RecipientKind::Individual),
+            Shown::EveryoneOnly => v == Visibility::Everyone,
+        }
+    }
+}

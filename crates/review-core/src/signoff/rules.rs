@@ -281,12 +281,18 @@ impl Review {
         }
         let decision = checked_decision(decision)?;
         let method = checked_method(self, person, method)?;
+        let shown = self
+            .process
+            .confidentiality
+            .default_visibility
+            .map(|_| crate::sharing::shown_now(self));
         self.sign_offs.retain(|s| s.participant != participant);
         self.sign_offs.push(SignOff {
             participant: participant.to_string(),
             decision,
             method,
             signed_at: now,
+            shown,
         });
         self.updated_at = now;
         if still_to_sign(self).is_empty() {

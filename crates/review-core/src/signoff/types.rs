@@ -2,6 +2,7 @@
 //! and what an amendment replaces.
 
 use crate::base::Id;
+use crate::setup::sharing::Shown;
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
@@ -35,6 +36,10 @@ pub struct SignOff {
     pub decision: SignOffDecision,
     pub method: SignOffMethod,
     pub signed_at: DateTime<FixedOffset>,
+    /// What the check page showed while they signed (`None` in reviews
+    /// whose agreement never decided who may see what).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shown: Option<Shown>,
 }
 
 /// The earlier version an amended review replaces.

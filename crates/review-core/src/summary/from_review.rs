@@ -339,6 +339,7 @@ fn sign_off_record(s: &SignOff) -> SignOffRecord {
             },
         },
         signed_at: moment(&s.signed_at),
+        shown: s.shown,
     }
 }
 

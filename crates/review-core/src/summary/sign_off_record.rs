@@ -2,6 +2,7 @@
 //! how they showed it. Part of the document (`document.rs`).
 
 use super::strings::*;
+use crate::setup::sharing::Shown;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -36,4 +37,9 @@ pub struct SignOffRecord {
     pub decision: DecisionRecord,
     pub method: MethodRecord,
     pub signed_at: DateTimeText,
+    /// What the check page showed while they signed: `everything`, or only
+    /// what the `carer-copy`, the `individual-copy` or `everyone-only` holds
+    /// (absent in reviews from before who may see what was asked).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shown: Option<Shown>,
 }

@@ -874,6 +874,11 @@ pub fn signed_off_review() -> Review {
         (WORKER, D::Agrees, M::Tap, "2026-11-24T11:58:00+00:00"),
     ];
     for (who, decision, method, when) in signatures {
+        // Each signs with the tablet in their own hands (the worker's
+        // signature with it back in hers): the check page showed each of
+        // them what their copy holds.
+        r.apply(Command::PassTablet { to: who.into() }, at(when))
+            .unwrap_or_else(|e| panic!("the tablet could not go to {who}: {e}"));
         r.sign_off(who, decision, method, at(when))
             .unwrap_or_else(|e| panic!("{who} could not sign: {e}"));
     }

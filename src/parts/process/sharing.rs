@@ -1,0 +1,133 @@
+//! The sharing agreement of "How we will review" (P17, P23): who gets a
+//! copy of the summary, and who may see what is said unless an item says
+//! otherwise. Each item's own choice is on the item (`VisibilityChoice`).
+
+use crate::browser::clock;
+use crate::components::{remove_from, Checkboxes, Choice, Editable, Radios, TextArea, TextInput};
+use crate::state::{use_review, PageErrors};
+use leptos::prelude::*;
+use review_core::validate::ids;
+use review_core::{Command, RecipientKind, Visibility};
+
+/// The copies and the default visibility, with notes on copies.
+#[component]
+pub fn SharingAgreement(
+    /// The page's errors.
+    errors: PageErrors,
+) -> impl IntoView {
+    let ctx = use_review();
+    let agreement = ctx.select(|r| r.process.confidentiality.clone());
+    let one_each: Vec<Choice<RecipientKind>> = RecipientKind::ALL
+        .into_iter()
+        .filter(|k| !k.is_named())
+        .map(|k| Choice::new(k, k.key(), k.label()))
+        .collect();
+    let named = ctx.select(|r| {
+        r.process
+            .confidentiality
+            .copies
+            .iter()
+            .filter(|c| c.kind.is_named())
+            .map(|c| c.id.clone())
+            .collect::<Vec<_>>()
+    });
+    let add = move |kind: RecipientKind| {
+        let id = clock::new_id();
+        ctx.send(Command::AddNamedCopy {
+            id: id.clone(),
+            kind,
+        });
+        let field = ids::copy_name(&id);
+        request_animation_frame(move || crate::components::focus_by_id(&field));
+    };
+    view! {
+        <h2 class="app-heading-m">"Keeping things private"</h2>
+        <Checkboxes id="copies" legend="Who gets a copy of the summary?"
+            hint="The records always keep the whole summary. Each copy leaves out what its reader may not see. Tick none if only the records keep it."
+            choices=one_each
+            value=Signal::derive(move || agreement.with(|a| a.copies.iter().map(|c| c.kind).collect::<Vec<_>>()))
+            on_toggle=Callback::new(move |(kind, gets)| ctx.send(Command::SetCopy { kind, gets })) />
+        <For each=move || named.get() key=|id| id.clone()
+            children=move |id| view! { <NamedCopy id=id errors=errors /> } />
+        <Editable>
+            <div class="app-button-group">
+                <button type="button" class="app-button app-button--secondary"
+                    on:click=move |_| add(RecipientKind::Provider)>
+                    "Add a service that gets a copy"
+                </button>
+                <button type="button" class="app-button app-button--secondary"
+                    on:click=move |_| add(RecipientKind::Other)>
+                    "Add someone else who gets a copy"
+                </button>
+            </div>
+        </Editable>
+        <Radios id="default-visibility" legend="Who may see what is said, unless you choose otherwise for an item?"
+            hint="Each note, view and action can be given its own choice where it is written."
+            choices=Visibility::ALL.iter().map(|v| Choice::new(*v, v.key(), v.label()).hint(v.hint())).collect()
+            value=Signal::derive(move || agreement.with(|a| a.default_visibility))
+            error=errors.for_field("default-visibility")
+            on_change=Callback::new(move |v| ctx.send(Command::SetDefaultVisibility(v))) />
+        <TextArea id="recipients" label="Anything more about copies (optional)"
+            hint="For example: the GP only with the carer's consent, or a copy sent by post"
+            value=Signal::derive(move || agreement.with(|a| a.recipients.clone()))
+            error=errors.for_field("recipients") rows=3
+            on_input=Callback::new(move |v| ctx.send(Command::SetSummaryRecipients(v))) />
+    }
+}
+
+/// A copy for a service or a person, by name.
+#[component]
+fn NamedCopy(
+    /// The copy's id.
+    id: String,
+    /// The page's errors, for its name.
+    errors: PageErrors,
+) -> impl IntoView {
+    let ctx = use_review();
+    let key = id.clone();
+    let copy = ctx.select(move |r| {
+        r.process
+            .confidentiality
+            .copies
+            .iter()
+            .find(|c| c.id == key)
+            .map(|c| (c.kind, c.name.clone()))
+    });
+    let label = move || match copy.with(|c| c.as_ref().map(|c| c.0)) {
+        Some(RecipientKind::Provider) => "Name of the service that gets a copy",
+        _ => "Name of the person who gets a copy",
+    };
+    let field = ids::copy_name(&id);
+    let button = format!("remove-copy-{id}");
+    let (set_id, remove_id) = (id.clone(), id.clone());
+    view! {
+        <div class="app-card">
+            <div class="app-card__body">
+                {move || view! {
+                    <TextInput id=field.clone() label=label()
+                        value=Signal::derive(move || copy.with(|c| c.as_ref().map(|c| c.1.clone()).unwrap_or_default()))
+                        error=errors.for_field(field.clone()) width="app-input--width-30"
+                        on_input=Callback::new({
+                            let id = set_id.clone();
+                            move |name| ctx.send(Command::SetCopyName { id: id.clone(), name })
+                        }) />
+                }}
+            </div>
+            <Editable>
+                <div class="app-card__actions">
+                    <button type="button" class="app-button app-button--secondary" id=button.clone()
+                        on:click={
+                            let (button, id) = (button.clone(), remove_id.clone());
+                            move |_| {
+                                let name = copy.with_untracked(|c| c.as_ref().map(|c| c.1.trim().to_string()).unwrap_or_default());
+                                let what = if name.is_empty() { "a copy".to_string() } else { format!("the copy for {name}") };
+                                remove_from(ctx, &button, Command::RemoveCopy { id: id.clone() }, what);
+                            }
+                        }>
+                        "Remove this copy"
+                    </button>
+                </div>
+            </Editable>
+        </div>
+    }
+}
