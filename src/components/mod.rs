@@ -48,4 +48,4 @@ pub use submit::SubmitButton;
 pub use task_list::TaskList;
 pub use turn::{PassTheTablet, TurnBanner};
 pub use undo::{remove_from, UndoBar};
-pub use visibility::{VisibilityChoice, VisibilityIcon};
+pub use visibility::{VisibilityChoice, VisibilityIcon, VisibilityPick};

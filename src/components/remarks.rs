@@ -153,12 +153,7 @@ fn RemarkRow(
     });
     let options = Signal::derive(move || {
         let current = said_by.get();
-        ctx.review.with(|r| {
-            r.speaker_choices(&current)
-                .into_iter()
-                .map(|s| (s.key(), r.speaker_name(&s)))
-                .collect::<Vec<_>>()
-        })
+        ctx.review.with(|r| r.speaker_options(&current))
     });
     let speaker_key = Signal::derive(move || said_by.with(Speaker::key));
     let label = if at == 0 {

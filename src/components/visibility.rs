@@ -54,8 +54,45 @@ pub fn VisibilityIcon(
     }
 }
 
-/// "Who may see this?" on one item: its visibility in an icon and words,
-/// changed with one tap on the choice beside it.
+/// "Who may see this?": an icon and words for a visibility, and the choice
+/// of another, for any answer (an item of the review, or words about to be
+/// said as someone signs).
+#[component]
+pub fn VisibilityPick(
+    /// The select's id.
+    #[prop(into)]
+    id: String,
+    /// The visibility now (`None`: not agreed yet).
+    #[prop(into)]
+    value: Signal<Option<Visibility>>,
+    /// Receives the visibility chosen.
+    on_change: Callback<Visibility>,
+) -> impl IntoView {
+    let options = Signal::derive(move || {
+        let mut options: Vec<(String, String)> = Visibility::ALL
+            .iter()
+            .map(|v| (v.key().to_string(), v.label().to_string()))
+            .collect();
+        if value.get().is_none() {
+            options.insert(0, (String::new(), "Not agreed yet".into()));
+        }
+        options
+    });
+    let key = Signal::derive(move || value.get().map_or(String::new(), |v| v.key().into()));
+    let picked = Callback::new(move |key: String| {
+        if let Some(v) = Visibility::from_key(&key) {
+            on_change.run(v);
+        }
+    });
+    view! {
+        <VisibilityIcon visibility=value />
+        <Select id=id label="Who may see this?" options=options value=key on_change=picked />
+        <p class="app-visibility__hint">{move || value.get().map(|v| v.hint())}</p>
+    }
+}
+
+/// "Who may see this?" on one item of the review: its visibility in an icon
+/// and words, changed with one tap on the choice beside it.
 #[component]
 pub fn VisibilityChoice(
     /// The item's key (`review_core::sharing`).
@@ -71,21 +108,7 @@ pub fn VisibilityChoice(
     let key_attr = item.clone();
     let current = ctx.select(move |r| visibility_of(r, &key));
     let said = RwSignal::new(String::new());
-    let options = Signal::derive(move || {
-        let mut options: Vec<(String, String)> = Visibility::ALL
-            .iter()
-            .map(|v| (v.key().to_string(), v.label().to_string()))
-            .collect();
-        if current.get().is_none() {
-            options.insert(0, (String::new(), "Not agreed yet".into()));
-        }
-        options
-    });
-    let value = Signal::derive(move || current.get().map_or(String::new(), |v| v.key().into()));
-    let on_change = Callback::new(move |key: String| {
-        let Some(visibility) = Visibility::from_key(&key) else {
-            return;
-        };
+    let on_change = Callback::new(move |visibility: Visibility| {
         if ctx
             .dispatch(Command::SetVisibility {
                 item: item.clone(),
@@ -102,9 +125,7 @@ pub fn VisibilityChoice(
     });
     view! {
         <div class="app-visibility" data-item=key_attr>
-            <VisibilityIcon visibility=current />
-            <Select id=id label="Who may see this?" options=options value=value on_change=on_change />
-            <p class="app-visibility__hint">{move || current.get().map(|v| v.hint())}</p>
+            <VisibilityPick id=id value=current on_change=on_change />
             <p class="app-visually-hidden" role="status">{move || said.get()}</p>
         </div>
     }

@@ -3,7 +3,7 @@
 
 use crate::components::{
     AddButton, Choice, DateInput, Entry, ListCard, ListState, PartPage, PersonChoice, Radios,
-    TextArea, VisibilityChoice,
+    Select, TextArea, VisibilityChoice,
 };
 use crate::state::{use_review, PageErrors};
 use leptos::prelude::*;
@@ -14,7 +14,7 @@ use review_core::rating::{channel_hint, channel_options};
 use review_core::sharing::{CARER_VIEW, INDIVIDUAL_VIEW, OTHER_VIEWS, OUTCOME_RATIONALE};
 use review_core::validate;
 use review_core::words::long_date;
-use review_core::{ActionField, Command, OutcomeDecision, OutcomeField, RatingChannel};
+use review_core::{ActionField, Command, OutcomeDecision, OutcomeField, RatingChannel, Speaker};
 
 /// What each decision means for the next review, under its radio.
 fn decision_hint(decision: OutcomeDecision) -> String {
@@ -102,9 +102,31 @@ pub fn ActionsAndOutcome() -> impl IntoView {
                 hint="Write each view in the words of the person who holds it, and say whose it is. A disagreement is recorded here, not settled."
                 value=text(|o| o.other_views.clone()) rows=4
                 on_input=Callback::new(move |v| set(OutcomeField::OtherViews(v))) />
+            <OtherViewsBy />
             <VisibilityChoice item=OTHER_VIEWS what="the other views" />
             <NextReviewDate errors=errors />
         </PartPage>
+    }
+}
+
+/// Whose the other views are: a participant, someone else, everyone, or not
+/// recorded (never guessed), as for every point.
+#[component]
+fn OtherViewsBy() -> impl IntoView {
+    let ctx = use_review();
+    let said_by = ctx.select(|r| r.outcome.other_views_said_by.clone());
+    let options = Signal::derive(move || {
+        let current = said_by.get();
+        ctx.review.with(|r| r.speaker_options(&current))
+    });
+    let on_change = Callback::new(move |key: String| {
+        if let Some(speaker) = Speaker::from_key(&key) {
+            ctx.send(Command::SetOutcome(OutcomeField::OtherViewsSaidBy(speaker)));
+        }
+    });
+    view! {
+        <Select id="outcome-other-views-said-by" label="Whose views are these?" options=options
+            value=Signal::derive(move || said_by.with(Speaker::key)) on_change=on_change />
     }
 }
 

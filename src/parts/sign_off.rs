@@ -2,7 +2,9 @@
 //! the review and signs in their own way, the worker last, which locks the
 //! review and signs its summary.
 
-use crate::components::{Banner, Choice, ErrorSummary, Page, Problem, Radios, TextArea, TextInput};
+use crate::components::{
+    Banner, Choice, ErrorSummary, Page, Problem, Radios, TextArea, TextInput, VisibilityPick,
+};
 use crate::state::{use_review, PageErrors, SignOffProblem};
 use leptos::html;
 use leptos::prelude::*;
@@ -54,10 +56,12 @@ pub fn SignOff() -> impl IntoView {
                     .unwrap_or_default();
                 let says = match &s.decision {
                     SignOffDecision::Agrees => "Agrees".to_string(),
-                    SignOffDecision::AgreesWithComment { comment } => {
+                    SignOffDecision::AgreesWithComment { comment, .. } => {
                         format!("Agrees, with a comment: {comment}")
                     }
-                    SignOffDecision::Disagrees { reason } => format!("Does not agree: {reason}"),
+                    SignOffDecision::Disagrees { reason, .. } => {
+                        format!("Does not agree: {reason}")
+                    }
                 };
                 let how = match &s.method {
                     SignOffMethod::Tap => "by tapping".to_string(),
@@ -161,15 +165,23 @@ fn SignForm(
     // While the worker's signature waits for the browser to sign the
     // summary: the buttons cannot be pressed again.
     let busy = RwSignal::new(false);
+    // Who may see their comment or reason: the agreement's default until
+    // they choose.
+    let words_visibility = RwSignal::new(
+        ctx.review
+            .with_untracked(|r| r.process.confidentiality.default_visibility),
+    );
     // The form as it stands: what they say, and how they sign.
     let decision = move || {
         says.get().map(|s| match s {
             Says::Agrees => SignOffDecision::Agrees,
             Says::Comment => SignOffDecision::AgreesWithComment {
                 comment: comment.get(),
+                visibility: words_visibility.get(),
             },
             Says::Disagrees => SignOffDecision::Disagrees {
                 reason: comment.get(),
+                visibility: words_visibility.get(),
             },
         })
     };
@@ -280,6 +292,12 @@ fn SignForm(
         <Show when=move || says.get() == Some(Says::Disagrees)>
             <TextArea id=form::REASON label="Why do they not agree?" value=comment rows=3 error=error(form::REASON)
                 on_input=Callback::new(move |v| comment.set(v)) />
+        </Show>
+        <Show when=move || matches!(says.get(), Some(Says::Comment | Says::Disagrees))>
+            <div class="app-visibility">
+                <VisibilityPick id="sign-off-words-visibility" value=words_visibility
+                    on_change=Callback::new(move |v| words_visibility.set(Some(v))) />
+            </div>
         </Show>
         <Radios id=form::WAY legend="How will they sign?" choices=ways error=error(form::WAY)
             value=way on_change=Callback::new(move |v| way.set(Some(v))) />

@@ -142,6 +142,11 @@ impl<'de> Deserialize<'de> for Speaker {
     }
 }
 impl Speaker {
+    /// Whether nobody is recorded as saying it.
+    pub fn is_not_recorded(&self) -> bool {
+        *self == Speaker::NotRecorded
+    }
+
     /// A stable key for a form's option: `not-recorded`, `everyone`,
     /// `participant:{id}`, `named:{name}` or `removed:{name}`.
     pub fn key(&self) -> String {

@@ -208,6 +208,14 @@ impl Review {
         choices
     }
 
+    /// [`Review::speaker_choices`] as a form's options: (key, words).
+    pub fn speaker_options(&self, current: &Speaker) -> Vec<(String, String)> {
+        self.speaker_choices(current)
+            .into_iter()
+            .map(|s| (s.key(), self.speaker_name(&s)))
+            .collect()
+    }
+
     /// Who a new point is said by: the person the tablet was passed to (they
     /// are typing it), otherwise not recorded until someone is chosen.
     pub fn default_speaker(&self) -> Speaker {
@@ -259,6 +267,9 @@ impl Review {
                     f(p);
                 }
             }
+        }
+        if let Some(p) = self.outcome.other_views_said_by.person_mut() {
+            f(p);
         }
         for g in &mut self.gaps {
             if let Some(p) = g.noticed_by.as_mut() {

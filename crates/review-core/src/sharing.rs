@@ -44,9 +44,11 @@ pub enum ItemKind {
     CarerView,
     IndividualView,
     OtherViews,
+    /// What someone said as they signed: a comment, or why they disagree.
+    SignOffWords,
 }
 impl ItemKind {
-    pub const ALL: [ItemKind; 13] = [
+    pub const ALL: [ItemKind; 14] = [
         ItemKind::Note,
         ItemKind::Benefit,
         ItemKind::Difficulty,
@@ -60,6 +62,7 @@ impl ItemKind {
         ItemKind::CarerView,
         ItemKind::IndividualView,
         ItemKind::OtherViews,
+        ItemKind::SignOffWords,
     ];
 
     /// What it is, in words.
@@ -78,6 +81,7 @@ impl ItemKind {
             ItemKind::CarerView => "The carer's view",
             ItemKind::IndividualView => "The view of the person cared for",
             ItemKind::OtherViews => "Other views",
+            ItemKind::SignOffWords => "Said when signing",
         }
     }
 
@@ -258,9 +262,29 @@ pub fn items(review: &Review) -> Vec<Item> {
         ItemKind::OtherViews,
         "",
         o.other_views.clone(),
-        None,
+        Some(review.speaker_name(&o.other_views_said_by)),
     );
+    // What was said at signing: who may see it was chosen as they signed.
+    for s in &review.sign_offs {
+        if let Some((words, visibility)) = s.decision.words() {
+            let who = review.person_name(&crate::Person::participant(s.participant.clone()));
+            items.push(Item {
+                key: sign_off_key(&s.participant),
+                part: Part::Outcome,
+                kind: ItemKind::SignOffWords,
+                about: String::new(),
+                text: words.trim().to_string(),
+                said_by: Some(who),
+                visibility,
+            });
+        }
+    }
     items
+}
+
+/// The key of what `participant` said as they signed.
+pub fn sign_off_key(participant: &str) -> String {
+    format!("sign-off/{participant}")
 }
 
 /// What the check page shows `holder` (who holds the tablet): everything

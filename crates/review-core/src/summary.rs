@@ -12,6 +12,7 @@
 
 pub mod about;
 pub mod canonical;
+pub mod confidentiality_record;
 pub mod document;
 pub mod errors;
 mod finalise;

@@ -11,7 +11,7 @@ use std::collections::BTreeSet;
 
 #[test]
 fn the_test_review_has_an_item_of_every_kind_each_with_a_visibility() {
-    let review = part_two_complete();
+    let review = signed_off_review();
     let kinds: BTreeSet<String> = written_items(&review)
         .iter()
         .map(|i| format!("{:?}", i.kind))
@@ -40,6 +40,28 @@ fn items_say_whose_words_they_are() {
     );
     assert_eq!(said(CAFE_CHANGE).as_deref(), Some("Not recorded"));
     assert_eq!(said(ALLOWANCE_BENEFIT).as_deref(), Some("Ayesha's sister"));
+    // The views: the carer's and the individual's by whose they are, the
+    // other views by who was chosen.
+    assert_eq!(
+        said(review_core::sharing::CARER_VIEW).as_deref(),
+        Some("Ayesha Hughes, carer")
+    );
+    assert!(said(OTHER_VIEWS).unwrap().starts_with("Tom"));
+    let summary = serde_json::to_value(
+        review_core::summary::Summary::from_review(
+            &signed_off_review(),
+            SUMMARY_ID,
+            "0.1.0",
+            "en-GB",
+            &signed_off_review().finalised_at.unwrap(),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(
+        summary["outcome"]["otherViewsSaidBy"],
+        serde_json::json!({"kind": "participant", "id": KEY_PERSON})
+    );
 }
 
 #[test]
@@ -216,4 +238,39 @@ fn a_review_signed_before_the_default_was_asked_asks_nothing() {
     let mut review = signed_off_review();
     review.process.confidentiality.default_visibility = None;
     assert_eq!(review_core::validate::process(&review), []);
+}
+
+/// What someone says as they sign is an item too: its visibility is the one
+/// chosen as they signed, or the agreement's default.
+#[test]
+fn words_said_at_signing_have_a_visibility() {
+    let review = signed_off_review();
+    let words: Vec<(String, Option<Visibility>)> = written_items(&review)
+        .into_iter()
+        .filter(|i| i.kind == ItemKind::SignOffWords)
+        .map(|i| (i.key, i.visibility))
+        .collect();
+    assert_eq!(
+        words,
+        [
+            (format!("sign-off/{CARER}"), Some(Visibility::Everyone)),
+            (
+                format!("sign-off/{KEY_PERSON}"),
+                Some(Visibility::NotIndividual)
+            ),
+        ]
+    );
+    let v = serde_json::to_value(
+        review_core::summary::Summary::from_review(
+            &review,
+            SUMMARY_ID,
+            "0.1.0",
+            "en-GB",
+            &review.finalised_at.unwrap(),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(v["signOffs"][2]["decision"]["visibility"], "not-individual");
+    assert_eq!(v["signOffs"][0]["decision"]["visibility"], "everyone");
 }

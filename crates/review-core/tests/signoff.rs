@@ -123,13 +123,17 @@ fn each_way_of_signing_checks_what_it_needs() {
             CARER,
             D::AgreesWithComment {
                 comment: "  ".into(),
+                visibility: None,
             },
             M::Tap,
             Err(E::EmptyComment),
         ),
         (
             CARER,
-            D::Disagrees { reason: "".into() },
+            D::Disagrees {
+                reason: "".into(),
+                visibility: None,
+            },
             M::Tap,
             Err(E::EmptyReason),
         ),
@@ -137,6 +141,7 @@ fn each_way_of_signing_checks_what_it_needs() {
             CARER,
             D::Disagrees {
                 reason: "The cover is not enough".into(),
+                visibility: None,
             },
             M::Tap,
             Ok(()),
@@ -247,6 +252,7 @@ fn signing_again_replaces_the_earlier_signature_and_can_be_withdrawn() {
         CARER,
         D::Disagrees {
             reason: "Changed my mind".into(),
+            visibility: None,
         },
         M::Tap,
         signed_at(),
@@ -367,7 +373,10 @@ fn the_sign_off_form_says_every_problem_at_once_each_on_its_field() {
     // What they say and how they sign, each wrong in its own way.
     assert_eq!(
         fields(
-            Some(D::Disagrees { reason: " ".into() }),
+            Some(D::Disagrees {
+                reason: " ".into(),
+                visibility: None
+            }),
             Some(M::TypedName {
                 name: "Someone".into()
             }),
@@ -384,7 +393,8 @@ fn the_sign_off_form_says_every_problem_at_once_each_on_its_field() {
     assert_eq!(
         fields(
             Some(D::AgreesWithComment {
-                comment: String::new()
+                comment: String::new(),
+                visibility: None
             }),
             Some(M::DrawnMark {
                 path: String::new()

@@ -6,6 +6,7 @@
 mod common;
 
 use common::*;
+use review_core::signoff::SignOffDecision;
 use review_core::summary::*;
 use review_core::*;
 use serde_json::{json, Value};
@@ -182,6 +183,13 @@ fn every_item_says_who_may_see_it() {
                 let member = format!("{}Visibility", camel(answer));
                 v["outcome"][member.as_str()].clone()
             }
+            Some(("sign-off", participant)) => v["signOffs"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|s| s["participant"] == participant)
+                .unwrap()["decision"]["visibility"]
+                .clone(),
             Some((resource, "needs-met")) => {
                 object_with_id(&v, resource).unwrap()["needsMetVisibility"].clone()
             }
@@ -228,6 +236,14 @@ fn a_review_from_before_visibility_has_none_in_its_summary() {
     review.process.confidentiality.copies.clear();
     review.process.confidentiality.default_visibility = None;
     review.visibility.clear();
+    for s in &mut review.sign_offs {
+        s.shown = None;
+        match &mut s.decision {
+            SignOffDecision::AgreesWithComment { visibility, .. }
+            | SignOffDecision::Disagrees { visibility, .. } => *visibility = None,
+            SignOffDecision::Agrees => {}
+        }
+    }
     let s = Summary::from_review(
         &review,
         SUMMARY_ID,

@@ -40,6 +40,17 @@ async function answerSharingDefault(page) {
   await expect(heading(page, 'Carer review')).toBeVisible();
 }
 
+/** From the task list, "Download summary": the file's name and text. */
+async function downloadSummary(page) {
+  const [dl] = await Promise.all([
+    page.waitForEvent('download'),
+    press(page.getByRole('button', { name: 'Download summary' })),
+  ]);
+  const path = test.info().outputPath(dl.suggestedFilename());
+  await dl.saveAs(path);
+  return { name: dl.suggestedFilename(), path, text: readFileSync(path, 'utf8') };
+}
+
 /** A service's card on "Services and support", opened for changing. */
 async function openService(page, name) {
   const toggle = page.getByRole('button', { name: `Change ${name}`, exact: true });
@@ -86,15 +97,10 @@ test('a review the last build signed off opens locked, with its summary byte for
   const { id, stored } = dump('drafts-v1/storage-signed-off.json');
   await restoreStorage(page, stored);
   await openTaskList(page, id);
-  const [dl] = await Promise.all([
-    page.waitForEvent('download'),
-    press(page.getByRole('button', { name: 'Download summary' })),
-  ]);
-  const path = test.info().outputPath(dl.suggestedFilename());
-  await dl.saveAs(path);
+  const { name, path, text } = await downloadSummary(page);
   const kept = JSON.parse(stored[`review-together/summary/${id}`]).data;
-  expect(dl.suggestedFilename()).toBe(kept.fileName);
-  expect(readFileSync(path, 'utf8')).toBe(kept.text);
+  expect(name).toBe(kept.fileName);
+  expect(text).toBe(kept.text);
   // The app's checker reads that format 1 file: intact, and valid once the
   // team's list (made with `keys add` from the device's frozen public key) is here.
   await page.goto('/check-summary');
@@ -119,13 +125,8 @@ test('the review the build before visibility signed opens locked and still match
   const { id, stored } = dump('drafts-v2/storage-signed-off.json');
   await restoreStorage(page, stored);
   await openTaskList(page, id);
-  const [dl] = await Promise.all([
-    page.waitForEvent('download'),
-    press(page.getByRole('button', { name: 'Download summary' })),
-  ]);
-  const path = test.info().outputPath(dl.suggestedFilename());
-  await dl.saveAs(path);
-  expect(readFileSync(path, 'utf8')).toBe(JSON.parse(stored[`review-together/summary/${id}`]).data.text);
+  const { text } = await downloadSummary(page);
+  expect(text).toBe(JSON.parse(stored[`review-together/summary/${id}`]).data.text);
   // Nothing this build adds to a summary was made up for it: it still says
   // what the review says.
   await expect(page.getByText('no longer says what its signed summary says')).toHaveCount(0);

@@ -90,6 +90,11 @@ test('every visibility on every kind of item: chosen on the item, said to screen
   await press(page.getByRole('button', { name: 'Add a gap in support' }));
   await page.getByLabel('What is missing?').fill('No sitting service at weekends');
   await press(page.getByRole('group', { name: 'Who noticed it?' }).getByRole('radio', { name: /^Ayesha Khan/ }));
+  // And whose the other views are.
+  await openReviewPage(page, id, 'outcome');
+  const by = page.getByRole('combobox', { name: 'Whose views are these?' });
+  await expect(by).toHaveValue('not-recorded');
+  await by.selectOption(await by.locator('option', { hasText: 'Tom Khan' }).first().getAttribute('value'));
 
   for (const path of await itemScreens(page, id)) {
     await openReviewPage(page, id, path);
@@ -124,10 +129,29 @@ test('every visibility on every kind of item: chosen on the item, said to screen
     if (!(await banner.isVisible())) break;
     const text = (await banner.textContent()).replace(/^Now:\s*/, '');
     const name = Object.keys(SIGNING).find((who) => text.startsWith(who));
-    await signTurn(page, name, SIGNING[name]);
+    if (SIGNING[name].says === 'I agree, with a comment') {
+      // Words said as they sign get their own choice, the default to begin with.
+      await press(page.getByRole('radio', { name: 'I agree, with a comment' }));
+      await page.getByLabel('Their comment').fill(SIGNING[name].comment);
+      const words = page.locator('#sign-off-words-visibility');
+      await expect(words).toHaveValue('everyone');
+      await words.selectOption('not-carer');
+      await press(page.getByRole('radio', { name: 'Tap the button below' }));
+      await press(page.getByRole('button', { name: `Sign as ${name}`, exact: true }));
+      await expect(page.getByRole('term').filter({ hasText: name }).first()).toBeVisible();
+      chosen.set(`sign-off/${name}`, 'not-carer');
+    } else {
+      await signTurn(page, name, SIGNING[name]);
+    }
   }
   const summary = await signedSummary(page, id);
+  const idOf = (name) => summary.participants.find((p) => p.name === name).id;
   for (const [key, value] of chosen) {
+    if (key.startsWith('sign-off/')) {
+      const signOff = summary.signOffs.find((s) => s.participant === idOf(key.slice(9)));
+      expect(signOff.decision, key).toMatchObject({ kind: 'agrees-with-comment', visibility: value });
+      continue;
+    }
     expect(recordedVisibility(summary, key), key).toBe(value);
   }
   // Whose words: every note and point names who said it.
@@ -140,6 +164,8 @@ test('every visibility on every kind of item: chosen on the item, said to screen
   for (const p of points) expect(p.saidBy, p.id).toBeTruthy();
   for (const e of notes) expect(e.saidBy, e.id).toBeTruthy();
   expect(summary.confidentiality.defaultVisibility).toBe('everyone');
+  // Whose the other views are, chosen like every speaker.
+  expect(summary.outcome.otherViewsSaidBy).toMatchObject({ kind: 'participant' });
 });
 
 // --- What each signer was shown, against the signed summary ---------------------

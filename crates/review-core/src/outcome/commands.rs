@@ -1,6 +1,6 @@
 //! The changes to the outcome (P23).
 
-use crate::base::DomainError;
+use crate::base::{DomainError, Speaker};
 use crate::command::Command;
 use crate::outcome::types::*;
 use crate::review::Review;
@@ -18,6 +18,9 @@ impl Review {
                             through.map(|c| self.checked_channel(c)).transpose()?,
                         )
                     }
+                    OutcomeField::OtherViewsSaidBy(Speaker::Person(p)) => {
+                        OutcomeField::OtherViewsSaidBy(Speaker::Person(self.checked_person(p)?))
+                    }
                     f => f,
                 };
                 let o = &mut self.outcome;
@@ -30,6 +33,7 @@ impl Review {
                         o.individual_view_through = through
                     }
                     OutcomeField::OtherViews(text) => o.other_views = clean(&text),
+                    OutcomeField::OtherViewsSaidBy(speaker) => o.other_views_said_by = speaker,
                     OutcomeField::NextReview(date) => o.next_review = date,
                 }
             }

@@ -1,7 +1,7 @@
 //! What the review decided and why, everyone's view of it, and the next
 //! review (P23).
 
-use crate::base::choices;
+use crate::base::{choices, Speaker};
 use crate::ratings::types::RatingChannel;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -35,6 +35,10 @@ pub struct Outcome {
     pub individual_view_through: Option<RatingChannel>,
     /// Other views, and any disagreements, in the words of those who hold them.
     pub other_views: String,
+    /// Whose views they are (left out of the stored JSON until someone is
+    /// chosen, so outcomes stored before it read as they were).
+    #[serde(skip_serializing_if = "Speaker::is_not_recorded")]
+    pub other_views_said_by: Speaker,
     /// A next review date chosen instead of the default; `None` uses
     /// [`crate::outcome::default_next_review`].
     pub next_review: Option<NaiveDate>,
@@ -54,6 +58,8 @@ pub enum OutcomeField {
     IndividualView(String),
     IndividualViewThrough(Option<RatingChannel>),
     OtherViews(String),
+    /// Whose the other views are.
+    OtherViewsSaidBy(Speaker),
     /// `None` goes back to the default date.
     NextReview(Option<NaiveDate>),
 }

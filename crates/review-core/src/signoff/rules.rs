@@ -6,6 +6,7 @@ use crate::base::Id;
 use crate::progress::{self, Status};
 use crate::review::{Review, ReviewState};
 use crate::setup::people::{Participant, Role};
+use crate::setup::sharing::Visibility;
 pub use crate::signoff::types::*;
 use crate::text::{clean, is_blank};
 use chrono::{DateTime, FixedOffset};
@@ -112,20 +113,30 @@ pub fn still_to_sign(review: &Review) -> Vec<&Participant> {
 }
 
 /// What a person says, checked and tidied, or why it cannot be kept.
-fn checked_decision(decision: SignOffDecision) -> Result<SignOffDecision, SignOffError> {
+/// What someone says, checked and tidied; their words get the agreement's
+/// default visibility (`default`) unless one was chosen for them.
+fn checked_decision(
+    decision: SignOffDecision,
+    default: Option<Visibility>,
+) -> Result<SignOffDecision, SignOffError> {
     Ok(match decision {
         SignOffDecision::Agrees => SignOffDecision::Agrees,
-        SignOffDecision::AgreesWithComment { comment } if is_blank(&comment) => {
+        SignOffDecision::AgreesWithComment { comment, .. } if is_blank(&comment) => {
             return Err(SignOffError::EmptyComment)
         }
-        SignOffDecision::AgreesWithComment { comment } => SignOffDecision::AgreesWithComment {
+        SignOffDecision::AgreesWithComment {
+            comment,
+            visibility,
+        } => SignOffDecision::AgreesWithComment {
             comment: clean(&comment),
+            visibility: visibility.or(default),
         },
-        SignOffDecision::Disagrees { reason } if is_blank(&reason) => {
+        SignOffDecision::Disagrees { reason, .. } if is_blank(&reason) => {
             return Err(SignOffError::EmptyReason)
         }
-        SignOffDecision::Disagrees { reason } => SignOffDecision::Disagrees {
+        SignOffDecision::Disagrees { reason, visibility } => SignOffDecision::Disagrees {
             reason: clean(&reason),
+            visibility: visibility.or(default),
         },
     })
 }
@@ -222,7 +233,7 @@ pub fn form_errors(
 ) -> Vec<crate::field_errors::FieldError> {
     use crate::field_errors::FieldError;
     let mut errors = Vec::new();
-    match decision.map(checked_decision) {
+    match decision.map(|d| checked_decision(d, None)) {
         None => errors.push(FieldError::missing(
             form::SAYS,
             "Select whether they agree with the review",
@@ -279,7 +290,7 @@ impl Review {
         {
             return Err(SignOffError::WorkerNotLast);
         }
-        let decision = checked_decision(decision)?;
+        let decision = checked_decision(decision, self.process.confidentiality.default_visibility)?;
         let method = checked_method(self, person, method)?;
         let shown = self
             .process

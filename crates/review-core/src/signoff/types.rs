@@ -2,7 +2,7 @@
 //! and what an amendment replaces.
 
 use crate::base::Id;
-use crate::setup::sharing::Shown;
+use crate::setup::sharing::{Shown, Visibility};
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
@@ -11,8 +11,35 @@ use serde::{Deserialize, Serialize};
 #[serde(rename_all = "kebab-case", tag = "kind")]
 pub enum SignOffDecision {
     Agrees,
-    AgreesWithComment { comment: String },
-    Disagrees { reason: String },
+    AgreesWithComment {
+        comment: String,
+        /// Who may see the comment (`None` in reviews whose agreement never
+        /// decided who may see what; the sign-off fills in the default).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        visibility: Option<Visibility>,
+    },
+    Disagrees {
+        reason: String,
+        /// Who may see the reason, as for a comment.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        visibility: Option<Visibility>,
+    },
+}
+impl SignOffDecision {
+    /// Their words, when they gave any, and who may see them.
+    pub fn words(&self) -> Option<(&str, Option<Visibility>)> {
+        match self {
+            SignOffDecision::Agrees => None,
+            SignOffDecision::AgreesWithComment {
+                comment: words,
+                visibility,
+            }
+            | SignOffDecision::Disagrees {
+                reason: words,
+                visibility,
+            } => Some((words, *visibility)),
+        }
+    }
 }
 
 /// How they showed it.

@@ -11,6 +11,7 @@
 //! numbers are small integers; no `null`; text is Unicode NFC. Every object
 //! is closed (`deny_unknown_fields`), so the schema closes every object too.
 
+pub use super::confidentiality_record::*;
 pub use super::sign_off_record::*;
 pub use super::strings::*;
 use crate::model::*;
@@ -263,41 +264,6 @@ pub struct ProcessRecord {
 pub struct TimeBox {
     pub item: AgendaItem,
     pub minutes: u32,
-}
-
-#[derive(Serialize, Deserialize, JsonSchema, Clone, Debug, PartialEq, Eq)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct ConfidentialityRecord {
-    /// Who receives this summary, in the carer's words.
-    pub recipients: String,
-    pub restrictions: Vec<RestrictionRecord>,
-    /// Who gets a copy, beside the records (absent in reviews from before
-    /// copies were chosen one by one).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub copies: Vec<CopyRecord>,
-    /// Who may see an item unless it says otherwise.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub default_visibility: Option<Visibility>,
-}
-
-/// One copy of the summary the sharing agreement sends.
-#[derive(Serialize, Deserialize, JsonSchema, Clone, Debug, PartialEq, Eq)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct CopyRecord {
-    pub id: String,
-    pub kind: RecipientKind,
-    /// The provider's or person's name (named kinds only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
-}
-
-/// Something that must not be shared, and with whom.
-#[derive(Serialize, Deserialize, JsonSchema, Clone, Debug, PartialEq, Eq)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct RestrictionRecord {
-    pub id: String,
-    pub what: String,
-    pub not_with: String,
 }
 
 /// Where a criterion came from.
@@ -582,6 +548,9 @@ pub struct OutcomeRecord {
     /// Other views and any disagreements, in the words of those who hold them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub other_views: Option<String>,
+    /// Whose the other views are (absent when nobody was recorded).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub other_views_said_by: Option<SpeakerRecord>,
     pub next_review: DateText,
     /// True when the meeting chose the date; false when it is the default
     /// (12 months on, or 8 weeks when the plan changes).

@@ -319,11 +319,16 @@ fn sign_off_record(s: &SignOff) -> SignOffRecord {
         participant: s.participant.clone(),
         decision: match &s.decision {
             SignOffDecision::Agrees => DecisionRecord::Agrees {},
-            SignOffDecision::AgreesWithComment { comment } => DecisionRecord::AgreesWithComment {
+            SignOffDecision::AgreesWithComment {
+                comment,
+                visibility,
+            } => DecisionRecord::AgreesWithComment {
                 comment: text(comment),
+                visibility: *visibility,
             },
-            SignOffDecision::Disagrees { reason } => DecisionRecord::Disagrees {
+            SignOffDecision::Disagrees { reason, visibility } => DecisionRecord::Disagrees {
                 reason: text(reason),
+                visibility: *visibility,
             },
         },
         method: match &s.method {
@@ -521,6 +526,9 @@ impl Summary {
                     .as_ref()
                     .map(channel),
                 other_views: opt_text(&review.outcome.other_views),
+                other_views_said_by: Some(&o.other_views_said_by)
+                    .filter(|s| !s.is_not_recorded() && !o.other_views.trim().is_empty())
+                    .map(speaker),
                 next_review: day(crate::outcome::dates::next_review(review)),
                 next_review_chosen: chosen_next_review.is_some(),
                 rationale_visibility: said(review, &o.rationale, OUTCOME_RATIONALE),

@@ -2,7 +2,7 @@
 //! how they showed it. Part of the document (`document.rs`).
 
 use super::strings::*;
-use crate::setup::sharing::Shown;
+use crate::setup::sharing::{Shown, Visibility};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -11,8 +11,18 @@ use serde::{Deserialize, Serialize};
 #[serde(tag = "kind", rename_all = "kebab-case", deny_unknown_fields)]
 pub enum DecisionRecord {
     Agrees {},
-    AgreesWithComment { comment: String },
-    Disagrees { reason: String },
+    AgreesWithComment {
+        comment: String,
+        /// Who may see the comment (absent in reviews from before it was asked).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        visibility: Option<Visibility>,
+    },
+    Disagrees {
+        reason: String,
+        /// Who may see the reason (absent in reviews from before it was asked).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        visibility: Option<Visibility>,
+    },
 }
 
 /// How they showed it.

@@ -709,6 +709,9 @@ pub fn outcome_commands() -> Vec<Command> {
         Command::SetOutcome(OutcomeField::OtherViews(
             "Tom thinks Joan needs more help at home".into(),
         )),
+        Command::SetOutcome(OutcomeField::OtherViewsSaidBy(Speaker::Person(
+            Person::participant(KEY_PERSON),
+        ))),
         Command::SetVisibility {
             item: review_core::sharing::OTHER_VIEWS.into(),
             visibility: Visibility::NotIndividual,
@@ -845,6 +848,7 @@ pub fn signed_off_review() -> Review {
             CARER,
             D::AgreesWithComment {
                 comment: "Please send the café list by email".into(),
+                visibility: None,
             },
             M::TypedName {
                 name: "Ayesha Hughes".into(),
@@ -864,6 +868,8 @@ pub fn signed_off_review() -> Review {
             KEY_PERSON,
             D::Disagrees {
                 reason: "Mum needs more help at home than a sitter every other week".into(),
+                // Not for Joan to read.
+                visibility: Some(Visibility::NotIndividual),
             },
             M::DrawnMark {
                 path: DRAWN_MARK.into(),
