@@ -287,3 +287,32 @@ fn a_format_1_summary_matches_its_migrated_draft_and_shows_an_edit() {
         )]
     );
 }
+
+/// Someone with the tablet's storage (or a backup) makes an item visible to
+/// everyone after it was signed as not for the carer, or drops a copy: the
+/// review no longer says what was signed, and the places are named.
+#[test]
+fn a_visibility_or_a_copy_changed_after_signing_is_a_difference() {
+    let review = signed_off_review();
+    let file = summary_of(&review);
+    let opened = edited(
+        &review,
+        &format!("/visibility/{EVIDENCE}"),
+        json!("everyone"),
+    );
+    assert_eq!(
+        differences(&compare(file.text.as_bytes(), &opened)),
+        ["/criteria/1/evidence/0/visibility"]
+    );
+    let default = edited(
+        &review,
+        "/process/confidentiality/defaultVisibility",
+        json!("worker-and-records"),
+    );
+    assert!(!compare(file.text.as_bytes(), &default).matches());
+    let mut fewer = review.clone();
+    fewer.process.confidentiality.copies.pop();
+    assert!(differences(&compare(file.text.as_bytes(), &fewer))
+        .iter()
+        .all(|d| d.starts_with("/confidentiality/copies")));
+}
