@@ -53,7 +53,11 @@ pub fn CheckAnswers() -> impl IntoView {
                 let rows: Vec<_> = rows_of(r, part)
                     .into_iter()
                     .filter(|row| row.item.as_deref().is_none_or(|k| shown.shows(visibility_of(r, k))))
+                    .filter(|row| !row.worker_only || shown == Shown::Everything)
                     .collect();
+                // During someone's own turn the parts' pages (which show
+                // every item) are not offered.
+                let full = shown == Shown::Everything;
                 view! {
                     <h2 class="app-heading-m">{format!("{} ({})", part.title(), part.code())}</h2>
                     <dl class="app-summary-list">
@@ -62,7 +66,7 @@ pub fn CheckAnswers() -> impl IntoView {
                                 <dt class="app-summary-list__key">{row.key}</dt>
                                 <dd class="app-summary-list__value">{row.value}</dd>
                                 <dd class="app-summary-list__actions">
-                                    {row.change.map(|(path, what)| view! {
+                                    {row.change.filter(|_| full).map(|(path, what)| view! {
                                         <A href=crate::href(ctx.path(&path)) attr:class="app-link">
                                             {change_word()}<span class="app-visually-hidden">{format!(" {what}")}</span>
                                         </A>

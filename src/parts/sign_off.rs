@@ -9,6 +9,7 @@ use crate::state::{use_review, PageErrors, SignOffProblem};
 use leptos::html;
 use leptos::prelude::*;
 use leptos_router::components::A;
+use review_core::sharing::shown_now;
 use review_core::signoff::{
     form, form_errors, signers, still_to_sign, SignOffDecision, SignOffMethod,
 };
@@ -54,7 +55,13 @@ pub fn SignOff() -> impl IntoView {
                     .participant(&s.participant)
                     .map(called)
                     .unwrap_or_default();
+                // Words kept from whoever holds the tablet now are not shown.
+                let kept = s
+                    .decision
+                    .words()
+                    .is_some_and(|(_, v)| !shown_now(r).shows(v));
                 let says = match &s.decision {
+                    _ if kept => "Said something not in this copy".to_string(),
                     SignOffDecision::Agrees => "Agrees".to_string(),
                     SignOffDecision::AgreesWithComment { comment, .. } => {
                         format!("Agrees, with a comment: {comment}")

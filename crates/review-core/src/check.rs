@@ -18,6 +18,9 @@ pub struct Row {
     /// The item (`crate::sharing`) the row tells more of, if any: shown
     /// only where the item is.
     pub item: Option<String>,
+    /// Shown to the worker only (the records' view), never during someone
+    /// else's turn: what must not be shared names what it protects.
+    pub worker_only: bool,
 }
 
 fn row(key: impl Into<String>, value: impl Into<String>) -> Row {
@@ -31,6 +34,7 @@ fn row(key: impl Into<String>, value: impl Into<String>) -> Row {
         },
         change: None,
         item: None,
+        worker_only: false,
     }
 }
 
@@ -156,15 +160,18 @@ pub fn rows_of(review: &Review, part: Part) -> Vec<Row> {
                         .map_or("", |v| v.label()),
                 ),
                 row("More about copies", p.confidentiality.recipients.clone()),
-                row(
-                    "Must not be shared",
-                    p.confidentiality
-                        .restrictions
-                        .iter()
-                        .map(|r| format!("{} (not with {})", r.what.trim(), r.not_with.trim()))
-                        .collect::<Vec<_>>()
-                        .join("; "),
-                ),
+                Row {
+                    worker_only: true,
+                    ..row(
+                        "Must not be shared",
+                        p.confidentiality
+                            .restrictions
+                            .iter()
+                            .map(|r| format!("{} (not with {})", r.what.trim(), r.not_with.trim()))
+                            .collect::<Vec<_>>()
+                            .join("; "),
+                    )
+                },
                 row("Agreed by", agreed.join(", ")),
             ]
             .into_iter()

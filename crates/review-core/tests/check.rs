@@ -57,3 +57,14 @@ fn rows_say_what_was_answered() {
     let how = rows_of(&fresh, Part::HowWeReview);
     assert!(how.iter().any(|r| r.key == "Why" && r.value == "Not given"));
 }
+
+/// What must not be shared names what it protects: its row is the worker's
+/// only, never shown during someone else's turn.
+#[test]
+fn what_must_not_be_shared_is_for_the_worker_only() {
+    let review = part_two_complete();
+    let how = rows_of(&review, Part::HowWeReview);
+    let limits = how.iter().find(|r| r.key == "Must not be shared").unwrap();
+    assert!(limits.worker_only);
+    assert!(how.iter().filter(|r| r.worker_only).count() == 1);
+}

@@ -196,6 +196,8 @@ function textsOf(summary) {
     for (const [k, c] of Object.entries(v)) {
       if (k === 'id' || k === 'saidBy' || k.endsWith('Visibility') || k === 'visibility') continue;
       const itemVisibility = OUTCOME_TEXT[k] && v[OUTCOME_TEXT[k]] ? v[OUTCOME_TEXT[k]] : own;
+      // What must not be shared names what it protects: the worker's only.
+      if (k === 'restrictions') { walk(c, 'worker-and-records', k); continue; }
       walk(c, k === 'needsMet' ? (v.needsMetVisibility ?? own) : itemVisibility, k);
     }
   };

@@ -183,7 +183,8 @@ pub fn process(review: &Review) -> Vec<FieldError> {
     // Asked of every review still open; one signed off before it was asked
     // stays as it was signed (an amendment asks it).
     let default = "Select who may see what is said, unless an item says otherwise";
-    let open = review.state == crate::review::ReviewState::Draft;
+    // (Nor of one already being signed: a change would clear the signatures.)
+    let open = review.state == crate::review::ReviewState::Draft && review.sign_offs.is_empty();
     errors.missing_if(
         open && c.default_visibility.is_none(),
         "default-visibility",
