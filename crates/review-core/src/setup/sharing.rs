@@ -125,10 +125,6 @@ impl RecipientKind {
         }
     }
 
-    pub fn from_key(key: &str) -> Option<RecipientKind> {
-        RecipientKind::ALL.into_iter().find(|k| k.key() == key)
-    }
-
     /// The choice's words.
     pub fn label(self) -> &'static str {
         match self {
