@@ -12,8 +12,8 @@ use crate::browser::device_key::{self, Trouble, Wrap};
 use crate::browser::{clock, pin, storage};
 use review_core::backup::SignedCopy;
 use review_core::summary::{
-    self, decode_stored_key, encode_stored_key, Finalise, KeyGuard, PublicJwk, SignedFile,
-    SigningKey,
+    self, decode_stored_key, encode_stored_key, CopyFile, Finalise, KeyGuard, PublicJwk, Signed,
+    SignedFile, Signing, SigningKey,
 };
 use review_core::{Review, Timestamp};
 use std::cell::RefCell;
@@ -225,14 +225,20 @@ pub async fn replace_unreadable_key() -> Result<PublicJwk, String> {
 }
 
 thread_local! {
-    /// Summaries signed while the device's storage refused them: they stay
-    /// here, so every download in this session gives the same bytes.
-    static NOT_KEPT: RefCell<HashMap<String, SignedFile>> = RefCell::new(HashMap::new());
+    /// Summaries (with their copies) signed while the device's storage
+    /// refused them: they stay here, so every download in this session
+    /// gives the same bytes.
+    static NOT_KEPT: RefCell<HashMap<String, Signed>> = RefCell::new(HashMap::new());
 }
 
-/// A signed-off review's summary, and whether the device keeps it.
+/// A signed-off review's summary and its recipients' copies, and whether
+/// the device keeps them.
 pub struct Made {
     pub file: SignedFile,
+    /// The recipients' copies signed with it (none for a review signed
+    /// before copies were made, or whose agreement sends none), or why the
+    /// ones kept cannot be read.
+    pub copies: Result<Vec<CopyFile>, String>,
     /// Why the device could not keep it, when it could not.
     pub not_kept: Option<String>,
 }
@@ -241,13 +247,23 @@ pub struct Made {
 /// when it has none: the review was not signed off here). It never signs:
 /// only [`sign_at_sign_off`] does.
 pub fn stored_summary(review: &Review) -> Result<Option<Made>, String> {
-    if let Some(file) = NOT_KEPT.with(|m| m.borrow().get(&review.id).cloned()) {
+    if let Some(signed) = NOT_KEPT.with(|m| m.borrow().get(&review.id).cloned()) {
         let not_kept = Some("the device's storage refused it".to_string());
-        return Ok(Some(Made { file, not_kept }));
+        return Ok(Some(Made {
+            file: signed.summary,
+            copies: Ok(signed.copies),
+            not_kept,
+        }));
     }
     match storage::load_summary(&review.id) {
         Ok(found) => Ok(found.map(|file| Made {
             file,
+            copies: storage::load_copies(&review.id).map_err(|u| {
+                format!(
+                    "the recipients' copies kept on this device cannot be read because {}. They have been left as they are",
+                    u.error
+                )
+            }),
             not_kept: None,
         })),
         Err(u) => Err(format!(
@@ -260,7 +276,9 @@ pub fn stored_summary(review: &Review) -> Result<Option<Made>, String> {
 /// Sign the summary of a review the worker's sign-off is locking at `now`
 /// (this device's clock), with this device's key, and keep it. Called only from the live
 /// sign-off (`state::ReviewContext::sign_off`), before the locked review is
-/// stored: when it fails, the sign-off does not happen. A summary already
+/// stored: when it fails, the sign-off does not happen. Each recipient's
+/// copy the sharing agreement sends is signed first, then the summary (the
+/// records copy) that names them. A summary already
 /// kept for the review (from a sign-off whose lock was never stored, since
 /// the review is not locked) may have left the device: it is kept aside,
 /// never overwritten, and the review signed as it is now.
@@ -270,6 +288,12 @@ pub async fn sign_at_sign_off(review: &Review, now: Timestamp) -> Result<Made, S
         let aside = format!("earlier-summary/{}/{}", review.id, clock::new_id());
         storage::keep_aside(&aside, &earlier)
             .map_err(|e| format!("an earlier summary of it could not be kept aside: {e}"))?;
+    }
+    if let Some(earlier) = storage::raw(&review_core::draft::copies_key(&review.id)) {
+        let aside = format!("earlier-copies/{}/{}", review.id, clock::new_id());
+        storage::keep_aside(&aside, &earlier).map_err(|e| {
+            format!("the earlier recipients' copies of it could not be kept aside: {e}")
+        })?;
     }
     let previous = review
         .amends
@@ -289,26 +313,42 @@ pub async fn sign_at_sign_off(review: &Review, now: Timestamp) -> Result<Made, S
         },
     )
     .map_err(|e| format!("the summary could not be signed: {e}"))?;
-    let file = match signer {
+    // Each recipient's copy, then the records copy that names them.
+    let signed = match &signer {
+        Signer::Text(key) => prepared.sign_with(key),
         Signer::Browser(_) => {
-            let (_, openers) = pin::key_wrap().ok_or_else(|| locked().to_string())?;
-            let signature = device_key::sign(prepared.signing_input(), openers)
-                .await
-                .map_err(|e| e.to_string())?;
-            prepared.attach(&signature)
+            let mut step = prepared;
+            loop {
+                let (_, openers) = pin::key_wrap().ok_or_else(|| locked().to_string())?;
+                let signature = device_key::sign(step.signing_input(), openers)
+                    .await
+                    .map_err(|e| e.to_string())?;
+                match step.attach(&signature) {
+                    Ok(Signing::More(next)) => step = *next,
+                    Ok(Signing::Done(signed)) => break Ok(signed),
+                    Err(e) => break Err(e),
+                }
+            }
         }
-        Signer::Text(key) => prepared.sign_with(&key),
     }
     .map_err(|e| format!("the summary could not be signed: {e}"))?;
-    let not_kept = storage::save_summary(&file).err().map(|e| e.to_string());
+    // The copies first: a summary is only ever kept with its copies.
+    let not_kept = storage::save_copies(&review.id, &signed.copies)
+        .and_then(|()| storage::save_summary(&signed.summary))
+        .err()
+        .map(|e| e.to_string());
     if not_kept.is_some() {
-        NOT_KEPT.with(|m| m.borrow_mut().insert(review.id.clone(), file.clone()));
+        NOT_KEPT.with(|m| m.borrow_mut().insert(review.id.clone(), signed.clone()));
     }
-    Ok(Made { file, not_kept })
+    Ok(Made {
+        file: signed.summary,
+        copies: Ok(signed.copies),
+        not_kept,
+    })
 }
 
 /// A backup of `review` as it is now, with its signed files (its summary
-/// byte for byte, and files of kinds this build does not know as they came),
+/// and its recipients' copies byte for byte, and files of kinds this build does not know as they came),
 /// locked with the device's recovery code (`recovery`, the device's as
 /// `browser::recovery::current` gives it). (file name, text).
 pub fn backup_file(
@@ -317,7 +357,9 @@ pub fn backup_file(
 ) -> Result<(String, String), String> {
     let now = clock::now();
     let mut signed: Vec<SignedCopy> = match stored_summary(review) {
-        Ok(Some(made)) => vec![SignedCopy::summary(&made.file)],
+        Ok(Some(made)) => std::iter::once(SignedCopy::summary(&made.file))
+            .chain(made.copies.iter().flatten().map(SignedCopy::recipient_copy))
+            .collect(),
         _ => Vec::new(),
     };
     signed.extend(storage::other_signed_files(&review.id));

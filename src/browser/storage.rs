@@ -5,7 +5,7 @@
 use gloo_storage::{LocalStorage, Storage};
 use review_core::backup::{self, SignedCopy};
 use review_core::draft::{self, DraftError, ImportedTeamKeys, WritePlan, WriteRefused};
-use review_core::summary::{SignedFile, TeamKeys};
+use review_core::summary::{CopyFile, SignedFile, TeamKeys};
 use review_core::team::{KeptTeam, Source};
 use review_core::{DeviceSettings, Review, Timestamp};
 use std::fmt;
@@ -303,6 +303,7 @@ pub fn delete_review(id: &str) -> Result<(), StorageError> {
         .map_err(|e| StorageError::Failed(describe(&e)))?;
     for key in [
         draft::summary_key(id),
+        draft::copies_key(id),
         draft::other_signed_files_key(id),
         draft::summary_saved_key(id),
     ] {
@@ -404,6 +405,22 @@ pub fn save_summary(file: &SignedFile) -> Result<(), StorageError> {
         &draft::summary_key(&file.review_id),
         &draft::encode_summary(file),
     )
+}
+
+/// The recipients' copies signed with a review's summary (none when there
+/// are none; an unreadable value is an error, and left where it is).
+pub fn load_copies(review_id: &str) -> Result<Vec<CopyFile>, Unreadable> {
+    let key = draft::copies_key(review_id);
+    match read(&key) {
+        Ok(Some(raw)) => draft::decode_copies(&raw).map_err(|error| Unreadable { key, error }),
+        _ => Ok(Vec::new()),
+    }
+}
+
+/// Keep the recipients' copies signed with a review's summary. Written
+/// once, with the summary, and never replaced.
+pub fn save_copies(review_id: &str, files: &[CopyFile]) -> Result<(), StorageError> {
+    write(&draft::copies_key(review_id), &draft::encode_copies(files))
 }
 
 /// A review's signed files of kinds this build does not know, as a backup

@@ -54,6 +54,7 @@ fn keep(restored: Restored, as_copy: bool) -> Result<Opened, String> {
     let Restored {
         mut review,
         summary,
+        copies,
         unknown,
         ..
     } = restored;
@@ -70,6 +71,17 @@ fn keep(restored: Restored, as_copy: bool) -> Result<Opened, String> {
         })?;
     }
     if let Some(file) = &summary {
+        // The copies first: a summary is only ever kept with its copies.
+        let copies_key = review_core::draft::copies_key(&review.id);
+        if let Some(earlier) =
+            storage::raw(&copies_key).filter(|e| *e != review_core::draft::encode_copies(&copies))
+        {
+            storage::keep_aside(&format!("earlier-copies/{}/{}", review.id, clock::new_id()), &earlier)
+                .map_err(|e| format!("The recipients' copies already on this device could not be kept aside: {e}. Nothing was changed."))?;
+        }
+        storage::save_copies(&review.id, &copies).map_err(|e| {
+            format!("The recipients' copies could not be kept on this device: {e}. Nothing was changed.")
+        })?;
         let key = review_core::draft::summary_key(&review.id);
         if let Some(earlier) =
             storage::raw(&key).filter(|e| *e != review_core::draft::encode_summary(file))

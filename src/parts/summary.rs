@@ -1,5 +1,8 @@
-//! The signed summary (P23): downloading it from a signed-off review, and
-//! this device's signing key (checking a file is `check_file`).
+//! The signed summary (P23): downloading it and its recipients' copies
+//! from a signed-off review, and this device's signing key (checking a
+//! file is `check_file`).
+
+mod copies;
 
 use crate::browser::device_key::Trouble;
 use crate::browser::{download, storage};
@@ -18,12 +21,15 @@ use review_core::words::places;
 #[component]
 pub fn SummaryDownload() -> impl IntoView {
     let ctx = use_review();
-    let made = ctx
+    let made = ctx.review.with_untracked(|r| {
+        signing::stored_summary(r).map(|m| m.map(|m| (m.file, m.copies, m.not_kept)))
+    });
+    let agreed = ctx
         .review
-        .with_untracked(|r| signing::stored_summary(r).map(|m| m.map(|m| (m.file, m.not_kept))));
+        .with_untracked(|r| r.process.confidentiality.copies.len());
     let said = RwSignal::new(None::<Result<String, String>>);
     let body = match made {
-        Ok(Some((file, not_kept))) => {
+        Ok(Some((file, copies, not_kept))) => {
             // The review kept here must still say what was signed: a draft
             // edited in storage (or replaced from a backup) is shown as such.
             let drift = ctx.review.with_untracked(|r| {
@@ -76,6 +82,7 @@ pub fn SummaryDownload() -> impl IntoView {
                     </button>
                 </div>
                 <p class="app-hint">{format!("File: {} (JSON)", file.file_name)}</p>
+                <copies::CopiesDownload copies=copies agreed=agreed />
             }
             .into_any()
         }

@@ -34,6 +34,10 @@
 //!   signed on this device", with no summary to download
 //!   ([`Restored::signed_off_without_summary`]): it is never signed here.
 //!   Two summaries are refused ([`BackupError::MoreThanOneSummary`]).
+//! - Puts in a recipient's copy that says more than its recipient may see,
+//!   or another key's, or another review's, or one twice: refused
+//!   ([`BackupError::CopyRefused`], `backup/copies.rs`). Leaves one out: the
+//!   review opens without it, and says so.
 //! - Reorders the signed files: nothing changes (order means nothing).
 //! - Adds a huge or deeply nested file: anything over [`MAX_BYTES`] is
 //!   refused unread; nesting beyond the JSON reader's depth limit is not a
@@ -60,21 +64,26 @@
 //! Reading never changes its input: a refused backup leaves the file, and
 //! whatever the device holds, as it was.
 
-use crate::draft::{self, DraftError};
+use crate::draft;
 use crate::model::{Review, ReviewState, Timestamp};
 use crate::recovery::DeviceRecovery;
 use crate::summary::{
-    compare, file_name as summary_file_name, grouped, CannotCompare, Comparison, SignedFile,
-    SignedSummary,
+    compare, file_name as summary_file_name, grouped, CannotCompare, Comparison, CopyFile,
+    SignedFile, SignedSummary,
 };
 use crate::vault::{self, KdfError, Vault, VaultError, VaultRecord};
 
 mod code_lock;
+mod copies;
 mod error;
+mod signed_files;
 pub use code_lock::CodeLocked;
 pub use error::BackupError;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
+pub use signed_files::{
+    decode_other_signed_files, encode_other_signed_files, SignedCopy, RECIPIENT_COPY, SUMMARY,
+};
 
 pub const FORMAT: &str = "review-together/backup";
 /// The backup format this build writes.
@@ -85,8 +94,6 @@ const PLACE_V1: &str = "review-together/backup";
 const PLACE_V2: &str = "review-together/backup/2";
 /// The largest backup read: a review is tens of kilobytes, its summary ten.
 pub const MAX_BYTES: usize = 5_000_000;
-/// The kind of a signed summary in a backup's signed files.
-pub const SUMMARY: &str = "summary";
 
 #[derive(Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -128,37 +135,6 @@ struct SealedContents {
     draft: Value,
     #[serde(default)]
     signed_files: Vec<SignedCopy>,
-}
-
-/// One signed file that belongs to a review, as its exact text.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
-#[serde(deny_unknown_fields)]
-pub struct SignedCopy {
-    /// What it is: [`SUMMARY`] now; later kinds are kept by older builds.
-    pub kind: String,
-    /// The file's text, byte for byte as it was signed.
-    pub text: String,
-}
-
-impl SignedCopy {
-    /// The review's signed summary, as the device keeps it.
-    pub fn summary(file: &SignedFile) -> SignedCopy {
-        SignedCopy {
-            kind: SUMMARY.into(),
-            text: file.text.clone(),
-        }
-    }
-}
-
-/// A review's signed files of kinds this build does not know, as the device
-/// keeps them (at [`crate::draft::other_signed_files_key`], in an envelope of
-/// kind `signed-files`): each its `{kind, text}` exactly as the backup held it
-/// (see [`Restored::unknown`]).
-pub fn encode_other_signed_files(files: &[SignedCopy]) -> String {
-    draft::encode(draft::Kind::SignedFiles, &files)
-}
-pub fn decode_other_signed_files(raw: &str) -> Result<Vec<SignedCopy>, DraftError> {
-    draft::decode(draft::Kind::SignedFiles, raw)
 }
 
 /// A PIN-locked backup's lock (earlier builds): what is needed to derive
@@ -216,6 +192,11 @@ pub struct Restored {
     /// What the summary says of itself: when and with which key it was
     /// signed (not asked to be trusted here), its format.
     pub signed: Option<SignedSummary>,
+    /// The recipients' copies signed with the summary, each checked against
+    /// it, in its order.
+    pub copies: Vec<CopyFile>,
+    /// How many of the copies the summary names the backup did not carry.
+    pub copies_missing: usize,
     /// Signed files of kinds this build does not know, exactly as they
     /// came, in their order: kept, never checked. Pass them back to
     /// [`plain_with`] / [`sealed_with`] so a later backup keeps them too.
@@ -236,6 +217,7 @@ impl Restored {
     /// The signed files as a later backup of this review carries them.
     pub fn signed_files(&self) -> Vec<SignedCopy> {
         let mut all: Vec<SignedCopy> = self.summary.iter().map(SignedCopy::summary).collect();
+        all.extend(self.copies.iter().map(SignedCopy::recipient_copy));
         all.extend(self.unknown.iter().cloned());
         all
     }
@@ -253,6 +235,22 @@ impl Restored {
             notes.push(format!(
                 "Its signed summary was checked: it is unchanged since it was signed on {when} by the device whose key fingerprint is {}.",
                 grouped(&s.kid)
+            ));
+        }
+        if !self.copies.is_empty() {
+            notes.push(match self.copies.len() {
+                1 => "Its recipient's copy was checked against it too.".to_string(),
+                n => format!("Its {n} recipients' copies were checked against it too."),
+            });
+        }
+        if self.copies_missing > 0 {
+            notes.push(format!(
+                "The summary names {} the backup does not carry: {} can be given from the device the review was signed on.",
+                match self.copies_missing {
+                    1 => "a recipient's copy".to_string(),
+                    n => format!("{n} recipients' copies"),
+                },
+                if self.copies_missing == 1 { "it" } else { "they" }
             ));
         }
         if !self.unknown.is_empty() {
@@ -500,8 +498,10 @@ fn checked(
     format_version: u32,
 ) -> Result<Restored, BackupError> {
     let review = draft::decode_review(envelope).map_err(BackupError::Draft)?;
-    let (summaries, unknown): (Vec<SignedCopy>, Vec<SignedCopy>) =
+    let (summaries, others): (Vec<SignedCopy>, Vec<SignedCopy>) =
         signed.into_iter().partition(|f| f.kind == SUMMARY);
+    let (copies, unknown): (Vec<SignedCopy>, Vec<SignedCopy>) =
+        others.into_iter().partition(|f| f.kind == RECIPIENT_COPY);
     if summaries.len() > 1 {
         return Err(BackupError::MoreThanOneSummary(summaries.len()));
     }
@@ -512,10 +512,14 @@ fn checked(
             (Some(file), Some(signed))
         }
     };
+    let copies = copies::checked(summary.as_ref(), copies)?;
+    let copies_missing = summary.as_ref().map_or(0, |s| copies::missing(s, &copies));
     Ok(Restored {
         review,
         summary,
         signed,
+        copies,
+        copies_missing,
         unknown,
         format_version,
     })

@@ -78,6 +78,11 @@ pub fn display_key() -> String {
 pub fn summary_key(review_id: &str) -> String {
     format!("{}/summary/{review_id}", namespace())
 }
+/// The recipients' copies signed with a review's summary (see
+/// [`crate::summary::CopyFile`]).
+pub fn copies_key(review_id: &str) -> String {
+    format!("{}/copies/{review_id}", namespace())
+}
 /// Signed files of a review of kinds this build does not know (later
 /// builds' recipient copies, addenda), kept exactly as a backup brought them
 /// so that this device's next backup of the review carries them on.
@@ -149,6 +154,8 @@ pub enum Kind {
     Team,
     /// When a review's signed summary was saved as a file ([`SummarySaved`]).
     SummarySaved,
+    /// The recipients' copies signed with a review's summary.
+    Copies,
 }
 
 impl Kind {
@@ -164,7 +171,8 @@ impl Kind {
             | Kind::SignedFiles
             | Kind::Recovery
             | Kind::Team
-            | Kind::SummarySaved => 1,
+            | Kind::SummarySaved
+            | Kind::Copies => 1,
         }
     }
 
@@ -180,6 +188,7 @@ impl Kind {
             Kind::Recovery => "recovery",
             Kind::Team => "team",
             Kind::SummarySaved => "summary-saved",
+            Kind::Copies => "copies",
         }
     }
 }
@@ -476,6 +485,13 @@ pub fn encode_summary(file: &SignedFile) -> String {
 }
 pub fn decode_summary(raw: &str) -> Result<SignedFile, DraftError> {
     decode(Kind::Summary, raw)
+}
+/// A review's recipients' copies keep their exact texts inside the envelope.
+pub fn encode_copies(files: &[crate::summary::CopyFile]) -> String {
+    encode(Kind::Copies, &files)
+}
+pub fn decode_copies(raw: &str) -> Result<Vec<crate::summary::CopyFile>, DraftError> {
+    decode(Kind::Copies, raw)
 }
 /// The team's key list as this device keeps it: the list's own text (read
 /// by [`crate::summary::TeamKeys::from_json`], the one model of a list),

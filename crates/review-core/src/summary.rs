@@ -13,6 +13,8 @@
 pub mod about;
 pub mod canonical;
 pub mod confidentiality_record;
+pub mod copies;
+pub mod copy_record;
 pub mod document;
 pub mod errors;
 mod finalise;
@@ -33,11 +35,17 @@ mod tamper_tests;
 
 pub use about::{check_result, CheckResult, Kept};
 pub use canonical::{parse_strict, to_canonical_vec, utf16_cmp, ParseError};
+pub use copies::{
+    check_copy, copies_of, copy_against_records, copy_document_id, copy_for, CopyMismatch,
+};
 pub use document::*;
 pub use errors::{
     ErrorCode, SignError, Signer, Verdict, Verification, VerifyError, VerifyOptions, MAX_LISTED,
 };
-pub use finalise::{file_name, finalise, prepare, Finalise, FinaliseError, Prepared, SignedFile};
+pub use finalise::{
+    copy_file_name, file_name, finalise, finalise_all, prepare, CopyFile, Finalise, FinaliseError,
+    Prepared, Signed, SignedFile, Signing,
+};
 pub use from_review::SummaryError;
 pub use jws::{detached_jws, ProtectedHeader, ProtectedHeaderV1, ToSign};
 pub use keys::{

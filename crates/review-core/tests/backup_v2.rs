@@ -333,7 +333,7 @@ fn unknown_kinds_are_kept_as_they_came_and_order_does_not_matter() {
         text: "{\"any\": \"text\",  \"kept\": [1, 2]}".into(),
     };
     let copy = SignedCopy {
-        kind: "recipient-copy".into(),
+        kind: "witness-statement".into(),
         text: "not even JSON".into(),
     };
     let s = SignedCopy::summary(&summary);
@@ -351,7 +351,7 @@ fn unknown_kinds_are_kept_as_they_came_and_order_does_not_matter() {
     assert_eq!(first.unknown, [addendum, copy]);
     assert_eq!(first.summary.as_ref(), Some(&summary));
     assert!(first.notes().iter().any(|n| n.starts_with(
-        "The backup also holds 2 signed files of a kind this version of the app does not know (“addendum”, “recipient-copy”): they are kept"
+        "The backup also holds 2 signed files of a kind this version of the app does not know (“addendum”, “witness-statement”): they are kept"
     )));
     // Whose key signed the summary, and when, in words.
     assert!(first.notes().iter().any(|n| n

@@ -160,3 +160,59 @@ fn words_from_the_file_cannot_hide_or_reorder_text() {
     );
     assert!(r.lead[0].contains("evil\\u{202E}nosj.exe"), "{:?}", r.lead);
 }
+
+/// The records copy and its recipients' copies, signed by `key` as the app
+/// signs them (the copies first, the records copy naming each).
+fn with_copies(key: &SigningKey) -> (Vec<u8>, Vec<Vec<u8>>) {
+    let mut records = read_unsigned(&unsigned(), Some("2026-11-24T12:05:00+00:00")).unwrap();
+    let mut copies = Vec::new();
+    for copy in copies_of(&records) {
+        let bytes = copy.sign(key).unwrap();
+        records.recipient_copies.push(CopyLink {
+            recipient: copy.copy_for.as_ref().unwrap().recipient.id.clone(),
+            document_id: copy.document_id.clone(),
+            sha256: Sha256Base64Url::try_from(sha256_base64url(&bytes).as_str()).unwrap(),
+        });
+        copies.push(bytes);
+    }
+    (records.sign(key).unwrap(), copies)
+}
+
+#[test]
+fn a_recipients_copy_says_whose_it_is_and_is_checked_against_the_summary_kept_here() {
+    let (records, copies) = with_copies(&sam());
+    let id: Value = serde_json::from_slice(&records).unwrap();
+    let id = id["documentId"].as_str().unwrap().to_string();
+    let text = String::from_utf8(records).unwrap();
+    let kept = [Kept {
+        document_id: &id,
+        text: &text,
+    }];
+    let r = result_for(&copies[1], Some(&list()), &kept);
+    assert_eq!(r.verdict, Verdict::Valid);
+    assert_eq!(
+        r.lead[1],
+        format!("This is the copy for the person cared for. It was made from summary {id} and holds only what its reader may see: it leaves out 2 items. Records keep the summary, not this copy.")
+    );
+    assert_eq!(r.other_version, None);
+    let r = result_for(&copies[2], Some(&list()), &[]);
+    assert!(r.lead[1].starts_with("This is Crossroads Care’s copy. It was made from summary"));
+
+    // The carer's copy with more in it, signed again by the same key: on
+    // its own it is intact; beside the summary this device keeps, it is
+    // found out.
+    let mut more: Summary =
+        serde_json::from_value(serde_json::from_slice::<Value>(&copies[0]).unwrap()).unwrap();
+    more.signature = None;
+    more.confidentiality.restrictions = read_unsigned(&unsigned(), None)
+        .unwrap()
+        .confidentiality
+        .restrictions;
+    let more = more.sign(&sam()).unwrap();
+    assert_eq!(result_for(&more, Some(&list()), &[]).other_version, None);
+    let r = result_for(&more, Some(&list()), &kept);
+    assert_eq!(
+        r.other_version.as_deref(),
+        Some(format!("This device keeps the summary this copy was made from, and this file is not the copy it names. This is not the copy its summary ({id}) names: the summary does not name this file. Do not rely on this copy.").as_str())
+    );
+}

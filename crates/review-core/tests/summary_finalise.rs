@@ -82,7 +82,7 @@ fn prepared_then_signed_is_the_same_file_and_checks_the_signature() {
         previous: None,
     };
     let prepared = prepare(&review, make()).unwrap();
-    let signed = prepared.sign_with(&key()).unwrap();
+    let signed = prepared.sign_with(&key()).unwrap().summary;
     assert_eq!(signed, finalised(&review, DOC, None));
     let wrong = prepare(&review, make())
         .unwrap()

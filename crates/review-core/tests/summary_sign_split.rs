@@ -44,13 +44,37 @@ fn signed_elsewhere(input: &[u8]) -> [u8; 64] {
         .to_bytes()
 }
 
+/// Sign each recipient's copy elsewhere, up to the records copy.
+fn at_records(mut p: Prepared) -> Prepared {
+    while p.left() > 1 {
+        let signature = signed_elsewhere(&p.signing_input());
+        match p.attach(&signature).unwrap() {
+            Signing::More(next) => p = *next,
+            Signing::Done(_) => unreachable!("the records copy is signed last"),
+        }
+    }
+    p
+}
+
+/// Sign every file elsewhere, one at a time.
+fn signed_one_by_one(mut p: Prepared) -> Signed {
+    loop {
+        let signature = signed_elsewhere(&p.signing_input());
+        match p.attach(&signature).unwrap() {
+            Signing::More(next) => p = *next,
+            Signing::Done(signed) => return signed,
+        }
+    }
+}
+
 #[test]
 fn a_signature_made_elsewhere_gives_the_same_file_as_finalise() {
     let review = signed_off_review();
     let p = prepared(&review, "2026-11-24T11:58:00+00:00", DOC);
-    let signature = signed_elsewhere(&p.signing_input());
-    let file = p.attach(&signature).unwrap();
-    let whole = finalise(
+    // The carer's, the individual's and the provider's copies, then the records.
+    assert_eq!(p.left(), 4);
+    let signed = signed_one_by_one(p);
+    let whole = finalise_all(
         &review,
         Finalise {
             document_id: DOC,
@@ -63,8 +87,9 @@ fn a_signature_made_elsewhere_gives_the_same_file_as_finalise() {
         &key(),
     )
     .unwrap();
-    assert_eq!(file, whole);
-    assert!(compare(file.text.as_bytes(), &review).matches());
+    assert_eq!(signed, whole);
+    assert_eq!(signed.copies.len(), 3);
+    assert!(compare(signed.summary.text.as_bytes(), &review).matches());
 }
 
 /// The signing input is the JWS one: the protected header and the document
@@ -73,7 +98,14 @@ fn a_signature_made_elsewhere_gives_the_same_file_as_finalise() {
 #[test]
 fn the_signing_input_is_the_header_and_the_document_without_its_signature() {
     let review = signed_off_review();
-    let p = prepared(&review, "2026-11-24T11:58:00+00:00", DOC);
+    let first = prepared(&review, "2026-11-24T11:58:00+00:00", DOC);
+    // The first file signed is the carer's copy, named from the records copy.
+    let input = String::from_utf8(first.signing_input()).expect("ASCII");
+    let copy: Value = serde_json::from_slice(&unb64(input.split_once('.').unwrap().1)).unwrap();
+    assert_eq!(copy["copyFor"]["recordsCopy"], DOC);
+    assert_eq!(copy["copyFor"]["recipient"]["kind"], "carer");
+    assert_ne!(copy["documentId"], DOC);
+    let p = at_records(first);
     let input = String::from_utf8(p.signing_input()).expect("ASCII");
     let (header, payload) = input.split_once('.').unwrap();
     let header: Value = serde_json::from_slice(&unb64(header)).unwrap();
@@ -92,8 +124,9 @@ fn the_signing_input_is_the_header_and_the_document_without_its_signature() {
     assert_eq!(document["documentId"], DOC);
     assert!(document.get("signature").is_none());
 
+    assert_eq!(document["recipientCopies"].as_array().unwrap().len(), 3);
     let signature = signed_elsewhere(input.as_bytes());
-    let file = p.attach(&signature).unwrap();
+    let file = p.attach(&signature).unwrap().done().unwrap().summary;
     let written: Value = serde_json::from_str(&file.text).unwrap();
     let jws = written["signature"].as_str().unwrap();
     let (h, s) = jws.split_once("..").unwrap();
@@ -122,16 +155,21 @@ fn the_callers_time_and_document_id_change_the_bytes_to_sign() {
 }
 
 /// A signature that does not hold for these bytes and this key never
-/// makes a file, and says so.
+/// makes a file, and says so: a copy's, or the records copy's.
 #[test]
 fn a_wrong_signature_is_refused_and_makes_no_file() {
     let review = signed_off_review();
-    let p = prepared(&review, "2026-11-24T11:58:00+00:00", DOC);
+    let first = prepared(&review, "2026-11-24T11:58:00+00:00", DOC);
+    refuses_wrong_signatures(&review, first.clone());
+    refuses_wrong_signatures(&review, at_records(first));
+}
+
+fn refuses_wrong_signatures(review: &Review, p: Prepared) {
     let good = signed_elsewhere(&p.signing_input());
     let mut flipped = good;
     flipped[10] ^= 1;
     let other_input =
-        signed_elsewhere(&prepared(&review, "2026-11-24T11:59:00+00:00", DOC).signing_input());
+        signed_elsewhere(&prepared(review, "2026-11-24T11:59:00+00:00", DOC).signing_input());
     let other_key = ed25519_dalek::SigningKey::from_bytes(&[1; 32])
         .sign(&p.signing_input())
         .to_bytes();
@@ -143,14 +181,14 @@ fn a_wrong_signature_is_refused_and_makes_no_file() {
         ("by another key", other_key),
     ];
     for (what, signature) in cases {
-        let refused = p.clone().attach(&signature);
+        let refused = p.clone().attach(&signature).err();
         assert_eq!(
             refused,
-            Err(FinaliseError::Sign(SignError::SignatureDoesNotMatch)),
+            Some(FinaliseError::Sign(SignError::SignatureDoesNotMatch)),
             "{what}"
         );
         assert_words(
-            &refused.unwrap_err(),
+            &refused.unwrap(),
             "The signature made does not match the summary and key: nothing was written.",
         );
     }

@@ -92,17 +92,24 @@ pub fn verify(paths: &[PathBuf], asked: &Options) -> Result<ExitCode, Usage> {
     };
     let mut worst = Verdict::Valid;
     let mut counted: [usize; 4] = [0; 4];
-    for path in files {
-        let v = match read_limited(&path) {
-            Ok(bytes) => summary::verify(&bytes, &options),
-            Err(e) => Verification {
-                errors: vec![VerifyError::new(
-                    ErrorCode::Unreadable,
-                    format!("The file cannot be read: {e}."),
-                )],
-                ..Default::default()
-            },
-        };
+    let mut checked: Vec<(PathBuf, Verification)> = files
+        .into_iter()
+        .map(|path| {
+            let v = match read_limited(&path) {
+                Ok(bytes) => summary::verify(&bytes, &options),
+                Err(e) => Verification {
+                    errors: vec![VerifyError::new(
+                        ErrorCode::Unreadable,
+                        format!("The file cannot be read: {e}."),
+                    )],
+                    ..Default::default()
+                },
+            };
+            (path, v)
+        })
+        .collect();
+    against_records(&mut checked);
+    for (path, v) in checked {
         let verdict = v.verdict();
         // Without a list, an explicit --allow-unknown-signer lets an intact
         // file pass; its verdict still says the signer was not checked.
@@ -155,6 +162,43 @@ pub fn verify(paths: &[PathBuf], asked: &Options) -> Result<ExitCode, Usage> {
     Ok(ExitCode::from(exit_status(worst)))
 }
 
+/// A recipient's copy checked with the records copy it names, when that is
+/// among the files: it must be the copy the records copy names, holding
+/// exactly what its recipient may see, or it is invalid.
+fn against_records(checked: &mut [(PathBuf, Verification)]) {
+    for i in 0..checked.len() {
+        let Some(of) = checked[i]
+            .1
+            .summary
+            .as_ref()
+            .and_then(|s| s.copy_for.clone())
+        else {
+            continue;
+        };
+        let records = checked.iter().find(|(_, r)| {
+            r.summary.as_ref().is_some_and(|s| s.copy_for.is_none())
+                && r.document_id.as_deref() == Some(of.records_copy.as_str())
+        });
+        if let Some(error) =
+            records.and_then(|(_, r)| summary::copy_against_records(r, &checked[i].1))
+        {
+            checked[i].1.errors.push(error);
+        }
+    }
+}
+
+/// What a recipient's copy is, for its line: whose, of which records copy,
+/// and how many items it leaves out.
+fn copy_note(v: &Verification) -> Option<String> {
+    let of = v.summary.as_ref()?.copy_for.as_ref()?;
+    Some(format!(
+        "{} (made from summary {}): leaves out {}. Import the summary, not this copy.",
+        of.recipient.whose(),
+        of.records_copy,
+        plural(of.kept_back as usize, "item")
+    ))
+}
+
 /// The lines for one file: its verdict, path and what it is, then each
 /// problem on its own line, at most [`summary::MAX_LISTED`] and a count of
 /// the rest.
@@ -175,11 +219,15 @@ fn lines(path: &Path, v: &Verification) -> String {
                 .signer_note()
                 .map(|n| format!(" ({})", safe(&n)))
                 .unwrap_or_default();
-            format!("valid       {path}  document {document}, signed by {name}, key {key}{note}")
+            let copy = copy_note(v).map_or_else(String::new, |c| format!("\n    {}", safe(&c)));
+            format!(
+                "valid       {path}  document {document}, signed by {name}, key {key}{note}{copy}"
+            )
         }
         Verdict::UntrustedSigner => {
             let why = safe(&v.signer_issue().map(|e| e.to_string()).unwrap_or_default());
-            format!("UNTRUSTED   {path}  document {document}, key {key}\n    - {why}")
+            let copy = copy_note(v).map_or_else(String::new, |c| format!("\n    {}", safe(&c)));
+            format!("UNTRUSTED   {path}  document {document}, key {key}{copy}\n    - {why}")
         }
         verdict => {
             let head = if verdict == Verdict::Unreadable {

@@ -2,10 +2,17 @@
 // the item itself; the summary holds each with its visibility and speaker;
 // and nobody signs what they were not shown. The check page at each
 // sign-off is held against the signed summary itself (every text in it),
-// not against a list written here.
+// not against a list written here. Each recipient's copy (issue 22) holds
+// exactly the texts of the signed summary its reader may see, and verifies
+// beside it with the records teams' CLI.
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
   test, expect, press, heading, reviewAt, openReviewPage, openCheck, signTurn, turnBanner, SIGNING,
-  expectNoAxeViolations,
+  signEveryone, expectNoAxeViolations, SUMMARY_CLI,
 } from '../helpers.js';
 
 test.use({ hasTouch: true, viewport: { width: 1024, height: 768 }, actionTimeout: 20_000 });
@@ -263,4 +270,83 @@ test('each person signs what they were shown: the check page at their sign-off h
   // The carer's view was her copy, and the worker's everything.
   expect(summary.signOffs.map((s) => s.shown)).toContain('carer-copy');
   expect(summary.signOffs.at(-1).shown).toBe('everything');
+});
+
+// --- The copies each recipient takes away ------------------------------------
+
+/** What a copy for `kind` may hold, by visibility. */
+const COPY_MAY_HOLD = {
+  carer: ['everyone', 'not-individual', 'not-providers'],
+  individual: ['everyone', 'not-carer', 'not-providers'],
+};
+
+/** Every string anywhere in `v`. */
+function stringsOf(v, into = new Set()) {
+  if (typeof v === 'string') into.add(v);
+  else if (v && typeof v === 'object') Object.values(v).forEach((c) => stringsOf(c, into));
+  return into;
+}
+
+/** Press a button that saves a file; the download's name, path and bytes. */
+async function download(page, button, dir) {
+  const [dl] = await Promise.all([page.waitForEvent('download'), press(button)]);
+  const path = join(dir, dl.suggestedFilename());
+  await dl.saveAs(path);
+  return { name: dl.suggestedFilename(), path, bytes: readFileSync(path) };
+}
+
+test('each recipient’s copy holds only what they may see, is named by the summary by its hash, and verifies beside it', async ({ page }) => {
+  test.setTimeout(300_000);
+  const dir = mkdtempSync(join(tmpdir(), 'copies-e2e-'));
+  const id = await reviewAt(page, 'review proper');
+  await openReviewPage(page, id, 'outcome');
+  await page.locator('#visibility-outcome-carer-view').selectOption('not-individual');
+  await page.locator('#visibility-outcome-rationale').selectOption('not-carer');
+  await page.locator('#visibility-outcome-other-views').selectOption('worker-and-records');
+  await openReviewPage(page, id);
+  await openCheck(page);
+  await signEveryone(page);
+
+  // The sign-off screen offers the summary and a copy for each person.
+  await expect(page.getByRole('heading', { name: 'Copies for each person', level: 2 })).toBeVisible();
+  const records = await download(page, page.getByRole('button', { name: 'Download summary' }), dir);
+  const copies = {
+    carer: await download(page, page.getByRole('button', { name: 'Download the carer’s copy' }), dir),
+    individual: await download(page, page.getByRole('button', { name: 'Download the copy for the person cared for' }), dir),
+  };
+  await expect(page.getByRole('status').filter({ hasText: `The copy for the person cared for was saved as ${copies.individual.name}.` })).toBeVisible();
+  await expectNoAxeViolations(page, 'the signed summary and its copies');
+
+  // Every file verifies with the records teams' CLI, the copies beside the
+  // summary they were made from (checked against it: no copy_mismatch).
+  const run = spawnSync(SUMMARY_CLI, ['verify', '--json', '--allow-unknown-signer', records.path, copies.carer.path, copies.individual.path], { encoding: 'utf8' });
+  const report = JSON.parse(run.stdout);
+  expect(report.files.map((f) => f.errors.map((e) => e.code))).toEqual([['signer_not_checked'], ['signer_not_checked'], ['signer_not_checked']]);
+  expect(run.status, run.stdout).toBe(0);
+
+  const summary = JSON.parse(records.bytes.toString('utf8'));
+  const texts = textsOf(summary).filter((t) => t.visibility);
+  expect(texts.length).toBeGreaterThan(10);
+  for (const [kind, file] of Object.entries(copies)) {
+    const copy = JSON.parse(file.bytes.toString('utf8'));
+    expect(file.name.startsWith(records.name.replace(/\.json$/, ''))).toBe(true);
+    expect(copy.copyFor).toMatchObject({ recipient: { kind }, recordsCopy: summary.documentId });
+    expect(copy.copyFor.keptBack).toBeGreaterThan(0);
+    // The summary names it by its id and the SHA-256 of its bytes.
+    const link = summary.recipientCopies.find((l) => l.documentId === copy.documentId);
+    expect(link.sha256).toBe(createHash('sha256').update(file.bytes).digest('base64url'));
+    const held = stringsOf(copy);
+    const wrong = texts
+      .filter(({ text, visibility }) => held.has(text) !== COPY_MAY_HOLD[kind].includes(visibility))
+      .map(({ text, visibility, member }) => `${kind}: ${member} (${visibility}) “${text}” ${held.has(text) ? 'is in' : 'is missing from'} the copy`);
+    expect(wrong).toEqual([]);
+  }
+
+  // The app's checker says whose copy it is, and checks it against the
+  // summary this device keeps.
+  await page.goto('/check-summary');
+  await page.getByLabel('Summary file').setInputFiles(copies.carer.path);
+  await expect(page.getByRole('heading', { level: 2 })).toBeFocused();
+  await expect(page.locator('main')).toContainText(`This is the carer’s copy. It was made from summary ${summary.documentId}`);
+  await expect(page.locator('main')).not.toContainText('is not the copy it names');
 });

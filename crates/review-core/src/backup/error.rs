@@ -46,6 +46,10 @@ pub enum BackupError {
     /// The review lacks what a signed-off review has, so its summary
     /// cannot be checked.
     SummaryCannotBeChecked(String),
+    /// Recipients' copies (how many) with no signed summary to check them by.
+    CopiesWithoutSummary(usize),
+    /// A recipient's copy is not the one signed with the summary: why.
+    CopyRefused(String),
 }
 
 impl fmt::Display for BackupError {
@@ -121,6 +125,16 @@ impl fmt::Display for BackupError {
             BackupError::SummaryCannotBeChecked(why) => write!(
                 f,
                 "The signed summary in the backup cannot be checked against the review ({why}), {NOT_OPENED}"
+            ),
+            BackupError::CopiesWithoutSummary(n) => write!(
+                f,
+                "The backup carries {} but no signed summary to check {} by, which Review Together never does, {NOT_OPENED}",
+                if *n == 1 { "a recipient's copy".to_string() } else { format!("{n} recipients' copies") },
+                if *n == 1 { "it" } else { "them" }
+            ),
+            BackupError::CopyRefused(why) => write!(
+                f,
+                "A recipient's copy in the backup cannot be used: {why}, {NOT_OPENED}"
             ),
         }
     }

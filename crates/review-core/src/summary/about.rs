@@ -92,6 +92,19 @@ pub fn about(s: &Summary) -> Vec<(String, String)> {
     rows
 }
 
+/// "The carer’s copy" as it reads inside a sentence (a name keeps its capital).
+fn lower_first(s: &str) -> String {
+    if ["The ", "A ", "Someone "].iter().any(|w| s.starts_with(w)) {
+        let mut chars = s.chars();
+        chars
+            .next()
+            .map(|c| c.to_lowercase().chain(chars).collect())
+            .unwrap_or_default()
+    } else {
+        s.to_string()
+    }
+}
+
 /// Who signed the file, by the team's list (when there is one).
 fn signer_rows(
     v: &Verification,
@@ -207,6 +220,27 @@ pub fn check_result(
         result.signer = signer_rows(v, list, device_kid);
         if let Some(s) = &v.summary {
             result.about = about(s);
+        }
+        if let Some(of) = v.summary.as_ref().and_then(|s| s.copy_for.as_ref()) {
+            result.lead.push(format!(
+                "{} It was made from summary {} and holds only what its reader may see: it leaves out {}. Records keep the summary, not this copy.",
+                safe(&format!("This is {}.", lower_first(&of.recipient.whose()))),
+                safe(of.records_copy.as_str()),
+                match of.kept_back {
+                    1 => "1 item".to_string(),
+                    n => format!("{n} items"),
+                }
+            ));
+            let records = kept
+                .iter()
+                .find(|k| k.document_id == of.records_copy.as_str())
+                .map(|k| super::verify::verify(k.text.as_bytes(), &Default::default()));
+            if let Some(e) = records.and_then(|r| super::copies::copy_against_records(&r, v)) {
+                result.other_version = Some(format!(
+                    "This device keeps the summary this copy was made from, and this file is not the copy it names. {} Do not rely on this copy.",
+                    safe(&e.message)
+                ));
+            }
         }
         let id = v.document_id.as_deref().unwrap_or_default();
         let differs = kept

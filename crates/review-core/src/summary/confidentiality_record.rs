@@ -32,6 +32,28 @@ pub struct CopyRecord {
     pub name: Option<String>,
 }
 
+impl CopyRecord {
+    /// Whose copy it is, in words ("The carer’s copy", "Crossroads Care’s copy").
+    pub fn whose(&self) -> String {
+        let name = self
+            .name
+            .as_deref()
+            .map(str::trim)
+            .filter(|n| !n.is_empty());
+        match (self.kind, name) {
+            (RecipientKind::Carer, _) => "The carer’s copy".into(),
+            (RecipientKind::Individual, _) => "The copy for the person cared for".into(),
+            (RecipientKind::Gp, _) => "The GP’s copy".into(),
+            (RecipientKind::CarersTeam, _) => "The carers’ team’s copy".into(),
+            (RecipientKind::Provider | RecipientKind::Other, Some(name)) => {
+                format!("{name}’s copy")
+            }
+            (RecipientKind::Provider, None) => "A service’s copy".into(),
+            (RecipientKind::Other, None) => "Someone else’s copy".into(),
+        }
+    }
+}
+
 /// Something that must not be shared, and with whom.
 #[derive(Serialize, Deserialize, JsonSchema, Clone, Debug, PartialEq, Eq)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]

@@ -12,6 +12,7 @@
 //! is closed (`deny_unknown_fields`), so the schema closes every object too.
 
 pub use super::confidentiality_record::*;
+pub use super::copy_record::*;
 pub use super::sign_off_record::*;
 pub use super::strings::*;
 use crate::model::*;
@@ -85,6 +86,16 @@ pub struct Summary {
     pub outcome: OutcomeRecord,
     /// Everyone's sign-off, in the order they signed (P23).
     pub sign_offs: Vec<SignOffRecord>,
+    /// The records copy only: each recipient's copy made at the same
+    /// sign-off, by its id and the SHA-256 of its file (absent when the
+    /// sharing agreement sends no copies, and in summaries signed before
+    /// copies were made).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub recipient_copies: Vec<CopyLink>,
+    /// A recipient's copy only: whose it is and what it keeps back. Such a
+    /// file holds only what that recipient may see (`docs/formats.md`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub copy_for: Option<CopyFor>,
     /// A detached compact JWS (RFC 7515 appendix F): `BASE64URL(header)..BASE64URL(signature)`.
     /// Absent until the summary is signed.
     #[serde(default, skip_serializing_if = "Option::is_none")]

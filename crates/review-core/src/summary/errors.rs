@@ -35,10 +35,13 @@ pub enum ErrorCode {
     RevokedKey,
     RetiredKey,
     SignerNotChecked,
+    /// A recipient's copy checked beside its records copy is not the copy
+    /// the records copy names, or holds what its recipient may not see.
+    CopyMismatch,
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 20] = [
+    pub const ALL: [ErrorCode; 21] = [
         ErrorCode::Unreadable,
         ErrorCode::NotUtf8,
         ErrorCode::NotJson,
@@ -59,6 +62,7 @@ impl ErrorCode {
         ErrorCode::RevokedKey,
         ErrorCode::RetiredKey,
         ErrorCode::SignerNotChecked,
+        ErrorCode::CopyMismatch,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -83,6 +87,7 @@ impl ErrorCode {
             ErrorCode::RevokedKey => "revoked_key",
             ErrorCode::RetiredKey => "retired_key",
             ErrorCode::SignerNotChecked => "signer_not_checked",
+            ErrorCode::CopyMismatch => "copy_mismatch",
         }
     }
 

@@ -537,6 +537,8 @@ impl Summary {
                 other_views_visibility: said(review, &o.other_views, OTHER_VIEWS),
             },
             sign_offs: review.sign_offs.iter().map(sign_off_record).collect(),
+            recipient_copies: Vec::new(),
+            copy_for: None,
             signature: None,
         })
     }

@@ -8,7 +8,8 @@
 //! here), then builds the document the review gives now and compares the
 //! two member by member, leaving out only what the signing adds and the
 //! review cannot give: `documentId`, `signedAt`, `previous` (the version it
-//! amends), `continues` (the earlier review), `app.version`, `language` and
+//! amends), `continues` (the earlier review), `app.version`, `language`,
+//! `recipientCopies` (the hashes of the copies signed with it) and
 //! `signature`. Everything else (the review's own id, version, times,
 //! every person, rating, word and sign-off) must be equal.
 //!
@@ -34,13 +35,16 @@ use std::fmt;
 pub const MAX_DIFFERENCES: usize = 12;
 
 /// The top-level members only the signing gives, left out of the comparison.
-pub const SIGNING_ONLY: [&str; 6] = [
+pub const SIGNING_ONLY: [&str; 7] = [
     "documentId",
     "signedAt",
     "previous",
     "continues",
     "language",
     "signature",
+    // The recipients' copies' hashes, known only once each copy is signed
+    // (each copy is checked on its own: `copies::check_copy`).
+    "recipientCopies",
 ];
 
 /// What an intact summary says about itself.
@@ -242,6 +246,15 @@ fn comparable(summary: &Summary) -> Value {
         }
     }
     value
+}
+
+/// Every place two documents differ, as JSON Pointers, at most
+/// [`MAX_DIFFERENCES`] of them.
+pub(crate) fn differing_places(a: &Value, b: &Value) -> Vec<String> {
+    let mut out = Vec::new();
+    diff(a, b, &mut String::new(), &mut out);
+    out.truncate(MAX_DIFFERENCES);
+    out
 }
 
 /// RFC 6901: `~` as `~0`, `/` as `~1`.

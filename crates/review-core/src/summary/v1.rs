@@ -159,6 +159,8 @@ impl Summary {
             actions: self.actions,
             outcome: self.outcome,
             sign_offs: self.sign_offs,
+            recipient_copies: Vec::new(),
+            copy_for: None,
             signature: self.signature,
         }
     }

@@ -1,0 +1,419 @@
+//! The recipients' copies (P23): for a review using every visibility on
+//! every kind of item, each recipient's copy holds exactly the items that
+//! recipient may see (a provider only its own services and actions), and
+//! nothing of the rest — no id, no word — with the count of what it keeps
+//! back; the records copy holds everything and names each copy by the hash
+//! of its signed file; and a copy that says more, or other, than its
+//! recipient may see is found out.
+
+mod common;
+
+use common::*;
+use review_core::sharing::{written_items, Item, ItemKind};
+use review_core::signoff::SignOffDecision;
+use review_core::summary::*;
+use review_core::*;
+use serde_json::Value;
+
+const SEED: [u8; 32] = [42; 32];
+
+/// The café, renamed as the provider's copy names it (in other capitals
+/// and spacing), so the provider has one service of its own.
+const PROVIDER_SERVICE: &str = "  CROSSROADS   care ";
+
+/// The test review with every written text a unique marker (`M001X`, …),
+/// one service and one action the provider's, and the visibility of each
+/// item given by `choose` (the items in meeting order).
+fn marked(choose: impl Fn(usize) -> Visibility) -> Review {
+    let mut r = signed_off_review();
+    let mut n = 0;
+    let mut mark = |s: &mut String| {
+        n += 1;
+        *s = format!("M{n:03}X");
+    };
+    for cr in r.criterion_reviews.values_mut() {
+        cr.evidence.iter_mut().for_each(|e| mark(&mut e.text));
+    }
+    for res in &mut r.resources {
+        for list in [&mut res.benefits, &mut res.difficulties, &mut res.changes] {
+            list.iter_mut().for_each(|p| mark(&mut p.text));
+        }
+    }
+    r.resources[0].name = PROVIDER_SERVICE.into();
+    r.gaps.iter_mut().for_each(|g| mark(&mut g.what));
+    for a in &mut r.cover_arrangements {
+        for risk in &mut a.risks {
+            mark(&mut risk.risk);
+            mark(&mut risk.management);
+        }
+    }
+    for e in &mut r.escalations {
+        mark(&mut e.matter);
+        mark(&mut e.why_beyond_scope);
+    }
+    r.actions.iter_mut().for_each(|a| mark(&mut a.what));
+    r.actions[0].owner = Some(Person::Named {
+        name: "crossroads care".into(),
+    });
+    let o = &mut r.outcome;
+    for s in [
+        &mut o.rationale,
+        &mut o.carer_view,
+        &mut o.individual_view,
+        &mut o.other_views,
+    ] {
+        mark(s);
+    }
+    for s in &mut r.sign_offs {
+        if let SignOffDecision::AgreesWithComment { comment: w, .. }
+        | SignOffDecision::Disagrees { reason: w, .. } = &mut s.decision
+        {
+            mark(w);
+        }
+    }
+    let keys: Vec<(String, ItemKind)> = written_items(&r)
+        .into_iter()
+        .map(|i| (i.key, i.kind))
+        .collect();
+    for (i, (key, kind)) in keys.into_iter().enumerate() {
+        if kind != ItemKind::SignOffWords {
+            r.visibility.insert(key, choose(i));
+            continue;
+        }
+        let who = key.trim_start_matches("sign-off/");
+        let s = r
+            .sign_offs
+            .iter_mut()
+            .find(|s| s.participant == who)
+            .unwrap();
+        if let SignOffDecision::AgreesWithComment { visibility, .. }
+        | SignOffDecision::Disagrees { visibility, .. } = &mut s.decision
+        {
+            *visibility = Some(choose(i));
+        }
+    }
+    r
+}
+
+fn records_of(review: &Review) -> Summary {
+    Summary::from_review(review, DOC, "0.1.0", "en-GB", &review.finalised_at.unwrap()).unwrap()
+}
+
+/// The markers an item's words hold.
+fn markers(item: &Item) -> Vec<String> {
+    item.text
+        .match_indices('M')
+        .map(|(at, _)| item.text[at..at + 5].to_string())
+        .filter(|m| m.ends_with('X'))
+        .collect()
+}
+
+/// Whether the provider's copy may hold the item at all (its own service,
+/// its own action; everything else as for any recipient).
+fn providers_own(review: &Review, item: &Item) -> bool {
+    match item.kind {
+        ItemKind::Benefit | ItemKind::Difficulty | ItemKind::Change | ItemKind::NeedsMet => {
+            item.about == PROVIDER_SERVICE.trim()
+        }
+        ItemKind::Action => review.actions.iter().any(|a| {
+            a.id == item.key
+                && matches!(&a.owner, Some(Person::Named { name }) if name.to_lowercase() == "crossroads care")
+        }),
+        _ => true,
+    }
+}
+
+/// Every recipient kind, as a copy names it.
+fn recipients() -> Vec<CopyRecord> {
+    RecipientKind::ALL
+        .iter()
+        .map(|&kind| CopyRecord {
+            id: format!("copy-{}", kind.key()),
+            kind,
+            name: kind.is_named().then(|| "Crossroads Care".to_string()),
+        })
+        .collect()
+}
+
+/// The copy for `recipient` holds exactly the items it may see, and none of
+/// the others: not their words, not their ids, not a service's "needs met".
+fn assert_copy_holds_what_it_may(review: &Review, recipient: &CopyRecord) -> (usize, usize) {
+    let records = records_of(review);
+    let copy = copy_for(&records, recipient);
+    let text = serde_json::to_string(&copy).unwrap();
+    let json: Value = serde_json::from_str(&text).unwrap();
+    let mut hidden = 0;
+    let mut shown = 0;
+    for item in written_items(review) {
+        let may = item.visibility.is_some_and(|v| v.allows(recipient.kind))
+            && (recipient.kind != RecipientKind::Provider || providers_own(review, &item));
+        let what = format!("{:?} {} for {:?}", item.kind, item.key, recipient.kind);
+        if item.kind == ItemKind::NeedsMet {
+            let resource = item.key.trim_end_matches("/needs-met");
+            let held = json["services"]["resources"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|r| r["id"] == resource && r.get("needsMet").is_some());
+            assert_eq!(held, may, "{what}");
+        } else {
+            let words = markers(&item);
+            assert!(!words.is_empty(), "{what}: the test marks every text");
+            for m in words {
+                assert_eq!(text.contains(&m), may, "{what}: {m}");
+            }
+        }
+        if !item.key.contains('/') {
+            assert_eq!(text.contains(&format!("\"{}\"", item.key)), may, "{what}");
+        }
+        if may {
+            shown += 1;
+        } else {
+            hidden += 1;
+        }
+    }
+    let of = copy.copy_for.as_ref().unwrap();
+    assert_eq!(of.kept_back as usize, hidden, "{:?}", recipient.kind);
+    assert_eq!(of.records_copy, records.document_id);
+    assert_eq!(&of.recipient, recipient);
+    // What must not be shared is for the records only.
+    assert_eq!(
+        json["confidentiality"]["restrictions"],
+        serde_json::json!([])
+    );
+    (shown, hidden)
+}
+
+#[test]
+fn every_visibility_on_every_kind_of_item_reaches_only_the_copies_it_allows() {
+    for v in Visibility::ALL {
+        let review = marked(|_| v);
+        let kinds: std::collections::BTreeSet<String> = written_items(&review)
+            .iter()
+            .map(|i| format!("{:?}", i.kind))
+            .collect();
+        assert_eq!(kinds.len(), ItemKind::ALL.len(), "every kind of item");
+        for recipient in recipients() {
+            let (shown, hidden) = assert_copy_holds_what_it_may(&review, &recipient);
+            if v == Visibility::WorkerAndRecords {
+                assert_eq!(shown, 0, "{:?}", recipient.kind);
+            }
+            if v == Visibility::Everyone && recipient.kind != RecipientKind::Provider {
+                assert_eq!(hidden, 0, "{:?}", recipient.kind);
+            }
+        }
+    }
+}
+
+#[test]
+fn mixed_visibilities_keep_each_item_where_it_belongs() {
+    // Each item a different visibility from its neighbours, in turn.
+    for shift in 0..Visibility::ALL.len() {
+        let review = marked(|i| Visibility::ALL[(i + shift) % Visibility::ALL.len()]);
+        for recipient in recipients() {
+            let (shown, hidden) = assert_copy_holds_what_it_may(&review, &recipient);
+            assert!(hidden > 0, "{:?}", recipient.kind);
+            if recipient.kind != RecipientKind::Provider {
+                assert!(shown > 0, "{:?}", recipient.kind);
+            }
+        }
+    }
+}
+
+#[test]
+fn the_records_copy_holds_every_item() {
+    let review = marked(|_| Visibility::WorkerAndRecords);
+    let text = serde_json::to_string(&records_of(&review)).unwrap();
+    for item in written_items(&review) {
+        for m in markers(&item) {
+            assert!(text.contains(&m), "{}", item.key);
+        }
+    }
+    assert!(text.contains("Joan's day centre"), "the restrictions");
+}
+
+#[test]
+fn a_sign_off_keeps_its_decision_when_its_words_are_kept_back() {
+    let review = marked(|_| Visibility::NotCarer);
+    let records = records_of(&review);
+    let carer = recipients().into_iter().next().unwrap();
+    let copy = copy_for(&records, &carer);
+    let with_words: Vec<_> = records
+        .sign_offs
+        .iter()
+        .zip(&copy.sign_offs)
+        .filter(|(r, _)| !matches!(r.decision, DecisionRecord::Agrees {}))
+        .collect();
+    assert!(!with_words.is_empty());
+    for (r, c) in with_words {
+        assert_eq!(r.participant, c.participant);
+        assert_eq!(r.signed_at, c.signed_at);
+        match &c.decision {
+            DecisionRecord::AgreesWithComment {
+                comment: w,
+                visibility,
+            }
+            | DecisionRecord::Disagrees {
+                reason: w,
+                visibility,
+            } => {
+                assert_eq!(w, "");
+                assert_eq!(*visibility, Some(Visibility::NotCarer));
+            }
+            DecisionRecord::Agrees {} => panic!("the kind of decision stays"),
+        }
+    }
+}
+
+fn signed(review: &Review) -> Signed {
+    let key = SigningKey::from_seed(SEED);
+    let jwk = key.public_jwk();
+    let when = at(SIGNED_AT);
+    finalise_all(review, finalise_input(DOC, &jwk, &when, None), &key).unwrap()
+}
+
+#[test]
+fn every_copy_is_signed_verifies_and_is_named_by_the_hash_of_its_file() {
+    let review = marked(|i| Visibility::ALL[i % Visibility::ALL.len()]);
+    let files = signed(&review);
+    let records = verify(files.summary.text.as_bytes(), &VerifyOptions::default());
+    assert!(records.is_intact(), "{:?}", records.errors);
+    let records = records.summary.unwrap();
+    assert!(records.copy_for.is_none());
+    assert_eq!(
+        files.copies.len(),
+        review.process.confidentiality.copies.len()
+    );
+    assert_eq!(records.recipient_copies.len(), files.copies.len());
+    let mut names = std::collections::BTreeSet::new();
+    for (file, link) in files.copies.iter().zip(&records.recipient_copies) {
+        let check = verify(file.text.as_bytes(), &VerifyOptions::default());
+        assert!(check.is_intact(), "{:?}", check.errors);
+        assert_eq!(
+            check.kid.as_deref(),
+            Some(SigningKey::from_seed(SEED).fingerprint().as_str())
+        );
+        let copy = check.summary.unwrap();
+        assert_eq!(link.recipient, file.recipient.id);
+        assert_eq!(link.document_id.as_str(), file.document_id);
+        assert_eq!(copy.document_id.as_str(), file.document_id);
+        assert_eq!(link.sha256.as_str(), sha256_base64url(file.text.as_bytes()));
+        assert_eq!(check_copy(&records, &copy), Ok(()));
+        assert!(
+            copy.recipient_copies.is_empty(),
+            "a copy names no other copy"
+        );
+        assert!(file
+            .file_name
+            .starts_with(files.summary.file_name.trim_end_matches(".json")));
+        assert!(names.insert(file.file_name.clone()), "one name per copy");
+    }
+    // The signed records copy still says what the review says.
+    assert!(compare(files.summary.text.as_bytes(), &review).matches());
+}
+
+#[test]
+fn a_review_whose_agreement_sends_no_copies_signs_the_records_copy_alone() {
+    let mut review = signed_off_review();
+    review.process.confidentiality.copies.clear();
+    let files = signed(&review);
+    assert!(files.copies.is_empty());
+    let value: Value = serde_json::from_str(&files.summary.text).unwrap();
+    assert!(value.get("recipientCopies").is_none());
+}
+
+#[test]
+fn a_copy_that_holds_more_or_other_than_its_recipient_may_see_is_found_out() {
+    let review = marked(|_| Visibility::NotCarer);
+    let records = records_of(&review);
+    let carer = &records.confidentiality.copies[0];
+    assert_eq!(carer.kind, RecipientKind::Carer);
+    let copy = copy_for(&records, carer);
+    assert_eq!(check_copy(&records, &copy), Ok(()));
+
+    // The carer's copy with the records' notes put back.
+    let mut more = copy.clone();
+    more.criteria = records.criteria.clone();
+    assert!(
+        matches!(check_copy(&records, &more), Err(CopyMismatch::Differs(p)) if p.iter().any(|p| p.starts_with("/criteria/")))
+    );
+    // Fewer kept back than it says.
+    let mut count = copy.clone();
+    count.copy_for.as_mut().unwrap().kept_back = 0;
+    assert!(matches!(
+        check_copy(&records, &count),
+        Err(CopyMismatch::Differs(_))
+    ));
+    // Says it is someone else's.
+    let mut other = copy.clone();
+    other.copy_for.as_mut().unwrap().recipient.id = "copy-nobody".into();
+    assert_eq!(
+        check_copy(&records, &other),
+        Err(CopyMismatch::UnknownRecipient("copy-nobody".into()))
+    );
+    // The individual's copy passed off as the carer's.
+    let individual = copy_for(&records, &records.confidentiality.copies[1]);
+    let mut swapped = individual.clone();
+    swapped.copy_for = copy.copy_for.clone();
+    swapped.document_id = copy.document_id.clone();
+    assert!(matches!(
+        check_copy(&records, &swapped),
+        Err(CopyMismatch::Differs(_))
+    ));
+    // Made from another records copy, or not a copy at all.
+    let mut elsewhere = copy.clone();
+    elsewhere.copy_for.as_mut().unwrap().records_copy =
+        DocumentId::try_from("9f6b1c2d-3e4f-4a5b-8c6d-7e8f9a0b1c2d").unwrap();
+    assert_eq!(
+        check_copy(&records, &elsewhere),
+        Err(CopyMismatch::OtherRecords)
+    );
+    assert_eq!(check_copy(&records, &records), Err(CopyMismatch::NotACopy));
+    assert_words(
+        &check_copy(&records, &more).unwrap_err(),
+        "it does not hold what its recipient may see of the records copy (it differs at /criteria/1/evidence/0)",
+    );
+}
+
+#[test]
+fn a_copys_id_is_made_from_the_records_copy_and_the_recipient() {
+    let records = DocumentId::try_from(DOC).unwrap();
+    let a = copy_document_id(&records, "carer");
+    assert_eq!(a, copy_document_id(&records, "carer"));
+    assert_ne!(a, copy_document_id(&records, "individual"));
+    let other = DocumentId::try_from("9f6b1c2d-3e4f-4a5b-8c6d-7e8f9a0b1c2d").unwrap();
+    assert_ne!(a, copy_document_id(&other, "carer"));
+    // A lower-case UUID, version 8.
+    assert!(DocumentId::try_from(a.as_str()).is_ok());
+    assert_eq!(&a.as_str()[14..15], "8");
+}
+
+/// The files this build signs at a sign-off with copies, kept so later
+/// builds prove they still verify, and still match: `signed-v2-copies/`
+/// (listed in `FROZEN.sha256`; made with `UPDATE_FIXTURES=1`, never again).
+#[test]
+fn the_frozen_summary_and_copies_verify_and_match() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures/signed-v2-copies");
+    let files = signed(&marked(|i| Visibility::ALL[i % Visibility::ALL.len()]));
+    let mut all = vec![("summary.json".to_string(), files.summary.text.clone())];
+    for c in &files.copies {
+        all.push((format!("{}.json", c.recipient.kind.key()), c.text.clone()));
+    }
+    for (name, text) in &all {
+        assert_file_is_generated(
+            &dir.join(name),
+            text,
+            "UPDATE_FIXTURES",
+            "changed: files once signed never change; a new build keeps them as they are",
+        );
+    }
+    let read = |name: &str| std::fs::read(dir.join(name)).unwrap();
+    let records = verify(&read("summary.json"), &VerifyOptions::default());
+    assert!(records.is_intact());
+    for name in ["carer.json", "individual.json", "provider.json"] {
+        let copy = verify(&read(name), &VerifyOptions::default());
+        assert!(copy.is_intact(), "{name}: {:?}", copy.errors);
+        assert_eq!(copy_against_records(&records, &copy), None, "{name}");
+    }
+}

@@ -1,0 +1,104 @@
+//! The recipients' copies of a signed-off review (P23): one for each person
+//! or service the sharing agreement sends a copy to, each holding only what
+//! they may see, signed with the summary. Made at the worker's sign-off
+//! (`crate::signing`); here they are only offered, byte for byte as signed.
+
+use crate::browser::download;
+use leptos::prelude::*;
+use review_core::summary::CopyFile;
+
+/// How many items a copy leaves out, read from the copy itself.
+fn kept_back(file: &CopyFile) -> Option<u32> {
+    let value: serde_json::Value = serde_json::from_str(&file.text).ok()?;
+    value["copyFor"]["keptBack"]
+        .as_u64()
+        .and_then(|n| u32::try_from(n).ok())
+}
+
+fn leaves_out(n: Option<u32>) -> String {
+    match n {
+        Some(0) => "Leaves out nothing said or written at the review.".into(),
+        Some(1) => "Leaves out 1 item this reader may not see.".into(),
+        Some(n) => format!("Leaves out {n} items this reader may not see."),
+        None => String::new(),
+    }
+}
+
+/// The copies, each with its own download. `agreed` is how many copies the
+/// review's sharing agreement sends (a review signed off before copies
+/// were made has none signed).
+#[component]
+pub fn CopiesDownload(copies: Result<Vec<CopyFile>, String>, agreed: usize) -> impl IntoView {
+    let said = RwSignal::new(None::<Result<String, String>>);
+    let body = match copies {
+        Err(problem) => view! {
+            <p class="app-error-message" role="alert">
+                {format!("The copies cannot be offered: {problem}.")}
+            </p>
+        }
+        .into_any(),
+        Ok(files) if files.is_empty() => view! {
+            <p class="app-body">
+                {if agreed == 0 {
+                    "The sharing agreement sends no copies beside the records, so only the summary was signed."
+                } else {
+                    "This review was signed off before the app made a copy for each person, so only the summary was signed. It holds everything: do not give it to anyone the agreement keeps items from."
+                }}
+            </p>
+        }
+        .into_any(),
+        Ok(files) => {
+            let rows = files
+                .into_iter()
+                .map(|file| {
+                    let whose = file.recipient.whose();
+                    let save = {
+                        let file = file.clone();
+                        let whose = whose.clone();
+                        move |_| {
+                            said.set(Some(
+                                download::download(&file.file_name, "application/json", &file.text)
+                                    .map(|()| format!("{whose} was saved as {}.", file.file_name))
+                                    .map_err(|e| format!("{whose} could not be saved: {e}.")),
+                            ))
+                        }
+                    };
+                    view! {
+                        <div class="app-summary-list__row">
+                            <dt class="app-summary-list__key">{whose.clone()}</dt>
+                            <dd class="app-summary-list__value">
+                                <p class="app-body">{leaves_out(kept_back(&file))}</p>
+                                <p class="app-hint">{format!("File: {} (JSON)", file.file_name)}</p>
+                            </dd>
+                            <dd class="app-summary-list__actions">
+                                <button type="button" class="app-button app-button--secondary" on:click=save>
+                                    "Download"
+                                    <span class="app-visually-hidden">{format!(" {}", whose.to_lowercase())}</span>
+                                </button>
+                            </dd>
+                        </div>
+                    }
+                })
+                .collect_view();
+            view! {
+                <p class="app-body">
+                    "Each copy holds only what that person or service may see, as agreed in “How we will review”, and says how many items it leaves out (never what they are). Each is signed with the summary, which names it, so your records team can check any copy."
+                </p>
+                <dl class="app-summary-list">{rows}</dl>
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <section aria-labelledby="recipient-copies">
+            <h2 class="app-heading-m" id="recipient-copies">"Copies for each person"</h2>
+            {body}
+            <div role="status" aria-live="polite">
+                {move || said.get().map(|r| match r {
+                    Ok(text) => view! { <p class="app-body">{text}</p> }.into_any(),
+                    Err(text) => view! { <p class="app-error-message">{text}</p> }.into_any(),
+                })}
+            </div>
+        </section>
+    }
+}
