@@ -80,7 +80,13 @@ test('a signed-off review travels with its signed summary, and an edited one is 
   const backup = plainCopy(path, page);
   const before = await storageOf(page);
   const [[summaryKey, kept]] = summariesIn(before);
-  expect(backup.signedFiles).toEqual([{ kind: 'summary', text: JSON.parse(kept).data.text }]);
+  // The summary and each recipient's copy signed with it, byte for byte.
+  const copies = JSON.parse(before[`review-together/copies/${id}`]).data;
+  expect(copies.map((c) => c.recipient.kind)).toEqual(['carer', 'individual']);
+  expect(backup.signedFiles).toEqual([
+    { kind: 'summary', text: JSON.parse(kept).data.text },
+    ...copies.map((c) => ({ kind: 'recipient-copy', text: c.text })),
+  ]);
 
   // The device that signed it, by its fingerprint in groups of four (the
   // key screen's form): the summary's key id.
@@ -91,7 +97,7 @@ test('a signed-off review travels with its signed summary, and an edited one is 
   // On another device the review opens with its summary, byte for byte, and
   // says whose key signed it. A signed file of a kind this build does not
   // know (a later build's) is kept as it came and goes into the next backup.
-  const later = { kind: 'recipient-copy', text: '{"for":"carer","note":"made by a later build"}' };
+  const later = { kind: 'addendum', text: '{"for":"records","note":"made by a later build"}' };
   const withLater = test.info().outputPath('signed', 'with-a-later-kind.json');
   writeFileSync(withLater, JSON.stringify({ ...backup, signedFiles: [...backup.signedFiles, later] }));
   const other = await browser.newContext({ hasTouch: true, viewport: { width: 1024, height: 768 } });
@@ -101,11 +107,16 @@ test('a signed-off review travels with its signed summary, and an edited one is 
   const opened = tablet.getByRole('status').filter({ hasText: 'The backup was opened.' });
   await expect(opened).toContainText('Its signed summary was checked: it is unchanged since it was signed on ');
   await expect(opened).toContainText(`by the device whose key fingerprint is ${fingerprint}.`);
-  await expect(opened).toContainText('The backup also holds 1 signed file of a kind this version of the app does not know (“recipient-copy”): it is kept with the review');
+  await expect(opened).toContainText("Its 2 recipients' copies were checked against it too.");
+  await expect(opened).toContainText('The backup also holds 1 signed file of a kind this version of the app does not know (“addendum”): it is kept with the review');
   const [dl] = await Promise.all([tablet.waitForEvent('download'), press(tablet.getByRole('button', { name: 'Download summary' }))]);
   const copy = test.info().outputPath('signed', 'summary-elsewhere.json');
   await dl.saveAs(copy);
   expect(readFileSync(copy, 'utf8')).toBe(JSON.parse(kept).data.text);
+  const [carerCopy] = await Promise.all([tablet.waitForEvent('download'), press(tablet.getByRole('button', { name: 'Download the carer’s copy' }))]);
+  const carerPath = test.info().outputPath('signed', 'carer-elsewhere.json');
+  await carerCopy.saveAs(carerPath);
+  expect(readFileSync(carerPath, 'utf8')).toBe(copies[0].text);
   await expect(tablet.getByText(/has changed since it was signed off/)).toHaveCount(0);
   const onward = plainCopy(await downloadBackup(tablet, id, 'onward', { there: true }), tablet);
   expect(onward.signedFiles).toEqual([...backup.signedFiles, later]);

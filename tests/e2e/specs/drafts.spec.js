@@ -370,7 +370,11 @@ test('storage full at sign-off: the signed summary and the draft can still be do
   // A backup, with the summary signed at the sign-off: it opens elsewhere as it was.
   const rescued = draft.opened();
   expect(rescued.draft.data.state).toBe('signed-off');
-  expect(rescued.signedFiles).toEqual([{ kind: 'summary', text: summary.text }]);
+  // With the recipients' copies signed with it, also offered while storage is full.
+  expect(rescued.signedFiles.map((f) => f.kind)).toEqual(['summary', 'recipient-copy', 'recipient-copy']);
+  expect(rescued.signedFiles[0].text).toBe(summary.text);
+  const carer = await downloaded(page, page.getByRole('button', { name: 'Download the carer’s copy' }));
+  expect(carer.text).toBe(rescued.signedFiles[1].text);
   // What is stored is the review before the worker signed; nothing newer was half-written.
   expect(JSON.parse(await storedReview(page, id)).data.state).not.toBe('signed-off');
 });
