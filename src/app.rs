@@ -79,6 +79,7 @@ fn Unlocked() -> impl IntoView {
                             <Route path=path!("pass") view=crate::components::PassTheTablet />
                             <Route path=path!("amend") view=Amend />
                             <Route path=path!("delete") view=DeleteReview />
+                            <Route path=path!("copy/:recipient") view=ReadableCopy />
                         </ParentRoute>
                     </Routes>
                 </main>

@@ -82,7 +82,7 @@ pub fn SummaryDownload() -> impl IntoView {
                     </button>
                 </div>
                 <p class="app-hint">{format!("File: {} (JSON)", file.file_name)}</p>
-                <copies::CopiesDownload copies=copies agreed=agreed />
+                <copies::CopiesDownload copies=copies agreed=agreed review=ctx.path("") />
             }
             .into_any()
         }

@@ -28,6 +28,7 @@ pub mod model;
 pub mod outcome;
 pub mod progress;
 pub mod ratings;
+pub mod readable;
 pub mod recovery;
 pub mod retention;
 pub mod review;

@@ -326,13 +326,8 @@ fn Face(
     /// The point the face stands for.
     point: ScalePoint,
 ) -> impl IntoView {
-    let mouth = match point {
-        ScalePoint::VeryGood => "M13 27 Q24 43 35 27 Z",
-        ScalePoint::GoingWell | ScalePoint::Good => "M15 29 Q24 38 33 29",
-        ScalePoint::Unsure | ScalePoint::Okay => "M16 32 H32",
-        ScalePoint::NotGoingWell | ScalePoint::Poor => "M15 36 Q24 27 33 36",
-        ScalePoint::VeryPoor => "M13 38 Q24 23 35 38 Z",
-    };
+    // The same face the readable copies show beside a rating.
+    let mouth = review_core::readable::face_mouth(point);
     view! {
         <svg class="app-rating__symbol" aria-hidden="true" focusable="false" viewBox="0 0 48 48"
             fill="none" stroke="currentColor" stroke-width="3" stroke-linecap="round" stroke-linejoin="round">

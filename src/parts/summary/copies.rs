@@ -5,6 +5,7 @@
 
 use crate::browser::download;
 use leptos::prelude::*;
+use leptos_router::components::A;
 use review_core::summary::CopyFile;
 
 /// How many items a copy leaves out, read from the copy itself.
@@ -28,7 +29,12 @@ fn leaves_out(n: Option<u32>) -> String {
 /// review's sharing agreement sends (a review signed off before copies
 /// were made has none signed).
 #[component]
-pub fn CopiesDownload(copies: Result<Vec<CopyFile>, String>, agreed: usize) -> impl IntoView {
+pub fn CopiesDownload(
+    copies: Result<Vec<CopyFile>, String>,
+    agreed: usize,
+    /// The review's own path, which each copy's page is under.
+    review: String,
+) -> impl IntoView {
     let said = RwSignal::new(None::<Result<String, String>>);
     let body = match copies {
         Err(problem) => view! {
@@ -52,6 +58,8 @@ pub fn CopiesDownload(copies: Result<Vec<CopyFile>, String>, agreed: usize) -> i
                 .into_iter()
                 .map(|file| {
                     let whose = file.recipient.whose();
+                    let hidden = format!(" {}", whose.to_lowercase());
+                    let hidden_link = hidden.clone();
                     let save = {
                         let file = file.clone();
                         let whose = whose.clone();
@@ -65,15 +73,19 @@ pub fn CopiesDownload(copies: Result<Vec<CopyFile>, String>, agreed: usize) -> i
                     };
                     view! {
                         <div class="app-summary-list__row">
-                            <dt class="app-summary-list__key">{whose.clone()}</dt>
+                            <dt class="app-summary-list__key">{whose}</dt>
                             <dd class="app-summary-list__value">
                                 <p class="app-body">{leaves_out(kept_back(&file))}</p>
                                 <p class="app-hint">{format!("File: {} (JSON)", file.file_name)}</p>
                             </dd>
                             <dd class="app-summary-list__actions">
+                                <A href=crate::href(format!("{review}/copy/{}", file.recipient.id)) attr:class="app-link">
+                                    "Read or print"
+                                    <span class="app-visually-hidden">{hidden_link}</span>
+                                </A>
                                 <button type="button" class="app-button app-button--secondary" on:click=save>
                                     "Download"
-                                    <span class="app-visually-hidden">{format!(" {}", whose.to_lowercase())}</span>
+                                    <span class="app-visually-hidden">{hidden}</span>
                                 </button>
                             </dd>
                         </div>

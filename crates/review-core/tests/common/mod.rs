@@ -1097,3 +1097,120 @@ pub const JSON_TOKENS: &[&str] = &[
     "eyJ",
     "\u{feff}",
 ];
+
+// ---- A review for the recipients' copies --------------------------------------
+
+/// The café, renamed as the provider's copy names it (in other capitals
+/// and spacing), so the provider has one service of its own.
+pub const PROVIDER_SERVICE: &str = "  CROSSROADS   care ";
+
+/// The test review with every written text a unique marker (`M001X`, …),
+/// one service and one action the provider's, and the visibility of each
+/// item given by `choose` (the items in meeting order).
+pub fn marked(choose: impl Fn(usize) -> Visibility) -> Review {
+    let mut r = signed_off_review();
+    let mut n = 0;
+    let mut mark = |s: &mut String| {
+        n += 1;
+        *s = format!("M{n:03}X");
+    };
+    for cr in r.criterion_reviews.values_mut() {
+        cr.evidence.iter_mut().for_each(|e| mark(&mut e.text));
+    }
+    for res in &mut r.resources {
+        for list in [&mut res.benefits, &mut res.difficulties, &mut res.changes] {
+            list.iter_mut().for_each(|p| mark(&mut p.text));
+        }
+    }
+    r.resources[0].name = PROVIDER_SERVICE.into();
+    r.gaps.iter_mut().for_each(|g| mark(&mut g.what));
+    for a in &mut r.cover_arrangements {
+        for risk in &mut a.risks {
+            mark(&mut risk.risk);
+            mark(&mut risk.management);
+        }
+    }
+    for e in &mut r.escalations {
+        mark(&mut e.matter);
+        mark(&mut e.why_beyond_scope);
+    }
+    r.actions.iter_mut().for_each(|a| mark(&mut a.what));
+    r.actions[0].owner = Some(Person::Named {
+        name: "crossroads care".into(),
+    });
+    let o = &mut r.outcome;
+    for s in [
+        &mut o.rationale,
+        &mut o.carer_view,
+        &mut o.individual_view,
+        &mut o.other_views,
+    ] {
+        mark(s);
+    }
+    for s in &mut r.sign_offs {
+        if let review_core::signoff::SignOffDecision::AgreesWithComment { comment: w, .. }
+        | review_core::signoff::SignOffDecision::Disagrees { reason: w, .. } = &mut s.decision
+        {
+            mark(w);
+        }
+    }
+    let keys: Vec<(String, review_core::sharing::ItemKind)> =
+        review_core::sharing::written_items(&r)
+            .into_iter()
+            .map(|i| (i.key, i.kind))
+            .collect();
+    for (i, (key, kind)) in keys.into_iter().enumerate() {
+        if kind != review_core::sharing::ItemKind::SignOffWords {
+            r.visibility.insert(key, choose(i));
+            continue;
+        }
+        let who = key.trim_start_matches("sign-off/");
+        let s = r
+            .sign_offs
+            .iter_mut()
+            .find(|s| s.participant == who)
+            .unwrap();
+        if let review_core::signoff::SignOffDecision::AgreesWithComment { visibility, .. }
+        | review_core::signoff::SignOffDecision::Disagrees { visibility, .. } = &mut s.decision
+        {
+            *visibility = Some(choose(i));
+        }
+    }
+    r
+}
+
+/// The markers an item's words hold.
+pub fn markers(item: &review_core::sharing::Item) -> Vec<String> {
+    item.text
+        .match_indices('M')
+        .map(|(at, _)| item.text[at..at + 5].to_string())
+        .filter(|m| m.ends_with('X'))
+        .collect()
+}
+
+/// Whether the provider's copy may hold the item at all (its own service,
+/// its own action; everything else as for any recipient).
+pub fn providers_own(review: &Review, item: &review_core::sharing::Item) -> bool {
+    match item.kind {
+        review_core::sharing::ItemKind::Benefit | review_core::sharing::ItemKind::Difficulty | review_core::sharing::ItemKind::Change | review_core::sharing::ItemKind::NeedsMet => {
+            item.about == PROVIDER_SERVICE.trim()
+        }
+        review_core::sharing::ItemKind::Action => review.actions.iter().any(|a| {
+            a.id == item.key
+                && matches!(&a.owner, Some(Person::Named { name }) if name.to_lowercase() == "crossroads care")
+        }),
+        _ => true,
+    }
+}
+
+/// Every recipient kind, as a copy names it.
+pub fn recipients() -> Vec<review_core::summary::CopyRecord> {
+    RecipientKind::ALL
+        .iter()
+        .map(|&kind| review_core::summary::CopyRecord {
+            id: format!("copy-{}", kind.key()),
+            kind,
+            name: kind.is_named().then(|| "Crossroads Care".to_string()),
+        })
+        .collect()
+}

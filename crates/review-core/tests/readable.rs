@@ -1,0 +1,172 @@
+//! The readable copies (P23): plain words and easy read, made from a
+//! recipient's signed copy alone. For a review using every visibility on
+//! every kind of item, no word of an item kept from a recipient reaches
+//! their readable copy, in either style, and every item they may see does;
+//! each says what happens next and who to contact, and ends with the
+//! document id and fingerprint that match paper to file.
+
+mod common;
+
+use common::*;
+use review_core::readable::{html, readable, short_fingerprint, Style};
+use review_core::sharing::{written_items, ItemKind};
+use review_core::summary::*;
+use review_core::*;
+
+fn records_of(review: &Review) -> Summary {
+    Summary::from_review(review, DOC, "0.1.0", "en-GB", &review.finalised_at.unwrap()).unwrap()
+}
+
+const SHA: &str = "AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_abcde";
+
+fn team() -> review_core::team::TeamProfile {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../docs/team.example.json"
+    ))
+    .unwrap();
+    review_core::team::TeamProfile::from_json(&text).unwrap()
+}
+
+#[test]
+fn no_word_kept_from_a_recipient_reaches_their_readable_copy_and_every_other_does() {
+    for shift in 0..Visibility::ALL.len() {
+        let review = marked(|i| Visibility::ALL[(i + shift) % Visibility::ALL.len()]);
+        let records = records_of(&review);
+        for recipient in recipients() {
+            let copy = copy_for(&records, &recipient);
+            for style in [Style::Plain, Style::EasyRead] {
+                let page = html::page(&readable(&copy, SHA, Some(&team()), style), "en-GB");
+                for item in written_items(&review) {
+                    if item.kind == ItemKind::NeedsMet {
+                        continue; // a choice, not words of its own: see below
+                    }
+                    let may = item.visibility.is_some_and(|v| v.allows(recipient.kind))
+                        && (recipient.kind != RecipientKind::Provider
+                            || providers_own(&review, &item));
+                    for m in markers(&item) {
+                        assert_eq!(
+                            page.contains(&m),
+                            may,
+                            "{:?} {:?} {} ({m}) for {:?}",
+                            style,
+                            item.kind,
+                            item.key,
+                            recipient.kind
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn how_well_a_service_met_needs_is_said_only_where_the_copy_holds_it() {
+    let review = marked(|_| Visibility::NotCarer);
+    let records = records_of(&review);
+    let [carer, individual, ..] = &recipients()[..] else {
+        unreachable!()
+    };
+    let words =
+        |r: &CopyRecord| html::body(&readable(&copy_for(&records, r), SHA, None, Style::Plain));
+    assert!(!words(carer).contains("How well it met the carer&#39;s needs"));
+    assert!(words(individual)
+        .contains("How well it met the carer&#39;s needs:</span> It met some of their needs"));
+}
+
+#[test]
+fn it_says_whose_copy_what_it_leaves_out_and_ends_with_the_id_and_fingerprint() {
+    let review = marked(|_| Visibility::NotIndividual);
+    let records = records_of(&review);
+    let individual = &recipients()[1];
+    let copy = copy_for(&records, individual);
+    let r = readable(&copy, SHA, None, Style::Plain);
+    assert!(r.lead[0].starts_with("The copy for the person cared for, signed off on "));
+    let body = html::body(&r);
+    let kept = copy.copy_for.as_ref().unwrap().kept_back;
+    assert!(kept > 10);
+    assert!(body.contains(&format!(
+        "This copy leaves out {kept} things that the people at the review agreed its reader should not see."
+    )));
+    assert_eq!(short_fingerprint(SHA), "AbCd EfGh IjKl");
+    assert_eq!(
+        r.footer,
+        format!(
+            "The copy for the person cared for · document {} · fingerprint AbCd EfGh IjKl · {kept} items left out of this copy",
+            copy.document_id
+        )
+    );
+    assert!(body.ends_with(&format!(
+        "<footer class=\"app-readable__footer\"><p class=\"app-readable__text\">{}</p></footer></article>",
+        r.footer
+    )));
+}
+
+#[test]
+fn it_says_what_happens_next_and_who_to_contact() {
+    let review = signed_off_review();
+    let records = records_of(&review);
+    let carer = copy_for(&records, &records.confidentiality.copies[0]);
+    let body = html::body(&readable(&carer, SHA, Some(&team()), Style::Plain));
+    for action in &review.actions {
+        assert!(
+            body.contains(&html::escape(action.what.trim())),
+            "{}",
+            action.what
+        );
+    }
+    assert!(body.contains("The next review is due by "));
+    assert!(body.contains("01632 960 123"), "the team's phone");
+    assert!(body.contains(&html::escape(&team().complaints.how)));
+    assert!(body.contains("https://www.northshire.example/complaints"));
+    // Without a team configuration: the worker and the organisation.
+    let body = html::body(&readable(&carer, SHA, None, Style::Plain));
+    assert!(body.contains(&format!(
+        "Contact {} at {} with any question",
+        records.worker.name, records.organisation
+    )));
+}
+
+#[test]
+fn easy_read_shows_the_meetings_symbols_a_face_for_each_rating() {
+    let review = signed_off_review();
+    let records = records_of(&review);
+    let carer = copy_for(&records, &records.confidentiality.copies[0]);
+    let easy = html::body(&readable(&carer, SHA, None, Style::EasyRead));
+    let plain = html::body(&readable(&carer, SHA, None, Style::Plain));
+    let ratings: usize = carer.criteria.iter().map(|c| c.ratings.len()).sum();
+    assert!(ratings > 0);
+    assert_eq!(easy.matches(r#"viewBox="0 0 48 48""#).count(), ratings);
+    assert_eq!(
+        easy.matches("Review Together symbol").count(),
+        carer.criteria.len(),
+        "one symbol per criterion"
+    );
+    assert!(easy.contains("app-readable--easy"));
+    assert!(!plain.contains("<svg"));
+    // The easy-read wording of a library criterion.
+    let with_easy = carer
+        .criteria
+        .iter()
+        .find_map(|c| c.easy_read.clone())
+        .unwrap();
+    assert!(easy.contains(&html::escape(&with_easy)));
+}
+
+#[test]
+fn words_from_the_file_are_escaped_and_the_page_stands_alone() {
+    let mut review = signed_off_review();
+    review.outcome.carer_view = "<script>alert(1)</script> & \"quotes\"".into();
+    let records = records_of(&review);
+    let carer = copy_for(&records, &records.confidentiality.copies[0]);
+    let page = html::page(&readable(&carer, SHA, None, Style::Plain), "en-GB");
+    assert!(!page.contains("<script>"));
+    assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;"));
+    assert!(page.starts_with("<!DOCTYPE html>\n<html lang=\"en-GB\">"));
+    assert!(page.contains("<style>") && page.contains("@page"));
+    assert!(
+        !page.contains("src=") && !page.contains("href="),
+        "nothing fetched"
+    );
+}

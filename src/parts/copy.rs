@@ -1,0 +1,131 @@
+//! One recipient's copy to read together, print or take away (P23): the
+//! words the core makes from their signed copy (`review_core::readable`),
+//! in plain words or easy read, printed on A4 with the document id and
+//! fingerprint at the foot of each page, or saved as a page of its own or
+//! as the signed file. Nothing here signs or changes anything.
+
+use crate::browser::download;
+use crate::components::Page;
+use crate::signing;
+use crate::state::use_review;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+use review_core::readable::{html, readable, Style};
+use review_core::summary::{sha256_base64url, CopyFile, Summary};
+
+/// The recipient's signed copy this device keeps, read.
+fn find(review: &review_core::Review, recipient: &str) -> Result<(CopyFile, Summary), String> {
+    let made = signing::stored_summary(review)?.ok_or_else(|| {
+        "this review was not signed off on this device, so its copies are not here".to_string()
+    })?;
+    let file = made
+        .copies?
+        .into_iter()
+        .find(|c| c.recipient.id == recipient)
+        .ok_or_else(|| "this device keeps no such copy of this review".to_string())?;
+    let document = serde_json::from_str(&file.text)
+        .map_err(|e| format!("the copy kept on this device cannot be read ({e})"))?;
+    Ok((file, document))
+}
+
+/// A recipient's copy: the choice of words, print, save, and the copy.
+#[component]
+pub fn ReadableCopy() -> impl IntoView {
+    let ctx = use_review();
+    let params = use_params_map();
+    let recipient = params.with_untracked(|p| p.get("recipient").unwrap_or_default());
+    let found = ctx.review.with_untracked(|r| find(r, &recipient));
+    let team = crate::team::use_team()
+        .in_force
+        .get_untracked()
+        .map(|f| f.profile);
+    let back = ctx.path("");
+    let (file, document) = match found {
+        Ok(found) => found,
+        Err(why) => {
+            return view! {
+                <Page back=back back_text="Back to the review" title="This copy is not here">
+                    <p class="app-body">{format!("The copy cannot be shown: {why}.")}</p>
+                </Page>
+            }
+            .into_any()
+        }
+    };
+    let whose = file.recipient.whose();
+    let sha256 = sha256_base64url(file.text.as_bytes());
+    let style = RwSignal::new(Style::Plain);
+    let said = RwSignal::new(None::<Result<String, String>>);
+    let words = {
+        let (document, sha256, team) = (document.clone(), sha256.clone(), team.clone());
+        move |style| readable(&document, &sha256, team.as_ref(), style)
+    };
+    let shown = {
+        let words = words.clone();
+        move || html::body_at(&words(style.get()), 2)
+    };
+    let save_page = {
+        let (words, whose) = (words.clone(), whose.clone());
+        let name = file.file_name.trim_end_matches(".json").to_string();
+        move |_| {
+            let s = style.get_untracked();
+            let name = match s {
+                Style::Plain => format!("{name}.html"),
+                Style::EasyRead => format!("{name}-easy-read.html"),
+            };
+            let page = html::page(&words(s), signing::LANGUAGE);
+            said.set(Some(
+                download::download(&name, "text/html", &page)
+                    .map(|()| format!("{whose} was saved as a page, {name}."))
+                    .map_err(|e| format!("The page could not be saved: {e}.")),
+            ));
+        }
+    };
+    let save_file = {
+        let (file, whose) = (file.clone(), whose.clone());
+        move |_| {
+            said.set(Some(
+                download::download(&file.file_name, "application/json", &file.text)
+                    .map(|()| format!("{whose} was saved as the signed file, {}.", file.file_name))
+                    .map_err(|e| format!("The file could not be saved: {e}.")),
+            ))
+        }
+    };
+    let print = move |_| {
+        if let Some(w) = web_sys::window() {
+            if w.print().is_err() {
+                said.set(Some(Err("This browser would not print.".into())));
+            }
+        }
+    };
+    let choice = move |label: &'static str, s: Style| {
+        view! {
+            <button type="button" class="app-button app-button--secondary"
+                aria-pressed=move || (style.get() == s).to_string()
+                on:click=move |_| style.set(s)>
+                {label}
+            </button>
+        }
+    };
+    view! {
+        <Page back=back back_text="Back to the review" title=whose.clone()
+            intro="Read it together, print it, or save it to give or send. It holds only what its reader may see, as agreed in “How we will review”.">
+            <div class="app-button-group" role="group" aria-label="Words">
+                {choice("Plain words", Style::Plain)}
+                {choice("Easy read", Style::EasyRead)}
+            </div>
+            <div class="app-button-group">
+                <button type="button" class="app-button" on:click=print>"Print"</button>
+                <button type="button" class="app-button app-button--secondary" on:click=save_page>"Save as a page"</button>
+                <button type="button" class="app-button app-button--secondary" on:click=save_file>"Save the signed file"</button>
+            </div>
+            <div role="status" aria-live="polite">
+                {move || said.get().map(|r| match r {
+                    Ok(text) => view! { <p class="app-body">{text}</p> }.into_any(),
+                    Err(text) => view! { <p class="app-error-message">{text}</p> }.into_any(),
+                })}
+            </div>
+            <div inner_html=shown></div>
+        </Page>
+    }
+    .into_any()
+}

@@ -1,0 +1,153 @@
+// The copies people take away, to read (issue 22, P23): each recipient's
+// copy as a page in plain words and in easy read, printed on A4 and saved
+// as a page of its own. Nothing the summary keeps from a reader reaches any
+// of them (the page on screen, the saved page, the printed PDF), and
+// everything their signed copy holds does; the document id and fingerprint
+// are at the foot of every printed page. The PDFs are drawn as PNG with
+// MuPDF (wasm) into the test's output, to be looked at.
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as mupdf from 'mupdf';
+import {
+  test, expect, press, heading, reviewAt, openReviewPage, openCheck, signEveryone, expectNoAxeViolations,
+} from '../helpers.js';
+
+test.use({ hasTouch: true, viewport: { width: 1024, height: 768 }, actionTimeout: 20_000 });
+
+/** Visibilities a copy for `kind` may hold. */
+const MAY_HOLD = {
+  carer: ['everyone', 'not-individual', 'not-providers'],
+  individual: ['everyone', 'not-carer', 'not-providers'],
+};
+
+/**
+ * Every text an item of the summary holds, with the item's visibility: the
+ * words people said or wrote (notes, points, gaps, risks, matters, actions,
+ * the outcome's reasons and views, words said at signing).
+ */
+function itemTexts(summary) {
+  const out = [];
+  const add = (text, visibility) => { if (text && visibility) out.push({ text, visibility }); };
+  for (const c of summary.criteria) for (const e of c.evidence) add(e.text, e.visibility);
+  for (const r of summary.services.resources) {
+    for (const p of [...r.benefits, ...r.difficulties, ...r.changes]) add(p.text, p.visibility);
+  }
+  for (const g of summary.services.gaps) add(g.what, g.visibility);
+  for (const a of summary.cover.arrangements) for (const r of a.risks) { add(r.risk, r.visibility); add(r.management, r.visibility); }
+  for (const m of summary.escalations.matters) { add(m.matter, m.visibility); add(m.whyBeyondScope, m.visibility); }
+  for (const a of summary.actions) add(a.what, a.visibility);
+  const o = summary.outcome;
+  for (const k of ['rationale', 'carerView', 'individualView', 'otherViews']) add(o[k], o[`${k}Visibility`]);
+  for (const s of summary.signOffs) add(s.decision.comment ?? s.decision.reason, s.decision.visibility);
+  return out;
+}
+
+/** The places in `text` where what `kind` may not see shows, or what it may is missing. */
+function wrongIn(text, texts, kind, where) {
+  const flat = text.replace(/\s+/g, ' ');
+  return texts
+    .filter(({ text: t, visibility }) => flat.includes(t.replace(/\s+/g, ' ')) !== MAY_HOLD[kind].includes(visibility))
+    .map(({ text: t, visibility }) => `${where}: “${t}” (${visibility}) ${MAY_HOLD[kind].includes(visibility) ? 'is missing' : 'is there'}`);
+}
+
+/** Every page of a PDF drawn as PNG (MuPDF), and its text. */
+function drawPdf(bytes, dir, stem) {
+  const doc = mupdf.Document.openDocument(bytes, 'application/pdf');
+  const pages = [];
+  for (let i = 0; i < doc.countPages(); i += 1) {
+    const page = doc.loadPage(i);
+    const [x0, y0, x1, y1] = page.getBounds();
+    const png = page.toPixmap(mupdf.Matrix.scale(1, 1), mupdf.ColorSpace.DeviceRGB, false, true).asPNG();
+    const path = join(dir, `${stem}-page${i + 1}.png`);
+    writeFileSync(path, png);
+    pages.push({ width: x1 - x0, height: y1 - y0, text: page.toStructuredText('preserve-whitespace').asText(), path });
+  }
+  return pages;
+}
+
+test('each recipient’s copy reads, prints on A4 and saves as a page holding only what they may see', async ({ page }) => {
+  test.setTimeout(300_000);
+  const out = test.info().outputPath('copies');
+  mkdirSync(out, { recursive: true });
+  const id = await reviewAt(page, 'review proper');
+  // Something kept from each reader.
+  await openReviewPage(page, id, 'outcome');
+  await page.locator('#visibility-outcome-carer-view').selectOption('not-individual');
+  await page.locator('#visibility-outcome-rationale').selectOption('not-carer');
+  await page.locator('#visibility-outcome-other-views').selectOption('worker-and-records');
+  await openReviewPage(page, id);
+  await openCheck(page);
+  await signEveryone(page);
+  const summary = JSON.parse(await page.evaluate((k) => JSON.parse(localStorage.getItem(k)).data.text, `review-together/summary/${id}`));
+  const copies = await page.evaluate((k) => JSON.parse(localStorage.getItem(k)).data, `review-together/copies/${id}`);
+  const texts = itemTexts(summary);
+  expect(texts.filter((t) => !MAY_HOLD.carer.includes(t.visibility)).length).toBeGreaterThan(0);
+  expect(texts.filter((t) => !MAY_HOLD.individual.includes(t.visibility)).length).toBeGreaterThan(0);
+
+  const wrong = [];
+  for (const [kind, whose] of [['carer', 'The carer’s copy'], ['individual', 'The copy for the person cared for']]) {
+    const file = copies.find((c) => c.recipient.kind === kind);
+    const fingerprint = createHash('sha256').update(file.text).digest('base64url').slice(0, 12).match(/.{4}/g).join(' ');
+    await openReviewPage(page, id, 'sign');
+    await press(page.getByRole('link', { name: `Read or print ${whose.toLowerCase()}` }));
+    await expect(heading(page, whose)).toBeVisible();
+    for (const style of ['Plain words', 'Easy read']) {
+      await press(page.getByRole('button', { name: style }));
+      await expect(page.getByRole('button', { name: style })).toHaveAttribute('aria-pressed', 'true');
+      const copy = page.locator('.app-readable');
+      await expect(copy).toHaveClass(style === 'Easy read' ? /app-readable--easy/ : /^app-readable$/);
+      wrong.push(...wrongIn(await copy.innerText(), texts, kind, `${kind}, ${style}, on screen`));
+      // What happens next, and the file it was made from.
+      await expect(copy).toContainText('What happens next');
+      await expect(copy).toContainText(`document ${file.documentId} · fingerprint ${fingerprint}`);
+      await expectNoAxeViolations(page, `${whose}, ${style}`);
+
+      // Printed: A4, only the copy, the id and fingerprint on every page.
+      const stem = `${kind}-${style === 'Easy read' ? 'easy-read' : 'plain'}`;
+      const pdf = await page.pdf({ format: 'A4', printBackground: true });
+      writeFileSync(join(out, `${stem}.pdf`), pdf);
+      const pages = drawPdf(pdf, out, stem);
+      expect(pages.length, stem).toBeGreaterThan(1);
+      for (const p of pages) {
+        // A4: 210 × 297 mm, 595.3 × 841.9 points (Chromium rounds to its pixels).
+        expect(Math.abs(p.width - 595.3), p.path).toBeLessThan(2);
+        expect(Math.abs(p.height - 841.9), p.path).toBeLessThan(2);
+        expect(p.text.replace(/\s+/g, ' '), p.path).toContain(`fingerprint ${fingerprint}`);
+        expect(p.text, p.path).not.toContain('Save as a page');
+      }
+      wrong.push(...wrongIn(pages.map((p) => p.text).join(' '), texts, kind, `${kind}, ${style}, printed`));
+
+      // Saved as a page of its own.
+      const [dl] = await Promise.all([page.waitForEvent('download'), press(page.getByRole('button', { name: 'Save as a page' }))]);
+      const saved = join(out, dl.suggestedFilename());
+      await dl.saveAs(saved);
+      expect(dl.suggestedFilename()).toBe(file.fileName.replace(/\.json$/, style === 'Easy read' ? '-easy-read.html' : '.html'));
+      const html = readFileSync(saved, 'utf8');
+      expect(html).toMatch(/^<!DOCTYPE html>/);
+      wrong.push(...wrongIn(html.replace(/<[^>]+>/g, ' ').replace(/&#39;/g, '\'').replace(/&quot;/g, '"').replace(/&amp;/g, '&'), texts, kind, `${kind}, ${style}, saved page`));
+    }
+  }
+  expect(wrong).toEqual([]);
+});
+
+test('a saved page stands alone: it opens with no network and reads the same', async ({ page, context }) => {
+  test.setTimeout(180_000);
+  const id = await reviewAt(page, 'signed off');
+  await openReviewPage(page, id, 'sign');
+  await press(page.getByRole('link', { name: 'Read or print the carer’s copy' }));
+  const onScreen = await page.locator('.app-readable').innerText();
+  const [dl] = await Promise.all([page.waitForEvent('download'), press(page.getByRole('button', { name: 'Save as a page' }))]);
+  const saved = test.info().outputPath('carer.html');
+  await dl.saveAs(saved);
+  await context.setOffline(true);
+  const alone = await context.newPage();
+  const requests = [];
+  alone.on('request', (r) => { if (!r.url().startsWith('file:')) requests.push(r.url()); });
+  await alone.goto(`file://${saved}`);
+  await expect(alone.locator('h1')).toContainText('Carer review: ');
+  expect((await alone.locator('.app-readable').innerText()).replace(/\s+/g, ' ')).toBe(onScreen.replace(/\s+/g, ' '));
+  expect(requests).toEqual([]);
+  await expectNoAxeViolations(alone, 'a saved copy, opened on its own');
+  await context.setOffline(false);
+});
