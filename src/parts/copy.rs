@@ -11,7 +11,7 @@ use crate::state::use_review;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use review_core::readable::{html, readable, Style};
-use review_core::summary::{sha256_base64url, CopyFile, Summary};
+use review_core::summary::{sha256_base64url, verify, CopyFile, Summary, VerifyOptions};
 
 /// The recipient's signed copy this device keeps, read.
 fn find(review: &review_core::Review, recipient: &str) -> Result<(CopyFile, Summary), String> {
@@ -23,9 +23,13 @@ fn find(review: &review_core::Review, recipient: &str) -> Result<(CopyFile, Summ
         .into_iter()
         .find(|c| c.recipient.id == recipient)
         .ok_or_else(|| "this device keeps no such copy of this review".to_string())?;
-    let document = serde_json::from_str(&file.text)
-        .map_err(|e| format!("the copy kept on this device cannot be read ({e})"))?;
-    Ok((file, document))
+    // Read the way every signed file is read (and checked): the copy shown
+    // is the copy signed.
+    let checked = verify(file.text.as_bytes(), &VerifyOptions::default());
+    match (checked.is_intact(), checked.summary) {
+        (true, Some(document)) => Ok((file, document)),
+        _ => Err("the copy kept on this device no longer checks: it is damaged or was changed after it was signed".into()),
+    }
 }
 
 /// A recipient's copy: the choice of words, print, save, and the copy.
