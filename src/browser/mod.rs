@@ -17,6 +17,7 @@ pub mod idb;
 pub mod locks;
 pub mod pin;
 pub mod recovery;
+pub mod share;
 pub mod storage;
 pub mod update;
 pub mod upload;

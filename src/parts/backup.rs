@@ -7,7 +7,7 @@
 
 use crate::browser::{clock, download, pin, storage, upload};
 use crate::components::{
-    FileChoice, LockedDownload, Notice, Page, RecoveryCodeShown, SubmitButton,
+    FileChoice, LockedDownload, Notice, Page, RecoveryCodeShown, Said, SubmitButton,
 };
 use crate::state::{use_app, use_review};
 use leptos::prelude::*;
@@ -457,12 +457,7 @@ pub fn RecoveryCodePage() -> impl IntoView {
                     </div>
                 }.into_any(),
             }}
-            <div role="status" aria-live="polite">
-                {move || said.get().map(|r| match r {
-                    Ok(text) => view! { <p class="app-body">{text}</p> }.into_any(),
-                    Err(text) => view! { <p class="app-error-message">{text}</p> }.into_any(),
-                })}
-            </div>
+            <Said said=said />
         </Page>
     }
 }

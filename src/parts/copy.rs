@@ -5,7 +5,8 @@
 //! as the signed file. Nothing here signs or changes anything.
 
 use crate::browser::download;
-use crate::components::Page;
+use crate::browser::share::{self, ShareFile, Shared};
+use crate::components::{Page, Said};
 use crate::signing;
 use crate::state::use_review;
 use leptos::prelude::*;
@@ -67,19 +68,29 @@ pub fn ReadableCopy() -> impl IntoView {
         let words = words.clone();
         move || html::body_at(&words(style.get()), 2)
     };
-    let save_page = {
-        let (words, whose) = (words.clone(), whose.clone());
-        let name = file.file_name.trim_end_matches(".json").to_string();
-        move |_| {
+    // The copy as a page of its own, in the words chosen.
+    let page_file = {
+        let words = words.clone();
+        let stem = file.file_name.trim_end_matches(".json").to_string();
+        move || {
             let s = style.get_untracked();
-            let name = match s {
-                Style::Plain => format!("{name}.html"),
-                Style::EasyRead => format!("{name}-easy-read.html"),
-            };
-            let page = html::page(&words(s), signing::LANGUAGE);
+            ShareFile {
+                name: match s {
+                    Style::Plain => format!("{stem}.html"),
+                    Style::EasyRead => format!("{stem}-easy-read.html"),
+                },
+                mime: "text/html",
+                text: html::page(&words(s), signing::LANGUAGE),
+            }
+        }
+    };
+    let save_page = {
+        let (page_file, whose) = (page_file.clone(), whose.clone());
+        move |_| {
+            let page = page_file();
             said.set(Some(
-                download::download(&name, "text/html", &page)
-                    .map(|()| format!("{whose} was saved as a page, {name}."))
+                download::download(&page.name, page.mime, &page.text)
+                    .map(|()| format!("{whose} was saved as a page, {}.", page.name))
                     .map_err(|e| format!("The page could not be saved: {e}.")),
             ));
         }
@@ -92,6 +103,40 @@ pub fn ReadableCopy() -> impl IntoView {
                     .map(|()| format!("{whose} was saved as the signed file, {}.", file.file_name))
                     .map_err(|e| format!("The file could not be saved: {e}.")),
             ))
+        }
+    };
+    // The signed file and its page, through the device's share sheet.
+    let share_files = {
+        let file = file.clone();
+        move || {
+            vec![
+                ShareFile {
+                    name: file.file_name.clone(),
+                    mime: "application/json",
+                    text: file.text.clone(),
+                },
+                page_file(),
+            ]
+        }
+    };
+    let can_share = share::can_share(&share_files());
+    let share_now = {
+        let whose = whose.clone();
+        move |_| {
+            let files = share_files();
+            let whose = whose.clone();
+            leptos::task::spawn_local(async move {
+                let result = match share::share(&whose, &files).await {
+                    Ok(Shared::Done) => Ok(format!(
+                        "{whose} was shared from this tablet: the signed file and its page."
+                    )),
+                    Ok(Shared::Cancelled) => Ok("Nothing was shared.".to_string()),
+                    Err(e) => Err(format!(
+                        "{whose} could not be shared: {e}. Save it or print it instead."
+                    )),
+                };
+                let _ = said.try_set(Some(result));
+            });
         }
     };
     let print = move |_| {
@@ -121,13 +166,11 @@ pub fn ReadableCopy() -> impl IntoView {
                 <button type="button" class="app-button" on:click=print>"Print"</button>
                 <button type="button" class="app-button app-button--secondary" on:click=save_page>"Save as a page"</button>
                 <button type="button" class="app-button app-button--secondary" on:click=save_file>"Save the signed file"</button>
-            </div>
-            <div role="status" aria-live="polite">
-                {move || said.get().map(|r| match r {
-                    Ok(text) => view! { <p class="app-body">{text}</p> }.into_any(),
-                    Err(text) => view! { <p class="app-error-message">{text}</p> }.into_any(),
+                {can_share.then(|| view! {
+                    <button type="button" class="app-button app-button--secondary" on:click=share_now.clone()>"Share"</button>
                 })}
             </div>
+            <Said said=said />
             <div inner_html=shown></div>
         </Page>
     }

@@ -6,7 +6,7 @@ mod copies;
 
 use crate::browser::device_key::Trouble;
 use crate::browser::{download, storage};
-use crate::components::{Page, Problem};
+use crate::components::{Page, Problem, Said};
 use crate::signing::{self, KeyState};
 use crate::state::use_review;
 use leptos::prelude::*;
@@ -103,12 +103,7 @@ pub fn SummaryDownload() -> impl IntoView {
         <section aria-labelledby="signed-summary">
             <h2 class="app-heading-m" id="signed-summary">"Signed summary"</h2>
             {body}
-            <div role="status" aria-live="polite">
-                {move || said.get().map(|r| match r {
-                    Ok(text) => view! { <p class="app-body">{text}</p> }.into_any(),
-                    Err(text) => view! { <p class="app-error-message">{text}</p> }.into_any(),
-                })}
-            </div>
+            <Said said=said />
             <Show when=move || matches!(said.get(), Some(Ok(_)))>
                 <p class="app-body">
                     {format!(

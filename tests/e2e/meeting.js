@@ -314,6 +314,23 @@ export async function signEveryone(page, plan = SIGNING) {
   return order;
 }
 
+/**
+ * The staged review "review proper" with something kept from each reader
+ * (the carer's view from the person cared for, the reasons from the carer,
+ * the other views from everyone but the worker and the records), on the
+ * check page, ready to sign. Returns the review's id.
+ */
+export async function reviewKeepingSomethingFromEach(page) {
+  const id = await reviewAt(page, 'review proper');
+  await openReviewPage(page, id, 'outcome');
+  await page.locator('#visibility-outcome-carer-view').selectOption('not-individual');
+  await page.locator('#visibility-outcome-rationale').selectOption('not-carer');
+  await page.locator('#visibility-outcome-other-views').selectOption('worker-and-records');
+  await openReviewPage(page, id);
+  await openCheck(page);
+  return id;
+}
+
 /** From the task list, open "Check the review before signing". */
 export async function openCheck(page) {
   await press(page.getByRole('link', { name: 'Check the review and sign it off' }));

@@ -43,8 +43,8 @@ pub use errors::{
     ErrorCode, SignError, Signer, Verdict, Verification, VerifyError, VerifyOptions, MAX_LISTED,
 };
 pub use finalise::{
-    copy_file_name, file_name, finalise, finalise_all, prepare, CopyFile, Finalise, FinaliseError,
-    Prepared, Signed, SignedFile, Signing,
+    copy_file_name, file_name, finalise, finalise_all, prepare, sign_with_copies, CopyFile,
+    Finalise, FinaliseError, Prepared, Signed, SignedFile, Signing,
 };
 pub use from_review::SummaryError;
 pub use jws::{detached_jws, ProtectedHeader, ProtectedHeaderV1, ToSign};

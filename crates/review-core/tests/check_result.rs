@@ -164,18 +164,8 @@ fn words_from_the_file_cannot_hide_or_reorder_text() {
 /// The records copy and its recipients' copies, signed by `key` as the app
 /// signs them (the copies first, the records copy naming each).
 fn with_copies(key: &SigningKey) -> (Vec<u8>, Vec<Vec<u8>>) {
-    let mut records = read_unsigned(&unsigned(), Some("2026-11-24T12:05:00+00:00")).unwrap();
-    let mut copies = Vec::new();
-    for copy in copies_of(&records) {
-        let bytes = copy.sign(key).unwrap();
-        records.recipient_copies.push(CopyLink {
-            recipient: copy.copy_for.as_ref().unwrap().recipient.id.clone(),
-            document_id: copy.document_id.clone(),
-            sha256: Sha256Base64Url::try_from(sha256_base64url(&bytes).as_str()).unwrap(),
-        });
-        copies.push(bytes);
-    }
-    (records.sign(key).unwrap(), copies)
+    let records = read_unsigned(&unsigned(), Some("2026-11-24T12:05:00+00:00")).unwrap();
+    sign_with_copies(records, key).unwrap()
 }
 
 #[test]

@@ -4,10 +4,7 @@
 //! recipient may see, another key's) is invalid (`copy_mismatch`).
 
 use assert_cmd::Command;
-use review_core::summary::{
-    copies_of, read_unsigned, sha256_base64url, CopyLink, Sha256Base64Url, SigningKey, Summary,
-    TeamKeys,
-};
+use review_core::summary::{read_unsigned, sign_with_copies, SigningKey, Summary, TeamKeys};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use tempfile::TempDir;
@@ -29,18 +26,7 @@ fn key() -> SigningKey {
 /// The records copy and each recipient's copy, signed by `key` as the app
 /// signs them: the copies first, then the records copy naming each.
 fn signed(key: &SigningKey) -> (Vec<u8>, Vec<Vec<u8>>) {
-    let mut records = unsigned_records();
-    let mut copies = Vec::new();
-    for copy in copies_of(&records) {
-        let bytes = copy.sign(key).unwrap();
-        records.recipient_copies.push(CopyLink {
-            recipient: copy.copy_for.as_ref().unwrap().recipient.id.clone(),
-            document_id: copy.document_id.clone(),
-            sha256: Sha256Base64Url::try_from(sha256_base64url(&bytes).as_str()).unwrap(),
-        });
-        copies.push(bytes);
-    }
-    (records.sign(key).unwrap(), copies)
+    sign_with_copies(unsigned_records(), key).unwrap()
 }
 
 fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {

@@ -4,6 +4,7 @@
 //! (`crate::signing`); here they are only offered, byte for byte as signed.
 
 use crate::browser::download;
+use crate::components::Said;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use review_core::summary::CopyFile;
@@ -105,12 +106,7 @@ pub fn CopiesDownload(
         <section aria-labelledby="recipient-copies">
             <h2 class="app-heading-m" id="recipient-copies">"Copies for each person"</h2>
             {body}
-            <div role="status" aria-live="polite">
-                {move || said.get().map(|r| match r {
-                    Ok(text) => view! { <p class="app-body">{text}</p> }.into_any(),
-                    Err(text) => view! { <p class="app-error-message">{text}</p> }.into_any(),
-                })}
-            </div>
+            <Said said=said />
         </section>
     }
 }

@@ -10,7 +10,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as mupdf from 'mupdf';
 import {
-  test, expect, press, heading, reviewAt, openReviewPage, openCheck, signEveryone, expectNoAxeViolations,
+  test, expect, press, heading, reviewAt, openReviewPage, signEveryone, expectNoAxeViolations,
+  reviewKeepingSomethingFromEach,
 } from '../helpers.js';
 
 test.use({ hasTouch: true, viewport: { width: 1024, height: 768 }, actionTimeout: 20_000 });
@@ -70,14 +71,7 @@ test('each recipient’s copy reads, prints on A4 and saves as a page holding on
   test.setTimeout(300_000);
   const out = test.info().outputPath('copies');
   mkdirSync(out, { recursive: true });
-  const id = await reviewAt(page, 'review proper');
-  // Something kept from each reader.
-  await openReviewPage(page, id, 'outcome');
-  await page.locator('#visibility-outcome-carer-view').selectOption('not-individual');
-  await page.locator('#visibility-outcome-rationale').selectOption('not-carer');
-  await page.locator('#visibility-outcome-other-views').selectOption('worker-and-records');
-  await openReviewPage(page, id);
-  await openCheck(page);
+  const id = await reviewKeepingSomethingFromEach(page);
   await signEveryone(page);
   const summary = JSON.parse(await page.evaluate((k) => JSON.parse(localStorage.getItem(k)).data.text, `review-together/summary/${id}`));
   const copies = await page.evaluate((k) => JSON.parse(localStorage.getItem(k)).data, `review-together/copies/${id}`);
@@ -150,4 +144,43 @@ test('a saved page stands alone: it opens with no network and reads the same', a
   expect(requests).toEqual([]);
   await expectNoAxeViolations(alone, 'a saved copy, opened on its own');
   await context.setOffline(false);
+});
+
+test('where the tablet can share files, a copy goes through its share sheet: the signed file and its page', async ({ page }) => {
+  test.setTimeout(180_000);
+  // A share sheet, as a tablet's browser has it: what it was given is kept.
+  await page.addInitScript(() => {
+    window.__shared = [];
+    navigator.canShare = (data) => Array.isArray(data?.files) && data.files.every((f) => f instanceof File);
+    navigator.share = async (data) => {
+      if (window.__cancelNext) { window.__cancelNext = false; throw new DOMException('Share canceled', 'AbortError'); }
+      window.__shared.push({ title: data.title, files: await Promise.all(data.files.map(async (f) => ({ name: f.name, type: f.type, text: await f.text() }))) });
+    };
+  });
+  const id = await reviewAt(page, 'signed off');
+  await openReviewPage(page, id, 'sign');
+  await press(page.getByRole('link', { name: 'Read or print the carer’s copy' }));
+  const file = (await page.evaluate((k) => JSON.parse(localStorage.getItem(k)).data, `review-together/copies/${id}`))
+    .find((c) => c.recipient.kind === 'carer');
+  await page.evaluate(() => { window.__cancelNext = true; });
+  await press(page.getByRole('button', { name: 'Share' }));
+  await expect(page.getByRole('status').filter({ hasText: 'Nothing was shared.' })).toBeVisible();
+  await press(page.getByRole('button', { name: 'Share' }));
+  await expect(page.getByRole('status').filter({ hasText: 'The carer’s copy was shared from this tablet: the signed file and its page.' })).toBeVisible();
+  const [shared] = await page.evaluate(() => window.__shared);
+  expect(shared.title).toBe('The carer’s copy');
+  expect(shared.files.map((f) => [f.name, f.type])).toEqual([
+    [file.fileName, 'application/json'],
+    [file.fileName.replace(/\.json$/, '.html'), 'text/html'],
+  ]);
+  expect(shared.files[0].text).toBe(file.text);
+  expect(shared.files[1].text).toContain(`document ${file.documentId}`);
+});
+
+test('where the browser cannot share files, no Share button is offered', async ({ page }) => {
+  const id = await reviewAt(page, 'signed off');
+  await openReviewPage(page, id, 'sign');
+  await press(page.getByRole('link', { name: 'Read or print the carer’s copy' }));
+  await expect(page.getByRole('button', { name: 'Save as a page' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Share' })).toHaveCount(0);
 });

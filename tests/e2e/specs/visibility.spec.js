@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   test, expect, press, heading, reviewAt, openReviewPage, openCheck, signTurn, turnBanner, SIGNING,
-  signEveryone, expectNoAxeViolations, SUMMARY_CLI,
+  signEveryone, expectNoAxeViolations, SUMMARY_CLI, reviewKeepingSomethingFromEach,
 } from '../helpers.js';
 
 test.use({ hasTouch: true, viewport: { width: 1024, height: 768 }, actionTimeout: 20_000 });
@@ -179,7 +179,8 @@ test('every visibility on every kind of item: chosen on the item, said to screen
 
 /** Members that say how the file was made, not what anyone said or agreed. */
 const ABOUT_THE_FILE = new Set(['format', 'formatVersion', 'documentId', 'reviewId', 'signedAt', 'createdAt',
-  'finalisedAt', 'language', 'app', 'standard', 'signature', 'previous', 'continues', 'version']);
+  'finalisedAt', 'language', 'app', 'standard', 'signature', 'previous', 'continues', 'version', 'recipientCopies',
+  'copyFor']);
 const OUTCOME_TEXT = { rationale: 'rationaleVisibility', carerView: 'carerViewVisibility',
   individualView: 'individualViewVisibility', otherViews: 'otherViewsVisibility' };
 
@@ -227,14 +228,7 @@ function shows(shown, visibility) {
 
 test('each person signs what they were shown: the check page at their sign-off holds every text of the signed summary their copy holds, and nothing else', async ({ page }) => {
   test.setTimeout(300_000);
-  const id = await reviewAt(page, 'review proper');
-  // Something kept from each of them.
-  await openReviewPage(page, id, 'outcome');
-  await page.locator('#visibility-outcome-carer-view').selectOption('not-individual');
-  await page.locator('#visibility-outcome-rationale').selectOption('not-carer');
-  await page.locator('#visibility-outcome-other-views').selectOption('worker-and-records');
-  await openReviewPage(page, id);
-  await openCheck(page);
+  const id = await reviewKeepingSomethingFromEach(page);
   await press(page.getByRole('link', { name: 'Continue to sign off' }));
   await expect(heading(page, 'Sign off the review')).toBeVisible();
   const seen = {};
@@ -298,13 +292,7 @@ async function download(page, button, dir) {
 test('each recipient’s copy holds only what they may see, is named by the summary by its hash, and verifies beside it', async ({ page }) => {
   test.setTimeout(300_000);
   const dir = mkdtempSync(join(tmpdir(), 'copies-e2e-'));
-  const id = await reviewAt(page, 'review proper');
-  await openReviewPage(page, id, 'outcome');
-  await page.locator('#visibility-outcome-carer-view').selectOption('not-individual');
-  await page.locator('#visibility-outcome-rationale').selectOption('not-carer');
-  await page.locator('#visibility-outcome-other-views').selectOption('worker-and-records');
-  await openReviewPage(page, id);
-  await openCheck(page);
+  const id = await reviewKeepingSomethingFromEach(page);
   await signEveryone(page);
 
   // The sign-off screen offers the summary and a copy for each person.

@@ -328,3 +328,25 @@ pub fn finalise(
 ) -> Result<SignedFile, FinaliseError> {
     finalise_all(review, with, key).map(|s| s.summary)
 }
+
+/// Sign an unsigned records copy and each recipient's copy its agreement
+/// sends with a key held in memory (tests and tools), as a sign-off signs
+/// them: each copy, then the records copy naming each by its hash. The
+/// records copy's bytes, and the copies' in the agreement's order.
+pub fn sign_with_copies(
+    mut records: Summary,
+    key: &SigningKey,
+) -> Result<(Vec<u8>, Vec<Vec<u8>>), SignError> {
+    let mut copies = Vec::new();
+    for recipient in records.confidentiality.copies.clone() {
+        let copy = copy_for(&records, &recipient);
+        let bytes = copy.sign(key)?;
+        records.recipient_copies.push(CopyLink {
+            recipient: recipient.id,
+            document_id: copy.document_id,
+            sha256: Sha256Base64Url(sha256_base64url(&bytes)),
+        });
+        copies.push(bytes);
+    }
+    Ok((records.sign(key)?, copies))
+}
