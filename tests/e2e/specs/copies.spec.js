@@ -97,6 +97,11 @@ test('each recipient’s copy reads, prints on A4 and saves as a page holding on
       await expect(copy).toContainText(`document ${file.documentId} · fingerprint ${fingerprint}`);
       await expectNoAxeViolations(page, `${whose}, ${style}`);
 
+      // As printed (the print stylesheet), axe finds nothing either.
+      await page.emulateMedia({ media: 'print' });
+      await expectNoAxeViolations(page, `${whose}, ${style}, as printed`);
+      await page.emulateMedia({ media: null });
+
       // Printed: A4, only the copy, the id and fingerprint on every page.
       const stem = `${kind}-${style === 'Easy read' ? 'easy-read' : 'plain'}`;
       const pdf = await page.pdf({ format: 'A4', printBackground: true });
