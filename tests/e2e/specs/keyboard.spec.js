@@ -376,7 +376,8 @@ test('by keyboard: Undo after Remove, and signatures cleared only on purpose', a
   // Remove, then Undo, by keyboard: focus never falls to the page.
   await activate(page, page.getByRole('button', { name: 'Remove action 1' }));
   await activate(page, page.getByRole('button', { name: 'Yes, remove it' }));
-  expect(await page.evaluate(() => document.activeElement.tagName)).toBe('H3');
+  // Focus moves once the card is drawn again: waited for, not read at once.
+  await expect.poll(() => page.evaluate(() => document.activeElement.tagName)).toBe('H3');
   await activate(page, page.getByRole('button', { name: 'Undo: put back action 1' }));
   await expect(page.getByText('Action 1 is back.')).toBeFocused();
   await expect(page.getByLabel('What will be done?')).toHaveCount(2);
