@@ -512,8 +512,7 @@ fn checked(
             (Some(file), Some(signed))
         }
     };
-    let copies = copies::checked(summary.as_ref(), copies)?;
-    let copies_missing = summary.as_ref().map_or(0, |s| copies::missing(s, &copies));
+    let (copies, copies_missing) = copies::checked(summary.as_ref(), copies)?;
     Ok(Restored {
         review,
         summary,

@@ -18,14 +18,15 @@ use crate::summary::{
     check_copy, copy_file_name, sha256_base64url, verify, CopyFile, SignedFile, VerifyOptions,
 };
 
-/// The copies, checked against the summary they belong to.
+/// The copies, checked against the summary they belong to, and how many
+/// of the copies the summary names the backup does not carry.
 pub(super) fn checked(
     summary: Option<&SignedFile>,
     copies: Vec<SignedCopy>,
-) -> Result<Vec<CopyFile>, BackupError> {
+) -> Result<(Vec<CopyFile>, usize), BackupError> {
     let Some(summary) = summary else {
         return match copies.len() {
-            0 => Ok(Vec::new()),
+            0 => Ok((Vec::new(), 0)),
             n => Err(BackupError::CopiesWithoutSummary(n)),
         };
     };
@@ -88,16 +89,10 @@ pub(super) fn checked(
             .iter()
             .position(|l| l.document_id.as_str() == k.document_id)
     });
-    Ok(kept)
-}
-
-/// How many of the copies the summary names are not among `kept`.
-pub(super) fn missing(summary: &SignedFile, kept: &[CopyFile]) -> usize {
-    let check = verify(summary.text.as_bytes(), &VerifyOptions::default());
-    check.summary.map_or(0, |s| {
-        s.recipient_copies
-            .iter()
-            .filter(|l| !kept.iter().any(|k| k.document_id == l.document_id.as_str()))
-            .count()
-    })
+    let missing = records
+        .recipient_copies
+        .iter()
+        .filter(|l| !kept.iter().any(|k| k.document_id == l.document_id.as_str()))
+        .count();
+    Ok((kept, missing))
 }
