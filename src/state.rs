@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use review_core::progress::Part;
 use review_core::signoff::{clock_doubt, ClockDoubt, SignOffDecision, SignOffError, SignOffMethod};
 use review_core::validate::FieldError;
-use review_core::{Command, DeviceSettings, DomainError, Review};
+use review_core::{Command, CopyGiven, DeviceSettings, DomainError, GivenHow, Review};
 
 pub use crate::saving::SaveState;
 
@@ -185,7 +185,7 @@ impl ReviewContext {
     }
 
     /// Whether this tab is the one changing the review (see `saving::Tab`).
-    fn editing_here(&self) -> bool {
+    pub fn editing_here(&self) -> bool {
         self.app
             .tab
             .try_get_untracked()
@@ -263,6 +263,33 @@ impl ReviewContext {
     pub fn clear_sign_offs(&self) -> Result<(), SignOffError> {
         self.change(SignOffError::Locked, true, |r| {
             r.clear_sign_offs(clock::now())
+        })
+    }
+
+    /// Log a recipient's signed copy as given (after sign-off: the log is
+    /// not part of what was signed), and save at once.
+    pub fn mark_copy_given(
+        &self,
+        recipient: String,
+        document_id: String,
+        how: GivenHow,
+    ) -> Result<(), DomainError> {
+        let given = CopyGiven {
+            id: clock::new_id(),
+            recipient,
+            document_id,
+            how,
+            at: clock::now(),
+        };
+        self.change(DomainError::NotSignedOff, true, |r| {
+            r.mark_copy_given(given)
+        })
+    }
+
+    /// Take back a copy marked given by mistake, and save at once.
+    pub fn unmark_copy_given(&self, id: &str) -> Result<(), DomainError> {
+        self.change(DomainError::NotSignedOff, true, |r| {
+            r.unmark_copy_given(id).map(|_| ())
         })
     }
 

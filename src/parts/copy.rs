@@ -2,7 +2,10 @@
 //! words the core makes from their signed copy (`review_core::readable`),
 //! in plain words or easy read, printed on A4 with the document id and
 //! fingerprint at the foot of each page, or saved as a page of its own or
-//! as the signed file. Nothing here signs or changes anything.
+//! as the signed file, and marked as given (`given`). Nothing here signs
+//! or changes what was signed.
+
+mod given;
 
 use crate::browser::download;
 use crate::browser::share::{self, ShareFile, Shared};
@@ -13,6 +16,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use review_core::readable::{html, readable, Style};
 use review_core::summary::{sha256_base64url, verify, CopyFile, Summary, VerifyOptions};
+use review_core::GivenHow;
 
 /// The recipient's signed copy this device keeps, read.
 fn find(review: &review_core::Review, recipient: &str) -> Result<(CopyFile, Summary), String> {
@@ -122,14 +126,19 @@ pub fn ReadableCopy() -> impl IntoView {
     let can_share = share::can_share(&share_files());
     let share_now = {
         let whose = whose.clone();
+        let (recipient, document_id) = (file.recipient.id.clone(), file.document_id.clone());
         move |_| {
             let files = share_files();
             let whose = whose.clone();
+            let (recipient, document_id) = (recipient.clone(), document_id.clone());
             leptos::task::spawn_local(async move {
                 let result = match share::share(&whose, &files).await {
-                    Ok(Shared::Done) => Ok(format!(
-                        "{whose} was shared from this tablet: the signed file and its page."
-                    )),
+                    // Shared through the sheet: logged as given that way
+                    // (to take back below if it did not reach them).
+                    Ok(Shared::Done) => Ok(match ctx.mark_copy_given(recipient, document_id, GivenHow::Shared) {
+                        Ok(()) => format!("{whose} was shared from this tablet: the signed file and its page. It is marked as given; take the mark back below if it did not reach them."),
+                        Err(e) => format!("{whose} was shared from this tablet: the signed file and its page. It could not be marked as given ({e}): mark it below."),
+                    }),
                     Ok(Shared::Cancelled) => Ok("Nothing was shared.".to_string()),
                     Err(e) => Err(format!(
                         "{whose} could not be shared: {e}. Save it or print it instead."
@@ -171,6 +180,7 @@ pub fn ReadableCopy() -> impl IntoView {
                 })}
             </div>
             <Said said=said />
+            <given::GivenLog recipient=file.recipient.id.clone() document=file.document_id.clone() whose=whose.clone() />
             <div inner_html=shown></div>
         </Page>
     }

@@ -1,5 +1,8 @@
 //! The home screen: the reviews on this device (and any that cannot be
-//! opened), starting a new one, opening a backup, checking a summary.
+//! opened), starting a new one, the copies still to give (`to_give`),
+//! opening a backup, checking a summary.
+
+mod to_give;
 
 use crate::browser::{clock, download, storage, update};
 use crate::components::{Banner, Flash, Notice, Page};
@@ -79,6 +82,7 @@ pub fn Home() -> impl IntoView {
                 <button type="button" class="app-button" on:click=start>"Start a new review"</button>
             </div>
             <UnreadableReviews entries=unreadable />
+            <to_give::CopiesToGive reviews=reviews.clone() />
             <ReviewList reviews=reviews />
             <h2 class="app-heading-m">"Files"</h2>
             <ul class="app-list">

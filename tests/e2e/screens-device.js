@@ -203,6 +203,8 @@ export const DEVICE_SCREENS = [
     (page) => expect(page.getByText('There are no reviews on this device yet.')).toBeVisible()),
   screen('home, with reviews', '/', 'clean', (page) => reach(page, 'family'), visit('/'),
     (page) => expect(page.getByRole('row', { name: /Ayesha Khan/ })).toBeVisible()),
+  screen('home, with copies still to give', '/', 'clean', (page) => reviewAt(page, 'signed off'), visit('/'),
+    (page) => expect(page.getByRole('region', { name: 'Copies still to give' }).getByRole('listitem')).toHaveCount(2)),
   screen('home, with a saved review it cannot read', '/', 'error', storeUnreadableReview, (page) => page.reload(),
     (page) => expect(page.getByRole('region', { name: 'Some saved reviews could not be opened' })).toBeVisible()),
   screen('home, with settings it cannot read', '/', 'error', visit('/'),

@@ -295,6 +295,8 @@ pub(crate) fn add_listed<T>(
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum DomainError {
     Locked,
+    /// Copies are given once the review is signed off, not before.
+    NotSignedOff,
     /// Someone has signed: their signature was given to the review as it
     /// is, so a change waits until the signatures are cleared on purpose
     /// (`Review::clear_sign_offs`), never silently.
@@ -342,6 +344,7 @@ impl fmt::Display for DomainError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
             DomainError::Locked => "This review has been signed off and cannot be changed",
+            DomainError::NotSignedOff => "This review is not signed off yet, so it has no copies to give",
             DomainError::Signed => "Someone has signed this review: clear the signatures before changing an answer",
             DomainError::UnknownParticipant => "That person is no longer part of this review",
             DomainError::UnknownCriterion => "That criterion is no longer part of this review",

@@ -337,6 +337,7 @@ impl Review {
             amends: None,
             turn: None,
             visibility: Default::default(),
+            copies_given: Vec::new(),
         }
     }
 

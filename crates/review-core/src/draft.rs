@@ -13,10 +13,11 @@ use std::fmt;
 /// The envelope version this build writes for a review. Version 2: a
 /// resource's benefits, difficulties and changes are lists of points;
 /// version 3: the sharing agreement's copies and default visibility, and
-/// each item's visibility (see [`migrate`]). Each kind has its own version, so a change to one kind
+/// each item's visibility; version 4: the log of copies given after
+/// sign-off (see [`migrate`]). Each kind has its own version, so a change to one kind
 /// never makes the others unreadable to an older build (see
 /// [`Kind::current_version`]).
-pub const CURRENT_VERSION: u64 = 3;
+pub const CURRENT_VERSION: u64 = 4;
 
 /// Every storage key of the deployment at the root of its origin starts with
 /// this, then `/`, so the app never reads another app's data. A deployment in
@@ -302,6 +303,9 @@ fn migrate(kind: Kind, version: u64, mut envelope: Value) -> Result<Value, Draft
             // review reads as it is. The version guards the new members from
             // an older build, which would drop them when it saved.
             (Kind::Review, 2) => {}
+            // Version 4 only gained the log of copies given, empty until a
+            // copy is marked given: a version 3 review reads as it is.
+            (Kind::Review, 3) => {}
             (_, v) => return Err(DraftError::Damaged(format!("unknown format {v}"))),
         }
         at += 1;

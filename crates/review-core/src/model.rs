@@ -14,3 +14,4 @@ pub use crate::services::types::*;
 pub use crate::setup::people::*;
 pub use crate::setup::process::*;
 pub use crate::setup::sharing::*;
+pub use crate::signoff::types::{CopyGiven, GivenHow};

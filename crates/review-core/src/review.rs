@@ -13,7 +13,7 @@ use crate::services::types::*;
 use crate::setup::people::*;
 use crate::setup::process::*;
 use crate::setup::sharing::Visibility;
-use crate::signoff::types::{Amendment, SignOff};
+use crate::signoff::types::{Amendment, CopyGiven, SignOff};
 use crate::text::clean;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -105,6 +105,12 @@ pub struct Review {
     /// an item not here has the agreement's default.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub visibility: BTreeMap<String, Visibility>,
+
+    // After sign-off (P23).
+    /// Each recipient's copy given: to whom, how, when (`signoff::given`).
+    /// Never part of a signed file; left out of the stored JSON while empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub copies_given: Vec<CopyGiven>,
 }
 fn first_version() -> u32 {
     1

@@ -204,3 +204,95 @@ fn a_review_the_build_before_signed_still_matches_its_summary() {
     let c = review_core::summary::compare(file.text.as_bytes(), &review);
     assert!(c.matches(), "{c}");
 }
+
+// ---- Version 3, the build before the copies given -------------------------
+
+/// A version 3 review (`tests/fixtures/drafts-v3`, stored by the build
+/// before the log of copies given) opens as exactly what it says: version 4
+/// only gained that log, so its data is the same JSON, member by member,
+/// and no copy is said to have been given.
+#[test]
+fn a_version_3_draft_opens_with_nothing_lost_and_no_copy_given() {
+    for name in [
+        "drafts-v3/storage-complete.json",
+        "drafts-v3/storage-signed-off.json",
+    ] {
+        let (_, raw) = stored_review(name);
+        let old: Value = serde_json::from_str(&raw).unwrap();
+        assert_eq!(old["version"], 3, "{name}");
+        let (review, revision) = draft::decode_review_at(&raw).expect(name);
+        assert_eq!(
+            serde_json::to_value(&review).unwrap(),
+            old["data"],
+            "{name}"
+        );
+        assert!(review.copies_given.is_empty());
+        assert_eq!(
+            draft::plan_write(Some(&raw), revision),
+            Ok(draft::WritePlan::KeepOlderFormatThenWrite {
+                revision: revision + 1,
+                version: 3
+            }),
+            "{name}"
+        );
+    }
+    // The signed-off one holds a default visibility and an agreement
+    // sending copies, so members version 3 added are read too.
+    let (_, raw) = stored_review("drafts-v3/storage-signed-off.json");
+    let review = draft::decode_review(&raw).unwrap();
+    assert!(!review.process.confidentiality.copies.is_empty());
+    assert!(review.process.confidentiality.default_visibility.is_some());
+}
+
+/// The review the build before signed, with its recipients' copies: the
+/// summary still says what the review says, every copy verifies and is
+/// exactly the copy the summary names, and a copy can be marked given now.
+#[test]
+fn a_review_and_copies_the_build_before_signed_still_match_and_can_be_given() {
+    let (id, stored) = dump("drafts-v3/storage-signed-off.json");
+    let mut review =
+        draft::decode_review(stored[&draft::review_key(&id)].as_str().unwrap()).unwrap();
+    let file = draft::decode_summary(stored[&draft::summary_key(&id)].as_str().unwrap()).unwrap();
+    let check = verify(file.text.as_bytes(), &VerifyOptions::default());
+    assert!(check.is_intact(), "{:?}", check.errors);
+    let c = review_core::summary::compare(file.text.as_bytes(), &review);
+    assert!(c.matches(), "{c}");
+    let copies = draft::decode_copies(stored[&draft::copies_key(&id)].as_str().unwrap()).unwrap();
+    assert_eq!(copies.len(), review.process.confidentiality.copies.len());
+    let records = verify(file.text.as_bytes(), &VerifyOptions::default());
+    for copy in &copies {
+        let checked = verify(copy.text.as_bytes(), &VerifyOptions::default());
+        assert!(
+            checked.is_intact(),
+            "{}: {:?}",
+            copy.file_name,
+            checked.errors
+        );
+        let of = checked.summary.as_ref().unwrap().copy_for.as_ref().unwrap();
+        assert_eq!(
+            of.records_copy,
+            records.summary.as_ref().unwrap().document_id
+        );
+        assert_eq!(
+            review_core::summary::copy_against_records(&records, &checked),
+            None,
+            "{}",
+            copy.file_name
+        );
+        assert!(!review.is_given(&copy.document_id));
+    }
+    let first = &copies[0];
+    review
+        .mark_copy_given(review_core::CopyGiven {
+            id: "given-1".into(),
+            recipient: first.recipient.id.clone(),
+            document_id: first.document_id.clone(),
+            how: review_core::GivenHow::Printed,
+            at: review.finalised_at.unwrap(),
+        })
+        .unwrap();
+    assert!(review.is_given(&first.document_id));
+    // The log is not what was signed: the summary still matches.
+    let c = review_core::summary::compare(file.text.as_bytes(), &review);
+    assert!(c.matches(), "{c}");
+}

@@ -5,9 +5,11 @@
 
 use crate::browser::download;
 use crate::components::Said;
+use crate::state::use_review;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use review_core::summary::CopyFile;
+use review_core::words::long_moment;
 
 /// How many items a copy leaves out, read from the copy itself.
 fn kept_back(file: &CopyFile) -> Option<u32> {
@@ -37,6 +39,7 @@ pub fn CopiesDownload(
     review: String,
 ) -> impl IntoView {
     let said = RwSignal::new(None::<Result<String, String>>);
+    let ctx = use_review();
     let body = match copies {
         Err(problem) => view! {
             <p class="app-error-message" role="alert">
@@ -61,6 +64,16 @@ pub fn CopiesDownload(
                     let whose = file.recipient.whose();
                     let hidden = format!(" {}", whose.to_lowercase());
                     let hidden_link = hidden.clone();
+                    // The last time it was given (the copy's page has them all).
+                    let given = {
+                        let document = file.document_id.clone();
+                        ctx.select(move |r| {
+                            r.times_given(&document).last().map_or_else(
+                                || "Not given yet.".to_string(),
+                                |g| format!("Given: {} on {}.", g.how.label().to_lowercase(), long_moment(&g.at)),
+                            )
+                        })
+                    };
                     let save = {
                         let file = file.clone();
                         let whose = whose.clone();
@@ -77,11 +90,12 @@ pub fn CopiesDownload(
                             <dt class="app-summary-list__key">{whose}</dt>
                             <dd class="app-summary-list__value">
                                 <p class="app-body">{leaves_out(kept_back(&file))}</p>
+                                <p class="app-body">{given}</p>
                                 <p class="app-hint">{format!("File: {} (JSON)", file.file_name)}</p>
                             </dd>
                             <dd class="app-summary-list__actions">
                                 <A href=crate::href(format!("{review}/copy/{}", file.recipient.id)) attr:class="app-link">
-                                    "Read or print"
+                                    "Read, print or give"
                                     <span class="app-visually-hidden">{hidden_link}</span>
                                 </A>
                                 <button type="button" class="app-button app-button--secondary" on:click=save>

@@ -10,8 +10,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as mupdf from 'mupdf';
 import {
-  test, expect, press, heading, reviewAt, openReviewPage, signEveryone, expectNoAxeViolations,
-  reviewKeepingSomethingFromEach,
+  test, expect, press, heading, reviewAt, openReviewPage, openTaskList, signEveryone, expectNoAxeViolations,
+  reviewKeepingSomethingFromEach, downloadLocked, recoveryCodeOf, openLockedBackup,
 } from '../helpers.js';
 
 test.use({ hasTouch: true, viewport: { width: 1024, height: 768 }, actionTimeout: 20_000 });
@@ -84,7 +84,7 @@ test('each recipient’s copy reads, prints on A4 and saves as a page holding on
     const file = copies.find((c) => c.recipient.kind === kind);
     const fingerprint = createHash('sha256').update(file.text).digest('base64url').slice(0, 12).match(/.{4}/g).join(' ');
     await openReviewPage(page, id, 'sign');
-    await press(page.getByRole('link', { name: `Read or print ${whose.toLowerCase()}` }));
+    await press(page.getByRole('link', { name: `Read, print or give ${whose.toLowerCase()}` }));
     await expect(heading(page, whose)).toBeVisible();
     for (const style of ['Plain words', 'Easy read']) {
       await press(page.getByRole('button', { name: style }));
@@ -134,7 +134,7 @@ test('a saved page stands alone: it opens with no network and reads the same', a
   test.setTimeout(180_000);
   const id = await reviewAt(page, 'signed off');
   await openReviewPage(page, id, 'sign');
-  await press(page.getByRole('link', { name: 'Read or print the carer’s copy' }));
+  await press(page.getByRole('link', { name: 'Read, print or give the carer’s copy' }));
   const onScreen = await page.locator('.app-readable').innerText();
   const [dl] = await Promise.all([page.waitForEvent('download'), press(page.getByRole('button', { name: 'Save as a page' }))]);
   const saved = test.info().outputPath('carer.html');
@@ -164,14 +164,16 @@ test('where the tablet can share files, a copy goes through its share sheet: the
   });
   const id = await reviewAt(page, 'signed off');
   await openReviewPage(page, id, 'sign');
-  await press(page.getByRole('link', { name: 'Read or print the carer’s copy' }));
+  await press(page.getByRole('link', { name: 'Read, print or give the carer’s copy' }));
   const file = (await page.evaluate((k) => JSON.parse(localStorage.getItem(k)).data, `review-together/copies/${id}`))
     .find((c) => c.recipient.kind === 'carer');
   await page.evaluate(() => { window.__cancelNext = true; });
   await press(page.getByRole('button', { name: 'Share' }));
   await expect(page.getByRole('status').filter({ hasText: 'Nothing was shared.' })).toBeVisible();
   await press(page.getByRole('button', { name: 'Share' }));
-  await expect(page.getByRole('status').filter({ hasText: 'The carer’s copy was shared from this tablet: the signed file and its page.' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'The carer’s copy was shared from this tablet: the signed file and its page. It is marked as given' })).toBeVisible();
+  // Shared through the sheet is logged as given that way.
+  await expect(page.getByRole('region', { name: 'Given to them?' }).getByText(/^Shared from this tablet on \d+ \w+ \d{4} at \d\d:\d\d$/)).toBeVisible();
   const [shared] = await page.evaluate(() => window.__shared);
   expect(shared.title).toBe('The carer’s copy');
   expect(shared.files.map((f) => [f.name, f.type])).toEqual([
@@ -185,7 +187,79 @@ test('where the tablet can share files, a copy goes through its share sheet: the
 test('where the browser cannot share files, no Share button is offered', async ({ page }) => {
   const id = await reviewAt(page, 'signed off');
   await openReviewPage(page, id, 'sign');
-  await press(page.getByRole('link', { name: 'Read or print the carer’s copy' }));
+  await press(page.getByRole('link', { name: 'Read, print or give the carer’s copy' }));
   await expect(page.getByRole('button', { name: 'Save as a page' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Share' })).toHaveCount(0);
+});
+
+test('copies still to give are listed on the home screen until marked given; the log is kept with the review and in its backup, never in a signed file', async ({ page, browser }) => {
+  test.setTimeout(180_000);
+  const id = await reviewAt(page, 'signed off');
+  const signedBefore = await page.evaluate((id) => [localStorage.getItem(`review-together/summary/${id}`), localStorage.getItem(`review-together/copies/${id}`)], id);
+  await page.goto('/');
+  const toGive = page.getByRole('region', { name: 'Copies still to give' });
+  await expect(toGive.getByText('2 copies signed off on this device have not been marked as given.')).toBeVisible();
+  await expect(toGive.getByRole('listitem')).toHaveText([/^The carer’s copy: the review with Ayesha Khan, signed off on \d+ \w+ \d{4}\. Read, print or give/, /^The copy for the person cared for: the review with Ayesha Khan/]);
+
+  await press(toGive.getByRole('link', { name: 'Read, print or give the carer’s copy from the review with Ayesha Khan' }));
+  await expect(heading(page, 'The carer’s copy')).toBeVisible();
+  const given = page.getByRole('region', { name: 'Given to them?' });
+  await expect(given.getByText('Not marked as given yet.')).toBeVisible();
+  // Nothing chosen: said on the question, nothing logged.
+  await press(given.getByText('Mark it as given'));
+  await press(given.getByRole('button', { name: 'Mark as given' }));
+  await expect(given.getByText('Choose how the carer’s copy was given')).toBeVisible();
+  await press(given.getByRole('radio', { name: 'Printed and handed over' }));
+  await press(given.getByRole('button', { name: 'Mark as given' }));
+  await expect(given.getByRole('status')).toHaveText('The carer’s copy is marked as given: printed and handed over.');
+  const mark = /^Printed and handed over on \d+ \w+ \d{4} at \d\d:\d\d$/;
+  await expect(given.getByText(mark)).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('region', { name: 'Given to them?' }).getByText(mark)).toBeVisible();
+
+  // Stored with the review (version 4); the signed files are as they were signed.
+  const stored = await page.evaluate((id) => ({
+    review: JSON.parse(localStorage.getItem(`review-together/review/${id}`)),
+    signed: [localStorage.getItem(`review-together/summary/${id}`), localStorage.getItem(`review-together/copies/${id}`)],
+  }), id);
+  expect(stored.review.version).toBe(4);
+  const carerCopy = JSON.parse(stored.signed[1]).data.find((c) => c.recipient.kind === 'carer');
+  expect(stored.review.data.copiesGiven).toEqual([expect.objectContaining({ recipient: 'carer', documentId: carerCopy.documentId, how: 'printed' })]);
+  expect(stored.signed).toEqual(signedBefore);
+
+  // The summary section says which copies were given.
+  await openReviewPage(page, id, 'sign');
+  await expect(page.getByRole('region', { name: 'Copies for each person' }).getByText(/^Given: printed and handed over on /)).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Copies for each person' }).getByText('Not given yet.')).toBeVisible();
+  await page.goto('/');
+  await expect(toGive.getByText('1 copy signed off on this device has not been marked as given.')).toBeVisible();
+  await expect(toGive.getByRole('listitem')).toHaveCount(1);
+  await expect(toGive.getByRole('listitem')).toContainText('The copy for the person cared for');
+
+  // The backup holds the log; opened on another tablet, the copy is still given.
+  await openTaskList(page, id);
+  const dl = await downloadLocked(page, page.getByRole('button', { name: 'Download a backup of this review' }));
+  const path = test.info().outputPath(dl.suggestedFilename());
+  await dl.saveAs(path);
+  const { draft, signedFiles } = openLockedBackup(readFileSync(path, 'utf8'), recoveryCodeOf(page));
+  const envelope = typeof draft === 'string' ? JSON.parse(draft) : draft;
+  expect(envelope.data.copiesGiven).toHaveLength(1);
+  for (const f of signedFiles) expect(f.text).not.toContain('copiesGiven');
+  const other = await browser.newContext({ hasTouch: true, viewport: { width: 1024, height: 768 } });
+  const tablet = await other.newPage();
+  await tablet.goto('/open-backup');
+  await tablet.getByLabel('Backup file').setInputFiles(path);
+  await tablet.getByLabel('Recovery code').fill(recoveryCodeOf(page));
+  await press(tablet.getByRole('button', { name: 'Open the backup' }));
+  await expect(heading(tablet, 'Carer review')).toBeVisible();
+  await tablet.goto('/');
+  await expect(tablet.getByRole('region', { name: 'Copies still to give' }).getByRole('listitem')).toHaveCount(1);
+  await other.close();
+
+  // A mark made by mistake is taken back: the copy is to give again.
+  await page.goto(`/review/${id}/copy/carer`);
+  await press(page.getByRole('button', { name: /^Take back the mark “printed and handed over on / }));
+  await expect(page.getByRole('region', { name: 'Given to them?' }).getByText('Not marked as given yet.')).toBeVisible();
+  await page.goto('/');
+  await expect(toGive.getByRole('listitem')).toHaveCount(2);
 });

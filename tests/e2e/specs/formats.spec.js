@@ -81,7 +81,7 @@ test('a draft the last build stored opens with its services as points, and a cop
   }), key);
   expect(after.copy).toBe(stored[key]);
   const now = JSON.parse(after.now);
-  expect(now.version).toBe(3);
+  expect(now.version).toBe(4);
   const sitting = now.data.resources.find((r) => r.name === SITTING);
   expect(sitting.changes).toEqual([{ id: `${sitting.id}-changes`, text: 'The same sitter each week', saidBy: { kind: 'not-recorded' } }]);
 
@@ -139,8 +139,42 @@ test('the review the build before visibility signed opens locked and still match
   await answerSharingDefault(page);
   await openPart(page, draft.id, 'Services and support');
   const now = await page.evaluate((k) => JSON.parse(localStorage.getItem(k)), `review-together/review/${draft.id}`);
-  expect(now.version).toBe(3);
+  expect(now.version).toBe(4);
   expect(now.data.process.confidentiality.defaultVisibility).toBe('everyone');
+});
+
+test('the review the build before the copies-given log signed opens with its copies still to give; its draft is kept aside before it is saved as version 4', async ({ page }) => {
+  const { id, stored } = dump('drafts-v3/storage-signed-off.json');
+  await restoreStorage(page, stored);
+  await page.goto('/');
+  const toGive = page.getByRole('region', { name: 'Copies still to give' });
+  await expect(toGive.getByRole('listitem')).toHaveCount(2);
+  await openTaskList(page, id);
+  const { text } = await downloadSummary(page);
+  expect(text).toBe(JSON.parse(stored[`review-together/summary/${id}`]).data.text);
+  await expect(page.getByText('no longer says what its signed summary says')).toHaveCount(0);
+  // Marking a copy given saves the review as version 4, the version 3 text kept first.
+  await page.goto(`/review/${id}/copy/carer`);
+  await press(page.getByText('Mark it as given'));
+  await press(page.getByRole('radio', { name: 'Saved to a memory stick or the tablet’s files' }));
+  await press(page.getByRole('button', { name: 'Mark as given' }));
+  await expect(page.getByText(/^Saved to a memory stick or the tablet’s files on /)).toBeVisible();
+  const after = await page.evaluate((id) => ({
+    now: JSON.parse(localStorage.getItem(`review-together/review/${id}`)),
+    kept: localStorage.getItem(`review-together/kept-aside/older-format/review/${id}/v3`),
+    copies: localStorage.getItem(`review-together/copies/${id}`),
+  }), id);
+  expect(after.now.version).toBe(4);
+  expect(after.now.data.copiesGiven).toHaveLength(1);
+  expect(after.kept).toBe(stored[`review-together/review/${id}`]);
+  expect(after.copies).toBe(stored[`review-together/copies/${id}`]);
+  await page.goto('/');
+  await expect(toGive.getByRole('listitem')).toHaveCount(1);
+
+  const draft = dump('drafts-v3/storage-complete.json');
+  await restoreStorage(page, draft.stored);
+  await openPart(page, draft.id, 'Services and support');
+  await expect(page.getByText(SITTING).first()).toBeVisible();
 });
 
 test("the last build's plain backups open as the reviews they hold", async ({ page }) => {

@@ -365,6 +365,8 @@ impl Review {
         next.state = ReviewState::Draft;
         next.sign_offs.clear();
         next.finalised_at = None;
+        // The new version's copies are new files, still to give.
+        next.copies_given.clear();
         next.updated_at = now;
         next.amends = Some(Amendment {
             previous_id: self.id.clone(),

@@ -1,7 +1,7 @@
 //! Sign-off (P23) as data: what each person said when they signed and how,
-//! and what an amendment replaces.
+//! what an amendment replaces, and the log of copies given after the lock.
 
-use crate::base::Id;
+use crate::base::{Id, Timestamp};
 use crate::setup::sharing::{Shown, Visibility};
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
@@ -80,4 +80,82 @@ pub struct Amendment {
     /// What was changed, in the worker's words.
     pub what_changed: String,
     pub amended_at: DateTime<FixedOffset>,
+}
+
+/// How a copy reached its reader.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[serde(rename_all = "kebab-case")]
+pub enum GivenHow {
+    /// Printed here and handed over.
+    Printed,
+    /// Sent through the tablet's share sheet.
+    Shared,
+    /// Saved to a memory stick or the tablet's files, to hand over.
+    Saved,
+    /// Sent by email, from the office or the tablet.
+    Emailed,
+    /// Sent by post.
+    Posted,
+}
+
+impl GivenHow {
+    /// Every way, in the order they are offered.
+    pub const ALL: [GivenHow; 5] = [
+        GivenHow::Printed,
+        GivenHow::Shared,
+        GivenHow::Saved,
+        GivenHow::Emailed,
+        GivenHow::Posted,
+    ];
+
+    /// The choice as offered.
+    pub fn label(self) -> &'static str {
+        match self {
+            GivenHow::Printed => "Printed and handed over",
+            GivenHow::Shared => "Shared from this tablet",
+            GivenHow::Saved => "Saved to a memory stick or the tablet’s files",
+            GivenHow::Emailed => "Sent by email",
+            GivenHow::Posted => "Sent by post",
+        }
+    }
+
+    /// The way, after "given", "printed": in a sentence.
+    pub fn said(self) -> &'static str {
+        match self {
+            GivenHow::Printed => "printed and handed over",
+            GivenHow::Shared => "shared from this tablet",
+            GivenHow::Saved => "saved to a memory stick or the tablet’s files",
+            GivenHow::Emailed => "sent by email",
+            GivenHow::Posted => "sent by post",
+        }
+    }
+
+    /// The value stored and used in forms.
+    pub fn code(self) -> &'static str {
+        match self {
+            GivenHow::Printed => "printed",
+            GivenHow::Shared => "shared",
+            GivenHow::Saved => "saved",
+            GivenHow::Emailed => "emailed",
+            GivenHow::Posted => "posted",
+        }
+    }
+
+    /// The way a form's value names, if any.
+    pub fn from_code(code: &str) -> Option<GivenHow> {
+        GivenHow::ALL.into_iter().find(|h| h.code() == code)
+    }
+}
+
+/// One copy given: the recipient (as the sharing agreement names them), the
+/// signed copy's document id, how and when.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct CopyGiven {
+    /// This mark's own id, to take it back by.
+    pub id: Id,
+    pub recipient: Id,
+    pub document_id: String,
+    pub how: GivenHow,
+    pub at: Timestamp,
 }

@@ -1,0 +1,90 @@
+//! The copies still to give (P23): for each review signed off on this
+//! device (the latest version, not one an amendment replaced), each
+//! recipient's signed copy not yet marked as given, with the way to its
+//! page. A copy leaves the list when it is marked given there.
+
+use crate::signing;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use review_core::summary::CopyFile;
+use review_core::Review;
+
+/// One copy to give: whose copy, for which review, and its page.
+struct ToGive {
+    whose: String,
+    carer: String,
+    signed: String,
+    path: String,
+}
+
+fn to_give(reviews: &[Review]) -> Vec<ToGive> {
+    let mut list = Vec::new();
+    for r in reviews {
+        // Only a review signed off here keeps its copies.
+        let Some(copies) = signing::stored_summary(r)
+            .ok()
+            .flatten()
+            .and_then(|made| made.copies.ok())
+        else {
+            continue;
+        };
+        let carer = r
+            .carer()
+            .map(|c| c.name.trim().to_string())
+            .filter(|n| !n.is_empty())
+            .unwrap_or_else(|| "a carer not named".into());
+        let signed = r
+            .finalised_at
+            .map(|t| review_core::words::long_date(t.date_naive()))
+            .unwrap_or_default();
+        for copy in r.still_to_give(&copies, |c: &CopyFile| &c.document_id, reviews) {
+            list.push(ToGive {
+                whose: copy.recipient.whose(),
+                carer: carer.clone(),
+                signed: signed.clone(),
+                path: format!("/review/{}/copy/{}", r.id, copy.recipient.id),
+            });
+        }
+    }
+    list
+}
+
+/// The list, or nothing when every copy has been given.
+#[component]
+pub fn CopiesToGive(
+    /// The readable reviews on this device.
+    reviews: Vec<Review>,
+) -> impl IntoView {
+    let list = to_give(&reviews);
+    (!list.is_empty()).then(|| {
+        let count = match list.len() {
+            1 => "1 copy signed off on this device has not been marked as given.".to_string(),
+            n => format!("{n} copies signed off on this device have not been marked as given."),
+        };
+        let items = list
+            .into_iter()
+            .map(|c| {
+                let hidden = format!(" {} from the review with {}", c.whose.to_lowercase(), c.carer);
+                view! {
+                    <li>
+                        <p class="app-body">
+                            <strong>{c.whose}</strong>
+                            {format!(": the review with {}, signed off on {}. ", c.carer, c.signed)}
+                            <A href=crate::href(c.path) attr:class="app-link">
+                                "Read, print or give"
+                                <span class="app-visually-hidden">{hidden}</span>
+                            </A>
+                        </p>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <section aria-labelledby="copies-to-give">
+                <h2 class="app-heading-m" id="copies-to-give">"Copies still to give"</h2>
+                <p class="app-body">{count}" Each stays here until it is marked as given on its page."</p>
+                <ul class="app-list app-stack">{items}</ul>
+            </section>
+        }
+    })
+}
