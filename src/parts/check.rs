@@ -46,6 +46,10 @@ pub fn CheckAnswers() -> impl IntoView {
                     </div>
                 </div>
             </Show>
+            // The worker's concern, not shown during someone's own turn.
+            <Show when=move || review.with(|r| shown_now(r) == Shown::Everything)>
+                <crate::parts::process::UnmatchedServiceCopies />
+            </Show>
             <WhoseView />
             {move || review.with(|r| progress::parts(r).into_iter().map(|part| {
                 // A row that tells more of an item is where the item is.

@@ -13,6 +13,7 @@ use review_core::progress::Part;
 use review_core::validate::{self, ids};
 use review_core::{AgendaItem, Command, Depth, ReviewReason};
 use sharing::SharingAgreement;
+pub use sharing::UnmatchedServiceCopies;
 
 /// How the review runs, agreed with the carer (P17): why, how deep, what it
 /// covers, private time, and who sees the summary.

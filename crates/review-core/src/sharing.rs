@@ -9,10 +9,12 @@
 //! visibility is the one chosen for it, or the agreement's default.
 
 use crate::base::DomainError;
+use crate::base::Person;
 use crate::model::{ResourceList, Review};
 use crate::progress::Part;
 use crate::setup::people::{Participant, Role};
-use crate::setup::sharing::{Shown, Visibility};
+use crate::setup::sharing::{RecipientKind, Shown, Visibility};
+use crate::text::same_name;
 
 /// The key of the reasons for the outcome.
 pub const OUTCOME_RATIONALE: &str = "outcome/rationale";
@@ -345,4 +347,29 @@ impl Review {
             items(self).into_iter().map(|i| i.key).collect();
         self.visibility.retain(|k, _| keys.contains(k));
     }
+}
+
+/// The services the agreement sends a copy to whose copy would hold
+/// nothing of their own: no service in the review goes by their name and
+/// no action is theirs (a service's copy holds its own feedback and its own
+/// actions, matched by name as the copies match them: case and spaces do
+/// not count). Their names, in the agreement's order; a copy not named yet
+/// is left to the name's own check.
+pub fn provider_copies_matching_nothing(review: &Review) -> Vec<&str> {
+    review
+        .process
+        .confidentiality
+        .copies
+        .iter()
+        .filter(|c| c.kind == RecipientKind::Provider && !c.name.trim().is_empty())
+        .filter(|c| {
+            let name = same_name(&c.name);
+            let service = review.resources.iter().any(|r| same_name(&r.name) == name);
+            let action = review.actions.iter().any(|a| {
+                matches!(&a.owner, Some(Person::Named { name: owner }) if same_name(owner) == name)
+            });
+            !service && !action
+        })
+        .map(|c| c.name.trim())
+        .collect()
 }

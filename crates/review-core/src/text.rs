@@ -81,3 +81,12 @@ mod tests {
         assert_eq!(clean("a\u{0}b\u{7}\nc\td"), "ab\nc\td");
     }
 }
+
+/// A name as people write it, for comparing two: case, spaces at the ends
+/// and runs of spaces do not count ("Crossroads  care " is "crossroads care").
+pub fn same_name(name: &str) -> String {
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}

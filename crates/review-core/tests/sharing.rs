@@ -274,3 +274,28 @@ fn words_said_at_signing_have_a_visibility() {
     assert_eq!(v["signOffs"][2]["decision"]["visibility"], "not-individual");
     assert_eq!(v["signOffs"][0]["decision"]["visibility"], "everyone");
 }
+
+/// A service's copy holds its own feedback and actions, found by its name:
+/// a copy whose name matches no service and no action's owner would hold
+/// nothing of its own, and is named so the worker can put it right.
+#[test]
+fn a_service_copy_matching_no_service_and_no_action_is_named() {
+    let mut r = common::part_two_complete();
+    // "Crossroads Care" owns an action: its copy holds that.
+    assert!(review_core::sharing::provider_copies_matching_nothing(&r).is_empty());
+    let action = r.actions.iter_mut().find(|a| a.id == "action-2").unwrap();
+    action.owner = Some(review_core::Person::Named {
+        name: "Someone else".into(),
+    });
+    assert_eq!(
+        review_core::sharing::provider_copies_matching_nothing(&r),
+        ["Crossroads Care"]
+    );
+    // A service by the same name, written another way, is theirs.
+    r.resources[0].name = "  crossroads   CARE ".into();
+    assert!(review_core::sharing::provider_copies_matching_nothing(&r).is_empty());
+    // A service copy with no name yet is left to the name's own check.
+    r.resources[0].name = "Carers' café".into();
+    r.process.confidentiality.copies[2].name = " ".into();
+    assert!(review_core::sharing::provider_copies_matching_nothing(&r).is_empty());
+}

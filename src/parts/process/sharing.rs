@@ -6,6 +6,9 @@ use crate::browser::clock;
 use crate::components::{remove_from, Checkboxes, Choice, Editable, Radios, TextArea, TextInput};
 use crate::state::{use_review, PageErrors};
 use leptos::prelude::*;
+use leptos_router::components::A;
+use review_core::progress::Part;
+use review_core::sharing::provider_copies_matching_nothing;
 use review_core::validate::ids;
 use review_core::{Command, RecipientKind, Visibility};
 
@@ -49,6 +52,7 @@ pub fn SharingAgreement(
             on_toggle=Callback::new(move |(kind, gets)| ctx.send(Command::SetCopy { kind, gets })) />
         <For each=move || named.get() key=|id| id.clone()
             children=move |id| view! { <NamedCopy id=id errors=errors /> } />
+        <UnmatchedServiceCopies once_listed=true />
         <Editable>
             <div class="app-button-group">
                 <button type="button" class="app-button app-button--secondary"
@@ -129,5 +133,52 @@ fn NamedCopy(
                 </div>
             </Editable>
         </div>
+    }
+}
+
+/// The services sent a copy whose copy would hold nothing of their own
+/// (`provider_copies_matching_nothing`: no service by their name and no
+/// action theirs), said while it can still be put right, with the ways to
+/// the parts where the names are written.
+#[component]
+pub fn UnmatchedServiceCopies(
+    /// Say it only once a service or an action is listed (this page, which
+    /// chooses the copies, comes before them in the meeting).
+    #[prop(optional)]
+    once_listed: bool,
+) -> impl IntoView {
+    let ctx = use_review();
+    let names = ctx.select(move |r| {
+        if once_listed && r.resources.is_empty() && r.actions.is_empty() {
+            return Vec::new();
+        }
+        provider_copies_matching_nothing(r)
+            .into_iter()
+            .map(String::from)
+            .collect::<Vec<_>>()
+    });
+    move || {
+        let names = names.get();
+        (!names.is_empty()).then(|| {
+            let which = match names.as_slice() {
+                [one] => format!("The copy for {one} would hold nothing of its own: no service in this review is called “{one}”, and no action is theirs."),
+                more => format!(
+                    "The copies for {} would hold nothing of their own: no service in this review goes by those names, and no action is theirs.",
+                    review_core::words::and_list(more)
+                ),
+            };
+            view! {
+                <div class="app-warning-text">
+                    <p class="app-warning-text__text">
+                        {which}
+                        " A service’s copy holds the feedback on the service of the same name, and the actions it owns: check the names in "
+                        <A href=crate::href(ctx.part_path(Part::Services)) attr:class="app-link">"Services and support"</A>
+                        " and "
+                        <A href=crate::href(ctx.part_path(Part::Outcome)) attr:class="app-link">"Actions and outcome"</A>
+                        "."
+                    </p>
+                </div>
+            }
+        })
     }
 }

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import * as mupdf from 'mupdf';
 import {
   test, expect, press, heading, reviewAt, openReviewPage, openTaskList, signEveryone, expectNoAxeViolations,
-  reviewKeepingSomethingFromEach, downloadLocked, recoveryCodeOf, openLockedBackup,
+  reviewKeepingSomethingFromEach, downloadLocked, recoveryCodeOf, openLockedBackup, openPart, SITTING,
 } from '../helpers.js';
 
 test.use({ hasTouch: true, viewport: { width: 1024, height: 768 }, actionTimeout: 20_000 });
@@ -262,4 +262,26 @@ test('copies still to give are listed on the home screen until marked given; the
   await expect(page.getByRole('region', { name: 'Given to them?' }).getByText('Not marked as given yet.')).toBeVisible();
   await page.goto('/');
   await expect(toGive.getByRole('listitem')).toHaveCount(2);
+});
+
+test('a service’s copy that would hold nothing of its own is said on “How we will review” and on the check page, until the names match', async ({ page }) => {
+  test.setTimeout(120_000);
+  const id = await reviewAt(page, 'review proper');
+  await openPart(page, id, 'How we will review');
+  await press(page.getByRole('button', { name: 'Add a service that gets a copy' }));
+  const name = page.getByLabel('Name of the service that gets a copy').last();
+  await name.fill('Crossroads Sitting');
+  const warning = page.locator('.app-warning-text').filter({ hasText: 'Crossroads Sitting' });
+  await expect(warning).toHaveText('The copy for Crossroads Sitting would hold nothing of its own: no service in this review is called “Crossroads Sitting”, and no action is theirs. A service’s copy holds the feedback on the service of the same name, and the actions it owns: check the names in Services and support and Actions and outcome.');
+  await expect(warning.getByRole('link', { name: 'Services and support' })).toBeVisible();
+  await page.goto(`/review/${id}/check`);
+  await expect(page.locator('.app-warning-text').filter({ hasText: 'The copy for Crossroads Sitting would hold nothing of its own' })).toBeVisible();
+  await expectNoAxeViolations(page, 'the check page with a service copy matching nothing');
+  // The service's own name, written another way: its copy holds its feedback.
+  await openPart(page, id, 'How we will review');
+  await page.getByLabel('Name of the service that gets a copy').last().fill(`  ${SITTING.name.toUpperCase()} `);
+  await expect(page.locator('.app-warning-text').filter({ hasText: 'would hold nothing of' })).toHaveCount(0);
+  await page.goto(`/review/${id}/check`);
+  await expect(heading(page, 'Check the review before signing')).toBeVisible();
+  await expect(page.locator('.app-warning-text').filter({ hasText: 'would hold nothing of' })).toHaveCount(0);
 });

@@ -26,6 +26,7 @@
 use super::document::*;
 use super::errors::{ErrorCode, Verification, VerifyError};
 use crate::setup::sharing::{RecipientKind, Visibility};
+use crate::text::same_name;
 use sha2::{Digest, Sha256};
 
 /// The document id of `recipient`'s copy of the records copy `records`:
@@ -167,15 +168,6 @@ pub fn copy_against_records(records: &Verification, copy: &Verification) -> Opti
         return mismatch("the summary does not name this file".into());
     }
     check_copy(r, c).err().and_then(|e| mismatch(e.to_string()))
-}
-
-/// Names compared as people write them: case, spaces at the ends and runs
-/// of spaces do not count.
-fn same_name(name: &str) -> String {
-    name.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
 }
 
 struct Filter {
