@@ -16,6 +16,7 @@ mod hand_on;
 mod home;
 mod outcome;
 mod overview;
+mod pause;
 mod privacy;
 mod process;
 mod rate;

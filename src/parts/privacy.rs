@@ -54,6 +54,16 @@ pub fn LockGate(children: ChildrenFn) -> impl IntoView {
 
 thread_local! {
     static LAST_USED_MS: std::cell::Cell<f64> = std::cell::Cell::new(js_sys::Date::now());
+    /// While the meeting is paused the automatic lock waits: nothing runs
+    /// out during a pause (`parts::pause`).
+    static HELD: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Hold the automatic lock (`true`, while the meeting is paused), or let
+/// it count again from now (`false`). Locking by hand still works.
+pub fn hold_auto_lock(held: bool) {
+    HELD.with(|h| h.set(held));
+    LAST_USED_MS.with(|t| t.set(js_sys::Date::now()));
 }
 
 /// Any touch, click or key counts as use; the device locks after the
@@ -68,7 +78,7 @@ fn watch_for_inactivity(lock: Lock) {
     let _ = window_event_listener(leptos::ev::input, |_| used());
     let _ = set_interval_with_handle(
         move || {
-            if !pin::is_set() || !lock.unlocked.get_untracked() {
+            if !pin::is_set() || !lock.unlocked.get_untracked() || HELD.with(|h| h.get()) {
                 LAST_USED_MS.with(|t| t.set(js_sys::Date::now()));
                 return;
             }
@@ -81,7 +91,6 @@ fn watch_for_inactivity(lock: Lock) {
     );
 }
 
-/// "30 seconds", "2 minutes and 5 seconds".
 /// Milliseconds since this page opened (`performance.now`).
 fn open_time_ms() -> f64 {
     web_sys::window()

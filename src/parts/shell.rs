@@ -2,6 +2,7 @@
 //! context, saving and lock for the page's life, the banners about it, and
 //! "not found" or "cannot be opened" when it is not there.
 
+use super::pause::{remember_focus, PauseButton, Paused, PausedScreen};
 use crate::browser::{download, storage};
 use crate::components::Page;
 use crate::state::ReviewContext;
@@ -31,7 +32,13 @@ pub fn ReviewShell() -> impl IntoView {
             provide_context(crate::state::ReadOnly(Signal::derive(move || {
                 locked.get() || elsewhere.get() || signed.get()
             })));
+            let paused = Paused::new();
+            let still = paused.0;
             view! {
+                // Paused: the meeting stays here, hidden and inert, so it
+                // comes back as it was (`components::pause`).
+                <div hidden=move || still.get() inert=move || still.get()
+                    on:focusin=move |ev| remember_focus(&ev)>
                 <crate::components::SaveProblemBanner />
                 <crate::components::OtherTabBanner signed_off=locked />
                 <Show when=move || locked.get()>
@@ -47,11 +54,16 @@ pub fn ReviewShell() -> impl IntoView {
                 </Show>
                 <crate::components::SignedSoFarBanner />
                 <crate::components::TurnBanner />
+                <PauseButton paused=paused />
                 // Disabled (buttons too) while another tab is changing the review.
                 <fieldset class="app-fieldset" role="none" disabled=elsewhere>
                     <Outlet />
                 </fieldset>
                 <crate::components::UndoBar />
+                </div>
+                <Show when=move || still.get()>
+                    <PausedScreen paused=paused />
+                </Show>
             }
             .into_any()
         }

@@ -76,6 +76,13 @@ const NOT_ANSWERS = {
   "sign off, the worker's turn with the clock in doubt": 'a question about the clock, not an answer',
 };
 
+// Issue 23, point 2: every screen of an open review has the Pause button.
+// These review addresses open no review, so there is nothing to pause.
+const NO_REVIEW_OPEN = {
+  'review not found': 'no such review',
+  'review cannot be opened': 'a review this version cannot read: only its download is offered',
+};
+
 async function errorPattern(page) {
   return page.evaluate(() => {
     const summary = [...document.querySelectorAll('.app-error-summary')].find((s) => s.offsetParent !== null);
@@ -105,6 +112,12 @@ async function errorPattern(page) {
 for (const screen of SCREENS) {
   test(`screen: ${label(screen)}`, async ({ page }) => {
     await test.step('set up', () => screen.setup(page));
+    if (screen.route.startsWith('/review/:id') && !NO_REVIEW_OPEN[screen.name]) {
+      await test.step('the Pause button is on the screen', async () => {
+        await expect(page.locator('#pause-the-review'), label(screen)).toHaveCount(1);
+        await expect(page.locator('#pause-the-review')).toHaveAccessibleName('Pause the review');
+      });
+    }
     if (screen.state === 'error' && PART_PAGE.test(screen.route) && !NOT_ANSWERS[screen.name]) {
       await test.step('the error pattern: a summary of every problem, each linked to its marked field', async () => {
         expect(await errorPattern(page), label(screen)).toEqual([]);
