@@ -154,6 +154,30 @@ fn the_last_builds_sealed_backup_asks_for_its_pin() {
     assert!(!fixture("backups-v1/sealed-signed-off.json").contains("Ayesha"));
 }
 
+/// The stored review of dump `name`, an envelope of `version` that only
+/// lacked members added since: it opens as the same JSON, member by member,
+/// and its first write keeps the old text aside before replacing it.
+fn opens_as_stored(name: &str, version: u64) -> Review {
+    let (_, raw) = stored_review(name);
+    let old: Value = serde_json::from_str(&raw).unwrap();
+    assert_eq!(old["version"], version, "{name}");
+    let (review, revision) = draft::decode_review_at(&raw).expect(name);
+    assert_eq!(
+        serde_json::to_value(&review).unwrap(),
+        old["data"],
+        "{name}"
+    );
+    assert_eq!(
+        draft::plan_write(Some(&raw), revision),
+        Ok(draft::WritePlan::KeepOlderFormatThenWrite {
+            revision: revision + 1,
+            version
+        }),
+        "{name}"
+    );
+    review
+}
+
 // ---- Version 2, the build before visibility -----------------------------------
 
 /// A version 2 review (`tests/fixtures/drafts-v2`, stored by the build
@@ -166,27 +190,10 @@ fn a_version_2_draft_opens_with_nothing_lost_and_nothing_decided_for_it() {
         "drafts-v2/storage-complete.json",
         "drafts-v2/storage-signed-off.json",
     ] {
-        let (_, raw) = stored_review(name);
-        let old: Value = serde_json::from_str(&raw).unwrap();
-        assert_eq!(old["version"], 2, "{name}");
-        let (review, revision) = draft::decode_review_at(&raw).expect(name);
-        assert_eq!(
-            serde_json::to_value(&review).unwrap(),
-            old["data"],
-            "{name}"
-        );
+        let review = opens_as_stored(name, 2);
         assert!(review.process.confidentiality.copies.is_empty());
         assert_eq!(review.process.confidentiality.default_visibility, None);
         assert!(review.visibility.is_empty());
-        // The first write keeps the version 2 text aside before replacing it.
-        assert_eq!(
-            draft::plan_write(Some(&raw), revision),
-            Ok(draft::WritePlan::KeepOlderFormatThenWrite {
-                revision: revision + 1,
-                version: 2
-            }),
-            "{name}"
-        );
     }
 }
 
@@ -217,24 +224,8 @@ fn a_version_3_draft_opens_with_nothing_lost_and_no_copy_given() {
         "drafts-v3/storage-complete.json",
         "drafts-v3/storage-signed-off.json",
     ] {
-        let (_, raw) = stored_review(name);
-        let old: Value = serde_json::from_str(&raw).unwrap();
-        assert_eq!(old["version"], 3, "{name}");
-        let (review, revision) = draft::decode_review_at(&raw).expect(name);
-        assert_eq!(
-            serde_json::to_value(&review).unwrap(),
-            old["data"],
-            "{name}"
-        );
+        let review = opens_as_stored(name, 3);
         assert!(review.copies_given.is_empty());
-        assert_eq!(
-            draft::plan_write(Some(&raw), revision),
-            Ok(draft::WritePlan::KeepOlderFormatThenWrite {
-                revision: revision + 1,
-                version: 3
-            }),
-            "{name}"
-        );
     }
     // The signed-off one holds a default visibility and an agreement
     // sending copies, so members version 3 added are read too.
