@@ -50,6 +50,15 @@ pub fn escape_controls(s: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// A name as people write it, for comparing two: case, spaces at the ends
+/// and runs of spaces do not count ("Crossroads  care " is "crossroads care").
+pub fn same_name(name: &str) -> String {
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -80,13 +89,4 @@ mod tests {
     fn drops_control_characters_but_keeps_line_breaks() {
         assert_eq!(clean("a\u{0}b\u{7}\nc\td"), "ab\nc\td");
     }
-}
-
-/// A name as people write it, for comparing two: case, spaces at the ends
-/// and runs of spaces do not count ("Crossroads  care " is "crossroads care").
-pub fn same_name(name: &str) -> String {
-    name.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
 }
