@@ -4,6 +4,7 @@
 
 use crate::parts::*;
 use crate::state::{provide_app_state, use_app, SaveState};
+use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route, Router, Routes, A};
 use leptos_router::path;
@@ -13,6 +14,7 @@ pub fn App() -> impl IntoView {
     crate::components::provide_display_settings();
     // The team's configuration: kept plain, so read before any unlock.
     crate::team::provide_team();
+    provide_context(crate::state::Remake(RwSignal::new(false)));
     // With a device PIN, nothing below the gate exists until it is unlocked.
     view! {
         <LockGate>
@@ -26,6 +28,9 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Unlocked() -> impl IntoView {
     provide_app_state();
+    // Read once: the app is made afresh when a private turn starts or ends.
+    let private = crate::browser::storage::private_turn();
+    let in_turn = private.is_some();
     // At every start and unlock: a signing key kept as text by an earlier
     // version moves into the browser, and the key is wrapped under the PIN
     // that is set now (see `signing::settle`).
@@ -44,9 +49,14 @@ fn Unlocked() -> impl IntoView {
             >
                 "Skip to main content"
             </a>
-            <Header />
+            <Header in_turn=in_turn />
             <div class="app-width-container">
                 <main class="app-main" id="main-content" tabindex="-1">
+                    // While a private turn is on, every address shows only it:
+                    // the screens below are not made at all.
+                    {match private {
+                        Some(turn) => Either::Left(view! { <PrivateTurnRoot turn=turn /> }),
+                        None => Either::Right(view! {
                     <Routes fallback=NotFound>
                         <Route path=path!("/") view=Home />
                         <Route path=path!("/settings") view=DeviceSettingsPage />
@@ -80,8 +90,11 @@ fn Unlocked() -> impl IntoView {
                             <Route path=path!("amend") view=Amend />
                             <Route path=path!("delete") view=DeleteReview />
                             <Route path=path!("copy/:recipient") view=ReadableCopy />
+                            <Route path=path!("private") view=StartPrivateTurn />
                         </ParentRoute>
                     </Routes>
+                        }),
+                    }}
                 </main>
             </div>
         </Router>
@@ -89,7 +102,10 @@ fn Unlocked() -> impl IntoView {
 }
 
 #[component]
-fn Header() -> impl IntoView {
+fn Header(
+    /// Whether a private turn is on: there is nowhere else to go then.
+    in_turn: bool,
+) -> impl IntoView {
     let app = use_app();
     let status = move || match app.save.get() {
         SaveState::Unchanged => String::new(),
@@ -106,11 +122,13 @@ fn Header() -> impl IntoView {
         <header class="app-header">
             <div class="app-width-container app-header__container">
                 <A href=crate::href("/") attr:class="app-header__title">"Review Together"</A>
-                <nav class="app-header__nav" aria-label="Main">
-                    <ul class="app-header__nav-list">
-                        <li><A href=crate::href("/settings") attr:class="app-header__nav-link">"Device settings"</A></li>
-                    </ul>
-                </nav>
+                {(!in_turn).then(|| view! {
+                    <nav class="app-header__nav" aria-label="Main">
+                        <ul class="app-header__nav-list">
+                            <li><A href=crate::href("/settings") attr:class="app-header__nav-link">"Device settings"</A></li>
+                        </ul>
+                    </nav>
+                })}
                 <crate::components::DisplayControl />
                 // A polite live region that always exists, so changes are announced.
                 <div role="status" aria-live="polite">

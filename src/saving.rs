@@ -98,6 +98,10 @@ thread_local! {
     static LEFT: RefCell<HashMap<String, (Review, u64)>> = RefCell::new(HashMap::new());
     static TIMER_SET: Cell<bool> = const { Cell::new(false) };
     static GENERATION: Cell<u64> = const { Cell::new(0) };
+    /// Set while this page makes the app afresh: the review it had open is
+    /// opened again at once, and its lock (just let go here, and maybe not
+    /// yet free) is taken back rather than waited for.
+    static REOPENING: RefCell<Option<String>> = const { RefCell::new(None) };
     static ASKED_TO_PERSIST: Cell<bool> = const { Cell::new(false) };
     static LISTENING: Cell<bool> = const { Cell::new(false) };
 }
@@ -204,7 +208,8 @@ pub fn begin(review: RwSignal<Review>, opened: &Opened) -> impl FnOnce() + Send 
         // Try again now: storage may have room again.
         flush();
     }
-    request_lock(generation, &id, false);
+    let again = REOPENING.take().is_some_and(|was| was == id);
+    request_lock(generation, &id, again);
     // Moving to another page of the review stores at once too: a natural
     // point to be sure, and what someone reading the device then expects.
     let path = leptos_router::hooks::use_location().pathname;
@@ -215,6 +220,13 @@ pub fn begin(review: RwSignal<Review>, opened: &Opened) -> impl FnOnce() + Send 
     // Called from the page's cleanup, which must be Send + Sync; the page
     // runs on the one browser thread, so the generation number is enough.
     move || end(generation)
+}
+
+/// The app is about to be made afresh in this page (`state::remake_app`):
+/// the review open now is opened again as it is, so its lock is this
+/// page's to take back.
+pub fn reopening() {
+    REOPENING.set(OPEN.with_borrow(|o| o.as_ref().map(|o| o.id.clone())));
 }
 
 /// The page of a review closed: store what is left, let go of the lock.

@@ -468,14 +468,41 @@ pub fn start_review(app: &AppState) -> Result<Review, storage::StorageError> {
     Ok(review)
 }
 
+/// Set for one frame to make the app afresh (everything under the lock
+/// gate), as an unlock does: when a private turn starts or ends, so that the
+/// screens of one are never made in the other (`parts::private_turn`). The
+/// old screens go in one frame, the new come in the next.
+#[derive(Clone, Copy)]
+pub struct Remake(pub RwSignal<bool>);
+
+/// Make the app afresh, once the current event is over.
+pub fn remake_app() {
+    if let Some(Remake(remaking)) = use_context::<Remake>() {
+        // What is waiting is stored now, so that nothing changes in the
+        // frame the old screens go in (their effects would run on what is
+        // gone).
+        saving::flush();
+        saving::reopening();
+        request_animation_frame(move || {
+            remaking.set(true);
+            request_animation_frame(move || remaking.set(false));
+        });
+    }
+}
+
 /// True where the answers on screen cannot be changed (a signed-off review).
 /// Form components read it, so a locked review shows its answers read-only.
 #[derive(Clone, Copy, Default)]
 pub struct ReadOnly(pub Signal<bool>);
 
 /// Whether form fields here are read-only (false outside any review).
+/// Once its review has closed (the app made afresh under a field still
+/// finishing), a field reads as read-only rather than failing.
 pub fn read_only() -> Signal<bool> {
-    use_context::<ReadOnly>().map(|r| r.0).unwrap_or_default()
+    match use_context::<ReadOnly>() {
+        Some(ReadOnly(locked)) => Signal::derive(move || locked.try_get().unwrap_or(true)),
+        None => Signal::default(),
+    }
 }
 
 /// Remove a review, its summary and any copies kept of it from this device.

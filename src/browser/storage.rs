@@ -5,6 +5,7 @@
 use gloo_storage::{LocalStorage, Storage};
 use review_core::backup::{self, SignedCopy};
 use review_core::draft::{self, DraftError, ImportedTeamKeys, WritePlan, WriteRefused};
+use review_core::private_turn::{still_holds, PrivateTurn};
 use review_core::summary::{CopyFile, SignedFile, TeamKeys};
 use review_core::team::{KeptTeam, Source};
 use review_core::{DeviceSettings, Review, Timestamp};
@@ -527,4 +528,39 @@ pub fn mark_summary_saved(review_id: &str, file_name: &str) -> Result<(), Storag
 pub fn summary_saved(review_id: &str) -> Option<draft::SummarySaved> {
     let raw = read(&draft::summary_saved_key(review_id)).ok().flatten()?;
     draft::decode_summary_saved(&raw).ok()
+}
+
+// ---- The private turn on this device ---------------------------------------------
+
+/// The private turn on this device, if one is on and still holds for its
+/// review (`review_core::private_turn::still_holds`). One that no longer
+/// holds, or cannot be read, is let go: it says only whose turn it was.
+pub fn private_turn() -> Option<PrivateTurn> {
+    let key = draft::private_turn_key();
+    let raw = read(&key).ok().flatten()?;
+    let turn = draft::decode_private_turn(&raw).ok().filter(|t| {
+        load_review(&t.review)
+            .ok()
+            .flatten()
+            .is_some_and(|r| still_holds(t, &r))
+    });
+    if turn.is_none() {
+        let _ = end_private_turn();
+    }
+    turn
+}
+
+/// Keep the private turn on this device (so a reload keeps it).
+pub fn save_private_turn(turn: &PrivateTurn) -> Result<(), StorageError> {
+    write(
+        &draft::private_turn_key(),
+        &draft::encode_private_turn(turn),
+    )
+}
+
+/// The private turn is over.
+pub fn end_private_turn() -> Result<(), StorageError> {
+    local()?
+        .remove_item(&draft::private_turn_key())
+        .map_err(|e| StorageError::Failed(describe(&e)))
 }

@@ -32,6 +32,11 @@ pub fn Overview() -> impl IntoView {
     });
     let ready = ctx.select(ready_for_review_proper);
     let locked = ctx.select(|r| r.state == review_core::ReviewState::SignedOff);
+    let plan = ctx.select(|r| {
+        (r.process.carer_private_time == Some(true))
+            .then(|| review_core::private_turn::plan_in_words(&r.process.private_plan))
+            .flatten()
+    });
     view! {
         <Page back="/" back_text="All reviews" title="Carer review" caption=format!("Started {}", started.get_untracked())>
             <Flash />
@@ -54,6 +59,18 @@ pub fn Overview() -> impl IntoView {
                 <p class="app-body">"These parts open once everything under getting ready is done."</p>
             </Show>
             <TaskList parts=review_proper waiting=Signal::derive(move || !ready.get()) />
+            <Show when=move || ready.get() && !locked.get()>
+                <h2 class="app-heading-m">"Time on their own"</h2>
+                <p class="app-body">
+                    {move || match plan.get() {
+                        Some(plan) => format!("Planned: {plan}. The carer, or the person cared for with their advocate, answers on their own."),
+                        None => "The carer, or the person cared for with their advocate, can answer on their own, with only their own questions on the screen.".into(),
+                    }}
+                </p>
+                <p class="app-body">
+                    <A href=crate::href(ctx.path("private")) attr:class="app-link app-link--standalone">"Give someone time on their own"</A>
+                </p>
+            </Show>
             <h2 class="app-heading-m">"Check and sign off"</h2>
             <p class="app-body">
                 <A href=crate::href(ctx.path("check")) attr:class="app-link app-link--standalone">"Check the review and sign it off"</A>

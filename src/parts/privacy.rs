@@ -43,8 +43,11 @@ pub fn LockGate(children: ChildrenFn) -> impl IntoView {
     let lock = Lock { unlocked };
     provide_context(lock);
     watch_for_inactivity(lock);
+    let remake = use_context::<crate::state::Remake>();
     move || {
-        if unlocked.get() {
+        if remake.is_some_and(|crate::state::Remake(remaking)| remaking.get()) {
+            ().into_any()
+        } else if unlocked.get() {
             children().into_any()
         } else {
             view! { <LockScreen /> }.into_any()

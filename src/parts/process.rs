@@ -5,13 +5,13 @@
 mod sharing;
 
 use crate::browser::clock;
-use crate::components::{Checkboxes, Choice, Editable, PartPage, Radios, TextInput};
+use crate::components::{Checkboxes, Choice, Editable, PartPage, Radios, Select, TextInput};
 use crate::state::{use_review, PageErrors};
 use leptos::prelude::*;
 use review_core::command::MAX_TIME_BOX;
 use review_core::progress::Part;
 use review_core::validate::{self, ids};
-use review_core::{AgendaItem, Command, Depth, ReviewReason};
+use review_core::{AgendaItem, Command, Depth, PrivateSlot, ReviewReason, PRIVATE_MINUTES};
 use sharing::SharingAgreement;
 pub use sharing::UnmatchedServiceCopies;
 
@@ -86,6 +86,9 @@ pub fn HowWeReview() -> impl IntoView {
                 value=Signal::derive(move || process.with(|p| p.carer_private_time))
                 error=errors.for_field("private-time")
                 on_change=Callback::new(move |v| ctx.send(Command::SetCarerPrivateTime(v))) />
+            <Show when=move || process.with(|p| p.carer_private_time == Some(true))>
+                <PrivatePlanFields />
+            </Show>
             <SharingAgreement errors=errors />
             <h3 class="app-heading-s">"Anything that must not be shared"</h3>
             <For each=move || restrictions.get() key=|id| id.clone()
@@ -231,6 +234,36 @@ fn Restriction(
                     </button>
                 </div>
             </Editable>
+        </div>
+    }
+}
+
+/// How long the carer's time on their own is, and when it comes (both
+/// optional); the turn itself starts from the task list.
+#[component]
+fn PrivatePlanFields() -> impl IntoView {
+    let ctx = use_review();
+    let plan = ctx.select(|r| r.process.private_plan);
+    let minutes =
+        Signal::derive(move || plan.with(|p| p.minutes.map(|m| m.to_string()).unwrap_or_default()));
+    let options = Signal::stored(
+        std::iter::once((String::new(), "Not set".to_string()))
+            .chain(
+                PRIVATE_MINUTES
+                    .iter()
+                    .map(|m| (m.to_string(), format!("{m} minutes"))),
+            )
+            .collect::<Vec<_>>(),
+    );
+    view! {
+        <div class="app-inset-text">
+            <Select id="private-minutes" label="How long will it be?" options=options value=minutes
+                on_change=Callback::new(move |key: String| ctx.send(Command::SetPrivateMinutes(key.parse().ok()))) />
+            <Radios id="private-slot" legend="When in the review will it be?"
+                hint="When the time comes, start it from the task list: the carer then has the tablet to themselves."
+                choices=Choice::list(&PrivateSlot::ALL, PrivateSlot::key, PrivateSlot::label)
+                value=Signal::derive(move || plan.with(|p| p.slot))
+                on_change=Callback::new(move |slot| ctx.send(Command::SetPrivateSlot(Some(slot)))) />
         </div>
     }
 }

@@ -10,6 +10,78 @@ use leptos::prelude::*;
 use leptos_router::components::{Outlet, A};
 use leptos_router::hooks::use_params_map;
 
+/// Which frame an open review has.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Frame {
+    /// The meeting: every banner about the review, and whose turn it is.
+    Meeting,
+    /// A private turn (`super::private_turn`): nothing about anyone else's
+    /// part, and no way to pass the tablet on but handing it back.
+    PrivateTurn,
+}
+
+/// The review `opened`, open for the life of the view: its context, saving
+/// and lock, read-only when it must be, the banners about it, Pause, and
+/// `inside` (made once the context is there).
+pub fn open_review(
+    opened: crate::saving::Opened,
+    frame: Frame,
+    inside: Box<dyn FnOnce() -> AnyView>,
+) -> AnyView {
+    let ctx = ReviewContext::new(opened.review.clone());
+    // Kept on the device while open; stored, and its lock let go, on leaving.
+    on_cleanup(crate::saving::begin(ctx.review, &opened));
+    provide_context(ctx);
+    let locked = ctx.select(|r| r.state == review_core::ReviewState::SignedOff);
+    // Read-only when signed off, while another tab is changing it, or
+    // once someone has signed (until their signatures are cleared on
+    // purpose: SignedSoFarBanner).
+    let tab = crate::state::use_app().tab;
+    let elsewhere = Signal::derive(move || !tab.get().editing() && !locked.get());
+    let signed = ctx.select(|r| !r.sign_offs.is_empty());
+    provide_context(crate::state::ReadOnly(Signal::derive(move || {
+        locked.get() || elsewhere.get() || signed.get()
+    })));
+    let paused = Paused::new();
+    let still = paused.0;
+    let meeting = frame == Frame::Meeting;
+    let inside = inside();
+    view! {
+        // Paused: the meeting stays here, hidden and inert, so it
+        // comes back as it was (`components::pause`).
+        <div hidden=move || still.get() inert=move || still.get()
+            on:focusin=move |ev| remember_focus(&ev)>
+        <crate::components::SaveProblemBanner />
+        <crate::components::OtherTabBanner signed_off=locked />
+        {meeting.then(|| view! {
+            <Show when=move || locked.get()>
+                <div class="app-notification-banner app-notification-banner--success" role="region" aria-label="Signed off">
+                    <div class="app-notification-banner__content">
+                        <p class="app-body">
+                            "This review is signed off and locked. "
+                            <A href=crate::href(ctx.path("amend"))>"Amend it"</A>
+                            " to make a new version."
+                        </p>
+                    </div>
+                </div>
+            </Show>
+            <crate::components::SignedSoFarBanner />
+            <crate::components::TurnBanner />
+        })}
+        <PauseButton paused=paused />
+        // Disabled (buttons too) while another tab is changing the review.
+        <fieldset class="app-fieldset" role="none" disabled=elsewhere>
+            {inside}
+        </fieldset>
+        <crate::components::UndoBar />
+        </div>
+        <Show when=move || still.get()>
+            <PausedScreen paused=paused />
+        </Show>
+    }
+    .into_any()
+}
+
 /// Opens the review named in the address for every page under it.
 #[component]
 pub fn ReviewShell() -> impl IntoView {
@@ -17,56 +89,7 @@ pub fn ReviewShell() -> impl IntoView {
     let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
     move || {
         match crate::saving::load(&id.get()) {
-        Ok(Some(opened)) => {
-            let ctx = ReviewContext::new(opened.review.clone());
-            // Kept on the device while open; stored, and its lock let go, on leaving.
-            on_cleanup(crate::saving::begin(ctx.review, &opened));
-            provide_context(ctx);
-            let locked = ctx.select(|r| r.state == review_core::ReviewState::SignedOff);
-            // Read-only when signed off, while another tab is changing it, or
-            // once someone has signed (until their signatures are cleared on
-            // purpose: SignedSoFarBanner).
-            let tab = crate::state::use_app().tab;
-            let elsewhere = Signal::derive(move || !tab.get().editing() && !locked.get());
-            let signed = ctx.select(|r| !r.sign_offs.is_empty());
-            provide_context(crate::state::ReadOnly(Signal::derive(move || {
-                locked.get() || elsewhere.get() || signed.get()
-            })));
-            let paused = Paused::new();
-            let still = paused.0;
-            view! {
-                // Paused: the meeting stays here, hidden and inert, so it
-                // comes back as it was (`components::pause`).
-                <div hidden=move || still.get() inert=move || still.get()
-                    on:focusin=move |ev| remember_focus(&ev)>
-                <crate::components::SaveProblemBanner />
-                <crate::components::OtherTabBanner signed_off=locked />
-                <Show when=move || locked.get()>
-                    <div class="app-notification-banner app-notification-banner--success" role="region" aria-label="Signed off">
-                        <div class="app-notification-banner__content">
-                            <p class="app-body">
-                                "This review is signed off and locked. "
-                                <A href=crate::href(ctx.path("amend"))>"Amend it"</A>
-                                " to make a new version."
-                            </p>
-                        </div>
-                    </div>
-                </Show>
-                <crate::components::SignedSoFarBanner />
-                <crate::components::TurnBanner />
-                <PauseButton paused=paused />
-                // Disabled (buttons too) while another tab is changing the review.
-                <fieldset class="app-fieldset" role="none" disabled=elsewhere>
-                    <Outlet />
-                </fieldset>
-                <crate::components::UndoBar />
-                </div>
-                <Show when=move || still.get()>
-                    <PausedScreen paused=paused />
-                </Show>
-            }
-            .into_any()
-        }
+        Ok(Some(opened)) => open_review(opened, Frame::Meeting, Box::new(|| view! { <Outlet /> }.into_any())),
         Ok(None) => view! {
             <Page title="Review not found">
                 <p class="app-body">

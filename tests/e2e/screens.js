@@ -139,6 +139,10 @@ export const SCREENS = [
     (page) => press(page.getByText('Set a time for each part (optional)')),
     (page) => page.getByLabel(TIME_BOX).fill('ten'), pressButton('Continue', true),
     (page) => expect(page.getByText('as a whole number from 1 to 240').first()).toBeVisible()),
+  screen("how we will review, the carer's time on their own planned", PROCESS, 'clean', review('family', 'process'),
+    (page) => press(radio(page, 'Would the carer like time with the worker on their own?', 'Yes')),
+    (page) => page.getByLabel('How long will it be?').selectOption('15'),
+    (page) => press(radio(page, 'When in the review will it be?', 'After how it is going (P19)'))),
   screen('how we will review, with a sharing restriction', PROCESS, 'clean', review('family', 'process'),
     pressButton('Add something that must not be shared'),
     (page) => page.getByLabel('What must not be shared').fill("Ayesha's own health worries"),
@@ -223,6 +227,15 @@ export const SCREENS = [
   screen('actions and outcome, an action removed with Undo offered', '/review/:id/outcome', 'clean',
     part('Actions and outcome', { complete: true }), pressButton('Remove action 1', true), pressButton('Yes, remove it'),
     (page) => expect(page.getByRole('button', { name: 'Undo: put back action 1' })).toBeVisible()),
+
+  // --- Time on their own (issue 23): every address shows only the turn while it is on -----
+  screen('time on their own, choosing who', '/review/:id/private', 'clean', review('review proper', 'private'), showing('Time on their own')),
+  screen("time on their own, the carer's own questions", '/review/:id/private', 'clean', review('review proper', 'private'),
+    pressButton('Give them the tablet'), showing('Your time on your own, Ayesha Khan'),
+    (page) => press(page.getByRole('button', { name: /^Say something about this/ }).first()),
+    (page) => page.getByLabel('What you want to say').fill('Some nights I do not sleep at all')),
+  screen('time on their own, handing the tablet back', '/review/:id/private', 'clean', review('review proper', 'private'),
+    pressButton('Give them the tablet'), pressButton('I have finished: hand the tablet back'), showing('Please pass the tablet back to Sam Patel')),
 
   // --- Part 3: checking, signing off, amending ---------------------------------------------
   screen('check the review, parts unfinished', '/review/:id/check', 'clean', review('getting ready'), openCheck,

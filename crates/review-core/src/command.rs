@@ -96,7 +96,13 @@ pub enum Command {
         item: AgendaItem,
         minutes: Option<u32>,
     },
+    /// Whether the carer wants time on their own; "no" forgets its plan.
     SetCarerPrivateTime(bool),
+    /// How long the carer's time on their own is planned for (one of
+    /// `PRIVATE_MINUTES`), or not said.
+    SetPrivateMinutes(Option<u32>),
+    /// When in the meeting it comes.
+    SetPrivateSlot(Option<PrivateSlot>),
     SetSummaryRecipients(String),
     AddRestriction {
         id: Id,
@@ -191,6 +197,14 @@ pub enum Command {
     },
     RemoveEvidence {
         id: Id,
+    },
+    /// A note in someone's own words, added in their private turn
+    /// (`crate::private_turn`): theirs, and kept from the copy of the other
+    /// one at the table from the start.
+    AddOwnNote {
+        id: Id,
+        criterion: Id,
+        by: Id,
     },
 
     // ---- P20: services and support ----
@@ -423,6 +437,8 @@ impl Review {
             | SetAgendaItem { .. }
             | SetTimeBox { .. }
             | SetCarerPrivateTime(_)
+            | SetPrivateMinutes(_)
+            | SetPrivateSlot(_)
             | SetSummaryRecipients(_)
             | AddRestriction { .. }
             | SetRestriction { .. }
@@ -444,6 +460,7 @@ impl Review {
             | AddEvidence { .. }
             | SetEvidence { .. }
             | RemoveEvidence { .. }) => self.apply_ratings(c),
+            AddOwnNote { id, criterion, by } => self.add_own_note(id, criterion, by),
             c @ (SetServicesInUse(_)
             | AddResource { .. }
             | SetResource { .. }

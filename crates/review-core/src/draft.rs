@@ -14,7 +14,7 @@ use std::fmt;
 /// resource's benefits, difficulties and changes are lists of points;
 /// version 3: the sharing agreement's copies and default visibility, and
 /// each item's visibility; version 4: the log of copies given after
-/// sign-off (see [`migrate`]). Each kind has its own version, so a change to one kind
+/// sign-off and the plan of the carer's private time (see [`migrate`]). Each kind has its own version, so a change to one kind
 /// never makes the others unreadable to an older build (see
 /// [`Kind::current_version`]).
 pub const CURRENT_VERSION: u64 = 4;
@@ -114,6 +114,11 @@ pub fn team_keys_key() -> String {
 pub fn summary_saved_key(review_id: &str) -> String {
     format!("{}/summary-saved/{review_id}", namespace())
 }
+/// The private turn on this device, while one is on
+/// ([`crate::private_turn::PrivateTurn`]).
+pub fn private_turn_key() -> String {
+    format!("{}/private-turn", namespace())
+}
 /// The team configuration kept from where it came (see
 /// [`crate::team::in_force`]): `hosted` beside the app, or `imported` here.
 pub fn team_key(source: crate::team::Source) -> String {
@@ -157,6 +162,8 @@ pub enum Kind {
     SummarySaved,
     /// The recipients' copies signed with a review's summary.
     Copies,
+    /// The private turn on this device now (`crate::private_turn`).
+    PrivateTurn,
 }
 
 impl Kind {
@@ -173,7 +180,8 @@ impl Kind {
             | Kind::Recovery
             | Kind::Team
             | Kind::SummarySaved
-            | Kind::Copies => 1,
+            | Kind::Copies
+            | Kind::PrivateTurn => 1,
         }
     }
 
@@ -190,6 +198,7 @@ impl Kind {
             Kind::Team => "team",
             Kind::SummarySaved => "summary-saved",
             Kind::Copies => "copies",
+            Kind::PrivateTurn => "private-turn",
         }
     }
 }
@@ -304,7 +313,8 @@ fn migrate(kind: Kind, version: u64, mut envelope: Value) -> Result<Value, Draft
             // an older build, which would drop them when it saved.
             (Kind::Review, 2) => {}
             // Version 4 only gained the log of copies given, empty until a
-            // copy is marked given: a version 3 review reads as it is.
+            // copy is marked given, and the private time's plan, left out
+            // while nothing is planned: a version 3 review reads as it is.
             (Kind::Review, 3) => {}
             (_, v) => return Err(DraftError::Damaged(format!("unknown format {v}"))),
         }
@@ -567,4 +577,11 @@ pub fn encode_summary_saved(saved: &SummarySaved) -> String {
 }
 pub fn decode_summary_saved(raw: &str) -> Result<SummarySaved, DraftError> {
     decode(Kind::SummarySaved, raw)
+}
+
+pub fn encode_private_turn(turn: &crate::private_turn::PrivateTurn) -> String {
+    encode(Kind::PrivateTurn, turn)
+}
+pub fn decode_private_turn(raw: &str) -> Result<crate::private_turn::PrivateTurn, DraftError> {
+    decode(Kind::PrivateTurn, raw)
 }

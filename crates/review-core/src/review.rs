@@ -172,6 +172,14 @@ impl Review {
         self.criteria.iter().find(|c| c.id == id)
     }
 
+    /// Something said about a criterion, by its id.
+    pub fn evidence_note(&self, id: &str) -> Option<&EvidenceNote> {
+        self.criterion_reviews
+            .values()
+            .flat_map(|cr| &cr.evidence)
+            .find(|e| e.id == id)
+    }
+
     /// What was said and rated about a criterion so far.
     pub fn criterion_review(&self, criterion: &str) -> Option<&CriterionReview> {
         self.criterion_reviews.get(criterion)

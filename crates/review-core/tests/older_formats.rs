@@ -226,6 +226,7 @@ fn a_version_3_draft_opens_with_nothing_lost_and_no_copy_given() {
     ] {
         let review = opens_as_stored(name, 3);
         assert!(review.copies_given.is_empty());
+        assert!(review.process.private_plan.is_empty());
     }
     // The signed-off one holds a default visibility and an agreement
     // sending copies, so members version 3 added are read too.

@@ -159,7 +159,22 @@ impl Review {
                 }
                 Some(_) => return Err(DomainError::TimeBoxOutOfRange),
             },
-            SetCarerPrivateTime(wanted) => self.process.carer_private_time = Some(wanted),
+            SetCarerPrivateTime(wanted) => {
+                self.process.carer_private_time = Some(wanted);
+                if !wanted {
+                    self.process.private_plan = PrivatePlan::default();
+                }
+            }
+            SetPrivateMinutes(Some(m)) if !PRIVATE_MINUTES.contains(&m) => {
+                return Err(DomainError::TimeBoxOutOfRange)
+            }
+            SetPrivateMinutes(_) | SetPrivateSlot(_)
+                if self.process.carer_private_time != Some(true) =>
+            {
+                return Err(DomainError::AnsweredNo)
+            }
+            SetPrivateMinutes(minutes) => self.process.private_plan.minutes = minutes,
+            SetPrivateSlot(slot) => self.process.private_plan.slot = slot,
             SetSummaryRecipients(text) => self.process.confidentiality.recipients = clean(&text),
             AddRestriction { id } => {
                 if self.has_id(&id) {

@@ -146,10 +146,70 @@ pub struct ReviewProcess {
     pub time_boxes: BTreeMap<AgendaItem, u32>,
     /// Whether the carer wants time with the worker without the individual.
     pub carer_private_time: Option<bool>,
+    /// How long that time is and when it comes (both optional); left out
+    /// of the stored JSON while neither is set.
+    #[serde(skip_serializing_if = "PrivatePlan::is_empty")]
+    pub private_plan: PrivatePlan,
     pub confidentiality: ConfidentialityAgreement,
     /// Participants who agreed how the review runs.
     pub agreed_by: Vec<Id>,
 }
+
+/// When in the meeting the carer's time on their own comes (P17).
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum PrivateSlot {
+    AfterRatings,
+    AfterServices,
+    BeforeOutcome,
+    AtTheEnd,
+}
+impl PrivateSlot {
+    pub const ALL: [PrivateSlot; 4] = [
+        PrivateSlot::AfterRatings,
+        PrivateSlot::AfterServices,
+        PrivateSlot::BeforeOutcome,
+        PrivateSlot::AtTheEnd,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            PrivateSlot::AfterRatings => "after-ratings",
+            PrivateSlot::AfterServices => "after-services",
+            PrivateSlot::BeforeOutcome => "before-outcome",
+            PrivateSlot::AtTheEnd => "at-the-end",
+        }
+    }
+
+    /// When it comes, in words ("after how it is going").
+    pub fn label(self) -> &'static str {
+        match self {
+            PrivateSlot::AfterRatings => "After how it is going (P19)",
+            PrivateSlot::AfterServices => "After support and services (P20)",
+            PrivateSlot::BeforeOutcome => "Before the actions and outcome",
+            PrivateSlot::AtTheEnd => "At the end, before signing off",
+        }
+    }
+}
+
+/// The carer's time on their own, as planned in P17: how many minutes, and
+/// when. The turn itself is `crate::private_turn`.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[serde(rename_all = "camelCase", default)]
+pub struct PrivatePlan {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub minutes: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub slot: Option<PrivateSlot>,
+}
+impl PrivatePlan {
+    pub fn is_empty(&self) -> bool {
+        *self == PrivatePlan::default()
+    }
+}
+
+/// The minutes the private time can be planned for.
+pub const PRIVATE_MINUTES: [u32; 7] = [5, 10, 15, 20, 30, 45, 60];
 
 /// The longest time box the app accepts, in minutes.
 pub const MAX_TIME_BOX: u32 = 240;
