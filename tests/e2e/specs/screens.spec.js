@@ -7,10 +7,9 @@
 //   640×320 (a landscape phone).
 // A last test keeps the registry honest: every route of the router must have
 // an entry. (The Display panel itself is driven in display.spec.js.)
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { test, expect, expectNoAxeViolations, smallTargets } from '../fixture.js';
 import { SCREENS } from '../screens.js';
+import { routesOfApp } from '../routes.js';
 
 test.use({ viewport: { width: 1024, height: 768 }, actionTimeout: 15_000 });
 
@@ -146,26 +145,6 @@ for (const screen of SCREENS) {
       });
     }
   });
-}
-
-/** Every path of src/app.rs's router, nested routes joined to their parent. */
-function routesOfApp() {
-  const source = readFileSync(fileURLToPath(new URL('../../../src/app.rs', import.meta.url)), 'utf8');
-  const routes = [];
-  const parents = [];
-  const join = (...parts) => `/${parts.map((p) => p.replace(/^\/|\/$/g, '')).filter(Boolean).join('/')}`;
-  for (const [, closing, kind, attrs] of source.matchAll(/<(\/?)(ParentRoute|Route)\b([^>]*)>/g)) {
-    if (closing) {
-      if (kind === 'ParentRoute') parents.pop();
-      continue;
-    }
-    const path = attrs.match(/path=path!\("([^"]*)"\)/)?.[1];
-    if (path === undefined) throw new Error(`a route without a path!(): <${kind}${attrs}>`);
-    routes.push(join(...parents, path));
-    if (kind === 'ParentRoute' && !attrs.trim().endsWith('/')) parents.push(path);
-  }
-  if (/<Routes[^>]*\bfallback=/.test(source)) routes.push('*');
-  return routes;
 }
 
 test('every route of the app has a screen in the registry', () => {
