@@ -32,6 +32,9 @@ pub fn Overview() -> impl IntoView {
     });
     let ready = ctx.select(ready_for_review_proper);
     let locked = ctx.select(|r| r.state == review_core::ReviewState::SignedOff);
+    // Not once anyone has signed: what they signed must not change.
+    let unsigned =
+        ctx.select(|r| r.sign_offs.is_empty() && r.state != review_core::ReviewState::SignedOff);
     let plan = ctx.select(|r| {
         (r.process.carer_private_time == Some(true))
             .then(|| review_core::private_turn::plan_in_words(&r.process.private_plan))
@@ -59,7 +62,7 @@ pub fn Overview() -> impl IntoView {
                 <p class="app-body">"These parts open once everything under getting ready is done."</p>
             </Show>
             <TaskList parts=review_proper waiting=Signal::derive(move || !ready.get()) />
-            <Show when=move || ready.get() && !locked.get()>
+            <Show when=move || ready.get() && unsigned.get()>
                 <h2 class="app-heading-m">"Time on their own"</h2>
                 <p class="app-body">
                     {move || match plan.get() {

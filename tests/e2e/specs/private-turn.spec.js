@@ -7,7 +7,7 @@
 // deliberate tap and a neutral screen first. Its length and slot are planned
 // in "How we will review" (P17).
 import {
-  test, expect, press, heading, radio, reviewAt, openPart, expectNoAxeViolations,
+  test, expect, press, heading, radio, reviewAt, openPart, expectNoAxeViolations, setDevicePin, visitUnlocked, DEVICE_PIN,
 } from '../helpers.js';
 import { routesOfApp } from '../routes.js';
 
@@ -57,8 +57,8 @@ const inTheDom = (page, answers) => page.evaluate((answers) => {
 }, answers);
 
 /** Start a private turn for the choice `who` from the task list. */
-async function startTurn(page, id, who) {
-  await page.goto(`/review/${id}`);
+async function startTurn(page, id, who, open = (path) => page.goto(path)) {
+  await open(`/review/${id}`);
   await press(page.getByRole('link', { name: 'Give someone time on their own' }));
   await expect(heading(page, 'Time on their own')).toBeVisible();
   await press(page.getByRole('radio', { name: who }));
@@ -161,4 +161,26 @@ test('the person cared for has a turn of her own: her words are kept from the ca
   await expect(page.getByText('Now:').first()).toBeVisible();
   const review = await storedReview(page, id);
   expect(review.process.privatePlan).toEqual({ minutes: 15, slot: 'after-services' });
+});
+
+test('on a tablet with a PIN, the turn survives the lock: the lock screen holds nothing of the review, and after the PIN only her questions come back', async ({ page }) => {
+  test.setTimeout(120_000);
+  const id = await reviewAt(page, 'review proper');
+  const review = await storedReview(page, id);
+  const carer = review.participants.find((p) => p.role === 'carer');
+  const others = othersAnswers(review, carer.id);
+  await setDevicePin(page);
+  await startTurn(page, id, 'Ayesha Khan (carer)', (path) => visitUnlocked(page, path));
+  await expect(heading(page, 'Your time on your own, Ayesha Khan')).toBeVisible();
+  // Reloaded (or locked): the PIN is asked, and nothing of the review is there.
+  await page.reload();
+  await expect(heading(page, 'Review Together is locked')).toBeVisible();
+  expect(await inTheDom(page, [...others, 'Ayesha Khan'])).toEqual([]);
+  await page.getByLabel('Device PIN').fill(DEVICE_PIN);
+  await press(page.getByRole('button', { name: 'Unlock' }));
+  await expect(heading(page, 'Your time on your own, Ayesha Khan')).toBeVisible();
+  expect(await inTheDom(page, others)).toEqual([]);
+  // The turn is kept sealed under the PIN, like everything else.
+  const kept = await page.evaluate(() => localStorage.getItem('review-together/private-turn'));
+  expect(kept).not.toContain(carer.id);
 });
