@@ -105,7 +105,7 @@ fn OwnQuestions(
     let ctx = use_review();
     // What is asked stays the same through the turn: nothing else can be
     // changed while it is on.
-    let (name, kept_from, plan, asked) = ctx.review.with_untracked(|r| {
+    let (name, kept_from, plan, asked, helpers) = ctx.review.with_untracked(|r| {
         let me = r.participant(&who);
         let role = me.map(|p| p.role).unwrap_or(Role::Carer);
         let other = match role {
@@ -116,11 +116,26 @@ fn OwnQuestions(
         let plan = (role == Role::Carer)
             .then(|| private_turn::plan_in_words(&r.process.private_plan))
             .flatten();
+        let helpers: Vec<String> = private_turn::beside(r, &who)
+            .into_iter()
+            .map(Participant::short_name)
+            .collect();
         (
             me.map(Participant::short_name).unwrap_or_default(),
             other,
             plan,
             private_turn::questions(r, &who),
+            match helpers.len() {
+                0 => None,
+                1 => Some(format!(
+                    "{}, your advocate, can stay with you and help you say what you want.",
+                    helpers[0]
+                )),
+                _ => Some(format!(
+                    "{}, your advocates, can stay with you and help you say what you want.",
+                    review_core::words::and_list(&helpers)
+                )),
+            },
         )
     });
     let problem = RwSignal::new(None::<String>);
@@ -140,6 +155,7 @@ fn OwnQuestions(
                 <p class="app-body">"Only your own questions are on this screen. Nobody else’s answers are here."</p>
                 <p class="app-body">{kept}</p>
                 {plan.map(|plan| view! { <p class="app-body">{format!("Planned: {plan}.")}</p> })}
+                {helpers.map(|words| view! { <p class="app-body">{words}</p> })}
             </div>
             {none.then(|| view! {
                 <p class="app-body">"No criteria are being discussed yet, so there is nothing to ask you here. Hand the tablet back when you are ready."</p>

@@ -42,6 +42,19 @@ pub fn takers(review: &Review) -> impl Iterator<Item = &Participant> {
     review.participants.iter().filter(|p| can_have_one(p))
 }
 
+/// Who stays beside `who` during their turn: the person cared for keeps
+/// their advocates in the room; the carer has the tablet alone.
+pub fn beside<'a>(review: &'a Review, who: &str) -> Vec<&'a Participant> {
+    let individual = review
+        .participant(who)
+        .is_some_and(|p| p.role == Role::Individual);
+    review
+        .participants
+        .iter()
+        .filter(|p| individual && p.role == Role::Advocate && p.in_the_room())
+        .collect()
+}
+
 /// Why a turn cannot start, or the turn.
 pub fn start(review: &Review, who: &str) -> Result<PrivateTurn, DomainError> {
     if review.state == ReviewState::SignedOff {

@@ -44,6 +44,20 @@ fn the_carer_and_the_person_cared_for_in_the_room_can_have_one_and_nobody_else()
     ] {
         assert_eq!(private_turn::start(&r, who), Err(error), "{who}");
     }
+    // The person cared for keeps her advocate beside her; the carer is alone.
+    apply_all(
+        &mut r,
+        [
+            add(ADVOCATE, Role::Advocate),
+            attendance(ADVOCATE, Attendance::InPerson),
+        ],
+    );
+    let beside: Vec<&str> = private_turn::beside(&r, INDIVIDUAL)
+        .iter()
+        .map(|p| p.id.as_str())
+        .collect();
+    assert_eq!(beside, [ADVOCATE]);
+    assert!(private_turn::beside(&r, CARER).is_empty());
     let turn = private_turn::start(&r, CARER).unwrap();
     assert_eq!(
         turn,

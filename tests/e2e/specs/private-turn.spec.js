@@ -78,6 +78,7 @@ test("the carer's private turn holds only her own questions, after Back, at ever
 
   await startTurn(page, id, 'Ayesha Khan (carer)');
   await expect(heading(page, 'Your time on your own, Ayesha Khan')).toBeVisible();
+  await expect(page.getByText(/your advocate/)).toHaveCount(0);
   await expect(page.getByRole('navigation', { name: 'Main' })).toHaveCount(0);
   expect(await inTheDom(page, others)).toEqual([]);
   await expectNoAxeViolations(page, 'the carer’s own questions');
@@ -146,8 +147,9 @@ test('the person cared for has a turn of her own: her words are kept from the ca
 
   await startTurn(page, id, 'Joan Khan (the person cared for)');
   await expect(heading(page, 'Your time on your own, Joan Khan')).toBeVisible();
-  // The carer's plan is hers, not Joan's.
+  // The carer's plan is hers, not Joan's; Joan's advocate stays with her.
   await expect(page.getByText(/^Planned:/)).toHaveCount(0);
+  await expect(page.getByText('Grace Obi, your advocate, can stay with you and help you say what you want.')).toBeVisible();
   await press(page.getByRole('button', { name: 'Say something about this' }).first());
   await page.getByLabel('What you want to say').pressSequentially('I worry that Ayesha is tired');
   await expect(page.getByRole('combobox', { name: /Who may see/ }).first()).toHaveValue('not-carer');
