@@ -36,6 +36,9 @@ pub struct Readable {
     pub sections: Vec<Section>,
     /// The file it was made from: printed at the foot of every page.
     pub footer: String,
+    /// The file's short fingerprint, as the footer holds it: kept on one
+    /// line, so a `-` in it never breaks it across two.
+    pub fingerprint: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -125,6 +128,7 @@ pub fn readable(
             copy.document_id,
             short_fingerprint(file_sha256)
         ),
+        fingerprint: short_fingerprint(file_sha256),
     }
 }
 

@@ -97,10 +97,19 @@ fn it_says_whose_copy_what_it_leaves_out_and_ends_with_the_id_and_fingerprint() 
             copy.document_id
         )
     );
+    // The fingerprint is kept on one line: printed, a `-` in it was once a
+    // place to break ("Z-" at the end of one line, "YB" on the next).
+    assert_eq!(r.fingerprint, "AbCd EfGh IjKl");
     assert!(body.ends_with(&format!(
         "<footer class=\"app-readable__footer\"><p class=\"app-readable__text\">{}</p></footer></article>",
-        r.footer
+        r.footer.replace(
+            "AbCd EfGh IjKl",
+            "<span class=\"app-readable__fingerprint\">AbCd EfGh IjKl</span>"
+        )
     )));
+    assert!(
+        html::page(&r, "en-GB").contains(".app-readable__fingerprint {\n    white-space: nowrap;")
+    );
 }
 
 #[test]

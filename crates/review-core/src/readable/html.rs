@@ -100,10 +100,16 @@ pub fn body_at(r: &Readable, level: u8) -> String {
         }
         out.push_str("</section>");
     }
+    // The fingerprint on one line: printed, a `-` in it was a place to break.
+    let fingerprint = escape(&r.fingerprint);
+    let footer = escape(&r.footer).replacen(
+        &fingerprint,
+        &format!(r#"<span class="app-readable__fingerprint">{fingerprint}</span>"#),
+        1,
+    );
     let _ = write!(
         out,
-        r#"<footer class="app-readable__footer"><p class="app-readable__text">{}</p></footer></article>"#,
-        escape(&r.footer)
+        r#"<footer class="app-readable__footer"><p class="app-readable__text">{footer}</p></footer></article>"#
     );
     out
 }
