@@ -219,6 +219,9 @@ fn Question(
     view! {
         <section class="app-private-question" aria-labelledby=labelled>
             <h2 class="app-heading-m" id=heading_id>{question.wording}</h2>
+            {(!question.easy_read.is_empty()).then(|| view! {
+                <p class="app-body-l"><span class="app-visually-hidden">"Easy read: "</span>{question.easy_read}</p>
+            })}
             {list}
             <div class="app-button-group">
                 <button type="button" class="app-button app-button--secondary" on:click=add>

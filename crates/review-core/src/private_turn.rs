@@ -100,6 +100,8 @@ pub fn visibility_for(role: Role) -> Visibility {
 pub struct Question {
     pub criterion: Id,
     pub wording: String,
+    /// The criterion in easy read, when it has it (empty otherwise).
+    pub easy_read: String,
     pub notes: Vec<Id>,
 }
 
@@ -118,6 +120,7 @@ pub fn questions(review: &Review, who: &str) -> Vec<Question> {
         .map(|c| Question {
             criterion: c.id.clone(),
             wording: c.wording.trim().to_string(),
+            easy_read: c.easy_read.trim().to_string(),
             notes: review
                 .criterion_review(&c.id)
                 .map(|cr| {

@@ -141,6 +141,8 @@ fn a_turn_asks_only_their_own_questions() {
     assert_eq!(asked.len(), 1, "a criterion not discussed is not asked");
     assert_eq!(asked[0].criterion, LIBRARY_CRITERION);
     assert_eq!(asked[0].notes, ["carer-note"]);
+    // In easy read too, where the criterion has it (the library's do).
+    assert!(!asked[0].easy_read.is_empty());
     let joan = private_turn::questions(&r, INDIVIDUAL);
     assert_eq!(joan[0].notes, ["said-in-the-room"]);
     // Nothing else on the note says whose it is.

@@ -83,9 +83,11 @@ test("the carer's private turn holds only her own questions, after Back, at ever
   expect(await inTheDom(page, others)).toEqual([]);
   await expectNoAxeViolations(page, 'the carer’s own questions');
 
-  // She says something about the first criterion; it is hers, and kept out
-  // of Joan's copy unless she chooses otherwise.
+  // She says something about the first criterion (in its easy read words
+  // too); it is hers, and kept out of Joan's copy unless she chooses otherwise.
   const first = review.criteria[0];
+  expect(first.easyRead).toBeTruthy();
+  await expect(page.getByText(first.easyRead.trim())).toBeVisible();
   await press(page.getByRole('button', { name: 'Say something about this' }).first());
   const field = page.getByLabel('What you want to say');
   await expect(field).toBeFocused();
