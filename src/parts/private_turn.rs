@@ -68,8 +68,8 @@ fn TurnScreens(turn: PrivateTurn) -> impl IntoView {
 }
 
 /// Keep the turn on the device (`None`: it is over). When it starts or
-/// ends (`remake`), the app is made afresh, so the screens of one never
-/// exist in the other.
+/// ends (`remake`), the app is made afresh (storing what the review has
+/// waiting first), so the screens of one never exist in the other.
 fn keep(turn: Option<PrivateTurn>, remake: bool) -> Result<(), String> {
     match &turn {
         Some(t) => storage::save_private_turn(t),
@@ -183,13 +183,7 @@ fn Question(
     let ctx = use_review();
     let criterion = question.criterion.clone();
     let (c, w) = (criterion.clone(), who.clone());
-    let notes = ctx.select(move |r| {
-        private_turn::questions(r, &w)
-            .into_iter()
-            .find(|q| q.criterion == c)
-            .map(|q| q.notes)
-            .unwrap_or_default()
-    });
+    let notes = ctx.select(move |r| private_turn::own_notes(r, &c, &w));
     let heading_id = format!("private-{criterion}");
     let wording = question.wording.clone();
     let labelled = heading_id.clone();
@@ -298,7 +292,6 @@ fn HandBack(
         if let Some(id) = worker_id.clone() {
             let _ = ctx.dispatch(Command::PassTablet { to: id });
         }
-        crate::saving::flush();
         // The app is made afresh at the task list: the address changes
         // first, outside the router, which goes with the rest.
         if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
@@ -357,7 +350,6 @@ pub fn StartPrivateTurn() -> impl IntoView {
         match started {
             Ok(turn) => {
                 let _ = ctx.dispatch(Command::PassTablet { to: who });
-                crate::saving::flush();
                 problem.set(keep(Some(turn), true).err());
             }
             Err(e) => problem.set(Some(format!("It cannot start: {e}."))),

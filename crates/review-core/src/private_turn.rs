@@ -121,18 +121,23 @@ pub fn questions(review: &Review, who: &str) -> Vec<Question> {
             criterion: c.id.clone(),
             wording: c.wording.trim().to_string(),
             easy_read: c.easy_read.trim().to_string(),
-            notes: review
-                .criterion_review(&c.id)
-                .map(|cr| {
-                    cr.evidence
-                        .iter()
-                        .filter(|e| is_theirs(e, who))
-                        .map(|e| e.id.clone())
-                        .collect()
-                })
-                .unwrap_or_default(),
+            notes: own_notes(review, &c.id, who),
         })
         .collect()
+}
+
+/// The ids of what `who` has said about one criterion, in its order.
+pub fn own_notes(review: &Review, criterion: &str, who: &str) -> Vec<Id> {
+    review
+        .criterion_review(criterion)
+        .map(|cr| {
+            cr.evidence
+                .iter()
+                .filter(|e| is_theirs(e, who))
+                .map(|e| e.id.clone())
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 /// Whether a note is in `who`'s own words.
