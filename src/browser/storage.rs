@@ -538,12 +538,14 @@ pub fn summary_saved(review_id: &str) -> Option<draft::SummarySaved> {
 pub fn private_turn() -> Option<PrivateTurn> {
     let key = draft::private_turn_key();
     let raw = read(&key).ok().flatten()?;
-    let turn = draft::decode_private_turn(&raw).ok().filter(|t| {
-        load_review(&t.review)
-            .ok()
-            .flatten()
-            .is_some_and(|r| still_holds(t, &r))
-    });
+    let turn = review_core::private_turn::PrivateTurn::decode(&raw)
+        .ok()
+        .filter(|t| {
+            load_review(&t.review)
+                .ok()
+                .flatten()
+                .is_some_and(|r| still_holds(t, &r))
+        });
     if turn.is_none() {
         let _ = end_private_turn();
     }
@@ -552,10 +554,7 @@ pub fn private_turn() -> Option<PrivateTurn> {
 
 /// Keep the private turn on this device (so a reload keeps it).
 pub fn save_private_turn(turn: &PrivateTurn) -> Result<(), StorageError> {
-    write(
-        &draft::private_turn_key(),
-        &draft::encode_private_turn(turn),
-    )
+    write(&draft::private_turn_key(), &turn.encode())
 }
 
 /// The private turn is over.

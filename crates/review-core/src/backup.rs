@@ -68,11 +68,12 @@ use crate::draft;
 use crate::model::{Review, ReviewState, Timestamp};
 use crate::recovery::DeviceRecovery;
 use crate::summary::{
-    compare, file_name as summary_file_name, grouped, CannotCompare, Comparison, CopyFile,
-    SignedFile, SignedSummary,
+    compare, file_name as summary_file_name, grouped, AddendumFile, CannotCompare, Comparison,
+    CopyFile, SignedFile, SignedSummary,
 };
 use crate::vault::{self, KdfError, Vault, VaultError, VaultRecord};
 
+mod addendum;
 mod code_lock;
 mod copies;
 mod error;
@@ -82,7 +83,8 @@ pub use error::BackupError;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 pub use signed_files::{
-    decode_other_signed_files, encode_other_signed_files, SignedCopy, RECIPIENT_COPY, SUMMARY,
+    decode_other_signed_files, encode_other_signed_files, SignedCopy, ADDENDUM, RECIPIENT_COPY,
+    SUMMARY,
 };
 
 pub const FORMAT: &str = "review-together/backup";
@@ -197,6 +199,9 @@ pub struct Restored {
     pub copies: Vec<CopyFile>,
     /// How many of the copies the summary names the backup did not carry.
     pub copies_missing: usize,
+    /// The worker's reflection, signed as an addendum to the summary and
+    /// checked against it.
+    pub addendum: Option<AddendumFile>,
     /// Signed files of kinds this build does not know, exactly as they
     /// came, in their order: kept, never checked. Pass them back to
     /// [`plain_with`] / [`sealed_with`] so a later backup keeps them too.
@@ -218,6 +223,7 @@ impl Restored {
     pub fn signed_files(&self) -> Vec<SignedCopy> {
         let mut all: Vec<SignedCopy> = self.summary.iter().map(SignedCopy::summary).collect();
         all.extend(self.copies.iter().map(SignedCopy::recipient_copy));
+        all.extend(self.addendum.iter().map(SignedCopy::addendum));
         all.extend(self.unknown.iter().cloned());
         all
     }
@@ -242,6 +248,12 @@ impl Restored {
                 1 => "Its recipient's copy was checked against it too.".to_string(),
                 n => format!("Its {n} recipients' copies were checked against it too."),
             });
+        }
+        if self.addendum.is_some() {
+            notes.push(
+                "The worker’s reflection, signed after the sign-off, was checked against it too."
+                    .to_string(),
+            );
         }
         if self.copies_missing > 0 {
             notes.push(format!(
@@ -500,8 +512,10 @@ fn checked(
     let review = draft::decode_review(envelope).map_err(BackupError::Draft)?;
     let (summaries, others): (Vec<SignedCopy>, Vec<SignedCopy>) =
         signed.into_iter().partition(|f| f.kind == SUMMARY);
-    let (copies, unknown): (Vec<SignedCopy>, Vec<SignedCopy>) =
+    let (copies, others): (Vec<SignedCopy>, Vec<SignedCopy>) =
         others.into_iter().partition(|f| f.kind == RECIPIENT_COPY);
+    let (addenda, unknown): (Vec<SignedCopy>, Vec<SignedCopy>) =
+        others.into_iter().partition(|f| f.kind == ADDENDUM);
     if summaries.len() > 1 {
         return Err(BackupError::MoreThanOneSummary(summaries.len()));
     }
@@ -513,12 +527,14 @@ fn checked(
         }
     };
     let (copies, copies_missing) = copies::checked(summary.as_ref(), copies)?;
+    let addendum = addendum::checked(summary.as_ref(), addenda)?;
     Ok(Restored {
         review,
         summary,
         signed,
         copies,
         copies_missing,
+        addendum,
         unknown,
         format_version,
     })

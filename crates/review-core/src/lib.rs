@@ -31,6 +31,7 @@ pub mod progress;
 pub mod ratings;
 pub mod readable;
 pub mod recovery;
+pub mod reflection;
 pub mod retention;
 pub mod review;
 pub mod services;

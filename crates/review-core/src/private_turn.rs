@@ -170,6 +170,17 @@ pub fn plan_in_words(plan: &PrivatePlan) -> Option<String> {
     }
 }
 
+impl PrivateTurn {
+    /// The turn as the device stores it (an envelope of kind `private-turn`).
+    pub fn encode(&self) -> String {
+        crate::draft::encode(crate::draft::Kind::PrivateTurn, self)
+    }
+
+    pub fn decode(raw: &str) -> Result<PrivateTurn, crate::draft::DraftError> {
+        crate::draft::decode(crate::draft::Kind::PrivateTurn, raw)
+    }
+}
+
 impl Review {
     /// [`crate::Command::AddOwnNote`]: a note on `criterion` in `by`'s own
     /// words, with the visibility their private turn gives it.

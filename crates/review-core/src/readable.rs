@@ -14,7 +14,7 @@ pub mod html;
 mod support;
 mod symbols;
 
-pub use symbols::{face_mouth, Symbol};
+pub use symbols::{face_mouth, feeling_mouth, Symbol};
 
 use crate::summary::document::*;
 use crate::team::TeamProfile;

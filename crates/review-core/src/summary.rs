@@ -11,6 +11,8 @@
 //! new key.
 
 pub mod about;
+pub mod addendum;
+pub mod addendum_record;
 pub mod canonical;
 pub mod confidentiality_record;
 pub mod copies;
@@ -34,6 +36,10 @@ pub mod verify;
 mod tamper_tests;
 
 pub use about::{check_result, CheckResult, Kept};
+pub use addendum::{
+    addendum_against_records, addendum_file_name, prepare_addendum, Addendum, AddendumError,
+    AddendumFile, Making, PreparedAddendum,
+};
 pub use canonical::{parse_strict, to_canonical_vec, utf16_cmp, ParseError};
 pub use copies::{
     check_copy, copies_of, copy_against_records, copy_document_id, copy_for, CopyMismatch,

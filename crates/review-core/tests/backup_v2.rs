@@ -328,8 +328,10 @@ fn a_summary_re_signed_by_another_key_opens_naming_that_key() {
 #[test]
 fn unknown_kinds_are_kept_as_they_came_and_order_does_not_matter() {
     let (review, summary, _) = signed_off_backup();
+    // (An addendum was this test's example of a later kind until this
+    // build came to know addenda: `tests/addendum.rs` checks those.)
     let addendum = SignedCopy {
-        kind: "addendum".into(),
+        kind: "interpreter-statement".into(),
         text: "{\"any\": \"text\",  \"kept\": [1, 2]}".into(),
     };
     let copy = SignedCopy {
@@ -351,7 +353,7 @@ fn unknown_kinds_are_kept_as_they_came_and_order_does_not_matter() {
     assert_eq!(first.unknown, [addendum, copy]);
     assert_eq!(first.summary.as_ref(), Some(&summary));
     assert!(first.notes().iter().any(|n| n.starts_with(
-        "The backup also holds 2 signed files of a kind this version of the app does not know (“addendum”, “witness-statement”): they are kept"
+        "The backup also holds 2 signed files of a kind this version of the app does not know (“interpreter-statement”, “witness-statement”): they are kept"
     )));
     // Whose key signed the summary, and when, in words.
     assert!(first.notes().iter().any(|n| n

@@ -206,8 +206,8 @@ fn a_stored_turn_reads_back_and_damage_is_said() {
         who: CARER.into(),
         handing_back: true,
     };
-    let raw = draft::encode_private_turn(&turn);
-    assert_eq!(draft::decode_private_turn(&raw), Ok(turn));
-    assert!(draft::decode_private_turn("{not json").is_err());
-    assert!(draft::decode_private_turn(&draft::encode_review(&new_review())).is_err());
+    let raw = turn.encode();
+    assert_eq!(PrivateTurn::decode(&raw), Ok(turn));
+    assert!(PrivateTurn::decode("{not json").is_err());
+    assert!(PrivateTurn::decode(&draft::encode_review(&new_review())).is_err());
 }

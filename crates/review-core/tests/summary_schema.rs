@@ -92,6 +92,27 @@ fn format_2_schema_is_the_generated_one() {
     assert_eq!(shipped_of(Format::V2)["$id"], schema::ID_V2);
 }
 
+/// The addendum's schema, like format 2's, follows its Rust types.
+#[test]
+fn addendum_schema_is_the_generated_one() {
+    let generated = schema::pretty(&schema::generate_addendum());
+    assert_file_is_generated(
+        &repo(schema::ADDENDUM_SHIPPED_PATH),
+        &generated,
+        "UPDATE_SCHEMA",
+        "differs from the addendum schema generated from the Rust types: regenerate it with \
+         UPDATE_SCHEMA=1 cargo test -p review-core --test summary_schema \
+         (the addendum format only gains optional members: see docs/formats.md)",
+    );
+    let shipped: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(repo(schema::ADDENDUM_SHIPPED_PATH)).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(shipped["$id"], schema::ID_ADDENDUM_V1);
+    jsonschema::draft202012::meta::validate(&shipped)
+        .unwrap_or_else(|e| panic!("addendum schema against the 2020-12 meta-schema: {e}"));
+}
+
 #[test]
 fn the_schemas_are_valid_draft_2020_12() {
     for format in FORMATS {

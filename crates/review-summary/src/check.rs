@@ -109,6 +109,12 @@ pub fn verify(paths: &[PathBuf], asked: &Options) -> Result<ExitCode, Usage> {
         })
         .collect();
     against_records(&mut checked);
+    // The records copies among the files, which addenda were checked beside.
+    let records: Vec<String> = checked
+        .iter()
+        .filter(|(_, r)| r.is_intact() && r.summary.as_ref().is_some_and(|s| s.copy_for.is_none()))
+        .filter_map(|(_, r)| r.document_id.clone())
+        .collect();
     for (path, v) in checked {
         let verdict = v.verdict();
         // Without a list, an explicit --allow-unknown-signer lets an intact
@@ -122,7 +128,7 @@ pub fn verify(paths: &[PathBuf], asked: &Options) -> Result<ExitCode, Usage> {
         worst = worst.max(counts_as);
         counted[exit_status(verdict) as usize] += 1;
         if !asked.json {
-            print(&lines(&path, &v));
+            print(&lines(&path, &v, &records));
         }
         let issues = v.issues();
         report.files.push(FileReport {
@@ -162,11 +168,29 @@ pub fn verify(paths: &[PathBuf], asked: &Options) -> Result<ExitCode, Usage> {
     Ok(ExitCode::from(exit_status(worst)))
 }
 
-/// A recipient's copy checked with the records copy it names, when that is
-/// among the files: it must be the copy the records copy names, holding
-/// exactly what its recipient may see, or it is invalid.
+/// A recipient's copy, or an addendum, checked with the records copy it
+/// names, when that is among the files: a copy must be the one the records
+/// copy names, holding exactly what its recipient may see; an addendum must
+/// name that file's bytes and be signed by the same key; or it is invalid.
 fn against_records(checked: &mut [(PathBuf, Verification)]) {
     for i in 0..checked.len() {
+        if let Some(to) = checked[i]
+            .1
+            .addendum
+            .as_ref()
+            .map(|a| a.addendum_to.id.to_string())
+        {
+            let records = checked.iter().find(|(_, r)| {
+                r.summary.is_some() && r.document_id.as_deref() == Some(to.as_str())
+            });
+            if let Some(error) =
+                records.and_then(|(_, r)| summary::addendum_against_records(&checked[i].1, r))
+            {
+                checked[i].1.errors.push(error);
+                checked[i].1.addendum = None;
+            }
+            continue;
+        }
         let Some(of) = checked[i]
             .1
             .summary
@@ -199,10 +223,21 @@ fn copy_note(v: &Verification) -> Option<String> {
     ))
 }
 
+/// What an addendum is, for its line: the worker's reflection on which
+/// summary, and whether it was checked beside it.
+fn addendum_note(v: &Verification, records: &[String]) -> Option<String> {
+    let to = v.addendum.as_ref()?.addendum_to.id.as_str();
+    Some(if records.iter().any(|r| r == to) {
+        format!("The worker's reflection, added to summary {to} and checked beside it: for the records only.")
+    } else {
+        format!("The worker's reflection, added to summary {to}: for the records only. Give that summary's file too, to check that it belongs to it.")
+    })
+}
+
 /// The lines for one file: its verdict, path and what it is, then each
 /// problem on its own line, at most [`summary::MAX_LISTED`] and a count of
 /// the rest.
-fn lines(path: &Path, v: &Verification) -> String {
+fn lines(path: &Path, v: &Verification, records: &[String]) -> String {
     let path = shown(path);
     // Everything below comes from the file: escaped before it is joined
     // into lines, so a line break inside it cannot forge a line of ours.
@@ -219,14 +254,18 @@ fn lines(path: &Path, v: &Verification) -> String {
                 .signer_note()
                 .map(|n| format!(" ({})", safe(&n)))
                 .unwrap_or_default();
-            let copy = copy_note(v).map_or_else(String::new, |c| format!("\n    {}", safe(&c)));
+            let copy = copy_note(v)
+                .or_else(|| addendum_note(v, records))
+                .map_or_else(String::new, |c| format!("\n    {}", safe(&c)));
             format!(
                 "valid       {path}  document {document}, signed by {name}, key {key}{note}{copy}"
             )
         }
         Verdict::UntrustedSigner => {
             let why = safe(&v.signer_issue().map(|e| e.to_string()).unwrap_or_default());
-            let copy = copy_note(v).map_or_else(String::new, |c| format!("\n    {}", safe(&c)));
+            let copy = copy_note(v)
+                .or_else(|| addendum_note(v, records))
+                .map_or_else(String::new, |c| format!("\n    {}", safe(&c)));
             format!("UNTRUSTED   {path}  document {document}, key {key}{copy}\n    - {why}")
         }
         verdict => {

@@ -1,6 +1,7 @@
 //! `review-summary`: the records teams' tool for Review Together summaries.
 //! It makes a signing key, signs an unsigned summary (format 2), verifies
-//! signed ones (formats 1 and 2) with the same code the app runs
+//! signed ones (formats 1 and 2, and the addenda that hold the worker's
+//! reflection) with the same code the app runs
 //! (review-core) plus the shipped JSON Schemas, keeps the team's key list
 //! and receipt log, and prints the schemas.
 //!
@@ -60,11 +61,13 @@ enum Command {
     },
     /// Print the JSON Schema of a summary format (the one this tool writes, unless told).
     Schema {
-        /// Which format's schema: 1 or 2.
+        /// Which format's schema: 1 or 2, or "addendum" (the worker's reflection).
         #[arg(long, value_name = "VERSION", default_value = "2")]
         format: String,
     },
-    /// Verify signed summaries: files, or directories (their *.json files, not recursively).
+    /// Verify signed summaries and their addenda (the worker's reflection): files, or
+    /// directories (their *.json files, not recursively). A recipient's copy or an
+    /// addendum given with the summary it names is checked against it.
     Verify {
         #[arg(value_name = "PATH", required = true)]
         paths: Vec<PathBuf>,
@@ -278,9 +281,10 @@ fn schema(format: &str) -> Result<ExitCode, Usage> {
     let text = match format {
         "2" => summary::schema::SHIPPED,
         "1" => summary::schema::SHIPPED_V1,
+        "addendum" => summary::schema::ADDENDUM_SHIPPED,
         other => {
             return Err(Usage(format!(
-                "--format {other:?}: the summary formats are 1 and 2"
+                "--format {other:?}: the summary formats are 1 and 2, and \"addendum\" is the worker's reflection"
             )))
         }
     };

@@ -97,7 +97,7 @@ test('a signed-off review travels with its signed summary, and an edited one is 
   // On another device the review opens with its summary, byte for byte, and
   // says whose key signed it. A signed file of a kind this build does not
   // know (a later build's) is kept as it came and goes into the next backup.
-  const later = { kind: 'addendum', text: '{"for":"records","note":"made by a later build"}' };
+  const later = { kind: 'interpreter-statement', text: '{"for":"records","note":"made by a later build"}' };
   const withLater = test.info().outputPath('signed', 'with-a-later-kind.json');
   writeFileSync(withLater, JSON.stringify({ ...backup, signedFiles: [...backup.signedFiles, later] }));
   const other = await browser.newContext({ hasTouch: true, viewport: { width: 1024, height: 768 } });
@@ -108,7 +108,7 @@ test('a signed-off review travels with its signed summary, and an edited one is 
   await expect(opened).toContainText('Its signed summary was checked: it is unchanged since it was signed on ');
   await expect(opened).toContainText(`by the device whose key fingerprint is ${fingerprint}.`);
   await expect(opened).toContainText("Its 2 recipients' copies were checked against it too.");
-  await expect(opened).toContainText('The backup also holds 1 signed file of a kind this version of the app does not know (“addendum”): it is kept with the review');
+  await expect(opened).toContainText('The backup also holds 1 signed file of a kind this version of the app does not know (“interpreter-statement”): it is kept with the review');
   const [dl] = await Promise.all([tablet.waitForEvent('download'), press(tablet.getByRole('button', { name: 'Download summary' }))]);
   const copy = test.info().outputPath('signed', 'summary-elsewhere.json');
   await dl.saveAs(copy);

@@ -50,6 +50,8 @@ pub enum BackupError {
     CopiesWithoutSummary(usize),
     /// A recipient's copy is not the one signed with the summary: why.
     CopyRefused(String),
+    /// The worker's reflection is not an addendum to the summary: why.
+    AddendumRefused(String),
 }
 
 impl fmt::Display for BackupError {
@@ -135,6 +137,10 @@ impl fmt::Display for BackupError {
             BackupError::CopyRefused(why) => write!(
                 f,
                 "A recipient's copy in the backup cannot be used: {why}, {NOT_OPENED}"
+            ),
+            BackupError::AddendumRefused(why) => write!(
+                f,
+                "The worker's reflection in the backup cannot be used: {why}, {NOT_OPENED}"
             ),
         }
     }

@@ -1,15 +1,18 @@
 //! The signed files a backup carries beside a review, each as its exact
-//! text with its kind: the summary, the recipients' copies, and files of
+//! text with its kind: the summary, the recipients' copies, the worker's
+//! reflection (an addendum), and files of
 //! kinds this build does not know (kept as they came).
 
 use crate::draft::{self, DraftError};
-use crate::summary::{CopyFile, SignedFile};
+use crate::summary::{AddendumFile, CopyFile, SignedFile};
 use serde::{Deserialize, Serialize};
 
 /// The kind of a signed summary in a backup's signed files.
 pub const SUMMARY: &str = "summary";
 /// The kind of a recipient's copy in a backup's signed files.
 pub const RECIPIENT_COPY: &str = "recipient-copy";
+/// The kind of the worker's reflection, an addendum to the summary.
+pub const ADDENDUM: &str = "addendum";
 
 /// One signed file that belongs to a review, as its exact text.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
@@ -26,6 +29,14 @@ impl SignedCopy {
     pub fn summary(file: &SignedFile) -> SignedCopy {
         SignedCopy {
             kind: SUMMARY.into(),
+            text: file.text.clone(),
+        }
+    }
+
+    /// The worker's reflection, signed as an addendum to the summary.
+    pub fn addendum(file: &AddendumFile) -> SignedCopy {
+        SignedCopy {
+            kind: ADDENDUM.into(),
             text: file.text.clone(),
         }
     }

@@ -73,6 +73,19 @@ pub fn face_mouth(point: ScalePoint) -> &'static str {
     }
 }
 
+/// The mouth of the face for an answer to "How was this review for you?"
+/// (the rating faces' own drawing); none for "did not say".
+pub fn feeling_mouth(feeling: crate::reflection::Feeling) -> Option<&'static str> {
+    use crate::reflection::Feeling;
+    let point = match feeling {
+        Feeling::Good => ScalePoint::Good,
+        Feeling::Mixed => ScalePoint::Okay,
+        Feeling::NotGood => ScalePoint::Poor,
+        Feeling::DidNotSay => return None,
+    };
+    Some(face_mouth(point))
+}
+
 /// The symbol as SVG markup, hidden from screen readers (the words beside
 /// it say the same). `None` for a name the app has no symbol for.
 pub(super) fn svg(symbol: Symbol) -> Option<String> {

@@ -2,6 +2,7 @@
 //! fixed code (part of the CLI's `--json` output) and plain-English words,
 //! and what verifying one file found.
 
+use super::addendum_record::Addendum;
 use super::canonical::ParseError;
 use super::document::Summary;
 use super::strings::FormatVersion;
@@ -38,10 +39,13 @@ pub enum ErrorCode {
     /// A recipient's copy checked beside its records copy is not the copy
     /// the records copy names, or holds what its recipient may not see.
     CopyMismatch,
+    /// An addendum checked beside the records copy it names is not that
+    /// file's, or was signed by another key.
+    AddendumMismatch,
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 21] = [
+    pub const ALL: [ErrorCode; 22] = [
         ErrorCode::Unreadable,
         ErrorCode::NotUtf8,
         ErrorCode::NotJson,
@@ -63,6 +67,7 @@ impl ErrorCode {
         ErrorCode::RetiredKey,
         ErrorCode::SignerNotChecked,
         ErrorCode::CopyMismatch,
+        ErrorCode::AddendumMismatch,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -88,6 +93,7 @@ impl ErrorCode {
             ErrorCode::RetiredKey => "retired_key",
             ErrorCode::SignerNotChecked => "signer_not_checked",
             ErrorCode::CopyMismatch => "copy_mismatch",
+            ErrorCode::AddendumMismatch => "addendum_mismatch",
         }
     }
 
@@ -236,6 +242,9 @@ pub struct Verification {
     /// The summary, when the file is intact (whoever signed it), in format
     /// 2's shape whatever the file's format (see [`v1::Summary::upgrade`]).
     pub summary: Option<Summary>,
+    /// The addendum, when the file is an intact one (then `summary` is
+    /// `None` and `format_version` too: an addendum has its own format).
+    pub addendum: Option<Addendum>,
 }
 
 impl Verification {

@@ -1,4 +1,4 @@
-//! Signing a summary: a detached compact JWS (RFC 7515 appendix F) with
+//! Signing a summary (and an addendum): a detached compact JWS (RFC 7515 appendix F) with
 //! Ed25519 over the RFC 8785 form of the document without its `signature`.
 //! Signing is two steps, so that the key may live elsewhere (WebCrypto in
 //! the app): [`Summary::to_sign`] gives the exact bytes to sign, and
@@ -72,6 +72,26 @@ pub struct ToSign {
 }
 
 impl ToSign {
+    /// A signed document of any of our kinds (a summary, an addendum),
+    /// unsigned as `document`, to be signed with the key whose public part
+    /// is `jwk` under the protected header type `typ`.
+    pub(crate) fn new(document: Value, typ: &str, jwk: &PublicJwk) -> Result<ToSign, SignError> {
+        let invalid = |e: String| SignError::Invalid(vec![err(ErrorCode::Schema, e)]);
+        let payload = to_canonical_vec(&document).map_err(invalid)?;
+        let header = ProtectedHeader {
+            alg: ALG.into(),
+            typ: typ.into(),
+            kid: jwk.thumbprint(),
+            jwk: jwk.clone(),
+        };
+        Ok(ToSign {
+            header_b64: b64(&to_canonical_vec(&header).map_err(invalid)?),
+            jwk: jwk.clone(),
+            payload,
+            document,
+        })
+    }
+
     /// The JWS signing input (RFC 7515 §5.1): what the key signs.
     pub fn signing_input(&self) -> Vec<u8> {
         signing_input(&self.header_b64, &self.payload)
@@ -105,21 +125,9 @@ impl Summary {
         if self.signature.is_some() {
             return Err(SignError::AlreadySigned);
         }
-        let invalid = |e: String| SignError::Invalid(vec![err(ErrorCode::Schema, e)]);
-        let document = serde_json::to_value(self).map_err(|e| invalid(e.to_string()))?;
-        let payload = to_canonical_vec(&document).map_err(invalid)?;
-        let header = ProtectedHeader {
-            alg: ALG.into(),
-            typ: JWS_TYPE.into(),
-            kid: jwk.thumbprint(),
-            jwk: jwk.clone(),
-        };
-        Ok(ToSign {
-            header_b64: b64(&to_canonical_vec(&header).map_err(invalid)?),
-            jwk: jwk.clone(),
-            payload,
-            document,
-        })
+        let document = serde_json::to_value(self)
+            .map_err(|e| SignError::Invalid(vec![err(ErrorCode::Schema, e.to_string())]))?;
+        ToSign::new(document, JWS_TYPE, jwk)
     }
 
     /// Sign the summary with a key held here (the CLI, tests): the file's

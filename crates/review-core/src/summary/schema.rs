@@ -6,6 +6,8 @@
 //! the file again. Format 1's schema, `public/schema/summary-v1.json`, is
 //! frozen: never regenerated, its SHA-256 pinned by a test. Both are served
 //! in the app's build under `/schema/` and printed by `review-summary schema`.
+//! The addendum's schema (`public/schema/addendum-v1.json`) is generated and
+//! checked the same way.
 
 use super::document::Summary;
 use super::strings::FormatVersion;
@@ -30,6 +32,18 @@ pub fn file_name(version: FormatVersion) -> &'static str {
         FormatVersion::V1 => "summary-v1.json",
         FormatVersion::V2 => "summary-v2.json",
     }
+}
+
+/// Where the addendum's schema is published, relative to the repository root.
+pub const ADDENDUM_SHIPPED_PATH: &str = "public/schema/addendum-v1.json";
+/// The addendum schema's `$id`.
+pub const ID_ADDENDUM_V1: &str = "urn:review-together:schema:addendum-v1";
+/// The addendum schema's file, as error messages name it.
+pub const ADDENDUM_FILE: &str = "addendum-v1.json";
+
+/// The schema of the addendum, format 1, generated from [`Addendum`].
+pub fn generate_addendum() -> Schema {
+    generate_for::<super::addendum_record::Addendum>(ID_ADDENDUM_V1)
 }
 
 /// The schema of format 2, generated from [`Summary`].
@@ -63,7 +77,7 @@ pub fn generate_json() -> String {
 }
 
 /// A schema as a shipped file holds it: pretty JSON and a final newline.
-pub(crate) fn pretty(schema: &Schema) -> String {
+pub fn pretty(schema: &Schema) -> String {
     let mut text = serde_json::to_string_pretty(schema).unwrap_or_default();
     text.push('\n');
     text
@@ -146,6 +160,32 @@ pub fn validate(value: &Value, version: FormatVersion) -> Vec<String> {
             .build(&schema)
             .map_err(|e| format!("the shipped schema {name} does not compile: {e}"))
     });
+    errors_of(validator, value, name, "summary")
+}
+
+/// Errors from validating an addendum against its shipped schema.
+#[cfg(feature = "schema-validation")]
+pub fn validate_addendum(value: &Value) -> Vec<String> {
+    use std::sync::OnceLock;
+    static COMPILED: OnceLock<Result<jsonschema::Validator, String>> = OnceLock::new();
+    let validator = COMPILED.get_or_init(|| {
+        let schema: Value = serde_json::from_str(ADDENDUM_SHIPPED)
+            .map_err(|e| format!("the shipped schema {ADDENDUM_FILE} is not JSON: {e}"))?;
+        jsonschema::draft202012::options()
+            .should_validate_formats(true)
+            .build(&schema)
+            .map_err(|e| format!("the shipped schema {ADDENDUM_FILE} does not compile: {e}"))
+    });
+    errors_of(validator, value, ADDENDUM_FILE, "addendum")
+}
+
+#[cfg(feature = "schema-validation")]
+fn errors_of(
+    validator: &Result<jsonschema::Validator, String>,
+    value: &Value,
+    name: &str,
+    what: &str,
+) -> Vec<String> {
     match validator {
         Ok(v) => v
             .iter_errors(value)
@@ -153,11 +193,18 @@ pub fn validate(value: &Value, version: FormatVersion) -> Vec<String> {
             .map(|e| {
                 let at = e.instance_path().to_string();
                 let at = if at.is_empty() { "/".to_string() } else { at };
-                format!("The summary does not match the schema ({name}) at {at}: {e}.")
+                format!("The {what} does not match the schema ({name}) at {at}: {e}.")
             })
             .collect(),
         Err(e) => vec![e.clone()],
     }
+}
+
+/// Without the `schema-validation` feature (the app), the Rust types check
+/// the same rules.
+#[cfg(not(feature = "schema-validation"))]
+pub fn validate_addendum(_value: &Value) -> Vec<String> {
+    Vec::new()
 }
 
 /// Without the `schema-validation` feature (the app), the Rust types check
@@ -171,6 +218,9 @@ pub fn validate(_value: &Value, _version: FormatVersion) -> Vec<String> {
 /// `review-summary schema` (not in the app, which validates by its types).
 #[cfg(feature = "schema-validation")]
 pub const SHIPPED: &str = include_str!("../../../../public/schema/summary-v2.json");
+/// The addendum's shipped schema.
+#[cfg(feature = "schema-validation")]
+pub const ADDENDUM_SHIPPED: &str = include_str!("../../../../public/schema/addendum-v1.json");
 /// Format 1's frozen schema.
 #[cfg(feature = "schema-validation")]
 pub const SHIPPED_V1: &str = include_str!("../../../../public/schema/summary-v1.json");

@@ -23,6 +23,13 @@ pub const STANDARD_CRITERIA: [&str; 7] = ["P17", "P18", "P19", "P20", "P21", "P2
 
 /// The `typ` of our protected header.
 pub const JWS_TYPE: &str = "review-together-summary+jws";
+/// The value of an addendum's `"format"` (see `addendum.rs`).
+pub const ADDENDUM_FORMAT: &str = "review-together/addendum";
+/// The value of an addendum's `"formatVersion"` this build writes.
+pub const ADDENDUM_FORMAT_VERSION: &str = "1";
+/// The `typ` of an addendum's protected header: never a summary's, so a
+/// signature made over one cannot pass as the other's.
+pub const ADDENDUM_JWS_TYPE: &str = "review-together-addendum+jws";
 /// The algorithm we write: the fully specified name of RFC 9864.
 pub const ALG: &str = "Ed25519";
 /// The older name (RFC 8037) that verification accepts too.
@@ -334,6 +341,16 @@ fixed_string! {
 fixed_string! {
     /// Always `1` in a format 1 summary.
     pub struct FormatVersion1Text = FORMAT_VERSION_1;
+}
+
+fixed_string! {
+    /// Always `review-together/addendum`.
+    pub struct AddendumFormat = ADDENDUM_FORMAT;
+}
+
+fixed_string! {
+    /// Always `1` for this version of the addendum format.
+    pub struct AddendumFormatVersionText = ADDENDUM_FORMAT_VERSION;
 }
 
 fixed_string! {

@@ -1,7 +1,9 @@
 //! Verifying a summary file: every check a records team runs, in order
 //! (bytes, JSON, format, canonical form, signature, schema, portable values,
-//! trusted keys), for formats 1 and 2, and reading an unsigned file to sign.
+//! trusted keys), for formats 1 and 2 and for addenda (`addendum.rs`), and
+//! reading an unsigned file to sign.
 
+use super::addendum_record::Addendum;
 use super::canonical::{parse_strict, scan_canonical, Member, ParseError};
 use super::document::*;
 use super::errors::*;
@@ -59,6 +61,7 @@ pub(crate) fn verify_with(
         out.errors = found.errors;
         out.unlisted = found.unlisted;
         out.summary = None;
+        out.addendum = None;
         out.signer = Signer::NotChecked;
     }
     out
@@ -103,7 +106,9 @@ fn run(
             .get("documentId")
             .and_then(Value::as_str)
             .map(String::from);
-        out.format_version = Some(format_errors(&value)?);
+        if let Kind::Summary(version) = kind_of(&value)? {
+            out.format_version = Some(version);
+        }
         if value.get("signature").is_none() {
             return Err(no_signature().into());
         }
@@ -121,13 +126,25 @@ fn run(
         return Err(not_a_summary().into());
     }
     out.document_id = top.string("documentId");
-    let version = format_errors(&top.small_object(&["format", "formatVersion"]))?;
-    out.format_version = Some(version);
-    signature_checks(&top, version, check, options.trusted_keys, out)?;
-    // The signature holds; now what it covers must be a well-formed summary.
+    let kind = kind_of(&top.small_object(&["format", "formatVersion"]))?;
+    let (version, typ) = match kind {
+        Kind::Summary(version) => {
+            out.format_version = Some(version);
+            (version, JWS_TYPE)
+        }
+        // An addendum's header is format 2's, under its own type.
+        Kind::Addendum => (FormatVersion::V2, ADDENDUM_JWS_TYPE),
+    };
+    signature_checks(&top, version, typ, check, options.trusted_keys, out)?;
+    // The signature holds; now what it covers must be a well-formed document.
     let value: Value = serde_json::from_slice(bytes)
         .map_err(|e| parse_error(ParseError::NotJson(e.to_string())))?;
-    let summary = content_checks(&value, version, out.signed_at.as_deref())?;
+    match kind {
+        Kind::Summary(_) => {
+            out.summary = Some(content_checks(&value, version, out.signed_at.as_deref())?)
+        }
+        Kind::Addendum => out.addendum = Some(addendum_content_checks(&value)?),
+    }
     if let Some(list) = options.trusted_keys {
         let kid = out.kid.clone().unwrap_or_default();
         let listed = list.get(&kid);
@@ -142,7 +159,6 @@ fn run(
             since: listed.and_then(|k| k.revoked.clone().or_else(|| k.retired.clone())),
         };
     }
-    out.summary = Some(summary);
     Ok(())
 }
 
@@ -214,6 +230,30 @@ fn not_a_summary() -> VerifyError {
     )
 }
 
+/// What a signed file of ours is.
+#[derive(Clone, Copy)]
+enum Kind {
+    Summary(FormatVersion),
+    Addendum,
+}
+
+/// `format` and `formatVersion` of any of our signed files.
+fn kind_of(value: &Value) -> Result<Kind, VerifyError> {
+    if value.get("format").and_then(Value::as_str) != Some(ADDENDUM_FORMAT) {
+        return format_errors(value).map(Kind::Summary);
+    }
+    match value.get("formatVersion") {
+        Some(Value::String(v)) if v == ADDENDUM_FORMAT_VERSION => Ok(Kind::Addendum),
+        other => Err(err(
+            ErrorCode::WrongFormatVersion,
+            format!(
+                "This addendum is format version {}; this verifier reads version \"{ADDENDUM_FORMAT_VERSION}\". A newer version of review-summary may read it.",
+                other.map_or_else(|| "(none given)".to_string(), Value::to_string)
+            ),
+        )),
+    }
+}
+
 /// `format` and `formatVersion`, checked before anything that depends on them.
 fn format_errors(value: &Value) -> Result<FormatVersion, VerifyError> {
     if value.get("format").and_then(Value::as_str) != Some(FORMAT) {
@@ -240,6 +280,7 @@ fn format_errors(value: &Value) -> Result<FormatVersion, VerifyError> {
 fn signature_checks(
     top: &TopLevel<'_>,
     version: FormatVersion,
+    typ: &str,
     check: &dyn SignatureCheck,
     list: Option<&TeamKeys>,
     out: &mut Verification,
@@ -328,9 +369,9 @@ fn signature_checks(
             (header, Some(h.document_id))
         }
     };
-    if header.typ != JWS_TYPE {
+    if header.typ != typ {
         return Err(bad_header(format!(
-            "its type is {:?}, not {JWS_TYPE:?}",
+            "its type is {:?}, not {typ:?}",
             header.typ
         )));
     }
@@ -433,5 +474,36 @@ fn content_checks(
             found.unlisted += unlisted;
             Err(found)
         }
+    }
+}
+
+/// An addendum's content, once its signature holds: the types (closed
+/// objects, checked strings) and the portable-value rules, with the shipped
+/// schema where the `schema-validation` feature is on.
+fn addendum_content_checks(value: &serde_json::Value) -> Result<Addendum, Found> {
+    let mut errors: Vec<VerifyError> = super::schema::validate_addendum(value)
+        .into_iter()
+        .map(|e| err(ErrorCode::Schema, e))
+        .collect();
+    let typed = serde_json::from_value::<Addendum>(value.clone());
+    if let (Err(e), true) = (&typed, errors.is_empty()) {
+        errors.push(err(
+            ErrorCode::Schema,
+            format!(
+                "The addendum does not match its schema ({}): {e}.",
+                super::schema::ADDENDUM_FILE
+            ),
+        ));
+    }
+    let portable = super::portable::portable_issues(value, MAX_LISTED);
+    errors.extend(
+        portable
+            .listed
+            .into_iter()
+            .map(|issue| err(ErrorCode::NotPortable, issue)),
+    );
+    match typed {
+        Ok(addendum) if errors.is_empty() => Ok(addendum),
+        _ => Err(errors.into()),
     }
 }

@@ -1,0 +1,157 @@
+//! The worker's reflection through the records teams' CLI: an addendum
+//! verifies on its own and says which summary it adds to; beside that
+//! summary it is checked against it, and beside another summary, or
+//! re-signed with another key, it is invalid (`addendum_mismatch`).
+
+use assert_cmd::Command;
+use review_core::reflection::{Feeling, Reflection};
+use review_core::summary::{
+    prepare_addendum, read_unsigned, sign_with_copies, Making, SignedFile, SigningKey, TeamKeys,
+};
+use std::path::{Path, PathBuf};
+use tempfile::TempDir;
+
+fn key() -> SigningKey {
+    SigningKey::from_seed([7; 32])
+}
+
+/// The records copy signed by `key` at `signed_at`, as the app keeps it.
+fn records(key: &SigningKey, signed_at: &str) -> SignedFile {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/fixtures/summary-unsigned-v2.json"
+    );
+    let unsigned = read_unsigned(&std::fs::read(path).unwrap(), Some(signed_at)).unwrap();
+    let (review_id, document_id) = (unsigned.review_id.clone(), unsigned.document_id.to_string());
+    let (bytes, _) = sign_with_copies(unsigned, key).unwrap();
+    SignedFile {
+        review_id,
+        document_id,
+        file_name: "review-summary.json".into(),
+        text: String::from_utf8(bytes).unwrap(),
+    }
+}
+
+/// The worker's reflection on `records`, signed by `key`.
+fn addendum(records: &SignedFile, key: &SigningKey) -> Vec<u8> {
+    let summary: review_core::summary::Summary = serde_json::from_str(&records.text).unwrap();
+    let mut reflection = Reflection {
+        went_well: "Plenty of time".into(),
+        do_differently: "Nothing".into(),
+        ..Reflection::default()
+    };
+    for p in review_core::summary::addendum::asked(&summary) {
+        reflection
+            .how_it_was
+            .insert(p.participant_id, Feeling::Good);
+    }
+    let jwk = key.public_jwk();
+    let when = chrono::DateTime::parse_from_rfc3339("2026-11-24T13:00:00+00:00").unwrap();
+    prepare_addendum(
+        &records.review_id,
+        records,
+        &reflection,
+        Making {
+            document_id: "7c1e2d3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f",
+            app_version: "0.1.0",
+            language: "en-GB",
+            jwk: &jwk,
+            signed_at: &when,
+        },
+    )
+    .unwrap()
+    .sign_with(key)
+    .unwrap()
+    .text
+    .into_bytes()
+}
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+fn with_team_list(dir: &Path) {
+    let mut list = TeamKeys::default();
+    list.add(
+        key().public_jwk(),
+        "Sam's tablet",
+        "2026-11-01T09:00:00+00:00",
+    )
+    .unwrap();
+    write(dir, "team.keys", list.to_json().as_bytes());
+}
+
+fn verify(dir: &Path, args: &[&str]) -> (String, i32) {
+    let out = Command::cargo_bin("review-summary")
+        .unwrap()
+        .current_dir(dir)
+        .args([&["verify", "--trusted-keys", "team.keys"], args].concat())
+        .output()
+        .unwrap();
+    (
+        String::from_utf8(out.stdout).unwrap(),
+        out.status.code().unwrap(),
+    )
+}
+
+#[test]
+fn an_addendum_verifies_alone_and_beside_its_summary() {
+    let dir = TempDir::new().unwrap();
+    with_team_list(dir.path());
+    let summary = records(&key(), "2026-11-24T12:05:00+00:00");
+    write(dir.path(), "summary.json", summary.text.as_bytes());
+    write(dir.path(), "reflection.json", &addendum(&summary, &key()));
+
+    let (out, code) = verify(dir.path(), &["reflection.json"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("The worker's reflection, added to summary"),
+        "{out}"
+    );
+    assert!(out.contains("Give that summary's file too"), "{out}");
+
+    let (out, code) = verify(dir.path(), &["summary.json", "reflection.json"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("checked beside it: for the records only."),
+        "{out}"
+    );
+    assert!(out.contains("2 files checked: 2 valid"), "{out}");
+}
+
+#[test]
+fn beside_another_signing_of_the_summary_or_from_another_key_it_is_invalid() {
+    let dir = TempDir::new().unwrap();
+    with_team_list(dir.path());
+    let first = records(&key(), "2026-11-24T12:05:00+00:00");
+    let again = records(&key(), "2026-11-24T12:06:00+00:00");
+    write(dir.path(), "again.json", again.text.as_bytes());
+    write(dir.path(), "reflection.json", &addendum(&first, &key()));
+    let (out, code) = verify(dir.path(), &["again.json", "reflection.json", "--json"]);
+    assert_eq!(code, 1, "{out}");
+    let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(report["files"][1]["verdict"], "invalid");
+    assert_eq!(report["files"][1]["errors"][0]["code"], "addendum_mismatch");
+
+    // Another key's summary and addendum: the list does not know the key.
+    let other = SigningKey::from_seed([9; 32]);
+    let theirs = records(&other, "2026-11-24T12:05:00+00:00");
+    write(dir.path(), "theirs.json", &addendum(&theirs, &other));
+    let (out, code) = verify(dir.path(), &["theirs.json"]);
+    assert_eq!(code, 3, "{out}");
+    assert!(out.contains("UNTRUSTED"), "{out}");
+}
+
+#[test]
+fn the_addendum_schema_is_printed() {
+    let out = Command::cargo_bin("review-summary")
+        .unwrap()
+        .args(["schema", "--format", "addendum"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let schema: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(schema["$id"], "urn:review-together:schema:addendum-v1");
+}
