@@ -91,6 +91,7 @@ fn Unlocked() -> impl IntoView {
                             <Route path=path!("delete") view=DeleteReview />
                             <Route path=path!("copy/:recipient") view=ReadableCopy />
                             <Route path=path!("private") view=StartPrivateTurn />
+                            <Route path=path!("reflection") view=WorkerReflection />
                         </ParentRoute>
                     </Routes>
                         }),

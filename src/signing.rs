@@ -9,11 +9,11 @@
 //! every readable copy of it as text is removed.
 
 use crate::browser::device_key::{self, Trouble, Wrap};
-use crate::browser::{clock, pin, storage};
+use crate::browser::{clock, pin, reflection_store, storage};
 use review_core::backup::SignedCopy;
 use review_core::summary::{
-    self, decode_stored_key, encode_stored_key, CopyFile, Finalise, KeyGuard, PublicJwk, Signed,
-    SignedFile, Signing, SigningKey,
+    self, decode_stored_key, encode_stored_key, AddendumFile, CopyFile, Finalise, KeyGuard,
+    PublicJwk, Signed, SignedFile, Signing, SigningKey,
 };
 use review_core::{Review, Timestamp};
 use std::cell::RefCell;
@@ -347,8 +347,58 @@ pub async fn sign_at_sign_off(review: &Review, now: Timestamp) -> Result<Made, S
     })
 }
 
+/// Sign the worker's reflection on a signed-off review as an addendum to
+/// its records copy, with this device's key, and keep it. The records copy
+/// this device keeps is checked first (`summary::prepare_addendum`): one
+/// edited or replaced in storage since the sign-off, or signed by another
+/// key, is refused and nothing is signed. An addendum already kept is
+/// never replaced.
+pub async fn sign_reflection(
+    review: &Review,
+    reflection: &review_core::reflection::Reflection,
+    now: Timestamp,
+) -> Result<AddendumFile, String> {
+    if let Ok(Some(kept)) = reflection_store::load_addendum(&review.id) {
+        return Ok(kept);
+    }
+    let records = match stored_summary(review)? {
+        Some(made) if made.not_kept.is_none() => made.file,
+        Some(_) => return Err("the signed summary is not kept on this device, so nothing can be added to it".into()),
+        None => return Err("this review was not signed off on this device, so there is no signed summary here to add to".into()),
+    };
+    let signer = signer().await.map_err(|e| e.to_string())?;
+    let document_id = clock::new_id();
+    let prepared = summary::prepare_addendum(
+        &review.id,
+        &records,
+        reflection,
+        summary::Making {
+            document_id: &document_id,
+            app_version: env!("CARGO_PKG_VERSION"),
+            language: LANGUAGE,
+            jwk: &signer.public_jwk(),
+            signed_at: &now,
+        },
+    )
+    .map_err(|e| e.to_string())?;
+    let file = match &signer {
+        Signer::Text(key) => prepared.sign_with(key),
+        Signer::Browser(_) => {
+            let (_, openers) = pin::key_wrap().ok_or_else(|| locked().to_string())?;
+            let signature = device_key::sign(prepared.signing_input(), openers)
+                .await
+                .map_err(|e| e.to_string())?;
+            prepared.attach(&signature)
+        }
+    }
+    .map_err(|e| e.to_string())?;
+    reflection_store::save_addendum(&file)
+        .map_err(|e| format!("the signed reflection could not be kept on this device: {e}"))?;
+    Ok(file)
+}
+
 /// A backup of `review` as it is now, with its signed files (its summary
-/// and its recipients' copies byte for byte, and files of kinds this build does not know as they came),
+/// and its recipients' copies byte for byte, the worker's signed reflection, and files of kinds this build does not know as they came),
 /// locked with the device's recovery code (`recovery`, the device's as
 /// `browser::recovery::current` gives it). (file name, text).
 pub fn backup_file(
@@ -362,6 +412,9 @@ pub fn backup_file(
             .collect(),
         _ => Vec::new(),
     };
+    if let Ok(Some(addendum)) = reflection_store::load_addendum(&review.id) {
+        signed.push(SignedCopy::addendum(&addendum));
+    }
     signed.extend(storage::other_signed_files(&review.id));
     let text = review_core::backup::locked_with(
         review,

@@ -45,7 +45,7 @@ pub struct Unreadable {
 }
 
 /// gloo's `raw()` panics when localStorage is missing, so probe first.
-fn local() -> Result<web_sys::Storage, StorageError> {
+pub(super) fn local() -> Result<web_sys::Storage, StorageError> {
     match web_sys::window().map(|w| w.local_storage()) {
         Some(Ok(Some(_))) => Ok(LocalStorage::raw()),
         _ => Err(StorageError::Unavailable),
@@ -53,7 +53,7 @@ fn local() -> Result<web_sys::Storage, StorageError> {
 }
 
 /// Every read opens what the device PIN sealed (see `crate::browser::pin`).
-fn read(key: &str) -> Result<Option<String>, StorageError> {
+pub(super) fn read(key: &str) -> Result<Option<String>, StorageError> {
     local()?
         .get_item(key)
         .map(|stored| stored.map(|s| crate::browser::pin::open_from(key, s)))
@@ -62,7 +62,7 @@ fn read(key: &str) -> Result<Option<String>, StorageError> {
 
 /// Every write is sealed under the device PIN when one is set; while the
 /// device is locked nothing is written.
-fn write(key: &str, value: &str) -> Result<(), StorageError> {
+pub(super) fn write(key: &str, value: &str) -> Result<(), StorageError> {
     write_sealed(key, value).map(drop)
 }
 
@@ -87,7 +87,7 @@ fn write_sealed(key: &str, value: &str) -> Result<String, StorageError> {
 
 use wasm_bindgen::JsCast;
 
-fn describe(e: &wasm_bindgen::JsValue) -> String {
+pub(super) fn describe(e: &wasm_bindgen::JsValue) -> String {
     e.dyn_ref::<web_sys::DomException>()
         .map(|d| d.name())
         .unwrap_or_else(|| "unknown error".into())
@@ -307,6 +307,8 @@ pub fn delete_review(id: &str) -> Result<(), StorageError> {
         draft::copies_key(id),
         draft::other_signed_files_key(id),
         draft::summary_saved_key(id),
+        draft::reflection_key(id),
+        draft::addendum_key(id),
     ] {
         storage
             .remove_item(&key)

@@ -300,6 +300,28 @@ pub fn ReadAloud(
     }
 }
 
+/// A face (a rating's point, or how a review was for someone), drawn in the
+/// text colour only (no fills of colour) so it follows high-contrast and
+/// forced-colours themes; `mouth` is its mouth's path, the same drawing the
+/// readable copies use (`review_core::readable`). Each shape says
+/// `fill="none"` itself: base.css gives every `svg` a `fill: currentColor`,
+/// which beats the attribute on the `svg`.
+#[component]
+pub fn Face(
+    /// The mouth's SVG path.
+    mouth: &'static str,
+) -> impl IntoView {
+    view! {
+        <svg class="app-rating__symbol" aria-hidden="true" focusable="false" viewBox="0 0 48 48"
+            fill="none" stroke="currentColor" stroke-width="3" stroke-linecap="round" stroke-linejoin="round">
+            <circle cx="24" cy="24" r="21" fill="none" />
+            <circle cx="17" cy="18" r="1.5" fill="none" />
+            <circle cx="31" cy="18" r="1.5" fill="none" />
+            <path d=mouth fill="none" />
+        </svg>
+    }
+}
+
 /// One of our symbols from `public/symbols/` (see `review_core::library::symbol_for`).
 /// Decorative: the words it stands for are always written beside it.
 #[component]

@@ -26,7 +26,7 @@ mod visibility;
 pub use banner::{Banner, Flash, Notice};
 pub use display::{
     easy_read, provide_display_settings, use_display, DisplayControl, DisplayState, EasyReadBox,
-    EasyWords, ReadAloud, Symbol,
+    EasyWords, Face, ReadAloud, Symbol,
 };
 pub use editable::{change_word, Editable};
 pub use error_summary::{ErrorSummary, FieldMessages, Problem};

@@ -5,7 +5,7 @@
 //! Opening never signs anything: a summary in the backup is kept only when
 //! the core found it intact and saying exactly what the review says.
 
-use crate::browser::{clock, download, pin, storage, upload};
+use crate::browser::{clock, download, pin, reflection_store, storage, upload};
 use crate::components::{
     FileChoice, LockedDownload, Notice, Page, RecoveryCodeShown, Said, SubmitButton,
 };
@@ -55,6 +55,7 @@ fn keep(restored: Restored, as_copy: bool) -> Result<Opened, String> {
         mut review,
         summary,
         copies,
+        addendum,
         unknown,
         ..
     } = restored;
@@ -94,6 +95,20 @@ fn keep(restored: Restored, as_copy: bool) -> Result<Opened, String> {
                 "The signed summary could not be kept on this device: {e}. Nothing was changed."
             )
         })?;
+        // Checked against the summary just kept; one kept here before is
+        // kept aside, never overwritten.
+        if let Some(addendum) = &addendum {
+            let key = review_core::draft::addendum_key(&review.id);
+            if let Some(earlier) =
+                storage::raw(&key).filter(|e| *e != review_core::draft::encode_addendum(addendum))
+            {
+                storage::keep_aside(&format!("earlier-addendum/{}/{}", review.id, clock::new_id()), &earlier)
+                    .map_err(|e| format!("The worker’s reflection already on this device could not be kept aside: {e}. Nothing was changed."))?;
+            }
+            reflection_store::save_addendum(addendum).map_err(|e| {
+                format!("The worker’s signed reflection could not be kept on this device: {e}.")
+            })?;
+        }
     }
     storage::save_review(&review)
         .map_err(|e| format!("The review could not be kept on this device: {e}."))?;

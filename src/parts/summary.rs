@@ -5,7 +5,7 @@
 mod copies;
 
 use crate::browser::device_key::Trouble;
-use crate::browser::{download, storage};
+use crate::browser::{download, reflection_store, storage};
 use crate::components::{Page, Problem, Said};
 use crate::signing::{self, KeyState};
 use crate::state::use_review;
@@ -83,6 +83,7 @@ pub fn SummaryDownload() -> impl IntoView {
                 </div>
                 <p class="app-hint">{format!("File: {} (JSON)", file.file_name)}</p>
                 <copies::CopiesDownload copies=copies agreed=agreed review=ctx.path("") />
+                <ReflectionLink />
             }
             .into_any()
         }
@@ -321,5 +322,30 @@ fn KeptHow(
                 <A href=crate::href("/settings/pin") attr:class="app-link app-link--standalone">"Set a device PIN"</A>
             </p>
         })}
+    }
+}
+
+/// Where the summary is offered: whether the reflection is written yet, and
+/// the way to it.
+#[component]
+fn ReflectionLink() -> impl IntoView {
+    let ctx = use_review();
+    let signed = ctx
+        .review
+        .with_untracked(|r| matches!(reflection_store::load_addendum(&r.id), Ok(Some(_))));
+    view! {
+        <h2 class="app-heading-m">"Looking back on the review"</h2>
+        <p class="app-body">
+            {if signed {
+                "Your reflection is signed and added to the records copy."
+            } else {
+                "Ask the carer and the person they care for how the review was for them, and note what went well and what you would do differently. It is for the records only."
+            }}
+        </p>
+        <p class="app-body">
+            <A href=crate::href(ctx.path("reflection")) attr:class="app-link app-link--standalone">
+                {if signed { "See your reflection" } else { "Write your reflection" }}
+            </A>
+        </p>
     }
 }

@@ -19,7 +19,7 @@ import { expect, press, heading, radio, checkbox, showErrors, isoDate } from './
 import { addPerson, changePerson, libraryCriterion, TIME_OFF, EVENING_CALLS } from './getting-ready.js';
 import {
   reviewAt, changeOneRatingInStorage, clockInDoubt, openCriterion, rate, markNotDiscussed, addResource, addArrangement, addMatter, openCheck, signUntil,
-  turnBanner, RATINGS, SITTING, COVER_QUESTION, ARRANGEMENT, PHONE_NOW, SAFEGUARDING,
+  signEveryone, turnBanner, RATINGS, SITTING, COVER_QUESTION, ARRANGEMENT, PHONE_NOW, SAFEGUARDING,
 } from './meeting.js';
 import {
   DEVICE_SCREENS, screen, review, showing, pressButton, alerting, erring, openPartHere, PART_ROUTES,
@@ -83,6 +83,34 @@ const CRITERIA = '/review/:id/criteria';
 const READY = '/review/:id/ready';
 const CRITERION = '/review/:id/rate/:cid';
 const SIGN = '/review/:id/sign';
+const REFLECTION = '/review/:id/reflection';
+/**
+ * Steps: a review signed off in this browser, by this device's key (a staged
+ * signed-off review is restored without the key that signed it), on its
+ * reflection page.
+ */
+const signedHere = [review('review proper'), (page) => openCheck(page), (page) => signEveryone(page),
+  (page) => page.goto(page.url().replace(/\/[a-z]+$/, '/reflection')), showing('Looking back on the review')];
+/**
+ * Step: the device's signing key gone since the sign-off (whether or not
+ * this run's staged review was signed in this browser), then a reload.
+ */
+async function keyReplaced(page) {
+  const back = page.url();
+  // From a file of the app's origin that is not the app, so nothing holds
+  // the key database open while it is deleted.
+  await page.goto('/favicon.svg');
+  await page.evaluate(() => new Promise((done, fail) => {
+    localStorage.removeItem('review-together/signing-key-public');
+    const del = indexedDB.deleteDatabase('review-together');
+    del.onsuccess = done;
+    del.onerror = () => fail(del.error);
+    del.onblocked = () => fail(new Error('the key database is still open'));
+  }));
+  await page.goto(back);
+}
+/** One person's answer to "How was this review for you?" on the reflection page. */
+const feeling = (page, who, answer) => page.getByRole('group', { name: `How was this review for ${who}?` }).getByLabel(answer);
 const TIME_BOX = 'Minutes for: Things that need someone else\'s help';
 
 export const SCREENS = [
@@ -292,6 +320,16 @@ export const SCREENS = [
     pressButton('Easy read'), (page) => expect(page.locator('.app-readable--easy')).toBeVisible()),
   screen('a copy this device does not keep', '/review/:id/copy/:recipient', 'error', review('signed off', 'copy/nobody'),
     showing('This copy is not here')),
+  screen('looking back on the review', REFLECTION, 'clean', ...signedHere, (page) => press(feeling(page, 'Ayesha Khan', 'Some good, some not'))),
+  screen('looking back on the review', REFLECTION, 'error', ...signedHere, pressButton('Sign the reflection'),
+    (page) => expect(page.locator('.app-error-summary')).toBeFocused()),
+  screen('looking back on the review, signed', REFLECTION, 'clean', ...signedHere,
+    (page) => press(feeling(page, 'Ayesha Khan', 'It was good')), (page) => press(feeling(page, 'Joan Khan', 'They did not say')),
+    (page) => page.getByLabel('What went well in this review?').fill('Time to talk'),
+    (page) => page.getByLabel('What would you do differently next time?').fill('Nothing'),
+    pressButton('Sign the reflection'), (page) => expect(page.getByRole('heading', { name: 'The reflection is signed' })).toBeVisible()),
+  screen('looking back on a review another key signed', REFLECTION, 'error', review('signed off', 'reflection'),
+    showing('Looking back on the review'), keyReplaced, showing('Looking back on the review'), (page) => expect(page.getByText(/signing key did not sign this review’s summary/)).toBeVisible()),
   screen('a part after two people signed, answers read-only', '/review/:id/outcome', 'clean', turnOf('Grace Obi'),
     (page) => page.goto(page.url().replace(/\/sign$/, '/outcome')),
     (page) => expect(page.getByRole('region', { name: 'Signed so far' })).toBeVisible()),

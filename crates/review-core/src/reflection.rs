@@ -54,16 +54,6 @@ impl Feeling {
         }
     }
 
-    /// How the record says it of someone: "Good for Jo Bloggs".
-    pub fn of(self, name: &str) -> String {
-        match self {
-            Feeling::Good => format!("{name}: it was good"),
-            Feeling::Mixed => format!("{name}: some of it was good, some was not"),
-            Feeling::NotGood => format!("{name}: it was not good"),
-            Feeling::DidNotSay => format!("{name} did not say"),
-        }
-    }
-
     /// The value in the file, as an id for the screen's controls.
     pub fn as_str(self) -> &'static str {
         match self {

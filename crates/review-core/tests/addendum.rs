@@ -358,3 +358,31 @@ fn a_backup_carries_the_addendum_checked_against_its_summary() {
     let alone = [SignedCopy::addendum(&addendum)];
     assert!(refused(&alone).contains("no signed summary"));
 }
+
+/// The summary and addendum this build signs, kept so later builds prove
+/// they still verify together: `addendum-v1/` (listed in `FROZEN.sha256`;
+/// made with `UPDATE_FIXTURES=1`, never again).
+#[test]
+fn the_frozen_addendum_verifies_beside_its_summary() {
+    let dir =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/addendum-v1");
+    let review = signed_off_review();
+    let signed = records(&review, &key(), SIGNED_AT);
+    let addendum = signed_addendum(&signed.summary);
+    for (name, text) in [
+        ("summary.json", &signed.summary.text),
+        ("reflection.json", &addendum.text),
+    ] {
+        assert_file_is_generated(
+            &dir.join(name),
+            text,
+            "UPDATE_FIXTURES",
+            "changed: files once signed never change; a new build keeps them as they are",
+        );
+    }
+    let read = |name: &str| std::fs::read(dir.join(name)).unwrap();
+    let summary = verified(&read("summary.json"));
+    let reflection = verified(&read("reflection.json"));
+    assert!(reflection.is_valid(), "{:?}", reflection.issues());
+    assert_eq!(addendum_against_records(&reflection, &summary), None);
+}

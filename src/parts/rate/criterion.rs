@@ -317,28 +317,6 @@ fn CriterionScreen(
     .into_any()
 }
 
-/// A face for a point of the scale, drawn in the text colour only (no fills
-/// of colour) so it follows high-contrast and forced-colours themes. Each
-/// shape says `fill="none"` itself: base.css gives every `svg` a
-/// `fill: currentColor`, which beats the attribute on the `svg`.
-#[component]
-fn Face(
-    /// The point the face stands for.
-    point: ScalePoint,
-) -> impl IntoView {
-    // The same face the readable copies show beside a rating.
-    let mouth = review_core::readable::face_mouth(point);
-    view! {
-        <svg class="app-rating__symbol" aria-hidden="true" focusable="false" viewBox="0 0 48 48"
-            fill="none" stroke="currentColor" stroke-width="3" stroke-linecap="round" stroke-linejoin="round">
-            <circle cx="24" cy="24" r="21" fill="none" />
-            <circle cx="17" cy="18" r="1.5" fill="none" />
-            <circle cx="31" cy="18" r="1.5" fill="none" />
-            <path d=mouth fill="none" />
-        </svg>
-    }
-}
-
 /// One person's own rating: a big tile per point of the scale (radios, so a
 /// tap or the arrow keys choose), and how their view reached the meeting.
 #[component]
@@ -444,7 +422,7 @@ fn RaterRating(
                                 disabled=move || locked.get()
                                 on:change=move |_| set_point.run(point) />
                             <label class="app-rating__option" for=id>
-                                <Face point=point />
+                                <crate::components::Face mouth=review_core::readable::face_mouth(point) />
                                 <span class="app-rating__text">{point.label()}</span>
                             </label>
                         </div>

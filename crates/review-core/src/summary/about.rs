@@ -1,10 +1,13 @@
-//! What the app's "Check a summary file" screen says of a checked file, as
+//! What the app's "Check a summary file" screen says of a checked file (a
+//! summary, a recipient's copy, or an addendum holding the worker's
+//! reflection), as
 //! data the view only renders: the verdict's heading and words, who signed
 //! it by the team's list, what the summary is about (people, dates,
 //! outcome), at most [`MAX_LISTED`] problems and a count of the rest, and
 //! whether this device holds a different signed version of the same
 //! document. The view reads the file and the device; this module decides.
 
+use super::addendum_record::Addendum;
 use super::document::{PersonSummary, Summary};
 use super::errors::{Signer, Verdict, Verification, MAX_LISTED};
 use super::keys::{grouped, sha256_base64url};
@@ -52,6 +55,31 @@ fn day(text: &str) -> String {
     chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
         .map(crate::words::long_date)
         .unwrap_or_else(|_| safe(text))
+}
+
+/// What an addendum is: whose reflection, on which summary, and what it says.
+pub fn about_addendum(a: &Addendum) -> Vec<(String, String)> {
+    let r = &a.reflection;
+    let mut rows = vec![
+        (
+            "Adds to summary".to_string(),
+            safe(a.addendum_to.id.as_str()),
+        ),
+        ("Reflection by".to_string(), safe(&a.worker.name)),
+        ("Signed".to_string(), when(a.signed_at.as_str())),
+        ("What went well".to_string(), safe(&r.went_well)),
+        (
+            "What to do differently".to_string(),
+            safe(&r.do_differently),
+        ),
+    ];
+    rows.extend(r.how_it_was.iter().map(|h| {
+        (
+            format!("How it was for {}", safe(&h.name)),
+            h.answer.label().to_string(),
+        )
+    }));
+    rows
 }
 
 /// What the summary is about: the people, the dates and the outcome.
@@ -163,6 +191,15 @@ pub fn check_result(
         other_version: None,
     };
     match verdict {
+        Verdict::Valid if v.addendum.is_some() => {
+            result.heading = "The worker’s reflection is valid".into();
+            result.lead.push(format!(
+                "{file} is a worker’s reflection added to a Review Together summary, signed by a device on your team’s key list, and nothing in it has changed since it was signed."
+            ));
+            result
+                .lead
+                .extend(v.signer_note().map(|n| format!("It was {}.", safe(&n))));
+        }
         Verdict::Valid => {
             result.heading = "The summary is valid".into();
             result.lead.push(format!(
@@ -220,6 +257,24 @@ pub fn check_result(
         result.signer = signer_rows(v, list, device_kid);
         if let Some(s) = &v.summary {
             result.about = about(s);
+        }
+        if let Some(a) = &v.addendum {
+            result.about = about_addendum(a);
+            result.lead.push(format!(
+                "It is for the records only: it adds to summary {} without changing it, and is in nobody’s copy.",
+                safe(a.addendum_to.id.as_str())
+            ));
+            let records = kept
+                .iter()
+                .find(|k| k.document_id == a.addendum_to.id.as_str())
+                .map(|k| super::verify::verify(k.text.as_bytes(), &Default::default()));
+            if let Some(e) = records.and_then(|r| super::addendum::addendum_against_records(v, &r))
+            {
+                result.other_version = Some(format!(
+                    "This device keeps the summary it names, and it does not belong to it. {} Do not rely on it.",
+                    safe(&e.message)
+                ));
+            }
         }
         if let Some(of) = v.summary.as_ref().and_then(|s| s.copy_for.as_ref()) {
             result.lead.push(format!(

@@ -438,10 +438,6 @@ fn content_checks(
     version: FormatVersion,
     signed_at: Option<&str>,
 ) -> Result<Summary, Found> {
-    let mut errors: Vec<VerifyError> = super::schema::validate(value, version)
-        .into_iter()
-        .map(|e| err(ErrorCode::Schema, e))
-        .collect();
     let typed = match version {
         FormatVersion::V2 => serde_json::from_value(value.clone()),
         FormatVersion::V1 => serde_json::from_value::<v1::Summary>(value.clone()).and_then(|s| {
@@ -450,14 +446,41 @@ fn content_checks(
             Ok(s.upgrade(at))
         }),
     };
+    typed_and_portable(value, super::schema::validate(value, version), typed, |e| {
+        format!(
+            "The summary does not match the schema ({}): {e}.",
+            super::schema::file_name(version)
+        )
+    })
+}
+
+/// An addendum's content, once its signature holds: as a summary's, by its
+/// own schema and types.
+fn addendum_content_checks(value: &Value) -> Result<Addendum, Found> {
+    let typed = serde_json::from_value::<Addendum>(value.clone());
+    typed_and_portable(value, super::schema::validate_addendum(value), typed, |e| {
+        format!(
+            "The addendum does not match its schema ({}): {e}.",
+            super::schema::ADDENDUM_FILE
+        )
+    })
+}
+
+/// The end of every file's content checks: the schema's errors, the types'
+/// (`mismatch` words it, when the schema found nothing), then the
+/// portable-value rules', at most [`MAX_LISTED`] listed and the rest counted.
+fn typed_and_portable<T>(
+    value: &Value,
+    schema: Vec<String>,
+    typed: Result<T, serde_json::Error>,
+    mismatch: impl FnOnce(&serde_json::Error) -> String,
+) -> Result<T, Found> {
+    let mut errors: Vec<VerifyError> = schema
+        .into_iter()
+        .map(|e| err(ErrorCode::Schema, e))
+        .collect();
     if let (Err(e), true) = (&typed, errors.is_empty()) {
-        errors.push(err(
-            ErrorCode::Schema,
-            format!(
-                "The summary does not match the schema ({}): {e}.",
-                super::schema::file_name(version)
-            ),
-        ));
+        errors.push(err(ErrorCode::Schema, mismatch(e)));
     }
     let portable = super::portable::portable_issues(value, MAX_LISTED.saturating_sub(errors.len()));
     let unlisted = portable.total - portable.listed.len();
@@ -468,42 +491,11 @@ fn content_checks(
             .map(|issue| err(ErrorCode::NotPortable, issue)),
     );
     match typed {
-        Ok(summary) if errors.is_empty() && unlisted == 0 => Ok(summary),
+        Ok(document) if errors.is_empty() && unlisted == 0 => Ok(document),
         _ => {
             let mut found = Found::from(errors);
             found.unlisted += unlisted;
             Err(found)
         }
-    }
-}
-
-/// An addendum's content, once its signature holds: the types (closed
-/// objects, checked strings) and the portable-value rules, with the shipped
-/// schema where the `schema-validation` feature is on.
-fn addendum_content_checks(value: &serde_json::Value) -> Result<Addendum, Found> {
-    let mut errors: Vec<VerifyError> = super::schema::validate_addendum(value)
-        .into_iter()
-        .map(|e| err(ErrorCode::Schema, e))
-        .collect();
-    let typed = serde_json::from_value::<Addendum>(value.clone());
-    if let (Err(e), true) = (&typed, errors.is_empty()) {
-        errors.push(err(
-            ErrorCode::Schema,
-            format!(
-                "The addendum does not match its schema ({}): {e}.",
-                super::schema::ADDENDUM_FILE
-            ),
-        ));
-    }
-    let portable = super::portable::portable_issues(value, MAX_LISTED);
-    errors.extend(
-        portable
-            .listed
-            .into_iter()
-            .map(|issue| err(ErrorCode::NotPortable, issue)),
-    );
-    match typed {
-        Ok(addendum) if errors.is_empty() => Ok(addendum),
-        _ => Err(errors.into()),
     }
 }

@@ -1,0 +1,322 @@
+//! The worker's reflection after sign-off (revision criterion 10): how the
+//! review was for the carer and the individual (a tap on a face each), what
+//! went well and what to do differently. The draft is kept on the device as
+//! it is written; signing adds it to the records copy as a separate signed
+//! file that names it (`crate::signing::sign_reflection`). It never changes
+//! the signed summary and is in nobody's copy: the page says so.
+
+use crate::browser::{clock, download, reflection_store};
+use crate::components::{focus_by_id, ErrorSummary, Face, Page, Problem, Said, TextArea};
+use crate::signing;
+use crate::state::{use_review, PageErrors};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use review_core::reflection::{feeling_field, field_id, Asked, Feeling, Reflection};
+use review_core::summary::{self, addendum::asked, AddendumFile};
+
+/// What the page can offer for this review.
+enum Stands {
+    /// Not signed off on this device (or not signed off at all): why not.
+    Cannot(String),
+    /// Signed already: the file.
+    Signed(AddendumFile),
+    /// Ready to write, for these people.
+    Write(Vec<Asked>, Reflection),
+}
+
+fn stands(review: &review_core::Review) -> Stands {
+    if review.state != review_core::ReviewState::SignedOff {
+        return Stands::Cannot("The reflection is written once the review is signed off.".into());
+    }
+    match reflection_store::load_addendum(&review.id) {
+        Ok(Some(file)) => return Stands::Signed(file),
+        Ok(None) => {}
+        Err(u) => {
+            return Stands::Cannot(format!(
+                "The signed reflection kept on this device cannot be read because {}. It has been left as it is.",
+                u.error
+            ))
+        }
+    }
+    let records = match signing::stored_summary(review) {
+        Ok(Some(made)) => made.file,
+        Ok(None) => return Stands::Cannot("This review was not signed off on this device, so there is no signed summary here to add a reflection to. The worker writes it on the device they signed off on.".into()),
+        Err(problem) => return Stands::Cannot(format!("The reflection cannot be written: {problem}.")),
+    };
+    let checked = summary::verify(records.text.as_bytes(), &Default::default());
+    let Some(signed) = checked
+        .summary
+        .clone()
+        .filter(|_| checked.errors.is_empty())
+    else {
+        return Stands::Cannot("The signed summary kept on this device does not check: it has been changed since it was signed, so nothing can be added to it. Tell your records team.".into());
+    };
+    // Only the key that signed the summary adds to it: a key made since
+    // (the old one replaced, or a device that never had it) cannot.
+    let ours = match signing::key_state() {
+        signing::KeyState::Ready { jwk, .. } => Some(jwk.thumbprint()),
+        _ => None,
+    };
+    if ours.is_none() || ours != checked.kid {
+        return Stands::Cannot("This device’s signing key did not sign this review’s summary (it was signed off on another device, or this device’s key has been replaced since), so it cannot add a signed reflection to it. The reflection is written on the device that signed the review off.".into());
+    }
+    match reflection_store::load_reflection(&review.id) {
+        Ok(draft) => Stands::Write(asked(&signed), draft),
+        Err(u) => Stands::Cannot(format!(
+            "The reflection written so far cannot be read because {}. It has been left as it is.",
+            u.error
+        )),
+    }
+}
+
+/// The reflection on a signed-off review: written, then signed once.
+#[component]
+pub fn WorkerReflection() -> impl IntoView {
+    let ctx = use_review();
+    // The review is locked; the reflection's own questions are not.
+    provide_context(crate::state::ReadOnly::default());
+    let now = ctx.review.with_untracked(stands);
+    let signed = RwSignal::new(None::<AddendumFile>);
+    let body = match now {
+        Stands::Cannot(why) => view! { <p class="app-body">{why}</p> }.into_any(),
+        Stands::Signed(file) => {
+            signed.set(Some(file));
+            ().into_any()
+        }
+        Stands::Write(people, draft) => view! {
+            <Show when=move || signed.with(Option::is_none)>
+                <Form people=people.clone() draft=draft.clone() signed=signed />
+            </Show>
+        }
+        .into_any(),
+    };
+    view! {
+        <Page back=ctx.path("") back_text="Back to the review" title="Looking back on the review"
+            caption="After the sign-off · for the records only"
+            intro="How the review went, for the people in it and for you. This is for the records only: it does not change the signed summary and is in nobody’s copy.">
+            {body}
+            {move || signed.get().map(|file| view! { <SignedReflection file=file /> })}
+            <p class="app-body">
+                <A href=crate::href(ctx.path("")) attr:class="app-link app-link--standalone">"Back to the review"</A>
+            </p>
+        </Page>
+    }
+}
+
+/// The questions, kept on the device as they are answered.
+#[component]
+fn Form(
+    people: Vec<Asked>,
+    draft: Reflection,
+    signed: RwSignal<Option<AddendumFile>>,
+) -> impl IntoView {
+    let ctx = use_review();
+    let review_id = ctx.review.with_untracked(|r| r.id.clone());
+    let reflection = RwSignal::new(draft);
+    let problem = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let asked_people = people.clone();
+    let errors = PageErrors::new(Memo::new(move |_| {
+        reflection.with(|r| r.errors(&asked_people))
+    }));
+    // Every change is kept at once: nothing typed is lost on a reload.
+    let change = {
+        let review_id = review_id.clone();
+        move |edit: &dyn Fn(&mut Reflection)| {
+            reflection.update(|r| edit(r));
+            let kept =
+                reflection.with_untracked(|r| reflection_store::save_reflection(&review_id, r));
+            problem.set(kept.err().map(|e| {
+                format!("What you wrote could not be kept on this device: {e}. Keep this page open and try again.")
+            }));
+        }
+    };
+    let questions = people
+        .into_iter()
+        .map(|person| {
+            let change = change.clone();
+            view! { <HowItWas person=person reflection=reflection errors=errors on_pick=Callback::new(move |(id, f): (String, Feeling)| change(&|r: &mut Reflection| { r.how_it_was.insert(id.clone(), f); })) /> }
+        })
+        .collect_view();
+    let text = move |which: &'static str| {
+        Signal::derive(move || {
+            reflection.with(|r| match which {
+                "went-well" => r.went_well.clone(),
+                _ => r.do_differently.clone(),
+            })
+        })
+    };
+    let went_well = {
+        let change = change.clone();
+        Callback::new(move |v: String| {
+            change(&|r: &mut Reflection| r.went_well = review_core::text::clean(&v))
+        })
+    };
+    let differently = {
+        let change = change.clone();
+        Callback::new(move |v: String| {
+            change(&|r: &mut Reflection| r.do_differently = review_core::text::clean(&v))
+        })
+    };
+    let sign = move |_| {
+        problem.set(None);
+        if busy.get_untracked() || !errors.submit() {
+            return;
+        }
+        busy.set(true);
+        let review = ctx.review.get_untracked();
+        let written = reflection.get_untracked();
+        leptos::task::spawn_local(async move {
+            let result = signing::sign_reflection(&review, &written, clock::now()).await;
+            let _ = busy.try_set(false);
+            match result {
+                Ok(file) => {
+                    let _ = signed.try_set(Some(file));
+                    // The form is gone: say what happened where focus was.
+                    request_animation_frame(|| focus_by_id("reflection-signed"));
+                }
+                Err(e) => {
+                    let _ = problem.try_set(Some(format!("The reflection was not signed: {e}.")));
+                }
+            }
+        });
+    };
+    view! {
+        <ErrorSummary errors=errors.visible() attempts=errors.attempts />
+        <h2 class="app-heading-m">"How was this review for you?"</h2>
+        <p class="app-body">"Ask each of them, and hand them the tablet if they would like to tap the face themselves."</p>
+        {questions}
+        <hr class="app-section-break app-section-break--l app-section-break--visible" />
+        <h2 class="app-heading-m">"Your own reflection"</h2>
+        <TextArea id=field_id("went-well") label="What went well in this review?" value=text("went-well") rows=4
+            error=errors.for_field(field_id("went-well")) on_input=went_well />
+        <TextArea id=field_id("do-differently") label="What would you do differently next time?" value=text("do-differently") rows=4
+            hint="If nothing, write “Nothing”."
+            error=errors.for_field(field_id("do-differently")) on_input=differently />
+        <div class="app-inset-text">
+            "When you sign it, the reflection is added to the review’s records copy as a separate file, signed with this device’s key, that names the signed summary. The summary itself does not change, and the reflection is in nobody’s copy. Once signed it cannot be changed."
+        </div>
+        <Problem message=problem />
+        <div class="app-button-group">
+            <button type="button" class="app-button" disabled=move || busy.get() on:click=sign>
+                {move || if busy.get() { "Signing…" } else { "Sign the reflection" }}
+            </button>
+        </div>
+    }
+}
+
+/// One person's "How was this review for you?": a face to tap for each
+/// answer (radios, so a tap or the arrow keys choose), or "did not say".
+#[component]
+fn HowItWas(
+    person: Asked,
+    reflection: RwSignal<Reflection>,
+    errors: PageErrors,
+    on_pick: Callback<(String, Feeling)>,
+) -> impl IntoView {
+    let group = feeling_field(&person.participant_id);
+    let error = errors.for_field(group.clone());
+    let error_id = format!("{group}-error");
+    let hint_id = format!("{group}-hint");
+    let pid = person.participant_id.clone();
+    let tiles = Feeling::FACES
+        .into_iter()
+        .chain([Feeling::DidNotSay])
+        .enumerate()
+        .map(|(i, feeling)| {
+            let id = if i == 0 { group.clone() } else { format!("{group}-{}", feeling.as_str()) };
+            let (pid, pick) = (pid.clone(), pid.clone());
+            view! {
+                <div class="app-rating__item">
+                    <input class="app-rating__input" type="radio" id=id.clone() name=group.clone() value=feeling.as_str()
+                        prop:checked=move || reflection.with(|r| r.how_it_was.get(&pid) == Some(&feeling))
+                        on:change=move |_| on_pick.run((pick.clone(), feeling)) />
+                    <label class="app-rating__option" for=id>
+                        {review_core::readable::feeling_mouth(feeling).map(|mouth| view! { <Face mouth=mouth /> })}
+                        <span class="app-rating__text">{feeling.label()}</span>
+                    </label>
+                </div>
+            }
+        })
+        .collect_view();
+    let described = {
+        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
+        move || {
+            if error.with(Option::is_some) {
+                format!("{hint_id} {error_id}")
+            } else {
+                hint_id.clone()
+            }
+        }
+    };
+    view! {
+        <div class=move || if error.with(Option::is_some) { "app-form-group app-form-group--error" } else { "app-form-group" }>
+            <fieldset class="app-fieldset" aria-describedby=described>
+                <legend class="app-fieldset__legend app-fieldset__legend--m">
+                    {format!("How was this review for {}?", person.name)}
+                </legend>
+                <div class="app-hint" id=hint_id>{person.role.label()}</div>
+                {move || error.get().map(|m| view! {
+                    <p class="app-error-message" id=error_id.clone()>
+                        <span class="app-visually-hidden">"Error: "</span>{m}
+                    </p>
+                })}
+                <div class="app-rating">{tiles}</div>
+            </fieldset>
+        </div>
+    }
+}
+
+/// The signed reflection: what it says, that it is for the records only,
+/// and its file.
+#[component]
+fn SignedReflection(file: AddendumFile) -> impl IntoView {
+    let said = RwSignal::new(None::<Result<String, String>>);
+    let checked = summary::verify(file.text.as_bytes(), &Default::default());
+    let rows = checked
+        .addendum
+        .as_ref()
+        .map(summary::about::about_addendum)
+        .unwrap_or_default();
+    let intact = checked.errors.is_empty();
+    let save = {
+        let file = file.clone();
+        move |_| {
+            said.set(Some(
+                download::download(&file.file_name, "application/json", &file.text)
+                    .map(|()| format!("The reflection was saved as {}.", file.file_name))
+                    .map_err(|e| format!("The reflection could not be saved: {e}.")),
+            ))
+        }
+    };
+    view! {
+        <div class="app-notification-banner app-notification-banner--success" role="status">
+            <div class="app-notification-banner__content">
+                <h2 class="app-heading-m" id="reflection-signed" tabindex="-1">"The reflection is signed"</h2>
+                <p class="app-body">"It is for the records only. It adds to the review’s signed summary without changing it, and is in nobody’s copy."</p>
+            </div>
+        </div>
+        {(!intact).then(|| view! {
+            <div class="app-warning-text">
+                <strong class="app-warning-text__text">
+                    <span class="app-visually-hidden">"Warning: "</span>
+                    "The signed reflection kept on this device no longer checks: it has been changed since it was signed. Tell your records team."
+                </strong>
+            </div>
+        })}
+        <dl class="app-summary-list">
+            {rows.into_iter().map(|(key, value)| view! {
+                <div class="app-summary-list__row">
+                    <dt class="app-summary-list__key">{key}</dt>
+                    <dd class="app-summary-list__value">{value}</dd>
+                </div>
+            }).collect_view()}
+        </dl>
+        <p class="app-body">"Send it to your records team with the summary: they check it belongs to that summary."</p>
+        <div class="app-button-group">
+            <button type="button" class="app-button" on:click=save>"Download the reflection"</button>
+        </div>
+        <p class="app-hint">{format!("File: {} (JSON)", file.file_name)}</p>
+        <Said said=said />
+    }
+}
