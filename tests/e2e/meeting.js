@@ -46,11 +46,13 @@ export const RATINGS = {
     'Ayesha Khan': ['Poor', 'Through the interpreter, Farah Ali'],
     'Joan Khan': ['Good', 'Through their advocate, Grace Obi'],
     'Tom Khan': ['Okay'],
+    'Sam Patel': ['Okay'],
   },
   [ROLES_CLEAR]: {
     'Ayesha Khan': ['Not going well', 'Directly, in their own words'],
     'Joan Khan': ['Going well', 'Using symbols'],
     'Tom Khan': ['Unsure'],
+    'Sam Patel': ['Not going well'],
   },
 };
 export const NOT_DISCUSSED = 'There was not enough time; Ayesha will raise it with the agency first.';

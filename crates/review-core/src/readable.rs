@@ -160,6 +160,16 @@ impl Words<'_> {
             .map_or_else(|| "Someone".to_string(), |p| p.name.clone())
     }
 
+    /// Whose rating it is: their name, and for the worker's own
+    /// professional view, that it is the worker's ("Sam Okafor (worker)").
+    fn rater_of(&self, id: &str) -> String {
+        let name = self.name_of_id(id);
+        match self.copy.participants.iter().find(|p| p.id == id) {
+            Some(p) if p.role == crate::Role::Worker => format!("{name} ({})", p.role.noun()),
+            _ => name,
+        }
+    }
+
     fn name_of(&self, p: &PersonRef) -> String {
         match p {
             PersonRef::Participant { id } => self.name_of_id(id),
@@ -249,7 +259,7 @@ impl Words<'_> {
                     .ratings
                     .iter()
                     .map(|r| Line {
-                        label: self.name_of_id(&r.participant),
+                        label: self.rater_of(&r.participant),
                         text: r.point.label().to_string(),
                         symbol: self.easy().then_some(Symbol::Face(r.point)),
                     })

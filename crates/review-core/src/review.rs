@@ -163,9 +163,20 @@ impl Review {
         self.created_at.date_naive()
     }
 
-    /// Everyone who gives their own rating (P19), in the order they were added.
+    /// Everyone who gives their own rating (P19), in [`Review::rating_order`].
     pub fn raters(&self) -> impl Iterator<Item = &Participant> {
-        self.participants.iter().filter(|p| p.rates())
+        self.rating_order().filter(|p| p.rates())
+    }
+
+    /// The participants in the order their ratings are asked for and shown:
+    /// the people at the review in the order they were added, then the
+    /// worker, whose professional view comes after theirs.
+    pub fn rating_order(&self) -> impl Iterator<Item = &Participant> {
+        let (worker, others): (Vec<_>, Vec<_>) = self
+            .participants
+            .iter()
+            .partition(|p| p.role == Role::Worker);
+        others.into_iter().chain(worker)
     }
 
     pub fn criterion(&self, id: &str) -> Option<&Criterion> {

@@ -32,7 +32,8 @@ fn who_gives_their_own_rating() {
         (Role::Individual, AbsentViewsGathered, false),
         (Role::KeyPerson, Remote, true),
         (Role::OtherProfessional, InPerson, true),
-        (Role::Worker, InPerson, false),
+        (Role::Worker, InPerson, true),
+        (Role::Worker, Remote, true),
         (Role::Advocate, InPerson, false),
         (Role::Interpreter, InPerson, false),
     ];
@@ -47,10 +48,13 @@ fn who_gives_their_own_rating() {
 }
 
 #[test]
-fn the_raters_of_a_review_are_its_present_carer_individual_and_key_person() {
+fn the_raters_of_a_review_are_its_present_parties_and_the_worker_last() {
+    // The worker was added first; their professional view is asked for
+    // after everyone else's.
     let review = ready();
+    assert_eq!(review.participants[0].id, WORKER);
     let raters: Vec<_> = review.raters().map(|p| p.id.as_str()).collect();
-    assert_eq!(raters, [INDIVIDUAL, CARER, KEY_PERSON]);
+    assert_eq!(raters, [INDIVIDUAL, CARER, KEY_PERSON, WORKER]);
 }
 
 #[test]
@@ -98,7 +102,6 @@ fn taking_back_the_only_rating_leaves_nothing_stored() {
 #[test]
 fn people_who_do_not_rate_are_refused() {
     let cases = [
-        ("the worker", vec![]),
         (
             "an advocate",
             vec![
@@ -122,7 +125,7 @@ fn people_who_do_not_rate_are_refused() {
             vec![add("key-2", Role::KeyPerson)],
         ),
     ];
-    let ids = [WORKER, "advocate", "interpreter", KEY_PERSON, "key-2"];
+    let ids = ["advocate", "interpreter", KEY_PERSON, "key-2"];
     for ((behaviour, setup), id) in cases.into_iter().zip(ids) {
         let mut review = with_applied(ready(), setup);
         println!("{behaviour}");
@@ -235,7 +238,8 @@ fn the_individuals_rating_records_how_it_reached_the_meeting() {
 #[test]
 fn the_spread_shows_who_chose_what_without_averaging() {
     // (ratings given by carer, individual, key person; counts best first;
-    //  all agree; best; worst; distance; still waiting for)
+    //  all agree; best; worst; distance; still waiting for: the worker
+    //  always, here)
     use ScalePoint::*;
     type Case = (
         Vec<(&'static str, ScalePoint)>,
@@ -254,7 +258,7 @@ fn the_spread_shows_who_chose_what_without_averaging() {
             None,
             None,
             0,
-            vec![INDIVIDUAL, CARER, KEY_PERSON],
+            vec![INDIVIDUAL, CARER, KEY_PERSON, WORKER],
         ),
         (
             vec![(CARER, Good)],
@@ -263,7 +267,7 @@ fn the_spread_shows_who_chose_what_without_averaging() {
             Some(Good),
             Some(Good),
             0,
-            vec![INDIVIDUAL, KEY_PERSON],
+            vec![INDIVIDUAL, KEY_PERSON, WORKER],
         ),
         (
             vec![(CARER, Poor), (KEY_PERSON, Poor), (INDIVIDUAL, Poor)],
@@ -272,7 +276,7 @@ fn the_spread_shows_who_chose_what_without_averaging() {
             Some(Poor),
             Some(Poor),
             0,
-            vec![],
+            vec![WORKER],
         ),
         (
             // Very good and very poor do not make "okay": the middle stays empty.
@@ -282,7 +286,7 @@ fn the_spread_shows_who_chose_what_without_averaging() {
             Some(VeryGood),
             Some(VeryPoor),
             4,
-            vec![INDIVIDUAL],
+            vec![INDIVIDUAL, WORKER],
         ),
         (
             vec![(CARER, Poor), (INDIVIDUAL, Okay), (KEY_PERSON, VeryPoor)],
@@ -291,7 +295,7 @@ fn the_spread_shows_who_chose_what_without_averaging() {
             Some(Okay),
             Some(VeryPoor),
             2,
-            vec![],
+            vec![WORKER],
         ),
     ];
     for (given, expected_counts, all_agree, best, worst, distance, waiting) in cases {
@@ -375,6 +379,10 @@ fn each_missing_rating_is_asked_for_by_name() {
                 "rating-criterion-library-key-person",
                 &format!("Select Tom Hughes' rating for {wording}"),
             ),
+            missing(
+                "rating-criterion-library-worker",
+                &format!("Select Sam Okafor's rating for {wording}"),
+            ),
         ]
     );
 }
@@ -425,7 +433,7 @@ fn discussing_it_after_all_asks_for_the_ratings_again() {
     );
     assert!(review.criterion_reviews.is_empty());
     let criterion = review.criterion(CUSTOM_CRITERION).unwrap().clone();
-    assert_eq!(validate::criterion_review(&review, &criterion).len(), 3);
+    assert_eq!(validate::criterion_review(&review, &criterion).len(), 4);
 }
 
 #[test]
@@ -643,17 +651,17 @@ fn the_spread_and_where_it_stands_are_said_in_words() {
     );
     assert_eq!(
         Standing::of(&review, &crit(&review)).words(),
-        "Waiting for 2 people"
+        "Waiting for 3 people"
     );
     assert_eq!(
         still_to_rate(&review, &crit(&review)).as_deref(),
-        Some("Still to rate: Joan Hughes and Tom Hughes")
+        Some("Still to rate: Joan Hughes, Tom Hughes and Sam Okafor (worker)")
     );
     apply_all(&mut review, ratings_commands());
     let c = crit(&review);
     assert_eq!(
         spread_in_words(&review, &c),
-        "Different views: Joan Hughes – Okay; Ayesha Hughes – Poor; Tom Hughes – Very poor"
+        "Different views: Joan Hughes – Okay; Ayesha Hughes – Poor; Sam Okafor (worker) – Poor; Tom Hughes – Very poor"
     );
     assert_eq!(Standing::of(&review, &c).words(), "Rated by everyone");
     assert_eq!(still_to_rate(&review, &c), None);

@@ -28,7 +28,7 @@ fn removing_a_rater_removes_their_ratings_only() {
             .iter()
             .map(|r| r.participant.as_str())
             .collect();
-        assert_eq!(who, [CARER, INDIVIDUAL], "{criterion}");
+        assert_eq!(who, [CARER, INDIVIDUAL, WORKER], "{criterion}");
     }
 }
 

@@ -154,6 +154,10 @@ fn easy_read_shows_the_meetings_symbols_a_face_for_each_rating() {
     );
     assert!(easy.contains("app-readable--easy"));
     assert!(!plain.contains("<svg"));
+    // The worker's own professional view is there, and says it is theirs.
+    for page in [&easy, &plain] {
+        assert!(page.contains("Sam Okafor (worker)"), "{page}");
+    }
     // The easy-read wording of a library criterion.
     let with_easy = carer
         .criteria

@@ -107,9 +107,14 @@ fn the_summary_holds_every_part_of_the_review() {
         custom["scalePoints"],
         json!(["very-good", "good", "okay", "poor", "very-poor"])
     );
-    assert_eq!(custom["ratings"].as_array().unwrap().len(), 3);
-    // Participant order: Joan (through her symbols board), Ayesha, Tom.
+    assert_eq!(custom["ratings"].as_array().unwrap().len(), 4);
+    // Participant order: Joan (through her symbols board), Ayesha, Tom,
+    // then the worker's own professional view.
     assert_eq!(custom["ratings"][0]["participant"], INDIVIDUAL);
+    assert_eq!(
+        custom["ratings"][3],
+        json!({"participant": WORKER, "point": "poor"})
+    );
     assert_eq!(
         custom["ratings"][0]["through"]["kind"],
         "communication-method"

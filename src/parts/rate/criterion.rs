@@ -17,7 +17,7 @@ use review_core::rating::{
 };
 use review_core::validate::{self, ids};
 use review_core::words::{called, capitalise, possessive};
-use review_core::{Command, Person, RatingChannel, ScalePoint};
+use review_core::{Command, Person, RatingChannel, Role, ScalePoint};
 
 /// One criterion at a time (P19): everyone's own rating, how each view
 /// reached the meeting, the spread, what was said, or why it was not discussed.
@@ -343,7 +343,10 @@ fn RaterRating(
             .map(|p| {
                 (
                     format!("{} rating", capitalise(&possessive(p))),
-                    p.role.label(),
+                    match p.role {
+                        Role::Worker => "Social care worker: your own professional view, given after everyone else\u{2019}s",
+                        role => role.label(),
+                    },
                 )
             })
             .unwrap_or_default()

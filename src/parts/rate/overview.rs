@@ -52,14 +52,14 @@ pub fn Ratings() -> impl IntoView {
                 <p class="app-body">"We look at each thing in turn. Everyone says how it is going for them."</p>
             }>
                 <p class="app-body">
-                    "Take each thing you agreed to look at in turn. Everyone taking part gives their own rating. Different views stay different: they are never averaged."
+                    "Take each thing you agreed to look at in turn. Everyone taking part gives their own rating, and you give your own professional view after theirs. Different views stay different: they are never averaged."
                 </p>
             </Show>
             <Show when=move || no_raters.get()>
                 <div class="app-warning-text">
                     <strong class="app-warning-text__text">
                         <span class="app-visually-hidden">"Warning: "</span>
-                        "Nobody taking part gives a rating yet. The carer, the person cared for, key people and other professionals give one when they are in the room or joining remotely."
+                        "Nobody taking part gives a rating yet. The carer, the person cared for, key people, other professionals and you give one when they are in the room or joining remotely."
                     </strong>
                 </div>
                 <p class="app-body">

@@ -243,7 +243,7 @@ test('a whole meeting by keyboard alone, from setting up the device to the locke
     await expectScreen(page, 'Carer review', { turn: SAM });
   });
 
-  await test.step('how it is going: two people rate one criterion; the other is not discussed', async () => {
+  await test.step('how it is going: two people and the worker rate one criterion; the other is not discussed', async () => {
     await activate(page, link('How it is going'));
     await expectScreen(page, 'How it is going', { turn: SAM });
     await activate(page, main.getByRole('link', { name: new RegExp(`^Rate\\s*: ${TIME_OFF.replace(/[.]/g, '\\.')}$`) }));
@@ -253,6 +253,9 @@ test('a whole meeting by keyboard alone, from setting up the device to the locke
     await choose(page, group(page, 'How did Joan Khan give their view?'), 'Using symbols');
     await expect(turnBanner(page)).toContainText('Now: Ayesha Khan');
     await choose(page, group(page, "Ayesha Khan's rating"), 'Unsure');
+    // The worker gives their own professional view last.
+    await expect(turnBanner(page)).toContainText('Now: Sam Patel, worker');
+    await choose(page, group(page, "Sam Patel's rating"), 'Unsure');
     await expect(page.getByRole('status').filter({ hasText: 'Everyone has given their rating.' })).toBeVisible();
     await activate(page, button('Next criterion'));
     await expectScreen(page, EVENING_CALLS);

@@ -46,12 +46,15 @@ test('the review proper by touch: ratings, services, cover, escalations, outcome
       await expect(card(page, wording).getByText('Not rated yet', { exact: true })).toBeVisible();
     }
     await openCriterion(page, TIME_OFF);
-    // Whose turn it is, for the three raters (the worker, advocate and interpreter do not rate).
+    // Whose turn it is, for the three raters and the worker, last (the
+    // advocate and interpreter carry others' views and do not rate).
     await expect(page.getByRole('status').filter({ hasText: /^Now: / })).toBeVisible();
-    await expect(page.getByRole('group', { name: /'s rating$/ })).toHaveCount(3);
+    await expect(page.getByRole('group', { name: /'s rating$/ })).toHaveCount(4);
+    await expect(page.getByRole('group', { name: /'s rating$/ }).last()).toHaveAccessibleName("Sam Patel's rating");
+    await expect(page.getByRole('group', { name: "Sam Patel's rating" })).toContainText('your own professional view');
     await rate(page, RATINGS[TIME_OFF]);
     await expect(page.getByRole('status').filter({ hasText: 'Everyone has given their rating.' })).toBeVisible();
-    await expectSpread(page, ['Different views:', 'Joan Khan – Good', 'Tom Khan – Okay', 'Ayesha Khan – Poor']);
+    await expectSpread(page, ['Different views:', 'Joan Khan – Good', 'Tom Khan – Okay', 'Sam Patel (worker) – Okay', 'Ayesha Khan – Poor']);
     // Whose view came through whom is shown with the spread.
     await expect(page.getByRole('definition').filter({ hasText: 'Joan Khan (through Grace Obi, advocate)' })).toBeVisible();
     await expect(page.getByRole('definition').filter({ hasText: 'Ayesha Khan (through Farah Ali, interpreter)' })).toBeVisible();
@@ -59,7 +62,7 @@ test('the review proper by touch: ratings, services, cover, escalations, outcome
     await press(page.getByRole('button', { name: 'Next criterion' }));
     await expect(heading(page, ROLES_CLEAR)).toBeVisible();
     await rate(page, RATINGS[ROLES_CLEAR]);
-    await expectSpread(page, ['Different views:', 'Joan Khan – Going well', 'Tom Khan – Unsure', 'Ayesha Khan – Not going well']);
+    await expectSpread(page, ['Different views:', 'Joan Khan – Going well', 'Tom Khan – Unsure', 'Ayesha Khan – Not going well', 'Sam Patel (worker) – Not going well']);
     await expect(page.getByRole('definition').filter({ hasText: 'Joan Khan (using symbols)' })).toBeVisible();
 
     await press(page.getByRole('button', { name: 'Next criterion' }));
@@ -69,8 +72,8 @@ test('the review proper by touch: ratings, services, cover, escalations, outcome
     await continueTo(page, 'How it is going');
 
     await expect(card(page, TIME_OFF).getByText('Rated by everyone', { exact: true })).toBeVisible();
-    await expect(card(page, TIME_OFF)).toContainText('Different views: Joan Khan – Good; Tom Khan – Okay; Ayesha Khan – Poor');
-    await expect(card(page, ROLES_CLEAR)).toContainText('Different views: Joan Khan – Going well; Tom Khan – Unsure; Ayesha Khan – Not going well');
+    await expect(card(page, TIME_OFF)).toContainText('Different views: Joan Khan – Good; Tom Khan – Okay; Sam Patel (worker) – Okay; Ayesha Khan – Poor');
+    await expect(card(page, ROLES_CLEAR)).toContainText('Different views: Joan Khan – Going well; Tom Khan – Unsure; Ayesha Khan – Not going well; Sam Patel (worker) – Not going well');
     await expect(card(page, EVENING_CALLS).getByText('Not discussed', { exact: true })).toBeVisible();
     await expect(card(page, EVENING_CALLS)).toContainText(`Why: ${NOT_DISCUSSED}`);
     await continueTo(page, 'Services and support');
@@ -135,7 +138,7 @@ test('the review proper by touch: ratings, services, cover, escalations, outcome
     await expect(page.getByText(`You have done ${total} of ${total} parts.`)).toBeVisible();
 
     await openPart(page, id, 'How it is going');
-    await expect(card(page, TIME_OFF)).toContainText('Different views: Joan Khan – Good; Tom Khan – Okay; Ayesha Khan – Poor');
+    await expect(card(page, TIME_OFF)).toContainText('Different views: Joan Khan – Good; Tom Khan – Okay; Sam Patel (worker) – Okay; Ayesha Khan – Poor');
     await openCriterion(page, TIME_OFF);
     await expectRatings(page, TIME_OFF, RATINGS[TIME_OFF]);
     await press(page.getByRole('button', { name: 'Next criterion' }));

@@ -86,6 +86,10 @@ test('a signed-off review downloads one signed summary that the CLI verifies and
   expect(unchecked.report.files[0].documentId).toBe(summary.documentId);
   expect(first.name).toContain(summary.documentId.slice(0, 8));
   expect(summary.reviewId).toBe(id);
+  // Every rating given, the worker's own professional view among them, last.
+  const worker = summary.participants.find((p) => p.role === 'worker');
+  expect(summary.criteria.map((c) => c.ratings.map((r) => r.participant).at(-1)))
+    .toEqual(summary.criteria.map((c) => (c.notDiscussed ? undefined : worker.id)));
 
   // The key screen shows the fingerprint and gives the public key; the team
   // adds it with the fingerprint as read off the screen, spaces and all.

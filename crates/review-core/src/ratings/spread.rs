@@ -44,11 +44,10 @@ pub fn spread(review: &Review, criterion: &Criterion) -> Spread {
     let cr = review.criterion_review(&criterion.id);
     let ratings: &[Rating] = cr.map(|c| c.ratings.as_slice()).unwrap_or_default();
     let rating_of = |id: &str| ratings.iter().find(|r| r.participant == id);
-    // Participant order, not the order ratings were given, so the same
-    // ratings always read the same.
+    // Participant order (the worker last), not the order ratings were
+    // given, so the same ratings always read the same.
     let rated_in_order: Vec<(&Id, ScalePoint)> = review
-        .participants
-        .iter()
+        .rating_order()
         .filter_map(|p| rating_of(&p.id).map(|r| (&p.id, r.point)))
         .collect();
     let points = criterion
@@ -95,12 +94,14 @@ pub fn spread(review: &Review, criterion: &Criterion) -> Spread {
 
 // ---- In words ---------------------------------------------------------------
 
-/// A participant's short name, or "Someone no longer in this review".
+/// A rater's short name, or "Someone no longer in this review"; the
+/// worker's says it is the worker's (professional) view: "Sam (worker)".
 fn short_name_of(review: &Review, id: &str) -> String {
-    review
-        .participant(id)
-        .map(Participant::short_name)
-        .unwrap_or_else(|| "Someone no longer in this review".into())
+    match review.participant(id) {
+        Some(p) if p.role == Role::Worker => format!("{} ({})", p.short_name(), p.role.noun()),
+        Some(p) => p.short_name(),
+        None => "Someone no longer in this review".into(),
+    }
 }
 
 /// The spread of a criterion's ratings in words: who chose what, best point

@@ -328,14 +328,11 @@ pub fn need_key(participant: &str, need: Need) -> String {
     format!("{participant}/{}", need.key())
 }
 impl Role {
-    /// Whether people in this role give their own rating (P19). The worker
-    /// runs the review, and advocates and interpreters carry someone else's
-    /// view rather than giving their own.
+    /// Whether people in this role give their own rating (P19): the parties
+    /// to the review, the worker's professional view among them. Advocates
+    /// and interpreters carry someone else's view rather than giving their own.
     pub fn rates(self) -> bool {
-        matches!(
-            self,
-            Role::Carer | Role::Individual | Role::KeyPerson | Role::OtherProfessional
-        )
+        !matches!(self, Role::Advocate | Role::Interpreter)
     }
 }
 impl Participant {

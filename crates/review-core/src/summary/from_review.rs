@@ -156,14 +156,13 @@ fn participant_record(review: &Review, p: &Participant) -> Result<ParticipantRec
 
 fn criterion_record(review: &Review, c: &Criterion) -> CriterionRecord {
     let cr = review.criterion_review(&c.id);
-    // Participant order, as the spread of ratings shows them.
+    // Participant order (the worker last), as the spread of ratings shows them.
     let ratings = cr
         .map(|cr| {
             let mut ratings: Vec<&Rating> = cr.ratings.iter().collect();
             ratings.sort_by_key(|r| {
                 review
-                    .participants
-                    .iter()
+                    .rating_order()
                     .position(|p| p.id == r.participant)
                     .unwrap_or(usize::MAX)
             });

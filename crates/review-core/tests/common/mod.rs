@@ -482,15 +482,18 @@ pub fn symbols() -> RatingChannel {
     }
 }
 
-/// Three people rate both criteria, differently; Ayesha's words are noted.
+/// Three people and the worker rate both criteria, differently; Ayesha's
+/// words are noted.
 pub fn ratings_commands() -> Vec<Command> {
     vec![
         rate(LIBRARY_CRITERION, CARER, ScalePoint::GoingWell),
         rate_through(LIBRARY_CRITERION, INDIVIDUAL, ScalePoint::Unsure, symbols()),
         rate(LIBRARY_CRITERION, KEY_PERSON, ScalePoint::NotGoingWell),
+        rate(LIBRARY_CRITERION, WORKER, ScalePoint::Unsure),
         rate(CUSTOM_CRITERION, CARER, ScalePoint::Poor),
         rate_through(CUSTOM_CRITERION, INDIVIDUAL, ScalePoint::Okay, symbols()),
         rate(CUSTOM_CRITERION, KEY_PERSON, ScalePoint::VeryPoor),
+        rate(CUSTOM_CRITERION, WORKER, ScalePoint::Poor),
         Command::AddEvidence {
             id: EVIDENCE.into(),
             criterion: CUSTOM_CRITERION.into(),
@@ -975,6 +978,18 @@ pub fn any_json(
 }
 
 // ---- Files the code generates --------------------------------------------------
+
+/// A frozen file (listed in `FROZEN.sha256`) is written once, by the build
+/// that first makes it, when `UPDATE_FIXTURES` is set and it is not there
+/// yet; after that it is never rewritten, and what later builds generate
+/// may differ (the review the tests build grows): the file is read as it is.
+pub fn freeze_once(path: &std::path::Path, generated: &str) -> Vec<u8> {
+    if std::env::var_os("UPDATE_FIXTURES").is_some() && !path.exists() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, generated).unwrap();
+    }
+    std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
 
 /// The checked-in file at `path` holds exactly `generated`; with the
 /// environment variable `update` set, it is rewritten first. `out_of_date`
