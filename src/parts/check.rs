@@ -8,9 +8,9 @@ use crate::components::{change_word, Page, VisibilityIcon};
 use crate::state::use_review;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use review_core::check::rows_of;
+use review_core::check::shown_rows;
 use review_core::progress::{self, Part, Status};
-use review_core::sharing::{shown_now, visibility_of, written_items, Item};
+use review_core::sharing::{shown_now, written_items, Item};
 use review_core::signoff::ready_to_sign;
 use review_core::words::count_of;
 use review_core::Shown;
@@ -53,15 +53,10 @@ pub fn CheckAnswers() -> impl IntoView {
             <WhoseView />
             {move || review.with(|r| progress::parts(r).into_iter().map(|part| {
                 // A row that tells more of an item is where the item is.
-                let shown = shown_now(r);
-                let rows: Vec<_> = rows_of(r, part)
-                    .into_iter()
-                    .filter(|row| row.item.as_deref().is_none_or(|k| shown.shows(visibility_of(r, k))))
-                    .filter(|row| !row.worker_only || shown == Shown::Everything)
-                    .collect();
+                let rows = shown_rows(r, part);
                 // During someone's own turn the parts' pages (which show
                 // every item) are not offered.
-                let full = shown == Shown::Everything;
+                let full = shown_now(r) == Shown::Everything;
                 view! {
                     <h2 class="app-heading-m">{format!("{} ({})", part.title(), part.code())}</h2>
                     <dl class="app-summary-list">

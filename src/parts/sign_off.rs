@@ -17,6 +17,8 @@ use review_core::words::called;
 use review_core::{Command, Participant, ReviewState, Role};
 use wasm_bindgen::JsCast;
 
+mod points;
+
 /// Where focus goes after a signature: the next person's turn, or the locked review.
 const SIGN_TURN: &str = "sign-turn";
 const SIGNED_OFF: &str = "signed-off";
@@ -66,8 +68,15 @@ pub fn SignOff() -> impl IntoView {
                     SignOffDecision::AgreesWithComment { comment, .. } => {
                         format!("Agrees, with a comment: {comment}")
                     }
-                    SignOffDecision::Disagrees { reason, .. } => {
-                        format!("Does not agree: {reason}")
+                    SignOffDecision::Disagrees { reason, points, .. } => {
+                        let points = points
+                            .iter()
+                            .map(|p| format!("not with \u{201c}{}\u{201d}: {}", p.about, p.why));
+                        let said: Vec<String> = std::iter::once(reason.clone())
+                            .filter(|r| !r.is_empty())
+                            .chain(points)
+                            .collect();
+                        format!("Does not agree: {}", said.join("; "))
                     }
                 };
                 let how = match &s.method {
@@ -161,6 +170,8 @@ fn SignForm(
     let says = RwSignal::new(None::<Says>);
     let way = RwSignal::new(None::<Way>);
     let comment = RwSignal::new(String::new());
+    let chosen = RwSignal::new(Vec::<points::Chosen>::new());
+    let points_name = name.clone();
     let typed = RwSignal::new(String::new());
     let mark = RwSignal::new(String::new());
     let supporter = RwSignal::new(None::<String>);
@@ -189,6 +200,7 @@ fn SignForm(
             Says::Disagrees => SignOffDecision::Disagrees {
                 reason: comment.get(),
                 visibility: words_visibility.get(),
+                points: chosen.with(|c| points::points_of(c)),
             },
         })
     };
@@ -297,7 +309,9 @@ fn SignForm(
                 on_input=Callback::new(move |v| comment.set(v)) />
         </Show>
         <Show when=move || says.get() == Some(Says::Disagrees)>
+            <points::DisagreedPoints name=points_name.clone() chosen=chosen errors=errors />
             <TextArea id=form::REASON label="Why do they not agree?" value=comment rows=3 error=error(form::REASON)
+                hint="In general, or anything more. Leave it empty if what they chose above says why."
                 on_input=Callback::new(move |v| comment.set(v)) />
         </Show>
         <Show when=move || matches!(says.get(), Some(Says::Comment | Says::Disagrees))>

@@ -299,6 +299,19 @@ export const SCREENS = [
     await press(radio(page, 'How will they sign?', 'Draw a mark with a finger'));
     await expect(page.getByRole('img', { name: 'Draw your mark in the box' })).toBeVisible();
   }),
+  screen('sign off, not agreeing with two points of the review', SIGN, 'clean', turnOf('Tom Khan'), async (page) => {
+    await press(radio(page, 'Does Tom Khan agree with the review?', 'No, I do not agree'));
+    const add = page.getByLabel('Add something they do not agree with');
+    await add.selectOption({ label: 'Support while the carer has time for themselves: A short stay away from home (respite)' });
+    await page.getByLabel('Why do they not agree with “A short stay away from home (respite)”?').fill('Mum will not settle anywhere for a week');
+    await add.selectOption({ label: 'Actions and outcome: Action 1' });
+  }),
+  screen('sign off, a point not agreed with that says nothing of why', SIGN, 'error', turnOf('Tom Khan'), async (page) => {
+    await press(radio(page, 'Does Tom Khan agree with the review?', 'No, I do not agree'));
+    await page.getByLabel('Add something they do not agree with').selectOption({ label: 'Actions and outcome: Action 1' });
+    await press(radio(page, 'How will they sign?', 'Tap the button below'));
+    await press(page.getByRole('button', { name: 'Sign as Tom Khan' }));
+  }, alerting('Enter why they do not agree with “Action 1”')),
   screen("sign off, the worker's turn", SIGN, 'clean', turnOf('Sam Patel'),
     (page) => expect(turnBanner(page)).toContainText('worker, signing last')),
   screen("sign off, the worker's turn with the clock in doubt", SIGN, 'error', turnOf('Sam Patel'), clockInDoubt),

@@ -418,3 +418,41 @@ pub fn rows_of(review: &Review, part: Part) -> Vec<Row> {
         }
     }
 }
+
+/// The rows of `part` the check page shows whoever holds the tablet now: a
+/// row that tells more of an item only where the item may be seen, and the
+/// worker's own rows only to the worker.
+pub fn shown_rows(review: &Review, part: Part) -> Vec<Row> {
+    let shown = crate::sharing::shown_now(review);
+    rows_of(review, part)
+        .into_iter()
+        .filter(|row| {
+            row.item
+                .as_deref()
+                .is_none_or(|k| shown.shows(crate::sharing::visibility_of(review, k)))
+        })
+        .filter(|row| !row.worker_only || shown == crate::Shown::Everything)
+        .collect()
+}
+
+/// What someone signing can say they do not agree with (P23): every row of
+/// the check page as it is shown to them, part by part, in the meeting's
+/// order, each as a point with no reason yet. The worker's own rows (what
+/// must not be shared) are not among them.
+pub fn rows_to_disagree_with(review: &Review) -> Vec<crate::signoff::DisagreedPoint> {
+    crate::progress::parts(review)
+        .into_iter()
+        .flat_map(|part| {
+            shown_rows(review, part)
+                .into_iter()
+                .filter(|row| !row.worker_only)
+                .map(move |row| crate::signoff::DisagreedPoint {
+                    part,
+                    about: row.key,
+                    said: row.value,
+                    item: row.item,
+                    why: String::new(),
+                })
+        })
+        .collect()
+}

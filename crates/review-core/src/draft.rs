@@ -14,10 +14,12 @@ use std::fmt;
 /// resource's benefits, difficulties and changes are lists of points;
 /// version 3: the sharing agreement's copies and default visibility, and
 /// each item's visibility; version 4: the log of copies given after
-/// sign-off and the plan of the carer's private time (see [`migrate`]). Each kind has its own version, so a change to one kind
+/// sign-off and the plan of the carer's private time; version 5: the points
+/// someone who does not agree chose at sign-off (see [`migrate`]). Each
+/// kind has its own version, so a change to one kind
 /// never makes the others unreadable to an older build (see
 /// [`Kind::current_version`]).
-pub const CURRENT_VERSION: u64 = 4;
+pub const CURRENT_VERSION: u64 = 5;
 
 mod keys;
 pub use keys::*;
@@ -200,6 +202,9 @@ fn migrate(kind: Kind, version: u64, mut envelope: Value) -> Result<Value, Draft
             // copy is marked given, and the private time's plan, left out
             // while nothing is planned: a version 3 review reads as it is.
             (Kind::Review, 3) => {}
+            // Version 5 only gained the points of a disagreement at sign-off,
+            // left out while there are none: a version 4 review reads as it is.
+            (Kind::Review, 4) => {}
             (_, v) => return Err(DraftError::Damaged(format!("unknown format {v}"))),
         }
         at += 1;

@@ -26,6 +26,7 @@ pub mod ids;
 pub mod lists;
 pub mod model;
 pub mod outcome;
+pub mod part;
 pub mod private_turn;
 pub mod progress;
 pub mod ratings;

@@ -383,7 +383,8 @@ impl Words<'_> {
             .copy
             .sign_offs
             .iter()
-            .map(|s| {
+            .flat_map(|s| {
+                let name = self.name_of_id(&s.participant);
                 let text = match &s.decision {
                     DecisionRecord::Agrees {} => self.pick("Agrees", "Yes").to_string(),
                     DecisionRecord::AgreesWithComment { comment, .. } if comment.is_empty() => {
@@ -392,14 +393,35 @@ impl Words<'_> {
                     DecisionRecord::AgreesWithComment { comment, .. } => {
                         format!("{}, and said “{comment}”", self.pick("Agrees", "Yes"))
                     }
-                    DecisionRecord::Disagrees { reason, .. } if reason.is_empty() => {
+                    DecisionRecord::Disagrees { reason, points, .. }
+                        if reason.is_empty() && points.is_empty() =>
+                    {
                         "Does not agree, for a reason this copy leaves out".to_string()
+                    }
+                    DecisionRecord::Disagrees { reason, .. } if reason.is_empty() => {
+                        self.pick("Does not agree", "No").to_string()
                     }
                     DecisionRecord::Disagrees { reason, .. } => {
                         format!("{}: “{reason}”", self.pick("Does not agree", "No"))
                     }
                 };
-                line(&self.name_of_id(&s.participant), text)
+                // Each point they do not agree with, on its own line.
+                let points = match &s.decision {
+                    DecisionRecord::Disagrees { points, .. } => points.as_slice(),
+                    _ => &[],
+                };
+                std::iter::once(line(&name, text)).chain(points.iter().map(move |p| {
+                    line(
+                        &name,
+                        format!(
+                            "{} “{}” ({}): “{}”",
+                            self.pick("Does not agree with", "Not happy with"),
+                            p.about,
+                            p.said,
+                            p.why
+                        ),
+                    )
+                }))
             })
             .collect();
         Section {

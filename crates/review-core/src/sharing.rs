@@ -270,12 +270,25 @@ pub fn items(review: &Review) -> Vec<Item> {
     for s in &review.sign_offs {
         if let Some((words, visibility)) = s.decision.words() {
             let who = review.person_name(&crate::Person::participant(s.participant.clone()));
+            // The points they do not agree with are their words too, each
+            // on its own line after their reason.
+            let text = std::iter::once(words.trim().to_string())
+                .chain(s.decision.points().iter().map(|p| {
+                    format!(
+                        "Does not agree with \u{201c}{}\u{201d}: {}",
+                        p.about.trim(),
+                        p.why.trim()
+                    )
+                }))
+                .filter(|line| !line.is_empty())
+                .collect::<Vec<_>>()
+                .join("\n");
             items.push(Item {
                 key: sign_off_key(&s.participant),
                 part: Part::Outcome,
                 kind: ItemKind::SignOffWords,
                 about: String::new(),
-                text: words.trim().to_string(),
+                text,
                 said_by: Some(who),
                 visibility,
             });

@@ -141,6 +141,7 @@ fn a_sign_off_keeps_its_decision_when_its_words_are_kept_back() {
             | DecisionRecord::Disagrees {
                 reason: w,
                 visibility,
+                ..
             } => {
                 assert_eq!(w, "");
                 assert_eq!(*visibility, Some(Visibility::NotCarer));
@@ -148,6 +149,73 @@ fn a_sign_off_keeps_its_decision_when_its_words_are_kept_back() {
             DecisionRecord::Agrees {} => panic!("the kind of decision stays"),
         }
     }
+}
+
+/// The points someone did not agree with go where their words go, each
+/// only where what it is about is in the copy: Tom's reason may be seen by
+/// everyone here; the action he points at is not for the carer, nor for a
+/// provider that does not own it.
+#[test]
+fn a_point_someone_did_not_agree_with_is_only_where_its_words_and_its_item_are() {
+    let mut review = signed_off_review();
+    let tom = review
+        .sign_offs
+        .iter_mut()
+        .find(|s| s.participant == KEY_PERSON)
+        .unwrap();
+    let review_core::signoff::SignOffDecision::Disagrees {
+        visibility, points, ..
+    } = &mut tom.decision
+    else {
+        panic!("Tom does not agree")
+    };
+    *visibility = Some(Visibility::Everyone);
+    let action = points[1].item.clone().expect("the action is an item");
+    review.visibility.insert(action, Visibility::NotCarer);
+    let records = records_of(&review);
+    let points_of = |s: &Summary| -> Vec<String> {
+        s.sign_offs
+            .iter()
+            .find(|s| s.participant == KEY_PERSON)
+            .map(|s| match &s.decision {
+                DecisionRecord::Disagrees { points, .. } => {
+                    points.iter().map(|p| p.why.clone()).collect()
+                }
+                _ => vec![],
+            })
+            .unwrap()
+    };
+    let both = vec![
+        "A week a year is not a break".to_string(),
+        "The café list should come by post, not email".to_string(),
+    ];
+    assert_eq!(points_of(&records), both, "the records hold every point");
+    for recipient in recipients() {
+        let copy = copy_for(&records, &recipient);
+        let expected: Vec<String> = match recipient.kind {
+            RecipientKind::Carer => both[..1].to_vec(),
+            RecipientKind::Provider => both[..1].to_vec(),
+            _ => both.clone(),
+        };
+        assert_eq!(points_of(&copy), expected, "{:?}", recipient.kind);
+        let kept = copy.copy_for.as_ref().unwrap().kept_back;
+        assert!(kept >= (both.len() - expected.len()) as u32);
+    }
+    // Kept back with the words: no point goes where the reason does not.
+    let tom = review
+        .sign_offs
+        .iter_mut()
+        .find(|s| s.participant == KEY_PERSON)
+        .unwrap();
+    if let review_core::signoff::SignOffDecision::Disagrees { visibility, .. } = &mut tom.decision {
+        *visibility = Some(Visibility::NotIndividual);
+    }
+    let records = records_of(&review);
+    let individual = recipients()
+        .into_iter()
+        .find(|r| r.kind == RecipientKind::Individual)
+        .unwrap();
+    assert!(points_of(&copy_for(&records, &individual)).is_empty());
 }
 
 fn signed(review: &Review) -> Signed {

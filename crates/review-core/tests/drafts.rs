@@ -62,9 +62,10 @@ fn the_envelope_names_its_version_and_kind() {
     ];
     for (raw, kind) in cases {
         let v = json(&raw);
-        // Reviews are at version 4 (lists of points, visibility, then the
-        // copies given); the rest never changed.
-        let version = if kind == "review" { 4 } else { 1 };
+        // Reviews are at version 5 (lists of points, visibility, the
+        // copies given, then the points of a disagreement); the rest never
+        // changed.
+        let version = if kind == "review" { 5 } else { 1 };
         assert_eq!(v["version"], json!(version), "{kind}");
         assert_eq!(v["kind"], json!(kind));
         assert!(
@@ -77,7 +78,7 @@ fn the_envelope_names_its_version_and_kind() {
             "nothing else in the envelope"
         );
     }
-    assert_eq!(draft::CURRENT_VERSION, 4);
+    assert_eq!(draft::CURRENT_VERSION, 5);
 }
 
 #[test]
@@ -164,7 +165,7 @@ fn json_without_our_envelope_is_reported_as_not_ours() {
 #[test]
 fn an_envelope_from_a_newer_version_is_reported_with_its_version() {
     let cases = [
-        (5, r#"{"version":5,"kind":"review","data":{}}"#),
+        (6, r#"{"version":6,"kind":"review","data":{}}"#),
         (17, r#"{"version":17}"#),
     ];
     for (version, raw) in cases {
@@ -295,13 +296,13 @@ fn the_v1_fixture_decodes_to_the_complete_review() {
 }
 
 #[test]
-fn the_v1_fixture_is_written_again_as_version_4_with_the_same_data() {
+fn the_v1_fixture_is_written_again_as_the_current_version_with_the_same_data() {
     // Part one has no services, so version 2 changes nothing in it but the
     // version. If the data differs, the stored format changed: bump the
     // version, add a migration and keep a fixture to test it.
     let decoded = draft::decode_review(REVIEW_V1).expect("the fixture decodes");
     let written = json(&draft::encode_review(&decoded));
-    assert_eq!(written["version"], json!(4));
+    assert_eq!(written["version"], json!(draft::CURRENT_VERSION));
     assert_eq!(written["data"], json(REVIEW_V1)["data"]);
 }
 
@@ -359,10 +360,10 @@ fn each_kind_has_its_own_version() {
         draft::decode_settings(&as_v2),
         Err(DraftError::FromNewerVersion(2))
     );
-    let review = draft::encode_review(&new_review()).replace("\"version\":4", "\"version\":5");
+    let review = draft::encode_review(&new_review()).replace("\"version\":5", "\"version\":6");
     assert_eq!(
         draft::decode_review(&review),
-        Err(DraftError::FromNewerVersion(5))
+        Err(DraftError::FromNewerVersion(6))
     );
 }
 

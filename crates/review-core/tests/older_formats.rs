@@ -288,3 +288,67 @@ fn a_review_and_copies_the_build_before_signed_still_match_and_can_be_given() {
     let c = review_core::summary::compare(file.text.as_bytes(), &review);
     assert!(c.matches(), "{c}");
 }
+
+// ---- Version 4, the build before the points of a disagreement --------------
+
+/// A version 4 review (`tests/fixtures/drafts-v4`, stored by the build
+/// before a disagreement could point at rows of the check page, with the
+/// worker's own ratings) opens as exactly what it says: version 5 only
+/// gained those points, so its data is the same JSON, member by member,
+/// and nobody is said to disagree with any point.
+#[test]
+fn a_version_4_draft_opens_with_nothing_lost_and_no_point_disagreed_with() {
+    for name in [
+        "drafts-v4/storage-complete.json",
+        "drafts-v4/storage-signed-off.json",
+    ] {
+        let review = opens_as_stored(name, 4);
+        assert!(review
+            .sign_offs
+            .iter()
+            .all(|s| s.decision.points().is_empty()));
+        let worker = review
+            .participants
+            .iter()
+            .find(|p| p.role == review_core::Role::Worker)
+            .unwrap();
+        assert!(
+            review
+                .criterion_reviews
+                .values()
+                .filter(|c| c.not_discussed.is_none())
+                .all(|c| c.ratings.iter().any(|r| r.participant == worker.id)),
+            "{name}: the worker rated"
+        );
+    }
+}
+
+/// The review the build before signed still matches its summary, and its
+/// copies still verify and match it.
+#[test]
+fn a_review_and_copies_signed_before_points_of_disagreement_still_match() {
+    let (id, stored) = dump("drafts-v4/storage-signed-off.json");
+    let review = draft::decode_review(stored[&draft::review_key(&id)].as_str().unwrap()).unwrap();
+    let file = draft::decode_summary(stored[&draft::summary_key(&id)].as_str().unwrap()).unwrap();
+    let records = verify(file.text.as_bytes(), &VerifyOptions::default());
+    assert!(records.is_intact(), "{:?}", records.errors);
+    let c = review_core::summary::compare(file.text.as_bytes(), &review);
+    assert!(c.matches(), "{c}");
+    let copies = draft::decode_copies(stored[&draft::copies_key(&id)].as_str().unwrap()).unwrap();
+    assert!(!copies.is_empty());
+    for copy in &copies {
+        let checked = verify(copy.text.as_bytes(), &VerifyOptions::default());
+        assert!(
+            checked.is_intact(),
+            "{}: {:?}",
+            copy.file_name,
+            checked.errors
+        );
+        assert_eq!(
+            review_core::summary::copy_against_records(&records, &checked),
+            None,
+            "{}",
+            copy.file_name
+        );
+    }
+}

@@ -158,6 +158,26 @@ fn easy_read_shows_the_meetings_symbols_a_face_for_each_rating() {
     for page in [&easy, &plain] {
         assert!(page.contains("Sam Okafor (worker)"), "{page}");
     }
+    // Tom does not agree, and points at two things: the GP's copy (his
+    // words are not for Joan only) says each, beside what it is about.
+    let gp = records
+        .confidentiality
+        .copies
+        .iter()
+        .find(|c| c.kind == RecipientKind::Gp)
+        .map(|c| copy_for(&records, c));
+    if let Some(gp) = gp {
+        let page = html::body(&readable(&gp, SHA, None, Style::Plain));
+        assert!(page.contains("A week a year is not a break"), "{page}");
+    }
+    let page = html::body(&readable(&records, SHA, None, Style::Plain));
+    assert!(
+        page.contains(&html::escape("Does not agree with “Action 1”")),
+        "{page}"
+    );
+    assert!(page.contains(&html::escape(
+        "The café list should come by post, not email"
+    )));
     // The easy-read wording of a library criterion.
     let with_easy = carer
         .criteria

@@ -5,8 +5,8 @@ mod common;
 
 use common::*;
 use review_core::signoff::{
-    ready_to_sign, signed_so_far, still_to_sign, SignOffDecision as D, SignOffError as E,
-    SignOffMethod as M,
+    form_errors, point_why_field, ready_to_sign, signed_so_far, still_to_sign,
+    SignOffDecision as D, SignOffError as E, SignOffMethod as M,
 };
 use review_core::*;
 
@@ -133,6 +133,7 @@ fn each_way_of_signing_checks_what_it_needs() {
             D::Disagrees {
                 reason: "".into(),
                 visibility: None,
+                points: vec![],
             },
             M::Tap,
             Err(E::EmptyReason),
@@ -142,6 +143,7 @@ fn each_way_of_signing_checks_what_it_needs() {
             D::Disagrees {
                 reason: "The cover is not enough".into(),
                 visibility: None,
+                points: vec![],
             },
             M::Tap,
             Ok(()),
@@ -253,6 +255,7 @@ fn signing_again_replaces_the_earlier_signature_and_can_be_withdrawn() {
         D::Disagrees {
             reason: "Changed my mind".into(),
             visibility: None,
+            points: vec![],
         },
         M::Tap,
         signed_at(),
@@ -375,7 +378,8 @@ fn the_sign_off_form_says_every_problem_at_once_each_on_its_field() {
         fields(
             Some(D::Disagrees {
                 reason: " ".into(),
-                visibility: None
+                visibility: None,
+                points: vec![],
             }),
             Some(M::TypedName {
                 name: "Someone".into()
@@ -383,7 +387,10 @@ fn the_sign_off_form_says_every_problem_at_once_each_on_its_field() {
             &carer
         ),
         [
-            pair(form::REASON, "Enter why they do not agree"),
+            pair(
+                form::REASON,
+                "Enter why they do not agree, or choose what they do not agree with and say why"
+            ),
             pair(
                 form::TYPED_NAME,
                 &format!("Type the name as it is in the review: {}", carer.name)
@@ -431,4 +438,55 @@ fn the_sign_off_form_says_every_problem_at_once_each_on_its_field() {
     signed
         .sign_off(CARER, D::Agrees, through("Nodded"), signed_at())
         .unwrap();
+}
+
+/// Someone who does not agree can point at rows of the check page, each
+/// with why; then their reason may be left out, but never a point's why.
+#[test]
+fn a_disagreement_can_point_at_rows_of_the_check_page_each_saying_why() {
+    use review_core::progress::Part;
+    let r = finished();
+    let carer = r.participant(CARER).unwrap().clone();
+    let point = |why: &str| {
+        let mut p = disagreed_point(&r, Part::Cover, |row| row.change.is_some(), why);
+        p.about = format!("  {}  ", p.about);
+        p
+    };
+    let with = |reason: &str, points| D::Disagrees {
+        reason: reason.into(),
+        visibility: None,
+        points,
+    };
+    let fields = |d: D| -> Vec<(String, String)> {
+        form_errors(&r, &carer, Some(d), Some(M::Tap))
+            .into_iter()
+            .map(|e| (e.field, e.message))
+            .collect()
+    };
+    assert_eq!(fields(with("", vec![point("Not enough")])), []);
+    let about = point("").about.trim().to_string();
+    assert_eq!(
+        fields(with("", vec![point("Not enough"), point("  ")])),
+        [(
+            point_why_field(1),
+            format!("Enter why they do not agree with \u{201c}{about}\u{201d}")
+        )]
+    );
+    // Kept tidy: the reason left out, what the row is about trimmed.
+    let mut signed = r.clone();
+    signed
+        .sign_off(
+            CARER,
+            with("  ", vec![point("Not enough")]),
+            M::Tap,
+            signed_at(),
+        )
+        .unwrap();
+    let D::Disagrees { reason, points, .. } = &signed.sign_offs[0].decision else {
+        panic!("a disagreement");
+    };
+    assert_eq!(reason, "");
+    assert_eq!(points[0].about, about);
+    assert_eq!(points[0].why, "Not enough");
+    assert_eq!(points[0].part, Part::Cover);
 }

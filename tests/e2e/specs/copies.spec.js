@@ -217,12 +217,12 @@ test('copies still to give are listed on the home screen until marked given; the
   await page.reload();
   await expect(page.getByRole('region', { name: 'Given to them?' }).getByText(mark)).toBeVisible();
 
-  // Stored with the review (version 4); the signed files are as they were signed.
+  // Stored with the review (version 4 on); the signed files are as they were signed.
   const stored = await page.evaluate((id) => ({
     review: JSON.parse(localStorage.getItem(`review-together/review/${id}`)),
     signed: [localStorage.getItem(`review-together/summary/${id}`), localStorage.getItem(`review-together/copies/${id}`)],
   }), id);
-  expect(stored.review.version).toBe(4);
+  expect(stored.review.version).toBe(5);
   const carerCopy = JSON.parse(stored.signed[1]).data.find((c) => c.recipient.kind === 'carer');
   expect(stored.review.data.copiesGiven).toEqual([expect.objectContaining({ recipient: 'carer', documentId: carerCopy.documentId, how: 'printed' })]);
   expect(stored.signed).toEqual(signedBefore);

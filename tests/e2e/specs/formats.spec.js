@@ -81,7 +81,7 @@ test('a draft the last build stored opens with its services as points, and a cop
   }), key);
   expect(after.copy).toBe(stored[key]);
   const now = JSON.parse(after.now);
-  expect(now.version).toBe(4);
+  expect(now.version).toBe(5);
   const sitting = now.data.resources.find((r) => r.name === SITTING);
   expect(sitting.changes).toEqual([{ id: `${sitting.id}-changes`, text: 'The same sitter each week', saidBy: { kind: 'not-recorded' } }]);
 
@@ -139,11 +139,11 @@ test('the review the build before visibility signed opens locked and still match
   await answerSharingDefault(page);
   await openPart(page, draft.id, 'Services and support');
   const now = await page.evaluate((k) => JSON.parse(localStorage.getItem(k)), `review-together/review/${draft.id}`);
-  expect(now.version).toBe(4);
+  expect(now.version).toBe(5);
   expect(now.data.process.confidentiality.defaultVisibility).toBe('everyone');
 });
 
-test('the review the build before the copies-given log signed opens with its copies still to give; its draft is kept aside before it is saved as version 4', async ({ page }) => {
+test('the review the build before the copies-given log signed opens with its copies still to give; its draft is kept aside before it is saved in the current version', async ({ page }) => {
   const { id, stored } = dump('drafts-v3/storage-signed-off.json');
   await restoreStorage(page, stored);
   await page.goto('/');
@@ -153,7 +153,7 @@ test('the review the build before the copies-given log signed opens with its cop
   const { text } = await downloadSummary(page);
   expect(text).toBe(JSON.parse(stored[`review-together/summary/${id}`]).data.text);
   await expect(page.getByText('no longer says what its signed summary says')).toHaveCount(0);
-  // Marking a copy given saves the review as version 4, the version 3 text kept first.
+  // Marking a copy given saves the review in the current version (5), the version 3 text kept first.
   await page.goto(`/review/${id}/copy/carer`);
   await press(page.getByText('Mark it as given'));
   await press(page.getByRole('radio', { name: 'Saved to a memory stick or the tablet’s files' }));
@@ -164,7 +164,7 @@ test('the review the build before the copies-given log signed opens with its cop
     kept: localStorage.getItem(`review-together/kept-aside/older-format/review/${id}/v3`),
     copies: localStorage.getItem(`review-together/copies/${id}`),
   }), id);
-  expect(after.now.version).toBe(4);
+  expect(after.now.version).toBe(5);
   expect(after.now.data.copiesGiven).toHaveLength(1);
   expect(after.kept).toBe(stored[`review-together/review/${id}`]);
   expect(after.copies).toBe(stored[`review-together/copies/${id}`]);

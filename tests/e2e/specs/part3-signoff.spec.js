@@ -5,7 +5,7 @@
 // version that is signed again; the device keeps both versions.
 import {
   test, expect, press, heading, radio, openPart, openTaskList, completeReview, openCheck, signEveryone, turnBanner,
-  reviewAt, signUntil, storageOf, clockInDoubt,
+  reviewAt, signUntil, signTurn, storageOf, clockInDoubt, SIGNING,
   GETTING_READY, REVIEW_PROPER, TIME_OFF, SUPPORT_GROUP, SAFEGUARDING, OUTCOME,
 } from '../helpers.js';
 
@@ -251,4 +251,49 @@ test('a clock set before the review began is questioned before the worker signs'
   const stored = await storageOf(page);
   const summary = JSON.parse(JSON.parse(stored[`review-together/summary/${id}`]).data.text);
   expect(summary.signedAt).toMatch(/^2020-01-01T/);
+});
+
+test('someone who does not agree points at what they do not agree with; the summary keeps each point beside its item', async ({ page }) => {
+  test.setTimeout(180_000);
+  const id = await reviewAt(page, 'review proper');
+  await signUntil(page, 'Tom Khan');
+  await press(radio(page, 'Does Tom Khan agree with the review?', 'No, I do not agree'));
+  const add = page.getByLabel('Add something they do not agree with');
+  // The rows of the check page, as Tom is shown them, part by part.
+  const respite = 'A short stay away from home (respite)';
+  await add.selectOption({ label: `Support while the carer has time for themselves: ${respite}` });
+  const why = page.getByLabel(`Why do they not agree with “${respite}”?`);
+  await expect(why).toBeFocused();
+  await add.selectOption({ label: 'Actions and outcome: Action 1' });
+  await press(radio(page, 'How will they sign?', 'Tap the button below'));
+  // Each point says why, or nothing is signed; the reason may stay empty.
+  await press(page.getByRole('button', { name: 'Sign as Tom Khan', exact: true }));
+  await expect(page.getByRole('alert').getByRole('link', { name: `Enter why they do not agree with “${respite}”` })).toBeVisible();
+  await why.fill('Mum will not settle anywhere for a week');
+  await page.getByLabel('Why do they not agree with “Action 1”?').fill('Sam should phone, not write');
+  await press(page.getByRole('button', { name: 'Sign as Tom Khan', exact: true }));
+  await expect(page.getByRole('definition').filter({ hasText: `Does not agree: not with “${respite}”: Mum will not settle anywhere for a week; not with “Action 1”: Sam should phone, not write` })).toBeVisible();
+
+  // The others sign; the worker's signature locks it and signs the summary.
+  for (;;) {
+    const banner = turnBanner(page);
+    if (!(await banner.isVisible())) break;
+    const text = (await banner.textContent()).replace(/^Now:\s*/, '');
+    const name = Object.keys(SIGNING).find((n) => text.startsWith(n));
+    await signTurn(page, name, SIGNING[name]);
+  }
+  await expect(page.getByText('The review is signed off')).toBeVisible();
+  const stored = await page.evaluate((k) => JSON.parse(localStorage.getItem(k)).data.text, `review-together/summary/${id}`);
+  const summary = JSON.parse(stored);
+  const tom = summary.participants.find((p) => p.name === 'Tom Khan');
+  const { decision } = summary.signOffs.find((s) => s.participant === tom.id);
+  expect(decision.kind).toBe('disagrees');
+  expect(decision.reason).toBe('');
+  expect(decision.points).toEqual([
+    { part: 'cover', about: respite, said: expect.stringContaining('Willow House'), why: 'Mum will not settle anywhere for a week' },
+    { part: 'outcome', about: 'Action 1', said: expect.stringContaining('Sam Patel'), item: summary.actions[0].id, why: 'Sam should phone, not write' },
+  ]);
+  // The carer's readable copy says it too, beside what it is about.
+  await page.goto(`/review/${id}/copy/carer`);
+  await expect(page.getByText(`Does not agree with “${respite}”`)).toBeVisible();
 });

@@ -22,6 +22,9 @@ pub enum SignOffError {
     WorkerNotLast,
     EmptyComment,
     EmptyReason,
+    /// A point they do not agree with (its place in their list, and what it
+    /// is about) says nothing of why.
+    EmptyPointWhy(usize, String),
     NameDoesNotMatch(String),
     EmptyMark,
     BadMark,
@@ -48,7 +51,15 @@ impl fmt::Display for SignOffError {
                 f.write_str("The worker signs last, after everyone else taking part")
             }
             SignOffError::EmptyComment => f.write_str("Enter the comment"),
-            SignOffError::EmptyReason => f.write_str("Enter why they do not agree"),
+            SignOffError::EmptyReason => f.write_str(
+                "Enter why they do not agree, or choose what they do not agree with and say why",
+            ),
+            SignOffError::EmptyPointWhy(_, about) => {
+                write!(
+                    f,
+                    "Enter why they do not agree with \u{201c}{about}\u{201d}"
+                )
+            }
             SignOffError::NameDoesNotMatch(name) => {
                 write!(f, "Type the name as it is in the review: {name}")
             }
@@ -131,12 +142,37 @@ fn checked_decision(
             comment: clean(&comment),
             visibility: visibility.or(default),
         },
-        SignOffDecision::Disagrees { reason, .. } if is_blank(&reason) => {
+        SignOffDecision::Disagrees { reason, points, .. }
+            if is_blank(&reason) && points.is_empty() =>
+        {
             return Err(SignOffError::EmptyReason)
         }
-        SignOffDecision::Disagrees { reason, visibility } => SignOffDecision::Disagrees {
-            reason: clean(&reason),
+        SignOffDecision::Disagrees {
+            reason,
+            visibility,
+            points,
+        } => SignOffDecision::Disagrees {
+            reason: if is_blank(&reason) {
+                String::new()
+            } else {
+                clean(&reason)
+            },
             visibility: visibility.or(default),
+            points: points
+                .into_iter()
+                .enumerate()
+                .map(|(i, p)| {
+                    if is_blank(&p.why) {
+                        return Err(SignOffError::EmptyPointWhy(i, p.about.trim().to_string()));
+                    }
+                    Ok(DisagreedPoint {
+                        why: clean(&p.why),
+                        about: p.about.trim().to_string(),
+                        said: p.said.trim().to_string(),
+                        ..p
+                    })
+                })
+                .collect::<Result<_, _>>()?,
         },
     })
 }
@@ -193,6 +229,8 @@ pub mod form {
     pub const SAYS: &str = "sign-says";
     pub const COMMENT: &str = "sign-comment";
     pub const REASON: &str = "sign-reason";
+    /// Where they choose a point they do not agree with.
+    pub const POINT: &str = "sign-point";
     pub const WAY: &str = "sign-way";
     pub const TYPED_NAME: &str = "sign-typed-name";
     pub const MARK: &str = "sign-mark";
@@ -200,6 +238,11 @@ pub mod form {
     pub const HOW: &str = "sign-how";
     pub const AMEND_REASON: &str = "amend-reason";
     pub const AMEND_WHAT: &str = "amend-what";
+}
+
+/// The field of why they do not agree with the `i`th point they chose.
+pub fn point_why_field(i: usize) -> String {
+    format!("{}-{i}-why", form::POINT)
 }
 
 /// Every problem with the amendment's two questions at once, each on its
@@ -239,10 +282,10 @@ pub fn form_errors(
             "Select whether they agree with the review",
         )),
         Some(Err(e)) => {
-            let field = if e == SignOffError::EmptyReason {
-                form::REASON
-            } else {
-                form::COMMENT
+            let field = match &e {
+                SignOffError::EmptyReason => form::REASON.to_string(),
+                SignOffError::EmptyPointWhy(i, _) => point_why_field(*i),
+                _ => form::COMMENT.to_string(),
             };
             errors.push(FieldError::missing(field, e.to_string()));
         }

@@ -2,6 +2,7 @@
 //! what an amendment replaces, and the log of copies given after the lock.
 
 use crate::base::{Id, Timestamp};
+use crate::part::Part;
 use crate::setup::sharing::{Shown, Visibility};
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
@@ -19,13 +20,46 @@ pub enum SignOffDecision {
         visibility: Option<Visibility>,
     },
     Disagrees {
+        /// Why, in their words: may be empty when each point they do not
+        /// agree with says why.
         reason: String,
-        /// Who may see the reason, as for a comment.
+        /// Who may see the reason, as for a comment; the points' words too.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         visibility: Option<Visibility>,
+        /// The points of the review they do not agree with, each with why
+        /// (none in reviews signed before they could be chosen).
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        points: Vec<DisagreedPoint>,
     },
 }
+
+/// One point of the review someone does not agree with: a row of the check
+/// page as it was shown to them, and why.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct DisagreedPoint {
+    /// The part of the review the row is in.
+    pub part: Part,
+    /// What the row is about, as the check page named it ("Carers’ café").
+    pub about: String,
+    /// What the row said, as the check page showed it.
+    pub said: String,
+    /// The item (`crate::sharing`) the row tells more of, when it does.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub item: Option<Id>,
+    /// Why they do not agree with it.
+    pub why: String,
+}
 impl SignOffDecision {
+    /// The points of the review they do not agree with (none unless they
+    /// do not agree).
+    pub fn points(&self) -> &[DisagreedPoint] {
+        match self {
+            SignOffDecision::Disagrees { points, .. } => points,
+            _ => &[],
+        }
+    }
+
     /// Their words, when they gave any, and who may see them.
     pub fn words(&self) -> Option<(&str, Option<Visibility>)> {
         match self {
@@ -37,6 +71,7 @@ impl SignOffDecision {
             | SignOffDecision::Disagrees {
                 reason: words,
                 visibility,
+                ..
             } => Some((words, *visibility)),
         }
     }

@@ -13,7 +13,10 @@
 //!   visibility at all (nothing was decided for it, so nothing is shared);
 //! - what someone said as they signed, when the recipient may not see it:
 //!   the sign-off stays (who signed, how, and whether they agreed) and its
-//!   comment or reason is empty, its `visibility` saying why;
+//!   comment or reason is empty, its `visibility` saying why, and the
+//!   points they did not agree with are left out; a point is left out too
+//!   when what it is about is not in the copy (a matter or an action it
+//!   does not hold, another provider's service);
 //! - what must not be shared (the agreement's restrictions): the records
 //!   only, as the check page shows them to the worker only;
 //! - for a provider: every service but the ones listed under its name, and
@@ -254,21 +257,45 @@ impl Filter {
         if !self.text(&mut o.other_views, &mut o.other_views_visibility) {
             o.other_views_said_by = None;
         }
+        // Items the copy still holds, which a point someone did not agree
+        // with may name (the check page's rows name matters and actions).
+        let held: std::collections::HashSet<String> = copy
+            .escalations
+            .matters
+            .iter()
+            .map(|m| m.id.clone())
+            .chain(copy.actions.iter().map(|a| a.id.clone()))
+            .collect();
         for s in &mut copy.sign_offs {
-            match &mut s.decision {
+            let no_points = &mut Vec::new();
+            let (words, visibility, points) = match &mut s.decision {
+                DecisionRecord::Agrees {} => continue,
                 DecisionRecord::AgreesWithComment {
-                    comment: words,
+                    comment,
                     visibility,
-                }
-                | DecisionRecord::Disagrees {
-                    reason: words,
+                } => (comment, *visibility, no_points),
+                DecisionRecord::Disagrees {
+                    reason,
                     visibility,
-                } if !words.is_empty() && !visibility.is_some_and(|v| v.allows(self.kind)) => {
-                    words.clear();
+                    points,
+                } => (reason, *visibility, points),
+            };
+            // Their words and the points they did not agree with are one
+            // item, kept back together.
+            if !self.allows(visibility) {
+                if !words.is_empty() || !points.is_empty() {
                     self.kept_back += 1;
                 }
-                _ => {}
+                words.clear();
+                points.clear();
+                continue;
             }
+            // A point whose row is about something the copy does not hold
+            // goes too (that thing is counted where it is left out).
+            points.retain(|p| match &p.item {
+                Some(item) => held.contains(item),
+                None => p.part != crate::part::Part::Services || self.is_providers(&p.about),
+            });
         }
     }
 }

@@ -325,9 +325,23 @@ fn sign_off_record(s: &SignOff) -> SignOffRecord {
                 comment: text(comment),
                 visibility: *visibility,
             },
-            SignOffDecision::Disagrees { reason, visibility } => DecisionRecord::Disagrees {
+            SignOffDecision::Disagrees {
+                reason,
+                visibility,
+                points,
+            } => DecisionRecord::Disagrees {
                 reason: text(reason),
                 visibility: *visibility,
+                points: points
+                    .iter()
+                    .map(|p| DisagreedPointRecord {
+                        part: p.part,
+                        about: text(&p.about),
+                        said: text(&p.said),
+                        item: p.item.clone(),
+                        why: text(&p.why),
+                    })
+                    .collect(),
             },
         },
         method: match &s.method {

@@ -18,11 +18,38 @@ pub enum DecisionRecord {
         visibility: Option<Visibility>,
     },
     Disagrees {
+        /// Why, in their words: empty when each of their `points` says why.
         reason: String,
-        /// Who may see the reason (absent in reviews from before it was asked).
+        /// Who may see the reason, and the words of their points (absent in
+        /// reviews from before it was asked).
         #[serde(default, skip_serializing_if = "Option::is_none")]
         visibility: Option<Visibility>,
+        /// The points of the review they do not agree with, each beside
+        /// what it is about (since December 2026; absent when none was
+        /// chosen, and in every summary signed before).
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        points: Vec<DisagreedPointRecord>,
     },
+}
+
+/// One point of the review someone does not agree with: a row of the check
+/// page they were shown while they signed, and why.
+#[derive(Serialize, Deserialize, JsonSchema, Clone, Debug, PartialEq, Eq)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct DisagreedPointRecord {
+    /// The part of the review the row is in.
+    pub part: crate::part::Part,
+    /// What the row is about, as the check page named it.
+    pub about: String,
+    /// What the row said, as shown.
+    pub said: String,
+    /// The item the row tells more of (the id of an evidence note, a point,
+    /// a gap, a cover risk, a matter, an action, or `<service id>/needs-met`,
+    /// `outcome/rationale` and the like), when it does.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub item: Option<String>,
+    /// Why they do not agree with it.
+    pub why: String,
 }
 
 /// How they showed it.

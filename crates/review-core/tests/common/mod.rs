@@ -5,6 +5,7 @@
 #![allow(dead_code)]
 
 use review_core::library::LibraryCriterion;
+use review_core::progress::Part;
 use review_core::*;
 
 /// Ids used throughout the tests.
@@ -873,6 +874,22 @@ pub fn signed_off_review() -> Review {
                 reason: "Mum needs more help at home than a sitter every other week".into(),
                 // Not for Joan to read.
                 visibility: Some(Visibility::NotIndividual),
+                // Two rows of the check page: the break planned, and the
+                // first action (an item: it is named by its id).
+                points: vec![
+                    disagreed_point(
+                        &r,
+                        Part::Cover,
+                        |row| row.key != "Support needs to change",
+                        "A week a year is not a break",
+                    ),
+                    disagreed_point(
+                        &r,
+                        Part::Outcome,
+                        |row| row.item.is_some(),
+                        "The café list should come by post, not email",
+                    ),
+                ],
             },
             M::DrawnMark {
                 path: DRAWN_MARK.into(),
@@ -897,6 +914,27 @@ pub fn signed_off_review() -> Review {
         "the worker's signature locks it"
     );
     r
+}
+
+/// The first row of `part` on the check page that `pick` takes, as a point
+/// someone does not agree with, and why.
+pub fn disagreed_point(
+    review: &Review,
+    part: Part,
+    pick: impl Fn(&review_core::check::Row) -> bool,
+    why: &str,
+) -> review_core::signoff::DisagreedPoint {
+    let row = review_core::check::rows_of(review, part)
+        .into_iter()
+        .find(|r| pick(r))
+        .unwrap_or_else(|| panic!("no such row in {part:?}"));
+    review_core::signoff::DisagreedPoint {
+        part,
+        about: row.key,
+        said: row.value,
+        item: row.item,
+        why: why.into(),
+    }
 }
 
 /// A records team's key list holding `jwk` as `device`, added on

@@ -1,0 +1,116 @@
+//! The parts of the meeting and their names: the task list's order, the
+//! path of each part's page and the criterion of the standard it serves.
+//! Plain names only; what a part's status is lives in `progress`.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// A part of the meeting, in the order the task list shows them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Part {
+    WhoIsHere,
+    TakingPart,
+    HowWeReview,
+    Criteria,
+    Readiness,
+    Ratings,
+    Services,
+    Cover,
+    Escalations,
+    Outcome,
+}
+
+impl Part {
+    /// Every part, in meeting order. Show only those that [`Part::applies`].
+    pub const ALL: [Part; 10] = [
+        Part::WhoIsHere,
+        Part::TakingPart,
+        Part::HowWeReview,
+        Part::Criteria,
+        Part::Readiness,
+        Part::Ratings,
+        Part::Services,
+        Part::Cover,
+        Part::Escalations,
+        Part::Outcome,
+    ];
+
+    /// Part 1: getting ready (P17, P18).
+    pub const GETTING_READY: [Part; 5] = [
+        Part::WhoIsHere,
+        Part::TakingPart,
+        Part::HowWeReview,
+        Part::Criteria,
+        Part::Readiness,
+    ];
+
+    /// Part 2: the review proper (P19–P23).
+    pub const REVIEW_PROPER: [Part; 5] = [
+        Part::Ratings,
+        Part::Services,
+        Part::Cover,
+        Part::Escalations,
+        Part::Outcome,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Part::WhoIsHere => "Who is here",
+            Part::TakingPart => "Help to take part",
+            Part::HowWeReview => "How we will review",
+            Part::Criteria => "What we will look at",
+            Part::Readiness => "Ready to start",
+            Part::Ratings => "How it is going",
+            Part::Services => "Services and support",
+            Part::Cover => "Support while the carer has time for themselves",
+            Part::Escalations => "Things that need someone else's help",
+            Part::Outcome => "Actions and outcome",
+        }
+    }
+
+    /// The path segment of the part's page, under `/review/:id/`.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Part::WhoIsHere => "who",
+            Part::TakingPart => "taking-part",
+            Part::HowWeReview => "process",
+            Part::Criteria => "criteria",
+            Part::Readiness => "ready",
+            Part::Ratings => "rate",
+            Part::Services => "services",
+            Part::Cover => "cover",
+            Part::Escalations => "escalations",
+            Part::Outcome => "outcome",
+        }
+    }
+
+    /// The criterion of SCDHSC0387 the part serves.
+    pub fn code(self) -> &'static str {
+        match self {
+            Part::WhoIsHere | Part::TakingPart | Part::Readiness => "P18",
+            Part::HowWeReview | Part::Criteria => "P17",
+            Part::Ratings => "P19",
+            Part::Services => "P20",
+            Part::Cover => "P21",
+            Part::Escalations => "P22",
+            Part::Outcome => "P23",
+        }
+    }
+
+    /// Whether the part belongs to getting ready (P17, P18) rather than the
+    /// review proper.
+    pub fn is_getting_ready(self) -> bool {
+        Part::GETTING_READY.contains(&self)
+    }
+
+    /// The small text over the part's heading: its stage and criterion code.
+    pub fn caption(self) -> String {
+        let stage = if self.is_getting_ready() {
+            "Getting ready"
+        } else {
+            "The review"
+        };
+        format!("{stage} · {}", self.code())
+    }
+}
