@@ -258,6 +258,19 @@ impl ReviewContext {
         })
     }
 
+    /// Record what an advocate or interpreter confirms (or cannot) at
+    /// sign-off, and save at once.
+    pub fn confirm(
+        &self,
+        participant: &str,
+        confirmed: bool,
+        note: &str,
+    ) -> Result<(), SignOffError> {
+        self.change(SignOffError::Locked, true, |r| {
+            r.confirm(participant, confirmed, note, clock::now())
+        })
+    }
+
     /// Clear every signature given so far, so that answers can be changed
     /// (the people in the room were told whose first), and save at once.
     pub fn clear_sign_offs(&self) -> Result<(), SignOffError> {

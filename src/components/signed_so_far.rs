@@ -16,10 +16,26 @@ use review_core::words::{and_list, called};
 #[component]
 pub fn SignedSoFarBanner() -> impl IntoView {
     let ctx = use_review();
+    // (everyone whose signature or confirmation goes, the heading's words)
     let signers = ctx.select(|r| {
         let draft = r.state == review_core::ReviewState::Draft;
-        let names: Vec<String> = signed_so_far(r).into_iter().map(called).collect();
-        (draft && !names.is_empty()).then(|| and_list(&names))
+        let people = signed_so_far(r);
+        let names: Vec<String> = people.iter().map(|p| called(p)).collect();
+        let (confirmed, signed): (Vec<_>, Vec<_>) =
+            people.into_iter().partition(|p| p.role.is_supporter());
+        let list = |ps: Vec<&review_core::Participant>| {
+            and_list(&ps.into_iter().map(called).collect::<Vec<_>>())
+        };
+        let heading = match (signed.is_empty(), confirmed.is_empty()) {
+            (false, true) => format!("{} signed this review.", list(signed)),
+            (true, false) => format!("{} confirmed what they were here for.", list(confirmed)),
+            _ => format!(
+                "{} signed this review; {} confirmed what they were here for.",
+                list(signed),
+                list(confirmed)
+            ),
+        };
+        (draft && !names.is_empty()).then(|| (and_list(&names), heading))
     });
     let asking = RwSignal::new(false);
     let cleared = RwSignal::new(false);
@@ -42,8 +58,7 @@ pub fn SignedSoFarBanner() -> impl IntoView {
     };
     move || {
         match signers.get() {
-        Some(names) => {
-            let heading = format!("{names} signed this review.");
+        Some((names, heading)) => {
             view! {
                 <Banner id="signed-so-far-title" title="Signed so far" heading=heading>
                     <p class="app-body">"They signed the answers as they are now, so the answers cannot be changed here. To change one, clear the signatures first: everyone who signed then signs again."</p>

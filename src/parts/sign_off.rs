@@ -11,7 +11,8 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use review_core::sharing::shown_now;
 use review_core::signoff::{
-    form, form_errors, signers, still_to_sign, SignOffDecision, SignOffMethod,
+    confirm_errors, confirmers, form, form_errors, next_turn, supported_by, Confirms,
+    SignOffDecision, SignOffMethod, Turn,
 };
 use review_core::words::called;
 use review_core::{Command, Participant, ReviewState, Role};
@@ -48,7 +49,7 @@ pub fn SignOff() -> impl IntoView {
     let locked = ctx.select(|r| r.state == ReviewState::SignedOff);
     // Signatures so far make the answers read-only, not the signing itself.
     provide_context(crate::state::ReadOnly(locked.into()));
-    let waiting = ctx.select(|r| still_to_sign(r).into_iter().cloned().collect::<Vec<_>>());
+    let turn = ctx.select(next_turn);
     let signed = ctx.select(|r| {
         r.sign_offs
             .iter()
@@ -90,6 +91,22 @@ pub fn SignOff() -> impl IntoView {
                 };
                 (who, format!("{says}, {how}"))
             })
+            .chain(r.confirmations.iter().map(|c| {
+                let who = r
+                    .participant(&c.participant)
+                    .map(called)
+                    .unwrap_or_default();
+                let what = match c.confirms {
+                    Confirms::AccurateInterpretation => "the interpreting was accurate",
+                    Confirms::OwnViewCarried => "the views they gave were the person\u{2019}s own",
+                };
+                let says = if c.confirmed {
+                    format!("Confirms {what}")
+                } else {
+                    format!("Could not confirm {what}: {}", c.note)
+                };
+                (who, says)
+            }))
             .collect::<Vec<_>>()
     });
     let finalised = ctx.select(|r| {
@@ -98,7 +115,7 @@ pub fn SignOff() -> impl IntoView {
     });
     view! {
         <Page back=ctx.path("check") back_text="Back to checking the review" title="Sign off the review" caption="Check and sign off · P23"
-            intro="Everyone taking part says whether they agree with the review. The worker signs last, and that locks the review.">
+            intro="Everyone taking part says whether they agree with the review; an advocate or interpreter confirms what they were here for. The worker signs last, and that locks the review.">
             <Show when=move || !signed.with(Vec::is_empty)>
                 <h2 class="app-heading-m">"Signed so far"</h2>
                 <dl class="app-summary-list">
@@ -127,8 +144,9 @@ pub fn SignOff() -> impl IntoView {
                     }
                     .into_any();
                 }
-                match waiting.get().into_iter().next() {
-                    Some(next) => view! { <SignForm person=next /> }.into_any(),
+                match turn.get() {
+                    Some(Turn::Sign(next)) => view! { <SignForm person=next /> }.into_any(),
+                    Some(Turn::Confirm(next)) => view! { <ConfirmForm person=next /> }.into_any(),
                     None => view! { <p class="app-body">"Nobody is waiting to sign."</p> }.into_any(),
                 }
             }}
@@ -162,8 +180,7 @@ fn SignForm(
         }
     });
     let supporters = ctx.select(|r| {
-        signers(r)
-            .filter(|p| matches!(p.role, Role::Advocate | Role::Interpreter))
+        confirmers(r)
             .map(|p| (p.id.clone(), p.display_name()))
             .collect::<Vec<_>>()
     });
@@ -353,6 +370,92 @@ fn SignForm(
         <div class="app-button-group">
             <button type="button" class="app-button" disabled=move || busy.get() on:click=move |_| sign.run(false)>
                 {move || if busy.get() { "Signing…".to_string() } else { format!("Sign as {name}") }}
+            </button>
+        </div>
+    }
+}
+
+/// An advocate's or interpreter's turn: they do not agree or sign as
+/// themselves, but confirm what they were here for, or say what they cannot.
+#[component]
+fn ConfirmForm(
+    /// The advocate or interpreter whose turn it is.
+    person: Participant,
+) -> impl IntoView {
+    let ctx = use_review();
+    let pid = person.id.clone();
+    let name = called(&person);
+    Effect::new({
+        let pid = pid.clone();
+        move |_| {
+            if ctx
+                .review
+                .with_untracked(|r| r.turn.as_deref() != Some(pid.as_str()))
+            {
+                let _ = ctx.dispatch(Command::PassTablet { to: pid.clone() });
+            }
+        }
+    });
+    let (for_whom, statement) = ctx.review.with_untracked(|r| {
+        let whom = supported_by(r, &person);
+        let statement = Confirms::of(person.role)
+            .map(|c| c.statement(&whom))
+            .unwrap_or_default();
+        (whom, statement)
+    });
+    let answer = RwSignal::new(None::<bool>);
+    let note = RwSignal::new(String::new());
+    let problem = RwSignal::new(None::<String>);
+    let errors = PageErrors::new(Memo::new(move |_| {
+        confirm_errors(answer.get(), &note.get())
+    }));
+    let confirm = move |_| {
+        problem.set(None);
+        if !errors.submit() {
+            return;
+        }
+        let Some(confirmed) = answer.get_untracked() else {
+            return;
+        };
+        match ctx.confirm(&pid, confirmed, &note.get_untracked()) {
+            Ok(()) => request_animation_frame(|| crate::components::focus_by_id(SIGN_TURN)),
+            Err(e) => problem.set(Some(e.to_string())),
+        }
+    };
+    let role = person.role.noun();
+    let button_name = name.clone();
+    view! {
+        <div class="app-turn-banner" role="status" id=SIGN_TURN tabindex="-1">
+            <span class="app-turn-banner__label">"Now: "</span>
+            <span class="app-turn-banner__name">{format!("{name}, {role}")}</span>
+        </div>
+        <p class="app-body">{format!("Please pass the tablet to {name}.")}</p>
+        <p class="app-body">
+            {format!("{name} is here to help {for_whom} take part, so they do not agree or sign as themselves. They confirm what they were here for.")}
+        </p>
+        <ErrorSummary errors=errors.visible() attempts=errors.attempts />
+        <div class="app-inset-text">
+            <p class="app-body">{statement}</p>
+        </div>
+        <Radios id=form::CONFIRMED legend=format!("Can {name} confirm this?") error=errors.for_field(form::CONFIRMED)
+            choices=vec![
+                Choice::new(true, "yes", "Yes, I confirm it"),
+                Choice::new(false, "no", "No, I cannot confirm all of it"),
+            ]
+            value=answer on_change=Callback::new(move |v| answer.set(Some(v))) />
+        <Show when=move || answer.get() == Some(false)>
+            <TextArea id=form::CONFIRM_NOTE label="What can they not confirm, and why?" value=note rows=3
+                hint="This goes in every copy of the summary." error=errors.for_field(form::CONFIRM_NOTE)
+                on_input=Callback::new(move |v| note.set(v)) />
+        </Show>
+        <Problem message=problem />
+        <div class="app-button-group">
+            <button type="button" class="app-button" on:click=confirm>
+                {move || if answer.get() == Some(false) {
+                    format!("Record that {button_name} cannot confirm it")
+                } else {
+                    format!("Confirm as {button_name}")
+                }}
             </button>
         </div>
     }

@@ -266,10 +266,19 @@ export async function drawMark(page) {
 
 /**
  * Sign for the person whose turn it is. `how` is
- * { way: 'tap' | 'typed' | 'draw' | 'supporter', says?, comment?, typed?, supporter?, how? }.
+ * { way: 'tap' | 'typed' | 'draw' | 'supporter', says?, comment?, typed?, supporter?, how? },
+ * or, for an advocate or interpreter, { confirm: true } or { confirm: false, note }.
  */
 export async function signTurn(page, name, how) {
   await expect(turnBanner(page)).toContainText(`Now: ${name}`);
+  if ('confirm' in how) {
+    await press(radio(page, `Can ${name} confirm this?`, how.confirm ? 'Yes, I confirm it' : 'No, I cannot confirm all of it'));
+    if (!how.confirm) await page.getByLabel('What can they not confirm, and why?').fill(how.note);
+    const button = how.confirm ? `Confirm as ${name}` : `Record that ${name} cannot confirm it`;
+    await press(page.getByRole('button', { name: button, exact: true }));
+    await expect(page.getByRole('term').filter({ hasText: name }).first()).toBeVisible();
+    return;
+  }
   const says = how.says ?? 'Yes, I agree';
   await press(radio(page, `Does ${name} agree with the review?`, says));
   if (says === 'I agree, with a comment') await page.getByLabel('Their comment').fill(how.comment);
@@ -293,8 +302,9 @@ export async function signTurn(page, name, how) {
 export const SIGNING = {
   'Ayesha Khan': { way: 'typed' },
   'Joan Khan': { way: 'supporter', supporter: 'Grace Obi, advocate', how: 'Pointed to the thumbs-up symbol in her book' },
-  'Grace Obi': { way: 'tap' },
-  'Farah Ali': { way: 'tap', says: 'I agree, with a comment', comment: 'I interpreted for Ayesha throughout' },
+  // An advocate and an interpreter confirm what they were here for.
+  'Grace Obi': { confirm: true },
+  'Farah Ali': { confirm: true },
   'Tom Khan': { way: 'draw' },
   'Sam Patel': { way: 'tap' },
 };

@@ -312,6 +312,12 @@ export const SCREENS = [
     await press(radio(page, 'How will they sign?', 'Tap the button below'));
     await press(page.getByRole('button', { name: 'Sign as Tom Khan' }));
   }, alerting('Enter why they do not agree with “Action 1”')),
+  screen('sign off, the advocate confirms what she was here for', SIGN, 'clean', turnOf('Grace Obi'),
+    (page) => expect(page.getByText('The views I gave were Joan Khan’s own, as they gave them to me.')).toBeVisible()),
+  screen('sign off, the interpreter cannot confirm and has not said what', SIGN, 'error', turnOf('Farah Ali'), async (page) => {
+    await press(radio(page, 'Can Farah Ali confirm this?', 'No, I cannot confirm all of it'));
+    await press(page.getByRole('button', { name: 'Record that Farah Ali cannot confirm it' }));
+  }, alerting('Enter what they cannot confirm')),
   screen("sign off, the worker's turn", SIGN, 'clean', turnOf('Sam Patel'),
     (page) => expect(turnBanner(page)).toContainText('worker, signing last')),
   screen("sign off, the worker's turn with the clock in doubt", SIGN, 'error', turnOf('Sam Patel'), clockInDoubt),
@@ -343,11 +349,11 @@ export const SCREENS = [
     pressButton('Sign the reflection'), (page) => expect(page.getByRole('heading', { name: 'The reflection is signed' })).toBeVisible()),
   screen('looking back on a review another key signed', REFLECTION, 'error', review('signed off', 'reflection'),
     showing('Looking back on the review'), keyReplaced, showing('Looking back on the review'), (page) => expect(page.getByText(/signing key did not sign this review’s summary/)).toBeVisible()),
-  screen('a part after two people signed, answers read-only', '/review/:id/outcome', 'clean', turnOf('Grace Obi'),
+  screen('a part after two people signed, answers read-only', '/review/:id/outcome', 'clean', turnOf('Tom Khan'),
     (page) => page.goto(page.url().replace(/\/sign$/, '/outcome')),
     (page) => expect(page.getByRole('region', { name: 'Signed so far' })).toBeVisible()),
   screen('a part after two people signed, asked before their signatures are cleared', '/review/:id/outcome', 'dialog',
-    turnOf('Grace Obi'), (page) => page.goto(page.url().replace(/\/sign$/, '/outcome')),
+    turnOf('Tom Khan'), (page) => page.goto(page.url().replace(/\/sign$/, '/outcome')),
     pressButton('Change an answer'), (page) => expect(page.getByRole('button', { name: 'Yes, clear the signatures' })).toBeVisible()),
   screen('a locked review shows its answers read-only', '/review/:id/outcome', 'clean',
     review('signed off'), (page) => openPartHere(page, 'Actions and outcome'),

@@ -334,6 +334,9 @@ pub enum DomainError {
     AnsweredNo,
     /// Advocates and interpreters who pass on a view are participants.
     NotAParticipant,
+    /// Advocates and interpreters help someone else take part: they do not
+    /// agree as themselves.
+    SupporterNotAParty,
     /// The tablet only goes to someone in the room.
     NotInTheRoom,
     /// A command reached a part it is not for (a fault in the app, never the user).
@@ -380,6 +383,9 @@ impl fmt::Display for DomainError {
             DomainError::StillListed => "Remove what is listed here before answering no",
             DomainError::AnsweredNo => "The answer here is no: change it to yes before adding to the list",
             DomainError::NotAParticipant => "Choose someone who is part of this review",
+            DomainError::SupporterNotAParty => {
+                "An advocate or interpreter helps someone else take part: they do not agree as themselves"
+            }
             DomainError::Misrouted => "This change could not be made here",
             DomainError::NotInTheRoom => {
                 "The tablet can only be passed to someone in the room"

@@ -346,6 +346,7 @@ impl Review {
             actions: Vec::new(),
             outcome: Outcome::default(),
             sign_offs: Vec::new(),
+            confirmations: Vec::new(),
             finalised_at: None,
             version: 1,
             amends: None,
@@ -367,7 +368,7 @@ impl Review {
         }
         // Signatures were given to what the review says now: a change waits
         // until they are cleared on purpose (`clear_sign_offs`).
-        if !self.sign_offs.is_empty() {
+        if self.has_signatures() {
             return Err(DomainError::Signed);
         }
         self.apply_unstamped(command)?;

@@ -60,7 +60,7 @@ pub fn start(review: &Review, who: &str) -> Result<PrivateTurn, DomainError> {
     if review.state == ReviewState::SignedOff {
         return Err(DomainError::Locked);
     }
-    if !review.sign_offs.is_empty() {
+    if review.has_signatures() {
         return Err(DomainError::Signed);
     }
     let person = review

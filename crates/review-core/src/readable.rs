@@ -423,6 +423,19 @@ impl Words<'_> {
                     )
                 }))
             })
+            .chain(self.copy.confirmations.iter().map(|c| {
+                use crate::signoff::types::Confirms;
+                let what = match c.confirms {
+                    Confirms::AccurateInterpretation => "the interpreting was accurate",
+                    Confirms::OwnViewCarried => "the views they gave were the person’s own",
+                };
+                let text = match (&c.note, c.confirmed) {
+                    (_, true) => format!("Confirms {what}"),
+                    (Some(note), false) => format!("Could not confirm {what}: “{note}”"),
+                    (None, false) => format!("Could not confirm {what}"),
+                };
+                line(&self.name_of_id(&c.participant), text)
+            }))
             .collect();
         Section {
             heading: self

@@ -13,7 +13,7 @@ use crate::services::types::*;
 use crate::setup::people::*;
 use crate::setup::process::*;
 use crate::setup::sharing::Visibility;
-use crate::signoff::types::{Amendment, CopyGiven, SignOff};
+use crate::signoff::types::{Amendment, Confirmation, CopyGiven, SignOff};
 use crate::text::clean;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -83,6 +83,10 @@ pub struct Review {
     // Check and sign off (P23).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sign_offs: Vec<SignOff>,
+    /// What each advocate and interpreter confirmed at sign-off (they do not
+    /// sign as parties); left out of the stored JSON while empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub confirmations: Vec<Confirmation>,
     /// When the last signature locked the review.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub finalised_at: Option<Timestamp>,
@@ -202,6 +206,12 @@ impl Review {
             .ratings
             .iter()
             .find(|r| r.participant == participant)
+    }
+
+    /// Whether anyone has signed, or confirmed what they were there for:
+    /// the answers were given to the review as it is now.
+    pub fn has_signatures(&self) -> bool {
+        !self.sign_offs.is_empty() || !self.confirmations.is_empty()
     }
 
     /// Who said a point, in words: a person as [`Review::person_name`]

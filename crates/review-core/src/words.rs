@@ -164,13 +164,14 @@ impl Review {
     }
 
     /// The people asked to agree (P17): everyone taking part except the
-    /// worker, carers first (their agreement is the one the review needs,
+    /// worker and the advocates and interpreters (who help others take part
+    /// rather than agreeing as themselves), carers first (their agreement is the one the review needs,
     /// and an error summary link lands on the first box), as (id, "Name, role").
     pub fn agreers(&self) -> Vec<(String, String)> {
         let mut people: Vec<_> = self
             .participants
             .iter()
-            .filter(|p| p.is_present() && p.role != Role::Worker)
+            .filter(|p| p.is_present() && p.role != Role::Worker && !p.role.is_supporter())
             .collect();
         people.sort_by_key(|p| p.role != Role::Carer);
         people

@@ -178,6 +178,10 @@ fn easy_read_shows_the_meetings_symbols_a_face_for_each_rating() {
     assert!(page.contains(&html::escape(
         "The café list should come by post, not email"
     )));
+    // Priya, Joan's advocate, did not sign as a party: she confirmed.
+    assert!(page.contains(&html::escape(
+        "Confirms the views they gave were the person’s own"
+    )));
     // The easy-read wording of a library criterion.
     let with_easy = carer
         .criteria

@@ -177,7 +177,6 @@ fn each_signature_records_what_its_signer_was_shown() {
             (CARER.to_string(), Some(Shown::CarerCopy)),
             (INDIVIDUAL.to_string(), Some(Shown::IndividualCopy)),
             (KEY_PERSON.to_string(), Some(Shown::EveryoneOnly)),
-            (ADVOCATE.to_string(), Some(Shown::IndividualCopy)),
             (WORKER.to_string(), Some(Shown::Everything)),
         ]
     );

@@ -5,7 +5,7 @@ mod common;
 
 use common::*;
 use review_core::signoff::{
-    form_errors, point_why_field, ready_to_sign, signed_so_far, still_to_sign,
+    form_errors, point_why_field, ready_to_sign, signed_so_far, still_to_confirm, still_to_sign,
     SignOffDecision as D, SignOffError as E, SignOffMethod as M,
 };
 use review_core::*;
@@ -43,6 +43,65 @@ fn everyone_taking_part_must_sign_and_the_worker_comes_last() {
     assert_eq!(order.last(), Some(&Role::Worker));
     assert_eq!(order.iter().filter(|r| **r == Role::Worker).count(), 1);
     assert!(order.contains(&Role::Carer) && order.contains(&Role::Individual));
+    // The advocate helps Joan take part: she confirms, she does not sign.
+    assert!(!order.contains(&Role::Advocate));
+    let confirming: Vec<&str> = still_to_confirm(&r).iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(confirming, ["advocate"]);
+}
+
+/// Advocates and interpreters are not parties: they do not sign or agree
+/// as themselves, and each confirms what they were there for, after the
+/// parties and before the worker, whose signature waits for them.
+#[test]
+fn an_advocate_confirms_what_she_was_there_for_and_does_not_sign() {
+    use review_core::signoff::{next_turn, Confirms, Turn};
+    let mut r = finished();
+    assert_eq!(sign(&mut r, "advocate"), Err(E::SupporterConfirms));
+    let mut agree = r.clone();
+    assert_eq!(
+        refused(
+            &mut agree,
+            Command::SetProcessAgreement {
+                participant: "advocate".into(),
+                agreed: true,
+            }
+        ),
+        DomainError::SupporterNotAParty
+    );
+    for p in still_to_sign(&r.clone()) {
+        if p.role != Role::Worker {
+            sign(&mut r, &p.id).unwrap();
+        }
+    }
+    assert!(matches!(next_turn(&r), Some(Turn::Confirm(p)) if p.id == "advocate"));
+    assert_eq!(sign(&mut r, WORKER), Err(E::WorkerNotLast));
+    // Nobody else confirms for her; she must say what she cannot confirm.
+    assert_eq!(
+        r.confirm(CARER, true, "", signed_at()),
+        Err(E::NotASupporter)
+    );
+    assert_eq!(
+        r.confirm("advocate", false, "  ", signed_at()),
+        Err(E::EmptyNote)
+    );
+    r.confirm(
+        "advocate",
+        false,
+        "Joan's view on the respite week was given by her daughter",
+        signed_at(),
+    )
+    .unwrap();
+    r.confirm("advocate", true, "", signed_at()).unwrap();
+    assert_eq!(r.confirmations.len(), 1, "a new answer replaces hers");
+    assert_eq!(r.confirmations[0].confirms, Confirms::OwnViewCarried);
+    assert!(r.confirmations[0].confirmed && r.confirmations[0].note.is_empty());
+    assert!(matches!(next_turn(&r), Some(Turn::Sign(p)) if p.role == Role::Worker));
+    // Her confirmation counts as a signature: answers wait until cleared.
+    let signed: Vec<&str> = signed_so_far(&r).iter().map(|p| p.id.as_str()).collect();
+    assert!(signed.contains(&"advocate"));
+    sign(&mut r, WORKER).unwrap();
+    assert_eq!(r.state, ReviewState::SignedOff);
+    assert_eq!(next_turn(&r), None);
 }
 
 #[test]
@@ -74,6 +133,9 @@ fn the_last_signature_locks_the_review_and_records_when() {
     let mut r = finished();
     for p in still_to_sign(&r.clone()) {
         assert_eq!(r.state, ReviewState::Draft);
+        if p.role == Role::Worker {
+            r.confirm("advocate", true, "", signed_at()).unwrap();
+        }
         sign(&mut r, &p.id).unwrap();
     }
     assert_eq!(r.state, ReviewState::SignedOff);
@@ -268,9 +330,7 @@ fn signing_again_replaces_the_earlier_signature_and_can_be_withdrawn() {
 
 fn locked() -> Review {
     let mut r = finished();
-    for p in still_to_sign(&r.clone()) {
-        sign(&mut r, &p.id).unwrap();
-    }
+    sign_everyone(&mut r, signed_at());
     r
 }
 
@@ -328,9 +388,11 @@ fn an_amended_review_is_signed_again_and_a_second_amendment_counts_on() {
         .amend("review-2".into(), "why", "what", signed_at())
         .unwrap();
     let mut v2 = v2;
-    for p in still_to_sign(&v2.clone()) {
-        sign(&mut v2, &p.id).unwrap();
-    }
+    assert!(
+        v2.confirmations.is_empty(),
+        "the new version is confirmed again"
+    );
+    sign_everyone(&mut v2, signed_at());
     assert_eq!(v2.state, ReviewState::SignedOff);
     let v3 = v2
         .amend("review-3".into(), "again", "more", signed_at())

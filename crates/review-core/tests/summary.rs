@@ -136,7 +136,13 @@ fn the_summary_holds_every_part_of_the_review() {
     assert_eq!(v["outcome"]["nextReview"], "2027-01-19");
     assert_eq!(v["outcome"]["nextReviewChosen"], true);
     // Sign-offs: the drawn mark is kept as drawn.
-    assert_eq!(v["signOffs"].as_array().unwrap().len(), 5);
+    assert_eq!(v["signOffs"].as_array().unwrap().len(), 4);
+    // Joan's advocate confirmed the views she gave were Joan's own.
+    assert_eq!(
+        v["confirmations"],
+        json!([{"participant": ADVOCATE, "confirms": "own-view-carried", "confirmed": true,
+            "confirmedAt": "2026-11-24T11:55:30+00:00"}])
+    );
     assert_eq!(
         v["signOffs"][2]["method"],
         json!({"kind": "drawn-mark", "path": DRAWN_MARK})

@@ -356,7 +356,7 @@ test('a whole meeting by keyboard alone, from setting up the device to the locke
 test('by keyboard: Undo after Remove, and signatures cleared only on purpose', async ({ page }) => {
   test.setTimeout(240_000);
   const id = await reviewAt(page, 'review proper');
-  await signUntil(page, 'Grace Obi');
+  await signUntil(page, 'Tom Khan');
   await page.goto(`/review/${id}/outcome`);
   await expect(heading(page, 'Actions and outcome')).toBeVisible();
   await page.evaluate(() => {

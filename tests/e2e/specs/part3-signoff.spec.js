@@ -58,14 +58,16 @@ test('check, sign off by everyone (worker last), lock, amend and sign the new ve
     await openCheck(page);
   });
 
-  await test.step('everyone signs in turn, the worker last: typed name, advocate, taps, a drawn mark', async () => {
+  await test.step('everyone signs in turn, the advocate and interpreter confirm, the worker last: typed name, through the advocate, a drawn mark, a tap', async () => {
     const order = await signEveryone(page);
     expect(order.at(-1), 'the worker signs last').toBe('Sam Patel');
     expect([...order].sort()).toEqual(['Ayesha Khan', 'Farah Ali', 'Grace Obi', 'Joan Khan', 'Sam Patel', 'Tom Khan']);
     await expect(page.getByRole('definition').filter({ hasText: 'Agrees, by typing their name' })).toBeVisible();
     await expect(page.getByRole('definition').filter({ hasText: 'Agrees, through Grace Obi (Pointed to the thumbs-up symbol in her book)' })).toBeVisible();
     await expect(page.getByRole('definition').filter({ hasText: 'Agrees, with a drawn mark' })).toBeVisible();
-    await expect(page.getByRole('definition').filter({ hasText: 'Agrees, with a comment: I interpreted for Ayesha throughout, by tapping' })).toBeVisible();
+    await expect(page.getByRole('definition').filter({ hasText: 'Confirms the interpreting was accurate' })).toBeVisible();
+    await expect(page.getByRole('definition').filter({ hasText: 'Confirms the views they gave were the person’s own' })).toBeVisible();
+    expect(order.indexOf('Grace Obi')).toBeGreaterThan(order.indexOf('Tom Khan'));
   });
 
   await test.step('the review is locked: a banner says so and its answers are read-only', async () => {
@@ -193,7 +195,7 @@ test('a locked review offers no control that does nothing', async ({ page }) => 
 test('after a signature, an answer changes only once the signatures are cleared on purpose, naming whose', async ({ page }) => {
   test.setTimeout(300_000);
   const id = await reviewAt(page, 'review proper');
-  await signUntil(page, 'Grace Obi');
+  await signUntil(page, 'Tom Khan');
   await openPart(page, id, 'Actions and outcome');
   const why = page.getByLabel('Why is this the outcome?');
   const banner = page.getByRole('region', { name: 'Signed so far' });
@@ -210,7 +212,7 @@ test('after a signature, an answer changes only once the signatures are cleared 
     await expect(banner.getByRole('button', { name: 'Change an answer' })).toBeFocused();
     await expect(why).not.toBeEditable();
     await page.goto(`/review/${id}/sign`);
-    await expect(turnBanner(page)).toContainText('Grace Obi');
+    await expect(turnBanner(page)).toContainText('Tom Khan');
   });
 
   await test.step('cleared on purpose: the answer can change, and everyone signs again', async () => {

@@ -86,6 +86,13 @@ test('a signed-off review downloads one signed summary that the CLI verifies and
   expect(unchecked.report.files[0].documentId).toBe(summary.documentId);
   expect(first.name).toContain(summary.documentId.slice(0, 8));
   expect(summary.reviewId).toBe(id);
+  // The advocate and the interpreter confirmed what they were here for;
+  // they did not sign as parties.
+  const named = (n) => summary.participants.find((p) => p.name === n).id;
+  expect(summary.confirmations.map((c) => [c.participant, c.confirms, c.confirmed])).toEqual([
+    [named('Grace Obi'), 'own-view-carried', true], [named('Farah Ali'), 'accurate-interpretation', true],
+  ]);
+  expect(summary.signOffs.map((s) => s.participant)).not.toContain(named('Farah Ali'));
   // Every rating given, the worker's own professional view among them, last.
   const worker = summary.participants.find((p) => p.role === 'worker');
   expect(summary.criteria.map((c) => c.ratings.map((r) => r.participant).at(-1)))

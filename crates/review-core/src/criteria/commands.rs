@@ -91,7 +91,9 @@ impl Review {
                 participant,
                 agreed,
             } => {
-                self.person(&participant)?;
+                if self.person(&participant)?.role.is_supporter() && agreed {
+                    return Err(DomainError::SupporterNotAParty);
+                }
                 set_member(
                     &mut self.criterion_mut(&criterion)?.agreed_by,
                     participant,

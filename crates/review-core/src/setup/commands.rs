@@ -202,7 +202,9 @@ impl Review {
                 participant,
                 agreed,
             } => {
-                self.person(&participant)?;
+                if self.person(&participant)?.role.is_supporter() && agreed {
+                    return Err(DomainError::SupporterNotAParty);
+                }
                 set_member(&mut self.process.agreed_by, participant, agreed);
             }
             SetCopy { kind, gets } => {

@@ -332,7 +332,15 @@ impl Role {
     /// to the review, the worker's professional view among them. Advocates
     /// and interpreters carry someone else's view rather than giving their own.
     pub fn rates(self) -> bool {
-        !matches!(self, Role::Advocate | Role::Interpreter)
+        !self.is_supporter()
+    }
+
+    /// Whether people in this role help someone else take part (an advocate,
+    /// an interpreter) rather than being a party to the review: they do not
+    /// rate, agree or sign as themselves, but confirm what they were there
+    /// for (`crate::signoff::Confirms`).
+    pub fn is_supporter(self) -> bool {
+        matches!(self, Role::Advocate | Role::Interpreter)
     }
 }
 impl Participant {

@@ -30,6 +30,13 @@ pub enum SignOffError {
     BadMark,
     NotASupporter,
     EmptyHow,
+    /// An advocate or interpreter confirms what they were there for; they
+    /// do not sign as a party.
+    SupporterConfirms,
+    /// Whether they can confirm it is not answered yet.
+    NotAnswered,
+    /// They cannot confirm it, and have not said what.
+    EmptyNote,
     EmptyAmendReason,
     EmptyWhatChanged,
 }
@@ -47,9 +54,9 @@ impl fmt::Display for SignOffError {
             SignOffError::NotTakingPart => f.write_str(
                 "Only people taking part in the review, in the room or remotely, sign it off",
             ),
-            SignOffError::WorkerNotLast => {
-                f.write_str("The worker signs last, after everyone else taking part")
-            }
+            SignOffError::WorkerNotLast => f.write_str(
+                "The worker signs last, after everyone else taking part has signed or confirmed",
+            ),
             SignOffError::EmptyComment => f.write_str("Enter the comment"),
             SignOffError::EmptyReason => f.write_str(
                 "Enter why they do not agree, or choose what they do not agree with and say why",
@@ -73,6 +80,11 @@ impl fmt::Display for SignOffError {
                 f.write_str("Choose the advocate or interpreter who is taking part in the review")
             }
             SignOffError::EmptyHow => f.write_str("Enter how the person showed what they think"),
+            SignOffError::SupporterConfirms => f.write_str(
+                "An advocate or interpreter confirms what they were here for: they do not sign as themselves",
+            ),
+            SignOffError::NotAnswered => f.write_str("Select whether they can confirm it"),
+            SignOffError::EmptyNote => f.write_str("Enter what they cannot confirm"),
             SignOffError::EmptyAmendReason => f.write_str("Enter why the review is being amended"),
             SignOffError::EmptyWhatChanged => f.write_str("Enter what will change"),
         }
@@ -93,9 +105,69 @@ fn is_simple_path(path: &str) -> bool {
             .all(|c| matches!(c, 'M' | 'L' | ' ' | '.' | '-' | '0'..='9'))
 }
 
-/// Everyone who must sign: the people taking part in the room or remotely.
+/// Everyone who must sign: the parties taking part in the room or
+/// remotely (not the advocates and interpreters: they confirm).
 pub fn signers(review: &Review) -> impl Iterator<Item = &Participant> {
-    review.participants.iter().filter(|p| p.is_present())
+    review
+        .participants
+        .iter()
+        .filter(|p| p.is_present() && !p.role.is_supporter())
+}
+
+/// Everyone who confirms what they were there for instead of signing: the
+/// advocates and interpreters taking part.
+pub fn confirmers(review: &Review) -> impl Iterator<Item = &Participant> {
+    review
+        .participants
+        .iter()
+        .filter(|p| p.is_present() && p.role.is_supporter())
+}
+
+/// Who still has to confirm what they were there for.
+pub fn still_to_confirm(review: &Review) -> Vec<&Participant> {
+    confirmers(review)
+        .filter(|p| !review.confirmations.iter().any(|c| c.participant == p.id))
+        .collect()
+}
+
+/// Whose turn it is at sign-off: the parties, then the advocates and
+/// interpreters to confirm, then the worker, last.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Turn {
+    Sign(Participant),
+    Confirm(Participant),
+}
+
+/// The next turn at sign-off, if anyone is still to sign or confirm.
+pub fn next_turn(review: &Review) -> Option<Turn> {
+    let waiting = still_to_sign(review);
+    if let Some(p) = waiting.iter().find(|p| p.role != Role::Worker) {
+        return Some(Turn::Sign((*p).clone()));
+    }
+    if let Some(p) = still_to_confirm(review).first() {
+        return Some(Turn::Confirm((*p).clone()));
+    }
+    waiting.first().map(|p| Turn::Sign((*p).clone()))
+}
+
+/// The people an advocate or interpreter was there for, by name ("Ayesha
+/// Khan and Joan Khan"): the parties whose supports ask for one.
+pub fn supported_by(review: &Review, supporter: &Participant) -> String {
+    let names: Vec<String> = review
+        .supported_participants()
+        .filter(|p| !p.role.is_supporter())
+        .filter(|p| match supporter.role {
+            Role::Interpreter => p.support.interpreter.is_some(),
+            Role::Advocate => p.support.advocate.is_some(),
+            _ => false,
+        })
+        .map(Participant::short_name)
+        .collect();
+    if names.is_empty() {
+        "the people I was here for".into()
+    } else {
+        crate::words::and_list(&names)
+    }
 }
 
 /// Whether every part of the meeting is done, so signing can begin.
@@ -105,12 +177,15 @@ pub fn ready_to_sign(review: &Review) -> bool {
         .all(|p| p.status(review) == Status::Done)
 }
 
-/// Who has signed so far, in the order they signed.
+/// Who has signed so far, in the order they signed, then who has
+/// confirmed what they were there for.
 pub fn signed_so_far(review: &Review) -> Vec<&Participant> {
     review
         .sign_offs
         .iter()
-        .filter_map(|s| review.participant(&s.participant))
+        .map(|s| &s.participant)
+        .chain(review.confirmations.iter().map(|c| &c.participant))
+        .filter_map(|id| review.participant(id))
         .collect()
 }
 
@@ -236,6 +311,8 @@ pub mod form {
     pub const MARK: &str = "sign-mark";
     pub const SUPPORTER: &str = "sign-supporter";
     pub const HOW: &str = "sign-how";
+    pub const CONFIRMED: &str = "confirm-answer";
+    pub const CONFIRM_NOTE: &str = "confirm-note";
     pub const AMEND_REASON: &str = "amend-reason";
     pub const AMEND_WHAT: &str = "amend-what";
 }
@@ -243,6 +320,23 @@ pub mod form {
 /// The field of why they do not agree with the `i`th point they chose.
 pub fn point_why_field(i: usize) -> String {
     format!("{}-{i}-why", form::POINT)
+}
+
+/// Every problem with an advocate's or interpreter's answer at once, each
+/// on its field: whether they can confirm, and if not, what.
+pub fn confirm_errors(confirmed: Option<bool>, note: &str) -> Vec<crate::field_errors::FieldError> {
+    use crate::field_errors::FieldError;
+    match confirmed {
+        None => vec![FieldError::missing(
+            form::CONFIRMED,
+            SignOffError::NotAnswered.to_string(),
+        )],
+        Some(false) if is_blank(note) => vec![FieldError::missing(
+            form::CONFIRM_NOTE,
+            SignOffError::EmptyNote.to_string(),
+        )],
+        Some(_) => Vec::new(),
+    }
 }
 
 /// Every problem with the amendment's two questions at once, each on its
@@ -326,10 +420,14 @@ impl Review {
             .participant(participant)
             .filter(|p| p.is_present())
             .ok_or(SignOffError::NotTakingPart)?;
+        if person.role.is_supporter() {
+            return Err(SignOffError::SupporterConfirms);
+        }
         if person.role == Role::Worker
-            && still_to_sign(self)
+            && (still_to_sign(self)
                 .iter()
                 .any(|p| p.role != Role::Worker && p.id != participant)
+                || !still_to_confirm(self).is_empty())
         {
             return Err(SignOffError::WorkerNotLast);
         }
@@ -366,6 +464,50 @@ impl Review {
             return Err(SignOffError::Locked);
         }
         self.sign_offs.retain(|s| s.participant != participant);
+        self.confirmations.retain(|c| c.participant != participant);
+        self.updated_at = now;
+        Ok(())
+    }
+
+    /// Record what an advocate or interpreter confirms (or cannot) at
+    /// sign-off; a new answer replaces theirs.
+    pub fn confirm(
+        &mut self,
+        participant: &str,
+        confirmed: bool,
+        note: &str,
+        now: DateTime<FixedOffset>,
+    ) -> Result<(), SignOffError> {
+        if self.state == ReviewState::SignedOff {
+            return Err(SignOffError::Locked);
+        }
+        if !ready_to_sign(self) {
+            return Err(SignOffError::NotReady);
+        }
+        let confirms = self
+            .participant(participant)
+            .filter(|p| p.is_present())
+            .and_then(|p| Confirms::of(p.role))
+            .ok_or(SignOffError::NotASupporter)?;
+        if let Some(e) = confirm_errors(Some(confirmed), note).first() {
+            return Err(if e.field == form::CONFIRM_NOTE {
+                SignOffError::EmptyNote
+            } else {
+                SignOffError::NotAnswered
+            });
+        }
+        self.confirmations.retain(|c| c.participant != participant);
+        self.confirmations.push(Confirmation {
+            participant: participant.to_string(),
+            confirms,
+            confirmed,
+            note: if confirmed {
+                String::new()
+            } else {
+                clean(note).trim().to_string()
+            },
+            at: now,
+        });
         self.updated_at = now;
         Ok(())
     }
@@ -376,8 +518,9 @@ impl Review {
         if self.state == ReviewState::SignedOff {
             return Err(SignOffError::Locked);
         }
-        if !self.sign_offs.is_empty() {
+        if self.has_signatures() {
             self.sign_offs.clear();
+            self.confirmations.clear();
             self.updated_at = now;
         }
         Ok(())
@@ -407,6 +550,7 @@ impl Review {
         next.version = self.version + 1;
         next.state = ReviewState::Draft;
         next.sign_offs.clear();
+        next.confirmations.clear();
         next.finalised_at = None;
         // The new version's copies are new files, still to give.
         next.copies_given.clear();

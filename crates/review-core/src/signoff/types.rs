@@ -104,6 +104,57 @@ pub struct SignOff {
     pub shown: Option<Shown>,
 }
 
+/// What an advocate or interpreter confirms at sign-off, by their role:
+/// they help someone else take part, so they confirm that help rather than
+/// agreeing as themselves (P18, P23).
+#[derive(Serialize, Deserialize, schemars::JsonSchema, Clone, Copy, Debug, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum Confirms {
+    /// An interpreter: what was said was interpreted accurately, both ways.
+    AccurateInterpretation,
+    /// An advocate: the views they gave were the person's own, as given.
+    OwnViewCarried,
+}
+
+impl Confirms {
+    /// What someone in `role` confirms, if they are there to help someone else.
+    pub fn of(role: crate::setup::people::Role) -> Option<Confirms> {
+        use crate::setup::people::Role;
+        match role {
+            Role::Interpreter => Some(Confirms::AccurateInterpretation),
+            Role::Advocate => Some(Confirms::OwnViewCarried),
+            _ => None,
+        }
+    }
+
+    /// The statement they confirm, in the first person, for the people
+    /// they were there for ("Ayesha Khan").
+    pub fn statement(self, for_whom: &str) -> String {
+        match self {
+            Confirms::AccurateInterpretation => format!(
+                "I interpreted accurately between {for_whom} and everyone else, throughout the review."
+            ),
+            Confirms::OwnViewCarried => format!(
+                "The views I gave were {for_whom}\u{2019}s own, as they gave them to me."
+            ),
+        }
+    }
+}
+
+/// What one advocate or interpreter confirmed at sign-off.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct Confirmation {
+    pub participant: Id,
+    pub confirms: Confirms,
+    /// Whether they could confirm it.
+    pub confirmed: bool,
+    /// What they could not confirm, in their words (only when they could not).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+    pub at: DateTime<FixedOffset>,
+}
+
 /// The earlier version an amended review replaces.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
 #[serde(rename_all = "camelCase")]

@@ -86,6 +86,12 @@ pub struct Summary {
     pub outcome: OutcomeRecord,
     /// Everyone's sign-off, in the order they signed (P23).
     pub sign_offs: Vec<SignOffRecord>,
+    /// What each advocate and interpreter confirmed at sign-off, in the
+    /// order they did: they help someone else take part and do not sign as
+    /// parties (since December 2026; absent when nobody was there to help,
+    /// and in summaries signed before).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub confirmations: Vec<ConfirmationRecord>,
     /// The records copy only: each recipient's copy made at the same
     /// sign-off, by its id and the SHA-256 of its file (absent when the
     /// sharing agreement sends no copies, and in summaries signed before

@@ -550,6 +550,17 @@ impl Summary {
                 other_views_visibility: said(review, &o.other_views, OTHER_VIEWS),
             },
             sign_offs: review.sign_offs.iter().map(sign_off_record).collect(),
+            confirmations: review
+                .confirmations
+                .iter()
+                .map(|c| ConfirmationRecord {
+                    participant: c.participant.clone(),
+                    confirms: c.confirms,
+                    confirmed: c.confirmed,
+                    note: (!c.note.is_empty()).then(|| text(&c.note)),
+                    confirmed_at: moment(&c.at),
+                })
+                .collect(),
             recipient_copies: Vec::new(),
             copy_for: None,
             signature: None,

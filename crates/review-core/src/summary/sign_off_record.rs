@@ -66,6 +66,24 @@ pub enum MethodRecord {
     ThroughSupporter { by: String, how: String },
 }
 
+/// What an advocate or interpreter confirmed at sign-off (P18, P23).
+#[derive(Serialize, Deserialize, JsonSchema, Clone, Debug, PartialEq, Eq)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ConfirmationRecord {
+    /// The advocate or interpreter (a participant id).
+    pub participant: String,
+    /// What they were there to confirm: `accurate-interpretation` (an
+    /// interpreter) or `own-view-carried` (an advocate: the views they gave
+    /// were the person's own).
+    pub confirms: crate::signoff::types::Confirms,
+    /// Whether they could confirm it.
+    pub confirmed: bool,
+    /// What they could not confirm, in their words (only when they could not).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    pub confirmed_at: DateTimeText,
+}
+
 /// One person's sign-off (P23).
 #[derive(Serialize, Deserialize, JsonSchema, Clone, Debug, PartialEq, Eq)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]

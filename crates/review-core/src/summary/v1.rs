@@ -159,6 +159,7 @@ impl Summary {
             actions: self.actions,
             outcome: self.outcome,
             sign_offs: self.sign_offs,
+            confirmations: Vec::new(),
             recipient_copies: Vec::new(),
             copy_for: None,
             signature: self.signature,

@@ -834,7 +834,8 @@ pub const DRAWN_MARK: &str = "M12 40 L18 31 L25 27 L33 30 L37 38 L44 41 L52 33";
 
 /// [`part_two_complete`] with Priya Shah, Joan's advocate, in the room, and
 /// everyone signed off in the ways the pad offers: a typed name, through the
-/// advocate, a drawn mark, a tap; the worker last, which locks the review.
+/// advocate, a drawn mark; Priya confirming that the views she gave were
+/// Joan's own; the worker last, with a tap, which locks the review.
 pub fn signed_off_review() -> Review {
     use review_core::signoff::{SignOffDecision as D, SignOffMethod as M};
     let mut r = part_two_complete();
@@ -896,10 +897,23 @@ pub fn signed_off_review() -> Review {
             },
             "2026-11-24T11:54:45+00:00",
         ),
-        (ADVOCATE, D::Agrees, M::Tap, "2026-11-24T11:55:30+00:00"),
         (WORKER, D::Agrees, M::Tap, "2026-11-24T11:58:00+00:00"),
     ];
     for (who, decision, method, when) in signatures {
+        // Priya, Joan's advocate, confirms what she was there for before
+        // the worker signs (she does not sign as a party).
+        if who == WORKER {
+            let when = "2026-11-24T11:55:30+00:00";
+            r.apply(
+                Command::PassTablet {
+                    to: ADVOCATE.into(),
+                },
+                at(when),
+            )
+            .unwrap();
+            r.confirm(ADVOCATE, true, "", at(when))
+                .unwrap_or_else(|e| panic!("Priya could not confirm: {e}"));
+        }
         // Each signs with the tablet in their own hands (the worker's
         // signature with it back in hers): the check page showed each of
         // them what their copy holds.
@@ -1097,7 +1111,6 @@ pub fn device_vault() -> (review_core::vault::Vault, review_core::vault::VaultRe
 /// `old` (signed off) amended, and the new version signed off again by
 /// everyone taking part.
 pub fn amended_and_signed_again(old: &Review) -> Review {
-    use review_core::signoff::{still_to_sign, SignOffDecision, SignOffMethod};
     let mut new = old
         .amend(
             "review-2".into(),
@@ -1106,17 +1119,22 @@ pub fn amended_and_signed_again(old: &Review) -> Review {
             at("2026-12-01T09:30:00+00:00"),
         )
         .unwrap();
-    while let Some(next) = still_to_sign(&new).first().map(|p| p.id.clone()) {
-        new.sign_off(
-            &next,
-            SignOffDecision::Agrees,
-            SignOffMethod::Tap,
-            at("2026-12-01T10:00:00+00:00"),
-        )
-        .unwrap();
-    }
+    sign_everyone(&mut new, at("2026-12-01T10:00:00+00:00"));
     assert_eq!(new.state, ReviewState::SignedOff);
     new
+}
+
+/// Everyone signs in turn at `when`, agreeing with a tap, and each advocate
+/// or interpreter confirms what they were there for.
+pub fn sign_everyone(r: &mut Review, when: Timestamp) {
+    use review_core::signoff::{next_turn, SignOffDecision, SignOffMethod, Turn};
+    while let Some(turn) = next_turn(r) {
+        match turn {
+            Turn::Sign(p) => r.sign_off(&p.id, SignOffDecision::Agrees, SignOffMethod::Tap, when),
+            Turn::Confirm(p) => r.confirm(&p.id, true, "", when),
+        }
+        .unwrap();
+    }
 }
 
 /// Pieces of JSON that mutations splice into a file (a signed summary, a
