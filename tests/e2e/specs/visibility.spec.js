@@ -237,11 +237,14 @@ test('each person signs what they were shown: the check page at their sign-off h
     if (!(await banner.isVisible())) break;
     const text = (await banner.textContent()).replace(/^Now:\s*/, '');
     const name = Object.keys(SIGNING).find((who) => text.startsWith(who));
-    // What they are signing: the check page, as it is at their turn.
-    await press(page.getByRole('link', { name: `Look at what ${name} is signing` }));
-    await expect(heading(page, 'Check the review before signing')).toBeVisible();
-    seen[name] = await page.locator('main').innerText();
-    await press(page.getByRole('link', { name: 'Continue to sign off' }));
+    // What they are signing: the check page, as it is at their turn. (An
+    // advocate or interpreter signs nothing: they confirm their help.)
+    if (!('confirm' in SIGNING[name])) {
+      await press(page.getByRole('link', { name: `Look at what ${name} is signing` }));
+      await expect(heading(page, 'Check the review before signing')).toBeVisible();
+      seen[name] = await page.locator('main').innerText();
+      await press(page.getByRole('link', { name: 'Continue to sign off' }));
+    }
     await signTurn(page, name, SIGNING[name]);
   }
   const summary = await signedSummary(page, id);
