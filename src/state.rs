@@ -211,6 +211,7 @@ impl ReviewContext {
         participant: String,
         decision: SignOffDecision,
         method: SignOffMethod,
+        how: Option<review_core::agreement::HowAgreed>,
         clock_believed: bool,
     ) -> Result<(), SignOffProblem> {
         if !self.editing_here() {
@@ -223,7 +224,13 @@ impl ReviewContext {
             .ok_or(SignOffProblem::Refused(SignOffError::Locked))?;
         let mut locked = before.clone();
         locked
-            .sign_off(&participant, decision.clone(), method.clone(), now)
+            .sign_off_with(
+                &participant,
+                decision.clone(),
+                method.clone(),
+                how.clone(),
+                now,
+            )
             .map_err(SignOffProblem::Refused)?;
         if locked.state == review_core::ReviewState::SignedOff {
             if !clock_believed {
@@ -246,7 +253,7 @@ impl ReviewContext {
         }
         // A signature is stored at once, never left waiting.
         self.change(SignOffError::Locked, true, |r| {
-            r.sign_off(&participant, decision, method, now)
+            r.sign_off_with(&participant, decision, method, how, now)
         })
         .map_err(SignOffProblem::Refused)
     }

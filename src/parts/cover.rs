@@ -2,26 +2,20 @@
 //! (P21): each arrangement, its risks, and whether the person agreed.
 
 use crate::components::{
-    focus_by_id, or_not_yet, Choice, Entry, ListCard, ListSection, ListState, PartPage, Radios,
-    RemoveWithConfirm, ShortAnswers, TextArea, TextInput, VisibilityChoice,
+    focus_by_id, or_not_yet, Choice, Entry, HowAgreedPick, ListCard, ListSection, ListState,
+    PartPage, Radios, RemoveWithConfirm, ShortAnswers, TextArea, TextInput, VisibilityChoice,
 };
 use crate::state::{use_review, PageErrors};
 use leptos::prelude::*;
+use review_core::agreement::{in_words, HowAgreed};
 use review_core::lists::ListKind;
 use review_core::progress::Part;
 use review_core::validate::{self, ids};
 use review_core::words::capitalise;
 use review_core::{
     AgreementAnswer, CarerNeed, Command, CoverArrangement, CoverField, CoverKind, Funding,
-    IndividualAgreement, Person, Review, Role,
+    IndividualAgreement,
 };
-
-/// The advocates of this review, as (participant id, "Name, advocate").
-fn advocates(r: &Review) -> Vec<(String, String)> {
-    r.participants_with(Role::Advocate)
-        .map(|p| (p.id.clone(), p.display_name()))
-        .collect()
-}
 
 /// Support while the carer has time for themselves (P21).
 #[component]
@@ -67,7 +61,6 @@ fn ArrangementCard(
         |id, field| Command::SetCoverArrangement { id, field },
     );
     let risks = arrangement.memo(|a| a.risks.iter().map(|k| k.id.clone()).collect::<Vec<_>>());
-    let advocates = ctx.select(advocates);
     let (individual, carer) = ctx
         .review
         .with_untracked(|r| (r.individual_called(), r.carer_called()));
@@ -85,28 +78,22 @@ fn ArrangementCard(
     // that going back to "No" does not lose it (the core keeps one answer).
     let typed_next_step = RwSignal::new(next_step.get_untracked());
     let set_answer = Callback::new(move |answer: AgreementAnswer| {
-        // Through an advocate needs one at once: the first, which the
-        // question below lets them change when there are several.
-        let first =
-            advocates.with_untracked(|a| a.first().map(|(id, _)| Person::participant(id.clone())));
         let made = agreement.with_untracked(|before| {
             IndividualAgreement::from_answer(
                 answer,
                 before.as_ref(),
                 &typed_next_step.get_untracked(),
-                first,
             )
         });
-        if let Some(made) = made {
-            arrangement.send(CoverField::Agreement(Some(made)))
-        }
+        arrangement.send(CoverField::Agreement(Some(made)))
     });
-    let set_advocate = Callback::new(move |pid: String| {
-        arrangement.send(CoverField::Agreement(Some(
-            IndividualAgreement::AgreedThroughAdvocate {
-                by: Person::participant(pid),
-            },
-        )))
+    let set_how = Callback::new(move |how: HowAgreed| {
+        arrangement.send(CoverField::Agreement(Some(IndividualAgreement::Agreed {
+            how: Some(how),
+        })))
+    });
+    let how = Signal::derive(move || {
+        agreement.with(|a| a.as_ref().and_then(IndividualAgreement::how_agreed))
     });
     let set_next_step = Callback::new(move |what_happens_next: String| {
         typed_next_step.set(what_happens_next.clone());
@@ -114,56 +101,17 @@ fn ArrangementCard(
             IndividualAgreement::NotAgreed { what_happens_next },
         )))
     });
-    let chosen_advocate = Signal::derive(move || {
-        agreement.with(|a| match a {
-            Some(IndividualAgreement::AgreedThroughAdvocate { by }) => {
-                by.participant_id().map(str::to_string)
+    let agreement_choices = AgreementAnswer::ALL
+        .iter()
+        .map(|a| {
+            let c = Choice::new(*a, a.key(), a.label());
+            if *a == AgreementAnswer::NotAskedYet {
+                c.hint("For example, they were not at the meeting. Ask them before it starts.")
+            } else {
+                c
             }
-            _ => None,
         })
-    });
-    let advocate_name = ctx.select({
-        let id = id.clone();
-        move |r| {
-            r.cover_arrangements
-                .iter()
-                .find(|a| a.id == id)
-                .and_then(|a| match &a.agreement {
-                    Some(IndividualAgreement::AgreedThroughAdvocate { by }) => {
-                        Some(r.person_name(by))
-                    }
-                    _ => None,
-                })
-        }
-    });
-    // A memo, so that choosing an answer does not redraw the radios (and
-    // lose focus): the advocate answer is offered while there is an advocate,
-    // or while it is the answer (given through someone since removed).
-    let offer_advocate = Memo::new(move |_| {
-        !advocates.with(Vec::is_empty) || answer.get() == Some(AgreementAnswer::ThroughAdvocate)
-    });
-    let has_advocates = Memo::new(move |_| !advocates.with(Vec::is_empty));
-    let agreement_choices = move || {
-        AgreementAnswer::ALL
-            .iter()
-            .filter(|a| **a != AgreementAnswer::ThroughAdvocate || offer_advocate.get())
-            .map(|a| {
-                let c = Choice::new(*a, a.key(), a.label());
-                if *a == AgreementAnswer::NotAskedYet {
-                    c.hint("For example, they were not at the meeting. Ask them before it starts.")
-                } else {
-                    c
-                }
-            })
-            .collect::<Vec<_>>()
-    };
-    let agreement_hint = move || {
-        if !has_advocates.get() {
-            "Their wishes count. To record agreement through their advocate, add the advocate in \u{201c}Who is here\u{201d} first."
-        } else {
-            "Their wishes count, whether they say so themselves or through their advocate."
-        }
-    };
+        .collect::<Vec<_>>();
     // Shown by the "What happens next?" question, and on the card when it is closed.
     let not_agreed_note = format!(
         "{} has not agreed, so this arrangement should not go ahead as it is. Their wishes count: talk again, look for another way, or ask for advice.",
@@ -188,10 +136,15 @@ fn ArrangementCard(
                 };
                 let agreed = match &a.agreement {
                     None => or_not_yet(""),
-                    Some(IndividualAgreement::AgreedThroughAdvocate { .. }) => format!(
-                        "Yes, through {}",
-                        advocate_name.get_untracked().unwrap_or_default()
-                    ),
+                    Some(
+                        agreed @ (IndividualAgreement::Agreed { .. }
+                        | IndividualAgreement::AgreedThroughAdvocate { .. }),
+                    ) => match agreed.how_agreed() {
+                        Some(how) => ctx
+                            .review
+                            .with_untracked(|r| format!("Yes, {}", in_words(r, &how))),
+                        None => "Yes".to_string(),
+                    },
                     Some(IndividualAgreement::NotAgreed { what_happens_next }) => {
                         format!("No. Next: {}", or_not_yet(what_happens_next))
                     }
@@ -232,11 +185,14 @@ fn ArrangementCard(
         format!("What support will {individual} have?"),
         format!("Did {individual} agree to this?"),
     );
-    let (detail_id, advocate_id, next_id) = (
+    let (detail_id, how_id, next_id) = (
         arrangement.field("makes-room-for-detail"),
-        arrangement.field("advocate"),
+        arrangement.field("how-agreed"),
         arrangement.field("what-happens-next"),
     );
+    let individual_id = ctx
+        .review
+        .with_untracked(|r| r.individual().map(|p| p.id.clone()).unwrap_or_default());
     let field = move |name: &str| arrangement.field(name);
     let err = move |name: &str| arrangement.error(name);
     let text = move |answer: fn(&CoverArrangement) -> String| arrangement.read(answer);
@@ -278,37 +234,16 @@ fn ArrangementCard(
                     "Add a risk"
                 </button>
             </div>
+            <Radios id=field("agreement") legend=agreement_legend.clone()
+                hint="Their wishes count, whether they say so themselves or through someone who helps them."
+                choices=agreement_choices.clone()
+                value=answer error=err("agreement") on_change=set_answer />
             {
-                let (agreement_id, agreement_legend, agreement_err) =
-                    (field("agreement"), agreement_legend.clone(), err("agreement"));
-                move || view! {
-                    <Radios id=agreement_id.clone() legend=agreement_legend.clone()
-                        hint=agreement_hint()
-                        choices=agreement_choices()
-                        value=answer error=agreement_err on_change=set_answer />
-                }
-            }
-            {
-                let advocate_id = advocate_id.clone();
+                let how_id = how_id.clone();
+                let individual_id = individual_id.clone();
                 view! {
-                    <Show when=move || answer.get() == Some(AgreementAnswer::ThroughAdvocate)>
-                        {
-                            let advocate_id = advocate_id.clone();
-                            move || {
-                                let list = advocates.get();
-                                if list.len() > 1 {
-                                    let choices = list.iter().map(|(pid, name)| Choice::new(pid.clone(), pid, name)).collect();
-                                    view! {
-                                        <Radios id=advocate_id.clone() legend="Which advocate?" choices=choices
-                                            value=chosen_advocate on_change=set_advocate />
-                                    }.into_any()
-                                } else {
-                                    view! {
-                                        <p class="app-body">{move || format!("Agreed through {}.", advocate_name.get().unwrap_or_default())}</p>
-                                    }.into_any()
-                                }
-                            }
-                        }
+                    <Show when=move || answer.get() == Some(AgreementAnswer::Agreed)>
+                        <HowAgreedPick id=how_id.clone() person=individual_id.clone() value=how on_change=set_how />
                     </Show>
                 }
             }

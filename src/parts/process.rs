@@ -5,7 +5,9 @@
 mod sharing;
 
 use crate::browser::clock;
-use crate::components::{Checkboxes, Choice, Editable, PartPage, Radios, Select, TextInput};
+use crate::components::{
+    Checkboxes, Choice, Editable, HowAgreedPick, PartPage, Radios, Select, TextInput,
+};
 use crate::state::{use_review, PageErrors};
 use leptos::prelude::*;
 use review_core::command::MAX_TIME_BOX;
@@ -115,6 +117,21 @@ pub fn HowWeReview() -> impl IntoView {
                     }
                 })
             }}
+            // How each person who agreed showed it (their own way: P18).
+            <For each=move || process.with(|p| p.agreed_by.clone()) key=|id| id.clone()
+                children=move |pid| {
+                    let value = Signal::derive({
+                        let pid = pid.clone();
+                        move || process.with(|p| p.agreed_how.get(&pid).cloned())
+                    });
+                    let on_change = Callback::new({
+                        let pid = pid.clone();
+                        move |how| ctx.send(Command::SetProcessAgreedHow { participant: pid.clone(), how })
+                    });
+                    view! {
+                        <HowAgreedPick id=format!("process-agreed-how-{pid}") person=pid value=value on_change=on_change />
+                    }
+                } />
         </PartPage>
     }
 }

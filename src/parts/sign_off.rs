@@ -3,16 +3,18 @@
 //! review and signs its summary.
 
 use crate::components::{
-    Banner, Choice, ErrorSummary, Page, Problem, Radios, TextArea, TextInput, VisibilityPick,
+    Banner, Choice, ErrorSummary, HowAgreedPick, Page, Problem, Radios, TextArea, TextInput,
+    VisibilityPick,
 };
 use crate::state::{use_review, PageErrors, SignOffProblem};
 use leptos::html;
 use leptos::prelude::*;
 use leptos_router::components::A;
+use review_core::agreement::{in_words, HowAgreed};
 use review_core::sharing::shown_now;
 use review_core::signoff::{
-    confirm_errors, confirmers, form, form_errors, next_turn, supported_by, Confirms,
-    SignOffDecision, SignOffMethod, Turn,
+    confirm_errors, form, form_errors, next_turn, supported_by, Confirms, SignOffDecision,
+    SignOffMethod, Turn,
 };
 use review_core::words::called;
 use review_core::{Command, Participant, ReviewState, Role};
@@ -32,7 +34,6 @@ enum Way {
     Tap,
     TypedName,
     Draw,
-    Supporter,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -89,7 +90,13 @@ pub fn SignOff() -> impl IntoView {
                         r.participant(by).map(called).unwrap_or_default()
                     ),
                 };
-                (who, format!("{says}, {how}"))
+                // How they showed what they think, when it was recorded.
+                let shown = s
+                    .how
+                    .as_ref()
+                    .map(|h| format!(" ({})", in_words(r, h)))
+                    .unwrap_or_default();
+                (who, format!("{says}{shown}, {how}"))
             })
             .chain(r.confirmations.iter().map(|c| {
                 let who = r
@@ -179,11 +186,6 @@ fn SignForm(
             }
         }
     });
-    let supporters = ctx.select(|r| {
-        confirmers(r)
-            .map(|p| (p.id.clone(), p.display_name()))
-            .collect::<Vec<_>>()
-    });
     let says = RwSignal::new(None::<Says>);
     let way = RwSignal::new(None::<Way>);
     let comment = RwSignal::new(String::new());
@@ -191,8 +193,9 @@ fn SignForm(
     let points_name = name.clone();
     let typed = RwSignal::new(String::new());
     let mark = RwSignal::new(String::new());
-    let supporter = RwSignal::new(None::<String>);
-    let how = RwSignal::new(String::new());
+    // How they show what they think: their own way (P18), recorded for
+    // everyone but the worker.
+    let how = RwSignal::new(None::<HowAgreed>);
     let problem = RwSignal::new(None::<String>);
     // Why the tablet's clock may be wrong, asked before the worker's
     // signature signs the summary with it.
@@ -226,10 +229,6 @@ fn SignForm(
             Way::Tap => SignOffMethod::Tap,
             Way::TypedName => SignOffMethod::TypedName { name: typed.get() },
             Way::Draw => SignOffMethod::DrawnMark { path: mark.get() },
-            Way::Supporter => SignOffMethod::ThroughSupporter {
-                by: supporter.get().unwrap_or_default(),
-                how: how.get(),
-            },
         })
     };
     // Checked when they ask to sign, as every part's page is (`PageErrors`):
@@ -257,7 +256,9 @@ fn SignForm(
         busy.set(true);
         let pid = pid.clone();
         leptos::task::spawn_local(async move {
-            let result = ctx.sign_off(pid, decision, method, clock_believed).await;
+            let result = ctx
+                .sign_off(pid, decision, method, how.get_untracked(), clock_believed)
+                .await;
             // A signature redraws the page without this form: its signals
             // may be gone by now.
             let _ = busy.try_set(false);
@@ -287,18 +288,11 @@ fn SignForm(
             }
         });
     });
-    let mut ways = vec![
+    let ways = vec![
         Choice::new(Way::Tap, "tap", "Tap the button below"),
         Choice::new(Way::TypedName, "typed-name", "Type their name"),
         Choice::new(Way::Draw, "draw", "Draw a mark with a finger"),
     ];
-    if !is_worker && !supporters.get_untracked().is_empty() {
-        ways.push(Choice::new(
-            Way::Supporter,
-            "supporter",
-            "Through their advocate or interpreter",
-        ));
-    }
     let role = if is_worker {
         "worker, signing last".to_string()
     } else {
@@ -337,6 +331,10 @@ fn SignForm(
                     on_change=Callback::new(move |v| words_visibility.set(Some(v))) />
             </div>
         </Show>
+        {(!is_worker).then(|| view! {
+            <HowAgreedPick id=form::HOW person=person.id.clone() value=how
+                on_change=Callback::new(move |h| how.set(Some(h))) />
+        })}
         <Radios id=form::WAY legend="How will they sign?" choices=ways error=error(form::WAY)
             value=way on_change=Callback::new(move |v| way.set(Some(v))) />
         <Show when=move || way.get() == Some(Way::TypedName)>
@@ -346,14 +344,7 @@ fn SignForm(
         <Show when=move || way.get() == Some(Way::Draw)>
             <MarkPad path=mark error=error(form::MARK) />
         </Show>
-        <Show when=move || way.get() == Some(Way::Supporter)>
-            <Radios id=form::SUPPORTER legend="Who is helping them?" error=error(form::SUPPORTER)
-                choices=supporters.get_untracked().into_iter().map(|(id, n)| Choice::new(id.clone(), &id, &n)).collect()
-                value=supporter on_change=Callback::new(move |v| supporter.set(Some(v))) />
-            <TextArea id=form::HOW label="How did they show what they think?" error=error(form::HOW)
-                hint="For example: pointed to the thumbs-up symbol, nodded when asked in BSL"
-                value=how rows=2 on_input=Callback::new(move |v| how.set(v)) />
-        </Show>
+
         <Problem message=problem />
         <Show when=move || doubt.with(Option::is_some)>
             <Banner id=CLOCK title="Check the clock" heading="Is the tablet’s clock right?" warning=true urgent=true>

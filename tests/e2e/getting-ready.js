@@ -203,6 +203,7 @@ export async function driveGettingReady(page) {
   await press(radio(page, 'Who may see what is said, unless you choose otherwise for an item?', 'Everyone'));
   await page.getByLabel('Anything more about copies (optional)').fill('Ayesha, Joan and the carers team records');
   await press(agreement(page, 'Who agrees to review this way?', 'Ayesha Khan, carer'));
+  await press(radio(page, 'How did Ayesha Khan show they agree?', 'Spoken through the interpreter'));
   // The advocate and the interpreter help others take part: they are not
   // asked to agree as themselves.
   const agreeing = page.getByRole('group', { name: 'Who agrees to review this way?' });

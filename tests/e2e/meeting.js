@@ -132,7 +132,8 @@ export async function addArrangement(page, a = ARRANGEMENT, { stopAt } = {}) {
   await expect(page.getByText('Joan Khan has not agreed, so this arrangement should not go ahead as it is.', { exact: false })).toBeVisible();
   await page.getByLabel('What happens next?').fill(a.next);
   if (stopAt === 'not agreed') return;
-  await press(radio(page, 'Did Joan Khan agree to this?', 'Yes, through their advocate'));
+  await press(radio(page, 'Did Joan Khan agree to this?', 'Yes, they agreed'));
+  await press(radio(page, 'How did Joan Khan show they agree?', 'Through their advocate'));
 }
 
 /** P21 from the task list. */
@@ -266,7 +267,7 @@ export async function drawMark(page) {
 
 /**
  * Sign for the person whose turn it is. `how` is
- * { way: 'tap' | 'typed' | 'draw' | 'supporter', says?, comment?, typed?, supporter?, how? },
+ * { way: 'tap' | 'typed' | 'draw', says?, comment?, typed?, agreed?: { way, witness? } },
  * or, for an advocate or interpreter, { confirm: true } or { confirm: false, note }.
  */
 export async function signTurn(page, name, how) {
@@ -283,17 +284,14 @@ export async function signTurn(page, name, how) {
   await press(radio(page, `Does ${name} agree with the review?`, says));
   if (says === 'I agree, with a comment') await page.getByLabel('Their comment').fill(how.comment);
   if (says === 'No, I do not agree') await page.getByLabel('Why do they not agree?').fill(how.comment);
-  const way = {
-    tap: 'Tap the button below', typed: 'Type their name', draw: 'Draw a mark with a finger',
-    supporter: 'Through their advocate or interpreter',
-  }[how.way];
+  if (how.agreed) {
+    await press(radio(page, `How did ${name} show they agree?`, how.agreed.way));
+    if (how.agreed.witness) await page.getByLabel('Who saw them agree? (optional)').selectOption({ label: how.agreed.witness });
+  }
+  const way = { tap: 'Tap the button below', typed: 'Type their name', draw: 'Draw a mark with a finger' }[how.way];
   await press(radio(page, 'How will they sign?', way));
   if (how.way === 'typed') await page.getByLabel('Type your name').fill(how.typed ?? name);
   if (how.way === 'draw') await drawMark(page);
-  if (how.way === 'supporter') {
-    await press(radio(page, 'Who is helping them?', how.supporter));
-    await page.getByLabel('How did they show what they think?').fill(how.how);
-  }
   await press(page.getByRole('button', { name: `Sign as ${name}`, exact: true }));
   await expect(page.getByRole('term').filter({ hasText: name }).first()).toBeVisible();
 }
@@ -301,7 +299,9 @@ export async function signTurn(page, name, how) {
 /** How each person signs in the walk of part 3 (the worker last). */
 export const SIGNING = {
   'Ayesha Khan': { way: 'typed' },
-  'Joan Khan': { way: 'supporter', supporter: 'Grace Obi, advocate', how: 'Pointed to the thumbs-up symbol in her book' },
+  // Joan agrees as she does everywhere: through the pictures in her book,
+  // the worker seeing it.
+  'Joan Khan': { way: 'tap', agreed: { way: 'Through pictures, symbols or objects of reference', witness: 'Sam Patel, worker' } },
   // An advocate and an interpreter confirm what they were here for.
   'Grace Obi': { confirm: true },
   'Farah Ali': { confirm: true },

@@ -289,10 +289,10 @@ export const SCREENS = [
     await page.getByLabel('Type your name').fill('A. Khan');
     await press(page.getByRole('button', { name: 'Sign as Ayesha Khan' }));
   }, alerting('Type the name as it is in the review')),
-  screen('sign off, through an advocate', SIGN, 'clean', turnOf('Joan Khan'), async (page) => {
+  screen('sign off, agreeing through pictures with a witness', SIGN, 'clean', turnOf('Joan Khan'), async (page) => {
     await press(radio(page, 'Does Joan Khan agree with the review?', 'I agree, with a comment'));
-    await press(radio(page, 'How will they sign?', 'Through their advocate or interpreter'));
-    await expect(page.getByLabel('How did they show what they think?')).toBeVisible();
+    await press(radio(page, 'How did Joan Khan show they agree?', 'Through pictures, symbols or objects of reference'));
+    await page.getByLabel('Who saw them agree? (optional)').selectOption({ label: 'Sam Patel, worker' });
   }),
   screen('sign off, the draw pad open', SIGN, 'clean', turnOf('Tom Khan'), async (page) => {
     await press(radio(page, 'Does Tom Khan agree with the review?', 'Yes, I agree'));

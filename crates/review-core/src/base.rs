@@ -337,6 +337,13 @@ pub enum DomainError {
     /// Advocates and interpreters help someone else take part: they do not
     /// agree as themselves.
     SupporterNotAParty,
+    /// A way of agreeing through an interpreter or advocate names one who
+    /// is not taking part (or the way names nobody to go through).
+    NoSuchHelper,
+    /// A witness is someone else taking part.
+    NoSuchWitness,
+    /// How someone agreed is recorded once they agree.
+    HasNotAgreed,
     /// The tablet only goes to someone in the room.
     NotInTheRoom,
     /// A command reached a part it is not for (a fault in the app, never the user).
@@ -383,6 +390,11 @@ impl fmt::Display for DomainError {
             DomainError::StillListed => "Remove what is listed here before answering no",
             DomainError::AnsweredNo => "The answer here is no: change it to yes before adding to the list",
             DomainError::NotAParticipant => "Choose someone who is part of this review",
+            DomainError::NoSuchHelper => {
+                "Choose the interpreter or advocate taking part whom they agreed through"
+            }
+            DomainError::NoSuchWitness => "Choose someone else taking part who saw them agree",
+            DomainError::HasNotAgreed => "Tick that they agree before saying how",
             DomainError::SupporterNotAParty => {
                 "An advocate or interpreter helps someone else take part: they do not agree as themselves"
             }

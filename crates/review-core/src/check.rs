@@ -134,11 +134,19 @@ pub fn rows_of(review: &Review, part: Part) -> Vec<Row> {
             .collect(),
         Part::HowWeReview => {
             let p = &review.process;
+            // Each with how they showed it, when that was recorded.
             let agreed: Vec<String> = p
                 .agreed_by
                 .iter()
                 .filter_map(|id| review.participant(id))
-                .map(called)
+                .map(|person| match p.agreed_how.get(&person.id) {
+                    Some(how) => format!(
+                        "{} ({})",
+                        called(person),
+                        crate::agreement::in_words(review, how)
+                    ),
+                    None => called(person),
+                })
                 .collect();
             vec![
                 row("Why", p.reason.map(|r| r.label()).unwrap_or("")),
@@ -306,7 +314,10 @@ pub fn rows_of(review: &Review, part: Part) -> Vec<Row> {
             rows.extend(review.cover_arrangements.iter().map(|a| {
                 let kind = a.kind.map(|k| k.label()).unwrap_or("");
                 let agreement = match &a.agreement {
-                    Some(crate::IndividualAgreement::Agreed) => "Agreed".to_string(),
+                    Some(crate::IndividualAgreement::Agreed { how: None }) => "Agreed".to_string(),
+                    Some(crate::IndividualAgreement::Agreed { how: Some(how) }) => {
+                        format!("Agreed, {}", crate::agreement::in_words(review, how))
+                    }
                     Some(crate::IndividualAgreement::AgreedThroughAdvocate { .. }) => {
                         "Agreed through their advocate".into()
                     }

@@ -119,6 +119,12 @@ pub enum Command {
         participant: Id,
         agreed: bool,
     },
+    /// How someone who agreed how the review runs, and what it looks at,
+    /// showed it (P17).
+    SetProcessAgreedHow {
+        participant: Id,
+        how: crate::agreement::types::HowAgreed,
+    },
     /// The carer, the individual, the GP or the carers' team gets a copy
     /// (one each), or not.
     SetCopy {
@@ -445,6 +451,7 @@ impl Review {
             | SetRestriction { .. }
             | RemoveRestriction { .. }
             | SetProcessAgreement { .. }
+            | SetProcessAgreedHow { .. }
             | SetCopy { .. }
             | AddNamedCopy { .. }
             | SetCopyName { .. }

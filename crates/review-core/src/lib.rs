@@ -12,6 +12,7 @@
 //! (tests/architecture.rs).
 
 pub mod actions;
+pub mod agreement;
 pub mod backup;
 pub mod base;
 pub mod check;

@@ -170,6 +170,21 @@ impl Words<'_> {
         }
     }
 
+    /// How someone agreed, in words: "through pictures, symbols or objects
+    /// of reference, seen by Sam Patel", "spoken through Farah Ali".
+    fn how_words(&self, how: &crate::agreement::HowAgreed) -> String {
+        use crate::agreement::AgreedWay;
+        let mut words = match (how.way, how.through.as_deref()) {
+            (AgreedWay::Interpreter, Some(id)) => format!("spoken through {}", self.name_of_id(id)),
+            (AgreedWay::Advocate, Some(id)) => format!("through {}", self.name_of_id(id)),
+            (way, _) => way.label().to_lowercase(),
+        };
+        if let Some(w) = how.witness.as_deref() {
+            words.push_str(&format!(", seen by {}", self.name_of_id(w)));
+        }
+        words
+    }
+
     fn name_of(&self, p: &PersonRef) -> String {
         match p {
             PersonRef::Participant { id } => self.name_of_id(id),
@@ -386,7 +401,12 @@ impl Words<'_> {
             .flat_map(|s| {
                 let name = self.name_of_id(&s.participant);
                 let text = match &s.decision {
-                    DecisionRecord::Agrees {} => self.pick("Agrees", "Yes").to_string(),
+                    DecisionRecord::Agrees {} => match &s.how {
+                        Some(how) => {
+                            format!("{}, {}", self.pick("Agrees", "Yes"), self.how_words(how))
+                        }
+                        None => self.pick("Agrees", "Yes").to_string(),
+                    },
                     DecisionRecord::AgreesWithComment { comment, .. } if comment.is_empty() => {
                         "Agrees, with a comment this copy leaves out".to_string()
                     }

@@ -352,3 +352,46 @@ fn a_review_and_copies_signed_before_points_of_disagreement_still_match() {
         );
     }
 }
+
+/// Agreements the build before recorded in its own ways read in the new
+/// ones: Joan's agreement to the respite week "through her advocate", and
+/// her signature given through her advocate, each read as agreed through
+/// Grace, her advocate; the stored review and its summary stay as they were.
+#[test]
+fn agreements_from_the_build_before_read_as_the_new_ways() {
+    use review_core::agreement::AgreedWay;
+    let (id, stored) = dump("drafts-v4/storage-signed-off.json");
+    let review = draft::decode_review(stored[&draft::review_key(&id)].as_str().unwrap()).unwrap();
+    let grace = review
+        .participants
+        .iter()
+        .find(|p| p.role == review_core::Role::Advocate)
+        .unwrap();
+    let cover = review.cover_arrangements[0]
+        .agreement
+        .as_ref()
+        .and_then(|a| a.how_agreed())
+        .expect("Joan agreed to the arrangement");
+    assert_eq!(
+        (cover.way, cover.through.as_deref()),
+        (AgreedWay::Advocate, Some(grace.id.as_str()))
+    );
+    let role_of = |id: &str| review.participant(id).map(|p| p.role);
+    let joan = review.individual().unwrap();
+    let signed = review
+        .sign_offs
+        .iter()
+        .find(|s| s.participant == joan.id)
+        .and_then(|s| s.how_agreed(role_of))
+        .expect("Joan signed through her advocate");
+    assert_eq!(
+        (signed.way, signed.through.as_deref()),
+        (AgreedWay::Advocate, Some(grace.id.as_str()))
+    );
+    // Nobody else's way is made up.
+    assert!(review
+        .sign_offs
+        .iter()
+        .filter(|s| s.participant != joan.id)
+        .all(|s| s.how_agreed(role_of).is_none()));
+}

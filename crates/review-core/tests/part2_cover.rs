@@ -32,7 +32,7 @@ fn each_agreement_state_and_what_it_asks_for() {
                 "Select whether Joan Hughes agreed to this support",
             )],
         ),
-        (Some(Agreed), vec![]),
+        (Some(Agreed { how: None }), vec![]),
         (
             Some(AgreedThroughAdvocate {
                 by: Person::participant(CARER),
@@ -96,7 +96,16 @@ fn agreement_through_an_advocate_names_a_participant() {
 fn agreement_states_are_stored_with_stable_keys() {
     use IndividualAgreement::*;
     let cases = [
-        (Agreed, serde_json::json!({ "status": "agreed" })),
+        (
+            Agreed { how: None },
+            serde_json::json!({ "status": "agreed" }),
+        ),
+        (
+            Agreed {
+                how: Some(pictures_seen_by_the_worker()),
+            },
+            serde_json::json!({ "status": "agreed", "how": { "way": "pictures", "witness": WORKER } }),
+        ),
         (
             AgreedThroughAdvocate {
                 by: Person::participant(CARER),
@@ -119,7 +128,13 @@ fn agreement_states_are_stored_with_stable_keys() {
     ];
     for (state, json) in cases {
         assert_eq!(serde_json::to_value(&state).unwrap(), json, "{state:?}");
-        assert_eq!(json["status"], serde_json::json!(state.key()));
+        // An agreement from before agreement had its ways is stored as it
+        // was, and answers "agreed".
+        let key = match &state {
+            AgreedThroughAdvocate { .. } => "agreed-through-advocate",
+            _ => state.key(),
+        };
+        assert_eq!(json["status"], serde_json::json!(key));
     }
 }
 
@@ -364,58 +379,83 @@ fn cover_choices_have_stable_keys() {
 }
 
 /// An answer to "Did they agree?" keeps its details when chosen again, and
-/// takes what was typed (or the advocate given) when new.
+/// takes what was typed when new; an agreement from before agreement had
+/// its ways ("through their advocate") answers "agreed", and is kept.
 #[test]
 fn an_agreement_is_made_from_its_answer_and_keeps_its_details() {
     use IndividualAgreement as A;
     let not_agreed = A::NotAgreed {
         what_happens_next: "Talk again next week".into(),
     };
-    let advocate = Person::participant(ADVOCATE);
+    let legacy = A::AgreedThroughAdvocate {
+        by: Person::participant(ADVOCATE),
+    };
+    let agreed = A::Agreed { how: None };
     let cases = [
-        (AgreementAnswer::Agreed, None, "", None, Some(A::Agreed)),
+        (AgreementAnswer::Agreed, None, "", agreed.clone()),
         (
             AgreementAnswer::NotAgreed,
             Some(&not_agreed),
             "other",
-            None,
-            Some(not_agreed.clone()),
+            not_agreed.clone(),
         ),
         (
             AgreementAnswer::NotAgreed,
-            Some(&A::Agreed),
+            Some(&agreed),
             "typed",
-            None,
-            Some(A::NotAgreed {
+            A::NotAgreed {
                 what_happens_next: "typed".into(),
-            }),
+            },
         ),
-        (AgreementAnswer::ThroughAdvocate, None, "", None, None),
-        (
-            AgreementAnswer::ThroughAdvocate,
-            None,
-            "",
-            Some(advocate.clone()),
-            Some(A::AgreedThroughAdvocate {
-                by: advocate.clone(),
-            }),
-        ),
+        (AgreementAnswer::Agreed, Some(&legacy), "", legacy.clone()),
         (
             AgreementAnswer::NotAskedYet,
             Some(&not_agreed),
             "",
-            None,
-            Some(A::NotAskedYet),
+            A::NotAskedYet,
         ),
     ];
-    for (answer, before, typed, by, expected) in cases {
-        let made = A::from_answer(answer, before, typed, by);
+    for (answer, before, typed, expected) in cases {
+        let made = A::from_answer(answer, before, typed);
         assert_eq!(made, expected, "{answer:?}");
-        if let Some(made) = made {
-            assert_eq!(made.answer(), answer);
-            assert_eq!(made.key(), answer.key());
-        }
+        assert_eq!(made.answer(), answer);
+        assert_eq!(made.key(), answer.key());
     }
+}
+
+/// How the person agreed is checked as it is recorded: a way through an
+/// advocate names one taking part, and a witness is someone else here.
+#[test]
+fn how_the_person_agreed_names_only_people_taking_part() {
+    use review_core::agreement::{AgreedWay, HowAgreed};
+    let mut r = part_two_complete();
+    let agreed = |how| {
+        cover(
+            SITTER,
+            CoverField::Agreement(Some(IndividualAgreement::Agreed { how: Some(how) })),
+        )
+    };
+    let through_nobody = HowAgreed::new(AgreedWay::Advocate);
+    assert_eq!(
+        refused(&mut r, agreed(through_nobody)),
+        DomainError::NoSuchHelper
+    );
+    let herself = HowAgreed {
+        witness: Some(INDIVIDUAL.into()),
+        ..pictures_seen_by_the_worker()
+    };
+    assert_eq!(refused(&mut r, agreed(herself)), DomainError::NoSuchWitness);
+    let carer_not_an_advocate = HowAgreed {
+        way: AgreedWay::Advocate,
+        through: Some(CARER.into()),
+        witness: None,
+    };
+    assert_eq!(
+        refused(&mut r, agreed(carer_not_an_advocate)),
+        DomainError::NoSuchHelper
+    );
+    r.apply(agreed(pictures_seen_by_the_worker()), edited())
+        .unwrap();
 }
 
 #[test]

@@ -125,9 +125,18 @@ fn the_summary_holds_every_part_of_the_review() {
     );
     // P20–P23.
     assert_eq!(v["services"]["resources"][0]["name"], "Carers' café");
+    // Agreement in each person's own way, wherever it is asked.
     assert_eq!(
         v["cover"]["arrangements"][0]["agreement"],
-        json!({"status": "agreed"})
+        json!({"status": "agreed", "how": {"way": "pictures", "witness": WORKER}})
+    );
+    assert_eq!(
+        v["process"]["agreedHow"],
+        json!([{"participant": CARER, "how": {"way": "directly"}}])
+    );
+    assert_eq!(
+        v["signOffs"][1]["how"],
+        json!({"way": "pictures", "witness": WORKER})
     );
     assert_eq!(v["escalations"]["matters"][0]["urgency"], "immediate");
     assert_eq!(v["actions"].as_array().unwrap().len(), 2);

@@ -251,3 +251,17 @@ test('a backup locked with a recovery code opens with the code, not the PIN; a g
   await expect(page.getByRole('alert')).toContainText("The backup's recovery-code lock cannot be used: it asks for the code to be worked through 4000000000 times");
   await expect(page.getByLabel('Recovery code')).toHaveCount(0);
 });
+
+test("the build before's agreements read in the new ways: through her advocate is agreed, through Grace", async ({ page }) => {
+  const draft = dump('drafts-v4/storage-complete.json');
+  await restoreStorage(page, draft.stored);
+  await openPart(page, draft.id, 'Support while the carer has time for themselves');
+  const title = 'Arrangement 1: A short stay away from home (respite)';
+  await expect(page.getByRole('definition').filter({ hasText: 'Yes, through Grace Obi, advocate' })).toBeVisible();
+  await press(page.getByRole('button', { name: `Change ${title}` }));
+  await expect(page.getByRole('radio', { name: 'Yes, they agreed' })).toBeChecked();
+  await expect(page.getByRole('group', { name: 'How did Joan Khan show they agree?' }).getByRole('radio', { name: 'Through their advocate' })).toBeChecked();
+  // Read, not rewritten: nothing was saved by looking.
+  expect(await page.evaluate((k) => localStorage.getItem(k), `review-together/review/${draft.id}`))
+    .toBe(draft.stored[`review-together/review/${draft.id}`]);
+});

@@ -100,8 +100,13 @@ test('the review proper by touch: ratings, services, cover, escalations, outcome
     await press(page.getByRole('button', { name: `Close ${title}` }));
     await expect(card(page, title).getByRole('definition').filter({ hasText: `No. Next: ${ARRANGEMENT.next}` })).toBeVisible();
     await press(page.getByRole('button', { name: `Change ${title}` }));
-    await press(radio(page, 'Did Joan Khan agree to this?', 'Yes, through their advocate'));
-    await expect(page.getByText('Agreed through Grace Obi, advocate.')).toBeVisible();
+    await press(radio(page, 'Did Joan Khan agree to this?', 'Yes, they agreed'));
+    // The way her own supports suggest is marked; she agreed through her advocate.
+    await expect(page.getByRole('group', { name: 'How did Joan Khan show they agree?' })).toContainText('Suggested by what helps them take part');
+    await press(radio(page, 'How did Joan Khan show they agree?', 'Through their advocate'));
+    await press(page.getByRole('button', { name: `Close ${title}` }));
+    await expect(card(page, title).getByRole('definition').filter({ hasText: 'Yes, through Grace Obi, advocate' })).toBeVisible();
+    await press(page.getByRole('button', { name: `Change ${title}` }));
     await expect(page.getByLabel('What happens next?')).toHaveCount(0);
     await continueTo(page, "Things that need someone else's help");
   });
@@ -172,7 +177,8 @@ test('the review proper by touch: ratings, services, cover, escalations, outcome
     await expect(radio(page, 'How will it be paid for?', ARRANGEMENT.funding)).toBeChecked();
     await expect(page.getByLabel('What is the risk?')).toHaveValue(ARRANGEMENT.risk);
     await expect(page.getByLabel('How will it be managed?')).toHaveValue(ARRANGEMENT.management);
-    await expect(radio(page, 'Did Joan Khan agree to this?', 'Yes, through their advocate')).toBeChecked();
+    await expect(radio(page, 'Did Joan Khan agree to this?', 'Yes, they agreed')).toBeChecked();
+    await expect(radio(page, 'How did Joan Khan show they agree?', 'Through their advocate')).toBeChecked();
 
     await openPart(page, id, "Things that need someone else's help");
     await expect(page.getByRole('alert').filter({ hasText: 'Urgent safeguarding' })).toContainText(PHONE_NOW);

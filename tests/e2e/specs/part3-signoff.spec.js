@@ -63,7 +63,7 @@ test('check, sign off by everyone (worker last), lock, amend and sign the new ve
     expect(order.at(-1), 'the worker signs last').toBe('Sam Patel');
     expect([...order].sort()).toEqual(['Ayesha Khan', 'Farah Ali', 'Grace Obi', 'Joan Khan', 'Sam Patel', 'Tom Khan']);
     await expect(page.getByRole('definition').filter({ hasText: 'Agrees, by typing their name' })).toBeVisible();
-    await expect(page.getByRole('definition').filter({ hasText: 'Agrees, through Grace Obi (Pointed to the thumbs-up symbol in her book)' })).toBeVisible();
+    await expect(page.getByRole('definition').filter({ hasText: 'Agrees (through pictures, symbols or objects of reference, seen by Sam Patel, worker), by tapping' })).toBeVisible();
     await expect(page.getByRole('definition').filter({ hasText: 'Agrees, with a drawn mark' })).toBeVisible();
     await expect(page.getByRole('definition').filter({ hasText: 'Confirms the interpreting was accurate' })).toBeVisible();
     await expect(page.getByRole('definition').filter({ hasText: 'Confirms the views they gave were the person’s own' })).toBeVisible();

@@ -93,6 +93,15 @@ test('a signed-off review downloads one signed summary that the CLI verifies and
     [named('Grace Obi'), 'own-view-carried', true], [named('Farah Ali'), 'accurate-interpretation', true],
   ]);
   expect(summary.signOffs.map((s) => s.participant)).not.toContain(named('Farah Ali'));
+  // Agreement in each person's own way, wherever it was asked: Ayesha's to
+  // the process through her interpreter, Joan's to the respite week through
+  // her advocate, and to the review through pictures, the worker seeing it.
+  expect(summary.process.agreedHow).toEqual([
+    { participant: named('Ayesha Khan'), how: { way: 'interpreter', through: named('Farah Ali') } },
+  ]);
+  expect(summary.cover.arrangements[0].agreement).toEqual({ status: 'agreed', how: { way: 'advocate', through: named('Grace Obi') } });
+  expect(summary.signOffs.find((s) => s.participant === named('Joan Khan')).how)
+    .toEqual({ way: 'pictures', witness: named('Sam Patel') });
   // Every rating given, the worker's own professional view among them, last.
   const worker = summary.participants.find((p) => p.role === 'worker');
   expect(summary.criteria.map((c) => c.ratings.map((r) => r.participant).at(-1)))

@@ -30,6 +30,15 @@ impl Review {
                             by: self.checked_go_between(by)?,
                         }))
                     }
+                    CoverField::Agreement(Some(IndividualAgreement::Agreed { how: Some(how) })) => {
+                        let individual = self
+                            .individual()
+                            .map(|p| p.id.clone())
+                            .ok_or(DomainError::IndividualRequired)?;
+                        CoverField::Agreement(Some(IndividualAgreement::Agreed {
+                            how: Some(crate::agreement::checked(self, &individual, how)?),
+                        }))
+                    }
                     f => f,
                 };
                 let a = self.arrangement_mut(&id)?;

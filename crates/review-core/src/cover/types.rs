@@ -51,10 +51,14 @@ pub struct CoverRisk {
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
 #[serde(rename_all = "kebab-case", tag = "status")]
 pub enum IndividualAgreement {
-    Agreed,
-    AgreedThroughAdvocate {
-        by: Person,
+    Agreed {
+        /// How they showed it (`None` in reviews from before it was asked).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        how: Option<crate::agreement::types::HowAgreed>,
     },
+    /// Reviews from before agreement had its ways: read, never made now
+    /// (it reads as agreed through that advocate, [`Self::how_agreed`]).
+    AgreedThroughAdvocate { by: Person },
     #[serde(rename_all = "camelCase")]
     NotAgreed {
         /// What happens now: their wishes count, so "not agreed" needs a next step.
@@ -67,7 +71,6 @@ choices! {
     /// The answers to "Did they agree?", before the details each one needs.
     pub enum AgreementAnswer {
         Agreed => "agreed", "Yes, they agreed";
-        ThroughAdvocate => "agreed-through-advocate", "Yes, through their advocate";
         NotAgreed => "not-agreed", "No, they did not agree";
         NotAskedYet => "not-asked-yet", "Not asked yet";
     }
@@ -80,36 +83,47 @@ impl IndividualAgreement {
     /// The answer this agreement gives, without its details.
     pub fn answer(&self) -> AgreementAnswer {
         match self {
-            IndividualAgreement::Agreed => AgreementAnswer::Agreed,
-            IndividualAgreement::AgreedThroughAdvocate { .. } => AgreementAnswer::ThroughAdvocate,
+            IndividualAgreement::Agreed { .. }
+            | IndividualAgreement::AgreedThroughAdvocate { .. } => AgreementAnswer::Agreed,
             IndividualAgreement::NotAgreed { .. } => AgreementAnswer::NotAgreed,
             IndividualAgreement::NotAskedYet => AgreementAnswer::NotAskedYet,
         }
     }
 
     /// The agreement an answer makes: the details it had before when it is
-    /// chosen again, else `next_step` (what was typed for "not agreed") and
-    /// `advocate` (through whom). `None` when the answer needs an advocate
-    /// and there is none.
+    /// chosen again, else `next_step` (what was typed for "not agreed").
     pub fn from_answer(
         answer: AgreementAnswer,
         before: Option<&IndividualAgreement>,
         next_step: &str,
-        advocate: Option<Person>,
-    ) -> Option<IndividualAgreement> {
+    ) -> IndividualAgreement {
         if let Some(before) = before.filter(|b| b.answer() == answer) {
-            return Some(before.clone());
+            return before.clone();
         }
-        Some(match answer {
-            AgreementAnswer::Agreed => IndividualAgreement::Agreed,
+        match answer {
+            AgreementAnswer::Agreed => IndividualAgreement::Agreed { how: None },
             AgreementAnswer::NotAskedYet => IndividualAgreement::NotAskedYet,
             AgreementAnswer::NotAgreed => IndividualAgreement::NotAgreed {
                 what_happens_next: next_step.to_string(),
             },
-            AgreementAnswer::ThroughAdvocate => {
-                IndividualAgreement::AgreedThroughAdvocate { by: advocate? }
+        }
+    }
+
+    /// How they showed they agree, when they did and it was recorded: an
+    /// agreement from before agreement had its ways, given through an
+    /// advocate taking part, reads as agreed through that advocate.
+    pub fn how_agreed(&self) -> Option<crate::agreement::types::HowAgreed> {
+        match self {
+            IndividualAgreement::Agreed { how } => how.clone(),
+            IndividualAgreement::AgreedThroughAdvocate { by } => {
+                Some(crate::agreement::types::HowAgreed {
+                    way: crate::agreement::types::AgreedWay::Advocate,
+                    through: by.participant_id().map(str::to_string),
+                    witness: None,
+                })
             }
-        })
+            _ => None,
+        }
     }
 }
 /// Support for the individual that makes room for the carer's own needs (P21).

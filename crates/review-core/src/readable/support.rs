@@ -119,7 +119,10 @@ impl Words<'_> {
                 if let Some(agreement) = &a.agreement {
                     let who = &c.individual.name;
                     let text = match agreement {
-                        AgreementRecord::Agreed {} => format!("{who} agreed"),
+                        AgreementRecord::Agreed { how: None } => format!("{who} agreed"),
+                        AgreementRecord::Agreed { how: Some(how) } => {
+                            format!("{who} agreed, {}", self.how_words(how))
+                        }
                         AgreementRecord::AgreedThroughAdvocate { by } => {
                             format!("{who} agreed, through {}", self.name_of(by))
                         }

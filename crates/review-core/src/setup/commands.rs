@@ -30,6 +30,7 @@ impl Review {
                 let prefix = format!("{id}/");
                 self.readiness.retain(|k, _| !k.starts_with(&prefix));
                 self.process.agreed_by.retain(|p| *p != id);
+                self.process.agreed_how.remove(&id);
                 for c in &mut self.criteria {
                     c.agreed_by.retain(|p| *p != id);
                 }
@@ -205,7 +206,17 @@ impl Review {
                 if self.person(&participant)?.role.is_supporter() && agreed {
                     return Err(DomainError::SupporterNotAParty);
                 }
+                if !agreed {
+                    self.process.agreed_how.remove(&participant);
+                }
                 set_member(&mut self.process.agreed_by, participant, agreed);
+            }
+            SetProcessAgreedHow { participant, how } => {
+                if !self.process.agreed_by.contains(&participant) {
+                    return Err(DomainError::HasNotAgreed);
+                }
+                let how = crate::agreement::checked(self, &participant, how)?;
+                self.process.agreed_how.insert(participant, how);
             }
             SetCopy { kind, gets } => {
                 if kind.is_named() {

@@ -153,6 +153,11 @@ pub struct ReviewProcess {
     pub confidentiality: ConfidentialityAgreement,
     /// Participants who agreed how the review runs.
     pub agreed_by: Vec<Id>,
+    /// How each of them showed it (their agreement to the criteria is part
+    /// of the same agreement, P17), by participant id; left out of the
+    /// stored JSON while nobody's way is recorded.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub agreed_how: BTreeMap<Id, crate::agreement::types::HowAgreed>,
 }
 
 /// When in the meeting the carer's time on their own comes (P17).

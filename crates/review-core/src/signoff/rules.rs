@@ -37,6 +37,8 @@ pub enum SignOffError {
     NotAnswered,
     /// They cannot confirm it, and have not said what.
     EmptyNote,
+    /// How they showed what they think names someone it cannot.
+    How(crate::base::DomainError),
     EmptyAmendReason,
     EmptyWhatChanged,
 }
@@ -85,6 +87,7 @@ impl fmt::Display for SignOffError {
             ),
             SignOffError::NotAnswered => f.write_str("Select whether they can confirm it"),
             SignOffError::EmptyNote => f.write_str("Enter what they cannot confirm"),
+            SignOffError::How(e) => e.fmt(f),
             SignOffError::EmptyAmendReason => f.write_str("Enter why the review is being amended"),
             SignOffError::EmptyWhatChanged => f.write_str("Enter what will change"),
         }
@@ -402,12 +405,25 @@ pub fn form_errors(
 }
 
 impl Review {
-    /// Record one person's sign-off. The last worker's signature locks the review.
+    /// Record one person's sign-off, how they showed it not recorded.
     pub fn sign_off(
         &mut self,
         participant: &str,
         decision: SignOffDecision,
         method: SignOffMethod,
+        now: DateTime<FixedOffset>,
+    ) -> Result<(), SignOffError> {
+        self.sign_off_with(participant, decision, method, None, now)
+    }
+
+    /// Record one person's sign-off and how they showed what they think
+    /// (`crate::agreement`). The last worker's signature locks the review.
+    pub fn sign_off_with(
+        &mut self,
+        participant: &str,
+        decision: SignOffDecision,
+        method: SignOffMethod,
+        how: Option<crate::agreement::HowAgreed>,
         now: DateTime<FixedOffset>,
     ) -> Result<(), SignOffError> {
         if self.state == ReviewState::SignedOff {
@@ -433,6 +449,10 @@ impl Review {
         }
         let decision = checked_decision(decision, self.process.confidentiality.default_visibility)?;
         let method = checked_method(self, person, method)?;
+        let how = how
+            .map(|h| crate::agreement::checked(self, participant, h))
+            .transpose()
+            .map_err(SignOffError::How)?;
         let shown = self
             .process
             .confidentiality
@@ -445,6 +465,7 @@ impl Review {
             method,
             signed_at: now,
             shown,
+            how,
         });
         self.updated_at = now;
         if still_to_sign(self).is_empty() {

@@ -102,6 +102,39 @@ pub struct SignOff {
     /// whose agreement never decided who may see what).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shown: Option<Shown>,
+    /// How they showed what they think (`None` when it was not recorded,
+    /// and in reviews from before it was asked).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub how: Option<crate::agreement::types::HowAgreed>,
+}
+
+impl SignOff {
+    /// How they showed what they think: as recorded, or, for a signature
+    /// from before agreement had its ways given through an advocate or
+    /// interpreter, through that person (`role_of` says which they were).
+    pub fn how_agreed(
+        &self,
+        role_of: impl Fn(&str) -> Option<crate::setup::people::Role>,
+    ) -> Option<crate::agreement::types::HowAgreed> {
+        use crate::agreement::types::{AgreedWay, HowAgreed};
+        use crate::setup::people::Role;
+        if let Some(how) = &self.how {
+            return Some(how.clone());
+        }
+        let SignOffMethod::ThroughSupporter { by, .. } = &self.method else {
+            return None;
+        };
+        let way = match role_of(by)? {
+            Role::Interpreter => AgreedWay::Interpreter,
+            Role::Advocate => AgreedWay::Advocate,
+            _ => return None,
+        };
+        Some(HowAgreed {
+            way,
+            through: Some(by.clone()),
+            witness: None,
+        })
+    }
 }
 
 /// What an advocate or interpreter confirms at sign-off, by their role:

@@ -273,6 +273,11 @@ pub struct ProcessRecord {
     pub carer_private_time: Option<bool>,
     /// Participant ids of those who agreed how the review runs.
     pub agreed_by: Vec<String>,
+    /// How each of them showed it, when it was recorded (since December
+    /// 2026; their agreement to the criteria is part of the same P17
+    /// agreement). Absent when none was recorded.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub agreed_how: Vec<PersonAgreedHow>,
 }
 
 /// Minutes set aside for an agenda item.
@@ -475,9 +480,18 @@ pub struct CoverRiskRecord {
     deny_unknown_fields
 )]
 pub enum AgreementRecord {
-    Agreed {},
-    AgreedThroughAdvocate { by: PersonRef },
-    NotAgreed { what_happens_next: String },
+    Agreed {
+        /// How they showed it (since December 2026; absent if not recorded).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        how: Option<crate::agreement::types::HowAgreed>,
+    },
+    /// Before December 2026 only (now `agreed` with `how`).
+    AgreedThroughAdvocate {
+        by: PersonRef,
+    },
+    NotAgreed {
+        what_happens_next: String,
+    },
     NotAskedYet {},
 }
 

@@ -276,7 +276,7 @@ fn cover_record(review: &Review, a: &CoverArrangement) -> CoverArrangementRecord
             })
             .collect(),
         agreement: a.agreement.as_ref().map(|ag| match ag {
-            IndividualAgreement::Agreed => AgreementRecord::Agreed {},
+            IndividualAgreement::Agreed { how } => AgreementRecord::Agreed { how: how.clone() },
             IndividualAgreement::AgreedThroughAdvocate { by } => {
                 AgreementRecord::AgreedThroughAdvocate { by: person(by) }
             }
@@ -358,6 +358,7 @@ fn sign_off_record(s: &SignOff) -> SignOffRecord {
         },
         signed_at: moment(&s.signed_at),
         shown: s.shown,
+        how: s.how.clone(),
     }
 }
 
@@ -452,6 +453,14 @@ impl Summary {
                     .collect(),
                 carer_private_time: p.carer_private_time,
                 agreed_by: p.agreed_by.clone(),
+                agreed_how: p
+                    .agreed_how
+                    .iter()
+                    .map(|(participant, how)| PersonAgreedHow {
+                        participant: participant.clone(),
+                        how: how.clone(),
+                    })
+                    .collect(),
             },
             confidentiality: ConfidentialityRecord {
                 recipients: text(&p.confidentiality.recipients),

@@ -84,6 +84,14 @@ pub struct ConfirmationRecord {
     pub confirmed_at: DateTimeText,
 }
 
+/// How one person showed they agree.
+#[derive(Serialize, Deserialize, JsonSchema, Clone, Debug, PartialEq, Eq)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct PersonAgreedHow {
+    pub participant: String,
+    pub how: crate::agreement::types::HowAgreed,
+}
+
 /// One person's sign-off (P23).
 #[derive(Serialize, Deserialize, JsonSchema, Clone, Debug, PartialEq, Eq)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -97,4 +105,8 @@ pub struct SignOffRecord {
     /// (absent in reviews from before who may see what was asked).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shown: Option<Shown>,
+    /// How they showed what they think (since December 2026; absent when it
+    /// was not recorded, and in summaries signed before).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub how: Option<crate::agreement::types::HowAgreed>,
 }

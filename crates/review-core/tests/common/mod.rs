@@ -603,7 +603,9 @@ pub fn cover_commands() -> Vec<Command> {
         ),
         cover(
             SITTER,
-            CoverField::Agreement(Some(IndividualAgreement::Agreed)),
+            CoverField::Agreement(Some(IndividualAgreement::Agreed {
+                how: Some(pictures_seen_by_the_worker()),
+            })),
         ),
     ]
 }
@@ -846,6 +848,14 @@ pub fn signed_off_review() -> Review {
             name(ADVOCATE, "Priya Shah"),
             relationship(ADVOCATE, "Care Act advocate"),
             attendance(ADVOCATE, Attendance::InPerson),
+            // Ayesha agreed how the review runs in her own words (her
+            // interpreter is not in these tests' room).
+            Command::SetProcessAgreedHow {
+                participant: CARER.into(),
+                how: review_core::agreement::HowAgreed::new(
+                    review_core::agreement::AgreedWay::Directly,
+                ),
+            },
         ],
     );
     let signatures = [
@@ -860,15 +870,7 @@ pub fn signed_off_review() -> Review {
             },
             "2026-11-24T11:52:10+00:00",
         ),
-        (
-            INDIVIDUAL,
-            D::Agrees,
-            M::ThroughSupporter {
-                by: ADVOCATE.into(),
-                how: "Joan pointed to the thumbs-up symbol on her board".into(),
-            },
-            "2026-11-24T11:53:02+00:00",
-        ),
+        (INDIVIDUAL, D::Agrees, M::Tap, "2026-11-24T11:53:02+00:00"),
         (
             KEY_PERSON,
             D::Disagrees {
@@ -919,7 +921,10 @@ pub fn signed_off_review() -> Review {
         // them what their copy holds.
         r.apply(Command::PassTablet { to: who.into() }, at(when))
             .unwrap_or_else(|e| panic!("the tablet could not go to {who}: {e}"));
-        r.sign_off(who, decision, method, at(when))
+        // Joan agrees as she agrees everywhere: through the pictures on
+        // her board, the worker seeing it.
+        let how = (who == INDIVIDUAL).then(pictures_seen_by_the_worker);
+        r.sign_off_with(who, decision, method, how, at(when))
             .unwrap_or_else(|e| panic!("{who} could not sign: {e}"));
     }
     assert_eq!(
@@ -928,6 +933,16 @@ pub fn signed_off_review() -> Review {
         "the worker's signature locks it"
     );
     r
+}
+
+/// How Joan shows she agrees: pointing to pictures on her board, the
+/// worker seeing it.
+pub fn pictures_seen_by_the_worker() -> review_core::agreement::HowAgreed {
+    review_core::agreement::HowAgreed {
+        way: review_core::agreement::AgreedWay::Pictures,
+        through: None,
+        witness: Some(WORKER.into()),
+    }
 }
 
 /// The first row of `part` on the check page that `pick` takes, as a point
