@@ -161,6 +161,21 @@ pub fn SignOff() -> impl IntoView {
     }
 }
 
+/// The tablet goes to `pid` for their turn (once the form shows), unless
+/// it is theirs already. Someone not in the room cannot hold it: the page
+/// then stays as the worker's.
+fn hand_tablet_to(pid: String) {
+    let ctx = use_review();
+    Effect::new(move |_| {
+        if ctx
+            .review
+            .with_untracked(|r| r.turn.as_deref() != Some(pid.as_str()))
+        {
+            let _ = ctx.dispatch(Command::PassTablet { to: pid.clone() });
+        }
+    });
+}
+
 /// The form for the person whose turn it is.
 #[component]
 fn SignForm(
@@ -173,19 +188,7 @@ fn SignForm(
     let is_worker = person.role == Role::Worker;
     // Their turn: the tablet is theirs, so the check page shows them what
     // their copy will hold, and their signature records that view.
-    Effect::new({
-        let pid = pid.clone();
-        move |_| {
-            if ctx
-                .review
-                .with_untracked(|r| r.turn.as_deref() != Some(pid.as_str()))
-            {
-                // Someone not in the room cannot hold the tablet: the page
-                // stays as the worker's.
-                let _ = ctx.dispatch(Command::PassTablet { to: pid.clone() });
-            }
-        }
-    });
+    hand_tablet_to(pid.clone());
     let says = RwSignal::new(None::<Says>);
     let way = RwSignal::new(None::<Way>);
     let comment = RwSignal::new(String::new());
@@ -376,17 +379,7 @@ fn ConfirmForm(
     let ctx = use_review();
     let pid = person.id.clone();
     let name = called(&person);
-    Effect::new({
-        let pid = pid.clone();
-        move |_| {
-            if ctx
-                .review
-                .with_untracked(|r| r.turn.as_deref() != Some(pid.as_str()))
-            {
-                let _ = ctx.dispatch(Command::PassTablet { to: pid.clone() });
-            }
-        }
-    });
+    hand_tablet_to(pid.clone());
     let (for_whom, statement) = ctx.review.with_untracked(|r| {
         let whom = supported_by(r, &person);
         let statement = Confirms::of(person.role)

@@ -426,12 +426,7 @@ impl Review {
         how: Option<crate::agreement::HowAgreed>,
         now: DateTime<FixedOffset>,
     ) -> Result<(), SignOffError> {
-        if self.state == ReviewState::SignedOff {
-            return Err(SignOffError::Locked);
-        }
-        if !ready_to_sign(self) {
-            return Err(SignOffError::NotReady);
-        }
+        self.open_for_signing()?;
         let person = self
             .participant(participant)
             .filter(|p| p.is_present())
@@ -475,6 +470,18 @@ impl Review {
         Ok(())
     }
 
+    /// Whether signing (or confirming) can happen now: not once the review
+    /// is locked, and not before every part is done.
+    fn open_for_signing(&self) -> Result<(), SignOffError> {
+        if self.state == ReviewState::SignedOff {
+            return Err(SignOffError::Locked);
+        }
+        if !ready_to_sign(self) {
+            return Err(SignOffError::NotReady);
+        }
+        Ok(())
+    }
+
     /// Take back a signature before the review is locked.
     pub fn withdraw_sign_off(
         &mut self,
@@ -499,12 +506,7 @@ impl Review {
         note: &str,
         now: DateTime<FixedOffset>,
     ) -> Result<(), SignOffError> {
-        if self.state == ReviewState::SignedOff {
-            return Err(SignOffError::Locked);
-        }
-        if !ready_to_sign(self) {
-            return Err(SignOffError::NotReady);
-        }
+        self.open_for_signing()?;
         let confirms = self
             .participant(participant)
             .filter(|p| p.is_present())
