@@ -29,7 +29,7 @@ pub fn HowAgreedPick(
     on_change: Callback<HowAgreed>,
 ) -> impl IntoView {
     let ctx = use_review();
-    let (name, ways, hint, witnesses) = ctx.review.with_untracked(|r| {
+    let (name, ways, witnesses) = ctx.review.with_untracked(|r| {
         let p = r.participant(&person);
         let name = p.map(called).unwrap_or_default();
         let suggestion = p.map(|p| suggested(r, p));
@@ -53,11 +53,12 @@ pub fn HowAgreedPick(
                         .map(|w| (w.id.clone(), w.display_name())),
                 )
                 .collect();
-        (name, ways, suggestion, witnesses)
+        (name, ways, witnesses)
     });
-    let current = move || value.get().or_else(|| hint.clone());
+    // Through whom and the witness change the way chosen (they are only
+    // asked once there is one): the suggestion is never recorded unasked.
     let set = move |change: &dyn Fn(&mut HowAgreed)| {
-        if let Some(mut how) = current() {
+        if let Some(mut how) = value.get_untracked() {
             change(&mut how);
             on_change.run(how);
         }
@@ -86,10 +87,8 @@ pub fn HowAgreedPick(
         });
         (people.len() > 1).then_some(people)
     });
-    let set_through = {
-        let set = set.clone();
-        Callback::new(move |id: String| set(&|h: &mut HowAgreed| h.through = Some(id.clone())))
-    };
+    let set_through =
+        Callback::new(move |id: String| set(&|h: &mut HowAgreed| h.through = Some(id.clone())));
     let set_witness = Callback::new(move |id: String| {
         set(&|h: &mut HowAgreed| h.witness = (!id.is_empty()).then(|| id.clone()))
     });

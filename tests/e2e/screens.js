@@ -236,7 +236,7 @@ export const SCREENS = [
   onPart('cover, an arrangement agreed through her advocate', 'clean', 'Support while the carer has time for themselves', needsCover,
     (page) => addArrangement(page),
     (page) => expect(radio(page, 'How did Joan Khan show they agree?', 'Through their advocate')).toBeChecked()),
-  onPart('how we will review, agreed through the interpreter', 'clean', 'How we will review',
+  screen('how we will review, agreed through the interpreter', PROCESS, 'clean', part('How we will review'),
     (page) => expect(radio(page, 'How did Ayesha Khan show they agree?', 'Spoken through the interpreter')).toBeChecked()),
   onPart('cover, not agreed and nothing said about what happens next', 'error',
     'Support while the carer has time for themselves', needsCover,
