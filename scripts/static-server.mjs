@@ -50,6 +50,15 @@ const encodings = [
 // worker's own fetches included.
 const logRequests = process.env.LOG_REQUESTS === '1';
 
+// Started by a test (tests/e2e/server.js): stop when the test's process
+// does, even when it is killed (a test that runs out of time), so no
+// server is left holding its port for the next run.
+if (process.env.EXIT_WITH_PARENT === '1') {
+  process.stdin.on('end', () => process.exit(0));
+  process.stdin.on('close', () => process.exit(0));
+  process.stdin.resume();
+}
+
 const POLICY = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; img-src 'self' blob:; "
   + "object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 

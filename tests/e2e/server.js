@@ -12,12 +12,14 @@ const SERVER = fileURLToPath(new URL('../../scripts/static-server.mjs', import.m
  * `log` collects one { path, encoding, bytes } per response.
  */
 export async function startServer(port, { dist, encodings, mounts } = {}) {
-  const env = { ...process.env, PORT: String(port), LOG_REQUESTS: '1' };
+  const env = { ...process.env, PORT: String(port), LOG_REQUESTS: '1', EXIT_WITH_PARENT: '1' };
   if (dist) env.DIST = dist;
   if (encodings) env.ENCODINGS = encodings;
   // The folders to serve the build in, e.g. ['/test/', '/live/'] (default: the root).
   if (mounts) env.MOUNTS = mounts.join(',');
-  const child = spawn(process.execPath, [SERVER], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  // Its stdin is this process's: when this process ends, however it ends,
+  // the server sees it close and stops (EXIT_WITH_PARENT).
+  const child = spawn(process.execPath, [SERVER], { env, stdio: ['pipe', 'pipe', 'inherit'] });
   const log = [];
   await new Promise((ready, fail) => {
     let rest = '';
