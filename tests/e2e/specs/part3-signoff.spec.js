@@ -4,7 +4,7 @@
 // a drawn mark), the worker last; the review locks; it is amended into a new
 // version that is signed again; the device keeps both versions.
 import {
-  test, expect, press, heading, radio, openPart, openTaskList, completeReview, openCheck, signEveryone, turnBanner,
+  test, expect, press, heading, radio, agreement, openReviewPage, openPart, openTaskList, completeReview, openCheck, signEveryone, turnBanner,
   reviewAt, signUntil, signTurn, storageOf, clockInDoubt, SIGNING,
   GETTING_READY, REVIEW_PROPER, TIME_OFF, SUPPORT_GROUP, SAFEGUARDING, OUTCOME,
 } from '../helpers.js';
@@ -298,4 +298,38 @@ test('someone who does not agree points at what they do not agree with; the summ
   // The carer's readable copy says it too, beside what it is about.
   await page.goto(`/review/${id}/copy/carer`);
   await expect(page.getByText(`Does not agree with “${respite}”`)).toBeVisible();
+});
+
+test('an agreement through pictures, seen by the worker, is recorded as such everywhere agreement is asked', async ({ page }) => {
+  test.setTimeout(180_000);
+  const id = await reviewAt(page, 'review proper');
+  const PICTURES = 'Through pictures, symbols or objects of reference';
+  const agreesThroughPictures = async () => {
+    await press(radio(page, 'How did Joan Khan show they agree?', PICTURES));
+    // Her witness question comes after her way (on "How we will review",
+    // after Ayesha's too).
+    await page.getByLabel('Who saw them agree? (optional)').last().selectOption({ label: 'Sam Patel, worker' });
+  };
+  // How the review runs (P17).
+  await openReviewPage(page, id, 'process');
+  await press(agreement(page, 'Who agrees to review this way?', 'Joan Khan, the person cared for'));
+  await agreesThroughPictures();
+  // The arrangement made for her (P21).
+  await openReviewPage(page, id, 'cover');
+  await press(page.getByRole('button', { name: 'Change Arrangement 1: A short stay away from home (respite)' }));
+  await agreesThroughPictures();
+  // The check page says it of both.
+  await openReviewPage(page, id, 'check');
+  await expect(page.getByText('Joan Khan (through pictures, symbols or objects of reference, seen by Sam Patel, worker)')).toBeVisible();
+  await expect(page.getByText('Agreed, through pictures, symbols or objects of reference, seen by Sam Patel, worker')).toBeVisible();
+  // The review itself (P23): SIGNING has Joan agree the same way.
+  expect(SIGNING['Joan Khan'].agreed).toEqual({ way: PICTURES, witness: 'Sam Patel, worker' });
+  await signEveryone(page);
+  await expect(page.getByText('The review is signed off')).toBeVisible();
+  const summary = JSON.parse(await page.evaluate((k) => JSON.parse(localStorage.getItem(k)).data.text, `review-together/summary/${id}`));
+  const named = (n) => summary.participants.find((p) => p.name === n).id;
+  const seen = { way: 'pictures', witness: named('Sam Patel') };
+  expect(summary.process.agreedHow.find((a) => a.participant === named('Joan Khan')).how).toEqual(seen);
+  expect(summary.cover.arrangements[0].agreement).toEqual({ status: 'agreed', how: seen });
+  expect(summary.signOffs.find((s) => s.participant === named('Joan Khan')).how).toEqual(seen);
 });
