@@ -126,6 +126,9 @@ export async function addArrangement(page, a = ARRANGEMENT, { stopAt } = {}) {
   await page.getByLabel('Who will provide it?').fill(a.provider);
   await press(radio(page, 'How will it be paid for?', a.funding));
   await press(page.getByRole('button', { name: 'Add a risk', exact: true }));
+  // The app moves focus to the new risk (in the next frame): wait for it, so
+  // the move cannot land in the middle of the next field's typing.
+  await expect(page.getByLabel('What is the risk?')).toBeFocused();
   await page.getByLabel('What is the risk?').fill(a.risk);
   await page.getByLabel('How will it be managed?').fill(a.management);
   await press(radio(page, 'Did Joan Khan agree to this?', 'No, they did not agree'));
