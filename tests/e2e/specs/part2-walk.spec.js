@@ -261,7 +261,8 @@ test('Undo puts a removed action back with all its fields, in its place', async 
   await expect(what).toHaveCount(1);
   await expect(bar).toHaveText(/^Removed action 1\./);
   // Focus is on the next item's heading (the action that was second), not the page.
-  expect(await page.evaluate(() => [document.activeElement.tagName, document.activeElement.textContent.trim()]))
+  // (moved in the next frame: waited for, not read at once)
+  await expect.poll(() => page.evaluate(() => [document.activeElement.tagName, document.activeElement.textContent.trim()]))
     .toEqual(['H3', 'Action 1']);
   await expect(what.first()).toHaveValue(ACTIONS[1].what);
 
