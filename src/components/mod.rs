@@ -1,5 +1,6 @@
 //! Design primitives shared by every page (BEM classes in `style/components/`).
 
+mod about;
 mod banner;
 mod display;
 mod editable;
@@ -24,6 +25,7 @@ mod turn;
 mod undo;
 mod visibility;
 
+pub use about::AboutThisPart;
 pub use banner::{Banner, Flash, Notice};
 pub use display::{
     easy_read, provide_display_settings, use_display, DisplayControl, DisplayState, EasyReadBox,

@@ -3,6 +3,7 @@
 //! title, the error summary and the lead paragraph; then the screen's own
 //! content.
 
+use super::about::AboutThisPart;
 use super::error_summary::ErrorSummary;
 use crate::state::PageErrors;
 use leptos::html;
@@ -27,9 +28,14 @@ pub fn Page(
     /// show in tab lists and history, so they never name anyone).
     #[prop(optional, into)]
     doc_title: Option<Signal<String>>,
-    /// Small text above the heading, e.g. "Getting ready · P18".
+    /// Small text above the heading, e.g. "Getting ready" (plain words:
+    /// codes of the standard go in `about`).
     #[prop(optional, into)]
     caption: Option<String>,
+    /// The criteria of the standard the screen serves, for the worker's
+    /// folded "About this part" note at its foot; none, no note.
+    #[prop(optional)]
+    about: &'static [&'static str],
     /// The screen's errors: the summary under the heading, shown once
     /// someone tries to go on (and the title then starts "Error:").
     #[prop(optional)]
@@ -71,6 +77,7 @@ pub fn Page(
         {errors.map(|e| view! { <ErrorSummary errors=e.visible() attempts=e.attempts /> })}
         {intro.map(|text| view! { <p class="app-body">{text}</p> })}
         {children()}
+        {(!about.is_empty()).then(|| view! { <AboutThisPart codes=about /> })}
     }
 }
 

@@ -40,7 +40,7 @@ pub fn PartPage(
         }
     };
     view! {
-        <Page back=ctx.path("") back_text="Back to the review" title=part.title() caption=part.caption()
+        <Page back=ctx.path("") back_text="Back to the review" title=part.title() caption=part.caption() about=part.codes()
             has_errors=Signal::derive(move || !errors.visible().with(Vec::is_empty))>
             {first.map(|f| f.run())}
             {match list {

@@ -54,7 +54,6 @@ pub fn TaskList(
                                         .into_any()
                                     }
                                 }
-                                <div class="app-task-list__hint">{part.code()}</div>
                             </div>
                             <div
                                 class=move || if waiting.get() { "app-task-list__status app-task-list__status--cannot-start-yet" } else { "app-task-list__status" }

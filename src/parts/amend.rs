@@ -49,7 +49,7 @@ pub fn Amend() -> impl IntoView {
         }
     };
     view! {
-        <Page back=ctx.path("sign") back_text="Back to the sign-off" title="Amend this review" caption="Check and sign off · P23"
+        <Page back=ctx.path("sign") back_text="Back to the sign-off" title="Amend this review" caption="Check and sign off" about=&["P23"]
             intro="This makes a new version of the review that you can change and everyone signs again. The signed version is kept as it is.">
             <ErrorSummary errors=errors.visible() attempts=errors.attempts />
             <TextArea id=form::AMEND_REASON label="Why does the review need amending?" value=reason rows=3

@@ -30,7 +30,7 @@ pub fn CheckAnswers() -> impl IntoView {
     });
     let ready = ctx.select(ready_to_sign);
     view! {
-        <Page back=ctx.path("") back_text="Back to the review" title="Check the review before signing" caption="Check and sign off · P23">
+        <Page back=ctx.path("") back_text="Back to the review" title="Check the review before signing" caption="Check and sign off" about=&["P17", "P18", "P19", "P20", "P21", "P22", "P23"]>
             <Show when=move || !unfinished.with(Vec::is_empty)>
                 <div class="app-notification-banner app-notification-banner--warning" role="region" aria-labelledby="unfinished-title">
                     <div class="app-notification-banner__content">
@@ -58,7 +58,7 @@ pub fn CheckAnswers() -> impl IntoView {
                 // every item) are not offered.
                 let full = shown_now(r) == Shown::Everything;
                 view! {
-                    <h2 class="app-heading-m">{format!("{} ({})", part.title(), part.code())}</h2>
+                    <h2 class="app-heading-m">{part.title()}</h2>
                     <dl class="app-summary-list">
                         {rows.into_iter().map(|row| view! {
                             <div class="app-summary-list__row">

@@ -65,11 +65,8 @@ fn LibraryGroup(
     let choices = lib
         .in_group(group)
         .map(|c| {
-            Choice::new(c.key.clone(), &c.key, &c.wording).hint(format!(
-                "Easy read: {} · {}",
-                c.easy_read,
-                c.serves.join(", ")
-            ))
+            Choice::new(c.key.clone(), &c.key, &c.wording)
+                .hint(format!("Easy read: {}", c.easy_read))
         })
         .collect();
     let toggle = Callback::new(move |(key, used): (String, bool)| {
@@ -185,8 +182,7 @@ fn ChosenCriterion(
                 </h3>
                 <p class="app-hint app-u-mb-0">
                     {move || criterion.with(|c| c.as_ref().map(|c| {
-                        let source = match c.source { CriterionSource::Library { .. } => "From our list", CriterionSource::Custom => "Added by you" };
-                        format!("{source} · serves {}", c.serves.join(", "))
+                        match c.source { CriterionSource::Library { .. } => "From our list", CriterionSource::Custom => "Added by you" }
                     }).unwrap_or_default())}
                 </p>
             </div>

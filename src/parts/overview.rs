@@ -41,7 +41,8 @@ pub fn Overview() -> impl IntoView {
             .flatten()
     });
     view! {
-        <Page back="/" back_text="All reviews" title="Carer review" caption=format!("Started {}", started.get_untracked())>
+        <Page back="/" back_text="All reviews" title="Carer review" caption=format!("Started {}", started.get_untracked())
+            about=&["P17", "P18", "P19", "P20", "P21", "P22", "P23"]>
             <Flash />
             <p class="app-body-l">
                 {move || match carer.get() {

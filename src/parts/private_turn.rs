@@ -358,7 +358,7 @@ pub fn StartPrivateTurn() -> impl IntoView {
     let back = ctx.path("");
     view! {
         <Page back=back.clone() back_text="Back to the task list" title="Time on their own"
-            caption="The review · P19, P20"
+            caption="The review · time on your own" about=&["P19", "P20"]
             intro="The carer, or the person cared for with their advocate, answers on their own while you step back. The screen holds only their own questions until they hand it back.">
             {move || plan.get().map(|plan| view! { <p class="app-body">{format!("Planned in “How we will review”: {plan}.")}</p> })}
             {move || {

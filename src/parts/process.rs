@@ -71,7 +71,7 @@ pub fn HowWeReview() -> impl IntoView {
                 on_change=Callback::new(move |d| ctx.send(Command::SetDepth(d))) />
             <Checkboxes id="agenda" legend="What will the review cover?"
                 hint="Untick anything the carer does not want to cover today. Actions and the outcome are always included."
-                choices=AgendaItem::ALL.iter().map(|a| Choice::new(*a, a.key(), a.label()).hint(a.code())).collect()
+                choices=AgendaItem::ALL.iter().map(|a| Choice::new(*a, a.key(), a.label())).collect()
                 value=Signal::derive(move || process.with(|p| p.agenda.clone()))
                 error=errors.for_field("agenda")
                 on_toggle=Callback::new(move |(item, used)| ctx.send(Command::SetAgendaItem { item, used })) />

@@ -121,7 +121,7 @@ pub fn SignOff() -> impl IntoView {
             .map(|t| review_core::words::long_date(t.date_naive()))
     });
     view! {
-        <Page back=ctx.path("check") back_text="Back to checking the review" title="Sign off the review" caption="Check and sign off · P23"
+        <Page back=ctx.path("check") back_text="Back to checking the review" title="Sign off the review" caption="Check and sign off" about=&["P23"]
             intro="Everyone taking part says whether they agree with the review; an advocate or interpreter confirms what they were here for. The worker signs last, and that locks the review.">
             <Show when=move || !signed.with(Vec::is_empty)>
                 <h2 class="app-heading-m">"Signed so far"</h2>

@@ -186,7 +186,7 @@ fn PersonSupportScreen(
     );
     view! {
         <Page back=back back_text="Back to help to take part" title=format!("What helps {called} take part") doc_title="What helps someone take part"
-            caption="Help to take part · P18"
+            caption="Help to take part" about=&["P18"]
             errors=errors>
             <TextInput id="preferred-language" label="Preferred language" hint="For example: English, Urdu, British Sign Language"
                 value=support(|p| p.support.preferred_language.clone()) error=errors.for_field("preferred-language")

@@ -232,7 +232,7 @@ fn PersonDetailsScreen(
             .unwrap_or_default()
     });
     view! {
-        <Page back=back back_text="Back to who is here" title=title caption="Who is here · P18"
+        <Page back=back back_text="Back to who is here" title=title caption="Who is here" about=&["P18"]
             errors=errors>
             <Problem message=refused />
             <TextInput id="name" label="Name" value=text(|p| p.name.clone())

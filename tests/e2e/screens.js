@@ -170,7 +170,7 @@ export const SCREENS = [
   screen("how we will review, the carer's time on their own planned", PROCESS, 'clean', review('family', 'process'),
     (page) => press(radio(page, 'Would the carer like time with the worker on their own?', 'Yes')),
     (page) => page.getByLabel('How long will it be?').selectOption('15'),
-    (page) => press(radio(page, 'When in the review will it be?', 'After how it is going (P19)'))),
+    (page) => press(radio(page, 'When in the review will it be?', 'After how it is going'))),
   screen('how we will review, with a sharing restriction', PROCESS, 'clean', review('family', 'process'),
     pressButton('Add something that must not be shared'),
     (page) => page.getByLabel('What must not be shared').fill("Ayesha's own health worries"),

@@ -208,10 +208,9 @@ pub fn rows_of(review: &Review, part: Part) -> Vec<Row> {
                     row(
                         c.wording.trim(),
                         format!(
-                            "{}.{easy} Agreed by {}. From the standard: {}",
+                            "{}.{easy} Agreed by {}.",
                             c.scale.label(),
                             agreed.join(", "),
-                            c.serves.join(", ")
                         ),
                     ),
                     part_href.clone(),

@@ -85,16 +85,18 @@ impl Part {
         }
     }
 
-    /// The criterion of SCDHSC0387 the part serves.
-    pub fn code(self) -> &'static str {
+    /// The criteria of SCDHSC0387 the part serves: for the worker's
+    /// "About this part" note and the records, never the words people read
+    /// in the room.
+    pub fn codes(self) -> &'static [&'static str] {
         match self {
-            Part::WhoIsHere | Part::TakingPart | Part::Readiness => "P18",
-            Part::HowWeReview | Part::Criteria => "P17",
-            Part::Ratings => "P19",
-            Part::Services => "P20",
-            Part::Cover => "P21",
-            Part::Escalations => "P22",
-            Part::Outcome => "P23",
+            Part::WhoIsHere | Part::TakingPart | Part::Readiness => &["P18"],
+            Part::HowWeReview | Part::Criteria => &["P17"],
+            Part::Ratings => &["P19"],
+            Part::Services => &["P20"],
+            Part::Cover => &["P21"],
+            Part::Escalations => &["P22"],
+            Part::Outcome => &["P23"],
         }
     }
 
@@ -104,13 +106,12 @@ impl Part {
         Part::GETTING_READY.contains(&self)
     }
 
-    /// The small text over the part's heading: its stage and criterion code.
-    pub fn caption(self) -> String {
-        let stage = if self.is_getting_ready() {
+    /// The small text over the part's heading: its stage, in plain words.
+    pub fn caption(self) -> &'static str {
+        if self.is_getting_ready() {
             "Getting ready"
         } else {
             "The review"
-        };
-        format!("{stage} · {}", self.code())
+        }
     }
 }

@@ -181,6 +181,25 @@ impl Review {
     }
 }
 
+/// Whether `text` cites the standard by code ("P19", "P1–P5", "revision
+/// 7"): words people read in the room never do (issue 26); the codes are
+/// the worker's and the records'.
+pub fn cites_the_standard(text: &str) -> bool {
+    let words: Vec<&str> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let is_code = |w: &str| {
+        w.strip_prefix('P')
+            .and_then(|n| n.parse::<u32>().ok())
+            .is_some_and(|n| (1..=23).contains(&n))
+    };
+    words.iter().any(|w| is_code(w))
+        || words
+            .windows(2)
+            .any(|pair| pair[0].eq_ignore_ascii_case("revision") && pair[1].parse::<u32>().is_ok())
+}
+
 #[cfg(test)]
 mod json_place_tests {
     use super::json_place;
@@ -198,6 +217,30 @@ mod json_place_tests {
             ("", "the whole summary"),
         ] {
             assert_eq!(json_place(pointer), words, "{pointer}");
+        }
+    }
+
+    #[test]
+    fn codes_of_the_standard_are_found_and_nothing_else() {
+        for text in [
+            "P19",
+            "Getting ready · P18",
+            "(P1–P5, P6)",
+            "serves P4, P19.",
+            "see revision 7",
+        ] {
+            assert!(super::cites_the_standard(text), "{text}");
+        }
+        for text in [
+            "P24 is not one",
+            "P0",
+            "PA",
+            "Page 19",
+            "Top19",
+            "a revision of the plan",
+            "19 people",
+        ] {
+            assert!(!super::cites_the_standard(text), "{text}");
         }
     }
 

@@ -179,7 +179,7 @@ fn the_private_time_is_planned_in_p17_and_forgotten_when_not_wanted() {
     );
     assert_eq!(
         private_turn::plan_in_words(&r.process.private_plan).as_deref(),
-        Some("15 minutes, after support and services (P20)")
+        Some("15 minutes, after support and services")
     );
     assert_eq!(
         refused(&mut r, Command::SetPrivateMinutes(Some(17))),

@@ -196,7 +196,7 @@ fn CriterionScreen(
     let reason_value = Signal::derive(move || not_discussed.get().unwrap_or_default());
     view! {
         <Page back=overview.clone() back_text="Back to all criteria" title=title doc_title=format!("How it is going: criterion {number} of {total}")
-            caption=format!("The review · P19 · {number} of {total}")
+            caption=format!("The review · {number} of {total}") about=&["P19"]
             errors=errors>
             {move || if easy.get() {
                 view! { <EasyReadBox words=easy_words.clone() /> }.into_any()

@@ -11,12 +11,6 @@ import {
 
 test.use({ hasTouch: true, viewport: { width: 1024, height: 768 }, actionTimeout: 15_000 });
 
-const PART_CODES = {
-  'Who is here': 'P18', 'Help to take part': 'P18', 'How we will review': 'P17', 'What we will look at': 'P17',
-  'Ready to start': 'P18', 'How it is going': 'P19', 'Services and support': 'P20',
-  'Support while the carer has time for themselves': 'P21', "Things that need someone else's help": 'P22',
-  'Actions and outcome': 'P23',
-};
 
 /** One "Change ..." link of the check page, by the thing it changes. */
 function change(page, what) {
@@ -36,8 +30,13 @@ test('check, sign off by everyone (worker last), lock, amend and sign the new ve
     // Nothing is left to finish, so nothing is listed first.
     await expect(page.getByRole('heading', { name: 'Finish these first' })).toHaveCount(0);
     for (const part of [...GETTING_READY, ...REVIEW_PROPER]) {
-      await expect(page.getByRole('heading', { level: 2, name: `${part} (${PART_CODES[part]})`, exact: true })).toBeVisible();
+      await expect(page.getByRole('heading', { level: 2, name: part, exact: true })).toBeVisible();
     }
+    // The standard's codes are the worker's: folded away at the foot, each with what it asks.
+    const about = page.locator('details').filter({ has: page.getByText('About this part (for the worker)') });
+    await expect(about.getByText('P19', { exact: true })).toBeHidden();
+    await press(about.getByText('About this part (for the worker)'));
+    for (const code of ['P17', 'P18', 'P19', 'P20', 'P21', 'P22', 'P23']) await expect(about.getByText(code, { exact: true })).toBeVisible();
     for (const what of [
       'details of Ayesha Khan', 'details of Tom Khan', 'what helps Joan Khan take part', 'why (how we will review)',
       `criterion ${TIME_OFF}`, 'readiness', `ratings for ${TIME_OFF}`, `service ${SUPPORT_GROUP.name}`,

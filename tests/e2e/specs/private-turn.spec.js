@@ -143,9 +143,9 @@ test('the person cared for has a turn of her own: her words are kept from the ca
   await openPart(page, id, 'How we will review');
   await press(radio(page, 'Would the carer like time with the worker on their own?', 'Yes'));
   await page.getByLabel('How long will it be?').selectOption('15');
-  await press(radio(page, 'When in the review will it be?', 'After support and services (P20)'));
+  await press(radio(page, 'When in the review will it be?', 'After support and services'));
   await page.goto(`/review/${id}`);
-  await expect(page.getByText('Planned: 15 minutes, after support and services (P20).')).toBeVisible();
+  await expect(page.getByText('Planned: 15 minutes, after support and services.')).toBeVisible();
 
   await startTurn(page, id, 'Joan Khan (the person cared for)');
   await expect(heading(page, 'Your time on your own, Joan Khan')).toBeVisible();

@@ -82,6 +82,35 @@ const NO_REVIEW_OPEN = {
   'review cannot be opened': 'a review this version cannot read: only its download is offered',
 };
 
+// Issue 26, point 1: the people in the room read plain words. The standard's
+// codes ("P17", "revision 7") are for the worker and the records, so no
+// participant-facing screen shows them, in visible text or in an accessible
+// name; each part keeps them in a folded "About this part" note for the
+// worker. The screens treated as the worker's or the records team's own:
+const WORKER_ONLY = {
+  // None yet: every screen of the registry is read in the room.
+};
+const CODE = /\bP([1-9]|1[0-9]|2[0-3])\b|\brevision \d/i;
+
+async function standardCodes(page) {
+  return page.evaluate((source) => {
+    const code = new RegExp(source, 'i');
+    const found = [];
+    const visible = (el) => el.checkVisibility({ visibilityProperty: true, contentVisibilityAuto: true });
+    // Visible text, line by line (folded details are not rendered, so not read).
+    for (const line of document.body.innerText.split('\n')) if (code.test(line)) found.push(`text: "${line.trim().slice(0, 80)}"`);
+    // Names given other than by visible text.
+    for (const el of document.querySelectorAll('[aria-label], [title], img[alt], [aria-description]')) {
+      if (!visible(el)) continue;
+      for (const attr of ['aria-label', 'title', 'alt', 'aria-description']) {
+        const value = el.getAttribute(attr);
+        if (value && code.test(value)) found.push(`${attr}: "${value.slice(0, 80)}"`);
+      }
+    }
+    return found;
+  }, CODE.source);
+}
+
 async function errorPattern(page) {
   return page.evaluate(() => {
     const summary = [...document.querySelectorAll('.app-error-summary')].find((s) => s.offsetParent !== null);
@@ -115,6 +144,11 @@ for (const screen of SCREENS) {
       await test.step('the Pause button is on the screen', async () => {
         await expect(page.locator('#pause-the-review'), label(screen)).toHaveCount(1);
         await expect(page.locator('#pause-the-review')).toHaveText('Pause the review');
+      });
+    }
+    if (!WORKER_ONLY[screen.name]) {
+      await test.step('plain words: no code of the standard on a screen people read in the room', async () => {
+        expect(await standardCodes(page), label(screen)).toEqual([]);
       });
     }
     if (screen.state === 'error' && PART_PAGE.test(screen.route) && !NOT_ANSWERS[screen.name]) {
@@ -160,6 +194,8 @@ test('every route of the app has a screen in the registry', () => {
   expect(unknown, 'SCREENS entries whose route is not in src/app.rs').toEqual([]);
   // States are one of the words the reports use ('dialog': a panel open over the screen).
   for (const s of SCREENS) expect(['clean', 'error', 'dialog'], s.name).toContain(s.state);
+  // The worker-only screens are screens of the registry.
+  for (const name of Object.keys(WORKER_ONLY)) expect(SCREENS.map((s) => s.name), 'WORKER_ONLY names a screen').toContain(name);
   // Each screen's test is named by its name and state: no two entries alike.
   expect(new Set(SCREENS.map(label)).size, 'two SCREENS entries with the same name and state').toBe(SCREENS.length);
 });

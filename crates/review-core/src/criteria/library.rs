@@ -15,6 +15,10 @@ pub struct LibraryGroup {
     pub title: String,
     pub easy_read: String,
     pub description: String,
+    /// Codes of the older standard's criteria the group's criteria serve.
+    pub serves: Vec<String>,
+    /// Numbers of the revision's criteria they serve.
+    pub revision: Vec<String>,
 }
 
 /// A criterion a worker and carer can choose to review against.
@@ -112,6 +116,49 @@ pub fn symbol_for(source: &CriterionSource) -> &'static str {
 /// The symbol of a criterion written in the meeting's own words.
 pub const OWN_WORDS_SYMBOL: &str = "note";
 
+/// The worker's note on the standard: its code and title, then each
+/// criterion's code and our one-line paraphrase, for "About this part".
+/// Read as plain JSON, not as [`Standard`], so the app carries no parser
+/// of the whole file for a few lines of text.
+pub struct StandardNote {
+    pub code: String,
+    pub title: String,
+    pub criteria: Vec<(String, String)>,
+}
+
+/// The note on the standard, read once from `seeds/standard.json`.
+pub fn standard_note() -> &'static StandardNote {
+    static NOTE: OnceLock<StandardNote> = OnceLock::new();
+    NOTE.get_or_init(|| {
+        let json: serde_json::Value =
+            serde_json::from_str(STANDARD_JSON).expect("seeds/standard.json is valid");
+        let text =
+            |v: &serde_json::Value, key: &str| v[key].as_str().unwrap_or_default().to_owned();
+        StandardNote {
+            code: text(&json, "code"),
+            title: text(&json, "title"),
+            criteria: json["criteria"]
+                .as_array()
+                .map(|list| {
+                    list.iter()
+                        .map(|c| (text(c, "code"), text(c, "summary")))
+                        .collect()
+                })
+                .unwrap_or_default(),
+        }
+    })
+}
+
+impl StandardNote {
+    /// Our paraphrase of the criterion `code` ("P18").
+    pub fn summary(&self, code: &str) -> Option<&str> {
+        self.criteria
+            .iter()
+            .find(|(c, _)| c == code)
+            .map(|(_, s)| s.as_str())
+    }
+}
+
 /// Our paraphrase of SCDHSC0387 P17–P23.
 pub fn standard() -> &'static Standard {
     static STD: OnceLock<Standard> = OnceLock::new();
@@ -152,6 +199,47 @@ mod tests {
             }
             assert!(!c.easy_read.trim().is_empty() && c.easy_read.split_whitespace().count() <= 12);
         }
+    }
+
+    /// Issue 26: the words people read in the room carry no code of the
+    /// standard; the codes are in `serves` and `revision`.
+    #[test]
+    fn the_words_people_read_carry_no_code() {
+        let lib = criteria_library();
+        let words = lib
+            .groups
+            .iter()
+            .flat_map(|g| [&g.title, &g.easy_read, &g.description])
+            .chain(lib.criteria.iter().flat_map(|c| [&c.wording, &c.easy_read]));
+        for text in words {
+            assert!(
+                !crate::words::cites_the_standard(text),
+                "a code in words people read: {text}"
+            );
+        }
+        for g in &lib.groups {
+            assert!(
+                !g.serves.is_empty(),
+                "{:?} cites the criteria it serves",
+                g.key
+            );
+        }
+    }
+
+    #[test]
+    fn the_note_on_the_standard_says_what_the_standard_says() {
+        let (std, note) = (standard(), standard_note());
+        assert_eq!((&note.code, &note.title), (&std.code, &std.title));
+        assert_eq!(note.criteria.len(), std.criteria.len());
+        for c in &std.criteria {
+            assert_eq!(
+                note.summary(&c.code),
+                Some(c.summary.as_str()),
+                "{}",
+                c.code
+            );
+        }
+        assert_eq!(note.summary("P99"), None);
     }
 
     #[test]

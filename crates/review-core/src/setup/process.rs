@@ -92,14 +92,6 @@ impl AgendaItem {
             AgendaItem::Escalation => "Things that need someone else's help",
         }
     }
-    pub fn code(self) -> &'static str {
-        match self {
-            AgendaItem::Partnership => "P19",
-            AgendaItem::Services => "P20",
-            AgendaItem::Cover => "P21",
-            AgendaItem::Escalation => "P22",
-        }
-    }
     pub fn key(self) -> &'static str {
         match self {
             AgendaItem::Partnership => "partnership",
@@ -189,8 +181,8 @@ impl PrivateSlot {
     /// When it comes, in words ("after how it is going").
     pub fn label(self) -> &'static str {
         match self {
-            PrivateSlot::AfterRatings => "After how it is going (P19)",
-            PrivateSlot::AfterServices => "After support and services (P20)",
+            PrivateSlot::AfterRatings => "After how it is going",
+            PrivateSlot::AfterServices => "After support and services",
             PrivateSlot::BeforeOutcome => "Before the actions and outcome",
             PrivateSlot::AtTheEnd => "At the end, before signing off",
         }
