@@ -6,14 +6,20 @@
 use leptos::prelude::*;
 use review_core::library::standard_note;
 
-/// "About this part (for the worker)": the codes `codes` names, each with
-/// our one-line paraphrase, in a folded detail.
+/// {format!("About this {what} (for the worker)")}: the codes `codes` names, each with
+/// our one-line paraphrase, in a folded detail. A screen that serves every
+/// criterion (the task list, the check page) is "about this review".
 #[component]
 pub fn AboutThisPart(
     /// The criteria the screen serves ("P18").
     codes: &'static [&'static str],
 ) -> impl IntoView {
     let std = standard_note();
+    let what = if codes.len() >= std.criteria.len() {
+        "review"
+    } else {
+        "part"
+    };
     let lines = codes
         .iter()
         .map(|code| {
@@ -28,7 +34,7 @@ pub fn AboutThisPart(
             </summary>
             <div class="app-details__text">
                 <p class="app-body">{format!(
-                    "What this part does toward the National Occupational Standard {} ({}), in our words. The records copy of the summary names the same criteria.",
+                    "What this {what} does toward the National Occupational Standard {} ({}), in our words. The records copy of the summary names the same criteria.",
                     std.code, std.title
                 )}</p>
                 <ul class="app-list app-list--bullet">{lines}</ul>

@@ -6,7 +6,7 @@ mod sharing;
 
 use crate::browser::clock;
 use crate::components::{
-    Checkboxes, Choice, Editable, HowAgreedPick, PartPage, Radios, Select, TextInput,
+    Checkboxes, Choice, Editable, HowAgreedPick, PartPage, Radios, Select, TextArea, TextInput,
 };
 use crate::state::{use_review, PageErrors};
 use leptos::prelude::*;
@@ -64,6 +64,10 @@ pub fn HowWeReview() -> impl IntoView {
                 value=Signal::derive(move || process.with(|p| p.reason))
                 error=errors.for_field("reason")
                 on_change=Callback::new(move |r| ctx.send(Command::SetReason(r))) />
+            <TextArea id="why-now" label="What has changed since the last review, or why is it happening now? (optional)"
+                hint="In a few words, for example: Joan's memory has got worse; Ayesha has started a new job."
+                value=Signal::derive(move || process.with(|p| p.why_now.clone())) rows=2
+                on_input=Callback::new(move |t| ctx.send(Command::SetWhyNow(t))) />
             <Radios id="depth" legend="How deep will the review go?"
                 choices=Choice::list(&Depth::ALL, Depth::key, Depth::label)
                 value=Signal::derive(move || process.with(|p| p.depth))

@@ -1,5 +1,8 @@
 //! Who is here (P18): everyone taking part, one card each, and each
-//! person's name, role, relationship and how they take part today.
+//! person's name, role, relationship and how they take part today (and,
+//! in `about_them`, what else the review records about them).
+
+mod about_them;
 
 use crate::browser::clock;
 use crate::components::{
@@ -103,10 +106,13 @@ fn PersonCard(
     let href = ctx.path(&format!("who/{id}"));
     move || {
         person.get().map(|p| {
-            let name = if p.name.trim().is_empty() {
-                "Name not given yet".to_string()
+            // An interpreter's name may not be known: they are "the interpreter".
+            let (name, called) = if !p.name.trim().is_empty() {
+                (p.name.trim().to_string(), p.name.trim().to_string())
+            } else if p.role.name_is_optional() {
+                ("Name not known".to_string(), review_core::words::called(&p))
             } else {
-                p.name.trim().to_string()
+                ("Name not given yet".to_string(), "Name not given yet".to_string())
             };
             let attendance = p
                 .attendance
@@ -127,7 +133,7 @@ fn PersonCard(
                     </div>
                     <div class="app-card__actions">
                         <A href=crate::href(href.clone()) attr:id=ids::participant_card(&p.id) attr:class="app-link">
-                            {change_word()} <span class="app-visually-hidden">{format!(" details of {name}")}</span>
+                            {change_word()} <span class="app-visually-hidden">{format!(" details of {called}")}</span>
                         </A>
                     </div>
                 </li>
@@ -162,8 +168,11 @@ fn PersonDetailsScreen(
         }
         .into_any();
     }
+    let age_wrong = RwSignal::new(false);
     let errors = PageErrors::new(Memo::new(move |_| {
-        person.with(|p| p.as_ref().map(validate::participant).unwrap_or_default())
+        let mut errors = person.with(|p| p.as_ref().map(validate::participant).unwrap_or_default());
+        errors.extend(about_them::age_problem(age_wrong.get()));
+        errors
     }));
     let role = Signal::derive(move || person.with(|p| p.as_ref().map(|p| p.role)));
     let refused = RwSignal::new(None::<String>);
@@ -236,6 +245,9 @@ fn PersonDetailsScreen(
             errors=errors>
             <Problem message=refused />
             <TextInput id="name" label="Name" value=text(|p| p.name.clone())
+                hint=Signal::derive(move || role.get().is_some_and(Role::name_is_optional).then(|| {
+                    "Optional for an interpreter, whose name is often not known before the meeting: without one, the review calls them “the interpreter”.".to_string()
+                }))
                 error=errors.for_field("name") on_input=set_name width="app-input--width-30" />
             <Radios id="role" legend="Role in the review" choices=Choice::list(&Role::ALL, Role::key, Role::label)
                 value=role on_change=set_role />
@@ -245,6 +257,7 @@ fn PersonDetailsScreen(
                     value=text(|p| p.relationship.clone()) error=errors.for_field("relationship")
                     on_input=set_rel width="app-input--width-20" />
             </Show>
+            <about_them::AboutThem pid=pid.clone() errors=errors age_wrong=age_wrong />
             <Radios id="attendance" legend="How are they taking part today?"
                 choices=Choice::list(&Attendance::ALL, Attendance::key, Attendance::label)
                 value=Signal::derive(move || person.with(|p| p.as_ref().and_then(|p| p.attendance)))

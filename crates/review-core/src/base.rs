@@ -312,6 +312,8 @@ pub enum DomainError {
     AlreadyInReview,
     EmptyWording,
     TimeBoxOutOfRange,
+    /// An age is a whole number of years up to `setup::people::MAX_AGE`.
+    AgeOutOfRange,
     NotOnAgenda,
     UnknownNote,
     UnknownResource,
@@ -368,6 +370,7 @@ impl fmt::Display for DomainError {
             DomainError::AlreadyInReview => "That criterion is already in this review",
             DomainError::EmptyWording => "Enter the wording of the criterion",
             DomainError::TimeBoxOutOfRange => "Enter a time between 1 and 240 minutes",
+            DomainError::AgeOutOfRange => "Enter an age in whole years, from 0 to 120",
             DomainError::NotOnAgenda => "Choose this part of the review before setting a time for it",
             DomainError::UnknownNote => "That note is no longer part of this review",
             DomainError::UnknownResource => "That service or support is no longer part of this review",

@@ -91,10 +91,24 @@ pub fn rows_of(review: &Review, part: Part) -> Vec<Row> {
                 } else {
                     format!(", {}", p.relationship.trim())
                 };
+                let job = if p.job_title.trim().is_empty() {
+                    String::new()
+                } else {
+                    format!(", {}", p.job_title.trim())
+                };
+                let age = p.age.map(|a| format!(", aged {a}")).unwrap_or_default();
+                let matters = if p.what_matters.trim().is_empty() {
+                    String::new()
+                } else {
+                    format!(" What matters about them: {}", p.what_matters.trim())
+                };
                 with_change(
                     row(
                         p.role.label(),
-                        format!("{}{rel}. {attendance}", p.name.trim()),
+                        format!(
+                            "{}{job}{rel}{age}. {attendance}.{matters}",
+                            crate::words::capitalise(&called(p))
+                        ),
                     ),
                     format!("who/{}", p.id),
                     &format!("details of {}", called(p)),
@@ -150,6 +164,7 @@ pub fn rows_of(review: &Review, part: Part) -> Vec<Row> {
                 .collect();
             vec![
                 row("Why", p.reason.map(|r| r.label()).unwrap_or("")),
+                row("What has changed, or why now", p.why_now.trim()),
                 row("How deep", p.depth.map(|d| d.label()).unwrap_or("")),
                 row(
                     "Covers",

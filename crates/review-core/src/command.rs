@@ -42,6 +42,21 @@ pub enum Command {
         id: Id,
         relationship: String,
     },
+    /// A job title, for a role that has one.
+    SetJobTitle {
+        id: Id,
+        job_title: String,
+    },
+    /// An age in years (`None` clears it), for the carer or the person cared for.
+    SetAge {
+        id: Id,
+        age: Option<u8>,
+    },
+    /// What matters about someone, in their words.
+    SetWhatMatters {
+        id: Id,
+        text: String,
+    },
     SetAttendance {
         id: Id,
         attendance: Attendance,
@@ -87,6 +102,8 @@ pub enum Command {
     },
 
     SetReason(ReviewReason),
+    /// What has changed, or why the review is happening now, in words.
+    SetWhyNow(String),
     SetDepth(Depth),
     SetAgendaItem {
         item: AgendaItem,
@@ -325,6 +342,7 @@ impl Review {
     ) -> Review {
         let mut worker = Participant::new(worker_id, Role::Worker);
         worker.name = clean(&settings.worker_name);
+        worker.job_title = clean(&settings.worker_role);
         worker.attendance = Some(Attendance::InPerson);
         let individual = Participant::new(individual_id, Role::Individual);
         Review {
@@ -429,6 +447,9 @@ impl Review {
             | SetParticipantRole { .. }
             | SetParticipantName { .. }
             | SetRelationship { .. }
+            | SetJobTitle { .. }
+            | SetAge { .. }
+            | SetWhatMatters { .. }
             | SetAttendance { .. }
             | SetPreferredLanguage { .. }
             | SetInterpreterNeeded { .. }
@@ -440,6 +461,7 @@ impl Review {
             | SetAdjustments { .. }
             | SetNeedStatus { .. }
             | SetReason(_)
+            | SetWhyNow(_)
             | SetDepth(_)
             | SetAgendaItem { .. }
             | SetTimeBox { .. }

@@ -19,7 +19,7 @@ use std::fmt;
 /// kind has its own version, so a change to one kind
 /// never makes the others unreadable to an older build (see
 /// [`Kind::current_version`]).
-pub const CURRENT_VERSION: u64 = 5;
+pub const CURRENT_VERSION: u64 = 6;
 
 mod keys;
 pub use keys::*;
@@ -205,6 +205,11 @@ fn migrate(kind: Kind, version: u64, mut envelope: Value) -> Result<Value, Draft
             // Version 5 only gained the points of a disagreement at sign-off,
             // left out while there are none: a version 4 review reads as it is.
             (Kind::Review, 4) => {}
+            // Version 6 only gained what issue 26 asks in words (why now,
+            // each person's job title, age and what matters about them),
+            // left out while empty, and new answers in the lists of service,
+            // cover and escalation kinds: a version 5 review reads as it is.
+            (Kind::Review, 5) => {}
             (_, v) => return Err(DraftError::Damaged(format!("unknown format {v}"))),
         }
         at += 1;

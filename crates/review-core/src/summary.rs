@@ -24,6 +24,7 @@ mod from_review;
 pub mod jws;
 pub mod keys;
 pub mod matching;
+pub mod people_record;
 pub mod portable;
 pub mod schema;
 pub mod sign_off_record;

@@ -62,10 +62,10 @@ fn the_envelope_names_its_version_and_kind() {
     ];
     for (raw, kind) in cases {
         let v = json(&raw);
-        // Reviews are at version 5 (lists of points, visibility, the
-        // copies given, then the points of a disagreement); the rest never
-        // changed.
-        let version = if kind == "review" { 5 } else { 1 };
+        // Reviews are at version 6 (lists of points, visibility, the
+        // copies given, the points of a disagreement, then why now, ages,
+        // job titles and what matters); the rest never changed.
+        let version = if kind == "review" { 6 } else { 1 };
         assert_eq!(v["version"], json!(version), "{kind}");
         assert_eq!(v["kind"], json!(kind));
         assert!(
@@ -78,7 +78,7 @@ fn the_envelope_names_its_version_and_kind() {
             "nothing else in the envelope"
         );
     }
-    assert_eq!(draft::CURRENT_VERSION, 5);
+    assert_eq!(draft::CURRENT_VERSION, 6);
 }
 
 #[test]
@@ -165,7 +165,7 @@ fn json_without_our_envelope_is_reported_as_not_ours() {
 #[test]
 fn an_envelope_from_a_newer_version_is_reported_with_its_version() {
     let cases = [
-        (6, r#"{"version":6,"kind":"review","data":{}}"#),
+        (7, r#"{"version":7,"kind":"review","data":{}}"#),
         (17, r#"{"version":17}"#),
     ];
     for (version, raw) in cases {
@@ -360,10 +360,10 @@ fn each_kind_has_its_own_version() {
         draft::decode_settings(&as_v2),
         Err(DraftError::FromNewerVersion(2))
     );
-    let review = draft::encode_review(&new_review()).replace("\"version\":5", "\"version\":6");
+    let review = draft::encode_review(&new_review()).replace("\"version\":6", "\"version\":7");
     assert_eq!(
         draft::decode_review(&review),
-        Err(DraftError::FromNewerVersion(6))
+        Err(DraftError::FromNewerVersion(7))
     );
 }
 

@@ -304,6 +304,44 @@ fn a_review_and_copies_signed_before_points_of_disagreement_still_match() {
     assert!(!copies.is_empty());
 }
 
+// ---- Version 5, the build before plain words (issue 26) ---------------------
+
+/// A version 5 review (`tests/fixtures/drafts-v5`, stored by the build
+/// before the review asked why now in words, ages, job titles and what
+/// matters) opens as exactly what it says: version 6 only gained those,
+/// left out while empty, so its data is the same JSON, member by member,
+/// and none of them is made up for it, not even the worker's job title
+/// from the device's settings.
+#[test]
+fn a_version_5_draft_opens_with_nothing_lost_and_nothing_made_up() {
+    for name in [
+        "drafts-v5/storage-complete.json",
+        "drafts-v5/storage-signed-off.json",
+    ] {
+        let review = opens_as_stored(name, 5);
+        assert!(review.process.why_now.is_empty(), "{name}");
+        for p in &review.participants {
+            assert!(
+                p.job_title.is_empty() && p.age.is_none() && p.what_matters.is_empty(),
+                "{name}: {}",
+                p.name
+            );
+        }
+    }
+}
+
+/// The review the build before plain words signed still matches its
+/// summary (which has no job title, age or why now), and its copies
+/// still verify and match it.
+#[test]
+fn a_review_signed_before_plain_words_still_matches() {
+    let (_, file, copies) = signed_and_matching("drafts-v5/storage-signed-off.json");
+    for member in ["jobTitle", "whyNow", "whatMatters", "\"age\""] {
+        assert!(!file.text.contains(member), "{member}");
+    }
+    assert!(!copies.is_empty());
+}
+
 /// The signed-off review of dump `name`, its summary and its copies: the
 /// summary is intact and still says what the review says; each copy is
 /// intact, names the records copy, and is exactly the copy made from it.

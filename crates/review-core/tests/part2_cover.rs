@@ -360,6 +360,8 @@ fn cover_choices_have_stable_keys() {
             "respite",
             "sitting-service",
             "day-opportunity",
+            "youth-work",
+            "short-breaks",
             "family-friends",
             "technology"
         ]

@@ -306,6 +306,9 @@ fn dates_and_choices_are_stored_as_strings() {
             "housing",
             "benefits",
             "advocacy",
+            "child-mental-health",
+            "childrens-social-care",
+            "education",
             "other"
         ]
     );

@@ -345,6 +345,8 @@ fn resource_kinds_follow_the_scope_notes_with_stable_keys() {
             "physical",
             "service-at-home",
             "service-elsewhere",
+            "person-service-at-home",
+            "person-service-elsewhere",
             "therapeutic",
             "social-leisure-employment",
             "transport",

@@ -340,7 +340,6 @@ fn the_missing_name_message_names_the_role() {
             "Enter the name of the person being cared for",
         ),
         (Role::Advocate, "Enter the advocate's name"),
-        (Role::Interpreter, "Enter the interpreter's name"),
         (Role::KeyPerson, "Enter the key person's name"),
         (
             Role::OtherProfessional,
@@ -363,6 +362,27 @@ fn the_missing_name_message_names_the_role() {
                 "{role:?} with name {blank:?}"
             );
         }
+    }
+}
+
+/// Issue 26: an interpreter's name is often not known before the meeting
+/// (the service sends whoever is free): it may be left out, and they are
+/// then "the interpreter" wherever they are named.
+#[test]
+fn an_interpreter_may_have_no_name() {
+    for blank in ["", "   "] {
+        let mut p = Participant::new("p".into(), Role::Interpreter);
+        p.name = blank.into();
+        p.attendance = Some(Attendance::Remote);
+        assert_eq!(validate::participant(&p), [], "name {blank:?}");
+        assert_eq!(review_core::words::called(&p), "the interpreter");
+    }
+    for role in Role::ALL {
+        assert_eq!(
+            role.name_is_optional(),
+            role == Role::Interpreter,
+            "{role:?}"
+        );
     }
 }
 

@@ -81,7 +81,7 @@ test('a draft the last build stored opens with its services as points, and a cop
   }), key);
   expect(after.copy).toBe(stored[key]);
   const now = JSON.parse(after.now);
-  expect(now.version).toBe(5);
+  expect(now.version).toBe(6);
   const sitting = now.data.resources.find((r) => r.name === SITTING);
   expect(sitting.changes).toEqual([{ id: `${sitting.id}-changes`, text: 'The same sitter each week', saidBy: { kind: 'not-recorded' } }]);
 
@@ -139,7 +139,7 @@ test('the review the build before visibility signed opens locked and still match
   await answerSharingDefault(page);
   await openPart(page, draft.id, 'Services and support');
   const now = await page.evaluate((k) => JSON.parse(localStorage.getItem(k)), `review-together/review/${draft.id}`);
-  expect(now.version).toBe(5);
+  expect(now.version).toBe(6);
   expect(now.data.process.confidentiality.defaultVisibility).toBe('everyone');
 });
 
@@ -164,7 +164,7 @@ test('the review the build before the copies-given log signed opens with its cop
     kept: localStorage.getItem(`review-together/kept-aside/older-format/review/${id}/v3`),
     copies: localStorage.getItem(`review-together/copies/${id}`),
   }), id);
-  expect(after.now.version).toBe(5);
+  expect(after.now.version).toBe(6);
   expect(after.now.data.copiesGiven).toHaveLength(1);
   expect(after.kept).toBe(stored[`review-together/review/${id}`]);
   expect(after.copies).toBe(stored[`review-together/copies/${id}`]);
@@ -264,4 +264,26 @@ test("the build before's agreements read in the new ways: through her advocate i
   // Read, not rewritten: nothing was saved by looking.
   expect(await page.evaluate((k) => localStorage.getItem(k), `review-together/review/${draft.id}`))
     .toBe(draft.stored[`review-together/review/${draft.id}`]);
+});
+
+test("the build before plain words' draft opens with nothing made up, and its signed review still matches its summary", async ({ page }) => {
+  const draft = dump('drafts-v5/storage-complete.json');
+  await restoreStorage(page, draft.stored);
+  await openPart(page, draft.id, 'How we will review');
+  await expect(page.getByLabel('What has changed since the last review, or why is it happening now? (optional)')).toHaveValue('');
+  await openPart(page, draft.id, 'Who is here');
+  await press(page.getByRole('link', { name: 'Change details of Joan Khan', exact: true }));
+  await expect(page.getByLabel('Age (optional)')).toHaveValue('');
+  await expect(page.getByLabel('What matters about them (optional)')).toHaveValue('');
+  // Read, not rewritten: nothing was saved by looking.
+  expect(await page.evaluate((k) => localStorage.getItem(k), `review-together/review/${draft.id}`))
+    .toBe(draft.stored[`review-together/review/${draft.id}`]);
+
+  const { id, stored } = dump('drafts-v5/storage-signed-off.json');
+  await restoreStorage(page, stored);
+  await openTaskList(page, id);
+  await expect(page.getByText('This review is signed off and locked.')).toBeVisible();
+  const { text } = await downloadSummary(page);
+  expect(text).toBe(JSON.parse(stored[`review-together/summary/${id}`]).data.text);
+  await expect(page.getByText('no longer says what its signed summary says')).toHaveCount(0);
 });

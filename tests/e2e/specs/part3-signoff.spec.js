@@ -33,9 +33,9 @@ test('check, sign off by everyone (worker last), lock, amend and sign the new ve
       await expect(page.getByRole('heading', { level: 2, name: part, exact: true })).toBeVisible();
     }
     // The standard's codes are the worker's: folded away at the foot, each with what it asks.
-    const about = page.locator('details').filter({ has: page.getByText('About this part (for the worker)') });
+    const about = page.locator('details').filter({ has: page.getByText('About this review (for the worker)') });
     await expect(about.getByText('P19', { exact: true })).toBeHidden();
-    await press(about.getByText('About this part (for the worker)'));
+    await press(about.getByText('About this review (for the worker)'));
     for (const code of ['P17', 'P18', 'P19', 'P20', 'P21', 'P22', 'P23']) await expect(about.getByText(code, { exact: true })).toBeVisible();
     for (const what of [
       'details of Ayesha Khan', 'details of Tom Khan', 'what helps Joan Khan take part', 'why (how we will review)',

@@ -22,6 +22,8 @@ choices! {
         Respite => "respite", "A short stay away from home (respite)";
         SittingService => "sitting-service", "A sitting service";
         DayOpportunity => "day-opportunity", "A day centre or day activity";
+        YouthWork => "youth-work", "Youth work or a youth club";
+        ShortBreaks => "short-breaks", "Short breaks for a young person";
         FamilyFriends => "family-friends", "Family or friends";
         Technology => "technology", "Technology, such as alarms or sensors";
     }

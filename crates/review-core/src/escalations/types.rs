@@ -15,6 +15,9 @@ choices! {
         Housing => "housing", "Housing";
         Benefits => "benefits", "Benefits or money advice";
         Advocacy => "advocacy", "Advocacy";
+        ChildMentalHealth => "child-mental-health", "Child and adolescent mental health services (CAMHS)";
+        ChildrensSocialCare => "childrens-social-care", "Children's social care";
+        Education => "education", "School, college or the education service";
         Other => "other", "Somewhere else";
     }
 }

@@ -12,6 +12,8 @@ choices! {
         Physical => "physical", "Equipment or adaptations";
         ServiceAtHome => "service-at-home", "A service for the carer at home";
         ServiceElsewhere => "service-elsewhere", "A service for the carer somewhere else";
+        PersonServiceAtHome => "person-service-at-home", "A service for the person cared for, at home";
+        PersonServiceElsewhere => "person-service-elsewhere", "A service for the person cared for somewhere else, such as a day centre or club";
         Therapeutic => "therapeutic", "Therapy or counselling";
         SocialLeisureEmployment => "social-leisure-employment", "Time for social life, leisure or work";
         Transport => "transport", "Transport";

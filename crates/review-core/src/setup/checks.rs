@@ -14,7 +14,7 @@ use crate::words::{called, possessive};
 /// (`name`, `relationship`, `attendance`).
 pub fn participant(p: &Participant) -> Vec<FieldError> {
     let mut errors = Vec::new();
-    if is_blank(&p.name) {
+    if is_blank(&p.name) && !p.role.name_is_optional() {
         let message = match p.role {
             Role::Individual => "Enter the name of the person being cared for".to_string(),
             Role::Worker => "Enter the social care worker's name".to_string(),

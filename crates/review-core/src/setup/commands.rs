@@ -61,6 +61,14 @@ impl Review {
             SetRelationship { id, relationship } => {
                 self.person(&id)?.relationship = clean(&relationship)
             }
+            SetJobTitle { id, job_title } => self.person(&id)?.job_title = clean(&job_title),
+            SetAge { id, age } => {
+                if age.is_some_and(|a| a > MAX_AGE) {
+                    return Err(DomainError::AgeOutOfRange);
+                }
+                self.person(&id)?.age = age
+            }
+            SetWhatMatters { id, text } => self.person(&id)?.what_matters = clean(&text),
             SetAttendance { id, attendance } => {
                 self.person(&id)?.attendance = Some(attendance);
                 self.drop_ratings_of_non_raters();
@@ -135,6 +143,7 @@ impl Review {
             }
 
             SetReason(reason) => self.process.reason = Some(reason),
+            SetWhyNow(text) => self.process.why_now = clean(&text),
             SetDepth(depth) => self.process.depth = Some(depth),
             SetAgendaItem { item, used } => {
                 let agenda = &mut self.process.agenda;

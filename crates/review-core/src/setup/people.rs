@@ -6,6 +6,9 @@ use crate::base::Id;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+/// The oldest age the review records, in years.
+pub const MAX_AGE: u8 = 120;
+
 #[derive(
     Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, JsonSchema,
 )]
@@ -74,6 +77,25 @@ impl Role {
     /// Whether this role asks for a relationship to the individual.
     pub fn has_relationship(self) -> bool {
         matches!(self, Role::Carer | Role::KeyPerson | Role::Advocate)
+    }
+
+    /// Whether a name may be left out: an interpreter's is often not known
+    /// before the meeting (a service sends whoever is free), and they are
+    /// then "the interpreter".
+    pub fn name_is_optional(self) -> bool {
+        self == Role::Interpreter
+    }
+
+    /// Whether the role has a job title to record (the worker, another
+    /// professional).
+    pub fn has_job_title(self) -> bool {
+        matches!(self, Role::Worker | Role::OtherProfessional)
+    }
+
+    /// Whether the review asks the person's age and what matters about
+    /// them: the carer (who may be a young carer) and the person cared for.
+    pub fn has_age(self) -> bool {
+        matches!(self, Role::Carer | Role::Individual)
     }
 }
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash, JsonSchema)]
@@ -248,6 +270,20 @@ pub struct Participant {
     pub attendance: Option<Attendance>,
     #[serde(default)]
     pub support: ParticipationSupport,
+    /// Their job title, for roles that have one ([`Role::has_job_title`]):
+    /// the worker's comes from the device's settings. Left out of the
+    /// stored JSON while empty (review version 6).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub job_title: String,
+    /// Their age in years, for the carer and the person cared for
+    /// ([`Role::has_age`]); none until given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub age: Option<u8>,
+    /// What matters about them, in their words: a condition such as autism
+    /// or dementia, what helps, what to avoid. Not the adjustments for the
+    /// meeting, which are under their support.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub what_matters: String,
 }
 impl Participant {
     pub fn new(id: Id, role: Role) -> Self {
@@ -258,6 +294,9 @@ impl Participant {
             relationship: String::new(),
             attendance: None,
             support: ParticipationSupport::default(),
+            job_title: String::new(),
+            age: None,
+            what_matters: String::new(),
         }
     }
 

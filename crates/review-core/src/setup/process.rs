@@ -131,6 +131,11 @@ pub struct ConfidentialityAgreement {
 #[serde(rename_all = "camelCase", default)]
 pub struct ReviewProcess {
     pub reason: Option<ReviewReason>,
+    /// What has changed since the last review, or why it is happening
+    /// now, in words (the reason alone is one of four answers). Left out of
+    /// the stored JSON while empty (review version 6).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub why_now: String,
     pub depth: Option<Depth>,
     /// The agenda items the review proper uses, in agenda order.
     pub agenda: Vec<AgendaItem>,

@@ -132,6 +132,9 @@ fn participant_record(review: &Review, p: &Participant) -> Result<ParticipantRec
         role: p.role,
         name: text(&p.name),
         relationship: opt_text(&p.relationship),
+        job_title: opt_text(&p.job_title),
+        age: p.age,
+        what_matters: opt_text(&p.what_matters),
         attendance: p
             .attendance
             .ok_or_else(|| SummaryError::Incomplete(format!("attendance for {}", p.id)))?,
@@ -441,6 +444,7 @@ impl Summary {
                 .collect::<Result<_, _>>()?,
             process: ProcessRecord {
                 reason: p.reason,
+                why_now: opt_text(&p.why_now),
                 depth: p.depth,
                 agenda: p.agenda.clone(),
                 time_boxes: p

@@ -193,16 +193,28 @@ pub fn expert_partner() -> LibraryCriterion {
     }
 }
 
-/// "Who is here" done: the worker, Joan (the individual) and Ayesha (her
-/// daughter and carer), both in the room.
+/// "Who is here" done: the worker, Joan (the individual, 84, living with
+/// dementia) and Ayesha (her daughter and carer, 52), both in the room.
 pub fn who_is_here_commands() -> Vec<Command> {
     vec![
         name(INDIVIDUAL, "Joan Hughes"),
         attendance(INDIVIDUAL, Attendance::InPerson),
+        Command::SetAge {
+            id: INDIVIDUAL.into(),
+            age: Some(84),
+        },
+        Command::SetWhatMatters {
+            id: INDIVIDUAL.into(),
+            text: "Joan lives with dementia; mornings are her best time.".into(),
+        },
         add(CARER, Role::Carer),
         name(CARER, "Ayesha Hughes"),
         relationship(CARER, "Daughter"),
         attendance(CARER, Attendance::InPerson),
+        Command::SetAge {
+            id: CARER.into(),
+            age: Some(52),
+        },
     ]
 }
 
@@ -240,6 +252,7 @@ pub fn taking_part_commands() -> Vec<Command> {
 pub fn process_commands() -> Vec<Command> {
     vec![
         Command::SetReason(ReviewReason::Annual),
+        Command::SetWhyNow("Joan's memory has got worse since the spring.".into()),
         Command::SetDepth(Depth::Full),
         Command::SetAgendaItem {
             item: AgendaItem::Escalation,
@@ -333,6 +346,14 @@ pub fn part_one_before_visibility() -> Review {
     let mut review = part_one_complete();
     review.process.confidentiality.copies.clear();
     review.process.confidentiality.default_visibility = None;
+    // Nor did it keep what version 6 asks: job titles, ages, what matters
+    // about someone and why the review is happening now.
+    for p in &mut review.participants {
+        p.job_title.clear();
+        p.age = None;
+        p.what_matters.clear();
+    }
+    review.process.why_now.clear();
     review
 }
 

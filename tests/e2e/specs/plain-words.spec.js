@@ -1,0 +1,90 @@
+// Issue 26: the person and the reason on record, and choices that fit both
+// the carer's and the individual's lives, reaching the signed summary; an
+// interpreter whose name is not known. (That no screen people read in the
+// room shows a code of the standard is a step of every screen in
+// screens.spec.js.)
+import {
+  test, expect, press, heading, radio, reviewAt, openReviewPage, changePerson, signEveryone,
+} from '../helpers.js';
+
+test.use({ hasTouch: true, viewport: { width: 1024, height: 768 }, actionTimeout: 15_000 });
+
+const MATTERS = 'Joan lives with dementia; she is at her best in the morning and likes to be called Mrs Khan.';
+const WHY_NOW = 'Joan came home from hospital in October and Ayesha has started a new job.';
+
+test('why now, ages, what matters, the job title and the new kinds of service, cover and route reach the summary', async ({ page }) => {
+  test.setTimeout(240_000);
+  const id = await reviewAt(page, 'review proper');
+
+  await test.step('Joan: her age and what matters about her; Ayesha: her age', async () => {
+    await openReviewPage(page, id, 'who');
+    await changePerson(page, 'Joan Khan');
+    // Something that is not an age is not kept, and stops Continue with its message.
+    await page.getByLabel('Age (optional)').fill('1x');
+    await press(page.getByRole('button', { name: 'Continue', exact: true }));
+    await expect(page.getByRole('link', { name: 'Enter an age in whole years, from 0 to 120' })).toBeVisible();
+    await expect(heading(page, 'Person being cared for details')).toBeVisible();
+    await page.getByLabel('Age (optional)').fill('84');
+    await expect(page.getByRole('link', { name: 'Enter an age in whole years, from 0 to 120' })).toHaveCount(0);
+    await page.getByLabel('What matters about them (optional)').fill(MATTERS);
+    // Not asked of someone whose role has no need of it.
+    await expect(page.getByLabel('Job title (optional)')).toHaveCount(0);
+    await press(page.getByRole('button', { name: 'Continue', exact: true }));
+    await changePerson(page, 'Ayesha Khan');
+    await page.getByLabel('Age (optional)').fill('17');
+    await press(page.getByRole('button', { name: 'Continue', exact: true }));
+  });
+
+  await test.step('why now, in words', async () => {
+    await openReviewPage(page, id, 'process');
+    await page.getByLabel('What has changed since the last review, or why is it happening now? (optional)').fill(WHY_NOW);
+  });
+
+  await test.step("a service for Joan, youth work as cover, and an escalation to education", async () => {
+    await openReviewPage(page, id, 'services');
+    await press(page.getByRole('button', { name: /^Change / }).first());
+    await press(radio(page, 'What kind of service or support is it?', 'A service for the person cared for somewhere else, such as a day centre or club'));
+    await openReviewPage(page, id, 'cover');
+    await press(page.getByRole('button', { name: 'Change Arrangement 1: A short stay away from home (respite)' }));
+    await press(radio(page, 'What support will Joan Khan have?', 'Youth work or a youth club'));
+    await openReviewPage(page, id, 'escalations');
+    await press(page.getByRole('button', { name: 'Change Matter 2: Occupational therapy (OT)' }));
+    await press(radio(page, 'Where does it need to go?', 'School, college or the education service'));
+  });
+
+  await test.step('the check page says each of them', async () => {
+    await openReviewPage(page, id, 'check');
+    await expect(page.getByText(`Joan Khan, aged 84. In the room. What matters about them: ${MATTERS}`)).toBeVisible();
+    await expect(page.getByText(/^Sam Patel, Carers support worker, /)).toBeVisible();
+    await expect(page.getByText(WHY_NOW)).toBeVisible();
+  });
+
+  await test.step('the signed summary holds them', async () => {
+    await signEveryone(page);
+    await expect(heading(page, 'Sign off the review')).toBeVisible();
+    await expect(page.getByText('The review is signed off')).toBeVisible();
+    const summary = JSON.parse(await page.evaluate((k) => JSON.parse(localStorage.getItem(k)).data.text, `review-together/summary/${id}`));
+    const person = (n) => summary.participants.find((p) => p.name === n);
+    expect(person('Joan Khan')).toMatchObject({ age: 84, whatMatters: MATTERS });
+    expect(person('Ayesha Khan').age).toBe(17);
+    expect(person('Sam Patel').jobTitle).toBe('Carers support worker');
+    expect(summary.process.whyNow).toBe(WHY_NOW);
+    expect(summary.services.resources[0].kind).toBe('person-service-elsewhere');
+    expect(summary.cover.arrangements[0].kind).toBe('youth-work');
+    expect(summary.escalations.matters[1].route).toBe('education');
+  });
+});
+
+test("an interpreter whose name is not known is added, and called the interpreter", async ({ page }) => {
+  const id = await reviewAt(page, 'getting ready');
+  await openReviewPage(page, id, 'who');
+  await changePerson(page, 'Farah Ali');
+  await expect(page.getByText('Optional for an interpreter')).toBeVisible();
+  await page.getByLabel('Name', { exact: true }).fill('');
+  await press(page.getByRole('button', { name: 'Continue', exact: true }));
+  // Back on "Who is here" with nothing to put right.
+  await expect(heading(page, 'Who is here')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Change details of the interpreter', exact: true })).toBeVisible();
+  await press(page.getByRole('button', { name: 'Continue', exact: true }));
+  await expect(heading(page, 'Help to take part')).toBeVisible();
+});
