@@ -3,6 +3,7 @@
 mod about;
 mod banner;
 mod display;
+mod easy_read_offer;
 mod editable;
 mod error_summary;
 mod fields;
@@ -31,6 +32,7 @@ pub use display::{
     easy_read, provide_display_settings, use_display, DisplayControl, DisplayState, EasyReadBox,
     EasyWords, Face, ReadAloud, Symbol,
 };
+pub use easy_read_offer::EasyReadOffer;
 pub use editable::{change_word, Editable};
 pub use error_summary::{ErrorSummary, FieldMessages, Problem};
 pub use fields::{Checkboxes, Choice, DateInput, Radios, Select, TextArea, TextInput};

@@ -213,7 +213,7 @@ fn RemarkRow(
                 <button type="button" class="app-button app-button--secondary app-u-mb-0"
                     on:click=remove.clone()>
                     "Remove this point"
-                    <span class="app-visually-hidden">{move || format!(": {}", text.get())}</span>
+                    <span class="app-visually-hidden">{move || format!(" “{}”", text.get())}</span>
                 </button>
             </Show>
         </div>

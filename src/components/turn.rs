@@ -228,7 +228,7 @@ fn HandOver(
                 .unwrap_or_default(),
             r.participant(&to)
                 .filter(|p| p.in_the_room())
-                .map(Participant::short_name),
+                .map(|p| (p.short_name(), p.easy_read_helps())),
         )
     });
     if locked {
@@ -240,7 +240,7 @@ fn HandOver(
         }
         .into_any();
     }
-    let Some(name) = taker else {
+    let Some((name, easy_read_helps)) = taker else {
         return view! {
             <Page title="This person cannot take the tablet">
                 <p class="app-body">
@@ -269,6 +269,7 @@ fn HandOver(
                 <p class="app-body">
                     {format!("{name}, when you have the tablet, press the button to carry on where the meeting was.")}
                 </p>
+                <super::easy_read_offer::EasyReadOffer name=name.clone() helps=easy_read_helps />
                 <super::error_summary::Problem message=problem />
                 <button type="button" class="app-button app-handover__confirm" on:click=confirm>
                     {format!("I am {name} \u{2014} continue")}

@@ -4,7 +4,7 @@
 use crate::browser::clock;
 use crate::components::{
     easy_read, Checkboxes, Choice, EasyReadBox, EasyWords, Editable, FieldMessages, PartPage,
-    Radios, TextArea,
+    Radios, TextArea, TextInput,
 };
 use crate::state::{use_review, PageErrors};
 use leptos::prelude::*;
@@ -36,22 +36,91 @@ pub fn Criteria() -> impl IntoView {
             <Editable>
                 <h2 class="app-heading-m" id="add-criteria" tabindex="-1">"Choose from our list"</h2>
                 <FieldMessages errors=errors field="add-criteria" />
-                {review_core::CriterionGroup::ALL.into_iter().map(|g| view! { <LibraryGroup group=g /> }).collect_view()}
+                <LibrarySearch />
                 <CustomCriterion />
             </Editable>
         </PartPage>
     }
 }
 
-/// One group of our library, as checkboxes: ticking adds, unticking removes.
+/// Our list: a search over every criterion, or, while nothing is typed,
+/// the three groups folded (issue 26: the page stays short).
+#[component]
+fn LibrarySearch() -> impl IntoView {
+    let query = RwSignal::new(String::new());
+    let found = Memo::new(move |_| {
+        query.with(|q| {
+            criteria_library()
+                .search(q)
+                .into_iter()
+                .map(|c| c.key.clone())
+                .collect::<Vec<_>>()
+        })
+    });
+    view! {
+        <TextInput id="library-search" label="Search our list"
+            hint="A word or two, for example: money, breaks, calls."
+            value=query on_input=Callback::new(move |q| query.set(q)) width="app-input--width-20" />
+        {move || {
+            if query.with(|q| q.trim().is_empty()) {
+                return CriterionGroup::ALL.into_iter().map(|g| view! { <LibraryGroup group=g /> }).collect_view().into_any();
+            }
+            let keys = found.get();
+            if keys.is_empty() {
+                return view! {
+                    <p class="app-body" role="status">"Nothing in our list has those words. Try another word, or add your own below."</p>
+                }.into_any();
+            }
+            let legend = review_core::words::count_of(keys.len(), "criterion has those words", "criteria have those words");
+            view! {
+                <p class="app-visually-hidden" role="status">{legend.clone()}</p>
+                <LibraryChoices id="library-found".to_string() legend=legend hint=String::new() keys=keys />
+            }.into_any()
+        }}
+    }
+}
+
+/// One group of our library, folded: three long lists on one page is too much at once.
 #[component]
 fn LibraryGroup(
     /// The group to list.
     group: CriterionGroup,
 ) -> impl IntoView {
-    let ctx = use_review();
     let lib = criteria_library();
     let info = lib.group(group);
+    let keys = lib
+        .in_group(group)
+        .map(|c| c.key.clone())
+        .collect::<Vec<_>>();
+    let count = keys.len();
+    view! {
+        <details class="app-details">
+            <summary class="app-details__summary">
+                <span class="app-details__summary-text">{format!("{} ({count} to choose from)", info.title)}</span>
+            </summary>
+            <div class="app-details__text">
+                <LibraryChoices id=format!("library-{}", group.key()) legend=info.title.clone()
+                    hint=info.description.clone() keys=keys />
+            </div>
+        </details>
+    }
+}
+
+/// Criteria of our library as checkboxes: ticking adds one to the review,
+/// unticking removes it (with Undo).
+#[component]
+fn LibraryChoices(
+    /// The checkboxes' group id.
+    id: String,
+    /// Their legend.
+    legend: String,
+    /// Help under the legend (none when empty).
+    hint: String,
+    /// The library keys to offer, in order.
+    keys: Vec<String>,
+) -> impl IntoView {
+    let ctx = use_review();
+    let lib = criteria_library();
     // Keys of library criteria in the review, and the review's id for each.
     let in_review = ctx.select(|r| {
         r.criteria
@@ -62,8 +131,9 @@ fn LibraryGroup(
             })
             .collect::<Vec<_>>()
     });
-    let choices = lib
-        .in_group(group)
+    let choices = keys
+        .iter()
+        .filter_map(|k| lib.get(k))
         .map(|c| {
             Choice::new(c.key.clone(), &c.key, &c.wording)
                 .hint(format!("Easy read: {}", c.easy_read))
@@ -87,20 +157,11 @@ fn LibraryGroup(
             ctx.send_removal(Command::RemoveCriterion { id }, wording);
         }
     });
-    let count = lib.in_group(group).count();
-    // Folded by default: three long lists on one page is too much at once.
     view! {
-        <details class="app-details">
-            <summary class="app-details__summary">
-                <span class="app-details__summary-text">{format!("{} ({count} to choose from)", info.title)}</span>
-            </summary>
-            <div class="app-details__text">
-                <Checkboxes id=format!("library-{}", group.key()) legend=info.title.clone() hint=info.description.clone()
-                    choices=choices
-                    value=Signal::derive(move || in_review.with(|v| v.iter().map(|(k, _)| k.clone()).collect::<Vec<_>>()))
-                    on_toggle=toggle />
-            </div>
-        </details>
+        <Checkboxes id=id legend=legend hint=(!hint.is_empty()).then_some(hint)
+            choices=choices
+            value=Signal::derive(move || in_review.with(|v| v.iter().map(|(k, _)| k.clone()).collect::<Vec<_>>()))
+            on_toggle=toggle />
     }
 }
 

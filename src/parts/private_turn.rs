@@ -220,7 +220,7 @@ fn Question(
             <div class="app-button-group">
                 <button type="button" class="app-button app-button--secondary" on:click=add>
                     {move || if notes.with(Vec::is_empty) { "Say something about this" } else { "Say something more about this" }}
-                    <span class="app-visually-hidden">{format!(": {wording}")}</span>
+                    <span class="app-visually-hidden">{format!(" “{wording}”")}</span>
                 </button>
             </div>
         </section>

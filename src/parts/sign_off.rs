@@ -3,8 +3,8 @@
 //! review and signs its summary.
 
 use crate::components::{
-    Banner, Choice, ErrorSummary, HowAgreedPick, Page, Problem, Radios, TextArea, TextInput,
-    VisibilityPick,
+    Banner, Choice, EasyReadOffer, ErrorSummary, HowAgreedPick, Page, Problem, Radios, TextArea,
+    TextInput, VisibilityPick,
 };
 use crate::state::{use_review, PageErrors, SignOffProblem};
 use leptos::html;
@@ -307,6 +307,7 @@ fn SignForm(
             <span class="app-turn-banner__name">{format!("{name}, {role}")}</span>
         </div>
         <p class="app-body">{format!("Please pass the tablet to {name}.")}</p>
+        <EasyReadOffer name=name.clone() helps=person.easy_read_helps() />
         <p class="app-body">
             <A href=crate::href(ctx.path("check")) attr:class="app-link app-link--standalone">{format!("Look at what {name} is signing")}</A>
         </p>

@@ -19,7 +19,7 @@ export function ratingTile(page, who, point) {
 
 /** On the ratings overview, open one criterion. */
 export async function openCriterion(page, wording) {
-  await press(page.getByRole('link', { name: new RegExp(`^Rate\\s*: ${escapeRegExp(wording)}$`) }));
+  await press(page.getByRole('link', { name: new RegExp(`^Rate “${escapeRegExp(wording)}”$`) }));
   await expect(heading(page, wording)).toBeVisible();
 }
 

@@ -293,6 +293,10 @@ export const DEVICE_SCREENS = [
     showing('Who will use the tablet next?')),
   screen('pass the tablet, the hand-over', '/review/:id/pass', 'clean', processWithBanner, passTheTablet,
     (page) => press(tabletChoice(page, 'Ayesha Khan')), showing('Pass the tablet to Ayesha Khan')),
+  screen('pass the tablet, easy read offered to someone who uses symbols', '/review/:id/pass', 'clean',
+    (page) => reviewAt(page, 'getting ready', 'process'), passTheTablet,
+    (page) => press(tabletChoice(page, 'Joan Khan')), showing('Pass the tablet to Joan Khan'),
+    (page) => expect(page.getByRole('group', { name: 'Easy read for Joan Khan?' })).toBeVisible()),
   screen('pass the tablet, to someone not in the room', '/review/:id/pass', 'error', async (page) => {
     const id = await reach(page, 'family');
     await page.goto(`/review/${id}/pass?from=process&to=nobody`);

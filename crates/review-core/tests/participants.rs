@@ -711,3 +711,19 @@ fn a_signed_off_review_rejects_every_command_and_is_unchanged() {
         );
     }
 }
+
+/// Issue 26, point 5: easy read is offered at the start of the turn of
+/// someone who communicates with symbols or pictures, and of nobody else.
+#[test]
+fn easy_read_helps_those_who_use_symbols_or_pictures() {
+    for method in CommunicationMethod::ALL {
+        let mut p = Participant::new("p".into(), Role::Individual);
+        p.support.communication = vec![CommunicationMethod::Spoken, method];
+        let expected = matches!(
+            method,
+            CommunicationMethod::Symbols | CommunicationMethod::Pictures
+        );
+        assert_eq!(p.easy_read_helps(), expected, "{method:?}");
+    }
+    assert!(!Participant::new("p".into(), Role::Carer).easy_read_helps());
+}

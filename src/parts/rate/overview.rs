@@ -130,7 +130,7 @@ fn CriterionCard(
                     </div>
                     <div class="app-card__actions">
                         <A href=crate::href(href.clone()) attr:id=rate_link_id(&id) attr:class="app-button app-button--secondary">
-                            {move || if locked.get() { "View" } else { "Rate" }} <span class="app-visually-hidden">{format!(": {wording}")}</span>
+                            {move || if locked.get() { "View" } else { "Rate" }} <span class="app-visually-hidden">{format!(" “{wording}”")}</span>
                         </A>
                     </div>
                 </li>

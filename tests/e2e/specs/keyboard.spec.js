@@ -246,7 +246,7 @@ test('a whole meeting by keyboard alone, from setting up the device to the locke
   await test.step('how it is going: two people and the worker rate one criterion; the other is not discussed', async () => {
     await activate(page, link('How it is going'));
     await expectScreen(page, 'How it is going', { turn: SAM });
-    await activate(page, main.getByRole('link', { name: new RegExp(`^Rate\\s*: ${TIME_OFF.replace(/[.]/g, '\\.')}$`) }));
+    await activate(page, main.getByRole('link', { name: new RegExp(`^Rate “${TIME_OFF.replace(/[.]/g, '\\.')}”$`) }));
     // The rating screen asks each person in turn, and its own line says who.
     await expectScreen(page, TIME_OFF, { turn: 'Joan Khan' });
     await choose(page, group(page, "Joan Khan's rating"), 'Going well');

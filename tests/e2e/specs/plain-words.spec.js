@@ -4,7 +4,7 @@
 // room shows a code of the standard is a step of every screen in
 // screens.spec.js.)
 import {
-  test, expect, press, heading, radio, reviewAt, openReviewPage, changePerson, signEveryone,
+  test, expect, press, heading, radio, reviewAt, openReviewPage, changePerson, signEveryone, signUntil, tabletChoice,
 } from '../helpers.js';
 
 test.use({ hasTouch: true, viewport: { width: 1024, height: 768 }, actionTimeout: 15_000 });
@@ -87,4 +87,50 @@ test("an interpreter whose name is not known is added, and called the interprete
   await expect(page.getByRole('link', { name: 'Change details of the interpreter', exact: true })).toBeVisible();
   await press(page.getByRole('button', { name: 'Continue', exact: true }));
   await expect(heading(page, 'Help to take part')).toBeVisible();
+});
+
+test('easy read is offered when the turn of someone who uses symbols starts, and turned on from there', async ({ page }) => {
+  const id = await reviewAt(page, 'review proper');
+  await openReviewPage(page, id, 'rate');
+  const offer = page.getByRole('group', { name: 'Easy read for Joan Khan?' });
+  // Not for Ayesha, whose supports say nothing of symbols or pictures.
+  await press(page.getByRole('link', { name: 'Pass the tablet', exact: true }));
+  await press(tabletChoice(page, 'Ayesha Khan'));
+  await expect(heading(page, 'Pass the tablet to Ayesha Khan')).toBeVisible();
+  await expect(page.getByRole('group', { name: /^Easy read for/ })).toHaveCount(0);
+  await press(page.getByRole('link', { name: 'Choose someone else' }));
+  await press(tabletChoice(page, 'Joan Khan'));
+  await expect(heading(page, 'Pass the tablet to Joan Khan')).toBeVisible();
+  await expect(offer).toContainText('Joan Khan uses symbols or pictures.');
+  await press(offer.getByRole('button', { name: 'Turn on easy read' }));
+  await expect(page.getByRole('status').filter({ hasText: 'Easy read is on.' })).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.classList.contains('app-easy-read'))).toBe(true);
+  await press(page.getByRole('button', { name: 'I am Joan Khan — continue', exact: true }));
+  await expect(heading(page, 'How it is going')).toBeVisible();
+});
+
+test("easy read is offered at Joan's sign-off turn, and Not now leaves it off", async ({ page }) => {
+  await reviewAt(page, 'review proper');
+  await signUntil(page, 'Joan Khan');
+  const offer = page.getByRole('group', { name: 'Easy read for Joan Khan?' });
+  await expect(offer).toBeVisible();
+  await press(offer.getByRole('button', { name: 'Not now' }));
+  await expect(offer).toHaveCount(0);
+  expect(await page.evaluate(() => document.documentElement.classList.contains('app-easy-read'))).toBe(false);
+});
+
+test('our list of criteria is searched by a word, and a criterion found is added from there', async ({ page }) => {
+  await reviewAt(page, 'family', 'criteria');
+  const MONEY = 'The carer gets the money help they are entitled to and money worries are easing.';
+  await page.getByLabel('Search our list').fill('MONEY worries');
+  const found = page.getByRole('group', { name: '1 criterion has those words' });
+  await expect(found.getByRole('checkbox')).toHaveCount(1);
+  await press(found.getByRole('checkbox', { name: MONEY }));
+  await expect(page.getByRole('heading', { level: 3, name: MONEY })).toBeVisible();
+  await page.getByLabel('Search our list').fill('zebra');
+  await expect(page.getByText('Nothing in our list has those words. Try another word, or add your own below.')).toBeVisible();
+  // Cleared, the list is by group again, the criterion ticked in its group.
+  await page.getByLabel('Search our list').fill('');
+  await press(page.getByText('The carer\'s own health and wellbeing (', { exact: false }));
+  await expect(page.getByRole('checkbox', { name: MONEY })).toBeChecked();
 });

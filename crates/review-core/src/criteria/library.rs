@@ -58,6 +58,29 @@ impl CriteriaLibrary {
     pub fn in_group(&self, key: CriterionGroup) -> impl Iterator<Item = &LibraryCriterion> {
         self.criteria.iter().filter(move |c| c.group == key)
     }
+
+    /// The criteria whose words hold every word of `query` (in any case,
+    /// in any order): the wording, the easy read, the group's title. An
+    /// empty query finds nothing: the list is then shown by group.
+    pub fn search(&self, query: &str) -> Vec<&LibraryCriterion> {
+        let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
+        if words.is_empty() {
+            return Vec::new();
+        }
+        self.criteria
+            .iter()
+            .filter(|c| {
+                let text = format!(
+                    "{} {} {}",
+                    c.wording,
+                    c.easy_read,
+                    self.group(c.group).title
+                )
+                .to_lowercase();
+                words.iter().all(|w| text.contains(w.as_str()))
+            })
+            .collect()
+    }
 }
 
 /// One criterion of the standard, in our words.
@@ -222,6 +245,40 @@ mod tests {
                 !g.serves.is_empty(),
                 "{:?} cites the criteria it serves",
                 g.key
+            );
+        }
+    }
+
+    #[test]
+    fn the_library_is_searched_by_every_word_in_any_case() {
+        let lib = criteria_library();
+        let keys = |q: &str| {
+            lib.search(q)
+                .iter()
+                .map(|c| c.key.clone())
+                .collect::<Vec<_>>()
+        };
+        assert!(keys("").is_empty() && keys("   ").is_empty());
+        assert!(keys("zebra").is_empty());
+        let carer = keys("KNOWS carer");
+        assert!(
+            carer.contains(&"carer-expert-partner".to_string()),
+            "{carer:?}"
+        );
+        for c in lib.search("breaks") {
+            let text = format!("{} {}", c.wording, c.easy_read).to_lowercase();
+            assert!(
+                text.contains("breaks")
+                    || lib.group(c.group).title.to_lowercase().contains("breaks")
+            );
+        }
+        // A group's title finds every criterion in it.
+        for group in &lib.groups {
+            let found = keys(&group.title);
+            assert!(
+                lib.in_group(group.key).all(|c| found.contains(&c.key)),
+                "{}",
+                group.title
             );
         }
     }

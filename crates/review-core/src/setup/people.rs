@@ -310,6 +310,18 @@ impl Participant {
         self.attendance == Some(Attendance::InPerson)
     }
 
+    /// Whether easy read would help them: their ways of communicating
+    /// include symbols or pictures, so the app offers it when their turn
+    /// starts (issue 26).
+    pub fn easy_read_helps(&self) -> bool {
+        self.support.communication.iter().any(|m| {
+            matches!(
+                m,
+                CommunicationMethod::Symbols | CommunicationMethod::Pictures
+            )
+        })
+    }
+
     /// Their name, or their role while they have none: how a removed
     /// participant is remembered where the record mentions them.
     pub fn short_name(&self) -> String {
