@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 use review_core::library::standard_note;
 
-/// {format!("About this {what} (for the worker)")}: the codes `codes` names, each with
+/// "About this part (for the worker)": the codes `codes` names, each with
 /// our one-line paraphrase, in a folded detail. A screen that serves every
 /// criterion (the task list, the check page) is "about this review".
 #[component]
@@ -30,7 +30,7 @@ pub fn AboutThisPart(
     view! {
         <details class="app-details app-about">
             <summary class="app-details__summary">
-                <span class="app-details__summary-text">"About this part (for the worker)"</span>
+                <span class="app-details__summary-text">{format!("About this {what} (for the worker)")}</span>
             </summary>
             <div class="app-details__text">
                 <p class="app-body">{format!(

@@ -202,6 +202,9 @@ fn CustomCriterion() -> impl IntoView {
 }
 
 /// A chosen criterion: its scale, who agreed to it, and a way to remove it.
+/// One that everyone it needs agreed to when the page opened is folded to
+/// one line (issue 26: a short page), with Change to open it; one still to
+/// agree, or just added, stays open while the page is.
 #[component]
 fn ChosenCriterion(
     /// The criterion's id.
@@ -229,6 +232,30 @@ fn ChosenCriterion(
     });
     let group_id = ids::criterion_agreement(&id);
     let heading_id = format!("criterion-{id}-title");
+    let body_id = format!("criterion-{id}-body");
+    let open = RwSignal::new(
+        ctx.review
+            .with_untracked(|r| validate::criteria(r).iter().any(|e| e.field == group_id)),
+    );
+    let change = crate::components::change_word();
+    let folded_line = move || {
+        criterion.with(|c| {
+            c.as_ref().map(|c| {
+                let names: Vec<String> = ctx.review.with(|r| {
+                    c.agreed_by
+                        .iter()
+                        .filter_map(|pid| r.participant(pid))
+                        .map(review_core::words::called)
+                        .collect()
+                });
+                format!(
+                    "{}. Agreed by {}.",
+                    c.scale.label(),
+                    review_core::words::and_list(&names)
+                )
+            })
+        })
+    };
     let easy = easy_read();
     let easy_words = move || {
         easy.get()
@@ -246,8 +273,18 @@ fn ChosenCriterion(
                         match c.source { CriterionSource::Library { .. } => "From our list", CriterionSource::Custom => "Added by you" }
                     }).unwrap_or_default())}
                 </p>
+                <button type="button" class="app-button app-button--secondary app-u-mb-0"
+                    aria-expanded=move || if open.get() { "true" } else { "false" }
+                    aria-controls=body_id.clone()
+                    on:click=move |_| open.update(|o| *o = !*o)>
+                    {move || if open.get() { "Close" } else { change.get() }}
+                    <span class="app-visually-hidden">{move || criterion.with(|c| c.as_ref().map(|c| format!(" “{}”", c.wording)).unwrap_or_default())}</span>
+                </button>
             </div>
-            <div class="app-card__body">
+            <Show when=move || !open.get()>
+                <p class="app-body app-card__summary">{folded_line}</p>
+            </Show>
+            <div class="app-card__body" id=body_id.clone() hidden=move || !open.get()>
                 {move || easy_words().map(|words| view! { <EasyReadBox words=words /> })}
                 <Radios id=format!("criterion-{id}-scale") legend="How will people rate it?"
                     choices=Choice::list(&Scale::ALL, Scale::key, Scale::label)
@@ -270,7 +307,7 @@ fn ChosenCriterion(
                 }}
             </div>
             <Editable>
-                <div class="app-card__actions">
+                <div class="app-card__actions" hidden=move || !open.get()>
                     <button type="button" class="app-button app-button--secondary"
                         id=format!("remove-criterion-{id3}")
                         on:click={

@@ -145,6 +145,17 @@ export function chosenCriterion(page, wording) {
     .filter({ has: page.getByRole('heading', { level: 3, name: wording, exact: true }) });
 }
 
+/**
+ * A chosen criterion's card, opened if it is folded: one that everyone it
+ * needs agreed to is folded to one line when the page opens (issue 26).
+ */
+export async function openChosenCriterion(page, wording) {
+  const card = chosenCriterion(page, wording);
+  const toggle = card.getByRole('button', { name: /^(Change|View|Close) “/ });
+  if ((await toggle.getAttribute('aria-expanded')) === 'false') await press(toggle);
+  return card;
+}
+
 // --- A whole meeting ---------------------------------------------------------
 
 export const TIME_OFF = 'The carer gets regular time off from caring and can rely on it happening.';

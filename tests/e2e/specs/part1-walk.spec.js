@@ -3,7 +3,7 @@
 // reloads, one half way through and one at the end.
 import {
   test, expect, press, setUpDevice, startReview, heading, radio, checkbox, continueTo,
-  fillPersonDetails, changePerson, openReviewPage, libraryCriterion, chosenCriterion, agreement,
+  fillPersonDetails, changePerson, openReviewPage, libraryCriterion, chosenCriterion, openChosenCriterion, agreement,
   expectStatuses, openTaskList, openPart, GETTING_READY as PARTS, TIME_OFF, ROLES_CLEAR, EVENING_CALLS, CRITERIA,
 } from '../helpers.js';
 
@@ -90,9 +90,12 @@ async function expectCriteria(page) {
   await expect(await libraryCriterion(page, TIME_OFF)).toBeChecked();
   await expect(await libraryCriterion(page, ROLES_CLEAR)).toBeChecked();
   for (const wording of CRITERIA) {
-    const card = chosenCriterion(page, wording);
-    await expect(agreement(card, 'Who agrees to look at this?', 'Ayesha Khan, carer'), wording).toBeChecked();
     const scale = wording === TIME_OFF ? '5 steps: from very poor to very good' : '3 choices: going well, unsure, not going well';
+    // Agreed to, so folded to one line when the page opens; Change shows it all.
+    await expect(chosenCriterion(page, wording).getByText(`${scale}. Agreed by Ayesha Khan.`, { exact: true })).toBeVisible();
+    await expect(radio(chosenCriterion(page, wording), 'How will people rate it?', scale)).toBeHidden();
+    const card = await openChosenCriterion(page, wording);
+    await expect(agreement(card, 'Who agrees to look at this?', 'Ayesha Khan, carer'), wording).toBeChecked();
     await expect(radio(card, 'How will people rate it?', scale), wording).toBeChecked();
   }
 }

@@ -157,6 +157,20 @@ for (const screen of SCREENS) {
         await expect(page.locator('#pause-the-review')).toHaveText('Pause the review');
       });
     }
+    if (screen.state === 'clean') {
+      // Issue 26, point 2: how tall each screen is, printed by tools/heights.mjs.
+      const { height, firstQuestion } = await page.evaluate(() => {
+        const main = document.querySelector('main') ?? document.body;
+        // The first question: its first control after the page's heading.
+        const h1 = main.querySelector('h1');
+        const control = [...main.querySelectorAll('input, select, textarea')]
+          .find((el) => el.checkVisibility() && (!h1 || (h1.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING)));
+        const top = control ? control.getBoundingClientRect().bottom + window.scrollY : null;
+        return { height: document.documentElement.scrollHeight, firstQuestion: top };
+      });
+      test.info().annotations.push({ type: 'height at 1024×768', description: String(height) });
+      if (firstQuestion !== null) test.info().annotations.push({ type: 'first control ends at', description: String(Math.round(firstQuestion)) });
+    }
     if (!WORKER_ONLY[screen.name]) {
       await test.step('plain words: no code of the standard on a screen people read in the room, and no slip like ".,"', async () => {
         expect(await standardCodes(page), label(screen)).toEqual([]);

@@ -203,6 +203,9 @@ function textsOf(summary) {
     const own = v.visibility ?? visibility;
     for (const [k, c] of Object.entries(v)) {
       if (k === 'id' || k === 'saidBy' || k.endsWith('Visibility') || k === 'visibility') continue;
+      // Which criteria of the standard a criterion from our list serves: the
+      // records' (issue 26: no code of the standard on a screen people read).
+      if (k === 'serves') continue;
       const itemVisibility = OUTCOME_TEXT[k] && v[OUTCOME_TEXT[k]] ? v[OUTCOME_TEXT[k]] : own;
       // What must not be shared names what it protects: the worker's only.
       if (k === 'restrictions') { walk(c, 'worker-and-records', k); continue; }
