@@ -8,12 +8,14 @@ use crate::components::{change_word, Page, VisibilityIcon};
 use crate::state::use_review;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use review_core::check::shown_rows;
+use leptos_router::hooks::use_query_map;
+use review_core::check::{shown_in_full, shown_rows};
 use review_core::progress::{self, Part, Status};
 use review_core::sharing::{shown_now, written_items, Item};
 use review_core::signoff::ready_to_sign;
 use review_core::words::count_of;
 use review_core::Shown;
+use std::collections::HashSet;
 
 /// Every part on one page, things needing attention first (GOV.UK "check
 /// your answers"), then on to signing.
@@ -29,6 +31,16 @@ pub fn CheckAnswers() -> impl IntoView {
             .collect::<Vec<_>>()
     });
     let ready = ctx.select(ready_to_sign);
+    // Opened from someone's turn to sign ("?signing"), or once signing has
+    // begun, every part is shown in full; before, while it is looked over,
+    // each part may be folded to keep the page short (issue 26).
+    let signing = use_query_map().with_untracked(|q| q.get("signing").is_some());
+    let in_full = ctx.select(move |r| shown_in_full(r, signing));
+    let unfolded = RwSignal::new(HashSet::<Part>::new());
+    let all_parts = ctx.select(progress::parts);
+    let all_open = Signal::derive(move || {
+        all_parts.with(|ps| unfolded.with(|o| ps.iter().all(|p| o.contains(p))))
+    });
     view! {
         <Page back=ctx.path("") back_text="Back to the review" title="Check the review before signing" caption="Check and sign off" about=&["P17", "P18", "P19", "P20", "P21", "P22", "P23"]>
             <Show when=move || !unfinished.with(Vec::is_empty)>
@@ -51,14 +63,42 @@ pub fn CheckAnswers() -> impl IntoView {
                 <crate::parts::process::UnmatchedServiceCopies />
             </Show>
             <WhoseView />
+            <Show when=move || !in_full.get()>
+                <div class="app-button-group">
+                    <button type="button" class="app-button app-button--secondary" id="check-show-all"
+                        on:click=move |_| {
+                            let open = all_open.get_untracked();
+                            unfolded.update(|o| if open { o.clear() } else { o.extend(all_parts.get_untracked()) });
+                        }>
+                        {move || if all_open.get() { "Fold every part" } else { "Show every part" }}
+                    </button>
+                </div>
+            </Show>
             {move || review.with(|r| progress::parts(r).into_iter().map(|part| {
                 // A row that tells more of an item is where the item is.
                 let rows = shown_rows(r, part);
                 // During someone's own turn the parts' pages (which show
                 // every item) are not offered.
                 let full = shown_now(r) == Shown::Everything;
+                let body_id = format!("check-{}", part.slug());
+                let controls = body_id.clone();
+                let count = count_of(rows.len(), "answer", "answers");
+                let open = move || in_full.get() || unfolded.with(|o| o.contains(&part));
                 view! {
                     <h2 class="app-heading-m">{part.title()}</h2>
+                    <Show when=move || !in_full.get()>
+                        <div class="app-check-fold">
+                            <p class="app-body app-u-mb-0">{count.clone()}</p>
+                            <button type="button" class="app-button app-button--secondary app-u-mb-0"
+                                aria-expanded=move || if open() { "true" } else { "false" }
+                                aria-controls=controls.clone()
+                                on:click=move |_| unfolded.update(|o| if !o.remove(&part) { o.insert(part); })>
+                                {move || if open() { "Hide" } else { "Show" }}
+                                <span class="app-visually-hidden">{format!(" {}", part.title())}</span>
+                            </button>
+                        </div>
+                    </Show>
+                    <div id=body_id hidden=move || !open()>
                     <dl class="app-summary-list">
                         {rows.into_iter().map(|row| view! {
                             <div class="app-summary-list__row">
@@ -75,6 +115,7 @@ pub fn CheckAnswers() -> impl IntoView {
                         }).collect_view()}
                     </dl>
                     <SaidInPart part=part />
+                    </div>
                 }
             }).collect_view())}
             <div class="app-button-group">

@@ -346,10 +346,20 @@ export async function reviewKeepingSomethingFromEach(page) {
   return id;
 }
 
-/** From the task list, open "Check the review before signing". */
+/**
+ * From the task list, open "Check the review before signing", every part
+ * shown (before signing begins, the parts may be folded: issue 26).
+ */
 export async function openCheck(page) {
   await press(page.getByRole('link', { name: 'Check the review and sign it off' }));
   await expect(heading(page, 'Check the review before signing')).toBeVisible();
+  await showEveryPart(page);
+}
+
+/** On the check page, "Show every part" if the parts are folded. */
+export async function showEveryPart(page) {
+  const all = page.locator('#check-show-all');
+  if ((await all.count()) && (await all.textContent()).includes('Show every part')) await press(all);
 }
 
 /** Sign in turn (as SIGNING says) until it is `name`'s turn; leaves their form showing. */

@@ -293,6 +293,8 @@ export const SCREENS = [
   // --- Part 3: checking, signing off, amending ---------------------------------------------
   screen('check the review, parts unfinished', '/review/:id/check', 'clean', review('getting ready'), openCheck,
     (page) => expect(page.getByRole('heading', { name: 'Finish these first' })).toBeVisible()),
+  screen('check the review, every part folded before signing', '/review/:id/check', 'clean', review('review proper', 'check'),
+    (page) => expect(page.getByRole('button', { name: 'Show every part' })).toBeVisible()),
   screen('check the review, complete', '/review/:id/check', 'clean', review('review proper'), openCheck,
     (page) => expect(page.getByRole('link', { name: 'Continue to sign off' })).toBeVisible()),
   screen('check the review, a service copy that would hold nothing of its own', '/review/:id/check', 'clean', review('review proper', 'process'),

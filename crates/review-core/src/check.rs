@@ -447,6 +447,19 @@ pub fn rows_of(review: &Review, part: Part) -> Vec<Row> {
 /// The rows of `part` the check page shows whoever holds the tablet now: a
 /// row that tells more of an item only where the item may be seen, and the
 /// worker's own rows only to the worker.
+/// Whether the check page shows every part in full, with nothing to fold:
+/// at the moment of a sign-off (opened from someone's turn to sign,
+/// `signing`, or during someone's own turn), once anyone has signed, and
+/// for a signed-off review. Before that, while the worker and the family
+/// look it over, each part may be folded to keep the page short (issue 26):
+/// nobody signs what is folded away.
+pub fn shown_in_full(review: &Review, signing: bool) -> bool {
+    signing
+        || review.has_signatures()
+        || review.state == crate::model::ReviewState::SignedOff
+        || crate::sharing::shown_now(review) != crate::setup::sharing::Shown::Everything
+}
+
 pub fn shown_rows(review: &Review, part: Part) -> Vec<Row> {
     let shown = crate::sharing::shown_now(review);
     rows_of(review, part)

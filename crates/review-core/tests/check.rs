@@ -68,3 +68,39 @@ fn what_must_not_be_shared_is_for_the_worker_only() {
     assert!(limits.worker_only);
     assert!(how.iter().filter(|r| r.worker_only).count() == 1);
 }
+
+/// Issue 26: the check page may fold its parts while it is looked over,
+/// never at the moment of a sign-off: opened from someone's turn to sign,
+/// during someone's own turn, once anyone has signed, or signed off.
+#[test]
+fn the_check_page_is_shown_in_full_whenever_someone_signs_what_it_shows() {
+    use review_core::check::shown_in_full;
+    use review_core::Command;
+    let signed_at = || at("2026-12-06T10:00:00+00:00");
+    let mut r = part_two_complete();
+    assert!(
+        !shown_in_full(&r, false),
+        "looked over before signing: may fold"
+    );
+    assert!(shown_in_full(&r, true), "opened from a turn to sign");
+    // The carer holds the tablet: the page is her copy's view, in full.
+    r.apply(Command::PassTablet { to: CARER.into() }, signed_at())
+        .unwrap();
+    assert!(shown_in_full(&r, false), "during the carer's own turn");
+    let mut r = part_two_complete();
+    let first = review_core::signoff::next_turn(&r).unwrap();
+    if let review_core::signoff::Turn::Sign(p) = first {
+        r.sign_off(
+            &p.id,
+            review_core::signoff::SignOffDecision::Agrees,
+            review_core::signoff::SignOffMethod::Tap,
+            signed_at(),
+        )
+        .unwrap();
+    }
+    assert!(r.has_signatures());
+    assert!(shown_in_full(&r, false), "once anyone has signed");
+    let mut r = part_two_complete();
+    sign_everyone(&mut r, signed_at());
+    assert!(shown_in_full(&r, false), "signed off");
+}

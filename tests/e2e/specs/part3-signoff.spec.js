@@ -4,7 +4,7 @@
 // a drawn mark), the worker last; the review locks; it is amended into a new
 // version that is signed again; the device keeps both versions.
 import {
-  test, expect, press, heading, radio, agreement, openReviewPage, openPart, openTaskList, completeReview, openCheck, signEveryone, turnBanner,
+  test, expect, press, heading, radio, agreement, openReviewPage, openPart, openTaskList, completeReview, openCheck, showEveryPart, signEveryone, turnBanner,
   reviewAt, signUntil, signTurn, storageOf, clockInDoubt, SIGNING,
   GETTING_READY, REVIEW_PROPER, TIME_OFF, SUPPORT_GROUP, SAFEGUARDING, OUTCOME,
 } from '../helpers.js';
@@ -319,6 +319,7 @@ test('an agreement through pictures, seen by the worker, is recorded as such eve
   await agreesThroughPictures();
   // The check page says it of both.
   await openReviewPage(page, id, 'check');
+  await showEveryPart(page);
   await expect(page.getByText('Joan Khan (through pictures, symbols or objects of reference, seen by Sam Patel, worker)')).toBeVisible();
   await expect(page.getByText('Agreed, through pictures, symbols or objects of reference, seen by Sam Patel, worker')).toBeVisible();
   // The review itself (P23): SIGNING has Joan agree the same way.

@@ -4,7 +4,7 @@
 // room shows a code of the standard is a step of every screen in
 // screens.spec.js.)
 import {
-  test, expect, press, heading, radio, reviewAt, openReviewPage, changePerson, signEveryone, signUntil, tabletChoice,
+  test, expect, press, heading, radio, reviewAt, openReviewPage, changePerson, signEveryone, signUntil, tabletChoice, showEveryPart,
 } from '../helpers.js';
 
 test.use({ hasTouch: true, viewport: { width: 1024, height: 768 }, actionTimeout: 15_000 });
@@ -54,6 +54,7 @@ test('why now, ages, what matters, the job title and the new kinds of service, c
 
   await test.step('the check page says each of them', async () => {
     await openReviewPage(page, id, 'check');
+    await showEveryPart(page);
     await expect(page.getByText(`Joan Khan, aged 84. In the room. What matters about them: ${MATTERS}`)).toBeVisible();
     await expect(page.getByText(/^Sam Patel, Carers support worker, /)).toBeVisible();
     await expect(page.getByText(WHY_NOW)).toBeVisible();
@@ -133,4 +134,25 @@ test('our list of criteria is searched by a word, and a criterion found is added
   await page.getByLabel('Search our list').fill('');
   await press(page.getByText('The carer\'s own health and wellbeing (', { exact: false }));
   await expect(page.getByRole('checkbox', { name: MONEY })).toBeChecked();
+});
+
+test('the check page is folded by part while it is looked over, and in full when someone signs what it shows', async ({ page }) => {
+  await reviewAt(page, 'review proper', 'check');
+  const rows = page.getByRole('link', { name: 'Change details of Joan Khan', exact: true });
+  await expect(page.getByRole('button', { name: 'Show every part' })).toBeVisible();
+  await expect(rows).toBeHidden();
+  const who = page.getByRole('button', { name: 'Show Who is here', exact: true });
+  await expect(who).toHaveAttribute('aria-expanded', 'false');
+  await press(who);
+  await expect(rows).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Hide Who is here', exact: true })).toHaveAttribute('aria-expanded', 'true');
+  await press(page.getByRole('button', { name: 'Show every part' }));
+  await expect(page.getByRole('button', { name: 'Fold every part' })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Hide / })).toHaveCount(10);
+  // From the first turn to sign: every part shown, nothing offered to fold.
+  await press(page.getByRole('link', { name: 'Continue to sign off' }));
+  await press(page.getByRole('link', { name: /^Look at what .* is signing$/ }));
+  await expect(heading(page, 'Check the review before signing')).toBeVisible();
+  await expect(page.getByRole('button', { name: /^(Show|Hide|Fold)/ })).toHaveCount(0);
+  await expect(page.getByText(/^Sam Patel, Carers support worker, /)).toBeVisible();
 });
