@@ -1,8 +1,10 @@
 //! Check the review before signing (P23, "check your answers"): every part
 //! on one page, things needing attention first, each answer with a way back
 //! to change it, and everything said in it with whose words they are and
-//! who may see them, so nobody signs what they were not shown. The rows are
-//! `review_core::check`'s; the items `review_core::sharing`'s.
+//! who may see them, so nobody signs what they were not shown. While it is
+//! looked over before signing, each part can be folded to keep the page
+//! short; at a sign-off it is always in full (`check::shown_in_full`). The
+//! rows are `review_core::check`'s; the items `review_core::sharing`'s.
 
 use crate::components::{change_word, Page, VisibilityIcon};
 use crate::state::use_review;

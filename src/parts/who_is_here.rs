@@ -120,6 +120,15 @@ fn PersonCard(
                 .unwrap_or_else(|| "Not said yet whether they are here".into());
             let relationship = (!p.relationship.trim().is_empty())
                 .then(|| format!("Relationship: {}", p.relationship.trim()));
+            // What else the review records about them, on one line.
+            let more = [
+                (!p.job_title.trim().is_empty()).then(|| p.job_title.trim().to_string()),
+                p.age.map(|a| format!("Aged {a}")),
+            ]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>();
+            let more = (!more.is_empty()).then(|| more.join(" · "));
             view! {
                 <li class="app-card">
                     <div class="app-card__header">
@@ -129,6 +138,7 @@ fn PersonCard(
                     <div class="app-card__body">
                         <FieldMessages errors=errors field=ids::participant_card(&p.id) />
                         {relationship.map(|r| view! { <p class="app-body">{r}</p> })}
+                        {more.map(|m| view! { <p class="app-body">{m}</p> })}
                         <p class="app-body">{attendance}</p>
                     </div>
                     <div class="app-card__actions">

@@ -33,6 +33,10 @@ test('why now, ages, what matters, the job title and the new kinds of service, c
     await changePerson(page, 'Ayesha Khan');
     await page.getByLabel('Age (optional)').fill('17');
     await press(page.getByRole('button', { name: 'Continue', exact: true }));
+    // Their cards on "Who is here" say it too; the worker's says her job title.
+    await expect(page.getByRole('listitem').filter({ hasText: 'Ayesha Khan' }).getByText('Aged 17', { exact: true })).toBeVisible();
+    await expect(page.getByRole('listitem').filter({ hasText: 'Joan Khan' }).getByText('Aged 84', { exact: true })).toBeVisible();
+    await expect(page.getByRole('listitem').filter({ hasText: 'Sam Patel' }).getByText('Carers support worker', { exact: true })).toBeVisible();
   });
 
   await test.step('why now, in words', async () => {
