@@ -122,8 +122,8 @@ fn PersonCard(
                 .then(|| format!("Relationship: {}", p.relationship.trim()));
             // What else the review records about them, on one line.
             let more = [
-                (!p.job_title.trim().is_empty()).then(|| p.job_title.trim().to_string()),
-                p.age.map(|a| format!("Aged {a}")),
+                p.job_title_given().map(str::to_string),
+                p.age_given().map(|a| format!("Aged {a}")),
             ]
             .into_iter()
             .flatten()

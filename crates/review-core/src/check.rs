@@ -91,17 +91,18 @@ pub fn rows_of(review: &Review, part: Part) -> Vec<Row> {
                 } else {
                     format!(", {}", p.relationship.trim())
                 };
-                let job = if p.job_title.trim().is_empty() {
-                    String::new()
-                } else {
-                    format!(", {}", p.job_title.trim())
-                };
-                let age = p.age.map(|a| format!(", aged {a}")).unwrap_or_default();
-                let matters = if p.what_matters.trim().is_empty() {
-                    String::new()
-                } else {
-                    format!(" What matters about them: {}", p.what_matters.trim())
-                };
+                let job = p
+                    .job_title_given()
+                    .map(|t| format!(", {t}"))
+                    .unwrap_or_default();
+                let age = p
+                    .age_given()
+                    .map(|a| format!(", aged {a}"))
+                    .unwrap_or_default();
+                let matters = p
+                    .what_matters_given()
+                    .map(|t| format!(" What matters about them: {t}"))
+                    .unwrap_or_default();
                 with_change(
                     row(
                         p.role.label(),

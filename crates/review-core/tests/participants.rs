@@ -727,3 +727,28 @@ fn easy_read_helps_those_who_use_symbols_or_pictures() {
     }
     assert!(!Participant::new("p".into(), Role::Carer).easy_read_helps());
 }
+
+/// What a role is not asked (an age or job title kept from before the
+/// person's role was changed) is neither shown nor recorded.
+#[test]
+fn what_a_role_is_not_asked_is_not_given() {
+    let mut p = Participant::new("p".into(), Role::Carer);
+    p.age = Some(17);
+    p.what_matters = " Autistic; likes notice of changes ".into();
+    p.job_title = "Student".into();
+    assert_eq!(p.age_given(), Some(17));
+    assert_eq!(
+        p.what_matters_given(),
+        Some("Autistic; likes notice of changes")
+    );
+    assert_eq!(
+        p.job_title_given(),
+        None,
+        "a carer is not asked a job title"
+    );
+    p.role = Role::OtherProfessional;
+    assert_eq!((p.age_given(), p.what_matters_given()), (None, None));
+    assert_eq!(p.job_title_given(), Some("Student"));
+    p.job_title = "   ".into();
+    assert_eq!(p.job_title_given(), None);
+}

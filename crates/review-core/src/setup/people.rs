@@ -310,6 +310,25 @@ impl Participant {
         self.attendance == Some(Attendance::InPerson)
     }
 
+    /// Their job title, when their role has one and it was given. What a
+    /// role does not ask for (an age kept from before their role was
+    /// changed) is never shown or recorded, as with the three below.
+    pub fn job_title_given(&self) -> Option<&str> {
+        let t = self.job_title.trim();
+        (self.role.has_job_title() && !t.is_empty()).then_some(t)
+    }
+
+    /// Their age, when their role is asked it and it was given.
+    pub fn age_given(&self) -> Option<u8> {
+        self.age.filter(|_| self.role.has_age())
+    }
+
+    /// What matters about them, when their role is asked it and it was given.
+    pub fn what_matters_given(&self) -> Option<&str> {
+        let t = self.what_matters.trim();
+        (self.role.has_age() && !t.is_empty()).then_some(t)
+    }
+
     /// Whether easy read would help them: their ways of communicating
     /// include symbols or pictures, so the app offers it when their turn
     /// starts (issue 26).

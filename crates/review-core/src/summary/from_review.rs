@@ -132,9 +132,9 @@ fn participant_record(review: &Review, p: &Participant) -> Result<ParticipantRec
         role: p.role,
         name: text(&p.name),
         relationship: opt_text(&p.relationship),
-        job_title: opt_text(&p.job_title),
-        age: p.age,
-        what_matters: opt_text(&p.what_matters),
+        job_title: p.job_title_given().and_then(opt_text),
+        age: p.age_given(),
+        what_matters: p.what_matters_given().and_then(opt_text),
         attendance: p
             .attendance
             .ok_or_else(|| SummaryError::Incomplete(format!("attendance for {}", p.id)))?,
