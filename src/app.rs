@@ -76,6 +76,7 @@ fn Unlocked() -> impl IntoView {
                             <Route path=path!("taking-part") view=TakingPart />
                             <Route path=path!("taking-part/:pid") view=PersonSupport />
                             <Route path=path!("process") view=HowWeReview />
+                            <Route path=path!("process/sharing") view=KeepingThingsPrivate />
                             <Route path=path!("criteria") view=Criteria />
                             <Route path=path!("ready") view=Readiness />
                             <Route path=path!("rate") view=Ratings />
@@ -84,6 +85,8 @@ fn Unlocked() -> impl IntoView {
                             <Route path=path!("cover") view=Cover />
                             <Route path=path!("escalations") view=Escalations />
                             <Route path=path!("outcome") view=ActionsAndOutcome />
+                            <Route path=path!("outcome/decision") view=TheOutcome />
+                            <Route path=path!("outcome/views") view=EveryonesView />
                             <Route path=path!("check") view=CheckAnswers />
                             <Route path=path!("sign") view=SignOff />
                             <Route path=path!("pass") view=crate::components::PassTheTablet />

@@ -382,9 +382,6 @@ pub fn ListCard<T, F>(
     /// Shown open or closed, above the rest (a warning about the entry).
     #[prop(optional, into)]
     always: Option<ViewFn>,
-    /// Always open (a short entry, such as an action): no Change button.
-    #[prop(optional)]
-    open_always: bool,
     /// The questions shown while it is open.
     children: ChildrenFn,
 ) -> impl IntoView
@@ -405,7 +402,7 @@ where
     };
     let open = {
         let id = id.clone();
-        Signal::derive(move || open_always || list.is_open(&id))
+        Signal::derive(move || list.is_open(&id))
     };
     let change = change_word();
     let remove_id = format!("{dom_id}-remove");
@@ -427,16 +424,14 @@ where
                     <h3 class="app-card__title app-heading-s" id=format!("{dom_id}-title")>{title}</h3>
                     <strong class=move || status_class(status.get())>{move || status.get().label()}</strong>
                 </div>
-                {(!open_always).then(|| view! {
-                    <button type="button" class="app-button app-button--secondary app-u-mb-0"
-                        id=format!("{dom_id}-toggle")
-                        aria-expanded=move || if open.get() { "true" } else { "false" }
-                        aria-controls=format!("{dom_id}-body")
-                        on:click=move |_| list.toggle(&id)>
-                        {move || if open.get() { "Close" } else { change.get() }}
-                        <span class="app-visually-hidden">{move || format!(" {}", title.get())}</span>
-                    </button>
-                })}
+                <button type="button" class="app-button app-button--secondary app-u-mb-0"
+                    id=format!("{dom_id}-toggle")
+                    aria-expanded=move || if open.get() { "true" } else { "false" }
+                    aria-controls=format!("{dom_id}-body")
+                    on:click=move |_| list.toggle(&id)>
+                    {move || if open.get() { "Close" } else { change.get() }}
+                    <span class="app-visually-hidden">{move || format!(" {}", title.get())}</span>
+                </button>
             </div>
             <div class="app-card__body" id=format!("{dom_id}-body")>
                 {always.map(|a| a.run())}
@@ -449,24 +444,27 @@ where
     }
 }
 
-/// The short answers a closed card shows.
+/// The short answers a closed card shows, on one line ("Kind: Equipment ·
+/// What happens now: Keep"): a folded card stays one line high however much
+/// was said, cut short with "…" where the line is full. Every word is still
+/// read out, and opening the card (or the check page) shows them in full.
 #[component]
 pub fn ShortAnswers(
     /// (question, answer) pairs.
     rows: Vec<(&'static str, String)>,
 ) -> impl IntoView {
+    let last = rows.len().saturating_sub(1);
     view! {
-        <dl class="app-summary-list app-u-mb-0">
+        <p class="app-body app-card__line">
             {rows
                 .into_iter()
-                .map(|(key, value)| view! {
-                    <div class="app-summary-list__row">
-                        <dt class="app-summary-list__key">{key}</dt>
-                        <dd class="app-summary-list__value">{value}</dd>
-                    </div>
+                .enumerate()
+                .map(|(n, (key, value))| view! {
+                    <span class="app-card__key">{key}": "</span>{value}
+                    {(n < last).then(|| view! { <span aria-hidden="true">" · "</span> })}
                 })
                 .collect_view()}
-        </dl>
+        </p>
     }
 }
 

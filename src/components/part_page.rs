@@ -1,7 +1,9 @@
 //! The frame of every part of the meeting: "Back to the review", the
 //! part's caption and heading, the error summary, the questions, then
-//! Continue (to the part `Part::next` names, or the task list) and the way
-//! back. A part's screen is only its questions.
+//! Continue (to the part's next page, else the part `Part::next` names, or
+//! the task list) and the way back. A part's screen is only its questions.
+//! A part asked over more than one page (`Part::page_count`) says which
+//! page this is, and each later page leads back to the one before.
 
 use super::error_summary::ErrorSummary;
 use super::list_part::{ListErrorSummary, ListState};
@@ -26,21 +28,39 @@ pub fn PartPage(
     /// Shown above everything else, errors too (an urgent safeguarding warning).
     #[prop(optional, into)]
     first: Option<ViewFn>,
+    /// Which of the part's pages this is (from 0); `errors` are its own.
+    #[prop(optional)]
+    page: usize,
     children: Children,
 ) -> impl IntoView {
     let ctx = use_review();
     let navigate = use_navigate();
     let go_on = move |_| {
         if errors.submit() {
-            let next = ctx.review.with_untracked(|r| part.next(r));
-            let path = next.map_or_else(|| ctx.path(""), |p| ctx.part_path(p));
+            let path = if page + 1 < part.page_count() {
+                ctx.path(&part.page_path(page + 1))
+            } else {
+                let next = ctx.review.with_untracked(|r| part.next(r));
+                next.map_or_else(|| ctx.path(""), |p| ctx.part_path(p))
+            };
             navigate(&path, Default::default());
         } else if let Some(list) = list {
             list.open_with_errors();
         }
     };
+    let (back, back_text) = match page.checked_sub(1) {
+        None => (ctx.path(""), "Back to the review".to_string()),
+        Some(before) => (
+            ctx.path(&part.page_path(before)),
+            format!("Back to {}", part.page_title(before).to_lowercase()),
+        ),
+    };
+    let caption = match part.page_count() {
+        1 => part.caption().to_string(),
+        pages => format!("{} · {} of {pages}", part.caption(), page + 1),
+    };
     view! {
-        <Page back=ctx.path("") back_text="Back to the review" title=part.title() caption=part.caption() about=part.codes()
+        <Page back=back back_text=back_text title=part.page_title(page) caption=caption about=part.codes()
             has_errors=Signal::derive(move || !errors.visible().with(Vec::is_empty))>
             {first.map(|f| f.run())}
             {match list {

@@ -33,7 +33,7 @@ pub fn Cover() -> impl IntoView {
     view! {
         <PartPage part=Part::Cover errors=errors list=list>
             <p class="app-body">
-                {format!("So that {carer} can have time for their own needs, {individual} may need other support for a while. Agree each arrangement together, and ask {individual} what they think.")}
+                {format!("{individual} may need other support while {carer} has time for their own needs. Agree each one together, and ask {individual} what they think.")}
             </p>
             <ListSection list=list
                 legend=format!("Does {individual_s} support need to change while the carer has time for themselves?")

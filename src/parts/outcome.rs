@@ -1,9 +1,10 @@
-//! Actions and outcome (P23): who will do what by when, what the review
-//! decided and why, everyone's view of it, and when the next review is.
+//! Actions and outcome (P23), over three pages: who will do what by when;
+//! what the review decided and why, and when the next review is; then what
+//! everyone thinks of it.
 
 use crate::components::{
-    AddButton, Choice, DateInput, Entry, ListCard, ListState, PartPage, PersonChoice, Radios,
-    Select, TextArea, VisibilityChoice,
+    or_not_yet, AddButton, Choice, DateInput, Entry, ListCard, ListState, PartPage, PersonChoice,
+    Radios, Select, ShortAnswers, TextArea, VisibilityChoice,
 };
 use crate::state::{use_review, PageErrors};
 use leptos::prelude::*;
@@ -12,7 +13,6 @@ use review_core::outcome::{default_next_review, MONTHS_AFTER_NO_CHANGE, WEEKS_AF
 use review_core::progress::Part;
 use review_core::rating::{channel_hint, channel_options};
 use review_core::sharing::{CARER_VIEW, INDIVIDUAL_VIEW, OTHER_VIEWS, OUTCOME_RATIONALE};
-use review_core::validate;
 use review_core::words::long_date;
 use review_core::{ActionField, Command, OutcomeDecision, OutcomeField, RatingChannel, Speaker};
 
@@ -31,30 +31,18 @@ fn decision_hint(decision: OutcomeDecision) -> String {
     }
 }
 
-/// Actions and outcome (P23).
+/// Actions and outcome (P23), first page: who will do what by when.
 #[component]
 pub fn ActionsAndOutcome() -> impl IntoView {
     let ctx = use_review();
-    let errors =
-        PageErrors::new(ctx.select(|r| [validate::actions(r), validate::outcome(r)].concat()));
+    let errors = PageErrors::new(ctx.select(|r| Part::Outcome.errors_on_page(r, 0)));
     let list = ListState::new(ListKind::Actions, errors);
     let actions = ctx.select(|r| r.actions.iter().map(|a| a.id.clone()).collect::<Vec<_>>());
-    let outcome = ctx.select(|r| r.outcome.clone());
-    let (carer, individual) = ctx
-        .review
-        .with_untracked(|r| (r.carer_called(), r.individual_called()));
-    let channels = ctx.select(|r| {
-        r.individual()
-            .map(|p| (channel_options(r, p), channel_hint(r)))
-    });
     let add = Callback::new(move |()| list.add(|id| Command::AddAction { id }));
-    let set = move |field: OutcomeField| ctx.send(Command::SetOutcome(field));
-    let text =
-        move |f: fn(&review_core::Outcome) -> String| Signal::derive(move || outcome.with(f));
     view! {
-        <PartPage part=Part::Outcome errors=errors>
+        <PartPage part=Part::Outcome errors=errors list=list>
             <h2 class="app-heading-m">"Actions"</h2>
-            <p class="app-body">"What will be done after the review, who will do it, and by when."</p>
+            <p class="app-body">"What will be done after the review, who will do it, and by when. The outcome comes next."</p>
             <Show when=move || actions.with(Vec::is_empty)>
                 <p class="app-body">"No actions yet."</p>
             </Show>
@@ -63,10 +51,21 @@ pub fn ActionsAndOutcome() -> impl IntoView {
                     children=move |id| view! { <ActionCard id=id list=list /> } />
             </ul>
             <AddButton id=ListKind::Actions.add_button() text="Add an action" on_add=add />
+        </PartPage>
+    }
+}
 
-            <hr class="app-section-break app-section-break--xl app-section-break--visible" />
-            <h2 class="app-heading-m">"Outcome"</h2>
-            <p class="app-body">"What the review decided and why, and what everyone thinks of it."</p>
+/// The outcome (P23), the part's second page: what the review decided and
+/// why, and when the next review is.
+#[component]
+pub fn TheOutcome() -> impl IntoView {
+    let ctx = use_review();
+    let errors = PageErrors::new(ctx.select(|r| Part::Outcome.errors_on_page(r, 1)));
+    let outcome = ctx.select(|r| r.outcome.clone());
+    let set = move |field: OutcomeField| ctx.send(Command::SetOutcome(field));
+    view! {
+        <PartPage part=Part::Outcome errors=errors page=1>
+            <p class="app-body">"What the review decided and why. What everyone thinks of it comes next."</p>
             <Radios id="outcome-decision" legend="What did the review decide?"
                 choices=OutcomeDecision::ALL.iter().map(|d| Choice::new(*d, d.key(), d.label()).hint(decision_hint(*d))).collect()
                 value=Signal::derive(move || outcome.with(|o| o.decision))
@@ -74,9 +73,34 @@ pub fn ActionsAndOutcome() -> impl IntoView {
                 on_change=Callback::new(move |d| set(OutcomeField::Decision(d))) />
             <TextArea id="outcome-rationale" label="Why is this the outcome?"
                 hint="What the review found that led to this decision."
-                value=text(|o| o.rationale.clone()) error=errors.for_field("outcome-rationale") rows=4
+                value=Signal::derive(move || outcome.with(|o| o.rationale.clone()))
+                error=errors.for_field("outcome-rationale") rows=4
                 on_input=Callback::new(move |v| set(OutcomeField::Rationale(v))) />
             <VisibilityChoice item=OUTCOME_RATIONALE what="why this is the outcome" />
+            <NextReviewDate errors=errors />
+        </PartPage>
+    }
+}
+
+/// What everyone thinks of the outcome (P23), the part's last page: the
+/// carer's view, the individual's (and how they gave it), and any others.
+#[component]
+pub fn EveryonesView() -> impl IntoView {
+    let ctx = use_review();
+    let errors = PageErrors::new(ctx.select(|r| Part::Outcome.errors_on_page(r, 2)));
+    let outcome = ctx.select(|r| r.outcome.clone());
+    let (carer, individual) = ctx
+        .review
+        .with_untracked(|r| (r.carer_called(), r.individual_called()));
+    let channels = ctx.select(|r| {
+        r.individual()
+            .map(|p| (channel_options(r, p), channel_hint(r)))
+    });
+    let set = move |field: OutcomeField| ctx.send(Command::SetOutcome(field));
+    let text =
+        move |f: fn(&review_core::Outcome) -> String| Signal::derive(move || outcome.with(f));
+    view! {
+        <PartPage part=Part::Outcome errors=errors page=2>
             <TextArea id="outcome-carer-view" label=format!("What does {carer} think of the outcome?")
                 value=text(|o| o.carer_view.clone()) error=errors.for_field("outcome-carer-view") rows=3
                 on_input=Callback::new(move |v| set(OutcomeField::CarerView(v))) />
@@ -93,7 +117,7 @@ pub fn ActionsAndOutcome() -> impl IntoView {
                     let value = Signal::derive(move || outcome.with(|o| o.individual_view_through.clone()));
                     let on_change = Callback::new(move |c: RatingChannel| set(OutcomeField::IndividualViewThrough(Some(c))));
                     view! {
-                        <Radios id="outcome-individual-view-through" legend=legend.clone() hint=hint
+                        <Radios id="outcome-individual-view-through" legend=legend.clone() hint=hint inline=true
                             choices=choices value=value on_change=on_change />
                     }
                 })
@@ -104,7 +128,6 @@ pub fn ActionsAndOutcome() -> impl IntoView {
                 on_input=Callback::new(move |v| set(OutcomeField::OtherViews(v))) />
             <OtherViewsBy />
             <VisibilityChoice item=OTHER_VIEWS what="the other views" />
-            <NextReviewDate errors=errors />
         </PartPage>
     }
 }
@@ -210,8 +233,24 @@ fn ActionCard(
         action.send(ActionField::Criterion((!v.is_empty()).then_some(v)))
     });
     let criterion_id = action.field("criterion");
+    let summary = move || {
+        action.item.with(|a| {
+            a.as_ref().map(|a| {
+                let who = a.owner.as_ref().map_or_else(
+                    || or_not_yet(""),
+                    |o| ctx.review.with_untracked(|r| r.person_name(o)),
+                );
+                let rows = vec![
+                    ("What", or_not_yet(&a.what)),
+                    ("Who", who),
+                    ("By", a.due.map_or_else(|| or_not_yet(""), long_date)),
+                ];
+                view! { <ShortAnswers rows=rows /> }
+            })
+        })
+    };
     view! {
-        <ListCard entry=action summary=|| () open_always=true>
+        <ListCard entry=action summary=summary>
             <TextArea id=action.field("what") label="What will be done?"
                 value=action.read(|a| a.what.clone()) error=action.error("what") rows=2
                 on_input=action.set(ActionField::What) />

@@ -1,7 +1,9 @@
-//! How we will review (P17): why, how deep, what it covers, time boxes,
-//! private time, the sharing agreement (`sharing.rs`), what must not be
-//! shared, and who agrees.
+//! How we will review (P17), over two pages: first why, how deep, what it
+//! covers, time boxes and private time; then keeping things private (the
+//! sharing agreement, `sharing.rs`, and what must not be shared,
+//! `restriction.rs`) and who agrees to it all.
 
+mod restriction;
 mod sharing;
 
 use crate::browser::clock;
@@ -10,9 +12,10 @@ use crate::components::{
 };
 use crate::state::{use_review, PageErrors};
 use leptos::prelude::*;
+use restriction::Restriction;
 use review_core::command::MAX_TIME_BOX;
 use review_core::progress::Part;
-use review_core::validate::{self, ids};
+use review_core::validate;
 use review_core::{AgendaItem, Command, Depth, PrivateSlot, ReviewReason, PRIVATE_MINUTES};
 use sharing::SharingAgreement;
 pub use sharing::UnmatchedServiceCopies;
@@ -28,7 +31,7 @@ pub fn HowWeReview() -> impl IntoView {
     // asks to go on.
     let not_numbers = RwSignal::new(Vec::<AgendaItem>::new());
     let errors = PageErrors::new(Memo::new(move |_| {
-        let mut errors = ctx.review.with(validate::process);
+        let mut errors = ctx.review.with(|r| Part::HowWeReview.errors_on_page(r, 0));
         let used = ctx.review.with(|r| r.process.agenda.clone());
         errors.extend(
             not_numbers
@@ -47,15 +50,6 @@ pub fn HowWeReview() -> impl IntoView {
         errors
     }));
     let process = ctx.select(|r| r.process.clone());
-    let restrictions = ctx.select(|r| {
-        r.process
-            .confidentiality
-            .restrictions
-            .iter()
-            .map(|x| x.id.clone())
-            .collect::<Vec<_>>()
-    });
-    let agreers = ctx.select(|r| r.agreers());
     view! {
         <PartPage part=Part::HowWeReview errors=errors>
             <p class="app-body">"Agree with the carer how today's review will work."</p>
@@ -95,8 +89,34 @@ pub fn HowWeReview() -> impl IntoView {
             <Show when=move || process.with(|p| p.carer_private_time == Some(true))>
                 <PrivatePlanFields />
             </Show>
+        </PartPage>
+    }
+}
+
+/// The second page of "How we will review" (P17, P23): who gets a copy, who
+/// may see what, what must not be shared, then who agrees to it all.
+#[component]
+pub fn KeepingThingsPrivate() -> impl IntoView {
+    let ctx = use_review();
+    let errors = PageErrors::new(ctx.select(|r| Part::HowWeReview.errors_on_page(r, 1)));
+    let process = ctx.select(|r| r.process.clone());
+    let restrictions = ctx.select(|r| {
+        r.process
+            .confidentiality
+            .restrictions
+            .iter()
+            .map(|x| x.id.clone())
+            .collect::<Vec<_>>()
+    });
+    let agreers = ctx.select(|r| r.agreers());
+    view! {
+        <PartPage part=Part::HowWeReview errors=errors page=1>
             <SharingAgreement errors=errors />
-            <h3 class="app-heading-s">"Anything that must not be shared"</h3>
+            // The heading once there is something under it; until then the
+            // button says it.
+            <Show when=move || !restrictions.with(Vec::is_empty)>
+                <h2 class="app-heading-m">"Anything that must not be shared"</h2>
+            </Show>
             <For each=move || restrictions.get() key=|id| id.clone()
                 children=move |id| view! { <Restriction id=id errors=errors /> } />
             <Editable>
@@ -107,7 +127,6 @@ pub fn HowWeReview() -> impl IntoView {
                     </button>
                 </div>
             </Editable>
-            <h2 class="app-heading-m">"Agreement"</h2>
             {move || {
                 let people = agreers.get();
                 (!people.is_empty()).then(|| {
@@ -184,78 +203,6 @@ fn TimeBox(
             <TextInput id=format!("time-{}", item.key()) label=format!("Minutes for: {}", item.label())
                 value=typed error=problem inputmode="numeric" width="app-input--width-3" on_input=on_input />
         </Show>
-    }
-}
-
-/// One thing that must not be shared, and with whom.
-#[component]
-fn Restriction(
-    /// The restriction's id.
-    id: String,
-    /// The page's errors, for the two fields.
-    errors: PageErrors,
-) -> impl IntoView {
-    let ctx = use_review();
-    let rid = id.clone();
-    let current = ctx.select(move |r| {
-        r.process
-            .confidentiality
-            .restrictions
-            .iter()
-            .find(|x| x.id == rid)
-            .map(|x| (x.what.clone(), x.not_with.clone()))
-            .unwrap_or_default()
-    });
-    let (id1, id2, id3) = (id.clone(), id.clone(), id.clone());
-    let set_what = Callback::new(move |what: String| {
-        let not_with = current.with_untracked(|c| c.1.clone());
-        ctx.send(Command::SetRestriction {
-            id: id1.clone(),
-            what,
-            not_with,
-        })
-    });
-    let set_not_with = Callback::new(move |not_with: String| {
-        let what = current.with_untracked(|c| c.0.clone());
-        ctx.send(Command::SetRestriction {
-            id: id2.clone(),
-            what,
-            not_with,
-        })
-    });
-    view! {
-        <div class="app-card">
-            <div class="app-card__body">
-                <TextInput id=ids::restriction_what(&id) label="What must not be shared"
-                    value=Signal::derive(move || current.with(|c| c.0.clone()))
-                    error=errors.for_field(ids::restriction_what(&id)) on_input=set_what width="app-input--full" />
-                <TextInput id=ids::restriction_not_with(&id) label="Who it must not be shared with"
-                    value=Signal::derive(move || current.with(|c| c.1.clone()))
-                    error=errors.for_field(ids::restriction_not_with(&id)) on_input=set_not_with width="app-input--width-30" />
-            </div>
-            <Editable>
-                <div class="app-card__actions">
-                    <button type="button" class="app-button app-button--secondary"
-                        id=format!("remove-restriction-{id3}")
-                        on:click={
-                            let id3 = id3.clone();
-                            move |_| {
-                                let what = current.with_untracked(|(what, _)| if what.trim().is_empty() {
-                                    "something that must not be shared".to_string()
-                                } else {
-                                    format!("“{}” from what must not be shared", what.trim())
-                                });
-                                crate::components::remove_from(ctx, &format!("remove-restriction-{id3}"),
-                                    Command::RemoveRestriction { id: id3.clone() },
-                                    what,
-                                );
-                            }
-                        }>
-                        "Remove this"
-                    </button>
-                </div>
-            </Editable>
-        </div>
     }
 }
 

@@ -209,6 +209,7 @@ export async function driveGettingReady(page) {
   await press(radio(page, 'Why is this review happening?', 'Yearly review'));
   await press(radio(page, 'How deep will the review go?', 'Full review: go through everything in detail'));
   await press(radio(page, 'Would the carer like time with the worker on their own?', 'Yes'));
+  await continueTo(page, 'Keeping things private');
   await press(checkbox(page, 'Who gets a copy of the summary?', 'The carer'));
   await press(checkbox(page, 'Who gets a copy of the summary?', 'The person cared for'));
   await press(radio(page, 'Who may see what is said, unless you choose otherwise for an item?', 'Everyone'));

@@ -201,31 +201,36 @@ export const OUTCOME = {
   others: 'Tom thinks the respite week should be two weeks; Ayesha does not',
 };
 
-/** On "Actions and outcome": add an action (the n-th, from 0) and fill it. */
-export async function addAction(page, n, a) {
+/** On "Actions and outcome": add an action and fill it (its card opens alone). */
+export async function addAction(page, a) {
   await press(page.getByRole('button', { name: 'Add an action', exact: true }));
-  await page.getByLabel('What will be done?').nth(n).fill(a.what);
-  await press(page.getByRole('group', { name: 'Who will do it?', exact: true }).nth(n).getByRole('radio', { name: a.owner }));
-  await page.getByLabel('When will it be done by?').nth(n).fill(isoDate(a.due));
-  await page.getByLabel('Which of the things you looked at does it answer? (optional)').nth(n).selectOption({ label: a.criterion });
+  await page.getByLabel('What will be done?').fill(a.what);
+  await press(page.getByRole('group', { name: 'Who will do it?', exact: true }).getByRole('radio', { name: a.owner }));
+  await page.getByLabel('When will it be done by?').fill(isoDate(a.due));
+  await page.getByLabel('Which of the things you looked at does it answer? (optional)').selectOption({ label: a.criterion });
 }
 
-/** Fill the outcome part of "Actions and outcome". */
+/**
+ * Fill "The outcome" and "What everyone thinks of it", the second and third
+ * pages of "Actions and outcome"; ends on the third.
+ */
 export async function fillOutcome(page, o = OUTCOME) {
   await press(radio(page, 'What did the review decide?', o.decision));
   await page.getByLabel('Why is this the outcome?').fill(o.rationale);
+  // The suggested date goes into the record only when someone takes it.
+  await press(page.getByRole('button', { name: /^Use the suggested date, / }));
+  await continueTo(page, 'What everyone thinks of it');
   await page.getByLabel('What does Ayesha Khan think of the outcome?').fill(o.carer);
   await page.getByLabel('What does Joan Khan think of the outcome?').fill(o.individual);
   await press(radio(page, 'How did Joan Khan give their view? (optional)', o.through));
   await page.getByLabel('Other views and any disagreements (optional)').fill(o.others);
-  // The suggested date goes into the record only when someone takes it.
-  await press(page.getByRole('button', { name: /^Use the suggested date, / }));
 }
 
 /** P23's actions and outcome from the task list; ends on the task list. */
 export async function doOutcome(page, id) {
   await openPart(page, id, 'Actions and outcome');
-  for (const [n, a] of ACTIONS.entries()) await addAction(page, n, a);
+  for (const a of ACTIONS) await addAction(page, a);
+  await continueTo(page, 'The outcome');
   await fillOutcome(page);
   await continueTo(page, 'Carer review');
 }
@@ -337,9 +342,10 @@ export async function signEveryone(page, plan = SIGNING) {
  */
 export async function reviewKeepingSomethingFromEach(page) {
   const id = await reviewAt(page, 'review proper');
-  await openReviewPage(page, id, 'outcome');
-  await page.locator('#visibility-outcome-carer-view').selectOption('not-individual');
+  await openReviewPage(page, id, 'outcome/decision');
   await page.locator('#visibility-outcome-rationale').selectOption('not-carer');
+  await openReviewPage(page, id, 'outcome/views');
+  await page.locator('#visibility-outcome-carer-view').selectOption('not-individual');
   await page.locator('#visibility-outcome-other-views').selectOption('worker-and-records');
   await openReviewPage(page, id);
   await openCheck(page);

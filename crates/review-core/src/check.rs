@@ -163,7 +163,7 @@ pub fn rows_of(review: &Review, part: Part) -> Vec<Row> {
                     None => called(person),
                 })
                 .collect();
-            vec![
+            let running = vec![
                 row("Why", p.reason.map(|r| r.label()).unwrap_or("")),
                 row("What has changed, or why now", p.why_now.trim()),
                 row("How deep", p.depth.map(|d| d.label()).unwrap_or("")),
@@ -176,6 +176,9 @@ pub fn rows_of(review: &Review, part: Part) -> Vec<Row> {
                         .join("; "),
                 ),
                 row("Carer's private time", yes_no(p.carer_private_time)),
+            ];
+            // Asked on the part's second page.
+            let sharing = vec![
                 row("Copies go to", copies(p)),
                 row(
                     "Who may see what, unless an item says otherwise",
@@ -197,13 +200,18 @@ pub fn rows_of(review: &Review, part: Part) -> Vec<Row> {
                     )
                 },
                 row("Agreed by", agreed.join(", ")),
-            ]
-            .into_iter()
-            .map(|r| {
-                let what = format!("{} (how we will review)", r.key.to_lowercase());
-                with_change(r, part_href.clone(), &what)
-            })
-            .collect()
+            ];
+            let on_page = |page: usize| {
+                move |r: Row| {
+                    let what = format!("{} (how we will review)", r.key.to_lowercase());
+                    with_change(r, part.page_path(page), &what)
+                }
+            };
+            running
+                .into_iter()
+                .map(on_page(0))
+                .chain(sharing.into_iter().map(on_page(1)))
+                .collect()
         }
         Part::Criteria => review
             .criteria
@@ -420,7 +428,7 @@ pub fn rows_of(review: &Review, part: Part) -> Vec<Row> {
                     "Outcome",
                     review.outcome.decision.map(|d| d.label()).unwrap_or(""),
                 ),
-                part_href.clone(),
+                part.page_path(1),
                 "outcome",
             ));
             rows.push(with_change(
@@ -437,7 +445,7 @@ pub fn rows_of(review: &Review, part: Part) -> Vec<Row> {
                         None => "Not chosen yet".into(),
                     },
                 ),
-                part_href.clone(),
+                part.page_path(1),
                 "next review date",
             ));
             rows

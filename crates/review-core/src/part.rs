@@ -1,5 +1,5 @@
 //! The parts of the meeting and their names: the task list's order, the
-//! path of each part's page and the criterion of the standard it serves.
+//! paths of each part's pages and the criterion of the standard it serves.
 //! Plain names only; what a part's status is lives in `progress`.
 
 use schemars::JsonSchema;
@@ -112,6 +112,74 @@ impl Part {
             "Getting ready"
         } else {
             "The review"
+        }
+    }
+
+    /// Its pages after the first, each as (path under the part's, heading).
+    /// Most parts are one page; a part with more to ask than three screens
+    /// hold is asked over more, one after the other, and is done when all are.
+    fn later_pages(self) -> &'static [(&'static str, &'static str)] {
+        match self {
+            Part::HowWeReview => &[("sharing", "Keeping things private")],
+            Part::Outcome => &[
+                ("decision", "The outcome"),
+                ("views", "What everyone thinks of it"),
+            ],
+            _ => &[],
+        }
+    }
+
+    /// How many pages it is asked over.
+    pub fn page_count(self) -> usize {
+        1 + self.later_pages().len()
+    }
+
+    /// The heading of its page `page` (from 0; the first is the part's title).
+    pub fn page_title(self, page: usize) -> &'static str {
+        match page.checked_sub(1) {
+            None => self.title(),
+            Some(n) => self.later_pages().get(n).map_or(self.title(), |p| p.1),
+        }
+    }
+
+    /// The path of its page `page` under `/review/:id/`, e.g. `process/sharing`.
+    pub fn page_path(self, page: usize) -> String {
+        match page.checked_sub(1).and_then(|n| self.later_pages().get(n)) {
+            None => self.slug().to_string(),
+            Some((slug, _)) => format!("{}/{slug}", self.slug()),
+        }
+    }
+
+    /// Which of its pages asks the answer with the field id `field` (0 on a
+    /// part of one page): an error is shown, and Continue checked, on the
+    /// page that asks it.
+    pub fn page_of(self, field: &str) -> usize {
+        match self {
+            // The sharing agreement and who agrees to it all.
+            Part::HowWeReview
+                if field.starts_with("copy-")
+                    || field.starts_with("restriction-")
+                    || field == "default-visibility"
+                    || field == "process-agreement" =>
+            {
+                1
+            }
+            Part::Outcome if field.starts_with("action-") || field == "add-action" => 0,
+            // Everyone's view of the outcome, on a page of its own.
+            Part::Outcome
+                if [
+                    "outcome-carer-view",
+                    "outcome-individual-view",
+                    "outcome-other-views",
+                ]
+                .iter()
+                .any(|view| field.starts_with(view)) =>
+            {
+                2
+            }
+            // The decision, why, and the next review.
+            Part::Outcome => 1,
+            _ => 0,
         }
     }
 }

@@ -74,6 +74,15 @@ impl Part {
         }
     }
 
+    /// The errors of its page `page` (`Part::page_of`): what that page's
+    /// Continue checks.
+    pub fn errors_on_page(self, review: &Review, page: usize) -> Vec<FieldError> {
+        self.errors(review)
+            .into_iter()
+            .filter(|e| self.page_of(&e.field) == page)
+            .collect()
+    }
+
     /// Whether anyone has entered anything in this part yet.
     fn started(self, review: &Review) -> bool {
         match self {

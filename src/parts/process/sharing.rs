@@ -1,6 +1,7 @@
-//! The sharing agreement of "How we will review" (P17, P23): who gets a
-//! copy of the summary, and who may see what is said unless an item says
-//! otherwise. Each item's own choice is on the item (`VisibilityChoice`).
+//! The sharing agreement on "Keeping things private", the second page of
+//! "How we will review" (P17, P23): who gets a copy of the summary, and who
+//! may see what is said unless an item says otherwise. Each item's own
+//! choice is on the item (`VisibilityChoice`).
 
 use crate::browser::clock;
 use crate::components::{remove_from, Checkboxes, Choice, Editable, Radios, TextArea, TextInput};
@@ -44,7 +45,6 @@ pub fn SharingAgreement(
         request_animation_frame(move || crate::components::focus_by_id(&field));
     };
     view! {
-        <h2 class="app-heading-m">"Keeping things private"</h2>
         <Checkboxes id="copies" legend="Who gets a copy of the summary?"
             hint="The records always keep the whole summary. Each copy leaves out what its reader may not see. Tick none if only the records keep it."
             choices=one_each
@@ -74,7 +74,7 @@ pub fn SharingAgreement(
         <TextArea id="recipients" label="Anything more about copies (optional)"
             hint="For example: the GP only with the carer's consent, or a copy sent by post"
             value=Signal::derive(move || agreement.with(|a| a.recipients.clone()))
-            error=errors.for_field("recipients") rows=3
+            error=errors.for_field("recipients") rows=2
             on_input=Callback::new(move |v| ctx.send(Command::SetSummaryRecipients(v))) />
     }
 }

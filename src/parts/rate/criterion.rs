@@ -251,11 +251,15 @@ fn CriterionScreen(
                         "Ask each person in turn. They tap the face and words that match what they think."
                     </p>
                 </Show>
-                <For each=move || raters.get() key=|id| id.clone()
-                    children={
-                        let cid = cid.clone();
-                        move |pid| view! { <RaterRating criterion=cid.clone() participant=pid errors=errors /> }
-                    } />
+                // Each person's rating under a line, but the first: their
+                // faces start on the first screen.
+                <div class="app-raters">
+                    <For each=move || raters.get() key=|id| id.clone()
+                        children={
+                            let cid = cid.clone();
+                            move |pid| view! { <RaterRating criterion=cid.clone() participant=pid errors=errors /> }
+                        } />
+                </div>
                 <h2 class="app-heading-m">"How the views compare"</h2>
                 {move || spread_view.get().map(|(words, any, points)| view! {
                     <p class="app-body">{words}</p>
@@ -318,7 +322,7 @@ fn CriterionScreen(
 }
 
 /// One person's own rating: a big tile per point of the scale (radios, so a
-/// tap or the arrow keys choose), and how their view reached the meeting.
+/// tap or the arrow keys choose), then how their view reached the meeting.
 #[component]
 fn RaterRating(
     /// The criterion being rated.
@@ -354,8 +358,8 @@ fn RaterRating(
     let called = ctx
         .review
         .with_untracked(|r| r.participant(&participant).map(called).unwrap_or_default());
-    // How the view reached the meeting is kept with the rating; until a
-    // point is chosen it waits here.
+    // How the view reached the meeting is kept with the rating; asked once a
+    // point is chosen, it is kept here while a rating is cleared and given again.
     let through =
         RwSignal::new(rating.with_untracked(|r| r.as_ref().and_then(|r| r.through.clone())));
     let (c, p) = (criterion.clone(), participant.clone());
@@ -434,6 +438,7 @@ fn RaterRating(
                 .collect_view()
         }
     };
+    let rated = Memo::new(move |_| rating.with(Option::is_some));
     let through_id = format!("{group}-through");
     let clear_name = called.clone();
     view! {
@@ -457,12 +462,13 @@ fn RaterRating(
                 </div>
             </Show>
         </div>
-        {move || channels.get().map(|(options, hint)| {
+        // How their view reached the meeting is asked once they have given it.
+        {move || channels.get().filter(|_| rated.get()).map(|(options, hint)| {
             let legend = format!("How did {called} give their view?");
             let value = Signal::derive(move || through.get());
             let choices = options.into_iter().map(|o| Choice::new(o.channel, &o.key, &o.words)).collect();
             view! {
-                <Radios id=through_id.clone() legend=legend hint=hint choices=choices value=value on_change=set_through />
+                <Radios id=through_id.clone() legend=legend hint=hint inline=true choices=choices value=value on_change=set_through />
             }
         })}
     }

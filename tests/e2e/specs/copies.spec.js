@@ -10,7 +10,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as mupdf from 'mupdf';
 import {
-  test, expect, press, heading, reviewAt, openReviewPage, openTaskList, signEveryone, expectNoAxeViolations,
+  continueTo, test, expect, press, heading, reviewAt, openReviewPage, openTaskList, signEveryone, expectNoAxeViolations,
   reviewKeepingSomethingFromEach, downloadLocked, recoveryCodeOf, openLockedBackup, openPart, SITTING,
 } from '../helpers.js';
 
@@ -264,10 +264,11 @@ test('copies still to give are listed on the home screen until marked given; the
   await expect(toGive.getByRole('listitem')).toHaveCount(2);
 });
 
-test('a service’s copy that would hold nothing of its own is said on “How we will review” and on the check page, until the names match', async ({ page }) => {
+test('a service’s copy that would hold nothing of its own is said on “Keeping things private” and on the check page, until the names match', async ({ page }) => {
   test.setTimeout(120_000);
   const id = await reviewAt(page, 'review proper');
   await openPart(page, id, 'How we will review');
+  await continueTo(page, 'Keeping things private');
   await press(page.getByRole('button', { name: 'Add a service that gets a copy' }));
   const name = page.getByLabel('Name of the service that gets a copy').last();
   await name.fill('Crossroads Sitting');
@@ -279,6 +280,7 @@ test('a service’s copy that would hold nothing of its own is said on “How we
   await expectNoAxeViolations(page, 'the check page with a service copy matching nothing');
   // The service's own name, written another way: its copy holds its feedback.
   await openPart(page, id, 'How we will review');
+  await continueTo(page, 'Keeping things private');
   await page.getByLabel('Name of the service that gets a copy').last().fill(`  ${SITTING.name.toUpperCase()} `);
   await expect(page.locator('.app-warning-text').filter({ hasText: 'would hold nothing of' })).toHaveCount(0);
   await page.goto(`/review/${id}/check`);

@@ -65,7 +65,7 @@ function screensOf(ids) {
         { key: 'individual adjustments', label: 'Other adjustments made (optional)' },
       ],
     },
-    { path: 'process', fields: [{ key: 'recipients', label: 'Anything more about copies (optional)' }] },
+    { path: 'process/sharing', fields: [{ key: 'recipients', label: 'Anything more about copies (optional)' }] },
   ];
 }
 

@@ -27,6 +27,8 @@ async function answerSharingDefault(page) {
   await expect(page.getByRole('link', { name: 'How we will review', exact: true })).toBeVisible();
   await press(page.getByRole('link', { name: 'How we will review', exact: true }));
   await expect(heading(page, 'How we will review')).toBeVisible();
+  await press(page.getByRole('button', { name: 'Continue', exact: true }));
+  await expect(heading(page, 'Keeping things private')).toBeVisible();
   for (const copy of await page.getByRole('group', { name: 'Who gets a copy of the summary?' }).getByRole('checkbox').all()) {
     await expect(copy).not.toBeChecked();
   }
@@ -35,6 +37,7 @@ async function answerSharingDefault(page) {
   await press(question.getByRole('radio', { name: 'Everyone', exact: true }));
   await press(page.getByRole('button', { name: 'Continue', exact: true }));
   await expect(heading(page, 'What we will look at')).toBeVisible();
+  await page.goBack();
   await page.goBack();
   await page.goBack();
   await expect(heading(page, 'Carer review')).toBeVisible();
@@ -257,7 +260,7 @@ test("the build before's agreements read in the new ways: through her advocate i
   await restoreStorage(page, draft.stored);
   await openPart(page, draft.id, 'Support while the carer has time for themselves');
   const title = 'Arrangement 1: A short stay away from home (respite)';
-  await expect(page.getByRole('definition').filter({ hasText: 'Yes, through Grace Obi, advocate' })).toBeVisible();
+  await expect(page.locator('.app-card__line').filter({ hasText: 'Yes, through Grace Obi, advocate' })).toBeVisible();
   await press(page.getByRole('button', { name: `Change ${title}` }));
   await expect(page.getByRole('radio', { name: 'Yes, they agreed' })).toBeChecked();
   await expect(page.getByRole('group', { name: 'How did Joan Khan show they agree?' }).getByRole('radio', { name: 'Through their advocate' })).toBeChecked();

@@ -212,13 +212,15 @@ test('a whole meeting by keyboard alone, from setting up the device to the locke
     await choose(page, group(page, 'Why is this review happening?'), 'Yearly review');
     await choose(page, group(page, 'How deep will the review go?'), 'Full review: go through everything in detail');
     await choose(page, group(page, 'Would the carer like time with the worker on their own?'), 'No');
+    await activate(page, button('Continue'));
+    await expectScreen(page, 'Keeping things private', { turn: SAM });
     await choose(page, group(page, 'Who may see what is said, unless you choose otherwise for an item?'), 'Everyone');
     await typeInto(page, page.getByLabel('Anything more about copies (optional)'), 'Ayesha and the carers team');
-    await passTheTablet(page, 'Ayesha Khan', 'How we will review', 'carer');
+    await passTheTablet(page, 'Ayesha Khan', 'Keeping things private', 'carer');
     // Her answers are still there after the hand-over.
-    await expect(group(page, 'Why is this review happening?').getByRole('radio', { name: 'Yearly review' })).toBeChecked();
+    await expect(group(page, 'Who may see what is said, unless you choose otherwise for an item?').getByRole('radio', { name: 'Everyone' })).toBeChecked();
     await tick(page, group(page, 'Who agrees to review this way?').getByRole('checkbox', { name: /^Ayesha Khan, carer/ }));
-    await passTheTablet(page, 'Sam Patel', 'How we will review', 'worker');
+    await passTheTablet(page, 'Sam Patel', 'Keeping things private', 'worker');
     await activate(page, button('Continue'));
     await expectScreen(page, 'What we will look at', { turn: SAM });
   });
@@ -303,11 +305,15 @@ test('a whole meeting by keyboard alone, from setting up the device to the locke
     await tabTo(page, answers);
     await page.keyboard.press('ArrowDown');
     await expect(answers.locator('option:checked')).toHaveText(TIME_OFF);
+    await activate(page, button('Continue'));
+    await expectScreen(page, 'The outcome', { turn: SAM });
     await choose(page, group(page, 'What did the review decide?'), 'No change: the plan stays as it is');
     await typeInto(page, page.getByLabel('Why is this the outcome?'), 'The support is working for both of them');
+    await activate(page, page.getByRole('button', { name: /^Use the suggested date, / }));
+    await activate(page, button('Continue'));
+    await expectScreen(page, 'What everyone thinks of it', { turn: SAM });
     await typeInto(page, page.getByLabel('What does Ayesha Khan think of the outcome?'), 'She is happy with it');
     await typeInto(page, page.getByLabel('What does Joan Khan think of the outcome?'), 'She pointed to the thumbs-up');
-    await activate(page, page.getByRole('button', { name: /^Use the suggested date, / }));
     await activate(page, button('Continue'));
     await expectScreen(page, 'Carer review', { turn: SAM });
   });
@@ -383,6 +389,7 @@ test('by keyboard: Undo after Remove, and signatures cleared only on purpose', a
   await expect.poll(() => page.evaluate(() => document.activeElement.tagName)).toBe('H3');
   await activate(page, page.getByRole('button', { name: 'Undo: put back action 1' }));
   await expect(page.getByText('Action 1 is back.')).toBeFocused();
-  await expect(page.getByLabel('What will be done?')).toHaveCount(2);
+  // Both actions, each folded to its one line.
+  await expect(page.locator('.app-card__line')).toHaveCount(2);
   expect(await page.evaluate(() => window.pointerUse)).toEqual([]);
 });

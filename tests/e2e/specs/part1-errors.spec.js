@@ -227,30 +227,20 @@ test("person support: continuing lists what is missing about the person's suppor
   await continueTo(page, 'Help to take part');
 });
 
-test('how we will review: continuing with nothing agreed lists every missing answer', async ({ page }) => {
+test('how we will review: continuing with nothing agreed lists every missing answer, page by page', async ({ page }) => {
   const id = await familyReview(page);
   await openReviewPage(page, id, 'process');
-  await press(page.getByRole('button', { name: 'Add something that must not be shared' }));
-  const summary = await continueWithErrors(page, [
+  // The first page checks its own questions.
+  let summary = await continueWithErrors(page, [
     'Select why this review is happening',
     'Select whether this is a light touch or a full review',
     'Select whether the carer would like time with the worker on their own',
-    'Select who may see what is said, unless an item says otherwise',
-    'Enter what must not be shared',
-    'Enter who it must not be shared with',
-    'Ask Ayesha Khan to agree how the review will run',
   ]);
   await expect(page).toHaveTitle(/^Error: How we will review/);
-
-  const focuses = [
+  let focuses = [
     ['Select why this review is happening', radio(page, 'Why is this review happening?', 'First review, 6 to 8 weeks after the plan started')],
     ['Select whether this is a light touch or a full review', radio(page, 'How deep will the review go?', 'Light touch: a short check that things are working')],
     ['Select whether the carer would like time with the worker on their own', radio(page, 'Would the carer like time with the worker on their own?', 'Yes')],
-    ['Select who may see what is said, unless an item says otherwise', radio(page, 'Who may see what is said, unless you choose otherwise for an item?', 'Everyone')],
-    ['Enter what must not be shared', page.getByLabel('What must not be shared')],
-    ['Enter who it must not be shared with', page.getByLabel('Who it must not be shared with')],
-    // A group's message leads to its first box.
-    ['Ask Ayesha Khan to agree how the review will run', page.getByRole('group', { name: 'Who agrees to review this way?' }).getByRole('checkbox').first()],
   ];
   for (const [message, field] of focuses) {
     await press(summary.getByRole('link', { name: message }));
@@ -268,11 +258,41 @@ test('how we will review: continuing with nothing agreed lists every missing ans
   await press(radio(page, 'Why is this review happening?', 'Something has changed'));
   await press(radio(page, 'How deep will the review go?', 'Light touch: a short check that things are working'));
   await press(radio(page, 'Would the carer like time with the worker on their own?', 'No'));
+  await expect(summary).toBeHidden();
+  await continueTo(page, 'Keeping things private');
+  await expect(page).toHaveTitle(/^Keeping things private/);
+
+  // The second page: keeping things private, and who agrees to it all.
+  await press(page.getByRole('button', { name: 'Add something that must not be shared' }));
+  summary = await continueWithErrors(page, [
+    'Select who may see what is said, unless an item says otherwise',
+    'Enter what must not be shared',
+    'Enter who it must not be shared with',
+    'Ask Ayesha Khan to agree how the review will run',
+  ]);
+  await expect(page).toHaveTitle(/^Error: Keeping things private/);
+  focuses = [
+    ['Select who may see what is said, unless an item says otherwise', radio(page, 'Who may see what is said, unless you choose otherwise for an item?', 'Everyone')],
+    ['Enter what must not be shared', page.getByLabel('What must not be shared')],
+    ['Enter who it must not be shared with', page.getByLabel('Who it must not be shared with')],
+    // A group's message leads to its first box.
+    ['Ask Ayesha Khan to agree how the review will run', page.getByRole('group', { name: 'Who agrees to review this way?' }).getByRole('checkbox').first()],
+  ];
+  for (const [message, field] of focuses) {
+    await press(summary.getByRole('link', { name: message }));
+    await expect(field, message).toBeFocused();
+  }
+  // The way back leads to the first page, its answers kept.
+  await press(page.getByRole('link', { name: 'Back to how we will review' }));
+  await expect(heading(page, 'How we will review')).toBeVisible();
+  await expect(radio(page, 'Why is this review happening?', 'Something has changed')).toBeChecked();
+  await continueTo(page, 'Keeping things private');
+
   await press(radio(page, 'Who may see what is said, unless you choose otherwise for an item?', 'Not services or the GP'));
   await press(page.getByRole('button', { name: 'Remove this' }));
   await press(agreement(page, 'Who agrees to review this way?', 'Ayesha Khan, carer'));
-  await expect(summary).toBeHidden();
-  await continueTo(page, 'What we will look at');
+  await press(page.getByRole('button', { name: 'Continue', exact: true }));
+  await expect(heading(page, 'What we will look at')).toBeVisible();
 });
 
 // Issue 25, point 5: checked when someone asks to go on, listed in the
@@ -380,7 +400,7 @@ test('ready to start: continuing with needs unchecked, then not met without reas
 // next Continue.
 test('how we will review: a sharing limit added after a try is not faulted before anyone could fill it in', async ({ page }) => {
   const id = await familyReview(page);
-  await openReviewPage(page, id, 'process');
+  await openReviewPage(page, id, 'process/sharing');
   await press(page.getByRole('button', { name: 'Continue', exact: true }));
   const summary = errorSummary(page);
   await expect(summary).toBeVisible();

@@ -74,6 +74,7 @@ async function expectHowWeReview(page) {
     await expect(item).toBeChecked();
   }
   await expect(radio(page, 'Would the carer like time with the worker on their own?', 'Yes')).toBeChecked();
+  await continueTo(page, 'Keeping things private');
   await expect(checkbox(page, 'Who gets a copy of the summary?', 'The carer')).toBeChecked();
   await expect(checkbox(page, 'Who gets a copy of the summary?', 'Their GP')).not.toBeChecked();
   await expect(page.getByLabel('Name of the service that gets a copy')).toHaveValue('Northshire Day Centre');
@@ -194,6 +195,7 @@ test('a whole getting-ready walk by touch is saved and survives reloads', async 
     await expect(agenda).toHaveCount(4);
     for (const item of await agenda.all()) await expect(item).toBeChecked();
     await press(radio(page, 'Would the carer like time with the worker on their own?', 'Yes'));
+    await continueTo(page, 'Keeping things private');
     await press(checkbox(page, 'Who gets a copy of the summary?', 'The carer'));
     await press(page.getByRole('button', { name: 'Add a service that gets a copy' }));
     await expect(page.getByLabel('Name of the service that gets a copy')).toBeFocused();

@@ -87,9 +87,9 @@ test('the review proper by touch: ratings, services, cover, escalations, outcome
     // Adding the second closed the first: its card now sums it up.
     const cafe = card(page, SUPPORT_GROUP.name);
     await expect(cafe.getByText('Done', { exact: true })).toBeVisible();
-    await expect(cafe.getByRole('definition').filter({ hasText: 'Keep it as it is' })).toBeVisible();
+    await expect(cafe.locator('.app-card__line').filter({ hasText: 'Keep it as it is' })).toBeVisible();
     await press(page.getByRole('button', { name: `Close ${SITTING.name}` }));
-    await expect(card(page, SITTING.name).getByRole('definition').filter({ hasText: `Change it: ${SITTING.changes}` })).toBeVisible();
+    await expect(card(page, SITTING.name).locator('.app-card__line').filter({ hasText: `Change it: ${SITTING.changes}` })).toBeVisible();
     await continueTo(page, 'Support while the carer has time for themselves');
   });
 
@@ -98,14 +98,14 @@ test('the review proper by touch: ratings, services, cover, escalations, outcome
     await addArrangement(page, ARRANGEMENT, { stopAt: 'not agreed' });
     const title = 'Arrangement 1: A short stay away from home (respite)';
     await press(page.getByRole('button', { name: `Close ${title}` }));
-    await expect(card(page, title).getByRole('definition').filter({ hasText: `No. Next: ${ARRANGEMENT.next}` })).toBeVisible();
+    await expect(card(page, title).locator('.app-card__line').filter({ hasText: `No. Next: ${ARRANGEMENT.next}` })).toBeVisible();
     await press(page.getByRole('button', { name: `Change ${title}` }));
     await press(radio(page, 'Did Joan Khan agree to this?', 'Yes, they agreed'));
     // The way her own supports suggest is marked; she agreed through her advocate.
     await expect(page.getByRole('group', { name: 'How did Joan Khan show they agree?' })).toContainText('Suggested by what helps them take part');
     await press(radio(page, 'How did Joan Khan show they agree?', 'Through their advocate'));
     await press(page.getByRole('button', { name: `Close ${title}` }));
-    await expect(card(page, title).getByRole('definition').filter({ hasText: 'Yes, through Grace Obi, advocate' })).toBeVisible();
+    await expect(card(page, title).locator('.app-card__line').filter({ hasText: 'Yes, through Grace Obi, advocate' })).toBeVisible();
     await press(page.getByRole('button', { name: `Change ${title}` }));
     await expect(page.getByLabel('What happens next?')).toHaveCount(0);
     await continueTo(page, "Things that need someone else's help");
@@ -128,10 +128,9 @@ test('the review proper by touch: ratings, services, cover, escalations, outcome
 
   await test.step('Actions and outcome', async () => {
     await expect(page.getByText('No actions yet.')).toBeVisible();
-    for (const [n, a] of ACTIONS.entries()) await addAction(page, n, a);
+    for (const a of ACTIONS) await addAction(page, a);
+    await continueTo(page, 'The outcome');
     await fillOutcome(page);
-    // A change to the plan brings the next review forward (6–8 weeks).
-    await expect(page.getByText(/^Suggested: .* \(8 weeks after this review, because the plan is changing\)/)).toBeVisible();
     await continueTo(page, 'Carer review');
     await expectStatuses(page, Object.fromEntries([...GETTING_READY, ...REVIEW_PROPER].map((p) => [p, 'Done'])));
   });
@@ -200,23 +199,37 @@ test('the review proper by touch: ratings, services, cover, escalations, outcome
     }
 
     await openPart(page, id, 'Actions and outcome');
+    // Finished actions are folded to one line each: opened one at a time.
+    await expect(page.getByLabel('What will be done?')).toHaveCount(0);
     for (const [n, a] of ACTIONS.entries()) {
-      await expect(page.getByLabel('What will be done?').nth(n)).toHaveValue(a.what);
-      await expect(page.getByRole('group', { name: 'Who will do it?', exact: true }).nth(n).getByRole('radio', { name: a.owner })).toBeChecked();
-      await expect(page.getByLabel('When will it be done by?').nth(n)).toHaveValue(isoDate(a.due));
-      await expect(page.getByLabel('Which of the things you looked at does it answer? (optional)').nth(n).locator('option:checked')).toHaveText(a.criterion);
+      await expect(page.locator('.app-card__line').nth(n)).toContainText(a.what);
+      await press(page.getByRole('button', { name: `Change Action ${n + 1}` }));
+      await expectAction(page, a);
+      await press(page.getByRole('button', { name: `Close Action ${n + 1}` }));
     }
+    await continueTo(page, 'The outcome');
     await expect(radio(page, 'What did the review decide?', OUTCOME.decision)).toBeChecked();
     await expect(page.getByLabel('Why is this the outcome?')).toHaveValue(OUTCOME.rationale);
+    // A change to the plan brought the next review forward (6–8 weeks).
+    await expect(page.getByText(/^Suggested: .* \(8 weeks after this review, because the plan is changing\)/)).toBeVisible();
+    await expect(page.getByLabel('Date of the next review')).toHaveValue(isoDate(56));
+    await continueTo(page, 'What everyone thinks of it');
     await expect(page.getByLabel('What does Ayesha Khan think of the outcome?')).toHaveValue(OUTCOME.carer);
     await expect(page.getByLabel('What does Joan Khan think of the outcome?')).toHaveValue(OUTCOME.individual);
     await expect(radio(page, 'How did Joan Khan give their view? (optional)', OUTCOME.through)).toBeChecked();
     await expect(page.getByLabel('Other views and any disagreements (optional)')).toHaveValue(OUTCOME.others);
-    await expect(page.getByLabel('Date of the next review')).toHaveValue(isoDate(56));
 
     await openTaskList(page, id);
   });
 });
+
+/** The one open action card holds `a`'s answers. */
+async function expectAction(page, a) {
+  await expect(page.getByLabel('What will be done?')).toHaveValue(a.what);
+  await expect(page.getByRole('group', { name: 'Who will do it?', exact: true }).getByRole('radio', { name: a.owner })).toBeChecked();
+  await expect(page.getByLabel('When will it be done by?')).toHaveValue(isoDate(a.due));
+  await expect(page.getByLabel('Which of the things you looked at does it answer? (optional)').locator('option:checked')).toHaveText(a.criterion);
+}
 
 // Issue 25, point 1: the next review date is suggested, with its reason, and
 // goes into the record only when someone takes it. A change of decision
@@ -224,6 +237,7 @@ test('the review proper by touch: ratings, services, cover, escalations, outcome
 test('the next review date is suggested, never set behind anyone\'s back', async ({ page }) => {
   const id = await reviewAt(page, 'review proper');
   await openPart(page, id, 'Actions and outcome');
+  await continueTo(page, 'The outcome');
   const date = page.getByLabel('Date of the next review');
   const use = page.getByRole('button', { name: /^Use the suggested date, / });
   // Taken when the outcome was filled in: 8 weeks on, as the plan changes.
@@ -251,36 +265,37 @@ test('the next review date is suggested, never set behind anyone\'s back', async
 test('Undo puts a removed action back with all its fields, in its place', async ({ page }) => {
   const id = await reviewAt(page, 'review proper');
   await openPart(page, id, 'Actions and outcome');
-  const what = page.getByLabel('What will be done?');
+  // Finished actions are folded: each card's one line says what it is.
+  const lines = page.locator('.app-card__line');
   const bar = page.getByRole('status').filter({ hasText: /^Removed / });
   const undo = page.getByRole('button', { name: 'Undo: put back action 1' });
-  await expect(what).toHaveCount(2);
+  await expect(lines).toHaveCount(2);
 
   await press(page.getByRole('button', { name: 'Remove action 1' }));
   await press(page.getByRole('button', { name: 'Yes, remove it' }));
-  await expect(what).toHaveCount(1);
+  await expect(lines).toHaveCount(1);
   await expect(bar).toHaveText(/^Removed action 1\./);
   // Focus is on the next item's heading (the action that was second), not the page.
   // (moved in the next frame: waited for, not read at once)
   await expect.poll(() => page.evaluate(() => [document.activeElement.tagName, document.activeElement.textContent.trim()]))
     .toEqual(['H3', 'Action 1']);
-  await expect(what.first()).toHaveValue(ACTIONS[1].what);
+  await expect(lines.first()).toContainText(ACTIONS[1].what);
 
   await press(undo);
   await expect(page.getByText('Action 1 is back.')).toBeFocused();
-  await expect(what).toHaveCount(2);
+  await expect(lines).toHaveCount(2);
   const [first] = ACTIONS;
-  await expect(what.first()).toHaveValue(first.what);
-  await expect(page.getByRole('group', { name: 'Who will do it?', exact: true }).first().getByRole('radio', { name: first.owner })).toBeChecked();
-  await expect(page.getByLabel('When will it be done by?').first()).toHaveValue(isoDate(first.due));
-  await expect(page.getByLabel('Which of the things you looked at does it answer? (optional)').first().locator('option:checked')).toHaveText(first.criterion);
-  await expect(what.nth(1)).toHaveValue(ACTIONS[1].what);
+  await expect(lines.first()).toContainText(first.what);
+  await expect(lines.nth(1)).toContainText(ACTIONS[1].what);
+  await press(page.getByRole('button', { name: 'Change Action 1' }));
+  await expectAction(page, first);
+  await press(page.getByRole('button', { name: 'Close Action 1' }));
 
   // Undo lasts until the next change, then it is gone (the change would be undone too).
   await press(page.getByRole('button', { name: 'Remove action 2' }));
   await press(page.getByRole('button', { name: 'Yes, remove it' }));
   await expect(bar).toHaveText(/^Removed action 2\./);
-  await page.getByLabel('Why is this the outcome?').fill('Changed after the removal');
+  await press(page.getByRole('button', { name: 'Add an action', exact: true }));
   await expect(page.getByRole('button', { name: /^Undo/ })).toHaveCount(0);
-  await expect(what).toHaveCount(1);
+  await expect(lines).toHaveCount(1);
 });

@@ -76,6 +76,9 @@ test('check, sign off by everyone (worker last), lock, amend and sign the new ve
     await expect(page.getByRole('region', { name: 'Signed off' })).toContainText(LOCKED);
     await press(page.getByRole('link', { name: 'Actions and outcome', exact: true }));
     await expect(heading(page, 'Actions and outcome')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Add an action' })).toHaveCount(0);
+    await press(page.getByRole('button', { name: 'Continue' }));
+    await expect(heading(page, 'The outcome')).toBeVisible();
     await expect(page.getByLabel('Why is this the outcome?')).not.toBeEditable();
     await page.reload();
     await expect(page.getByLabel('Why is this the outcome?')).toHaveValue(OUTCOME.rationale);
@@ -131,7 +134,7 @@ test('a locked review does not let anyone type into its fields', async ({ page }
   const id = await completeReview(page);
   await openCheck(page);
   await signEveryone(page);
-  await openPart(page, id, 'Actions and outcome');
+  await openReviewPage(page, id, 'outcome/decision');
   await expect(page.getByLabel('Why is this the outcome?')).not.toBeEditable();
   await expect(radio(page, 'What did the review decide?', 'No change: the plan stays as it is')).toBeDisabled();
 });
@@ -199,8 +202,10 @@ test('after a signature, an answer changes only once the signatures are cleared 
   const why = page.getByLabel('Why is this the outcome?');
   const banner = page.getByRole('region', { name: 'Signed so far' });
   await expect(banner).toContainText('Joan Khan and Ayesha Khan signed this review.');
-  await expect(why).not.toBeEditable();
   await expect(page.getByRole('button', { name: 'Add an action' })).toHaveCount(0);
+  await openReviewPage(page, id, 'outcome/decision');
+  await expect(banner).toContainText('Joan Khan and Ayesha Khan signed this review.');
+  await expect(why).not.toBeEditable();
 
   await test.step('asked first, naming whose signatures go; keeping them changes nothing', async () => {
     await press(banner.getByRole('button', { name: 'Change an answer' }));
@@ -215,7 +220,7 @@ test('after a signature, an answer changes only once the signatures are cleared 
   });
 
   await test.step('cleared on purpose: the answer can change, and everyone signs again', async () => {
-    await openPart(page, id, 'Actions and outcome');
+    await openReviewPage(page, id, 'outcome/decision');
     await press(banner.getByRole('button', { name: 'Change an answer' }));
     await press(banner.getByRole('button', { name: 'Yes, clear the signatures' }));
     await expect(page.getByRole('status').filter({ hasText: 'The signatures were cleared.' })).toBeVisible();
@@ -305,12 +310,12 @@ test('an agreement through pictures, seen by the worker, is recorded as such eve
   const PICTURES = 'Through pictures, symbols or objects of reference';
   const agreesThroughPictures = async () => {
     await press(radio(page, 'How did Joan Khan show they agree?', PICTURES));
-    // Her witness question comes after her way (on "How we will review",
-    // after Ayesha's too).
+    // Her witness question comes after her way (on "Keeping things
+    // private", after Ayesha's too).
     await page.getByLabel('Who saw them agree? (optional)').last().selectOption({ label: 'Sam Patel, worker' });
   };
   // How the review runs (P17).
-  await openReviewPage(page, id, 'process');
+  await openReviewPage(page, id, 'process/sharing');
   await press(agreement(page, 'Who agrees to review this way?', 'Joan Khan, the person cared for'));
   await agreesThroughPictures();
   // The arrangement made for her (P21).

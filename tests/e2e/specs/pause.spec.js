@@ -5,7 +5,7 @@
 // review is on the paused screen; and the automatic lock does not run out
 // while paused (a fake clock moves the time on).
 import {
-  test, expect, press, heading, reviewAt, openPart, expectNoAxeViolations, setDevicePin, visitUnlocked,
+  test, expect, press, heading, reviewAt, openPart, continueTo, expectNoAxeViolations, setDevicePin, visitUnlocked,
 } from '../helpers.js';
 
 test.use({ hasTouch: true, viewport: { width: 1024, height: 768 }, actionTimeout: 20_000 });
@@ -16,7 +16,9 @@ test('pausing hides the meeting behind a calm screen; resuming brings back the t
   test.setTimeout(120_000);
   const id = await reviewAt(page, 'review proper');
   await openPart(page, id, 'Actions and outcome');
-  const field = page.getByLabel('What does Ayesha Khan think of the outcome?');
+  await continueTo(page, 'The outcome');
+  await continueTo(page, 'What everyone thinks of it');
+  const field = page.getByLabel('Other views and any disagreements (optional)');
   await field.scrollIntoViewIfNeeded();
   await field.fill('');
   await field.pressSequentially('Relieved, but worried about nights');
@@ -30,7 +32,7 @@ test('pausing hides the meeting behind a calm screen; resuming brings back the t
   await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
   await expect(heading(page, 'Paused')).toBeFocused();
   // Nothing of the review shows, and nothing of it can be reached.
-  await expect(heading(page, 'Actions and outcome')).toBeHidden();
+  await expect(heading(page, 'What everyone thinks of it')).toBeHidden();
   await expect(field).toBeHidden();
   const shown = await page.locator('main').innerText();
   expect(shown).not.toContain('Ayesha');
@@ -38,14 +40,14 @@ test('pausing hides the meeting behind a calm screen; resuming brings back the t
   await expectNoAxeViolations(page, 'the paused screen');
 
   await press(page.getByRole('button', { name: 'Go back to the review' }));
-  await expect(heading(page, 'Actions and outcome')).toBeVisible();
+  await expect(heading(page, 'What everyone thinks of it')).toBeVisible();
   await expect(field).toBeFocused();
   await expect(field).toHaveValue('Relieved, but worried about nights');
   expect(await page.evaluate(() => window.scrollY)).toBe(scrolled);
   await expectNoAxeViolations(page, 'the meeting after a pause');
   // What was typed was kept on the device too.
   await page.reload();
-  await expect(page.getByLabel('What does Ayesha Khan think of the outcome?')).toHaveValue('Relieved, but worried about nights');
+  await expect(page.getByLabel('Other views and any disagreements (optional)')).toHaveValue('Relieved, but worried about nights');
 });
 
 test('with a device PIN the lock does not run out while paused, counts again after, and can be locked from the paused screen', async ({ page }) => {

@@ -92,6 +92,25 @@ const WORKER_ONLY = {
 };
 const CODE = /\bP([1-9]|1[0-9]|2[0-3])\b|\brevision \d/i;
 
+// Issue 26, point 2: short pages. At 1024×768 a part's page, its cards
+// folded, is at most three screens tall, and its first question's control
+// ends on the first screen. Held to it: each part's page as it opens, and
+// with its lists filled in and folded. (A page with a card opened to be
+// filled in is as long as that card; tools/heights.mjs prints every
+// screen's height and where its first control ends.)
+const SCREEN_HEIGHT = 768;
+const SHORT_PAGES = [
+  'who is here, everyone added', 'person details', 'help to take part', 'person support',
+  'how we will review', 'keeping things private', 'what we will look at', 'ready to start, with needs',
+  'how it is going, everything rated', 'services and support, cards closed', 'cover, cards closed',
+  "things that need someone else's help, cards closed", 'actions and outcome, filled in',
+  'the outcome, filled in', 'what everyone thinks of the outcome, filled in',
+];
+// Where the first question comes later than the first screen, on purpose:
+const FIRST_QUESTION_LATER = {
+  "things that need someone else's help, cards closed": 'an urgent safeguarding matter is said before anything else on its page',
+};
+
 async function standardCodes(page) {
   return page.evaluate((source) => {
     const code = new RegExp(source, 'i');
@@ -170,6 +189,14 @@ for (const screen of SCREENS) {
       });
       test.info().annotations.push({ type: 'height at 1024×768', description: String(height) });
       if (firstQuestion !== null) test.info().annotations.push({ type: 'first control ends at', description: String(Math.round(firstQuestion)) });
+      if (SHORT_PAGES.includes(screen.name)) {
+        await test.step('a short page: at most three screens tall, its first question on the first screen', () => {
+          expect(height, `${label(screen)}: height`).toBeLessThanOrEqual(3 * SCREEN_HEIGHT);
+          if (firstQuestion !== null && !FIRST_QUESTION_LATER[screen.name]) {
+            expect(firstQuestion, `${label(screen)}: first control`).toBeLessThanOrEqual(SCREEN_HEIGHT);
+          }
+        });
+      }
     }
     if (!WORKER_ONLY[screen.name]) {
       await test.step('plain words: no code of the standard on a screen people read in the room, and no slip like ".,"', async () => {
@@ -205,6 +232,11 @@ for (const screen of SCREENS) {
     }
   });
 }
+
+test('every screen held to a short page is in the registry, in its clean state', () => {
+  const clean = SCREENS.filter((s) => s.state === 'clean').map((s) => s.name);
+  expect(SHORT_PAGES.filter((name) => !clean.includes(name))).toEqual([]);
+});
 
 test('every route of the app has a screen in the registry', () => {
   const routes = routesOfApp();

@@ -16,7 +16,9 @@ test('the worker holds the tablet at first, and every screen of the review says 
   const id = await familyReview(page);
   for (const [rest, title] of [
     ['', 'Carer review'], ['who', 'Who is here'], ['taking-part', 'Help to take part'],
-    ['process', 'How we will review'], ['criteria', 'What we will look at'], ['ready', 'Ready to start'],
+    ['process', 'How we will review'], ['process/sharing', 'Keeping things private'],
+    ['criteria', 'What we will look at'], ['ready', 'Ready to start'], ['outcome/decision', 'The outcome'],
+    ['outcome/views', 'What everyone thinks of it'],
     ['check', 'Check the review before signing'], ['delete', 'Delete this review?'],
   ]) {
     await openReviewPage(page, id, rest);

@@ -53,7 +53,7 @@ test('a new build waits while a review is open, and is applied from the home scr
   page.on('pageerror', (e) => problems.push(e.message));
   try {
     // This build, its service worker in control, a review open with a change typed.
-    const id = await reviewAt(page, 'family', 'process');
+    const id = await reviewAt(page, 'family', 'process/sharing');
     await page.waitForFunction(() => Boolean(navigator.serviceWorker.controller));
     const recipients = page.getByLabel('Anything more about copies (optional)');
     await recipients.fill('Ayesha, Joan, and the Carers Support Team by post');
@@ -68,10 +68,10 @@ test('a new build waits while a review is open, and is applied from the home scr
     await page.waitForFunction(async () => Boolean((await navigator.serviceWorker.getRegistration()).waiting));
     expect(await page.evaluate(() => window.sameDocument)).toBe(true);
     expect(await runsTheNextBuild(page)).toBe(false);
-    await expect(heading(page, 'How we will review')).toBeVisible();
+    await expect(heading(page, 'Keeping things private')).toBeVisible();
     // Not even a reload of the review lets it take over.
     await page.reload();
-    await expect(heading(page, 'How we will review')).toBeVisible();
+    await expect(heading(page, 'Keeping things private')).toBeVisible();
     expect(await runsTheNextBuild(page)).toBe(false);
     // Nothing is offered inside a review.
     await expect(page.getByRole('button', { name: 'Update now' })).toHaveCount(0);
@@ -87,7 +87,7 @@ test('a new build waits while a review is open, and is applied from the home scr
     await expect(page.getByRole('button', { name: 'Update now' })).toHaveCount(0);
 
     // The draft made by the old build opens in the new one, as it was typed.
-    await page.goto(`/review/${id}/process`);
+    await page.goto(`/review/${id}/process/sharing`);
     await expect(page.getByLabel('Anything more about copies (optional)'))
       .toHaveValue('Ayesha, Joan, and the Carers Support Team by post');
     expect(await runsTheNextBuild(page)).toBe(true);

@@ -33,7 +33,7 @@ async function signedSummary(page, id) {
 /** Every screen with items on it, each card opened so its items show. */
 async function itemScreens(page, id) {
   const data = await stored(page, id);
-  return [...data.criteria.map((c) => `rate/${c.id}`), 'services', 'cover', 'escalations', 'outcome'];
+  return [...data.criteria.map((c) => `rate/${c.id}`), 'services', 'cover', 'escalations', 'outcome', 'outcome/decision', 'outcome/views'];
 }
 
 /** The "Change …" buttons that open a card (one card is open at a time). */
@@ -98,7 +98,7 @@ test('every visibility on every kind of item: chosen on the item, said to screen
   await page.getByLabel('What is missing?').fill('No sitting service at weekends');
   await press(page.getByRole('group', { name: 'Who noticed it?' }).getByRole('radio', { name: /^Ayesha Khan/ }));
   // And whose the other views are.
-  await openReviewPage(page, id, 'outcome');
+  await openReviewPage(page, id, 'outcome/views');
   const by = page.getByRole('combobox', { name: 'Whose views are these?' });
   await expect(by).toHaveValue('not-recorded');
   await by.selectOption(await by.locator('option', { hasText: 'Tom Khan' }).first().getAttribute('value'));
@@ -125,7 +125,7 @@ test('every visibility on every kind of item: chosen on the item, said to screen
 
   // The choices survive a reload.
   await page.reload();
-  await openReviewPage(page, id, 'outcome');
+  await openReviewPage(page, id, 'outcome/decision');
   await expect(page.locator('#visibility-outcome-rationale')).toHaveValue(chosen.get('outcome/rationale'));
 
   await openReviewPage(page, id);
