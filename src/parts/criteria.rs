@@ -68,7 +68,7 @@ fn LibrarySearch() -> impl IntoView {
             let keys = found.get();
             if keys.is_empty() {
                 return view! {
-                    <p class="app-body" role="status">"Nothing in our list has those words. Try another word, or add your own below."</p>
+                    <p class="app-body" role="status">"Nothing in our list has those words. Try another word, or use “Add your own” below."</p>
                 }.into_any();
             }
             let legend = review_core::words::count_of(keys.len(), "criterion has those words", "criteria have those words");
@@ -165,7 +165,7 @@ fn LibraryChoices(
     }
 }
 
-/// A criterion typed in at the meeting.
+/// A criterion typed in at the meeting, folded under "Add your own".
 #[component]
 fn CustomCriterion() -> impl IntoView {
     let ctx = use_review();
@@ -187,17 +187,25 @@ fn CustomCriterion() -> impl IntoView {
             Err(e) => problem.set(Some(e.to_string())),
         }
     };
+    // Folded (issue 26: a short page); it stays open once opened, so a
+    // message about the wording is seen by the field.
     view! {
-        <h2 class="app-heading-m">"Add your own"</h2>
-        <TextArea id="custom-wording" label="What else should the review look at?"
-            hint="Write it so that people can say whether it is going well. For example: the evening calls from the care agency come on time."
-            value=wording error=problem rows=2 on_input=Callback::new(move |v| wording.set(v)) />
-        <Radios id="custom-group" legend="Which area is it about?"
-            choices=CriterionGroup::ALL.iter().map(|g| Choice::new(*g, g.key(), &lib.group(*g).title)).collect()
-            value=group on_change=Callback::new(move |g| group.set(Some(g))) />
-        <div class="app-button-group">
-            <button type="button" class="app-button app-button--secondary" on:click=add>"Add this to the review"</button>
-        </div>
+        <details class="app-details">
+            <summary class="app-details__summary">
+                <span class="app-details__summary-text">"Add your own"</span>
+            </summary>
+            <div class="app-details__text">
+                <TextArea id="custom-wording" label="What else should the review look at?"
+                    hint="Write it so that people can say whether it is going well. For example: the evening calls from the care agency come on time."
+                    value=wording error=problem rows=2 on_input=Callback::new(move |v| wording.set(v)) />
+                <Radios id="custom-group" legend="Which area is it about?"
+                    choices=CriterionGroup::ALL.iter().map(|g| Choice::new(*g, g.key(), &lib.group(*g).title)).collect()
+                    value=group on_change=Callback::new(move |g| group.set(Some(g))) />
+                <div class="app-button-group">
+                    <button type="button" class="app-button app-button--secondary" on:click=add>"Add this to the review"</button>
+                </div>
+            </div>
+        </details>
     }
 }
 

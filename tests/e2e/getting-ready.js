@@ -132,6 +132,19 @@ export async function unfoldLibrary(page) {
   }
 }
 
+/**
+ * The field for a criterion of our own on "What we will look at", its fold
+ * "Add your own" opened if need be (issue 26: a short page).
+ */
+export async function ownCriterionField(page) {
+  const field = page.getByLabel('What else should the review look at?');
+  if (!(await field.isVisible())) {
+    await press(page.getByText('Add your own', { exact: true }));
+    await expect(field).toBeVisible();
+  }
+  return field;
+}
+
 /** A criterion of our library, by its wording (its group unfolded if need be). */
 export async function libraryCriterion(page, wording) {
   await unfoldLibrary(page);
@@ -225,7 +238,7 @@ export async function driveGettingReady(page) {
 
   await press(await libraryCriterion(page, TIME_OFF));
   await press(await libraryCriterion(page, ROLES_CLEAR));
-  await page.getByLabel('What else should the review look at?').fill(EVENING_CALLS);
+  await (await ownCriterionField(page)).fill(EVENING_CALLS);
   await press(page.getByRole('button', { name: 'Add this to the review' }));
   await expect(page.getByRole('heading', { level: 3 })).toHaveText(CRITERIA, { useInnerText: true });
   await press(radio(chosenCriterion(page, TIME_OFF), 'How will people rate it?', '5 steps: from very poor to very good'));

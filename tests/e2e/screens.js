@@ -16,7 +16,7 @@
 // review(stage, rest) and part(...) open a staged review somewhere,
 // showing(h1) waits for a heading, and so on.
 import { expect, press, heading, radio, checkbox, showErrors, isoDate } from './fixture.js';
-import { addPerson, changePerson, libraryCriterion, TIME_OFF, EVENING_CALLS } from './getting-ready.js';
+import { addPerson, changePerson, libraryCriterion, ownCriterionField, TIME_OFF, EVENING_CALLS } from './getting-ready.js';
 import {
   reviewAt, changeOneRatingInStorage, clockInDoubt, openCriterion, rate, markNotDiscussed, addResource, addArrangement, addMatter, openCheck, signUntil,
   signEveryone, turnBanner, RATINGS, SITTING, COVER_QUESTION, ARRANGEMENT, PHONE_NOW, SAFEGUARDING,
@@ -210,7 +210,7 @@ export const SCREENS = [
     (page) => expect(page.getByText('Nothing in our list has those words.')).toBeVisible()),
   screen('what we will look at, with chosen criteria', CRITERIA, 'clean', review('family', 'criteria'),
     async (page) => press(await libraryCriterion(page, 'The carer is getting enough sleep and rest.')),
-    (page) => page.getByLabel('What else should the review look at?').fill(EVENING_CALLS),
+    async (page) => (await ownCriterionField(page)).fill(EVENING_CALLS),
     pressButton('Add this to the review'),
     (page) => expect(page.getByRole('heading', { level: 3 })).toHaveCount(2)),
   screen('ready to start, nobody needs anything', READY, 'clean', review('family', 'ready'),

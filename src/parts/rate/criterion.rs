@@ -226,31 +226,38 @@ fn CriterionScreen(
                     }
                 }
             >
-                <ReadAloud text=speech />
-                <p class="app-turn-banner" role="status">
-                    {move || {
-                        let t = turn.get();
-                        match t.now {
-                            Some((name, noun)) => view! {
-                                <span class="app-turn-banner__label">"Now: "</span>
-                                <span class="app-turn-banner__name">{name}</span>
-                                {format!(", {noun}")}
-                                {t.then.map(|(name, noun)| view! {
-                                    <span class="app-turn-banner__next">{format!("Then: {name}, {noun}")}</span>
-                                })}
-                            }.into_any(),
-                            None if t.has_raters => view! { "Everyone has given their rating." }.into_any(),
-                            None => view! { "Nobody taking part gives a rating." }.into_any(),
-                        }
+                // Whose turn it is, and Read aloud beside it; how to rate
+                // on one line: the first person's faces start on the first
+                // screen (issue 26).
+                <div class="app-turn-banner app-turn-banner--with-action app-raters__turn">
+                    <p class="app-turn-banner__text app-turn-banner__text--split" role="status">
+                        {move || {
+                            let t = turn.get();
+                            match t.now {
+                                Some((name, noun)) => view! {
+                                    <span>
+                                        <span class="app-turn-banner__label">"Now: "</span>
+                                        <span class="app-turn-banner__name">{name}</span>
+                                        {format!(", {noun}")}
+                                    </span>
+                                    {t.then.map(|(name, noun)| view! {
+                                        <span class="app-turn-banner__next">{format!("Then: {name}, {noun}")}</span>
+                                    })}
+                                }.into_any(),
+                                None if t.has_raters => view! { "Everyone has given their rating." }.into_any(),
+                                None => view! { "Nobody taking part gives a rating." }.into_any(),
+                            }
+                        }}
+                    </p>
+                    <ReadAloud text=speech />
+                </div>
+                <p class="app-body app-raters__how">
+                    {move || if easy.get() {
+                        "Everyone has a turn. Tap the face that shows what you think."
+                    } else {
+                        "Each person in turn taps the face that matches what they think."
                     }}
                 </p>
-                <Show when=move || !easy.get() fallback=|| view! {
-                    <p class="app-body">"Everyone has a turn. Tap the face that shows what you think."</p>
-                }>
-                    <p class="app-body">
-                        "Ask each person in turn. They tap the face and words that match what they think."
-                    </p>
-                </Show>
                 // Each person's rating under a line, but the first: their
                 // faces start on the first screen.
                 <div class="app-raters">

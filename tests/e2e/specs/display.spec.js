@@ -144,7 +144,7 @@ test('easy read puts a symbol and a short sentence beside each criterion', async
 
   // Off again: the standard wording, no symbols.
   await setDisplay(page, { easyRead: false });
-  await expect(page.getByText('Ask each person in turn. They tap the face and words that match what they think.')).toBeVisible();
+  await expect(page.getByText('Each person in turn taps the face that matches what they think.')).toBeVisible();
   await expect(page.locator('main img')).toHaveCount(0);
 });
 

@@ -228,6 +228,7 @@ test('a whole meeting by keyboard alone, from setting up the device to the locke
   await test.step('what we will look at: one from our list, one of our own, both agreed', async () => {
     await activate(page, main.getByText(/^The carer's own health and wellbeing \(\d+ to choose from\)$/));
     await tick(page, page.getByRole('checkbox', { name: TIME_OFF, exact: true }));
+    await activate(page, main.getByText('Add your own', { exact: true }));
     await typeInto(page, page.getByLabel('What else should the review look at?'), EVENING_CALLS);
     await activate(page, button('Add this to the review'), 'Space');
     const card = (wording) => main.getByRole('listitem')

@@ -4,7 +4,7 @@
 import {
   test, expect, press, newReview, heading, radio, checkbox, continueTo, errorSummary,
   fillPersonDetails, addPerson, changePerson, openReviewPage, familyReview, needsReview,
-  libraryCriterion, chosenCriterion, agreement, AYESHA,
+  libraryCriterion, ownCriterionField, chosenCriterion, agreement, AYESHA,
 } from '../helpers.js';
 
 /** Press Continue on a screen with missing answers: the summary lists exactly `messages`. */
@@ -337,8 +337,9 @@ test('what we will look at: continuing with nothing chosen, then without the car
   await expect(card.getByRole('group', { name: 'Who agrees to look at this?' }).getByRole('checkbox').first()).toBeFocused();
 
   // An empty criterion of our own is refused with a message by its field.
+  const own = await ownCriterionField(page);
   await press(page.getByRole('button', { name: 'Add this to the review' }));
-  await expect(page.getByLabel('What else should the review look at?'))
+  await expect(own)
     .toHaveAccessibleDescription(/Enter the wording of the criterion/);
 
   await press(agreement(card, 'Who agrees to look at this?', 'Ayesha Khan, carer'));

@@ -3,7 +3,7 @@
 // reloads, one half way through and one at the end.
 import {
   test, expect, press, setUpDevice, startReview, heading, radio, checkbox, continueTo,
-  fillPersonDetails, changePerson, openReviewPage, libraryCriterion, chosenCriterion, openChosenCriterion, agreement,
+  fillPersonDetails, changePerson, openReviewPage, libraryCriterion, ownCriterionField, chosenCriterion, openChosenCriterion, agreement,
   expectStatuses, openTaskList, openPart, GETTING_READY as PARTS, TIME_OFF, ROLES_CLEAR, EVENING_CALLS, CRITERIA,
 } from '../helpers.js';
 
@@ -212,7 +212,7 @@ test('a whole getting-ready walk by touch is saved and survives reloads', async 
   await test.step('What we will look at: two from the list, one of our own, one on the 5-step scale', async () => {
     await press(await libraryCriterion(page, TIME_OFF));
     await press(await libraryCriterion(page, ROLES_CLEAR));
-    await page.getByLabel('What else should the review look at?').fill(EVENING_CALLS);
+    await (await ownCriterionField(page)).fill(EVENING_CALLS);
     await press(page.getByRole('button', { name: 'Add this to the review' }));
     await expect(page.getByLabel('What else should the review look at?')).toHaveValue('');
     await expect(page.getByRole('heading', { level: 3 })).toHaveText(CRITERIA, { useInnerText: true });

@@ -133,7 +133,7 @@ test('our list of criteria is searched by a word, and a criterion found is added
   await press(found.getByRole('checkbox', { name: MONEY }));
   await expect(page.getByRole('heading', { level: 3, name: MONEY })).toBeVisible();
   await page.getByLabel('Search our list').fill('zebra');
-  await expect(page.getByText('Nothing in our list has those words. Try another word, or add your own below.')).toBeVisible();
+  await expect(page.getByText('Nothing in our list has those words. Try another word, or use “Add your own” below.')).toBeVisible();
   // Cleared, the list is by group again, the criterion ticked in its group.
   await page.getByLabel('Search our list').fill('');
   await press(page.getByText('The carer\'s own health and wellbeing (', { exact: false }));

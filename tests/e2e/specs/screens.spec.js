@@ -105,10 +105,12 @@ const SHORT_PAGES = [
   'how it is going, everything rated', 'services and support, cards closed', 'cover, cards closed',
   "things that need someone else's help, cards closed", 'actions and outcome, filled in',
   'the outcome, filled in', 'what everyone thinks of the outcome, filled in',
+  'what we will look at, agreed criteria folded to one line', 'rate one criterion',
 ];
 // Where the first question comes later than the first screen, on purpose:
 const FIRST_QUESTION_LATER = {
   "things that need someone else's help, cards closed": 'an urgent safeguarding matter is said before anything else on its page',
+  'what we will look at, agreed criteria folded to one line': 'what is already chosen comes first, each folded to one line with its Change button on the first screen; the search of our list follows',
 };
 
 async function standardCodes(page) {
