@@ -467,7 +467,7 @@ impl PageErrors {
 
 /// Make a new review from the device's settings and save it.
 pub fn start_review(app: &AppState) -> Result<Review, storage::StorageError> {
-    let review = app.settings.with_untracked(|s| {
+    let mut review = app.settings.with_untracked(|s| {
         Review::new(
             clock::new_id(),
             clock::now(),
@@ -476,6 +476,14 @@ pub fn start_review(app: &AppState) -> Result<Review, storage::StorageError> {
             clock::new_id(),
         )
     });
+    // The references the team's records use, as its configuration in force
+    // names and shapes them (issue 27).
+    if let Some(team) = use_context::<crate::team::Team>() {
+        review.reference_rules = team
+            .in_force
+            .with_untracked(|f| f.as_ref().map(|f| f.profile.identifiers.clone()))
+            .unwrap_or_default();
+    }
     // The device's signing key is made now, before the meeting (the
     // browser keeps it, in IndexedDB, apart from the local storage the
     // meeting fills), so that a storage that fills up during it cannot stop

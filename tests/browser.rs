@@ -26,6 +26,7 @@ fn sample_review() -> Review {
         team: "Carers".into(),
         worker_name: "Sam Patel".into(),
         worker_role: "Worker".into(),
+        ..Default::default()
     };
     Review::new(
         clock::new_id(),

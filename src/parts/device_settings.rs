@@ -28,6 +28,15 @@ fn errors_of(s: &DeviceSettings) -> Vec<FieldError> {
     );
     need("worker-name", &s.worker_name, "Enter your name");
     need("worker-role", &s.worker_role, "Enter your job title");
+    if !is_blank(&s.ods_code) {
+        if let Err(why) = review_core::identifiers::ods_code(&s.ods_code) {
+            errors.push(FieldError {
+                field: "ods-code".into(),
+                message: format!("The ODS code {why}"),
+                attention: false,
+            });
+        }
+    }
     errors
 }
 
@@ -94,6 +103,10 @@ pub fn DeviceSettingsPage() -> impl IntoView {
                 <TextInput id="organisation" label="Organisation" autocomplete="organization"
                     value=field(|d| &d.organisation) error=error_for("organisation")
                     on_input=setter(|d, v| d.organisation = v) width="app-input--full" />
+                <TextInput id="ods-code" label="ODS code (optional)"
+                    hint="Your organisation's code in the NHS Organisation Data Service, for example 8HN21. Records systems match summaries by it."
+                    value=field(|d| &d.ods_code) error=error_for("ods-code")
+                    on_input=setter(|d, v| d.ods_code = v) width="app-input--width-10" />
                 <TextInput id="team" label="Team (optional)"
                     value=field(|d| &d.team)
                     on_input=setter(|d, v| d.team = v) width="app-input--width-30" />
@@ -104,6 +117,10 @@ pub fn DeviceSettingsPage() -> impl IntoView {
                     autocomplete="organization-title"
                     value=field(|d| &d.worker_role) error=error_for("worker-role")
                     on_input=setter(|d, v| d.worker_role = v) width="app-input--width-30" />
+                <TextInput id="staff-id" label="Your staff ID (optional)"
+                    hint="As your organisation's records know you. It goes into each new review."
+                    value=field(|d| &d.staff_id)
+                    on_input=setter(|d, v| d.staff_id = v) width="app-input--width-10" />
                 <Problem message=problem />
                 <div class="app-button-group">
                     <button type="submit" class="app-button">

@@ -3,6 +3,7 @@
 //! in `about_them`, what else the review records about them).
 
 mod about_them;
+mod numbers;
 
 use crate::browser::clock;
 use crate::components::{
@@ -181,7 +182,18 @@ fn PersonDetailsScreen(
     let age_wrong = RwSignal::new(false);
     let errors = PageErrors::new(Memo::new(move |_| {
         let mut errors = person.with(|p| p.as_ref().map(validate::participant).unwrap_or_default());
+        errors.extend(person.with(|p| {
+            p.as_ref()
+                .map(|p| ctx.review.with(|r| validate::participant_records(r, p)))
+                .unwrap_or_default()
+        }));
         errors.extend(about_them::age_problem(age_wrong.get()));
+        // In the order the page asks them: the numbers come before how
+        // someone takes part.
+        if let Some(i) = errors.iter().position(|e| e.field == "attendance") {
+            let attendance = errors.remove(i);
+            errors.push(attendance);
+        }
         errors
     }));
     let role = Signal::derive(move || person.with(|p| p.as_ref().map(|p| p.role)));
@@ -268,6 +280,7 @@ fn PersonDetailsScreen(
                     on_input=set_rel width="app-input--width-20" />
             </Show>
             <about_them::AboutThem pid=pid.clone() errors=errors age_wrong=age_wrong />
+            <numbers::ForTheRecords pid=pid.clone() errors=errors />
             <Radios id="attendance" legend="How are they taking part today?"
                 choices=Choice::list(&Attendance::ALL, Attendance::key, Attendance::label)
                 value=Signal::derive(move || person.with(|p| p.as_ref().and_then(|p| p.attendance)))

@@ -3,7 +3,10 @@
 // the acceptance walks; and the staged states built from these and from
 // getting-ready.js (state.js), which bring a test to a point of the meeting
 // in a moment.
-import { expect, press, heading, radio, continueTo, openReviewPage, isoDate, escapeRegExp } from './fixture.js';
+import { readFileSync } from 'node:fs';
+import {
+  test, expect, press, heading, radio, continueTo, openReviewPage, isoDate, escapeRegExp,
+} from './fixture.js';
 import { stage } from './state.js';
 import {
   setUpDevice, startReview, startReviewWithFamily, startReviewWithNeeds, driveGettingReady, openTaskList, openPart,
@@ -500,4 +503,15 @@ export async function completeGettingReady(page) {
 /** A review with every part done, ready to check and sign. Leaves the page on the task list. */
 export async function completeReview(page) {
   return reviewAt(page, 'review proper');
+}
+
+/** From the task list, "Download summary": the file's name, where the test kept it, and its text. */
+export async function downloadSummary(page) {
+  const [dl] = await Promise.all([
+    page.waitForEvent('download'),
+    press(page.getByRole('button', { name: 'Download summary' })),
+  ]);
+  const path = test.info().outputPath(dl.suggestedFilename());
+  await dl.saveAs(path);
+  return { name: dl.suggestedFilename(), path, text: readFileSync(path, 'utf8') };
 }

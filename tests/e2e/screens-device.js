@@ -135,6 +135,14 @@ async function teamConfigChosen(page, path = teamFile()) {
   await page.getByLabel('Team configuration file').setInputFiles(path);
 }
 
+/** Steps: the example configuration (a required case reference) imported, and the carer's details opened. */
+async function teamReferencesAsked(page) {
+  const id = await reach(page, 'family');
+  await teamConfigImported(page);
+  await page.goto(`/review/${id}/who`);
+  await changePerson(page, 'Ayesha Khan');
+}
+
 /** Step: the example team configuration imported (on a device with no PIN). */
 async function teamConfigImported(page) {
   await teamConfigChosen(page);
@@ -219,6 +227,8 @@ export const DEVICE_SCREENS = [
     (page) => expect(page.getByRole('region', { name: 'Update' })).toContainText('A new version of Review Together is ready')),
   screen('device settings', '/settings', 'clean', visit('/settings'), showing('Device settings')),
   screen('device settings, nothing filled in', '/settings', 'error', visit('/settings'), pressButton('Save settings'), erring),
+  screen('device settings, an ODS code that is not one', '/settings', 'error', visit('/settings'),
+    (page) => page.getByLabel('ODS code (optional)').fill('8-HN'), pressButton('Save settings'), erring),
   screen('page not found', '*', 'clean', visit('/no/such/page'), showing('Page not found')),
   screen('review not found', '/review/:id', 'error', visit('/review/no-such-review'), showing('Review not found')),
   screen('review cannot be opened', '/review/:id', 'error', storeUnreadableReview, visit('/review/future-1/who'),
@@ -274,6 +284,15 @@ export const DEVICE_SCREENS = [
     await page.goto(`/review/${id}`);
   },
     (page) => expect(page.getByRole('region', { name: 'Contacting Carers Support Team' })).toBeVisible()),
+
+  screen("person details, the team's references and the NHS number", '/review/:id/who/:pid', 'clean', teamReferencesAsked,
+    (page) => page.getByLabel('Case reference', { exact: true }).fill('CR-004512'),
+    (page) => page.getByLabel('NHS number (optional)').fill('401 023 2137'),
+    (page) => page.getByLabel('Date of birth (optional)').fill('1974-05-14')),
+  screen("person details, the team's references and the NHS number", '/review/:id/who/:pid', 'error', teamReferencesAsked,
+    (page) => page.getByLabel('Case reference', { exact: true }).fill('CR-45'),
+    (page) => page.getByLabel('NHS number (optional)').fill('401 023 2138'),
+    pressButton('Continue', true), erring),
 
   screen('hand this tablet on, a review still here', '/settings/hand-on', 'clean', (page) => reach(page, 'new review'),
     visit('/settings/hand-on'), saying('Not signed off, so no summary has been made.')),

@@ -19,6 +19,11 @@ pub struct DeviceSettings {
     pub team: String,
     pub worker_name: String,
     pub worker_role: String,
+    /// The organisation's code in the NHS Organisation Data Service
+    /// (issue 27), checked by [`crate::identifiers::ods_code`]; optional.
+    pub ods_code: String,
+    /// The worker's staff ID in their organisation (issue 27); optional.
+    pub staff_id: String,
 }
 impl DeviceSettings {
     /// True once the worker has told the device who they are.
@@ -314,6 +319,12 @@ pub enum DomainError {
     TimeBoxOutOfRange,
     /// An age is a whole number of years up to `setup::people::MAX_AGE`.
     AgeOutOfRange,
+    /// The team's references cannot change once one is given under them.
+    ReferencesGiven,
+    /// No reference of the review's rules has that id.
+    UnknownReference,
+    /// The question is not asked of someone in that role.
+    NotAskedOfRole,
     NotOnAgenda,
     UnknownNote,
     UnknownResource,
@@ -371,6 +382,9 @@ impl fmt::Display for DomainError {
             DomainError::EmptyWording => "Enter the wording of the criterion",
             DomainError::TimeBoxOutOfRange => "Enter a time between 1 and 240 minutes",
             DomainError::AgeOutOfRange => "Enter an age in whole years, from 0 to 120",
+            DomainError::ReferencesGiven => "The team's references are already in use in this review",
+            DomainError::UnknownReference => "That reference is not one the team uses",
+            DomainError::NotAskedOfRole => "That is not asked of someone in this role",
             DomainError::NotOnAgenda => "Choose this part of the review before setting a time for it",
             DomainError::UnknownNote => "That note is no longer part of this review",
             DomainError::UnknownResource => "That service or support is no longer part of this review",

@@ -67,6 +67,34 @@ fn copies(p: &crate::ReviewProcess) -> String {
 }
 
 /// The check page's rows for one part, with "Change" links back to it.
+/// The numbers the records match someone by (issue 27), in words, as the
+/// summary will hold them: the worker's staff ID and the organisation's
+/// ODS code; the team's references, NHS number and date of birth of the
+/// carer and the person cared for. `None` when there are none.
+fn numbers_of(review: &Review, p: &crate::Participant) -> Option<String> {
+    let mut parts: Vec<String> = Vec::new();
+    if p.role == crate::Role::Worker {
+        parts.extend(p.staff_id_given().map(|s| format!("staff ID {s}")));
+        if !review.ods_code.is_empty() {
+            parts.push(format!("organisation ODS code {}", review.ods_code));
+        }
+    }
+    for rule in &review.reference_rules {
+        if let Some((_, value)) = p.references_given().find(|(id, _)| *id == rule.id) {
+            parts.push(format!("{} {value}", rule.label));
+        }
+    }
+    parts.extend(
+        p.nhs_number_given()
+            .map(|n| format!("NHS number {}", n.spaced())),
+    );
+    parts.extend(
+        p.date_of_birth_given()
+            .map(|d| format!("born {}", crate::words::long_date(d))),
+    );
+    (!parts.is_empty()).then(|| crate::words::capitalise(&parts.join("; ")))
+}
+
 pub fn rows_of(review: &Review, part: Part) -> Vec<Row> {
     let part_href = part.slug().to_string();
     let with_change = |mut r: Row, href: String, what: &str| {
@@ -103,11 +131,14 @@ pub fn rows_of(review: &Review, part: Part) -> Vec<Row> {
                     .what_matters_given()
                     .map(|t| format!(" What matters about them: {t}"))
                     .unwrap_or_default();
+                let numbers = numbers_of(review, p)
+                    .map(|n| format!(" For the records: {n}."))
+                    .unwrap_or_default();
                 with_change(
                     row(
                         p.role.label(),
                         format!(
-                            "{}{job}{rel}{age}. {attendance}.{matters}",
+                            "{}{job}{rel}{age}. {attendance}.{matters}{numbers}",
                             crate::words::capitalise(&called(p))
                         ),
                     ),

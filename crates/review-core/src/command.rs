@@ -57,6 +57,35 @@ pub enum Command {
         id: Id,
         text: String,
     },
+    /// The references the team's records use (issue 27), taken from its
+    /// configuration when they are first asked; refused once any is given
+    /// under the rules already taken.
+    UseReferenceRules {
+        rules: Vec<crate::identifiers::IdentifierRule>,
+    },
+    /// A reference for the carer or the person cared for, as typed, under
+    /// one of [`Review::reference_rules`] (empty clears it).
+    SetReference {
+        id: Id,
+        rule: String,
+        value: String,
+    },
+    /// An NHS number as typed (checked by the page's checks, not here, so
+    /// nothing typed is lost).
+    SetNhsNumber {
+        id: Id,
+        text: String,
+    },
+    /// A date of birth, YYYY-MM-DD (empty clears it).
+    SetDateOfBirth {
+        id: Id,
+        text: String,
+    },
+    /// The worker's staff ID.
+    SetStaffId {
+        id: Id,
+        text: String,
+    },
     SetAttendance {
         id: Id,
         attendance: Attendance,
@@ -343,6 +372,7 @@ impl Review {
         let mut worker = Participant::new(worker_id, Role::Worker);
         worker.name = clean(&settings.worker_name);
         worker.job_title = clean(&settings.worker_role);
+        worker.staff_id = clean(&settings.staff_id);
         worker.attendance = Some(Attendance::InPerson);
         let individual = Participant::new(individual_id, Role::Individual);
         Review {
@@ -352,6 +382,8 @@ impl Review {
             state: ReviewState::Draft,
             organisation: clean(&settings.organisation),
             team: clean(&settings.team),
+            ods_code: crate::identifiers::ods_code(&settings.ods_code).unwrap_or_default(),
+            reference_rules: Vec::new(),
             participants: vec![worker, individual],
             readiness: Default::default(),
             process: ReviewProcess {
@@ -450,6 +482,11 @@ impl Review {
             | SetJobTitle { .. }
             | SetAge { .. }
             | SetWhatMatters { .. }
+            | UseReferenceRules { .. }
+            | SetReference { .. }
+            | SetNhsNumber { .. }
+            | SetDateOfBirth { .. }
+            | SetStaffId { .. }
             | SetAttendance { .. }
             | SetPreferredLanguage { .. }
             | SetInterpreterNeeded { .. }

@@ -19,7 +19,7 @@ use std::fmt;
 /// kind has its own version, so a change to one kind
 /// never makes the others unreadable to an older build (see
 /// [`Kind::current_version`]).
-pub const CURRENT_VERSION: u64 = 6;
+pub const CURRENT_VERSION: u64 = 7;
 
 mod keys;
 pub use keys::*;
@@ -210,6 +210,12 @@ fn migrate(kind: Kind, version: u64, mut envelope: Value) -> Result<Value, Draft
             // left out while empty, and new answers in the lists of service,
             // cover and escalation kinds: a version 5 review reads as it is.
             (Kind::Review, 5) => {}
+            // Version 7 only gained the numbers the records match a review
+            // by (issue 27: the organisation's ODS code, the team's
+            // reference rules, each person's references, NHS number, date
+            // of birth and staff ID), left out while empty: a version 6
+            // review reads as it is.
+            (Kind::Review, 6) => {}
             (_, v) => return Err(DraftError::Damaged(format!("unknown format {v}"))),
         }
         at += 1;

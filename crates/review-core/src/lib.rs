@@ -23,6 +23,7 @@ pub mod display;
 pub mod draft;
 pub mod escalations;
 pub mod field_errors;
+pub mod identifiers;
 pub mod ids;
 pub mod lists;
 pub mod model;

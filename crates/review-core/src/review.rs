@@ -39,6 +39,16 @@ pub struct Review {
     pub organisation: String,
     #[serde(default)]
     pub team: String,
+    /// The organisation's ODS code, from the device's settings when the
+    /// review was started (issue 27); left out while empty.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub ods_code: String,
+    /// The references the team's records use for the carer and the person
+    /// cared for, as its configuration gave them when they were first
+    /// asked (issue 27): each value is checked against the rule it was
+    /// asked under. Left out while empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reference_rules: Vec<crate::identifiers::IdentifierRule>,
     #[serde(default)]
     pub participants: Vec<Participant>,
     /// Readiness of each need, keyed by [`need_key`].

@@ -62,10 +62,11 @@ fn the_envelope_names_its_version_and_kind() {
     ];
     for (raw, kind) in cases {
         let v = json(&raw);
-        // Reviews are at version 6 (lists of points, visibility, the
-        // copies given, the points of a disagreement, then why now, ages,
-        // job titles and what matters); the rest never changed.
-        let version = if kind == "review" { 6 } else { 1 };
+        // Reviews are at version 7 (lists of points, visibility, the
+        // copies given, the points of a disagreement, why now, ages, job
+        // titles and what matters, then the numbers for the records); the
+        // rest never changed.
+        let version = if kind == "review" { 7 } else { 1 };
         assert_eq!(v["version"], json!(version), "{kind}");
         assert_eq!(v["kind"], json!(kind));
         assert!(
@@ -78,7 +79,7 @@ fn the_envelope_names_its_version_and_kind() {
             "nothing else in the envelope"
         );
     }
-    assert_eq!(draft::CURRENT_VERSION, 6);
+    assert_eq!(draft::CURRENT_VERSION, 7);
 }
 
 #[test]
@@ -165,7 +166,7 @@ fn json_without_our_envelope_is_reported_as_not_ours() {
 #[test]
 fn an_envelope_from_a_newer_version_is_reported_with_its_version() {
     let cases = [
-        (7, r#"{"version":7,"kind":"review","data":{}}"#),
+        (8, r#"{"version":8,"kind":"review","data":{}}"#),
         (17, r#"{"version":17}"#),
     ];
     for (version, raw) in cases {
@@ -360,10 +361,10 @@ fn each_kind_has_its_own_version() {
         draft::decode_settings(&as_v2),
         Err(DraftError::FromNewerVersion(2))
     );
-    let review = draft::encode_review(&new_review()).replace("\"version\":6", "\"version\":7");
+    let review = draft::encode_review(&new_review()).replace("\"version\":7", "\"version\":8");
     assert_eq!(
         draft::decode_review(&review),
-        Err(DraftError::FromNewerVersion(7))
+        Err(DraftError::FromNewerVersion(8))
     );
 }
 

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import {
   test, expect, press, heading, restoreStorage, openTaskList, openPart, SUMMARY_CLI,
 } from '../helpers.js';
+import { downloadSummary } from '../meeting.js';
 
 test.use({ hasTouch: true, viewport: { width: 1024, height: 768 }, actionTimeout: 20_000 });
 
@@ -43,17 +44,6 @@ async function answerSharingDefault(page) {
   await expect(heading(page, 'Carer review')).toBeVisible();
 }
 
-/** From the task list, "Download summary": the file's name and text. */
-async function downloadSummary(page) {
-  const [dl] = await Promise.all([
-    page.waitForEvent('download'),
-    press(page.getByRole('button', { name: 'Download summary' })),
-  ]);
-  const path = test.info().outputPath(dl.suggestedFilename());
-  await dl.saveAs(path);
-  return { name: dl.suggestedFilename(), path, text: readFileSync(path, 'utf8') };
-}
-
 /** A service's card on "Services and support", opened for changing. */
 async function openService(page, name) {
   const toggle = page.getByRole('button', { name: `Change ${name}`, exact: true });
@@ -84,7 +74,7 @@ test('a draft the last build stored opens with its services as points, and a cop
   }), key);
   expect(after.copy).toBe(stored[key]);
   const now = JSON.parse(after.now);
-  expect(now.version).toBe(6);
+  expect(now.version).toBe(7);
   const sitting = now.data.resources.find((r) => r.name === SITTING);
   expect(sitting.changes).toEqual([{ id: `${sitting.id}-changes`, text: 'The same sitter each week', saidBy: { kind: 'not-recorded' } }]);
 
@@ -142,7 +132,7 @@ test('the review the build before visibility signed opens locked and still match
   await answerSharingDefault(page);
   await openPart(page, draft.id, 'Services and support');
   const now = await page.evaluate((k) => JSON.parse(localStorage.getItem(k)), `review-together/review/${draft.id}`);
-  expect(now.version).toBe(6);
+  expect(now.version).toBe(7);
   expect(now.data.process.confidentiality.defaultVisibility).toBe('everyone');
 });
 
@@ -167,7 +157,7 @@ test('the review the build before the copies-given log signed opens with its cop
     kept: localStorage.getItem(`review-together/kept-aside/older-format/review/${id}/v3`),
     copies: localStorage.getItem(`review-together/copies/${id}`),
   }), id);
-  expect(after.now.version).toBe(6);
+  expect(after.now.version).toBe(7);
   expect(after.now.data.copiesGiven).toHaveLength(1);
   expect(after.kept).toBe(stored[`review-together/review/${id}`]);
   expect(after.copies).toBe(stored[`review-together/copies/${id}`]);
@@ -269,6 +259,36 @@ test("the build before's agreements read in the new ways: through her advocate i
     .toBe(draft.stored[`review-together/review/${draft.id}`]);
 });
 
+/** The draft of a dump is read, not rewritten: nothing was saved by looking. */
+async function readNotRewritten(page, draft) {
+  expect(await page.evaluate((k) => localStorage.getItem(k), `review-together/review/${draft.id}`))
+    .toBe(draft.stored[`review-together/review/${draft.id}`]);
+}
+
+/** The review an earlier build signed opens locked, and its summary downloads byte for byte as it was signed. */
+async function signedStillMatches(page, name) {
+  const { id, stored } = dump(name);
+  await restoreStorage(page, stored);
+  await openTaskList(page, id);
+  await expect(page.getByText('This review is signed off and locked.')).toBeVisible();
+  const { text } = await downloadSummary(page);
+  expect(text).toBe(JSON.parse(stored[`review-together/summary/${id}`]).data.text);
+  await expect(page.getByText('no longer says what its signed summary says')).toHaveCount(0);
+}
+
+test("the build before numbers for the records: its draft opens with none made up, and its signed review still matches its summary", async ({ page }) => {
+  const draft = dump('drafts-v6/storage-complete.json');
+  await restoreStorage(page, draft.stored);
+  await openPart(page, draft.id, 'Who is here');
+  await press(page.getByRole('link', { name: 'Change details of Ayesha Khan', exact: true }));
+  // Nothing given and nothing required: the numbers stay folded, and empty.
+  await press(page.getByText('Numbers for the records', { exact: true }));
+  await expect(page.getByLabel('NHS number (optional)')).toHaveValue('');
+  await expect(page.getByLabel('Date of birth (optional)')).toHaveValue('');
+  await readNotRewritten(page, draft);
+  await signedStillMatches(page, 'drafts-v6/storage-signed-off.json');
+});
+
 test("the build before plain words' draft opens with nothing made up, and its signed review still matches its summary", async ({ page }) => {
   const draft = dump('drafts-v5/storage-complete.json');
   await restoreStorage(page, draft.stored);
@@ -278,15 +298,6 @@ test("the build before plain words' draft opens with nothing made up, and its si
   await press(page.getByRole('link', { name: 'Change details of Joan Khan', exact: true }));
   await expect(page.getByLabel('Age (optional)')).toHaveValue('');
   await expect(page.getByLabel('What matters about them (optional)')).toHaveValue('');
-  // Read, not rewritten: nothing was saved by looking.
-  expect(await page.evaluate((k) => localStorage.getItem(k), `review-together/review/${draft.id}`))
-    .toBe(draft.stored[`review-together/review/${draft.id}`]);
-
-  const { id, stored } = dump('drafts-v5/storage-signed-off.json');
-  await restoreStorage(page, stored);
-  await openTaskList(page, id);
-  await expect(page.getByText('This review is signed off and locked.')).toBeVisible();
-  const { text } = await downloadSummary(page);
-  expect(text).toBe(JSON.parse(stored[`review-together/summary/${id}`]).data.text);
-  await expect(page.getByText('no longer says what its signed summary says')).toHaveCount(0);
+  await readNotRewritten(page, draft);
+  await signedStillMatches(page, 'drafts-v5/storage-signed-off.json');
 });

@@ -56,7 +56,7 @@ test('a team.json beside the app is in force on the tablet, stays with no networ
       await expect(row(page, 'Dated')).toHaveText('1 December 2026');
       await expect(row(page, 'Where it came from')).toContainText('From the app’s host, read on');
       await expect(row(page, 'Languages offered')).toHaveText('en-GB, cy, pl');
-      await expect(row(page, 'Identifiers')).toHaveText('Case reference, NHS number of the person cared for');
+      await expect(row(page, 'Identifiers')).toHaveText('Case reference, Person ID');
       await expect(page.getByText('The configuration from the app’s host is the team’s')).toBeVisible();
       await expect(page.getByLabel('Team configuration file')).toHaveCount(0);
       await page.goto('/settings');

@@ -8,7 +8,7 @@ use crate::setup::people::*;
 use crate::setup::readiness::{checks, need_label};
 use crate::setup::sharing::RecipientKind;
 use crate::text::is_blank;
-use crate::words::{called, possessive};
+use crate::words::{called, capitalise, possessive};
 
 /// Errors for one participant, with field ids of their own page
 /// (`name`, `relationship`, `attendance`).
@@ -43,6 +43,85 @@ pub fn participant(p: &Participant) -> Vec<FieldError> {
     errors
 }
 
+/// Errors in the numbers a records system matches the carer and the person
+/// cared for by (issue 27), with field ids of their details page: each
+/// reference the team requires, in its shape (`reference-<rule id>`); an
+/// NHS number with its check digit (`nhs-number`); a date of birth on or
+/// before the day the review started, and an age that agrees with it
+/// (`date-of-birth`). Nothing for other roles.
+pub fn participant_records(review: &Review, p: &Participant) -> Vec<FieldError> {
+    use crate::identifiers::{age_on, date_of_birth, NhsNumber};
+    let mut errors = Vec::new();
+    if !p.role.has_age() {
+        return errors;
+    }
+    let whose = possessive(p);
+    for rule in &review.reference_rules {
+        let field = format!("reference-{}", rule.id);
+        let label = lower_first(&rule.label);
+        match p
+            .references
+            .get(&rule.id)
+            .map(|v| v.trim())
+            .filter(|v| !v.is_empty())
+        {
+            None if rule.required => {
+                errors.push(FieldError::missing(field, format!("Enter {whose} {label}")))
+            }
+            Some(value) if !rule.accepts(value) => errors.push(FieldError::missing(
+                field,
+                format!(
+                    "{} {label} must look like {}",
+                    capitalise(&whose),
+                    rule.shape_in_words()
+                ),
+            )),
+            _ => {}
+        }
+    }
+    if !is_blank(&p.nhs_number) {
+        if let Err(why) = NhsNumber::parse(&p.nhs_number) {
+            errors.push(FieldError::missing(
+                "nhs-number",
+                format!("{} NHS number {why}", capitalise(&whose)),
+            ));
+        }
+    }
+    if !is_blank(&p.date_of_birth) {
+        let day = review.created_at.date_naive();
+        match date_of_birth(&p.date_of_birth, day, MAX_AGE) {
+            Err(why) => errors.push(FieldError::missing(
+                "date-of-birth",
+                format!("{} date of birth {why}", capitalise(&whose)),
+            )),
+            Ok(born) => {
+                let age = age_on(born, day);
+                if let Some(given) = p.age.filter(|a| u32::from(*a) != age) {
+                    errors.push(FieldError::attention(
+                        "age",
+                        format!(
+                            "{} age ({given}) does not match their date of birth: on the day of the review they were {age}. Correct one of them",
+                            capitalise(&whose)
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+    errors
+}
+
+/// "Case reference" → "case reference"; "NHS ID" stays as it is.
+fn lower_first(label: &str) -> String {
+    let mut chars = label.chars();
+    match (chars.next(), chars.next()) {
+        (Some(first), Some(second)) if first.is_uppercase() && second.is_lowercase() => {
+            first.to_lowercase().chain(label.chars().skip(1)).collect()
+        }
+        _ => label.to_string(),
+    }
+}
+
 /// Errors for the "Who is here" list: one per person who needs details, and
 /// the people the meeting cannot go ahead without.
 pub fn who_is_here(review: &Review) -> Vec<FieldError> {
@@ -59,7 +138,9 @@ pub fn who_is_here(review: &Review) -> Vec<FieldError> {
         }
     }
     for p in &review.participants {
-        if let Some(first) = participant(p).into_iter().next() {
+        let mut theirs = participant(p);
+        theirs.extend(participant_records(review, p));
+        if let Some(first) = theirs.into_iter().next() {
             errors.push(FieldError {
                 field: ids::participant_card(&p.id),
                 ..first

@@ -69,6 +69,52 @@ impl Review {
                 self.person(&id)?.age = age
             }
             SetWhatMatters { id, text } => self.person(&id)?.what_matters = clean(&text),
+            UseReferenceRules { rules } => {
+                let given = self
+                    .participants
+                    .iter()
+                    .any(|p| p.references_given().next().is_some());
+                if given && rules != self.reference_rules {
+                    return Err(DomainError::ReferencesGiven);
+                }
+                self.reference_rules = rules;
+            }
+            SetReference { id, rule, value } => {
+                if !self.reference_rules.iter().any(|r| r.id == rule) {
+                    return Err(DomainError::UnknownReference);
+                }
+                let person = self.person(&id)?;
+                if !person.role.has_age() {
+                    return Err(DomainError::NotAskedOfRole);
+                }
+                let value = clean(&value);
+                if value.trim().is_empty() {
+                    person.references.remove(&rule);
+                } else {
+                    person.references.insert(rule, value);
+                }
+            }
+            SetNhsNumber { id, text } => {
+                let person = self.person(&id)?;
+                if !person.role.has_age() {
+                    return Err(DomainError::NotAskedOfRole);
+                }
+                person.nhs_number = clean(&text);
+            }
+            SetDateOfBirth { id, text } => {
+                let person = self.person(&id)?;
+                if !person.role.has_age() {
+                    return Err(DomainError::NotAskedOfRole);
+                }
+                person.date_of_birth = clean(&text);
+            }
+            SetStaffId { id, text } => {
+                let person = self.person(&id)?;
+                if person.role != Role::Worker {
+                    return Err(DomainError::NotAskedOfRole);
+                }
+                person.staff_id = clean(&text);
+            }
             SetAttendance { id, attendance } => {
                 self.person(&id)?.attendance = Some(attendance);
                 self.drop_ratings_of_non_raters();

@@ -5,6 +5,7 @@
 use crate::base::Id;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// The oldest age the review records, in years.
 pub const MAX_AGE: u8 = 120;
@@ -284,6 +285,23 @@ pub struct Participant {
     /// meeting, which are under their support.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub what_matters: String,
+    /// The team's references for them (issue 27), as typed, by the id of
+    /// the rule in [`crate::review::Review::reference_rules`] they were
+    /// asked under: for the carer and the person cared for.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub references: BTreeMap<String, String>,
+    /// Their NHS number as typed (issue 27; checked by
+    /// [`crate::identifiers::NhsNumber`]): for the carer and the person
+    /// cared for, optional.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub nhs_number: String,
+    /// Their date of birth, YYYY-MM-DD as a date field gives it (issue 27):
+    /// for the carer and the person cared for, optional.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub date_of_birth: String,
+    /// The worker's staff ID (issue 27), from the device's settings.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub staff_id: String,
 }
 impl Participant {
     pub fn new(id: Id, role: Role) -> Self {
@@ -297,6 +315,10 @@ impl Participant {
             job_title: String::new(),
             age: None,
             what_matters: String::new(),
+            references: BTreeMap::new(),
+            nhs_number: String::new(),
+            date_of_birth: String::new(),
+            staff_id: String::new(),
         }
     }
 
@@ -321,6 +343,38 @@ impl Participant {
     /// Their age, when their role is asked it and it was given.
     pub fn age_given(&self) -> Option<u8> {
         self.age.filter(|_| self.role.has_age())
+    }
+
+    /// Their NHS number, when their role is asked it and what was typed is
+    /// one (the check page stops the sign-off while it is not).
+    pub fn nhs_number_given(&self) -> Option<crate::identifiers::NhsNumber> {
+        (self.role.has_age() && !self.nhs_number.trim().is_empty())
+            .then(|| crate::identifiers::NhsNumber::parse(&self.nhs_number).ok())
+            .flatten()
+    }
+
+    /// Their date of birth, when their role is asked it and what was
+    /// typed is a date.
+    pub fn date_of_birth_given(&self) -> Option<chrono::NaiveDate> {
+        (self.role.has_age() && !self.date_of_birth.trim().is_empty())
+            .then(|| chrono::NaiveDate::parse_from_str(self.date_of_birth.trim(), "%Y-%m-%d").ok())
+            .flatten()
+    }
+
+    /// The references given for them, by rule id, when their role is asked
+    /// them (empty values left out).
+    pub fn references_given(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.references
+            .iter()
+            .filter(|_| self.role.has_age())
+            .map(|(k, v)| (k.as_str(), v.trim()))
+            .filter(|(_, v)| !v.is_empty())
+    }
+
+    /// The worker's staff ID, when given.
+    pub fn staff_id_given(&self) -> Option<&str> {
+        let t = self.staff_id.trim();
+        (self.role == Role::Worker && !t.is_empty()).then_some(t)
     }
 
     /// What matters about them, when their role is asked it and it was given.

@@ -61,6 +61,11 @@ pub struct Summary {
     pub organisation: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub team: Option<String>,
+    /// The organisation's code in the NHS Organisation Data Service, in
+    /// capitals (since December 2026, issue 27).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(regex(pattern = r"^[A-Z0-9]{3,10}$"))]
+    pub ods_code: Option<String>,
     /// The social care worker who ran the review.
     pub worker: PersonSummary,
     /// The carer whose review this is.

@@ -135,6 +135,10 @@ fn participant_record(review: &Review, p: &Participant) -> Result<ParticipantRec
         job_title: p.job_title_given().and_then(opt_text),
         age: p.age_given(),
         what_matters: p.what_matters_given().and_then(opt_text),
+        references: references_of(review, p),
+        nhs_number: p.nhs_number_given().map(|n| n.digits().to_string()),
+        date_of_birth: p.date_of_birth_given().map(|d| d.to_string()),
+        staff_id: p.staff_id_given().map(str::to_string),
         attendance: p
             .attendance
             .ok_or_else(|| SummaryError::Incomplete(format!("attendance for {}", p.id)))?,
@@ -434,6 +438,7 @@ impl Summary {
             },
             organisation: text(&review.organisation),
             team: opt_text(&review.team),
+            ods_code: opt_text(&review.ods_code),
             worker: person_summary(worker),
             carer: person_summary(carer),
             individual: person_summary(individual),

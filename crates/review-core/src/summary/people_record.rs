@@ -56,10 +56,41 @@ pub struct ParticipantRecord {
     /// (since December 2026).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub what_matters: Option<String>,
+    /// The team's references for the carer or the person cared for, as
+    /// given (since December 2026, issue 27), each with the id and label
+    /// of the rule of the team's configuration it was asked under.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub references: Vec<ReferenceRecord>,
+    /// Their NHS number, ten digits without spaces, its check digit
+    /// checked (since December 2026, issue 27).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(regex(pattern = r"^[0-9]{10}$"))]
+    pub nhs_number: Option<String>,
+    /// Their date of birth, YYYY-MM-DD (since December 2026, issue 27).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(regex(pattern = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"))]
+    pub date_of_birth: Option<String>,
+    /// The worker's staff ID in their organisation (since December 2026,
+    /// issue 27).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub staff_id: Option<String>,
     pub attendance: Attendance,
     pub support: SupportRecord,
     /// Each need checked before the review proper started (P18).
     pub readiness: Vec<ReadinessRecord>,
+}
+
+/// One of the team's references for a person (issue 27).
+#[derive(Serialize, Deserialize, JsonSchema, Clone, Debug, PartialEq, Eq)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ReferenceRecord {
+    /// The rule's id in the team's configuration ("case-ref").
+    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]*$"))]
+    pub id: String,
+    /// What the team calls it ("Case reference").
+    pub label: String,
+    /// The reference, as typed, in the rule's shape.
+    pub value: String,
 }
 
 /// What someone needs to take a full part in the review (P18).
@@ -121,4 +152,26 @@ pub struct ReadinessRecord {
     pub action: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason_to_continue: Option<String>,
+}
+
+/// A person's references as the summary records them: in the order of the
+/// review's rules, each under the rule's id and label (one given under a
+/// rule no longer in the review is not a reference of it, and is left out).
+pub(super) fn references_of(
+    review: &crate::review::Review,
+    p: &crate::setup::people::Participant,
+) -> Vec<ReferenceRecord> {
+    review
+        .reference_rules
+        .iter()
+        .filter_map(|rule| {
+            p.references_given()
+                .find(|(id, _)| *id == rule.id)
+                .map(|(_, value)| ReferenceRecord {
+                    id: rule.id.clone(),
+                    label: rule.label.clone(),
+                    value: value.to_string(),
+                })
+        })
+        .collect()
 }

@@ -127,6 +127,7 @@ impl Summary {
             standard: self.standard,
             organisation: self.organisation,
             team: self.team,
+            ods_code: None,
             worker: self.worker,
             carer: self.carer,
             individual: self.individual,

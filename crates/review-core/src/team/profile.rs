@@ -109,49 +109,7 @@ pub struct Complaints {
     pub web: Option<String>,
 }
 
-/// One identifier the team's records use.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
-pub struct IdentifierRule {
-    /// A short, stable name for it: lower-case letters, digits and "-".
-    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]*$"))]
-    pub id: String,
-    /// What it is called on screen ("Case reference").
-    #[schemars(length(min = 1))]
-    pub label: String,
-    /// Its shape: "A" a letter, "9" a digit, "*" a letter or digit, any other
-    /// character itself ("AB-999999").
-    #[schemars(length(min = 1, max = 64))]
-    pub format: String,
-    /// Whether every review must record it.
-    #[serde(default, skip_serializing_if = "is_false")]
-    pub required: bool,
-    /// Where to find it ("On the front of the case file").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub hint: Option<String>,
-}
-
-fn is_false(b: &bool) -> bool {
-    !b
-}
-
-impl IdentifierRule {
-    /// Whether a value has the rule's shape (letters in either case).
-    pub fn accepts(&self, value: &str) -> bool {
-        let mut pattern = self.format.chars();
-        let mut given = value.chars();
-        loop {
-            match (pattern.next(), given.next()) {
-                (None, None) => return true,
-                (Some('A'), Some(c)) if c.is_ascii_alphabetic() => {}
-                (Some('9'), Some(c)) if c.is_ascii_digit() => {}
-                (Some('*'), Some(c)) if c.is_ascii_alphanumeric() => {}
-                (Some(p), Some(c)) if !matches!(p, 'A' | '9' | '*') && p == c => {}
-                _ => return false,
-            }
-        }
-    }
-}
+pub use crate::identifiers::IdentifierRule;
 
 /// Why a configuration was refused: the member (as a path, `team.email`,
 /// `identifiers[2].format`) and what is wrong with it.

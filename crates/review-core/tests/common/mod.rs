@@ -39,6 +39,7 @@ pub fn settings() -> DeviceSettings {
         team: "Carers Support Team".into(),
         worker_name: "Sam Okafor".into(),
         worker_role: "Social worker".into(),
+        ..Default::default()
     }
 }
 
