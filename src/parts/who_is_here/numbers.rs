@@ -73,7 +73,7 @@ pub fn ForTheRecords(
     view! {
         <Show when=move || role.get() == Some(Role::Worker)>
             <TextInput id="staff-id" label="Staff ID (optional)"
-                hint="As your organisation's records know you. It goes into the records copy of the summary."
+                hint="As your organisation's records know you. It goes into the signed summary."
                 value=text(|p| p.staff_id.clone()) on_input=set_staff width="app-input--width-10" />
         </Show>
         <Show when=move || role.get().is_some_and(Role::has_age)>
@@ -82,7 +82,7 @@ pub fn ForTheRecords(
                     <span class="app-details__summary-text">"Numbers for the records"</span>
                 </summary>
                 <div class="app-details__text">
-                    <p class="app-body">"So that the records team can match this review to the right person. They go into the records copy of the summary."</p>
+                    <p class="app-body">"So that the records team can match this review to the right person. They go into the signed summary and its copies, beside the person's name."</p>
                     <For each=move || rules.get() key=|r| r.id.clone()
                         children={
                             let pid = pid.clone();
