@@ -66,7 +66,6 @@ fn copies(p: &crate::ReviewProcess) -> String {
     who.join(", ")
 }
 
-/// The check page's rows for one part, with "Change" links back to it.
 /// The numbers the records match someone by (issue 27), in words, as the
 /// summary will hold them: the worker's staff ID and the organisation's
 /// ODS code; the team's references, NHS number and date of birth of the
@@ -80,7 +79,7 @@ fn numbers_of(review: &Review, p: &crate::Participant) -> Option<String> {
         }
     }
     for rule in &review.reference_rules {
-        if let Some((_, value)) = p.references_given().find(|(id, _)| *id == rule.id) {
+        if let Some(value) = p.reference_given(&rule.id) {
             parts.push(format!("{} {value}", rule.label));
         }
     }
@@ -95,6 +94,7 @@ fn numbers_of(review: &Review, p: &crate::Participant) -> Option<String> {
     (!parts.is_empty()).then(|| crate::words::capitalise(&parts.join("; ")))
 }
 
+/// The check page's rows for one part, with "Change" links back to it.
 pub fn rows_of(review: &Review, part: Part) -> Vec<Row> {
     let part_href = part.slug().to_string();
     let with_change = |mut r: Row, href: String, what: &str| {

@@ -59,12 +59,7 @@ pub fn participant_records(review: &Review, p: &Participant) -> Vec<FieldError> 
     for rule in &review.reference_rules {
         let field = format!("reference-{}", rule.id);
         let label = lower_first(&rule.label);
-        match p
-            .references
-            .get(&rule.id)
-            .map(|v| v.trim())
-            .filter(|v| !v.is_empty())
-        {
+        match p.reference_given(&rule.id) {
             None if rule.required => {
                 errors.push(FieldError::missing(field, format!("Enter {whose} {label}")))
             }

@@ -10,6 +10,16 @@ use crate::setup::sharing::*;
 use crate::text::clean;
 
 impl Review {
+    /// The carer or the person cared for, whose numbers for the records
+    /// (issue 27) are asked; refused for anyone else.
+    fn asked_numbers(&mut self, id: &str) -> Result<&mut Participant, DomainError> {
+        let person = self.person(id)?;
+        if !person.role.has_age() {
+            return Err(DomainError::NotAskedOfRole);
+        }
+        Ok(person)
+    }
+
     /// Apply one of this part's commands (routed here by [`Review::apply`]).
     pub(crate) fn apply_setup(&mut self, command: Command) -> Result<(), DomainError> {
         use Command::*;
@@ -83,10 +93,7 @@ impl Review {
                 if !self.reference_rules.iter().any(|r| r.id == rule) {
                     return Err(DomainError::UnknownReference);
                 }
-                let person = self.person(&id)?;
-                if !person.role.has_age() {
-                    return Err(DomainError::NotAskedOfRole);
-                }
+                let person = self.asked_numbers(&id)?;
                 let value = clean(&value);
                 if value.trim().is_empty() {
                     person.references.remove(&rule);
@@ -95,18 +102,10 @@ impl Review {
                 }
             }
             SetNhsNumber { id, text } => {
-                let person = self.person(&id)?;
-                if !person.role.has_age() {
-                    return Err(DomainError::NotAskedOfRole);
-                }
-                person.nhs_number = clean(&text);
+                self.asked_numbers(&id)?.nhs_number = clean(&text);
             }
             SetDateOfBirth { id, text } => {
-                let person = self.person(&id)?;
-                if !person.role.has_age() {
-                    return Err(DomainError::NotAskedOfRole);
-                }
-                person.date_of_birth = clean(&text);
+                self.asked_numbers(&id)?.date_of_birth = clean(&text);
             }
             SetStaffId { id, text } => {
                 let person = self.person(&id)?;

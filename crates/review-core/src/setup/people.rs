@@ -371,6 +371,13 @@ impl Participant {
             .filter(|(_, v)| !v.is_empty())
     }
 
+    /// The reference given for them under one rule, if any.
+    pub fn reference_given(&self, rule: &str) -> Option<&str> {
+        self.references_given()
+            .find(|(id, _)| *id == rule)
+            .map(|(_, v)| v)
+    }
+
     /// The worker's staff ID, when given.
     pub fn staff_id_given(&self) -> Option<&str> {
         let t = self.staff_id.trim();

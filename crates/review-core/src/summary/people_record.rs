@@ -165,13 +165,11 @@ pub(super) fn references_of(
         .reference_rules
         .iter()
         .filter_map(|rule| {
-            p.references_given()
-                .find(|(id, _)| *id == rule.id)
-                .map(|(_, value)| ReferenceRecord {
-                    id: rule.id.clone(),
-                    label: rule.label.clone(),
-                    value: value.to_string(),
-                })
+            p.reference_given(&rule.id).map(|value| ReferenceRecord {
+                id: rule.id.clone(),
+                label: rule.label.clone(),
+                value: value.to_string(),
+            })
         })
         .collect()
 }
