@@ -333,6 +333,11 @@ pub enum DomainError {
     UnknownRisk,
     UnknownEscalation,
     UnknownAction,
+    /// Not one of last time's actions or escalations brought forward.
+    UnknownFollowUp,
+    /// The last review is brought into a new review only, before anything
+    /// is done in it.
+    AlreadyStarted,
     UnknownRemark,
     /// The worker, advocates, interpreters and people not taking part do not rate.
     DoesNotRate,
@@ -393,6 +398,8 @@ impl fmt::Display for DomainError {
             DomainError::UnknownRisk => "That risk is no longer part of this review",
             DomainError::UnknownEscalation => "That matter is no longer part of this review",
             DomainError::UnknownAction => "That action is no longer part of this review",
+            DomainError::UnknownFollowUp => "That is not one of the last review's actions or matters brought into this one",
+            DomainError::AlreadyStarted => "The last review can only be brought into a new review, before anything is done in it",
             DomainError::UnknownRemark => "That point is no longer part of this review",
             DomainError::DoesNotRate => {
                 "Only the carer, the person being cared for, key people and other professionals who are taking part give a rating"

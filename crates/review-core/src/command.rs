@@ -357,6 +357,18 @@ pub enum Command {
     PassTablet {
         to: Id,
     },
+    /// What became of one of last time's actions; carried forward, it
+    /// becomes this review's action `carried_id`.
+    FollowUpAction {
+        id: Id,
+        answer: crate::continuity::types::ActionFollowUp,
+        carried_id: Id,
+    },
+    /// Whether one of last time's escalations is resolved.
+    FollowUpEscalation {
+        id: Id,
+        answer: crate::continuity::types::EscalationFollowUp,
+    },
 }
 
 impl Review {
@@ -409,6 +421,7 @@ impl Review {
             turn: None,
             visibility: Default::default(),
             copies_given: Vec::new(),
+            last: None,
         }
     }
 
@@ -553,6 +566,7 @@ impl Review {
                 self.apply_actions(c)
             }
             c @ SetOutcome(_) => self.apply_outcome(c),
+            c @ (FollowUpAction { .. } | FollowUpEscalation { .. }) => self.apply_follow_up(c),
             SetVisibility { item, visibility } => self.set_visibility(item, visibility),
             PassTablet { to } => self.pass_tablet(to),
         }

@@ -19,7 +19,7 @@ use std::fmt;
 /// kind has its own version, so a change to one kind
 /// never makes the others unreadable to an older build (see
 /// [`Kind::current_version`]).
-pub const CURRENT_VERSION: u64 = 7;
+pub const CURRENT_VERSION: u64 = 8;
 
 mod keys;
 pub use keys::*;
@@ -216,6 +216,11 @@ fn migrate(kind: Kind, version: u64, mut envelope: Value) -> Result<Value, Draft
             // of birth and staff ID), left out while empty: a version 6
             // review reads as it is.
             (Kind::Review, 6) => {}
+            // Version 8 only gained the last review a review follows on
+            // from (issue 27: its summary's id and hash, last time's
+            // ratings, the follow-up of its actions and escalations), left
+            // out while there is none: a version 7 review reads as it is.
+            (Kind::Review, 7) => {}
             (_, v) => return Err(DraftError::Damaged(format!("unknown format {v}"))),
         }
         at += 1;

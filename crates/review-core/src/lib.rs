@@ -17,6 +17,7 @@ pub mod backup;
 pub mod base;
 pub mod check;
 pub mod command;
+pub mod continuity;
 pub mod cover;
 pub mod criteria;
 pub mod display;

@@ -125,6 +125,13 @@ pub struct Review {
     /// Never part of a signed file; left out of the stored JSON while empty.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub copies_given: Vec<CopyGiven>,
+
+    // From one review to the next (issue 27).
+    /// The last signed review this one follows on from, with last time's
+    /// ratings and the follow-up of its actions and escalations
+    /// (`crate::continuity`); left out of the stored JSON while `None`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last: Option<crate::continuity::types::LastReview>,
 }
 fn first_version() -> u32 {
     1

@@ -20,6 +20,7 @@ pub mod copy_record;
 pub mod document;
 pub mod errors;
 mod finalise;
+pub mod follow_up_record;
 mod from_review;
 pub mod jws;
 pub mod keys;

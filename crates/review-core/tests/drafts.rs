@@ -62,11 +62,11 @@ fn the_envelope_names_its_version_and_kind() {
     ];
     for (raw, kind) in cases {
         let v = json(&raw);
-        // Reviews are at version 7 (lists of points, visibility, the
+        // Reviews are at version 8 (lists of points, visibility, the
         // copies given, the points of a disagreement, why now, ages, job
-        // titles and what matters, then the numbers for the records); the
-        // rest never changed.
-        let version = if kind == "review" { 7 } else { 1 };
+        // titles and what matters, the numbers for the records, then the
+        // last review followed on from); the rest never changed.
+        let version = if kind == "review" { 8 } else { 1 };
         assert_eq!(v["version"], json!(version), "{kind}");
         assert_eq!(v["kind"], json!(kind));
         assert!(
@@ -79,7 +79,7 @@ fn the_envelope_names_its_version_and_kind() {
             "nothing else in the envelope"
         );
     }
-    assert_eq!(draft::CURRENT_VERSION, 7);
+    assert_eq!(draft::CURRENT_VERSION, 8);
 }
 
 #[test]
@@ -166,7 +166,7 @@ fn json_without_our_envelope_is_reported_as_not_ours() {
 #[test]
 fn an_envelope_from_a_newer_version_is_reported_with_its_version() {
     let cases = [
-        (8, r#"{"version":8,"kind":"review","data":{}}"#),
+        (9, r#"{"version":9,"kind":"review","data":{}}"#),
         (17, r#"{"version":17}"#),
     ];
     for (version, raw) in cases {
@@ -361,10 +361,10 @@ fn each_kind_has_its_own_version() {
         draft::decode_settings(&as_v2),
         Err(DraftError::FromNewerVersion(2))
     );
-    let review = draft::encode_review(&new_review()).replace("\"version\":7", "\"version\":8");
+    let review = draft::encode_review(&new_review()).replace("\"version\":8", "\"version\":9");
     assert_eq!(
         draft::decode_review(&review),
-        Err(DraftError::FromNewerVersion(8))
+        Err(DraftError::FromNewerVersion(9))
     );
 }
 

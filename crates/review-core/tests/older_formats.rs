@@ -396,6 +396,40 @@ fn a_review_signed_before_numbers_for_the_records_still_matches() {
     assert!(!copies.is_empty());
 }
 
+// ---- Version 7, the build before the last review carried forward (issue 27) --
+
+/// A version 7 review (`tests/fixtures/drafts-v7`) opens as exactly what it
+/// says: version 8 only gained the last review followed on from, left out
+/// while there is none, so none is made up for it — nothing to follow up,
+/// nothing beside its ratings, no question added to its parts.
+#[test]
+fn a_version_7_draft_opens_with_nothing_lost_and_no_last_review() {
+    for name in [
+        "drafts-v7/storage-complete.json",
+        "drafts-v7/storage-signed-off.json",
+    ] {
+        let review = opens_as_stored(name, 7);
+        assert_eq!(review.last, None, "{name}");
+        assert!(review.last_actions().is_empty() && review.last_escalations().is_empty());
+        assert!(
+            validate::actions(&review).is_empty() && validate::escalations(&review).is_empty(),
+            "{name}"
+        );
+    }
+}
+
+/// The review the build before signed still matches its summary (which
+/// names no earlier review and follows nothing up), and its copies still
+/// verify and match it.
+#[test]
+fn a_review_signed_before_the_last_review_was_carried_forward_still_matches() {
+    let (_, file, copies) = signed_and_matching("drafts-v7/storage-signed-off.json");
+    for member in ["continues", "followUp"] {
+        assert!(!file.text.contains(member), "{member}");
+    }
+    assert!(!copies.is_empty());
+}
+
 /// The signed-off review of dump `name`, its summary and its copies: the
 /// summary is intact and still says what the review says; each copy is
 /// intact, names the records copy, and is exactly the copy made from it.

@@ -127,7 +127,7 @@ type Case<'a> = (
 #[test]
 fn a_write_is_planned_from_what_is_stored_and_the_revision_this_tab_saw() {
     let at = |revision| draft::encode_review_at(&new_review(), revision);
-    let newer = json!({ "version": 8, "kind": "review", "data": {} }).to_string();
+    let newer = json!({ "version": 9, "kind": "review", "data": {} }).to_string();
     let mut damaged = json(&at(2));
     damaged["data"]["participants"] = json!("everyone");
     let damaged = damaged.to_string();
@@ -163,7 +163,7 @@ fn a_write_is_planned_from_what_is_stored_and_the_revision_this_tab_saw() {
             "a newer app version stored it",
             Some(newer),
             2,
-            Err(WriteRefused::FromNewerVersion(8)),
+            Err(WriteRefused::FromNewerVersion(9)),
         ),
         (
             "what is stored is not JSON",

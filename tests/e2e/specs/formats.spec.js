@@ -74,7 +74,7 @@ test('a draft the last build stored opens with its services as points, and a cop
   }), key);
   expect(after.copy).toBe(stored[key]);
   const now = JSON.parse(after.now);
-  expect(now.version).toBe(7);
+  expect(now.version).toBe(8);
   const sitting = now.data.resources.find((r) => r.name === SITTING);
   expect(sitting.changes).toEqual([{ id: `${sitting.id}-changes`, text: 'The same sitter each week', saidBy: { kind: 'not-recorded' } }]);
 
@@ -132,7 +132,7 @@ test('the review the build before visibility signed opens locked and still match
   await answerSharingDefault(page);
   await openPart(page, draft.id, 'Services and support');
   const now = await page.evaluate((k) => JSON.parse(localStorage.getItem(k)), `review-together/review/${draft.id}`);
-  expect(now.version).toBe(7);
+  expect(now.version).toBe(8);
   expect(now.data.process.confidentiality.defaultVisibility).toBe('everyone');
 });
 
@@ -157,7 +157,7 @@ test('the review the build before the copies-given log signed opens with its cop
     kept: localStorage.getItem(`review-together/kept-aside/older-format/review/${id}/v3`),
     copies: localStorage.getItem(`review-together/copies/${id}`),
   }), id);
-  expect(after.now.version).toBe(7);
+  expect(after.now.version).toBe(8);
   expect(after.now.data.copiesGiven).toHaveLength(1);
   expect(after.kept).toBe(stored[`review-together/review/${id}`]);
   expect(after.copies).toBe(stored[`review-together/copies/${id}`]);

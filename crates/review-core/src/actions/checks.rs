@@ -28,11 +28,10 @@ pub fn action(review: &Review, a: &Action) -> Vec<FieldError> {
     errors
 }
 
-/// Errors for every action, in order.
+/// Errors for every action, in order, after any of last time's actions
+/// not yet followed up.
 pub fn actions(review: &Review) -> Vec<FieldError> {
-    review
-        .actions
-        .iter()
-        .flat_map(|a| action(review, a))
-        .collect()
+    let mut errors = crate::continuity::follow_up::action_follow_ups(review);
+    errors.extend(review.actions.iter().flat_map(|a| action(review, a)));
+    errors
 }

@@ -72,7 +72,8 @@ pub fn escalation(review: &Review, e: &Escalation) -> Vec<FieldError> {
 /// Errors for "Things that need someone else's help" (P22). Field ids:
 /// `escalation-needed`, `add-escalation`, then each matter's.
 pub fn escalations(review: &Review) -> Vec<FieldError> {
-    list_part_errors(
+    let follow_up = crate::continuity::follow_up::escalation_follow_ups(review);
+    let errors = list_part_errors(
         review.escalation_needed,
         &review.escalations,
         FieldError::missing(
@@ -81,5 +82,6 @@ pub fn escalations(review: &Review) -> Vec<FieldError> {
         ),
         FieldError::missing("add-escalation", "Add what needs someone else's help"),
         |e| escalation(review, e),
-    )
+    );
+    [follow_up, errors].concat()
 }

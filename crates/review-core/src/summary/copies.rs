@@ -20,7 +20,9 @@
 //! - what must not be shared (the agreement's restrictions): the records
 //!   only, as the check page shows them to the worker only;
 //! - for a provider: every service but the ones listed under its name, and
-//!   every action but the ones it owns (its own feedback and its own work).
+//!   every action but the ones it owns (its own feedback and its own work);
+//! - of the follow-up of the last review, what the recipient could not see
+//!   then (the same rules, with last time's visibility).
 //!
 //! The records copy is signed last and names each copy by its id and the
 //! SHA-256 of its file; a copy names the records copy by its id only (a
@@ -248,6 +250,21 @@ impl Filter {
                 && (f.provider.is_none()
                     || matches!(&a.owner, Some(PersonRef::Named { name }) if f.is_providers(name)))
         });
+        if let Some(follow_up) = &mut copy.follow_up {
+            self.keep(&mut follow_up.actions, |f, a| {
+                f.allows(a.visibility)
+                    && (f.provider.is_none()
+                        || matches!(&a.owner, Some(PersonRef::Named { name }) if f.is_providers(name)))
+            });
+            self.keep(&mut follow_up.escalations, |f, e| f.allows(e.visibility));
+        }
+        if copy
+            .follow_up
+            .as_ref()
+            .is_some_and(|f| f.actions.is_empty() && f.escalations.is_empty())
+        {
+            copy.follow_up = None;
+        }
         let o = &mut copy.outcome;
         self.text(&mut o.rationale, &mut o.rationale_visibility);
         self.text(&mut o.carer_view, &mut o.carer_view_visibility);

@@ -13,6 +13,7 @@
 
 pub use super::confidentiality_record::*;
 pub use super::copy_record::*;
+pub use super::follow_up_record::*;
 pub use super::people_record::*;
 pub use super::sign_off_record::*;
 pub use super::strings::*;
@@ -88,6 +89,11 @@ pub struct Summary {
     pub escalations: EscalationsRecord,
     /// What will be done, by whom and when (P23).
     pub actions: Vec<ActionRecord>,
+    /// What became of the actions and escalations of the review
+    /// `continues` names (since December 2026, issue 27; absent when the
+    /// review did not follow one on, or brought none of them forward).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub follow_up: Option<FollowUpRecord>,
     /// What the review decided, everyone's view of it, and the next review (P23).
     pub outcome: OutcomeRecord,
     /// Everyone's sign-off, in the order they signed (P23).
@@ -123,6 +129,21 @@ pub struct PreviousDocument {
     pub id: DocumentId,
     /// SHA-256 of its file's bytes, exactly as stored.
     pub sha256: Sha256Base64Url,
+}
+
+impl Summary {
+    /// The same summary, naming the summary of the version it amends.
+    pub fn with_previous(mut self, previous: PreviousDocument) -> Summary {
+        self.previous = Some(previous);
+        self
+    }
+
+    /// The same summary, following on from an earlier review's summary
+    /// (a review that carried the last one forward names it itself).
+    pub fn with_continues(mut self, earlier: PreviousDocument) -> Summary {
+        self.continues = Some(earlier);
+        self
+    }
 }
 
 impl PreviousDocument {

@@ -60,6 +60,14 @@ pub(crate) fn moment(t: &Timestamp) -> DateTimeText {
     DateTimeText(t.to_rfc3339_opts(chrono::SecondsFormat::Secs, false))
 }
 
+/// The last summary a review follows on from, by id and file hash.
+fn continues(last: &crate::continuity::types::LastReview) -> Option<PreviousDocument> {
+    Some(PreviousDocument {
+        id: DocumentId::try_from(last.document_id.as_str()).ok()?,
+        sha256: Sha256Base64Url::try_from(last.sha256.as_str()).ok()?,
+    })
+}
+
 fn day(d: chrono::NaiveDate) -> DateText {
     DateText(d.format("%Y-%m-%d").to_string())
 }
@@ -423,7 +431,7 @@ impl Summary {
             version: version(review.version)?,
             amends: review.amends.as_ref().map(amendment_record).transpose()?,
             previous: None,
-            continues: None,
+            continues: review.last.as_ref().and_then(continues),
             created_at: moment(&review.created_at),
             finalised_at: moment(&finalised_at),
             signed_at: moment(signed_at),
@@ -546,6 +554,7 @@ impl Summary {
                     visibility: visibility_of(review, &a.id),
                 })
                 .collect(),
+            follow_up: FollowUpRecord::of_review(review, person),
             outcome: OutcomeRecord {
                 decision: review.outcome.decision,
                 rationale: opt_text(&review.outcome.rationale),
@@ -583,17 +592,5 @@ impl Summary {
             copy_for: None,
             signature: None,
         })
-    }
-
-    /// The same summary, naming the summary of the version it amends.
-    pub fn with_previous(mut self, previous: PreviousDocument) -> Summary {
-        self.previous = Some(previous);
-        self
-    }
-
-    /// The same summary, following on from an earlier review's summary.
-    pub fn with_continues(mut self, earlier: PreviousDocument) -> Summary {
-        self.continues = Some(earlier);
-        self
     }
 }

@@ -8,10 +8,11 @@
 //! here), then builds the document the review gives now and compares the
 //! two member by member, leaving out only what the signing adds and the
 //! review cannot give: `documentId`, `signedAt`, `previous` (the version it
-//! amends), `continues` (the earlier review), `app.version`, `language`,
-//! `recipientCopies` (the hashes of the copies signed with it) and
-//! `signature`. Everything else (the review's own id, version, times,
-//! every person, rating, word and sign-off) must be equal.
+//! amends), `app.version`, `language`, `recipientCopies` (the hashes of the
+//! copies signed with it) and `signature`. Everything else (the review's
+//! own id, version, times, every person, rating, word and sign-off, and
+//! since issue 27 `continues`, the last review it follows on from, and the
+//! follow-up of that review) must be equal.
 //!
 //! Format 1 files are compared in format 2's shape, as every verifier reads
 //! them ([`super::v1::Summary::upgrade`]): each of a service's three texts
@@ -35,11 +36,10 @@ use std::fmt;
 pub const MAX_DIFFERENCES: usize = 12;
 
 /// The top-level members only the signing gives, left out of the comparison.
-pub const SIGNING_ONLY: [&str; 7] = [
+pub const SIGNING_ONLY: [&str; 6] = [
     "documentId",
     "signedAt",
     "previous",
-    "continues",
     "language",
     "signature",
     // The recipients' copies' hashes, known only once each copy is signed

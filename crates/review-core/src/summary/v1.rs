@@ -163,6 +163,7 @@ impl Summary {
             confirmations: Vec::new(),
             recipient_copies: Vec::new(),
             copy_for: None,
+            follow_up: None,
             signature: self.signature,
         }
     }
