@@ -69,6 +69,7 @@ fn Unlocked() -> impl IntoView {
                         <Route path=path!("/settings/hand-on") view=HandOnPage />
                         <Route path=path!("/check-summary") view=CheckSummary />
                         <Route path=path!("/open-backup") view=OpenBackup />
+                        <Route path=path!("/follow-on") view=FollowOn />
                         <ParentRoute path=path!("/review/:id") view=ReviewShell>
                             <Route path=path!("") view=Overview />
                             <Route path=path!("who") view=WhoIsHere />

@@ -66,6 +66,15 @@ pub fn key_state() -> KeyState {
     }
 }
 
+/// The id (RFC 7638 thumbprint) of this device's signing key, when it has
+/// one that can be read.
+pub fn device_kid() -> Option<String> {
+    match key_state() {
+        KeyState::Ready { jwk, .. } => Some(jwk.thumbprint()),
+        _ => None,
+    }
+}
+
 /// The key the device signs with.
 enum Signer {
     /// Kept by the browser: it signs there.

@@ -467,6 +467,19 @@ impl PageErrors {
 
 /// Make a new review from the device's settings and save it.
 pub fn start_review(app: &AppState) -> Result<Review, storage::StorageError> {
+    start_review_from(app, None)
+}
+
+/// Make a new review from the device's settings, with what was chosen of
+/// the last signed review (`last`: its checked summary and the keys of
+/// what comes forward), and save it.
+pub fn start_review_from(
+    app: &AppState,
+    last: Option<(
+        &review_core::continuity::Checked,
+        &std::collections::BTreeSet<String>,
+    )>,
+) -> Result<Review, storage::StorageError> {
     let mut review = app.settings.with_untracked(|s| {
         Review::new(
             clock::new_id(),
@@ -483,6 +496,10 @@ pub fn start_review(app: &AppState) -> Result<Review, storage::StorageError> {
             .in_force
             .with_untracked(|f| f.as_ref().map(|f| f.profile.identifiers.clone()))
             .unwrap_or_default();
+    }
+    if let Some((last, chosen)) = last {
+        // A review made a moment ago: nothing is in it yet to refuse this.
+        let _ = review.carry_forward(last, chosen);
     }
     // The device's signing key is made now, before the meeting (the
     // browser keeps it, in IndexedDB, apart from the local storage the

@@ -125,6 +125,22 @@ pub fn use_team() -> Team {
     expect_context::<Team>()
 }
 
+/// The key list this device checks signers against: the team
+/// configuration's, where it has one (the team's word on every tablet),
+/// else the list imported on this device (`None` when there is neither, or
+/// it cannot be read).
+pub fn trusted_keys() -> Option<review_core::summary::TeamKeys> {
+    use_team()
+        .in_force
+        .with_untracked(|f| f.as_ref().and_then(|f| f.profile.key_list()))
+        .or_else(|| {
+            storage::load_team_keys()
+                .ok()
+                .flatten()
+                .map(|(_, list)| list)
+        })
+}
+
 /// What the host said about `team.json`.
 enum Hosted {
     File(String),

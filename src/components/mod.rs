@@ -9,6 +9,7 @@ mod error_summary;
 mod fields;
 mod file_choice;
 mod focus;
+mod follow_up;
 mod how_agreed;
 mod list_part;
 mod locked_download;
@@ -38,6 +39,7 @@ pub use error_summary::{ErrorSummary, FieldMessages, Problem};
 pub use fields::{Checkboxes, Choice, DateInput, Radios, Select, TextArea, TextInput};
 pub use file_choice::FileChoice;
 pub use focus::focus_by_id;
+pub use follow_up::FollowUps;
 pub use how_agreed::HowAgreedPick;
 pub use list_part::{
     or_not_yet, AddButton, Entry, ListCard, ListErrorSummary, ListQuestion, ListSection, ListState,

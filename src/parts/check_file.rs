@@ -7,7 +7,7 @@
 
 use crate::browser::{storage, upload};
 use crate::components::{FileChoice, Page};
-use crate::signing::{self, KeyState};
+use crate::signing;
 use leptos::html;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -29,25 +29,6 @@ enum Checked {
         why: String,
     },
     Done(Box<CheckResult>),
-}
-
-fn device_kid() -> Option<String> {
-    match signing::key_state() {
-        KeyState::Ready { jwk, .. } => Some(jwk.thumbprint()),
-        _ => None,
-    }
-}
-
-/// The key list files are checked against: the team configuration's, where
-/// it has one (the team's word on every tablet), else the list imported on
-/// this device, if readable.
-fn team_list() -> Option<TeamKeys> {
-    configured_list().map(|(_, list)| list).or_else(|| {
-        storage::load_team_keys()
-            .ok()
-            .flatten()
-            .map(|(_, list)| list)
-    })
 }
 
 /// The team configuration's key list and the configuration's date, if it has one.
@@ -87,7 +68,7 @@ async fn check_file(file: web_sys::File, list: Option<TeamKeys>) -> Checked {
         &name,
         &verification,
         list.as_ref(),
-        device_kid().as_deref(),
+        signing::device_kid().as_deref(),
         &kept,
     )))
 }
@@ -223,7 +204,7 @@ pub fn CheckSummary() -> impl IntoView {
             return;
         };
         checked.set(Some(Checked::Reading(file.name())));
-        let list = team_list();
+        let list = crate::team::trusted_keys();
         leptos::task::spawn_local(async move {
             checked.set(Some(check_file(file, list).await));
         });

@@ -2,11 +2,12 @@
 //! scope or expertise, where they go, and who takes them forward.
 
 use crate::components::{
-    or_not_yet, Banner, Choice, DateInput, Entry, ListCard, ListSection, ListState, PartPage,
-    PersonChoice, Radios, ShortAnswers, TextArea, TextInput, VisibilityChoice,
+    or_not_yet, Banner, Choice, DateInput, Entry, FollowUps, ListCard, ListSection, ListState,
+    PartPage, PersonChoice, Radios, ShortAnswers, TextArea, TextInput, VisibilityChoice,
 };
 use crate::state::{use_review, PageErrors};
 use leptos::prelude::*;
+use review_core::continuity::EscalationFollowUp;
 use review_core::escalation::urgent_safeguarding;
 use review_core::lists::ListKind;
 use review_core::progress::Part;
@@ -14,7 +15,7 @@ use review_core::validate;
 use review_core::words::long_date;
 use review_core::{
     Command, ConsentAnswer, ConsentToShare, Escalation, EscalationField, EscalationRoute,
-    EscalationStatus, Urgency,
+    EscalationStatus, Review, Urgency,
 };
 
 /// The words of the safeguarding warning, shown at the top of the page and
@@ -72,8 +73,15 @@ pub fn Escalations() -> impl IntoView {
                 </Show>
         }
     };
+    let last = ctx.select(Review::escalation_questions);
+    let follow_up =
+        Callback::new(move |(id, answer)| ctx.send(Command::FollowUpEscalation { id, answer }));
     view! {
         <PartPage part=Part::Escalations errors=errors list=list first=first>
+            <FollowUps heading="Still open at the last review" rows=last errors=errors on_answer=follow_up
+                kept="One more matter from the last review is for the worker to follow up."
+                intro="Say whether each matter that was with someone else at the last review is resolved now. One still open can be added below as a matter for this review."
+                choices=|| Choice::list(EscalationFollowUp::ALL, EscalationFollowUp::key, EscalationFollowUp::label) />
             <p class="app-body">
                 "Some things are beyond your role or expertise. Record each one, where it needs to go, and who will take it forward."
             </p>

@@ -80,6 +80,7 @@ pub fn Home() -> impl IntoView {
             })}
             <div class="app-button-group">
                 <button type="button" class="app-button" on:click=start>"Start a new review"</button>
+                <A href=crate::href("/follow-on") attr:class="app-button app-button--secondary">"Start from the last review"</A>
             </div>
             <UnreadableReviews entries=unreadable />
             <to_give::CopiesToGive reviews=reviews.clone() />

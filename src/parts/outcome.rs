@@ -3,18 +3,21 @@
 //! everyone thinks of it.
 
 use crate::components::{
-    or_not_yet, AddButton, Choice, DateInput, Entry, ListCard, ListState, PartPage, PersonChoice,
-    Radios, Select, ShortAnswers, TextArea, VisibilityChoice,
+    or_not_yet, AddButton, Choice, DateInput, Entry, FollowUps, ListCard, ListState, PartPage,
+    PersonChoice, Radios, Select, ShortAnswers, TextArea, VisibilityChoice,
 };
 use crate::state::{use_review, PageErrors};
 use leptos::prelude::*;
+use review_core::continuity::ActionFollowUp;
 use review_core::lists::ListKind;
 use review_core::outcome::{default_next_review, MONTHS_AFTER_NO_CHANGE, WEEKS_AFTER_A_NEW_PLAN};
 use review_core::progress::Part;
 use review_core::rating::{channel_hint, channel_options};
 use review_core::sharing::{CARER_VIEW, INDIVIDUAL_VIEW, OTHER_VIEWS, OUTCOME_RATIONALE};
 use review_core::words::long_date;
-use review_core::{ActionField, Command, OutcomeDecision, OutcomeField, RatingChannel, Speaker};
+use review_core::{
+    ActionField, Command, OutcomeDecision, OutcomeField, RatingChannel, Review, Speaker,
+};
 
 /// What each decision means for the next review, under its radio.
 fn decision_hint(decision: OutcomeDecision) -> String {
@@ -31,7 +34,11 @@ fn decision_hint(decision: OutcomeDecision) -> String {
     }
 }
 
-/// Actions and outcome (P23), first page: who will do what by when.
+/// What stands in for one of last time's actions kept from whoever holds the tablet.
+const KEPT_ACTION: &str = "One more of last time’s actions is for the worker to follow up.";
+
+/// Actions and outcome (P23), first page: last time's actions followed
+/// up, then who will do what by when.
 #[component]
 pub fn ActionsAndOutcome() -> impl IntoView {
     let ctx = use_review();
@@ -39,8 +46,19 @@ pub fn ActionsAndOutcome() -> impl IntoView {
     let list = ListState::new(ListKind::Actions, errors);
     let actions = ctx.select(|r| r.actions.iter().map(|a| a.id.clone()).collect::<Vec<_>>());
     let add = Callback::new(move |()| list.add(|id| Command::AddAction { id }));
+    let last = ctx.select(Review::action_questions);
+    let follow_up = Callback::new(move |(id, answer)| {
+        ctx.send(Command::FollowUpAction {
+            id,
+            answer,
+            carried_id: crate::browser::clock::new_id(),
+        })
+    });
     view! {
         <PartPage part=Part::Outcome errors=errors list=list>
+            <FollowUps heading="Last time’s actions" kept=KEPT_ACTION rows=last errors=errors on_answer=follow_up
+                intro="Say what became of each action agreed at the last review. One carried forward comes into this review’s actions below, for a new date."
+                choices=|| Choice::list(ActionFollowUp::ALL, ActionFollowUp::key, ActionFollowUp::label) />
             <h2 class="app-heading-m">"Actions"</h2>
             <p class="app-body">"What will be done after the review, who will do it, and by when. The outcome comes next."</p>
             <Show when=move || actions.with(Vec::is_empty)>

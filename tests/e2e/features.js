@@ -196,3 +196,22 @@ export function watchProblems(page) {
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   return problems;
 }
+
+/**
+ * Step: the device's signing key gone since the sign-off (whether or not
+ * this run's staged review was signed in this browser), then a reload.
+ */
+export async function forgetDeviceKey(page) {
+  const back = page.url();
+  // From a file of the app's origin that is not the app, so nothing holds
+  // the key database open while it is deleted.
+  await page.goto('/favicon.svg');
+  await page.evaluate(() => new Promise((done, fail) => {
+    localStorage.removeItem('review-together/signing-key-public');
+    const del = indexedDB.deleteDatabase('review-together');
+    del.onsuccess = done;
+    del.onerror = () => fail(del.error);
+    del.onblocked = () => fail(new Error('the key database is still open'));
+  }));
+  await page.goto(back);
+}

@@ -219,6 +219,32 @@ export async function driveGettingReady(page) {
   await fillSupport(page, 'Ayesha Khan', AYESHA_SUPPORT);
   await continueTo(page, 'How we will review');
 
+  await agreeHowWeReview(page);
+
+  await press(await libraryCriterion(page, TIME_OFF));
+  await press(await libraryCriterion(page, ROLES_CLEAR));
+  await (await ownCriterionField(page)).fill(EVENING_CALLS);
+  await press(page.getByRole('button', { name: 'Add this to the review' }));
+  await expect(page.getByRole('heading', { level: 3 })).toHaveText(CRITERIA, { useInnerText: true });
+  await press(radio(chosenCriterion(page, TIME_OFF), 'How will people rate it?', '5 steps: from very poor to very good'));
+  for (const wording of CRITERIA) {
+    await press(agreement(chosenCriterion(page, wording), 'Who agrees to look at this?', 'Ayesha Khan, carer'));
+  }
+  await continueTo(page, 'Ready to start');
+
+  await allReady(page);
+  await continueTo(page, 'Carer review');
+  await expectStatuses(page, Object.fromEntries(GETTING_READY.map((p) => [p, 'Done'])));
+  return id;
+}
+
+/**
+ * "How we will review" as the acceptance walks answer it: a yearly, full
+ * review, the carer's time on their own, copies for the carer and the person
+ * cared for, everyone may see what is said, Ayesha agrees through the
+ * interpreter. Ends on "What we will look at".
+ */
+export async function agreeHowWeReview(page) {
   await press(radio(page, 'Why is this review happening?', 'Yearly review'));
   await press(radio(page, 'How deep will the review go?', 'Full review: go through everything in detail'));
   await press(radio(page, 'Would the carer like time with the worker on their own?', 'Yes'));
@@ -235,23 +261,12 @@ export async function driveGettingReady(page) {
   await expect(agreeing.getByRole('checkbox', { name: /^Ayesha Khan/ })).toBeChecked();
   await expect(agreeing.getByRole('checkbox', { name: /Grace Obi|Farah Ali/ })).toHaveCount(0);
   await continueTo(page, 'What we will look at');
+}
 
-  await press(await libraryCriterion(page, TIME_OFF));
-  await press(await libraryCriterion(page, ROLES_CLEAR));
-  await (await ownCriterionField(page)).fill(EVENING_CALLS);
-  await press(page.getByRole('button', { name: 'Add this to the review' }));
-  await expect(page.getByRole('heading', { level: 3 })).toHaveText(CRITERIA, { useInnerText: true });
-  await press(radio(chosenCriterion(page, TIME_OFF), 'How will people rate it?', '5 steps: from very poor to very good'));
-  for (const wording of CRITERIA) {
-    await press(agreement(chosenCriterion(page, wording), 'Who agrees to look at this?', 'Ayesha Khan, carer'));
-  }
-  await continueTo(page, 'Ready to start');
-
+/** On "Ready to start": everything is in place. */
+export async function allReady(page) {
   for (const check of await page.getByRole('group', { name: /^Is everything ready for / }).all()) {
     await press(check.getByRole('radio', { name: 'Yes, it is in place', exact: true }));
   }
   await expect(page.getByRole('status').filter({ hasText: 'The review can start.' })).toBeVisible();
-  await continueTo(page, 'Carer review');
-  await expectStatuses(page, Object.fromEntries(GETTING_READY.map((p) => [p, 'Done'])));
-  return id;
 }

@@ -461,7 +461,37 @@ const STAGES = {
       return id;
     },
   },
+  // Signed off here (the device's key stays in this browser's IndexedDB,
+  // which a stage does not carry), then a new review started from it with
+  // everything brought forward: on "Who is here".
+  'followed on': {
+    ms: 240_000,
+    drive: async (page) => {
+      await reviewAt(page, 'review proper');
+      await openCheck(page);
+      await signEveryone(page);
+      return followOn(page);
+    },
+  },
 };
+
+/**
+ * From the home screen, start a review from the last review signed off on
+ * this device (the newest, chosen first): checked, everything offered
+ * brought forward except what `untick` names (checkbox labels). Ends on
+ * "Who is here" of the new review; returns its id.
+ */
+export async function followOn(page, { untick = [] } = {}) {
+  await page.goto('/');
+  await press(page.getByRole('link', { name: 'Start from the last review' }));
+  await expect(heading(page, 'Start from the last review')).toBeVisible();
+  await press(page.getByRole('button', { name: 'Check it and go on' }));
+  await expect(page.getByText(/^Checked: Ayesha Khan’s review of /)).toBeVisible();
+  for (const label of untick) await press(page.getByRole('checkbox', { name: label, exact: true }));
+  await press(page.getByRole('button', { name: 'Start the review with these' }));
+  await expect(heading(page, 'Who is here')).toBeVisible();
+  return page.url().match(/\/review\/([^/]+)\//)[1];
+}
 
 /** setUpDevice() and startReview(), from their stage: on "Who is here"; returns the id. */
 export const newReview = (page) => reviewAt(page, 'new review', 'who');

@@ -21,8 +21,9 @@ import {
   reviewAt, changeOneRatingInStorage, clockInDoubt, openCriterion, rate, markNotDiscussed, addResource, addArrangement, addMatter, openCheck, signUntil,
   signEveryone, turnBanner, RATINGS, SITTING, COVER_QUESTION, ARRANGEMENT, PHONE_NOW, SAFEGUARDING,
 } from './meeting.js';
+import { forgetDeviceKey } from './features.js';
 import {
-  DEVICE_SCREENS, screen, review, showing, pressButton, alerting, erring, openPartHere, PART_ROUTES,
+  DEVICE_SCREENS, screen, review, showing, pressButton, alerting, erring, openPartHere, PART_ROUTES, visit, offering,
 } from './screens-device.js';
 
 /** Step: one rating of the open review changed in the device's storage (as by someone with the tablet's storage), then a reload. */
@@ -94,24 +95,6 @@ const REFLECTION = '/review/:id/reflection';
  */
 const signedHere = [review('review proper'), (page) => openCheck(page), (page) => signEveryone(page),
   (page) => page.goto(page.url().replace(/\/[a-z]+$/, '/reflection')), showing('Looking back on the review')];
-/**
- * Step: the device's signing key gone since the sign-off (whether or not
- * this run's staged review was signed in this browser), then a reload.
- */
-async function keyReplaced(page) {
-  const back = page.url();
-  // From a file of the app's origin that is not the app, so nothing holds
-  // the key database open while it is deleted.
-  await page.goto('/favicon.svg');
-  await page.evaluate(() => new Promise((done, fail) => {
-    localStorage.removeItem('review-together/signing-key-public');
-    const del = indexedDB.deleteDatabase('review-together');
-    del.onsuccess = done;
-    del.onerror = () => fail(del.error);
-    del.onblocked = () => fail(new Error('the key database is still open'));
-  }));
-  await page.goto(back);
-}
 /** One person's answer to "How was this review for you?" on the reflection page. */
 const feeling = (page, who, answer) => page.getByRole('group', { name: `How was this review for ${who}?` }).getByLabel(answer);
 const TIME_BOX = 'Minutes for: Things that need someone else\'s help';
@@ -395,7 +378,7 @@ export const SCREENS = [
     (page) => page.getByLabel('What would you do differently next time?').fill('Nothing'),
     pressButton('Sign the reflection'), (page) => expect(page.getByRole('heading', { name: 'The reflection is signed' })).toBeVisible()),
   screen('looking back on a review another key signed', REFLECTION, 'error', review('signed off', 'reflection'),
-    showing('Looking back on the review'), keyReplaced, showing('Looking back on the review'), (page) => expect(page.getByText(/signing key did not sign this review’s summary/)).toBeVisible()),
+    showing('Looking back on the review'), forgetDeviceKey, showing('Looking back on the review'), (page) => expect(page.getByText(/signing key did not sign this review’s summary/)).toBeVisible()),
   screen('a part after two people signed, answers read-only', '/review/:id/outcome', 'clean', turnOf('Tom Khan'),
     (page) => page.goto(page.url().replace(/\/sign$/, '/outcome')),
     (page) => expect(page.getByRole('region', { name: 'Signed so far' })).toBeVisible()),
@@ -413,6 +396,24 @@ export const SCREENS = [
     (page) => expect(page.getByText('No gaps recorded.')).toBeVisible()),
   screen('a locked review: check the review, each answer to view', '/review/:id/check', 'clean',
     review('signed off', 'check'), (page) => expect(page.getByRole('link', { name: 'View details of Sam Patel' })).toBeVisible()),
+  // From one review to the next (issue 27).
+  screen('start from the last review, choosing it', '/follow-on', 'clean', review('signed off'), visit('/follow-on'),
+    showing('Start from the last review'), offering('Check it and go on')),
+  screen('start from the last review, one this device did not sign', '/follow-on', 'error', review('signed off'), forgetDeviceKey, visit('/follow-on'),
+    pressButton('Check it and go on'), alerting('signed with a key this device does not hold')),
+  screen('start from the last review, what comes forward', '/follow-on', 'clean', review('review proper'),
+    (page) => openCheck(page), (page) => signEveryone(page), visit('/follow-on'), pressButton('Check it and go on'),
+    (page) => expect(page.getByText(/^Checked: /)).toBeVisible()),
+  screen('actions, last time’s to follow up', '/review/:id/outcome', 'clean', review('followed on', 'outcome'),
+    (page) => expect(page.getByRole('heading', { name: 'Last time’s actions' })).toBeVisible()),
+  screen('actions, last time’s not followed up', '/review/:id/outcome', 'error', review('followed on', 'outcome'),
+    pressButton('Continue', true), erring),
+  screen("things that need someone else's help, last time’s still open", '/review/:id/escalations', 'clean',
+    review('followed on', 'escalations'), (page) => expect(page.getByRole('heading', { name: 'Still open at the last review' })).toBeVisible()),
+  screen('rating a criterion, last time’s ratings beside it', CRITERION, 'clean', review('followed on', 'rate'),
+    // Only the worker is back in the room yet: their rating beside theirs.
+    (page) => openCriterion(page, TIME_OFF), (page) => press(radio(page, "Sam Patel's rating", 'Poor')),
+    (page) => expect(page.getByText('Last time: Okay. Worse than last time')).toBeVisible()),
   screen('amend this review', '/review/:id/amend', 'clean', review('signed off', 'amend'), showing('Amend this review')),
   screen('amend this review, no reason given', '/review/:id/amend', 'error', review('signed off', 'amend'),
     pressButton('Make a new version'), alerting('Enter why the review is being amended')),

@@ -4,6 +4,7 @@
 
 use crate::model::Review;
 use crate::progress::Part;
+use crate::setup::sharing::Visibility;
 use crate::words::{called, long_date};
 use crate::{outcome, rating, readiness};
 
@@ -21,6 +22,9 @@ pub struct Row {
     /// Shown to the worker only (the records' view), never during someone
     /// else's turn: what must not be shared names what it protects.
     pub worker_only: bool,
+    /// Who may see it, when it tells of last time's action or escalation
+    /// (not an item of this review): kept from whoever it was kept from.
+    pub last_time: Option<crate::setup::sharing::Visibility>,
 }
 
 fn row(key: impl Into<String>, value: impl Into<String>) -> Row {
@@ -35,6 +39,16 @@ fn row(key: impl Into<String>, value: impl Into<String>) -> Row {
         change: None,
         item: None,
         worker_only: false,
+        last_time: None,
+    }
+}
+
+/// A row of what became of one of last time's actions or escalations.
+fn followed_up(key: String, what: &str, answer: Option<&str>, kept: Option<Visibility>) -> Row {
+    let answer = answer.unwrap_or("Not answered yet");
+    Row {
+        last_time: kept,
+        ..row(key, format!("{}: {answer}", what.trim()))
     }
 }
 
@@ -392,14 +406,25 @@ pub fn rows_of(review: &Review, part: Part) -> Vec<Row> {
             rows
         }
         Part::Escalations => {
-            let mut rows = vec![with_change(
+            let mut rows: Vec<Row> = (review.last_escalations().iter().enumerate())
+                .map(|(i, e)| {
+                    let key = format!("Still open last time: matter {}", i + 1);
+                    let r = followed_up(key, &e.matter, e.answer.map(|a| a.label()), e.visibility);
+                    with_change(
+                        r,
+                        part_href.clone(),
+                        &format!("last time's matter {}", i + 1),
+                    )
+                })
+                .collect();
+            rows.push(with_change(
                 row(
                     "Needs someone else's help",
                     yes_no(review.escalation_needed),
                 ),
                 part_href.clone(),
                 "escalations",
-            )];
+            ));
             // The matter itself is an item (`crate::sharing`): here, where
             // it goes and how urgent it is.
             rows.extend(review.escalations.iter().enumerate().map(|(i, e)| {
@@ -434,26 +459,32 @@ pub fn rows_of(review: &Review, part: Part) -> Vec<Row> {
         Part::Outcome => {
             // What each action is, and why this is the outcome, are items
             // (`crate::sharing`): here, who does each and by when.
-            let mut rows: Vec<Row> = review
-                .actions
-                .iter()
-                .enumerate()
+            let mut rows: Vec<Row> = (review.last_actions().iter().enumerate())
                 .map(|(i, a)| {
-                    let owner = a
-                        .owner
-                        .as_ref()
-                        .map(|o| review.person_name(o))
-                        .unwrap_or_default();
-                    let due = a.due.map(long_date).unwrap_or_default();
-                    let mut r = with_change(
-                        row(format!("Action {}", i + 1), format!("{owner}, by {due}")),
+                    let key = format!("Last time's action {}", i + 1);
+                    let r = followed_up(key, &a.what, a.answer.map(|a| a.label()), a.visibility);
+                    with_change(
+                        r,
                         part_href.clone(),
-                        &format!("action {}", i + 1),
-                    );
-                    r.item = Some(a.id.clone());
-                    r
+                        &format!("last time's action {}", i + 1),
+                    )
                 })
                 .collect();
+            rows.extend(review.actions.iter().enumerate().map(|(i, a)| {
+                let owner = a
+                    .owner
+                    .as_ref()
+                    .map(|o| review.person_name(o))
+                    .unwrap_or_default();
+                let due = a.due.map(long_date).unwrap_or_default();
+                let mut r = with_change(
+                    row(format!("Action {}", i + 1), format!("{owner}, by {due}")),
+                    part_href.clone(),
+                    &format!("action {}", i + 1),
+                );
+                r.item = Some(a.id.clone());
+                r
+            }));
             rows.push(with_change(
                 row(
                     "Outcome",
@@ -509,6 +540,7 @@ pub fn shown_rows(review: &Review, part: Part) -> Vec<Row> {
                 .as_deref()
                 .is_none_or(|k| shown.shows(crate::sharing::visibility_of(review, k)))
         })
+        .filter(|row| row.last_time.is_none() || shown.shows(row.last_time))
         .filter(|row| !row.worker_only || shown == crate::Shown::Everything)
         .collect()
 }

@@ -2,12 +2,13 @@
 //! review's summary before building on it (`check`), carrying what the
 //! worker chooses of it into a new review (`carry`), following up its
 //! actions and escalations and showing its ratings beside this time's
-//! (`follow_up`). What a review keeps of the last one is in `types`; its
+//! (`follow_up`), in questions a page asks (`questions`). What a review keeps of the last one is in `types`; its
 //! summary names the last one in `continues` and records the follow-up.
 
 pub mod carry;
 pub mod check;
 pub mod follow_up;
+pub mod questions;
 pub mod types;
 
 pub use carry::{proposals, Group, Proposal};
@@ -15,4 +16,5 @@ pub use check::{check_last, Checked, LastFrom, Refused};
 pub use follow_up::{
     action_follow_ups, escalation_follow_ups, last_action_field, last_escalation_field, LastTime,
 };
+pub use questions::Question;
 pub use types::*;

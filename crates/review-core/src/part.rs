@@ -164,7 +164,13 @@ impl Part {
             {
                 1
             }
-            Part::Outcome if field.starts_with("action-") || field == "add-action" => 0,
+            Part::Outcome
+                if field.starts_with("action-")
+                    || field.starts_with("last-action-")
+                    || field == "add-action" =>
+            {
+                0
+            }
             // Everyone's view of the outcome, on a page of its own.
             Part::Outcome
                 if [

@@ -580,3 +580,48 @@ fn a_draft_that_follows_on_keeps_what_it_carried_through_a_save() {
     let stored = draft::encode_review(&next);
     assert_eq!(draft::decode_review(&stored), Ok(next));
 }
+
+#[test]
+fn the_check_page_shows_the_follow_up_and_keeps_back_what_was_kept() {
+    let mut next = next_review();
+    next.apply(follow("action-1", ActionFollowUp::Done, "x"), edited())
+        .unwrap();
+    let keys_values = |rows: Vec<review_core::check::Row>| -> Vec<(String, String)> {
+        rows.into_iter()
+            .filter(|r| r.key.contains("ast time"))
+            .map(|r| (r.key, r.value))
+            .collect()
+    };
+    let worker = keys_values(review_core::check::shown_rows(
+        &next,
+        progress::Part::Outcome,
+    ));
+    assert_eq!(
+        worker,
+        [
+            (
+                "Last time's action 1".to_string(),
+                "Find a carers' group nearer home: Done".to_string()
+            ),
+            (
+                "Last time's action 2".to_string(),
+                "Book the sitting service: Not answered yet".to_string()
+            ),
+        ]
+    );
+    // The carer holding the tablet sees the first only.
+    next.participants
+        .iter_mut()
+        .for_each(|p| p.attendance = Some(Attendance::InPerson));
+    next.turn = Some("carer".into());
+    let carer = keys_values(review_core::check::shown_rows(
+        &next,
+        progress::Part::Outcome,
+    ));
+    assert_eq!(carer.len(), 1, "{carer:?}");
+    let escalations = keys_values(review_core::check::shown_rows(
+        &next,
+        progress::Part::Escalations,
+    ));
+    assert_eq!(escalations.len(), 2, "{escalations:?}");
+}

@@ -460,6 +460,7 @@ fn RaterRating(
                     </p>
                 })}
                 <div class="app-rating">{tiles}</div>
+                <super::last_time::LastTime criterion=criterion.clone() participant=participant.clone() />
             </fieldset>
             <Show when=move || rating.with(Option::is_some) && !locked.get()>
                 <div class="app-button-group">

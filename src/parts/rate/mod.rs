@@ -2,6 +2,7 @@
 //! criterion at a time.
 
 mod criterion;
+mod last_time;
 mod overview;
 
 pub use criterion::RateCriterion;

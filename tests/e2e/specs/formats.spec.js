@@ -276,6 +276,18 @@ async function signedStillMatches(page, name) {
   await expect(page.getByText('no longer says what its signed summary says')).toHaveCount(0);
 }
 
+test("the build before the last review was carried forward: its draft opens with nothing to follow up, and its signed review still matches its summary", async ({ page }) => {
+  const draft = dump('drafts-v7/storage-complete.json');
+  await restoreStorage(page, draft.stored);
+  await openPart(page, draft.id, 'Actions and outcome');
+  await expect(page.getByRole('heading', { name: 'Actions', level: 2 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Last time’s actions' })).toHaveCount(0);
+  await openPart(page, draft.id, "Things that need someone else's help");
+  await expect(page.getByRole('heading', { name: 'Still open at the last review' })).toHaveCount(0);
+  await readNotRewritten(page, draft);
+  await signedStillMatches(page, 'drafts-v7/storage-signed-off.json');
+});
+
 test("the build before numbers for the records: its draft opens with none made up, and its signed review still matches its summary", async ({ page }) => {
   const draft = dump('drafts-v6/storage-complete.json');
   await restoreStorage(page, draft.stored);

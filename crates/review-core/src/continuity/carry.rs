@@ -41,6 +41,18 @@ impl Group {
         Group::Escalations,
     ];
 
+    /// Its key, for element ids.
+    pub fn key(self) -> &'static str {
+        match self {
+            Group::People => "people",
+            Group::Criteria => "criteria",
+            Group::Services => "services",
+            Group::Cover => "cover",
+            Group::Actions => "actions",
+            Group::Escalations => "escalations",
+        }
+    }
+
     /// Its heading on the page that offers it.
     pub fn heading(self) -> &'static str {
         match self {
