@@ -165,7 +165,7 @@ fn ChooseWhat(last: Checked, back: Callback<()>) -> impl IntoView {
     let problem = RwSignal::new(None::<String>);
     let s = &last.summary;
     let heading = format!(
-        "Checked: {}’s review of {}",
+        "{}’s review of {}",
         s.carer.name.trim(),
         long_moment_of(s.finalised_at.as_str())
     );

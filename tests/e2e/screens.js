@@ -403,7 +403,7 @@ export const SCREENS = [
     pressButton('Check it and go on'), alerting('signed with a key this device does not hold')),
   screen('start from the last review, what comes forward', '/follow-on', 'clean', review('review proper'),
     (page) => openCheck(page), (page) => signEveryone(page), visit('/follow-on'), pressButton('Check it and go on'),
-    (page) => expect(page.getByText(/^Checked: /)).toBeVisible()),
+    (page) => expect(page.getByRole('region', { name: 'Checked' })).toBeVisible()),
   screen('actions, last time’s to follow up', '/review/:id/outcome', 'clean', review('followed on', 'outcome'),
     (page) => expect(page.getByRole('heading', { name: 'Last time’s actions' })).toBeVisible()),
   screen('actions, last time’s not followed up', '/review/:id/outcome', 'error', review('followed on', 'outcome'),

@@ -19,6 +19,7 @@ use crate::services::types::{Gap, Resource};
 use crate::setup::people::{InterpreterNeed, Participant, ParticipationSupport, Role};
 use crate::setup::sharing::Visibility;
 use crate::summary::{CriterionOrigin, ParticipantRecord, PersonRef, Summary};
+use crate::words::long_date;
 use std::collections::BTreeSet;
 
 /// The kinds of thing that can be carried forward, in the order they are offered.
@@ -122,7 +123,12 @@ pub fn proposals(last: &Summary) -> Vec<Proposal> {
         push(Group::People, person_key(&p.id), &words, detail, None);
     }
     for c in &last.criteria {
-        let detail = format!("{} ratings last time", c.ratings.len());
+        let detail = match (c.not_discussed.is_some(), c.ratings.len()) {
+            (true, _) => "Not discussed last time".to_string(),
+            (false, 0) => "Not rated last time".to_string(),
+            (false, 1) => "1 rating last time".to_string(),
+            (false, n) => format!("{n} ratings last time"),
+        };
         push(
             Group::Criteria,
             format!("criterion/{}", c.id),
@@ -167,10 +173,15 @@ pub fn proposals(last: &Summary) -> Vec<Proposal> {
         );
     }
     for a in &last.actions {
-        let detail = match (&a.owner, &a.due) {
-            (Some(o), Some(d)) => format!("{}, by {}", ref_name(last, o), d.as_str()),
+        let due = a
+            .due
+            .as_ref()
+            .and_then(|d| d.as_str().parse().ok())
+            .map(long_date);
+        let detail = match (&a.owner, due) {
+            (Some(o), Some(d)) => format!("{}, by {d}", ref_name(last, o)),
             (Some(o), None) => ref_name(last, o),
-            (None, Some(d)) => format!("By {}", d.as_str()),
+            (None, Some(d)) => format!("By {d}"),
             (None, None) => String::new(),
         };
         push(

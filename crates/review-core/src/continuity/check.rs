@@ -88,7 +88,7 @@ impl fmt::Display for Refused {
             Refused::Signer(why) => write!(f, "Nothing was brought from this file. {why}"),
             Refused::NotThisDevice { kid } => write!(
                 f,
-                "The summary kept for this review was signed with a key this device does not hold (key id {kid}), and your team's key list does not name it, so nothing was brought from it."
+                "The summary kept for this review was signed with a key this device does not hold (key id {kid}), and your team's key list does not name it, so nothing was brought from it. If your records team has the summary, choose its file below: it is checked against your team's key list."
             ),
         }
     }

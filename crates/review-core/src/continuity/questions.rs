@@ -34,9 +34,9 @@ impl Review {
                 let owner = a.owner.as_ref().map(|o| self.person_name(o));
                 let due = a.due.as_deref().and_then(|d| d.parse().ok()).map(long_date);
                 let hint = match (owner, due) {
-                    (Some(o), Some(d)) => format!("{o} was to do this by {d}."),
-                    (Some(o), None) => format!("{o} was to do this."),
-                    (None, Some(d)) => format!("It was to be done by {d}."),
+                    (Some(o), Some(d)) => format!("Due by {d}. Who: {o}."),
+                    (Some(o), None) => format!("Who: {o}."),
+                    (None, Some(d)) => format!("Due by {d}."),
                     (None, None) => String::new(),
                 };
                 Question {
