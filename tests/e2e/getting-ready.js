@@ -227,15 +227,22 @@ export async function driveGettingReady(page) {
   await press(page.getByRole('button', { name: 'Add this to the review' }));
   await expect(page.getByRole('heading', { level: 3 })).toHaveText(CRITERIA, { useInnerText: true });
   await press(radio(chosenCriterion(page, TIME_OFF), 'How will people rate it?', '5 steps: from very poor to very good'));
+  await agreeEachCriterionAndStart(page);
+  return id;
+}
+
+/**
+ * On "What we will look at": Ayesha agrees to each of the criteria; then
+ * everything is ready. Ends on the task list, getting ready done.
+ */
+export async function agreeEachCriterionAndStart(page) {
   for (const wording of CRITERIA) {
     await press(agreement(chosenCriterion(page, wording), 'Who agrees to look at this?', 'Ayesha Khan, carer'));
   }
   await continueTo(page, 'Ready to start');
-
   await allReady(page);
   await continueTo(page, 'Carer review');
   await expectStatuses(page, Object.fromEntries(GETTING_READY.map((p) => [p, 'Done'])));
-  return id;
 }
 
 /**

@@ -57,6 +57,17 @@ fn team() -> TeamKeys {
     team_list_of(team_key().public_jwk(), "Sam Okafor's tablet")
 }
 
+/// The carer's copy of a records copy.
+fn carers_copy(records: &Summary) -> Summary {
+    let carer = records
+        .confidentiality
+        .copies
+        .iter()
+        .find(|c| c.id == "carer")
+        .unwrap();
+    copy_for(records, carer)
+}
+
 fn from_file(bytes: &[u8], keys: Option<&TeamKeys>) -> Result<Checked, Refused> {
     check_last(bytes, LastFrom::File { team_keys: keys })
 }
@@ -157,14 +168,7 @@ fn a_review_on_this_device_counts_when_this_device_signed_it() {
 #[test]
 fn a_recipients_copy_is_refused_for_it_leaves_things_out() {
     let records: Summary = serde_json::from_str(&last_file().text).unwrap();
-    let carer = records
-        .confidentiality
-        .copies
-        .iter()
-        .find(|c| c.id == "carer")
-        .unwrap()
-        .clone();
-    let copy = copy_for(&records, &carer).sign(&team_key()).unwrap();
+    let copy = carers_copy(&records).sign(&team_key()).unwrap();
     let refused = from_file(&copy, Some(&team())).unwrap_err();
     assert!(
         matches!(refused, Refused::RecipientCopy { .. }),
@@ -543,14 +547,7 @@ fn the_next_summary_names_the_last_by_id_and_hash_and_records_the_follow_up() {
         "unanswered ones are left out"
     );
     // The carer's copy leaves out what was kept from the carer last time.
-    let carer = summary
-        .confidentiality
-        .copies
-        .iter()
-        .find(|c| c.id == "carer")
-        .unwrap()
-        .clone();
-    let copy = copy_for(&summary, &carer);
+    let copy = carers_copy(&summary);
     let kept: Vec<_> = copy
         .follow_up
         .unwrap()
@@ -559,7 +556,7 @@ fn the_next_summary_names_the_last_by_id_and_hash_and_records_the_follow_up() {
         .map(|a| a.id)
         .collect();
     assert_eq!(kept, ["action-1"]);
-    let words = serde_json::to_string(&copy_for(&summary, &carer).follow_up).unwrap();
+    let words = serde_json::to_string(&carers_copy(&summary).follow_up).unwrap();
     assert!(!words.contains("Book the sitting service"), "{words}");
     // A draft edited after sign-off to follow up differently no longer matches its summary.
     let bytes = summary.sign(&team_key()).unwrap();

@@ -8,9 +8,9 @@
 import { createHash } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { test, expect, press, heading, radio, agreement, continueTo, isoDate, errorSummary } from '../fixture.js';
+import { test, expect, press, heading, radio, continueTo, isoDate, errorSummary } from '../fixture.js';
 import {
-  changePerson, fillPersonDetails, agreeHowWeReview, allReady, chosenCriterion, openPart, openTaskList,
+  changePerson, fillPersonDetails, agreeHowWeReview, agreeEachCriterionAndStart, openPart, openTaskList,
   expectStatuses, TIME_OFF, ROLES_CLEAR, EVENING_CALLS, CRITERIA, GETTING_READY, REVIEW_PROPER,
 } from '../getting-ready.js';
 import {
@@ -64,13 +64,7 @@ test('a whole meeting run twice: the second starts from the first’s signed sum
   await agreeHowWeReview(page);
   // The criteria and their scales came too; each is agreed again (P17).
   await expect(page.getByRole('heading', { level: 3 })).toHaveText(CRITERIA, { useInnerText: true });
-  for (const wording of CRITERIA) {
-    await press(agreement(chosenCriterion(page, wording), 'Who agrees to look at this?', 'Ayesha Khan, carer'));
-  }
-  await continueTo(page, 'Ready to start');
-  await allReady(page);
-  await continueTo(page, 'Carer review');
-  await expectStatuses(page, Object.fromEntries(GETTING_READY.map((p) => [p, 'Done'])));
+  await agreeEachCriterionAndStart(page);
 
   // Each rating beside last time's.
   for (const wording of [TIME_OFF, ROLES_CLEAR]) {
