@@ -3,7 +3,7 @@
 //! (with the save status) and the page not found.
 
 use crate::parts::*;
-use crate::state::{provide_app_state, use_app, SaveState};
+use crate::state::provide_app_state;
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route, Router, Routes, A};
@@ -111,37 +111,26 @@ fn Header(
     /// Whether a private turn is on: there is nowhere else to go then.
     in_turn: bool,
 ) -> impl IntoView {
-    let app = use_app();
-    let status = move || match app.save.get() {
-        SaveState::Unchanged => String::new(),
-        SaveState::Saving => "Saving…".into(),
-        SaveState::Saved => "Saved on this device".into(),
-        SaveState::NotSaved(why) => format!("Not saved: {why}"),
-    };
-    let status_class = move || match app.save.get() {
-        SaveState::NotSaved(_) => "app-save-status app-save-status--error",
-        SaveState::Saving => "app-save-status app-save-status--saving",
-        _ => "app-save-status app-save-status--saved",
-    };
+    // In an open review the pill is in the sticky bar at the top of the
+    // page (parts::pause), so it stays in view; elsewhere it is here.
+    let location = leptos_router::hooks::use_location();
+    let in_review = move || location.pathname.with(|p| p.contains("/review/"));
     view! {
         <header class="app-header">
             <div class="app-width-container app-header__container">
-                <A href=crate::href("/") attr:class="app-header__title">"Review Together"</A>
+                <A exact=true href=crate::href("/") attr:class="app-header__title">"Review Together"</A>
                 {(!in_turn).then(|| view! {
                     <nav class="app-header__nav" aria-label="Main">
                         <ul class="app-header__nav-list">
-                            <li><A href=crate::href("/settings") attr:class="app-header__nav-link">"Device settings"</A></li>
+                            <li><A exact=true href=crate::href("/settings") attr:class="app-header__nav-link">"Device settings"</A></li>
                         </ul>
                     </nav>
                 })}
                 <crate::components::DisplayControl />
-                // A polite live region that always exists, so changes are announced.
-                <div role="status" aria-live="polite">
-                    {move || {
-                        let text = status();
-                        (!text.is_empty()).then(|| view! { <p class=status_class>{text}</p> })
-                    }}
-                </div>
+                <Show when=move || !in_review()>
+                    <crate::components::SaveStatus />
+                </Show>
+                <crate::components::SaveAnnouncer />
             </div>
         </header>
     }
@@ -152,7 +141,7 @@ fn NotFound() -> impl IntoView {
     view! {
         <crate::components::Page title="Page not found">
             <p class="app-body">"There is no page at this address."</p>
-            <p class="app-body"><A href=crate::href("/") attr:class="app-link app-link--standalone">"Go to the reviews on this device"</A></p>
+            <p class="app-body"><A exact=true href=crate::href("/") attr:class="app-link app-link--standalone">"Go to the reviews on this device"</A></p>
         </crate::components::Page>
     }
 }

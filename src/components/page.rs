@@ -92,7 +92,7 @@ fn BackLink(
     text: Option<String>,
 ) -> impl IntoView {
     view! {
-        <A href=crate::href(href) attr:class="app-back-link">{text.unwrap_or_else(|| "Back".into())}</A>
+        <A exact=true href=crate::href(href) attr:class="app-back-link">{text.unwrap_or_else(|| "Back".into())}</A>
     }
 }
 
@@ -113,7 +113,7 @@ pub fn NotInReview(
     view! {
         <Page back=back.clone() title=title>
             {why.map(|why| view! { <p class="app-body">{why}</p> })}
-            <p class="app-body"><A href=crate::href(back) attr:class="app-link app-link--standalone">{back_text}</A></p>
+            <p class="app-body"><A exact=true href=crate::href(back) attr:class="app-link app-link--standalone">{back_text}</A></p>
         </Page>
     }
 }

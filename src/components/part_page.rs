@@ -70,7 +70,7 @@ pub fn PartPage(
             {children()}
             <div class="app-button-group">
                 <button type="button" class="app-button" on:click=go_on>"Continue"</button>
-                <A href=crate::href(ctx.path("")) attr:class="app-link">"Back to the review"</A>
+                <A exact=true href=crate::href(ctx.path("")) attr:class="app-link">"Back to the review"</A>
             </div>
         </Page>
     }

@@ -85,7 +85,7 @@ pub fn TurnBanner() -> impl IntoView {
                         {after}
                     })}
                 </p>
-                <A href=pass_href attr:class="app-button app-button--secondary app-turn-banner__pass">
+                <A exact=true href=pass_href attr:class="app-button app-button--secondary app-turn-banner__pass">
                     "Pass the tablet"
                 </A>
             </div>
@@ -166,7 +166,7 @@ fn ChooseNext(
                 if r.locked {
                     return view! {
                         <p class="app-body">"This review is signed off, so the tablet does not need passing."</p>
-                        <p class="app-body"><A href=crate::href(back.clone()) attr:class="app-link app-link--standalone">"Go back"</A></p>
+                        <p class="app-body"><A exact=true href=crate::href(back.clone()) attr:class="app-link app-link--standalone">"Go back"</A></p>
                     }
                     .into_any();
                 }
@@ -175,7 +175,7 @@ fn ChooseNext(
                     let href = format!("{pass}?from={from}&to={}", t.id);
                     view! {
                         <li>
-                            <A href=crate::href(href) attr:class="app-turn-choice">
+                            <A exact=true href=crate::href(href) attr:class="app-turn-choice">
                                 <span class="app-turn-choice__name">{t.name}</span>
                                 <span class="app-turn-choice__role">{t.role}</span>
                             </A>
@@ -196,7 +196,7 @@ fn ChooseNext(
                         </p>
                     })}
                     <p class="app-body">
-                        <A href=crate::href(back.clone()) attr:class="app-link app-link--standalone">
+                        <A exact=true href=crate::href(back.clone()) attr:class="app-link app-link--standalone">
                             {format!("Keep the tablet with {}", r.holder)}
                         </A>
                     </p>
@@ -235,7 +235,7 @@ fn HandOver(
         return view! {
             <Page title="The tablet does not need passing">
                 <p class="app-body">"This review is signed off, so nothing more is asked of anyone."</p>
-                <p class="app-body"><A href=crate::href(back) attr:class="app-link app-link--standalone">"Go back"</A></p>
+                <p class="app-body"><A exact=true href=crate::href(back) attr:class="app-link app-link--standalone">"Go back"</A></p>
             </Page>
         }
         .into_any();
@@ -247,10 +247,10 @@ fn HandOver(
                     "They may have left the room, or no longer be part of this review."
                 </p>
                 <p class="app-body">
-                    <A href=crate::href(choose) attr:class="app-link app-link--standalone">"Choose who will use the tablet next"</A>
+                    <A exact=true href=crate::href(choose) attr:class="app-link app-link--standalone">"Choose who will use the tablet next"</A>
                 </p>
                 <p class="app-body">
-                    <A href=crate::href(back) attr:class="app-link app-link--standalone">{format!("Keep the tablet with {holder}")}</A>
+                    <A exact=true href=crate::href(back) attr:class="app-link app-link--standalone">{format!("Keep the tablet with {holder}")}</A>
                 </p>
             </Page>
         }
@@ -276,10 +276,10 @@ fn HandOver(
                 </button>
             </div>
             <p class="app-body">
-                <A href=crate::href(choose) attr:class="app-link app-link--standalone">"Choose someone else"</A>
+                <A exact=true href=crate::href(choose) attr:class="app-link app-link--standalone">"Choose someone else"</A>
             </p>
             <p class="app-body">
-                <A href=crate::href(back) attr:class="app-link app-link--standalone">{format!("Keep the tablet with {holder}")}</A>
+                <A exact=true href=crate::href(back) attr:class="app-link app-link--standalone">{format!("Keep the tablet with {holder}")}</A>
             </p>
         </Page>
     }

@@ -52,7 +52,7 @@ pub fn CheckAnswers() -> impl IntoView {
                         <ul class="app-list">
                             {move || unfinished.get().into_iter().map(|(p, s)| view! {
                                 <li>
-                                    <A href=crate::href(ctx.part_path(p)) attr:class="app-link app-link--standalone">{p.title()}</A>
+                                    <A exact=true href=crate::href(ctx.part_path(p)) attr:class="app-link app-link--standalone">{p.title()}</A>
                                     {format!(" – {}", s.label())}
                                 </li>
                             }).collect_view()}
@@ -108,7 +108,7 @@ pub fn CheckAnswers() -> impl IntoView {
                                 <dd class="app-summary-list__value">{row.value}</dd>
                                 <dd class="app-summary-list__actions">
                                     {row.change.filter(|_| full).map(|(path, what)| view! {
-                                        <A href=crate::href(ctx.path(&path)) attr:class="app-link">
+                                        <A exact=true href=crate::href(ctx.path(&path)) attr:class="app-link">
                                             {change_word()}<span class="app-visually-hidden">{format!(" {what}")}</span>
                                         </A>
                                     })}
@@ -125,7 +125,7 @@ pub fn CheckAnswers() -> impl IntoView {
                     when=move || ready.get()
                     fallback=|| view! { <p class="app-body">"Signing opens when every part is done."</p> }
                 >
-                    <A href=crate::href(ctx.path("sign")) attr:class="app-button">"Continue to sign off"</A>
+                    <A exact=true href=crate::href(ctx.path("sign")) attr:class="app-button">"Continue to sign off"</A>
                 </Show>
             </div>
         </Page>

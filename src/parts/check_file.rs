@@ -139,7 +139,7 @@ fn list_status() -> impl IntoView {
                     grouped(&list.fingerprint()),
                 )}
                 " "
-                <A href=crate::href("/settings/team") attr:class="app-link">"Team configuration"</A>
+                <A exact=true href=crate::href("/settings/team") attr:class="app-link">"Team configuration"</A>
             </p>
         }
         .into_any();
@@ -154,7 +154,7 @@ fn list_status() -> impl IntoView {
                     grouped(&list.fingerprint()),
                 )}
                 " "
-                <A href=crate::href("/settings/team-keys") attr:class="app-link">"Team key list"</A>
+                <A exact=true href=crate::href("/settings/team-keys") attr:class="app-link">"Team key list"</A>
             </p>
             <p class="app-hint">{format!("Imported from {} on {}.", imported.file_name, long_moment_of(&imported.imported_at))}</p>
         }
@@ -166,7 +166,7 @@ fn list_status() -> impl IntoView {
                 </p>
             </div>
             <p class="app-body">
-                <A href=crate::href("/settings/team-keys") attr:class="app-link app-link--standalone">"Import your team’s key list"</A>
+                <A exact=true href=crate::href("/settings/team-keys") attr:class="app-link app-link--standalone">"Import your team’s key list"</A>
             </p>
         }
         .into_any(),
@@ -177,7 +177,7 @@ fn list_status() -> impl IntoView {
                 </p>
             </div>
             <p class="app-body">
-                <A href=crate::href("/settings/team-keys") attr:class="app-link app-link--standalone">"Import your team’s key list again"</A>
+                <A exact=true href=crate::href("/settings/team-keys") attr:class="app-link app-link--standalone">"Import your team’s key list again"</A>
             </p>
         }
         .into_any(),

@@ -38,7 +38,7 @@ pub fn DeleteReview() -> impl IntoView {
             <Problem message=problem />
             <div class="app-button-group">
                 <button type="button" class="app-button app-button--warning" on:click=delete>"Yes, delete this review"</button>
-                <A href=crate::href(ctx.path("")) attr:class="app-link">"No, keep it"</A>
+                <A exact=true href=crate::href(ctx.path("")) attr:class="app-link">"No, keep it"</A>
             </div>
         </Page>
     }

@@ -134,21 +134,21 @@ pub fn DeviceSettingsPage() -> impl IntoView {
                 None => "No team configuration on this device.".to_string(),
             }}</p>
             <ul class="app-list">
-                <li><A href=crate::href("/settings/team") attr:class="app-link app-link--standalone">"Team configuration"</A></li>
+                <li><A exact=true href=crate::href("/settings/team") attr:class="app-link app-link--standalone">"Team configuration"</A></li>
             </ul>
             <h2 class="app-heading-m">"Signed summaries"</h2>
             <ul class="app-list">
-                <li><A href=crate::href("/settings/key") attr:class="app-link app-link--standalone">"This device’s signing key"</A></li>
-                <li><A href=crate::href("/settings/team-keys") attr:class="app-link app-link--standalone">"Team key list"</A></li>
+                <li><A exact=true href=crate::href("/settings/key") attr:class="app-link app-link--standalone">"This device’s signing key"</A></li>
+                <li><A exact=true href=crate::href("/settings/team-keys") attr:class="app-link app-link--standalone">"Team key list"</A></li>
             </ul>
             <h2 class="app-heading-m">"Privacy on this device"</h2>
             <ul class="app-list">
-                <li><A href=crate::href("/settings/pin") attr:class="app-link app-link--standalone">
+                <li><A exact=true href=crate::href("/settings/pin") attr:class="app-link app-link--standalone">
                     {if crate::browser::pin::is_set() { "Device PIN and locking" } else { "Set a device PIN" }}
                 </A></li>
-                <li><A href=crate::href("/settings/recovery-code") attr:class="app-link app-link--standalone">"Recovery code for backups"</A></li>
-                <li><A href=crate::href("/settings/hand-on") attr:class="app-link app-link--standalone">"Hand this tablet on"</A></li>
-                <li><A href=crate::href("/settings/remove-all") attr:class="app-link app-link--standalone">"Remove all data from this device"</A></li>
+                <li><A exact=true href=crate::href("/settings/recovery-code") attr:class="app-link app-link--standalone">"Recovery code for backups"</A></li>
+                <li><A exact=true href=crate::href("/settings/hand-on") attr:class="app-link app-link--standalone">"Hand this tablet on"</A></li>
+                <li><A exact=true href=crate::href("/settings/remove-all") attr:class="app-link app-link--standalone">"Remove all data from this device"</A></li>
             </ul>
             <crate::components::Radios
                 id="retention"

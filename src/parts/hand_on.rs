@@ -74,7 +74,7 @@ fn review_card(review: Review) -> impl IntoView {
                 <LockedDownload label="Download a backup of this review" secondary=true download=download />
             </div>
             <div class="app-card__actions">
-                <A href=crate::href(open) attr:class="app-link">"Open the review"</A>
+                <A exact=true href=crate::href(open) attr:class="app-link">"Open the review"</A>
             </div>
         </li>
     }

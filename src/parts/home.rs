@@ -71,7 +71,7 @@ pub fn Home() -> impl IntoView {
                 <div class="app-inset-text">
                     <p class="app-body">
                         "Before the first review, tell the app your organisation and your name. "
-                        <A href=crate::href("/settings")>"Set up this device"</A>
+                        <A exact=true href=crate::href("/settings")>"Set up this device"</A>
                     </p>
                 </div>
             </Show>
@@ -80,15 +80,15 @@ pub fn Home() -> impl IntoView {
             })}
             <div class="app-button-group">
                 <button type="button" class="app-button" on:click=start>"Start a new review"</button>
-                <A href=crate::href("/follow-on") attr:class="app-button app-button--secondary">"Start from the last review"</A>
+                <A exact=true href=crate::href("/follow-on") attr:class="app-button app-button--secondary">"Start from the last review"</A>
             </div>
             <UnreadableReviews entries=unreadable />
             <to_give::CopiesToGive reviews=reviews.clone() />
             <ReviewList reviews=reviews />
             <h2 class="app-heading-m">"Files"</h2>
             <ul class="app-list">
-                <li><A href=crate::href("/check-summary") attr:class="app-link app-link--standalone">"Check a summary file"</A></li>
-                <li><A href=crate::href("/open-backup") attr:class="app-link app-link--standalone">"Open a backup"</A></li>
+                <li><A exact=true href=crate::href("/check-summary") attr:class="app-link app-link--standalone">"Check a summary file"</A></li>
+                <li><A exact=true href=crate::href("/open-backup") attr:class="app-link app-link--standalone">"Open a backup"</A></li>
             </ul>
         </Page>
     }
@@ -165,10 +165,10 @@ fn ReviewList(
                     </td>
                     <td class="app-table__cell">
                         <div class="app-cluster">
-                            <A href=crate::href(open) attr:class="app-link">
+                            <A exact=true href=crate::href(open) attr:class="app-link">
                                 "Open" <span class="app-visually-hidden">{open_hidden}</span>
                             </A>
-                            <A href=crate::href(delete) attr:class="app-link">
+                            <A exact=true href=crate::href(delete) attr:class="app-link">
                                 "Delete" <span class="app-visually-hidden">{delete_hidden}</span>
                             </A>
                         </div>

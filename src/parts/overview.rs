@@ -72,12 +72,12 @@ pub fn Overview() -> impl IntoView {
                     }}
                 </p>
                 <p class="app-body">
-                    <A href=crate::href(ctx.path("private")) attr:class="app-link app-link--standalone">"Give someone time on their own"</A>
+                    <A exact=true href=crate::href(ctx.path("private")) attr:class="app-link app-link--standalone">"Give someone time on their own"</A>
                 </p>
             </Show>
             <h2 class="app-heading-m">"Check and sign off"</h2>
             <p class="app-body">
-                <A href=crate::href(ctx.path("check")) attr:class="app-link app-link--standalone">"Check the review and sign it off"</A>
+                <A exact=true href=crate::href(ctx.path("check")) attr:class="app-link app-link--standalone">"Check the review and sign it off"</A>
             </p>
             <Show when=move || locked.get()>
                 <super::summary::SummaryDownload />
@@ -86,7 +86,7 @@ pub fn Overview() -> impl IntoView {
             <h2 class="app-heading-m">"Other things you can do"</h2>
             <super::backup::BackupDownload />
             <p class="app-body">
-                <A href=crate::href(ctx.path("delete")) attr:class="app-link app-link--standalone">"Delete this review"</A>
+                <A exact=true href=crate::href(ctx.path("delete")) attr:class="app-link app-link--standalone">"Delete this review"</A>
             </p>
         </Page>
     }

@@ -101,6 +101,7 @@ impl Default for Paused {
 pub fn PauseButton(paused: Paused) -> impl IntoView {
     view! {
         <div class="app-pause-bar">
+            <crate::components::SaveStatus />
             <button type="button" class="app-button app-button--secondary app-pause-bar__button" id=BUTTON_ID
                 on:click=move |_| paused.pause()>
                 "Pause"<span class="app-visually-hidden">" the review"</span>

@@ -484,7 +484,7 @@ pub fn PinPage() -> impl IntoView {
                     on_change=Callback::new(choose_minutes)
                 />
                 <p class="app-body">
-                    <A href=crate::href("/settings/remove-all") attr:class="app-link app-link--standalone">"Remove all data from this device"</A>
+                    <A exact=true href=crate::href("/settings/remove-all") attr:class="app-link app-link--standalone">"Remove all data from this device"</A>
                 </p>
             </Show>
         </Page>

@@ -377,7 +377,7 @@ pub fn StartPrivateTurn() -> impl IntoView {
                         <Problem message=problem />
                         <div class="app-button-group">
                             <button type="button" class="app-button" on:click=start>"Give them the tablet"</button>
-                            <A href=crate::href(back.clone()) attr:class="app-link">"Not now"</A>
+                            <A exact=true href=crate::href(back.clone()) attr:class="app-link">"Not now"</A>
                         </div>
                     }
                     .into_any()

@@ -31,7 +31,7 @@ pub fn Readiness() -> impl IntoView {
             <Show when=move || needs.with(Vec::is_empty)>
                 <p class="app-body">
                     "Nobody has said they need anything set up. If that changes, add it in "
-                    <A href=crate::href(ctx.part_path(Part::TakingPart))>"help to take part"</A>"."
+                    <A exact=true href=crate::href(ctx.part_path(Part::TakingPart))>"help to take part"</A>"."
                 </p>
             </Show>
             <For each=move || needs.get() key=|(pid, need)| format!("{pid}/{}", need.key())

@@ -97,7 +97,7 @@ pub fn WorkerReflection() -> impl IntoView {
             {body}
             {move || signed.get().map(|file| view! { <SignedReflection file=file /> })}
             <p class="app-body">
-                <A href=crate::href(ctx.path("")) attr:class="app-link app-link--standalone">"Back to the review"</A>
+                <A exact=true href=crate::href(ctx.path("")) attr:class="app-link app-link--standalone">"Back to the review"</A>
             </p>
         </Page>
     }

@@ -59,7 +59,7 @@ pub fn open_review(
                     <div class="app-notification-banner__content">
                         <p class="app-body">
                             "This review is signed off and locked. "
-                            <A href=crate::href(ctx.path("amend"))>"Amend it"</A>
+                            <A exact=true href=crate::href(ctx.path("amend"))>"Amend it"</A>
                             " to make a new version."
                         </p>
                     </div>
@@ -95,7 +95,7 @@ pub fn ReviewShell() -> impl IntoView {
                 <p class="app-body">
                     "There is no review at this address on this device. It may have been deleted, or saved on another device."
                 </p>
-                <p class="app-body"><A href=crate::href("/") attr:class="app-link app-link--standalone">"Go to the reviews on this device"</A></p>
+                <p class="app-body"><A exact=true href=crate::href("/") attr:class="app-link app-link--standalone">"Go to the reviews on this device"</A></p>
             </Page>
         }
         .into_any(),
@@ -119,7 +119,7 @@ pub fn ReviewShell() -> impl IntoView {
                     {move || problem.get().map(|p| view! {
                         <p class="app-error-message" role="alert">{format!("Could not download it: {p}.")}</p>
                     })}
-                    <p class="app-body"><A href=crate::href("/") attr:class="app-link app-link--standalone">"Go to the reviews on this device"</A></p>
+                    <p class="app-body"><A exact=true href=crate::href("/") attr:class="app-link app-link--standalone">"Go to the reviews on this device"</A></p>
                 </Page>
             }
             .into_any()

@@ -146,7 +146,7 @@ pub fn SignOff() -> impl IntoView {
                         <crate::parts::summary::SummaryDownload />
                         <super::team::TeamContacts />
                         <p class="app-body">
-                            <A href=crate::href(ctx.path("amend")) attr:class="app-link app-link--standalone">"Amend this review"</A>
+                            <A exact=true href=crate::href(ctx.path("amend")) attr:class="app-link app-link--standalone">"Amend this review"</A>
                         </p>
                     }
                     .into_any();
@@ -309,7 +309,7 @@ fn SignForm(
         <p class="app-body">{format!("Please pass the tablet to {name}.")}</p>
         <EasyReadOffer name=name.clone() helps=person.easy_read_helps() />
         <p class="app-body">
-            <A href=crate::href(ctx.path("check?signing=1")) attr:class="app-link app-link--standalone">{format!("Look at what {name} is signing")}</A>
+            <A exact=true href=crate::href(ctx.path("check?signing=1")) attr:class="app-link app-link--standalone">{format!("Look at what {name} is signing")}</A>
         </p>
         <ErrorSummary errors=errors.visible() attempts=errors.attempts />
         <Radios id=form::SAYS legend=format!("Does {name} agree with the review?") error=error(form::SAYS)

@@ -113,11 +113,11 @@ pub fn SummaryDownload() -> impl IntoView {
                     )}
                 </p>
                 <p class="app-body">
-                    <A href=crate::href(ctx.path("delete")) attr:class="app-link app-link--standalone">"Remove this review from this device"</A>
+                    <A exact=true href=crate::href(ctx.path("delete")) attr:class="app-link app-link--standalone">"Remove this review from this device"</A>
                 </p>
             </Show>
             <p class="app-body">
-                <A href=crate::href("/settings/key") attr:class="app-link app-link--standalone">"This device’s signing key"</A>
+                <A exact=true href=crate::href("/settings/key") attr:class="app-link app-link--standalone">"This device’s signing key"</A>
             </p>
         </section>
     }
@@ -319,7 +319,7 @@ fn KeptHow(
         <p class="app-body">{use_it}</p>
         {(!has_pin).then(|| view! {
             <p class="app-body">
-                <A href=crate::href("/settings/pin") attr:class="app-link app-link--standalone">"Set a device PIN"</A>
+                <A exact=true href=crate::href("/settings/pin") attr:class="app-link app-link--standalone">"Set a device PIN"</A>
             </p>
         })}
     }
@@ -343,7 +343,7 @@ fn ReflectionLink() -> impl IntoView {
             }}
         </p>
         <p class="app-body">
-            <A href=crate::href(ctx.path("reflection")) attr:class="app-link app-link--standalone">
+            <A exact=true href=crate::href(ctx.path("reflection")) attr:class="app-link app-link--standalone">
                 {if signed { "See your reflection" } else { "Write your reflection" }}
             </A>
         </p>

@@ -71,7 +71,7 @@ fn SupportRow(
                 {needs_summary(&person)}
             </dd>
             <dd class="app-summary-list__actions">
-                <A href=crate::href(ctx.path(&format!("taking-part/{}", person.id))) attr:id=ids::participant_card(&person.id) attr:class="app-link">
+                <A exact=true href=crate::href(ctx.path(&format!("taking-part/{}", person.id))) attr:id=ids::participant_card(&person.id) attr:class="app-link">
                     {change_word()} <span class="app-visually-hidden">{format!(" what helps {name} take part")}</span>
                 </A>
             </dd>

@@ -180,7 +180,7 @@ pub fn TeamKeysPage() -> impl IntoView {
                 Step::Done => Some(view! {
                     <Notice>
                         <p class="app-body">"The team key list is now on this device. Check a summary file uses it from now on."</p>
-                        <p class="app-body"><A href=crate::href("/check-summary") attr:class="app-link app-link--standalone">"Check a summary file"</A></p>
+                        <p class="app-body"><A exact=true href=crate::href("/check-summary") attr:class="app-link app-link--standalone">"Check a summary file"</A></p>
                     </Notice>
                 }.into_any()),
                 _ => None,

@@ -143,7 +143,7 @@ fn PersonCard(
                         <p class="app-body">{attendance}</p>
                     </div>
                     <div class="app-card__actions">
-                        <A href=crate::href(href.clone()) attr:id=ids::participant_card(&p.id) attr:class="app-link">
+                        <A exact=true href=crate::href(href.clone()) attr:id=ids::participant_card(&p.id) attr:class="app-link">
                             {change_word()} <span class="app-visually-hidden">{format!(" details of {called}")}</span>
                         </A>
                     </div>

@@ -71,9 +71,19 @@ export async function passTablet(page, name, screenHeading) {
 
 // --- Drafts that are never lost (issue 8) -----------------------------------
 
-/** The header's save status: a polite live region ("Saving…", "Saved on this device", "Not saved: …"). */
+/**
+ * The save status ("Saving…", "Saved on this device", "Not saved: …"): in
+ * the sticky bar at the top of an open review, in the header elsewhere. It
+ * is not a live region itself: saveAnnouncer() says when saving fails or
+ * works again.
+ */
 export function saveStatus(page) {
-  return page.getByRole('banner').getByRole('status');
+  return page.locator('#save-status');
+}
+
+/** The polite live region that says only when saving starts to fail or works again. */
+export function saveAnnouncer(page) {
+  return page.locator('#save-announcer');
 }
 
 /** The banner of a tab that only reads a review another tab is changing. */

@@ -70,7 +70,7 @@ pub fn CopiesToGive(
                         <p class="app-body">
                             <strong>{c.whose}</strong>
                             {format!(": the review with {}, signed off on {}. ", c.carer, c.signed)}
-                            <A href=crate::href(c.path) attr:class="app-link">
+                            <A exact=true href=crate::href(c.path) attr:class="app-link">
                                 "Read, print or give"
                                 <span class="app-visually-hidden">{hidden}</span>
                             </A>

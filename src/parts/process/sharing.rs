@@ -172,9 +172,9 @@ pub fn UnmatchedServiceCopies(
                     <p class="app-warning-text__text">
                         {which}
                         " A service’s copy holds the feedback on the service of the same name, and the actions it owns: check the names in "
-                        <A href=crate::href(ctx.part_path(Part::Services)) attr:class="app-link">"Services and support"</A>
+                        <A exact=true href=crate::href(ctx.part_path(Part::Services)) attr:class="app-link">"Services and support"</A>
                         " and "
-                        <A href=crate::href(ctx.part_path(Part::Outcome)) attr:class="app-link">"Actions and outcome"</A>
+                        <A exact=true href=crate::href(ctx.part_path(Part::Outcome)) attr:class="app-link">"Actions and outcome"</A>
                         "."
                     </p>
                 </div>

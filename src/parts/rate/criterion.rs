@@ -321,7 +321,7 @@ fn CriterionScreen(
             </Editable>
             <div class="app-button-group">
                 <button type="button" class="app-button" on:click=next>{next_text}</button>
-                <A href=crate::href(overview) attr:class="app-link">"Back to all criteria"</A>
+                <A exact=true href=crate::href(overview) attr:class="app-link">"Back to all criteria"</A>
             </div>
         </Page>
     }

@@ -63,13 +63,13 @@ pub fn Ratings() -> impl IntoView {
                     </strong>
                 </div>
                 <p class="app-body">
-                    "Check " <A href=crate::href(ctx.part_path(Part::WhoIsHere))>"who is here"</A> "."
+                    "Check " <A exact=true href=crate::href(ctx.part_path(Part::WhoIsHere))>"who is here"</A> "."
                 </p>
             </Show>
             <Show when=move || criteria.with(Vec::is_empty)>
                 <p class="app-body">
                     "Nothing has been chosen to look at yet. Choose it in "
-                    <A href=crate::href(ctx.part_path(Part::Criteria))>"what we will look at"</A> "."
+                    <A exact=true href=crate::href(ctx.part_path(Part::Criteria))>"what we will look at"</A> "."
                 </p>
             </Show>
             <ul class="app-list app-stack">
@@ -129,7 +129,7 @@ fn CriterionCard(
                         {still_to_rate.map(|w| view! { <p class="app-body">{w}</p> })}
                     </div>
                     <div class="app-card__actions">
-                        <A href=crate::href(href.clone()) attr:id=rate_link_id(&id) attr:class="app-button app-button--secondary">
+                        <A exact=true href=crate::href(href.clone()) attr:id=rate_link_id(&id) attr:class="app-button app-button--secondary">
                             {move || if locked.get() { "View" } else { "Rate" }} <span class="app-visually-hidden">{format!(" “{wording}”")}</span>
                         </A>
                     </div>

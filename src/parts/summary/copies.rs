@@ -94,7 +94,7 @@ pub fn CopiesDownload(
                                 <p class="app-hint">{format!("File: {} (JSON)", file.file_name)}</p>
                             </dd>
                             <dd class="app-summary-list__actions">
-                                <A href=crate::href(format!("{review}/copy/{}", file.recipient.id)) attr:class="app-link">
+                                <A exact=true href=crate::href(format!("{review}/copy/{}", file.recipient.id)) attr:class="app-link">
                                     "Read, print or give"
                                     <span class="app-visually-hidden">{hidden_link}</span>
                                 </A>
