@@ -96,7 +96,9 @@ pub fn readable(
         .copy_for
         .as_ref()
         .map_or("The records copy".to_string(), |c| c.recipient.whose());
-    let mut sections = vec![w.about(), w.criteria()];
+    let mut sections = vec![w.about()];
+    sections.extend(w.since_last());
+    sections.push(w.criteria());
     sections.extend(w.services());
     sections.extend(w.cover());
     sections.extend(w.escalations());

@@ -622,3 +622,69 @@ fn the_check_page_shows_the_follow_up_and_keeps_back_what_was_kept() {
     ));
     assert_eq!(escalations.len(), 2, "{escalations:?}");
 }
+
+#[test]
+fn the_carers_readable_copy_says_what_became_of_last_time_but_not_what_was_kept_from_her() {
+    use review_core::readable::{readable, Block, Style};
+    let mut signed = signed_off_review();
+    signed.last = next_review().last;
+    let last = signed.last.as_mut().unwrap();
+    last.actions[0].answer = Some(ActionFollowUp::Done);
+    last.actions[1].answer = Some(ActionFollowUp::NotDone);
+    last.escalations[0].answer = Some(EscalationFollowUp::Resolved);
+    let summary = Summary::from_review(
+        &signed,
+        "5a0e3f8e-0a5b-4b6c-8d7e-1f2a3b4c5d6e",
+        "0.1.0",
+        "en-GB",
+        &edited(),
+    )
+    .unwrap();
+    let copy = readable(&carers_copy(&summary), "sha", None, Style::Plain);
+    let since = copy
+        .sections
+        .iter()
+        .find(|s| s.heading == "Since the last review")
+        .expect("the section");
+    let lines: Vec<(String, String)> = since
+        .parts
+        .iter()
+        .flat_map(|b| match b {
+            Block::Group { lines, .. } => lines
+                .iter()
+                .map(|l| (l.label.clone(), l.text.clone()))
+                .collect(),
+            Block::Para(_) => Vec::new(),
+        })
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            (
+                "Find a carers' group nearer home".to_string(),
+                "Done".to_string()
+            ),
+            (
+                "Joan has bruising she could not explain".to_string(),
+                "Resolved".to_string()
+            ),
+        ]
+    );
+    // A review that followed nothing on has no such section.
+    let plain = readable(&summary_of_signed_off(), "sha", None, Style::Plain);
+    assert!(plain
+        .sections
+        .iter()
+        .all(|s| s.heading != "Since the last review"));
+}
+
+fn summary_of_signed_off() -> Summary {
+    Summary::from_review(
+        &signed_off_review(),
+        "5a0e3f8e-0a5b-4b6c-8d7e-1f2a3b4c5d6e",
+        "0.1.0",
+        "en-GB",
+        &edited(),
+    )
+    .unwrap()
+}

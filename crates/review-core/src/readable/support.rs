@@ -1,6 +1,7 @@
 //! The parts of a readable copy about support (P20–P22): the services and
-//! what is missing, the cover for the person cared for, and the matters
-//! passed to someone else.
+//! what is missing, the cover for the person cared for, the matters passed
+//! to someone else, and what became of the last review's actions and
+//! matters (issue 27).
 
 use super::{line, Block, Section, Words};
 use crate::summary::document::*;
@@ -198,6 +199,45 @@ impl Words<'_> {
                     "Other people will help with",
                 )
                 .into(),
+            parts,
+        })
+    }
+
+    /// What became of the last review's actions and escalations, as far
+    /// as this copy may tell (issue 27).
+    pub(super) fn since_last(&self) -> Option<Section> {
+        let f = self.copy.follow_up.as_ref()?;
+        let mut parts = Vec::new();
+        if !f.actions.is_empty() {
+            let lines = f
+                .actions
+                .iter()
+                .map(|a| line(&a.what, a.answer.label()))
+                .collect();
+            parts.push(Block::Group {
+                title: self
+                    .pick("Last time's actions", "What we said we would do")
+                    .into(),
+                symbol: None,
+                lines,
+            });
+        }
+        if !f.escalations.is_empty() {
+            let lines = f
+                .escalations
+                .iter()
+                .map(|e| line(&e.matter, e.answer.label()))
+                .collect();
+            parts.push(Block::Group {
+                title: self
+                    .pick("Matters still open last time", "Help we asked for")
+                    .into(),
+                symbol: None,
+                lines,
+            });
+        }
+        (!parts.is_empty()).then(|| Section {
+            heading: self.pick("Since the last review", "Since last time").into(),
             parts,
         })
     }
