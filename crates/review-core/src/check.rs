@@ -462,7 +462,7 @@ pub fn rows_of(review: &Review, part: Part) -> Vec<Row> {
             let mut rows: Vec<Row> = (review.last_actions().iter().enumerate())
                 .map(|(i, a)| {
                     let key = format!("Last time's action {}", i + 1);
-                    let r = followed_up(key, &a.what, a.answer.map(|a| a.label()), a.visibility);
+                    let r = followed_up(key, &a.what, a.answer.map(|a| a.told()), a.visibility);
                     with_change(
                         r,
                         part_href.clone(),

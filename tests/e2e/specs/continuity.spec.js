@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { test, expect, press, heading, radio, continueTo, isoDate, errorSummary } from '../fixture.js';
+import { test, expect, press, heading, radio, continueTo, isoDate, errorSummary, openReviewPage } from '../fixture.js';
 import {
   changePerson, fillPersonDetails, agreeHowWeReview, agreeEachCriterionAndStart, openPart, openTaskList,
   expectStatuses, TIME_OFF, ROLES_CLEAR, EVENING_CALLS, CRITERIA, GETTING_READY, REVIEW_PROPER,
@@ -120,6 +120,18 @@ test('a whole meeting run twice: the second starts from the first’s signed sum
   expect(carried.what).toBe(ACTIONS[1].what);
   expect(second.followUp.escalations.map((e) => e.answer)).toEqual(['resolved', 'still-open']);
   expect(second.services.resources).toEqual([]);
+  // The carer's copy says what became of last time.
+  await openReviewPage(page, id, 'sign');
+  await press(page.getByRole('link', { name: 'Read, print or give the carer’s copy' }));
+  await expect(heading(page, 'The carer’s copy')).toBeVisible();
+  const since = page.getByRole('heading', { name: 'Since the last review' });
+  await expect(since).toBeVisible();
+  await expect(page.getByText(ACTIONS[0].what).first()).toBeVisible();
+  await expect(page.getByText('Carried forward into this review')).toBeVisible();
+  if (process.env.SCREENSHOTS) {
+    await since.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${process.env.SCREENSHOTS}/carers-copy-since-the-last-review-1024x768.png` });
+  }
   // The first review is as it was.
   await openTaskList(page, first);
   await expect(page.getByText('This review is signed off and locked.')).toBeVisible();

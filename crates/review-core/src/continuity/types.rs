@@ -94,6 +94,17 @@ choices! {
     }
 }
 
+impl ActionFollowUp {
+    /// What became of it, as the check page and the copies say it (the
+    /// choice's own words ask; these tell).
+    pub fn told(self) -> &'static str {
+        match self {
+            ActionFollowUp::CarriedForward => "Carried forward into this review",
+            other => other.label(),
+        }
+    }
+}
+
 choices! {
     /// Whether one of last time's escalations is settled.
     pub enum EscalationFollowUp {

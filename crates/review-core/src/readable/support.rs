@@ -212,7 +212,7 @@ impl Words<'_> {
             let lines = f
                 .actions
                 .iter()
-                .map(|a| line(&a.what, a.answer.label()))
+                .map(|a| line(&a.what, a.answer.told()))
                 .collect();
             parts.push(Block::Group {
                 title: self
