@@ -506,22 +506,11 @@ fn last_times_escalations_are_each_asked_about() {
 #[test]
 fn the_next_summary_names_the_last_by_id_and_hash_and_records_the_follow_up() {
     let file = last_file();
-    let next = next_review();
     // The next review, signed off, with its follow-up given.
-    let mut signed = signed_off_review();
-    signed.last = next.last.clone();
-    let last = signed.last.as_mut().unwrap();
-    last.actions[0].answer = Some(ActionFollowUp::Partly);
-    last.actions[1].answer = Some(ActionFollowUp::NotDone);
-    last.escalations[0].answer = Some(EscalationFollowUp::StillOpen);
-    let summary = Summary::from_review(
-        &signed,
-        "5a0e3f8e-0a5b-4b6c-8d7e-1f2a3b4c5d6e",
-        "0.1.0",
-        "en-GB",
-        &edited(),
-    )
-    .unwrap();
+    let (signed, summary) = signed_following_up(
+        [ActionFollowUp::Partly, ActionFollowUp::NotDone],
+        EscalationFollowUp::StillOpen,
+    );
     let continues = summary.continues.clone().unwrap();
     assert_eq!(continues.id.as_str(), LAST_ID);
     assert_eq!(
@@ -626,20 +615,10 @@ fn the_check_page_shows_the_follow_up_and_keeps_back_what_was_kept() {
 #[test]
 fn the_carers_readable_copy_says_what_became_of_last_time_but_not_what_was_kept_from_her() {
     use review_core::readable::{readable, Block, Style};
-    let mut signed = signed_off_review();
-    signed.last = next_review().last;
-    let last = signed.last.as_mut().unwrap();
-    last.actions[0].answer = Some(ActionFollowUp::Done);
-    last.actions[1].answer = Some(ActionFollowUp::NotDone);
-    last.escalations[0].answer = Some(EscalationFollowUp::Resolved);
-    let summary = Summary::from_review(
-        &signed,
-        "5a0e3f8e-0a5b-4b6c-8d7e-1f2a3b4c5d6e",
-        "0.1.0",
-        "en-GB",
-        &edited(),
-    )
-    .unwrap();
+    let (_, summary) = signed_following_up(
+        [ActionFollowUp::Done, ActionFollowUp::NotDone],
+        EscalationFollowUp::Resolved,
+    );
     let copy = readable(&carers_copy(&summary), "sha", None, Style::Plain);
     let since = copy
         .sections
@@ -679,12 +658,34 @@ fn the_carers_readable_copy_says_what_became_of_last_time_but_not_what_was_kept_
 }
 
 fn summary_of_signed_off() -> Summary {
+    summary_of(&signed_off_review())
+}
+
+/// The summary of `signed`, as the next review's device signs it.
+fn summary_of(signed: &Review) -> Summary {
     Summary::from_review(
-        &signed_off_review(),
+        signed,
         "5a0e3f8e-0a5b-4b6c-8d7e-1f2a3b4c5d6e",
         "0.1.0",
         "en-GB",
         &edited(),
     )
     .unwrap()
+}
+
+/// A signed-off review that followed on from [`last_review`], its two
+/// actions and first escalation answered so, and its summary.
+fn signed_following_up(
+    actions: [ActionFollowUp; 2],
+    escalation: EscalationFollowUp,
+) -> (Review, Summary) {
+    let mut signed = signed_off_review();
+    signed.last = next_review().last;
+    let last = signed.last.as_mut().unwrap();
+    for (action, answer) in last.actions.iter_mut().zip(actions) {
+        action.answer = Some(answer);
+    }
+    last.escalations[0].answer = Some(escalation);
+    let summary = summary_of(&signed);
+    (signed, summary)
 }
