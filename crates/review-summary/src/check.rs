@@ -12,8 +12,10 @@
 
 use crate::files::{plural, print, read_limited, shown, thousands, Usage};
 use crate::team;
+use rayon::prelude::*;
 use review_core::summary::{
-    self, grouped, ErrorCode, Signer, Verdict, Verification, VerifyError, VerifyOptions,
+    self, grouped, ErrorCode, Receipts, Signer, TeamKeys, Verdict, Verification, VerifyError,
+    VerifyOptions,
 };
 use review_core::text::escape_controls;
 use serde::Serialize;
@@ -71,19 +73,9 @@ pub fn verify(paths: &[PathBuf], asked: &Options) -> Result<ExitCode, Usage> {
             "--received needs --trusted-keys: the receipt log only matters for revoked keys".into(),
         ));
     }
-    let list = asked.trusted_keys.map(team::load).transpose()?;
-    if list.as_ref().is_some_and(|l| l.is_empty()) {
-        return Err(Usage(format!(
-            "{} holds no tablet keys; add one with `review-summary keys add`",
-            shown(asked.trusted_keys.unwrap_or(Path::new("?")))
-        )));
-    }
-    let receipts = asked.received.map(team::load_receipts).transpose()?;
-    let options = VerifyOptions {
-        trusted_keys: list.as_ref(),
-        receipts: receipts.as_ref(),
-    };
-    let files = crate::files::files_to_check(paths)?;
+    let trust = Trust::load(asked.trusted_keys, asked.received)?;
+    let checked = check_all(paths, &trust.options())?;
+    let list = trust.list;
     let mut report = Report {
         files: Vec::new(),
         valid: 0,
@@ -92,23 +84,6 @@ pub fn verify(paths: &[PathBuf], asked: &Options) -> Result<ExitCode, Usage> {
     };
     let mut worst = Verdict::Valid;
     let mut counted: [usize; 4] = [0; 4];
-    let mut checked: Vec<(PathBuf, Verification)> = files
-        .into_iter()
-        .map(|path| {
-            let v = match read_limited(&path) {
-                Ok(bytes) => summary::verify(&bytes, &options),
-                Err(e) => Verification {
-                    errors: vec![VerifyError::new(
-                        ErrorCode::Unreadable,
-                        format!("The file cannot be read: {e}."),
-                    )],
-                    ..Default::default()
-                },
-            };
-            (path, v)
-        })
-        .collect();
-    against_records(&mut checked);
     // The records copies among the files, which addenda were checked beside.
     let records: Vec<String> = checked
         .iter()
@@ -166,6 +141,61 @@ pub fn verify(paths: &[PathBuf], asked: &Options) -> Result<ExitCode, Usage> {
         }
     }
     Ok(ExitCode::from(exit_status(worst)))
+}
+
+/// The team's key list and receipt log, loaded and checked for use.
+pub struct Trust {
+    pub list: Option<TeamKeys>,
+    receipts: Option<Receipts>,
+}
+
+impl Trust {
+    pub fn load(trusted_keys: Option<&Path>, received: Option<&Path>) -> Result<Trust, Usage> {
+        let list = trusted_keys.map(team::load).transpose()?;
+        if list.as_ref().is_some_and(|l| l.is_empty()) {
+            return Err(Usage(format!(
+                "{} holds no tablet keys; add one with `review-summary keys add`",
+                shown(trusted_keys.unwrap_or(Path::new("?")))
+            )));
+        }
+        let receipts = received.map(team::load_receipts).transpose()?;
+        Ok(Trust { list, receipts })
+    }
+
+    pub fn options(&self) -> VerifyOptions<'_> {
+        VerifyOptions {
+            trusted_keys: self.list.as_ref(),
+            receipts: self.receipts.as_ref(),
+        }
+    }
+}
+
+/// Every file named (directories' `*.json` files), read and verified on
+/// every core, in the order named whatever the scheduling; then the copies
+/// and addenda checked against the records copies among them.
+pub fn check_all(
+    paths: &[PathBuf],
+    options: &VerifyOptions,
+) -> Result<Vec<(PathBuf, Verification)>, Usage> {
+    let files = crate::files::files_to_check(paths)?;
+    let mut checked: Vec<(PathBuf, Verification)> = files
+        .into_par_iter()
+        .map(|path| {
+            let v = match read_limited(&path) {
+                Ok(bytes) => summary::verify(&bytes, options),
+                Err(e) => Verification {
+                    errors: vec![VerifyError::new(
+                        ErrorCode::Unreadable,
+                        format!("The file cannot be read: {e}."),
+                    )],
+                    ..Default::default()
+                },
+            };
+            (path, v)
+        })
+        .collect();
+    against_records(&mut checked);
+    Ok(checked)
 }
 
 /// A recipient's copy, or an addendum, checked with the records copy it

@@ -10,6 +10,7 @@ use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
 /// Bad usage: the message goes to stderr and the exit status is 2.
+#[derive(Debug)]
 pub struct Usage(pub String);
 
 /// A file larger than this is not a summary, a key list or a receipt log

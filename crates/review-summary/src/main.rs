@@ -13,7 +13,10 @@
 //! It never panics on any input.
 
 mod check;
+mod csv_text;
+mod export;
 mod files;
+mod tables;
 mod team;
 
 use clap::{Parser, Subcommand};
@@ -86,6 +89,25 @@ enum Command {
         /// Print the results as JSON.
         #[arg(long)]
         json: bool,
+    },
+    /// Export the summaries and reflections that verify against the team's key
+    /// list, for a records system: NDJSON, or CSV tables keyed by document id
+    /// (`docs/records-mapping.md`). Files that do not verify are listed in
+    /// `rejected`, never exported. Uses every core (RAYON_NUM_THREADS=1 for one).
+    Export {
+        #[arg(value_name = "PATH", required = true)]
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum)]
+        format: export::Format,
+        /// The directory to write into (made if missing; nothing in it is overwritten).
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// The team's key list: only files valid against it are exported.
+        #[arg(long, value_name = "KEYS")]
+        trusted_keys: PathBuf,
+        /// The team's receipt log, for files of revoked keys (as for `verify`).
+        #[arg(long, value_name = "LOG")]
+        received: Option<PathBuf>,
     },
     /// Keep the team's key list: the tablets whose summaries it trusts.
     Keys {
@@ -179,6 +201,13 @@ fn main() -> ExitCode {
                 json,
             },
         ),
+        Command::Export {
+            paths,
+            format,
+            out,
+            trusted_keys,
+            received,
+        } => export::export(&paths, format, &out, &trusted_keys, received.as_deref()),
         Command::Keys { command } => match command {
             KeysCommand::Add {
                 keys,
