@@ -14,11 +14,12 @@ use crate::files::{plural, print, read_limited, shown, thousands, Usage};
 use crate::team;
 use rayon::prelude::*;
 use review_core::summary::{
-    self, grouped, ErrorCode, Receipts, Signer, TeamKeys, Verdict, Verification, VerifyError,
-    VerifyOptions,
+    self, grouped, CopyFor, ErrorCode, Receipts, Signer, TeamKeys, Verdict, Verification,
+    VerifyError, VerifyOptions,
 };
 use review_core::text::escape_controls;
 use serde::Serialize;
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -74,7 +75,7 @@ pub fn verify(paths: &[PathBuf], asked: &Options) -> Result<ExitCode, Usage> {
         ));
     }
     let trust = Trust::load(asked.trusted_keys, asked.received)?;
-    let checked = check_all(paths, &trust.options())?;
+    let checked = check_all(paths, &trust.options(), |_, _| None::<()>)?;
     let list = trust.list;
     let mut report = Report {
         files: Vec::new(),
@@ -87,10 +88,10 @@ pub fn verify(paths: &[PathBuf], asked: &Options) -> Result<ExitCode, Usage> {
     // The records copies among the files, which addenda were checked beside.
     let records: Vec<String> = checked
         .iter()
-        .filter(|(_, r)| r.is_intact() && r.summary.as_ref().is_some_and(|s| s.copy_for.is_none()))
-        .filter_map(|(_, r)| r.document_id.clone())
+        .filter(|c| c.v.is_intact() && matches!(c.role, Role::Records))
+        .filter_map(|c| c.v.document_id.clone())
         .collect();
-    for (path, v) in checked {
+    for Checked { path, v, role, .. } in checked {
         let verdict = v.verdict();
         // Without a list, an explicit --allow-unknown-signer lets an intact
         // file pass; its verdict still says the signer was not checked.
@@ -103,7 +104,7 @@ pub fn verify(paths: &[PathBuf], asked: &Options) -> Result<ExitCode, Usage> {
         worst = worst.max(counts_as);
         counted[exit_status(verdict) as usize] += 1;
         if !asked.json {
-            print(&lines(&path, &v, &records));
+            print(&lines(&path, &v, &role, &records));
         }
         let issues = v.issues();
         report.files.push(FileReport {
@@ -170,31 +171,92 @@ impl Trust {
     }
 }
 
+/// What a verified file is, as far as the checks between files and the
+/// words about it need to know, once the document itself is let go.
+#[derive(Clone, Debug)]
+pub enum Role {
+    /// An intact records copy: the summary records teams import.
+    Records,
+    /// An intact recipient's copy.
+    Copy(CopyFor),
+    /// An intact addendum, to the summary with this document id.
+    Addendum(String),
+    /// Not intact: its errors say what it is not.
+    Broken,
+}
+
+impl Role {
+    fn of(v: &Verification) -> Role {
+        match (&v.summary, &v.addendum) {
+            (Some(s), _) => s.copy_for.clone().map_or(Role::Records, Role::Copy),
+            (_, Some(a)) => Role::Addendum(a.addendum_to.id.to_string()),
+            _ => Role::Broken,
+        }
+    }
+
+    /// The records copy this file must be checked beside, if any.
+    fn names(&self) -> Option<&str> {
+        match self {
+            Role::Copy(of) => Some(of.records_copy.as_str()),
+            Role::Addendum(to) => Some(to),
+            _ => None,
+        }
+    }
+}
+
+/// One file, checked: its verdict and role, its document let go (a region
+/// holds hundreds of thousands), and what the caller kept of it.
+pub struct Checked<T> {
+    pub path: PathBuf,
+    pub v: Verification,
+    pub role: Role,
+    pub kept: Option<T>,
+}
+
+/// A file's verification, and its bytes (none when it cannot be read).
+fn read_and_verify(path: &Path, options: &VerifyOptions) -> (Verification, Vec<u8>) {
+    match read_limited(path) {
+        Ok(bytes) => (summary::verify(&bytes, options), bytes),
+        Err(e) => (
+            Verification {
+                errors: vec![VerifyError::new(
+                    ErrorCode::Unreadable,
+                    format!("The file cannot be read: {e}."),
+                )],
+                ..Default::default()
+            },
+            Vec::new(),
+        ),
+    }
+}
+
 /// Every file named (directories' `*.json` files), read and verified on
-/// every core, in the order named whatever the scheduling; then the copies
-/// and addenda checked against the records copies among them.
-pub fn check_all(
+/// every core, in the order named whatever the scheduling; `keep` takes
+/// what the caller needs of each document (and its file's bytes) before it
+/// is let go. Then the
+/// copies and addenda are checked against the records copies among them.
+pub fn check_all<T: Send>(
     paths: &[PathBuf],
     options: &VerifyOptions,
-) -> Result<Vec<(PathBuf, Verification)>, Usage> {
+    keep: impl Fn(&Verification, &[u8]) -> Option<T> + Sync,
+) -> Result<Vec<Checked<T>>, Usage> {
     let files = crate::files::files_to_check(paths)?;
-    let mut checked: Vec<(PathBuf, Verification)> = files
+    let mut checked: Vec<Checked<T>> = files
         .into_par_iter()
         .map(|path| {
-            let v = match read_limited(&path) {
-                Ok(bytes) => summary::verify(&bytes, options),
-                Err(e) => Verification {
-                    errors: vec![VerifyError::new(
-                        ErrorCode::Unreadable,
-                        format!("The file cannot be read: {e}."),
-                    )],
-                    ..Default::default()
-                },
-            };
-            (path, v)
+            let (mut v, bytes) = read_and_verify(&path, options);
+            let (role, kept) = (Role::of(&v), keep(&v, &bytes));
+            v.summary = None;
+            v.addendum = None;
+            Checked {
+                path,
+                v,
+                role,
+                kept,
+            }
         })
         .collect();
-    against_records(&mut checked);
+    against_records(&mut checked, options);
     Ok(checked)
 }
 
@@ -202,49 +264,74 @@ pub fn check_all(
 /// names, when that is among the files: a copy must be the one the records
 /// copy names, holding exactly what its recipient may see; an addendum must
 /// name that file's bytes and be signed by the same key; or it is invalid.
-fn against_records(checked: &mut [(PathBuf, Verification)]) {
-    for i in 0..checked.len() {
-        if let Some(to) = checked[i]
-            .1
-            .addendum
-            .as_ref()
-            .map(|a| a.addendum_to.id.to_string())
-        {
-            let records = checked.iter().find(|(_, r)| {
-                r.summary.is_some() && r.document_id.as_deref() == Some(to.as_str())
-            });
-            if let Some(error) =
-                records.and_then(|(_, r)| summary::addendum_against_records(&checked[i].1, r))
-            {
-                checked[i].1.errors.push(error);
-                checked[i].1.addendum = None;
+/// Only these files are read again, whole (few, beside a region's records).
+fn against_records<T>(checked: &mut [Checked<T>], options: &VerifyOptions) {
+    let named: BTreeSet<String> = checked
+        .iter()
+        .filter_map(|c| c.role.names().map(String::from))
+        .collect();
+    let involved: Vec<usize> = (0..checked.len())
+        .filter(|&i| {
+            let c = &checked[i];
+            c.role.names().is_some()
+                || (matches!(c.role, Role::Records)
+                    && c.v
+                        .document_id
+                        .as_ref()
+                        .is_some_and(|id| named.contains(id)))
+        })
+        .collect();
+    // Read whole again; a file changed since is not the file that was checked.
+    let again: Vec<(PathBuf, String)> = involved
+        .iter()
+        .map(|&i| (checked[i].path.clone(), checked[i].v.sha256.clone()))
+        .collect();
+    let whole: Vec<Verification> = again
+        .par_iter()
+        .map(|(path, sha256)| {
+            let (mut v, _) = read_and_verify(path, options);
+            if v.sha256 != *sha256 {
+                v.summary = None;
+                v.addendum = None;
             }
-            continue;
-        }
-        let Some(of) = checked[i]
-            .1
-            .summary
-            .as_ref()
-            .and_then(|s| s.copy_for.clone())
-        else {
-            continue;
+            v
+        })
+        .collect();
+    // The summary a file names: a records copy for a copy; for an addendum
+    // any summary, so that one named beside a copy is found out.
+    let records_of = |id: &str, any: bool| {
+        involved.iter().zip(&whole).find(|(&i, w)| {
+            (matches!(checked[i].role, Role::Records)
+                || (any && matches!(checked[i].role, Role::Copy(_))))
+                && w.document_id.as_deref() == Some(id)
+        })
+    };
+    let mut found: Vec<(usize, VerifyError)> = Vec::new();
+    for (&i, w) in involved.iter().zip(&whole) {
+        let role = &checked[i].role;
+        let named = role.names().unwrap_or("");
+        let error = match (role, records_of(named, matches!(role, Role::Addendum(_)))) {
+            (_, _) if w.summary.is_none() && w.addendum.is_none() && checked[i].v.is_intact() => {
+                Some(VerifyError::new(
+                    ErrorCode::Unreadable,
+                    "The file changed while it was being checked: check it again.".to_string(),
+                ))
+            }
+            (Role::Copy(_), Some((_, r))) => summary::copy_against_records(r, w),
+            (Role::Addendum(_), Some((_, r))) => summary::addendum_against_records(w, r),
+            _ => None,
         };
-        let records = checked.iter().find(|(_, r)| {
-            r.summary.as_ref().is_some_and(|s| s.copy_for.is_none())
-                && r.document_id.as_deref() == Some(of.records_copy.as_str())
-        });
-        if let Some(error) =
-            records.and_then(|(_, r)| summary::copy_against_records(r, &checked[i].1))
-        {
-            checked[i].1.errors.push(error);
-        }
+        found.extend(error.map(|e| (i, e)));
+    }
+    for (i, e) in found {
+        checked[i].v.errors.push(e);
     }
 }
 
 /// What a recipient's copy is, for its line: whose, of which records copy,
 /// and how many items it leaves out.
-fn copy_note(v: &Verification) -> Option<String> {
-    let of = v.summary.as_ref()?.copy_for.as_ref()?;
+fn copy_note(role: &Role) -> Option<String> {
+    let Role::Copy(of) = role else { return None };
     Some(format!(
         "{} (made from summary {}): leaves out {}. Import the summary, not this copy.",
         of.recipient.whose(),
@@ -255,8 +342,10 @@ fn copy_note(v: &Verification) -> Option<String> {
 
 /// What an addendum is, for its line: the worker's reflection on which
 /// summary, and whether it was checked beside it.
-fn addendum_note(v: &Verification, records: &[String]) -> Option<String> {
-    let to = v.addendum.as_ref()?.addendum_to.id.as_str();
+fn addendum_note(role: &Role, records: &[String]) -> Option<String> {
+    let Role::Addendum(to) = role else {
+        return None;
+    };
     Some(if records.iter().any(|r| r == to) {
         format!("The worker's reflection, added to summary {to} and checked beside it: for the records only.")
     } else {
@@ -267,7 +356,7 @@ fn addendum_note(v: &Verification, records: &[String]) -> Option<String> {
 /// The lines for one file: its verdict, path and what it is, then each
 /// problem on its own line, at most [`summary::MAX_LISTED`] and a count of
 /// the rest.
-fn lines(path: &Path, v: &Verification, records: &[String]) -> String {
+fn lines(path: &Path, v: &Verification, role: &Role, records: &[String]) -> String {
     let path = shown(path);
     // Everything below comes from the file: escaped before it is joined
     // into lines, so a line break inside it cannot forge a line of ours.
@@ -284,8 +373,8 @@ fn lines(path: &Path, v: &Verification, records: &[String]) -> String {
                 .signer_note()
                 .map(|n| format!(" ({})", safe(&n)))
                 .unwrap_or_default();
-            let copy = copy_note(v)
-                .or_else(|| addendum_note(v, records))
+            let copy = copy_note(role)
+                .or_else(|| addendum_note(role, records))
                 .map_or_else(String::new, |c| format!("\n    {}", safe(&c)));
             format!(
                 "valid       {path}  document {document}, signed by {name}, key {key}{note}{copy}"
@@ -293,8 +382,8 @@ fn lines(path: &Path, v: &Verification, records: &[String]) -> String {
         }
         Verdict::UntrustedSigner => {
             let why = safe(&v.signer_issue().map(|e| e.to_string()).unwrap_or_default());
-            let copy = copy_note(v)
-                .or_else(|| addendum_note(v, records))
+            let copy = copy_note(role)
+                .or_else(|| addendum_note(role, records))
                 .map_or_else(String::new, |c| format!("\n    {}", safe(&c)));
             format!("UNTRUSTED   {path}  document {document}, key {key}{copy}\n    - {why}")
         }

@@ -21,15 +21,14 @@
 //! were found or the cores they were checked on: documents are in
 //! document id order, and each list's elements in the document's order.
 
-use crate::check::{self, exit_status, Trust};
+use crate::check::{self, exit_status, Checked, Role, Trust};
 use crate::csv_text;
 use crate::files::{create_new, plural, print, shown, Usage};
-use crate::tables::{Layout, Row};
-use rayon::prelude::*;
-use review_core::summary::{self, schema, Signer, Verdict, Verification};
+use crate::tables::{Layout, Table};
+use review_core::summary::{self, schema, FormatVersion, Signer, Verdict, Verification};
 use serde_json::{json, Value};
-use std::collections::BTreeMap;
-use std::io::Write;
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -66,12 +65,75 @@ impl Layouts {
     }
 }
 
-/// One file exported: what it holds and where it came from.
+/// One file exported: what it holds, where it came from, and its text for
+/// each of its kind's files (one NDJSON line, or its rows of each table).
 struct Exported {
     document_id: String,
     kind: &'static str,
     path: PathBuf,
     v: Verification,
+    texts: Vec<String>,
+}
+
+/// What an export keeps of each document it may write, made on the core
+/// that verified it (the document itself is then let go): its texts, or
+/// why it does not fit the tables (a schema the layout cannot hold).
+type Texts = Result<Vec<String>, String>;
+
+/// The texts of a valid records copy or addendum; `None` for any other file.
+/// A format 2 summary's line is its file's bytes: verification found them
+/// canonical (RFC 8785, so on one line), and they still verify as they stand.
+fn texts(format: Format, layouts: &Layouts, v: &Verification, bytes: &[u8]) -> Option<Texts> {
+    if !v.is_valid() {
+        return None;
+    }
+    let layout = match (&v.summary, &v.addendum) {
+        (Some(s), _) if s.copy_for.is_none() => &layouts.summaries,
+        (_, Some(_)) => &layouts.addenda,
+        _ => return None,
+    };
+    let as_filed = v.addendum.is_some() || v.format_version == Some(FormatVersion::V2);
+    if format == Format::Ndjson && as_filed {
+        // Sized exactly: a region's lines are all held until written.
+        let mut line = Vec::with_capacity(bytes.len() + 1);
+        line.extend_from_slice(bytes);
+        line.push(b'\n');
+        return Some(
+            String::from_utf8(line)
+                .map(|l| vec![l])
+                .map_err(|e| e.to_string()),
+        );
+    }
+    let value = document(v);
+    Some(match format {
+        Format::Ndjson => summary::to_canonical_vec(&value)
+            .map_err(|e| e.to_string())
+            .and_then(|bytes| String::from_utf8(bytes).map_err(|e| e.to_string()))
+            .map(|line| vec![line + "\n"]),
+        Format::Csv => layout.flatten(&value).map(|tables| {
+            tables
+                .iter()
+                .map(|rows| {
+                    let mut text = String::new();
+                    for row in rows {
+                        csv_text::record(&mut text, row.iter().map(Option::as_deref));
+                    }
+                    text.shrink_to_fit();
+                    text
+                })
+                .collect()
+        }),
+    })
+}
+
+/// A table's header record.
+fn header(table: &Table) -> String {
+    let mut text = String::new();
+    csv_text::record(
+        &mut text,
+        table.columns.iter().map(|c| Some(c.name.as_str())),
+    );
+    text
 }
 
 /// One file left out, and why (one reason per row of `rejected`).
@@ -101,54 +163,68 @@ pub fn export(
         )));
     }
     let trust = Trust::load(Some(trusted_keys), received)?;
-    let checked = check::check_all(paths, &trust.options())?;
+    let checked = check::check_all(paths, &trust.options(), |v, bytes| {
+        texts(format, &layouts, v, bytes)
+    })?;
     let (exported, rejected) = sort_out(checked);
-    let summaries: Vec<&Exported> = exported.iter().filter(|e| e.kind == "summary").collect();
-    let addenda: Vec<&Exported> = exported.iter().filter(|e| e.kind == "addendum").collect();
-    // One document per id (the same file given twice is exported once).
-    let once = |list: &[&Exported]| -> Vec<Value> {
-        let mut seen = BTreeMap::new();
-        for e in list {
-            seen.entry(e.document_id.clone())
-                .or_insert_with(|| document(&e.v));
-        }
-        seen.into_values().collect()
+    let count = |kind: &str| {
+        let ids: BTreeSet<&str> = exported
+            .iter()
+            .filter(|e| e.kind == kind)
+            .map(|e| e.document_id.as_str())
+            .collect();
+        ids.len()
     };
-    let (summary_docs, addendum_docs) = (once(&summaries), once(&addenda));
-    let mut written: BTreeMap<String, String> = BTreeMap::new();
-    match format {
-        Format::Ndjson => {
-            written.insert("summaries.ndjson".into(), ndjson(&summary_docs));
-            written.insert("addenda.ndjson".into(), ndjson(&addendum_docs));
-            written.insert("files.ndjson".into(), ndjson(&files_rows(&exported)));
-            written.insert("rejected.ndjson".into(), ndjson(&rejected_rows(&rejected)));
-        }
-        Format::Csv => {
-            for (layout, docs) in [
-                (&layouts.summaries, &summary_docs),
-                (&layouts.addenda, &addendum_docs),
-            ] {
-                for (name, text) in csv_tables(layout, docs)? {
-                    written.insert(format!("{name}.csv"), text);
+    // Each kind's files, with their headers; then each document's texts
+    // streamed into them, in document id order, one document per id (the
+    // same file given twice is exported once).
+    let ext = if format == Format::Csv {
+        "csv"
+    } else {
+        "ndjson"
+    };
+    let written = {
+        let mut sinks = Sinks::create(out, &names)?;
+        for (layout, kind, root) in [
+            (&layouts.summaries, "summary", "summaries"),
+            (&layouts.addenda, "addendum", "addenda"),
+        ] {
+            let files: Vec<String> = match format {
+                Format::Ndjson => vec![format!("{root}.ndjson")],
+                Format::Csv => layout
+                    .tables
+                    .iter()
+                    .map(|t| format!("{}.csv", t.name))
+                    .collect(),
+            };
+            if format == Format::Csv {
+                for (file, table) in files.iter().zip(&layout.tables) {
+                    sinks.write(file, &header(table))?;
                 }
             }
-            written.insert(
-                "files.csv".into(),
-                csv_of(&FILES_COLUMNS, &files_rows(&exported)),
-            );
-            written.insert(
-                "rejected.csv".into(),
-                csv_of(&REJECTED_COLUMNS, &rejected_rows(&rejected)),
-            );
+            let mut last: Option<&str> = None;
+            for e in exported.iter().filter(|e| e.kind == kind) {
+                if last != Some(e.document_id.as_str()) {
+                    for (file, text) in files.iter().zip(&e.texts) {
+                        sinks.write(file, text)?;
+                    }
+                }
+                last = Some(&e.document_id);
+            }
         }
-    }
-    for (name, text) in &written {
-        let path = out.join(name);
-        let mut file = create_new(&path, false)?;
-        file.write_all(text.as_bytes())
-            .and_then(|()| file.sync_all())
-            .map_err(|e| Usage(format!("cannot write {}: {e}", shown(&path))))?;
-    }
+        let (files, rejects) = (files_rows(&exported), rejected_rows(&rejected));
+        match format {
+            Format::Ndjson => {
+                sinks.write("files.ndjson", &ndjson(&files))?;
+                sinks.write("rejected.ndjson", &ndjson(&rejects))?;
+            }
+            Format::Csv => {
+                sinks.write("files.csv", &csv_of(&FILES_COLUMNS, &files))?;
+                sinks.write("rejected.csv", &csv_of(&REJECTED_COLUMNS, &rejects))?;
+            }
+        }
+        sinks.finish()
+    }?;
     let mut worst = Verdict::Valid;
     for r in &rejected {
         let verdict = if r.verdict == "duplicate_id" {
@@ -173,15 +249,65 @@ pub fn export(
     print(&format!(
         "{} exported: {} and {}, written to {} in {} {} files. {} left out, each listed above and in rejected.{}.",
         plural(exported.len(), "file"),
-        plural(summary_docs.len(), "summary").replace("summarys", "summaries"),
-        plural(addendum_docs.len(), "reflection"),
+        plural(count("summary"), "summary").replace("summarys", "summaries"),
+        plural(count("addendum"), "reflection"),
         shown(out),
-        written.len(),
-        if format == Format::Csv { "CSV" } else { "NDJSON" },
+        written,
+        ext.to_uppercase(),
         plural(rejected.len(), "file"),
-        if format == Format::Csv { "csv" } else { "ndjson" }
+        ext
     ));
     Ok(ExitCode::from(exit_status(worst)))
+}
+
+/// The export's files, each made new (never overwriting one) and written
+/// through a buffer, then flushed to disk. Dropped before `finish` (a full
+/// disk), they remove themselves: no half export is left behind, and no
+/// file it did not make is touched.
+struct Sinks {
+    files: BTreeMap<String, (PathBuf, BufWriter<std::fs::File>)>,
+}
+
+impl Drop for Sinks {
+    fn drop(&mut self) {
+        for (path, _) in self.files.values() {
+            let _ = std::fs::remove_file(path);
+        }
+    }
+}
+
+impl Sinks {
+    fn create(out: &Path, names: &[String]) -> Result<Sinks, Usage> {
+        let mut files = BTreeMap::new();
+        for name in names {
+            let path = out.join(name);
+            let file = create_new(&path, false)?;
+            files.insert(name.clone(), (path, BufWriter::new(file)));
+        }
+        Ok(Sinks { files })
+    }
+
+    fn write(&mut self, name: &str, text: &str) -> Result<(), Usage> {
+        let (path, file) = self
+            .files
+            .get_mut(name)
+            .ok_or_else(|| Usage(format!("{name} is not among the export's files")))?;
+        file.write_all(text.as_bytes())
+            .map_err(|e| Usage(format!("cannot write {}: {e}", shown(path))))
+    }
+
+    /// Flush every file to disk; how many there are.
+    fn finish(mut self) -> Result<usize, Usage> {
+        let count = self.files.len();
+        for (path, file) in self.files.values_mut() {
+            file.flush()
+                .and_then(|()| file.get_ref().sync_all())
+                .map_err(|e| Usage(format!("cannot write {}: {e}", shown(path))))?;
+        }
+        // Written whole: kept.
+        self.files.clear();
+        Ok(count)
+    }
 }
 
 /// The names of every file an export of `format` writes.
@@ -204,35 +330,53 @@ fn file_names(format: Format, layouts: &Layouts) -> Vec<String> {
 
 /// The files to export, in document id order (then path), and the files
 /// left out, in the order named.
-fn sort_out(checked: Vec<(PathBuf, Verification)>) -> (Vec<Exported>, Vec<Rejected>) {
+fn sort_out(checked: Vec<Checked<Texts>>) -> (Vec<Exported>, Vec<Rejected>) {
     let mut exported = Vec::new();
     let mut rejected = Vec::new();
-    for (path, v) in checked {
-        let kind = if v.addendum.is_some() {
-            "addendum"
-        } else {
-            "summary"
+    for Checked {
+        path,
+        v,
+        role,
+        kept,
+    } in checked
+    {
+        let mut reject = |verdict: &'static str, reasons: Vec<(&'static str, String)>, v| {
+            rejected.push(Rejected {
+                path: path.clone(),
+                v,
+                verdict,
+                reasons,
+            })
         };
-        match (v.verdict(), &v.summary) {
-            (Verdict::Valid, Some(s)) if s.copy_for.is_some() => {
+        match (v.verdict(), &role, kept) {
+            (Verdict::Valid, Role::Copy(of), _) => {
                 let why = format!(
                     "A recipient's copy (made from summary {}): it leaves out what its recipient may not see. The records copy holds everything; export that.",
-                    s.copy_for.as_ref().map_or("?", |c| c.records_copy.as_str())
+                    of.records_copy
                 );
-                rejected.push(Rejected {
+                reject("recipient_copy", vec![("recipient_copy", why)], v);
+            }
+            (Verdict::Valid, Role::Records | Role::Addendum(_), Some(Ok(texts))) => {
+                exported.push(Exported {
+                    document_id: v.document_id.clone().unwrap_or_default(),
+                    kind: if matches!(role, Role::Addendum(_)) {
+                        "addendum"
+                    } else {
+                        "summary"
+                    },
                     path,
                     v,
-                    verdict: "recipient_copy",
-                    reasons: vec![("recipient_copy", why)],
-                });
+                    texts,
+                })
             }
-            (Verdict::Valid, _) => exported.push(Exported {
-                document_id: v.document_id.clone().unwrap_or_default(),
-                kind,
-                path,
-                v,
-            }),
-            (verdict, _) => {
+            (Verdict::Valid, _, kept) => {
+                let why = match kept {
+                    Some(Err(e)) => format!("It does not fit the export's tables: {e}."),
+                    _ => "It could not be read for the export.".into(),
+                };
+                reject("not_exported", vec![("not_exported", why)], v);
+            }
+            (verdict, _, _) => {
                 let mut reasons: Vec<(&'static str, String)> = v
                     .issues()
                     .into_iter()
@@ -241,12 +385,7 @@ fn sort_out(checked: Vec<(PathBuf, Verification)>) -> (Vec<Exported>, Vec<Reject
                 if v.unlisted > 0 {
                     reasons.push(("more", format!("… and {} more problems", v.unlisted)));
                 }
-                rejected.push(Rejected {
-                    path,
-                    v,
-                    verdict: verdict.as_str(),
-                    reasons,
-                });
+                reject(verdict.as_str(), reasons, v);
             }
         }
     }
@@ -291,16 +430,14 @@ fn document(v: &Verification) -> Value {
     value.unwrap_or(Value::Null)
 }
 
-/// One JSON document per line, each in its canonical form (RFC 8785): a
-/// format 2 summary's line is its file's bytes, signature and all.
-fn ndjson(documents: &[Value]) -> String {
-    let lines: Vec<String> = documents
-        .par_iter()
-        .map(|d| {
-            String::from_utf8(summary::to_canonical_vec(d).unwrap_or_default()).unwrap_or_default()
+/// Rows of plain values, one JSON object per line (canonical form).
+fn ndjson(rows: &[Value]) -> String {
+    rows.iter()
+        .map(|r| {
+            String::from_utf8(summary::to_canonical_vec(r).unwrap_or_default()).unwrap_or_default()
+                + "\n"
         })
-        .collect();
-    lines.iter().map(|l| format!("{l}\n")).collect()
+        .collect()
 }
 
 /// The columns of `files`, in order.
@@ -331,30 +468,22 @@ fn csv_of(columns: &[&str], rows: &[Value]) -> String {
     out
 }
 
-/// Each document's tables, flattened on every core and joined in order.
-fn csv_tables(layout: &Layout, documents: &[Value]) -> Result<Vec<(String, String)>, Usage> {
-    let flat: Vec<Vec<Vec<Row>>> = documents
-        .par_iter()
-        .map(|d| layout.flatten(d))
-        .collect::<Result<_, _>>()
-        .map_err(|e| Usage(format!("a document does not fit the tables: {e}")))?;
+/// Documents' tables as CSV, the way an export writes them.
+#[cfg(test)]
+fn csv_tables(layout: &Layout, documents: &[Value]) -> Result<Vec<(String, String)>, String> {
+    let mut texts = vec![String::new(); layout.tables.len()];
+    for d in documents {
+        for (all, rows) in texts.iter_mut().zip(layout.flatten(d)?) {
+            for row in rows {
+                csv_text::record(all, row.iter().map(Option::as_deref));
+            }
+        }
+    }
     Ok(layout
         .tables
         .iter()
-        .enumerate()
-        .map(|(i, table)| {
-            let mut text = String::new();
-            csv_text::record(
-                &mut text,
-                table.columns.iter().map(|c| Some(c.name.as_str())),
-            );
-            for rows in &flat {
-                for row in &rows[i] {
-                    csv_text::record(&mut text, row.iter().map(Option::as_deref));
-                }
-            }
-            (table.name.clone(), text)
-        })
+        .zip(texts)
+        .map(|(table, rows)| (table.name.clone(), header(table) + &rows))
         .collect())
 }
 

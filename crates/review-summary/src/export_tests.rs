@@ -3,7 +3,7 @@
 //! the signed fixtures go into CSV and come back the same, cell by cell.
 
 use super::*;
-use crate::tables::{Cell, DOCUMENT_ID};
+use crate::tables::{Cell, Row, DOCUMENT_ID};
 use review_core::summary::VerifyOptions;
 
 /// The tables' CSV text read back into rows, checking each header.

@@ -43,7 +43,9 @@ pub fn shown(path: &Path) -> String {
 /// large, and reading stops there.
 pub fn read_limited(path: &Path) -> io::Result<Vec<u8>> {
     let file = fs::File::open(path)?;
-    let mut bytes = Vec::new();
+    // Sized once from what the file system says (a pipe says 0, and grows).
+    let size = file.metadata().map_or(0, |m| m.len()).min(MAX_FILE_BYTES) as usize;
+    let mut bytes = Vec::with_capacity(size + 1);
     file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(io::Error::other(format!(

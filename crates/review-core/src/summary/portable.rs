@@ -2,7 +2,12 @@
 //! text in Unicode NFC; and whether bytes are exactly their RFC 8785 form.
 
 use serde_json::Value;
-use unicode_normalization::is_nfc;
+use std::fmt::Write;
+
+/// Whether text is in NFC: ASCII always is, and is found so at once.
+fn is_nfc(text: &str) -> bool {
+    text.is_ascii() || unicode_normalization::is_nfc(text)
+}
 
 /// Whether `bytes` are exactly the RFC 8785 canonical form of a JSON value
 /// (with no member named twice).
@@ -87,8 +92,7 @@ fn walk(value: &Value, at: &mut String, limit: usize, issues: &mut Issues) {
         Value::Array(items) => {
             for (i, item) in items.iter().enumerate() {
                 let len = at.len();
-                at.push('/');
-                at.push_str(&i.to_string());
+                let _ = write!(at, "/{i}");
                 walk(item, at, limit, issues);
                 at.truncate(len);
             }
@@ -102,8 +106,12 @@ fn walk(value: &Value, at: &mut String, limit: usize, issues: &mut Issues) {
                 }
                 let len = at.len();
                 at.push('/');
-                // JSON Pointer escaping (RFC 6901).
-                at.push_str(&name.replace('~', "~0").replace('/', "~1"));
+                // JSON Pointer escaping (RFC 6901), made only when needed.
+                if name.contains(['~', '/']) {
+                    at.push_str(&name.replace('~', "~0").replace('/', "~1"));
+                } else {
+                    at.push_str(name);
+                }
                 walk(member, at, limit, issues);
                 at.truncate(len);
             }

@@ -11,6 +11,7 @@ use super::jws::*;
 use super::keys::*;
 use super::team_keys::TeamKeys;
 use super::v1;
+use serde::Deserialize;
 use serde_json::Value;
 
 /// Read an unsigned format 2 summary file (any JSON layout) and check it is
@@ -438,9 +439,11 @@ fn content_checks(
     version: FormatVersion,
     signed_at: Option<&str>,
 ) -> Result<Summary, Found> {
+    // Read from the value in place (a copy of the whole tree costs as much
+    // as reading it).
     let typed = match version {
-        FormatVersion::V2 => serde_json::from_value(value.clone()),
-        FormatVersion::V1 => serde_json::from_value::<v1::Summary>(value.clone()).and_then(|s| {
+        FormatVersion::V2 => Summary::deserialize(value),
+        FormatVersion::V1 => v1::Summary::deserialize(value).and_then(|s| {
             let at = DateTimeText::try_from(signed_at.unwrap_or_default())
                 .map_err(serde::de::Error::custom)?;
             Ok(s.upgrade(at))
@@ -457,7 +460,7 @@ fn content_checks(
 /// An addendum's content, once its signature holds: as a summary's, by its
 /// own schema and types.
 fn addendum_content_checks(value: &Value) -> Result<Addendum, Found> {
-    let typed = serde_json::from_value::<Addendum>(value.clone());
+    let typed = Addendum::deserialize(value);
     typed_and_portable(value, super::schema::validate_addendum(value), typed, |e| {
         format!(
             "The addendum does not match its schema ({}): {e}.",
