@@ -121,8 +121,11 @@ async function standardCodes(page) {
     // Visible text, line by line (folded details are not rendered, so not read).
     // Also the small slips of joined-up text: ".," after a name, " :" before a colon.
     const slip = /\.,|\s:(\s|$)/;
+    // A key's fingerprint (43 base64url characters in groups of four) is
+    // random, and may hold "-P3" by chance: it is not words, so not read.
+    const fingerprint = /(?:[A-Za-z0-9_-]{4} ){10}[A-Za-z0-9_-]{3}/g;
     for (const line of document.body.innerText.split('\n')) {
-      if (code.test(line)) found.push(`text: "${line.trim().slice(0, 80)}"`);
+      if (code.test(line.replace(fingerprint, ''))) found.push(`text: "${line.trim().slice(0, 80)}"`);
       if (slip.test(line)) found.push(`slip: "${line.trim().slice(0, 80)}"`);
     }
     // Names given other than by visible text.

@@ -45,11 +45,13 @@ pub struct ProtectedHeaderV1 {
 
 /// `ASCII(BASE64URL(header)) || '.' || BASE64URL(payload)`.
 fn signing_input(header_b64: &str, payload: &[u8]) -> Vec<u8> {
-    let mut input = Vec::with_capacity(header_b64.len() + 1 + payload.len() * 4 / 3 + 4);
-    input.extend_from_slice(header_b64.as_bytes());
-    input.push(b'.');
-    input.extend_from_slice(b64(payload).as_bytes());
-    input
+    use base64::Engine;
+    let mut input = String::with_capacity(header_b64.len() + 1 + payload.len().div_ceil(3) * 4);
+    input.push_str(header_b64);
+    input.push('.');
+    // Encoded straight into the input: it is the size of the whole document.
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode_string(payload, &mut input);
+    input.into_bytes()
 }
 
 /// A detached compact JWS (RFC 7515 appendix F) over `payload`, with the

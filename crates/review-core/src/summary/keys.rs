@@ -95,27 +95,35 @@ impl PublicJwk {
         if self.kty != "OKP" || self.crv != "Ed25519" {
             return Err(KeyError::NotOkpEd25519);
         }
+        let decode = || {
+            decode_32(&self.x)
+                .and_then(|x| VerifyingKey::from_bytes(&x).ok())
+                .ok_or(KeyError::BadX)
+        };
+        #[cfg(not(feature = "bulk"))]
+        return decode();
         // Decoding a point costs a square root; a records team checks
         // thousands of files from a few keys, so the last few are kept.
-        thread_local! {
-            static DECODED: std::cell::RefCell<Vec<(String, VerifyingKey)>> =
-                const { std::cell::RefCell::new(Vec::new()) };
-        }
-        if let Some(key) =
-            DECODED.with_borrow(|d| d.iter().find(|(x, _)| *x == self.x).map(|(_, k)| *k))
+        #[cfg(feature = "bulk")]
         {
-            return Ok(key);
-        }
-        let key = decode_32(&self.x)
-            .and_then(|x| VerifyingKey::from_bytes(&x).ok())
-            .ok_or(KeyError::BadX)?;
-        DECODED.with_borrow_mut(|d| {
-            if d.len() == 8 {
-                d.remove(0);
+            thread_local! {
+                static DECODED: std::cell::RefCell<Vec<(String, VerifyingKey)>> =
+                    const { std::cell::RefCell::new(Vec::new()) };
             }
-            d.push((self.x.clone(), key));
-        });
-        Ok(key)
+            let known =
+                DECODED.with_borrow(|d| d.iter().find(|(x, _)| *x == self.x).map(|(_, k)| *k));
+            if let Some(key) = known {
+                return Ok(key);
+            }
+            let key = decode()?;
+            DECODED.with_borrow_mut(|d| {
+                if d.len() == 8 {
+                    d.remove(0);
+                }
+                d.push((self.x.clone(), key));
+            });
+            Ok(key)
+        }
     }
 
     /// The JWK of a raw Ed25519 public key (32 bytes, as WebCrypto's

@@ -11,7 +11,6 @@ use super::jws::*;
 use super::keys::*;
 use super::team_keys::TeamKeys;
 use super::v1;
-use serde::Deserialize;
 use serde_json::Value;
 
 /// Read an unsigned format 2 summary file (any JSON layout) and check it is
@@ -439,11 +438,9 @@ fn content_checks(
     version: FormatVersion,
     signed_at: Option<&str>,
 ) -> Result<Summary, Found> {
-    // Read from the value in place (a copy of the whole tree costs as much
-    // as reading it).
     let typed = match version {
-        FormatVersion::V2 => Summary::deserialize(value),
-        FormatVersion::V1 => v1::Summary::deserialize(value).and_then(|s| {
+        FormatVersion::V2 => typed_from(value),
+        FormatVersion::V1 => typed_from::<v1::Summary>(value).and_then(|s| {
             let at = DateTimeText::try_from(signed_at.unwrap_or_default())
                 .map_err(serde::de::Error::custom)?;
             Ok(s.upgrade(at))
@@ -457,10 +454,25 @@ fn content_checks(
     })
 }
 
+/// The typed document from its tree. Checking many files (feature `bulk`,
+/// the CLI) it is read in place, as a copy of the whole tree costs as much
+/// as reading it; the app keeps its one decode path, `from_value`, for the
+/// bytes it downloads.
+fn typed_from<T: serde::de::DeserializeOwned>(value: &Value) -> Result<T, serde_json::Error> {
+    #[cfg(feature = "bulk")]
+    {
+        T::deserialize(value)
+    }
+    #[cfg(not(feature = "bulk"))]
+    {
+        serde_json::from_value(value.clone())
+    }
+}
+
 /// An addendum's content, once its signature holds: as a summary's, by its
 /// own schema and types.
 fn addendum_content_checks(value: &Value) -> Result<Addendum, Found> {
-    let typed = Addendum::deserialize(value);
+    let typed = typed_from::<Addendum>(value);
     typed_and_portable(value, super::schema::validate_addendum(value), typed, |e| {
         format!(
             "The addendum does not match its schema ({}): {e}.",
