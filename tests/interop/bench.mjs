@@ -6,7 +6,7 @@
 //   npm run bench:smoke                (100 reviews, debug build; a smoke run for CI)
 //   node bench.mjs --reviews 10000 --doc   also writes the table into docs/performance.md
 // The CLI is built in release with opt-level 3 (the workspace's release
-// profile is tuned for the app's wasm size). Every figure is the better of
+// profile is tuned for the app's wasm size). Every figure is the best of
 // three runs (warm: files in the page cache, Node's JIT warmed by the first).
 // One core: RAYON_NUM_THREADS=1; all cores: every core the machine has.
 

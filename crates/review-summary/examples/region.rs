@@ -14,48 +14,27 @@
 //! its files.
 
 use chrono::{Days, NaiveDate};
+use review_core::continuity::ActionFollowUp;
 use review_core::summary::{read_unsigned, sha256_base64url, SigningKey, TeamKeys};
+use review_core::{EscalationRoute, EscalationStatus, NeedsMet, ResourceKind};
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
 
 const TEAMS: [&str; 3] = ["Carers Support Team", "North Locality", "South Locality"];
-const KINDS: [&str; 12] = [
-    "financial",
-    "physical",
-    "service-at-home",
-    "service-elsewhere",
-    "person-service-at-home",
-    "person-service-elsewhere",
-    "therapeutic",
-    "social-leisure-employment",
-    "transport",
-    "support-group",
-    "digital-tool",
-    "other",
-];
-const NEEDS_MET: [&str; 4] = ["fully", "partly", "not-at-all", "not-used-yet"];
-const ROUTES: [&str; 11] = [
-    "manager",
-    "safeguarding",
-    "occupational-therapy",
-    "health",
-    "housing",
-    "benefits",
-    "advocacy",
-    "child-mental-health",
-    "childrens-social-care",
-    "education",
-    "other",
-];
-const STATUSES: [&str; 4] = ["to-do", "referred", "acknowledged", "done"];
-const ACTION_ANSWERS: [&str; 5] = [
-    "done",
-    "partly",
-    "not-done",
-    "carried-forward",
-    "no-longer-needed",
-];
+/// Each code of a list, as a summary writes it.
+fn codes<T: serde::Serialize>(all: &[T]) -> Vec<String> {
+    all.iter()
+        .filter_map(|v| serde_json::to_value(v).ok()?.as_str().map(String::from))
+        .collect()
+}
+
+static KINDS: LazyLock<Vec<String>> = LazyLock::new(|| codes(ResourceKind::ALL));
+static NEEDS_MET: LazyLock<Vec<String>> = LazyLock::new(|| codes(NeedsMet::ALL));
+static ROUTES: LazyLock<Vec<String>> = LazyLock::new(|| codes(EscalationRoute::ALL));
+static STATUSES: LazyLock<Vec<String>> = LazyLock::new(|| codes(EscalationStatus::ALL));
+static ACTION_ANSWERS: LazyLock<Vec<String>> = LazyLock::new(|| codes(ActionFollowUp::ALL));
 
 /// The date the answers are worked out for.
 fn as_of() -> NaiveDate {
@@ -97,8 +76,8 @@ fn plan(i: usize, first: Option<(usize, &Plan)>, version: usize) -> Plan {
     let resources = (0..2)
         .map(|j| {
             (
-                KINDS[(i + j * 5) % KINDS.len()],
-                NEEDS_MET[(v * 3 + j) % NEEDS_MET.len()],
+                KINDS[(i + j * 5) % KINDS.len()].as_str(),
+                NEEDS_MET[(v * 3 + j) % NEEDS_MET.len()].as_str(),
             )
         })
         .collect();
@@ -106,8 +85,8 @@ fn plan(i: usize, first: Option<(usize, &Plan)>, version: usize) -> Plan {
         .map(|m| {
             (
                 format!("escalation-{m}"),
-                ROUTES[(i + m * 4) % ROUTES.len()],
-                STATUSES[(i + m) % STATUSES.len()],
+                ROUTES[(i + m * 4) % ROUTES.len()].as_str(),
+                STATUSES[(i + m) % STATUSES.len()].as_str(),
             )
         })
         .collect();
@@ -142,7 +121,12 @@ fn plan(i: usize, first: Option<(usize, &Plan)>, version: usize) -> Plan {
             p.actions
                 .iter()
                 .enumerate()
-                .map(|(k, (id, _))| (id.clone(), ACTION_ANSWERS[(i + k) % ACTION_ANSWERS.len()]))
+                .map(|(k, (id, _))| {
+                    (
+                        id.clone(),
+                        ACTION_ANSWERS[(i + k) % ACTION_ANSWERS.len()].as_str(),
+                    )
+                })
                 .collect(),
         ),
     };

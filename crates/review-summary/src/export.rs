@@ -380,7 +380,7 @@ fn sort_out(checked: Vec<Checked<Texts>>) -> (Vec<Exported>, Vec<Rejected>) {
                 let mut reasons: Vec<(&'static str, String)> = v
                     .issues()
                     .into_iter()
-                    .map(|e| (e.code.as_str(), e.to_string()))
+                    .map(|e| (e.code.as_str(), e.message))
                     .collect();
                 if v.unlisted > 0 {
                     reasons.push(("more", format!("… and {} more problems", v.unlisted)));

@@ -101,6 +101,8 @@ enum Command {
     /// (`docs/records-mapping.md`). Files that do not verify are listed in
     /// `rejected`, never exported. Uses every core (RAYON_NUM_THREADS=1 for one).
     Export {
+        /// Summary and addendum files, or directories of them (their *.json
+        /// files, not recursively).
         #[arg(value_name = "PATH", required = true)]
         paths: Vec<PathBuf>,
         #[arg(long, value_enum)]
