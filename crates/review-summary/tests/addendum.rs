@@ -3,12 +3,15 @@
 //! summary it is checked against it, and beside another summary, or
 //! re-signed with another key, it is invalid (`addendum_mismatch`).
 
+mod common;
+
 use assert_cmd::Command;
+use common::{team_list, write};
 use review_core::reflection::{Feeling, Reflection};
 use review_core::summary::{
-    prepare_addendum, read_unsigned, sign_with_copies, Making, SignedFile, SigningKey, TeamKeys,
+    prepare_addendum, read_unsigned, sign_with_copies, Making, SignedFile, SigningKey,
 };
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use tempfile::TempDir;
 
 fn key() -> SigningKey {
@@ -66,23 +69,6 @@ fn addendum(records: &SignedFile, key: &SigningKey) -> Vec<u8> {
     .into_bytes()
 }
 
-fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
-    let path = dir.join(name);
-    std::fs::write(&path, bytes).unwrap();
-    path
-}
-
-fn with_team_list(dir: &Path) {
-    let mut list = TeamKeys::default();
-    list.add(
-        key().public_jwk(),
-        "Sam's tablet",
-        "2026-11-01T09:00:00+00:00",
-    )
-    .unwrap();
-    write(dir, "team.keys", list.to_json().as_bytes());
-}
-
 fn verify(dir: &Path, args: &[&str]) -> (String, i32) {
     let out = Command::cargo_bin("review-summary")
         .unwrap()
@@ -99,7 +85,7 @@ fn verify(dir: &Path, args: &[&str]) -> (String, i32) {
 #[test]
 fn an_addendum_verifies_alone_and_beside_its_summary() {
     let dir = TempDir::new().unwrap();
-    with_team_list(dir.path());
+    team_list(dir.path(), "team.keys", &[(&key(), "Sam's tablet")]);
     let summary = records(&key(), "2026-11-24T12:05:00+00:00");
     write(dir.path(), "summary.json", summary.text.as_bytes());
     write(dir.path(), "reflection.json", &addendum(&summary, &key()));
@@ -124,7 +110,7 @@ fn an_addendum_verifies_alone_and_beside_its_summary() {
 #[test]
 fn beside_another_signing_of_the_summary_or_from_another_key_it_is_invalid() {
     let dir = TempDir::new().unwrap();
-    with_team_list(dir.path());
+    team_list(dir.path(), "team.keys", &[(&key(), "Sam's tablet")]);
     let first = records(&key(), "2026-11-24T12:05:00+00:00");
     let again = records(&key(), "2026-11-24T12:06:00+00:00");
     write(dir.path(), "again.json", again.text.as_bytes());

@@ -2,8 +2,11 @@
 //! wrong-version files, exit codes, messages, `--json`, the team's key list
 //! and receipt log, and files made to attack the tool.
 
+mod common;
+
 use assert_cmd::assert::Assert;
 use assert_cmd::Command;
+use common::{team_list, write};
 use predicates::prelude::*;
 use review_core::summary::{grouped, read_unsigned, to_canonical_vec, SigningKey, TeamKeys};
 use serde_json::{json, Value};
@@ -46,22 +49,6 @@ fn document_id() -> String {
 
 fn cli() -> Command {
     Command::cargo_bin("review-summary").unwrap()
-}
-
-fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
-    let path = dir.join(name);
-    std::fs::write(&path, bytes).unwrap();
-    path
-}
-
-/// A team key list holding `keys`, written as `name` in `dir`.
-fn team_list(dir: &Path, name: &str, keys: &[(&SigningKey, &str)]) -> PathBuf {
-    let mut list = TeamKeys::default();
-    for (key, device) in keys {
-        list.add(key.public_jwk(), device, "2026-11-01T09:00:00+00:00")
-            .unwrap();
-    }
-    write(dir, name, list.to_json().as_bytes())
 }
 
 /// Run the CLI in `dir` with `args`, to assert on.

@@ -3,10 +3,13 @@
 //! its summary, a copy that is not the one the summary names (more than its
 //! recipient may see, another key's) is invalid (`copy_mismatch`).
 
+mod common;
+
 use assert_cmd::Command;
-use review_core::summary::{read_unsigned, sign_with_copies, SigningKey, Summary, TeamKeys};
+use common::{team_list, write};
+use review_core::summary::{read_unsigned, sign_with_copies, SigningKey, Summary};
 use serde_json::Value;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use tempfile::TempDir;
 
 const SIGNED_AT: &str = "2026-11-24T12:05:00+00:00";
@@ -27,23 +30,6 @@ fn key() -> SigningKey {
 /// signs them: the copies first, then the records copy naming each.
 fn signed(key: &SigningKey) -> (Vec<u8>, Vec<Vec<u8>>) {
     sign_with_copies(unsigned_records(), key).unwrap()
-}
-
-fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
-    let path = dir.join(name);
-    std::fs::write(&path, bytes).unwrap();
-    path
-}
-
-fn team_list(dir: &Path) -> PathBuf {
-    let mut list = TeamKeys::default();
-    list.add(
-        key().public_jwk(),
-        "Sam's tablet",
-        "2026-11-01T09:00:00+00:00",
-    )
-    .unwrap();
-    write(dir, "team.keys", list.to_json().as_bytes())
 }
 
 fn verify(dir: &Path, files: &[&str]) -> (String, i32) {
@@ -72,7 +58,7 @@ fn edited(copy: &[u8], key: &SigningKey, edit: impl Fn(&mut Summary)) -> Vec<u8>
 #[test]
 fn the_summary_and_its_copies_verify_together_and_each_says_what_it_is() {
     let dir = TempDir::new().unwrap();
-    team_list(dir.path());
+    team_list(dir.path(), "team.keys", &[(&key(), "Sam's tablet")]);
     let (records, copies) = signed(&key());
     write(dir.path(), "summary.json", &records);
     for (i, copy) in copies.iter().enumerate() {
@@ -108,7 +94,7 @@ fn records_id(records: &[u8]) -> String {
 #[test]
 fn a_copy_that_is_not_the_one_its_summary_names_is_invalid_beside_it() {
     let dir = TempDir::new().unwrap();
-    team_list(dir.path());
+    team_list(dir.path(), "team.keys", &[(&key(), "Sam's tablet")]);
     let (records, copies) = signed(&key());
     write(dir.path(), "summary.json", &records);
     let everything = unsigned_records();
@@ -140,7 +126,7 @@ fn a_copy_that_is_not_the_one_its_summary_names_is_invalid_beside_it() {
 #[test]
 fn a_copy_signed_by_another_key_is_invalid_beside_its_summary() {
     let dir = TempDir::new().unwrap();
-    team_list(dir.path());
+    team_list(dir.path(), "team.keys", &[(&key(), "Sam's tablet")]);
     let (records, copies) = signed(&key());
     write(dir.path(), "summary.json", &records);
     let other = edited(&copies[0], &SigningKey::from_seed([9; 32]), |_| {});

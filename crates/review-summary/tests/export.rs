@@ -5,8 +5,11 @@
 //! format 2 summary's NDJSON line is its file, and nothing is overwritten.
 //! (That the CSV tables hold every member is proven in `src/export_tests.rs`.)
 
+mod common;
+
 use assert_cmd::Command;
-use review_core::summary::{read_unsigned, sign_with_copies, SigningKey, TeamKeys};
+use common::team_list;
+use review_core::summary::{read_unsigned, sign_with_copies, SigningKey};
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -75,14 +78,11 @@ fn folder() -> TempDir {
     .unwrap();
     put("records.json", &records);
     put("copy-carer.json", &copies[0]);
-    let mut list = TeamKeys::default();
-    list.add(
-        trusted().public_jwk(),
-        "Sam Patel's tablet",
-        "2026-11-01T09:00:00+00:00",
-    )
-    .unwrap();
-    put("team.keys", list.to_json().as_bytes());
+    team_list(
+        dir.path(),
+        "team.keys",
+        &[(&trusted(), "Sam Patel's tablet")],
+    );
     dir
 }
 
