@@ -82,7 +82,8 @@ type Texts = Result<Vec<String>, String>;
 
 /// The texts of a valid records copy or addendum; `None` for any other file.
 /// A format 2 summary's line is its file's bytes: verification found them
-/// canonical (RFC 8785, so on one line), and they still verify as they stand.
+/// canonical (RFC 8785, so on one line), and they still verify as they stand;
+/// its tables hold what its file holds.
 fn texts(format: Format, layouts: &Layouts, v: &Verification, bytes: &[u8]) -> Option<Texts> {
     if !v.is_valid() {
         return None;
@@ -104,7 +105,16 @@ fn texts(format: Format, layouts: &Layouts, v: &Verification, bytes: &[u8]) -> O
                 .map_err(|e| e.to_string()),
         );
     }
-    let value = document(v);
+    // What was signed, exactly (a list given empty stays given), or for
+    // format 1, the summary in format 2's shape.
+    let value = if as_filed {
+        match serde_json::from_slice(bytes) {
+            Ok(value) => value,
+            Err(e) => return Some(Err(e.to_string())),
+        }
+    } else {
+        document(v)
+    };
     Some(match format {
         Format::Ndjson => summary::to_canonical_vec(&value)
             .map_err(|e| e.to_string())
