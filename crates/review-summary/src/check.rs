@@ -19,7 +19,7 @@ use review_core::summary::{
 };
 use review_core::text::escape_controls;
 use serde::Serialize;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -233,8 +233,8 @@ fn read_and_verify(path: &Path, options: &VerifyOptions) -> (Verification, Vec<u
 /// Every file named (directories' `*.json` files), read and verified on
 /// every core, in the order named whatever the scheduling; `keep` takes
 /// what the caller needs of each document (and its file's bytes) before it
-/// is let go. Then the
-/// copies and addenda are checked against the records copies among them.
+/// is let go. Then the copies and addenda are checked against the records
+/// copies among them.
 pub fn check_all<T: Send>(
     paths: &[PathBuf],
     options: &VerifyOptions,
@@ -298,13 +298,24 @@ fn against_records<T>(checked: &mut [Checked<T>], options: &VerifyOptions) {
         })
         .collect();
     // The summary a file names: a records copy for a copy; for an addendum
-    // any summary, so that one named beside a copy is found out.
+    // any summary, so that one named beside a copy is found out. Found by
+    // id (a region may hold many copies: no search of every file for each).
+    let (mut records, mut copies) = (HashMap::new(), HashMap::new());
+    for (&i, w) in involved.iter().zip(&whole) {
+        let to = match checked[i].role {
+            Role::Records => &mut records,
+            Role::Copy(_) => &mut copies,
+            _ => continue,
+        };
+        if let Some(id) = w.document_id.as_deref() {
+            to.entry(id).or_insert(w);
+        }
+    }
     let records_of = |id: &str, any: bool| {
-        involved.iter().zip(&whole).find(|(&i, w)| {
-            (matches!(checked[i].role, Role::Records)
-                || (any && matches!(checked[i].role, Role::Copy(_))))
-                && w.document_id.as_deref() == Some(id)
-        })
+        records
+            .get(id)
+            .or_else(|| copies.get(id).filter(|_| any))
+            .copied()
     };
     let mut found: Vec<(usize, VerifyError)> = Vec::new();
     for (&i, w) in involved.iter().zip(&whole) {
@@ -317,8 +328,8 @@ fn against_records<T>(checked: &mut [Checked<T>], options: &VerifyOptions) {
                     "The file changed while it was being checked: check it again.".to_string(),
                 ))
             }
-            (Role::Copy(_), Some((_, r))) => summary::copy_against_records(r, w),
-            (Role::Addendum(_), Some((_, r))) => summary::addendum_against_records(w, r),
+            (Role::Copy(_), Some(r)) => summary::copy_against_records(r, w),
+            (Role::Addendum(_), Some(r)) => summary::addendum_against_records(w, r),
             _ => None,
         };
         found.extend(error.map(|e| (i, e)));
