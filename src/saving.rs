@@ -209,7 +209,11 @@ pub fn begin(review: RwSignal<Review>, opened: &Opened) -> impl FnOnce() + Send 
         flush();
     }
     let again = REOPENING.take().is_some_and(|was| was == id);
-    request_lock(generation, &id, again);
+    request_lock(
+        generation,
+        &id,
+        if again { Ask::Steal } else { Ask::IfFree },
+    );
     // Moving to another page of the review stores at once too: a natural
     // point to be sure, and what someone reading the device then expects.
     let path = leptos_router::hooks::use_location().pathname;
@@ -395,17 +399,43 @@ fn lock_name(id: &str) -> String {
     format!("{}/review/{id}", draft::namespace())
 }
 
-/// Ask for the review's lock: only if no other tab has it, or (`steal`)
-/// taking it from the tab that has it.
-fn request_lock(generation: u64, id: &str, steal: bool) {
+/// How a tab asks for a review's lock.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Ask {
+    /// Only if no other tab has it.
+    IfFree,
+    /// When the tab that has it lets go (closed, crashed or gone to
+    /// another page): then this one changes the review, without a click.
+    Wait,
+    /// Taking it from the tab that has it ("Edit here instead").
+    Steal,
+}
+
+/// Ask for the review's lock. Refused while another tab has it, this tab
+/// reads the review and waits in line for it: a tab closed a moment ago
+/// may still hold it while the browser lets go.
+fn request_lock(generation: u64, id: &str, ask: Ask) {
     let requested = lock_manager().and_then(|locks| {
         let options = js_sys::Object::new();
-        let option = if steal { "steal" } else { "ifAvailable" };
-        js_sys::Reflect::set(&options, &option.into(), &JsValue::TRUE).ok()?;
+        match ask {
+            Ask::IfFree => {
+                js_sys::Reflect::set(&options, &"ifAvailable".into(), &JsValue::TRUE).ok()?
+            }
+            Ask::Steal => js_sys::Reflect::set(&options, &"steal".into(), &JsValue::TRUE).ok()?,
+            Ask::Wait => true,
+        };
+        let review = id.to_string();
         let granted = Closure::once_into_js(move |lock: JsValue| -> JsValue {
             if lock.is_null() || lock.is_undefined() {
                 set_tab(generation, Tab::OpenElsewhere);
+                request_lock(generation, &review, Ask::Wait);
                 return JsValue::UNDEFINED;
+            }
+            let current =
+                OPEN.with_borrow(|o| o.as_ref().is_some_and(|o| o.generation == generation));
+            if ask == Ask::Wait && current {
+                // The other tab's last changes first.
+                catch_up();
             }
             // Held until `release` resolves this promise.
             let mut resolver = None;
@@ -494,7 +524,7 @@ pub fn take_over() {
         set_tab(generation, Tab::Editing);
         return;
     }
-    request_lock(generation, &id, true);
+    request_lock(generation, &id, Ask::Steal);
 }
 
 // ---- Downloading what could not be stored -------------------------------------

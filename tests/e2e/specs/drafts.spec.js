@@ -390,6 +390,27 @@ async function openTaskListInApp(page) {
 
 // ---- Two tabs ------------------------------------------------------------------------
 
+test('a tab that reads while another changes the review changes it itself once that tab is closed', async ({ page, context }) => {
+  const id = await familyReview(page);
+  await changePerson(page, 'Ayesha Khan');
+  const other = await context.newPage();
+  const otherProblems = watch(other);
+  await other.goto(page.url());
+  await expect(readOnlyBanner(other)).toContainText('This review is open in another tab or window, where it can be changed.');
+  await page.getByLabel(RELATIONSHIP).fill('Daughter, typed in the first tab');
+  await expect(saveStatus(page)).toHaveText('Saved on this device');
+  await page.close();
+  // No "Edit here instead" needed: the tab waiting in line is given the review.
+  await expect(readOnlyBanner(other)).toHaveCount(0);
+  await expect(other.getByLabel(RELATIONSHIP)).toBeEditable();
+  await expect(other.getByLabel(RELATIONSHIP)).toHaveValue('Daughter, typed in the first tab');
+  await other.getByLabel(RELATIONSHIP).fill('Daughter, now in the second tab');
+  await expect(saveStatus(other)).toHaveText('Saved on this device');
+  const { review } = await stored(other, id);
+  expect(carer(review).relationship).toBe('Daughter, now in the second tab');
+  expect(otherProblems).toEqual([]);
+});
+
 test('two tabs: one changes the review, the other reads it and can take over, and nothing is lost', async ({ page, context }) => {
   const id = await familyReview(page);
   await changePerson(page, 'Ayesha Khan');
