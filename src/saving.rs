@@ -5,9 +5,9 @@
 //! ride it, so none waits longer. `pagehide`, the page being hidden, leaving
 //! the review and signing off store at once. Writes go through the revision
 //! guard (`storage::store_review`), and a Web Lock per review lets one tab
-//! change it while others read it (`navigator.locks`; without it, the
-//! revision guard alone). What cannot be stored stays in memory, and can be
-//! downloaded, for as long as the page is open.
+//! change it while others read it and wait in line for it (`navigator.locks`;
+//! without it, the revision guard alone). What cannot be stored stays in
+//! memory, and can be downloaded, for as long as the page is open.
 //!
 //! The state lives outside the reactive graph (the open review's signals
 //! belong to a page that may be gone when a timer or a lock callback runs);
