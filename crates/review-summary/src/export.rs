@@ -42,6 +42,16 @@ pub enum Format {
     Csv,
 }
 
+impl Format {
+    /// Its files' extension.
+    fn ext(self) -> &'static str {
+        match self {
+            Format::Ndjson => "ndjson",
+            Format::Csv => "csv",
+        }
+    }
+}
+
 /// The tables summaries and addenda are exported into.
 pub struct Layouts {
     pub summaries: Layout,
@@ -188,25 +198,14 @@ pub fn export(
     // Each kind's files, with their headers; then each document's texts
     // streamed into them, in document id order, one document per id (the
     // same file given twice is exported once).
-    let ext = if format == Format::Csv {
-        "csv"
-    } else {
-        "ndjson"
-    };
+    let ext = format.ext();
     let written = {
         let mut sinks = Sinks::create(out, &names)?;
         for (layout, kind, root) in [
             (&layouts.summaries, "summary", "summaries"),
             (&layouts.addenda, "addendum", "addenda"),
         ] {
-            let files: Vec<String> = match format {
-                Format::Ndjson => vec![format!("{root}.ndjson")],
-                Format::Csv => layout
-                    .tables
-                    .iter()
-                    .map(|t| format!("{}.csv", t.name))
-                    .collect(),
-            };
+            let files = document_files(format, layout, root);
             if format == Format::Csv {
                 for (file, table) in files.iter().zip(&layout.tables) {
                     sinks.write(file, &header(table))?;
@@ -237,7 +236,8 @@ pub fn export(
     }?;
     let mut worst = Verdict::Valid;
     for r in &rejected {
-        let verdict = if r.verdict == "duplicate_id" {
+        // Left out by the export itself, not by verification: as bad as invalid.
+        let verdict = if matches!(r.verdict, "duplicate_id" | "not_exported") {
             Verdict::Invalid
         } else {
             r.v.verdict()
@@ -320,22 +320,25 @@ impl Sinks {
     }
 }
 
-/// The names of every file an export of `format` writes.
-fn file_names(format: Format, layouts: &Layouts) -> Vec<String> {
+/// The files one kind of document is written into: `root.ndjson`, or a
+/// CSV file per table of its layout.
+fn document_files(format: Format, layout: &Layout, root: &str) -> Vec<String> {
     match format {
-        Format::Ndjson => ["summaries", "addenda", "files", "rejected"]
-            .map(|n| format!("{n}.ndjson"))
-            .to_vec(),
-        Format::Csv => layouts
-            .summaries
+        Format::Ndjson => vec![format!("{root}.ndjson")],
+        Format::Csv => layout
             .tables
             .iter()
-            .chain(&layouts.addenda.tables)
-            .map(|t| t.name.as_str())
-            .chain(["files", "rejected"])
-            .map(|n| format!("{n}.csv"))
+            .map(|t| format!("{}.csv", t.name))
             .collect(),
     }
+}
+
+/// The names of every file an export of `format` writes.
+fn file_names(format: Format, layouts: &Layouts) -> Vec<String> {
+    let mut names = document_files(format, &layouts.summaries, "summaries");
+    names.extend(document_files(format, &layouts.addenda, "addenda"));
+    names.extend(["files", "rejected"].map(|n| format!("{n}.{}", format.ext())));
+    names
 }
 
 /// The files to export, in document id order (then path), and the files
