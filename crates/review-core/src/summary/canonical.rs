@@ -159,14 +159,18 @@ const MAX_DEPTH: usize = 128;
 /// It never says yes to bytes that are not canonical (tests compare it with
 /// serde_jcs); a "no" is explained by the slower [`parse_strict`].
 pub(crate) fn scan_canonical(bytes: &[u8]) -> Option<Vec<Member>> {
-    std::str::from_utf8(bytes).ok()?;
+    scan_canonical_text(std::str::from_utf8(bytes).ok()?)
+}
+
+/// [`scan_canonical`] of text already known to be UTF-8.
+pub(crate) fn scan_canonical_text(text: &str) -> Option<Vec<Member>> {
     let mut s = Scanner {
-        b: bytes,
+        b: text.as_bytes(),
         i: 0,
         top: Vec::new(),
     };
     s.value(0)?;
-    (s.i == bytes.len()).then_some(s.top)
+    (s.i == s.b.len()).then_some(s.top)
 }
 
 struct Scanner<'a> {

@@ -42,8 +42,28 @@ impl Issues {
 /// `limit` are written out (a hostile file can hold millions), all are counted.
 pub fn portable_issues(value: &Value, limit: usize) -> Issues {
     let mut issues = Issues::default();
-    walk(value, &mut String::new(), limit, &mut issues);
+    // Nearly every file keeps the rules: a quick look first, and the walk
+    // that names each place only when there is something to name.
+    if !is_portable(value) {
+        walk(value, &mut String::new(), limit, &mut issues);
+    }
     issues
+}
+
+/// Whether `value` keeps every rule [`walk`] checks.
+fn is_portable(value: &Value) -> bool {
+    match value {
+        Value::Null => false,
+        Value::Bool(_) => true,
+        Value::Number(n) => n
+            .as_i64()
+            .is_some_and(|i| i.unsigned_abs() <= MAX_SAFE_INTEGER as u64),
+        Value::String(s) => is_nfc(s),
+        Value::Array(items) => items.iter().all(is_portable),
+        Value::Object(members) => members
+            .iter()
+            .all(|(name, member)| is_nfc(name) && is_portable(member)),
+    }
 }
 
 fn walk(value: &Value, at: &mut String, limit: usize, issues: &mut Issues) {
@@ -117,5 +137,33 @@ fn walk(value: &Value, at: &mut String, limit: usize, issues: &mut Issues) {
             }
         }
         Value::Bool(_) => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    /// The quick look says yes exactly when the walk finds nothing.
+    #[test]
+    fn the_quick_look_agrees_with_the_walk() {
+        for v in [
+            json!({"a": [1, "x", true, {"b": "é"}]}),
+            json!({"a": null}),
+            json!([9007199254740991_i64, -9007199254740991_i64]),
+            json!([9007199254740992_i64]),
+            json!([-9007199254740992_i64]),
+            json!([u64::MAX]),
+            json!([0.5]),
+            json!(["e\u{301}"]),
+            json!({"e\u{301}": 1}),
+            json!({"a/b~": {"c": [null]}}),
+        ] {
+            let mut walked = Issues::default();
+            walk(&v, &mut String::new(), 10, &mut walked);
+            assert_eq!(is_portable(&v), walked.total == 0, "{v}");
+            assert_eq!(portable_issues(&v, 10), walked, "{v}");
+        }
     }
 }

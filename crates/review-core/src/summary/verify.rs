@@ -4,7 +4,7 @@
 //! reading an unsigned file to sign.
 
 use super::addendum_record::Addendum;
-use super::canonical::{parse_strict, scan_canonical, Member, ParseError};
+use super::canonical::{parse_strict, scan_canonical_text, Member, ParseError};
 use super::document::*;
 use super::errors::*;
 use super::jws::*;
@@ -95,12 +95,12 @@ fn run(
     check: &dyn SignatureCheck,
     out: &mut Verification,
 ) -> Stage {
-    if std::str::from_utf8(bytes).is_err() {
+    let Ok(text) = std::str::from_utf8(bytes) else {
         return Err(parse_error(ParseError::NotUtf8).into());
-    }
+    };
     // Fast path: one pass proves the bytes are canonical JSON with no name
     // twice. Only when it says no do we parse fully, to say why.
-    let Some(members) = scan_canonical(bytes) else {
+    let Some(members) = scan_canonical_text(text) else {
         let value = parse_strict(bytes).map_err(parse_error)?;
         out.document_id = value
             .get("documentId")
@@ -137,8 +137,9 @@ fn run(
     };
     signature_checks(&top, version, typ, check, options.trusted_keys, out)?;
     // The signature holds; now what it covers must be a well-formed document.
-    let value: Value = serde_json::from_slice(bytes)
-        .map_err(|e| parse_error(ParseError::NotJson(e.to_string())))?;
+    // Read from the text proved UTF-8 above, so no string is checked twice.
+    let value: Value =
+        serde_json::from_str(text).map_err(|e| parse_error(ParseError::NotJson(e.to_string())))?;
     match kind {
         Kind::Summary(_) => {
             out.summary = Some(content_checks(&value, version, out.signed_at.as_deref())?)
