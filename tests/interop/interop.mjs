@@ -4,7 +4,8 @@
 // It builds the CLI (cargo), signs the format 2 fixture with it, and checks
 // the file with every peer of peers.mjs (npm jose, canonicalize, ajv; Python
 // joserfc at its default header checks, rfc8785, jsonschema); then signs the
-// fixture with jose and checks that our CLI verifies it. Format 1's frozen
+// fixture with jose and checks that our CLI verifies it, and checks the FHIR
+// R4 Bundle the CLI makes of it with npm fhir (FHIR.js). Format 1's frozen
 // files still pass their schema, and jose reads them; joserfc's default
 // header checks refuse format 1's private header parameters, which is why
 // format 2 has none.
@@ -15,6 +16,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as jose from 'jose';
 import canonicalize from 'canonicalize';
+import fhirjs from 'fhir';
 import { ROOT as root, TYP, checkWithPeers, publicJwk, python, schemaValidator } from './peers.mjs';
 
 const here = join(root, 'tests', 'interop');
@@ -162,6 +164,62 @@ await check('our CLI refuses a jose-signed file once changed', () => {
   const run = spawnSync(cli, ['verify', '--json', tampered], { encoding: 'utf8' });
   assert.equal(run.status, 1);
   assert.equal(JSON.parse(run.stdout).files[0].errors[0].code, 'bad_signature');
+});
+
+// FHIR R4 (issue 29): the Bundle of our records copy, checked by FHIR.js,
+// which holds R4's structure definitions and value sets and works offline.
+await check('FHIR.js (R4) finds the Bundle of our records copy valid, and every reference resolves in it', () => {
+  const bundlePath = join(out, 'bundle.fhir.json');
+  const made = spawnSync(cli, ['fhir', '--trusted-keys', jwksPath, '--out', bundlePath, signedPath], { encoding: 'utf8' });
+  assert.equal(made.status, 0, made.stderr);
+  const bundle = JSON.parse(readFileSync(bundlePath, 'utf8'));
+  const result = new fhirjs.Fhir().validate(bundle, { errorOnUnexpected: true });
+  const errors = result.messages.filter((m) => m.severity === 'error');
+  assert.deepEqual(errors, []);
+  assert.ok(result.valid);
+  // Warnings only where a binding prefers FHIR's codes and we give our own
+  // (or FHIR.js does not hold the value set): never about structure.
+  for (const w of result.messages.filter((m) => m.severity === 'warning')) {
+    assert.match(w.message, /not found in value set/, JSON.stringify(w));
+  }
+  const kinds = bundle.entry.map((e) => e.resource.resourceType);
+  for (const kind of ['Patient', 'RelatedPerson', 'Practitioner', 'Questionnaire', 'QuestionnaireResponse',
+    'CarePlan', 'Task', 'Consent', 'DocumentReference', 'Provenance', 'Device', 'Organization']) {
+    assert.ok(kinds.includes(kind), `${kind} in ${kinds}`);
+  }
+  const urls = new Set(bundle.entry.map((e) => e.fullUrl));
+  assert.equal(urls.size, bundle.entry.length, 'each full URL once');
+  const references = [];
+  JSON.stringify(bundle, (key, value) => {
+    if (key === 'reference' && typeof value === 'string') references.push(value);
+    return value;
+  });
+  assert.ok(references.length > 20);
+  for (const r of references) assert.ok(urls.has(r), `${r} resolves`);
+  const questionnaire = bundle.entry.find((e) => e.resource.resourceType === 'Questionnaire').resource.url;
+  for (const e of bundle.entry.filter((x) => x.resource.resourceType === 'QuestionnaireResponse')) {
+    assert.equal(e.resource.questionnaire, questionnaire);
+  }
+  // The signed file rides in it byte for byte.
+  const carried = bundle.entry.find((e) => e.resource.resourceType === 'DocumentReference').resource.content[0].attachment.data;
+  assert.equal(Buffer.from(carried, 'base64').toString('utf8'), signedText);
+});
+
+await check('no Bundle is made of a changed file or of a signer the team does not trust', () => {
+  const changed = join(out, 'changed.json');
+  writeFileSync(changed, canonicalize({ ...signedDoc, organisation: 'Someone Else' }));
+  const into = join(out, 'changed.fhir.json');
+  const refused = spawnSync(cli, ['fhir', '--trusted-keys', jwksPath, '--out', into, changed], { encoding: 'utf8' });
+  assert.equal(refused.status, 1, refused.stdout + refused.stderr);
+  assert.match(refused.stderr, /does not verify/);
+  assert.throws(() => readFileSync(into));
+  const strangerKey = join(out, 'stranger.jwk');
+  execFileSync(cli, ['keygen', '--out', strangerKey], { stdio: 'pipe' });
+  const strangers = join(out, 'stranger.json');
+  execFileSync(cli, ['sign', '--key', strangerKey, fixturePath, '--out', strangers, '--signed-at', '2026-11-24T12:05:00+00:00'], { stdio: 'pipe' });
+  const untrusted = spawnSync(cli, ['fhir', '--trusted-keys', jwksPath, strangers], { encoding: 'utf8' });
+  assert.equal(untrusted.status, 3, untrusted.stdout + untrusted.stderr);
+  assert.equal(untrusted.stdout, '');
 });
 
 await check('the Python peers are the pinned ones', () => {

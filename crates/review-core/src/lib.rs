@@ -23,6 +23,7 @@ pub mod criteria;
 pub mod display;
 pub mod draft;
 pub mod escalations;
+pub mod fhir;
 pub mod field_errors;
 pub mod identifiers;
 pub mod ids;

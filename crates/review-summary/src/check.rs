@@ -418,7 +418,7 @@ fn lines(path: &Path, v: &Verification, role: &Role, records: &[String]) -> Stri
 
 /// serde_json escapes C0 controls in strings but not C1 or bidirectional
 /// ones; those only ever stand inside strings, where `\uXXXX` means the same.
-fn json_for_terminal(json: &str) -> String {
+pub fn json_for_terminal(json: &str) -> String {
     let mut out = String::with_capacity(json.len());
     for c in json.chars() {
         if review_core::text::is_hidden_control(c) && !c.is_ascii() {

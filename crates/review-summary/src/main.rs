@@ -3,7 +3,8 @@
 //! signed ones (formats 1 and 2, and the addenda that hold the worker's
 //! reflection) with the same code the app runs
 //! (review-core) plus the shipped JSON Schemas, keeps the team's key list
-//! and receipt log, and prints the schemas.
+//! and receipt log, exports verified files for a records system (NDJSON,
+//! CSV, or one records copy as a FHIR R4 Bundle), and prints the schemas.
 //!
 //! Exit codes: 0 success (every file valid), 1 a file is invalid or cannot
 //! be signed, 2 unreadable or bad usage (also a missing path, an empty
@@ -15,6 +16,7 @@
 mod check;
 mod csv_text;
 mod export;
+mod fhir;
 mod files;
 mod tables;
 mod team;
@@ -117,6 +119,24 @@ enum Command {
         #[arg(long, value_name = "LOG")]
         received: Option<PathBuf>,
     },
+    /// Make a FHIR R4 Bundle of one records copy that verifies against the
+    /// team's key list (`docs/records-mapping.md`): its people, criteria and
+    /// ratings, care plan, escalations and sharing agreement, with the
+    /// signed file itself and its provenance.
+    Fhir {
+        /// The records copy (not a recipient's copy or an addendum).
+        #[arg(value_name = "FILE")]
+        path: PathBuf,
+        /// The team's key list: only a file valid against it is made into FHIR.
+        #[arg(long, value_name = "KEYS")]
+        trusted_keys: PathBuf,
+        /// The team's receipt log, for a file of a revoked key (as for `verify`).
+        #[arg(long, value_name = "LOG")]
+        received: Option<PathBuf>,
+        /// Where to write the Bundle (never overwritten); stdout if not given.
+        #[arg(long, value_name = "OUT")]
+        out: Option<PathBuf>,
+    },
     /// Keep the team's key list: the tablets whose summaries it trusts.
     Keys {
         #[command(subcommand)]
@@ -216,6 +236,12 @@ fn main() -> ExitCode {
             trusted_keys,
             received,
         } => export::export(&paths, format, &out, &trusted_keys, received.as_deref()),
+        Command::Fhir {
+            path,
+            trusted_keys,
+            received,
+            out,
+        } => fhir::fhir(&path, out.as_deref(), &trusted_keys, received.as_deref()),
         Command::Keys { command } => match command {
             KeysCommand::Add {
                 keys,

@@ -6,68 +6,10 @@
 mod common;
 
 use assert_cmd::Command;
-use common::{team_list, write};
-use review_core::reflection::{Feeling, Reflection};
-use review_core::summary::{
-    prepare_addendum, read_unsigned, sign_with_copies, Making, SignedFile, SigningKey,
-};
+use common::{addendum, key, records, team_list, write};
+use review_core::summary::SigningKey;
 use std::path::Path;
 use tempfile::TempDir;
-
-fn key() -> SigningKey {
-    SigningKey::from_seed([7; 32])
-}
-
-/// The records copy signed by `key` at `signed_at`, as the app keeps it.
-fn records(key: &SigningKey, signed_at: &str) -> SignedFile {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../tests/fixtures/summary-unsigned-v2.json"
-    );
-    let unsigned = read_unsigned(&std::fs::read(path).unwrap(), Some(signed_at)).unwrap();
-    let (review_id, document_id) = (unsigned.review_id.clone(), unsigned.document_id.to_string());
-    let (bytes, _) = sign_with_copies(unsigned, key).unwrap();
-    SignedFile {
-        review_id,
-        document_id,
-        file_name: "review-summary.json".into(),
-        text: String::from_utf8(bytes).unwrap(),
-    }
-}
-
-/// The worker's reflection on `records`, signed by `key`.
-fn addendum(records: &SignedFile, key: &SigningKey) -> Vec<u8> {
-    let summary: review_core::summary::Summary = serde_json::from_str(&records.text).unwrap();
-    let mut reflection = Reflection {
-        went_well: "Plenty of time".into(),
-        do_differently: "Nothing".into(),
-        ..Reflection::default()
-    };
-    for p in review_core::summary::addendum::asked(&summary) {
-        reflection
-            .how_it_was
-            .insert(p.participant_id, Feeling::Good);
-    }
-    let jwk = key.public_jwk();
-    let when = chrono::DateTime::parse_from_rfc3339("2026-11-24T13:00:00+00:00").unwrap();
-    prepare_addendum(
-        &records.review_id,
-        records,
-        &reflection,
-        Making {
-            document_id: "7c1e2d3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f",
-            app_version: "0.1.0",
-            language: "en-GB",
-            jwk: &jwk,
-            signed_at: &when,
-        },
-    )
-    .unwrap()
-    .sign_with(key)
-    .unwrap()
-    .text
-    .into_bytes()
-}
 
 fn verify(dir: &Path, args: &[&str]) -> (String, i32) {
     let out = Command::cargo_bin("review-summary")
