@@ -82,6 +82,7 @@ pub fn SummaryDownload() -> impl IntoView {
                     </button>
                 </div>
                 <p class="app-hint">{format!("File: {} (JSON)", file.file_name)}</p>
+                <FhirDownload file=file.clone() said=said />
                 <copies::CopiesDownload copies=copies agreed=agreed review=ctx.path("") />
                 <ReflectionLink />
             }
@@ -120,6 +121,42 @@ pub fn SummaryDownload() -> impl IntoView {
                 <A exact=true href=crate::href("/settings/key") attr:class="app-link app-link--standalone">"This device’s signing key"</A>
             </p>
         </section>
+    }
+}
+
+/// The same summary for a care record system that takes in FHIR R4 (a
+/// Bundle with the signed file inside it), made from the records copy.
+#[component]
+fn FhirDownload(
+    file: review_core::summary::SignedFile,
+    said: RwSignal<Option<Result<String, String>>>,
+) -> impl IntoView {
+    let name = format!(
+        "{}.fhir.json",
+        file.file_name
+            .strip_suffix(".json")
+            .unwrap_or(&file.file_name)
+    );
+    let hint = format!("File: {name} (FHIR R4)");
+    let save = move |_| {
+        let made = review_core::fhir::bundle_of_records_copy(file.text.as_bytes())
+            .and_then(|bundle| {
+                download::download(&name, "application/fhir+json", &bundle.to_string())
+            })
+            .map(|()| format!("The summary for a FHIR record system was saved as {name}."))
+            .map_err(|e| format!("The FHIR record could not be saved: {e}."));
+        said.set(Some(made));
+    };
+    view! {
+        <p class="app-body">
+            "If your records system takes in FHIR, download this instead: the same summary as a FHIR R4 Bundle, with the signed file inside it."
+        </p>
+        <div class="app-button-group">
+            <button type="button" class="app-button app-button--secondary" on:click=save>
+                "Download for a FHIR record system"
+            </button>
+        </div>
+        <p class="app-hint">{hint}</p>
     }
 }
 

@@ -30,3 +30,24 @@ mod codes;
 pub mod read;
 
 pub use build::bundle;
+
+use crate::summary::{verify, VerifyOptions};
+
+/// The Bundle of a records copy this device signed, for the app's download:
+/// the file must still be intact and be the records copy (whose key the
+/// records team trusts is theirs to check, as `review-summary fhir` does).
+/// Why not, in words, when it cannot be made.
+pub fn bundle_of_records_copy(file: &[u8]) -> Result<serde_json::Value, String> {
+    let v = verify(file, &VerifyOptions::default());
+    if !v.is_intact() {
+        return Err(
+            "the signed summary kept on this device no longer checks, so no FHIR record is made of it"
+                .into(),
+        );
+    }
+    match &v.summary {
+        Some(s) if s.copy_for.is_none() => Ok(bundle(s, file, v.kid.as_deref().unwrap_or_default())),
+        Some(_) => Err("a recipient’s copy holds only part of the review: the FHIR record is made from the records copy".into()),
+        None => Err("this file is not a summary".into()),
+    }
+}

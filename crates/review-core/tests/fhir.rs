@@ -146,3 +146,28 @@ fn the_same_summary_makes_the_same_bundle_and_no_text_is_empty() {
     }
     no_empty(&bundle, "");
 }
+
+#[test]
+fn the_app_makes_a_bundle_of_its_records_copy_only_while_it_checks() {
+    let (_, bytes, kid) = verified();
+    let made = fhir::bundle_of_records_copy(&bytes).unwrap();
+    let (summary, _, _) = verified();
+    assert_eq!(made, fhir::bundle(&summary, &bytes, &kid));
+    let changed = String::from_utf8(bytes)
+        .unwrap()
+        .replacen("Joan", "Jean", 1);
+    let e = fhir::bundle_of_records_copy(changed.as_bytes()).unwrap_err();
+    assert!(e.contains("no longer checks"), "{e}");
+}
+
+#[test]
+fn the_app_makes_no_bundle_of_a_recipients_copy() {
+    let review = signed_off_review();
+    let key = SigningKey::from_seed([21; 32]);
+    let jwk = key.public_jwk();
+    let when = at("2026-11-24T12:05:00+00:00");
+    let files = finalise_all(&review, finalise_input(DOC, &jwk, &when, None), &key).unwrap();
+    let copy = files.copies.first().expect("the test review sends copies");
+    let e = fhir::bundle_of_records_copy(copy.text.as_bytes()).unwrap_err();
+    assert!(e.contains("recipient’s copy"), "{e}");
+}

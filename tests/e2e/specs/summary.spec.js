@@ -5,7 +5,7 @@
 // its screen, makes the CLI trust it; the app's "Check a summary file" warns
 // about an unknown signer until the team's list is imported, and again once
 // the key is revoked; changed, reformatted or foreign files are refused with
-// the reason in plain words.
+// the reason in plain words. The FHIR download is the Bundle the CLI makes.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -124,6 +124,19 @@ test('a signed-off review downloads one signed summary that the CLI verifies and
   expect(report.files[0].errors).toEqual([]);
   expect(status).toBe(0);
   expect(report).toMatchObject({ valid: 1, invalid: 0, verdict: 'valid' });
+
+  // The same summary for a FHIR record system (issue 29): the app's Bundle
+  // is the one the CLI makes of the file, and carries it byte for byte.
+  await openTaskList(page, id);
+  const fhir = await download(page, page.getByRole('button', { name: 'Download for a FHIR record system' }), dir);
+  expect(fhir.name).toBe(first.name.replace(/\.json$/, '.fhir.json'));
+  await expect(page.getByRole('status').filter({ hasText: `saved as ${fhir.name}.` })).toBeVisible();
+  const bundle = JSON.parse(fhir.bytes.toString('utf8'));
+  const made = cli('fhir', '--trusted-keys', trusted, first.path);
+  expect(made.status, made.stderr).toBe(0);
+  expect(bundle).toEqual(JSON.parse(made.stdout));
+  const carried = bundle.entry.find((e) => e.resource.resourceType === 'DocumentReference').resource.content[0].attachment.data;
+  expect(Buffer.from(carried, 'base64').equals(first.bytes)).toBe(true);
 
   // Format 2, and code we did not write agrees: npm jose and canonicalize,
   // ajv with the published schema, Python joserfc at its default header

@@ -1,13 +1,17 @@
 //! Building the Bundle: one function per resource, each from the part of the
 //! summary it says, referring to the others by their `urn:uuid:` full URLs.
 //! FHIR allows no empty strings, so text that is empty is left out.
+//!
+//! Values are made with the small helpers below rather than `json!`: each
+//! `json!` interpolation is a `to_value(..).unwrap()` with its own panic
+//! path, which cost the app's download 20 KB of wasm (gzip).
 
 use super::codes::*;
 use crate::setup::people::Role;
 use crate::summary::document::*;
 use crate::summary::keys::sha256_base64url;
 use base64::Engine;
-use serde_json::{json, Map, Value};
+use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 
@@ -25,20 +29,103 @@ pub fn bundle(summary: &Summary, file: &[u8], kid: &str) -> Value {
     entries.push(b.document_reference(file));
     entries.push(b.provenance());
     let bundle_id = b.uuid("bundle");
-    json!({
-        "resourceType": "Bundle",
-        "id": bundle_id,
-        "identifier": { "system": URI, "value": format!("urn:uuid:{bundle_id}") },
-        "type": "collection",
-        "timestamp": summary.signed_at.as_str(),
-        "entry": entries
-            .into_iter()
-            .map(|resource| {
-                let id = resource["id"].as_str().unwrap_or_default().to_string();
-                json!({ "fullUrl": format!("urn:uuid:{id}"), "resource": resource })
-            })
-            .collect::<Vec<_>>(),
-    })
+    let entries = entries
+        .into_iter()
+        .map(|resource| {
+            let id = resource["id"].as_str().unwrap_or_default();
+            object(vec![
+                ("fullUrl", s(&format!("urn:uuid:{id}"))),
+                ("resource", resource),
+            ])
+        })
+        .collect();
+    object(vec![
+        ("resourceType", s("Bundle")),
+        ("id", s(&bundle_id)),
+        (
+            "identifier",
+            system_value(URI, &format!("urn:uuid:{bundle_id}")),
+        ),
+        ("type", s("collection")),
+        ("timestamp", s(summary.signed_at.as_str())),
+        ("entry", Value::Array(entries)),
+    ])
+}
+
+/// Text as FHIR takes it: trimmed, and absent when empty.
+fn text(t: &str) -> Option<&str> {
+    Some(t.trim()).filter(|t| !t.is_empty())
+}
+
+/// A string value; `Null` (left out) when it is empty.
+fn s(t: &str) -> Value {
+    text(t).map_or(Value::Null, |t| Value::String(t.to_owned()))
+}
+
+fn opt(t: Option<&str>) -> Value {
+    t.map_or(Value::Null, s)
+}
+
+fn list(items: Vec<Value>) -> Value {
+    Value::Array(items.into_iter().filter(|v| !v.is_null()).collect())
+}
+
+/// An object of the members that are present: `Null`, an empty list or an
+/// empty object is left out (FHIR has no empty elements).
+fn object(members: Vec<(&str, Value)>) -> Value {
+    let map: Map<String, Value> = members
+        .into_iter()
+        .filter(|(_, v)| match v {
+            Value::Null => false,
+            Value::Array(a) => !a.is_empty(),
+            Value::Object(o) => !o.is_empty(),
+            _ => true,
+        })
+        .map(|(k, v)| (k.to_string(), v))
+        .collect();
+    if map.is_empty() {
+        Value::Null
+    } else {
+        Value::Object(map)
+    }
+}
+
+fn reference(url: &str) -> Value {
+    object(vec![("reference", s(url))])
+}
+
+fn display(name: &str) -> Value {
+    object(vec![("display", s(name))])
+}
+
+fn the_text(words: &str) -> Value {
+    object(vec![("text", s(words))])
+}
+
+/// An identifier or a coding's system and value/code.
+fn system_value(system: &str, value: &str) -> Value {
+    object(vec![("system", s(system)), ("value", s(value))])
+}
+
+fn coding(system: &str, code: &str, shown: &str) -> Value {
+    object(vec![
+        ("system", s(system)),
+        ("code", s(code)),
+        ("display", s(shown)),
+    ])
+}
+
+/// A CodeableConcept of one coding.
+fn concept(system: &str, code: &str, shown: &str) -> Value {
+    object(vec![("coding", list(vec![coding(system, code, shown)]))])
+}
+
+fn name_of(n: &str) -> Value {
+    list(vec![the_text(n)])
+}
+
+fn base64(bytes: &[u8]) -> Value {
+    Value::String(base64::engine::general_purpose::STANDARD.encode(bytes))
 }
 
 struct Builder<'a> {
@@ -47,37 +134,14 @@ struct Builder<'a> {
     people: BTreeMap<&'a str, String>,
 }
 
-/// Text as FHIR takes it: trimmed, and absent when empty.
-fn text(s: &str) -> Option<&str> {
-    Some(s.trim()).filter(|t| !t.is_empty())
-}
-
-/// An object of the members whose values are present (not `null`).
-fn object(members: Vec<(&str, Value)>) -> Value {
-    let map: Map<String, Value> = members
-        .into_iter()
-        .filter(|(_, v)| !v.is_null() && v.as_array().is_none_or(|a| !a.is_empty()))
-        .map(|(k, v)| (k.to_string(), v))
-        .collect();
-    Value::Object(map)
-}
-
-fn reference(url: &str) -> Value {
-    json!({ "reference": url })
-}
-
-fn the_text(words: &str) -> Value {
-    text(words).map_or(Value::Null, |t| json!({ "text": t }))
-}
-
 impl<'a> Builder<'a> {
-    fn new(s: &'a Summary) -> Builder<'a> {
+    fn new(summary: &'a Summary) -> Builder<'a> {
         let mut b = Builder {
-            s,
+            s: summary,
             people: BTreeMap::new(),
         };
-        for p in &s.participants {
-            let url = format!("urn:uuid:{}", b.uuid(&format!("participant/{}", p.id)));
+        for p in &summary.participants {
+            let url = b.url(&format!("participant/{}", p.id));
             b.people.insert(&p.id, url);
         }
         b
@@ -99,230 +163,242 @@ impl<'a> Builder<'a> {
         format!("urn:uuid:{}", self.uuid(what))
     }
 
+    /// The start of a resource: its type and id.
+    fn resource(&self, kind: &str, what: &str) -> Vec<(&'static str, Value)> {
+        vec![("resourceType", s(kind)), ("id", s(&self.uuid(what)))]
+    }
+
     fn person(&self, participant: &str) -> Value {
         self.people
             .get(participant)
-            .map_or_else(|| json!({ "display": participant }), |url| reference(url))
+            .map_or_else(|| display(participant), |url| reference(url))
     }
 
     fn person_ref(&self, who: &PersonRef) -> Value {
         match who {
             PersonRef::Participant { id } => self.person(id),
-            PersonRef::Named { name } | PersonRef::Removed { name } => {
-                text(name).map_or(Value::Null, |n| json!({ "display": n }))
-            }
+            PersonRef::Named { name } | PersonRef::Removed { name } => display(name),
         }
     }
 
     fn organization(&self) -> Value {
-        let s = self.s;
-        object(vec![
-            ("resourceType", json!("Organization")),
-            ("id", json!(self.uuid("organization"))),
+        let summary = self.s;
+        let mut r = self.resource("Organization", "organization");
+        r.extend([
             (
                 "identifier",
-                json!(s
-                    .ods_code
-                    .iter()
-                    .map(|code| json!({ "system": ODS_CODE, "value": code }))
-                    .collect::<Vec<_>>()),
+                list(
+                    summary
+                        .ods_code
+                        .iter()
+                        .map(|c| system_value(ODS_CODE, c))
+                        .collect(),
+                ),
             ),
-            ("name", json!(text(&s.organisation))),
-            (
-                "alias",
-                json!(s
-                    .team
-                    .as_deref()
-                    .and_then(text)
-                    .into_iter()
-                    .collect::<Vec<_>>()),
-            ),
-        ])
+            ("name", s(&summary.organisation)),
+            ("alias", list(vec![opt(summary.team.as_deref())])),
+        ]);
+        object(r)
     }
 
     /// The tablet that signed: its key's thumbprint and the app's version.
     fn device(&self, kid: &str) -> Value {
-        json!({
-            "resourceType": "Device",
-            "id": self.uuid("device"),
-            "identifier": [{ "system": KEY_THUMBPRINT, "value": kid }],
-            "deviceName": [{ "name": self.s.app.name, "type": "user-friendly-name" }],
-            "version": [{ "value": self.s.app.version }],
-            "owner": reference(&self.url("organization")),
-        })
+        let app = &self.s.app;
+        let mut r = self.resource("Device", "device");
+        r.extend([
+            ("identifier", list(vec![system_value(KEY_THUMBPRINT, kid)])),
+            (
+                "deviceName",
+                list(vec![object(vec![
+                    ("name", s(&app.name)),
+                    ("type", s("user-friendly-name")),
+                ])]),
+            ),
+            (
+                "version",
+                list(vec![object(vec![("value", s(&app.version))])]),
+            ),
+            ("owner", reference(&self.url("organization"))),
+        ]);
+        object(r)
     }
 
     /// Each participant as a Patient, Practitioner or RelatedPerson, and the
     /// carer also as the individual's RelatedPerson.
     fn people(&self) -> Vec<Value> {
-        let s = self.s;
-        let individual = self.person(&s.individual.participant_id);
+        let summary = self.s;
+        let individual = self.person(&summary.individual.participant_id);
         let mut out = Vec::new();
-        for p in &s.participants {
-            let mut identifier = vec![json!({ "system": PARTICIPANT, "value": p.id })];
-            identifier.extend(
-                p.nhs_number
-                    .iter()
-                    .map(|n| json!({ "system": NHS_NUMBER, "value": n })),
-            );
+        for p in &summary.participants {
+            let mut identifier = vec![system_value(PARTICIPANT, &p.id)];
+            identifier.extend(p.nhs_number.iter().map(|n| system_value(NHS_NUMBER, n)));
             identifier.extend(p.staff_id.as_deref().and_then(text).map(|staff| {
-                json!({ "system": STAFF_ID, "value": staff, "assigner": reference(&self.url("organization")) })
+                object(vec![
+                    ("system", s(STAFF_ID)),
+                    ("value", s(staff)),
+                    ("assigner", reference(&self.url("organization"))),
+                ])
             }));
-            identifier.extend(p.references.iter().filter_map(|r| {
-                Some(json!({
-                    "system": format!("{TEAM_REFERENCE}{}", r.id),
-                    "type": { "text": text(&r.label)? },
-                    "value": text(&r.value)?,
-                }))
+            identifier.extend(p.references.iter().map(|r| {
+                object(vec![
+                    ("system", s(&format!("{TEAM_REFERENCE}{}", r.id))),
+                    ("type", the_text(&r.label)),
+                    ("value", s(&r.value)),
+                ])
             }));
-            let name = text(&p.name).map(|n| vec![json!({ "text": n })]);
-            let id = self.uuid(&format!("participant/{}", p.id));
-            let resource = match p.role {
-                Role::Carer | Role::Individual => object(vec![
-                    ("resourceType", json!("Patient")),
-                    ("id", json!(id)),
-                    ("identifier", json!(identifier)),
-                    ("name", json!(name)),
-                    ("birthDate", json!(p.date_of_birth)),
-                    (
-                        "link",
-                        if p.role == Role::Carer {
-                            json!([{ "other": reference(&self.url("carer-as-related-person")), "type": "seealso" }])
-                        } else {
-                            Value::Null
-                        },
-                    ),
-                ]),
-                Role::Worker | Role::OtherProfessional => object(vec![
-                    ("resourceType", json!("Practitioner")),
-                    ("id", json!(id)),
-                    ("identifier", json!(identifier)),
-                    ("name", json!(name)),
-                ]),
-                Role::Advocate | Role::Interpreter | Role::KeyPerson => object(vec![
-                    ("resourceType", json!("RelatedPerson")),
-                    ("id", json!(id)),
-                    ("identifier", json!(identifier)),
-                    ("patient", individual.clone()),
-                    ("relationship", json!([{ "text": p.role.label() }])),
-                    ("name", json!(name)),
-                ]),
+            let kind = match p.role {
+                Role::Carer | Role::Individual => "Patient",
+                Role::Worker | Role::OtherProfessional => "Practitioner",
+                Role::Advocate | Role::Interpreter | Role::KeyPerson => "RelatedPerson",
             };
-            out.push(resource);
+            let mut r = self.resource(kind, &format!("participant/{}", p.id));
+            r.push(("identifier", list(identifier)));
+            if kind == "RelatedPerson" {
+                r.push(("patient", individual.clone()));
+                r.push(("relationship", list(vec![the_text(p.role.label())])));
+            }
+            r.push(("name", name_of(&p.name)));
+            if kind == "Patient" {
+                r.push(("birthDate", opt(p.date_of_birth.as_deref())));
+            }
+            if p.role == Role::Carer {
+                r.push((
+                    "link",
+                    list(vec![object(vec![
+                        ("other", reference(&self.url("carer-as-related-person"))),
+                        ("type", s("seealso")),
+                    ])]),
+                ));
+            }
+            out.push(object(r));
         }
         // The carer as the individual's carer, in the carer's own words.
-        out.push(object(vec![
-            ("resourceType", json!("RelatedPerson")),
-            ("id", json!(self.uuid("carer-as-related-person"))),
+        let carer = &summary.carer;
+        let mut r = self.resource("RelatedPerson", "carer-as-related-person");
+        r.extend([
             (
                 "identifier",
-                json!([{ "system": PARTICIPANT, "value": s.carer.participant_id }]),
+                list(vec![system_value(PARTICIPANT, &carer.participant_id)]),
             ),
             ("patient", individual),
             (
                 "relationship",
-                json!([object(vec![
+                list(vec![object(vec![
                     (
                         "coding",
-                        json!([{ "system": ROLE_CODE, "code": "CAREGIVER", "display": "caregiver" }])
+                        list(vec![coding(ROLE_CODE, "CAREGIVER", "caregiver")]),
                     ),
-                    ("text", json!(s.carer.relationship.as_deref().and_then(text))),
+                    ("text", opt(carer.relationship.as_deref())),
                 ])]),
             ),
-            ("name", json!(text(&s.carer.name).map(|n| vec![json!({ "text": n })]))),
-        ]));
+            ("name", name_of(&carer.name)),
+        ]);
+        out.push(object(r));
         out
     }
 
     /// The criteria as questions, each answered with a point of its scale.
     fn questionnaire(&self) -> Value {
-        let items: Vec<Value> = self
+        let items = self
             .s
             .criteria
             .iter()
             .map(|c| {
                 object(vec![
-                    ("linkId", json!(c.id)),
+                    ("linkId", s(&c.id)),
                     (
                         "code",
-                        json!(c
-                            .serves
-                            .iter()
-                            .map(|p| json!({ "system": STANDARD, "code": p }))
-                            .collect::<Vec<_>>()),
+                        list(c.serves.iter().map(|p| coding(STANDARD, p, p)).collect()),
                     ),
-                    ("text", json!(text(&c.wording))),
-                    ("type", json!("choice")),
+                    ("text", s(&c.wording)),
+                    ("type", s("choice")),
                     (
                         "answerOption",
-                        json!(c
-                            .scale_points
-                            .iter()
-                            .map(|p| json!({ "valueCoding": scale_coding(c, *p) }))
-                            .collect::<Vec<_>>()),
+                        list(
+                            c.scale_points
+                                .iter()
+                                .map(|p| object(vec![("valueCoding", scale_coding(c, *p))]))
+                                .collect(),
+                        ),
                     ),
                 ])
             })
             .collect();
-        object(vec![
-            ("resourceType", json!("Questionnaire")),
-            ("id", json!(self.uuid("questionnaire"))),
-            ("url", json!(self.url("questionnaire"))),
-            ("title", json!("The criteria agreed for this carer review")),
-            ("status", json!("active")),
-            ("subjectType", json!(["Patient"])),
-            ("date", json!(self.s.finalised_at.as_str())),
-            ("item", json!(items)),
-        ])
+        let mut r = self.resource("Questionnaire", "questionnaire");
+        r.extend([
+            ("url", s(&self.url("questionnaire"))),
+            ("title", s("The criteria agreed for this carer review")),
+            ("status", s("active")),
+            ("subjectType", list(vec![s("Patient")])),
+            ("date", s(self.s.finalised_at.as_str())),
+            ("item", list(items)),
+        ]);
+        object(r)
     }
 
     /// Each person's own ratings (P19): who rated, and through whom.
     fn responses(&self) -> Vec<Value> {
-        let s = self.s;
-        s.participants
-            .iter()
-            .filter_map(|p| {
-                let mut through = None;
-                let items: Vec<Value> = s
-                    .criteria
-                    .iter()
-                    .filter_map(|c| {
-                        let r = c.ratings.iter().find(|r| r.participant == p.id)?;
-                        if let Some(
-                            ChannelRecord::Advocate { by } | ChannelRecord::Interpreter { by },
-                        ) = &r.through
-                        {
-                            through = Some(self.person_ref(by));
-                        }
-                        Some(json!({
-                            "linkId": c.id,
-                            "text": text(&c.wording),
-                            "answer": [{ "valueCoding": scale_coding(c, r.point) }],
-                        }))
-                    })
-                    .collect();
-                (!items.is_empty()).then(|| {
-                    object(vec![
-                        ("resourceType", json!("QuestionnaireResponse")),
-                        ("id", json!(self.uuid(&format!("response/{}", p.id)))),
-                        ("questionnaire", json!(self.url("questionnaire"))),
-                        ("status", json!("completed")),
-                        ("subject", self.person(&s.individual.participant_id)),
-                        ("authored", json!(s.finalised_at.as_str())),
-                        ("author", through.unwrap_or_else(|| self.person(&p.id))),
-                        ("source", self.person(&p.id)),
-                        ("item", json!(items)),
-                    ])
-                })
-            })
-            .collect()
+        let summary = self.s;
+        let mut out = Vec::new();
+        for p in &summary.participants {
+            let mut through = None;
+            let mut items = Vec::new();
+            for c in &summary.criteria {
+                let Some(r) = c.ratings.iter().find(|r| r.participant == p.id) else {
+                    continue;
+                };
+                if let Some(ChannelRecord::Advocate { by } | ChannelRecord::Interpreter { by }) =
+                    &r.through
+                {
+                    through = Some(self.person_ref(by));
+                }
+                items.push(object(vec![
+                    ("linkId", s(&c.id)),
+                    ("text", s(&c.wording)),
+                    (
+                        "answer",
+                        list(vec![object(vec![(
+                            "valueCoding",
+                            scale_coding(c, r.point),
+                        )])]),
+                    ),
+                ]));
+            }
+            if items.is_empty() {
+                continue;
+            }
+            let mut r = self.resource("QuestionnaireResponse", &format!("response/{}", p.id));
+            r.extend([
+                ("questionnaire", s(&self.url("questionnaire"))),
+                ("status", s("completed")),
+                ("subject", self.person(&summary.individual.participant_id)),
+                ("authored", s(summary.finalised_at.as_str())),
+                ("author", through.unwrap_or_else(|| self.person(&p.id))),
+                ("source", self.person(&p.id)),
+                ("item", list(items)),
+            ]);
+            out.push(object(r));
+        }
+        out
     }
 
     /// Cover (P21) and actions as the individual's care plan's activities.
     fn care_plan(&self) -> Value {
-        let s = self.s;
-        let item_id = |id: &str| json!([{ "url": ITEM_ID, "valueString": id }]);
-        let cover = s.cover.arrangements.iter().map(|a| {
+        let summary = self.s;
+        let activity = |id: &str, detail: Vec<(&str, Value)>| {
+            object(vec![
+                (
+                    "extension",
+                    list(vec![object(vec![
+                        ("url", s(ITEM_ID)),
+                        ("valueString", s(id)),
+                    ])]),
+                ),
+                ("detail", object(detail)),
+            ])
+        };
+        let mut activities = Vec::new();
+        for a in &summary.cover.arrangements {
             let agreed = matches!(
                 a.agreement,
                 Some(
@@ -330,87 +406,114 @@ impl<'a> Builder<'a> {
                 )
             );
             let description = [
-                a.kind.map(|k| k.label().to_string()),
-                a.when.clone(),
-                a.provider.clone(),
+                a.kind.map(|k| k.label()),
+                a.when.as_deref(),
+                a.provider.as_deref(),
             ]
             .into_iter()
             .flatten()
-            .filter(|t| text(t).is_some())
+            .filter_map(text)
             .collect::<Vec<_>>()
             .join(" — ");
-            json!({
-                "extension": item_id(&a.id),
-                "detail": object(vec![
-                    ("kind", json!("ServiceRequest")),
-                    ("code", a.kind.map_or(Value::Null, |k| json!({
-                        "coding": [{ "system": COVER_KIND, "code": k.key(), "display": k.label() }],
-                    }))),
-                    ("status", json!(if agreed { "scheduled" } else { "not-started" })),
-                    ("description", json!(text(&description))),
-                ]),
-            })
-        });
-        let actions = s.actions.iter().map(|a| {
-            json!({
-                "extension": item_id(&a.id),
-                "detail": object(vec![
-                    ("kind", json!("Task")),
-                    ("status", json!("not-started")),
-                    ("scheduledPeriod", a.due.as_ref().map_or(Value::Null, |d| json!({ "end": d.as_str() }))),
-                    ("performer", json!(a.owner.iter().map(|o| self.person_ref(o)).filter(|v| !v.is_null()).collect::<Vec<_>>())),
-                    ("description", json!(text(&a.what))),
-                ]),
-            })
-        });
-        object(vec![
-            ("resourceType", json!("CarePlan")),
-            ("id", json!(self.uuid("care-plan"))),
-            ("status", json!("active")),
-            ("intent", json!("plan")),
-            ("title", json!("Carer review: cover and actions")),
-            ("subject", self.person(&s.individual.participant_id)),
-            ("created", json!(s.finalised_at.as_str())),
-            ("author", self.person(&s.worker.participant_id)),
-            ("activity", json!(cover.chain(actions).collect::<Vec<_>>())),
-        ])
+            activities.push(activity(
+                &a.id,
+                vec![
+                    ("kind", s("ServiceRequest")),
+                    (
+                        "code",
+                        a.kind
+                            .map_or(Value::Null, |k| concept(COVER_KIND, k.key(), k.label())),
+                    ),
+                    (
+                        "status",
+                        s(if agreed { "scheduled" } else { "not-started" }),
+                    ),
+                    ("description", s(&description)),
+                ],
+            ));
+        }
+        for a in &summary.actions {
+            activities.push(activity(
+                &a.id,
+                vec![
+                    ("kind", s("Task")),
+                    ("status", s("not-started")),
+                    (
+                        "scheduledPeriod",
+                        object(vec![("end", opt(a.due.as_ref().map(|d| d.as_str())))]),
+                    ),
+                    (
+                        "performer",
+                        list(a.owner.iter().map(|o| self.person_ref(o)).collect()),
+                    ),
+                    ("description", s(&a.what)),
+                ],
+            ));
+        }
+        let mut r = self.resource("CarePlan", "care-plan");
+        r.extend([
+            ("status", s("active")),
+            ("intent", s("plan")),
+            ("title", s("Carer review: cover and actions")),
+            ("subject", self.person(&summary.individual.participant_id)),
+            ("created", s(summary.finalised_at.as_str())),
+            ("author", self.person(&summary.worker.participant_id)),
+            ("activity", list(activities)),
+        ]);
+        object(r)
     }
 
     /// Each matter escalated (P22) as a Task.
     fn tasks(&self) -> Vec<Value> {
-        let s = self.s;
-        s.escalations
+        let summary = self.s;
+        summary
+            .escalations
             .matters
             .iter()
             .map(|m| {
-                let notes: Vec<Value> = [
-                    m.to_whom.as_deref().map(|t| format!("To: {t}")),
-                    m.route_detail.as_deref().map(|t| format!("Where: {t}")),
-                ]
-                .into_iter()
-                .flatten()
-                .filter(|t| !t.trim().ends_with(':'))
-                .map(|t| json!({ "text": t }))
-                .collect();
-                object(vec![
-                    ("resourceType", json!("Task")),
-                    ("id", json!(self.uuid(&format!("escalation/{}", m.id)))),
-                    ("identifier", json!([{ "system": ESCALATION, "value": m.id }])),
-                    ("status", json!(task_status(m.status))),
-                    ("intent", json!("order")),
-                    ("priority", json!(m.urgency.map(priority))),
-                    ("code", m.route.map_or(Value::Null, |r| json!({
-                        "coding": [{ "system": ROUTE, "code": r.key(), "display": r.label() }],
-                    }))),
-                    ("description", json!(text(&m.matter))),
-                    ("for", self.person(&s.carer.participant_id)),
-                    ("authoredOn", json!(s.finalised_at.as_str())),
-                    ("requester", self.person(&s.worker.participant_id)),
-                    ("owner", m.owner.as_ref().map_or(Value::Null, |o| self.person_ref(o))),
-                    ("reasonCode", the_text(m.why_beyond_scope.as_deref().unwrap_or_default())),
-                    ("restriction", m.due.as_ref().map_or(Value::Null, |d| json!({ "period": { "end": d.as_str() } }))),
-                    ("note", json!(notes)),
-                ])
+                let note = |label: &str, t: Option<&str>| {
+                    t.and_then(text)
+                        .map_or(Value::Null, |t| the_text(&format!("{label}: {t}")))
+                };
+                let mut r = self.resource("Task", &format!("escalation/{}", m.id));
+                r.extend([
+                    ("identifier", list(vec![system_value(ESCALATION, &m.id)])),
+                    ("status", s(task_status(m.status))),
+                    ("intent", s("order")),
+                    ("priority", opt(m.urgency.map(priority))),
+                    (
+                        "code",
+                        m.route
+                            .map_or(Value::Null, |r| concept(ROUTE, r.key(), r.label())),
+                    ),
+                    ("description", s(&m.matter)),
+                    ("for", self.person(&summary.carer.participant_id)),
+                    ("authoredOn", s(summary.finalised_at.as_str())),
+                    ("requester", self.person(&summary.worker.participant_id)),
+                    (
+                        "owner",
+                        m.owner.as_ref().map_or(Value::Null, |o| self.person_ref(o)),
+                    ),
+                    (
+                        "reasonCode",
+                        the_text(m.why_beyond_scope.as_deref().unwrap_or_default()),
+                    ),
+                    (
+                        "restriction",
+                        object(vec![(
+                            "period",
+                            object(vec![("end", opt(m.due.as_ref().map(|d| d.as_str())))]),
+                        )]),
+                    ),
+                    (
+                        "note",
+                        list(vec![
+                            note("To", m.to_whom.as_deref()),
+                            note("Where", m.route_detail.as_deref()),
+                        ]),
+                    ),
+                ]);
+                object(r)
             })
             .collect()
     }
@@ -418,94 +521,152 @@ impl<'a> Builder<'a> {
     /// The sharing agreement (P17, P23): who receives a copy, and what is
     /// not to be shared with whom.
     fn consent(&self) -> Value {
-        let s = self.s;
+        let summary = self.s;
+        let agreement = &summary.confidentiality;
         let recipient = |who: &str| {
-            json!({
-                "role": { "coding": [{ "system": PARTICIPATION_TYPE, "code": "IRCP", "display": "information recipient" }] },
-                "reference": { "display": who },
-            })
+            object(vec![
+                (
+                    "role",
+                    concept(PARTICIPATION_TYPE, "IRCP", "information recipient"),
+                ),
+                ("reference", display(who)),
+            ])
         };
-        let restrictions: Vec<Value> = s
-            .confidentiality
+        let restrictions = agreement
             .restrictions
             .iter()
-            .filter_map(|r| {
-                Some(json!({
-                    "type": "deny",
-                    "actor": [recipient(text(&r.not_with)?)],
-                    "code": [{ "text": text(&r.what)? }],
-                }))
+            .filter(|r| text(&r.not_with).is_some() && text(&r.what).is_some())
+            .map(|r| {
+                object(vec![
+                    ("type", s("deny")),
+                    ("actor", list(vec![recipient(&r.not_with)])),
+                    ("code", list(vec![the_text(&r.what)])),
+                ])
             })
             .collect();
-        let copies: Vec<Value> = s
-            .confidentiality
+        let copies = agreement
             .copies
             .iter()
             .map(|c| recipient(&c.whose()))
             .collect();
-        let rule = text(&s.confidentiality.recipients).map_or_else(
+        let rule = text(&agreement.recipients).map_or_else(
             || "The sharing agreement made at the review".to_string(),
             |r| format!("The sharing agreement made at the review: {r}"),
         );
-        json!({
-            "resourceType": "Consent",
-            "id": self.uuid("consent"),
-            "status": "active",
-            "scope": { "coding": [{ "system": CONSENT_SCOPE, "code": "patient-privacy", "display": "Privacy Consent" }] },
-            "category": [{ "coding": [{ "system": LOINC, "code": "59284-0", "display": "Patient Consent" }] }],
-            "patient": self.person(&s.carer.participant_id),
-            "dateTime": s.finalised_at.as_str(),
-            "organization": [reference(&self.url("organization"))],
-            "policyRule": { "text": rule },
-            "provision": object(vec![
-                ("type", json!("permit")),
-                ("actor", json!(copies)),
-                ("provision", json!(restrictions)),
-            ]),
-        })
+        let mut r = self.resource("Consent", "consent");
+        r.extend([
+            ("status", s("active")),
+            (
+                "scope",
+                concept(CONSENT_SCOPE, "patient-privacy", "Privacy Consent"),
+            ),
+            (
+                "category",
+                list(vec![concept(LOINC, "59284-0", "Patient Consent")]),
+            ),
+            ("patient", self.person(&summary.carer.participant_id)),
+            ("dateTime", s(summary.finalised_at.as_str())),
+            (
+                "organization",
+                list(vec![reference(&self.url("organization"))]),
+            ),
+            ("policyRule", the_text(&rule)),
+            (
+                "provision",
+                object(vec![
+                    ("type", s("permit")),
+                    ("actor", list(copies)),
+                    ("provision", list(restrictions)),
+                ]),
+            ),
+        ]);
+        object(r)
     }
 
     /// The signed file itself, so it can always be checked again.
     fn document_reference(&self, file: &[u8]) -> Value {
-        let s = self.s;
-        json!({
-            "resourceType": "DocumentReference",
-            "id": self.uuid("document"),
-            "masterIdentifier": { "system": URI, "value": format!("urn:uuid:{}", s.document_id) },
-            "identifier": [{ "system": SHA256, "value": sha256_base64url(file) }],
-            "status": "current",
-            "docStatus": "final",
-            "type": { "text": "Carer review summary, signed (Review Together)" },
-            "subject": self.person(&s.carer.participant_id),
-            "date": s.signed_at.as_str(),
-            "author": [self.person(&s.worker.participant_id)],
-            "custodian": reference(&self.url("organization")),
-            "description": format!("The signed summary of the carer review of {}, version {}", s.carer.name.trim(), s.version),
-            "content": [{
-                "attachment": {
-                    "contentType": "application/json",
-                    "language": s.language.as_str(),
-                    "data": base64::engine::general_purpose::STANDARD.encode(file),
-                    "size": file.len(),
-                    "title": format!("{}.json", s.document_id),
-                    "creation": s.signed_at.as_str(),
-                },
-                "format": { "system": FORMAT_CODE, "code": "review-together-summary" },
-            }],
-            "context": { "period": { "start": s.created_at.as_str(), "end": s.finalised_at.as_str() } },
-        })
+        let summary = self.s;
+        let mut r = self.resource("DocumentReference", "document");
+        r.extend([
+            (
+                "masterIdentifier",
+                system_value(URI, &format!("urn:uuid:{}", summary.document_id)),
+            ),
+            (
+                "identifier",
+                list(vec![system_value(SHA256, &sha256_base64url(file))]),
+            ),
+            ("status", s("current")),
+            ("docStatus", s("final")),
+            (
+                "type",
+                the_text("Carer review summary, signed (Review Together)"),
+            ),
+            ("subject", self.person(&summary.carer.participant_id)),
+            ("date", s(summary.signed_at.as_str())),
+            (
+                "author",
+                list(vec![self.person(&summary.worker.participant_id)]),
+            ),
+            ("custodian", reference(&self.url("organization"))),
+            (
+                "description",
+                s(&format!(
+                    "The signed summary of the carer review of {}, version {}",
+                    summary.carer.name.trim(),
+                    summary.version
+                )),
+            ),
+            (
+                "content",
+                list(vec![object(vec![
+                    (
+                        "attachment",
+                        object(vec![
+                            ("contentType", s("application/json")),
+                            ("language", s(summary.language.as_str())),
+                            ("data", base64(file)),
+                            ("size", Value::from(file.len())),
+                            ("title", s(&format!("{}.json", summary.document_id))),
+                            ("creation", s(summary.signed_at.as_str())),
+                        ]),
+                    ),
+                    (
+                        "format",
+                        object(vec![
+                            ("system", s(FORMAT_CODE)),
+                            ("code", s("review-together-summary")),
+                        ]),
+                    ),
+                ])]),
+            ),
+            (
+                "context",
+                object(vec![(
+                    "period",
+                    object(vec![
+                        ("start", s(summary.created_at.as_str())),
+                        ("end", s(summary.finalised_at.as_str())),
+                    ]),
+                )]),
+            ),
+        ]);
+        object(r)
     }
 
     /// Who made the file: the device signed it; each person signed off.
     fn provenance(&self) -> Value {
-        let s = self.s;
+        let summary = self.s;
         let device = reference(&self.url("device"));
-        let mut agents = vec![json!({
-            "type": { "coding": [{ "system": PROVENANCE_PARTICIPANT, "code": "assembler", "display": "Assembler" }] },
-            "who": device.clone(),
-        })];
-        agents.extend(s.sign_offs.iter().map(|o| {
-            let role = s
+        let mut agents = vec![object(vec![
+            (
+                "type",
+                concept(PROVENANCE_PARTICIPANT, "assembler", "Assembler"),
+            ),
+            ("who", device.clone()),
+        ])];
+        for o in &summary.sign_offs {
+            let role = summary
                 .participants
                 .iter()
                 .find(|p| p.id == o.participant)
@@ -515,33 +676,52 @@ impl<'a> Builder<'a> {
                 DecisionRecord::AgreesWithComment { .. } => "agrees, with a comment",
                 DecisionRecord::Disagrees { .. } => "does not agree",
             };
-            object(vec![
-                ("type", json!({ "coding": [{ "system": PROVENANCE_PARTICIPANT, "code": "attester", "display": "Attester" }] })),
-                ("role", json!(role.map(|r| vec![json!({ "text": format!("{r}: signed off and {decision}") })]))),
+            agents.push(object(vec![
+                (
+                    "type",
+                    concept(PROVENANCE_PARTICIPANT, "attester", "Attester"),
+                ),
+                (
+                    "role",
+                    list(vec![role.map_or(Value::Null, |r| {
+                        the_text(&format!("{r}: signed off and {decision}"))
+                    })]),
+                ),
                 ("who", self.person(&o.participant)),
-            ])
-        }));
-        let signature = s.signature.as_deref().map_or(Value::Null, |jws| {
-            json!([{
-                "type": [{ "system": SIGNATURE_TYPE, "code": "1.2.840.10065.1.12.1.5", "display": "Verification Signature" }],
-                "when": s.signed_at.as_str(),
-                "who": device,
-                "sigFormat": "application/jose",
-                "data": base64::engine::general_purpose::STANDARD.encode(jws),
-            }])
+            ]));
+        }
+        let signature = summary.signature.as_deref().map_or(Value::Null, |jws| {
+            list(vec![object(vec![
+                (
+                    "type",
+                    list(vec![coding(
+                        SIGNATURE_TYPE,
+                        "1.2.840.10065.1.12.1.5",
+                        "Verification Signature",
+                    )]),
+                ),
+                ("when", s(summary.signed_at.as_str())),
+                ("who", device),
+                ("sigFormat", s("application/jose")),
+                ("data", base64(jws.as_bytes())),
+            ])])
         });
-        object(vec![
-            ("resourceType", json!("Provenance")),
-            ("id", json!(self.uuid("provenance"))),
-            ("target", json!([reference(&self.url("document"))])),
-            ("recorded", json!(s.signed_at.as_str())),
-            ("agent", json!(agents)),
+        let mut r = self.resource("Provenance", "provenance");
+        r.extend([
+            ("target", list(vec![reference(&self.url("document"))])),
+            ("recorded", s(summary.signed_at.as_str())),
+            ("agent", list(agents)),
             ("signature", signature),
-        ])
+        ]);
+        object(r)
     }
 }
 
 /// A point of a criterion's scale as a coding of that scale.
 fn scale_coding(c: &CriterionRecord, point: crate::criteria::types::ScalePoint) -> Value {
-    json!({ "system": format!("{SCALE}{}", c.scale.key()), "code": point.key(), "display": point.label() })
+    coding(
+        &format!("{SCALE}{}", c.scale.key()),
+        point.key(),
+        point.label(),
+    )
 }
