@@ -27,7 +27,10 @@
 
 mod build;
 mod codes;
+mod people;
+mod plan;
 pub mod read;
+mod values;
 
 pub use build::bundle;
 
