@@ -26,13 +26,18 @@ impl Builder<'_> {
                     ("assigner", reference(&self.url("organization"))),
                 ])
             }));
-            identifier.extend(p.references.iter().map(|r| {
-                object(vec![
-                    ("system", s(&format!("{TEAM_REFERENCE}{}", r.id))),
-                    ("type", the_text(&r.label)),
-                    ("value", s(&r.value)),
-                ])
-            }));
+            identifier.extend(
+                p.references
+                    .iter()
+                    .filter(|r| text(&r.value).is_some())
+                    .map(|r| {
+                        object(vec![
+                            ("system", s(&format!("{TEAM_REFERENCE}{}", r.id))),
+                            ("type", the_text(&r.label)),
+                            ("value", s(&r.value)),
+                        ])
+                    }),
+            );
             let kind = match p.role {
                 Role::Carer | Role::Individual => "Patient",
                 Role::Worker | Role::OtherProfessional => "Practitioner",
