@@ -171,3 +171,32 @@ fn the_app_makes_no_bundle_of_a_recipients_copy() {
     let e = fhir::bundle_of_records_copy(copy.text.as_bytes()).unwrap_err();
     assert!(e.contains("recipient’s copy"), "{e}");
 }
+
+#[test]
+fn a_format_1_summary_signed_before_makes_a_bundle_that_reads_back_too() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/fixtures/signed-v1/valid.json"
+    );
+    let bytes = std::fs::read(path).unwrap();
+    let v = verify(&bytes, &VerifyOptions::default());
+    assert!(v.is_intact(), "{:?}", v.errors);
+    assert_eq!(v.format_version, Some(FormatVersion::V1));
+    let summary = v.summary.unwrap();
+    let bundle = fhir::bundle(&summary, &bytes, v.kid.as_deref().unwrap());
+    assert_eq!(read::unresolved_references(&bundle), Vec::<String>::new());
+    let from_summary = read::Records::of_summary(&summary);
+    assert!(!from_summary.ratings.is_empty());
+    assert_eq!(read::read_back(&bundle), from_summary);
+    // The file it carries is the format 1 file, unchanged.
+    let carried = resources(&bundle, "DocumentReference")[0]["content"][0]["attachment"]["data"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert_eq!(
+        base64::engine::general_purpose::STANDARD
+            .decode(carried)
+            .unwrap(),
+        bytes
+    );
+}
