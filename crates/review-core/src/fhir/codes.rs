@@ -64,11 +64,11 @@ pub fn task_status(status: EscalationStatus) -> &'static str {
 }
 
 /// [`task_status`] back.
-pub fn escalation_status(task_status: &str) -> Option<EscalationStatus> {
+pub fn escalation_status(code: &str) -> Option<EscalationStatus> {
     EscalationStatus::ALL
         .iter()
         .copied()
-        .find(|s| self::task_status(*s) == task_status)
+        .find(|s| task_status(*s) == code)
 }
 
 /// How soon, as a request's priority (FHIR `request-priority`).
@@ -82,11 +82,8 @@ pub fn priority(urgency: Urgency) -> &'static str {
 }
 
 /// [`priority`] back.
-pub fn urgency(priority: &str) -> Option<Urgency> {
-    Urgency::ALL
-        .iter()
-        .copied()
-        .find(|u| self::priority(*u) == priority)
+pub fn urgency(code: &str) -> Option<Urgency> {
+    Urgency::ALL.iter().copied().find(|u| priority(*u) == code)
 }
 
 #[cfg(test)]
