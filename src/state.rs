@@ -333,6 +333,20 @@ impl ReviewContext {
         Memo::new(move |_| review.with(&f))
     }
 
+    /// A memo of the piece of the review that belongs to one item (a person,
+    /// a criterion, a risk), given the item's id.
+    pub fn select_by<T>(
+        &self,
+        id: &str,
+        f: impl Fn(&Review, &str) -> T + Send + Sync + 'static,
+    ) -> Memo<T>
+    where
+        T: PartialEq + Send + Sync + 'static,
+    {
+        let id = id.to_owned();
+        self.select(move |r| f(r, &id))
+    }
+
     pub fn id(&self) -> String {
         self.review.with_untracked(|r| r.id.clone())
     }

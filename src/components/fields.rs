@@ -4,7 +4,11 @@
 use leptos::prelude::*;
 
 /// `aria-describedby` for a field with an optional hint and a maybe-shown error.
-fn described_by(id: &str, has_hint: bool, error: Signal<Option<String>>) -> Signal<Option<String>> {
+pub(crate) fn described_by(
+    id: &str,
+    has_hint: bool,
+    error: Signal<Option<String>>,
+) -> Signal<Option<String>> {
     let (hint_id, error_id) = (format!("{id}-hint"), format!("{id}-error"));
     Signal::derive(move || {
         let mut ids = Vec::new();
@@ -18,7 +22,8 @@ fn described_by(id: &str, has_hint: bool, error: Signal<Option<String>>) -> Sign
     })
 }
 
-fn group_class(error: Signal<Option<String>>) -> impl Fn() -> &'static str {
+/// A form group's class, marked while its field is in error.
+pub(crate) fn group_class(error: Signal<Option<String>>) -> impl Fn() -> &'static str {
     move || {
         if error.with(Option::is_some) {
             "app-form-group app-form-group--error"
@@ -346,7 +351,6 @@ fn choice_group(group: Group) -> impl IntoView {
         on_change,
         inline,
     } = group;
-    let described = described_by(&id, hint.is_some(), error);
     let locked = crate::state::read_only();
     // Re-applies `checked` after each change: when the change is refused the
     // value does not change, and the box the browser ticked must be unticked.
@@ -388,14 +392,50 @@ fn choice_group(group: Group) -> impl IntoView {
     } else {
         block.to_string()
     };
+    question_frame(Question {
+        id,
+        legend,
+        hint,
+        error,
+        answers: view! { <div class=list_class>{items}</div> }.into_any(),
+        after: ().into_any(),
+    })
+}
+
+/// A question whose answers are picked: its id (the first answer's), the
+/// question, its hint, its error, the answers, and what follows the fieldset
+/// inside the question's group.
+pub(crate) struct Question {
+    pub id: String,
+    pub legend: String,
+    pub hint: Option<String>,
+    pub error: Signal<Option<String>>,
+    pub answers: AnyView,
+    pub after: AnyView,
+}
+
+/// The frame every question with answers to pick shares (choices, ratings,
+/// faces): the group marked in error, a fieldset described by its hint and
+/// error, the question as its legend, then the answers.
+pub(crate) fn question_frame(question: Question) -> impl IntoView {
+    let Question {
+        id,
+        legend,
+        hint,
+        error,
+        answers,
+        after,
+    } = question;
+    let described = described_by(&id, hint.is_some(), error);
     view! {
         <div class=group_class(error)>
             <fieldset class="app-fieldset" aria-describedby=described>
                 <legend class="app-fieldset__legend app-fieldset__legend--m">{legend}</legend>
                 <Hint id=id.clone() text=hint />
-                <ErrorMessage id=id.clone() error=error />
-                <div class=list_class>{items}</div>
+                <ErrorMessage id=id error=error />
+                {answers}
             </fieldset>
+            {after}
         </div>
     }
 }

@@ -37,6 +37,7 @@ pub use display::{
 pub use easy_read_offer::EasyReadOffer;
 pub use editable::{change_word, Editable};
 pub use error_summary::{ErrorSummary, FieldMessages, Problem};
+pub(crate) use fields::{question_frame, Question};
 pub use fields::{Checkboxes, Choice, DateInput, Radios, Select, TextArea, TextInput};
 pub use file_choice::FileChoice;
 pub use focus::focus_by_id;
@@ -56,7 +57,7 @@ pub use said::Said;
 pub use save_banners::{OtherTabBanner, SaveProblemBanner};
 pub use save_status::{SaveAnnouncer, SaveStatus};
 pub use signed_so_far::SignedSoFarBanner;
-pub use submit::SubmitButton;
+pub use submit::{SecondaryAction, SubmitButton};
 pub use task_list::TaskList;
 pub use turn::{PassTheTablet, TurnBanner};
 pub use undo::{remove_from, UndoBar};

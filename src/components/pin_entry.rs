@@ -77,26 +77,11 @@ pub fn PinAgain(
         busy,
         problem,
     } = entry;
-    let hint_id = format!("{id}-hint");
-    let error_id = format!("{id}-error");
+    let (hint_id, error_id) = (format!("{id}-hint"), format!("{id}-error"));
     pin::is_set().then(move || {
-        let error_class = move || {
-            if problem.with(Option::is_some) {
-                "app-form-group app-form-group--error"
-            } else {
-                "app-form-group"
-            }
-        };
-        let described = {
-            let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
-            move || {
-                if problem.with(Option::is_some) {
-                    format!("{hint_id} {error_id}")
-                } else {
-                    hint_id.clone()
-                }
-            }
-        };
+        let error = Signal::from(problem);
+        let error_class = super::fields::group_class(error);
+        let described = super::fields::described_by(id, true, error);
         view! {
             <div class=error_class>
                 <label class="app-label app-label--s" for=id>"Device PIN"</label>

@@ -5,6 +5,7 @@
 
 use super::fields::{Select, TextArea};
 use super::focus::focus_by_id;
+use super::submit::SecondaryAction;
 use super::visibility::VisibilityChoice;
 use crate::browser::clock;
 use crate::state::use_review;
@@ -65,13 +66,10 @@ pub fn ResourceRemarks(
                     label=label.clone() hint=hint.clone().filter(|_| at == 0)
                     error=Signal::derive(move || if at == 0 { error.get() } else { None }) />
             </For>
-            <div class="app-button-group">
-                <button type="button" class="app-button app-button--secondary" id=add_id
-                    on:click=add>
-                    "Add another point"
-                    <span class="app-visually-hidden">{hidden_label}</span>
-                </button>
-            </div>
+            <SecondaryAction id=add_id on_press=Callback::new(add)>
+                "Add another point"
+                <span class="app-visually-hidden">{hidden_label}</span>
+            </SecondaryAction>
         </div>
     }
 }

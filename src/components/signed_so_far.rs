@@ -6,6 +6,7 @@
 
 use super::banner::{Banner, Notice};
 use super::focus::focus_by_id;
+use super::submit::SecondaryAction;
 use crate::state::use_review;
 use leptos::prelude::*;
 use review_core::signoff::signed_so_far;
@@ -65,11 +66,7 @@ pub fn SignedSoFarBanner() -> impl IntoView {
                     {move || problem.get().map(|p| view! { <p class="app-error-message" role="alert">{p}</p> })}
                     <Show when=move || asking.get()
                         fallback=move || view! {
-                            <div class="app-button-group">
-                                <button type="button" class="app-button app-button--secondary" id="change-an-answer" on:click=ask>
-                                    "Change an answer"
-                                </button>
-                            </div>
+                            <SecondaryAction id="change-an-answer" on_press=Callback::new(ask)>"Change an answer"</SecondaryAction>
                         }>
                         <h3 class="app-heading-s" id="clear-signatures-question" tabindex="-1">
                             {format!("Clear the signatures of {names}? They will need to sign again once the change is made.")}

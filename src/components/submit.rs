@@ -1,4 +1,5 @@
-//! A form's submit button that says what it is doing while it works.
+//! Form buttons: a submit button that says what it is doing while it works,
+//! and a secondary action on its own line.
 
 use leptos::prelude::*;
 
@@ -30,5 +31,26 @@ pub fn SubmitButton(
         <button type="submit" class=class disabled=move || busy.get() || held.is_some_and(|h| h.get())>
             {move || if busy.get() { working } else { label }}
         </button>
+    }
+}
+
+/// A secondary action on its own line: one secondary button in its group
+/// (add another point, download a copy, change an answer).
+#[component]
+pub fn SecondaryAction(
+    /// The button's id, where focus or a link needs one.
+    #[prop(optional, into)]
+    id: Option<String>,
+    /// What pressing it does.
+    on_press: Callback<()>,
+    /// What the button says.
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <div class="app-button-group">
+            <button type="button" class="app-button app-button--secondary" id=id on:click=move |_| on_press.run(())>
+                {children()}
+            </button>
+        </div>
     }
 }

@@ -274,8 +274,7 @@ fn RiskFields(
     errors: PageErrors,
 ) -> impl IntoView {
     let ctx = use_review();
-    let rid = id.clone();
-    let found = ctx.select(move |r| {
+    let found = ctx.select_by(&id, move |r, rid| {
         r.cover_arrangements.iter().find_map(|a| {
             a.risks.iter().position(|k| k.id == rid).map(|i| {
                 let k = &a.risks[i];

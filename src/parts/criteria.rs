@@ -2,6 +2,7 @@
 //! with its scale and who agreed to it.
 
 use crate::browser::clock;
+use crate::components::SecondaryAction;
 use crate::components::{
     easy_read, Checkboxes, Choice, EasyReadBox, EasyWords, Editable, FieldMessages, PartPage,
     Radios, TextArea, TextInput,
@@ -201,9 +202,7 @@ fn CustomCriterion() -> impl IntoView {
                 <Radios id="custom-group" legend="Which area is it about?"
                     choices=CriterionGroup::ALL.iter().map(|g| Choice::new(*g, g.key(), &lib.group(*g).title)).collect()
                     value=group on_change=Callback::new(move |g| group.set(Some(g))) />
-                <div class="app-button-group">
-                    <button type="button" class="app-button app-button--secondary" on:click=add>"Add this to the review"</button>
-                </div>
+                <SecondaryAction on_press=Callback::new(add)>"Add this to the review"</SecondaryAction>
             </div>
         </details>
     }
@@ -221,8 +220,9 @@ fn ChosenCriterion(
     errors: PageErrors,
 ) -> impl IntoView {
     let ctx = use_review();
-    let cid = id.clone();
-    let criterion = ctx.select(move |r| r.criteria.iter().find(|c| c.id == cid).cloned());
+    let criterion = ctx.select_by(&id, move |r, cid| {
+        r.criteria.iter().find(|c| c.id == cid).cloned()
+    });
     let present = ctx.select(|r| r.agreers());
     let (id1, id2, id3) = (id.clone(), id.clone(), id.clone());
     let set_scale = Callback::new(move |scale: Scale| {

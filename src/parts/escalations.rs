@@ -110,8 +110,7 @@ fn MatterCard(
         |r, id| r.escalations.iter().find(|e| e.id == id).cloned(),
         |id, field| Command::SetEscalation { id, field },
     );
-    let eid = id.clone();
-    let owner_name = ctx.select(move |r| {
+    let owner_name = ctx.select_by(&id, move |r, eid| {
         r.escalations
             .iter()
             .find(|e| e.id == eid)

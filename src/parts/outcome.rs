@@ -2,6 +2,7 @@
 //! what the review decided and why, and when the next review is; then what
 //! everyone thinks of it.
 
+use crate::components::SecondaryAction;
 use crate::components::{
     or_not_yet, AddButton, Choice, DateInput, Entry, FollowUps, ListCard, ListState, PartPage,
     PersonChoice, Radios, Select, ShortAnswers, TextArea, VisibilityChoice,
@@ -216,11 +217,9 @@ fn NextReviewDate(
             }
         }}
         <Show when=move || offered.get() && !locked.get()>
-            <div class="app-button-group">
-                <button type="button" class="app-button app-button--secondary" on:click=use_suggested>
-                    {move || format!("Use the suggested date, {}", long_date(suggested.get().0))}
-                </button>
-            </div>
+            <SecondaryAction on_press=Callback::new(use_suggested)>
+                {move || format!("Use the suggested date, {}", long_date(suggested.get().0))}
+            </SecondaryAction>
         </Show>
     }
 }

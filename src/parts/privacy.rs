@@ -3,6 +3,7 @@
 //! PIN, and removing all of the app's data from the device.
 
 use crate::browser::pin;
+use crate::components::SecondaryAction;
 use crate::components::{ErrorSummary, Notice, Page, PinEntry, Problem, SubmitButton};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -193,11 +194,7 @@ fn LockScreen() -> impl IntoView {
                 <p class="app-body">
                     "Nobody can get the PIN back. The only way to use Review Together on this device again is to remove all of its data, including any review not yet sent to your records team."
                 </p>
-                <div class="app-button-group">
-                    <button type="button" class="app-button app-button--secondary" on:click=move |_| forgotten.set(true)>
-                        "I have forgotten the PIN"
-                    </button>
-                </div>
+                <SecondaryAction on_press=Callback::new(move |_| forgotten.set(true))>"I have forgotten the PIN"</SecondaryAction>
             </Page>
         }
         .into_any()

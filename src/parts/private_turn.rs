@@ -12,6 +12,7 @@
 
 use super::shell::{open_review, Frame};
 use crate::browser::{clock, storage};
+use crate::components::SecondaryAction;
 use crate::components::{focus_by_id, Choice, Page, Problem, Radios, TextArea, VisibilityChoice};
 use crate::state::use_review;
 use leptos::prelude::*;
@@ -217,12 +218,10 @@ fn Question(
                 <p class="app-body-l"><span class="app-visually-hidden">"Easy read: "</span>{question.easy_read}</p>
             })}
             {list}
-            <div class="app-button-group">
-                <button type="button" class="app-button app-button--secondary" on:click=add>
-                    {move || if notes.with(Vec::is_empty) { "Say something about this" } else { "Say something more about this" }}
-                    <span class="app-visually-hidden">{format!(" “{wording}”")}</span>
-                </button>
-            </div>
+            <SecondaryAction on_press=Callback::new(add)>
+                {move || if notes.with(Vec::is_empty) { "Say something about this" } else { "Say something more about this" }}
+                <span class="app-visually-hidden">{format!(" “{wording}”")}</span>
+            </SecondaryAction>
         </section>
     }
 }
@@ -236,9 +235,8 @@ fn OwnNote(
     who: String,
 ) -> impl IntoView {
     let ctx = use_review();
-    let nid = id.clone();
-    let text = ctx.select(move |r| {
-        r.evidence_note(&nid)
+    let text = ctx.select_by(&id, move |r, nid| {
+        r.evidence_note(nid)
             .map(|n| n.text.clone())
             .unwrap_or_default()
     });

@@ -57,10 +57,9 @@ fn NeedCheck(
     errors: PageErrors,
 ) -> impl IntoView {
     let ctx = use_review();
-    let pid = participant.clone();
-    let state = ctx.select(move |r| {
-        let p = r.participant(&pid)?;
-        let status = r.readiness.get(&review_core::need_key(&pid, need)).cloned();
+    let state = ctx.select_by(&participant, move |r, pid| {
+        let p = r.participant(pid)?;
+        let status = r.readiness.get(&review_core::need_key(pid, need)).cloned();
         Some((need_label(p, need), review_core::words::called(p), status))
     });
     let status = Signal::derive(move || state.with(|s| s.as_ref().and_then(|s| s.2.clone())));

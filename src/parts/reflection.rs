@@ -216,8 +216,6 @@ fn HowItWas(
 ) -> impl IntoView {
     let group = feeling_field(&person.participant_id);
     let error = errors.for_field(group.clone());
-    let error_id = format!("{group}-error");
-    let hint_id = format!("{group}-hint");
     let pid = person.participant_id.clone();
     let tiles = Feeling::FACES
         .into_iter()
@@ -239,32 +237,14 @@ fn HowItWas(
             }
         })
         .collect_view();
-    let described = {
-        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
-        move || {
-            if error.with(Option::is_some) {
-                format!("{hint_id} {error_id}")
-            } else {
-                hint_id.clone()
-            }
-        }
-    };
-    view! {
-        <div class=move || if error.with(Option::is_some) { "app-form-group app-form-group--error" } else { "app-form-group" }>
-            <fieldset class="app-fieldset" aria-describedby=described>
-                <legend class="app-fieldset__legend app-fieldset__legend--m">
-                    {format!("How was this review for {}?", person.name)}
-                </legend>
-                <div class="app-hint" id=hint_id>{person.role.label()}</div>
-                {move || error.get().map(|m| view! {
-                    <p class="app-error-message" id=error_id.clone()>
-                        <span class="app-visually-hidden">"Error: "</span>{m}
-                    </p>
-                })}
-                <div class="app-rating">{tiles}</div>
-            </fieldset>
-        </div>
-    }
+    crate::components::question_frame(crate::components::Question {
+        id: group,
+        legend: format!("How was this review for {}?", person.name),
+        hint: Some(person.role.label().to_string()),
+        error,
+        answers: view! { <div class="app-rating">{tiles}</div> }.into_any(),
+        after: ().into_any(),
+    })
 }
 
 /// The signed reflection: what it says, that it is for the records only,

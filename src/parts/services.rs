@@ -180,10 +180,12 @@ fn GapCard(
     errors: PageErrors,
 ) -> impl IntoView {
     let ctx = use_review();
-    let gid = id.clone();
-    let gap = ctx.select(move |r| r.gaps.iter().find(|g| g.id == gid).cloned());
-    let gid = id.clone();
-    let place = ctx.select(move |r| r.gaps.iter().position(|g| g.id == gid).unwrap_or(0) + 1);
+    let gap = ctx.select_by(&id, move |r, gid| {
+        r.gaps.iter().find(|g| g.id == gid).cloned()
+    });
+    let place = ctx.select_by(&id, move |r, gid| {
+        r.gaps.iter().position(|g| g.id == gid).unwrap_or(0) + 1
+    });
     let what = Signal::derive(move || {
         gap.with(|g| g.as_ref().map(|g| g.what.clone()).unwrap_or_default())
     });

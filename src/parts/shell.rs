@@ -5,6 +5,7 @@
 use super::pause::{remember_focus, PauseButton, Paused, PausedScreen};
 use crate::browser::{download, storage};
 use crate::components::Page;
+use crate::components::SecondaryAction;
 use crate::state::ReviewContext;
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, A};
@@ -111,11 +112,7 @@ pub fn ReviewShell() -> impl IntoView {
                     <p class="app-body">
                         "It has been kept on this device exactly as it was. You can download it to pass to your records team."
                     </p>
-                    <div class="app-button-group">
-                        <button type="button" class="app-button app-button--secondary" on:click=save>
-                            "Download the saved review as it is"
-                        </button>
-                    </div>
+                    <SecondaryAction on_press=Callback::new(save)>"Download the saved review as it is"</SecondaryAction>
                     {move || problem.get().map(|p| view! {
                         <p class="app-error-message" role="alert">{format!("Could not download it: {p}.")}</p>
                     })}

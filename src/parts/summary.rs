@@ -6,6 +6,7 @@ mod copies;
 
 use crate::browser::device_key::Trouble;
 use crate::browser::{download, reflection_store, storage};
+use crate::components::SecondaryAction;
 use crate::components::{Page, Problem, Said};
 use crate::signing::{self, KeyState};
 use crate::state::use_review;
@@ -151,11 +152,7 @@ fn FhirDownload(
         <p class="app-body">
             "If your records system takes in FHIR, download this instead: the same summary as a FHIR R4 Bundle, with the signed file inside it."
         </p>
-        <div class="app-button-group">
-            <button type="button" class="app-button app-button--secondary" on:click=save>
-                "Download for a FHIR record system"
-            </button>
-        </div>
+        <SecondaryAction on_press=Callback::new(save)>"Download for a FHIR record system"</SecondaryAction>
         <p class="app-hint">{hint}</p>
     }
 }

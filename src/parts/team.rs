@@ -4,6 +4,7 @@
 //! one where none is hosted (see `crate::team`).
 
 use crate::browser::{pin, upload};
+use crate::components::SecondaryAction;
 use crate::components::{FileChoice, Notice, Page, PinAgain, PinEntry, SubmitButton};
 use crate::team::{use_team, InForce};
 use leptos::prelude::*;
@@ -239,11 +240,7 @@ pub fn TeamConfigPage() -> impl IntoView {
                 <FileChoice id="team-config-file" label="Team configuration file"
                     hint="The team.json file your team sent you." accept=".json,application/json" on_change=chosen />
                 {imported_kept().then(|| view! {
-                    <div class="app-button-group">
-                        <button type="button" class="app-button app-button--secondary" on:click=remove>
-                            "Remove the imported configuration"
-                        </button>
-                    </div>
+                    <SecondaryAction on_press=Callback::new(remove)>"Remove the imported configuration"</SecondaryAction>
                 })}
             }
             .into_any(),

@@ -102,8 +102,7 @@ fn PersonCard(
     errors: PageErrors,
 ) -> impl IntoView {
     let ctx = use_review();
-    let pid = id.clone();
-    let person = ctx.select(move |r| r.participant(&pid).cloned());
+    let person = ctx.select_by(&id, move |r, pid| r.participant(pid).cloned());
     let href = ctx.path(&format!("who/{id}"));
     move || {
         person.get().map(|p| {

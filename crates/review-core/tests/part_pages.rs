@@ -111,3 +111,30 @@ fn actions_come_first_then_the_outcome_then_everyones_view_of_it() {
             .collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn a_restriction_and_a_copy_are_found_by_their_ids_and_nothing_else_is() {
+    let mut commands = who_is_here_commands();
+    commands.extend([
+        Command::AddNamedCopy {
+            id: COPY_PROVIDER.into(),
+            kind: RecipientKind::Provider,
+        },
+        Command::AddRestriction {
+            id: RESTRICTION.into(),
+        },
+    ]);
+    let review = review_with(commands);
+    let agreement = &review.process.confidentiality;
+    assert_eq!(
+        agreement.copy(COPY_PROVIDER).map(|c| c.kind),
+        Some(RecipientKind::Provider)
+    );
+    assert_eq!(
+        agreement.restriction(RESTRICTION).map(|r| r.id.as_str()),
+        Some(RESTRICTION)
+    );
+    assert!(agreement.copy(RESTRICTION).is_none());
+    assert!(agreement.restriction(COPY_PROVIDER).is_none());
+    assert!(agreement.restriction("").is_none());
+}

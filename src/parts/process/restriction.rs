@@ -16,13 +16,10 @@ pub fn Restriction(
     errors: PageErrors,
 ) -> impl IntoView {
     let ctx = use_review();
-    let rid = id.clone();
-    let current = ctx.select(move |r| {
+    let current = ctx.select_by(&id, move |r, rid| {
         r.process
             .confidentiality
-            .restrictions
-            .iter()
-            .find(|x| x.id == rid)
+            .restriction(rid)
             .map(|x| (x.what.clone(), x.not_with.clone()))
             .unwrap_or_default()
     });

@@ -88,13 +88,10 @@ fn NamedCopy(
     errors: PageErrors,
 ) -> impl IntoView {
     let ctx = use_review();
-    let key = id.clone();
-    let copy = ctx.select(move |r| {
+    let copy = ctx.select_by(&id, move |r, key| {
         r.process
             .confidentiality
-            .copies
-            .iter()
-            .find(|c| c.id == key)
+            .copy(key)
             .map(|c| (c.kind, c.name.clone()))
     });
     let label = move || match copy.with(|c| c.as_ref().map(|c| c.0)) {

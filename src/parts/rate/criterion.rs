@@ -3,6 +3,7 @@
 //! discussed.
 
 use crate::browser::clock;
+use crate::components::SecondaryAction;
 use crate::components::{
     easy_read, focus_by_id, Choice, EasyReadBox, EasyWords, Editable, NotInReview, Page,
     PersonChoice, Radios, ReadAloud, TextArea, VisibilityChoice,
@@ -217,11 +218,7 @@ fn CriterionScreen(
                             hint="For example: there was not enough time, or the carer did not want to talk about it today."
                             value=reason_value error=errors.for_field(reason_id) rows=3 on_input=set_reason />
                         <Editable>
-                            <div class="app-button-group">
-                                <button type="button" class="app-button app-button--secondary" on:click=move |_| discussed_after_all.run(())>
-                                    "It was discussed after all"
-                                </button>
-                            </div>
+                            <SecondaryAction on_press=discussed_after_all>"It was discussed after all"</SecondaryAction>
                         </Editable>
                     }
                 }
@@ -315,9 +312,7 @@ fn CriterionScreen(
             <For each=move || notes.get() key=|id| id.clone()
                 children=move |id| view! { <Note id=id errors=errors /> } />
             <Editable>
-                <div class="app-button-group">
-                    <button type="button" class="app-button app-button--secondary" on:click=add_note.clone()>"Add a note"</button>
-                </div>
+                <SecondaryAction on_press=Callback::new(add_note.clone())>"Add a note"</SecondaryAction>
             </Editable>
             <div class="app-button-group">
                 <button type="button" class="app-button" on:click=next>{next_text}</button>
@@ -401,17 +396,6 @@ fn RaterRating(
     };
     let group = ids::rating(&criterion, &participant);
     let error = errors.for_field(group.clone());
-    let (hint_id, error_id) = (format!("{group}-hint"), format!("{group}-error"));
-    let described = {
-        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
-        move || {
-            if error.with(Option::is_some) {
-                format!("{hint_id} {error_id}")
-            } else {
-                hint_id.clone()
-            }
-        }
-    };
     let locked = crate::state::read_only();
     let tiles = {
         let group = group.clone();
@@ -450,26 +434,27 @@ fn RaterRating(
     let clear_name = called.clone();
     view! {
         <hr class="app-section-break app-section-break--l app-section-break--visible" />
-        <div class=move || if error.with(Option::is_some) { "app-form-group app-form-group--error" } else { "app-form-group" }>
-            <fieldset class="app-fieldset" aria-describedby=described>
-                <legend class="app-fieldset__legend app-fieldset__legend--m">{legend}</legend>
-                <div class="app-hint" id=hint_id>{role}</div>
-                {move || error.get().map(|m| view! {
-                    <p class="app-error-message" id=error_id.clone()>
-                        <span class="app-visually-hidden">"Error: "</span>{m}
-                    </p>
-                })}
+        {crate::components::question_frame(crate::components::Question {
+            id: group,
+            legend,
+            hint: Some(role.to_string()),
+            error,
+            answers: view! {
                 <div class="app-rating">{tiles}</div>
                 <super::last_time::LastTime criterion=criterion.clone() participant=participant.clone() />
-            </fieldset>
-            <Show when=move || rating.with(Option::is_some) && !locked.get()>
-                <div class="app-button-group">
-                    <button type="button" class="app-button app-button--link-style" on:click=clear.clone()>
-                        "Clear rating" <span class="app-visually-hidden">{format!(" of {clear_name}")}</span>
-                    </button>
-                </div>
-            </Show>
-        </div>
+            }
+            .into_any(),
+            after: view! {
+                <Show when=move || rating.with(Option::is_some) && !locked.get()>
+                    <div class="app-button-group">
+                        <button type="button" class="app-button app-button--link-style" on:click=clear.clone()>
+                            "Clear rating" <span class="app-visually-hidden">{format!(" of {clear_name}")}</span>
+                        </button>
+                    </div>
+                </Show>
+            }
+            .into_any(),
+        })}
         // How their view reached the meeting is asked once they have given it.
         {move || channels.get().filter(|_| rated.get()).map(|(options, hint)| {
             let legend = format!("How did {called} give their view?");
@@ -491,8 +476,7 @@ fn Note(
     errors: PageErrors,
 ) -> impl IntoView {
     let ctx = use_review();
-    let nid = id.clone();
-    let note = ctx.select(move |r| {
+    let note = ctx.select_by(&id, move |r, nid| {
         r.criterion_reviews.values().find_map(|cr| {
             cr.evidence
                 .iter()

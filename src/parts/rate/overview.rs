@@ -91,9 +91,8 @@ fn CriterionCard(
 ) -> impl IntoView {
     let ctx = use_review();
     let locked = crate::state::read_only();
-    let cid = id.clone();
-    let card = ctx.select(move |r| {
-        r.criterion(&cid).map(|c| {
+    let card = ctx.select_by(&id, move |r, cid| {
+        r.criterion(cid).map(|c| {
             let standing = Standing::of(r, c);
             let (tag, class) = (standing.words(), standing_class(standing));
             let reason = r

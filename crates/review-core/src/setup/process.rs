@@ -126,6 +126,19 @@ pub struct ConfidentialityAgreement {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub default_visibility: Option<Visibility>,
 }
+
+impl ConfidentialityAgreement {
+    /// The thing that must not be shared with this id.
+    pub fn restriction(&self, id: &str) -> Option<&SharingRestriction> {
+        self.restrictions.iter().find(|x| x.id == id)
+    }
+
+    /// The copy with this id.
+    pub fn copy(&self, id: &str) -> Option<&Recipient> {
+        self.copies.iter().find(|c| c.id == id)
+    }
+}
+
 /// How the review runs, agreed with the carer (P17).
 #[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq, Eq)]
 #[serde(rename_all = "camelCase", default)]
