@@ -2,12 +2,13 @@
 //! everything, then the router with every screen's address, the header
 //! (with the save status) and the page not found.
 
-use crate::parts::*;
+use crate::on_demand::*;
+use crate::parts::{Home, LockGate, Overview, PrivateTurnRoot, ReviewShell};
 use crate::state::provide_app_state;
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route, Router, Routes, A};
-use leptos_router::path;
+use leptos_router::{path, Lazy};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -59,43 +60,43 @@ fn Unlocked() -> impl IntoView {
                         None => Either::Right(view! {
                     <Routes fallback=NotFound>
                         <Route path=path!("/") view=Home />
-                        <Route path=path!("/settings") view=DeviceSettingsPage />
-                        <Route path=path!("/settings/key") view=SigningKeyPage />
-                        <Route path=path!("/settings/team-keys") view=TeamKeysPage />
-                        <Route path=path!("/settings/team") view=TeamConfigPage />
-                        <Route path=path!("/settings/pin") view=PinPage />
-                        <Route path=path!("/settings/recovery-code") view=RecoveryCodePage />
-                        <Route path=path!("/settings/remove-all") view=RemoveAllPage />
-                        <Route path=path!("/settings/hand-on") view=HandOnPage />
-                        <Route path=path!("/check-summary") view=CheckSummary />
-                        <Route path=path!("/open-backup") view=OpenBackup />
-                        <Route path=path!("/follow-on") view=FollowOn />
+                        <Route path=path!("/settings") view={Lazy::<Screen<DEVICE, SETTINGS>>::new()} />
+                        <Route path=path!("/settings/key") view={Lazy::<Screen<DEVICE, SIGNING_KEY>>::new()} />
+                        <Route path=path!("/settings/team-keys") view={Lazy::<Screen<DEVICE, TEAM_KEYS>>::new()} />
+                        <Route path=path!("/settings/team") view={Lazy::<Screen<DEVICE, TEAM>>::new()} />
+                        <Route path=path!("/settings/pin") view={Lazy::<Screen<DEVICE, PIN>>::new()} />
+                        <Route path=path!("/settings/recovery-code") view={Lazy::<Screen<DEVICE, RECOVERY_CODE>>::new()} />
+                        <Route path=path!("/settings/remove-all") view={Lazy::<Screen<DEVICE, REMOVE_ALL>>::new()} />
+                        <Route path=path!("/settings/hand-on") view={Lazy::<Screen<DEVICE, HAND_ON>>::new()} />
+                        <Route path=path!("/check-summary") view={Lazy::<Screen<DEVICE, CHECK_SUMMARY>>::new()} />
+                        <Route path=path!("/open-backup") view={Lazy::<Screen<DEVICE, OPEN_BACKUP>>::new()} />
+                        <Route path=path!("/follow-on") view={Lazy::<Screen<DEVICE, FOLLOW_ON>>::new()} />
                         <ParentRoute path=path!("/review/:id") view=ReviewShell>
                             <Route path=path!("") view=Overview />
-                            <Route path=path!("who") view=WhoIsHere />
-                            <Route path=path!("who/:pid") view=PersonDetails />
-                            <Route path=path!("taking-part") view=TakingPart />
-                            <Route path=path!("taking-part/:pid") view=PersonSupport />
-                            <Route path=path!("process") view=HowWeReview />
-                            <Route path=path!("process/sharing") view=KeepingThingsPrivate />
-                            <Route path=path!("criteria") view=Criteria />
-                            <Route path=path!("ready") view=Readiness />
-                            <Route path=path!("rate") view=Ratings />
-                            <Route path=path!("rate/:cid") view=RateCriterion />
-                            <Route path=path!("services") view=Services />
-                            <Route path=path!("cover") view=Cover />
-                            <Route path=path!("escalations") view=Escalations />
-                            <Route path=path!("outcome") view=ActionsAndOutcome />
-                            <Route path=path!("outcome/decision") view=TheOutcome />
-                            <Route path=path!("outcome/views") view=EveryonesView />
-                            <Route path=path!("check") view=CheckAnswers />
-                            <Route path=path!("sign") view=SignOff />
-                            <Route path=path!("pass") view=crate::components::PassTheTablet />
-                            <Route path=path!("amend") view=Amend />
-                            <Route path=path!("delete") view=DeleteReview />
-                            <Route path=path!("copy/:recipient") view=ReadableCopy />
-                            <Route path=path!("private") view=StartPrivateTurn />
-                            <Route path=path!("reflection") view=WorkerReflection />
+                            <Route path=path!("who") view={Lazy::<Screen<GETTING_READY, WHO>>::new()} />
+                            <Route path=path!("who/:pid") view={Lazy::<Screen<GETTING_READY, PERSON>>::new()} />
+                            <Route path=path!("taking-part") view={Lazy::<Screen<GETTING_READY, TAKING_PART>>::new()} />
+                            <Route path=path!("taking-part/:pid") view={Lazy::<Screen<GETTING_READY, SUPPORT>>::new()} />
+                            <Route path=path!("process") view={Lazy::<Screen<GETTING_READY, PROCESS>>::new()} />
+                            <Route path=path!("process/sharing") view={Lazy::<Screen<GETTING_READY, SHARING>>::new()} />
+                            <Route path=path!("criteria") view={Lazy::<Screen<GETTING_READY, CRITERIA>>::new()} />
+                            <Route path=path!("ready") view={Lazy::<Screen<GETTING_READY, READY>>::new()} />
+                            <Route path=path!("rate") view={Lazy::<Screen<MEETING, RATINGS>>::new()} />
+                            <Route path=path!("rate/:cid") view={Lazy::<Screen<MEETING, RATE>>::new()} />
+                            <Route path=path!("services") view={Lazy::<Screen<MEETING, SERVICES>>::new()} />
+                            <Route path=path!("cover") view={Lazy::<Screen<MEETING, COVER>>::new()} />
+                            <Route path=path!("escalations") view={Lazy::<Screen<MEETING, ESCALATIONS>>::new()} />
+                            <Route path=path!("outcome") view={Lazy::<Screen<MEETING, OUTCOME>>::new()} />
+                            <Route path=path!("outcome/decision") view={Lazy::<Screen<MEETING, DECISION>>::new()} />
+                            <Route path=path!("outcome/views") view={Lazy::<Screen<MEETING, VIEWS>>::new()} />
+                            <Route path=path!("check") view={Lazy::<Screen<SIGN_OFF, CHECK>>::new()} />
+                            <Route path=path!("sign") view={Lazy::<Screen<SIGN_OFF, SIGN>>::new()} />
+                            <Route path=path!("pass") view={Lazy::<Screen<MEETING, PASS>>::new()} />
+                            <Route path=path!("amend") view={Lazy::<Screen<SIGN_OFF, AMEND>>::new()} />
+                            <Route path=path!("delete") view={Lazy::<Screen<SIGN_OFF, DELETE>>::new()} />
+                            <Route path=path!("copy/:recipient") view={Lazy::<Screen<SIGN_OFF, COPY>>::new()} />
+                            <Route path=path!("private") view={Lazy::<Screen<MEETING, PRIVATE>>::new()} />
+                            <Route path=path!("reflection") view={Lazy::<Screen<SIGN_OFF, REFLECTION>>::new()} />
                         </ParentRoute>
                     </Routes>
                         }),

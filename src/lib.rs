@@ -7,6 +7,7 @@ pub mod app;
 pub use browser::deployment::href;
 pub mod browser;
 pub mod components;
+pub mod on_demand;
 pub mod parts;
 pub mod saving;
 pub mod signing;

@@ -69,11 +69,18 @@ test('after one visit, with the network off, deep links open and a whole review 
   const failed = [];
   const reachedServer = [];
   const workerTriedNetwork = [];
+  // The screens' modules that load on demand (src/on_demand.rs), each
+  // fetched the first time one of its screens opens: from the worker too.
+  const onDemand = new Set();
   context.on('response', (r) => {
     // Requests the worker itself makes must not get an answer either: the
     // network is off for it too.
     if (r.request().serviceWorker()) reachedServer.push(r.url());
     else if (!r.fromServiceWorker()) notFromWorker.push(r.url());
+    else {
+      const group = /\/split_([a-z_]+)-[0-9a-f]{16}\.wasm$/.exec(new URL(r.url()).pathname);
+      if (group) onDemand.add(group[1]);
+    }
   });
   context.on('requestfailed', (r) => {
     if (r.serviceWorker()) workerTriedNetwork.push(r.failure()?.errorText);
@@ -121,6 +128,7 @@ test('after one visit, with the network off, deep links open and a whole review 
   });
 
   expect(await page.evaluate(() => navigator.onLine)).toBe(false);
+  expect([...onDemand].sort(), 'the screens loaded on demand, with no network').toEqual(['device', 'getting_ready', 'meeting', 'sign_off']);
   expect(notFromWorker, 'responses that did not come from the service worker').toEqual([]);
   expect(failed, 'requests of a page that failed').toEqual([]);
   expect(reachedServer, 'requests of the service worker answered while offline').toEqual([]);

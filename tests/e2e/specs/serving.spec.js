@@ -75,7 +75,7 @@ test('every file that compresses has a Brotli and a gzip copy that decode to it;
 });
 
 test('the server sends Brotli, gzip or the file itself, as the request accepts', async ({ baseURL }) => {
-  const wasm = (await builtFiles()).find((f) => f.endsWith('.wasm'));
+  const wasm = (await builtFiles()).find((f) => f.endsWith('_bg.wasm'));
   const cases = [
     ['gzip, deflate, br, zstd', 'br', `${wasm}.br`],
     ['gzip, deflate', 'gzip', `${wasm}.gz`],
@@ -135,7 +135,7 @@ test('the server sends the headers docs/deploy.md asks a host for, with index.ht
   const index = await readFile(join(DIST, 'index.html'), 'utf8');
   const meta = index.match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)[1];
   const policy = `${meta}; frame-ancestors 'none'`;
-  for (const path of ['/', '/review/some-id/who', '/sw.js', `/${(await builtFiles()).find((f) => f.endsWith('.wasm'))}`]) {
+  for (const path of ['/', '/review/some-id/who', '/sw.js', `/${(await builtFiles()).find((f) => f.endsWith('_bg.wasm'))}`]) {
     const { headers } = await rawGet(baseURL, path, { 'Accept-Encoding': 'br' });
     expect(headers['content-security-policy'], path).toBe(policy);
     expect(headers['x-content-type-options'], path).toBe('nosniff');
@@ -149,7 +149,7 @@ test('the server sends the headers docs/deploy.md asks a host for, with index.ht
 
 test('a repeat request is answered "not modified" by its ETag; content-hashed files may be kept a year', async ({ baseURL }) => {
   const files = await builtFiles();
-  const wasm = files.find((f) => f.endsWith('.wasm'));
+  const wasm = files.find((f) => f.endsWith('_bg.wasm'));
   const css = files.find((f) => f.endsWith('.css'));
   for (const [path, hashed] of [[wasm, true], [css, true], ['index.html', false], ['boot.js', false], ['sw.js', false]]) {
     const first = await rawGet(baseURL, `/${path}`, { 'Accept-Encoding': 'br' });

@@ -1,0 +1,148 @@
+//! The screens that load on demand (issue 19): each group's code is a module
+//! of its own, fetched the first time one of its screens opens, so the first
+//! load holds only the app's frame, the home screen, the task list and the
+//! lock screen. A group is one `wasm_split` point; `scripts/split.mjs` cuts
+//! the build along these points after Trunk has built it.
+//!
+//! What it must not do: hold a screen's logic. It only says which screen
+//! each address shows and which group's module that screen lives in.
+
+use crate::parts::*;
+use leptos::prelude::*;
+use leptos_router::LazyRoute;
+
+/// A screen of a group, by its number in that group: the route's type,
+/// `Screen<GROUP, N>`, is all a lazy route may carry (it is made with no
+/// input), so the numbers are constants below.
+pub struct Screen<const GROUP: u8, const N: u8>;
+
+impl<const GROUP: u8, const N: u8> LazyRoute for Screen<GROUP, N> {
+    fn data() -> Self {
+        Screen
+    }
+
+    async fn view(_this: Self) -> AnyView {
+        match GROUP {
+            DEVICE => device(N).await,
+            GETTING_READY => getting_ready(N).await,
+            MEETING => meeting(N).await,
+            SIGN_OFF => sign_off(N).await,
+            _ => ().into_any(),
+        }
+    }
+}
+
+/// Device settings, the signing key, the key lists and team, the PIN and
+/// recovery code, removing data, handing on; checking, opening and
+/// following on from files.
+pub const DEVICE: u8 = 0;
+pub const SETTINGS: u8 = 0;
+pub const SIGNING_KEY: u8 = 1;
+pub const TEAM_KEYS: u8 = 2;
+pub const TEAM: u8 = 3;
+pub const PIN: u8 = 4;
+pub const RECOVERY_CODE: u8 = 5;
+pub const REMOVE_ALL: u8 = 6;
+pub const HAND_ON: u8 = 7;
+pub const CHECK_SUMMARY: u8 = 8;
+pub const OPEN_BACKUP: u8 = 9;
+pub const FOLLOW_ON: u8 = 10;
+
+#[leptos::wasm_split::wasm_split(device, wasm_split_path = ::leptos::wasm_split)]
+fn device(screen: u8) -> AnyView {
+    match screen {
+        SETTINGS => view! { <DeviceSettingsPage /> }.into_any(),
+        SIGNING_KEY => view! { <SigningKeyPage /> }.into_any(),
+        TEAM_KEYS => view! { <TeamKeysPage /> }.into_any(),
+        TEAM => view! { <TeamConfigPage /> }.into_any(),
+        PIN => view! { <PinPage /> }.into_any(),
+        RECOVERY_CODE => view! { <RecoveryCodePage /> }.into_any(),
+        REMOVE_ALL => view! { <RemoveAllPage /> }.into_any(),
+        HAND_ON => view! { <HandOnPage /> }.into_any(),
+        CHECK_SUMMARY => view! { <CheckSummary /> }.into_any(),
+        OPEN_BACKUP => view! { <OpenBackup /> }.into_any(),
+        FOLLOW_ON => view! { <FollowOn /> }.into_any(),
+        _ => ().into_any(),
+    }
+}
+
+/// Part 1, getting ready: who is here, taking part, how we review, what we
+/// look at, ready to start.
+pub const GETTING_READY: u8 = 1;
+pub const WHO: u8 = 0;
+pub const PERSON: u8 = 1;
+pub const TAKING_PART: u8 = 2;
+pub const SUPPORT: u8 = 3;
+pub const PROCESS: u8 = 4;
+pub const SHARING: u8 = 5;
+pub const CRITERIA: u8 = 6;
+pub const READY: u8 = 7;
+
+#[leptos::wasm_split::wasm_split(getting_ready, wasm_split_path = ::leptos::wasm_split)]
+fn getting_ready(screen: u8) -> AnyView {
+    match screen {
+        WHO => view! { <WhoIsHere /> }.into_any(),
+        PERSON => view! { <PersonDetails /> }.into_any(),
+        TAKING_PART => view! { <TakingPart /> }.into_any(),
+        SUPPORT => view! { <PersonSupport /> }.into_any(),
+        PROCESS => view! { <HowWeReview /> }.into_any(),
+        SHARING => view! { <KeepingThingsPrivate /> }.into_any(),
+        CRITERIA => view! { <Criteria /> }.into_any(),
+        READY => view! { <Readiness /> }.into_any(),
+        _ => ().into_any(),
+    }
+}
+
+/// Part 2, the meeting: ratings, services, cover, escalations, actions and
+/// the outcome, passing the tablet and time on their own.
+pub const MEETING: u8 = 2;
+pub const RATINGS: u8 = 0;
+pub const RATE: u8 = 1;
+pub const SERVICES: u8 = 2;
+pub const COVER: u8 = 3;
+pub const ESCALATIONS: u8 = 4;
+pub const OUTCOME: u8 = 5;
+pub const DECISION: u8 = 6;
+pub const VIEWS: u8 = 7;
+pub const PASS: u8 = 8;
+pub const PRIVATE: u8 = 9;
+
+#[leptos::wasm_split::wasm_split(meeting, wasm_split_path = ::leptos::wasm_split)]
+fn meeting(screen: u8) -> AnyView {
+    match screen {
+        RATINGS => view! { <Ratings /> }.into_any(),
+        RATE => view! { <RateCriterion /> }.into_any(),
+        SERVICES => view! { <Services /> }.into_any(),
+        COVER => view! { <Cover /> }.into_any(),
+        ESCALATIONS => view! { <Escalations /> }.into_any(),
+        OUTCOME => view! { <ActionsAndOutcome /> }.into_any(),
+        DECISION => view! { <TheOutcome /> }.into_any(),
+        VIEWS => view! { <EveryonesView /> }.into_any(),
+        PASS => view! { <crate::components::PassTheTablet /> }.into_any(),
+        PRIVATE => view! { <StartPrivateTurn /> }.into_any(),
+        _ => ().into_any(),
+    }
+}
+
+/// Part 3 and after: checking, signing off, the copies, looking back,
+/// amending and deleting a review.
+pub const SIGN_OFF: u8 = 3;
+pub const CHECK: u8 = 0;
+pub const SIGN: u8 = 1;
+pub const COPY: u8 = 2;
+pub const REFLECTION: u8 = 3;
+pub const AMEND: u8 = 4;
+pub const DELETE: u8 = 5;
+
+#[leptos::wasm_split::wasm_split(sign_off, wasm_split_path = ::leptos::wasm_split)]
+fn sign_off(screen: u8) -> AnyView {
+    match screen {
+        CHECK => view! { <CheckAnswers /> }.into_any(),
+        SIGN => view! { <SignOff /> }.into_any(),
+        COPY => view! { <ReadableCopy /> }.into_any(),
+        REFLECTION => view! { <WorkerReflection /> }.into_any(),
+        AMEND => view! { <Amend /> }.into_any(),
+        DELETE => view! { <DeleteReview /> }.into_any(),
+        _ => ().into_any(),
+    }
+}
