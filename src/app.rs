@@ -16,6 +16,7 @@ pub fn App() -> impl IntoView {
     // The team's configuration: kept plain, so read before any unlock.
     crate::team::provide_team();
     provide_context(crate::state::Remake(RwSignal::new(false)));
+    crate::on_demand::keep_for_offline();
     // With a device PIN, nothing below the gate exists until it is unlocked.
     view! {
         <LockGate>

@@ -7,9 +7,24 @@
 //! What it must not do: hold a screen's logic. It only says which screen
 //! each address shows and which group's module that screen lives in.
 
+use crate::components::Page;
 use crate::parts::*;
 use leptos::prelude::*;
+use leptos::wasm_split::SplitLoaderError;
 use leptos_router::LazyRoute;
+
+/// A group's module could not be fetched (no network before the app was
+/// kept for offline use, or the host did not answer).
+pub struct NotLoaded;
+
+impl From<SplitLoaderError> for NotLoaded {
+    fn from(_: SplitLoaderError) -> Self {
+        NotLoaded
+    }
+}
+
+/// What a screen of a group shows: the screen, or why it could not open.
+type Shown = Result<AnyView, NotLoaded>;
 
 /// A screen of a group, by its number in that group: the route's type,
 /// `Screen<GROUP, N>`, is all a lazy route may carry (it is made with no
@@ -22,13 +37,59 @@ impl<const GROUP: u8, const N: u8> LazyRoute for Screen<GROUP, N> {
     }
 
     async fn view(_this: Self) -> AnyView {
-        match GROUP {
+        let shown = match GROUP {
             DEVICE => device(N).await,
             GETTING_READY => getting_ready(N).await,
             MEETING => meeting(N).await,
             SIGN_OFF => sign_off(N).await,
-            _ => ().into_any(),
+            _ => Ok(().into_any()),
+        };
+        shown.unwrap_or_else(|NotLoaded| view! { <CouldNotOpen /> }.into_any())
+    }
+}
+
+/// Fetches every group's module now. Where the browser has a service worker
+/// it keeps them all for offline use anyway; where it has none, the app calls
+/// this once it has started, so that every screen still opens if the network
+/// goes later. A module that cannot be fetched is tried again when one of its
+/// screens opens.
+pub async fn fetch_all() {
+    let _ = preload_device().await;
+    let _ = preload_getting_ready().await;
+    let _ = preload_meeting().await;
+    let _ = preload_sign_off().await;
+}
+
+/// Where the browser has no service worker, fetch every group's module a
+/// second after the app starts (not before its first screen is ready).
+pub fn keep_for_offline() {
+    if !crate::browser::update::has_service_worker() {
+        set_timeout(
+            || leptos::task::spawn_local(fetch_all()),
+            std::time::Duration::from_secs(1),
+        );
+    }
+}
+
+/// Said when a group's module could not be fetched: nothing is lost, and
+/// trying again fetches it.
+#[component]
+fn CouldNotOpen() -> impl IntoView {
+    let again = move |_| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.location().reload();
         }
+    };
+    view! {
+        <Page title="This screen could not be opened">
+            <p class="app-body">
+                "The app fetches this screen the first time it is used, and it could not be fetched: the device may have lost its connection before the app was ready to work offline."
+            </p>
+            <p class="app-body">"Everything entered so far is saved on this device. Connect to the internet, then try again."</p>
+            <div class="app-button-group">
+                <button type="button" class="app-button" on:click=again>"Try again"</button>
+            </div>
+        </Page>
     }
 }
 
@@ -48,9 +109,9 @@ pub const CHECK_SUMMARY: u8 = 8;
 pub const OPEN_BACKUP: u8 = 9;
 pub const FOLLOW_ON: u8 = 10;
 
-#[leptos::wasm_split::wasm_split(device, wasm_split_path = ::leptos::wasm_split)]
-fn device(screen: u8) -> AnyView {
-    match screen {
+#[leptos::wasm_split::wasm_split(device, wasm_split_path = ::leptos::wasm_split, preload(preload_device), fallible)]
+fn device(screen: u8) -> Shown {
+    Ok(match screen {
         SETTINGS => view! { <DeviceSettingsPage /> }.into_any(),
         SIGNING_KEY => view! { <SigningKeyPage /> }.into_any(),
         TEAM_KEYS => view! { <TeamKeysPage /> }.into_any(),
@@ -63,7 +124,7 @@ fn device(screen: u8) -> AnyView {
         OPEN_BACKUP => view! { <OpenBackup /> }.into_any(),
         FOLLOW_ON => view! { <FollowOn /> }.into_any(),
         _ => ().into_any(),
-    }
+    })
 }
 
 /// Part 1, getting ready: who is here, taking part, how we review, what we
@@ -78,9 +139,9 @@ pub const SHARING: u8 = 5;
 pub const CRITERIA: u8 = 6;
 pub const READY: u8 = 7;
 
-#[leptos::wasm_split::wasm_split(getting_ready, wasm_split_path = ::leptos::wasm_split)]
-fn getting_ready(screen: u8) -> AnyView {
-    match screen {
+#[leptos::wasm_split::wasm_split(getting_ready, wasm_split_path = ::leptos::wasm_split, preload(preload_getting_ready), fallible)]
+fn getting_ready(screen: u8) -> Shown {
+    Ok(match screen {
         WHO => view! { <WhoIsHere /> }.into_any(),
         PERSON => view! { <PersonDetails /> }.into_any(),
         TAKING_PART => view! { <TakingPart /> }.into_any(),
@@ -90,7 +151,7 @@ fn getting_ready(screen: u8) -> AnyView {
         CRITERIA => view! { <Criteria /> }.into_any(),
         READY => view! { <Readiness /> }.into_any(),
         _ => ().into_any(),
-    }
+    })
 }
 
 /// Part 2, the meeting: ratings, services, cover, escalations, actions and
@@ -107,9 +168,9 @@ pub const VIEWS: u8 = 7;
 pub const PASS: u8 = 8;
 pub const PRIVATE: u8 = 9;
 
-#[leptos::wasm_split::wasm_split(meeting, wasm_split_path = ::leptos::wasm_split)]
-fn meeting(screen: u8) -> AnyView {
-    match screen {
+#[leptos::wasm_split::wasm_split(meeting, wasm_split_path = ::leptos::wasm_split, preload(preload_meeting), fallible)]
+fn meeting(screen: u8) -> Shown {
+    Ok(match screen {
         RATINGS => view! { <Ratings /> }.into_any(),
         RATE => view! { <RateCriterion /> }.into_any(),
         SERVICES => view! { <Services /> }.into_any(),
@@ -121,7 +182,7 @@ fn meeting(screen: u8) -> AnyView {
         PASS => view! { <crate::components::PassTheTablet /> }.into_any(),
         PRIVATE => view! { <StartPrivateTurn /> }.into_any(),
         _ => ().into_any(),
-    }
+    })
 }
 
 /// Part 3 and after: checking, signing off, the copies, looking back,
@@ -134,9 +195,9 @@ pub const REFLECTION: u8 = 3;
 pub const AMEND: u8 = 4;
 pub const DELETE: u8 = 5;
 
-#[leptos::wasm_split::wasm_split(sign_off, wasm_split_path = ::leptos::wasm_split)]
-fn sign_off(screen: u8) -> AnyView {
-    match screen {
+#[leptos::wasm_split::wasm_split(sign_off, wasm_split_path = ::leptos::wasm_split, preload(preload_sign_off), fallible)]
+fn sign_off(screen: u8) -> Shown {
+    Ok(match screen {
         CHECK => view! { <CheckAnswers /> }.into_any(),
         SIGN => view! { <SignOff /> }.into_any(),
         COPY => view! { <ReadableCopy /> }.into_any(),
@@ -144,5 +205,5 @@ fn sign_off(screen: u8) -> AnyView {
         AMEND => view! { <Amend /> }.into_any(),
         DELETE => view! { <DeleteReview /> }.into_any(),
         _ => ().into_any(),
-    }
+    })
 }

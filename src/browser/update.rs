@@ -33,3 +33,12 @@ pub fn apply() {
         }
     }
 }
+
+/// Whether this browser has service workers here, which keep every file of
+/// the build for offline use (`public/sw.js`); without them, only what the
+/// page itself has fetched stays available when the network goes.
+pub fn has_service_worker() -> bool {
+    web_sys::window().is_some_and(|w| {
+        js_sys::Reflect::has(&w.navigator(), &JsValue::from_str("serviceWorker")).unwrap_or(false)
+    })
+}

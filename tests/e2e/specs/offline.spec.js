@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import {
   test, expect, heading, setUpDevice, startReview, openTaskList, driveGettingReady, driveReviewProper,
   openCheck, signEveryone, expectStatuses, GETTING_READY, untilServiceWorkerControls, watchProblems,
+  expectNoAxeViolations,
 } from '../helpers.js';
 import { isCopy } from '../../../scripts/compress.mjs';
 import { NOT_PRECACHED, writePrecache } from '../../../scripts/precache.mjs';
@@ -303,4 +304,56 @@ test('where the browser has no service workers, the app opens and keeps a review
   await expect(heading(page, 'Who is here')).toBeVisible();
   await openTaskList(page, id);
   expect(workerScripts, 'the worker script was never asked for').toEqual([]);
+
+  // With no worker to keep them, the app fetches every group of screens
+  // (src/on_demand.rs) once it has started, so each still opens when the
+  // network goes: reached here without a reload, as a tap on a link would.
+  const groups = () => page.evaluate(() => performance.getEntriesByType('resource')
+    .map((e) => /\/split_([a-z_]+)-[0-9a-f]{16}\.wasm$/.exec(new URL(e.name).pathname)?.[1])
+    .filter(Boolean).sort());
+  await expect.poll(groups).toEqual(['device', 'getting_ready', 'meeting', 'sign_off']);
+  await context.setOffline(true);
+  const go = (path) => page.evaluate((to) => {
+    history.pushState(null, '', to);
+    window.dispatchEvent(new PopStateEvent('popstate'));
+  }, path);
+  for (const [path, title] of [
+    ['/settings', 'Device settings'],
+    [`/review/${id}/who`, 'Who is here'],
+    [`/review/${id}/rate`, 'How it is going'],
+    [`/review/${id}/check`, 'Check the review before signing'],
+  ]) {
+    await go(path);
+    await expect(heading(page, title), path).toBeVisible();
+  }
+  await context.setOffline(false);
+});
+
+test('a screen whose module cannot be fetched says so, loses nothing, and opens once it can be', async ({ browser, baseURL }) => {
+  // Its own page: the fixture's would fail on the console errors a failed
+  // fetch logs, which are checked here instead.
+  const context = await browser.newContext({ baseURL, hasTouch: true, viewport: { width: 1024, height: 768 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
+  await page.addInitScript(() => {
+    delete Navigator.prototype.serviceWorker;
+  });
+  // The host stops answering for the meeting's module only.
+  let refuse = true;
+  await context.route(/\/split_meeting-[0-9a-f]{16}\.wasm$/, (route) => (refuse ? route.abort('connectionfailed') : route.continue()));
+  await setUpDevice(page);
+  const id = await startReview(page);
+  await page.goto(`/review/${id}/rate`);
+  await expect(heading(page, 'This screen could not be opened')).toBeVisible();
+  await expect(page.getByText('Everything entered so far is saved on this device.')).toBeVisible();
+  await expectNoAxeViolations(page, 'a screen that could not be opened');
+  expect(errors.length, 'the failed fetch is logged').toBeGreaterThan(0);
+  expect(errors.filter((e) => e.startsWith('page error')), 'the app itself did not fail').toEqual([]);
+  refuse = false;
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await expect(heading(page, 'How it is going')).toBeVisible();
+  await openTaskList(page, id);
+  await context.close();
 });
