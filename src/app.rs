@@ -3,7 +3,7 @@
 //! (with the save status) and the page not found.
 
 use crate::on_demand::*;
-use crate::parts::{Home, LockGate, Overview, PrivateTurnRoot, ReviewShell};
+use crate::parts::{Home, LockGate, PrivateTurnRoot, ReviewShell};
 use crate::state::provide_app_state;
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -73,7 +73,7 @@ fn Unlocked() -> impl IntoView {
                         <Route path=path!("/open-backup") view={Lazy::<Screen<DEVICE, OPEN_BACKUP>>::new()} />
                         <Route path=path!("/follow-on") view={Lazy::<Screen<DEVICE, FOLLOW_ON>>::new()} />
                         <ParentRoute path=path!("/review/:id") view=ReviewShell>
-                            <Route path=path!("") view=Overview />
+                            <Route path=path!("") view={Lazy::<Screen<TASK_LIST, OVERVIEW>>::new()} />
                             <Route path=path!("who") view={Lazy::<Screen<GETTING_READY, WHO>>::new()} />
                             <Route path=path!("who/:pid") view={Lazy::<Screen<GETTING_READY, PERSON>>::new()} />
                             <Route path=path!("taking-part") view={Lazy::<Screen<GETTING_READY, TAKING_PART>>::new()} />

@@ -1,6 +1,6 @@
 //! The screens that load on demand (issue 19): each group's code is a module
 //! of its own, fetched the first time one of its screens opens, so the first
-//! load holds only the app's frame, the home screen, the task list and the
+//! load holds only the app's frame, the home screen, a review's frame and the
 //! lock screen. A group is one `wasm_split` point; `scripts/split.mjs` cuts
 //! the build along these points after Trunk has built it.
 //!
@@ -42,6 +42,7 @@ impl<const GROUP: u8, const N: u8> LazyRoute for Screen<GROUP, N> {
             GETTING_READY => getting_ready(N).await,
             MEETING => meeting(N).await,
             SIGN_OFF => sign_off(N).await,
+            TASK_LIST => task_list(N).await,
             _ => Ok(().into_any()),
         };
         shown.unwrap_or_else(|NotLoaded| view! { <CouldNotOpen /> }.into_any())
@@ -58,6 +59,7 @@ pub async fn fetch_all() {
     let _ = preload_getting_ready().await;
     let _ = preload_meeting().await;
     let _ = preload_sign_off().await;
+    let _ = preload_task_list().await;
 }
 
 /// Where the browser has no service worker, fetch every group's module a
@@ -204,6 +206,18 @@ fn sign_off(screen: u8) -> Shown {
         REFLECTION => view! { <WorkerReflection /> }.into_any(),
         AMEND => view! { <Amend /> }.into_any(),
         DELETE => view! { <DeleteReview /> }.into_any(),
+        _ => ().into_any(),
+    })
+}
+
+/// A review's task list, with its downloads once it is signed off.
+pub const TASK_LIST: u8 = 4;
+pub const OVERVIEW: u8 = 0;
+
+#[leptos::wasm_split::wasm_split(task_list, wasm_split_path = ::leptos::wasm_split, preload(preload_task_list), fallible)]
+fn task_list(screen: u8) -> Shown {
+    Ok(match screen {
+        OVERVIEW => view! { <Overview /> }.into_any(),
         _ => ().into_any(),
     })
 }

@@ -129,7 +129,7 @@ test('after one visit, with the network off, deep links open and a whole review 
   });
 
   expect(await page.evaluate(() => navigator.onLine)).toBe(false);
-  expect([...onDemand].sort(), 'the screens loaded on demand, with no network').toEqual(['device', 'getting_ready', 'meeting', 'sign_off']);
+  expect([...onDemand].sort(), 'the screens loaded on demand, with no network').toEqual(['device', 'getting_ready', 'meeting', 'sign_off', 'task_list']);
   expect(notFromWorker, 'responses that did not come from the service worker').toEqual([]);
   expect(failed, 'requests of a page that failed').toEqual([]);
   expect(reachedServer, 'requests of the service worker answered while offline').toEqual([]);
@@ -311,7 +311,7 @@ test('where the browser has no service workers, the app opens and keeps a review
   const groups = () => page.evaluate(() => performance.getEntriesByType('resource')
     .map((e) => /\/split_([a-z_]+)-[0-9a-f]{16}\.wasm$/.exec(new URL(e.name).pathname)?.[1])
     .filter(Boolean).sort());
-  await expect.poll(groups).toEqual(['device', 'getting_ready', 'meeting', 'sign_off']);
+  await expect.poll(groups).toEqual(['device', 'getting_ready', 'meeting', 'sign_off', 'task_list']);
   await context.setOffline(true);
   const go = (path) => page.evaluate((to) => {
     history.pushState(null, '', to);
