@@ -38,8 +38,8 @@ fn fields_on(review: &Review, part: Part, page: usize) -> Vec<String> {
         .collect()
 }
 
-#[test]
-fn how_we_will_review_asks_how_it_runs_first_then_keeping_things_private_and_the_agreement() {
+/// Everyone here, a copy for a service and one thing not to be shared.
+fn with_a_copy_and_a_restriction() -> Review {
     let mut commands = who_is_here_commands();
     commands.extend([
         Command::AddNamedCopy {
@@ -50,7 +50,12 @@ fn how_we_will_review_asks_how_it_runs_first_then_keeping_things_private_and_the
             id: RESTRICTION.into(),
         },
     ]);
-    let review = review_with(commands);
+    review_with(commands)
+}
+
+#[test]
+fn how_we_will_review_asks_how_it_runs_first_then_keeping_things_private_and_the_agreement() {
+    let review = with_a_copy_and_a_restriction();
     let first = fields_on(&review, Part::HowWeReview, 0);
     let second = fields_on(&review, Part::HowWeReview, 1);
     for field in ["reason", "depth", "private-time"] {
@@ -114,17 +119,7 @@ fn actions_come_first_then_the_outcome_then_everyones_view_of_it() {
 
 #[test]
 fn a_restriction_and_a_copy_are_found_by_their_ids_and_nothing_else_is() {
-    let mut commands = who_is_here_commands();
-    commands.extend([
-        Command::AddNamedCopy {
-            id: COPY_PROVIDER.into(),
-            kind: RecipientKind::Provider,
-        },
-        Command::AddRestriction {
-            id: RESTRICTION.into(),
-        },
-    ]);
-    let review = review_with(commands);
+    let review = with_a_copy_and_a_restriction();
     let agreement = &review.process.confidentiality;
     assert_eq!(
         agreement.copy(COPY_PROVIDER).map(|c| c.kind),
