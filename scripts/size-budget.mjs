@@ -29,7 +29,8 @@ export function firstLoadFiles(dist) {
   const attr = (re, what) => {
     const m = re.exec(html);
     if (!m) throw new Error(`index.html in ${dist} has no ${what}: is this a Trunk build of the app?`);
-    return m[1].replace(/^\//, '');
+    // Relative to dist/, as index.html names them ("./app.css" or "/app.css").
+    return m[1].replace(/^\.?\//, '');
   };
   const glue = attr(/data-js="([^"]+)"/, 'data-js');
   // The glue imports the loader of the modules that load on demand

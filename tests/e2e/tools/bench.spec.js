@@ -147,7 +147,13 @@ function measuringHooks() {
     if (key.startsWith('review-together/review/')) m.writes.push({ at: performance.now(), bytes: value.length });
     return setItem.call(this, key, value);
   };
-  const keep = (result) => { m.memory = (result.instance ?? result).exports?.memory; return result; };
+  // The main module's memory: the modules that load on demand import it
+  // rather than export their own.
+  const keep = (result) => {
+    const memory = (result.instance ?? result).exports?.memory;
+    if (memory) m.memory = memory;
+    return result;
+  };
   for (const name of ['instantiate', 'instantiateStreaming']) {
     const original = WebAssembly[name];
     WebAssembly[name] = (...args) => original(...args).then(keep);
