@@ -26,7 +26,7 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
 // The tools and the versions they must be (see scripts/setup.sh).
-export const WASM_SPLIT_VERSION = '0.2.4';
+const WASM_SPLIT_VERSION = '0.2.4';
 const WASM_OPT_VERSION = 'version 132';
 const LOADER = '__wasm_split.js';
 
@@ -91,9 +91,10 @@ export async function splitBuild(dir, profile) {
       '--target=web', '--no-typescript', '--keep-lld-exports', '--no-demangle',
       `--out-dir=${bound}`, `--out-name=${stem}`, join(cut, `${stem}.wasm`),
     ]);
-    const optimise = (from, to) => {
+    // As Trunk would have: -Oz in a release build, the module as it is otherwise.
+    const optimise = async (from, to) => {
       if (release) run('wasm-opt', ['-Oz', `--output=${to}`, from]);
-      return release ? null : copyFile(from, to);
+      else await copyFile(from, to);
     };
 
     // The chunks, each under a name that carries its content's hash.
