@@ -3,7 +3,7 @@
 //! (with the save status) and the page not found.
 
 use crate::on_demand::*;
-use crate::parts::{Home, LockGate, PrivateTurnRoot, ReviewShell};
+use crate::parts::{Home, LockGate};
 use crate::state::provide_app_state;
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -36,9 +36,7 @@ fn Unlocked() -> impl IntoView {
     // At every start and unlock: a signing key kept as text by an earlier
     // version moves into the browser, and the key is wrapped under the PIN
     // that is set now (see `signing::settle`).
-    leptos::task::spawn_local(async {
-        let _ = crate::signing::settle().await;
-    });
+    settle_signing_key();
     view! {
         <Router base=crate::browser::deployment::router_base()>
             <a
@@ -57,7 +55,7 @@ fn Unlocked() -> impl IntoView {
                     // While a private turn is on, every address shows only it:
                     // the screens below are not made at all.
                     {match private {
-                        Some(turn) => Either::Left(view! { <PrivateTurnRoot turn=turn /> }),
+                        Some(turn) => Either::Left(view! { <PrivateTurnScreens turn=turn /> }),
                         None => Either::Right(view! {
                     <Routes fallback=NotFound>
                         <Route path=path!("/") view=Home />
@@ -72,7 +70,7 @@ fn Unlocked() -> impl IntoView {
                         <Route path=path!("/check-summary") view={Lazy::<Screen<DEVICE, CHECK_SUMMARY>>::new()} />
                         <Route path=path!("/open-backup") view={Lazy::<Screen<DEVICE, OPEN_BACKUP>>::new()} />
                         <Route path=path!("/follow-on") view={Lazy::<Screen<DEVICE, FOLLOW_ON>>::new()} />
-                        <ParentRoute path=path!("/review/:id") view=ReviewShell>
+                        <ParentRoute path=path!("/review/:id") view={Lazy::<Screen<REVIEW, FRAME>>::new()}>
                             <Route path=path!("") view={Lazy::<Screen<TASK_LIST, OVERVIEW>>::new()} />
                             <Route path=path!("who") view={Lazy::<Screen<GETTING_READY, WHO>>::new()} />
                             <Route path=path!("who/:pid") view={Lazy::<Screen<GETTING_READY, PERSON>>::new()} />

@@ -1,11 +1,15 @@
 //! The screens that load on demand (issue 19): each group's code is a module
 //! of its own, fetched the first time one of its screens opens, so the first
-//! load holds only the app's frame, the home screen, a review's frame and the
-//! lock screen. A group is one `wasm_split` point; `scripts/split.mjs` cuts
-//! the build along these points after Trunk has built it.
+//! load holds only the app's frame, the home screen and the lock screen. A
+//! review's frame (its context, saving and banners) is a group too, fetched
+//! with the first screen of a review. A group is a set of `wasm_split`
+//! points with one module name; `scripts/split.mjs` cuts the build along
+//! them after Trunk has built it.
 //!
-//! What it must not do: hold a screen's logic. It only says which screen
-//! each address shows and which group's module that screen lives in.
+//! What it must not do: hold a screen's logic. It says which screen each
+//! address shows and which group's module that screen lives in, and it is
+//! the way the first load calls into a group's code: starting a review, and
+//! settling or making the device's signing key.
 
 use crate::components::Page;
 use crate::parts::*;
@@ -43,6 +47,7 @@ impl<const GROUP: u8, const N: u8> LazyRoute for Screen<GROUP, N> {
             MEETING => meeting(N).await,
             SIGN_OFF => sign_off(N).await,
             TASK_LIST => task_list(N).await,
+            REVIEW => review(N).await,
             _ => Ok(().into_any()),
         };
         shown.unwrap_or_else(|NotLoaded| view! { <CouldNotOpen /> }.into_any())
@@ -60,6 +65,7 @@ pub async fn fetch_all() {
     let _ = preload_meeting().await;
     let _ = preload_sign_off().await;
     let _ = preload_task_list().await;
+    let _ = preload_review().await;
 }
 
 /// Where the browser has no service worker, fetch every group's module a
@@ -110,6 +116,44 @@ pub const HAND_ON: u8 = 7;
 pub const CHECK_SUMMARY: u8 = 8;
 pub const OPEN_BACKUP: u8 = 9;
 pub const FOLLOW_ON: u8 = 10;
+
+/// Settles the device's signing key (`signing::settle`): its code lives
+/// with the key screen's, so the first load does not carry it.
+#[leptos::wasm_split::wasm_split(device, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn settle_key() -> Result<std::pin::Pin<Box<dyn std::future::Future<Output = ()>>>, NotLoaded> {
+    Ok(Box::pin(async {
+        let _ = crate::signing::settle().await;
+    }))
+}
+
+/// At every start and unlock (see `signing::settle`), once the device
+/// group's module is here.
+pub fn settle_signing_key() {
+    leptos::task::spawn_local(async {
+        if let Ok(settling) = settle_key().await {
+            settling.await;
+        }
+    });
+}
+
+/// Makes the device's signing key if it has none (`signing::key_or_make`).
+#[leptos::wasm_split::wasm_split(device, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn key_or_make() -> Result<std::pin::Pin<Box<dyn std::future::Future<Output = ()>>>, NotLoaded> {
+    Ok(Box::pin(async {
+        let _ = crate::signing::key_or_make().await;
+    }))
+}
+
+/// Starts making the device's signing key in the background, if it has
+/// none, once the device group's module is here (a review has just been
+/// started: see `state::start_review_from`).
+pub fn make_signing_key() {
+    leptos::task::spawn_local(async {
+        if let Ok(making) = key_or_make().await {
+            making.await;
+        }
+    });
+}
 
 #[leptos::wasm_split::wasm_split(device, wasm_split_path = ::leptos::wasm_split, preload(preload_device), fallible)]
 fn device(screen: u8) -> Shown {
@@ -220,4 +264,56 @@ fn task_list(screen: u8) -> Shown {
         OVERVIEW => view! { <Overview /> }.into_any(),
         _ => ().into_any(),
     })
+}
+
+/// A review's frame (its context, saving, banners and Pause, around the
+/// screen of the address), and everything shown during a private turn.
+pub const REVIEW: u8 = 5;
+pub const FRAME: u8 = 0;
+
+#[leptos::wasm_split::wasm_split(review, wasm_split_path = ::leptos::wasm_split, preload(preload_review), fallible)]
+fn review(screen: u8) -> Shown {
+    Ok(match screen {
+        FRAME => view! { <ReviewShell /> }.into_any(),
+        _ => ().into_any(),
+    })
+}
+
+#[leptos::wasm_split::wasm_split(review, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn private_turn(turn: review_core::private_turn::PrivateTurn) -> Shown {
+    Ok(view! { <PrivateTurnRoot turn=turn /> }.into_any())
+}
+
+/// Starts a new review from the device's settings (`state::start_review`),
+/// with the review group's module here: the review's frame needs it next.
+#[leptos::wasm_split::wasm_split(review, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn start_review(
+    app: crate::state::AppState,
+    owner: Owner,
+) -> Result<Result<review_core::Review, crate::browser::storage::StorageError>, NotLoaded> {
+    Ok(owner.with(|| crate::state::start_review(&app)))
+}
+
+/// A new review, once the review group's module is here: the review, why
+/// it could not be kept, or why the module could not be fetched.
+pub async fn start_new_review(app: crate::state::AppState) -> Result<review_core::Review, String> {
+    match start_review(app, Owner::current().unwrap_or_default()).await {
+        Ok(Ok(review)) => Ok(review),
+        Ok(Err(e)) => Err(format!("The review could not be started: {e}.")),
+        Err(NotLoaded) => Err("The review could not be started: the app could not fetch its screens. Check the connection, then try again.".into()),
+    }
+}
+
+/// Everything shown while a private turn is on, once its module is here.
+#[component]
+pub fn PrivateTurnScreens(turn: review_core::private_turn::PrivateTurn) -> impl IntoView {
+    view! {
+        <Suspense>
+            {Suspend::new(async move {
+                private_turn(turn)
+                    .await
+                    .unwrap_or_else(|NotLoaded| view! { <CouldNotOpen /> }.into_any())
+            })}
+        </Suspense>
+    }
 }

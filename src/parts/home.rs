@@ -6,7 +6,8 @@ mod to_give;
 
 use crate::browser::{clock, download, storage, update};
 use crate::components::{Banner, Flash, Notice, Page};
-use crate::state::{start_review, use_app};
+use crate::on_demand::start_new_review;
+use crate::state::use_app;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
@@ -40,16 +41,28 @@ pub fn Home() -> impl IntoView {
     let unreadable: Vec<_> = unreadable.into_iter().filter_map(Result::err).collect();
     let navigate = use_navigate();
     let start_problem = RwSignal::new(None::<String>);
+    // A second press while the first is starting one does nothing.
+    let starting = StoredValue::new(false);
 
     let start = move |_| {
         if !app.settings.with_untracked(|s| s.is_complete()) {
             navigate("/settings?then=new", Default::default());
             return;
         }
-        match start_review(&app) {
-            Ok(review) => navigate(&format!("/review/{}/who", review.id), Default::default()),
-            Err(e) => start_problem.set(Some(format!("The review could not be started: {e}."))),
+        if starting.get_value() {
+            return;
         }
+        starting.set_value(true);
+        let navigate = navigate.clone();
+        // Made with the review group's code, which the review's first
+        // screen needs next (`on_demand`).
+        leptos::task::spawn_local(async move {
+            match start_new_review(app).await {
+                Ok(review) => navigate(&format!("/review/{}/who", review.id), Default::default()),
+                Err(problem) => start_problem.set(Some(problem)),
+            }
+            starting.set_value(false);
+        });
     };
 
     view! {

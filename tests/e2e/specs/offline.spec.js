@@ -129,7 +129,7 @@ test('after one visit, with the network off, deep links open and a whole review 
   });
 
   expect(await page.evaluate(() => navigator.onLine)).toBe(false);
-  expect([...onDemand].sort(), 'the screens loaded on demand, with no network').toEqual(['device', 'getting_ready', 'meeting', 'sign_off', 'task_list']);
+  expect([...onDemand].sort(), 'the screens loaded on demand, with no network').toEqual(['device', 'getting_ready', 'meeting', 'review', 'sign_off', 'task_list']);
   expect(notFromWorker, 'responses that did not come from the service worker').toEqual([]);
   expect(failed, 'requests of a page that failed').toEqual([]);
   expect(reachedServer, 'requests of the service worker answered while offline').toEqual([]);
@@ -311,7 +311,7 @@ test('where the browser has no service workers, the app opens and keeps a review
   const groups = () => page.evaluate(() => performance.getEntriesByType('resource')
     .map((e) => /\/split_([a-z_]+)-[0-9a-f]{16}\.wasm$/.exec(new URL(e.name).pathname)?.[1])
     .filter(Boolean).sort());
-  await expect.poll(groups).toEqual(['device', 'getting_ready', 'meeting', 'sign_off', 'task_list']);
+  await expect.poll(groups).toEqual(['device', 'getting_ready', 'meeting', 'review', 'sign_off', 'task_list']);
   await context.setOffline(true);
   const go = (path) => page.evaluate((to) => {
     history.pushState(null, '', to);
@@ -340,10 +340,19 @@ test('a screen whose module cannot be fetched says so, loses nothing, and opens 
   await page.addInitScript(() => {
     delete Navigator.prototype.serviceWorker;
   });
-  // The host stops answering for the meeting's module only.
+  // The host stops answering for the review's frame and the meeting's modules.
   let refuse = true;
+  let refuseFrame = true;
   await context.route(/\/split_meeting-[0-9a-f]{16}\.wasm$/, (route) => (refuse ? route.abort('connectionfailed') : route.continue()));
+  await context.route(/\/split_review-[0-9a-f]{16}\.wasm$/, (route) => (refuseFrame ? route.abort('connectionfailed') : route.continue()));
   await setUpDevice(page);
+  // Starting a review needs the frame's module: it says why it cannot, and
+  // starts nothing.
+  await page.getByRole('button', { name: 'Start a new review' }).click();
+  await expect(page.getByRole('alert')).toHaveText('The review could not be started: the app could not fetch its screens. Check the connection, then try again.');
+  await expect(page.getByText('There are no reviews on this device yet.')).toBeVisible();
+  await expectNoAxeViolations(page, 'a review that could not be started');
+  refuseFrame = false;
   const id = await startReview(page);
   await page.goto(`/review/${id}/rate`);
   await expect(heading(page, 'This screen could not be opened')).toBeVisible();
