@@ -40,6 +40,21 @@ impl<const GROUP: u8, const N: u8> LazyRoute for Screen<GROUP, N> {
         Screen
     }
 
+    /// The router fetches every level of a matched address at once: a
+    /// review's frame and the screen inside it load side by side. A module
+    /// that cannot be fetched here says so when its screen is made (`view`).
+    async fn preload() {
+        let _ = match GROUP {
+            DEVICE => preload_device().await,
+            GETTING_READY => preload_getting_ready().await,
+            MEETING => preload_meeting().await,
+            SIGN_OFF => preload_sign_off().await,
+            TASK_LIST => preload_task_list().await,
+            REVIEW => preload_review().await,
+            _ => Ok(()),
+        };
+    }
+
     async fn view(_this: Self) -> AnyView {
         let shown = match GROUP {
             DEVICE => device(N).await,
