@@ -9,7 +9,7 @@
 //! What it must not do: hold a screen's logic. It says which screen each
 //! address shows and which group's module that screen lives in, and it is
 //! the way the first load calls into a group's code: starting a review, and
-//! settling or making the device's signing key.
+//! settling the device's signing key.
 
 use crate::components::Page;
 use crate::parts::*;
@@ -141,31 +141,16 @@ fn settle_key() -> Result<std::pin::Pin<Box<dyn std::future::Future<Output = ()>
     }))
 }
 
-/// At every start and unlock (see `signing::settle`), once the device
-/// group's module is here.
+/// At every start and unlock (see `signing::settle`): when there is
+/// something to settle, once the device group's module is here; nothing is
+/// fetched when there is not.
 pub fn settle_signing_key() {
     leptos::task::spawn_local(async {
+        if !crate::signing::needs_settling().await {
+            return;
+        }
         if let Ok(settling) = settle_key().await {
             settling.await;
-        }
-    });
-}
-
-/// Makes the device's signing key if it has none (`signing::key_or_make`).
-#[leptos::wasm_split::wasm_split(device, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn key_or_make() -> Result<std::pin::Pin<Box<dyn std::future::Future<Output = ()>>>, NotLoaded> {
-    Ok(Box::pin(async {
-        let _ = crate::signing::key_or_make().await;
-    }))
-}
-
-/// Starts making the device's signing key in the background, if it has
-/// none, once the device group's module is here (a review has just been
-/// started: see `state::start_review_from`).
-pub fn make_signing_key() {
-    leptos::task::spawn_local(async {
-        if let Ok(making) = key_or_make().await {
-            making.await;
         }
     });
 }

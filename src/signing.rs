@@ -127,6 +127,21 @@ pub async fn settle() -> Result<(), Trouble> {
     }
 }
 
+/// Whether `settle` has anything to do now: a key (or a copy of one) kept
+/// as text, a key the browser keeps wrapped under something other than
+/// what is set now, or a plain copy of its public part that does not match.
+/// It only reads, so the first load holds it and runs it at every start,
+/// while `settle` itself loads on demand (`on_demand::settle_signing_key`).
+pub async fn needs_settling() -> bool {
+    let Some((wrap, _)) = pin::key_wrap() else {
+        return false;
+    };
+    if !storage::signing_key_copies().is_empty() {
+        return true;
+    }
+    !matches!(device_key::settled(&wrap).await, Ok(true))
+}
+
 /// Move a key kept as text into the browser. Where the browser has no
 /// WebCrypto Ed25519 it stays as text (sealed under the PIN when one is
 /// set) and signs there.

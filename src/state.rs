@@ -520,7 +520,9 @@ pub fn start_review_from(
     // meeting fills), so that a storage that fills up during it cannot stop
     // the sign-off from signing. If it cannot be made now, the sign-off
     // makes it (or says why).
-    crate::on_demand::make_signing_key();
+    leptos::task::spawn_local(async {
+        let _ = crate::signing::key_or_make().await;
+    });
     storage::save_review(&review)?;
     Ok(review)
 }

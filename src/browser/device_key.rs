@@ -355,6 +355,20 @@ fn same_wrap(with: &WrappedWith, to: &Wrap) -> bool {
     }
 }
 
+/// Whether the browser's key, if it keeps one, is wrapped under `to` with
+/// the plain copy of its public part matching, and there is no plain copy
+/// when it keeps none: then `rewrap` would change nothing. Reads only.
+pub async fn settled(to: &Wrap) -> Result<bool, Trouble> {
+    let copy = local().and_then(|s| s.get_item(&signing_key_public_key()).ok().flatten());
+    Ok(match read().await? {
+        None => copy.is_none(),
+        Some(record) => {
+            same_wrap(&record.with, to)
+                && copy == Some(encode_public_copy(&record.public, guard_of(to)))
+        }
+    })
+}
+
 /// The key's public part and what guards it, as the record says (`None`
 /// when the browser keeps no key).
 pub async fn public() -> Result<Option<(PublicJwk, KeyGuard)>, Trouble> {
