@@ -8,8 +8,9 @@
 //!
 //! What it must not do: hold a screen's logic. It says which screen each
 //! address shows and which group's module that screen lives in, and it is
-//! the way the first load calls into a group's code: starting a review, and
-//! settling the device's signing key.
+//! the way the first load calls into a group's code (settling the device's
+//! signing key; the home screen starts a review with the review group's code
+//! through a split point of its own, `parts::home`).
 
 use crate::components::Page;
 use crate::parts::*;
@@ -282,26 +283,6 @@ fn review(screen: u8) -> Shown {
 #[leptos::wasm_split::wasm_split(review, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn private_turn(turn: review_core::private_turn::PrivateTurn) -> Shown {
     Ok(view! { <PrivateTurnRoot turn=turn /> }.into_any())
-}
-
-/// Starts a new review from the device's settings (`state::start_review`),
-/// with the review group's module here: the review's frame needs it next.
-#[leptos::wasm_split::wasm_split(review, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn start_review(
-    app: crate::state::AppState,
-    owner: Owner,
-) -> Result<Result<review_core::Review, crate::browser::storage::StorageError>, NotLoaded> {
-    Ok(owner.with(|| crate::state::start_review(&app)))
-}
-
-/// A new review, once the review group's module is here: the review, why
-/// it could not be kept, or why the module could not be fetched.
-pub async fn start_new_review(app: crate::state::AppState) -> Result<review_core::Review, String> {
-    match start_review(app, Owner::current().unwrap_or_default()).await {
-        Ok(Ok(review)) => Ok(review),
-        Ok(Err(e)) => Err(format!("The review could not be started: {e}.")),
-        Err(NotLoaded) => Err("The review could not be started: the app could not fetch its screens. Check the connection, then try again.".into()),
-    }
 }
 
 /// Everything shown while a private turn is on, once its module is here.

@@ -6,8 +6,7 @@ mod to_give;
 
 use crate::browser::{clock, download, storage, update};
 use crate::components::{Banner, Flash, Notice, Page};
-use crate::on_demand::start_new_review;
-use crate::state::use_app;
+use crate::state::{use_app, AppState};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
@@ -104,6 +103,27 @@ pub fn Home() -> impl IntoView {
                 <li><A exact=true href=crate::href("/open-backup") attr:class="app-link app-link--standalone">"Open a backup"</A></li>
             </ul>
         </Page>
+    }
+}
+
+/// Starts a new review from the device's settings (`state::start_review`)
+/// with the code of the review group (`on_demand`), which the review's frame
+/// needs next anyway: the first load does not carry it.
+#[leptos::wasm_split::wasm_split(review, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn start_review(
+    app: AppState,
+    owner: Owner,
+) -> Result<Result<Review, storage::StorageError>, leptos::wasm_split::SplitLoaderError> {
+    Ok(owner.with(|| crate::state::start_review(&app)))
+}
+
+/// A new review, once the review group's module is here: the review, or
+/// why it could not be started.
+async fn start_new_review(app: AppState) -> Result<Review, String> {
+    match start_review(app, Owner::current().unwrap_or_default()).await {
+        Ok(Ok(review)) => Ok(review),
+        Ok(Err(e)) => Err(format!("The review could not be started: {e}.")),
+        Err(_) => Err("The review could not be started: the app could not fetch its screens. Check the connection, then try again.".into()),
     }
 }
 
