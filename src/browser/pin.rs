@@ -151,7 +151,7 @@ pub fn seal_for(key: &str, plain: &str) -> Result<String, Locked> {
         return Err(Locked);
     }
     OPEN.with(|o| match o.borrow().as_ref() {
-        Some(vault) => Ok(vault.seal(key, random::<12>(), plain)),
+        Some(vault) => Ok(vault.seal_stored(key, random::<12>(), plain)),
         None => Err(Locked),
     })
 }
@@ -166,7 +166,7 @@ pub fn open_from(key: &str, stored: String) -> String {
         cell.with(|o| {
             o.borrow()
                 .as_ref()
-                .and_then(|vault| vault.open(key, &stored).ok())
+                .and_then(|vault| vault.open_stored(key, &stored).ok())
         })
     };
     open(&OPEN).or_else(|| open(&PREVIOUS)).unwrap_or(stored)
@@ -463,9 +463,9 @@ async fn finish_change(old: Vault, new: Vault, change: PinChange) -> Result<(), 
         .collect();
     for key in keys {
         if let Some(value) = storage.get_item(&key).ok().flatten() {
-            if is_sealed(&value) && new.open(&key, &value).is_err() {
-                if let Ok(plain) = old.open(&key, &value) {
-                    let _ = storage.set_item(&key, &new.seal(&key, random::<12>(), &plain));
+            if is_sealed(&value) && new.open_stored(&key, &value).is_err() {
+                if let Ok(plain) = old.open_stored(&key, &value) {
+                    let _ = storage.set_item(&key, &new.seal_stored(&key, random::<12>(), &plain));
                 }
             }
         }
@@ -509,7 +509,7 @@ pub async fn set_pin(pin: &str) -> Result<(), String> {
     for key in keys {
         if let Some(value) = storage.get_item(&key).ok().flatten() {
             if !is_sealed(&value) {
-                let _ = storage.set_item(&key, &vault.seal(&key, random::<12>(), &value));
+                let _ = storage.set_item(&key, &vault.seal_stored(&key, random::<12>(), &value));
             }
         }
     }

@@ -1,7 +1,7 @@
 // Helpers of the app's features beside the meeting itself: the Display
 // panel, passing the tablet, the header's save status and the banners of
 // drafts, the device PIN, the records teams' summary CLI.
-import { createDecipheriv, pbkdf2Sync } from 'node:crypto';
+import { createDecipheriv, hkdfSync, pbkdf2Sync } from 'node:crypto';
 import { expect, press, heading, radio, checkbox, escapeRegExp } from './fixture.js';
 import { turnBanner } from './meeting.js';
 
@@ -173,13 +173,27 @@ export function openLockedBackup(text, code) {
   return JSON.parse(openSealed(fileKey, 'review-together/backup/2/recovery-code', file.sealed.data));
 }
 
-/** Open a value the app sealed (`rt-sealed-v1:<nonce>.<ciphertext and tag>`) for `place`. */
-function openSealed(key, place, sealed) {
-  const [nonce, data] = sealed.replace(/^rt-sealed-v1:/, '').split('.').map((p) => Buffer.from(p, 'base64url'));
-  const decipher = createDecipheriv('aes-256-gcm', key, nonce);
-  decipher.setAAD(Buffer.from(place));
+/**
+ * Open a value the app sealed for `place` under `key`, with Node's own
+ * ciphers (docs/formats.md): `rt-sealed-v1:<nonce>.<ciphertext and tag>` is
+ * AES-256-GCM under the key; `rt-sealed-v2:` (the device's stored values)
+ * ChaCha20-Poly1305 under HKDF-SHA256 of it.
+ */
+export function openSealed(key, place, sealed) {
+  const [, form, rest] = sealed.match(/^rt-sealed-(v1|v2):(.*)$/s);
+  const [nonce, data] = rest.split('.').map((p) => Buffer.from(p, 'base64url'));
+  const decipher = form === 'v1'
+    ? createDecipheriv('aes-256-gcm', key, nonce)
+    : createDecipheriv('chacha20-poly1305', Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), 'review-together/device-storage-seal', 32)), nonce, { authTagLength: 16 });
+  decipher.setAAD(Buffer.from(place), { plaintextLength: data.length - 16 });
   decipher.setAuthTag(data.subarray(data.length - 16));
   return Buffer.concat([decipher.update(data.subarray(0, data.length - 16)), decipher.final()]).toString('utf8');
+}
+
+/** The key the device's PIN works out to (PBKDF2-SHA256 with its record's salt and count). */
+export function pinKey(pin, stored) {
+  const record = JSON.parse(stored['review-together/pin']);
+  return pbkdf2Sync(pin, Buffer.from(record.salt, 'base64url'), record.iterations, 32, 'sha256');
 }
 
 // --- Service workers and further pages --------------------------------------

@@ -320,3 +320,76 @@ fn the_signing_key_wrap_is_hkdf_of_the_pin_key_and_changes_with_it() {
     assert_ne!(vault().signing_key_wrap(), wrap, "another PIN, another key");
     assert_eq!(vault().signing_key_wrap(), vault().signing_key_wrap());
 }
+
+// ---- The device's stored values: the rt-sealed-v2 form ----------------------
+
+#[test]
+fn a_stored_value_is_sealed_in_the_v2_form_and_opens_with_the_same_key_in_the_same_place_only() {
+    let text = "{\"name\":\"Ayesha Khan\"}";
+    let sealed = vault().seal_stored(PLACE, [1; 12], text);
+    assert!(sealed.starts_with("rt-sealed-v2:"), "{sealed}");
+    assert!(is_sealed(&sealed));
+    assert!(!sealed.contains("Ayesha"));
+    assert_eq!(vault().open_stored(PLACE, &sealed).as_deref(), Ok(text));
+    assert_eq!(
+        Vault::from_key([4; 32]).open_stored(PLACE, &sealed),
+        Err(VaultError::WrongKeyOrDamaged)
+    );
+    assert_eq!(
+        vault().open_stored("review-together/review/other", &sealed),
+        Err(VaultError::WrongKeyOrDamaged)
+    );
+    assert_eq!(vault().open_stored(PLACE, text), Err(VaultError::NotSealed));
+    // Files never carry the v2 form: the opener of files refuses it.
+    assert!(!is_well_formed(&sealed));
+    assert_eq!(
+        vault().open(PLACE, &sealed),
+        Err(VaultError::WrongKeyOrDamaged)
+    );
+}
+
+/// Frozen: what this build writes, and what the builds before it wrote,
+/// under the key [3; 32] for PLACE: both open, so a device's drafts survive
+/// the change of form, and neither form can drift unnoticed.
+const V1_FROM_EARLIER_BUILDS: &str =
+    "rt-sealed-v1:AQEBAQEBAQEBAQEB.55Bf_-JWfXg74s14Nhxc-oZmwasu_pnObU7wWoG2ePxF28EcUks";
+const V2_OF_THIS_BUILD: &str =
+    "rt-sealed-v2:AQEBAQEBAQEBAQEB.VUMcqPyYQe8GTeJPs8OxhbSM091arL5CkDzufwnvizEACbto2lw";
+
+#[test]
+fn the_stored_forms_are_frozen_and_values_earlier_builds_sealed_still_open() {
+    let text = "{\"name\":\"Ayesha Khan\"}";
+    assert_eq!(vault().seal(PLACE, [1; 12], text), V1_FROM_EARLIER_BUILDS);
+    assert_eq!(vault().seal_stored(PLACE, [1; 12], text), V2_OF_THIS_BUILD);
+    assert_eq!(
+        vault()
+            .open_stored(PLACE, V1_FROM_EARLIER_BUILDS)
+            .as_deref(),
+        Ok(text)
+    );
+    assert_eq!(
+        vault().open_stored(PLACE, V2_OF_THIS_BUILD).as_deref(),
+        Ok(text)
+    );
+}
+
+#[test]
+fn any_changed_character_of_a_stored_value_is_refused() {
+    let sealed = vault().seal_stored(PLACE, [9; 12], "the carer's own words");
+    let bytes = sealed.as_bytes();
+    for i in "rt-sealed-v2:".len()..bytes.len() {
+        for replacement in [b'A', b'_', b'.'] {
+            if bytes[i] == replacement {
+                continue;
+            }
+            let mut changed = bytes.to_vec();
+            changed[i] = replacement;
+            let changed = String::from_utf8(changed).unwrap();
+            assert!(
+                vault().open_stored(PLACE, &changed).is_err(),
+                "changing byte {i} to {} was not noticed",
+                replacement as char
+            );
+        }
+    }
+}

@@ -1,10 +1,11 @@
 // Privacy on a shared tablet (#8): the device PIN locks everything the app
-// keeps (sealed with AES-256-GCM under a PBKDF2 key), wrong PINs bring a
+// keeps (sealed with ChaCha20-Poly1305 under a key from PBKDF2), wrong PINs bring a
 // growing wait that survives a reload, the app locks itself after five
 // minutes without use, and "Remove all data" wipes the device. Time is
 // Playwright's fake clock, never a wall-clock wait.
 import { test, expect, press, heading, startReviewWithFamily, familyReview, storageOf } from '../helpers.js';
 import { browserKeyOf, everythingStored, keyScreenFingerprint } from '../keys.js';
+import { openSealed, pinKey } from '../features.js';
 
 test.use({ hasTouch: true, viewport: { width: 1024, height: 768 }, actionTimeout: 20_000 });
 
@@ -55,7 +56,14 @@ test('a PIN seals everything stored; wrong PINs wait longer each time, across re
   const stored = await storageOf(page);
   const sealed = Object.entries(stored).filter(([k]) => !PLAIN_KEYS.includes(k));
   expect(sealed.length).toBeGreaterThanOrEqual(3);
-  for (const [key, value] of sealed) expect(value, key).toMatch(/^rt-sealed-v1:/);
+  for (const [key, value] of sealed) expect(value, key).toMatch(/^rt-sealed-v2:/);
+  // Each opens with the PIN outside the app (Node's own ChaCha20-Poly1305),
+  // for its own key only: the review is there, whole.
+  const key = pinKey(PIN, stored);
+  for (const [k, value] of sealed) expect(JSON.parse(openSealed(key, k, value)).kind, k).toBeTruthy();
+  const reviewKey = `review-together/review/${id}`;
+  expect(JSON.parse(openSealed(key, reviewKey, stored[reviewKey])).data.participants.map((p) => p.name)).toContain('Ayesha Khan');
+  expect(() => openSealed(key, 'review-together/settings', stored[reviewKey])).toThrow();
   expect(Object.keys(JSON.parse(stored['review-together/signing-key-public']).jwk).sort()).toEqual(['crv', 'kty', 'x']);
   expect(JSON.stringify(stored)).not.toMatch(/Ayesha|Joan|Northshire|Sam Patel/);
   const record = JSON.parse(stored['review-together/pin']);
@@ -177,7 +185,7 @@ test('change the PIN: the current one first, and a change cut short half way los
   await change(PIN);
   await expect.poll(() => page.evaluate(() => localStorage.getItem('review-together/pin-change'))).not.toBeNull();
   const half = await storageOf(page);
-  const sealed = Object.keys(before).filter((k) => before[k].startsWith('rt-sealed-v1:'));
+  const sealed = Object.keys(before).filter((k) => /^rt-sealed-v2:/.test(before[k]));
   expect(sealed.filter((k) => half[k] !== before[k]).length, 'sealed again so far').toBeGreaterThanOrEqual(1);
   expect(sealed.filter((k) => half[k] === before[k]).length, 'not yet sealed again').toBeGreaterThanOrEqual(1);
   expect(half['review-together/pin']).toBe(before['review-together/pin']);

@@ -209,7 +209,7 @@ test('a browser without WebCrypto Ed25519 keeps the key as text, sealed with a P
   // A PIN seals it; the screen says so.
   await setDevicePin(page);
   const sealed = await page.evaluate((k) => localStorage.getItem(k), KEY_AS_TEXT);
-  expect(sealed).toMatch(/^rt-sealed-v1:/);
+  expect(sealed).toMatch(/^rt-sealed-v2:/);
   await visitUnlocked(page, '/settings/key');
   await expect(page.getByText('This browser cannot keep a signing key out of the page’s reach, so the private part of the key is kept in the app’s storage on this device, locked with the device PIN.')).toBeVisible();
   expect(privateKeyMaterial(await everythingStored(page))).toEqual([]);
