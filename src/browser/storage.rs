@@ -66,11 +66,34 @@ pub(super) fn write(key: &str, value: &str) -> Result<(), StorageError> {
     write_sealed(key, value).map(drop)
 }
 
-/// [`write`], giving back the text as stored (sealed, where there is a PIN).
-fn write_sealed(key: &str, value: &str) -> Result<String, StorageError> {
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// `localStorage` as these two calls see it.
+    type RawStorage;
+    /// `localStorage.getItem`, the text left a JS string: comparing it
+    /// with one kept from a write (`===`) costs no copy into the wasm.
+    #[wasm_bindgen(method, catch, js_name = getItem)]
+    fn get_item_js(
+        this: &RawStorage,
+        key: &str,
+    ) -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue>;
+    /// `localStorage.setItem` of a JS string already made.
+    #[wasm_bindgen(method, catch, js_name = setItem)]
+    fn set_item_js(
+        this: &RawStorage,
+        key: &str,
+        value: &wasm_bindgen::JsValue,
+    ) -> Result<(), wasm_bindgen::JsValue>;
+}
+
+/// [`write`], giving back the text as stored (sealed, where there is a PIN),
+/// as the JS string that was stored.
+fn write_sealed(key: &str, value: &str) -> Result<wasm_bindgen::JsValue, StorageError> {
     let stored = crate::browser::pin::seal_for(key, value).map_err(|_| StorageError::Locked)?;
+    let stored = wasm_bindgen::JsValue::from_str(&stored);
     local()?
-        .set_item(key, &stored)
+        .unchecked_ref::<RawStorage>()
+        .set_item_js(key, &stored)
         .map(|()| stored)
         .map_err(|e| {
             let name = e
@@ -209,12 +232,15 @@ pub fn store_review(review: &Review, base: u64) -> Result<u64, StorageError> {
     // `base`: nobody else has written since, so the plan is a plain write,
     // and the stored review need not be opened and read again (the cost of
     // every autosave on a large review). Anything else takes the full path.
-    let unchanged = local()?.get_item(&key).ok().flatten().is_some_and(|raw| {
-        LAST_WRITTEN.with_borrow(|last| {
-            last.as_ref()
-                .is_some_and(|l| l.key == key && l.revision == base && l.stored == raw)
-        })
-    });
+    let unchanged = local()?
+        .unchecked_ref::<RawStorage>()
+        .get_item_js(&key)
+        .is_ok_and(|raw| {
+            LAST_WRITTEN.with_borrow(|last| {
+                last.as_ref()
+                    .is_some_and(|l| l.key == key && l.revision == base && l.stored == raw)
+            })
+        });
     let revision = if unchanged {
         base.saturating_add(1)
     } else {
@@ -238,8 +264,9 @@ pub fn store_review(review: &Review, base: u64) -> Result<u64, StorageError> {
 struct LastWrite {
     key: String,
     revision: u64,
-    /// The text set in localStorage (sealed, where there is a PIN).
-    stored: String,
+    /// The text set in localStorage (sealed, where there is a PIN), as the
+    /// JS string it was set as: compared there, never copied back.
+    stored: wasm_bindgen::JsValue,
 }
 
 thread_local! {
