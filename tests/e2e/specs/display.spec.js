@@ -128,10 +128,11 @@ test('easy read puts a symbol and a short sentence beside each criterion', async
   await expect(card(TIME_OFF).getByText('You get breaks from caring.', { exact: true })).toBeVisible();
   await expect(card(ROLES_CLEAR).getByText('You know who does each job.', { exact: true })).toBeVisible();
   // Each symbol is our own file, loaded, decorative (the words are beside it).
-  const symbols = await page.locator('main img').evaluateAll((imgs) => imgs.map((i) => ({
+  // The words show first; the pictures load after them, so wait for them.
+  const symbols = () => page.locator('main img').evaluateAll((imgs) => imgs.map((i) => ({
     file: new URL(i.src).pathname, alt: i.getAttribute('alt'), loaded: i.complete && i.naturalWidth > 0,
   })));
-  expect(symbols).toEqual([
+  await expect.poll(symbols).toEqual([
     { file: '/symbols/calendar.svg', alt: '', loaded: true },
     { file: '/symbols/people.svg', alt: '', loaded: true },
     { file: '/symbols/note.svg', alt: '', loaded: true },
