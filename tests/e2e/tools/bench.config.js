@@ -2,7 +2,7 @@
 // config, one worker so that nothing else runs beside a measurement. Run by
 // scripts/bench, never by the tests (its figures are printed, not asserted).
 import { fileURLToPath } from 'node:url';
-import config from '../playwright.config.js';
+import config, { FULL_CHROMIUM } from '../playwright.config.js';
 
 export default {
   ...config,
@@ -14,5 +14,7 @@ export default {
   retries: 0,
   timeout: 600_000,
   globalTeardown: fileURLToPath(new URL('../teardown.js', import.meta.url)),
+  // The full browser, as a tablet runs it (the tests use its headless shell).
+  use: { ...config.use, launchOptions: { ...config.use.launchOptions, executablePath: FULL_CHROMIUM } },
   reporter: [['list']],
 };
