@@ -21,8 +21,9 @@
 //! anything running in the page while it is unlocked.
 
 use crate::summary::{b64, b64_decode};
-use aes_gcm::aead::{Aead, KeyInit, Payload};
-use aes_gcm::{Aes256Gcm, Nonce};
+use aes_gcm::aead::consts::U12;
+use aes_gcm::aead::{Aead, AeadCore, KeyInit, Nonce, Payload};
+use aes_gcm::Aes256Gcm;
 use chacha20poly1305::ChaCha20Poly1305;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -88,7 +89,9 @@ pub fn check_derivation(salt: &[u8], iterations: u32) -> Result<(), KdfError> {
     Ok(())
 }
 
-/// Stored values start with this; anything else is plain text (written
+/// What [`Vault::seal`] gives starts with this (files' locks, the PIN's
+/// check, and every value earlier builds stored under a PIN); a device value
+/// that starts with neither this nor [`STORED_PREFIX`] is plain text (written
 /// before a PIN was set, or a value that is never sealed).
 const SEALED_PREFIX: &str = "rt-sealed-v1:";
 /// A value of the device's storage sealed by [`Vault::seal_stored`] starts
@@ -354,18 +357,7 @@ impl Vault {
     /// as associated data so a sealed value cannot be moved to another key).
     /// `nonce` must be fresh random bytes for every call.
     pub fn seal(&self, place: &str, nonce: [u8; 12], plaintext: &str) -> String {
-        let sealed = self
-            .0
-            .encrypt(
-                Nonce::from_slice(&nonce),
-                Payload {
-                    msg: plaintext.as_bytes(),
-                    aad: place.as_bytes(),
-                },
-            )
-            // AES-GCM fails only for messages beyond 64 GiB.
-            .unwrap_or_default();
-        format!("{SEALED_PREFIX}{}.{}", b64(&nonce), b64(&sealed))
+        seal_with(&self.0, SEALED_PREFIX, place, nonce, plaintext)
     }
 
     /// Seal a value to be stored on the device under the key `place` (bound
@@ -374,18 +366,7 @@ impl Vault {
     /// `nonce` must be fresh random bytes for every call (96 random bits, as
     /// for AES-GCM: far more values than a tablet ever writes).
     pub fn seal_stored(&self, place: &str, nonce: [u8; 12], plaintext: &str) -> String {
-        let sealed = self
-            .2
-            .encrypt(
-                chacha20poly1305::Nonce::from_slice(&nonce),
-                Payload {
-                    msg: plaintext.as_bytes(),
-                    aad: place.as_bytes(),
-                },
-            )
-            // ChaCha20-Poly1305 fails only for messages beyond 256 GiB.
-            .unwrap_or_default();
-        format!("{STORED_PREFIX}{}.{}", b64(&nonce), b64(&sealed))
+        seal_with(&self.2, STORED_PREFIX, place, nonce, plaintext)
     }
 
     /// Open a value of the device's storage kept under the key `place`:
@@ -396,17 +377,7 @@ impl Vault {
             return self.open(place, stored);
         };
         let (nonce, data) = nonce_and_data(rest).ok_or(VaultError::WrongKeyOrDamaged)?;
-        let plain = self
-            .2
-            .decrypt(
-                chacha20poly1305::Nonce::from_slice(&nonce),
-                Payload {
-                    msg: &data,
-                    aad: place.as_bytes(),
-                },
-            )
-            .map_err(|_| VaultError::WrongKeyOrDamaged)?;
-        String::from_utf8(plain).map_err(|_| VaultError::WrongKeyOrDamaged)
+        open_with(&self.2, place, &nonce, &data)
     }
 
     /// Open what [`Vault::seal`] sealed for `place`.
@@ -415,17 +386,7 @@ impl Vault {
             return Err(VaultError::NotSealed);
         }
         let (nonce, data) = parts(stored).ok_or(VaultError::WrongKeyOrDamaged)?;
-        let plain = self
-            .0
-            .decrypt(
-                Nonce::from_slice(&nonce),
-                Payload {
-                    msg: &data,
-                    aad: place.as_bytes(),
-                },
-            )
-            .map_err(|_| VaultError::WrongKeyOrDamaged)?;
-        String::from_utf8(plain).map_err(|_| VaultError::WrongKeyOrDamaged)
+        open_with(&self.0, place, &nonce, &data)
     }
 }
 
@@ -504,6 +465,47 @@ fn nonce_and_data(text: &str) -> Option<(Vec<u8>, Vec<u8>)> {
     let (nonce, data) = text.split_once('.')?;
     let nonce = b64_decode(nonce).filter(|n| n.len() == NONCE_BYTES)?;
     Some((nonce, b64_decode(data)?))
+}
+
+/// `plaintext` sealed with `cipher` for `place` (its associated data), as
+/// `<prefix><nonce>.<ciphertext and tag>`, each base64url.
+fn seal_with<C: Aead + AeadCore<NonceSize = U12>>(
+    cipher: &C,
+    prefix: &str,
+    place: &str,
+    nonce: [u8; 12],
+    plaintext: &str,
+) -> String {
+    let sealed = cipher
+        .encrypt(
+            Nonce::<C>::from_slice(&nonce),
+            Payload {
+                msg: plaintext.as_bytes(),
+                aad: place.as_bytes(),
+            },
+        )
+        // Neither cipher fails for a message under 64 GiB.
+        .unwrap_or_default();
+    format!("{prefix}{}.{}", b64(&nonce), b64(&sealed))
+}
+
+/// What [`seal_with`] sealed with `cipher` for `place`, from its nonce and data.
+fn open_with<C: Aead + AeadCore<NonceSize = U12>>(
+    cipher: &C,
+    place: &str,
+    nonce: &[u8],
+    data: &[u8],
+) -> Result<String, VaultError> {
+    let plain = cipher
+        .decrypt(
+            Nonce::<C>::from_slice(nonce),
+            Payload {
+                msg: data,
+                aad: place.as_bytes(),
+            },
+        )
+        .map_err(|_| VaultError::WrongKeyOrDamaged)?;
+    String::from_utf8(plain).map_err(|_| VaultError::WrongKeyOrDamaged)
 }
 
 /// HKDF-SHA256 of `key`, with no salt, for `label`: 32 bytes.
