@@ -22,6 +22,7 @@ pub mod cover;
 pub mod criteria;
 pub mod display;
 pub mod draft;
+pub mod easy;
 pub mod escalations;
 pub mod fhir;
 pub mod field_errors;

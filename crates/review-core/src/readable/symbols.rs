@@ -14,9 +14,19 @@ pub enum Symbol {
     Face(ScalePoint),
 }
 
-const NAMED: [(&str, &str); 17] = [
+/// The symbols a copy can show: each criterion's (`seeds/criteria.json`)
+/// and a criterion in the meeting's own words (tested).
+const NAMED: [(&str, &str); 18] = [
+    (
+        "assessment",
+        include_str!("../../../../public/symbols/assessment.svg"),
+    ),
     ("bed", include_str!("../../../../public/symbols/bed.svg")),
     ("book", include_str!("../../../../public/symbols/book.svg")),
+    (
+        "break",
+        include_str!("../../../../public/symbols/break.svg"),
+    ),
     ("bus", include_str!("../../../../public/symbols/bus.svg")),
     (
         "calendar",
@@ -31,8 +41,8 @@ const NAMED: [(&str, &str); 17] = [
         include_str!("../../../../public/symbols/coins.svg"),
     ),
     (
-        "group",
-        include_str!("../../../../public/symbols/group.svg"),
+        "free-time",
+        include_str!("../../../../public/symbols/free-time.svg"),
     ),
     ("hand", include_str!("../../../../public/symbols/hand.svg")),
     (
@@ -57,7 +67,6 @@ const NAMED: [(&str, &str); 17] = [
         "shield",
         include_str!("../../../../public/symbols/shield.svg"),
     ),
-    ("star", include_str!("../../../../public/symbols/star.svg")),
     ("talk", include_str!("../../../../public/symbols/talk.svg")),
 ];
 
@@ -99,5 +108,27 @@ pub(super) fn svg(symbol: Symbol) -> Option<String> {
             r#"{OPEN}viewBox="0 0 48 48" width="48" height="48" fill="none" stroke="currentColor" stroke-width="3" stroke-linecap="round" stroke-linejoin="round"><circle cx="24" cy="24" r="21" fill="none"/><circle cx="17" cy="18" r="1.5" fill="none"/><circle cx="31" cy="18" r="1.5" fill="none"/><path d="{}" fill="none"/></svg>"#,
             face_mouth(point)
         )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_criterion_symbol_can_be_drawn_in_a_copy() {
+        let library = crate::criteria::library::criteria_library();
+        let names = library
+            .criteria
+            .iter()
+            .map(|c| c.symbol.as_str())
+            .chain([crate::criteria::library::OWN_WORDS_SYMBOL]);
+        for name in names {
+            let leaked: &'static str = Box::leak(name.to_string().into_boxed_str());
+            assert!(
+                svg(Symbol::Named(leaked)).is_some(),
+                "no drawing for {name}"
+            );
+        }
     }
 }
