@@ -13,6 +13,7 @@ use leptos_router::{path, Lazy};
 #[component]
 pub fn App() -> impl IntoView {
     crate::components::provide_display_settings();
+    crate::components::provide_voices();
     // The team's configuration: kept plain, so read before any unlock.
     crate::team::provide_team();
     provide_context(crate::state::Remake(RwSignal::new(false)));

@@ -1,6 +1,9 @@
-//! Labelled form fields. Each shows its error under the label, marks itself
-//! `aria-invalid`, and points `aria-describedby` at its hint and error.
+//! Labelled form fields, and the frame every question shares. Each shows
+//! its error under the label, marks itself `aria-invalid`, and points
+//! `aria-describedby` at its hint and error; a question of the meeting
+//! shows its easy read in easy-read mode, with Read aloud under it.
 
+use super::easy::{read_aloud_for, shown_words, EasyKey, Words};
 use leptos::prelude::*;
 
 /// `aria-describedby` for a field with an optional hint and a maybe-shown error.
@@ -60,19 +63,50 @@ fn field_frame<V: IntoView>(
     label: String,
     hint: MaybeProp<String>,
     error: Signal<Option<String>>,
+    easy: Option<EasyKey>,
     control: impl FnOnce(String, Signal<Option<String>>, Signal<bool>) -> V,
 ) -> impl IntoView {
     let hint = hint.get_untracked();
     let described = described_by(&id, hint.is_some(), error);
     let locked = crate::state::read_only();
+    let (label_words, read_aloud) = question_words(&id, label, easy, Vec::new());
     view! {
         <div class=group_class(error)>
-            <label class="app-label" for=id.clone()>{label}</label>
+            <label class="app-label" for=id.clone()>{label_words}</label>
+            {read_aloud}
             <Hint id=id.clone() text=hint />
             <ErrorMessage id=id.clone() error=error />
             {control(id, described, locked)}
         </div>
     }
+}
+
+/// A question's words as shown (standard, or its easy read) and, when it
+/// has its easy read, its "Read aloud" for itself and `answers`.
+pub(crate) fn question_words(
+    id: &str,
+    standard: String,
+    easy: Option<EasyKey>,
+    answers: Vec<Words>,
+) -> (AnyView, Option<AnyView>) {
+    let easy_text = easy.as_ref().and_then(EasyKey::question);
+    let words = Words {
+        standard,
+        easy: easy_text,
+        // Not "-words": the first answer's id is the question's.
+        id: format!("{id}-question"),
+    };
+    let shown = shown_words(
+        words.standard.clone(),
+        words.easy.clone(),
+        words.id.clone(),
+        false,
+    )
+    .into_any();
+    let read = easy
+        .is_some()
+        .then(|| read_aloud_for(words, answers).into_any());
+    (shown, read)
 }
 
 /// A one-line text field.
@@ -111,6 +145,9 @@ pub fn TextInput(
     /// closes) rather than on every keystroke.
     #[prop(optional)]
     on_change_only: bool,
+    /// Its easy read (`review_core::easy`), for a question of the meeting.
+    #[prop(optional, into)]
+    easy: EasyKey,
 ) -> impl IntoView {
     let class = move || {
         let err = if error.with(Option::is_some) {
@@ -120,25 +157,32 @@ pub fn TextInput(
         };
         format!("app-input {width}{err}")
     };
-    field_frame(id, label, hint, error, move |id, described, locked| {
-        view! {
-            <input
-                class=class
-                id=id.clone()
-                name=id
-                type=kind.unwrap_or("text")
-                spellcheck="false"
-                autocomplete=autocomplete.unwrap_or("off")
-                inputmode=inputmode
-                aria-describedby=described
-                aria-invalid=move || error.with(Option::is_some).then_some("true")
-                prop:value=value
-                readonly=move || locked.get()
-                on:input=move |ev| if !on_change_only { on_input.run(event_target_value(&ev)) }
-                on:change=move |ev| if on_change_only { on_input.run(event_target_value(&ev)) }
-            />
-        }
-    })
+    field_frame(
+        id,
+        label,
+        hint,
+        error,
+        easy.given(),
+        move |id, described, locked| {
+            view! {
+                <input
+                    class=class
+                    id=id.clone()
+                    name=id
+                    type=kind.unwrap_or("text")
+                    spellcheck="false"
+                    autocomplete=autocomplete.unwrap_or("off")
+                    inputmode=inputmode
+                    aria-describedby=described
+                    aria-invalid=move || error.with(Option::is_some).then_some("true")
+                    prop:value=value
+                    readonly=move || locked.get()
+                    on:input=move |ev| if !on_change_only { on_input.run(event_target_value(&ev)) }
+                    on:change=move |ev| if on_change_only { on_input.run(event_target_value(&ev)) }
+                />
+            }
+        },
+    )
 }
 
 /// A date field using the browser's own date picker (large and familiar on
@@ -162,6 +206,9 @@ pub fn DateInput(
     error: Signal<Option<String>>,
     /// Receives the new date (or `None` when cleared).
     on_change: Callback<Option<chrono::NaiveDate>>,
+    /// Its easy read (`review_core::easy`), for a question of the meeting.
+    #[prop(optional, into)]
+    easy: EasyKey,
 ) -> impl IntoView {
     let text = Signal::derive(move || {
         value
@@ -174,7 +221,7 @@ pub fn DateInput(
     });
     view! {
         <TextInput id=id label=label hint=hint value=text error=error on_input=on_text
-            width="app-input--width-10" kind="date" on_change_only=true />
+            width="app-input--width-10" kind="date" on_change_only=true easy=easy />
     }
 }
 
@@ -201,22 +248,32 @@ pub fn TextArea(
     /// Visible rows (default 4).
     #[prop(optional)]
     rows: Option<u32>,
+    /// Its easy read (`review_core::easy`), for a question of the meeting.
+    #[prop(optional, into)]
+    easy: EasyKey,
 ) -> impl IntoView {
-    field_frame(id, label, hint, error, move |id, described, locked| {
-        view! {
-            <textarea
-                class=move || if error.with(Option::is_some) { "app-textarea app-input--error" } else { "app-textarea" }
-                id=id.clone()
-                name=id
-                rows=rows.unwrap_or(4)
-                aria-describedby=described
-                aria-invalid=move || error.with(Option::is_some).then_some("true")
-                prop:value=value
-                readonly=move || locked.get()
-                on:input=move |ev| on_input.run(event_target_value(&ev))
-            ></textarea>
-        }
-    })
+    field_frame(
+        id,
+        label,
+        hint,
+        error,
+        easy.given(),
+        move |id, described, locked| {
+            view! {
+                <textarea
+                    class=move || if error.with(Option::is_some) { "app-textarea app-input--error" } else { "app-textarea" }
+                    id=id.clone()
+                    name=id
+                    rows=rows.unwrap_or(4)
+                    aria-describedby=described
+                    aria-invalid=move || error.with(Option::is_some).then_some("true")
+                    prop:value=value
+                    readonly=move || locked.get()
+                    on:input=move |ev| on_input.run(event_target_value(&ev))
+                ></textarea>
+            }
+        },
+    )
 }
 
 /// A drop-down choice, for a short answer beside another field (who said a
@@ -237,11 +294,16 @@ pub fn Select(
     value: Signal<String>,
     /// Receives the key chosen.
     on_change: Callback<String>,
+    /// Its easy read (`review_core::easy`), for a question of the meeting.
+    #[prop(optional, into)]
+    easy: EasyKey,
 ) -> impl IntoView {
     let locked = crate::state::read_only();
+    let (label_words, read_aloud) = question_words(&id, label, easy.given(), Vec::new());
     view! {
         <div class="app-form-group app-form-group--compact">
-            <label class="app-label" for=id.clone()>{label}</label>
+            <label class="app-label" for=id.clone()>{label_words}</label>
+            {read_aloud}
             <select class="app-select" id=id.clone() name=id
                 disabled=move || locked.get()
                 prop:value=value
@@ -255,153 +317,6 @@ pub fn Select(
     }
 }
 
-/// One option of a radio or checkbox group.
-#[derive(Clone)]
-pub struct Choice<T> {
-    pub value: T,
-    /// Stable word used in the element id (e.g. "in-person").
-    pub key: String,
-    pub label: String,
-    pub hint: Option<String>,
-}
-
-impl<T: Copy> Choice<T> {
-    /// One choice per value of a fixed list (an enum's `ALL`), with its key and label.
-    pub fn list(all: &[T], key: fn(T) -> &'static str, label: fn(T) -> &'static str) -> Vec<Self> {
-        all.iter()
-            .map(|v| Choice::new(*v, key(*v), label(*v)))
-            .collect()
-    }
-}
-
-impl<T> Choice<T> {
-    pub fn new(value: T, key: &str, label: &str) -> Self {
-        Choice {
-            value,
-            key: key.to_string(),
-            label: label.to_string(),
-            hint: None,
-        }
-    }
-    pub fn hint(mut self, hint: impl Into<String>) -> Self {
-        self.hint = Some(hint.into());
-        self
-    }
-}
-
-/// The id of option `index` in a group: the first option carries the group id
-/// so that error summary links land on it.
-fn option_id(group: &str, index: usize, key: &str) -> String {
-    if index == 0 {
-        group.to_string()
-    } else {
-        format!("{group}-{key}")
-    }
-}
-
-/// Radios (one answer) or checkboxes (any answers).
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Kind {
-    Single,
-    Multiple,
-}
-
-impl Kind {
-    fn block(self) -> &'static str {
-        match self {
-            Kind::Single => "app-radios",
-            Kind::Multiple => "app-checkboxes",
-        }
-    }
-}
-
-/// One option's words: its key (in element ids), label and hint.
-struct OptionText {
-    key: String,
-    label: String,
-    hint: Option<String>,
-}
-
-/// The one choice group behind [`Radios`] and [`Checkboxes`]: a fieldset
-/// whose rows are whole tap targets, keyed by each option's index, so it is
-/// built once whatever the type of the answers (one copy in the wasm, too).
-struct Group {
-    kind: Kind,
-    id: String,
-    legend: String,
-    hint: Option<String>,
-    options: Vec<OptionText>,
-    /// The indexes of the options chosen.
-    chosen: Signal<Vec<usize>>,
-    error: Signal<Option<String>>,
-    /// An option's index and whether it is now chosen.
-    on_change: Callback<(usize, bool)>,
-    inline: bool,
-}
-
-fn choice_group(group: Group) -> impl IntoView {
-    let Group {
-        kind,
-        id,
-        legend,
-        hint,
-        options,
-        chosen,
-        error,
-        on_change,
-        inline,
-    } = group;
-    let locked = crate::state::read_only();
-    // Re-applies `checked` after each change: when the change is refused the
-    // value does not change, and the box the browser ticked must be unticked.
-    let resync = RwSignal::new(0u32);
-    let block = kind.block();
-    let items = options
-        .into_iter()
-        .enumerate()
-        .map(|(i, OptionText { key, label, hint: item_hint })| {
-            let input_id = option_id(&id, i, &key);
-            let hint_id = format!("{input_id}-item-hint");
-            view! {
-                <div class=format!("{block}__item")>
-                    <input
-                        class=format!("{block}__input")
-                        id=input_id.clone()
-                        name=id.clone()
-                        type=if kind == Kind::Single { "radio" } else { "checkbox" }
-                        value=key
-                        aria-describedby=item_hint.is_some().then(|| hint_id.clone())
-                        prop:checked=move || {
-                            resync.track();
-                            chosen.with(|c| c.contains(&i))
-                        }
-                        disabled=move || locked.get()
-                        on:change=move |ev| {
-                            on_change.run((i, event_target_checked(&ev)));
-                            resync.update(|n| *n += 1);
-                        }
-                    />
-                    <label class=format!("{block}__label") for=input_id>{label}</label>
-                    {item_hint.map(|h| view! { <div class=format!("{block}__hint") id=hint_id>{h}</div> })}
-                </div>
-            }
-        })
-        .collect_view();
-    let list_class = if inline {
-        format!("{block} {block}--inline")
-    } else {
-        block.to_string()
-    };
-    question_frame(Question {
-        id,
-        legend,
-        hint,
-        error,
-        answers: view! { <div class=list_class>{items}</div> }.into_any(),
-        after: ().into_any(),
-    })
-}
-
 /// A question whose answers are picked: its id (the first answer's), the
 /// question, its hint, its error, the answers, and what follows the fieldset
 /// inside the question's group.
@@ -412,6 +327,10 @@ pub(crate) struct Question {
     pub error: Signal<Option<String>>,
     pub answers: AnyView,
     pub after: AnyView,
+    /// The question's easy read, for a question of the meeting.
+    pub easy: Option<EasyKey>,
+    /// The answers' words, for Read aloud.
+    pub answer_words: Vec<Words>,
 }
 
 /// The frame every question with answers to pick shares (choices, ratings,
@@ -425,12 +344,16 @@ pub(crate) fn question_frame(question: Question) -> impl IntoView {
         error,
         answers,
         after,
+        easy,
+        answer_words,
     } = question;
     let described = described_by(&id, hint.is_some(), error);
+    let (legend, read_aloud) = question_words(&id, legend, easy, answer_words);
     view! {
         <div class=group_class(error)>
             <fieldset class="app-fieldset" aria-describedby=described>
                 <legend class="app-fieldset__legend app-fieldset__legend--m">{legend}</legend>
+                {read_aloud}
                 <Hint id=id.clone() text=hint />
                 <ErrorMessage id=id error=error />
                 {answers}
@@ -438,135 +361,4 @@ pub(crate) fn question_frame(question: Question) -> impl IntoView {
             {after}
         </div>
     }
-}
-
-/// The options of a group as words, and their values in order.
-fn split<T>(choices: Vec<Choice<T>>) -> (Vec<OptionText>, Vec<T>) {
-    choices
-        .into_iter()
-        .map(|c| {
-            let text = OptionText {
-                key: c.key,
-                label: c.label,
-                hint: c.hint,
-            };
-            (text, c.value)
-        })
-        .unzip()
-}
-
-/// A fieldset of radios; each whole row is the tap target.
-#[component]
-pub fn Radios<T>(
-    /// The group's id (the first radio's id); error summary links point here.
-    #[prop(into)]
-    id: String,
-    /// The question.
-    #[prop(into)]
-    legend: String,
-    /// Help text under the question.
-    #[prop(optional, into)]
-    hint: MaybeProp<String>,
-    /// The answers to choose from.
-    choices: Vec<Choice<T>>,
-    /// The answer chosen so far.
-    #[prop(into)]
-    value: Signal<Option<T>>,
-    /// The error to show, if any.
-    #[prop(optional, into)]
-    error: Signal<Option<String>>,
-    /// Receives the answer when it is chosen.
-    on_change: Callback<T>,
-    /// Lay the answers out side by side (for two or three short answers).
-    #[prop(optional)]
-    inline: bool,
-) -> impl IntoView
-where
-    T: Clone + PartialEq + Send + Sync + 'static,
-{
-    let (options, values) = split(choices);
-    let values = StoredValue::new(values);
-    let chosen = Signal::derive(move || {
-        value.with(|v| {
-            values.with_value(|all| {
-                all.iter()
-                    .position(|x| Some(x) == v.as_ref())
-                    .into_iter()
-                    .collect()
-            })
-        })
-    });
-    let on_pick = Callback::new(move |(i, _): (usize, bool)| {
-        if let Some(v) = values.with_value(|all| all.get(i).cloned()) {
-            on_change.run(v);
-        }
-    });
-    choice_group(Group {
-        kind: Kind::Single,
-        id,
-        legend,
-        hint: hint.get_untracked(),
-        options,
-        chosen,
-        error,
-        on_change: on_pick,
-        inline,
-    })
-}
-
-/// A fieldset of checkboxes; each whole row is the tap target.
-#[component]
-pub fn Checkboxes<T>(
-    /// The group's id (the first box's id); error summary links point here.
-    #[prop(into)]
-    id: String,
-    /// The question.
-    #[prop(into)]
-    legend: String,
-    /// Help text under the question, e.g. "Select all that apply".
-    #[prop(optional, into)]
-    hint: MaybeProp<String>,
-    /// The options.
-    choices: Vec<Choice<T>>,
-    /// The options ticked so far.
-    #[prop(into)]
-    value: Signal<Vec<T>>,
-    /// The error to show, if any.
-    #[prop(optional, into)]
-    error: Signal<Option<String>>,
-    /// Receives an option and whether it is now ticked.
-    on_toggle: Callback<(T, bool)>,
-) -> impl IntoView
-where
-    T: Clone + PartialEq + Send + Sync + 'static,
-{
-    let (options, values) = split(choices);
-    let values = StoredValue::new(values);
-    let chosen = Signal::derive(move || {
-        value.with(|v| {
-            values.with_value(|all| {
-                all.iter()
-                    .enumerate()
-                    .filter(|(_, x)| v.contains(x))
-                    .map(|(i, _)| i)
-                    .collect()
-            })
-        })
-    });
-    let on_tick = Callback::new(move |(i, ticked): (usize, bool)| {
-        if let Some(v) = values.with_value(|all| all.get(i).cloned()) {
-            on_toggle.run((v, ticked));
-        }
-    });
-    choice_group(Group {
-        kind: Kind::Multiple,
-        id,
-        legend,
-        hint: hint.get_untracked(),
-        options,
-        chosen,
-        error,
-        on_change: on_tick,
-        inline: false,
-    })
 }

@@ -3,7 +3,7 @@
 //! holds the tablet now is not shown to them: only that it is there, for
 //! the worker.
 
-use super::fields::{Choice, Radios};
+use super::choices::{Choice, Radios};
 use crate::state::PageErrors;
 use leptos::prelude::*;
 use review_core::continuity::Question;
@@ -23,6 +23,8 @@ pub fn FollowUps<T>(
     errors: PageErrors,
     /// Receives (the item's id, the answer).
     on_answer: Callback<(String, T)>,
+    /// Each question's easy read (`review_core::easy`).
+    easy: &'static str,
 ) -> impl IntoView
 where
     T: Clone + PartialEq + Send + Sync + 'static,
@@ -38,7 +40,7 @@ where
                 }
                 let item = r.id.clone();
                 view! {
-                    <Radios id=r.field.clone() legend=r.legend hint=r.hint choices=choices()
+                    <Radios easy=easy id=r.field.clone() legend=r.legend hint=r.hint choices=choices()
                         value=Signal::derive(move || at.with(|r| r.as_ref().and_then(|r| r.answer.clone())))
                         error=errors.for_field(r.field)
                         on_change=Callback::new(move |answer| on_answer.run((item.clone(), answer))) />

@@ -4,7 +4,8 @@
 //! suggest is marked; an interpreter or advocate is chosen when there is
 //! more than one; a witness is optional.
 
-use super::fields::{Choice, Radios, Select};
+use super::choices::{Choice, Radios};
+use super::fields::Select;
 use crate::state::use_review;
 use leptos::prelude::*;
 use review_core::agreement::{helpers, suggested, ways_for, AgreedWay, HowAgreed};
@@ -95,17 +96,17 @@ pub fn HowAgreedPick(
     let through_id = format!("{id}-through");
     let witness_id = format!("{id}-witness");
     view! {
-        <Radios id=id.clone() legend=format!("How did {name} show they agree?") choices=ways value=way
+        <Radios easy=("agreed.way", name.clone()) id=id.clone() legend=format!("How did {name} show they agree?") choices=ways value=way
             error=error on_change=pick_way />
         {move || through_choices.get().map(|people| {
             let value = Signal::derive(move || value.with(|v| v.as_ref().and_then(|v| v.through.clone())));
-            let choices = people.iter().map(|(id, n)| Choice::new(id.clone(), id, n)).collect();
+            let choices = people.iter().map(|(id, n)| Choice::new(id.clone(), id, n).easy(n.clone(), review_core::easy::Sym::Person)).collect();
             view! {
-                <Radios id=through_id.clone() legend="Through whom?" choices=choices value=value on_change=set_through />
+                <Radios easy="agreed.through" id=through_id.clone() legend="Through whom?" choices=choices value=value on_change=set_through />
             }
         })}
         <Show when=move || way.with(Option::is_some)>
-            <Select id=witness_id.clone() label="Who saw them agree? (optional)"
+            <Select easy="agreed.witness" id=witness_id.clone() label="Who saw them agree? (optional)"
                 options=witnesses.clone()
                 value=Signal::derive(move || value.with(|v| v.as_ref().and_then(|v| v.witness.clone()).unwrap_or_default()))
                 on_change=set_witness />

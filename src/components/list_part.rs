@@ -4,9 +4,9 @@
 //! Which card a field is in, what the page calls it and how it stands come
 //! from `review_core::lists`; the screens give only their questions.
 
+use super::choices::{Choice, Radios};
 use super::editable::{change_word, Editable};
 use super::error_summary::ErrorSummary;
-use super::fields::{Choice, Radios};
 use super::focus::focus_by_id;
 use super::undo::remove_from;
 use crate::state::{use_review, PageErrors};
@@ -282,6 +282,9 @@ pub fn ListSection(
     add_text: String,
     /// One entry's card, by its id.
     card: Callback<String, AnyView>,
+    /// The question's easy read (`review_core::easy`).
+    #[prop(optional, into)]
+    easy: super::easy::EasyKey,
 ) -> impl IntoView {
     let ctx = use_review();
     let kind = list.kind;
@@ -295,7 +298,7 @@ pub fn ListSection(
             None => Ok(()),
         });
         view! {
-            <ListQuestion id=id legend=legend hint=hint value=needed error=errors.for_field(id)
+            <ListQuestion easy=easy id=id legend=legend hint=hint value=needed error=errors.for_field(id)
                 still_listed=still_listed on_answer=answer />
         }
     });
@@ -338,6 +341,9 @@ pub fn ListQuestion(
     still_listed: String,
     /// Sends the answer; an `Err` is the core's refusal.
     on_answer: Callback<bool, Result<(), DomainError>>,
+    /// The question's easy read (`review_core::easy`).
+    #[prop(optional, into)]
+    easy: super::easy::EasyKey,
 ) -> impl IntoView {
     let refused = RwSignal::new(None::<String>);
     let shown = Signal::derive(move || refused.get().or_else(|| error.get()));
@@ -348,7 +354,7 @@ pub fn ListQuestion(
         }))
     });
     view! {
-        <Radios id=id legend=legend hint=hint inline=true
+        <Radios easy=easy id=id legend=legend hint=hint inline=true
             choices=vec![Choice::new(true, "yes", "Yes"), Choice::new(false, "no", "No")]
             value=value error=shown on_change=answer />
     }

@@ -2,7 +2,10 @@
 
 mod about;
 mod banner;
+mod choices;
 mod display;
+mod display_panel;
+mod easy;
 mod easy_read_offer;
 mod editable;
 mod error_summary;
@@ -17,6 +20,7 @@ mod page;
 mod part_page;
 mod person_choice;
 mod pin_entry;
+mod read_aloud;
 mod remarks;
 mod said;
 mod save_banners;
@@ -30,15 +34,18 @@ mod visibility;
 
 pub use about::AboutThisPart;
 pub use banner::{Banner, Flash, Notice};
+pub use choices::{Checkboxes, Choice, Radios};
 pub use display::{
-    easy_read, provide_display_settings, use_display, DisplayControl, DisplayState, EasyReadBox,
-    EasyWords, Face, ReadAloud, Symbol,
+    easy_read, provide_display_settings, use_display, DisplayState, EasyReadBox, EasyWords, Face,
+    Symbol,
 };
+pub use display_panel::DisplayControl;
+pub use easy::{EasyKey, EasyText, Words};
 pub use easy_read_offer::EasyReadOffer;
 pub use editable::{change_word, Editable};
 pub use error_summary::{ErrorSummary, FieldMessages, Problem};
-pub(crate) use fields::{question_frame, Question};
-pub use fields::{Checkboxes, Choice, DateInput, Radios, Select, TextArea, TextInput};
+pub(crate) use fields::{question_frame, question_words, Question};
+pub use fields::{DateInput, Select, TextArea, TextInput};
 pub use file_choice::FileChoice;
 pub use focus::focus_by_id;
 pub use follow_up::FollowUps;
@@ -52,6 +59,7 @@ pub use page::{NotInReview, Page};
 pub use part_page::PartPage;
 pub use person_choice::PersonChoice;
 pub use pin_entry::{PinAgain, PinEntry};
+pub use read_aloud::{provide_voices, ReadAloud, Spoken};
 pub use remarks::ResourceRemarks;
 pub use said::Said;
 pub use save_banners::{OtherTabBanner, SaveProblemBanner};

@@ -2,7 +2,8 @@
 //! (a GP, a neighbour), for owners of actions, who noticed a gap, who said
 //! a note.
 
-use super::fields::{Choice, Radios, TextInput};
+use super::choices::{Choice, Radios};
+use super::fields::TextInput;
 use crate::state::use_review;
 use leptos::prelude::*;
 use review_core::Person;
@@ -36,7 +37,16 @@ pub fn PersonChoice(
     name_error: Signal<Option<String>>,
     /// Receives the new answer.
     on_change: Callback<Option<Person>>,
+    /// Its easy read (`review_core::easy`).
+    #[prop(optional, into)]
+    easy: super::easy::EasyKey,
 ) -> impl IntoView {
+    // The typed name's easy read, when the question has one.
+    let name_easy = if easy.key.is_empty() {
+        ""
+    } else {
+        "person.named"
+    };
     let ctx = use_review();
     let people = ctx.select(|r| {
         r.participants
@@ -68,7 +78,10 @@ pub fn PersonChoice(
         let mut choices: Vec<Choice<Pick>> = people
             .get()
             .into_iter()
-            .map(|(pid, name)| Choice::new(Pick::Participant(pid.clone()), &pid, &name))
+            .map(|(pid, name)| {
+                Choice::new(Pick::Participant(pid.clone()), &pid, &name)
+                    .easy(name, review_core::easy::Sym::Person)
+            })
             .collect();
         choices.push(Choice::new(
             Pick::SomeoneElse,
@@ -77,9 +90,9 @@ pub fn PersonChoice(
         ));
         let name_id = name_id.clone();
         view! {
-            <Radios id=id.clone() legend=legend.clone() choices=choices value=pick error=error on_change=on_pick />
+            <Radios easy=easy.clone() id=id.clone() legend=legend.clone() choices=choices value=pick error=error on_change=on_pick />
             <Show when=move || pick.get() == Some(Pick::SomeoneElse)>
-                <TextInput id=name_id.clone() label="Their name and role" hint="For example: Dr Shah, GP"
+                <TextInput easy=name_easy id=name_id.clone() label="Their name and role" hint="For example: Dr Shah, GP"
                     value=typed error=name_error width="app-input--width-30"
                     on_input=Callback::new(move |name: String| on_change.run(Some(Person::named(name)))) />
             </Show>

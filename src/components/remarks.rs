@@ -187,21 +187,26 @@ fn RemarkRow(
         <div class="app-remarks__item">
             {move || {
                 let id = id.get();
+                let easy = match list {
+                    ResourceList::Benefits => "services.benefits",
+                    ResourceList::Difficulties => "services.difficulties",
+                    ResourceList::Changes => "services.changes",
+                };
                 let field = match hint.clone() {
                     Some(hint) => view! {
-                        <TextArea id=id.clone() label=label.clone() hint=hint value=text error=error
+                        <TextArea easy=easy id=id.clone() label=label.clone() hint=hint value=text error=error
                             on_input=on_text rows=2 />
                     }
                     .into_any(),
                     None => view! {
-                        <TextArea id=id.clone() label=label.clone() value=text error=error
+                        <TextArea easy=easy id=id.clone() label=label.clone() value=text error=error
                             on_input=on_text rows=2 />
                     }
                     .into_any(),
                 };
                 view! {
                     {field}
-                    <Select id=format!("{id}-said-by") label="Who said this?" options=options
+                    <Select easy="services.said-by" id=format!("{id}-said-by") label="Who said this?" options=options
                         value=speaker_key on_change=on_speaker />
                 }
             }}

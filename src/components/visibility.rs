@@ -86,7 +86,7 @@ pub fn VisibilityPick(
     });
     view! {
         <VisibilityIcon visibility=value />
-        <Select id=id label="Who may see this?" options=options value=key on_change=picked />
+        <Select easy="sharing.item" id=id label="Who may see this?" options=options value=key on_change=picked />
         <p class="app-visibility__hint">{move || value.get().map(|v| v.hint())}</p>
     }
 }

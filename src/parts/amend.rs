@@ -52,9 +52,9 @@ pub fn Amend() -> impl IntoView {
         <Page back=ctx.path("sign") back_text="Back to the sign-off" title="Amend this review" caption="Check and sign off" about=&["P23"]
             intro="This makes a new version of the review that you can change and everyone signs again. The signed version is kept as it is.">
             <ErrorSummary errors=errors.visible() attempts=errors.attempts />
-            <TextArea id=form::AMEND_REASON label="Why does the review need amending?" value=reason rows=3
+            <TextArea easy="amend.reason" id=form::AMEND_REASON label="Why does the review need amending?" value=reason rows=3
                 error=error(form::AMEND_REASON) on_input=Callback::new(move |v| reason.set(v)) />
-            <TextArea id=form::AMEND_WHAT label="What will change?" value=what rows=3
+            <TextArea easy="amend.what" id=form::AMEND_WHAT label="What will change?" value=what rows=3
                 error=error(form::AMEND_WHAT) on_input=Callback::new(move |v| what.set(v)) />
             <Problem message=problem />
             <div class="app-button-group">

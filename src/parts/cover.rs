@@ -35,7 +35,7 @@ pub fn Cover() -> impl IntoView {
             <p class="app-body">
                 {format!("{individual} may need other support while {carer} has time for their own needs. Agree each one together, and ask {individual} what they think.")}
             </p>
-            <ListSection list=list
+            <ListSection easy="cover.needed" list=list
                 legend=format!("Does {individual_s} support need to change while the carer has time for themselves?")
                 hint="For example: a sitting service while the carer goes to an appointment, a short stay while they have a break."
                 still_listed="To answer no, first remove the arrangements listed below"
@@ -199,29 +199,29 @@ fn ArrangementCard(
     view! {
         <ListCard entry=arrangement title=arrangement.title(|a| a.kind.map(CoverKind::label))
             summary=summary>
-            <Radios id=field("makes-room-for") legend=need_legend.clone()
+            <Radios easy="cover.need" id=field("makes-room-for") legend=need_legend.clone()
                 choices=Choice::list(CarerNeed::ALL, CarerNeed::key, CarerNeed::label)
                 value=need error=err("makes-room-for") on_change=arrangement.set(CoverField::MakesRoomFor) />
             {
                 let (detail_id, detail_err) = (detail_id.clone(), err("makes-room-for-detail"));
                 view! {
                     <Show when=move || need.get() == Some(CarerNeed::Other)>
-                        <TextInput id=detail_id.clone() label="What do they need the time for?"
+                        <TextInput easy="cover.need-detail" id=detail_id.clone() label="What do they need the time for?"
                             value=text(|a| a.makes_room_for_detail.clone()) error=detail_err
                             on_input=arrangement.set(CoverField::MakesRoomForDetail) width="app-input--width-30" />
                     </Show>
                 }
             }
-            <Radios id=field("kind") legend=kind_legend.clone()
+            <Radios easy="cover.kind" id=field("kind") legend=kind_legend.clone()
                 choices=Choice::list(CoverKind::ALL, CoverKind::key, CoverKind::label)
                 value=arrangement.read(|a| a.kind) error=err("kind") on_change=arrangement.set(CoverField::Kind) />
-            <TextInput id=field("when") label="When, and how often?"
+            <TextInput easy="cover.when" id=field("when") label="When, and how often?"
                 hint="For example: Tuesdays from 10am to 4pm, every week"
                 value=text(|a| a.when.clone()) error=err("when") on_input=arrangement.set(CoverField::When) width="app-input--width-30" />
-            <TextInput id=field("provider") label="Who will provide it?"
+            <TextInput easy="cover.provider" id=field("provider") label="Who will provide it?"
                 hint="For example: Northshire Sitting Service, their sister Farah"
                 value=text(|a| a.provider.clone()) error=err("provider") on_input=arrangement.set(CoverField::Provider) width="app-input--width-30" />
-            <Radios id=field("funding") legend="How will it be paid for?"
+            <Radios easy="cover.funding" id=field("funding") legend="How will it be paid for?"
                 choices=Choice::list(Funding::ALL, Funding::key, Funding::label)
                 value=arrangement.read(|a| a.funding) error=err("funding") on_change=arrangement.set(CoverField::Funding) />
             <h4 class="app-heading-s">"Risks and how they are managed"</h4>
@@ -234,7 +234,7 @@ fn ArrangementCard(
                     "Add a risk"
                 </button>
             </div>
-            <Radios id=field("agreement") legend=agreement_legend.clone()
+            <Radios easy=("cover.agreement", individual.clone()) id=field("agreement") legend=agreement_legend.clone()
                 hint="Their wishes count, whether they say so themselves or through someone who helps them."
                 choices=agreement_choices.clone()
                 value=answer error=err("agreement") on_change=set_answer />
@@ -255,7 +255,7 @@ fn ArrangementCard(
                         <div class="app-inset-text">
                             <p class="app-body">{not_agreed_note.clone()}</p>
                         </div>
-                        <TextArea id=next_id.clone() label="What happens next?"
+                        <TextArea easy="cover.next" id=next_id.clone() label="What happens next?"
                             hint="For example: talk again with their advocate next week; try a sitting service at home instead of a short stay"
                             value=next_step error=next_err on_input=set_next_step rows=3 />
                     </Show>
@@ -329,9 +329,9 @@ fn RiskFields(
             <div class="app-card__body">
                 <fieldset class="app-fieldset">
                     <legend class="app-fieldset__legend app-fieldset__legend--s">{move || format!("Risk {}", place.get())}</legend>
-                    <TextArea id=field("risk") label="What is the risk?" value=risk
+                    <TextArea easy="cover.risk" id=field("risk") label="What is the risk?" value=risk
                         error=errors.for_field(field("risk")) on_input=set_risk rows=2 />
-                    <TextArea id=field("management") label="How will it be managed?" value=management
+                    <TextArea easy="cover.risk-managed" id=field("management") label="How will it be managed?" value=management
                         error=errors.for_field(field("management")) on_input=set_management rows=2 />
                 </fieldset>
                 <VisibilityChoice item=id.clone() what="this risk" />

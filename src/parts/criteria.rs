@@ -59,7 +59,7 @@ fn LibrarySearch() -> impl IntoView {
         })
     });
     view! {
-        <TextInput id="library-search" label="Search our list"
+        <TextInput easy="criteria.search" id="library-search" label="Search our list"
             hint="A word or two, for example: money, breaks, calls."
             value=query on_input=Callback::new(move |q| query.set(q)) width="app-input--width-20" />
         {move || {
@@ -136,8 +136,11 @@ fn LibraryChoices(
         .iter()
         .filter_map(|k| lib.get(k))
         .map(|c| {
+            let symbol = review_core::easy::Sym::from_file(&c.symbol)
+                .unwrap_or(review_core::easy::Sym::Note);
             Choice::new(c.key.clone(), &c.key, &c.wording)
                 .hint(format!("Easy read: {}", c.easy_read))
+                .easy(c.easy_read.clone(), symbol)
         })
         .collect();
     let toggle = Callback::new(move |(key, used): (String, bool)| {
@@ -159,7 +162,7 @@ fn LibraryChoices(
         }
     });
     view! {
-        <Checkboxes id=id legend=legend hint=(!hint.is_empty()).then_some(hint)
+        <Checkboxes easy="criteria.group" id=id legend=legend hint=(!hint.is_empty()).then_some(hint)
             choices=choices
             value=Signal::derive(move || in_review.with(|v| v.iter().map(|(k, _)| k.clone()).collect::<Vec<_>>()))
             on_toggle=toggle />
@@ -196,10 +199,10 @@ fn CustomCriterion() -> impl IntoView {
                 <span class="app-details__summary-text">"Add your own"</span>
             </summary>
             <div class="app-details__text">
-                <TextArea id="custom-wording" label="What else should the review look at?"
+                <TextArea easy="criteria.custom" id="custom-wording" label="What else should the review look at?"
                     hint="Write it so that people can say whether it is going well. For example: the evening calls from the care agency come on time."
                     value=wording error=problem rows=2 on_input=Callback::new(move |v| wording.set(v)) />
-                <Radios id="custom-group" legend="Which area is it about?"
+                <Radios easy="criteria.custom-group" id="custom-group" legend="Which area is it about?"
                     choices=CriterionGroup::ALL.iter().map(|g| Choice::new(*g, g.key(), &lib.group(*g).title)).collect()
                     value=group on_change=Callback::new(move |g| group.set(Some(g))) />
                 <SecondaryAction on_press=Callback::new(add)>"Add this to the review"</SecondaryAction>
@@ -294,7 +297,7 @@ fn ChosenCriterion(
             </Show>
             <div class="app-card__body" id=body_id.clone() hidden=move || !open.get()>
                 {move || easy_words().map(|words| view! { <EasyReadBox words=words /> })}
-                <Radios id=format!("criterion-{id}-scale") legend="How will people rate it?"
+                <Radios easy="criteria.scale" id=format!("criterion-{id}-scale") legend="How will people rate it?"
                     choices=Choice::list(&Scale::ALL, Scale::key, Scale::label)
                     value=Signal::derive(move || criterion.with(|c| c.as_ref().map(|c| c.scale)))
                     on_change=set_scale />
@@ -303,9 +306,9 @@ fn ChosenCriterion(
                     if people.is_empty() {
                         return view! { <p class="app-body">"Add who is here first, so they can agree."</p> }.into_any();
                     }
-                    let choices = people.iter().map(|(pid, name)| Choice::new(pid.clone(), pid, name)).collect();
+                    let choices = people.iter().map(|(pid, name)| Choice::new(pid.clone(), pid, name).easy(name.clone(), review_core::easy::Sym::Person)).collect();
                     view! {
-                        <Checkboxes id=group_id.clone() legend="Who agrees to look at this?"
+                        <Checkboxes easy="criteria.agreed-by" id=group_id.clone() legend="Who agrees to look at this?"
                             hint="Changing the wording or the scale asks everyone again."
                             choices=choices
                             value=Signal::derive(move || criterion.with(|c| c.as_ref().map(|c| c.agreed_by.clone()).unwrap_or_default()))

@@ -78,14 +78,14 @@ pub fn Escalations() -> impl IntoView {
         Callback::new(move |(id, answer)| ctx.send(Command::FollowUpEscalation { id, answer }));
     view! {
         <PartPage part=Part::Escalations errors=errors list=list first=first>
-            <FollowUps heading="Still open at the last review" rows=last errors=errors on_answer=follow_up
+            <FollowUps easy="escalations.follow-up" heading="Still open at the last review" rows=last errors=errors on_answer=follow_up
                 kept="One more matter from the last review is for the worker to follow up."
                 intro="Say whether each matter that was with someone else at the last review is resolved now. One still open can be added below as a matter for this review."
                 choices=|| Choice::list(EscalationFollowUp::ALL, EscalationFollowUp::key, EscalationFollowUp::label) />
             <p class="app-body">
                 "Some things are beyond your role or expertise. Record each one, where it needs to go, and who will take it forward."
             </p>
-            <ListSection list=list legend="Does anything need someone else's help?"
+            <ListSection easy="escalations.any" list=list legend="Does anything need someone else's help?"
                 hint="For example: a safeguarding concern, an occupational therapy assessment, housing or money advice."
                 still_listed="To answer no, first remove what is listed below"
                 heading="What needs someone else's help"
@@ -206,46 +206,46 @@ fn MatterCard(
     view! {
         <ListCard entry=matter title=matter.title(|e| e.route.map(EscalationRoute::label))
             summary=summary always=warning>
-                    <TextArea id=matter.field("matter") label="What is the matter?"
+                    <TextArea easy="escalations.matter" id=matter.field("matter") label="What is the matter?"
                         hint="Write it as you would say it on the phone."
                         value=matter.read(|e| e.matter.clone()) error=matter.error("matter")
                         on_input=matter.set(EscalationField::Matter) rows=3 />
-                    <TextArea id=matter.field("why") label="Why is it beyond your scope or expertise?"
+                    <TextArea easy="escalations.why" id=matter.field("why") label="Why is it beyond your scope or expertise?"
                         hint="For example: it needs a safeguarding enquiry; it needs an occupational therapy assessment"
                         value=matter.read(|e| e.why_beyond_scope.clone()) error=matter.error("why")
                         on_input=matter.set(EscalationField::WhyBeyondScope) rows=2 />
                     <VisibilityChoice item=matter.id() what="this matter" />
-                    <Radios id=matter.field("route") legend="Where does it need to go?"
+                    <Radios easy="escalations.route" id=matter.field("route") legend="Where does it need to go?"
                         choices=Choice::list(EscalationRoute::ALL, EscalationRoute::key, EscalationRoute::label)
                         value=route error=matter.error("route") on_change=matter.set(EscalationField::Route) />
                     <Show when=move || route.get() == Some(EscalationRoute::Other)>
-                        <TextInput id=matter.field("route-detail") label="Which service or team?"
+                        <TextInput easy="escalations.route-detail" id=matter.field("route-detail") label="Which service or team?"
                             value=matter.read(|e| e.route_detail.clone()) error=matter.error("route-detail")
                             on_input=matter.set(EscalationField::RouteDetail) width="app-input--width-30" />
                     </Show>
-                    <TextInput id=matter.field("to-whom") label="Who will it go to?"
+                    <TextInput easy="escalations.to-whom" id=matter.field("to-whom") label="Who will it go to?"
                         hint="A team or a person, for example: the duty safeguarding team, Dr Shah"
                         value=matter.read(|e| e.to_whom.clone()) error=matter.error("to-whom")
                         on_input=matter.set(EscalationField::ToWhom) width="app-input--width-30" />
-                    <Radios id=matter.field("urgency") legend="How urgent is it?"
+                    <Radios easy="escalations.urgency" id=matter.field("urgency") legend="How urgent is it?"
                         choices=Choice::list(Urgency::ALL, Urgency::key, Urgency::label)
                         value=matter.read(|e| e.urgency) error=matter.error("urgency")
                         on_change=matter.set(EscalationField::Urgency) />
-                    <PersonChoice id=matter.field("owner") legend="Who will take it forward?"
+                    <PersonChoice easy="escalations.owner" id=matter.field("owner") legend="Who will take it forward?"
                         value=matter.read(|e| e.owner.clone()) error=matter.error("owner")
                         name_error=matter.error("owner-name") on_change=matter.set(EscalationField::Owner) />
-                    <DateInput id=matter.field("due") label="Due by" hint="On or after the day of this review."
+                    <DateInput easy="escalations.due" id=matter.field("due") label="Due by" hint="On or after the day of this review."
                         value=matter.read(|e| e.due) error=matter.error("due")
                         on_change=matter.set(EscalationField::Due) />
-                    <Radios id=matter.field("consent") legend="Is there consent to share this?"
+                    <Radios easy="escalations.consent" id=matter.field("consent") legend="Is there consent to share this?"
                         hint="Without consent, information may be shared only when there is a risk of harm. Record why."
                         choices=consent_choices.clone()
                         value=consent_answer error=matter.error("consent") on_change=set_consent />
                     <Show when=move || consent_answer.get() == Some(ConsentAnswer::BecauseOfRisk)>
-                        <TextArea id=matter.field("consent-reason") label="What is the risk that means it is shared without consent?"
+                        <TextArea easy="escalations.consent-reason" id=matter.field("consent-reason") label="What is the risk that means it is shared without consent?"
                             value=reason error=matter.error("consent-reason") on_input=set_reason rows=2 />
                     </Show>
-                    <Radios id=matter.field("status") legend="Where has it got to?" inline=true
+                    <Radios easy="escalations.status" id=matter.field("status") legend="Where has it got to?" inline=true
                         choices=Choice::list(EscalationStatus::ALL, EscalationStatus::key, EscalationStatus::label)
                         value=matter.read(|e| Some(e.status)) on_change=matter.set(EscalationField::Status) />
         </ListCard>

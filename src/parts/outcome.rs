@@ -57,7 +57,7 @@ pub fn ActionsAndOutcome() -> impl IntoView {
     });
     view! {
         <PartPage part=Part::Outcome errors=errors list=list>
-            <FollowUps heading="Last time’s actions" kept=KEPT_ACTION rows=last errors=errors on_answer=follow_up
+            <FollowUps easy="outcome.follow-up" heading="Last time’s actions" kept=KEPT_ACTION rows=last errors=errors on_answer=follow_up
                 intro="Say what became of each action agreed at the last review. One carried forward comes into this review’s actions below, for a new date."
                 choices=|| Choice::list(ActionFollowUp::ALL, ActionFollowUp::key, ActionFollowUp::label) />
             <h2 class="app-heading-m">"Actions"</h2>
@@ -85,12 +85,12 @@ pub fn TheOutcome() -> impl IntoView {
     view! {
         <PartPage part=Part::Outcome errors=errors page=1>
             <p class="app-body">"What the review decided and why. What everyone thinks of it comes next."</p>
-            <Radios id="outcome-decision" legend="What did the review decide?"
+            <Radios easy="outcome.decision" id="outcome-decision" legend="What did the review decide?"
                 choices=OutcomeDecision::ALL.iter().map(|d| Choice::new(*d, d.key(), d.label()).hint(decision_hint(*d))).collect()
                 value=Signal::derive(move || outcome.with(|o| o.decision))
                 error=errors.for_field("outcome-decision")
                 on_change=Callback::new(move |d| set(OutcomeField::Decision(d))) />
-            <TextArea id="outcome-rationale" label="Why is this the outcome?"
+            <TextArea easy="outcome.rationale" id="outcome-rationale" label="Why is this the outcome?"
                 hint="What the review found that led to this decision."
                 value=Signal::derive(move || outcome.with(|o| o.rationale.clone()))
                 error=errors.for_field("outcome-rationale") rows=4
@@ -120,11 +120,11 @@ pub fn EveryonesView() -> impl IntoView {
         move |f: fn(&review_core::Outcome) -> String| Signal::derive(move || outcome.with(f));
     view! {
         <PartPage part=Part::Outcome errors=errors page=2>
-            <TextArea id="outcome-carer-view" label=format!("What does {carer} think of the outcome?")
+            <TextArea easy="outcome.carer-view" id="outcome-carer-view" label=format!("What does {carer} think of the outcome?")
                 value=text(|o| o.carer_view.clone()) error=errors.for_field("outcome-carer-view") rows=3
                 on_input=Callback::new(move |v| set(OutcomeField::CarerView(v))) />
             <VisibilityChoice item=CARER_VIEW what=format!("{carer}'s view") />
-            <TextArea id="outcome-individual-view" label=format!("What does {individual} think of the outcome?")
+            <TextArea easy="outcome.individual-view" id="outcome-individual-view" label=format!("What does {individual} think of the outcome?")
                 hint="In their own words, as far as you can."
                 value=text(|o| o.individual_view.clone()) error=errors.for_field("outcome-individual-view") rows=3
                 on_input=Callback::new(move |v| set(OutcomeField::IndividualView(v))) />
@@ -132,16 +132,20 @@ pub fn EveryonesView() -> impl IntoView {
             {
                 let legend = format!("How did {individual} give their view? (optional)");
                 move || channels.get().map(|(options, hint)| {
-                    let choices = options.into_iter().map(|o| Choice::new(o.channel, &o.key, &o.words)).collect();
+                    let choices = options.into_iter().map(|o| {
+                        let symbol = review_core::easy::channel_symbol(&o.channel);
+                        let words = o.words.clone();
+                        Choice::new(o.channel, &o.key, &o.words).easy(words, symbol)
+                    }).collect();
                     let value = Signal::derive(move || outcome.with(|o| o.individual_view_through.clone()));
                     let on_change = Callback::new(move |c: RatingChannel| set(OutcomeField::IndividualViewThrough(Some(c))));
                     view! {
-                        <Radios id="outcome-individual-view-through" legend=legend.clone() hint=hint inline=true
+                        <Radios easy="outcome.individual-view-through" id="outcome-individual-view-through" legend=legend.clone() hint=hint inline=true
                             choices=choices value=value on_change=on_change />
                     }
                 })
             }
-            <TextArea id="outcome-other-views" label="Other views and any disagreements (optional)"
+            <TextArea easy="outcome.other-views" id="outcome-other-views" label="Other views and any disagreements (optional)"
                 hint="Write each view in the words of the person who holds it, and say whose it is. A disagreement is recorded here, not settled."
                 value=text(|o| o.other_views.clone()) rows=4
                 on_input=Callback::new(move |v| set(OutcomeField::OtherViews(v))) />
@@ -167,7 +171,7 @@ fn OtherViewsBy() -> impl IntoView {
         }
     });
     view! {
-        <Select id="outcome-other-views-said-by" label="Whose views are these?" options=options
+        <Select easy="outcome.other-views-said-by" id="outcome-other-views-said-by" label="Whose views are these?" options=options
             value=Signal::derive(move || said_by.with(Speaker::key)) on_change=on_change />
     }
 }
@@ -209,7 +213,7 @@ fn NextReviewDate(
                 format!("{MONTHS_AFTER_NO_CHANGE} months after this review, as the plan is not changing")
             };
             view! {
-                <DateInput id="next-review" label="Date of the next review"
+                <DateInput easy="outcome.next-review" id="next-review" label="Date of the next review"
                     hint=format!("Suggested: {} ({why}). Use it, or enter another date.", long_date(default))
                     value=date
                     error=errors.for_field("next-review")
@@ -268,14 +272,14 @@ fn ActionCard(
     };
     view! {
         <ListCard entry=action summary=summary>
-            <TextArea id=action.field("what") label="What will be done?"
+            <TextArea easy="outcome.action" id=action.field("what") label="What will be done?"
                 value=action.read(|a| a.what.clone()) error=action.error("what") rows=2
                 on_input=action.set(ActionField::What) />
             <VisibilityChoice item=action.id() what="this action" />
-            <PersonChoice id=action.field("owner") legend="Who will do it?"
+            <PersonChoice easy="outcome.action-owner" id=action.field("owner") legend="Who will do it?"
                 value=action.read(|a| a.owner.clone()) error=action.error("owner")
                 name_error=action.error("owner-name") on_change=action.set(ActionField::Owner) />
-            <DateInput id=action.field("due") label="When will it be done by?"
+            <DateInput easy="outcome.action-due" id=action.field("due") label="When will it be done by?"
                 hint="On or after the day of this review."
                 value=action.read(|a| a.due) error=action.error("due")
                 on_change=action.set(ActionField::Due) />
@@ -283,8 +287,14 @@ fn ActionCard(
                 let criterion_id = criterion_id.clone();
                 view! {
                 <Show when=move || !criteria.with(Vec::is_empty)>
+                    {
+                        let (words, read_aloud) = crate::components::question_words(&criterion_id,
+                            "Which of the things you looked at does it answer? (optional)".into(),
+                            Some("outcome.action-criterion".into()), Vec::new());
+                        view! {
                     <div class="app-form-group">
-                        <label class="app-label" for=criterion_id.clone()>"Which of the things you looked at does it answer? (optional)"</label>
+                        <label class="app-label" for=criterion_id.clone()>{words}</label>
+                        {read_aloud}
                         <select class="app-select" id=criterion_id.clone() name=criterion_id.clone()
                             disabled=move || crate::state::read_only().get()
                             on:change=move |ev| set_criterion.run(event_target_value(&ev))>
@@ -299,6 +309,8 @@ fn ActionCard(
                             }).collect_view()}
                         </select>
                     </div>
+                        }
+                    }
                 </Show>
                 }
             }

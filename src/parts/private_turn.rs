@@ -264,7 +264,7 @@ fn OwnNote(
     view! {
         <div class="app-card">
             <div class="app-card__body">
-                <TextArea id=ids::evidence(&id, "text") label="What you want to say" value=text rows=4 on_input=set_text />
+                <TextArea easy="private.say" id=ids::evidence(&id, "text") label="What you want to say" value=text rows=4 on_input=set_text />
                 <VisibilityChoice item=id.clone() what="what you said" />
             </div>
             <div class="app-card__actions">
@@ -367,9 +367,9 @@ pub fn StartPrivateTurn() -> impl IntoView {
                     }
                     .into_any()
                 } else {
-                    let choices = people.iter().map(|(id, name)| Choice::new(id.clone(), id, name)).collect();
+                    let choices = people.iter().map(|(id, name)| Choice::new(id.clone(), id, name).easy(name.clone(), review_core::easy::Sym::Person)).collect();
                     view! {
-                        <Radios id="private-turn-who" legend="Who has time on their own now?"
+                        <Radios easy="private.who" id="private-turn-who" legend="Who has time on their own now?"
                             choices=choices value=chosen error=not_chosen
                             on_change=Callback::new(move |who| chosen.set(Some(who))) />
                         <Problem message=problem />

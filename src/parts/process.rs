@@ -53,21 +53,21 @@ pub fn HowWeReview() -> impl IntoView {
     view! {
         <PartPage part=Part::HowWeReview errors=errors>
             <p class="app-body">"Agree with the carer how today's review will work."</p>
-            <Radios id="reason" legend="Why is this review happening?"
+            <Radios easy="process.reason" id="reason" legend="Why is this review happening?"
                 choices=Choice::list(&ReviewReason::ALL, ReviewReason::key, ReviewReason::label)
                 value=Signal::derive(move || process.with(|p| p.reason))
                 error=errors.for_field("reason")
                 on_change=Callback::new(move |r| ctx.send(Command::SetReason(r))) />
-            <TextArea id="why-now" label="What has changed since the last review, or why is it happening now? (optional)"
+            <TextArea easy="process.why-now" id="why-now" label="What has changed since the last review, or why is it happening now? (optional)"
                 hint="In a few words, for example: Joan's memory has got worse; Ayesha has started a new job."
                 value=Signal::derive(move || process.with(|p| p.why_now.clone())) rows=2
                 on_input=Callback::new(move |t| ctx.send(Command::SetWhyNow(t))) />
-            <Radios id="depth" legend="How deep will the review go?"
+            <Radios easy="process.depth" id="depth" legend="How deep will the review go?"
                 choices=Choice::list(&Depth::ALL, Depth::key, Depth::label)
                 value=Signal::derive(move || process.with(|p| p.depth))
                 error=errors.for_field("depth")
                 on_change=Callback::new(move |d| ctx.send(Command::SetDepth(d))) />
-            <Checkboxes id="agenda" legend="What will the review cover?"
+            <Checkboxes easy="process.agenda" id="agenda" legend="What will the review cover?"
                 hint="Untick anything the carer does not want to cover today. Actions and the outcome are always included."
                 choices=AgendaItem::ALL.iter().map(|a| Choice::new(*a, a.key(), a.label())).collect()
                 value=Signal::derive(move || process.with(|p| p.agenda.clone()))
@@ -79,7 +79,7 @@ pub fn HowWeReview() -> impl IntoView {
                     {AgendaItem::ALL.into_iter().map(|item| view! { <TimeBox item=item errors=errors not_numbers=not_numbers /> }).collect_view()}
                 </div>
             </details>
-            <Radios id="private-time" legend="Would the carer like time with the worker on their own?"
+            <Radios easy="process.private-time" id="private-time" legend="Would the carer like time with the worker on their own?"
                 hint="Some carers want to talk about their own needs without the person they care for in the room."
                 inline=true
                 choices=vec![Choice::new(true, "yes", "Yes"), Choice::new(false, "no", "No")]
@@ -130,9 +130,9 @@ pub fn KeepingThingsPrivate() -> impl IntoView {
             {move || {
                 let people = agreers.get();
                 (!people.is_empty()).then(|| {
-                    let choices = people.iter().map(|(id, name)| Choice::new(id.clone(), id, name)).collect();
+                    let choices = people.iter().map(|(id, name)| Choice::new(id.clone(), id, name).easy(name.clone(), review_core::easy::Sym::Person)).collect();
                     view! {
-                        <Checkboxes id="process-agreement" legend="Who agrees to review this way?"
+                        <Checkboxes easy="process.agreement" id="process-agreement" legend="Who agrees to review this way?"
                             choices=choices
                             value=Signal::derive(move || process.with(|p| p.agreed_by.clone()))
                             error=errors.for_field("process-agreement")
@@ -200,7 +200,7 @@ fn TimeBox(
     let problem = errors.for_field(format!("time-{}", item.key()));
     view! {
         <Show when=move || used.get()>
-            <TextInput id=format!("time-{}", item.key()) label=format!("Minutes for: {}", item.label())
+            <TextInput easy="process.time" id=format!("time-{}", item.key()) label=format!("Minutes for: {}", item.label())
                 value=typed error=problem inputmode="numeric" width="app-input--width-3" on_input=on_input />
         </Show>
     }
@@ -225,9 +225,9 @@ fn PrivatePlanFields() -> impl IntoView {
     );
     view! {
         <div class="app-inset-text">
-            <Select id="private-minutes" label="How long will it be?" options=options value=minutes
+            <Select easy="process.private-minutes" id="private-minutes" label="How long will it be?" options=options value=minutes
                 on_change=Callback::new(move |key: String| ctx.send(Command::SetPrivateMinutes(key.parse().ok()))) />
-            <Radios id="private-slot" legend="When in the review will it be?"
+            <Radios easy="process.private-slot" id="private-slot" legend="When in the review will it be?"
                 hint="When the time comes, start it from the task list: the carer then has the tablet to themselves."
                 choices=Choice::list(&PrivateSlot::ALL, PrivateSlot::key, PrivateSlot::label)
                 value=Signal::derive(move || plan.with(|p| p.slot))

@@ -115,6 +115,7 @@ fn NeedCheck(
             }),
         })
     });
+    let who_name = state.with_untracked(|s| s.as_ref().map(|s| s.1.clone()).unwrap_or_default());
     let legend = move || {
         state.with(|s| {
             s.as_ref()
@@ -125,20 +126,30 @@ fn NeedCheck(
     view! {
         <div class="app-card">
             <div class="app-card__body">
-                <Radios id=ids::need(&participant, need) legend=legend()
+                <Radios easy=(need_easy(need), who_name.clone()) id=ids::need(&participant, need) legend=legend()
                     choices=vec![Choice::new(true, "met", "Yes, it is in place"), Choice::new(false, "not-met", "No, it is not")]
                     value=met error=errors.for_field(ids::need(&participant, need)) on_change=set_met />
                 <Show when=move || met.get() == Some(false)>
-                    <TextArea id=ids::need_action(&participant, need) label="What did you do about it?"
+                    <TextArea easy="ready.action" id=ids::need_action(&participant, need) label="What did you do about it?"
                         hint="For example: booked an interpreter for a new date, used a phone interpreter"
                         value=Signal::derive(move || texts().0) error=errors.for_field(ids::need_action(&participant, need))
                         rows=2 on_input=set_action />
-                    <TextArea id=ids::need_reason(&participant, need) label="Why can the review go on today without it?"
+                    <TextArea easy="ready.reason" id=ids::need_reason(&participant, need) label="Why can the review go on today without it?"
                         hint="If it cannot, stop here and arrange the review again."
                         value=Signal::derive(move || texts().1) error=errors.for_field(ids::need_reason(&participant, need))
                         rows=2 on_input=set_reason />
                 </Show>
             </div>
         </div>
+    }
+}
+
+/// The easy read of the question about a need (`review_core::easy`).
+fn need_easy(need: Need) -> &'static str {
+    match need {
+        Need::Interpreter => "ready.interpreter",
+        Need::Advocate => "ready.advocate",
+        Need::Communication(_) => "ready.communication",
+        Need::Adjustments => "ready.adjustments",
     }
 }

@@ -188,9 +188,9 @@ fn Form(
         {questions}
         <hr class="app-section-break app-section-break--l app-section-break--visible" />
         <h2 class="app-heading-m">"Your own reflection"</h2>
-        <TextArea id=field_id("went-well") label="What went well in this review?" value=text("went-well") rows=4
+        <TextArea easy="reflection.went-well" id=field_id("went-well") label="What went well in this review?" value=text("went-well") rows=4
             error=errors.for_field(field_id("went-well")) on_input=went_well />
-        <TextArea id=field_id("do-differently") label="What would you do differently next time?" value=text("do-differently") rows=4
+        <TextArea easy="reflection.do-differently" id=field_id("do-differently") label="What would you do differently next time?" value=text("do-differently") rows=4
             hint="If nothing, write “Nothing”."
             error=errors.for_field(field_id("do-differently")) on_input=differently />
         <div class="app-inset-text">
@@ -217,33 +217,61 @@ fn HowItWas(
     let group = feeling_field(&person.participant_id);
     let error = errors.for_field(group.clone());
     let pid = person.participant_id.clone();
-    let tiles = Feeling::FACES
-        .into_iter()
-        .chain([Feeling::DidNotSay])
-        .enumerate()
+    let easy = crate::components::easy_read();
+    let feelings = || {
+        Feeling::FACES
+            .into_iter()
+            .chain([Feeling::DidNotSay])
+            .enumerate()
+    };
+    let tile_id = |i: usize, feeling: Feeling| {
+        if i == 0 {
+            group.clone()
+        } else {
+            format!("{group}-{}", feeling.as_str())
+        }
+    };
+    let answer_words = feelings()
+        .map(|(i, feeling)| crate::components::Words {
+            standard: feeling.label().to_string(),
+            easy: None,
+            id: format!("{}-words", tile_id(i, feeling)),
+        })
+        .collect();
+    let tiles = feelings()
         .map(|(i, feeling)| {
-            let id = if i == 0 { group.clone() } else { format!("{group}-{}", feeling.as_str()) };
+            let id = tile_id(i, feeling);
             let (pid, pick) = (pid.clone(), pid.clone());
             view! {
                 <div class="app-rating__item">
                     <input class="app-rating__input" type="radio" id=id.clone() name=group.clone() value=feeling.as_str()
                         prop:checked=move || reflection.with(|r| r.how_it_was.get(&pid) == Some(&feeling))
                         on:change=move |_| on_pick.run((pick.clone(), feeling)) />
-                    <label class="app-rating__option" for=id>
-                        {review_core::readable::feeling_mouth(feeling).map(|mouth| view! { <Face mouth=mouth /> })}
-                        <span class="app-rating__text">{feeling.label()}</span>
+                    <label class="app-rating__option" for=id.clone()>
+                        {match review_core::readable::feeling_mouth(feeling) {
+                            Some(mouth) => view! { <Face mouth=mouth /> }.into_any(),
+                            // No face for "did not say": in easy read, its symbol.
+                            None => view! {
+                                <Show when=move || easy.get()>
+                                    <crate::components::Symbol name=review_core::easy::Sym::SomethingElse.file() />
+                                </Show>
+                            }.into_any(),
+                        }}
+                        <span class="app-rating__text" id=format!("{id}-words")>{feeling.label()}</span>
                     </label>
                 </div>
             }
         })
         .collect_view();
     crate::components::question_frame(crate::components::Question {
-        id: group,
+        id: group.clone(),
         legend: format!("How was this review for {}?", person.name),
         hint: Some(person.role.label().to_string()),
         error,
         answers: view! { <div class="app-rating">{tiles}</div> }.into_any(),
         after: ().into_any(),
+        easy: Some(("reflection.how", person.name.clone()).into()),
+        answer_words,
     })
 }
 

@@ -36,7 +36,7 @@ pub fn Services() -> impl IntoView {
             <p class="app-body">
                 {format!("Talk about each service or support {carer} uses: how it helps their health and wellbeing, what is difficult, and whether to keep, change or stop it.")}
             </p>
-            <ListSection list=list legend=format!("Does {carer} use any services or support?")
+            <ListSection easy="services.uses" list=list legend=format!("Does {carer} use any services or support?")
                 hint="For example: Carer's Allowance, equipment, a sitting service, counselling, a support group or an app."
                 still_listed="To answer no, first remove the services and support listed below"
                 heading="Services and support in use" add_text="Add a service or support"
@@ -124,11 +124,11 @@ fn ResourceCard(
     let changes_err = resource.error("changes");
     view! {
         <ListCard entry=resource what=what summary=summary>
-            <Radios id=resource.field("kind") legend="What kind of service or support is it?"
+            <Radios easy="services.kind" id=resource.field("kind") legend="What kind of service or support is it?"
                 choices=Choice::list(ResourceKind::ALL, ResourceKind::key, ResourceKind::label)
                 value=resource.read(|r| r.kind) error=resource.error("kind")
                 on_change=resource.set(ResourceField::Kind) />
-            <TextInput id=resource.field("name") label="What is it called?"
+            <TextInput easy="services.name" id=resource.field("name") label="What is it called?"
                 hint="For example: Northshire Carers' Centre, Carer's Allowance, a bath lift"
                 value=name error=resource.error("name") on_input=resource.set(ResourceField::Name)
                 width="app-input--width-30" />
@@ -138,7 +138,7 @@ fn ResourceCard(
             <ResourceRemarks resource=id.clone() list=ResourceList::Difficulties
                 label="What has been difficult about it? (optional)"
                 hint="For example: the times do not suit, it costs too much, staff change often" />
-            <Radios id=resource.field("needs-met") legend=needs_met_legend.clone()
+            <Radios easy="services.needs-met" id=resource.field("needs-met") legend=needs_met_legend.clone()
                 choices=Choice::list(NeedsMet::ALL, NeedsMet::key, NeedsMet::label)
                 value=resource.read(|r| r.needs_met) error=resource.error("needs-met")
                 on_change=resource.set(ResourceField::NeedsMet) />
@@ -149,7 +149,7 @@ fn ResourceCard(
                     <VisibilityChoice item=key.clone() what="how well it met the carer's needs" />
                 })
             }
-            <Radios id=resource.field("decision") legend="What happens to it now?"
+            <Radios easy="services.decision" id=resource.field("decision") legend="What happens to it now?"
                 choices=Choice::list(ResourceDecision::ALL, ResourceDecision::key, ResourceDecision::label)
                 value=decision error=resource.error("decision")
                 on_change=resource.set(ResourceField::Decision) />
@@ -229,10 +229,10 @@ fn GapCard(
                 <h3 class="app-card__title app-heading-s">{move || format!("Gap {}", place.get())}</h3>
             </div>
             <div class="app-card__body">
-                <TextArea id=field("what") label="What is missing?"
+                <TextArea easy="services.missing" id=field("what") label="What is missing?"
                     hint="For example: no sitting service at weekends, no local support group in the evening"
                     value=what error=errors.for_field(field("what")) on_input=set_what rows=2 />
-                <PersonChoice id=field("noticed-by") legend="Who noticed it?" value=noticed_by
+                <PersonChoice easy="services.noticed-by" id=field("noticed-by") legend="Who noticed it?" value=noticed_by
                     error=errors.for_field(field("noticed-by")) name_error=errors.for_field(field("noticed-by-name"))
                     on_change=set_noticed_by />
                 <VisibilityChoice item=id.clone() what="this gap" />

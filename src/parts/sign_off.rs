@@ -312,7 +312,7 @@ fn SignForm(
             <A exact=true href=crate::href(ctx.path("check?signing=1")) attr:class="app-link app-link--standalone">{format!("Look at what {name} is signing")}</A>
         </p>
         <ErrorSummary errors=errors.visible() attempts=errors.attempts />
-        <Radios id=form::SAYS legend=format!("Does {name} agree with the review?") error=error(form::SAYS)
+        <Radios easy=("sign.says", name.clone()) id=form::SAYS legend=format!("Does {name} agree with the review?") error=error(form::SAYS)
             choices=vec![
                 Choice::new(Says::Agrees, "agrees", "Yes, I agree"),
                 Choice::new(Says::Comment, "comment", "I agree, with a comment"),
@@ -320,12 +320,12 @@ fn SignForm(
             ]
             value=says on_change=Callback::new(move |v| says.set(Some(v))) />
         <Show when=move || says.get() == Some(Says::Comment)>
-            <TextArea id=form::COMMENT label="Their comment" value=comment rows=3 error=error(form::COMMENT)
+            <TextArea easy="sign.comment" id=form::COMMENT label="Their comment" value=comment rows=3 error=error(form::COMMENT)
                 on_input=Callback::new(move |v| comment.set(v)) />
         </Show>
         <Show when=move || says.get() == Some(Says::Disagrees)>
             <points::DisagreedPoints name=points_name.clone() chosen=chosen errors=errors />
-            <TextArea id=form::REASON label="Why do they not agree?" value=comment rows=3 error=error(form::REASON)
+            <TextArea easy="sign.reason" id=form::REASON label="Why do they not agree?" value=comment rows=3 error=error(form::REASON)
                 hint="In general, or anything more. Leave it empty if what they chose above says why."
                 on_input=Callback::new(move |v| comment.set(v)) />
         </Show>
@@ -339,10 +339,10 @@ fn SignForm(
             <HowAgreedPick id=form::HOW person=person.id.clone() value=how
                 on_change=Callback::new(move |h| how.set(Some(h))) />
         })}
-        <Radios id=form::WAY legend="How will they sign?" choices=ways error=error(form::WAY)
+        <Radios easy=("sign.way", name.clone()) id=form::WAY legend="How will they sign?" choices=ways error=error(form::WAY)
             value=way on_change=Callback::new(move |v| way.set(Some(v))) />
         <Show when=move || way.get() == Some(Way::TypedName)>
-            <TextInput id=form::TYPED_NAME label="Type your name" value=typed width="app-input--width-30" error=error(form::TYPED_NAME)
+            <TextInput easy="sign.typed-name" id=form::TYPED_NAME label="Type your name" value=typed width="app-input--width-30" error=error(form::TYPED_NAME)
                 on_input=Callback::new(move |v| typed.set(v)) />
         </Show>
         <Show when=move || way.get() == Some(Way::Draw)>
@@ -422,14 +422,14 @@ fn ConfirmForm(
         <div class="app-inset-text">
             <p class="app-body">{statement}</p>
         </div>
-        <Radios id=form::CONFIRMED legend=format!("Can {name} confirm this?") error=errors.for_field(form::CONFIRMED)
+        <Radios easy=("sign.confirmed", name.clone()) id=form::CONFIRMED legend=format!("Can {name} confirm this?") error=errors.for_field(form::CONFIRMED)
             choices=vec![
                 Choice::new(true, "yes", "Yes, I confirm it"),
                 Choice::new(false, "no", "No, I cannot confirm all of it"),
             ]
             value=answer on_change=Callback::new(move |v| answer.set(Some(v))) />
         <Show when=move || answer.get() == Some(false)>
-            <TextArea id=form::CONFIRM_NOTE label="What can they not confirm, and why?" value=note rows=3
+            <TextArea easy="sign.confirm-note" id=form::CONFIRM_NOTE label="What can they not confirm, and why?" value=note rows=3
                 hint="This goes in every copy of the summary." error=errors.for_field(form::CONFIRM_NOTE)
                 on_input=Callback::new(move |v| note.set(v)) />
         </Show>

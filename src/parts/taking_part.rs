@@ -188,36 +188,36 @@ fn PersonSupportScreen(
         <Page back=back back_text="Back to help to take part" title=format!("What helps {called} take part") doc_title="What helps someone take part"
             caption="Help to take part" about=&["P18"]
             errors=errors>
-            <TextInput id="preferred-language" label="Preferred language" hint="For example: English, Urdu, British Sign Language"
+            <TextInput easy="taking-part.language" id="preferred-language" label="Preferred language" hint="For example: English, Urdu, British Sign Language"
                 value=support(|p| p.support.preferred_language.clone()) error=errors.for_field("preferred-language")
                 on_input=cmd(|id, language| Command::SetPreferredLanguage { id, language }) width="app-input--width-20" />
-            <Radios id="interpreter" legend="Do they need an interpreter?" inline=true
+            <Radios easy="taking-part.interpreter" id="interpreter" legend="Do they need an interpreter?" inline=true
                 choices=vec![Choice::new(true, "yes", "Yes"), Choice::new(false, "no", "No")]
                 value=interpreter on_change=set_interpreter />
             <Show when=move || interpreter.get() == Some(true)>
-                <Radios id="interpreter-mode" legend="What kind of interpreter?"
+                <Radios easy="taking-part.interpreter-mode" id="interpreter-mode" legend="What kind of interpreter?"
                     choices=Choice::list(&InterpreterMode::ALL, InterpreterMode::key, InterpreterMode::label)
                     value=mode error=errors.for_field("interpreter-mode") on_change=set_mode />
                 <Show when=move || mode.get() == Some(InterpreterMode::Spoken)>
-                    <TextInput id="interpreter-language" label="Language to interpret"
+                    <TextInput easy="taking-part.interpreter-language" id="interpreter-language" label="Language to interpret"
                         value=support(|p| p.support.interpreter.as_ref().map(|i| i.language.clone()).unwrap_or_default())
                         error=errors.for_field("interpreter-language")
                         on_input=set_interpreter_language width="app-input--width-20" />
                 </Show>
             </Show>
-            <Radios id="advocate" legend="Do they have an advocate?"
+            <Radios easy="taking-part.advocate" id="advocate" legend="Do they have an advocate?"
                 hint="An advocate helps someone have their say and speaks up for them."
                 choices=advocate_choices value=advocate on_change=set_advocate />
-            <Checkboxes id="communication" legend="How do they like to communicate?" hint="Select all that apply."
+            <Checkboxes easy="taking-part.communication" id="communication" legend="How do they like to communicate?" hint="Select all that apply."
                 choices=Choice::list(&CommunicationMethod::ALL, CommunicationMethod::key, CommunicationMethod::label)
                 value=methods on_toggle=toggle_method />
             <Show when=move || methods.with(|m| m.iter().any(|m| m.needs_preparation()))>
-                <TextArea id="communication-detail" label="Details of how they communicate"
+                <TextArea easy="taking-part.communication-detail" id="communication-detail" label="Details of how they communicate"
                     hint="For example: which signs or symbols, what the communication passport says, which aid or device"
                     value=support(|p| p.support.communication_detail.clone()) error=errors.for_field("communication-detail")
                     on_input=set_detail rows=3 />
             </Show>
-            <TextArea id="adjustments" label="Other adjustments made (optional)"
+            <TextArea easy="taking-part.adjustments" id="adjustments" label="Other adjustments made (optional)"
                 hint="For example: a quiet room, more breaks, large print, a hearing loop, meeting at home"
                 value=support(|p| p.support.adjustments.clone())
                 on_input=cmd(|id, adjustments| Command::SetAdjustments { id, adjustments }) rows=3 />

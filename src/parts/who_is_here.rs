@@ -265,22 +265,22 @@ fn PersonDetailsScreen(
         <Page back=back back_text="Back to who is here" title=title caption="Who is here" about=&["P18"]
             errors=errors>
             <Problem message=refused />
-            <TextInput id="name" label="Name" value=text(|p| p.name.clone())
+            <TextInput easy="who.name" id="name" label="Name" value=text(|p| p.name.clone())
                 hint=Signal::derive(move || role.get().is_some_and(Role::name_is_optional).then(|| {
                     "Optional for an interpreter, whose name is often not known before the meeting: without one, the review calls them “the interpreter”.".to_string()
                 }))
                 error=errors.for_field("name") on_input=set_name width="app-input--width-30" />
-            <Radios id="role" legend="Role in the review" choices=Choice::list(&Role::ALL, Role::key, Role::label)
+            <Radios easy="who.role" id="role" legend="Role in the review" choices=Choice::list(&Role::ALL, Role::key, Role::label)
                 value=role on_change=set_role />
             <Show when=move || role.get().is_some_and(Role::has_relationship)>
-                <TextInput id="relationship" label="Relationship to the person being cared for"
+                <TextInput easy="who.relationship" id="relationship" label="Relationship to the person being cared for"
                     hint="For example: daughter, husband, neighbour, friend"
                     value=text(|p| p.relationship.clone()) error=errors.for_field("relationship")
                     on_input=set_rel width="app-input--width-20" />
             </Show>
             <about_them::AboutThem pid=pid.clone() errors=errors age_wrong=age_wrong />
             <numbers::ForTheRecords pid=pid.clone() errors=errors />
-            <Radios id="attendance" legend="How are they taking part today?"
+            <Radios easy="who.attendance" id="attendance" legend="How are they taking part today?"
                 choices=Choice::list(&Attendance::ALL, Attendance::key, Attendance::label)
                 value=Signal::derive(move || person.with(|p| p.as_ref().and_then(|p| p.attendance)))
                 error=errors.for_field("attendance") on_change=set_att />

@@ -102,7 +102,7 @@ pub fn GivenLog(
                         <span class="app-details__summary-text">"Mark it as given"</span>
                     </summary>
                     <div class="app-details__text">
-                        <Radios id="given-how" legend=format!("How was {lower} given?")
+                        <Radios easy="copy.given" id="given-how" legend=format!("How was {lower} given?")
                             hint="Mark it once it has reached them, or once it is on its way. This is kept with the review on this device and in its backups, not in the signed files."
                             choices=Choice::list(&GivenHow::ALL, GivenHow::code, GivenHow::label)
                             value=how error=error

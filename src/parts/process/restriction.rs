@@ -43,10 +43,10 @@ pub fn Restriction(
     view! {
         <div class="app-card">
             <div class="app-card__body">
-                <TextInput id=ids::restriction_what(&id) label="What must not be shared"
+                <TextInput easy="sharing.restriction-what" id=ids::restriction_what(&id) label="What must not be shared"
                     value=Signal::derive(move || current.with(|c| c.0.clone()))
                     error=errors.for_field(ids::restriction_what(&id)) on_input=set_what width="app-input--full" />
-                <TextInput id=ids::restriction_not_with(&id) label="Who it must not be shared with"
+                <TextInput easy="sharing.restriction-not-with" id=ids::restriction_not_with(&id) label="Who it must not be shared with"
                     value=Signal::derive(move || current.with(|c| c.1.clone()))
                     error=errors.for_field(ids::restriction_not_with(&id)) on_input=set_not_with width="app-input--width-30" />
             </div>

@@ -45,7 +45,7 @@ pub fn SharingAgreement(
         request_animation_frame(move || crate::components::focus_by_id(&field));
     };
     view! {
-        <Checkboxes id="copies" legend="Who gets a copy of the summary?"
+        <Checkboxes easy="sharing.copies" id="copies" legend="Who gets a copy of the summary?"
             hint="The records always keep the whole summary. Each copy leaves out what its reader may not see. Tick none if only the records keep it."
             choices=one_each
             value=Signal::derive(move || agreement.with(|a| a.copies.iter().map(|c| c.kind).collect::<Vec<_>>()))
@@ -65,13 +65,13 @@ pub fn SharingAgreement(
                 </button>
             </div>
         </Editable>
-        <Radios id="default-visibility" legend="Who may see what is said, unless you choose otherwise for an item?"
+        <Radios easy="sharing.visibility" id="default-visibility" legend="Who may see what is said, unless you choose otherwise for an item?"
             hint="Each note, view and action can be given its own choice where it is written."
             choices=Visibility::ALL.iter().map(|v| Choice::new(*v, v.key(), v.label()).hint(v.hint())).collect()
             value=Signal::derive(move || agreement.with(|a| a.default_visibility))
             error=errors.for_field("default-visibility")
             on_change=Callback::new(move |v| ctx.send(Command::SetDefaultVisibility(v))) />
-        <TextArea id="recipients" label="Anything more about copies (optional)"
+        <TextArea easy="sharing.recipients" id="recipients" label="Anything more about copies (optional)"
             hint="For example: the GP only with the carer's consent, or a copy sent by post"
             value=Signal::derive(move || agreement.with(|a| a.recipients.clone()))
             error=errors.for_field("recipients") rows=2
@@ -105,7 +105,7 @@ fn NamedCopy(
         <div class="app-card">
             <div class="app-card__body">
                 {move || view! {
-                    <TextInput id=field.clone() label=label()
+                    <TextInput easy="sharing.recipient-name" id=field.clone() label=label()
                         value=Signal::derive(move || copy.with(|c| c.as_ref().map(|c| c.1.clone()).unwrap_or_default()))
                         error=errors.for_field(field.clone()) width="app-input--width-30"
                         on_input=Callback::new({

@@ -191,7 +191,7 @@ fn CriterionScreen(
                     .map(|c| c.scale.choices().iter().map(|p| p.label()).collect())
                     .unwrap_or_default()
             });
-            speech_for(&what, &choices)
+            vec![crate::components::Spoken::said(speech_for(&what, &choices))]
         })
     };
     let reason_value = Signal::derive(move || not_discussed.get().unwrap_or_default());
@@ -214,7 +214,7 @@ fn CriterionScreen(
                         <div class="app-inset-text">
                             <p class="app-body">"This was not discussed today, so nobody is asked for a rating."</p>
                         </div>
-                        <TextArea id=reason_id.clone() label="Why was it not discussed?"
+                        <TextArea easy="rate.not-discussed" id=reason_id.clone() label="Why was it not discussed?"
                             hint="For example: there was not enough time, or the carer did not want to talk about it today."
                             value=reason_value error=errors.for_field(reason_id) rows=3 on_input=set_reason />
                         <Editable>
@@ -246,7 +246,7 @@ fn CriterionScreen(
                             }
                         }}
                     </p>
-                    <ReadAloud text=speech />
+                    <ReadAloud text=speech only_with_voice=true />
                 </div>
                 <p class="app-body app-raters__how">
                     {move || if easy.get() {
@@ -419,9 +419,9 @@ fn RaterRating(
                                 prop:checked=move || rating.with(|r| r.as_ref().map(|r| r.point) == Some(point))
                                 disabled=move || locked.get()
                                 on:change=move |_| set_point.run(point) />
-                            <label class="app-rating__option" for=id>
+                            <label class="app-rating__option" for=id.clone()>
                                 <crate::components::Face mouth=review_core::readable::face_mouth(point) />
-                                <span class="app-rating__text">{point.label()}</span>
+                                <span class="app-rating__text" id=format!("{id}-words")>{point.label()}</span>
                             </label>
                         </div>
                     }
@@ -432,10 +432,27 @@ fn RaterRating(
     let rated = Memo::new(move |_| rating.with(Option::is_some));
     let through_id = format!("{group}-through");
     let clear_name = called.clone();
+    let answer_words = scale
+        .get_untracked()
+        .choices()
+        .iter()
+        .enumerate()
+        .map(|(i, point)| crate::components::Words {
+            standard: point.label().to_string(),
+            easy: None,
+            id: if i == 0 {
+                format!("{group}-words")
+            } else {
+                format!("{group}-{}-words", point.key())
+            },
+        })
+        .collect();
     view! {
         <hr class="app-section-break app-section-break--l app-section-break--visible" />
         {crate::components::question_frame(crate::components::Question {
-            id: group,
+            id: group.clone(),
+            easy: Some(("rate.rating", called.clone()).into()),
+            answer_words,
             legend,
             hint: Some(role.to_string()),
             error,
@@ -459,9 +476,13 @@ fn RaterRating(
         {move || channels.get().filter(|_| rated.get()).map(|(options, hint)| {
             let legend = format!("How did {called} give their view?");
             let value = Signal::derive(move || through.get());
-            let choices = options.into_iter().map(|o| Choice::new(o.channel, &o.key, &o.words)).collect();
+            let choices = options.into_iter().map(|o| {
+                        let symbol = review_core::easy::channel_symbol(&o.channel);
+                        let words = o.words.clone();
+                        Choice::new(o.channel, &o.key, &o.words).easy(words, symbol)
+                    }).collect();
             view! {
-                <Radios id=through_id.clone() legend=legend hint=hint inline=true choices=choices value=value on_change=set_through />
+                <Radios easy=("rate.through", called.clone()) id=through_id.clone() legend=legend hint=hint inline=true choices=choices value=value on_change=set_through />
             }
         })}
     }
@@ -526,9 +547,9 @@ fn Note(
                 <h3 class="app-card__title app-heading-s">{move || format!("Note {}", number.get())}</h3>
             </div>
             <div class="app-card__body">
-                <TextArea id=ids::evidence(&id, "text") label="What was said"
+                <TextArea easy="rate.note" id=ids::evidence(&id, "text") label="What was said"
                     value=text error=errors.for_field(ids::evidence(&id, "text")) rows=3 on_input=set_text />
-                <PersonChoice id=ids::evidence(&id, "said-by") legend="Who said it?"
+                <PersonChoice easy="rate.said-by" id=ids::evidence(&id, "said-by") legend="Who said it?"
                     value=said_by error=errors.for_field(ids::evidence(&id, "said-by"))
                     name_error=errors.for_field(ids::evidence(&id, "said-by-name")) on_change=set_who />
                 <VisibilityChoice item=id.clone() what="this note" />

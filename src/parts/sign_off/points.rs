@@ -104,7 +104,7 @@ pub(super) fn DisagreedPoints(
                             </div>
                             <div class="app-card__body">
                                 <p class="app-body">{format!("The review says: {}", c.point.said)}</p>
-                                <TextArea id=field.clone() label=format!("Why do they not agree with \u{201c}{about}\u{201d}?")
+                                <TextArea easy="sign.point-why" id=field.clone() label=format!("Why do they not agree with \u{201c}{about}\u{201d}?")
                                     value=why rows=2 error=errors.for_field(field)
                                     on_input=Callback::new(move |v| why.set(v)) />
                                 <div class="app-card__actions">
@@ -117,7 +117,7 @@ pub(super) fn DisagreedPoints(
                     }
                 }).collect_view()}
             </ul>
-            <Select id=form::POINT label="Add something they do not agree with" options=options
+            <Select easy="sign.point" id=form::POINT label="Add something they do not agree with" options=options
                 value=picked on_change=add />
         </div>
     }

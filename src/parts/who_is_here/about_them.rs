@@ -66,15 +66,15 @@ pub fn AboutThem(
     });
     view! {
         <Show when=move || role.get().is_some_and(Role::has_job_title)>
-            <TextInput id="job-title" label="Job title (optional)"
+            <TextInput easy="who.job-title" id="job-title" label="Job title (optional)"
                 hint="For example: social worker, community nurse. The records copy names it."
                 value=text(|p| p.job_title.clone()) on_input=set_job width="app-input--width-20" />
         </Show>
         <Show when=move || role.get().is_some_and(Role::has_age)>
-            <TextInput id="age" label="Age (optional)"
+            <TextInput easy="who.age" id="age" label="Age (optional)"
                 hint="In years. It helps the review fit them, for a young carer or someone much older."
                 value=typed error=errors.for_field("age") inputmode="numeric" width="app-input--width-3" on_input=set_age />
-            <TextArea id="what-matters" label="What matters about them (optional)"
+            <TextArea easy="who.what-matters" id="what-matters" label="What matters about them (optional)"
                 hint="In their words: for example, living with dementia or autism, what helps, what to avoid. What they need to take part in this meeting goes under help to take part."
                 value=text(|p| p.what_matters.clone()) rows=3 on_input=set_matters />
         </Show>

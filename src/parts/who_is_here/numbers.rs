@@ -72,7 +72,7 @@ pub fn ForTheRecords(
     });
     view! {
         <Show when=move || role.get() == Some(Role::Worker)>
-            <TextInput id="staff-id" label="Staff ID (optional)"
+            <TextInput easy="who.staff-id" id="staff-id" label="Staff ID (optional)"
                 hint="As your organisation's records know you. It goes into the signed summary."
                 value=text(|p| p.staff_id.clone()) on_input=set_staff width="app-input--width-10" />
         </Show>
@@ -88,11 +88,11 @@ pub fn ForTheRecords(
                             let pid = pid.clone();
                             move |rule| view! { <Reference pid=pid.clone() rule=rule errors=errors /> }
                         } />
-                    <TextInput id="nhs-number" label="NHS number (optional)"
+                    <TextInput easy="who.nhs-number" id="nhs-number" label="NHS number (optional)"
                         hint="10 digits, for example 943 476 5919. Spaces are fine."
                         value=text(|p| p.nhs_number.clone()) error=errors.for_field("nhs-number")
                         inputmode="numeric" on_input=set_nhs width="app-input--width-10" />
-                    <TextInput id="date-of-birth" label="Date of birth (optional)"
+                    <TextInput easy="who.date-of-birth" id="date-of-birth" label="Date of birth (optional)"
                         value=text(|p| p.date_of_birth.clone()) error=errors.for_field("date-of-birth")
                         on_input=set_born width="app-input--width-10" kind="date" on_change_only=true />
                 </div>
@@ -138,7 +138,7 @@ fn Reference(
         _ => shape,
     };
     view! {
-        <TextInput id=field.clone() label=label hint=hint value=value error=errors.for_field(field)
+        <TextInput easy="who.reference" id=field.clone() label=label hint=hint value=value error=errors.for_field(field)
             on_input=set width="app-input--width-20" />
     }
 }

@@ -133,7 +133,7 @@ test('easy read puts a symbol and a short sentence beside each criterion', async
     file: new URL(i.src).pathname, alt: i.getAttribute('alt'), loaded: i.complete && i.naturalWidth > 0,
   })));
   await expect.poll(symbols).toEqual([
-    { file: '/symbols/calendar.svg', alt: '', loaded: true },
+    { file: '/symbols/break.svg', alt: '', loaded: true },
     { file: '/symbols/people.svg', alt: '', loaded: true },
     { file: '/symbols/note.svg', alt: '', loaded: true },
   ]);
@@ -141,7 +141,7 @@ test('easy read puts a symbol and a short sentence beside each criterion', async
   await openCriterion(page, TIME_OFF);
   await expect(page.getByText('You get breaks from caring.', { exact: true })).toBeVisible();
   await expect(page.getByText('Everyone has a turn. Tap the face that shows what you think.')).toBeVisible();
-  await expect(page.locator('main img[src="/symbols/calendar.svg"]')).toBeVisible();
+  await expect(page.locator('main img[src="/symbols/break.svg"]')).toBeVisible();
 
   // Off again: the standard wording, no symbols.
   await setDisplay(page, { easyRead: false });
@@ -160,7 +160,12 @@ async function stubSpeech(page, voices) {
     window.__spoken = [];
     const proto = window.SpeechSynthesis.prototype;
     proto.getVoices = () => window.__voices.map((v) => ({ default: true, localService: true, voiceURI: v.name, ...v }));
-    proto.speak = (u) => window.__spoken.push({ text: u.text, lang: u.lang });
+    proto.speak = (u) => {
+      window.__spoken.push({ text: u.text, lang: u.lang });
+      // What a real voice would say as it goes: which word it is at, then the end.
+      window.__boundary = (event) => u.onboundary?.(event);
+      window.__end = () => u.onend?.({});
+    };
     proto.cancel = () => {};
   }, voices);
 }
@@ -200,9 +205,18 @@ test('read aloud says the criterion, the question and every choice, in en-GB', a
   await expectNoAxeViolations(page, 'a criterion with Read aloud shown');
 });
 
-test('read aloud is not offered when the browser has no voice, and appears when one arrives', async ({ page }) => {
-  await stubSpeech(page, []);
+test('with no voice for the page\'s language, Read aloud says so; the rating screen offers its own once a voice arrives', async ({ page }) => {
+  await stubSpeech(page, [{ name: 'Voix de test', lang: 'fr-FR' }]);
   const id = await completeGettingReady(page);
+  await openPart(page, id, 'How we will review');
+  await setDisplay(page, { easyRead: true });
+  // In easy read every question keeps its button; a tap says why nothing is read, politely.
+  await press(page.getByRole('button', { name: 'Read aloud: Why is this review happening?', exact: true }));
+  await expect(page.getByRole('status').filter({ hasText: 'This tablet has no English voice to read aloud.' })).toBeVisible();
+  expect(await page.evaluate(() => window.__spoken)).toEqual([]);
+  await expectNoAxeViolations(page, 'Read aloud with no English voice');
+  // The rating screen's own Read aloud (for everyone, in any display) waits for a voice.
+  await setDisplay(page, { easyRead: false });
   await openPart(page, id, 'How it is going');
   await openCriterion(page, EVENING_CALLS);
   await expect(page.getByRole('radio').first()).toBeVisible();
@@ -212,5 +226,40 @@ test('read aloud is not offered when the browser has no voice, and appears when 
     window.__voices = v;
     window.speechSynthesis.dispatchEvent(new Event('voiceschanged'));
   }, ENGLISH_VOICE);
-  await expect(readAloud(page)).toBeVisible();
+  await press(readAloud(page));
+  expect((await page.evaluate(() => window.__spoken)).map((s) => s.lang)).toEqual(['en-GB']);
+});
+
+test('in easy read every question has Read aloud: it says the short words and the choices, and marks each word as it is read', async ({ page }) => {
+  await stubSpeech(page, [{ name: 'Test voice (English, US)', lang: 'en-US' }, ...ENGLISH_VOICE]);
+  const id = await completeGettingReady(page);
+  await openPart(page, id, 'How we will review');
+  // Not in the standard display: the questions keep to their words.
+  await expect(page.getByRole('button', { name: /^Read aloud: / })).toHaveCount(0);
+  await setDisplay(page, { easyRead: true });
+  const button = page.getByRole('button', { name: 'Read aloud: Why is this review happening?', exact: true });
+  await expect(button).toBeVisible();
+  await press(button);
+  const spoken = await page.evaluate(() => window.__spoken);
+  expect(spoken).toEqual([{
+    text: 'Why are we meeting? The choices are: The first review of the plan. The review we have every year. Someone asked for it. Something has changed.',
+    lang: 'en-GB',
+  }]);
+  // The browser says which word it is at; the app marks that word on the screen.
+  const at = spoken[0].text.indexOf('every year');
+  await page.evaluate((at) => window.__boundary({ name: 'word', charIndex: at, charLength: 5 }), at);
+  const marked = () => page.evaluate(() => {
+    const h = CSS.highlights.get('read-aloud');
+    return h ? [...h].map((r) => [r.toString(), r.startContainer.parentElement.id]) : [];
+  });
+  expect(await marked()).toEqual([['every', 'reason-annual-words']]);
+  await page.evaluate(() => window.__boundary({ name: 'word', charIndex: 0, charLength: 3 }));
+  expect(await marked()).toEqual([['Why', 'reason-question']]);
+  await page.evaluate(() => window.__end());
+  expect(await marked()).toEqual([]);
+  // A text question says its own words.
+  await press(page.getByRole('button', { name: /^Read aloud: What has changed since the last review/ }));
+  expect((await page.evaluate(() => window.__spoken)).at(-1).text).toBe('What has changed?');
+  expect(await smallTargets(page, 48)).toEqual([]);
+  await expectNoAxeViolations(page, 'How we will review, easy read, with Read aloud');
 });

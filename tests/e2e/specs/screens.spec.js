@@ -4,12 +4,19 @@
 //   touch targets, on a 1024×768 tablet;
 //   easy read, high contrast and the largest text, each with axe;
 //   all three together, with no sideways scrolling at 320×640 (portrait) and
-//   640×320 (a landscape phone).
+//   640×320 (a landscape phone);
+//   on the meeting's screens, in easy read: every question with its short
+//   words, a symbol and Read aloud, and every answer with its symbol.
 // A last test keeps the registry honest: every route of the router must have
 // an entry. (The Display panel itself is driven in display.spec.js.)
+import { readdirSync } from 'node:fs';
 import { test, expect, expectNoAxeViolations, smallTargets } from '../fixture.js';
 import { SCREENS } from '../screens.js';
 import { routesOfApp } from '../routes.js';
+
+// Our symbols: one meaning each (review_core::easy::Sym, whose tests match
+// it to this folder).
+const SYMBOL_FILES = readdirSync(new URL('../../../public/symbols/', import.meta.url)).filter((f) => f.endsWith('.svg'));
 
 test.use({ viewport: { width: 1024, height: 768 }, actionTimeout: 15_000 });
 
@@ -46,6 +53,68 @@ const MODES = [
   ['largest text', { highContrast: false, textSize: 'Largest' }, ['app-text-largest']],
 ];
 const SIZES = [{ width: 320, height: 640 }, { width: 640, height: 320 }];
+
+/**
+ * Issue 31: in easy read, every question on the screen (a fieldset's legend,
+ * a text field's or list's label) shows its short words beside a symbol and
+ * has Read aloud; every answer (radio, checkbox) shows a symbol beside its
+ * words; every symbol is one of ours, loaded; the answers of one question
+ * have different symbols (people aside: each is "a person", named beside it).
+ */
+async function easyReadProblems(page, symbolFiles) {
+  return page.evaluate((symbolFiles) => {
+    const main = document.querySelector('main');
+    if (!main) return [];
+    const problems = [];
+    const shown = (el) => el.checkVisibility();
+    const text = (el) => el.textContent.replace(/\s+/g, ' ').trim();
+    const symbolOf = (img, where) => {
+      const file = decodeURIComponent(new URL(img.src).pathname.split('/').pop());
+      if (!symbolFiles.includes(file)) problems.push(`${where}: "${file}" is not one of our symbols`);
+      else if (!img.complete || !img.naturalWidth) return 'loading';
+      return file;
+    };
+    const fields = 'input:not([type=radio]):not([type=checkbox]):not([type=file]):not([type=hidden]), textarea, select';
+    // A question asks for an answer: a fieldset of answers to pick (not one
+    // that only groups other questions, like "Risk 1"), or a field.
+    const ownChoices = (fieldset) => [...fieldset.querySelectorAll('input[type=radio], input[type=checkbox]')]
+      .some((i) => i.closest('fieldset') === fieldset);
+    const questions = [
+      ...[...main.querySelectorAll('fieldset > legend')].filter((l) => ownChoices(l.parentElement)),
+      ...[...main.querySelectorAll('label[for]')].filter((l) => document.getElementById(l.htmlFor)?.matches(fields)),
+    ].filter(shown);
+    for (const q of questions) {
+      const words = q.querySelector('.app-easy .app-easy__words');
+      const img = q.querySelector('.app-easy img.app-symbol');
+      if (!words || !text(words) || !img) {
+        problems.push(`question "${text(q)}" has no easy read with a symbol`);
+        continue;
+      }
+      if (symbolOf(img, `question "${text(q)}"`) === 'loading') problems.push(`question "${text(q)}": its symbol has not loaded`);
+      if (!q.parentElement.querySelector(':scope > .app-read-aloud button')) problems.push(`question "${text(q)}" has no Read aloud`);
+    }
+    for (const fieldset of main.querySelectorAll('fieldset')) {
+      const seen = new Map();
+      for (const input of fieldset.querySelectorAll('input[type=radio], input[type=checkbox]')) {
+        if (input.closest('fieldset') !== fieldset) continue; // a question inside this one
+        const label = input.labels?.[0];
+        if (!label || !shown(label)) continue;
+        const img = label.querySelector('img.app-symbol');
+        const face = label.querySelector('svg.app-rating__symbol');
+        if (!text(label)) problems.push(`an answer with no words in "${text(fieldset.querySelector('legend'))}"`);
+        if (!img && !face) {
+          problems.push(`answer "${text(label)}" has no symbol`);
+          continue;
+        }
+        const file = img ? symbolOf(img, `answer "${text(label)}"`) : `face ${text(label)}`;
+        if (file === 'loading') problems.push(`answer "${text(label)}": its symbol has not loaded`);
+        if (file !== 'person.svg' && seen.has(file)) problems.push(`answers "${seen.get(file)}" and "${text(label)}" share ${file}`);
+        seen.set(file, text(label));
+      }
+    }
+    return problems;
+  }, symbolFiles);
+}
 
 async function sidewaysScroll(page) {
   return page.evaluate(() => {
@@ -229,6 +298,12 @@ for (const screen of SCREENS) {
       expect(await switchDisplay(page, { easyRead: true, highContrast: true }))
         .toEqual(['app-easy-read', 'app-text-largest', 'app-theme-high-contrast']);
     });
+    if (screen.route.startsWith('/review/:id')) {
+      await test.step('easy read: every question with its short words, a symbol and Read aloud; every answer with a symbol', async () => {
+        // The pictures load after the words: give them a moment.
+        await expect.poll(() => easyReadProblems(page, SYMBOL_FILES), { message: label(screen), timeout: 5_000 }).toEqual([]);
+      });
+    }
     for (const size of SIZES) {
       await test.step(`no sideways scrolling at ${size.width}×${size.height}, largest text`, async () => {
         await page.setViewportSize(size);

@@ -3,7 +3,8 @@
 // and 768×1024), for people to look at. Not part of the tests: run it with
 //   SCREENSHOTS=/tmp/shots npx playwright test -c tools/screenshots.config.js
 // (or node tools/screenshots.mjs [out-dir]); DIST and E2E_PORT as for the tests;
-// TILES=1 adds each page in screen-sized pieces.
+// TILES=1 adds each page in screen-sized pieces; EASY_READ=1 takes each in
+// easy read (files end in -easy-read).
 // Files: NNN-<screen>-<state>-<width>x<height>.png, NNN its place in SCREENS.
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -17,12 +18,26 @@ const slug = (text) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^
 
 test.use({ hasTouch: true, actionTimeout: 15_000 });
 
+/** Easy read on, by the Display panel's own checkbox, and its pictures loaded. */
+async function easyRead(page) {
+  await page.evaluate(async () => {
+    const panel = document.querySelector('dialog[aria-labelledby="display-title"]');
+    const box = [...panel.querySelectorAll('input')]
+      .find((i) => [...i.labels].some((l) => l.textContent.trim() === 'Easy read: short sentences and pictures'));
+    if (!box.checked) box.click();
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r)));
+    await Promise.all([...document.images].map((img) => img.decode().catch(() => {})));
+  });
+}
+
 for (const size of SIZES) {
   for (const [i, screen] of SCREENS.entries()) {
-    const file = `${String(i + 1).padStart(3, '0')}-${slug(screen.name)}-${screen.state}-${size.width}x${size.height}.png`;
+    const easy = process.env.EASY_READ ? '-easy-read' : '';
+    const file = `${String(i + 1).padStart(3, '0')}-${slug(screen.name)}-${screen.state}-${size.width}x${size.height}${easy}.png`;
     test(`${size.width}×${size.height}: ${screen.name} (${screen.state})`, async ({ page }) => {
       await page.setViewportSize(size);
       await screen.setup(page);
+      if (easy) await easyRead(page);
       await page.screenshot({ path: `${out}/${file}`, fullPage: true, animations: 'disabled' });
       // TILES=1: the page also in screen-sized pieces, to look at at full size.
       if (process.env.TILES) {
