@@ -52,6 +52,15 @@ pub fn use_display() -> Option<DisplayState> {
     use_context::<DisplayState>()
 }
 
+/// Whether each question of the meeting has Read aloud: asked for, or in
+/// easy read.
+pub fn read_aloud_beside_questions() -> Signal<bool> {
+    let display = use_display();
+    Signal::derive(move || {
+        display.is_some_and(|d| d.settings.with(|s| s.read_aloud || s.easy_read))
+    })
+}
+
 /// Whether easy read is on: short sentences and symbols.
 pub fn easy_read() -> Signal<bool> {
     let display = use_display();

@@ -45,6 +45,9 @@ pub fn DisplayControl() -> impl IntoView {
             if s.easy_read {
                 on.push(Extra::EasyRead);
             }
+            if s.read_aloud {
+                on.push(Extra::ReadAloud);
+            }
             if s.reduce_motion {
                 on.push(Extra::LessMovement);
             }
@@ -54,6 +57,7 @@ pub fn DisplayControl() -> impl IntoView {
     let set_extra = Callback::new(move |(extra, on): (Extra, bool)| {
         settings.update(|s| match extra {
             Extra::EasyRead => s.easy_read = on,
+            Extra::ReadAloud => s.read_aloud = on,
             Extra::LessMovement => s.reduce_motion = on,
         })
     });
@@ -84,6 +88,7 @@ pub fn DisplayControl() -> impl IntoView {
                 <Checkboxes id="display-extras" legend="More help" hint="Choose any that help."
                     choices=vec![
                         Choice::new(Extra::EasyRead, "easy-read", "Easy read: short sentences and pictures"),
+                        Choice::new(Extra::ReadAloud, "read-aloud", "Read aloud beside each question"),
                         Choice::new(Extra::LessMovement, "less-movement", "Less movement on the screen"),
                     ]
                     value=extras on_toggle=set_extra />
@@ -104,5 +109,6 @@ pub fn DisplayControl() -> impl IntoView {
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Extra {
     EasyRead,
+    ReadAloud,
     LessMovement,
 }

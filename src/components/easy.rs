@@ -4,7 +4,7 @@
 //! and a "Read aloud" button says the question and its answers in whichever
 //! words are shown.
 
-use super::display::{easy_read, Symbol};
+use super::display::{easy_read, read_aloud_beside_questions, Symbol};
 use super::read_aloud::{ReadAloud, Spoken};
 use crate::state::ReviewContext;
 use leptos::prelude::*;
@@ -109,11 +109,12 @@ pub struct Words {
 }
 
 /// "Read aloud" for a question and its answers, saying the words on the
-/// screen. Shown in easy-read mode, beside each question that has its easy
-/// read (the standard screens keep to their words: the rating screen has
-/// its own Read aloud for everyone).
+/// screen. Beside each question of the meeting in easy read, or when the
+/// Display panel asks for it (the rating screen has its own Read aloud for
+/// everyone, wherever the device has a voice).
 pub fn read_aloud_for(question: Words, answers: Vec<Words>) -> impl IntoView {
     let on = easy_read();
+    let shown = read_aloud_beside_questions();
     let about = question.standard.clone();
     let text = Signal::derive(move || {
         let easy = on.get();
@@ -137,7 +138,7 @@ pub fn read_aloud_for(question: Words, answers: Vec<Words>) -> impl IntoView {
         parts
     });
     view! {
-        <Show when=move || on.get()>
+        <Show when=move || shown.get()>
             <ReadAloud text=text about=about.clone() />
         </Show>
     }

@@ -299,7 +299,18 @@ pub fn Select(
     easy: EasyKey,
 ) -> impl IntoView {
     let locked = crate::state::read_only();
-    let (label_words, read_aloud) = question_words(&id, label, easy.given(), Vec::new());
+    // Read aloud says the choices as they are when the page is drawn (a
+    // closed list shows none of them, so none is marked as it is read).
+    let answers = options.with_untracked(|o| {
+        o.iter()
+            .map(|(key, words)| Words {
+                standard: words.clone(),
+                easy: None,
+                id: format!("{id}-{key}-option"),
+            })
+            .collect()
+    });
+    let (label_words, read_aloud) = question_words(&id, label, easy.given(), answers);
     view! {
         <div class="app-form-group app-form-group--compact">
             <label class="app-label" for=id.clone()>{label_words}</label>

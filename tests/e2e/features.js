@@ -26,7 +26,7 @@ export async function openDisplay(page) {
  * { textSize: 'Standard' | 'Large' | 'Largest', highContrast, easyRead, lessMovement }
  * (what is not given is left as it is). Leaves the panel as it found it.
  */
-export async function setDisplay(page, { textSize, highContrast, easyRead, lessMovement } = {}) {
+export async function setDisplay(page, { textSize, highContrast, easyRead, lessMovement, readAloud } = {}) {
   const wasOpen = await displayPanel(page).isVisible();
   const panel = await openDisplay(page);
   if (textSize) await radio(panel, 'Text size', textSize).check();
@@ -40,6 +40,7 @@ export async function setDisplay(page, { textSize, highContrast, easyRead, lessM
     else await box.uncheck();
   };
   await tick('Easy read: short sentences and pictures', easyRead);
+  await tick('Read aloud beside each question', readAloud);
   await tick('Less movement on the screen', lessMovement);
   if (!wasOpen) {
     await press(panel.getByRole('button', { name: 'Close', exact: true }));

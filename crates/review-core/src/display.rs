@@ -1,5 +1,5 @@
 //! How the screen looks for the people at the tablet: text size, colours,
-//! easy read and movement. Kept on the device (not in any review), in its own
+//! easy read, movement and Read aloud. Kept on the device (not in any review), in its own
 //! envelope (see [`crate::draft::encode_display`]), and shown on `<html>` as
 //! classes that `style/` turns into other token values.
 
@@ -47,6 +47,9 @@ pub struct DisplaySettings {
     pub easy_read: bool,
     /// Nothing slides or fades, whatever the system setting says.
     pub reduce_motion: bool,
+    /// A Read aloud button under each question of the meeting (there in
+    /// easy read whatever this says).
+    pub read_aloud: bool,
 }
 
 /// Every class [`DisplaySettings::classes`] can put on `<html>`, so the app can
@@ -112,6 +115,7 @@ mod tests {
                     high_contrast: true,
                     easy_read: true,
                     reduce_motion: true,
+                    read_aloud: false,
                 },
                 vec![
                     "app-text-largest",

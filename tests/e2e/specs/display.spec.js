@@ -43,7 +43,7 @@ test('display settings change the page, stay on the device after a reload, and c
   const stored = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), DISPLAY_KEY));
   expect(stored).toEqual({
     version: 1, kind: 'display',
-    data: { textSize: 'largest', highContrast: true, easyRead: true, reduceMotion: true },
+    data: { textSize: 'largest', highContrast: true, easyRead: true, reduceMotion: true, readAloud: false },
   });
 
   await page.reload();
@@ -205,6 +205,28 @@ test('read aloud says the criterion, the question and every choice, in en-GB', a
   await expectNoAxeViolations(page, 'a criterion with Read aloud shown');
 });
 
+test('"Read aloud beside each question" gives every question of the meeting its button in the standard display, saying its own words', async ({ page }) => {
+  await stubSpeech(page, ENGLISH_VOICE);
+  const id = await completeGettingReady(page);
+  await openPart(page, id, 'How we will review');
+  await expect(page.getByRole('button', { name: /^Read aloud: / })).toHaveCount(0);
+  await setDisplay(page, { readAloud: true });
+  expect(await htmlClasses(page)).toEqual([]);
+  await press(page.getByRole('button', { name: 'Read aloud: How deep will the review go?', exact: true }));
+  expect((await page.evaluate(() => window.__spoken)).at(-1)).toEqual({
+    text: 'How deep will the review go? The choices are: Light touch: a short check that things are working. Full review: go through everything in detail.',
+    lang: 'en-GB',
+  });
+  // No easy words or symbols for it: only the button.
+  await expect(page.locator('main img.app-symbol')).toHaveCount(0);
+  const stored = JSON.parse(await page.evaluate(() => localStorage.getItem('review-together/display')));
+  expect(stored.data).toMatchObject({ readAloud: true, easyRead: false });
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Read aloud: How deep will the review go?', exact: true })).toBeVisible();
+  expect(await smallTargets(page, 48)).toEqual([]);
+  await expectNoAxeViolations(page, 'How we will review with Read aloud beside each question');
+});
+
 test('with no voice for the page\'s language, Read aloud says so; the rating screen offers its own once a voice arrives', async ({ page }) => {
   await stubSpeech(page, [{ name: 'Voix de test', lang: 'fr-FR' }]);
   const id = await completeGettingReady(page);
@@ -260,6 +282,10 @@ test('in easy read every question has Read aloud: it says the short words and th
   // A text question says its own words.
   await press(page.getByRole('button', { name: /^Read aloud: What has changed since the last review/ }));
   expect((await page.evaluate(() => window.__spoken)).at(-1).text).toBe('What has changed?');
+  // A list question says its choices as the list has them.
+  await press(page.getByRole('button', { name: 'Read aloud: How long will it be?', exact: true }));
+  expect((await page.evaluate(() => window.__spoken)).at(-1).text)
+    .toMatch(/^How long\? The choices are: .*5 minutes\. 10 minutes\./);
   expect(await smallTargets(page, 48)).toEqual([]);
   await expectNoAxeViolations(page, 'How we will review, easy read, with Read aloud');
 });
