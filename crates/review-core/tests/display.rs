@@ -12,6 +12,7 @@ fn all_on() -> DisplaySettings {
         high_contrast: true,
         easy_read: true,
         reduce_motion: true,
+        read_aloud: true,
     }
 }
 
@@ -44,7 +45,7 @@ fn display_settings_have_their_own_key_and_kind() {
         json!({
             "version": 1,
             "kind": "display",
-            "data": { "textSize": "largest", "highContrast": true, "easyRead": true, "reduceMotion": true },
+            "data": { "textSize": "largest", "highContrast": true, "easyRead": true, "reduceMotion": true, "readAloud": true },
         })
     );
     // Not mistaken for the device's other settings, nor they for it.
@@ -53,6 +54,20 @@ fn display_settings_have_their_own_key_and_kind() {
         draft::decode_display(&settings),
         Err(DraftError::WrongKind { .. })
     ));
+}
+
+#[test]
+fn display_settings_from_before_read_aloud_still_read() {
+    // As the build before issue 31 stored them: no readAloud.
+    let before = r#"{"version": 1, "kind": "display", "data": {"textSize": "large", "highContrast": false, "easyRead": true, "reduceMotion": false}}"#;
+    assert_eq!(
+        draft::decode_display(before),
+        Ok(DisplaySettings {
+            text_size: TextSize::Large,
+            easy_read: true,
+            ..Default::default()
+        })
+    );
 }
 
 #[test]
