@@ -39,8 +39,9 @@ where
                     return view! { <p class="app-inset-text" id=r.field>{kept}</p> }.into_any();
                 }
                 let item = r.id.clone();
+                let easy_key = (easy, r.legend.clone());
                 view! {
-                    <Radios easy=easy id=r.field.clone() legend=r.legend hint=r.hint choices=choices()
+                    <Radios easy=easy_key id=r.field.clone() legend=r.legend hint=r.hint choices=choices()
                         value=Signal::derive(move || at.with(|r| r.as_ref().and_then(|r| r.answer.clone())))
                         error=errors.for_field(r.field)
                         on_change=Callback::new(move |answer| on_answer.run((item.clone(), answer))) />

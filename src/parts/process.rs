@@ -200,7 +200,7 @@ fn TimeBox(
     let problem = errors.for_field(format!("time-{}", item.key()));
     view! {
         <Show when=move || used.get()>
-            <TextInput easy="process.time" id=format!("time-{}", item.key()) label=format!("Minutes for: {}", item.label())
+            <TextInput easy=("process.time", review_core::easy::answer("process.agenda", item.key()).map(|e| e.words.to_string()).unwrap_or_default()) id=format!("time-{}", item.key()) label=format!("Minutes for: {}", item.label())
                 value=typed error=problem inputmode="numeric" width="app-input--width-3" on_input=on_input />
         </Show>
     }

@@ -8,7 +8,7 @@ use leptos_router::components::A;
 use review_core::progress::Part;
 use review_core::readiness::{checks, need_label, ready_to_review};
 use review_core::validate::{self, ids};
-use review_core::{Command, Need, NeedStatus};
+use review_core::{Command, CommunicationMethod, Need, NeedStatus};
 
 /// The check before the review proper (P18): each need met, or not met with
 /// what was done and why the meeting can go on.
@@ -149,7 +149,16 @@ fn need_easy(need: Need) -> &'static str {
     match need {
         Need::Interpreter => "ready.interpreter",
         Need::Advocate => "ready.advocate",
-        Need::Communication(_) => "ready.communication",
+        Need::Communication(method) => match method {
+            CommunicationMethod::Spoken => "ready.method-spoken",
+            CommunicationMethod::Signs => "ready.method-signs",
+            CommunicationMethod::Symbols => "ready.method-symbols",
+            CommunicationMethod::Pictures => "ready.method-pictures",
+            CommunicationMethod::Writing => "ready.method-writing",
+            CommunicationMethod::ObjectsOfReference => "ready.method-objects-of-reference",
+            CommunicationMethod::CommunicationPassport => "ready.method-communication-passport",
+            CommunicationMethod::Aids => "ready.method-aids",
+        },
         Need::Adjustments => "ready.adjustments",
     }
 }

@@ -74,10 +74,11 @@ pub struct Names<'a> {
 
 /// `words` with its names filled in.
 pub fn fill(words: &str, names: &Names) -> String {
+    // The name first: it may be words with names of their own to fill.
     words
+        .replace("{name}", names.name)
         .replace("{carer}", names.carer)
         .replace("{individual}", names.individual)
-        .replace("{name}", names.name)
 }
 
 /// Every entry, as (key, easy read), for checks and documents.

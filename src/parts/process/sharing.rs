@@ -98,6 +98,10 @@ fn NamedCopy(
         Some(RecipientKind::Provider) => "Name of the service that gets a copy",
         _ => "Name of the person who gets a copy",
     };
+    let easy_key = move || match copy.with(|c| c.as_ref().map(|c| c.0)) {
+        Some(RecipientKind::Provider) => "sharing.service-name",
+        _ => "sharing.recipient-name",
+    };
     let field = ids::copy_name(&id);
     let button = format!("remove-copy-{id}");
     let (set_id, remove_id) = (id.clone(), id.clone());
@@ -105,7 +109,7 @@ fn NamedCopy(
         <div class="app-card">
             <div class="app-card__body">
                 {move || view! {
-                    <TextInput easy="sharing.recipient-name" id=field.clone() label=label()
+                    <TextInput easy=easy_key() id=field.clone() label=label()
                         value=Signal::derive(move || copy.with(|c| c.as_ref().map(|c| c.1.clone()).unwrap_or_default()))
                         error=errors.for_field(field.clone()) width="app-input--width-30"
                         on_input=Callback::new({

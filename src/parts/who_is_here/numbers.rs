@@ -138,7 +138,7 @@ fn Reference(
         _ => shape,
     };
     view! {
-        <TextInput easy="who.reference" id=field.clone() label=label hint=hint value=value error=errors.for_field(field)
+        <TextInput easy=("who.reference", rule.label.clone()) id=field.clone() label=label hint=hint value=value error=errors.for_field(field)
             on_input=set width="app-input--width-20" />
     }
 }

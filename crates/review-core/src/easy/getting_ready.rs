@@ -53,7 +53,7 @@ pub(super) const ENTRIES: &[(&str, &str, Sym)] = &[
     ("who.staff-id", "Their staff number.", IdCard),
     ("who.nhs-number", "Their NHS number.", IdCard),
     ("who.date-of-birth", "Their birthday.", Birthday),
-    ("who.reference", "A number for the records.", IdCard),
+    ("who.reference", "A number for the records: {name}.", IdCard),
     // Help to take part.
     (
         "taking-part.language",
@@ -164,9 +164,44 @@ pub(super) const ENTRIES: &[(&str, &str, Sym)] = &[
         Advocate,
     ),
     (
-        "ready.communication",
-        "Is what {name} needs to talk with us ready?",
+        "ready.method-spoken",
+        "Is {name} ready to talk and listen?",
         Talk,
+    ),
+    (
+        "ready.method-signs",
+        "Are the signs ready for {name}?",
+        SignLanguage,
+    ),
+    (
+        "ready.method-symbols",
+        "Are the symbols ready for {name}?",
+        Symbols,
+    ),
+    (
+        "ready.method-pictures",
+        "Are the pictures ready for {name}?",
+        Picture,
+    ),
+    (
+        "ready.method-writing",
+        "Is the writing ready for {name}?",
+        Note,
+    ),
+    (
+        "ready.method-objects-of-reference",
+        "Are the things to hold ready for {name}?",
+        Object,
+    ),
+    (
+        "ready.method-communication-passport",
+        "Is the communication passport here for {name}?",
+        Passport,
+    ),
+    (
+        "ready.method-aids",
+        "Is the talking aid ready for {name}?",
+        Device,
     ),
     (
         "ready.adjustments",
@@ -226,7 +261,7 @@ pub(super) const ENTRIES: &[(&str, &str, Sym)] = &[
         "Who agrees to do the review this way?",
         Agree,
     ),
-    ("process.time", "How many minutes for this?", Time),
+    ("process.time", "Minutes for: {name}", Time),
     ("process.private-minutes", "How long?", Time),
     ("process.private-slot", "When?", Days),
     (
@@ -274,13 +309,13 @@ pub(super) const ENTRIES: &[(&str, &str, Sym)] = &[
     (
         "sharing.visibility.not-individual",
         "Not the person cared for",
-        CaredFor,
+        NotCaredFor,
     ),
-    ("sharing.visibility.not-carer", "Not the carer", Carer),
+    ("sharing.visibility.not-carer", "Not the carer", NotCarer),
     (
         "sharing.visibility.not-providers",
         "Not services or the doctor",
-        Services,
+        NotServices,
     ),
     (
         "sharing.visibility.worker-and-records",
@@ -289,6 +324,7 @@ pub(super) const ENTRIES: &[(&str, &str, Sym)] = &[
     ),
     ("sharing.recipients", "Anything more about copies?", Copy),
     ("sharing.recipient-name", "Their name.", Person),
+    ("sharing.service-name", "The name of the service.", Services),
     (
         "sharing.restriction-what",
         "What must we not share?",

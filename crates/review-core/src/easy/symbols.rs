@@ -81,6 +81,9 @@ symbols! {
     Next => "next", "what happens next";
     Agree => "agree", "agreeing";
     See => "see", "who can see";
+    NotCaredFor => "not-cared-for", "kept from the person cared for";
+    NotCarer => "not-carer", "kept from the carer";
+    NotServices => "not-services", "kept from services and the doctor";
     Private => "private", "private, just for you";
     Warning => "warning", "a risk";
     Safety => "shield", "safety";

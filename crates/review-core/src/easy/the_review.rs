@@ -237,7 +237,7 @@ pub(super) const ENTRIES: &[(&str, &str, Sym)] = &[
     ("escalations.status.done", "Done", Yes),
     (
         "escalations.follow-up",
-        "What happened to this since last time?",
+        "{name}: what happened since last time?",
         Next,
     ),
     ("escalations.follow-up.resolved", "It is sorted", Yes),
@@ -257,7 +257,7 @@ pub(super) const ENTRIES: &[(&str, &str, Sym)] = &[
     ),
     (
         "outcome.follow-up",
-        "What happened to this since last time?",
+        "{name}: what happened since last time?",
         Next,
     ),
     ("outcome.follow-up.done", "Done", Yes),

@@ -27,7 +27,6 @@ const NAMED: [(&str, &str); 18] = [
         "break",
         include_str!("../../../../public/symbols/break.svg"),
     ),
-    ("bus", include_str!("../../../../public/symbols/bus.svg")),
     (
         "calendar",
         include_str!("../../../../public/symbols/calendar.svg"),
@@ -62,6 +61,10 @@ const NAMED: [(&str, &str); 18] = [
     (
         "phone",
         include_str!("../../../../public/symbols/phone.svg"),
+    ),
+    (
+        "services",
+        include_str!("../../../../public/symbols/services.svg"),
     ),
     (
         "shield",
