@@ -150,6 +150,72 @@ mod tests {
         }
     }
 
+    /// Every key the app's screens name (`easy="…"`, `easy=("…", name)`,
+    /// `"ready.…"` and the like in `src/`) is in the table, so a misspelt key
+    /// cannot leave a question without its easy read.
+    #[test]
+    fn every_key_the_screens_name_is_here() {
+        fn walk(dir: &std::path::Path, out: &mut Vec<(String, String)>) {
+            for entry in std::fs::read_dir(dir).unwrap().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    walk(&path, out);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    out.push((
+                        path.display().to_string(),
+                        std::fs::read_to_string(&path).unwrap(),
+                    ));
+                }
+            }
+        }
+        let mut files = Vec::new();
+        walk(
+            &std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../src"),
+            &mut files,
+        );
+        let parts = [
+            "who",
+            "taking-part",
+            "ready",
+            "process",
+            "sharing",
+            "criteria",
+            "rate",
+            "services",
+            "cover",
+            "escalations",
+            "outcome",
+            "private",
+            "pass",
+            "sign",
+            "agreed",
+            "reflection",
+            "amend",
+            "copy",
+            "person",
+        ];
+        let mut named = 0;
+        for (file, text) in &files {
+            for literal in text.split('"').skip(1).step_by(2) {
+                let Some((part, rest)) = literal.split_once('.') else {
+                    continue;
+                };
+                let keyish = !rest.is_empty()
+                    && literal
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c == '-' || c == '.');
+                if keyish && parts.contains(&part) {
+                    named += 1;
+                    assert!(
+                        find(literal).is_some(),
+                        "{file} names \"{literal}\", which has no easy read"
+                    );
+                }
+            }
+        }
+        assert!(named > 100, "the scan found only {named} keys");
+    }
+
     #[test]
     fn docs_symbols_lists_every_symbol_with_its_meaning() {
         let doc = std::fs::read_to_string(
