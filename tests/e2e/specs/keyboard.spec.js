@@ -382,6 +382,9 @@ test('by keyboard: Undo after Remove, and signatures cleared only on purpose', a
   await activate(page, page.getByRole('button', { name: 'Change an answer' }));
   await activate(page, page.getByRole('button', { name: 'Yes, clear the signatures' }));
   await expect(page.getByText('The signatures were cleared.')).toBeVisible();
+  // Focus goes to the notice (after the page is drawn again): waited for, so
+  // that the Tab presses below start from it and are not overtaken by it.
+  await expect(page.locator('#signatures-cleared')).toBeFocused();
 
   // Remove, then Undo, by keyboard: focus never falls to the page.
   await activate(page, page.getByRole('button', { name: 'Remove action 1' }));
