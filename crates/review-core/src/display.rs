@@ -3,6 +3,7 @@
 //! envelope (see [`crate::draft::encode_display`]), and shown on `<html>` as
 //! classes that `style/` turns into other token values.
 
+use crate::tr;
 use serde::{Deserialize, Serialize};
 
 /// Three steps of text size. Body text is 19 px at the standard step.
@@ -26,11 +27,11 @@ impl TextSize {
         }
     }
 
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> String {
         match self {
-            TextSize::Standard => "Standard",
-            TextSize::Large => "Large",
-            TextSize::Largest => "Largest",
+            TextSize::Standard => tr!("[text size] Standard"),
+            TextSize::Large => tr!("[text size] Large"),
+            TextSize::Largest => tr!("[text size] Largest"),
         }
     }
 }
@@ -50,6 +51,8 @@ pub struct DisplaySettings {
     /// A Read aloud button under each question of the meeting (there in
     /// easy read whatever this says).
     pub read_aloud: bool,
+    /// The language of the screens (issue 30); English when missing.
+    pub language: crate::i18n::Lang,
 }
 
 /// Every class [`DisplaySettings::classes`] can put on `<html>`, so the app can
@@ -116,6 +119,7 @@ mod tests {
                     easy_read: true,
                     reduce_motion: true,
                     read_aloud: false,
+                    language: crate::i18n::Lang::Cy,
                 },
                 vec![
                     "app-text-largest",

@@ -26,6 +26,7 @@ pub mod easy;
 pub mod escalations;
 pub mod fhir;
 pub mod field_errors;
+pub mod i18n;
 pub mod identifiers;
 pub mod ids;
 pub mod lists;

@@ -71,7 +71,7 @@ pub fn and_list(names: &[String]) -> String {
 
 /// "24 November 2026".
 pub fn long_date(date: NaiveDate) -> String {
-    date.format("%-d %B %Y").to_string()
+    crate::i18n::long_date(date)
 }
 
 /// "24 November 2026 at 11:58", in the time zone the moment was recorded in.

@@ -365,3 +365,31 @@ fn the_frozen_summary_and_copies_verify_and_match() {
         assert_eq!(copy_against_records(&records, &copy), None, "{name}");
     }
 }
+
+#[test]
+fn the_signed_files_keep_english_words_whatever_language_the_screens_speak() {
+    // Issue 30: the records copy keeps English labels, and every signed
+    // copy is made from it, so a sign-off on screens in another language
+    // (here the pseudo-locale, which marks every message) signs the same
+    // bytes as one in English.
+    let review = marked(|i| Visibility::ALL[i % Visibility::ALL.len()]);
+    let english = records_of(&review);
+    let english_copies = copies_of(&english);
+    let pseudo = Some(std::rc::Rc::new(review_core::i18n::Catalogue::pseudo()));
+    let (other, other_copies) = review_core::i18n::with_catalogue(pseudo, || {
+        let records = records_of(&review);
+        let copies = copies_of(&records);
+        (records, copies)
+    });
+    assert_eq!(
+        serde_json::to_string(&other).unwrap(),
+        serde_json::to_string(&english).unwrap()
+    );
+    assert_eq!(
+        serde_json::to_string(&other_copies).unwrap(),
+        serde_json::to_string(&english_copies).unwrap()
+    );
+    assert!(!serde_json::to_string(&other_copies)
+        .unwrap()
+        .contains('\u{feff}'));
+}

@@ -3,6 +3,7 @@
 
 use proptest::prelude::*;
 use review_core::draft::{self, DraftError};
+use review_core::i18n::Lang;
 use review_core::{DisplaySettings, TextSize};
 use serde_json::{json, Value};
 
@@ -13,6 +14,7 @@ fn all_on() -> DisplaySettings {
         easy_read: true,
         reduce_motion: true,
         read_aloud: true,
+        language: Lang::Ur,
     }
 }
 
@@ -45,7 +47,7 @@ fn display_settings_have_their_own_key_and_kind() {
         json!({
             "version": 1,
             "kind": "display",
-            "data": { "textSize": "largest", "highContrast": true, "easyRead": true, "reduceMotion": true, "readAloud": true },
+            "data": { "textSize": "largest", "highContrast": true, "easyRead": true, "reduceMotion": true, "readAloud": true, "language": "ur" },
         })
     );
     // Not mistaken for the device's other settings, nor they for it.
@@ -68,6 +70,23 @@ fn display_settings_from_before_read_aloud_still_read() {
             ..Default::default()
         })
     );
+}
+
+#[test]
+fn a_language_this_build_does_not_know_reads_as_english() {
+    // As the build before issue 30 stored them (no language), and as a newer
+    // build might (a language this one does not have): English, the rest kept.
+    for data in [
+        r#"{"textSize": "large", "easyRead": true}"#,
+        r#"{"textSize": "large", "easyRead": true, "language": "fr"}"#,
+    ] {
+        let raw = format!(r#"{{"version": 1, "kind": "display", "data": {data}}}"#);
+        let settings = draft::decode_display(&raw).unwrap();
+        assert_eq!(settings.language, Lang::EnGb);
+        assert!(settings.easy_read && settings.text_size == TextSize::Large);
+    }
+    let welsh = r#"{"version": 1, "kind": "display", "data": {"language": "cy"}}"#;
+    assert_eq!(draft::decode_display(welsh).unwrap().language, Lang::Cy);
 }
 
 #[test]

@@ -422,3 +422,36 @@ fn the_scanners_read_what_they_should() {
             .into()
     );
 }
+
+#[test]
+fn every_side_is_logical_so_right_to_left_mirrors() {
+    // Issue 30: Urdu is written right to left. A margin, padding, border or
+    // position named by its physical side would stay where it is; one named
+    // by where a line starts or ends follows the writing.
+    let physical = [
+        "margin-left",
+        "margin-right",
+        "padding-left",
+        "padding-right",
+        "border-left",
+        "border-right",
+        "text-align: left",
+        "text-align: right",
+        "float: left",
+        "float: right",
+    ];
+    let mut found = Vec::new();
+    for path in files(&repo().join("style"), ".css") {
+        for (n, line) in read(&path).lines().enumerate() {
+            let code = line.split("/*").next().unwrap_or("").trim();
+            let side_property = code.starts_with("left:") || code.starts_with("right:");
+            if side_property || physical.iter().any(|p| code.contains(p)) {
+                found.push(format!("{}:{}: {}", path.display(), n + 1, line.trim()));
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "use logical properties (inline-start / inline-end): {found:#?}"
+    );
+}

@@ -16,6 +16,11 @@ use std::collections::BTreeMap;
 /// The FHIR R4 Bundle (type `collection`) of a verified records copy:
 /// `file` is the signed file exactly as stored, `kid` its signing key's id.
 pub fn bundle(summary: &Summary, file: &[u8], kid: &str) -> Value {
+    // For records systems: English words, whatever the screens speak.
+    crate::i18n::with_catalogue(None, || bundle_in_english(summary, file, kid))
+}
+
+fn bundle_in_english(summary: &Summary, file: &[u8], kid: &str) -> Value {
     let b = Builder::new(summary);
     let mut entries = vec![b.organization(), b.device(kid)];
     entries.extend(b.people());

@@ -3,6 +3,7 @@
 //! the document (`document.rs`).
 
 use crate::setup::sharing::{RecipientKind, Visibility};
+use crate::tr;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -41,15 +42,15 @@ impl CopyRecord {
             .map(str::trim)
             .filter(|n| !n.is_empty());
         match (self.kind, name) {
-            (RecipientKind::Carer, _) => "The carer’s copy".into(),
-            (RecipientKind::Individual, _) => "The copy for the person cared for".into(),
-            (RecipientKind::Gp, _) => "The GP’s copy".into(),
-            (RecipientKind::CarersTeam, _) => "The carers’ team’s copy".into(),
+            (RecipientKind::Carer, _) => tr!("The carer’s copy"),
+            (RecipientKind::Individual, _) => tr!("The copy for the person cared for"),
+            (RecipientKind::Gp, _) => tr!("The GP’s copy"),
+            (RecipientKind::CarersTeam, _) => tr!("The carers’ team’s copy"),
             (RecipientKind::Provider | RecipientKind::Other, Some(name)) => {
-                format!("{name}’s copy")
+                tr!("{name}’s copy", name = name)
             }
-            (RecipientKind::Provider, None) => "A service’s copy".into(),
-            (RecipientKind::Other, None) => "Someone else’s copy".into(),
+            (RecipientKind::Provider, None) => tr!("A service’s copy"),
+            (RecipientKind::Other, None) => tr!("Someone else’s copy"),
         }
     }
 }

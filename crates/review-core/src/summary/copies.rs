@@ -48,6 +48,11 @@ pub fn copy_document_id(records: &DocumentId, recipient: &str) -> DocumentId {
 /// `confidentiality.copies`). `records` is the records copy as signed,
 /// without its signature and links (those are left out here either way).
 pub fn copy_for(records: &Summary, recipient: &CopyRecord) -> Summary {
+    // A signed copy's words are the records copy's: English (issue 30).
+    crate::i18n::with_catalogue(None, || copy_in_english(records, recipient))
+}
+
+fn copy_in_english(records: &Summary, recipient: &CopyRecord) -> Summary {
     let mut copy = records.clone();
     copy.signature = None;
     copy.recipient_copies.clear();

@@ -402,195 +402,198 @@ impl Summary {
         language: &str,
         signed_at: &Timestamp,
     ) -> Result<Summary, SummaryError> {
-        if review.state != ReviewState::SignedOff {
-            return Err(SummaryError::NotSignedOff);
-        }
-        let finalised_at = review.finalised_at.ok_or(SummaryError::NotSignedOff)?;
-        let document_id = DocumentId::try_from(document_id)
-            .map_err(|_| SummaryError::BadDocumentId(document_id.to_string()))?;
-        let language = LanguageTag::try_from(language)
-            .map_err(|_| SummaryError::BadLanguage(language.to_string()))?;
-        let worker = review
-            .participants_with(Role::Worker)
-            .next()
-            .ok_or_else(|| SummaryError::Incomplete("worker".into()))?;
-        let carer = review
-            .carer()
-            .ok_or_else(|| SummaryError::Incomplete("carer".into()))?;
-        let individual = review
-            .individual()
-            .ok_or_else(|| SummaryError::Incomplete("person being cared for".into()))?;
-        let p = &review.process;
-        let chosen_next_review = review.outcome.next_review;
-        let o = &review.outcome;
-        Ok(Summary {
-            format: Format,
-            format_version: FormatVersionText,
-            document_id,
-            review_id: review.id.clone(),
-            version: version(review.version)?,
-            amends: review.amends.as_ref().map(amendment_record).transpose()?,
-            previous: None,
-            continues: review.last.as_ref().and_then(continues),
-            created_at: moment(&review.created_at),
-            finalised_at: moment(&finalised_at),
-            signed_at: moment(signed_at),
-            language,
-            app: AppInfo {
-                name: APP_NAME.into(),
-                version: text(app_version),
-            },
-            standard: StandardInfo {
-                code: StandardCode,
-                criteria: STANDARD_CRITERIA.iter().map(|c| c.to_string()).collect(),
-            },
-            organisation: text(&review.organisation),
-            team: opt_text(&review.team),
-            ods_code: opt_text(&review.ods_code),
-            worker: person_summary(worker),
-            carer: person_summary(carer),
-            individual: person_summary(individual),
-            participants: review
-                .participants
-                .iter()
-                .map(|p| participant_record(review, p))
-                .collect::<Result<_, _>>()?,
-            process: ProcessRecord {
-                reason: p.reason,
-                why_now: opt_text(&p.why_now),
-                depth: p.depth,
-                agenda: p.agenda.clone(),
-                time_boxes: p
-                    .time_boxes
+        // English words whatever the screens speak (issue 30).
+        crate::i18n::with_catalogue(None, || {
+            if review.state != ReviewState::SignedOff {
+                return Err(SummaryError::NotSignedOff);
+            }
+            let finalised_at = review.finalised_at.ok_or(SummaryError::NotSignedOff)?;
+            let document_id = DocumentId::try_from(document_id)
+                .map_err(|_| SummaryError::BadDocumentId(document_id.to_string()))?;
+            let language = LanguageTag::try_from(language)
+                .map_err(|_| SummaryError::BadLanguage(language.to_string()))?;
+            let worker = review
+                .participants_with(Role::Worker)
+                .next()
+                .ok_or_else(|| SummaryError::Incomplete("worker".into()))?;
+            let carer = review
+                .carer()
+                .ok_or_else(|| SummaryError::Incomplete("carer".into()))?;
+            let individual = review
+                .individual()
+                .ok_or_else(|| SummaryError::Incomplete("person being cared for".into()))?;
+            let p = &review.process;
+            let chosen_next_review = review.outcome.next_review;
+            let o = &review.outcome;
+            Ok(Summary {
+                format: Format,
+                format_version: FormatVersionText,
+                document_id,
+                review_id: review.id.clone(),
+                version: version(review.version)?,
+                amends: review.amends.as_ref().map(amendment_record).transpose()?,
+                previous: None,
+                continues: review.last.as_ref().and_then(continues),
+                created_at: moment(&review.created_at),
+                finalised_at: moment(&finalised_at),
+                signed_at: moment(signed_at),
+                language,
+                app: AppInfo {
+                    name: APP_NAME.into(),
+                    version: text(app_version),
+                },
+                standard: StandardInfo {
+                    code: StandardCode,
+                    criteria: STANDARD_CRITERIA.iter().map(|c| c.to_string()).collect(),
+                },
+                organisation: text(&review.organisation),
+                team: opt_text(&review.team),
+                ods_code: opt_text(&review.ods_code),
+                worker: person_summary(worker),
+                carer: person_summary(carer),
+                individual: person_summary(individual),
+                participants: review
+                    .participants
                     .iter()
-                    .map(|(item, minutes)| TimeBox {
-                        item: *item,
-                        minutes: *minutes,
+                    .map(|p| participant_record(review, p))
+                    .collect::<Result<_, _>>()?,
+                process: ProcessRecord {
+                    reason: p.reason,
+                    why_now: opt_text(&p.why_now),
+                    depth: p.depth,
+                    agenda: p.agenda.clone(),
+                    time_boxes: p
+                        .time_boxes
+                        .iter()
+                        .map(|(item, minutes)| TimeBox {
+                            item: *item,
+                            minutes: *minutes,
+                        })
+                        .collect(),
+                    carer_private_time: p.carer_private_time,
+                    agreed_by: p.agreed_by.clone(),
+                    agreed_how: p
+                        .agreed_how
+                        .iter()
+                        .map(|(participant, how)| PersonAgreedHow {
+                            participant: participant.clone(),
+                            how: how.clone(),
+                        })
+                        .collect(),
+                },
+                confidentiality: ConfidentialityRecord {
+                    recipients: text(&p.confidentiality.recipients),
+                    copies: p
+                        .confidentiality
+                        .copies
+                        .iter()
+                        .map(|c| CopyRecord {
+                            id: c.id.clone(),
+                            kind: c.kind,
+                            name: opt_text(&c.name),
+                        })
+                        .collect(),
+                    default_visibility: p.confidentiality.default_visibility,
+                    restrictions: p
+                        .confidentiality
+                        .restrictions
+                        .iter()
+                        .map(|r| RestrictionRecord {
+                            id: r.id.clone(),
+                            what: text(&r.what),
+                            not_with: text(&r.not_with),
+                        })
+                        .collect(),
+                },
+                criteria: review
+                    .criteria
+                    .iter()
+                    .map(|c| criterion_record(review, c))
+                    .collect(),
+                services: ServicesRecord {
+                    in_use: review.services_in_use,
+                    resources: review
+                        .resources
+                        .iter()
+                        .map(|r| resource_record(review, r))
+                        .collect(),
+                    gaps: review
+                        .gaps
+                        .iter()
+                        .map(|g| GapRecord {
+                            id: g.id.clone(),
+                            what: text(&g.what),
+                            noticed_by: g.noticed_by.as_ref().map(person),
+                            visibility: visibility_of(review, &g.id),
+                        })
+                        .collect(),
+                },
+                cover: CoverRecord {
+                    needed: review.cover_needed,
+                    arrangements: review
+                        .cover_arrangements
+                        .iter()
+                        .map(|a| cover_record(review, a))
+                        .collect(),
+                },
+                escalations: EscalationsRecord {
+                    needed: review.escalation_needed,
+                    matters: review
+                        .escalations
+                        .iter()
+                        .map(|e| escalation_record(review, e))
+                        .collect(),
+                },
+                actions: review
+                    .actions
+                    .iter()
+                    .map(|a| ActionRecord {
+                        id: a.id.clone(),
+                        what: text(&a.what),
+                        owner: a.owner.as_ref().map(person),
+                        due: a.due.map(day),
+                        criterion: a.criterion.clone(),
+                        visibility: visibility_of(review, &a.id),
                     })
                     .collect(),
-                carer_private_time: p.carer_private_time,
-                agreed_by: p.agreed_by.clone(),
-                agreed_how: p
-                    .agreed_how
+                follow_up: FollowUpRecord::of_review(review, person),
+                outcome: OutcomeRecord {
+                    decision: review.outcome.decision,
+                    rationale: opt_text(&review.outcome.rationale),
+                    carer_view: opt_text(&review.outcome.carer_view),
+                    individual_view: opt_text(&review.outcome.individual_view),
+                    individual_view_through: review
+                        .outcome
+                        .individual_view_through
+                        .as_ref()
+                        .map(channel),
+                    other_views: opt_text(&review.outcome.other_views),
+                    other_views_said_by: Some(&o.other_views_said_by)
+                        .filter(|s| !s.is_not_recorded() && !o.other_views.trim().is_empty())
+                        .map(speaker),
+                    next_review: day(crate::outcome::dates::next_review(review)),
+                    next_review_chosen: chosen_next_review.is_some(),
+                    rationale_visibility: said(review, &o.rationale, OUTCOME_RATIONALE),
+                    carer_view_visibility: said(review, &o.carer_view, CARER_VIEW),
+                    individual_view_visibility: said(review, &o.individual_view, INDIVIDUAL_VIEW),
+                    other_views_visibility: said(review, &o.other_views, OTHER_VIEWS),
+                },
+                sign_offs: review.sign_offs.iter().map(sign_off_record).collect(),
+                confirmations: review
+                    .confirmations
                     .iter()
-                    .map(|(participant, how)| PersonAgreedHow {
-                        participant: participant.clone(),
-                        how: how.clone(),
+                    .map(|c| ConfirmationRecord {
+                        participant: c.participant.clone(),
+                        confirms: c.confirms,
+                        confirmed: c.confirmed,
+                        note: (!c.note.is_empty()).then(|| text(&c.note)),
+                        confirmed_at: moment(&c.at),
                     })
                     .collect(),
-            },
-            confidentiality: ConfidentialityRecord {
-                recipients: text(&p.confidentiality.recipients),
-                copies: p
-                    .confidentiality
-                    .copies
-                    .iter()
-                    .map(|c| CopyRecord {
-                        id: c.id.clone(),
-                        kind: c.kind,
-                        name: opt_text(&c.name),
-                    })
-                    .collect(),
-                default_visibility: p.confidentiality.default_visibility,
-                restrictions: p
-                    .confidentiality
-                    .restrictions
-                    .iter()
-                    .map(|r| RestrictionRecord {
-                        id: r.id.clone(),
-                        what: text(&r.what),
-                        not_with: text(&r.not_with),
-                    })
-                    .collect(),
-            },
-            criteria: review
-                .criteria
-                .iter()
-                .map(|c| criterion_record(review, c))
-                .collect(),
-            services: ServicesRecord {
-                in_use: review.services_in_use,
-                resources: review
-                    .resources
-                    .iter()
-                    .map(|r| resource_record(review, r))
-                    .collect(),
-                gaps: review
-                    .gaps
-                    .iter()
-                    .map(|g| GapRecord {
-                        id: g.id.clone(),
-                        what: text(&g.what),
-                        noticed_by: g.noticed_by.as_ref().map(person),
-                        visibility: visibility_of(review, &g.id),
-                    })
-                    .collect(),
-            },
-            cover: CoverRecord {
-                needed: review.cover_needed,
-                arrangements: review
-                    .cover_arrangements
-                    .iter()
-                    .map(|a| cover_record(review, a))
-                    .collect(),
-            },
-            escalations: EscalationsRecord {
-                needed: review.escalation_needed,
-                matters: review
-                    .escalations
-                    .iter()
-                    .map(|e| escalation_record(review, e))
-                    .collect(),
-            },
-            actions: review
-                .actions
-                .iter()
-                .map(|a| ActionRecord {
-                    id: a.id.clone(),
-                    what: text(&a.what),
-                    owner: a.owner.as_ref().map(person),
-                    due: a.due.map(day),
-                    criterion: a.criterion.clone(),
-                    visibility: visibility_of(review, &a.id),
-                })
-                .collect(),
-            follow_up: FollowUpRecord::of_review(review, person),
-            outcome: OutcomeRecord {
-                decision: review.outcome.decision,
-                rationale: opt_text(&review.outcome.rationale),
-                carer_view: opt_text(&review.outcome.carer_view),
-                individual_view: opt_text(&review.outcome.individual_view),
-                individual_view_through: review
-                    .outcome
-                    .individual_view_through
-                    .as_ref()
-                    .map(channel),
-                other_views: opt_text(&review.outcome.other_views),
-                other_views_said_by: Some(&o.other_views_said_by)
-                    .filter(|s| !s.is_not_recorded() && !o.other_views.trim().is_empty())
-                    .map(speaker),
-                next_review: day(crate::outcome::dates::next_review(review)),
-                next_review_chosen: chosen_next_review.is_some(),
-                rationale_visibility: said(review, &o.rationale, OUTCOME_RATIONALE),
-                carer_view_visibility: said(review, &o.carer_view, CARER_VIEW),
-                individual_view_visibility: said(review, &o.individual_view, INDIVIDUAL_VIEW),
-                other_views_visibility: said(review, &o.other_views, OTHER_VIEWS),
-            },
-            sign_offs: review.sign_offs.iter().map(sign_off_record).collect(),
-            confirmations: review
-                .confirmations
-                .iter()
-                .map(|c| ConfirmationRecord {
-                    participant: c.participant.clone(),
-                    confirms: c.confirms,
-                    confirmed: c.confirmed,
-                    note: (!c.note.is_empty()).then(|| text(&c.note)),
-                    confirmed_at: moment(&c.at),
-                })
-                .collect(),
-            recipient_copies: Vec::new(),
-            copy_for: None,
-            signature: None,
+                recipient_copies: Vec::new(),
+                copy_for: None,
+                signature: None,
+            })
         })
     }
 }
