@@ -1,11 +1,13 @@
 // Trunk post-build hook (see Trunk.toml), for `trunk build` and `trunk serve`
 // alike: in the staging directory Trunk has just assembled, first cut the
-// wasm into the modules that load on demand (split.mjs), then list every
+// wasm into the modules that load on demand (split.mjs), copy the fonts the
+// app ships (fonts.mjs), then list every
 // file for the service worker and stamp its version (precache.mjs), then write
 // the compressed copies a static host sends (compress.mjs). In that order, so
 // that sw.js and the list are compressed as they are served and the list
 // names no compressed copy.
 import { compressBuild } from './compress.mjs';
+import { copyFonts } from './fonts.mjs';
 import { writePrecache } from './precache.mjs';
 import { splitBuild } from './split.mjs';
 
@@ -16,6 +18,8 @@ if (!dir) {
 }
 const split = await splitBuild(dir, process.env.TRUNK_PROFILE || 'debug');
 console.log(`post-build.mjs: split into ${split.main}, ${split.loader} and ${split.chunks.length} modules on demand`);
+const fonts = await copyFonts(dir);
+console.log(`post-build.mjs: copied ${fonts.length} fonts`);
 const { version, files } = await writePrecache(dir, process.env.TRUNK_PUBLIC_URL || '/');
 console.log(`post-build.mjs: precache list of ${files.length} files, version ${version}`);
 const rows = await compressBuild(dir);

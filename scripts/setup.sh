@@ -60,6 +60,7 @@ fi
 
 # npm packages, each folder from its committed lockfile: Playwright, axe-core
 # and binaryen (wasm-opt 132; Debian's binaryen 108 silently breaks the app)
+# and the Urdu font the build ships (scripts/fonts.mjs)
 # in tests/e2e; jose, canonicalize, ajv and fhir (FHIR.js) in tests/interop.
 E2E="$ROOT/tests/e2e"
 for dir in "$E2E" "$ROOT/tests/interop"; do

@@ -9,14 +9,17 @@ use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route, Router, Routes, A};
 use leptos_router::{path, Lazy};
+use review_core::tr;
 
 #[component]
 pub fn App() -> impl IntoView {
+    // Before the display settings, which make the app afresh in another
+    // language when one is chosen.
+    provide_context(crate::state::Remake(RwSignal::new(false)));
     crate::components::provide_display_settings();
     crate::components::provide_voices();
     // The team's configuration: kept plain, so read before any unlock.
     crate::team::provide_team();
-    provide_context(crate::state::Remake(RwSignal::new(false)));
     crate::on_demand::keep_for_offline();
     // With a device PIN, nothing below the gate exists until it is unlocked.
     view! {
@@ -48,7 +51,7 @@ fn Unlocked() -> impl IntoView {
                     crate::components::focus_by_id("main-content");
                 }
             >
-                "Skip to main content"
+                {tr!("Skip to main content")}
             </a>
             <Header in_turn=in_turn />
             <div class="app-width-container">
@@ -119,11 +122,11 @@ fn Header(
     view! {
         <header class="app-header">
             <div class="app-width-container app-header__container">
-                <A exact=true href=crate::href("/") attr:class="app-header__title">"Review Together"</A>
+                <A exact=true href=crate::href("/") attr:class="app-header__title">{tr!("Review Together")}</A>
                 {(!in_turn).then(|| view! {
-                    <nav class="app-header__nav" aria-label="Main">
+                    <nav class="app-header__nav" aria-label={tr!("[navigation] Main")}>
                         <ul class="app-header__nav-list">
-                            <li><A exact=true href=crate::href("/settings") attr:class="app-header__nav-link">"Device settings"</A></li>
+                            <li><A exact=true href=crate::href("/settings") attr:class="app-header__nav-link">{tr!("Device settings")}</A></li>
                         </ul>
                     </nav>
                 })}
@@ -134,15 +137,16 @@ fn Header(
                 <crate::components::SaveAnnouncer />
             </div>
         </header>
+        <crate::components::LanguageNotice />
     }
 }
 
 #[component]
 fn NotFound() -> impl IntoView {
     view! {
-        <crate::components::Page title="Page not found">
-            <p class="app-body">"There is no page at this address."</p>
-            <p class="app-body"><A exact=true href=crate::href("/") attr:class="app-link app-link--standalone">"Go to the reviews on this device"</A></p>
+        <crate::components::Page title={tr!("Page not found")}>
+            <p class="app-body">{tr!("There is no page at this address.")}</p>
+            <p class="app-body"><A exact=true href=crate::href("/") attr:class="app-link app-link--standalone">{tr!("Go to the reviews on this device")}</A></p>
         </crate::components::Page>
     }
 }

@@ -536,7 +536,16 @@ pub struct Remake(pub RwSignal<bool>);
 
 /// Make the app afresh, once the current event is over.
 pub fn remake_app() {
-    if let Some(Remake(remaking)) = use_context::<Remake>() {
+    if let Some(remake) = use_context::<Remake>() {
+        remake.now();
+    }
+}
+
+impl Remake {
+    /// Make the app afresh, once the current event is over (for a caller
+    /// past an `await`, where there is no context to find it in).
+    pub fn now(self) {
+        let Remake(remaking) = self;
         // What is waiting is stored now, so that nothing changes in the
         // frame the old screens go in (their effects would run on what is
         // gone).

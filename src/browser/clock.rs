@@ -49,5 +49,5 @@ pub fn new_id() -> Id {
 
 /// "24 November 2026" for people to read.
 pub fn long_date(t: &Timestamp) -> String {
-    t.format("%-d %B %Y").to_string()
+    review_core::i18n::long_date(t.date_naive())
 }

@@ -5,7 +5,7 @@
 //! IndexedDB (`idb`), the clock and fresh ids (`clock`), saving a file (`download`),
 //! reading a chosen file (`upload`), one tab at a time (`locks`), a new
 //! build waiting to take over (`update`), the folder the app is published
-//! in (`deployment`).
+//! in (`deployment`), the words of the language chosen (`language`).
 //! Nothing here knows the app's state or draws a screen; `saving`,
 //! `signing` and `state` build on it, never the reverse.
 
@@ -14,6 +14,7 @@ pub mod deployment;
 pub mod device_key;
 pub mod download;
 pub mod idb;
+pub mod language;
 pub mod locks;
 pub mod pin;
 pub mod recovery;

@@ -12,7 +12,8 @@ pub fn Banner(
     /// The id of its title, which labels it.
     id: &'static str,
     /// Its title, in the bar.
-    title: &'static str,
+    #[prop(into)]
+    title: String,
     /// The bold first line.
     #[prop(into)]
     heading: Signal<String>,

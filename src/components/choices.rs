@@ -21,9 +21,13 @@ pub struct Choice<T> {
 
 impl<T: Copy> Choice<T> {
     /// One choice per value of a fixed list (an enum's `ALL`), with its key and label.
-    pub fn list(all: &[T], key: fn(T) -> &'static str, label: fn(T) -> &'static str) -> Vec<Self> {
+    pub fn list<L: AsRef<str>>(
+        all: &[T],
+        key: fn(T) -> &'static str,
+        label: fn(T) -> L,
+    ) -> Vec<Self> {
         all.iter()
-            .map(|v| Choice::new(*v, key(*v), label(*v)))
+            .map(|v| Choice::new(*v, key(*v), label(*v).as_ref()))
             .collect()
     }
 }

@@ -33,13 +33,26 @@ pub fn provide_display_settings() {
         settings: RwSignal::new(settings),
         problem: RwSignal::new(None),
     };
+    let remake = use_context::<crate::state::Remake>();
     // An effect talks to the outside world: the page's classes and storage.
     // Not run at first: what is stored is already on the page.
     Effect::watch(
         move || display.settings.get(),
-        move |settings, _, _| {
+        move |settings, before, _| {
             apply_classes(settings);
             display.problem.set(save(settings).err());
+            // Another language: its words are fetched, then every screen is
+            // made afresh in it (a draft is saved first, as at a turn).
+            if before.is_some_and(|b| b.language != settings.language) {
+                let lang = settings.language;
+                leptos::task::spawn_local(async move {
+                    crate::browser::language::load(lang).await;
+                    crate::browser::language::mark_chosen();
+                    if let Some(remake) = remake {
+                        remake.now();
+                    }
+                });
+            }
         },
         false,
     );

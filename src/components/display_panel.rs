@@ -1,12 +1,13 @@
 //! The "Display" button of the header and the panel it opens (a native
-//! `<dialog>`): text size, colours, easy read and less movement, for every
+//! `<dialog>`): language, text size, colours, easy read and less movement, for every
 //! screen of this device.
 
 use super::choices::{Checkboxes, Choice, Radios};
 use super::display::use_display;
 use leptos::html;
 use leptos::prelude::*;
-use review_core::{DisplaySettings, TextSize};
+use review_core::i18n::Lang;
+use review_core::{tr, DisplaySettings, TextSize};
 
 /// The "Display" button for the header, and the panel it opens.
 #[component]
@@ -61,44 +62,58 @@ pub fn DisplayControl() -> impl IntoView {
             Extra::LessMovement => s.reduce_motion = on,
         })
     });
-    let reset = move |_| settings.set(DisplaySettings::default());
+    let language = Signal::derive(move || Some(settings.with(|s| s.language)));
+    let set_language = Callback::new(move |lang: Lang| settings.update(|s| s.language = lang));
+    // Going back to the standard display keeps the language: it is not a
+    // way the screen looks.
+    let reset = move |_| {
+        settings.update(|s| {
+            *s = DisplaySettings {
+                language: s.language,
+                ..Default::default()
+            }
+        })
+    };
     view! {
         <button type="button" class="app-display-toggle" aria-haspopup="dialog" node_ref=toggle on:click=open>
             <svg class="app-display-toggle__icon" aria-hidden="true" focusable="false" viewBox="0 0 32 24">
                 <path d="M1 22 L8 3 H10 L17 22 H13.6 L11.8 17 H6.2 L4.4 22 Z M7.2 14 H10.8 L9 8.6 Z" />
                 <path d="M19 22 L24 8.5 H26 L31 22 H28.4 L27.2 18.6 H22.8 L21.6 22 Z M23.6 16.2 H26.4 L25 12 Z" />
             </svg>
-            "Display"
+            {tr!("Display")}
         </button>
         <dialog class="app-dialog app-display" aria-labelledby="display-title" node_ref=dialog on:close=closed>
             // The panel may be taller than the screen: opening on its title
             // (not its first control) keeps the top in view and is read first.
-            <h2 class="app-dialog__title" id="display-title" tabindex="-1" autofocus>"Display"</h2>
+            <h2 class="app-dialog__title" id="display-title" tabindex="-1" autofocus>{tr!("Display")}</h2>
             <div class="app-dialog__body">
-                <p class="app-body">"Changes here are for every screen on this device."</p>
-                <Radios id="display-text-size" legend="Text size" inline=true
+                <p class="app-body">{tr!("Changes here are for every screen on this device.")}</p>
+                <Radios id="display-language" legend={tr!("Language")}
+                    choices={Lang::ALL.iter().map(|l| Choice::new(*l, l.tag(), l.own_name())).collect::<Vec<_>>()}
+                    value=language on_change=set_language />
+                <Radios id="display-text-size" legend={tr!("Text size")} inline=true
                     choices=Choice::list(&TextSize::ALL, TextSize::key, TextSize::label)
                     value=text_size on_change=set_text_size />
-                <Radios id="display-contrast" legend="Colours"
+                <Radios id="display-contrast" legend={tr!("Colours")}
                     choices=vec![
-                        Choice::new(false, "standard", "Standard colours"),
-                        Choice::new(true, "high", "High contrast: white and yellow on black"),
+                        Choice::new(false, "standard", &tr!("Standard colours")),
+                        Choice::new(true, "high", &tr!("High contrast: white and yellow on black")),
                     ]
                     value=contrast on_change=set_contrast />
-                <Checkboxes id="display-extras" legend="More help" hint="Choose any that help."
+                <Checkboxes id="display-extras" legend={tr!("More help")} hint={tr!("Choose any that help.")}
                     choices=vec![
-                        Choice::new(Extra::EasyRead, "easy-read", "Easy read: short sentences and pictures"),
-                        Choice::new(Extra::ReadAloud, "read-aloud", "Read aloud beside each question"),
-                        Choice::new(Extra::LessMovement, "less-movement", "Less movement on the screen"),
+                        Choice::new(Extra::EasyRead, "easy-read", &tr!("Easy read: short sentences and pictures")),
+                        Choice::new(Extra::ReadAloud, "read-aloud", &tr!("Read aloud beside each question")),
+                        Choice::new(Extra::LessMovement, "less-movement", &tr!("Less movement on the screen")),
                     ]
                     value=extras on_toggle=set_extra />
                 {move || display.problem.get().map(|why| view! {
-                    <p class="app-error-message" role="alert">{format!("This is not kept on the device: {why}.")}</p>
+                    <p class="app-error-message" role="alert">{tr!("This is not kept on the device: {why}.", why = why)}</p>
                 })}
             </div>
             <div class="app-dialog__actions">
-                <button type="button" class="app-button" on:click=close>"Close"</button>
-                <button type="button" class="app-button app-button--secondary" on:click=reset>"Go back to the standard display"</button>
+                <button type="button" class="app-button" on:click=close>{tr!("Close")}</button>
+                <button type="button" class="app-button app-button--secondary" on:click=reset>{tr!("Go back to the standard display")}</button>
             </div>
         </dialog>
     }

@@ -14,6 +14,7 @@ mod file_choice;
 mod focus;
 mod follow_up;
 mod how_agreed;
+mod language_notice;
 mod list_part;
 mod locked_download;
 mod page;
@@ -50,6 +51,7 @@ pub use file_choice::FileChoice;
 pub use focus::focus_by_id;
 pub use follow_up::FollowUps;
 pub use how_agreed::HowAgreedPick;
+pub use language_notice::LanguageNotice;
 pub use list_part::{
     or_not_yet, AddButton, Entry, ListCard, ListErrorSummary, ListQuestion, ListSection, ListState,
     RemoveWithConfirm, ShortAnswers,

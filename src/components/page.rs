@@ -9,6 +9,7 @@ use crate::state::PageErrors;
 use leptos::html;
 use leptos::prelude::*;
 use leptos_router::components::A;
+use review_core::tr;
 
 /// One screen: a "Back" link, its `h1` (which takes focus when the screen
 /// opens, so a screen reader starts reading the new screen) and the document
@@ -65,13 +66,17 @@ pub fn Page(
     });
     let doc_title = doc_title.unwrap_or(title);
     Effect::new(move |_| {
-        let prefix = if has_errors.get() { "Error: " } else { "" };
+        let title = if has_errors.get() {
+            tr!("Error: {title} – Review Together", title = doc_title.get())
+        } else {
+            tr!("{title} – Review Together", title = doc_title.get())
+        };
         if let Some(d) = web_sys::window().and_then(|w| w.document()) {
-            d.set_title(&format!("{prefix}{} – Review Together", doc_title.get()));
+            d.set_title(&title);
         }
     });
     view! {
-        {back.map(|href| view! { <BackLink href=href text=back_text.unwrap_or_else(|| "Back".into()) /> })}
+        {back.map(|href| view! { <BackLink href=href text=back_text.unwrap_or_else(|| tr!("Back")) /> })}
         {caption.map(|c| view! { <span class="app-caption">{c}</span> })}
         <h1 class="app-heading-l" tabindex="-1" node_ref=heading>{title}</h1>
         {errors.map(|e| view! { <ErrorSummary errors=e.visible() attempts=e.attempts /> })}

@@ -6,18 +6,19 @@
 use crate::saving::SaveState;
 use crate::state::use_app;
 use leptos::prelude::*;
+use review_core::tr;
 
 /// The pill's words and class for a state (nothing while nothing changed).
 fn pill(state: &SaveState) -> Option<(String, &'static str)> {
     match state {
         SaveState::Unchanged => None,
-        SaveState::Saving => Some(("Saving…".into(), "app-save-status app-save-status--saving")),
+        SaveState::Saving => Some((tr!("Saving…"), "app-save-status app-save-status--saving")),
         SaveState::Saved => Some((
-            "Saved on this device".into(),
+            tr!("Saved on this device"),
             "app-save-status app-save-status--saved",
         )),
         SaveState::NotSaved(why) => Some((
-            format!("Not saved: {why}"),
+            tr!("Not saved: {why}", why = why),
             "app-save-status app-save-status--error",
         )),
     }
@@ -29,9 +30,9 @@ fn pill(state: &SaveState) -> Option<(String, &'static str)> {
 pub fn announcement(failing: Option<&str>, now: &SaveState) -> Option<String> {
     match (failing, now) {
         (before, SaveState::NotSaved(why)) if before != Some(why.as_str()) => {
-            Some(format!("Not saved: {why}"))
+            Some(tr!("Not saved: {why}", why = why))
         }
-        (Some(_), SaveState::Saved) => Some("Saved on this device again".into()),
+        (Some(_), SaveState::Saved) => Some(tr!("Saved on this device again")),
         _ => None,
     }
 }

@@ -10,6 +10,7 @@ use crate::state::{use_app, AppState};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
+use review_core::{tr, trn};
 use review_core::{Review, ReviewState};
 
 /// Every review on this device, and the way into a new one.
@@ -33,10 +34,12 @@ pub fn Home() -> impl IntoView {
             reviews.push(r);
         }
     }
-    let retention_notice = (removed > 0).then(|| match removed {
-        1 => format!("1 signed-off review was removed from this device: it was signed off more than {days} days ago (see Device settings)."),
-        n => format!("{n} signed-off reviews were removed from this device: they were signed off more than {days} days ago (see Device settings)."),
-    });
+    let retention_notice = (removed > 0).then(|| trn!(
+        removed,
+        "{n} signed-off review was removed from this device: it was signed off more than {days} days ago (see Device settings).",
+        "{n} signed-off reviews were removed from this device: they were signed off more than {days} days ago (see Device settings).",
+        days = days
+    ));
     let unreadable: Vec<_> = unreadable.into_iter().filter_map(Result::err).collect();
     let navigate = use_navigate();
     let start_problem = RwSignal::new(None::<String>);
@@ -65,7 +68,7 @@ pub fn Home() -> impl IntoView {
     };
 
     view! {
-        <Page title="Reviews on this device">
+        <Page title={tr!("Reviews on this device")}>
             <Flash />
             {retention_notice.map(|text| view! {
                 <div class="app-notification-banner" role="status">
@@ -77,13 +80,13 @@ pub fn Home() -> impl IntoView {
             })}
             <UpdateReady />
             <p class="app-body-l">
-                "Run a carer review together: who is taking part, how the review will work, and what it will look at."
+                {tr!("Run a carer review together: who is taking part, how the review will work, and what it will look at.")}
             </p>
             <Show when=move || !app.settings.with(|s| s.is_complete())>
                 <div class="app-inset-text">
                     <p class="app-body">
-                        "Before the first review, tell the app your organisation and your name. "
-                        <A exact=true href=crate::href("/settings")>"Set up this device"</A>
+                        {tr!("Before the first review, tell the app your organisation and your name.")}" "
+                        <A exact=true href=crate::href("/settings")>{tr!("Set up this device")}</A>
                     </p>
                 </div>
             </Show>
@@ -91,16 +94,16 @@ pub fn Home() -> impl IntoView {
                 <p class="app-error-message" role="alert">{text}</p>
             })}
             <div class="app-button-group">
-                <button type="button" class="app-button" on:click=start>"Start a new review"</button>
-                <A exact=true href=crate::href("/follow-on") attr:class="app-button app-button--secondary">"Start from the last review"</A>
+                <button type="button" class="app-button" on:click=start>{tr!("Start a new review")}</button>
+                <A exact=true href=crate::href("/follow-on") attr:class="app-button app-button--secondary">{tr!("Start from the last review")}</A>
             </div>
             <UnreadableReviews entries=unreadable />
             <to_give::CopiesToGive reviews=reviews.clone() />
             <ReviewList reviews=reviews />
-            <h2 class="app-heading-m">"Files"</h2>
+            <h2 class="app-heading-m">{tr!("Files")}</h2>
             <ul class="app-list">
-                <li><A exact=true href=crate::href("/check-summary") attr:class="app-link app-link--standalone">"Check a summary file"</A></li>
-                <li><A exact=true href=crate::href("/open-backup") attr:class="app-link app-link--standalone">"Open a backup"</A></li>
+                <li><A exact=true href=crate::href("/check-summary") attr:class="app-link app-link--standalone">{tr!("Check a summary file")}</A></li>
+                <li><A exact=true href=crate::href("/open-backup") attr:class="app-link app-link--standalone">{tr!("Open a backup")}</A></li>
             </ul>
         </Page>
     }
@@ -122,8 +125,8 @@ fn start_review(
 async fn start_new_review(app: AppState) -> Result<Review, String> {
     match start_review(app, Owner::current().unwrap_or_default()).await {
         Ok(Ok(review)) => Ok(review),
-        Ok(Err(e)) => Err(format!("The review could not be started: {e}.")),
-        Err(_) => Err("The review could not be started: the app could not fetch its screens. Check the connection, then try again.".into()),
+        Ok(Err(e)) => Err(tr!("The review could not be started: {why}.", why = e)),
+        Err(_) => Err(tr!("The review could not be started: the app could not fetch its screens. Check the connection, then try again.")),
     }
 }
 
@@ -139,16 +142,16 @@ fn UpdateReady() -> impl IntoView {
     let applying = RwSignal::new(false);
     view! {
         <Show when=move || ready.get()>
-            <Banner id="update-ready-title" title="Update" heading="A new version of Review Together is ready".to_string()>
+            <Banner id="update-ready-title" title={tr!("Update")} heading={tr!("A new version of Review Together is ready")}>
                 <p class="app-body">
-                    "It is used from the next time the app is opened. Reviews on this device stay as they are, drafts included."
+                    {tr!("It is used from the next time the app is opened. Reviews on this device stay as they are, drafts included.")}
                 </p>
                 <button type="button" class="app-button" disabled=move || applying.get()
                     on:click=move |_| {
                         applying.set(true);
                         update::apply();
                     }>
-                    {move || if applying.get() { "Updating…" } else { "Update now" }}
+                    {move || if applying.get() { tr!("Updating…") } else { tr!("Update now") }}
                 </button>
             </Banner>
         </Show>
@@ -161,7 +164,7 @@ fn ReviewList(
     reviews: Vec<Review>,
 ) -> impl IntoView {
     if reviews.is_empty() {
-        return view! { <p class="app-body">"There are no reviews on this device yet."</p> }
+        return view! { <p class="app-body">{tr!("There are no reviews on this device yet.")}</p> }
             .into_any();
     }
     let days = crate::browser::pin::retention_days();
@@ -172,37 +175,37 @@ fn ReviewList(
                 .carer()
                 .map(|c| c.name.trim().to_string())
                 .filter(|n| !n.is_empty())
-                .unwrap_or_else(|| "Carer not named yet".into());
+                .unwrap_or_else(|| tr!("Carer not named yet"));
             let (done, total) = review_core::progress::parts_done(&r);
             let (state, tag) = match r.state {
-                ReviewState::Draft => ("Draft", "app-tag app-tag--blue"),
-                ReviewState::SignedOff => ("Signed off", "app-tag app-tag--green"),
+                ReviewState::Draft => (tr!("[state] Draft"), "app-tag app-tag--blue"),
+                ReviewState::SignedOff => (tr!("[state] Signed off"), "app-tag app-tag--green"),
             };
             let open = format!("/review/{}", r.id);
             let (open_hidden, delete_hidden) = (
-                format!(" the review with {carer}"),
-                format!(" the review with {carer}"),
+                format!(" {}", tr!("the review with {carer}", carer = carer)),
+                format!(" {}", tr!("the review with {carer}", carer = carer)),
             );
             let delete = format!("/review/{}/delete", r.id);
             view! {
                 <tr>
                     <th scope="row" class="app-table__header">{carer}</th>
-                    <td class="app-table__cell" data-label="Started">{clock::long_date(&r.created_at)}</td>
-                    <td class="app-table__cell" data-label="Progress">{format!("{done} of {total} parts done")}</td>
-                    <td class="app-table__cell" data-label="State">
+                    <td class="app-table__cell" data-label={tr!("Started")}>{clock::long_date(&r.created_at)}</td>
+                    <td class="app-table__cell" data-label={tr!("Progress")}>{tr!("{done} of {total} parts done", done = done, total = total)}</td>
+                    <td class="app-table__cell" data-label={tr!("State")}>
                         <strong class=tag>{state}</strong>
-                        {(r.version > 1).then(|| view! { <span class="app-hint">{format!(" Version {}", r.version)}</span> })}
+                        {(r.version > 1).then(|| view! { <span class="app-hint">{format!(" {}", tr!("Version {number}", number = r.version))}</span> })}
                         {review_core::retention::removal_due(&r, days).map(|due| view! {
-                            <span class="app-hint app-table__note">{format!("Leaves this device on {}", clock::long_date(&due))}</span>
+                            <span class="app-hint app-table__note">{tr!("Leaves this device on {date}", date = clock::long_date(&due))}</span>
                         })}
                     </td>
                     <td class="app-table__cell">
                         <div class="app-cluster">
                             <A exact=true href=crate::href(open) attr:class="app-link">
-                                "Open" <span class="app-visually-hidden">{open_hidden}</span>
+                                {tr!("[review] Open")} <span class="app-visually-hidden">{open_hidden}</span>
                             </A>
                             <A exact=true href=crate::href(delete) attr:class="app-link">
-                                "Delete" <span class="app-visually-hidden">{delete_hidden}</span>
+                                {tr!("[review] Delete")} <span class="app-visually-hidden">{delete_hidden}</span>
                             </A>
                         </div>
                     </td>
@@ -213,14 +216,14 @@ fn ReviewList(
     view! {
         <div class="app-table-container" role="region" aria-labelledby="saved-reviews" tabindex="0">
         <table class="app-table">
-            <caption class="app-table__caption" id="saved-reviews">"Saved reviews"</caption>
+            <caption class="app-table__caption" id="saved-reviews">{tr!("Saved reviews")}</caption>
             <thead>
                 <tr>
-                    <th scope="col" class="app-table__header">"Carer"</th>
-                    <th scope="col" class="app-table__header">"Started"</th>
-                    <th scope="col" class="app-table__header">"Progress"</th>
-                    <th scope="col" class="app-table__header">"State"</th>
-                    <th scope="col" class="app-table__header"><span class="app-visually-hidden">"Actions"</span></th>
+                    <th scope="col" class="app-table__header">{tr!("Carer")}</th>
+                    <th scope="col" class="app-table__header">{tr!("Started")}</th>
+                    <th scope="col" class="app-table__header">{tr!("Progress")}</th>
+                    <th scope="col" class="app-table__header">{tr!("State")}</th>
+                    <th scope="col" class="app-table__header"><span class="app-visually-hidden">{tr!("Actions")}</span></th>
                 </tr>
             </thead>
             <tbody>{rows}</tbody>
@@ -246,7 +249,7 @@ fn UnreadableReviews(
                 let key = u.key.clone();
                 let save = move |_| {
                     let result = storage::raw(&key)
-                        .ok_or_else(|| "it is no longer on this device".to_string())
+                        .ok_or_else(|| tr!("it is no longer on this device"))
                         .and_then(|raw| {
                             download::download(
                                 &format!("unreadable-review-{}.json", i + 1),
@@ -258,12 +261,12 @@ fn UnreadableReviews(
                 };
                 view! {
                     <li>
-                        <p class="app-body">{format!("Saved review {}: {}.", i + 1, u.error)}</p>
+                        <p class="app-body">{tr!("Saved review {number}: {why}.", number = i + 1, why = u.error)}</p>
                         <button type="button" class="app-button app-button--secondary" on:click=save>
-                            {format!("Download saved review {} as it is", i + 1)}
+                            {tr!("Download saved review {number} as it is", number = i + 1)}
                         </button>
                         {move || problem.get().map(|p| view! {
-                            <p class="app-error-message" role="alert">{format!("Could not download it: {p}.")}</p>
+                            <p class="app-error-message" role="alert">{tr!("Could not download it: {why}.", why = p)}</p>
                         })}
                     </li>
                 }
@@ -272,8 +275,8 @@ fn UnreadableReviews(
         view! {
             <div class="app-notification-banner app-notification-banner--warning" role="region" aria-labelledby="unreadable-title">
                 <div class="app-notification-banner__content">
-                    <h2 class="app-heading-m" id="unreadable-title">"Some saved reviews could not be opened"</h2>
-                    <p class="app-body">"They have been kept on this device exactly as they were. Nothing has been deleted."</p>
+                    <h2 class="app-heading-m" id="unreadable-title">{tr!("Some saved reviews could not be opened")}</h2>
+                    <p class="app-body">{tr!("They have been kept on this device exactly as they were. Nothing has been deleted.")}</p>
                     <ul class="app-stack">{items}</ul>
                 </div>
             </div>

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use review_core::summary::CopyFile;
 use review_core::Review;
+use review_core::{tr, trn};
 
 /// One copy to give: whose copy, for which review, and its page.
 struct ToGive {
@@ -32,10 +33,10 @@ fn to_give(reviews: &[Review]) -> Vec<ToGive> {
             .carer()
             .map(|c| c.name.trim().to_string())
             .filter(|n| !n.is_empty())
-            .unwrap_or_else(|| "a carer not named".into());
+            .unwrap_or_else(|| tr!("a carer not named"));
         let signed = r
             .finalised_at
-            .map(|t| review_core::words::long_date(t.date_naive()))
+            .map(|t| review_core::i18n::long_date(t.date_naive()))
             .unwrap_or_default();
         for copy in r.still_to_give(&copies, |c: &CopyFile| &c.document_id, reviews) {
             list.push(ToGive {
@@ -57,21 +58,22 @@ pub fn CopiesToGive(
 ) -> impl IntoView {
     let list = to_give(&reviews);
     (!list.is_empty()).then(|| {
-        let count = match list.len() {
-            1 => "1 copy signed off on this device has not been marked as given.".to_string(),
-            n => format!("{n} copies signed off on this device have not been marked as given."),
-        };
+        let count = trn!(
+            list.len(),
+            "{n} copy signed off on this device has not been marked as given. Each stays here until it is marked as given on its page.",
+            "{n} copies signed off on this device have not been marked as given. Each stays here until it is marked as given on its page."
+        );
         let items = list
             .into_iter()
             .map(|c| {
-                let hidden = format!(" {} from the review with {}", c.whose.to_lowercase(), c.carer);
+                let hidden = format!(" {}", tr!("{whose} from the review with {carer}", whose = c.whose.to_lowercase(), carer = c.carer));
                 view! {
                     <li>
                         <p class="app-body">
                             <strong>{c.whose}</strong>
-                            {format!(": the review with {}, signed off on {}. ", c.carer, c.signed)}
+                            {tr!(": the review with {carer}, signed off on {date}.", carer = c.carer, date = c.signed)}" "
                             <A exact=true href=crate::href(c.path) attr:class="app-link">
-                                "Read, print or give"
+                                {tr!("Read, print or give")}
                                 <span class="app-visually-hidden">{hidden}</span>
                             </A>
                         </p>
@@ -81,8 +83,8 @@ pub fn CopiesToGive(
             .collect_view();
         view! {
             <section aria-labelledby="copies-to-give">
-                <h2 class="app-heading-m" id="copies-to-give">"Copies still to give"</h2>
-                <p class="app-body">{count}" Each stays here until it is marked as given on its page."</p>
+                <h2 class="app-heading-m" id="copies-to-give">{tr!("Copies still to give")}</h2>
+                <p class="app-body">{count}</p>
                 <ul class="app-list app-stack">{items}</ul>
             </section>
         }

@@ -43,7 +43,7 @@ test('display settings change the page, stay on the device after a reload, and c
   const stored = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), DISPLAY_KEY));
   expect(stored).toEqual({
     version: 1, kind: 'display',
-    data: { textSize: 'largest', highContrast: true, easyRead: true, reduceMotion: true, readAloud: false },
+    data: { textSize: 'largest', highContrast: true, easyRead: true, reduceMotion: true, readAloud: false, language: 'en-GB' },
   });
 
   await page.reload();
@@ -74,6 +74,9 @@ test('the panel works by keyboard alone and Escape gives focus back', async ({ p
   await expect(panel).toBeVisible();
   // Focus starts on the panel's title, so its top is in view and read first.
   await expect(panel.getByRole('heading', { name: 'Display' })).toBeFocused();
+  // The language comes first, for someone who does not read this one.
+  await page.keyboard.press('Tab');
+  await expect(radio(panel, 'Language', 'English')).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(radio(panel, 'Text size', 'Standard')).toBeFocused();
   await page.keyboard.press('ArrowRight');
