@@ -5,6 +5,7 @@ use crate::saving;
 use leptos::prelude::*;
 use review_core::progress::Part;
 use review_core::signoff::{clock_doubt, ClockDoubt, SignOffDecision, SignOffError, SignOffMethod};
+use review_core::tr;
 use review_core::validate::FieldError;
 use review_core::{Command, CopyGiven, DeviceSettings, DomainError, GivenHow, Review};
 
@@ -44,9 +45,9 @@ pub fn provide_app_state() {
         Ok(s) => (s, None),
         Err(u) => (
             DeviceSettings::default(),
-            Some(format!(
-                "This device's saved settings could not be read because {}. They have been kept as they were. When you save new settings, the old ones are kept aside on this device.",
-                u.error
+            Some(tr!(
+                "This device's saved settings could not be read because {why}. They have been kept as they were. When you save new settings, the old ones are kept aside on this device.",
+                why = u.error
             )),
         ),
     };
@@ -380,10 +381,7 @@ impl std::fmt::Display for SignOffProblem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             SignOffProblem::Refused(e) => e.fmt(f),
-            SignOffProblem::NotSigned(why) => write!(
-                f,
-                "The review was not signed off, because its summary could not be signed: {why}. Nothing has changed: try again"
-            ),
+            SignOffProblem::NotSigned(why) => f.write_str(&tr!("The review was not signed off, because its summary could not be signed: {why}. Nothing has changed: try again", why = why)),
             SignOffProblem::ClockInDoubt(doubt) => doubt.fmt(f),
         }
     }

@@ -6,6 +6,7 @@
 use super::device_key::{Opener, Trouble, Wrap};
 use js_sys::{Array, Uint8Array};
 use review_core::draft::namespace;
+use review_core::tr;
 use review_core::vault::{
     is_sealed, PinAttempts, PinChange, Vault, VaultRecord, PBKDF2_ITERATIONS, SALT_BYTES,
 };
@@ -278,21 +279,19 @@ impl std::fmt::Display for UnlockError {
         use review_core::words::wait_words;
         match self {
             UnlockError::Wrong { wait_ms: 0 } => {
-                f.write_str("That PIN is not right. Check it and try again.")
+                f.write_str(&tr!("That PIN is not right. Check it and try again."))
             }
-            UnlockError::Wrong { wait_ms } => write!(
-                f,
-                "That PIN is not right. To keep the reviews safe, you can try again in {}.",
-                wait_words(*wait_ms)
-            ),
-            UnlockError::Waiting { wait_ms } => {
-                write!(
-                    f,
-                    "Please wait {} before trying again.",
-                    wait_words(*wait_ms)
-                )
+            UnlockError::Wrong { wait_ms } => f.write_str(&tr!(
+                "That PIN is not right. To keep the reviews safe, you can try again in {wait}.",
+                wait = wait_words(*wait_ms)
+            )),
+            UnlockError::Waiting { wait_ms } => f.write_str(&tr!(
+                "Please wait {wait} before trying again.",
+                wait = wait_words(*wait_ms)
+            )),
+            UnlockError::Failed(why) => {
+                f.write_str(&tr!("The PIN could not be checked: {why}.", why = why))
             }
-            UnlockError::Failed(why) => write!(f, "The PIN could not be checked: {why}."),
         }
     }
 }
@@ -380,18 +379,10 @@ pub enum ChangeError {
 impl std::fmt::Display for ChangeError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            ChangeError::Wrong(UnlockError::Wrong { .. }) => f.write_str(
-                "The current PIN is not right, so the PIN was not changed. Nothing has changed.",
-            ),
-            ChangeError::Wrong(e) => write!(f, "The PIN was not changed. {e}"),
-            ChangeError::Failed(why) => write!(
-                f,
-                "The PIN could not be changed: {why}. Nothing has changed."
-            ),
-            ChangeError::Unfinished(why) => write!(
-                f,
-                "The PIN change could not be finished: the signing key could not be locked with the new PIN ({why}). Until it is, both the old and the new PIN unlock this device; the change is finished the next time the device is unlocked."
-            ),
+            ChangeError::Wrong(UnlockError::Wrong { .. }) => f.write_str(&tr!("The current PIN is not right, so the PIN was not changed. Nothing has changed.")),
+            ChangeError::Wrong(e) => f.write_str(&tr!("The PIN was not changed. {why}", why = e)),
+            ChangeError::Failed(why) => f.write_str(&tr!("The PIN could not be changed: {why}. Nothing has changed.", why = why)),
+            ChangeError::Unfinished(why) => f.write_str(&tr!("The PIN change could not be finished: the signing key could not be locked with the new PIN ({why}). Until it is, both the old and the new PIN unlock this device; the change is finished the next time the device is unlocked.", why = why)),
         }
     }
 }

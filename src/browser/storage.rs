@@ -8,6 +8,7 @@ use review_core::draft::{self, DraftError, ImportedTeamKeys, WritePlan, WriteRef
 use review_core::private_turn::{still_holds, PrivateTurn};
 use review_core::summary::{CopyFile, SignedFile, TeamKeys};
 use review_core::team::{KeptTeam, Source};
+use review_core::tr;
 use review_core::{DeviceSettings, Review, Timestamp};
 use std::fmt;
 
@@ -26,12 +27,10 @@ pub enum StorageError {
 impl fmt::Display for StorageError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            StorageError::Unavailable => f.write_str(
-                "this browser does not let the app keep anything on this device (is it in private browsing?)",
-            ),
-            StorageError::Full => f.write_str("this device's storage for the app is full"),
-            StorageError::Locked => f.write_str("the device is locked: enter the PIN first"),
-            StorageError::Failed(why) => write!(f, "the browser refused to save ({why})"),
+            StorageError::Unavailable => f.write_str(&tr!("this browser does not let the app keep anything on this device (is it in private browsing?)")),
+            StorageError::Full => f.write_str(&tr!("this device's storage for the app is full")),
+            StorageError::Locked => f.write_str(&tr!("the device is locked: enter the PIN first")),
+            StorageError::Failed(why) => f.write_str(&tr!("the browser refused to save ({why})", why = why)),
             StorageError::Refused(why) => why.fmt(f),
         }
     }

@@ -2,6 +2,7 @@
 //! chosen file of a change event, and its bytes up to a size cap (a file
 //! over the cap is never read). Nothing is sent anywhere.
 
+use review_core::tr;
 use wasm_bindgen::JsCast;
 
 /// The file chosen in the input a change event came from, if any.
@@ -27,9 +28,7 @@ impl std::fmt::Display for NotRead {
                 "The file is {:.1} MB, far larger than any file of this kind, so it was not read",
                 size / 1_000_000.0
             ),
-            NotRead::Failed => f.write_str(
-                "The browser could not read the file. Choose it again, or copy it to this device first",
-            ),
+            NotRead::Failed => f.write_str(&tr!("The browser could not read the file. Choose it again, or copy it to this device first")),
         }
     }
 }

@@ -5,6 +5,7 @@
 
 use leptos::prelude::*;
 use review_core::library::standard_note;
+use review_core::{i18n, tr};
 
 /// "About this part (for the worker)": the codes `codes` names, each with
 /// our one-line paraphrase, in a folded detail. A screen that serves every
@@ -15,28 +16,40 @@ pub fn AboutThisPart(
     codes: &'static [&'static str],
 ) -> impl IntoView {
     let std = standard_note();
-    let what = if codes.len() >= std.criteria.len() {
-        "review"
-    } else {
-        "part"
-    };
+    let whole_review = codes.len() >= std.criteria.len();
     let lines = codes
         .iter()
         .map(|code| {
-            let summary = std.summary(code).unwrap_or_default().to_owned();
-            view! { <li><strong>{*code}</strong>" "{summary}</li> }
+            let summary = i18n::seed(std.summary(code).unwrap_or_default());
+            view! { <li><strong translate="no">{*code}</strong>" "{summary}</li> }
         })
         .collect_view();
+    let (heading, what_it_does) = if whole_review {
+        (
+            tr!("About this review (for the worker)"),
+            tr!(
+                "What this review does toward the National Occupational Standard {code} ({title}), in our words. The records copy of the summary names the same criteria.",
+                code = std.code,
+                title = i18n::seed(&std.title)
+            ),
+        )
+    } else {
+        (
+            tr!("About this part (for the worker)"),
+            tr!(
+                "What this part does toward the National Occupational Standard {code} ({title}), in our words. The records copy of the summary names the same criteria.",
+                code = std.code,
+                title = i18n::seed(&std.title)
+            ),
+        )
+    };
     view! {
         <details class="app-details app-about">
             <summary class="app-details__summary">
-                <span class="app-details__summary-text">{format!("About this {what} (for the worker)")}</span>
+                <span class="app-details__summary-text">{heading}</span>
             </summary>
             <div class="app-details__text">
-                <p class="app-body">{format!(
-                    "What this {what} does toward the National Occupational Standard {} ({}), in our words. The records copy of the summary names the same criteria.",
-                    std.code, std.title
-                )}</p>
+                <p class="app-body">{what_it_does}</p>
                 <ul class="app-list app-list--bullet">{lines}</ul>
             </div>
         </details>

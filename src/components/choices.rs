@@ -17,6 +17,9 @@ pub struct Choice<T> {
     /// Its own easy read (a person, a criterion); otherwise the question's
     /// easy read finds it by its key.
     pub easy: Option<EasyText>,
+    /// The language its words are in, when not the page's (a language's
+    /// own name, "Cymraeg"), so a screen reader says them rightly.
+    pub lang: Option<&'static str>,
 }
 
 impl<T: Copy> Choice<T> {
@@ -40,7 +43,13 @@ impl<T> Choice<T> {
             label: label.to_string(),
             hint: None,
             easy: None,
+            lang: None,
         }
+    }
+    /// Its words are in the language `tag`.
+    pub fn in_lang(mut self, tag: &'static str) -> Self {
+        self.lang = Some(tag);
+        self
     }
     pub fn hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
@@ -88,6 +97,7 @@ struct OptionText {
     label: String,
     hint: Option<String>,
     easy: Option<EasyText>,
+    lang: Option<&'static str>,
 }
 
 /// The one choice group behind [`Radios`] and [`Checkboxes`]: a fieldset
@@ -148,7 +158,7 @@ fn choice_group(group: Group) -> impl IntoView {
     let items = options
         .into_iter()
         .enumerate()
-        .map(|(i, OptionText { key, label, hint: item_hint, easy: item_easy })| {
+        .map(|(i, OptionText { key, label, hint: item_hint, easy: item_easy, lang })| {
             let input_id = option_id(&id, i, &key);
             let words = shown_words(label, item_easy, format!("{input_id}-words"), true);
             let hint_id = format!("{input_id}-item-hint");
@@ -171,7 +181,7 @@ fn choice_group(group: Group) -> impl IntoView {
                             resync.update(|n| *n += 1);
                         }
                     />
-                    <label class=format!("{block}__label") for=input_id>{words}</label>
+                    <label class=format!("{block}__label") for=input_id lang=lang>{words}</label>
                     {item_hint.map(|h| view! { <div class=format!("{block}__hint") id=hint_id>{h}</div> })}
                 </div>
             }
@@ -203,6 +213,7 @@ fn split<T>(choices: Vec<Choice<T>>) -> (Vec<OptionText>, Vec<T>) {
                 label: c.label,
                 hint: c.hint,
                 easy: c.easy,
+                lang: c.lang,
             };
             (text, c.value)
         })

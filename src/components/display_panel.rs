@@ -89,7 +89,7 @@ pub fn DisplayControl() -> impl IntoView {
             <div class="app-dialog__body">
                 <p class="app-body">{tr!("Changes here are for every screen on this device.")}</p>
                 <Radios id="display-language" legend={tr!("Language")}
-                    choices={Lang::ALL.iter().map(|l| Choice::new(*l, l.tag(), l.own_name())).collect::<Vec<_>>()}
+                    choices={Lang::ALL.iter().map(|l| Choice::new(*l, l.tag(), l.own_name()).in_lang(l.tag())).collect::<Vec<_>>()}
                     value=language on_change=set_language />
                 <Radios id="display-text-size" legend={tr!("Text size")} inline=true
                     choices=Choice::list(&TextSize::ALL, TextSize::key, TextSize::label)

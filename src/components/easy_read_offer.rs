@@ -4,6 +4,7 @@
 
 use super::display::{easy_read, use_display};
 use leptos::prelude::*;
+use review_core::tr;
 
 /// "Easy read for Joan?", with a button that turns it on and one that says
 /// not now; nothing when it would not help them or is already on.
@@ -34,7 +35,7 @@ pub fn EasyReadOffer(
             return turned_on.get().then(|| {
                 view! {
                     <p class="app-inset-text app-body" role="status">
-                        "Easy read is on. It can be turned off under Display, at the top."
+                        {tr!("Easy read is on. It can be turned off under Display, at the top.")}
                     </p>
                 }
                 .into_any()
@@ -48,8 +49,8 @@ pub fn EasyReadOffer(
                         {format!("{name} uses symbols or pictures. Easy read shows short sentences, with a picture beside each question.")}
                     </p>
                     <div class="app-button-group app-u-mb-0">
-                        <button type="button" class="app-button" on:click=turn_on>"Turn on easy read"</button>
-                        <button type="button" class="app-button app-button--secondary" on:click=move |_| not_now.set(true)>"Not now"</button>
+                        <button type="button" class="app-button" on:click=turn_on>{tr!("Turn on easy read")}</button>
+                        <button type="button" class="app-button app-button--secondary" on:click=move |_| not_now.set(true)>{tr!("Not now")}</button>
                     </div>
                 </div>
             }

@@ -4,6 +4,7 @@
 
 use leptos::html;
 use leptos::prelude::*;
+use review_core::tr;
 use review_core::validate::FieldError;
 
 /// The GOV.UK error summary: shown at the top of the page when it has errors,
@@ -33,7 +34,7 @@ pub fn ErrorSummary(
         <Show when=move || !errors.with(Vec::is_empty)>
             <div class="app-error-summary" tabindex="-1" node_ref=summary>
                 <div role="alert">
-                    <h2 class="app-error-summary__title" id="error-summary-title">"There is a problem"</h2>
+                    <h2 class="app-error-summary__title" id="error-summary-title">{tr!("There is a problem")}</h2>
                     <div class="app-error-summary__body">
                         <ul class="app-error-summary__list">
                             {move || {
@@ -86,7 +87,7 @@ pub fn FieldMessages(
             .map(|m| {
                 view! {
                     <p class="app-error-message">
-                        <span class="app-visually-hidden">"Error: "</span>{m}
+                        <span class="app-visually-hidden">{tr!("Error:")}" "</span>{m}
                     </p>
                 }
             })

@@ -5,6 +5,7 @@
 
 use super::easy::{read_aloud_for, shown_words, EasyKey, Words};
 use leptos::prelude::*;
+use review_core::tr;
 
 /// `aria-describedby` for a field with an optional hint and a maybe-shown error.
 pub(crate) fn described_by(
@@ -47,7 +48,7 @@ fn ErrorMessage(id: String, error: Signal<Option<String>>) -> impl IntoView {
         error.get().map(|message| {
             view! {
                 <p class="app-error-message" id=format!("{id}-error")>
-                    <span class="app-visually-hidden">"Error: "</span>
+                    <span class="app-visually-hidden">{tr!("Error:")}" "</span>
                     {message}
                 </p>
             }

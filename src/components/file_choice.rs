@@ -11,16 +11,17 @@ pub fn FileChoice(
     /// The input's id, which its label points at.
     id: &'static str,
     /// Which file, in a few words ("Backup file").
-    label: &'static str,
+    #[prop(into)]
+    label: String,
     /// Where the file comes from, when the label does not say.
-    #[prop(optional)]
-    hint: Option<&'static str>,
+    #[prop(optional, into)]
+    hint: Option<String>,
     /// The file types offered first (the input's `accept`).
     accept: &'static str,
     #[prop(into)] on_change: Callback<leptos::ev::Event>,
 ) -> impl IntoView {
     let hint_id = format!("{id}-hint");
-    let described = hint.map(|_| hint_id.clone());
+    let described = hint.as_ref().map(|_| hint_id.clone());
     view! {
         <div class="app-form-group">
             <label class="app-label app-label--s" for=id>{label}</label>

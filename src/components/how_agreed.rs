@@ -9,6 +9,7 @@ use super::fields::Select;
 use crate::state::use_review;
 use leptos::prelude::*;
 use review_core::agreement::{helpers, suggested, ways_for, AgreedWay, HowAgreed};
+use review_core::tr;
 use review_core::words::called;
 
 /// The way, through whom and the witness of one person's agreement.
@@ -102,11 +103,11 @@ pub fn HowAgreedPick(
             let value = Signal::derive(move || value.with(|v| v.as_ref().and_then(|v| v.through.clone())));
             let choices = people.iter().map(|(id, n)| Choice::new(id.clone(), id, n).easy(n.clone(), review_core::easy::Sym::Person)).collect();
             view! {
-                <Radios easy="agreed.through" id=through_id.clone() legend="Through whom?" choices=choices value=value on_change=set_through />
+                <Radios easy="agreed.through" id=through_id.clone() legend={tr!("Through whom?")} choices=choices value=value on_change=set_through />
             }
         })}
         <Show when=move || way.with(Option::is_some)>
-            <Select easy="agreed.witness" id=witness_id.clone() label="Who saw them agree? (optional)"
+            <Select easy="agreed.witness" id=witness_id.clone() label={tr!("Who saw them agree? (optional)")}
                 options=witnesses.clone()
                 value=Signal::derive(move || value.with(|v| v.as_ref().and_then(|v| v.witness.clone()).unwrap_or_default()))
                 on_change=set_witness />

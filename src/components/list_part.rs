@@ -12,6 +12,7 @@ use super::undo::remove_from;
 use crate::state::{use_review, PageErrors};
 use leptos::prelude::*;
 use review_core::lists::{labelled, CardStatus, ListKind};
+use review_core::tr;
 use review_core::{Command, DomainError, Review};
 
 /// The list on one page: its kind, its errors, and which cards are open.
@@ -507,7 +508,7 @@ pub fn RemoveWithConfirm(
         <div class="app-card__actions">
             <button type="button" class="app-button app-button--secondary" id=id
                 on:click=move |_| confirming.set(true)>
-                "Remove"<span class="app-visually-hidden">{move || format!(" {}", what.get())}</span>
+                {tr!("Remove")}<span class="app-visually-hidden">{move || format!(" {}", what.get())}</span>
             </button>
         </div>
         <Show when=move || confirming.get()>
@@ -518,10 +519,10 @@ pub fn RemoveWithConfirm(
                         <div class="app-button-group">
                             <button type="button" class="app-button app-button--warning"
                                 on:click=move |_| on_remove.run(())>
-                                "Yes, remove it"
+                                {tr!("Yes, remove it")}
                             </button>
                             <button type="button" class="app-button app-button--secondary" on:click=keep.clone()>
-                                "No, keep it"
+                                {tr!("No, keep it")}
                             </button>
                         </div>
                     </div>
@@ -555,7 +556,7 @@ pub fn AddButton(
             <div class=move || if error.with(Option::is_some) { "app-form-group app-form-group--error" } else { "app-form-group" }>
                 {move || error.get().map(|m| view! {
                     <p class="app-error-message" id=error_id.clone()>
-                        <span class="app-visually-hidden">"Error: "</span>{m}
+                        <span class="app-visually-hidden">{tr!("Error:")}" "</span>{m}
                     </p>
                 })}
                 <button type="button" class="app-button app-button--secondary app-u-mb-0" id=id

@@ -5,6 +5,7 @@ use super::focus::focus_by_id;
 use crate::browser::recovery;
 use leptos::prelude::*;
 use review_core::recovery::DeviceRecovery;
+use review_core::tr;
 
 /// What a new recovery code's panel shows: the code, grouped, and why the
 /// device could not keep it, when it could not.
@@ -24,22 +25,23 @@ pub fn RecoveryCodeShown(
     /// Why the device could not keep it, when it could not.
     not_kept: Option<String>,
     /// What the button says.
-    done: &'static str,
+    #[prop(into)]
+    done: String,
     on_done: Callback<()>,
 ) -> impl IntoView {
     view! {
         <div class="app-recovery" role="group" aria-labelledby="recovery-code-title">
-            <h2 class="app-heading-m" id="recovery-code-title" tabindex="-1">"Write down this recovery code"</h2>
-            <p class="app-body">"Everything downloaded from this device is locked with this code. Write it down now, on paper, and keep it apart from the tablet."</p>
-            <p class="app-recovery__code" id="recovery-code">
+            <h2 class="app-heading-m" id="recovery-code-title" tabindex="-1">{tr!("Write down this recovery code")}</h2>
+            <p class="app-body">{tr!("Everything downloaded from this device is locked with this code. Write it down now, on paper, and keep it apart from the tablet.")}</p>
+            <p class="app-recovery__code" id="recovery-code" translate="no">
                 {code.split('-').enumerate().map(|(i, group)| view! {
                     {(i > 0).then_some("-")}
                     <span class="app-recovery__group">{group.to_string()}</span>
                 }).collect_view()}
             </p>
-            <p class="app-body">"Anyone with a downloaded file and this code can open it. Without the code nobody can, not even with the device PIN. The code is not shown again."</p>
+            <p class="app-body">{tr!("Anyone with a downloaded file and this code can open it. Without the code nobody can, not even with the device PIN. The code is not shown again.")}</p>
             {not_kept.map(|why| view! {
-                <p class="app-error-message">{format!("This device could not keep the code ({why}): it locks downloads from this page until the page is closed. Make a new one in Device settings when there is room.")}</p>
+                <p class="app-error-message">{tr!("This device could not keep the code ({why}): it locks downloads from this page until the page is closed. Make a new one in Device settings when there is room.", why = why)}</p>
             })}
             <div class="app-button-group">
                 <button type="button" class="app-button" on:click=move |_| on_done.run(())>{done}</button>
@@ -55,7 +57,8 @@ pub fn RecoveryCodeShown(
 #[component]
 pub fn LockedDownload<F>(
     /// What the button says.
-    label: &'static str,
+    #[prop(into)]
+    label: String,
     /// A secondary button rather than the screen's main one.
     #[prop(optional)]
     secondary: bool,
@@ -74,10 +77,8 @@ where
         move || {
             said.set(Some(match recovery::current() {
                 Ok(Some(found)) => download(&found),
-                Ok(None) => Err("this device has no recovery code".into()),
-                Err(e) => Err(format!(
-                    "the recovery code’s key kept on this device cannot be read ({e}); make a new recovery code in Device settings"
-                )),
+                Ok(None) => Err(tr!("this device has no recovery code")),
+                Err(e) => Err(tr!("the recovery code’s key kept on this device cannot be read ({why}); make a new recovery code in Device settings", why = e)),
             }))
         }
     };
@@ -102,8 +103,9 @@ where
                         }));
                         request_animation_frame(|| focus_by_id("recovery-code-title"));
                     }
-                    Err(e) => said.set(Some(Err(format!(
-                        "the recovery code could not be made: {e}"
+                    Err(e) => said.set(Some(Err(tr!(
+                        "the recovery code could not be made: {why}",
+                        why = e
                     )))),
                 }
                 busy.set(false);
@@ -120,12 +122,13 @@ where
     } else {
         "app-button"
     };
+    let label = StoredValue::new(label);
     view! {
         {move || match shown.get() {
             None => view! {
                 <div class="app-button-group">
                     <button type="button" class=class disabled=move || busy.get() on:click=press.clone()>
-                        {move || if busy.get() { "Making the recovery code…" } else { label }}
+                        {move || if busy.get() { tr!("Making the recovery code…") } else { label.get_value() }}
                     </button>
                 </div>
             }.into_any(),
@@ -133,14 +136,14 @@ where
                 let written = written.clone();
                 view! {
                 <RecoveryCodeShown code=code not_kept=not_kept
-                    done="I have written it down: download" on_done=Callback::new(move |()| written()) />
+                    done={tr!("I have written it down: download")} on_done=Callback::new(move |()| written()) />
                 }.into_any()
             }
         }}
         <div role="status" aria-live="polite">
             {move || said.get().map(|r| match r {
                 Ok(text) => view! { <p class="app-body">{text}</p> }.into_any(),
-                Err(text) => view! { <p class="app-error-message">{format!("The file could not be downloaded: {text}.")}</p> }.into_any(),
+                Err(text) => view! { <p class="app-error-message">{tr!("The file could not be downloaded: {text}.", text = text)}</p> }.into_any(),
             })}
         </div>
     }

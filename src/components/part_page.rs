@@ -13,6 +13,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use review_core::progress::Part;
+use review_core::tr;
 
 /// One part of the meeting.
 #[component]
@@ -49,15 +50,23 @@ pub fn PartPage(
         }
     };
     let (back, back_text) = match page.checked_sub(1) {
-        None => (ctx.path(""), "Back to the review".to_string()),
+        None => (ctx.path(""), tr!("Back to the review")),
         Some(before) => (
             ctx.path(&part.page_path(before)),
-            format!("Back to {}", part.page_title(before).to_lowercase()),
+            tr!(
+                "Back to {page}",
+                page = part.page_title(before).to_lowercase()
+            ),
         ),
     };
     let caption = match part.page_count() {
-        1 => part.caption().to_string(),
-        pages => format!("{} · {} of {pages}", part.caption(), page + 1),
+        1 => part.caption(),
+        pages => tr!(
+            "{part} · {page} of {pages}",
+            part = part.caption(),
+            page = page + 1,
+            pages = pages
+        ),
     };
     view! {
         <Page back=back back_text=back_text title=part.page_title(page) caption=caption about=part.codes()
@@ -69,8 +78,8 @@ pub fn PartPage(
             }}
             {children()}
             <div class="app-button-group">
-                <button type="button" class="app-button" on:click=go_on>"Continue"</button>
-                <A exact=true href=crate::href(ctx.path("")) attr:class="app-link">"Back to the review"</A>
+                <button type="button" class="app-button" on:click=go_on>{tr!("Continue")}</button>
+                <A exact=true href=crate::href(ctx.path("")) attr:class="app-link">{tr!("Back to the review")}</A>
             </div>
         </Page>
     }

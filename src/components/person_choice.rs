@@ -6,6 +6,7 @@ use super::choices::{Choice, Radios};
 use super::fields::TextInput;
 use crate::state::use_review;
 use leptos::prelude::*;
+use review_core::tr;
 use review_core::Person;
 
 /// Which of the radios is chosen: a participant, or "someone else" (typed).
@@ -86,13 +87,13 @@ pub fn PersonChoice(
         choices.push(Choice::new(
             Pick::SomeoneElse,
             "someone-else",
-            "Someone else",
+            &tr!("Someone else"),
         ));
         let name_id = name_id.clone();
         view! {
             <Radios easy=easy.clone() id=id.clone() legend=legend.clone() choices=choices value=pick error=error on_change=on_pick />
             <Show when=move || pick.get() == Some(Pick::SomeoneElse)>
-                <TextInput easy=name_easy id=name_id.clone() label="Their name and role" hint="For example: Dr Shah, GP"
+                <TextInput easy=name_easy id=name_id.clone() label={tr!("Their name and role")} hint={tr!("For example: Dr Shah, GP")}
                     value=typed error=name_error width="app-input--width-30"
                     on_input=Callback::new(move |name: String| on_change.run(Some(Person::named(name)))) />
             </Show>

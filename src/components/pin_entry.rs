@@ -4,6 +4,7 @@
 
 use crate::browser::pin;
 use leptos::prelude::*;
+use review_core::tr;
 
 /// What the PIN field holds and shows.
 #[derive(Clone, Copy)]
@@ -25,18 +26,13 @@ impl PinEntry {
     /// Check the typed PIN (unless a check is running). `if_empty` is said
     /// when nothing was typed, `and_then` is added to a problem's words, and
     /// `right` runs once the PIN is right. The field is emptied either way.
-    pub fn check(
-        self,
-        if_empty: &'static str,
-        and_then: &'static str,
-        right: impl FnOnce() + 'static,
-    ) {
+    pub fn check(self, if_empty: String, and_then: String, right: impl FnOnce() + 'static) {
         if self.busy.get_untracked() {
             return;
         }
         let typed = self.entered.get_untracked();
         if typed.is_empty() {
-            self.problem.set(Some(if_empty.into()));
+            self.problem.set(Some(if_empty));
             return;
         }
         self.busy.set(true);
@@ -49,7 +45,8 @@ impl PinEntry {
                     self.problem.set(None);
                     right();
                 }
-                Err(e) => self.problem.set(Some(format!("{e}{and_then}"))),
+                Err(e) if and_then.is_empty() => self.problem.set(Some(e.to_string())),
+                Err(e) => self.problem.set(Some(format!("{e} {and_then}"))),
             }
         });
     }
@@ -70,7 +67,8 @@ pub fn PinAgain(
     /// The field's id (its hint and error take it as their start).
     id: &'static str,
     /// Why the PIN is asked again.
-    hint: &'static str,
+    #[prop(into)]
+    hint: String,
 ) -> impl IntoView {
     let PinEntry {
         entered,
@@ -84,11 +82,11 @@ pub fn PinAgain(
         let described = super::fields::described_by(id, true, error);
         view! {
             <div class=error_class>
-                <label class="app-label app-label--s" for=id>"Device PIN"</label>
+                <label class="app-label app-label--s" for=id>{tr!("Device PIN")}</label>
                 <p class="app-hint" id=hint_id>{hint}</p>
                 {move || problem.get().map(|p| view! {
                     <p class="app-error-message" id=error_id.clone() role="alert">
-                        <span class="app-visually-hidden">"Error: "</span>{p}
+                        <span class="app-visually-hidden">{tr!("Error:")}" "</span>{p}
                     </p>
                 })}
                 <input class="app-input app-input--width-10" id=id name=id

@@ -6,6 +6,7 @@
 //! Highlight API, `::highlight(read-aloud)` in the stylesheet).
 
 use leptos::prelude::*;
+use review_core::tr;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -277,7 +278,7 @@ pub fn ReadAloud(
             <button type="button" class="app-button app-button--secondary" on:click=press
                 aria-label=label.clone()>
                 <svg class="app-read-aloud__icon" aria-hidden="true" focusable="false" viewBox="0 0 24 24" inner_html=SPEAKER></svg>
-                "Read aloud"
+                {tr!("Read aloud")}
             </button>
         </div>
         <p class="app-read-aloud__message" class:app-read-aloud__message--shown=move || problem.with(Option::is_some)

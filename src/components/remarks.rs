@@ -10,6 +10,7 @@ use super::visibility::VisibilityChoice;
 use crate::browser::clock;
 use crate::state::use_review;
 use leptos::prelude::*;
+use review_core::tr;
 use review_core::validate::ids;
 use review_core::{Command, Remark, ResourceList, Speaker};
 
@@ -67,7 +68,7 @@ pub fn ResourceRemarks(
                     error=Signal::derive(move || if at == 0 { error.get() } else { None }) />
             </For>
             <SecondaryAction id=add_id on_press=Callback::new(add)>
-                "Add another point"
+                {tr!("Add another point")}
                 <span class="app-visually-hidden">{hidden_label}</span>
             </SecondaryAction>
         </div>
@@ -206,16 +207,16 @@ fn RemarkRow(
                 };
                 view! {
                     {field}
-                    <Select easy="services.said-by" id=format!("{id}-said-by") label="Who said this?" options=options
+                    <Select easy="services.said-by" id=format!("{id}-said-by") label={tr!("Who said this?")} options=options
                         value=speaker_key on_change=on_speaker />
                 }
             }}
             // Once the point is there (its first letter typed), who may see it.
-            {move || point_id.get().map(|item| view! { <VisibilityChoice item=item what="this point" /> })}
+            {move || point_id.get().map(|item| view! { <VisibilityChoice item=item what={tr!("this point")} /> })}
             <Show when=removable>
                 <button type="button" class="app-button app-button--secondary app-u-mb-0"
                     on:click=remove.clone()>
-                    "Remove this point"
+                    {tr!("Remove this point")}
                     <span class="app-visually-hidden">{move || format!(" “{}”", text.get())}</span>
                 </button>
             </Show>

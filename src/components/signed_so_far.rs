@@ -10,6 +10,7 @@ use super::submit::SecondaryAction;
 use crate::state::use_review;
 use leptos::prelude::*;
 use review_core::signoff::signed_so_far;
+use review_core::tr;
 use review_core::words::{and_list, called};
 
 /// Who has signed so far, and the way to change an answer; after the
@@ -61,22 +62,22 @@ pub fn SignedSoFarBanner() -> impl IntoView {
         match signers.get() {
         Some((names, heading)) => {
             view! {
-                <Banner id="signed-so-far-title" title="Signed so far" heading=heading>
-                    <p class="app-body">"They signed the answers as they are now, so the answers cannot be changed here. To change one, clear the signatures first: everyone who signed then signs again."</p>
+                <Banner id="signed-so-far-title" title={tr!("Signed so far")} heading=heading>
+                    <p class="app-body">{tr!("They signed the answers as they are now, so the answers cannot be changed here. To change one, clear the signatures first: everyone who signed then signs again.")}</p>
                     {move || problem.get().map(|p| view! { <p class="app-error-message" role="alert">{p}</p> })}
                     <Show when=move || asking.get()
                         fallback=move || view! {
-                            <SecondaryAction id="change-an-answer" on_press=Callback::new(ask)>"Change an answer"</SecondaryAction>
+                            <SecondaryAction id="change-an-answer" on_press=Callback::new(ask)>{tr!("Change an answer")}</SecondaryAction>
                         }>
                         <h3 class="app-heading-s" id="clear-signatures-question" tabindex="-1">
                             {format!("Clear the signatures of {names}? They will need to sign again once the change is made.")}
                         </h3>
                         <div class="app-button-group">
                             <button type="button" class="app-button app-button--warning" on:click=clear>
-                                "Yes, clear the signatures"
+                                {tr!("Yes, clear the signatures")}
                             </button>
                             <button type="button" class="app-button app-button--secondary" on:click=keep>
-                                "No, keep them"
+                                {tr!("No, keep them")}
                             </button>
                         </div>
                     </Show>
@@ -90,7 +91,7 @@ pub fn SignedSoFarBanner() -> impl IntoView {
                 view! {
                     <div id="signatures-cleared" tabindex="-1">
                         <Notice>
-                            <p class="app-body">"The signatures were cleared. You can change answers now; everyone signs again at the end."</p>
+                            <p class="app-body">{tr!("The signatures were cleared. You can change answers now; everyone signs again at the end.")}</p>
                         </Notice>
                     </div>
                 }

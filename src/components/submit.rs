@@ -9,9 +9,11 @@ use leptos::prelude::*;
 #[component]
 pub fn SubmitButton(
     /// What it says.
-    label: &'static str,
+    #[prop(into)]
+    label: String,
     /// What it says while the form works, e.g. "Opening…".
-    working: &'static str,
+    #[prop(into)]
+    working: String,
     /// Whether the form is working.
     #[prop(into)]
     busy: Signal<bool>,
@@ -29,7 +31,7 @@ pub fn SubmitButton(
     };
     view! {
         <button type="submit" class=class disabled=move || busy.get() || held.is_some_and(|h| h.get())>
-            {move || if busy.get() { working } else { label }}
+            {move || if busy.get() { working.clone() } else { label.clone() }}
         </button>
     }
 }

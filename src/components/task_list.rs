@@ -5,6 +5,7 @@ use crate::state::use_review;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use review_core::progress::{Part, Status};
+use review_core::tr;
 
 fn tag_class(status: Status) -> &'static str {
     match status {
@@ -60,7 +61,7 @@ pub fn TaskList(
                                 id=status_id
                             >
                                 {move || if waiting.get() {
-                                    view! { "Cannot start yet" }.into_any()
+                                    tr!("Cannot start yet").into_any()
                                 } else {
                                     view! {
                                         <strong class=move || tag_class(status.get())>

@@ -8,6 +8,7 @@ use crate::state::use_review;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_location, use_navigate, use_query_map};
+use review_core::tr;
 use review_core::{Attendance, Command, Participant, ReviewState};
 
 /// The part of a review's address after `/review/:id/`: "" for the task
@@ -80,13 +81,13 @@ pub fn TurnBanner() -> impl IntoView {
             <div class="app-turn-banner app-turn-banner--with-action">
                 <p class="app-turn-banner__text" role="status">
                     {move || holder.get().map(|(name, after)| view! {
-                        <span class="app-turn-banner__label">"Now: "</span>
+                        <span class="app-turn-banner__label">{tr!("Now:")}" "</span>
                         <span class="app-turn-banner__name">{name}</span>
                         {after}
                     })}
                 </p>
                 <A exact=true href=pass_href attr:class="app-button app-button--secondary app-turn-banner__pass">
-                    "Pass the tablet"
+                    {tr!("Pass the tablet")}
                 </A>
             </div>
         </Show>
@@ -112,7 +113,7 @@ pub fn PassTheTablet() -> impl IntoView {
 struct Taker {
     id: String,
     name: String,
-    role: &'static str,
+    role: String,
 }
 
 // The links of these screens are plain <a>s (the router still handles them):
@@ -160,13 +161,13 @@ fn ChooseNext(
     });
     let pass = ctx.path("pass");
     view! {
-        <Page back=back.clone() title="Who will use the tablet next?" caption="Passing the tablet">
+        <Page back=back.clone() title={tr!("Who will use the tablet next?")} caption={tr!("Passing the tablet")}>
             {move || {
                 let r = round.get();
                 if r.locked {
                     return view! {
-                        <p class="app-body">"This review is signed off, so the tablet does not need passing."</p>
-                        <p class="app-body"><A exact=true href=crate::href(back.clone()) attr:class="app-link app-link--standalone">"Go back"</A></p>
+                        <p class="app-body">{tr!("This review is signed off, so the tablet does not need passing.")}</p>
+                        <p class="app-body"><A exact=true href=crate::href(back.clone()) attr:class="app-link app-link--standalone">{tr!("Go back")}</A></p>
                     }
                     .into_any();
                 }
@@ -186,7 +187,7 @@ fn ChooseNext(
                     <p class="app-body">{format!("{} has the tablet now. Choose who it goes to next.", r.holder)}</p>
                     {no_takers.then(|| view! {
                         <p class="app-body">
-                            "Nobody else is in the room yet. On \u{201c}Who is here\u{201d}, say who is in the room."
+                            {tr!("Nobody else is in the room yet. On \u{201c}Who is here\u{201d}, say who is in the room.")}
                         </p>
                     })}
                     <ul class="app-turn-choices">{choices}</ul>
@@ -233,21 +234,21 @@ fn HandOver(
     });
     if locked {
         return view! {
-            <Page title="The tablet does not need passing">
-                <p class="app-body">"This review is signed off, so nothing more is asked of anyone."</p>
-                <p class="app-body"><A exact=true href=crate::href(back) attr:class="app-link app-link--standalone">"Go back"</A></p>
+            <Page title={tr!("The tablet does not need passing")}>
+                <p class="app-body">{tr!("This review is signed off, so nothing more is asked of anyone.")}</p>
+                <p class="app-body"><A exact=true href=crate::href(back) attr:class="app-link app-link--standalone">{tr!("Go back")}</A></p>
             </Page>
         }
         .into_any();
     }
     let Some((name, easy_read_helps)) = taker else {
         return view! {
-            <Page title="This person cannot take the tablet">
+            <Page title={tr!("This person cannot take the tablet")}>
                 <p class="app-body">
-                    "They may have left the room, or no longer be part of this review."
+                    {tr!("They may have left the room, or no longer be part of this review.")}
                 </p>
                 <p class="app-body">
-                    <A exact=true href=crate::href(choose) attr:class="app-link app-link--standalone">"Choose who will use the tablet next"</A>
+                    <A exact=true href=crate::href(choose) attr:class="app-link app-link--standalone">{tr!("Choose who will use the tablet next")}</A>
                 </p>
                 <p class="app-body">
                     <A exact=true href=crate::href(back) attr:class="app-link app-link--standalone">{format!("Keep the tablet with {holder}")}</A>
@@ -263,7 +264,7 @@ fn HandOver(
         Err(e) => problem.set(Some(e.to_string())),
     };
     view! {
-        <Page title=format!("Pass the tablet to {name}") doc_title="Pass the tablet" caption="Passing the tablet">
+        <Page title=format!("Pass the tablet to {name}") doc_title={tr!("Pass the tablet")} caption={tr!("Passing the tablet")}>
             <div class="app-handover">
                 <p class="app-handover__lead">{format!("{holder}, please give the tablet to {name}.")}</p>
                 <p class="app-body">
@@ -276,7 +277,7 @@ fn HandOver(
                 </button>
             </div>
             <p class="app-body">
-                <A exact=true href=crate::href(choose) attr:class="app-link app-link--standalone">"Choose someone else"</A>
+                <A exact=true href=crate::href(choose) attr:class="app-link app-link--standalone">{tr!("Choose someone else")}</A>
             </p>
             <p class="app-body">
                 <A exact=true href=crate::href(back) attr:class="app-link app-link--standalone">{format!("Keep the tablet with {holder}")}</A>

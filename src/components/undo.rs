@@ -7,6 +7,7 @@
 use super::focus::focus_by_id;
 use crate::state::{use_review, ReviewContext};
 use leptos::prelude::*;
+use review_core::tr;
 use review_core::words::capitalise;
 
 /// Remove something from the review, pressed at the control `from` (inside
@@ -48,8 +49,8 @@ pub fn UndoBar() -> impl IntoView {
                     <div class="app-undo__bar">
                         <p class="app-undo__text">{format!("Removed {what}.")}</p>
                         <button type="button" class="app-button app-button--secondary app-u-mb-0" id="undo-remove"
-                            aria-label=format!("Undo: put back {what}") on:click=undo>
-                            "Undo"
+                            aria-label=tr!("Undo: put back {what}", what = what) on:click=undo>
+                            {tr!("Undo")}
                         </button>
                     </div>
                 }

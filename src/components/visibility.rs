@@ -7,6 +7,7 @@ use super::fields::Select;
 use crate::state::use_review;
 use leptos::prelude::*;
 use review_core::sharing::visibility_of;
+use review_core::tr;
 use review_core::{Command, Visibility};
 
 /// An element id made from an item's key (which may hold `/`).
@@ -86,7 +87,7 @@ pub fn VisibilityPick(
     });
     view! {
         <VisibilityIcon visibility=value />
-        <Select easy="sharing.item" id=id label="Who may see this?" options=options value=key on_change=picked />
+        <Select easy="sharing.item" id=id label={tr!("Who may see this?")} options=options value=key on_change=picked />
         <p class="app-visibility__hint">{move || value.get().map(|v| v.hint())}</p>
     }
 }

@@ -14,6 +14,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use review_core::backup::{self, CodeLocked, Restore, Restored, Sealed};
 use review_core::recovery::{DeviceRecovery, RecoveryCode};
+use review_core::tr;
 
 /// "Download a backup of this review".
 #[component]
@@ -22,12 +23,12 @@ pub fn BackupDownload() -> impl IntoView {
     let download = move |found: &DeviceRecovery| {
         let (name, text) = crate::signing::backup_file(&ctx.review.get_untracked(), found)?;
         download::download(&name, "application/json", &text)?;
-        Ok(format!("The backup was saved as {name}."))
+        Ok(tr!("The backup was saved as {name}.", name = name))
     };
     view! {
-        <LockedDownload label="Download a backup of this review" secondary=true download=download />
+        <LockedDownload label={tr!("Download a backup of this review")} secondary=true download=download />
         <p class="app-hint">
-            "The backup is locked with this device’s recovery code: it opens on any device with that code, and not with the PIN. Keep the code apart from the file."
+            {tr!("The backup is locked with this device’s recovery code: it opens on any device with that code, and not with the PIN. Keep the code apart from the file.")}
         </p>
     }
 }
@@ -68,7 +69,7 @@ fn keep(restored: Restored, as_copy: bool) -> Result<Opened, String> {
     // original, as its summary does: kept with it, never with a copy.
     if !as_copy && !unknown.is_empty() {
         storage::save_other_signed_files(&review.id, &unknown).map_err(|e| {
-            format!("The backup's other signed files could not be kept on this device: {e}. Nothing was changed.")
+            tr!("The backup's other signed files could not be kept on this device: {why}. Nothing was changed.", why = e)
         })?;
     }
     if let Some(file) = &summary {
@@ -78,21 +79,22 @@ fn keep(restored: Restored, as_copy: bool) -> Result<Opened, String> {
             storage::raw(&copies_key).filter(|e| *e != review_core::draft::encode_copies(&copies))
         {
             storage::keep_aside(&format!("earlier-copies/{}/{}", review.id, clock::new_id()), &earlier)
-                .map_err(|e| format!("The recipients' copies already on this device could not be kept aside: {e}. Nothing was changed."))?;
+                .map_err(|e| tr!("The recipients' copies already on this device could not be kept aside: {why}. Nothing was changed.", why = e))?;
         }
         storage::save_copies(&review.id, &copies).map_err(|e| {
-            format!("The recipients' copies could not be kept on this device: {e}. Nothing was changed.")
+            tr!("The recipients' copies could not be kept on this device: {why}. Nothing was changed.", why = e)
         })?;
         let key = review_core::draft::summary_key(&review.id);
         if let Some(earlier) =
             storage::raw(&key).filter(|e| *e != review_core::draft::encode_summary(file))
         {
             storage::keep_aside(&format!("earlier-summary/{}/{}", review.id, clock::new_id()), &earlier)
-                .map_err(|e| format!("The summary already on this device could not be kept aside: {e}. Nothing was changed."))?;
+                .map_err(|e| tr!("The summary already on this device could not be kept aside: {why}. Nothing was changed.", why = e))?;
         }
         storage::save_summary(file).map_err(|e| {
-            format!(
-                "The signed summary could not be kept on this device: {e}. Nothing was changed."
+            tr!(
+                "The signed summary could not be kept on this device: {why}. Nothing was changed.",
+                why = e
             )
         })?;
         // Checked against the summary just kept; one kept here before is
@@ -103,26 +105,32 @@ fn keep(restored: Restored, as_copy: bool) -> Result<Opened, String> {
                 storage::raw(&key).filter(|e| *e != review_core::draft::encode_addendum(addendum))
             {
                 storage::keep_aside(&format!("earlier-addendum/{}/{}", review.id, clock::new_id()), &earlier)
-                    .map_err(|e| format!("The worker’s reflection already on this device could not be kept aside: {e}. Nothing was changed."))?;
+                    .map_err(|e| tr!("The worker’s reflection already on this device could not be kept aside: {why}. Nothing was changed.", why = e))?;
             }
             reflection_store::save_addendum(addendum).map_err(|e| {
-                format!("The worker’s signed reflection could not be kept on this device: {e}.")
+                tr!(
+                    "The worker’s signed reflection could not be kept on this device: {why}.",
+                    why = e
+                )
             })?;
         }
     }
-    storage::save_review(&review)
-        .map_err(|e| format!("The review could not be kept on this device: {e}."))?;
+    storage::save_review(&review).map_err(|e| {
+        tr!(
+            "The review could not be kept on this device: {why}.",
+            why = e
+        )
+    })?;
     let said = if as_copy {
-        let mut said = vec![
+        let mut said = vec![tr!(
             "The backup was opened as a copy, beside the review already on this device."
-                .to_string(),
-        ];
+        )];
         if had_signed_files {
-            said.push("Its signed files stay with the review they were signed for, so the copy has none: it was not signed off on this device.".into());
+            said.push(tr!("Its signed files stay with the review they were signed for, so the copy has none: it was not signed off on this device."));
         }
         said
     } else {
-        std::iter::once("The backup was opened.".to_string())
+        std::iter::once(tr!("The backup was opened."))
             .chain(notes)
             .collect()
     };
@@ -237,7 +245,7 @@ pub fn OpenBackup() -> impl IntoView {
                 let salt = sealed.salt_bytes().unwrap_or_default();
                 let result = match pin::derive(&typed, &salt, sealed.iterations).await {
                     Ok(key) => backup::restore_sealed(&sealed, &key).map_err(|e| format!("{e}.")),
-                    Err(e) => Err(format!("The backup could not be opened: {e}.")),
+                    Err(e) => Err(tr!("The backup could not be opened: {why}.", why = e)),
                 };
                 busy.set(false);
                 entered.set(String::new());
@@ -295,7 +303,7 @@ pub fn OpenBackup() -> impl IntoView {
                 {problem.map(|p| view! {
                     <Notice warning=true><p class="app-body">{p}</p></Notice>
                 })}
-                <FileChoice id="backup-file" label="Backup file" accept=".json,application/json"
+                <FileChoice id="backup-file" label={tr!("Backup file")} accept=".json,application/json"
                     on_change=chosen.clone() />
             }
             .into_any()
@@ -303,7 +311,7 @@ pub fn OpenBackup() -> impl IntoView {
         Step::NeedsPin(_) => open_form(unlock.clone(), busy, view! {
                 <div class="app-form-group">
                     <label class="app-label app-label--s" for="backup-pin">
-                        "PIN of the device the backup was made on"
+                        {tr!("PIN of the device the backup was made on")}
                     </label>
                     <input class="app-input app-input--width-10" id="backup-pin" name="backup-pin"
                         type="password" inputmode="numeric" autocomplete="off"
@@ -316,18 +324,18 @@ pub fn OpenBackup() -> impl IntoView {
             let made = locked
                 .code_made_at()
                 .and_then(|t| chrono::DateTime::parse_from_rfc3339(t).ok())
-                .map(|t| format!(" It was locked with the code made on {}.", review_core::words::long_moment(&t)))
+                .map(|t| format!(" {}", tr!("It was locked with the code made on {when}.", when = review_core::words::long_moment(&t))))
                 .unwrap_or_default();
             let invalid = problem.is_some();
             open_form(open_with_code.clone(), busy, view! {
                     <div class="app-form-group" class:app-form-group--error=invalid>
-                        <label class="app-label app-label--s" for="backup-code">"Recovery code"</label>
+                        <label class="app-label app-label--s" for="backup-code">{tr!("Recovery code")}</label>
                         <p class="app-hint" id="backup-code-hint">
-                            {format!("The five groups of five letters and numbers written down when the device the backup came from made its recovery code.{made} The device PIN does not open a backup.")}
+                            {tr!("The five groups of five letters and numbers written down when the device the backup came from made its recovery code.{made} The device PIN does not open a backup.", made = made)}
                         </p>
                         {problem.map(|p| view! {
                             <p class="app-error-message" id="backup-code-error">
-                                <span class="app-visually-hidden">"Error: "</span>{p}
+                                <span class="app-visually-hidden">{tr!("Error:")}" "</span>{p}
                             </p>
                         })}
                         <input class="app-input app-input--width-30 app-input--code" id="backup-code" name="backup-code"
@@ -345,7 +353,7 @@ pub fn OpenBackup() -> impl IntoView {
             let (go1, go2) = (go.clone(), go.clone());
             view! {
                 <p class="app-body">
-                    "This review is already on this device. You can replace the one here with the backup, or keep both."
+                    {tr!("This review is already on this device. You can replace the one here with the backup, or keep both.")}
                 </p>
                 <div class="app-button-group">
                     <button type="button" class="app-button app-button--warning" on:click=move |_| {
@@ -353,13 +361,13 @@ pub fn OpenBackup() -> impl IntoView {
                             Ok(opened) => go1(opened),
                             Err(e) => step.set(Step::Problem(e)),
                         }
-                    }>"Replace the one on this device"</button>
+                    }>{tr!("Replace the one on this device")}</button>
                     <button type="button" class="app-button app-button--secondary" on:click=move |_| {
                         match keep(copy_review.clone(), true) {
                             Ok(opened) => go2(opened),
                             Err(e) => step.set(Step::Problem(e)),
                         }
-                    }>"Keep both"</button>
+                    }>{tr!("Keep both")}</button>
                 </div>
             }
             .into_any()
@@ -367,8 +375,8 @@ pub fn OpenBackup() -> impl IntoView {
     }
     };
     view! {
-        <Page back="/" back_text="All reviews" title="Open a backup"
-            intro="Choose a backup file made by Review Together on this device or another one. The review opens here as it was when the backup was made.">
+        <Page back="/" back_text={tr!("All reviews")} title={tr!("Open a backup")}
+            intro={tr!("Choose a backup file made by Review Together on this device or another one. The review opens here as it was when the backup was made.")}>
             {body}
         </Page>
     }
@@ -421,8 +429,9 @@ pub fn RecoveryCodePage() -> impl IntoView {
                         crate::components::focus_by_id("recovery-code-title")
                     });
                 }
-                Err(e) => said.set(Some(Err(format!(
-                    "The recovery code could not be made: {e}."
+                Err(e) => said.set(Some(Err(tr!(
+                    "The recovery code could not be made: {why}.",
+                    why = e
                 )))),
             }
             busy.set(false);
@@ -431,42 +440,41 @@ pub fn RecoveryCodePage() -> impl IntoView {
     let written = Callback::new(move |()| {
         shown.set(None);
         changed.update(|n| *n += 1);
-        said.set(Some(Ok(
+        said.set(Some(Ok(tr!(
             "The new recovery code is in use: everything downloaded from now on is locked with it."
-                .into(),
-        )));
+        ))));
     });
     let kept_how = if pin::is_set() {
-        "On this device, the key the code opens is locked with the device PIN, like the reviews."
+        tr!("On this device, the key the code opens is locked with the device PIN, like the reviews.")
     } else {
-        "This device has no PIN, so the key the code opens is kept unlocked on it: anyone who can open this browser’s storage could open its backups, as they could read its reviews. Set a device PIN to lock both."
+        tr!("This device has no PIN, so the key the code opens is kept unlocked on it: anyone who can open this browser’s storage could open its backups, as they could read its reviews. Set a device PIN to lock both.")
     };
     view! {
-        <Page back="/settings" back_text="Device settings" title="Recovery code"
-            intro="Everything downloaded from this device to keep or to move (backups, and a review downloaded when the device could not save it) is locked with this device’s recovery code. Anyone with a file and the code can open it on any device; the device PIN does not open it.">
+        <Page back="/settings" back_text={tr!("Device settings")} title={tr!("Recovery code")}
+            intro={tr!("Everything downloaded from this device to keep or to move (backups, and a review downloaded when the device could not save it) is locked with this device’s recovery code. Anyone with a file and the code can open it on any device; the device PIN does not open it.")}>
             {move || match shown.get() {
                 Some((code, not_kept)) => view! {
-                    <RecoveryCodeShown code=code not_kept=not_kept done="I have written it down" on_done=written />
+                    <RecoveryCodeShown code=code not_kept=not_kept done={tr!("I have written it down")} on_done=written />
                 }.into_any(),
                 None => view! {
                     {move || match now.get() {
                         CodeNow::None => view! {
-                            <p class="app-body" id="recovery-now">"This device has no recovery code yet. One is made, and shown, the first time a backup is downloaded, or you can make it now."</p>
+                            <p class="app-body" id="recovery-now">{tr!("This device has no recovery code yet. One is made, and shown, the first time a backup is downloaded, or you can make it now.")}</p>
                         }.into_any(),
                         CodeNow::Made(when) => view! {
-                            <p class="app-body" id="recovery-now">{format!("This device’s recovery code was made on {when}. It is not shown again. If it is lost, or someone else may have seen it, make a new one: backups made after that are locked with the new code, and earlier backups still open with the code they were made with.")}</p>
+                            <p class="app-body" id="recovery-now">{tr!("This device’s recovery code was made on {when}. It is not shown again. If it is lost, or someone else may have seen it, make a new one: backups made after that are locked with the new code, and earlier backups still open with the code they were made with.", when = when)}</p>
                         }.into_any(),
                         CodeNow::Unreadable(why) => view! {
-                            <p class="app-error-message" id="recovery-now">{format!("The recovery code’s key kept on this device cannot be read ({why}), so nothing can be downloaded until a new code is made. Backups made before still open with their own code.")}</p>
+                            <p class="app-error-message" id="recovery-now">{tr!("The recovery code’s key kept on this device cannot be read ({why}), so nothing can be downloaded until a new code is made. Backups made before still open with their own code.", why = why)}</p>
                         }.into_any(),
                     }}
-                    <p class="app-body">{kept_how}</p>
+                    <p class="app-body">{kept_how.clone()}</p>
                     <div class="app-button-group">
                         <button type="button" class="app-button app-button--secondary" disabled=move || busy.get() on:click=make>
                             {move || match (busy.get(), now.get()) {
-                                (true, _) => "Making the recovery code…",
-                                (false, CodeNow::None) => "Make the recovery code",
-                                (false, _) => "Make a new recovery code",
+                                (true, _) => tr!("Making the recovery code…"),
+                                (false, CodeNow::None) => tr!("Make the recovery code"),
+                                (false, _) => tr!("Make a new recovery code"),
                             }}
                         </button>
                     </div>
@@ -488,7 +496,7 @@ fn open_form(
         <form novalidate on:submit=on_submit>
             {field}
             <div class="app-button-group">
-                <SubmitButton label="Open the backup" working="Opening…" busy=busy />
+                <SubmitButton label={tr!("Open the backup")} working={tr!("Opening…")} busy=busy />
             </div>
         </form>
     }

@@ -15,6 +15,7 @@ use review_core::summary::{
     check_result, grouped, verify, CheckResult, Kept, TeamKeys, Verdict, VerifyOptions,
 };
 use review_core::words::long_moment_of;
+use review_core::{tr, trn};
 
 /// The largest file the check reads: a summary is a few tens of kilobytes.
 const MAX_FILE_BYTES: f64 = 5_000_000.0;
@@ -95,7 +96,13 @@ fn result_view(r: CheckResult, heading_ref: NodeRef<html::H2>) -> impl IntoView 
     } else {
         "app-notification-banner app-notification-banner--warning"
     };
-    let more = (r.more > 0).then(|| format!("… and {} more problems.", r.more));
+    let more = (r.more > 0).then(|| {
+        trn!(
+            r.more,
+            "… and {n} more problem.",
+            "… and {n} more problems."
+        )
+    });
     view! {
         <div class=banner>
             <div class="app-notification-banner__content">
@@ -109,18 +116,18 @@ fn result_view(r: CheckResult, heading_ref: NodeRef<html::H2>) -> impl IntoView 
             </div>
         })}
         {(!r.signer.is_empty()).then(|| view! {
-            <h3 class="app-heading-s">"Who signed it"</h3>
+            <h3 class="app-heading-s">{tr!("Who signed it")}</h3>
             {rows_view(r.signer)}
         })}
         {(!r.about.is_empty()).then(|| view! {
-            <h3 class="app-heading-s">"What the summary is about"</h3>
+            <h3 class="app-heading-s">{tr!("What the summary is about")}</h3>
             {rows_view(r.about)}
         })}
         {(!r.issues.is_empty()).then(|| view! {
-            <h3 class="app-heading-s">"What is wrong"</h3>
+            <h3 class="app-heading-s">{tr!("What is wrong")}</h3>
             <ul class="app-list app-list--bullet">
                 {r.issues.into_iter().map(|(why, code)| view! {
-                    <li>{why}" "<span class="app-hint">{format!("(code: {code})")}</span></li>
+                    <li>{why}" "<span class="app-hint">{tr!("(code: {code})", code = code)}</span></li>
                 }).collect_view()}
             </ul>
             {more.map(|m| view! { <p class="app-body">{m}</p> })}
@@ -133,13 +140,15 @@ fn list_status() -> impl IntoView {
     if let Some((dated, list)) = configured_list() {
         return view! {
             <p class="app-body">
-                {format!(
-                    "Files are checked against the key list in your team configuration ({}, configuration dated {dated}, list fingerprint {}).",
-                    review_core::words::count_of(list.len(), "device", "devices"),
-                    grouped(&list.fingerprint()),
+                {trn!(
+                    list.len(),
+                    "Files are checked against the key list in your team configuration ({n} device, configuration dated {dated}, list fingerprint {fingerprint}).",
+                    "Files are checked against the key list in your team configuration ({n} devices, configuration dated {dated}, list fingerprint {fingerprint}).",
+                    dated = dated,
+                    fingerprint = grouped(&list.fingerprint()),
                 )}
                 " "
-                <A exact=true href=crate::href("/settings/team") attr:class="app-link">"Team configuration"</A>
+                <A exact=true href=crate::href("/settings/team") attr:class="app-link">{tr!("Team configuration")}</A>
             </p>
         }
         .into_any();
@@ -147,37 +156,38 @@ fn list_status() -> impl IntoView {
     match storage::load_team_keys() {
         Ok(Some((imported, list))) => view! {
             <p class="app-body">
-                {format!(
-                    "Files are checked against your team’s key list ({}, last changed {}, list fingerprint {}).",
-                    review_core::words::count_of(list.len(), "device", "devices"),
-                    list.updated.as_deref().map_or_else(|| "on a date it does not say".to_string(), long_moment_of),
-                    grouped(&list.fingerprint()),
+                {trn!(
+                    list.len(),
+                    "Files are checked against your team’s key list ({n} device, last changed {changed}, list fingerprint {fingerprint}).",
+                    "Files are checked against your team’s key list ({n} devices, last changed {changed}, list fingerprint {fingerprint}).",
+                    changed = list.updated.as_deref().map_or_else(|| tr!("on a date it does not say"), long_moment_of),
+                    fingerprint = grouped(&list.fingerprint()),
                 )}
                 " "
-                <A exact=true href=crate::href("/settings/team-keys") attr:class="app-link">"Team key list"</A>
+                <A exact=true href=crate::href("/settings/team-keys") attr:class="app-link">{tr!("Team key list")}</A>
             </p>
-            <p class="app-hint">{format!("Imported from {} on {}.", imported.file_name, long_moment_of(&imported.imported_at))}</p>
+            <p class="app-hint">{tr!("Imported from {file} on {when}.", file = imported.file_name, when = long_moment_of(&imported.imported_at))}</p>
         }
         .into_any(),
         Ok(None) => view! {
             <div class="app-warning-text">
                 <p class="app-warning-text__text">
-                    "This device has no team key list, so it can say whether a file has changed but not who signed it."
+                    {tr!("This device has no team key list, so it can say whether a file has changed but not who signed it.")}
                 </p>
             </div>
             <p class="app-body">
-                <A exact=true href=crate::href("/settings/team-keys") attr:class="app-link app-link--standalone">"Import your team’s key list"</A>
+                <A exact=true href=crate::href("/settings/team-keys") attr:class="app-link app-link--standalone">{tr!("Import your team’s key list")}</A>
             </p>
         }
         .into_any(),
         Err(unreadable) => view! {
             <div class="app-warning-text">
                 <p class="app-warning-text__text">
-                    {format!("The team key list on this device cannot be read ({}), so no signer can be checked.", unreadable.error)}
+                    {tr!("The team key list on this device cannot be read ({why}), so no signer can be checked.", why = unreadable.error)}
                 </p>
             </div>
             <p class="app-body">
-                <A exact=true href=crate::href("/settings/team-keys") attr:class="app-link app-link--standalone">"Import your team’s key list again"</A>
+                <A exact=true href=crate::href("/settings/team-keys") attr:class="app-link app-link--standalone">{tr!("Import your team’s key list again")}</A>
             </p>
         }
         .into_any(),
@@ -218,7 +228,7 @@ pub fn CheckSummary() -> impl IntoView {
                 <div class="app-notification-banner app-notification-banner--warning">
                     <div class="app-notification-banner__content">
                         <h2 class="app-heading-m" tabindex="-1" node_ref=result_heading>
-                            {format!("{file} could not be checked")}
+                            {tr!("{file} could not be checked", file = file)}
                         </h2>
                         <p class="app-body">{why}</p>
                     </div>
@@ -229,14 +239,14 @@ pub fn CheckSummary() -> impl IntoView {
         })
     };
     view! {
-        <Page back="/" back_text="All reviews" title="Check a summary file"
-            intro="Choose a summary file (.json) to check that it was made by Review Together, signed by a device your team trusts, and not changed since. The file is checked on this device and sent nowhere.">
+        <Page back="/" back_text={tr!("All reviews")} title={tr!("Check a summary file")}
+            intro={tr!("Choose a summary file (.json) to check that it was made by Review Together, signed by a device your team trusts, and not changed since. The file is checked on this device and sent nowhere.")}>
             {list_status()}
-            <FileChoice id="summary-file" label="Summary file" accept=".json,application/json"
+            <FileChoice id="summary-file" label={tr!("Summary file")} accept=".json,application/json"
                 on_change=chosen />
             <div role="status" aria-live="polite">{result}</div>
             <p class="app-hint">
-                "Your records team’s own key list is the authority on which devices are trusted. This check on the tablet uses the copy imported here."
+                {tr!("Your records team’s own key list is the authority on which devices are trusted. This check on the tablet uses the copy imported here.")}
             </p>
         </Page>
     }

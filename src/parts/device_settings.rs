@@ -9,14 +9,15 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use review_core::text::{clean, is_blank};
 use review_core::validate::FieldError;
 use review_core::DeviceSettings;
+use review_core::{tr, trn};
 
 fn errors_of(s: &DeviceSettings) -> Vec<FieldError> {
     let mut errors = Vec::new();
-    let mut need = |field: &str, value: &str, message: &str| {
+    let mut need = |field: &str, value: &str, message: String| {
         if is_blank(value) {
             errors.push(FieldError {
                 field: field.into(),
-                message: message.into(),
+                message,
                 attention: false,
             });
         }
@@ -24,15 +25,15 @@ fn errors_of(s: &DeviceSettings) -> Vec<FieldError> {
     need(
         "organisation",
         &s.organisation,
-        "Enter the name of your organisation",
+        tr!("Enter the name of your organisation"),
     );
-    need("worker-name", &s.worker_name, "Enter your name");
-    need("worker-role", &s.worker_role, "Enter your job title");
+    need("worker-name", &s.worker_name, tr!("Enter your name"));
+    need("worker-role", &s.worker_role, tr!("Enter your job title"));
     if !is_blank(&s.ods_code) {
         if let Err(why) = review_core::identifiers::ods_code(&s.ods_code) {
             errors.push(FieldError {
                 field: "ods-code".into(),
-                message: format!("The ODS code {why}"),
+                message: tr!("The ODS code {why}", why = why),
                 attention: false,
             });
         }
@@ -71,7 +72,9 @@ pub fn DeviceSettingsPage() -> impl IntoView {
     let retention = RwSignal::new(crate::browser::pin::retention_days());
     let retention_choices: Vec<crate::components::Choice<u32>> = review_core::retention::CHOICES
         .iter()
-        .map(|d| crate::components::Choice::new(*d, &d.to_string(), &format!("{d} days")))
+        .map(|d| {
+            crate::components::Choice::new(*d, &d.to_string(), &trn!(*d, "{n} day", "{n} days"))
+        })
         .collect();
     let navigate = use_navigate();
     let problem = RwSignal::new(None::<String>);
@@ -86,74 +89,77 @@ pub fn DeviceSettingsPage() -> impl IntoView {
         if then_new {
             match start_review(&app) {
                 Ok(r) => navigate(&format!("/review/{}/who", r.id), Default::default()),
-                Err(e) => problem.set(Some(format!("The review could not be started: {e}."))),
+                Err(e) => problem.set(Some(tr!(
+                    "The review could not be started: {why}.",
+                    why = e
+                ))),
             }
         } else {
-            app.flash.set(Some("Device settings saved.".into()));
+            app.flash.set(Some(tr!("Device settings saved.")));
             navigate("/", Default::default());
         }
     };
     view! {
-        <Page title="Device settings" has_errors=Signal::derive(move || !visible.with(Vec::is_empty))>
+        <Page title={tr!("Device settings")} has_errors=Signal::derive(move || !visible.with(Vec::is_empty))>
             <ErrorSummary errors=visible attempts=attempts />
             <p class="app-body">
-                "These details go into every review started on this device. You can change them at any time."
+                {tr!("These details go into every review started on this device. You can change them at any time.")}
             </p>
             <form novalidate on:submit=save>
-                <TextInput id="organisation" label="Organisation" autocomplete="organization"
+                <TextInput id="organisation" label={tr!("Organisation")} autocomplete="organization"
                     value=field(|d| &d.organisation) error=error_for("organisation")
                     on_input=setter(|d, v| d.organisation = v) width="app-input--full" />
-                <TextInput id="ods-code" label="ODS code (optional)"
-                    hint="Your organisation's code in the NHS Organisation Data Service, for example 8HN21. Records systems match summaries by it."
+                <TextInput id="ods-code" label={tr!("ODS code (optional)")}
+                    hint={tr!("Your organisation's code in the NHS Organisation Data Service, for example 8HN21. Records systems match summaries by it.")}
                     value=field(|d| &d.ods_code) error=error_for("ods-code")
                     on_input=setter(|d, v| d.ods_code = v) width="app-input--width-10" />
-                <TextInput id="team" label="Team (optional)"
+                <TextInput id="team" label={tr!("Team (optional)")}
                     value=field(|d| &d.team)
                     on_input=setter(|d, v| d.team = v) width="app-input--width-30" />
-                <TextInput id="worker-name" label="Your name" autocomplete="name"
+                <TextInput id="worker-name" label={tr!("Your name")} autocomplete="name"
                     value=field(|d| &d.worker_name) error=error_for("worker-name")
                     on_input=setter(|d, v| d.worker_name = v) width="app-input--width-30" />
-                <TextInput id="worker-role" label="Your job title" hint="For example, carers support worker"
+                <TextInput id="worker-role" label={tr!("Your job title")} hint={tr!("For example, carers support worker")}
                     autocomplete="organization-title"
                     value=field(|d| &d.worker_role) error=error_for("worker-role")
                     on_input=setter(|d, v| d.worker_role = v) width="app-input--width-30" />
-                <TextInput id="staff-id" label="Your staff ID (optional)"
-                    hint="As your organisation's records know you. It goes into each new review."
+                <TextInput id="staff-id" label={tr!("Your staff ID (optional)")}
+                    hint={tr!("As your organisation's records know you. It goes into each new review.")}
                     value=field(|d| &d.staff_id)
                     on_input=setter(|d, v| d.staff_id = v) width="app-input--width-10" />
                 <Problem message=problem />
                 <div class="app-button-group">
                     <button type="submit" class="app-button">
-                        {if then_new { "Save and start the review" } else { "Save settings" }}
+                        {if then_new { tr!("Save and start the review") } else { tr!("Save settings") }}
                     </button>
                 </div>
             </form>
-            <h2 class="app-heading-m">"Your team"</h2>
+            <h2 class="app-heading-m">{tr!("Your team")}</h2>
             <p class="app-body">{move || match team.in_force.get() {
-                Some(f) => format!("In force: the configuration of {}, dated {}.", f.profile.team.name, super::team::dated(&f.profile)),
-                None => "No team configuration on this device.".to_string(),
+                Some(f) => tr!("In force: the configuration of {team}, dated {date}.", team = f.profile.team.name, date = super::team::dated(&f.profile)),
+                None => tr!("No team configuration on this device."),
             }}</p>
             <ul class="app-list">
-                <li><A exact=true href=crate::href("/settings/team") attr:class="app-link app-link--standalone">"Team configuration"</A></li>
+                <li><A exact=true href=crate::href("/settings/team") attr:class="app-link app-link--standalone">{tr!("Team configuration")}</A></li>
             </ul>
-            <h2 class="app-heading-m">"Signed summaries"</h2>
+            <h2 class="app-heading-m">{tr!("Signed summaries")}</h2>
             <ul class="app-list">
-                <li><A exact=true href=crate::href("/settings/key") attr:class="app-link app-link--standalone">"This device’s signing key"</A></li>
-                <li><A exact=true href=crate::href("/settings/team-keys") attr:class="app-link app-link--standalone">"Team key list"</A></li>
+                <li><A exact=true href=crate::href("/settings/key") attr:class="app-link app-link--standalone">{tr!("This device’s signing key")}</A></li>
+                <li><A exact=true href=crate::href("/settings/team-keys") attr:class="app-link app-link--standalone">{tr!("Team key list")}</A></li>
             </ul>
-            <h2 class="app-heading-m">"Privacy on this device"</h2>
+            <h2 class="app-heading-m">{tr!("Privacy on this device")}</h2>
             <ul class="app-list">
                 <li><A exact=true href=crate::href("/settings/pin") attr:class="app-link app-link--standalone">
-                    {if crate::browser::pin::is_set() { "Device PIN and locking" } else { "Set a device PIN" }}
+                    {if crate::browser::pin::is_set() { tr!("Device PIN and locking") } else { tr!("Set a device PIN") }}
                 </A></li>
-                <li><A exact=true href=crate::href("/settings/recovery-code") attr:class="app-link app-link--standalone">"Recovery code for backups"</A></li>
-                <li><A exact=true href=crate::href("/settings/hand-on") attr:class="app-link app-link--standalone">"Hand this tablet on"</A></li>
-                <li><A exact=true href=crate::href("/settings/remove-all") attr:class="app-link app-link--standalone">"Remove all data from this device"</A></li>
+                <li><A exact=true href=crate::href("/settings/recovery-code") attr:class="app-link app-link--standalone">{tr!("Recovery code for backups")}</A></li>
+                <li><A exact=true href=crate::href("/settings/hand-on") attr:class="app-link app-link--standalone">{tr!("Hand this tablet on")}</A></li>
+                <li><A exact=true href=crate::href("/settings/remove-all") attr:class="app-link app-link--standalone">{tr!("Remove all data from this device")}</A></li>
             </ul>
             <crate::components::Radios
                 id="retention"
-                legend="Remove signed-off reviews from this device after"
-                hint="Send the signed summary to your records team first. Drafts are never removed."
+                legend={tr!("Remove signed-off reviews from this device after")}
+                hint={tr!("Send the signed summary to your records team first. Drafts are never removed.")}
                 choices=retention_choices
                 value=Signal::derive(move || Some(retention.get()))
                 on_change=Callback::new(move |d: u32| {

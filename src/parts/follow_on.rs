@@ -11,6 +11,7 @@ use leptos::html;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use review_core::continuity::{check_last, proposals, Checked, Group, LastFrom};
+use review_core::tr;
 use review_core::words::long_moment_of;
 use review_core::ReviewState;
 use std::collections::BTreeSet;
@@ -23,8 +24,8 @@ const MAX_FILE_BYTES: f64 = 5_000_000.0;
 pub fn FollowOn() -> impl IntoView {
     let checked = RwSignal::new(None::<Checked>);
     view! {
-        <Page back="/" back_text="All reviews" title="Start from the last review" about=&["P17", "P23"]
-            intro="Bring forward who took part, what the review looked at, and what was agreed last time. The last review’s signed summary is checked first; you then choose what comes into the new review.">
+        <Page back="/" back_text={tr!("All reviews")} title={tr!("Start from the last review")} about=&["P17", "P23"]
+            intro={tr!("Bring forward who took part, what the review looked at, and what was agreed last time. The last review’s signed summary is checked first; you then choose what comes into the new review.")}>
             {move || match checked.get() {
                 None => view! { <ChooseLast checked=checked /> }.into_any(),
                 Some(last) => view! { <ChooseWhat last=last back=Callback::new(move |()| checked.set(None)) /> }.into_any(),
@@ -47,12 +48,23 @@ fn signed_here() -> Vec<(String, String)> {
         .iter()
         .map(|r| {
             let carer = r.carer().map_or("", |c| c.name.trim());
-            let carer = if carer.is_empty() { "A carer" } else { carer };
+            let carer = if carer.is_empty() {
+                tr!("A carer")
+            } else {
+                carer.to_string()
+            };
             let when = r
                 .finalised_at
                 .map(|t| review_core::words::long_date(t.date_naive()))
                 .unwrap_or_default();
-            (r.id.clone(), format!("{carer}’s review, signed off {when}"))
+            (
+                r.id.clone(),
+                tr!(
+                    "{carer}’s review, signed off {when}",
+                    carer = carer,
+                    when = when
+                ),
+            )
         })
         .collect()
 }
@@ -96,10 +108,10 @@ fn ChooseLast(checked: RwSignal<Option<Checked>>) -> impl IntoView {
                 };
                 check_last(file.text.as_bytes(), from).map_err(|e| e.to_string())
             }
-            Ok(None) => Err("This device no longer keeps that review’s signed summary.".into()),
-            Err(u) => Err(format!(
-                "The signed summary kept for that review cannot be read ({}). It has been left as it is.",
-                u.error
+            Ok(None) => Err(tr!("This device no longer keeps that review’s signed summary.")),
+            Err(u) => Err(tr!(
+                "The signed summary kept for that review cannot be read ({why}). It has been left as it is.",
+                why = u.error
             )),
         };
         accept(result);
@@ -129,24 +141,24 @@ fn ChooseLast(checked: RwSignal<Option<Checked>>) -> impl IntoView {
             {move || refused.get().map(|why| view! {
                 <div class="app-notification-banner app-notification-banner--warning" tabindex="-1" node_ref=problem>
                     <div class="app-notification-banner__content">
-                        <h2 class="app-heading-m">"Nothing was brought forward"</h2>
+                        <h2 class="app-heading-m">{tr!("Nothing was brought forward")}</h2>
                         <p class="app-body">{why}</p>
                     </div>
                 </div>
             })}
         </div>
         {has_here.then(|| view! {
-            <h2 class="app-heading-m">"A review signed off on this device"</h2>
-            <Radios id="last-here" legend="Which review?" choices=choices
+            <h2 class="app-heading-m">{tr!("A review signed off on this device")}</h2>
+            <Radios id="last-here" legend={tr!("Which review?")} choices=choices
                 value=Signal::derive(move || pick.get())
                 on_change=Callback::new(move |id| pick.set(Some(id))) />
             <div class="app-button-group">
-                <button type="button" class="app-button" on:click=from_device>"Check it and go on"</button>
+                <button type="button" class="app-button" on:click=from_device>{tr!("Check it and go on")}</button>
             </div>
         })}
-        <h2 class="app-heading-m">{if has_here { "Or its summary file" } else { "The last review’s summary file" }}</h2>
-        <FileChoice id="last-file" label="Summary file" accept=".json,application/json"
-            hint="The signed summary (.json) of the last review, as your records team keeps it. It is checked against your team’s key list." on_change=from_file />
+        <h2 class="app-heading-m">{if has_here { tr!("Or its summary file") } else { tr!("The last review’s summary file") }}</h2>
+        <FileChoice id="last-file" label={tr!("Summary file")} accept=".json,application/json"
+            hint={tr!("The signed summary (.json) of the last review, as your records team keeps it. It is checked against your team’s key list.")} on_change=from_file />
     }
 }
 
@@ -164,14 +176,14 @@ fn ChooseWhat(last: Checked, back: Callback<()>) -> impl IntoView {
     );
     let problem = RwSignal::new(None::<String>);
     let s = &last.summary;
-    let heading = format!(
-        "{}’s review of {}",
-        s.carer.name.trim(),
-        long_moment_of(s.finalised_at.as_str())
+    let heading = tr!(
+        "{carer}’s review of {when}",
+        carer = s.carer.name.trim(),
+        when = long_moment_of(s.finalised_at.as_str())
     );
-    let signed = format!(
-        "Its summary is intact and was signed by {}. Nothing from it has changed since.",
-        last.signed_by
+    let signed = tr!(
+        "Its summary is intact and was signed by {who}. Nothing from it has changed since.",
+        who = last.signed_by
     );
     let groups = Group::ALL
         .into_iter()
@@ -180,7 +192,7 @@ fn ChooseWhat(last: Checked, back: Callback<()>) -> impl IntoView {
                 .iter()
                 .filter(|p| p.group == group)
                 .map(|p| {
-                    let kept = p.kept_from.map(|v| format!("Kept from some people last time ({}): it stays kept from them.", v.label()));
+                    let kept = p.kept_from.map(|v| tr!("Kept from some people last time ({who}): it stays kept from them.", who = v.label()));
                     let hint = [p.detail.clone(), kept.unwrap_or_default()]
                         .into_iter()
                         .filter(|t| !t.is_empty())
@@ -206,26 +218,29 @@ fn ChooseWhat(last: Checked, back: Callback<()>) -> impl IntoView {
     let start = move |_| {
         problem.set(None);
         if !app.settings.with_untracked(|s| s.is_complete()) {
-            problem.set(Some("Before the first review, tell the app your organisation and your name in Device settings.".into()));
+            problem.set(Some(tr!("Before the first review, tell the app your organisation and your name in Device settings.")));
             return;
         }
         let made =
             last.with_value(|l| chosen.with_untracked(|c| start_review_from(&app, Some((l, c)))));
         match made {
             Ok(review) => navigate(&format!("/review/{}/who", review.id), Default::default()),
-            Err(e) => problem.set(Some(format!("The review could not be started: {e}."))),
+            Err(e) => problem.set(Some(tr!(
+                "The review could not be started: {why}.",
+                why = e
+            ))),
         }
     };
     view! {
-        <Banner id="last-checked-title" title="Checked" heading=heading>
+        <Banner id="last-checked-title" title={tr!("Checked")} heading=heading>
             <p class="app-body">{signed}</p>
         </Banner>
-        <p class="app-body">"Untick anything that should not come into the new review. Everything that comes in is checked again in its part; last time’s ratings show beside this time’s."</p>
+        <p class="app-body">{tr!("Untick anything that should not come into the new review. Everything that comes in is checked again in its part; last time’s ratings show beside this time’s.")}</p>
         {groups}
         {move || problem.get().map(|text| view! { <p class="app-error-message" role="alert">{text}</p> })}
         <div class="app-button-group">
-            <button type="button" class="app-button" on:click=start>"Start the review with these"</button>
-            <button type="button" class="app-button app-button--secondary" on:click=move |_| back.run(())>"Choose another review"</button>
+            <button type="button" class="app-button" on:click=start>{tr!("Start the review with these")}</button>
+            <button type="button" class="app-button app-button--secondary" on:click=move |_| back.run(())>{tr!("Choose another review")}</button>
         </div>
     }
 }

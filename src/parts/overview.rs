@@ -6,6 +6,7 @@ use crate::state::use_review;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use review_core::progress::{parts, parts_done, ready_for_review_proper, Part};
+use review_core::tr;
 
 /// The review's task list: every part, its status, and a way to any of them.
 #[component]
@@ -41,52 +42,52 @@ pub fn Overview() -> impl IntoView {
             .flatten()
     });
     view! {
-        <Page back="/" back_text="All reviews" title="Carer review" caption=format!("Started {}", started.get_untracked())
+        <Page back="/" back_text={tr!("All reviews")} title={tr!("Carer review")} caption=tr!("Started {date}", date = started.get_untracked())
             about=&["P17", "P18", "P19", "P20", "P21", "P22", "P23"]>
             <Flash />
             <p class="app-body-l">
                 {move || match carer.get() {
-                    Some(name) => format!("Review with {name}."),
-                    None => "The carer has not been named yet.".to_string(),
+                    Some(name) => tr!("Review with {name}.", name = name),
+                    None => tr!("The carer has not been named yet."),
                 }}
             </p>
             <p class="app-body">
                 {move || {
                     let (d, t) = done.get();
-                    format!("You have done {d} of {t} parts. You can do them in any order and come back to any part.")
+                    tr!("You have done {done} of {total} parts. You can do them in any order and come back to any part.", done = d, total = t)
                 }}
             </p>
-            <h2 class="app-heading-m">"Getting ready"</h2>
+            <h2 class="app-heading-m">{tr!("Getting ready")}</h2>
             <TaskList parts=getting_ready />
-            <h2 class="app-heading-m">"The review"</h2>
+            <h2 class="app-heading-m">{tr!("The review")}</h2>
             <Show when=move || !ready.get()>
-                <p class="app-body">"These parts open once everything under getting ready is done."</p>
+                <p class="app-body">{tr!("These parts open once everything under getting ready is done.")}</p>
             </Show>
             <TaskList parts=review_proper waiting=Signal::derive(move || !ready.get()) />
             <Show when=move || ready.get() && unsigned.get()>
-                <h2 class="app-heading-m">"Time on their own"</h2>
+                <h2 class="app-heading-m">{tr!("Time on their own")}</h2>
                 <p class="app-body">
                     {move || match plan.get() {
-                        Some(plan) => format!("Planned: {plan}. The carer, or the person cared for with their advocate, answers on their own."),
-                        None => "The carer, or the person cared for with their advocate, can answer on their own, with only their own questions on the screen.".into(),
+                        Some(plan) => tr!("Planned: {plan}. The carer, or the person cared for with their advocate, answers on their own.", plan = plan),
+                        None => tr!("The carer, or the person cared for with their advocate, can answer on their own, with only their own questions on the screen."),
                     }}
                 </p>
                 <p class="app-body">
-                    <A exact=true href=crate::href(ctx.path("private")) attr:class="app-link app-link--standalone">"Give someone time on their own"</A>
+                    <A exact=true href=crate::href(ctx.path("private")) attr:class="app-link app-link--standalone">{tr!("Give someone time on their own")}</A>
                 </p>
             </Show>
-            <h2 class="app-heading-m">"Check and sign off"</h2>
+            <h2 class="app-heading-m">{tr!("Check and sign off")}</h2>
             <p class="app-body">
-                <A exact=true href=crate::href(ctx.path("check")) attr:class="app-link app-link--standalone">"Check the review and sign it off"</A>
+                <A exact=true href=crate::href(ctx.path("check")) attr:class="app-link app-link--standalone">{tr!("Check the review and sign it off")}</A>
             </p>
             <Show when=move || locked.get()>
                 <super::summary::SummaryDownload />
             </Show>
             <super::team::TeamContacts />
-            <h2 class="app-heading-m">"Other things you can do"</h2>
+            <h2 class="app-heading-m">{tr!("Other things you can do")}</h2>
             <super::backup::BackupDownload />
             <p class="app-body">
-                <A exact=true href=crate::href(ctx.path("delete")) attr:class="app-link app-link--standalone">"Delete this review"</A>
+                <A exact=true href=crate::href(ctx.path("delete")) attr:class="app-link app-link--standalone">{tr!("Delete this review")}</A>
             </p>
         </Page>
     }

@@ -8,6 +8,7 @@
 
 use super::privacy::{hold_auto_lock, use_lock};
 use leptos::prelude::*;
+use review_core::tr;
 use std::cell::RefCell;
 use wasm_bindgen::JsCast;
 
@@ -104,7 +105,7 @@ pub fn PauseButton(paused: Paused) -> impl IntoView {
             <crate::components::SaveStatus />
             <button type="button" class="app-button app-button--secondary app-pause-bar__button" id=BUTTON_ID
                 on:click=move |_| paused.pause()>
-                "Pause"<span class="app-visually-hidden">" the review"</span>
+                {tr!("Pause")}<span class="app-visually-hidden">" "{tr!("the review")}</span>
             </button>
         </div>
     }
@@ -121,14 +122,14 @@ pub fn PausedScreen(paused: Paused) -> impl IntoView {
     on_cleanup(|| hold_auto_lock(false));
     view! {
         <div class="app-pause">
-            <h1 class="app-heading-l app-pause__title" id=HEADING_ID tabindex="-1">"Paused"</h1>
-            <p class="app-body-l">"The review is paused. Everything is kept as it was, and nothing moves on until you come back to it."</p>
-            <p class="app-body-l">"Take the time you need."</p>
+            <h1 class="app-heading-l app-pause__title" id=HEADING_ID tabindex="-1">{tr!("Paused")}</h1>
+            <p class="app-body-l">{tr!("The review is paused. Everything is kept as it was, and nothing moves on until you come back to it.")}</p>
+            <p class="app-body-l">{tr!("Take the time you need.")}</p>
             <div class="app-button-group">
-                <button type="button" class="app-button" on:click=move |_| paused.resume()>"Go back to the review"</button>
+                <button type="button" class="app-button" on:click=move |_| paused.resume()>{tr!("Go back to the review")}</button>
                 {lock.map(|lock| view! {
                     <button type="button" class="app-button app-button--secondary" on:click=move |_| lock.lock_now()>
-                        "Lock the tablet"
+                        {tr!("Lock the tablet")}
                     </button>
                 })}
             </div>

@@ -10,6 +10,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use review_core::validate::FieldError;
 use review_core::vault::{check_new_pin, PinError};
+use review_core::{tr, trn};
 use std::time::Duration;
 
 /// Whether the device is unlocked, for everything under the gate.
@@ -141,7 +142,9 @@ fn LockScreen() -> impl IntoView {
     let damaged = pin::record().and_then(Result::err);
     let unlock = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        pin_entry.check("Enter the device PIN", "", move || lock.unlocked.set(true));
+        pin_entry.check(tr!("Enter the device PIN"), String::new(), move || {
+            lock.unlocked.set(true)
+        });
     };
     let form = move || {
         if forgotten.get() {
@@ -150,11 +153,11 @@ fn LockScreen() -> impl IntoView {
         }
         if let Some(why) = damaged.clone() {
             return view! {
-                <Page title="This device cannot be unlocked">
+                <Page title={tr!("This device cannot be unlocked")}>
                     <p class="app-body">{format!("The record of this device's PIN cannot be read: {why}. Nothing on the device can be opened without it.")}</p>
                     <div class="app-button-group">
                         <button type="button" class="app-button app-button--warning" on:click=move |_| forgotten.set(true)>
-                            "Remove all data from this device"
+                            {tr!("Remove all data from this device")}
                         </button>
                     </div>
                 </Page>
@@ -162,16 +165,16 @@ fn LockScreen() -> impl IntoView {
             .into_any();
         }
         view! {
-            <Page title="Review Together is locked">
+            <Page title={tr!("Review Together is locked")}>
                 <p class="app-body">
-                    "Enter the device PIN to carry on. Everything typed so far is kept on this device."
+                    {tr!("Enter the device PIN to carry on. Everything typed so far is kept on this device.")}
                 </p>
                 <form novalidate on:submit=unlock>
                     <div class=move || if problem.with(Option::is_some) { "app-form-group app-form-group--error" } else { "app-form-group" }>
-                        <label class="app-label app-label--s" for="unlock-pin">"Device PIN"</label>
+                        <label class="app-label app-label--s" for="unlock-pin">{tr!("Device PIN")}</label>
                         {move || problem.get().map(|p| view! {
                             <p class="app-error-message" id="unlock-pin-error" role="alert">
-                                <span class="app-visually-hidden">"Error: "</span>{p}
+                                <span class="app-visually-hidden">{tr!("Error:")}" "</span>{p}
                             </p>
                         })}
                         <input class=move || if problem.with(Option::is_some) { "app-input app-input--width-10 app-input--error" } else { "app-input app-input--width-10" }
@@ -183,18 +186,18 @@ fn LockScreen() -> impl IntoView {
                             on:input=move |ev| entered.set(event_target_value(&ev)) />
                     </div>
                     <div class="app-button-group">
-                        <SubmitButton label="Unlock" working="Unlocking…" busy=busy
+                        <SubmitButton label={tr!("Unlock")} working={tr!("Unlocking…")} busy=busy
                             held=Signal::derive(move || wait.get() > 0) />
                     </div>
                     {move || (wait.get() > 0).then(|| view! {
                         <p class="app-body">{format!("You can try again in {}.", review_core::words::wait_words(wait.get()))}</p>
                     })}
                 </form>
-                <h2 class="app-heading-m">"Forgotten the PIN?"</h2>
+                <h2 class="app-heading-m">{tr!("Forgotten the PIN?")}</h2>
                 <p class="app-body">
-                    "Nobody can get the PIN back. The only way to use Review Together on this device again is to remove all of its data, including any review not yet sent to your records team."
+                    {tr!("Nobody can get the PIN back. The only way to use Review Together on this device again is to remove all of its data, including any review not yet sent to your records team.")}
                 </p>
-                <SecondaryAction on_press=Callback::new(move |_| forgotten.set(true))>"I have forgotten the PIN"</SecondaryAction>
+                <SecondaryAction on_press=Callback::new(move |_| forgotten.set(true))>{tr!("I have forgotten the PIN")}</SecondaryAction>
             </Page>
         }
         .into_any()
@@ -202,7 +205,7 @@ fn LockScreen() -> impl IntoView {
     view! {
         <header class="app-header">
             <div class="app-width-container app-header__container">
-                <span class="app-header__title">"Review Together"</span>
+                <span class="app-header__title">{tr!("Review Together")}</span>
                 <crate::components::DisplayControl />
             </div>
         </header>
@@ -244,7 +247,10 @@ pub(super) fn remove_all(busy: RwSignal<bool>, problem: RwSignal<Option<String>>
             }
             Err(e) => {
                 let _ = busy.try_set(false);
-                let _ = problem.try_set(Some(format!("Not everything could be removed: {e}.")));
+                let _ = problem.try_set(Some(tr!(
+                    "Not everything could be removed: {why}.",
+                    why = e
+                )));
             }
         }
     });
@@ -261,26 +267,29 @@ fn RemoveEverything(
     let count = reviews_on_device();
     let remove = move |_| remove_all(busy, problem);
     view! {
-        <Page title="Remove all data from this device">
+        <Page title={tr!("Remove all data from this device")}>
             <div class="app-warning-text">
                 <p class="app-warning-text__text">
                     {match count {
-                        0 => "This removes the settings, the signing key and the PIN. It cannot be undone.".to_string(),
-                        1 => "This removes the 1 review on this device, its summary, the settings, the signing key and the PIN. It cannot be undone.".to_string(),
-                        n => format!("This removes all {n} reviews on this device, their summaries, the settings, the signing key and the PIN. It cannot be undone."),
+                        0 => tr!("This removes the settings, the signing key and the PIN. It cannot be undone."),
+                        n => trn!(
+                            n,
+                            "This removes the {n} review on this device, its summary, the settings, the signing key and the PIN. It cannot be undone.",
+                            "This removes all {n} reviews on this device, their summaries, the settings, the signing key and the PIN. It cannot be undone."
+                        ),
                     }}
                 </p>
             </div>
             <p class="app-body">
-                "Reviews that were not downloaded or sent to your records team will be lost. Summaries already downloaded are not affected."
+                {tr!("Reviews that were not downloaded or sent to your records team will be lost. Summaries already downloaded are not affected.")}
             </p>
             <Problem message=problem />
             <div class="app-button-group">
                 <button type="button" class="app-button app-button--warning" disabled=move || busy.get() on:click=remove>
-                    {move || if busy.get() { "Removing…" } else { "Remove all data" }}
+                    {move || if busy.get() { tr!("Removing…") } else { tr!("Remove all data") }}
                 </button>
                 <button type="button" class="app-button app-button--secondary" on:click=move |_| on_cancel.run(())>
-                    "Keep the data"
+                    {tr!("Keep the data")}
                 </button>
             </div>
         </Page>
@@ -349,23 +358,24 @@ pub fn PinPage() -> impl IntoView {
             match result {
                 Ok(()) => {
                     has_pin.set(true);
-                    notice.set(Some(format!(
-                        "The PIN is set. Everything on this device is now locked with it, and the app locks itself after {} minutes without use.",
-                        pin::auto_lock_minutes()
+                    notice.set(Some(trn!(
+                        pin::auto_lock_minutes(),
+                        "The PIN is set. Everything on this device is now locked with it, and the app locks itself after {n} minute without use.",
+                        "The PIN is set. Everything on this device is now locked with it, and the app locks itself after {n} minutes without use."
                     )));
                 }
-                Err(e) => problem.set(Some(format!("The PIN could not be set: {e}."))),
+                Err(e) => problem.set(Some(tr!("The PIN could not be set: {why}.", why = e))),
             }
         });
     };
-    let pin_field = move |id: &'static str, label: &'static str, value: RwSignal<String>| {
+    let pin_field = move |id: &'static str, label: String, value: RwSignal<String>| {
         let error = error_for(id);
         view! {
             <div class=move || if error.with(Option::is_some) { "app-form-group app-form-group--error" } else { "app-form-group" }>
                 <label class="app-label" for=id>{label}</label>
                 {move || error.get().map(|e| view! {
                     <p class="app-error-message" id=format!("{id}-error")>
-                        <span class="app-visually-hidden">"Error: "</span>{e}
+                        <span class="app-visually-hidden">{tr!("Error:")}" "</span>{e}
                     </p>
                 })}
                 <input class=move || if error.with(Option::is_some) { "app-input app-input--width-10 app-input--error" } else { "app-input app-input--width-10" }
@@ -389,7 +399,7 @@ pub fn PinPage() -> impl IntoView {
         if old.is_empty() {
             errors.push(FieldError {
                 field: "current-pin".into(),
-                message: "Enter the current PIN".into(),
+                message: tr!("Enter the current PIN"),
                 attention: false,
             });
         }
@@ -409,41 +419,47 @@ pub fn PinPage() -> impl IntoView {
             new_pin.set(String::new());
             again.set(String::new());
             match result {
-                Ok(()) => notice.set(Some(
-                    "The PIN is changed. Everything on this device is now locked with the new PIN. Backups made before keep opening with the PIN they were made with.".into(),
-                )),
+                Ok(()) => notice.set(Some(tr!(
+                    "The PIN is changed. Everything on this device is now locked with the new PIN. Backups made before keep opening with the PIN they were made with."
+                ))),
                 Err(e) => problem.set(Some(e.to_string())),
             }
         });
     };
     let minute_choices: Vec<crate::components::Choice<u32>> = AUTO_LOCK_CHOICES
         .iter()
-        .map(|m| crate::components::Choice::new(*m, &m.to_string(), &format!("{m} minutes")))
+        .map(|m| {
+            crate::components::Choice::new(
+                *m,
+                &m.to_string(),
+                &trn!(*m, "{n} minute", "{n} minutes"),
+            )
+        })
         .collect();
     let choose_minutes = move |m: u32| {
         minutes.set(m);
         pin::set_auto_lock_minutes(m);
     };
     view! {
-        <Page back="/settings" back_text="Device settings" title="Device PIN" has_errors=Signal::derive(move || !shown.with(Vec::is_empty))>
+        <Page back="/settings" back_text={tr!("Device settings")} title={tr!("Device PIN")} has_errors=Signal::derive(move || !shown.with(Vec::is_empty))>
             <Show
                 when=move || has_pin.get()
                 fallback=move || view! {
                     <ErrorSummary errors=shown attempts=attempts />
                     <p class="app-body">
-                        "A PIN keeps the reviews on this tablet private if someone else picks it up. Everything the app keeps is locked with it, and the app locks itself when it is not used for a few minutes."
+                        {tr!("A PIN keeps the reviews on this tablet private if someone else picks it up. Everything the app keeps is locked with it, and the app locks itself when it is not used for a few minutes.")}
                     </p>
                     <div class="app-inset-text">
                         <p class="app-body">
-                            "Nobody can get a forgotten PIN back: the only way on is to remove all data from the device. A PIN stops a passer-by; it does not stop someone who copies the browser's files and tries every PIN."
+                            {tr!("Nobody can get a forgotten PIN back: the only way on is to remove all data from the device. A PIN stops a passer-by; it does not stop someone who copies the browser's files and tries every PIN.")}
                         </p>
                     </div>
                     <form novalidate on:submit=set>
-                        {pin_field("new-pin", "New PIN (at least 6 numbers)", new_pin)}
-                        {pin_field("new-pin-again", "Enter the PIN again", again)}
+                        {pin_field("new-pin", tr!("New PIN (at least 6 numbers)"), new_pin)}
+                        {pin_field("new-pin-again", tr!("Enter the PIN again"), again)}
                         <Problem message=problem />
                         <div class="app-button-group">
-                            <SubmitButton label="Set the PIN" working="Setting the PIN…" busy=busy />
+                            <SubmitButton label={tr!("Set the PIN")} working={tr!("Setting the PIN…")} busy=busy />
                         </div>
                     </form>
                 }
@@ -452,36 +468,36 @@ pub fn PinPage() -> impl IntoView {
                     <Notice><p class="app-body">{text}</p></Notice>
                 })}
                 <ErrorSummary errors=shown attempts=attempts />
-                <p class="app-body">"This device has a PIN. Everything the app keeps here is locked with it. What leaves the device (backups, and a review downloaded when the device could not save it) is locked with the device’s recovery code instead, which nobody can guess: the PIN does not open it."</p>
+                <p class="app-body">{tr!("This device has a PIN. Everything the app keeps here is locked with it. What leaves the device (backups, and a review downloaded when the device could not save it) is locked with the device’s recovery code instead, which nobody can guess: the PIN does not open it.")}</p>
                 <div class="app-button-group">
                     <button type="button" class="app-button" on:click=move |_| {
                         if let Some(l) = lock { l.lock_now() }
-                    }>"Lock now"</button>
+                    }>{tr!("Lock now")}</button>
                 </div>
                 <div class="app-inset-text">
                     <p class="app-body">
-                        "After three wrong PINs the app waits before the next try, longer each time. That slows down someone guessing at the screen; someone who copies the tablet's data can still guess elsewhere. The tablet's own screen lock, and keeping the recovery code apart from the tablet and its backups, are the real protection."
+                        {tr!("After three wrong PINs the app waits before the next try, longer each time. That slows down someone guessing at the screen; someone who copies the tablet's data can still guess elsewhere. The tablet's own screen lock, and keeping the recovery code apart from the tablet and its backups, are the real protection.")}
                     </p>
                 </div>
-                <h2 class="app-heading-m">"Change the PIN"</h2>
+                <h2 class="app-heading-m">{tr!("Change the PIN")}</h2>
                 <form novalidate on:submit=change>
-                    {pin_field("current-pin", "Current PIN", current)}
-                    {pin_field("new-pin", "New PIN (at least 6 numbers)", new_pin)}
-                    {pin_field("new-pin-again", "Enter the new PIN again", again)}
+                    {pin_field("current-pin", tr!("Current PIN"), current)}
+                    {pin_field("new-pin", tr!("New PIN (at least 6 numbers)"), new_pin)}
+                    {pin_field("new-pin-again", tr!("Enter the new PIN again"), again)}
                     <Problem message=problem />
                     <div class="app-button-group">
-                        <SubmitButton label="Change the PIN" working="Changing the PIN…" busy=busy secondary=true />
+                        <SubmitButton label={tr!("Change the PIN")} working={tr!("Changing the PIN…")} busy=busy secondary=true />
                     </div>
                 </form>
                 <crate::components::Radios
                     id="auto-lock"
-                    legend="Lock the app when it is not used for"
+                    legend={tr!("Lock the app when it is not used for")}
                     choices=minute_choices.clone()
                     value=Signal::derive(move || Some(minutes.get()))
                     on_change=Callback::new(choose_minutes)
                 />
                 <p class="app-body">
-                    <A exact=true href=crate::href("/settings/remove-all") attr:class="app-link app-link--standalone">"Remove all data from this device"</A>
+                    <A exact=true href=crate::href("/settings/remove-all") attr:class="app-link app-link--standalone">{tr!("Remove all data from this device")}</A>
                 </p>
             </Show>
         </Page>

@@ -10,6 +10,7 @@ use crate::state::ReviewContext;
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, A};
 use leptos_router::hooks::use_params_map;
+use review_core::tr;
 
 /// Which frame an open review has.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -56,12 +57,12 @@ pub fn open_review(
         <crate::components::OtherTabBanner signed_off=locked />
         {meeting.then(|| view! {
             <Show when=move || locked.get()>
-                <div class="app-notification-banner app-notification-banner--success" role="region" aria-label="Signed off">
+                <div class="app-notification-banner app-notification-banner--success" role="region" aria-label={tr!("Signed off")}>
                     <div class="app-notification-banner__content">
                         <p class="app-body">
-                            "This review is signed off and locked. "
-                            <A exact=true href=crate::href(ctx.path("amend"))>"Amend it"</A>
-                            " to make a new version."
+                            {tr!("This review is signed off and locked.")}" "
+                            <A exact=true href=crate::href(ctx.path("amend"))>{tr!("Amend it")}</A>
+                            " "{tr!("to make a new version.")}
                         </p>
                     </div>
                 </div>
@@ -92,11 +93,11 @@ pub fn ReviewShell() -> impl IntoView {
         match crate::saving::load(&id.get()) {
         Ok(Some(opened)) => open_review(opened, Frame::Meeting, Box::new(|| view! { <Outlet /> }.into_any())),
         Ok(None) => view! {
-            <Page title="Review not found">
+            <Page title={tr!("Review not found")}>
                 <p class="app-body">
-                    "There is no review at this address on this device. It may have been deleted, or saved on another device."
+                    {tr!("There is no review at this address on this device. It may have been deleted, or saved on another device.")}
                 </p>
-                <p class="app-body"><A exact=true href=crate::href("/") attr:class="app-link app-link--standalone">"Go to the reviews on this device"</A></p>
+                <p class="app-body"><A exact=true href=crate::href("/") attr:class="app-link app-link--standalone">{tr!("Go to the reviews on this device")}</A></p>
             </Page>
         }
         .into_any(),
@@ -107,16 +108,16 @@ pub fn ReviewShell() -> impl IntoView {
                 problem.set(download::kept_as_it_is("unreadable-review.json", storage::raw(&key)).err());
             };
             view! {
-                <Page title="This review cannot be opened">
-                    <p class="app-body">{format!("This review cannot be opened because {}.", unreadable.error)}</p>
+                <Page title={tr!("This review cannot be opened")}>
+                    <p class="app-body">{tr!("This review cannot be opened because {why}.", why = unreadable.error)}</p>
                     <p class="app-body">
-                        "It has been kept on this device exactly as it was. You can download it to pass to your records team."
+                        {tr!("It has been kept on this device exactly as it was. You can download it to pass to your records team.")}
                     </p>
-                    <SecondaryAction on_press=Callback::new(save)>"Download the saved review as it is"</SecondaryAction>
+                    <SecondaryAction on_press=Callback::new(save)>{tr!("Download the saved review as it is")}</SecondaryAction>
                     {move || problem.get().map(|p| view! {
-                        <p class="app-error-message" role="alert">{format!("Could not download it: {p}.")}</p>
+                        <p class="app-error-message" role="alert">{tr!("Could not download it: {why}.", why = p)}</p>
                     })}
-                    <p class="app-body"><A exact=true href=crate::href("/") attr:class="app-link app-link--standalone">"Go to the reviews on this device"</A></p>
+                    <p class="app-body"><A exact=true href=crate::href("/") attr:class="app-link app-link--standalone">{tr!("Go to the reviews on this device")}</A></p>
                 </Page>
             }
             .into_any()

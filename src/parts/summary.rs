@@ -13,6 +13,7 @@ use crate::state::use_review;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use review_core::summary::{Comparison, KeyGuard};
+use review_core::tr;
 use review_core::words::places;
 
 /// Download the signed summary of a signed-off review. The summary is signed
@@ -40,7 +41,7 @@ pub fn SummaryDownload() -> impl IntoView {
                         places(&differences, unlisted)
                     )),
                     Comparison::NotIntact(_) => Some(
-                        "The signed summary kept on this device is damaged or has been changed: it no longer checks. Tell your records team.".to_string(),
+                        tr!("The signed summary kept on this device is damaged or has been changed: it no longer checks. Tell your records team."),
                     ),
                     Comparison::Matches(_) | Comparison::CannotCompare { .. } => None,
                 }
@@ -55,7 +56,7 @@ pub fn SummaryDownload() -> impl IntoView {
                                 let _ = storage::mark_summary_saved(&file.review_id, &file.file_name);
                                 format!("The summary was saved as {}.", file.file_name)
                             })
-                            .map_err(|e| format!("The summary could not be saved: {e}.")),
+                            .map_err(|e| tr!("The summary could not be saved: {why}.", why = e)),
                     ))
                 }
             };
@@ -63,23 +64,23 @@ pub fn SummaryDownload() -> impl IntoView {
                 {drift.map(|why| view! {
                     <div class="app-warning-text">
                         <strong class="app-warning-text__text">
-                            <span class="app-visually-hidden">"Warning: "</span>{why}
+                            <span class="app-visually-hidden">{tr!("Warning:")}" "</span>{why}
                         </strong>
                     </div>
                 })}
                 <p class="app-body">
-                    "The summary of this review was signed when it was signed off, so your records team can check that nothing in it has changed since."
+                    {tr!("The summary of this review was signed when it was signed off, so your records team can check that nothing in it has changed since.")}
                 </p>
                 {not_kept.map(|why| view! {
                     <div class="app-warning-text">
                         <p class="app-warning-text__text">
-                            {format!("The summary could not be kept on this device because {why}. Download it now: it stays here only until this page is closed.")}
+                            {tr!("The summary could not be kept on this device because {why}. Download it now: it stays here only until this page is closed.", why = why)}
                         </p>
                     </div>
                 })}
                 <div class="app-button-group">
                     <button type="button" class="app-button" on:click=save>
-                        "Download summary"
+                        {tr!("Download summary")}
                     </button>
                 </div>
                 <p class="app-hint">{format!("File: {} (JSON)", file.file_name)}</p>
@@ -91,20 +92,20 @@ pub fn SummaryDownload() -> impl IntoView {
         }
         Ok(None) => view! {
             <p class="app-body">
-                "This review was not signed off on this device, so there is no signed summary of it here. The summary is made only once, by the device on which the worker signs off: ask for it from whoever has that device or the summary file."
+                {tr!("This review was not signed off on this device, so there is no signed summary of it here. The summary is made only once, by the device on which the worker signs off: ask for it from whoever has that device or the summary file.")}
             </p>
         }
         .into_any(),
         Err(problem) => view! {
             <p class="app-error-message" role="alert">
-                {format!("The summary cannot be offered: {problem}.")}
+                {tr!("The summary cannot be offered: {problem}.", problem = problem)}
             </p>
         }
         .into_any(),
     };
     view! {
         <section aria-labelledby="signed-summary">
-            <h2 class="app-heading-m" id="signed-summary">"Signed summary"</h2>
+            <h2 class="app-heading-m" id="signed-summary">{tr!("Signed summary")}</h2>
             {body}
             <Said said=said />
             <Show when=move || matches!(said.get(), Some(Ok(_)))>
@@ -115,11 +116,11 @@ pub fn SummaryDownload() -> impl IntoView {
                     )}
                 </p>
                 <p class="app-body">
-                    <A exact=true href=crate::href(ctx.path("delete")) attr:class="app-link app-link--standalone">"Remove this review from this device"</A>
+                    <A exact=true href=crate::href(ctx.path("delete")) attr:class="app-link app-link--standalone">{tr!("Remove this review from this device")}</A>
                 </p>
             </Show>
             <p class="app-body">
-                <A exact=true href=crate::href("/settings/key") attr:class="app-link app-link--standalone">"This device’s signing key"</A>
+                <A exact=true href=crate::href("/settings/key") attr:class="app-link app-link--standalone">{tr!("This device’s signing key")}</A>
             </p>
         </section>
     }
@@ -138,21 +139,26 @@ fn FhirDownload(
             .strip_suffix(".json")
             .unwrap_or(&file.file_name)
     );
-    let hint = format!("File: {name} (FHIR R4)");
+    let hint = tr!("File: {name} (FHIR R4)", name = name);
     let save = move |_| {
         let made = review_core::fhir::bundle_of_records_copy(file.text.as_bytes())
             .and_then(|bundle| {
                 download::download(&name, "application/fhir+json", &bundle.to_string())
             })
-            .map(|()| format!("The summary for a FHIR record system was saved as {name}."))
-            .map_err(|e| format!("The FHIR record could not be saved: {e}."));
+            .map(|()| {
+                tr!(
+                    "The summary for a FHIR record system was saved as {name}.",
+                    name = name
+                )
+            })
+            .map_err(|e| tr!("The FHIR record could not be saved: {why}.", why = e));
         said.set(Some(made));
     };
     view! {
         <p class="app-body">
-            "If your records system takes in FHIR, download this instead: the same summary as a FHIR R4 Bundle, with the signed file inside it."
+            {tr!("If your records system takes in FHIR, download this instead: the same summary as a FHIR R4 Bundle, with the signed file inside it.")}
         </p>
-        <SecondaryAction on_press=Callback::new(save)>"Download for a FHIR record system"</SecondaryAction>
+        <SecondaryAction on_press=Callback::new(save)>{tr!("Download for a FHIR record system")}</SecondaryAction>
         <p class="app-hint">{hint}</p>
     }
 }
@@ -185,8 +191,9 @@ pub fn SigningKeyPage() -> impl IntoView {
     let state = Memo::new(move |_| {
         changed.track();
         if let Some(why) = unusable.get() {
-            return Shown::Unusable(format!(
-                "The signing key kept on this device cannot be used: {why}."
+            return Shown::Unusable(tr!(
+                "The signing key kept on this device cannot be used: {why}.",
+                why = why
             ));
         }
         match signing::key_state() {
@@ -195,8 +202,9 @@ pub fn SigningKeyPage() -> impl IntoView {
                 fingerprint: jwk.thumbprint(),
                 guard,
             },
-            KeyState::Unreadable(why) => Shown::Unusable(format!(
-                "The signing key kept on this device cannot be read: {why}."
+            KeyState::Unreadable(why) => Shown::Unusable(tr!(
+                "The signing key kept on this device cannot be read: {why}.",
+                why = why
             )),
             KeyState::Unavailable(why) => Shown::Unavailable(why),
         }
@@ -206,7 +214,10 @@ pub fn SigningKeyPage() -> impl IntoView {
     leptos::task::spawn_local(async move {
         let looked = signing::settle().await;
         if let Err(Trouble::Failed(why)) = &looked {
-            let _ = problem.try_set(Some(format!("The key could not be looked at: {why}.")));
+            let _ = problem.try_set(Some(tr!(
+                "The key could not be looked at: {why}.",
+                why = why
+            )));
         }
         let _ = unusable.try_set(match looked {
             Err(Trouble::Unusable(why)) => Some(why),
@@ -233,7 +244,8 @@ pub fn SigningKeyPage() -> impl IntoView {
                     let _ = changed.try_update(|n| *n += 1);
                 }
                 Err(e) => {
-                    let _ = problem.try_set(Some(format!("The key could not be made: {e}.")));
+                    let _ =
+                        problem.try_set(Some(tr!("The key could not be made: {why}.", why = e)));
                 }
             }
         });
@@ -247,42 +259,42 @@ pub fn SigningKeyPage() -> impl IntoView {
         let name = format!("review-together-public-key-{short}.json");
         said.set(Some(
             match download::download(&name, "application/json", &jwk.for_team()) {
-                Ok(()) => format!("The public key was saved as {name}."),
-                Err(e) => format!("The public key could not be saved: {e}."),
+                Ok(()) => tr!("The public key was saved as {name}.", name = name),
+                Err(e) => tr!("The public key could not be saved: {why}.", why = e),
             },
         ));
     };
-    let button = move |label: &'static str, working: &'static str, replace: bool| {
+    let button = move |label: String, working: String, replace: bool| {
         view! {
             <button type="button" class="app-button" disabled=move || busy.get()
                 on:click=move |_| run(replace)>
-                {move || if busy.get() { working } else { label }}
+                {move || if busy.get() { working.clone() } else { label.clone() }}
             </button>
         }
     };
     view! {
-        <Page back="/settings" back_text="Device settings" title="This device’s signing key"
-            intro="Every summary made on this device is signed with this device’s key. Your records team uses the public part of the key to check that a summary came from this device and has not changed. The app never shows the private part or sends it anywhere.">
+        <Page back="/settings" back_text={tr!("Device settings")} title={tr!("This device’s signing key")}
+            intro={tr!("Every summary made on this device is signed with this device’s key. Your records team uses the public part of the key to check that a summary came from this device and has not changed. The app never shows the private part or sends it anywhere.")}>
             {move || match state.get() {
                 Shown::Ready { fingerprint, guard } => view! {
-                    <h2 class="app-heading-m">"Fingerprint"</h2>
-                    <p class="app-body">"Read this to your records team when you register the key, so they can check they have the right one."</p>
-                    <p class="app-fingerprint" id="key-fingerprint">{signing::grouped(&fingerprint)}</p>
+                    <h2 class="app-heading-m">{tr!("Fingerprint")}</h2>
+                    <p class="app-body">{tr!("Read this to your records team when you register the key, so they can check they have the right one.")}</p>
+                    <p class="app-fingerprint" id="key-fingerprint" translate="no">{signing::grouped(&fingerprint)}</p>
                     <div class="app-button-group">
                         <button type="button" class="app-button" on:click=download_public>
-                            "Download the public key"
+                            {tr!("Download the public key")}
                         </button>
                     </div>
-                    <p class="app-hint">"The public key is safe to share: it can check signatures but cannot make them."</p>
+                    <p class="app-hint">{tr!("The public key is safe to share: it can check signatures but cannot make them.")}</p>
                     <KeptHow guard=guard />
                 }
                 .into_any(),
                 Shown::None => view! {
                     <p class="app-body">
-                        "This device has no signing key yet. One is made when the first review is started. You can make it now to register it with your team first."
+                        {tr!("This device has no signing key yet. One is made when the first review is started. You can make it now to register it with your team first.")}
                     </p>
                     <div class="app-button-group">
-                        {button("Make the signing key now", "Making the key…", false)}
+                        {button(tr!("Make the signing key now"), tr!("Making the key…"), false)}
                     </div>
                 }
                 .into_any(),
@@ -290,21 +302,21 @@ pub fn SigningKeyPage() -> impl IntoView {
                     <div class="app-notification-banner app-notification-banner--warning" role="alert">
                         <div class="app-notification-banner__content">
                             <p class="app-body">
-                                {format!("{why} It has been left as it is, and no summary can be signed until there is a key.")}
+                                {tr!("{why} It has been left as it is, and no summary can be signed until there is a key.", why = why)}
                             </p>
                         </div>
                     </div>
                     <p class="app-body">
-                        "You can make a new key. The old one is kept aside on this device. Summaries signed before still check with the old public key; register the new one with your team."
+                        {tr!("You can make a new key. The old one is kept aside on this device. Summaries signed before still check with the old public key; register the new one with your team.")}
                     </p>
                     <div class="app-button-group">
-                        {button("Make a new key", "Making the key…", true)}
+                        {button(tr!("Make a new key"), tr!("Making the key…"), true)}
                     </div>
                 }
                 .into_any(),
                 Shown::Unavailable(why) => view! {
                     <p class="app-error-message" role="alert">
-                        {format!("The key cannot be looked at because {why}.")}
+                        {tr!("The key cannot be looked at because {why}.", why = why)}
                     </p>
                 }
                 .into_any(),
@@ -327,33 +339,33 @@ fn KeptHow(
     let has_pin = crate::browser::pin::is_set();
     let (kept, use_it) = match (guard, has_pin) {
         (KeyGuard::BrowserPin, _) => (
-            "This browser keeps the private part of the key, locked with the device PIN. No page can read or copy it, not even this app: the app can only ask the browser to sign with it.",
-            "It can sign only while the app is unlocked with the PIN.",
+            tr!("This browser keeps the private part of the key, locked with the device PIN. No page can read or copy it, not even this app: the app can only ask the browser to sign with it."),
+            tr!("It can sign only while the app is unlocked with the PIN."),
         ),
         (KeyGuard::Browser, true) => (
-            "This browser keeps the private part of the key. No page can read or copy it, not even this app: the app can only ask the browser to sign with it.",
-            "It is not yet locked with the device PIN: that happens the next time the app is unlocked.",
+            tr!("This browser keeps the private part of the key. No page can read or copy it, not even this app: the app can only ask the browser to sign with it."),
+            tr!("It is not yet locked with the device PIN: that happens the next time the app is unlocked."),
         ),
         (KeyGuard::Browser, false) => (
-            "This browser keeps the private part of the key. No page can read or copy it, not even this app: the app can only ask the browser to sign with it.",
-            "This device has no PIN, so anyone who can use this tablet can still have summaries signed with its key. Set a device PIN to lock the key with it.",
+            tr!("This browser keeps the private part of the key. No page can read or copy it, not even this app: the app can only ask the browser to sign with it."),
+            tr!("This device has no PIN, so anyone who can use this tablet can still have summaries signed with its key. Set a device PIN to lock the key with it."),
         ),
         (KeyGuard::Storage, true) => (
-            "This browser cannot keep a signing key out of the page’s reach, so the private part of the key is kept in the app’s storage on this device, locked with the device PIN.",
-            "While the app is unlocked, the key is in the page’s memory when it signs. A browser that is up to date keeps the key itself: the app moves it there when it can.",
+            tr!("This browser cannot keep a signing key out of the page’s reach, so the private part of the key is kept in the app’s storage on this device, locked with the device PIN."),
+            tr!("While the app is unlocked, the key is in the page’s memory when it signs. A browser that is up to date keeps the key itself: the app moves it there when it can."),
         ),
         (KeyGuard::Storage, false) => (
-            "This browser cannot keep a signing key out of the page’s reach, so the private part of the key is kept in the app’s storage on this device.",
-            "This device has no PIN: anyone who can open this browser’s storage could copy the key. Set a device PIN to lock it, or use a browser that is up to date, which keeps the key itself.",
+            tr!("This browser cannot keep a signing key out of the page’s reach, so the private part of the key is kept in the app’s storage on this device."),
+            tr!("This device has no PIN: anyone who can open this browser’s storage could copy the key. Set a device PIN to lock it, or use a browser that is up to date, which keeps the key itself."),
         ),
     };
     view! {
-        <h2 class="app-heading-m">"How the key is kept"</h2>
+        <h2 class="app-heading-m">{tr!("How the key is kept")}</h2>
         <p class="app-body">{kept}</p>
         <p class="app-body">{use_it}</p>
         {(!has_pin).then(|| view! {
             <p class="app-body">
-                <A exact=true href=crate::href("/settings/pin") attr:class="app-link app-link--standalone">"Set a device PIN"</A>
+                <A exact=true href=crate::href("/settings/pin") attr:class="app-link app-link--standalone">{tr!("Set a device PIN")}</A>
             </p>
         })}
     }
@@ -368,17 +380,17 @@ fn ReflectionLink() -> impl IntoView {
         .review
         .with_untracked(|r| matches!(reflection_store::load_addendum(&r.id), Ok(Some(_))));
     view! {
-        <h2 class="app-heading-m">"Looking back on the review"</h2>
+        <h2 class="app-heading-m">{tr!("Looking back on the review")}</h2>
         <p class="app-body">
             {if signed {
-                "Your reflection is signed and added to the records copy."
+                tr!("Your reflection is signed and added to the records copy.")
             } else {
-                "Ask the carer and the person they care for how the review was for them, and note what went well and what you would do differently. It is for the records only."
+                tr!("Ask the carer and the person they care for how the review was for them, and note what went well and what you would do differently. It is for the records only.")
             }}
         </p>
         <p class="app-body">
             <A exact=true href=crate::href(ctx.path("reflection")) attr:class="app-link app-link--standalone">
-                {if signed { "See your reflection" } else { "Write your reflection" }}
+                {if signed { tr!("See your reflection") } else { tr!("Write your reflection") }}
             </A>
         </p>
     }

@@ -182,7 +182,7 @@ fn PersonSupportScreen(
     advocate_choices.extend(
         AdvocateKind::ALL
             .iter()
-            .map(|a| Choice::new(Some(*a), a.key(), a.label())),
+            .map(|a| Choice::new(Some(*a), a.key(), &a.label())),
     );
     view! {
         <Page back=back back_text="Back to help to take part" title=format!("What helps {called} take part") doc_title="What helps someone take part"

@@ -12,6 +12,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use review_core::draft::ImportedTeamKeys;
 use review_core::summary::{grouped, TeamKey, TeamKeys};
+use review_core::tr;
 use review_core::words::long_moment_of;
 
 /// A key list is a few kilobytes; anything over this is not one.
@@ -30,9 +31,9 @@ enum Step {
 
 fn status(key: &TeamKey) -> String {
     match (&key.revoked, &key.retired) {
-        (Some(at), _) => format!("Revoked on {}", long_moment_of(at)),
-        (None, Some(at)) => format!("Retired on {}", long_moment_of(at)),
-        (None, None) => "In use".into(),
+        (Some(at), _) => tr!("Revoked on {when}", when = long_moment_of(at)),
+        (None, Some(at)) => tr!("Retired on {when}", when = long_moment_of(at)),
+        (None, None) => tr!("In use"),
     }
 }
 
@@ -41,25 +42,25 @@ fn list_view(list: TeamKeys) -> impl IntoView {
     let updated = list
         .updated
         .as_deref()
-        .map_or_else(|| "Not recorded".to_string(), long_moment_of);
+        .map_or_else(|| tr!("Not recorded"), long_moment_of);
     view! {
         <dl class="app-summary-list">
             <div class="app-summary-list__row">
-                <dt class="app-summary-list__key">"Last changed"</dt>
+                <dt class="app-summary-list__key">{tr!("Last changed")}</dt>
                 <dd class="app-summary-list__value">{updated}</dd>
             </div>
             <div class="app-summary-list__row">
-                <dt class="app-summary-list__key">"List fingerprint"</dt>
-                <dd class="app-summary-list__value">{grouped(&list.fingerprint())}</dd>
+                <dt class="app-summary-list__key">{tr!("List fingerprint")}</dt>
+                <dd class="app-summary-list__value" translate="no">{grouped(&list.fingerprint())}</dd>
             </div>
         </dl>
-        <h3 class="app-heading-s">{format!("Devices on the list ({})", list.len())}</h3>
+        <h3 class="app-heading-s">{tr!("Devices on the list ({count})", count = list.len())}</h3>
         <dl class="app-summary-list">
             {list.keys.into_iter().map(|k| view! {
                 <div class="app-summary-list__row">
-                    <dt class="app-summary-list__key">{k.name.clone()}</dt>
+                    <dt class="app-summary-list__key" translate="no">{k.name.clone()}</dt>
                     <dd class="app-summary-list__value">
-                        <p class="app-body">{grouped(&k.kid)}</p>
+                        <p class="app-body" translate="no">{grouped(&k.kid)}</p>
                         <p class="app-body">{status(&k)}</p>
                     </dd>
                 </div>
@@ -72,19 +73,19 @@ fn list_view(list: TeamKeys) -> impl IntoView {
 fn current_list() -> impl IntoView {
     match storage::load_team_keys() {
         Ok(Some((imported, list))) => view! {
-            <h2 class="app-heading-m">"The list on this device"</h2>
-            <p class="app-hint">{format!("Imported from {} on {}.", imported.file_name, long_moment_of(&imported.imported_at))}</p>
+            <h2 class="app-heading-m">{tr!("The list on this device")}</h2>
+            <p class="app-hint">{tr!("Imported from {file} on {when}.", file = imported.file_name, when = long_moment_of(&imported.imported_at))}</p>
             {list_view(list)}
         }
         .into_any(),
         Ok(None) => view! {
-            <p class="app-body">"This device has no team key list yet."</p>
+            <p class="app-body">{tr!("This device has no team key list yet.")}</p>
         }
         .into_any(),
         Err(unreadable) => view! {
             <div class="app-warning-text">
                 <p class="app-warning-text__text">
-                    {format!("The team key list on this device cannot be read ({}). It is kept aside when a new list is imported.", unreadable.error)}
+                    {tr!("The team key list on this device cannot be read ({why}). It is kept aside when a new list is imported.", why = unreadable.error)}
                 </p>
             </div>
         }
@@ -97,20 +98,19 @@ async fn read_list(file: web_sys::File) -> Step {
     let name = file.name();
     let bytes = match upload::read_bytes(&file, MAX_LIST_BYTES).await {
         Ok(bytes) => bytes,
-        Err(e) => return Step::Problem(format!("{e}. Nothing was changed.")),
+        Err(e) => return Step::Problem(tr!("{why}. Nothing was changed.", why = e)),
     };
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,
         Err(_) => {
-            return Step::Problem(format!(
-                "{name} is not a text file, so it is not a team key list. Nothing was changed."
+            return Step::Problem(tr!(
+                "{name} is not a text file, so it is not a team key list. Nothing was changed.",
+                name = name
             ))
         }
     };
     match TeamKeys::from_json(&text) {
-        Ok(list) if list.is_empty() => Step::Problem(format!(
-            "{name} holds no Review Together device keys. Nothing was changed."
-        )),
+        Ok(list) if list.is_empty() => Step::Problem(tr!("{name} holds no Review Together device keys. Nothing was changed.", name = name)),
         Ok(list) => Step::Read(
             Box::new(ImportedTeamKeys {
                 list: list.to_json(),
@@ -119,9 +119,7 @@ async fn read_list(file: web_sys::File) -> Step {
             }),
             Box::new(list),
         ),
-        Err(e) => Step::Problem(format!(
-            "{name} cannot be used as a team key list: {e}. Nothing was changed; ask your records team for the list made with review-summary keys."
-        )),
+        Err(e) => Step::Problem(tr!("{name} cannot be used as a team key list: {why}. Nothing was changed; ask your records team for the list made with review-summary keys.", name = name, why = e)),
     }
 }
 
@@ -151,8 +149,9 @@ pub fn TeamKeysPage() -> impl IntoView {
             step.set(Step::Done);
             taken.update(|n| *n += 1);
         }
-        Err(e) => step.set(Step::Problem(format!(
-            "The list could not be kept on this device: {e}. The list here is unchanged."
+        Err(e) => step.set(Step::Problem(tr!(
+            "The list could not be kept on this device: {why}. The list here is unchanged.",
+            why = e
         ))),
     };
     let take = move |ev: leptos::ev::SubmitEvent| {
@@ -165,8 +164,8 @@ pub fn TeamKeysPage() -> impl IntoView {
             return;
         }
         pin_entry.check(
-            "Enter the device PIN to use this list",
-            " The list was not taken.",
+            tr!("Enter the device PIN to use this list"),
+            tr!("The list was not taken."),
             move || keep(*imported),
         );
     };
@@ -179,32 +178,32 @@ pub fn TeamKeysPage() -> impl IntoView {
                 }.into_any()),
                 Step::Done => Some(view! {
                     <Notice>
-                        <p class="app-body">"The team key list is now on this device. Check a summary file uses it from now on."</p>
-                        <p class="app-body"><A exact=true href=crate::href("/check-summary") attr:class="app-link app-link--standalone">"Check a summary file"</A></p>
+                        <p class="app-body">{tr!("The team key list is now on this device. Check a summary file uses it from now on.")}</p>
+                        <p class="app-body"><A exact=true href=crate::href("/check-summary") attr:class="app-link app-link--standalone">{tr!("Check a summary file")}</A></p>
                     </Notice>
                 }.into_any()),
                 _ => None,
             };
             view! {
                 {said}
-                <FileChoice id="team-keys-file" label="Team key list file"
-                    hint="The list your records team made with review-summary keys (for example team.keys or team.jwks)."
+                <FileChoice id="team-keys-file" label={tr!("Team key list file")}
+                    hint={tr!("The list your records team made with review-summary keys (for example team.keys or team.jwks).")}
                     accept=".json,.jwks,.keys,application/json" on_change=chosen />
             }
             .into_any()
         }
         Step::Read(imported, list) => view! {
-            <h3 class="app-heading-s">{format!("The list in {}", imported.file_name)}</h3>
-            <p class="app-body">"Before you use it, read its fingerprint to your records team and check it is the list they sent."</p>
+            <h3 class="app-heading-s">{tr!("The list in {file}", file = imported.file_name)}</h3>
+            <p class="app-body">{tr!("Before you use it, read its fingerprint to your records team and check it is the list they sent.")}</p>
             {list_view(*list)}
             <form novalidate on:submit=take>
                 <PinAgain entry=pin_entry id="team-keys-pin"
-                    hint="The list decides whose summaries this device calls valid, so the PIN is asked again." />
+                    hint={tr!("The list decides whose summaries this device calls valid, so the PIN is asked again.")} />
                 <div class="app-button-group">
-                    <SubmitButton label="Use this list" working="Checking the PIN…" busy=busy />
+                    <SubmitButton label={tr!("Use this list")} working={tr!("Checking the PIN…")} busy=busy />
                     <button type="button" class="app-button app-button--secondary"
                         on:click=move |_| step.set(Step::Choose)>
-                        "Do not use it"
+                        {tr!("Do not use it")}
                     </button>
                 </div>
             </form>
@@ -213,13 +212,13 @@ pub fn TeamKeysPage() -> impl IntoView {
     }
     };
     view! {
-        <Page back="/settings" back_text="Device settings" title="Team key list"
-            intro="Your records team keeps the list of devices whose signed summaries it trusts. With a copy of it here, Check a summary file can say which device signed a file, and warns about any device the team does not know, has retired or has revoked.">
+        <Page back="/settings" back_text={tr!("Device settings")} title={tr!("Team key list")}
+            intro={tr!("Your records team keeps the list of devices whose signed summaries it trusts. With a copy of it here, Check a summary file can say which device signed a file, and warns about any device the team does not know, has retired or has revoked.")}>
             <p class="app-body">
-                "The records team’s own list is the authority: if this copy and theirs differ, theirs counts."
+                {tr!("The records team’s own list is the authority: if this copy and theirs differ, theirs counts.")}
             </p>
             {move || { taken.track(); current_list() }}
-            <h2 class="app-heading-m">"Import a list"</h2>
+            <h2 class="app-heading-m">{tr!("Import a list")}</h2>
             {body}
         </Page>
     }

@@ -2,7 +2,7 @@
 // panel, passing the tablet, the header's save status and the banners of
 // drafts, the device PIN, the records teams' summary CLI.
 import { createDecipheriv, hkdfSync, pbkdf2Sync } from 'node:crypto';
-import { expect, press, heading, radio, checkbox, escapeRegExp } from './fixture.js';
+import { expect, press, heading, radio, checkbox, escapeRegExp, startingWith } from './fixture.js';
 import { turnBanner } from './meeting.js';
 
 // --- Display settings (the header's "Display" panel) ----------------------
@@ -108,7 +108,7 @@ export async function setDevicePin(page, pin = DEVICE_PIN) {
   await page.getByLabel('New PIN (at least 6 numbers)').fill(pin);
   await page.getByLabel('Enter the PIN again').fill(pin);
   await press(page.getByRole('button', { name: 'Set the PIN' }));
-  await expect(page.getByText(/^The PIN is set\./)).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText(startingWith('The PIN is set.'))).toBeVisible({ timeout: 30_000 });
 }
 
 /** Go to `path`; a device with a PIN opens locked after a load, so unlock it. */

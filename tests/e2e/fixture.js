@@ -64,6 +64,15 @@ export function escapeRegExp(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/**
+ * A RegExp for text that starts with `text`. In the pseudo-locale
+ * (specs/languages.spec.js) each message starts with a mark (U+FEFF) that a
+ * RegExp's `^` would not skip, so one may come first.
+ */
+export function startingWith(text) {
+  return new RegExp(`^\uFEFF?${escapeRegExp(text)}`);
+}
+
 /** The error summary (GOV.UK pattern: an alert titled "There is a problem"). */
 export function errorSummary(page) {
   return page.getByRole('alert').filter({ hasText: 'There is a problem' });

@@ -5,6 +5,7 @@
 use crate::model::Review;
 use crate::progress::Part;
 use crate::setup::sharing::Visibility;
+use crate::tr;
 use crate::words::{called, long_date};
 use crate::{outcome, rating, readiness};
 
@@ -120,7 +121,7 @@ pub fn rows_of(review: &Review, part: Part) -> Vec<Row> {
             .participants
             .iter()
             .map(|p| {
-                let attendance = p.attendance.map(|a| a.label()).unwrap_or("Not said");
+                let attendance = p.attendance.map_or_else(|| tr!("Not said"), |a| a.label());
                 let rel = if p.role == crate::Role::Worker {
                     // Who the worker reviews for, as the summary says it.
                     [review.team.trim(), review.organisation.trim()]

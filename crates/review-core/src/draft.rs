@@ -5,6 +5,7 @@
 use crate::display::DisplaySettings;
 use crate::model::{migrated_remark, DeviceSettings, Remark, ResourceList, Review};
 use crate::summary::SignedFile;
+use crate::tr;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -105,16 +106,25 @@ pub enum DraftError {
 impl fmt::Display for DraftError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            DraftError::NotJson => f.write_str("the saved data is damaged (it is not readable text data)"),
-            DraftError::NotOurs => f.write_str("the saved data was not written by Review Together"),
-            DraftError::WrongKind { expected, found } => {
-                write!(f, "expected a saved {expected} but found a saved {found}")
+            DraftError::NotJson => f.write_str(&tr!(
+                "the saved data is damaged (it is not readable text data)"
+            )),
+            DraftError::NotOurs => {
+                f.write_str(&tr!("the saved data was not written by Review Together"))
             }
-            DraftError::FromNewerVersion(v) => write!(
-                f,
-                "it was saved by a newer version of Review Together (format {v}, newer than this version reads)"
-            ),
-            DraftError::Damaged(detail) => write!(f, "part of the saved data is damaged ({detail})"),
+            DraftError::WrongKind { expected, found } => f.write_str(&tr!(
+                "expected a saved {expected} but found a saved {found}",
+                expected = expected,
+                found = found
+            )),
+            DraftError::FromNewerVersion(v) => f.write_str(&tr!(
+                "it was saved by a newer version of Review Together (format {format}, newer than this version reads)",
+                format = v
+            )),
+            DraftError::Damaged(detail) => f.write_str(&tr!(
+                "part of the saved data is damaged ({detail})",
+                detail = detail
+            )),
         }
     }
 }
@@ -221,14 +231,17 @@ fn migrate(kind: Kind, version: u64, mut envelope: Value) -> Result<Value, Draft
             // ratings, the follow-up of its actions and escalations), left
             // out while there is none: a version 7 review reads as it is.
             (Kind::Review, 7) => {}
-            (_, v) => return Err(DraftError::Damaged(format!("unknown format {v}"))),
+            (_, v) => return Err(DraftError::Damaged(tr!("unknown format {v}", v = v))),
         }
         at += 1;
     }
     if at == kind.current_version() {
         Ok(data)
     } else {
-        Err(DraftError::Damaged(format!("unknown format {version}")))
+        Err(DraftError::Damaged(tr!(
+            "unknown format {version}",
+            version = version
+        )))
     }
 }
 
@@ -241,7 +254,7 @@ fn v1_to_v2_review(data: &mut Value) -> Result<(), DraftError> {
     };
     let resources = resources
         .as_array_mut()
-        .ok_or_else(|| DraftError::Damaged("its services are not a list".into()))?;
+        .ok_or_else(|| DraftError::Damaged(tr!("its services are not a list")))?;
     for resource in resources {
         let id = resource
             .get("id")
@@ -310,7 +323,7 @@ fn revision_of(envelope: &Value) -> Result<u64, DraftError> {
         None => Ok(0),
         Some(v) => v
             .as_u64()
-            .ok_or_else(|| DraftError::Damaged("its revision is not a whole number".into())),
+            .ok_or_else(|| DraftError::Damaged(tr!("its revision is not a whole number"))),
     }
 }
 
@@ -343,15 +356,15 @@ pub enum WriteRefused {
 impl fmt::Display for WriteRefused {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            WriteRefused::ChangedElsewhere { .. } => f.write_str(
-                "this review was changed in another tab or window after it was opened here",
-            ),
-            WriteRefused::Removed => {
-                f.write_str("this review was removed from this device after it was opened here")
-            }
-            WriteRefused::FromNewerVersion(_) => f.write_str(
-                "a newer version of Review Together has saved this review since it was opened here",
-            ),
+            WriteRefused::ChangedElsewhere { .. } => f.write_str(&tr!(
+                "this review was changed in another tab or window after it was opened here"
+            )),
+            WriteRefused::Removed => f.write_str(&tr!(
+                "this review was removed from this device after it was opened here"
+            )),
+            WriteRefused::FromNewerVersion(_) => f.write_str(&tr!(
+                "a newer version of Review Together has saved this review since it was opened here"
+            )),
         }
     }
 }

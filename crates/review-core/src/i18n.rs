@@ -212,6 +212,13 @@ pub fn text(key: &str, args: &[(&str, &dyn Display)]) -> String {
     finish(found, english(key), args)
 }
 
+/// Words from our seed data (`seeds/`: the standard's title, each
+/// criterion's paraphrase) in the language in use: looked up by their
+/// English like any message; the catalogue test reads the seeds for them.
+pub fn seed(english: &str) -> String {
+    text(english, &[])
+}
+
 /// A message whose words depend on a number `n`: the English gives the
 /// `one` and `other` forms; a catalogue gives every form its language has.
 /// `{n}` is filled with the number.
@@ -233,6 +240,16 @@ pub fn plural_text(n: u64, one: &str, other: &str, args: &[(&str, &dyn Display)]
     let mut all: Vec<(&str, &dyn Display)> = vec![("n", &n)];
     all.extend_from_slice(args);
     finish(found, english_form, &all)
+}
+
+/// `change` applied to a message's words, past the pseudo-locale's mark at
+/// its start if it has one, so that a first letter made capital or small
+/// is the first letter of the words.
+pub fn past_mark(s: &str, change: impl FnOnce(&str) -> String) -> String {
+    match s.strip_prefix(pseudo::MARK) {
+        Some(rest) => format!("{}{}", pseudo::MARK, change(rest)),
+        None => change(s),
+    }
 }
 
 /// Fills each `{name}` in `template` from `args`; an unknown name stays as

@@ -5,6 +5,7 @@
 //! form other than the one typed until it is written into a summary. The
 //! team's own references ([`IdentifierRule`]) are checked by their shape.
 
+use crate::tr;
 use chrono::{Datelike, NaiveDate};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -106,11 +107,9 @@ pub enum NhsNumberError {
 impl fmt::Display for NhsNumberError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            NhsNumberError::NotDigits => f.write_str("can only have digits and spaces"),
-            NhsNumberError::Length(n) => write!(f, "must have 10 digits; this has {n}"),
-            NhsNumberError::CheckDigit => f.write_str(
-                "is not a valid NHS number: a digit may be wrong or two swapped, so check it against a letter from the NHS",
-            ),
+            NhsNumberError::NotDigits => f.write_str(&tr!("can only have digits and spaces")),
+            NhsNumberError::Length(n) => f.write_str(&tr!("must have 10 digits; this has {n}", n = n)),
+            NhsNumberError::CheckDigit => f.write_str(&tr!("is not a valid NHS number: a digit may be wrong or two swapped, so check it against a letter from the NHS")),
         }
     }
 }
@@ -176,12 +175,13 @@ pub enum OdsCodeError {
 impl fmt::Display for OdsCodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            OdsCodeError::NotLettersOrDigits => {
-                f.write_str("can only have letters and digits, for example RX1 or A81001")
-            }
-            OdsCodeError::Length(n) => {
-                write!(f, "must have 3 to 10 letters and digits; this has {n}")
-            }
+            OdsCodeError::NotLettersOrDigits => f.write_str(&tr!(
+                "can only have letters and digits, for example RX1 or A81001"
+            )),
+            OdsCodeError::Length(n) => f.write_str(&tr!(
+                "must have 3 to 10 letters and digits; this has {n}",
+                n = n
+            )),
         }
     }
 }
@@ -216,16 +216,16 @@ pub enum BirthDateError {
 impl fmt::Display for BirthDateError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            BirthDateError::NotADate => f.write_str("must be a real date, for example 27 3 1958"),
+            BirthDateError::NotADate => {
+                f.write_str(&tr!("must be a real date, for example 27 3 1958"))
+            }
             BirthDateError::AfterTheReview => {
-                f.write_str("must be on or before the day of the review")
+                f.write_str(&tr!("must be on or before the day of the review"))
             }
-            BirthDateError::TooLongAgo(oldest) => {
-                write!(
-                    f,
-                    "must give an age from 0 to {oldest} on the day of the review"
-                )
-            }
+            BirthDateError::TooLongAgo(oldest) => f.write_str(&tr!(
+                "must give an age from 0 to {oldest} on the day of the review",
+                oldest = oldest
+            )),
         }
     }
 }

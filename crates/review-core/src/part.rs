@@ -2,6 +2,7 @@
 //! paths of each part's pages and the criterion of the standard it serves.
 //! Plain names only; what a part's status is lives in `progress`.
 
+use crate::tr;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -54,18 +55,18 @@ impl Part {
         Part::Outcome,
     ];
 
-    pub fn title(self) -> &'static str {
+    pub fn title(self) -> String {
         match self {
-            Part::WhoIsHere => "Who is here",
-            Part::TakingPart => "Help to take part",
-            Part::HowWeReview => "How we will review",
-            Part::Criteria => "What we will look at",
-            Part::Readiness => "Ready to start",
-            Part::Ratings => "How it is going",
-            Part::Services => "Services and support",
-            Part::Cover => "Support while the carer has time for themselves",
-            Part::Escalations => "Things that need someone else's help",
-            Part::Outcome => "Actions and outcome",
+            Part::WhoIsHere => tr!("Who is here"),
+            Part::TakingPart => tr!("Help to take part"),
+            Part::HowWeReview => tr!("How we will review"),
+            Part::Criteria => tr!("What we will look at"),
+            Part::Readiness => tr!("Ready to start"),
+            Part::Ratings => tr!("How it is going"),
+            Part::Services => tr!("Services and support"),
+            Part::Cover => tr!("Support while the carer has time for themselves"),
+            Part::Escalations => tr!("Things that need someone else's help"),
+            Part::Outcome => tr!("Actions and outcome"),
         }
     }
 
@@ -107,24 +108,22 @@ impl Part {
     }
 
     /// The small text over the part's heading: its stage, in plain words.
-    pub fn caption(self) -> &'static str {
+    pub fn caption(self) -> String {
         if self.is_getting_ready() {
-            "Getting ready"
+            tr!("Getting ready")
         } else {
-            "The review"
+            tr!("The review")
         }
     }
 
     /// Its pages after the first, each as (path under the part's, heading).
     /// Most parts are one page; a part with more to ask than three screens
-    /// hold is asked over more, one after the other, and is done when all are.
-    fn later_pages(self) -> &'static [(&'static str, &'static str)] {
+    /// hold is asked over more, one after the other, and is done when all are
+    /// (their headings: `page_title`).
+    fn later_pages(self) -> &'static [&'static str] {
         match self {
-            Part::HowWeReview => &[("sharing", "Keeping things private")],
-            Part::Outcome => &[
-                ("decision", "The outcome"),
-                ("views", "What everyone thinks of it"),
-            ],
+            Part::HowWeReview => &["sharing"],
+            Part::Outcome => &["decision", "views"],
             _ => &[],
         }
     }
@@ -135,10 +134,12 @@ impl Part {
     }
 
     /// The heading of its page `page` (from 0; the first is the part's title).
-    pub fn page_title(self, page: usize) -> &'static str {
-        match page.checked_sub(1) {
-            None => self.title(),
-            Some(n) => self.later_pages().get(n).map_or(self.title(), |p| p.1),
+    pub fn page_title(self, page: usize) -> String {
+        match (self, page) {
+            (Part::HowWeReview, 1) => tr!("Keeping things private"),
+            (Part::Outcome, 1) => tr!("The outcome"),
+            (Part::Outcome, 2) => tr!("What everyone thinks of it"),
+            _ => self.title(),
         }
     }
 
@@ -146,7 +147,7 @@ impl Part {
     pub fn page_path(self, page: usize) -> String {
         match page.checked_sub(1).and_then(|n| self.later_pages().get(n)) {
             None => self.slug().to_string(),
-            Some((slug, _)) => format!("{}/{slug}", self.slug()),
+            Some(slug) => format!("{}/{slug}", self.slug()),
         }
     }
 

@@ -3,6 +3,7 @@
 //! the meeting, unless something was already recorded in them.
 
 use crate::model::*;
+use crate::tr;
 use crate::validate::{self, FieldError};
 
 pub use crate::part::Part;
@@ -149,12 +150,12 @@ pub enum Status {
 }
 
 impl Status {
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> String {
         match self {
-            Status::NotStarted => "Not started",
-            Status::InProgress => "In progress",
-            Status::Done => "Done",
-            Status::NeedsAttention => "Needs attention",
+            Status::NotStarted => tr!("Not started"),
+            Status::InProgress => tr!("In progress"),
+            Status::Done => tr!("[status] Done"),
+            Status::NeedsAttention => tr!("Needs attention"),
         }
     }
 }

@@ -30,6 +30,7 @@
 //! earlier ones still need the old.
 
 use crate::summary::{b64, b64_decode};
+use crate::tr;
 use crate::vault::{self, KdfError, Vault, VaultError};
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -163,18 +164,10 @@ pub enum CodeError {
 impl fmt::Display for CodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            CodeError::Empty => f.write_str("Enter the recovery code"),
-            CodeError::Length(n) => write!(
-                f,
-                "A recovery code has {CODE_CHARS} letters and numbers in five groups of five; this has {n}. Check each group"
-            ),
-            CodeError::NotInCodes(c) => write!(
-                f,
-                "A recovery code has only the letters and numbers shown when it was made; “{c}” is not one of them"
-            ),
-            CodeError::Mistyped => f.write_str(
-                "That recovery code has a typing mistake: check each group against what was written down",
-            ),
+            CodeError::Empty => f.write_str(&tr!("Enter the recovery code")),
+            CodeError::Length(n) => f.write_str(&tr!("A recovery code has {code_chars} letters and numbers in five groups of five; this has {n}. Check each group", n = n, code_chars = CODE_CHARS)),
+            CodeError::NotInCodes(c) => f.write_str(&tr!("A recovery code has only the letters and numbers shown when it was made; “{c}” is not one of them", c = c)),
+            CodeError::Mistyped => f.write_str(&tr!("That recovery code has a typing mistake: check each group against what was written down")),
         }
     }
 }

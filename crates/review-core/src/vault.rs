@@ -21,6 +21,7 @@
 //! anything running in the page while it is unlocked.
 
 use crate::summary::{b64, b64_decode};
+use crate::tr;
 use aes_gcm::aead::consts::U12;
 use aes_gcm::aead::{Aead, AeadCore, KeyInit, Nonce, Payload};
 use aes_gcm::Aes256Gcm;
@@ -59,11 +60,8 @@ pub enum KdfError {
 impl fmt::Display for KdfError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            KdfError::Iterations(n) => write!(
-                f,
-                "it asks for the PIN to be worked through {n} times, and this app accepts only 100,000 to 10,000,000"
-            ),
-            KdfError::Salt => write!(f, "its salt is not {SALT_BYTES} bytes"),
+            KdfError::Iterations(n) => f.write_str(&tr!("it asks for the PIN to be worked through {n} times, and this app accepts only 100,000 to 10,000,000", n = n)),
+            KdfError::Salt => f.write_str(&tr!("its salt is not {salt_bytes} bytes", salt_bytes = SALT_BYTES)),
         }
     }
 }
@@ -114,11 +112,17 @@ pub enum PinError {
 impl fmt::Display for PinError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            PinError::NotDigits => f.write_str("The PIN must be numbers only"),
-            PinError::TooShort => write!(f, "The PIN must be at least {PIN_MIN_DIGITS} numbers"),
-            PinError::TooLong => write!(f, "The PIN must be {PIN_MAX_DIGITS} numbers or fewer"),
+            PinError::NotDigits => f.write_str(&tr!("The PIN must be numbers only")),
+            PinError::TooShort => f.write_str(&tr!(
+                "The PIN must be at least {pin_min_digits} numbers",
+                pin_min_digits = PIN_MIN_DIGITS
+            )),
+            PinError::TooLong => f.write_str(&tr!(
+                "The PIN must be {pin_max_digits} numbers or fewer",
+                pin_max_digits = PIN_MAX_DIGITS
+            )),
             PinError::Mismatch => {
-                f.write_str("The two PINs are different: enter the same PIN twice")
+                f.write_str(&tr!("The two PINs are different: enter the same PIN twice"))
             }
         }
     }
@@ -155,11 +159,13 @@ pub enum VaultError {
 impl fmt::Display for VaultError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            VaultError::NotSealed => f.write_str("it is not locked with a PIN"),
-            VaultError::WrongKeyOrDamaged => {
-                f.write_str("it was locked with a different PIN or device, or it is damaged")
+            VaultError::NotSealed => f.write_str(&tr!("it is not locked with a PIN")),
+            VaultError::WrongKeyOrDamaged => f.write_str(&tr!(
+                "it was locked with a different PIN or device, or it is damaged"
+            )),
+            VaultError::BadRecord(why) => {
+                f.write_str(&tr!("the PIN record is damaged ({why})", why = why))
             }
-            VaultError::BadRecord(why) => write!(f, "the PIN record is damaged ({why})"),
         }
     }
 }
@@ -289,9 +295,9 @@ impl VaultRecord {
         }
         record.salt_bytes()?;
         if !is_sealed(&record.check) || parts(&record.check).is_none() {
-            return Err(VaultError::BadRecord(
-                "its check is not a sealed value".into(),
-            ));
+            return Err(VaultError::BadRecord(tr!(
+                "its check is not a sealed value"
+            )));
         }
         Ok(record)
     }

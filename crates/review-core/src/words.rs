@@ -3,6 +3,7 @@
 //! dates. It holds no rule of the meeting and changes nothing.
 
 use crate::model::{Participant, Review, Role, Timestamp};
+use crate::{tr, trn};
 use chrono::NaiveDate;
 
 /// How a participant is called in a sentence: their name, or their role
@@ -11,7 +12,7 @@ pub fn called(p: &Participant) -> String {
     let name = p.name.trim();
     if name.is_empty() {
         match p.role {
-            Role::Individual => "the person being cared for".into(),
+            Role::Individual => tr!("the person being cared for"),
             r => format!("the {}", r.noun()),
         }
     } else {
@@ -34,7 +35,7 @@ pub fn possessive(p: &Participant) -> String {
     let name = p.name.trim();
     if name.is_empty() {
         match p.role {
-            Role::Individual => "the person's".into(),
+            Role::Individual => tr!("the person's"),
             r => format!("the {}'s", r.noun()),
         }
     } else {
@@ -44,11 +45,13 @@ pub fn possessive(p: &Participant) -> String {
 
 /// "an advocate" → "An advocate", for text that starts a sentence or a row.
 pub fn capitalise(s: &str) -> String {
-    let mut chars = s.chars();
-    chars
-        .next()
-        .map(|f| f.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
+    crate::i18n::past_mark(s, |s| {
+        let mut chars = s.chars();
+        chars
+            .next()
+            .map(|f| f.to_uppercase().chain(chars).collect())
+            .unwrap_or_default()
+    })
 }
 
 /// "Ayesha", "Ayesha and Joan", "Ayesha, Joan and Sam".
@@ -76,7 +79,11 @@ pub fn long_date(date: NaiveDate) -> String {
 
 /// "24 November 2026 at 11:58", in the time zone the moment was recorded in.
 pub fn long_moment(t: &Timestamp) -> String {
-    format!("{} at {}", long_date(t.date_naive()), t.format("%H:%M"))
+    tr!(
+        "{date} at {time}",
+        date = long_date(t.date_naive()),
+        time = t.format("%H:%M")
+    )
 }
 
 /// A wait in words, rounded up to the second: "1 second", "2 minutes",
@@ -84,11 +91,16 @@ pub fn long_moment(t: &Timestamp) -> String {
 pub fn wait_words(ms: i64) -> String {
     let secs = (ms.max(0) + 999) / 1000;
     let (m, s) = (secs / 60, secs % 60);
-    let unit = |n: i64, one: &str| format!("{n} {one}{}", if n == 1 { "" } else { "s" });
+    let seconds = |n: i64| trn!(n, "{n} second", "{n} seconds");
+    let minutes = |n: i64| trn!(n, "{n} minute", "{n} minutes");
     match (m, s) {
-        (0, s) => unit(s, "second"),
-        (m, 0) => unit(m, "minute"),
-        (m, s) => format!("{} and {}", unit(m, "minute"), unit(s, "second")),
+        (0, s) => seconds(s),
+        (m, 0) => minutes(m),
+        (m, s) => tr!(
+            "{minutes} and {seconds}",
+            minutes = minutes(m),
+            seconds = seconds(s)
+        ),
     }
 }
 
@@ -121,7 +133,7 @@ pub fn json_place(pointer: &str) -> String {
         }
     }
     if parts.is_empty() {
-        "the whole summary".to_string()
+        tr!("the whole summary")
     } else {
         parts.join(" › ")
     }
@@ -137,30 +149,28 @@ pub fn long_moment_of(text: &str) -> String {
 impl Review {
     /// How the (first) carer is called: their name, or "the carer".
     pub fn carer_called(&self) -> String {
-        self.carer()
-            .map(called)
-            .unwrap_or_else(|| "the carer".into())
+        self.carer().map(called).unwrap_or_else(|| tr!("the carer"))
     }
 
     /// "Ayesha's", or "the carer's".
     pub fn carer_possessive(&self) -> String {
         self.carer()
             .map(possessive)
-            .unwrap_or_else(|| "the carer's".into())
+            .unwrap_or_else(|| tr!("the carer's"))
     }
 
     /// How the person cared for is called: their name, or "the person being cared for".
     pub fn individual_called(&self) -> String {
         self.individual()
             .map(called)
-            .unwrap_or_else(|| "the person being cared for".into())
+            .unwrap_or_else(|| tr!("the person being cared for"))
     }
 
     /// "Joan's", or "the person's".
     pub fn individual_possessive(&self) -> String {
         self.individual()
             .map(possessive)
-            .unwrap_or_else(|| "the person's".into())
+            .unwrap_or_else(|| tr!("the person's"))
     }
 
     /// The people asked to agree (P17): everyone taking part except the

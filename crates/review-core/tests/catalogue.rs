@@ -106,6 +106,22 @@ fn messages() -> BTreeMap<String, (Found, String)> {
     }
     // The macros' own definitions and their tests are not messages.
     out.retain(|_, (_, at)| !at.ends_with("i18n/tests.rs"));
+    // Our seed data shown on screen (`i18n::seed`): the standard's title and
+    // each criterion's paraphrase.
+    let standard: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(repo().join("seeds/standard.json")).unwrap())
+            .unwrap();
+    let at = "seeds/standard.json".to_string();
+    out.insert(
+        standard["title"].as_str().unwrap().to_string(),
+        (Found::Text, at.clone()),
+    );
+    for c in standard["criteria"].as_array().unwrap() {
+        out.insert(
+            c["summary"].as_str().unwrap().to_string(),
+            (Found::Text, at.clone()),
+        );
+    }
     out
 }
 
@@ -137,6 +153,13 @@ fn the_source_has_messages_and_they_are_well_formed() {
             key,
             "{at}: a message may not start or end with a space ({key:?})"
         );
+        for name in placeholders(key) {
+            assert!(
+                name.chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_'),
+                "{at}: {{{name}}} in {key:?} is not a name (format it into a value first)"
+            );
+        }
     }
 }
 

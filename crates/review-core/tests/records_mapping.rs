@@ -26,7 +26,10 @@ fn json(path: &str) -> Value {
 
 /// Each code's words on screen, by the schema's name for its list.
 fn labels() -> BTreeMap<&'static str, Vec<(String, String)>> {
-    fn list<T: Serialize + Copy>(all: &[T], label: fn(T) -> &'static str) -> Vec<(String, String)> {
+    fn list<T: Serialize + Copy, L: ToString>(
+        all: &[T],
+        label: fn(T) -> L,
+    ) -> Vec<(String, String)> {
         all.iter()
             .map(|v| {
                 let key = serde_json::to_value(v)

@@ -16,6 +16,7 @@ use review_core::progress::Part;
 use review_core::rating::{
     asks_channel, channel_hint, channel_options, speech_for, spread_in_words, who_chose_what,
 };
+use review_core::tr;
 use review_core::validate::{self, ids};
 use review_core::words::{called, capitalise, possessive};
 use review_core::{Command, Person, RatingChannel, Role, ScalePoint};
@@ -35,8 +36,8 @@ pub fn RateCriterion() -> impl IntoView {
 /// Whose turn it is: the first two raters still to rate, as (name, role).
 #[derive(Clone, Debug, PartialEq)]
 struct Turn {
-    now: Option<(String, &'static str)>,
-    then: Option<(String, &'static str)>,
+    now: Option<(String, String)>,
+    then: Option<(String, String)>,
     has_raters: bool,
 }
 
@@ -350,7 +351,7 @@ fn RaterRating(
                 (
                     format!("{} rating", capitalise(&possessive(p))),
                     match p.role {
-                        Role::Worker => "Social care worker: your own professional view, given after everyone else\u{2019}s",
+                        Role::Worker => tr!("Social care worker: your own professional view, given after everyone else\u{2019}s"),
                         role => role.label(),
                     },
                 )

@@ -8,7 +8,9 @@
 // Playwright's name matching, so every registry entry's set-up runs as it is.
 // Then the check (`uncatalogued`) fails on any visible text, accessible name
 // or label-like attribute outside a marked message, except the data the
-// review holds (names, answers typed) and numbers; and it turns each marked
+// review holds (names, answers typed), what the screens mark as never to be
+// translated (`translate="no"`: a file's names, fingerprints, codes) and
+// numbers; and it turns each marked
 // message into accented, lengthened, bracketed text in place and fails on
 // any box it overflows.
 import {
@@ -129,6 +131,49 @@ const CATALOGUED = new Set([
   'home, a new version ready',
   'page not found',
   'display settings open',
+  'locked with the device PIN',
+  'locked, a wrong PIN',
+  'locked, forgotten PIN',
+  'remove all data',
+  'device PIN, none set',
+  'device PIN, two different PINs',
+  'device PIN set, locking choices',
+  'device PIN set, changing it with nothing entered',
+  'device PIN set, changing it with a wrong current PIN',
+  'task list',
+  'delete this review?',
+  'review not found',
+  'review cannot be opened',
+  'device settings',
+  'device settings, nothing filled in',
+  'device settings, an ODS code that is not one',
+  'check a summary file',
+  'check a summary file, not a summary',
+  'signing key, none yet',
+  'signing key, kept by the browser, no PIN',
+  'signing key, locked with the PIN',
+  'signing key, browser without Ed25519',
+  'signing key, unreadable',
+  'team key list, none yet',
+  'team key list, a list read, PIN asked',
+  'team key list, a file that is not one',
+  'team key list, imported',
+  'team configuration, none',
+  'team configuration, a file read, PIN asked',
+  'team configuration, a file that is not one',
+  'team configuration, imported',
+  'hand this tablet on, a review still here',
+  'hand this tablet on, removing not yet confirmed',
+  'open a backup',
+  'open a backup, not a backup',
+  'open a backup, already on this device',
+  'open a backup, asking for its recovery code',
+  'open a backup, a mistyped recovery code',
+  'open a backup, locked with a PIN',
+  'recovery code, none yet',
+  'recovery code, a new one shown',
+  'recovery code, in use',
+  'home, with settings it cannot read',
 ]);
 
 /**
@@ -162,7 +207,7 @@ async function uncatalogued(page) {
     const texts = [];
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const parent = n.parentElement;
-      if (!parent || parent.closest('script, style, noscript, svg, textarea, [hidden]') || !visible(parent)) continue;
+      if (!parent || parent.closest('script, style, noscript, svg, textarea, [hidden], [translate="no"]') || !visible(parent)) continue;
       if (parent.closest('dialog') && !parent.closest('dialog[open]')) continue;
       texts.push(n);
       // Each run outside a message, between messages.

@@ -4,6 +4,7 @@
 use crate::draft::DraftError;
 use crate::summary::VerifyError;
 use crate::vault::KdfError;
+use crate::{tr, trn};
 use std::fmt;
 
 /// Why a backup could not be opened, in words for the person at the tablet.
@@ -56,92 +57,49 @@ pub enum BackupError {
 
 impl fmt::Display for BackupError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        const NOT_OPENED: &str = "so the backup is not opened";
+        let not_opened = tr!("so the backup is not opened");
         match self {
-            BackupError::TooBig => f.write_str("The file is far bigger than any backup, so it is not one"),
-            BackupError::NotABackup => f.write_str("The file is not a Review Together backup"),
-            BackupError::FromNewerVersion(v) => write!(
-                f,
-                "The backup was made by a newer version of Review Together (backup format {v}); update the app to open it"
-            ),
-            BackupError::WrongPin => f.write_str(
-                "The PIN does not open this backup: use the PIN of the device it was made on",
-            ),
-            BackupError::BadLock(e) => write!(
-                f,
-                "The backup's PIN lock cannot be used: {e}. It was not made by Review Together as it is, {NOT_OPENED}"
-            ),
-            BackupError::BadCodeLock(KdfError::Iterations(n)) => write!(
-                f,
-                "The backup's recovery-code lock cannot be used: it asks for the code to be worked through {n} times, and this app accepts only 100,000 to 10,000,000. It was not made by Review Together as it is, {NOT_OPENED}"
-            ),
-            BackupError::BadCodeLock(e) => write!(
-                f,
-                "The backup's recovery-code lock cannot be used: {e}. It was not made by Review Together as it is, {NOT_OPENED}"
-            ),
-            BackupError::WrongCode => f.write_str(
-                "That recovery code does not open this backup: use the code of the device it was made on, made on the date shown",
-            ),
-            BackupError::LockedUnknownWay => write!(
-                f,
-                "The backup is locked in a way this version of Review Together cannot open (it has no recovery-code lock); update the app to open it"
-            ),
-            BackupError::SealDamaged => write!(
-                f,
-                "The locked part of the backup is damaged, {NOT_OPENED}"
-            ),
-            BackupError::Draft(e) => write!(f, "The review in the backup cannot be read: {e}"),
-            BackupError::SignedFilesOutsideSeal => write!(
-                f,
-                "The backup is locked but carries signed files outside the lock, which Review Together never does, {NOT_OPENED}"
-            ),
-            BackupError::MoreThanOneSummary(n) => write!(
-                f,
-                "The backup carries {n} signed summaries for one review, which Review Together never does, {NOT_OPENED}"
-            ),
+            BackupError::TooBig => f.write_str(&tr!("The file is far bigger than any backup, so it is not one")),
+            BackupError::NotABackup => f.write_str(&tr!("The file is not a Review Together backup")),
+            BackupError::FromNewerVersion(v) => f.write_str(&tr!("The backup was made by a newer version of Review Together (backup format {v}); update the app to open it", v = v)),
+            BackupError::WrongPin => f.write_str(&tr!("The PIN does not open this backup: use the PIN of the device it was made on")),
+            BackupError::BadLock(e) => f.write_str(&tr!("The backup's PIN lock cannot be used: {why}. It was not made by Review Together as it is, {not_opened}", why = e, not_opened = not_opened)),
+            BackupError::BadCodeLock(KdfError::Iterations(n)) => f.write_str(&tr!("The backup's recovery-code lock cannot be used: it asks for the code to be worked through {n} times, and this app accepts only 100,000 to 10,000,000. It was not made by Review Together as it is, {not_opened}", n = n, not_opened = not_opened)),
+            BackupError::BadCodeLock(e) => f.write_str(&tr!("The backup's recovery-code lock cannot be used: {why}. It was not made by Review Together as it is, {not_opened}", why = e, not_opened = not_opened)),
+            BackupError::WrongCode => f.write_str(&tr!("That recovery code does not open this backup: use the code of the device it was made on, made on the date shown")),
+            BackupError::LockedUnknownWay => f.write_str(&tr!("The backup is locked in a way this version of Review Together cannot open (it has no recovery-code lock); update the app to open it")),
+            BackupError::SealDamaged => f.write_str(&tr!("The locked part of the backup is damaged, {not_opened}", not_opened = not_opened)),
+            BackupError::Draft(e) => f.write_str(&tr!("The review in the backup cannot be read: {why}", why = e)),
+            BackupError::SignedFilesOutsideSeal => f.write_str(&tr!("The backup is locked but carries signed files outside the lock, which Review Together never does, {not_opened}", not_opened = not_opened)),
+            BackupError::MoreThanOneSummary(n) => f.write_str(&tr!("The backup carries {n} signed summaries for one review, which Review Together never does, {not_opened}", n = n, not_opened = not_opened)),
             BackupError::SummaryNotIntact(errors) => {
                 let first = errors.first().map(|e| e.message.as_str()).unwrap_or("");
-                write!(
-                    f,
-                    "The signed summary in the backup is damaged or was changed after it was signed, {NOT_OPENED}: {first}"
-                )
+                f.write_str(&tr!("The signed summary in the backup is damaged or was changed after it was signed, {not_opened}: {first}", first = first, not_opened = not_opened))
             }
-            BackupError::SummaryOfAnotherReview(id) => write!(
-                f,
-                "The signed summary in the backup is of another review ({id:?}), not of the review beside it, {NOT_OPENED}"
-            ),
+            BackupError::SummaryOfAnotherReview(id) => f.write_str(&tr!(
+                "The signed summary in the backup is of another review ({id}), not of the review beside it, {not_opened}",
+                id = format!("{id:?}"),
+                not_opened = not_opened
+            )),
             BackupError::SummaryDoesNotMatch {
                 differences,
                 unlisted,
             } => {
-                write!(
-                    f,
-                    "The review in the backup is not what its signed summary records, so it was changed after it was signed and the backup is not opened. It differs at {}",
-                    crate::words::places(differences, *unlisted)
-                )
+                f.write_str(&tr!(
+                    "The review in the backup is not what its signed summary records, so it was changed after it was signed and the backup is not opened. It differs at {places}",
+                    places = crate::words::places(differences, *unlisted)
+                ))
             }
-            BackupError::SummaryOfUnlockedReview => write!(
-                f,
-                "The backup carries a signed summary, but the review beside it is not signed off, {NOT_OPENED}"
-            ),
-            BackupError::SummaryCannotBeChecked(why) => write!(
-                f,
-                "The signed summary in the backup cannot be checked against the review ({why}), {NOT_OPENED}"
-            ),
-            BackupError::CopiesWithoutSummary(n) => write!(
-                f,
-                "The backup carries {} but no signed summary to check {} by, which Review Together never does, {NOT_OPENED}",
-                if *n == 1 { "a recipient's copy".to_string() } else { format!("{n} recipients' copies") },
-                if *n == 1 { "it" } else { "them" }
-            ),
-            BackupError::CopyRefused(why) => write!(
-                f,
-                "A recipient's copy in the backup cannot be used: {why}, {NOT_OPENED}"
-            ),
-            BackupError::AddendumRefused(why) => write!(
-                f,
-                "The worker's reflection in the backup cannot be used: {why}, {NOT_OPENED}"
-            ),
+            BackupError::SummaryOfUnlockedReview => f.write_str(&tr!("The backup carries a signed summary, but the review beside it is not signed off, {not_opened}", not_opened = not_opened)),
+            BackupError::SummaryCannotBeChecked(why) => f.write_str(&tr!("The signed summary in the backup cannot be checked against the review ({why}), {not_opened}", why = why, not_opened = not_opened)),
+            BackupError::CopiesWithoutSummary(n) => f.write_str(&trn!(
+                *n,
+                "The backup carries a recipient's copy but no signed summary to check it by, which Review Together never does, {not_opened}",
+                "The backup carries {n} recipients' copies but no signed summary to check them by, which Review Together never does, {not_opened}",
+                not_opened = not_opened
+            )),
+            BackupError::CopyRefused(why) => f.write_str(&tr!("A recipient's copy in the backup cannot be used: {why}, {not_opened}", why = why, not_opened = not_opened)),
+            BackupError::AddendumRefused(why) => f.write_str(&tr!("The worker's reflection in the backup cannot be used: {why}, {not_opened}", why = why, not_opened = not_opened)),
         }
     }
 }

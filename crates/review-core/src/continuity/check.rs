@@ -23,6 +23,7 @@
 //! and its revocations are the answer to that, as for every summary.
 
 use crate::summary::{verify, Signer, Summary, TeamKeys, Verification, VerifyOptions};
+use crate::tr;
 use std::fmt;
 
 /// Where the last summary comes from.
@@ -71,25 +72,12 @@ pub enum Refused {
 impl fmt::Display for Refused {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Refused::NotIntact(why) => write!(
-                f,
-                "This is not a signed summary that can be trusted, so nothing was brought from it: {why}"
-            ),
-            Refused::Addendum => f.write_str(
-                "This file is an addendum to a summary, not a review's summary. Choose the summary of the last review itself.",
-            ),
-            Refused::RecipientCopy { whose } => write!(
-                f,
-                "This file is a recipient's copy: {whose}. It leaves out what its recipient may not see. Choose the records copy of the last review's summary."
-            ),
-            Refused::NoKeyList => f.write_str(
-                "This device has no team key list, so nothing shows that the file was signed by one of your team's devices. Import your team's key list (Team settings), or start from a review signed on this device.",
-            ),
-            Refused::Signer(why) => write!(f, "Nothing was brought from this file. {why}"),
-            Refused::NotThisDevice { kid } => write!(
-                f,
-                "The summary kept for this review was signed with a key this device does not hold (key id {kid}), and your team's key list does not name it, so nothing was brought from it. If your records team has the summary, choose its file below: it is checked against your team's key list."
-            ),
+            Refused::NotIntact(why) => f.write_str(&tr!("This is not a signed summary that can be trusted, so nothing was brought from it: {why}", why = why)),
+            Refused::Addendum => f.write_str(&tr!("This file is an addendum to a summary, not a review's summary. Choose the summary of the last review itself.")),
+            Refused::RecipientCopy { whose } => f.write_str(&tr!("This file is a recipient's copy: {whose}. It leaves out what its recipient may not see. Choose the records copy of the last review's summary.", whose = whose)),
+            Refused::NoKeyList => f.write_str(&tr!("This device has no team key list, so nothing shows that the file was signed by one of your team's devices. Import your team's key list (Team settings), or start from a review signed on this device.")),
+            Refused::Signer(why) => f.write_str(&tr!("Nothing was brought from this file. {why}", why = why)),
+            Refused::NotThisDevice { kid } => f.write_str(&tr!("The summary kept for this review was signed with a key this device does not hold (key id {kid}), and your team's key list does not name it, so nothing was brought from it. If your records team has the summary, choose its file below: it is checked against your team's key list.", kid = kid)),
         }
     }
 }

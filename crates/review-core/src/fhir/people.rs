@@ -47,7 +47,7 @@ impl Builder<'_> {
             r.push(("identifier", list(identifier)));
             if kind == "RelatedPerson" {
                 r.push(("patient", individual.clone()));
-                r.push(("relationship", list(vec![the_text(p.role.label())])));
+                r.push(("relationship", list(vec![the_text(&p.role.label())])));
             }
             r.push(("name", name_of(&p.name)));
             if kind == "Patient" {

@@ -130,3 +130,13 @@ fn bad_files_are_named() {
         CatalogueError::BadMessage("a".into())
     );
 }
+
+#[test]
+fn a_first_letter_changed_is_the_words_own_in_the_pseudo_locale_too() {
+    let upper = |s: &str| crate::words::capitalise(s);
+    assert_eq!(upper("an advocate"), "An advocate");
+    with_catalogue(Some(Rc::new(Catalogue::pseudo())), || {
+        let said = upper(&tr!("an advocate"));
+        assert_eq!(said, "\u{feff}An advocate\u{feff}");
+    });
+}

@@ -3,6 +3,7 @@
 //! them into a score or an average, so no one's view is lost in a middle.
 
 use crate::model::*;
+use crate::tr;
 use crate::words::and_list;
 
 /// One point of the scale and who chose it.
@@ -241,17 +242,14 @@ pub fn asks_channel(p: &Participant) -> bool {
 /// "Using symbols", "Using their communication aid or device".
 pub fn method_words(m: CommunicationMethod) -> String {
     match m {
-        CommunicationMethod::CommunicationPassport => "Using their communication passport".into(),
-        CommunicationMethod::Aids => "Using their communication aid or device".into(),
-        m => {
-            let label = m.label();
-            let mut c = label.chars();
-            let lower: String = c
-                .next()
-                .map(|f| f.to_lowercase().chain(c).collect())
-                .unwrap_or_default();
-            format!("Using {lower}")
-        }
+        CommunicationMethod::Spoken => tr!("Using speaking and listening"),
+        CommunicationMethod::Signs => tr!("Using signs (for example Makaton or BSL)"),
+        CommunicationMethod::Symbols => tr!("Using symbols"),
+        CommunicationMethod::Pictures => tr!("Using pictures or photos"),
+        CommunicationMethod::Writing => tr!("Using writing or reading"),
+        CommunicationMethod::ObjectsOfReference => tr!("Using objects of reference"),
+        CommunicationMethod::CommunicationPassport => tr!("Using their communication passport"),
+        CommunicationMethod::Aids => tr!("Using their communication aid or device"),
     }
 }
 

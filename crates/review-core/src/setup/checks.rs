@@ -108,13 +108,15 @@ pub fn participant_records(review: &Review, p: &Participant) -> Vec<FieldError> 
 
 /// "Case reference" → "case reference"; "NHS ID" stays as it is.
 fn lower_first(label: &str) -> String {
-    let mut chars = label.chars();
-    match (chars.next(), chars.next()) {
-        (Some(first), Some(second)) if first.is_uppercase() && second.is_lowercase() => {
-            first.to_lowercase().chain(label.chars().skip(1)).collect()
+    crate::i18n::past_mark(label, |label| {
+        let mut chars = label.chars();
+        match (chars.next(), chars.next()) {
+            (Some(first), Some(second)) if first.is_uppercase() && second.is_lowercase() => {
+                first.to_lowercase().chain(label.chars().skip(1)).collect()
+            }
+            _ => label.to_string(),
         }
-        _ => label.to_string(),
-    }
+    })
 }
 
 /// Errors for the "Who is here" list: one per person who needs details, and

@@ -3,6 +3,7 @@
 //! needs to check before the review proper.
 
 use crate::base::Id;
+use crate::tr;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -34,28 +35,28 @@ impl Role {
         Role::OtherProfessional,
     ];
 
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> String {
         match self {
-            Role::Worker => "Social care worker",
-            Role::Carer => "Carer",
-            Role::Individual => "Person being cared for",
-            Role::Advocate => "Advocate",
-            Role::Interpreter => "Interpreter",
-            Role::KeyPerson => "Key person (family or friend)",
-            Role::OtherProfessional => "Other professional",
+            Role::Worker => tr!("Social care worker"),
+            Role::Carer => tr!("Carer"),
+            Role::Individual => tr!("Person being cared for"),
+            Role::Advocate => tr!("Advocate"),
+            Role::Interpreter => tr!("Interpreter"),
+            Role::KeyPerson => tr!("Key person (family or friend)"),
+            Role::OtherProfessional => tr!("Other professional"),
         }
     }
 
     /// Short lower-case word used in sentences such as "Now: Ayesha, carer".
-    pub fn noun(self) -> &'static str {
+    pub fn noun(self) -> String {
         match self {
-            Role::Worker => "worker",
-            Role::Carer => "carer",
-            Role::Individual => "the person cared for",
-            Role::Advocate => "advocate",
-            Role::Interpreter => "interpreter",
-            Role::KeyPerson => "key person",
-            Role::OtherProfessional => "other professional",
+            Role::Worker => tr!("worker"),
+            Role::Carer => tr!("carer"),
+            Role::Individual => tr!("the person cared for"),
+            Role::Advocate => tr!("advocate"),
+            Role::Interpreter => tr!("interpreter"),
+            Role::KeyPerson => tr!("key person"),
+            Role::OtherProfessional => tr!("other professional"),
         }
     }
 
@@ -113,11 +114,11 @@ impl Attendance {
         Attendance::Remote,
         Attendance::AbsentViewsGathered,
     ];
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> String {
         match self {
-            Attendance::InPerson => "In the room",
-            Attendance::Remote => "Joining remotely (phone or video)",
-            Attendance::AbsentViewsGathered => "Not here, but their views were gathered",
+            Attendance::InPerson => tr!("In the room"),
+            Attendance::Remote => tr!("Joining remotely (phone or video)"),
+            Attendance::AbsentViewsGathered => tr!("Not here, but their views were gathered"),
         }
     }
     pub fn key(self) -> &'static str {
@@ -139,10 +140,10 @@ pub enum InterpreterMode {
 }
 impl InterpreterMode {
     pub const ALL: [InterpreterMode; 2] = [InterpreterMode::Spoken, InterpreterMode::Bsl];
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> String {
         match self {
-            InterpreterMode::Spoken => "Spoken language interpreter",
-            InterpreterMode::Bsl => "British Sign Language (BSL) interpreter",
+            InterpreterMode::Spoken => tr!("Spoken language interpreter"),
+            InterpreterMode::Bsl => tr!("British Sign Language (BSL) interpreter"),
         }
     }
     pub fn key(self) -> &'static str {
@@ -175,11 +176,11 @@ impl AdvocateKind {
         AdvocateKind::Imca,
         AdvocateKind::Informal,
     ];
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> String {
         match self {
-            AdvocateKind::CareAct => "Independent advocate (Care Act)",
-            AdvocateKind::Imca => "Independent Mental Capacity Advocate (IMCA)",
-            AdvocateKind::Informal => "Informal advocate (friend, relative or volunteer)",
+            AdvocateKind::CareAct => tr!("Independent advocate (Care Act)"),
+            AdvocateKind::Imca => tr!("Independent Mental Capacity Advocate (IMCA)"),
+            AdvocateKind::Informal => tr!("Informal advocate (friend, relative or volunteer)"),
         }
     }
     pub fn key(self) -> &'static str {
@@ -215,16 +216,16 @@ impl CommunicationMethod {
         CommunicationMethod::CommunicationPassport,
         CommunicationMethod::Aids,
     ];
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> String {
         match self {
-            CommunicationMethod::Spoken => "Speaking and listening",
-            CommunicationMethod::Signs => "Signs (for example Makaton or BSL)",
-            CommunicationMethod::Symbols => "Symbols",
-            CommunicationMethod::Pictures => "Pictures or photos",
-            CommunicationMethod::Writing => "Writing or reading",
-            CommunicationMethod::ObjectsOfReference => "Objects of reference",
-            CommunicationMethod::CommunicationPassport => "Communication passport",
-            CommunicationMethod::Aids => "Communication aid or device",
+            CommunicationMethod::Spoken => tr!("Speaking and listening"),
+            CommunicationMethod::Signs => tr!("Signs (for example Makaton or BSL)"),
+            CommunicationMethod::Symbols => tr!("Symbols"),
+            CommunicationMethod::Pictures => tr!("Pictures or photos"),
+            CommunicationMethod::Writing => tr!("Writing or reading"),
+            CommunicationMethod::ObjectsOfReference => tr!("Objects of reference"),
+            CommunicationMethod::CommunicationPassport => tr!("Communication passport"),
+            CommunicationMethod::Aids => tr!("Communication aid or device"),
         }
     }
     pub fn key(self) -> &'static str {

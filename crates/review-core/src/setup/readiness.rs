@@ -72,7 +72,7 @@ pub fn need_label(p: &Participant, need: Need) -> String {
             Some(AdvocateKind::Imca) => "an Independent Mental Capacity Advocate".into(),
             _ => "an advocate".into(),
         },
-        Need::Communication(m) => lower_first(m.label()),
+        Need::Communication(m) => lower_first(&m.label()),
         Need::Adjustments => {
             format!("the agreed adjustments ({})", p.support.adjustments.trim())
         }
@@ -99,9 +99,11 @@ pub fn ready_to_review(review: &Review) -> bool {
 
 /// "Signs (for example Makaton)" -> "signs (for example Makaton)".
 fn lower_first(s: &str) -> String {
-    let mut chars = s.chars();
-    chars
-        .next()
-        .map(|f| f.to_lowercase().chain(chars).collect())
-        .unwrap_or_default()
+    crate::i18n::past_mark(s, |s| {
+        let mut chars = s.chars();
+        chars
+            .next()
+            .map(|f| f.to_lowercase().chain(chars).collect())
+            .unwrap_or_default()
+    })
 }

@@ -9,6 +9,7 @@ use crate::setup::people::{Participant, Role};
 use crate::setup::sharing::Visibility;
 pub use crate::signoff::types::*;
 use crate::text::{clean, is_blank};
+use crate::tr;
 use chrono::{DateTime, FixedOffset};
 use std::fmt;
 
@@ -47,49 +48,38 @@ impl fmt::Display for SignOffError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             SignOffError::Locked => {
-                f.write_str("This review has been signed off and cannot be changed")
+                f.write_str(&tr!("This review has been signed off and cannot be changed"))
             }
-            SignOffError::NotLocked => f.write_str("Only a signed-off review can be amended"),
+            SignOffError::NotLocked => f.write_str(&tr!("Only a signed-off review can be amended")),
             SignOffError::NotReady => {
-                f.write_str("Finish every part of the review before anyone signs it off")
+                f.write_str(&tr!("Finish every part of the review before anyone signs it off"))
             }
-            SignOffError::NotTakingPart => f.write_str(
-                "Only people taking part in the review, in the room or remotely, sign it off",
-            ),
-            SignOffError::WorkerNotLast => f.write_str(
-                "The worker signs last, after everyone else taking part has signed or confirmed",
-            ),
-            SignOffError::EmptyComment => f.write_str("Enter the comment"),
-            SignOffError::EmptyReason => f.write_str(
-                "Enter why they do not agree, or choose what they do not agree with and say why",
-            ),
+            SignOffError::NotTakingPart => f.write_str(&tr!("Only people taking part in the review, in the room or remotely, sign it off")),
+            SignOffError::WorkerNotLast => f.write_str(&tr!("The worker signs last, after everyone else taking part has signed or confirmed")),
+            SignOffError::EmptyComment => f.write_str(&tr!("Enter the comment")),
+            SignOffError::EmptyReason => f.write_str(&tr!("Enter why they do not agree, or choose what they do not agree with and say why")),
             SignOffError::EmptyPointWhy(_, about) => {
-                write!(
-                    f,
-                    "Enter why they do not agree with \u{201c}{about}\u{201d}"
-                )
+                f.write_str(&tr!("Enter why they do not agree with \u{201c}{about}\u{201d}", about = about))
             }
             SignOffError::NameDoesNotMatch(name) => {
-                write!(f, "Type the name as it is in the review: {name}")
+                f.write_str(&tr!("Type the name as it is in the review: {name}", name = name))
             }
             SignOffError::EmptyMark => {
-                f.write_str("Draw a mark in the box, or choose another way to sign")
+                f.write_str(&tr!("Draw a mark in the box, or choose another way to sign"))
             }
             SignOffError::BadMark => {
-                f.write_str("The drawn mark could not be kept: clear it and draw it again")
+                f.write_str(&tr!("The drawn mark could not be kept: clear it and draw it again"))
             }
             SignOffError::NotASupporter => {
-                f.write_str("Choose the advocate or interpreter who is taking part in the review")
+                f.write_str(&tr!("Choose the advocate or interpreter who is taking part in the review"))
             }
-            SignOffError::EmptyHow => f.write_str("Enter how the person showed what they think"),
-            SignOffError::SupporterConfirms => f.write_str(
-                "An advocate or interpreter confirms what they were here for: they do not sign as themselves",
-            ),
-            SignOffError::NotAnswered => f.write_str("Select whether they can confirm it"),
-            SignOffError::EmptyNote => f.write_str("Enter what they cannot confirm"),
+            SignOffError::EmptyHow => f.write_str(&tr!("Enter how the person showed what they think")),
+            SignOffError::SupporterConfirms => f.write_str(&tr!("An advocate or interpreter confirms what they were here for: they do not sign as themselves")),
+            SignOffError::NotAnswered => f.write_str(&tr!("Select whether they can confirm it")),
+            SignOffError::EmptyNote => f.write_str(&tr!("Enter what they cannot confirm")),
             SignOffError::How(e) => e.fmt(f),
-            SignOffError::EmptyAmendReason => f.write_str("Enter why the review is being amended"),
-            SignOffError::EmptyWhatChanged => f.write_str("Enter what will change"),
+            SignOffError::EmptyAmendReason => f.write_str(&tr!("Enter why the review is being amended")),
+            SignOffError::EmptyWhatChanged => f.write_str(&tr!("Enter what will change")),
         }
     }
 }

@@ -13,6 +13,7 @@ use super::errors::{Signer, Verdict, Verification, MAX_LISTED};
 use super::keys::{grouped, sha256_base64url};
 use super::team_keys::{Standing, TeamKeys};
 use crate::text::escape_controls;
+use crate::tr;
 
 /// A summary this device keeps (its document id and exact bytes).
 pub struct Kept<'a> {
@@ -61,17 +62,11 @@ fn day(text: &str) -> String {
 pub fn about_addendum(a: &Addendum) -> Vec<(String, String)> {
     let r = &a.reflection;
     let mut rows = vec![
-        (
-            "Adds to summary".to_string(),
-            safe(a.addendum_to.id.as_str()),
-        ),
-        ("Reflection by".to_string(), safe(&a.worker.name)),
+        (tr!("Adds to summary"), safe(a.addendum_to.id.as_str())),
+        (tr!("Reflection by"), safe(&a.worker.name)),
         ("Signed".to_string(), when(a.signed_at.as_str())),
-        ("What went well".to_string(), safe(&r.went_well)),
-        (
-            "What to do differently".to_string(),
-            safe(&r.do_differently),
-        ),
+        (tr!("What went well"), safe(&r.went_well)),
+        (tr!("What to do differently"), safe(&r.do_differently)),
     ];
     rows.extend(r.how_it_was.iter().map(|h| {
         (
@@ -90,21 +85,18 @@ pub fn about(s: &Summary) -> Vec<(String, String)> {
     };
     let mut rows = vec![
         ("Carer".to_string(), person(&s.carer)),
-        ("Cared-for person".to_string(), person(&s.individual)),
+        (tr!("Cared-for person"), person(&s.individual)),
         ("Worker".to_string(), person(&s.worker)),
         ("Organisation".to_string(), safe(&s.organisation)),
-        ("Review started".to_string(), when(s.created_at.as_str())),
-        ("Signed off".to_string(), when(s.finalised_at.as_str())),
+        (tr!("Review started"), when(s.created_at.as_str())),
+        (tr!("Signed off"), when(s.finalised_at.as_str())),
         (
             "Outcome".to_string(),
             s.outcome
                 .decision
-                .map_or_else(|| "Not recorded".to_string(), |d| d.label().to_string()),
+                .map_or_else(|| tr!("Not recorded"), |d| d.label().to_string()),
         ),
-        (
-            "Next review".to_string(),
-            day(s.outcome.next_review.as_str()),
-        ),
+        (tr!("Next review"), day(s.outcome.next_review.as_str())),
         (
             "Version".to_string(),
             if s.amends.is_some() {
@@ -122,6 +114,10 @@ pub fn about(s: &Summary) -> Vec<(String, String)> {
 
 /// "The carer’s copy" as it reads inside a sentence (a name keeps its capital).
 fn lower_first(s: &str) -> String {
+    crate::i18n::past_mark(s, lower_first_of_words)
+}
+
+fn lower_first_of_words(s: &str) -> String {
     if ["The ", "A ", "Someone "].iter().any(|w| s.starts_with(w)) {
         let mut chars = s.chars();
         chars
@@ -143,27 +139,31 @@ fn signer_rows(
     let this_device = device_kid == Some(kid);
     let mut rows = Vec::new();
     if let Some(key) = list.and_then(|l| l.get(kid)) {
-        rows.push(("Signed by".to_string(), safe(&key.name)));
+        rows.push((tr!("Signed by"), safe(&key.name)));
     } else if this_device {
-        rows.push(("Signed by".to_string(), "This device".to_string()));
+        rows.push((tr!("Signed by"), tr!("This device")));
     }
     rows.push((
-        "Signing key".to_string(),
+        tr!("Signing key"),
         format!(
             "{}{}",
             safe(&grouped(kid)),
-            if this_device { " (this device)" } else { "" }
+            if this_device {
+                format!(" {}", tr!("(this device)"))
+            } else {
+                String::new()
+            }
         ),
     ));
     rows.push((
-        "Signed at".to_string(),
-        format!(
-            "{} (by the signing device’s own clock)",
-            when(v.signed_at.as_deref().unwrap_or_default())
+        tr!("Signed at"),
+        tr!(
+            "{when} (by the signing device’s own clock)",
+            when = when(v.signed_at.as_deref().unwrap_or_default())
         ),
     ));
     rows.push((
-        "Document id".to_string(),
+        tr!("Document id"),
         safe(v.document_id.as_deref().unwrap_or_default()),
     ));
     rows
@@ -192,19 +192,15 @@ pub fn check_result(
     };
     match verdict {
         Verdict::Valid if v.addendum.is_some() => {
-            result.heading = "The worker’s reflection is valid".into();
-            result.lead.push(format!(
-                "{file} is a worker’s reflection added to a Review Together summary, signed by a device on your team’s key list, and nothing in it has changed since it was signed."
-            ));
+            result.heading = tr!("The worker’s reflection is valid");
+            result.lead.push(tr!("{file} is a worker’s reflection added to a Review Together summary, signed by a device on your team’s key list, and nothing in it has changed since it was signed.", file = file));
             result
                 .lead
                 .extend(v.signer_note().map(|n| format!("It was {}.", safe(&n))));
         }
         Verdict::Valid => {
-            result.heading = "The summary is valid".into();
-            result.lead.push(format!(
-                "{file} is a Review Together summary, signed by a device on your team’s key list, and nothing in it has changed since it was signed."
-            ));
+            result.heading = tr!("The summary is valid");
+            result.lead.push(tr!("{file} is a Review Together summary, signed by a device on your team’s key list, and nothing in it has changed since it was signed.", file = file));
             result
                 .lead
                 .extend(v.signer_note().map(|n| format!("It was {}.", safe(&n))));
@@ -212,15 +208,15 @@ pub fn check_result(
         Verdict::UntrustedSigner => {
             let (heading, why) = match &v.signer {
                 Signer::NotChecked => (
-                    "Signed, but the signer could not be checked",
-                    "Nothing in it has changed since it was signed, but this device has no team key list, so it cannot say whose key signed it. Anyone can make a key and sign a file.".to_string(),
+                    tr!("Signed, but the signer could not be checked"),
+                    tr!("Nothing in it has changed since it was signed, but this device has no team key list, so it cannot say whose key signed it. Anyone can make a key and sign a file."),
                 ),
                 Signer::Checked { standing: Standing::Unknown, .. } => (
-                    "Signed by a device your team does not know",
-                    "Nothing in it has changed since it was signed, but the key that signed it is not on your team’s key list. If a worker has a new tablet, register its key; otherwise do not rely on this file.".to_string(),
+                    tr!("Signed by a device your team does not know"),
+                    tr!("Nothing in it has changed since it was signed, but the key that signed it is not on your team’s key list. If a worker has a new tablet, register its key; otherwise do not rely on this file."),
                 ),
                 Signer::Checked { standing: Standing::RetiredSignedAfter, name, since } => (
-                    "Signed with a retired key",
+                    tr!("Signed with a retired key"),
                     format!(
                         "The key of {} was retired on {}, and the file says it was signed after that. Ask the worker why before relying on it.",
                         safe(name.as_deref().unwrap_or("the device")),
@@ -228,7 +224,7 @@ pub fn check_result(
                     ),
                 ),
                 Signer::Checked { name, since, .. } => (
-                    "Signed with a revoked key",
+                    tr!("Signed with a revoked key"),
                     format!(
                         "The key of {} was revoked on {} (a lost or stolen device). Do not rely on this file unless your records team has a record that it arrived before then.",
                         safe(name.as_deref().unwrap_or("the device")),
@@ -236,14 +232,12 @@ pub fn check_result(
                     ),
                 ),
             };
-            result.heading = heading.into();
+            result.heading = heading;
             result.lead.push(why);
         }
         Verdict::Invalid | Verdict::Unreadable => {
-            result.heading = "Do not rely on this file".into();
-            result.lead.push(format!(
-                "{file} is not a valid signed summary. Do not import it. Ask for the file again from whoever sent it."
-            ));
+            result.heading = tr!("Do not rely on this file");
+            result.lead.push(tr!("{file} is not a valid signed summary. Do not import it. Ask for the file again from whoever sent it.", file = file));
             result.issues = v
                 .errors
                 .iter()

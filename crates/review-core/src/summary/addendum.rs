@@ -34,6 +34,7 @@ use crate::model::Timestamp;
 use crate::reflection::{Asked, Reflection};
 use crate::setup::people::Role;
 use crate::text::clean;
+use crate::tr;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -78,16 +79,9 @@ pub enum AddendumError {
 impl fmt::Display for AddendumError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            AddendumError::RecordsNotIntact(why) => write!(
-                f,
-                "the signed summary kept on this device does not check ({why}), so nothing can be added to it"
-            ),
-            AddendumError::NotThisDevice => f.write_str(
-                "the signed summary kept on this device was not signed with this device’s key, so this device cannot add to it",
-            ),
-            AddendumError::NotTheRecords => f.write_str(
-                "the file kept as this review’s signed summary is not its records copy",
-            ),
+            AddendumError::RecordsNotIntact(why) => f.write_str(&tr!("the signed summary kept on this device does not check ({why}), so nothing can be added to it", why = why)),
+            AddendumError::NotThisDevice => f.write_str(&tr!("the signed summary kept on this device was not signed with this device’s key, so this device cannot add to it")),
+            AddendumError::NotTheRecords => f.write_str(&tr!("the file kept as this review’s signed summary is not its records copy")),
             AddendumError::Unanswered(what) => {
                 write!(f, "something is still to answer: {}", what.join("; "))
             }

@@ -2,6 +2,7 @@
 //! file already is it (our own single-pass scanner), and a strict parser that
 //! refuses duplicate member names (serde_json silently keeps the last one).
 
+use crate::tr;
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -34,8 +35,8 @@ pub enum ParseError {
 impl fmt::Display for ParseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ParseError::NotUtf8 => f.write_str("not UTF-8 text"),
-            ParseError::NotJson(detail) => write!(f, "not JSON: {detail}"),
+            ParseError::NotUtf8 => f.write_str(&tr!("not UTF-8 text")),
+            ParseError::NotJson(detail) => f.write_str(&tr!("not JSON: {detail}", detail = detail)),
             ParseError::DuplicateKey { key, .. } => write!(f, "the name {key:?} appears twice"),
         }
     }
@@ -83,7 +84,7 @@ impl<'de> Visitor<'de> for StrictValue<'_> {
     type Value = Value;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("any JSON value")
+        f.write_str(&tr!("any JSON value"))
     }
     fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
         Ok(Value::Bool(v))

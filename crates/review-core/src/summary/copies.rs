@@ -32,6 +32,7 @@ use super::document::*;
 use super::errors::{ErrorCode, Verification, VerifyError};
 use crate::setup::sharing::{RecipientKind, Visibility};
 use crate::text::same_name;
+use crate::tr;
 use sha2::{Digest, Sha256};
 
 /// The document id of `recipient`'s copy of the records copy `records`:
@@ -99,14 +100,11 @@ pub enum CopyMismatch {
 impl std::fmt::Display for CopyMismatch {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            CopyMismatch::NotACopy => f.write_str("it is not a recipient's copy"),
+            CopyMismatch::NotACopy => f.write_str(&tr!("it is not a recipient's copy")),
             CopyMismatch::OtherRecords => {
-                f.write_str("it was made from another summary's records copy")
+                f.write_str(&tr!("it was made from another summary's records copy"))
             }
-            CopyMismatch::UnknownRecipient(id) => write!(
-                f,
-                "its recipient ({id}) is not one the sharing agreement sends a copy to"
-            ),
+            CopyMismatch::UnknownRecipient(id) => f.write_str(&tr!("its recipient ({id}) is not one the sharing agreement sends a copy to", id = id)),
             CopyMismatch::Differs(places) => write!(
                 f,
                 "it does not hold what its recipient may see of the records copy (it differs at {})",

@@ -7,6 +7,7 @@ use super::canonical::ParseError;
 use super::document::Summary;
 use super::strings::FormatVersion;
 use super::team_keys::{Receipts, Standing, TeamKeys};
+use crate::tr;
 use serde::Serialize;
 use std::fmt;
 
@@ -376,9 +377,9 @@ pub enum SignError {
 impl fmt::Display for SignError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            SignError::AlreadySigned => f.write_str(
-                "The summary is already signed: a signed summary is never signed again.",
-            ),
+            SignError::AlreadySigned => f.write_str(&tr!(
+                "The summary is already signed: a signed summary is never signed again."
+            )),
             SignError::Invalid(errors) => {
                 let list: Vec<String> = errors.iter().map(ToString::to_string).collect();
                 write!(
@@ -387,9 +388,9 @@ impl fmt::Display for SignError {
                     list.join("; ")
                 )
             }
-            SignError::SignatureDoesNotMatch => f.write_str(
-                "The signature made does not match the summary and key: nothing was written.",
-            ),
+            SignError::SignatureDoesNotMatch => f.write_str(&tr!(
+                "The signature made does not match the summary and key: nothing was written."
+            )),
         }
     }
 }

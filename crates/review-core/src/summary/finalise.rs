@@ -32,6 +32,7 @@ use super::from_review::SummaryError;
 use super::jws::ToSign;
 use super::keys::{sha256_base64url, PublicJwk, SigningKey};
 use crate::model::{Review, Timestamp};
+use crate::tr;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -82,7 +83,7 @@ impl fmt::Display for FinaliseError {
         match self {
             FinaliseError::Summary(e) => e.fmt(f),
             FinaliseError::Sign(SignError::AlreadySigned) => {
-                f.write_str("The summary was already signed")
+                f.write_str(&tr!("The summary was already signed"))
             }
             FinaliseError::Sign(e @ SignError::SignatureDoesNotMatch) => e.fmt(f),
             FinaliseError::Sign(SignError::Invalid(errors)) => {

@@ -9,6 +9,7 @@ use crate::sharing::{
 };
 use crate::signoff::{Amendment, SignOff, SignOffDecision, SignOffMethod};
 use crate::text::clean;
+use crate::tr;
 use std::fmt;
 use std::num::NonZeroU32;
 
@@ -25,21 +26,19 @@ pub enum SummaryError {
 
 impl fmt::Display for SummaryError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
+        let said = match self {
             SummaryError::NotSignedOff => {
-                f.write_str("Only a review that everyone has signed off has a summary")
+                tr!("Only a review that everyone has signed off has a summary")
             }
             SummaryError::BadDocumentId(id) => {
-                write!(f, "The document id {id:?} is not a UUID in lower case")
+                format!("The document id {id:?} is not a UUID in lower case")
             }
             SummaryError::BadLanguage(tag) => {
-                write!(
-                    f,
-                    "The language {tag:?} is not a language tag such as en-GB"
-                )
+                format!("The language {tag:?} is not a language tag such as en-GB")
             }
-            SummaryError::Incomplete(what) => write!(f, "The review has no {what}"),
-        }
+            SummaryError::Incomplete(what) => tr!("The review has no {what}", what = what),
+        };
+        f.write_str(&said)
     }
 }
 

@@ -7,6 +7,7 @@
 
 use super::canonical::to_canonical_vec;
 use super::strings::is_base64url_of_len;
+use crate::tr;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use serde::{Deserialize, Serialize};
@@ -50,22 +51,19 @@ pub enum KeyError {
 impl fmt::Display for KeyError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            KeyError::NotJson(e) => write!(f, "the key is not valid JSON ({e})"),
+            KeyError::NotJson(e) => f.write_str(&tr!("the key is not valid JSON ({why})", why = e)),
             KeyError::NotOkpEd25519 => {
-                f.write_str("the key is not an Ed25519 key (a JWK with \"kty\": \"OKP\" and \"crv\": \"Ed25519\")")
+                f.write_str(&tr!("the key is not an Ed25519 key (a JWK with \"kty\": \"OKP\" and \"crv\": \"Ed25519\")"))
             }
-            KeyError::BadX => f.write_str("the public key \"x\" is not a valid Ed25519 public key in base64url"),
-            KeyError::BadD => f.write_str("the private key \"d\" is not 32 bytes in base64url"),
-            KeyError::Mismatch => f.write_str("the public key \"x\" does not belong to the private key \"d\""),
+            KeyError::BadX => f.write_str(&tr!("the public key \"x\" is not a valid Ed25519 public key in base64url")),
+            KeyError::BadD => f.write_str(&tr!("the private key \"d\" is not 32 bytes in base64url")),
+            KeyError::Mismatch => f.write_str(&tr!("the public key \"x\" does not belong to the private key \"d\"")),
             KeyError::KidNotThumbprint(kid) => write!(
                 f,
                 "the key id {kid:?} is not the key's thumbprint (RFC 7638)"
             ),
-            KeyError::NotAKeySet => f.write_str("the trusted keys are not a JWK Set ({\"keys\": [...]})"),
-            KeyError::FromNewerVersion(v) => write!(
-                f,
-                "the stored key was saved by a newer version of Review Together (format {v})"
-            ),
+            KeyError::NotAKeySet => f.write_str(&tr!("the trusted keys are not a JWK Set ({\"keys\": [...]})")),
+            KeyError::FromNewerVersion(v) => f.write_str(&tr!("the stored key was saved by a newer version of Review Together (format {v})", v = v)),
         }
     }
 }

@@ -29,6 +29,7 @@ use super::from_review::SummaryError;
 use super::strings::FormatVersion;
 use super::verify::verify;
 use crate::model::{Review, ReviewState};
+use crate::tr;
 use serde_json::Value;
 use std::fmt;
 
@@ -97,13 +98,13 @@ pub enum CannotCompare {
 impl fmt::Display for CannotCompare {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            CannotCompare::NotSignedOff => {
-                f.write_str("the review is not signed off, so it has no summary to compare")
-            }
-            CannotCompare::Incomplete(what) => write!(
-                f,
-                "the review has no {what}, so it cannot be compared with its summary"
-            ),
+            CannotCompare::NotSignedOff => f.write_str(&tr!(
+                "the review is not signed off, so it has no summary to compare"
+            )),
+            CannotCompare::Incomplete(what) => f.write_str(&tr!(
+                "the review has no {what}, so it cannot be compared with its summary",
+                what = what
+            )),
         }
     }
 }
@@ -128,7 +129,7 @@ impl Comparison {
 impl fmt::Display for Comparison {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Comparison::Matches(_) => f.write_str("The signed summary matches the review"),
+            Comparison::Matches(_) => f.write_str(&tr!("The signed summary matches the review")),
             Comparison::Differs {
                 differences,
                 unlisted,
@@ -142,14 +143,15 @@ impl fmt::Display for Comparison {
             }
             Comparison::NotIntact(errors) => {
                 let first = errors.first().map(|e| e.message.as_str()).unwrap_or("");
-                write!(f, "The signed summary is damaged or was changed: {first}")
+                f.write_str(&tr!(
+                    "The signed summary is damaged or was changed: {first}",
+                    first = first
+                ))
             }
-            Comparison::CannotCompare { reason, .. } => {
-                write!(
-                    f,
-                    "The signed summary cannot be checked against the review: {reason}"
-                )
-            }
+            Comparison::CannotCompare { reason, .. } => f.write_str(&tr!(
+                "The signed summary cannot be checked against the review: {reason}",
+                reason = reason
+            )),
         }
     }
 }

@@ -20,6 +20,7 @@
 use super::canonical::{parse_strict, to_canonical_vec};
 use super::keys::{sha256_base64url, KeyError, PublicJwk};
 use super::strings::{is_rfc3339_seconds, ALG};
+use crate::tr;
 use serde_json::{json, Map, Value};
 use std::fmt;
 
@@ -91,24 +92,27 @@ pub enum TeamKeysError {
 
 impl fmt::Display for TeamKeysError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            TeamKeysError::NotJson(e) => write!(f, "the key list is not valid JSON ({e})"),
+        let said = match self {
+            TeamKeysError::NotJson(e) => tr!("the key list is not valid JSON ({why})", why = e),
             TeamKeysError::NotAKeySet => {
-                f.write_str("the key list is not a JWK Set (an object with \"keys\": [ ... ])")
+                tr!("the key list is not a JWK Set (an object with \"keys\": [ ... ])")
             }
-            TeamKeysError::Entry(n, why) => write!(f, "key {n} of the list: {why}"),
-            TeamKeysError::Key(n, e) => write!(f, "key {n} of the list: {e}"),
-            TeamKeysError::Duplicate(kid) => {
-                write!(f, "the key {kid} is in the list already")
+            TeamKeysError::Entry(n, why) => tr!("key {n} of the list: {why}", n = n, why = why),
+            TeamKeysError::Key(n, e) => tr!("key {n} of the list: {why}", n = n, why = e),
+            TeamKeysError::Duplicate(kid) => tr!("the key {kid} is in the list already", kid = kid),
+            TeamKeysError::NotInList(kid) => tr!("no key {kid} is in the list", kid = kid),
+            TeamKeysError::AlreadyRevoked(kid) => {
+                tr!("the key {kid} is revoked already", kid = kid)
             }
-            TeamKeysError::NotInList(kid) => write!(f, "no key {kid} is in the list"),
-            TeamKeysError::AlreadyRevoked(kid) => write!(f, "the key {kid} is revoked already"),
-            TeamKeysError::AlreadyRetired(kid) => write!(f, "the key {kid} is retired already"),
-            TeamKeysError::BadTime(t) => write!(
-                f,
-                "{t:?} is not a time in RFC 3339 to the second, e.g. 2026-12-03T10:00:00+00:00"
+            TeamKeysError::AlreadyRetired(kid) => {
+                tr!("the key {kid} is retired already", kid = kid)
+            }
+            TeamKeysError::BadTime(t) => tr!(
+                "{time} is not a time in RFC 3339 to the second, e.g. 2026-12-03T10:00:00+00:00",
+                time = format!("{t:?}")
             ),
-        }
+        };
+        f.write_str(&said)
     }
 }
 

@@ -11,6 +11,7 @@ use super::jws::*;
 use super::keys::*;
 use super::team_keys::TeamKeys;
 use super::v1;
+use crate::tr;
 use serde_json::Value;
 
 /// Read an unsigned format 2 summary file (any JSON layout) and check it is
@@ -227,7 +228,10 @@ fn no_signature() -> VerifyError {
 fn not_a_summary() -> VerifyError {
     err(
         ErrorCode::NotASummary,
-        format!("This is not a Review Together summary: it has no \"format\": \"{FORMAT}\"."),
+        tr!(
+            "This is not a Review Together summary: it has no \"format\": \"{format}\".",
+            format = FORMAT
+        ),
     )
 }
 
@@ -249,7 +253,7 @@ fn kind_of(value: &Value) -> Result<Kind, VerifyError> {
             ErrorCode::WrongFormatVersion,
             format!(
                 "This addendum is format version {}; this verifier reads version \"{ADDENDUM_FORMAT_VERSION}\". A newer version of review-summary may read it.",
-                other.map_or_else(|| "(none given)".to_string(), Value::to_string)
+                other.map_or_else(|| tr!("(none given)"), Value::to_string)
             ),
         )),
     }
@@ -292,7 +296,10 @@ fn signature_checks(
     let bad_format = |why: &str| -> Found {
         err(
             ErrorCode::BadSignatureFormat,
-            format!("The signature is not a detached JWS (header..signature in base64url): {why}."),
+            tr!(
+                "The signature is not a detached JWS (header..signature in base64url): {why}.",
+                why = why
+            ),
         )
         .into()
     };
@@ -322,31 +329,40 @@ fn signature_checks(
     let bad_header = |why: String| -> Found {
         err(
             ErrorCode::BadHeader,
-            format!("The signature's protected header is not valid: {why}."),
+            tr!(
+                "The signature's protected header is not valid: {why}.",
+                why = why
+            ),
         )
         .into()
     };
     let header_bytes =
-        b64_decode(header_b64).ok_or_else(|| bad_header("it is not base64url".into()))?;
-    let header_value =
-        parse_strict(&header_bytes).map_err(|e| bad_header(format!("it is not JSON ({e})")))?;
+        b64_decode(header_b64).ok_or_else(|| bad_header(tr!("it is not base64url")))?;
+    let header_value = parse_strict(&header_bytes)
+        .map_err(|e| bad_header(tr!("it is not JSON ({why})", why = e)))?;
     match header_value.get("alg").and_then(Value::as_str) {
         Some(ALG | ALG_LEGACY) => {}
         Some(other) => {
             return Err(err(
                 ErrorCode::UnsupportedAlg,
-                format!("The signature uses the algorithm {other:?}; only \"Ed25519\" (or its older name \"EdDSA\") is accepted."),
+                tr!(
+                    "The signature uses the algorithm {algorithm}; only \"Ed25519\" (or its older name \"EdDSA\") is accepted.",
+                    algorithm = format!("{other:?}")
+                ),
             )
             .into())
         }
-        None => return Err(bad_header("it does not name the algorithm (\"alg\")".into())),
+        None => return Err(bad_header(tr!("it does not name the algorithm (\"alg\")"))),
     }
     // Format 2 names the signing time and document in the signed document;
     // format 1 named them in the header, and the two had to agree.
     let (header, header_document_id) = match version {
         FormatVersion::V2 => {
             let header: ProtectedHeader = serde_json::from_value(header_value).map_err(|e| {
-                bad_header(format!("{e} (format 2 uses alg, typ, kid and jwk only)"))
+                bad_header(tr!(
+                    "{why} (format 2 uses alg, typ, kid and jwk only)",
+                    why = e
+                ))
             })?;
             out.signed_at = top.string("signedAt");
             (header, None)
@@ -411,8 +427,10 @@ fn signature_checks(
         if id != signed_for {
             errors.push(err(
                 ErrorCode::DocumentIdMismatch,
-                format!(
-                    "The signature was made for document {signed_for:?}, but this is document {id:?}."
+                tr!(
+                    "The signature was made for document {signed_for}, but this is document {id}.",
+                    signed_for = format!("{signed_for:?}"),
+                    id = format!("{id:?}")
                 ),
             ));
         }
