@@ -115,6 +115,23 @@ function keepForOthers(name, kept) {
 }
 
 /**
+ * A stage holds no language: the display settings keep the rest, so a stage
+ * first driven by a test in another language (specs/languages.spec.js)
+ * brings every later test to it in English.
+ */
+function withoutLanguage(stored) {
+  const key = 'review-together/display';
+  if (!stored[key]) return stored;
+  try {
+    const display = JSON.parse(stored[key]);
+    if (display?.data && 'language' in display.data) delete display.data.language;
+    return { ...stored, [key]: JSON.stringify(display) };
+  } catch {
+    return stored;
+  }
+}
+
+/**
  * The state `name`, as `drive(page)` leaves it (it returns the review's id,
  * or null). The first time in a run, `drive` runs here through the UI
  * (given `ms` more time) and leaves the page where it ends; after that the
@@ -128,7 +145,7 @@ export async function stage(page, name, drive, ms) {
     let kept;
     try {
       const id = await drive(page);
-      kept = { id, stored: await storageOf(page) };
+      kept = { id, stored: withoutLanguage(await storageOf(page)) };
     } finally {
       // A drive that failed lets the next test that needs it drive it at once.
       if (!kept) giveUp(name);

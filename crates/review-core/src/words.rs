@@ -45,13 +45,21 @@ pub fn possessive(p: &Participant) -> String {
 
 /// "an advocate" → "An advocate", for text that starts a sentence or a row.
 pub fn capitalise(s: &str) -> String {
-    crate::i18n::past_mark(s, |s| {
-        let mut chars = s.chars();
-        chars
-            .next()
-            .map(|f| f.to_uppercase().chain(chars).collect())
-            .unwrap_or_default()
-    })
+    crate::i18n::past_mark(s, |s| first_letter(s, char::to_uppercase))
+}
+
+/// "Signs (for example Makaton)" → "signs (for example Makaton)", for words
+/// that go inside a sentence.
+pub fn lower_first(s: &str) -> String {
+    crate::i18n::past_mark(s, |s| first_letter(s, char::to_lowercase))
+}
+
+fn first_letter<I: Iterator<Item = char>>(s: &str, change: impl Fn(char) -> I) -> String {
+    let mut chars = s.chars();
+    chars
+        .next()
+        .map(|f| change(f).chain(chars).collect())
+        .unwrap_or_default()
 }
 
 /// "Ayesha", "Ayesha and Joan", "Ayesha, Joan and Sam".

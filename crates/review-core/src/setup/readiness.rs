@@ -3,6 +3,7 @@
 //! and a recorded reason for going on anyway.
 
 use crate::model::*;
+use crate::words::lower_first;
 
 /// One need of one participant, with its current status.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -95,15 +96,4 @@ pub fn is_resolved(status: Option<&NeedStatus>) -> bool {
 /// The gate before the review proper: every need checked and resolved.
 pub fn ready_to_review(review: &Review) -> bool {
     checks(review).iter().all(|c| is_resolved(c.status))
-}
-
-/// "Signs (for example Makaton)" -> "signs (for example Makaton)".
-fn lower_first(s: &str) -> String {
-    crate::i18n::past_mark(s, |s| {
-        let mut chars = s.chars();
-        chars
-            .next()
-            .map(|f| f.to_lowercase().chain(chars).collect())
-            .unwrap_or_default()
-    })
 }
