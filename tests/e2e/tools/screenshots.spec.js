@@ -4,7 +4,10 @@
 //   SCREENSHOTS=/tmp/shots npx playwright test -c tools/screenshots.config.js
 // (or node tools/screenshots.mjs [out-dir]); DIST and E2E_PORT as for the tests;
 // TILES=1 adds each page in screen-sized pieces; EASY_READ=1 takes each in
-// easy read (files end in -easy-read).
+// easy read (files end in -easy-read); LANGUAGE=cy (or ur) takes each in that
+// language, set after the English set-up and shown by a reload, so a state
+// that a reload ends (an error shown, a panel open) is shown without it
+// (files end in -cy).
 // Files: NNN-<screen>-<state>-<width>x<height>.png, NNN its place in SCREENS.
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +20,22 @@ const SIZES = [{ width: 1024, height: 768 }, { width: 768, height: 1024 }];
 const slug = (text) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
 test.use({ hasTouch: true, actionTimeout: 15_000 });
+
+/** The screens in the language `tag`: the stored display settings say so, then a reload. */
+async function inLanguage(page, tag) {
+  await page.evaluate((tag) => {
+    const key = 'review-together/display';
+    let stored = null;
+    try { stored = JSON.parse(localStorage.getItem(key)); } catch { stored = null; }
+    const envelope = stored?.kind === 'display' ? stored : { version: 1, kind: 'display', data: {} };
+    envelope.data = { ...envelope.data, language: tag };
+    localStorage.setItem(key, JSON.stringify(envelope));
+  }, tag);
+  await page.reload();
+  await page.locator(`html[lang="${tag}"]`).waitFor();
+  await page.locator('h1').first().waitFor();
+  await page.evaluate(() => document.fonts.ready);
+}
 
 /** Easy read on, by the Display panel's own checkbox, and its pictures loaded. */
 async function easyRead(page) {
@@ -33,10 +52,12 @@ async function easyRead(page) {
 for (const size of SIZES) {
   for (const [i, screen] of SCREENS.entries()) {
     const easy = process.env.EASY_READ ? '-easy-read' : '';
-    const file = `${String(i + 1).padStart(3, '0')}-${slug(screen.name)}-${screen.state}-${size.width}x${size.height}${easy}.png`;
+    const language = process.env.LANGUAGE ? `-${process.env.LANGUAGE}` : '';
+    const file = `${String(i + 1).padStart(3, '0')}-${slug(screen.name)}-${screen.state}-${size.width}x${size.height}${easy}${language}.png`;
     test(`${size.width}×${size.height}: ${screen.name} (${screen.state})`, async ({ page }) => {
       await page.setViewportSize(size);
       await screen.setup(page);
+      if (language) await inLanguage(page, process.env.LANGUAGE);
       if (easy) await easyRead(page);
       await page.screenshot({ path: `${out}/${file}`, fullPage: true, animations: 'disabled' });
       // TILES=1: the page also in screen-sized pieces, to look at at full size.
