@@ -450,8 +450,60 @@ fn every_side_is_logical_so_right_to_left_mirrors() {
             }
         }
     }
+    // A margin or padding of four values names its sides: top, right,
+    // bottom, left. Right and left must then be the same.
+    for path in files(&repo().join("style"), ".css") {
+        let text = read(&path);
+        let flat: String = text
+            .split("*/")
+            .map(|part| part.split("/*").next().unwrap_or(""))
+            .collect::<Vec<_>>()
+            .join(" ");
+        for declaration in flat.split([';', '{', '}']) {
+            let Some((property, value)) = declaration.split_once(':') else {
+                continue;
+            };
+            if !matches!(property.trim(), "margin" | "padding") {
+                continue;
+            }
+            let values = top_level_words(value);
+            if values.len() == 4 && values[1] != values[3] {
+                found.push(format!(
+                    "{}: {}: {}",
+                    path.display(),
+                    property.trim(),
+                    value.trim()
+                ));
+            }
+        }
+    }
     assert!(
         found.is_empty(),
         "use logical properties (inline-start / inline-end): {found:#?}"
     );
+}
+
+/// A CSS value's words, a function's brackets kept whole:
+/// "0 calc(1px + 2px) 3px" → ["0", "calc(1px + 2px)", "3px"].
+fn top_level_words(value: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let (mut depth, mut current) = (0, String::new());
+    for c in value.trim().chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            _ => {}
+        }
+        if c.is_whitespace() && depth == 0 {
+            if !current.is_empty() {
+                words.push(std::mem::take(&mut current));
+            }
+        } else {
+            current.push(c);
+        }
+    }
+    if !current.is_empty() {
+        words.push(current);
+    }
+    words
 }
