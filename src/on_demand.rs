@@ -17,6 +17,7 @@ use crate::parts::*;
 use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
 use leptos_router::LazyRoute;
+use review_core::tr;
 
 /// A group's module could not be fetched (no network before the app was
 /// kept for offline use, or the host did not answer).
@@ -105,13 +106,13 @@ fn CouldNotOpen() -> impl IntoView {
         }
     };
     view! {
-        <Page title="This screen could not be opened">
+        <Page title={tr!("This screen could not be opened")}>
             <p class="app-body">
-                "The app fetches this screen the first time it is used, and it could not be fetched: the device may have lost its connection before the app was ready to work offline."
+                {tr!("The app fetches this screen the first time it is used, and it could not be fetched: the device may have lost its connection before the app was ready to work offline.")}
             </p>
-            <p class="app-body">"Everything entered so far is saved on this device. Connect to the internet, then try again."</p>
+            <p class="app-body">{tr!("Everything entered so far is saved on this device. Connect to the internet, then try again.")}</p>
             <div class="app-button-group">
-                <button type="button" class="app-button" on:click=again>"Try again"</button>
+                <button type="button" class="app-button" on:click=again>{tr!("Try again")}</button>
             </div>
         </Page>
     }

@@ -17,6 +17,7 @@
 use crate::browser::locks::lock_manager;
 use crate::browser::{clock, storage};
 use leptos::prelude::*;
+use review_core::tr;
 use review_core::{draft, Review};
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
@@ -536,5 +537,5 @@ pub fn open_review() -> Result<Review, String> {
         o.as_ref()
             .and_then(|o| o.review.try_get_untracked().or_else(|| o.unsaved.clone()))
     })
-    .ok_or_else(|| "the review is no longer open".to_string())
+    .ok_or_else(|| tr!("the review is no longer open"))
 }

@@ -15,6 +15,7 @@ use review_core::summary::{
     self, decode_stored_key, encode_stored_key, AddendumFile, CopyFile, Finalise, KeyGuard,
     PublicJwk, Signed, SignedFile, Signing, SigningKey,
 };
+use review_core::tr;
 use review_core::{Review, Timestamp};
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -93,7 +94,7 @@ impl Signer {
 }
 
 fn locked() -> Trouble {
-    Trouble::Failed("the device is locked: enter the PIN first".into())
+    Trouble::Failed(tr!("the device is locked: enter the PIN first"))
 }
 
 /// Bring the key to what the device is now: a key kept as text moved into
@@ -190,9 +191,7 @@ async fn signer() -> Result<Signer, Trouble> {
             return match decode_stored_key(&text) {
                 // settle() found no WebCrypto Ed25519 for it.
                 Ok(key) => Ok(Signer::Text(Box::new(key))),
-                Err(e) => Err(Trouble::Unusable(format!(
-                    "this device's signing key cannot be read ({e}); see “This device’s signing key” in Device settings"
-                ))),
+                Err(e) => Err(Trouble::Unusable(tr!("this device's signing key cannot be read ({why}); see “This device’s signing key” in Device settings", why = e))),
             };
         }
         Ok(None) => {}
@@ -203,7 +202,10 @@ async fn signer() -> Result<Signer, Trouble> {
         device_key::Made::Unsupported => {
             let key = SigningKey::from_seed(random_seed());
             storage::save_signing_key(&encode_stored_key(&key)).map_err(|e| {
-                Trouble::Failed(format!("this device's signing key could not be kept: {e}"))
+                Trouble::Failed(tr!(
+                    "this device's signing key could not be kept: {why}",
+                    why = e
+                ))
             })?;
             device_key::keep_public_copy(&key.public_jwk(), KeyGuard::Storage);
             Ok(Signer::Text(Box::new(key)))
@@ -226,9 +228,12 @@ pub async fn replace_unreadable_key() -> Result<PublicJwk, String> {
     let mut replaced = false;
     match settle().await {
         Err(Trouble::Unusable(_)) => {
-            device_key::put_aside()
-                .await
-                .map_err(|e| format!("the key that cannot be used could not be put aside: {e}"))?;
+            device_key::put_aside().await.map_err(|e| {
+                tr!(
+                    "the key that cannot be used could not be put aside: {why}",
+                    why = e
+                )
+            })?;
             replaced = true;
         }
         Err(Trouble::Failed(e)) => return Err(e),
@@ -237,13 +242,15 @@ pub async fn replace_unreadable_key() -> Result<PublicJwk, String> {
     if let Ok(Some(old)) = storage::load_signing_key() {
         if decode_stored_key(&old).is_err() {
             storage::keep_aside(&format!("signing-key/{}", clock::new_id()), &old)
-                .map_err(|e| format!("the unreadable key could not be kept aside: {e}"))?;
+                .map_err(|e| tr!("the unreadable key could not be kept aside: {why}", why = e))?;
             let _ = storage::remove_signing_key_copy(&review_core::draft::signing_key_key());
             replaced = true;
         }
     }
     if !replaced {
-        return Err("this device's signing key can be used, so it is not replaced".into());
+        return Err(tr!(
+            "this device's signing key can be used, so it is not replaced"
+        ));
     }
     key_or_make().await
 }
@@ -272,7 +279,7 @@ pub struct Made {
 /// only [`sign_at_sign_off`] does.
 pub fn stored_summary(review: &Review) -> Result<Option<Made>, String> {
     if let Some(signed) = NOT_KEPT.with(|m| m.borrow().get(&review.id).cloned()) {
-        let not_kept = Some("the device's storage refused it".to_string());
+        let not_kept = Some(tr!("the device's storage refused it"));
         return Ok(Some(Made {
             file: signed.summary,
             copies: Ok(signed.copies),
@@ -283,17 +290,11 @@ pub fn stored_summary(review: &Review) -> Result<Option<Made>, String> {
         Ok(found) => Ok(found.map(|file| Made {
             file,
             copies: storage::load_copies(&review.id).map_err(|u| {
-                format!(
-                    "the recipients' copies kept on this device cannot be read because {}. They have been left as they are",
-                    u.error
-                )
+                tr!("the recipients' copies kept on this device cannot be read because {error}. They have been left as they are", error = u.error)
             }),
             not_kept: None,
         })),
-        Err(u) => Err(format!(
-            "the summary kept on this device cannot be read because {}. It has been left as it is",
-            u.error
-        )),
+        Err(u) => Err(tr!("the summary kept on this device cannot be read because {error}. It has been left as it is", error = u.error)),
     }
 }
 
@@ -310,13 +311,20 @@ pub async fn sign_at_sign_off(review: &Review, now: Timestamp) -> Result<Made, S
     let signer = signer().await.map_err(|e| e.to_string())?;
     if let Some(earlier) = storage::raw(&review_core::draft::summary_key(&review.id)) {
         let aside = format!("earlier-summary/{}/{}", review.id, clock::new_id());
-        storage::keep_aside(&aside, &earlier)
-            .map_err(|e| format!("an earlier summary of it could not be kept aside: {e}"))?;
+        storage::keep_aside(&aside, &earlier).map_err(|e| {
+            tr!(
+                "an earlier summary of it could not be kept aside: {why}",
+                why = e
+            )
+        })?;
     }
     if let Some(earlier) = storage::raw(&review_core::draft::copies_key(&review.id)) {
         let aside = format!("earlier-copies/{}/{}", review.id, clock::new_id());
         storage::keep_aside(&aside, &earlier).map_err(|e| {
-            format!("the earlier recipients' copies of it could not be kept aside: {e}")
+            tr!(
+                "the earlier recipients' copies of it could not be kept aside: {why}",
+                why = e
+            )
         })?;
     }
     let previous = review
@@ -336,7 +344,7 @@ pub async fn sign_at_sign_off(review: &Review, now: Timestamp) -> Result<Made, S
             previous: previous.as_ref(),
         },
     )
-    .map_err(|e| format!("the summary could not be signed: {e}"))?;
+    .map_err(|e| tr!("the summary could not be signed: {why}", why = e))?;
     // Each recipient's copy, then the records copy that names them.
     let signed = match &signer {
         Signer::Text(key) => prepared.sign_with(key),
@@ -355,7 +363,7 @@ pub async fn sign_at_sign_off(review: &Review, now: Timestamp) -> Result<Made, S
             }
         }
     }
-    .map_err(|e| format!("the summary could not be signed: {e}"))?;
+    .map_err(|e| tr!("the summary could not be signed: {why}", why = e))?;
     // The copies first: a summary is only ever kept with its copies.
     let not_kept = storage::save_copies(&review.id, &signed.copies)
         .and_then(|()| storage::save_summary(&signed.summary))
@@ -387,8 +395,8 @@ pub async fn sign_reflection(
     }
     let records = match stored_summary(review)? {
         Some(made) if made.not_kept.is_none() => made.file,
-        Some(_) => return Err("the signed summary is not kept on this device, so nothing can be added to it".into()),
-        None => return Err("this review was not signed off on this device, so there is no signed summary here to add to".into()),
+        Some(_) => return Err(tr!("the signed summary is not kept on this device, so nothing can be added to it")),
+        None => return Err(tr!("this review was not signed off on this device, so there is no signed summary here to add to")),
     };
     let signer = signer().await.map_err(|e| e.to_string())?;
     let document_id = clock::new_id();
@@ -416,8 +424,12 @@ pub async fn sign_reflection(
         }
     }
     .map_err(|e| e.to_string())?;
-    reflection_store::save_addendum(&file)
-        .map_err(|e| format!("the signed reflection could not be kept on this device: {e}"))?;
+    reflection_store::save_addendum(&file).map_err(|e| {
+        tr!(
+            "the signed reflection could not be kept on this device: {why}",
+            why = e
+        )
+    })?;
     Ok(file)
 }
 
@@ -447,7 +459,7 @@ pub fn backup_file(
         recovery,
         crate::browser::pin::random::<12>(),
     )
-    .map_err(|e| format!("the recovery code’s key kept on this device cannot be used ({e}); make a new recovery code in Device settings"))?;
+    .map_err(|e| tr!("the recovery code’s key kept on this device cannot be used ({why}); make a new recovery code in Device settings", why = e))?;
     Ok((review_core::backup::file_name(review, &now), text))
 }
 

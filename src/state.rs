@@ -247,9 +247,9 @@ impl ReviewContext {
             // browser signed (from another tab, say) stops the lock here; the
             // summary kept is put aside at the next sign-off.
             if self.review.try_get_untracked().as_ref() != Some(&before) {
-                return Err(SignOffProblem::NotSigned(
-                    "the review changed while its summary was being signed".into(),
-                ));
+                return Err(SignOffProblem::NotSigned(tr!(
+                    "the review changed while its summary was being signed"
+                )));
             }
         }
         // A signature is stored at once, never left waiting.

@@ -19,6 +19,7 @@
 use crate::browser::{clock, deployment, storage};
 use leptos::prelude::*;
 use review_core::team::{self, KeptTeam, Source, TeamProfile};
+use review_core::tr;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
@@ -105,7 +106,7 @@ pub fn provide_team() {
                     let problem = (!unchanged)
                         .then(|| storage::save_team(&kept).err())
                         .flatten()
-                        .map(|e| format!("it could not be kept on this device ({e})"));
+                        .map(|e| tr!("it could not be kept on this device ({why})", why = e));
                     team.hosted_problem.set(problem);
                 }
                 Err(e) => team.hosted_problem.set(Some(e.to_string())),

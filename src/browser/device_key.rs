@@ -46,6 +46,7 @@ use review_core::draft::signing_key_public_key;
 use review_core::summary::{
     decode_public_copy, encode_public_copy, KeyError, KeyGuard, PrivateJwk, PublicJwk,
 };
+use review_core::tr;
 use review_core::vault::Vault;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -120,13 +121,17 @@ struct Record {
     with: WrappedWith,
 }
 
-fn failed(what: &str) -> impl Fn(JsValue) -> Trouble + '_ {
+fn failed(what: String) -> impl Fn(JsValue) -> Trouble {
     move |e| {
         let why = e
             .dyn_ref::<web_sys::DomException>()
             .map(|d| format!(" ({})", d.name()))
             .unwrap_or_default();
-        Trouble::Failed(format!("the browser could not {what}{why}"))
+        Trouble::Failed(tr!(
+            "the browser could not {what}{why}",
+            what = &what,
+            why = why
+        ))
     }
 }
 
@@ -139,7 +144,7 @@ fn subtle() -> Result<SubtleCrypto, Trouble> {
     web_sys::window()
         .and_then(|w| w.crypto().ok())
         .map(|c| c.subtle())
-        .ok_or_else(|| Trouble::Failed("this browser has no Web Crypto".into()))
+        .ok_or_else(|| Trouble::Failed(tr!("this browser has no Web Crypto")))
 }
 
 /// Wait for a WebCrypto promise.
@@ -182,7 +187,7 @@ fn bytes_of(value: &JsValue) -> Option<Vec<u8>> {
 }
 
 fn unusable(why: &str) -> Trouble {
-    Trouble::Unusable(format!("the key kept by this browser {why}"))
+    Trouble::Unusable(tr!("the key kept by this browser {why}", why = why))
 }
 
 /// Read the stored record, if there is one.
@@ -192,8 +197,9 @@ async fn read() -> Result<Option<Record>, Trouble> {
     };
     let version = get(&value, "version").as_f64().unwrap_or(0.0);
     if version != f64::from(RECORD_VERSION) {
-        return Err(unusable(&format!(
-            "is in a form this version of the app does not know (version {version})"
+        return Err(unusable(&tr!(
+            "is in a form this version of the app does not know (version {version})",
+            version = version
         )));
     }
     let public_raw =
@@ -261,7 +267,7 @@ async fn device_kek(make: bool) -> Result<Option<CryptoKey>, Trouble> {
         &usages(&["wrapKey", "unwrapKey"]),
     ))
     .await
-    .map_err(failed("make the device's key"))?
+    .map_err(failed(tr!("make the device's key")))?
     .unchecked_into();
     idb::write(&[(DEVICE_KEK, Some(&key))])
         .await
@@ -280,7 +286,7 @@ async fn pin_kek(vault: &Vault) -> Result<CryptoKey, Trouble> {
         &usages(&["wrapKey", "unwrapKey"]),
     ))
     .await
-    .map_err(failed("work out the PIN's key"))?;
+    .map_err(failed(tr!("work out the PIN's key")))?;
     bytes.fill(0, 0, bytes.length());
     Ok(key.unchecked_into())
 }
@@ -289,7 +295,7 @@ async fn kek_for(to: &Wrap) -> Result<CryptoKey, Trouble> {
     match to {
         Wrap::Device => device_kek(true)
             .await?
-            .ok_or_else(|| Trouble::Failed("the device's key could not be made".into())),
+            .ok_or_else(|| Trouble::Failed(tr!("the device's key could not be made"))),
         Wrap::Pin { vault, .. } => pin_kek(vault).await,
     }
 }
@@ -333,7 +339,7 @@ async fn keep(private: &CryptoKey, public_raw: &[u8], to: &Wrap) -> Result<(), T
     let iv = random_iv();
     let wrapped = done(subtle()?.wrap_key_with_object("pkcs8", private, &kek, &aes_gcm(&iv)))
         .await
-        .map_err(failed("lock the signing key"))?;
+        .map_err(failed(tr!("lock the signing key")))?;
     let record = record_value(public_raw, &wrapped, &iv, to);
     idb::write(&[(RECORD, Some(&record))])
         .await
@@ -397,16 +403,16 @@ pub async fn make(to: Wrap) -> Result<Made, Trouble> {
         {
             Ok(pair) => pair,
             Err(e) if is_not_supported(&e) => return Ok(Made::Unsupported),
-            Err(e) => return Err(failed("make a signing key")(e)),
+            Err(e) => return Err(failed(tr!("make a signing key"))(e)),
         };
         let private: CryptoKey = get(&pair, "privateKey").unchecked_into();
         let public: CryptoKey = get(&pair, "publicKey").unchecked_into();
         let raw = done(subtle()?.export_key("raw", &public))
             .await
-            .map_err(failed("read the new key's public part"))?;
+            .map_err(failed(tr!("read the new key's public part")))?;
         let public_raw = Uint8Array::new(&raw).to_vec();
         let jwk = PublicJwk::from_raw(&public_raw)
-            .map_err(|_| Trouble::Failed("the browser made a key that is not Ed25519".into()))?;
+            .map_err(|_| Trouble::Failed(tr!("the browser made a key that is not Ed25519")))?;
         keep(&private, &public_raw, &to).await?;
         keep_public_copy(&jwk, guard_of(&to));
         Ok(Made::Kept(jwk))
@@ -442,7 +448,7 @@ pub async fn import(private: PrivateJwk, to: Wrap) -> Result<Made, Trouble> {
         {
             Ok(key) => key.unchecked_into::<CryptoKey>(),
             Err(e) if is_not_supported(&e) => return Ok(Made::Unsupported),
-            Err(e) => return Err(failed("take in the signing key")(e)),
+            Err(e) => return Err(failed(tr!("take in the signing key"))(e)),
         };
         set(&jwk, "d", &JsValue::UNDEFINED);
         let public = PublicJwk {
@@ -491,16 +497,16 @@ pub async fn sign(input: Vec<u8>, openers: Vec<Opener>) -> Result<[u8; 64], Trou
     locks::exclusively(&lock(), async move {
         let record = read()
             .await?
-            .ok_or_else(|| Trouble::Failed("this browser keeps no signing key".into()))?;
+            .ok_or_else(|| Trouble::Failed(tr!("this browser keeps no signing key")))?;
         let kek = kek_of(&record, &openers).await?;
         let key = unwrap(&record, &kek, false).await?;
         let signature = done(subtle()?.sign_with_str_and_u8_array("Ed25519", &key, &input))
             .await
-            .map_err(failed("sign with the key"))?;
+            .map_err(failed(tr!("sign with the key")))?;
         Uint8Array::new(&signature)
             .to_vec()
             .try_into()
-            .map_err(|_| Trouble::Failed("the signature was the wrong size".into()))
+            .map_err(|_| Trouble::Failed(tr!("the signature was the wrong size")))
     })
     .await
 }

@@ -1,10 +1,11 @@
 //! Saving a file from the page: a Blob behind a temporary object URL.
 
+use review_core::tr;
 use wasm_bindgen::JsCast;
 
 /// Offer `contents` as a download called `file_name`.
 pub fn download(file_name: &str, mime: &str, contents: &str) -> Result<(), String> {
-    let fail = |_| "the browser would not save the file".to_string();
+    let fail = |_| tr!("the browser would not save the file");
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(contents));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);

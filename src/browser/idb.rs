@@ -9,6 +9,7 @@
 //! connection) or a later version's upgrade in another tab.
 
 use js_sys::{Function, Promise};
+use review_core::tr;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -28,13 +29,13 @@ const VERSION: u32 = 1;
 fn words(e: &JsValue) -> String {
     e.dyn_ref::<web_sys::DomException>()
         .map(|d| format!("{} ({})", d.name(), d.message()))
-        .unwrap_or_else(|| "the browser's database failed".into())
+        .unwrap_or_else(|| tr!("the browser's database failed"))
 }
 
 fn factory() -> Result<IdbFactory, String> {
     web_sys::window()
         .and_then(|w| w.indexed_db().ok().flatten())
-        .ok_or_else(|| "this browser does not let the app keep a database (IndexedDB)".into())
+        .ok_or_else(|| tr!("this browser does not let the app keep a database (IndexedDB)"))
 }
 
 /// A promise settled by the events an IndexedDB object fires: `ok` resolves
@@ -61,7 +62,7 @@ async fn result_of(request: &IdbRequest) -> Result<JsValue, String> {
     request.set_onerror(None);
     if waited.is_err() {
         let why = request.error().ok().flatten().map(JsValue::from);
-        return Err(why.map_or_else(|| "the browser's database failed".into(), |e| words(&e)));
+        return Err(why.map_or_else(|| tr!("the browser's database failed"), |e| words(&e)));
     }
     request.result().map_err(|e| words(&e))
 }
@@ -89,7 +90,7 @@ async fn open() -> Result<IdbDatabase, String> {
     drop(upgrade);
     opened?
         .dyn_into::<IdbDatabase>()
-        .map_err(|_| "the browser's database did not open".into())
+        .map_err(|_| tr!("the browser's database did not open"))
 }
 
 /// Wait for a transaction to be written (or to fail).
@@ -106,7 +107,7 @@ async fn committed(tx: &IdbTransaction) -> Result<(), String> {
     waited.map_err(|_| {
         tx.error()
             .map(|e| words(&e.into()))
-            .unwrap_or_else(|| "the browser did not write it".into())
+            .unwrap_or_else(|| tr!("the browser did not write it"))
     })
 }
 

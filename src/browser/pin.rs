@@ -177,7 +177,7 @@ pub fn open_from(key: &str, stored: String) -> String {
 pub async fn derive(pin: &str, salt: &[u8], iterations: u32) -> Result<Vault, String> {
     // Never work a PIN through a salt or a count this app would not write.
     review_core::vault::check_derivation(salt, iterations).map_err(|e| e.to_string())?;
-    let fail = |_| "this browser could not work out the key from the PIN".to_string();
+    let fail = |_| tr!("this browser could not work out the key from the PIN");
     let subtle = web_sys::window()
         .and_then(|w| w.crypto().ok())
         .ok_or("this browser has no Web Crypto")?
@@ -232,7 +232,7 @@ fn current_record() -> Result<Option<VaultRecord>, String> {
 fn save_record(record: &VaultRecord) -> Result<(), String> {
     local()
         .and_then(|s| s.set_item(&record_key(), &record.encode()).ok())
-        .ok_or_else(|| "the device's storage refused the PIN record".to_string())
+        .ok_or_else(|| tr!("the device's storage refused the PIN record"))
 }
 
 /// Milliseconds before another PIN may be tried.
@@ -396,7 +396,7 @@ pub async fn change_pin(current: &str, new_pin: &str) -> Result<(), ChangeError>
     super::locks::exclusively(&unlock_lock(), async move {
         let record = match current_record() {
             Ok(Some(r)) => r,
-            Ok(None) => return Err(ChangeError::Failed("this device has no PIN".into())),
+            Ok(None) => return Err(ChangeError::Failed(tr!("this device has no PIN"))),
             Err(e) => return Err(ChangeError::Failed(e)),
         };
         if record.wait_ms() > 0 {
@@ -423,7 +423,7 @@ pub async fn change_pin(current: &str, new_pin: &str) -> Result<(), ChangeError>
         let change = PinChange::new(&old, &new, next, [random::<12>(), random::<12>()]);
         local()
             .and_then(|s| s.set_item(&change_key(), &change.encode()).ok())
-            .ok_or_else(|| ChangeError::Failed("the device's storage refused the change".into()))?;
+            .ok_or_else(|| ChangeError::Failed(tr!("the device's storage refused the change")))?;
         finish_change(old, new, change)
             .await
             .map_err(ChangeError::Unfinished)
@@ -446,7 +446,7 @@ async fn finish_change(old: Vault, new: Vault, change: PinChange) -> Result<(), 
     PREVIOUS.with(|o| *o.borrow_mut() = Some(old.clone()));
     PREVIOUS_SALT.with(|s| *s.borrow_mut() = old_salt.clone());
     let Some(storage) = local() else {
-        return Err("this browser does not let the app keep anything".into());
+        return Err(tr!("this browser does not let the app keep anything"));
     };
     let keys: Vec<String> = (0..storage.length().unwrap_or(0))
         .filter_map(|i| storage.key(i).ok().flatten())
@@ -481,7 +481,7 @@ async fn finish_change(old: Vault, new: Vault, change: PinChange) -> Result<(), 
 /// once, the record stored, then every stored value sealed in place.
 pub async fn set_pin(pin: &str) -> Result<(), String> {
     if is_set() {
-        return Err("this device already has a PIN".into());
+        return Err(tr!("this device already has a PIN"));
     }
     let storage = local().ok_or("this browser does not let the app keep anything")?;
     let salt = random::<SALT_BYTES>();
@@ -532,7 +532,7 @@ pub async fn wipe() -> Result<(), String> {
             .map_err(|_| "the browser would not remove it all")?;
     }
     super::device_key::forget().await.map_err(|e| {
-        format!("everything else was removed, but the browser would not remove the signing key it keeps ({e})")
+        tr!("everything else was removed, but the browser would not remove the signing key it keeps ({why})", why = e)
     })
 }
 

@@ -4,6 +4,7 @@
 //! remain.
 
 use js_sys::{Array, Function, Object, Promise, Reflect};
+use review_core::tr;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -62,9 +63,9 @@ pub async fn share(title: &str, files: &[ShareFile]) -> Result<Shared, String> {
     let data = data(title, files).ok_or("the files could not be made ready to share")?;
     let promise: Promise = share
         .call1(&navigator, &data)
-        .map_err(|_| "the browser would not share the files".to_string())?
+        .map_err(|_| tr!("the browser would not share the files"))?
         .dyn_into()
-        .map_err(|_| "the browser would not share the files".to_string())?;
+        .map_err(|_| tr!("the browser would not share the files"))?;
     match JsFuture::from(promise).await {
         Ok(_) => Ok(Shared::Done),
         Err(e) => {
@@ -79,7 +80,10 @@ pub async fn share(title: &str, files: &[ShareFile]) -> Result<Shared, String> {
                     .ok()
                     .and_then(|m| m.as_string())
                     .unwrap_or(name);
-                Err(format!("the files could not be shared ({message})"))
+                Err(tr!(
+                    "the files could not be shared ({message})",
+                    message = message
+                ))
             }
         }
     }

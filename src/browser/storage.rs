@@ -112,7 +112,7 @@ use wasm_bindgen::JsCast;
 pub(super) fn describe(e: &wasm_bindgen::JsValue) -> String {
     e.dyn_ref::<web_sys::DomException>()
         .map(|d| d.name())
-        .unwrap_or_else(|| "unknown error".into())
+        .unwrap_or_else(|| tr!("unknown error"))
 }
 
 /// Every key in our namespace that names a review.

@@ -36,11 +36,11 @@ impl<T: Copy> Choice<T> {
 }
 
 impl<T> Choice<T> {
-    pub fn new(value: T, key: &str, label: &str) -> Self {
+    pub fn new(value: T, key: &str, label: impl Into<String>) -> Self {
         Choice {
             value,
             key: key.to_string(),
-            label: label.to_string(),
+            label: label.into(),
             hint: None,
             easy: None,
             lang: None,

@@ -9,6 +9,7 @@
 use leptos::prelude::*;
 use review_core::display::ALL_CLASSES;
 use review_core::draft;
+use review_core::tr;
 use review_core::DisplaySettings;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -115,18 +116,17 @@ fn read_stored() -> Option<String> {
 /// Save the settings. What is stored but cannot be read (say, from a newer
 /// version of the app) is copied aside first, as the other settings are.
 fn save(settings: &DisplaySettings) -> Result<(), String> {
-    let storage = local_storage().ok_or_else(|| {
-        "this browser does not let the app keep anything on this device".to_string()
-    })?;
+    let storage = local_storage()
+        .ok_or_else(|| tr!("this browser does not let the app keep anything on this device"))?;
     let key = draft::display_key();
     let refused = |e: JsValue| {
         let full = e
             .dyn_ref::<web_sys::DomException>()
             .is_some_and(|d| d.name() == "QuotaExceededError");
         if full {
-            "this device's storage for the app is full".to_string()
+            tr!("this device's storage for the app is full")
         } else {
-            "the browser refused to save".to_string()
+            tr!("the browser refused to save")
         }
     };
     if let Ok(Some(existing)) = storage.get_item(&key) {
@@ -188,11 +188,12 @@ pub struct EasyWords {
 
 impl EasyWords {
     pub fn of(criterion: &review_core::Criterion) -> Self {
-        let easy = criterion.easy_read.trim();
+        let easy = review_core::i18n::seed(criterion.easy_read.trim());
+        let easy = easy.as_str();
         EasyWords {
             symbol: review_core::library::symbol_for(&criterion.source),
             sentence: if easy.is_empty() {
-                criterion.wording.trim().to_string()
+                review_core::i18n::seed(criterion.wording.trim())
             } else {
                 easy.to_string()
             },

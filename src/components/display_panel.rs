@@ -96,15 +96,15 @@ pub fn DisplayControl() -> impl IntoView {
                     value=text_size on_change=set_text_size />
                 <Radios id="display-contrast" legend={tr!("Colours")}
                     choices=vec![
-                        Choice::new(false, "standard", &tr!("Standard colours")),
-                        Choice::new(true, "high", &tr!("High contrast: white and yellow on black")),
+                        Choice::new(false, "standard", tr!("Standard colours")),
+                        Choice::new(true, "high", tr!("High contrast: white and yellow on black")),
                     ]
                     value=contrast on_change=set_contrast />
                 <Checkboxes id="display-extras" legend={tr!("More help")} hint={tr!("Choose any that help.")}
                     choices=vec![
-                        Choice::new(Extra::EasyRead, "easy-read", &tr!("Easy read: short sentences and pictures")),
-                        Choice::new(Extra::ReadAloud, "read-aloud", &tr!("Read aloud beside each question")),
-                        Choice::new(Extra::LessMovement, "less-movement", &tr!("Less movement on the screen")),
+                        Choice::new(Extra::EasyRead, "easy-read", tr!("Easy read: short sentences and pictures")),
+                        Choice::new(Extra::ReadAloud, "read-aloud", tr!("Read aloud beside each question")),
+                        Choice::new(Extra::LessMovement, "less-movement", tr!("Less movement on the screen")),
                     ]
                     value=extras on_toggle=set_extra />
                 {move || display.problem.get().map(|why| view! {

@@ -44,9 +44,9 @@ pub fn EasyReadOffer(
         (!not_now.get()).then(|| {
             view! {
                 <div class="app-inset-text" role="group" aria-labelledby="easy-read-offer">
-                    <h2 class="app-heading-s" id="easy-read-offer">{format!("Easy read for {name}?")}</h2>
+                    <h2 class="app-heading-s" id="easy-read-offer">{tr!("Easy read for {name}?", name = name)}</h2>
                     <p class="app-body">
-                        {format!("{name} uses symbols or pictures. Easy read shows short sentences, with a picture beside each question.")}
+                        {tr!("{name} uses symbols or pictures. Easy read shows short sentences, with a picture beside each question.", name = name)}
                     </p>
                     <div class="app-button-group app-u-mb-0">
                         <button type="button" class="app-button" on:click=turn_on>{tr!("Turn on easy read")}</button>

@@ -5,6 +5,7 @@
 //! can be done instead.
 
 use leptos::prelude::*;
+use review_core::tr;
 
 /// `children`, only while the answers here can be changed.
 #[component]
@@ -15,7 +16,13 @@ pub fn Editable(children: ChildrenFn) -> impl IntoView {
 
 /// The word on a link or button that opens an answer: "Change" where it can
 /// be changed, "View" where it cannot.
-pub fn change_word() -> Signal<&'static str> {
+pub fn change_word() -> Signal<String> {
     let locked = crate::state::read_only();
-    Signal::derive(move || if locked.get() { "View" } else { "Change" })
+    Signal::derive(move || {
+        if locked.get() {
+            tr!("View")
+        } else {
+            tr!("Change")
+        }
+    })
 }

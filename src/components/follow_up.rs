@@ -12,11 +12,14 @@ use review_core::continuity::Question;
 #[component]
 pub fn FollowUps<T>(
     /// The section's heading.
-    heading: &'static str,
+    #[prop(into)]
+    heading: String,
     /// What to do, under the heading.
-    intro: &'static str,
+    #[prop(into)]
+    intro: String,
     /// What stands in for an item kept from the person holding the tablet.
-    kept: &'static str,
+    #[prop(into)]
+    kept: String,
     rows: Memo<Vec<Question<T>>>,
     /// The answers, in order.
     choices: fn() -> Vec<Choice<T>>,
@@ -32,11 +35,12 @@ where
     let ids = Memo::new(move |_| rows.with(|r| r.iter().map(|r| r.id.clone()).collect::<Vec<_>>()));
     let row = move |id: String| {
         let this = id.clone();
+        let kept = kept.clone();
         let at = Memo::new(move |_| rows.with(|r| r.iter().find(|r| r.id == this).cloned()));
         move || {
             at.get().map(|r| {
                 if !r.shown {
-                    return view! { <p class="app-inset-text" id=r.field>{kept}</p> }.into_any();
+                    return view! { <p class="app-inset-text" id=r.field>{kept.clone()}</p> }.into_any();
                 }
                 let item = r.id.clone();
                 let easy_key = (easy, r.legend.clone());
@@ -53,9 +57,9 @@ where
     view! {
         <Show when=move || !ids.with(Vec::is_empty)>
             <section aria-labelledby="follow-up-heading">
-                <h2 class="app-heading-m" id="follow-up-heading">{heading}</h2>
-                <p class="app-body">{intro}</p>
-                <For each=move || ids.get() key=|id| id.clone() children=row />
+                <h2 class="app-heading-m" id="follow-up-heading">{heading.clone()}</h2>
+                <p class="app-body">{intro.clone()}</p>
+                <For each=move || ids.get() key=|id| id.clone() children=row.clone() />
             </section>
         </Show>
     }

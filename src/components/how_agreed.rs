@@ -40,21 +40,20 @@ pub fn HowAgreedPick(
             .map(|w| {
                 let choice = Choice::new(w, w.key(), w.label());
                 if suggestion.as_ref().is_some_and(|s| s.way == w) {
-                    choice.hint("Suggested by what helps them take part")
+                    choice.hint(tr!("Suggested by what helps them take part"))
                 } else {
                     choice
                 }
             })
             .collect();
-        let witnesses: Vec<(String, String)> =
-            std::iter::once((String::new(), "Nobody else".into()))
-                .chain(
-                    r.participants
-                        .iter()
-                        .filter(|w| w.id != person && w.is_present())
-                        .map(|w| (w.id.clone(), w.display_name())),
-                )
-                .collect();
+        let witnesses: Vec<(String, String)> = std::iter::once((String::new(), tr!("Nobody else")))
+            .chain(
+                r.participants
+                    .iter()
+                    .filter(|w| w.id != person && w.is_present())
+                    .map(|w| (w.id.clone(), w.display_name())),
+            )
+            .collect();
         (name, ways, witnesses)
     });
     // Through whom and the witness change the way chosen (they are only
@@ -97,7 +96,7 @@ pub fn HowAgreedPick(
     let through_id = format!("{id}-through");
     let witness_id = format!("{id}-witness");
     view! {
-        <Radios easy=("agreed.way", name.clone()) id=id.clone() legend=format!("How did {name} show they agree?") choices=ways value=way
+        <Radios easy=("agreed.way", name.clone()) id=id.clone() legend=tr!("How did {name} show they agree?", name = name) choices=ways value=way
             error=error on_change=pick_way />
         {move || through_choices.get().map(|people| {
             let value = Signal::derive(move || value.with(|v| v.as_ref().and_then(|v| v.through.clone())));

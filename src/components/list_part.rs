@@ -201,10 +201,10 @@ where
 
     /// Its heading: what the page calls it, then `detail` once that is answered
     /// ("Matter 2: Safeguarding team").
-    pub fn title(self, detail: fn(&T) -> Option<&'static str>) -> Signal<String> {
+    pub fn title(self, detail: fn(&T) -> Option<String>) -> Signal<String> {
         let (item, label) = (self.item, self.label);
         Signal::derive(move || match item.with(|x| x.as_ref().and_then(detail)) {
-            Some(d) => format!("{}: {d}", label.get()),
+            Some(d) => tr!("{title}: {detail}", title = label.get(), detail = d),
             None => label.get(),
         })
     }
@@ -356,7 +356,7 @@ pub fn ListQuestion(
     });
     view! {
         <Radios easy=easy id=id legend=legend hint=hint inline=true
-            choices=vec![Choice::new(true, "yes", "Yes"), Choice::new(false, "no", "No")]
+            choices=vec![Choice::new(true, "yes", tr!("Yes")), Choice::new(false, "no", tr!("No"))]
             value=value error=shown on_change=answer />
     }
 }
@@ -436,7 +436,7 @@ where
                     aria-expanded=move || if open.get() { "true" } else { "false" }
                     aria-controls=format!("{dom_id}-body")
                     on:click=move |_| list.toggle(&id)>
-                    {move || if open.get() { "Close" } else { change.get() }}
+                    {move || if open.get() { tr!("Close") } else { change.get().to_string() }}
                     <span class="app-visually-hidden">{move || format!(" {}", title.get())}</span>
                 </button>
             </div>
@@ -458,7 +458,7 @@ where
 #[component]
 pub fn ShortAnswers(
     /// (question, answer) pairs.
-    rows: Vec<(&'static str, String)>,
+    rows: Vec<(String, String)>,
 ) -> impl IntoView {
     let last = rows.len().saturating_sub(1);
     view! {
@@ -478,7 +478,7 @@ pub fn ShortAnswers(
 /// "Not answered yet" for an empty answer.
 pub fn or_not_yet(text: &str) -> String {
     if text.trim().is_empty() {
-        "Not answered yet".into()
+        tr!("Not answered yet")
     } else {
         text.trim().to_string()
     }
@@ -515,7 +515,7 @@ pub fn RemoveWithConfirm(
             <div class="app-card__body">
                 <div class="app-notification-banner app-notification-banner--warning" role="alert">
                     <div class="app-notification-banner__content">
-                        <p class="app-body">{move || format!("Remove {}? You can undo it straight after.", what.get())}</p>
+                        <p class="app-body">{move || tr!("Remove {when}? You can undo it straight after.", when = what.get())}</p>
                         <div class="app-button-group">
                             <button type="button" class="app-button app-button--warning"
                                 on:click=move |_| on_remove.run(())>

@@ -15,6 +15,7 @@ mod focus;
 mod follow_up;
 mod how_agreed;
 mod language_notice;
+mod linked;
 mod list_part;
 mod locked_download;
 mod page;
@@ -52,6 +53,7 @@ pub use focus::focus_by_id;
 pub use follow_up::FollowUps;
 pub use how_agreed::HowAgreedPick;
 pub use language_notice::LanguageNotice;
+pub use linked::linked;
 pub use list_part::{
     or_not_yet, AddButton, Entry, ListCard, ListErrorSummary, ListQuestion, ListSection, ListState,
     RemoveWithConfirm, ShortAnswers,
@@ -69,6 +71,6 @@ pub use save_status::{SaveAnnouncer, SaveStatus};
 pub use signed_so_far::SignedSoFarBanner;
 pub use submit::{SecondaryAction, SubmitButton};
 pub use task_list::TaskList;
-pub use turn::{PassTheTablet, TurnBanner};
+pub use turn::{name_and_role, PassTheTablet, TurnBanner};
 pub use undo::{remove_from, UndoBar};
 pub use visibility::{VisibilityChoice, VisibilityIcon, VisibilityPick};

@@ -97,7 +97,7 @@ fn BackLink(
     text: Option<String>,
 ) -> impl IntoView {
     view! {
-        <A exact=true href=crate::href(href) attr:class="app-back-link">{text.unwrap_or_else(|| "Back".into())}</A>
+        <A exact=true href=crate::href(href) attr:class="app-back-link">{text.unwrap_or_else(|| tr!("Back"))}</A>
     }
 }
 
@@ -106,14 +106,16 @@ fn BackLink(
 #[component]
 pub fn NotInReview(
     /// The heading, e.g. "This person is not in the review".
-    title: &'static str,
+    #[prop(into)]
+    title: String,
     /// Why it may be missing.
-    #[prop(optional)]
-    why: Option<&'static str>,
+    #[prop(optional, into)]
+    why: Option<String>,
     /// Where to go back to.
     back: String,
     /// The words of the link back, e.g. "Back to who is here".
-    back_text: &'static str,
+    #[prop(into)]
+    back_text: String,
 ) -> impl IntoView {
     view! {
         <Page back=back.clone() title=title>

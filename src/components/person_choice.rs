@@ -87,7 +87,7 @@ pub fn PersonChoice(
         choices.push(Choice::new(
             Pick::SomeoneElse,
             "someone-else",
-            &tr!("Someone else"),
+            tr!("Someone else"),
         ));
         let name_id = name_id.clone();
         view! {

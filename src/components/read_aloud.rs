@@ -64,9 +64,9 @@ fn language_name(lang: &str) -> String {
         .to_ascii_lowercase()
         .as_str()
     {
-        "en" => "English".into(),
-        "cy" => "Welsh".into(),
-        "ur" => "Urdu".into(),
+        "en" => tr!("English"),
+        "cy" => tr!("Welsh"),
+        "ur" => tr!("Urdu"),
         other => other.to_string(),
     }
 }
@@ -182,15 +182,11 @@ fn highlight(id: &str, start: u32, end: u32) -> Option<()> {
 /// being said; the reason in plain words when it cannot.
 fn speak(parts: &[Spoken]) -> Result<(), String> {
     let synth = speech().ok_or_else(|| {
-        "This browser cannot read aloud. The words can be read out by someone in the room."
-            .to_string()
+        tr!("This browser cannot read aloud. The words can be read out by someone in the room.")
     })?;
     let lang = page_language();
     let (voice, voice_lang) = voice_for(&synth, &lang).ok_or_else(|| {
-        format!(
-            "This tablet has no {} voice to read aloud. One can be added in the tablet\u{2019}s settings, under text-to-speech.",
-            language_name(&lang)
-        )
+        tr!("This tablet has no {lang} voice to read aloud. One can be added in the tablet’s settings, under text-to-speech.", lang = language_name(&lang))
     })?;
     synth.cancel();
     clear_highlight();
@@ -206,7 +202,7 @@ fn speak(parts: &[Spoken]) -> Result<(), String> {
         text.push_str(&part.text);
     }
     let utterance = web_sys::SpeechSynthesisUtterance::new_with_text(&text)
-        .map_err(|_| "The words could not be read aloud.".to_string())?;
+        .map_err(|_| tr!("The words could not be read aloud."))?;
     utterance.set_lang(&voice_lang);
     // A voice the browser gave is set as it is; a value it refuses leaves
     // the browser to choose by the language.
@@ -270,7 +266,7 @@ pub fn ReadAloud(
     let can = use_context::<Voices>();
     let offered = move || !only_with_voice || can.is_some_and(|c| c.0.get());
     let problem = RwSignal::new(None::<String>);
-    let label = about.map(|a| format!("Read aloud: {a}"));
+    let label = about.map(|a| tr!("Read aloud: {a}", a = a));
     let press = move |_| problem.set(speak(&text.get_untracked()).err());
     view! {
         <Show when=offered>

@@ -45,7 +45,7 @@ pub fn ResourceRemarks(
     let rows = Memo::new(move |_| remarks.with(|r| r.len().max(1)));
     let list_id = ids::resource(&resource, list.key());
     let add_id = format!("{list_id}-add");
-    let hidden_label = format!(" to: {label}");
+    let hidden_label = format!(" {}", tr!("to: {label}", label = label));
     let add = {
         let resource = resource.clone();
         move |_| {
@@ -158,7 +158,7 @@ fn RemarkRow(
     let label = if at == 0 {
         label
     } else {
-        format!("{}: point {}", list.label(), at + 1)
+        tr!("{list}: point {n}", list = list.label(), n = at + 1)
     };
     let removable =
         move || remarks.with(|r| r.len() > 1 || (at == 0 && r.len() == 1 && !r[0].text.is_empty()));
@@ -169,9 +169,13 @@ fn RemarkRow(
                 return;
             };
             let what = if r.text.trim().is_empty() {
-                format!("point {} of {}", at + 1, list.label().to_lowercase())
+                tr!(
+                    "point {n} of {list}",
+                    n = at + 1,
+                    list = review_core::words::lower_first(&list.label())
+                )
             } else {
-                format!("the point “{}”", r.text.trim())
+                tr!("the point “{text}”", text = r.text.trim())
             };
             if !ctx.send_removal(Command::RemoveRemark { id: r.id }, what) {
                 return;
@@ -217,7 +221,7 @@ fn RemarkRow(
                 <button type="button" class="app-button app-button--secondary app-u-mb-0"
                     on:click=remove.clone()>
                     {tr!("Remove this point")}
-                    <span class="app-visually-hidden">{move || format!(" “{}”", text.get())}</span>
+                    <span class="app-visually-hidden">" "{move || tr!("“{text}”", text = text.get())}</span>
                 </button>
             </Show>
         </div>

@@ -29,12 +29,15 @@ pub fn SignedSoFarBanner() -> impl IntoView {
             and_list(&ps.into_iter().map(called).collect::<Vec<_>>())
         };
         let heading = match (signed.is_empty(), confirmed.is_empty()) {
-            (false, true) => format!("{} signed this review.", list(signed)),
-            (true, false) => format!("{} confirmed what they were here for.", list(confirmed)),
-            _ => format!(
-                "{} signed this review; {} confirmed what they were here for.",
-                list(signed),
-                list(confirmed)
+            (false, true) => tr!("{signed} signed this review.", signed = list(signed)),
+            (true, false) => tr!(
+                "{confirmed} confirmed what they were here for.",
+                confirmed = list(confirmed)
+            ),
+            _ => tr!(
+                "{signed} signed this review; {confirmed} confirmed what they were here for.",
+                signed = list(signed),
+                confirmed = list(confirmed)
             ),
         };
         (draft && !names.is_empty()).then(|| (and_list(&names), heading))
@@ -56,7 +59,10 @@ pub fn SignedSoFarBanner() -> impl IntoView {
             cleared.set(true);
             request_animation_frame(|| focus_by_id("signatures-cleared"));
         }
-        Err(e) => problem.set(Some(format!("The signatures were not cleared: {e}."))),
+        Err(e) => problem.set(Some(tr!(
+            "The signatures were not cleared: {why}.",
+            why = e
+        ))),
     };
     move || {
         match signers.get() {
@@ -70,7 +76,7 @@ pub fn SignedSoFarBanner() -> impl IntoView {
                             <SecondaryAction id="change-an-answer" on_press=Callback::new(ask)>{tr!("Change an answer")}</SecondaryAction>
                         }>
                         <h3 class="app-heading-s" id="clear-signatures-question" tabindex="-1">
-                            {format!("Clear the signatures of {names}? They will need to sign again once the change is made.")}
+                            {tr!("Clear the signatures of {names}? They will need to sign again once the change is made.", names = names)}
                         </h3>
                         <div class="app-button-group">
                             <button type="button" class="app-button app-button--warning" on:click=clear>

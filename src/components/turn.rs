@@ -48,16 +48,31 @@ fn says_whose_turn_itself(rest: &str) -> bool {
     )
 }
 
-/// How the banner names someone: their name in bold and their role after it
-/// ("Ayesha Khan" + ", carer"), or their role while they have no name.
-fn banner_words(p: &Participant) -> (String, String) {
+/// How the banner names someone: (name, role, whether they have a name).
+fn banner_words(p: &Participant) -> (String, String, bool) {
     if p.name.trim().is_empty() {
-        (
-            p.role.label().to_string(),
-            " (name not given yet)".to_string(),
-        )
+        (String::new(), p.role.label().to_string(), false)
     } else {
-        (p.name.trim().to_string(), format!(", {}", p.role.noun()))
+        (p.name.trim().to_string(), p.role.noun(), true)
+    }
+}
+
+/// Whose turn it is: their name in bold and their role after it ("Ayesha
+/// Khan, carer"), or their role in bold while they have no name, each one
+/// message whose translation places the bold part.
+pub fn name_and_role(name: String, role: String, named: bool) -> impl IntoView {
+    let bold =
+        |text: String| Some(view! { <span class="app-turn-banner__name">{text}</span> }.into_any());
+    if named {
+        super::linked(&tr!("{name}, {role}"), |slot| match slot {
+            "name" => bold(name.clone()),
+            "role" => Some(role.clone().into_any()),
+            _ => None,
+        })
+    } else {
+        super::linked(&tr!("{role} (name not given yet)"), |slot| {
+            (slot == "role").then(|| bold(role.clone())).flatten()
+        })
     }
 }
 
@@ -80,10 +95,9 @@ pub fn TurnBanner() -> impl IntoView {
         <Show when=shown>
             <div class="app-turn-banner app-turn-banner--with-action">
                 <p class="app-turn-banner__text" role="status">
-                    {move || holder.get().map(|(name, after)| view! {
+                    {move || holder.get().map(|(name, role, named)| view! {
                         <span class="app-turn-banner__label">{tr!("Now:")}" "</span>
-                        <span class="app-turn-banner__name">{name}</span>
-                        {after}
+                        {name_and_role(name, role, named)}
                     })}
                 </p>
                 <A exact=true href=pass_href attr:class="app-button app-button--secondary app-turn-banner__pass">
@@ -184,21 +198,21 @@ fn ChooseNext(
                     }
                 }).collect_view();
                 view! {
-                    <p class="app-body">{format!("{} has the tablet now. Choose who it goes to next.", r.holder)}</p>
+                    <p class="app-body">{tr!("{holder} has the tablet now. Choose who it goes to next.", holder = r.holder)}</p>
                     {no_takers.then(|| view! {
                         <p class="app-body">
-                            {tr!("Nobody else is in the room yet. On \u{201c}Who is here\u{201d}, say who is in the room.")}
+                            {tr!("Nobody else is in the room yet. On “Who is here”, say who is in the room.")}
                         </p>
                     })}
                     <ul class="app-turn-choices">{choices}</ul>
                     {(!r.remote.is_empty()).then(|| view! {
                         <p class="app-body">
-                            {format!("Joining by phone or video, so not able to take the tablet: {}.", r.remote.join(", "))}
+                            {tr!("Joining by phone or video, so not able to take the tablet: {list}.", list = r.remote.join(", "))}
                         </p>
                     })}
                     <p class="app-body">
                         <A exact=true href=crate::href(back.clone()) attr:class="app-link app-link--standalone">
-                            {format!("Keep the tablet with {}", r.holder)}
+                            {tr!("Keep the tablet with {holder}", holder = r.holder)}
                         </A>
                     </p>
                 }
@@ -251,7 +265,7 @@ fn HandOver(
                     <A exact=true href=crate::href(choose) attr:class="app-link app-link--standalone">{tr!("Choose who will use the tablet next")}</A>
                 </p>
                 <p class="app-body">
-                    <A exact=true href=crate::href(back) attr:class="app-link app-link--standalone">{format!("Keep the tablet with {holder}")}</A>
+                    <A exact=true href=crate::href(back) attr:class="app-link app-link--standalone">{tr!("Keep the tablet with {holder}", holder = holder)}</A>
                 </p>
             </Page>
         }
@@ -264,23 +278,23 @@ fn HandOver(
         Err(e) => problem.set(Some(e.to_string())),
     };
     view! {
-        <Page title=format!("Pass the tablet to {name}") doc_title={tr!("Pass the tablet")} caption={tr!("Passing the tablet")}>
+        <Page title=tr!("Pass the tablet to {name}", name = name) doc_title={tr!("Pass the tablet")} caption={tr!("Passing the tablet")}>
             <div class="app-handover">
-                <p class="app-handover__lead">{format!("{holder}, please give the tablet to {name}.")}</p>
+                <p class="app-handover__lead">{tr!("{holder}, please give the tablet to {name}.", holder = holder, name = name)}</p>
                 <p class="app-body">
-                    {format!("{name}, when you have the tablet, press the button to carry on where the meeting was.")}
+                    {tr!("{name}, when you have the tablet, press the button to carry on where the meeting was.", name = name)}
                 </p>
                 <super::easy_read_offer::EasyReadOffer name=name.clone() helps=easy_read_helps />
                 <super::error_summary::Problem message=problem />
                 <button type="button" class="app-button app-handover__confirm" on:click=confirm>
-                    {format!("I am {name} \u{2014} continue")}
+                    {tr!("I am {name} — continue", name = name)}
                 </button>
             </div>
             <p class="app-body">
                 <A exact=true href=crate::href(choose) attr:class="app-link app-link--standalone">{tr!("Choose someone else")}</A>
             </p>
             <p class="app-body">
-                <A exact=true href=crate::href(back) attr:class="app-link app-link--standalone">{format!("Keep the tablet with {holder}")}</A>
+                <A exact=true href=crate::href(back) attr:class="app-link app-link--standalone">{tr!("Keep the tablet with {holder}", holder = holder)}</A>
             </p>
         </Page>
     }

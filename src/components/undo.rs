@@ -57,7 +57,7 @@ pub fn UndoBar() -> impl IntoView {
                 .into_any(),
                 (None, Some(what)) => view! {
                     <div class="app-undo__bar">
-                        <p class="app-undo__text" id="undo-done" tabindex="-1">{format!("{} is back.", capitalise(&what))}</p>
+                        <p class="app-undo__text" id="undo-done" tabindex="-1">{tr!("{when} is back.", when = capitalise(&what))}</p>
                     </div>
                 }
                 .into_any(),

@@ -75,7 +75,7 @@ pub fn VisibilityPick(
             .map(|v| (v.key().to_string(), v.label().to_string()))
             .collect();
         if value.get().is_none() {
-            options.insert(0, (String::new(), "Not agreed yet".into()));
+            options.insert(0, (String::new(), tr!("Not agreed yet")));
         }
         options
     });
@@ -117,10 +117,11 @@ pub fn VisibilityChoice(
             })
             .is_ok()
         {
-            said.set(format!(
-                "Who may see {what}: {}. {}",
-                visibility.label(),
-                visibility.hint()
+            said.set(tr!(
+                "Who may see {what}: {what2}. {hint}",
+                what = what,
+                what2 = visibility.label(),
+                hint = visibility.hint()
             ));
         }
     });

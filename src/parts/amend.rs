@@ -7,6 +7,7 @@ use crate::state::{use_app, use_review, PageErrors};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use review_core::signoff::{amend_form_errors, form};
+use review_core::tr;
 
 /// Start a new version of a signed-off review, saying what changes and why.
 #[component]
@@ -43,22 +44,25 @@ pub fn Amend() -> impl IntoView {
                     app.flash.set(None);
                     navigate(&format!("/review/{}", next.id), Default::default());
                 }
-                Err(e) => problem.set(Some(format!("The new version could not be saved: {e}."))),
+                Err(e) => problem.set(Some(tr!(
+                    "The new version could not be saved: {why}.",
+                    why = e
+                ))),
             },
             Err(e) => problem.set(Some(e.to_string())),
         }
     };
     view! {
-        <Page back=ctx.path("sign") back_text="Back to the sign-off" title="Amend this review" caption="Check and sign off" about=&["P23"]
-            intro="This makes a new version of the review that you can change and everyone signs again. The signed version is kept as it is.">
+        <Page back=ctx.path("sign") back_text={tr!("Back to the sign-off")} title={tr!("Amend this review")} caption={tr!("Check and sign off")} about=&["P23"]
+            intro={tr!("This makes a new version of the review that you can change and everyone signs again. The signed version is kept as it is.")}>
             <ErrorSummary errors=errors.visible() attempts=errors.attempts />
-            <TextArea easy="amend.reason" id=form::AMEND_REASON label="Why does the review need amending?" value=reason rows=3
+            <TextArea easy="amend.reason" id=form::AMEND_REASON label={tr!("Why does the review need amending?")} value=reason rows=3
                 error=error(form::AMEND_REASON) on_input=Callback::new(move |v| reason.set(v)) />
-            <TextArea easy="amend.what" id=form::AMEND_WHAT label="What will change?" value=what rows=3
+            <TextArea easy="amend.what" id=form::AMEND_WHAT label={tr!("What will change?")} value=what rows=3
                 error=error(form::AMEND_WHAT) on_input=Callback::new(move |v| what.set(v)) />
             <Problem message=problem />
             <div class="app-button-group">
-                <button type="button" class="app-button" on:click=amend>"Make a new version"</button>
+                <button type="button" class="app-button" on:click=amend>{tr!("Make a new version")}</button>
             </div>
         </Page>
     }

@@ -15,7 +15,7 @@ use review_core::check::{shown_in_full, shown_rows};
 use review_core::progress::{self, Part, Status};
 use review_core::sharing::{shown_now, written_items, Item};
 use review_core::signoff::ready_to_sign;
-use review_core::words::count_of;
+use review_core::tr;
 use review_core::Shown;
 use std::collections::HashSet;
 
@@ -44,11 +44,11 @@ pub fn CheckAnswers() -> impl IntoView {
         all_parts.with(|ps| unfolded.with(|o| ps.iter().all(|p| o.contains(p))))
     });
     view! {
-        <Page back=ctx.path("") back_text="Back to the review" title="Check the review before signing" caption="Check and sign off" about=&["P17", "P18", "P19", "P20", "P21", "P22", "P23"]>
+        <Page back=ctx.path("") back_text={tr!("Back to the review")} title={tr!("Check the review before signing")} caption={tr!("Check and sign off")} about=&["P17", "P18", "P19", "P20", "P21", "P22", "P23"]>
             <Show when=move || !unfinished.with(Vec::is_empty)>
                 <div class="app-notification-banner app-notification-banner--warning" role="region" aria-labelledby="unfinished-title">
                     <div class="app-notification-banner__content">
-                        <h2 class="app-heading-m" id="unfinished-title">"Finish these first"</h2>
+                        <h2 class="app-heading-m" id="unfinished-title">{tr!("Finish these first")}</h2>
                         <ul class="app-list">
                             {move || unfinished.get().into_iter().map(|(p, s)| view! {
                                 <li>
@@ -72,7 +72,7 @@ pub fn CheckAnswers() -> impl IntoView {
                             let open = all_open.get_untracked();
                             unfolded.update(|o| if open { o.clear() } else { o.extend(all_parts.get_untracked()) });
                         }>
-                        {move || if all_open.get() { "Fold every part" } else { "Show every part" }}
+                        {move || if all_open.get() { tr!("Fold every part") } else { tr!("Show every part") }}
                     </button>
                 </div>
             </Show>
@@ -84,7 +84,7 @@ pub fn CheckAnswers() -> impl IntoView {
                 let full = shown_now(r) == Shown::Everything;
                 let body_id = format!("check-{}", part.slug());
                 let controls = body_id.clone();
-                let count = count_of(rows.len(), "answer", "answers");
+                let count = review_core::trn!(rows.len(), "{n} answer", "{n} answers");
                 let open = move || in_full.get() || unfolded.with(|o| o.contains(&part));
                 view! {
                     <h2 class="app-heading-m">{part.title()}</h2>
@@ -95,7 +95,7 @@ pub fn CheckAnswers() -> impl IntoView {
                                 aria-expanded=move || if open() { "true" } else { "false" }
                                 aria-controls=controls.clone()
                                 on:click=move |_| unfolded.update(|o| if !o.remove(&part) { o.insert(part); })>
-                                {move || if open() { "Hide" } else { "Show" }}
+                                {move || if open() { tr!("Hide") } else { tr!("Show") }}
                                 <span class="app-visually-hidden">{format!(" {}", part.title())}</span>
                             </button>
                         </div>
@@ -123,9 +123,9 @@ pub fn CheckAnswers() -> impl IntoView {
             <div class="app-button-group">
                 <Show
                     when=move || ready.get()
-                    fallback=|| view! { <p class="app-body">"Signing opens when every part is done."</p> }
+                    fallback=|| view! { <p class="app-body">{tr!("Signing opens when every part is done.")}</p> }
                 >
-                    <A exact=true href=crate::href(ctx.path("sign")) attr:class="app-button">"Continue to sign off"</A>
+                    <A exact=true href=crate::href(ctx.path("sign")) attr:class="app-button">{tr!("Continue to sign off")}</A>
                 </Show>
             </div>
         </Page>
@@ -154,12 +154,12 @@ fn SaidInPart(
         let (items, kept) = items.get();
         (!items.is_empty() || kept > 0).then(|| {
             view! {
-                <h3 class="app-heading-s">{format!("What was said: {}", part.title())}</h3>
+                <h3 class="app-heading-s">{tr!("What was said: {title}", title = part.title())}</h3>
                 <ul class="app-said">
                     {items.into_iter().map(|item| view! { <SaidItem item=item /> }).collect_view()}
                 </ul>
                 {(kept > 0).then(|| view! {
-                    <p class="app-said__kept">{format!("{} not in this copy.", count_of(kept, "item is", "items are"))}</p>
+                    <p class="app-said__kept">{review_core::trn!(kept, "{n} item is not in this copy.", "{n} items are not in this copy.")}</p>
                 })}
             }
         })
@@ -178,15 +178,15 @@ fn SaidItem(
         format!("{} · {}", item.kind.label(), item.about)
     };
     let visibility = item.visibility;
-    let seen_by = visibility.map_or("Not agreed yet", |v| v.label());
+    let seen_by = visibility.map_or_else(|| tr!("Not agreed yet"), |v| v.label());
     view! {
         <li class="app-said__item" data-item=item.key.clone()>
             <p class="app-said__kind">{kind}</p>
             <p class="app-body app-said__text">{item.text}</p>
-            {item.said_by.map(|who| view! { <p class="app-said__who">{format!("Said by: {who}")}</p> })}
+            {item.said_by.map(|who| view! { <p class="app-said__who">{tr!("Said by: {who}", who = who)}</p> })}
             <p class="app-visibility app-visibility--shown">
                 <VisibilityIcon visibility=Signal::stored(visibility) />
-                <span>{format!("Who may see it: {seen_by}")}</span>
+                <span>{tr!("Who may see it: {seen_by}", seen_by = seen_by)}</span>
             </p>
         </li>
     }
@@ -201,12 +201,8 @@ fn WhoseView() -> impl IntoView {
         let who = r.turn_holder().map(review_core::words::called).unwrap_or_default();
         match shown_now(r) {
             Shown::Everything => None,
-            Shown::CarerCopy | Shown::IndividualCopy => Some(format!(
-                "This page shows what {who}’s copy of the summary will hold. Anything they may not see is left out, and counted under each part."
-            )),
-            Shown::EveryoneOnly => Some(format!(
-                "This page shows {who} what everyone may see. Anything kept to some people is left out, and counted under each part."
-            )),
+            Shown::CarerCopy | Shown::IndividualCopy => Some(tr!("This page shows what {who}’s copy of the summary will hold. Anything they may not see is left out, and counted under each part.", who = who)),
+            Shown::EveryoneOnly => Some(tr!("This page shows {who} what everyone may see. Anything kept to some people is left out, and counted under each part.", who = who)),
         }
     });
     move || {

@@ -12,7 +12,7 @@ use leptos::html;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use review_core::summary::{
-    check_result, grouped, verify, CheckResult, Kept, TeamKeys, Verdict, VerifyOptions,
+    check_result, grouped, verify, CheckResult, Kept, Row, TeamKeys, Verdict, VerifyOptions,
 };
 use review_core::words::long_moment_of;
 use review_core::{tr, trn};
@@ -75,14 +75,19 @@ async fn check_file(file: web_sys::File, list: Option<TeamKeys>) -> Checked {
 }
 
 /// Rows of "what" and "value".
-fn rows_view(rows: Vec<(String, String)>) -> impl IntoView {
+/// The file's own data (names, ids, keys) is marked as never translated.
+pub(crate) fn rows_view(rows: Vec<Row>) -> impl IntoView {
     view! {
         <dl class="app-summary-list">
-            {rows.into_iter().map(|(k, v)| view! {
-                <div class="app-summary-list__row">
-                    <dt class="app-summary-list__key">{k}</dt>
-                    <dd class="app-summary-list__value">{v}</dd>
-                </div>
+            {rows.into_iter().map(|r| {
+                let gap = !r.data.is_empty() && !r.words.is_empty();
+                let data = (!r.data.is_empty()).then(|| view! { <span translate="no">{r.data}</span> });
+                view! {
+                    <div class="app-summary-list__row">
+                        <dt class="app-summary-list__key">{r.label}</dt>
+                        <dd class="app-summary-list__value">{data}{gap.then_some(" ")}{r.words}</dd>
+                    </div>
+                }
             }).collect_view()}
         </dl>
     }

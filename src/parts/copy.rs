@@ -16,24 +16,25 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use review_core::readable::{html, readable, Style};
 use review_core::summary::{sha256_base64url, verify, CopyFile, Summary, VerifyOptions};
+use review_core::tr;
 use review_core::GivenHow;
 
 /// The recipient's signed copy this device keeps, read.
 fn find(review: &review_core::Review, recipient: &str) -> Result<(CopyFile, Summary), String> {
     let made = signing::stored_summary(review)?.ok_or_else(|| {
-        "this review was not signed off on this device, so its copies are not here".to_string()
+        tr!("this review was not signed off on this device, so its copies are not here")
     })?;
     let file = made
         .copies?
         .into_iter()
         .find(|c| c.recipient.id == recipient)
-        .ok_or_else(|| "this device keeps no such copy of this review".to_string())?;
+        .ok_or_else(|| tr!("this device keeps no such copy of this review"))?;
     // Read the way every signed file is read (and checked): the copy shown
     // is the copy signed.
     let checked = verify(file.text.as_bytes(), &VerifyOptions::default());
     match (checked.is_intact(), checked.summary) {
         (true, Some(document)) => Ok((file, document)),
-        _ => Err("the copy kept on this device no longer checks: it is damaged or was changed after it was signed".into()),
+        _ => Err(tr!("the copy kept on this device no longer checks: it is damaged or was changed after it was signed")),
     }
 }
 
@@ -53,8 +54,8 @@ pub fn ReadableCopy() -> impl IntoView {
         Ok(found) => found,
         Err(why) => {
             return view! {
-                <Page back=back back_text="Back to the review" title="This copy is not here">
-                    <p class="app-body">{format!("The copy cannot be shown: {why}.")}</p>
+                <Page back=back back_text={tr!("Back to the review")} title={tr!("This copy is not here")}>
+                    <p class="app-body">{tr!("The copy cannot be shown: {why}.", why = why)}</p>
                 </Page>
             }
             .into_any()
@@ -81,7 +82,7 @@ pub fn ReadableCopy() -> impl IntoView {
             ShareFile {
                 name: match s {
                     Style::Plain => format!("{stem}.html"),
-                    Style::EasyRead => format!("{stem}-easy-read.html"),
+                    Style::EasyRead => tr!("{stem}-easy-read.html", stem = stem),
                 },
                 mime: "text/html",
                 text: html::page(&words(s), signing::LANGUAGE),
@@ -94,8 +95,14 @@ pub fn ReadableCopy() -> impl IntoView {
             let page = page_file();
             said.set(Some(
                 download::download(&page.name, page.mime, &page.text)
-                    .map(|()| format!("{whose} was saved as a page, {}.", page.name))
-                    .map_err(|e| format!("The page could not be saved: {e}.")),
+                    .map(|()| {
+                        tr!(
+                            "{whose} was saved as a page, {name}.",
+                            whose = whose,
+                            name = page.name
+                        )
+                    })
+                    .map_err(|e| tr!("The page could not be saved: {why}.", why = e)),
             ));
         }
     };
@@ -104,8 +111,14 @@ pub fn ReadableCopy() -> impl IntoView {
         move |_| {
             said.set(Some(
                 download::download(&file.file_name, "application/json", &file.text)
-                    .map(|()| format!("{whose} was saved as the signed file, {}.", file.file_name))
-                    .map_err(|e| format!("The file could not be saved: {e}.")),
+                    .map(|()| {
+                        tr!(
+                            "{whose} was saved as the signed file, {file_name}.",
+                            whose = whose,
+                            file_name = file.file_name
+                        )
+                    })
+                    .map_err(|e| tr!("The file could not be saved: {why}.", why = e)),
             ))
         }
     };
@@ -136,13 +149,11 @@ pub fn ReadableCopy() -> impl IntoView {
                     // Shared through the sheet: logged as given that way
                     // (to take back below if it did not reach them).
                     Ok(Shared::Done) => Ok(match ctx.mark_copy_given(recipient, document_id, GivenHow::Shared) {
-                        Ok(()) => format!("{whose} was shared from this tablet: the signed file and its page. It is marked as given; take the mark back below if it did not reach them."),
-                        Err(e) => format!("{whose} was shared from this tablet: the signed file and its page. It could not be marked as given ({e}): mark it below."),
+                        Ok(()) => tr!("{whose} was shared from this tablet: the signed file and its page. It is marked as given; take the mark back below if it did not reach them.", whose = whose),
+                        Err(e) => tr!("{whose} was shared from this tablet: the signed file and its page. It could not be marked as given ({why}): mark it below.", whose = whose, why = e),
                     }),
-                    Ok(Shared::Cancelled) => Ok("Nothing was shared.".to_string()),
-                    Err(e) => Err(format!(
-                        "{whose} could not be shared: {e}. Save it or print it instead."
-                    )),
+                    Ok(Shared::Cancelled) => Ok(tr!("Nothing was shared.")),
+                    Err(e) => Err(tr!("{whose} could not be shared: {why}. Save it or print it instead.", whose = whose, why = e)),
                 };
                 let _ = said.try_set(Some(result));
             });
@@ -151,7 +162,7 @@ pub fn ReadableCopy() -> impl IntoView {
     let print = move |_| {
         if let Some(w) = web_sys::window() {
             if w.print().is_err() {
-                said.set(Some(Err("This browser would not print.".into())));
+                said.set(Some(Err(tr!("This browser would not print."))));
             }
         }
     };
@@ -165,18 +176,18 @@ pub fn ReadableCopy() -> impl IntoView {
         }
     };
     view! {
-        <Page back=back back_text="Back to the review" title=whose.clone()
-            intro="Read it together, print it, or save it to give or send. It holds only what its reader may see, as agreed in “How we will review”.">
-            <div class="app-button-group" role="group" aria-label="Words">
+        <Page back=back back_text={tr!("Back to the review")} title=whose.clone()
+            intro={tr!("Read it together, print it, or save it to give or send. It holds only what its reader may see, as agreed in “How we will review”.")}>
+            <div class="app-button-group" role="group" aria-label={tr!("Words")}>
                 {choice("Plain words", Style::Plain)}
                 {choice("Easy read", Style::EasyRead)}
             </div>
             <div class="app-button-group">
-                <button type="button" class="app-button" on:click=print>"Print"</button>
-                <button type="button" class="app-button app-button--secondary" on:click=save_page>"Save as a page"</button>
-                <button type="button" class="app-button app-button--secondary" on:click=save_file>"Save the signed file"</button>
+                <button type="button" class="app-button" on:click=print>{tr!("Print")}</button>
+                <button type="button" class="app-button app-button--secondary" on:click=save_page>{tr!("Save as a page")}</button>
+                <button type="button" class="app-button app-button--secondary" on:click=save_file>{tr!("Save the signed file")}</button>
                 {can_share.then(|| view! {
-                    <button type="button" class="app-button app-button--secondary" on:click=share_now.clone()>"Share"</button>
+                    <button type="button" class="app-button app-button--secondary" on:click=share_now.clone()>{tr!("Share")}</button>
                 })}
             </div>
             <Said said=said />

@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use review_core::agreement::{in_words, HowAgreed};
 use review_core::lists::ListKind;
 use review_core::progress::Part;
+use review_core::tr;
 use review_core::validate::{self, ids};
 use review_core::words::capitalise;
 use review_core::{
@@ -33,13 +34,13 @@ pub fn Cover() -> impl IntoView {
     view! {
         <PartPage part=Part::Cover errors=errors list=list>
             <p class="app-body">
-                {format!("{individual} may need other support while {carer} has time for their own needs. Agree each one together, and ask {individual} what they think.")}
+                {tr!("{individual} may need other support while {carer} has time for their own needs. Agree each one together, and ask {individual} what they think.", individual = individual, carer = carer)}
             </p>
             <ListSection easy="cover.needed" list=list
-                legend=format!("Does {individual_s} support need to change while the carer has time for themselves?")
-                hint="For example: a sitting service while the carer goes to an appointment, a short stay while they have a break."
+                legend=tr!("Does {whose} support need to change while the carer has time for themselves?", whose = individual_s)
+                hint={tr!("For example: a sitting service while the carer goes to an appointment, a short stay while they have a break.")}
                 still_listed="To answer no, first remove the arrangements listed below"
-                heading="Arrangements" add_text="Add an arrangement"
+                heading={tr!("Arrangements")} add_text={tr!("Add an arrangement")}
                 card=Callback::new(move |id| view! { <ArrangementCard id=id list=list /> }.into_any()) />
         </PartPage>
     }
@@ -106,17 +107,16 @@ fn ArrangementCard(
         .map(|a| {
             let c = Choice::new(*a, a.key(), a.label());
             if *a == AgreementAnswer::NotAskedYet {
-                c.hint("For example, they were not at the meeting. Ask them before it starts.")
+                c.hint(tr!(
+                    "For example, they were not at the meeting. Ask them before it starts."
+                ))
             } else {
                 c
             }
         })
         .collect::<Vec<_>>();
     // Shown by the "What happens next?" question, and on the card when it is closed.
-    let not_agreed_note = format!(
-        "{} has not agreed, so this arrangement should not go ahead as it is. Their wishes count: talk again, look for another way, or ask for advice.",
-        capitalise(&individual)
-    );
+    let not_agreed_note = tr!("{individual} has not agreed, so this arrangement should not go ahead as it is. Their wishes count: talk again, look for another way, or ask for advice.", individual = capitalise(&individual));
     let note_when_closed = not_agreed_note.clone();
     let summary = move || {
         arrangement.item.with(|a| {
@@ -142,30 +142,29 @@ fn ArrangementCard(
                     ) => match agreed.how_agreed() {
                         Some(how) => ctx
                             .review
-                            .with_untracked(|r| format!("Yes, {}", in_words(r, &how))),
-                        None => "Yes".to_string(),
+                            .with_untracked(|r| tr!("Yes, {how}", how = in_words(r, &how))),
+                        None => tr!("Yes"),
                     },
                     Some(IndividualAgreement::NotAgreed { what_happens_next }) => {
-                        format!("No. Next: {}", or_not_yet(what_happens_next))
+                        tr!("No. Next: {next}", next = or_not_yet(what_happens_next))
                     }
                     Some(other) => other.answer().label().to_string(),
                 };
                 let risks = match a.risks.len() {
-                    0 => "None recorded".to_string(),
-                    1 => "1 risk".to_string(),
-                    n => format!("{n} risks"),
+                    0 => tr!("None recorded"),
+                    n => review_core::trn!(n, "{n} risk", "{n} risks"),
                 };
                 let rows = vec![
-                    ("Time for", need),
-                    ("When", or_not_yet(&a.when)),
-                    ("Provided by", or_not_yet(&a.provider)),
+                    (tr!("Time for"), need),
+                    (tr!("When"), or_not_yet(&a.when)),
+                    (tr!("Provided by"), or_not_yet(&a.provider)),
                     (
-                        "Paid for",
+                        tr!("Paid for"),
                         a.funding
                             .map_or_else(|| or_not_yet(""), |f| f.label().to_string()),
                     ),
-                    ("Risks", risks),
-                    ("Agreed", agreed),
+                    (tr!("Risks"), risks),
+                    (tr!("Agreed"), agreed),
                 ];
                 view! { {note} <ShortAnswers rows=rows /> }
             })
@@ -181,9 +180,12 @@ fn ArrangementCard(
         request_animation_frame(move || focus_by_id(&ids::cover_risk(&rid, "risk")));
     };
     let (need_legend, kind_legend, agreement_legend) = (
-        format!("What does {carer} need the time for?"),
-        format!("What support will {individual} have?"),
-        format!("Did {individual} agree to this?"),
+        tr!("What does {carer} need the time for?", carer = carer),
+        tr!(
+            "What support will {individual} have?",
+            individual = individual
+        ),
+        tr!("Did {individual} agree to this?", individual = individual),
     );
     let (detail_id, how_id, next_id) = (
         arrangement.field("makes-room-for-detail"),
@@ -206,7 +208,7 @@ fn ArrangementCard(
                 let (detail_id, detail_err) = (detail_id.clone(), err("makes-room-for-detail"));
                 view! {
                     <Show when=move || need.get() == Some(CarerNeed::Other)>
-                        <TextInput easy="cover.need-detail" id=detail_id.clone() label="What do they need the time for?"
+                        <TextInput easy="cover.need-detail" id=detail_id.clone() label={tr!("What do they need the time for?")}
                             value=text(|a| a.makes_room_for_detail.clone()) error=detail_err
                             on_input=arrangement.set(CoverField::MakesRoomForDetail) width="app-input--width-30" />
                     </Show>
@@ -215,27 +217,27 @@ fn ArrangementCard(
             <Radios easy="cover.kind" id=field("kind") legend=kind_legend.clone()
                 choices=Choice::list(CoverKind::ALL, CoverKind::key, CoverKind::label)
                 value=arrangement.read(|a| a.kind) error=err("kind") on_change=arrangement.set(CoverField::Kind) />
-            <TextInput easy="cover.when" id=field("when") label="When, and how often?"
-                hint="For example: Tuesdays from 10am to 4pm, every week"
+            <TextInput easy="cover.when" id=field("when") label={tr!("When, and how often?")}
+                hint={tr!("For example: Tuesdays from 10am to 4pm, every week")}
                 value=text(|a| a.when.clone()) error=err("when") on_input=arrangement.set(CoverField::When) width="app-input--width-30" />
-            <TextInput easy="cover.provider" id=field("provider") label="Who will provide it?"
-                hint="For example: Northshire Sitting Service, their sister Farah"
+            <TextInput easy="cover.provider" id=field("provider") label={tr!("Who will provide it?")}
+                hint={tr!("For example: Northshire Sitting Service, their sister Farah")}
                 value=text(|a| a.provider.clone()) error=err("provider") on_input=arrangement.set(CoverField::Provider) width="app-input--width-30" />
-            <Radios easy="cover.funding" id=field("funding") legend="How will it be paid for?"
+            <Radios easy="cover.funding" id=field("funding") legend={tr!("How will it be paid for?")}
                 choices=Choice::list(Funding::ALL, Funding::key, Funding::label)
                 value=arrangement.read(|a| a.funding) error=err("funding") on_change=arrangement.set(CoverField::Funding) />
-            <h4 class="app-heading-s">"Risks and how they are managed"</h4>
-            <p class="app-hint">"For example: a new carer who does not know their routine, managed by a handover visit first."</p>
+            <h4 class="app-heading-s">{tr!("Risks and how they are managed")}</h4>
+            <p class="app-hint">{tr!("For example: a new carer who does not know their routine, managed by a handover visit first.")}</p>
             <For each=move || risks.get() key=|id| id.clone()
                 children=move |rid| view! { <RiskFields id=rid errors=list.errors /> } />
             <div class="app-form-group">
                 <button type="button" class="app-button app-button--secondary app-u-mb-0"
                     id=field("add-risk") on:click=add_risk.clone()>
-                    "Add a risk"
+                    {tr!("Add a risk")}
                 </button>
             </div>
             <Radios easy=("cover.agreement", individual.clone()) id=field("agreement") legend=agreement_legend.clone()
-                hint="Their wishes count, whether they say so themselves or through someone who helps them."
+                hint={tr!("Their wishes count, whether they say so themselves or through someone who helps them.")}
                 choices=agreement_choices.clone()
                 value=answer error=err("agreement") on_change=set_answer />
             {
@@ -255,8 +257,8 @@ fn ArrangementCard(
                         <div class="app-inset-text">
                             <p class="app-body">{not_agreed_note.clone()}</p>
                         </div>
-                        <TextArea easy="cover.next" id=next_id.clone() label="What happens next?"
-                            hint="For example: talk again with their advocate next week; try a sitting service at home instead of a short stay"
+                        <TextArea easy="cover.next" id=next_id.clone() label={tr!("What happens next?")}
+                            hint={tr!("For example: talk again with their advocate next week; try a sitting service at home instead of a short stay")}
                             value=next_step error=next_err on_input=set_next_step rows=3 />
                     </Show>
                 }
@@ -314,7 +316,7 @@ fn RiskFields(
     });
     let rid = id.clone();
     let remove = Callback::new(move |()| {
-        let what = format!("risk {}", place.get_untracked());
+        let what = tr!("risk {n}", n = place.get_untracked());
         if ctx.send_removal(Command::RemoveCoverRisk { id: rid.clone() }, what) {
             let add_id = add_id.clone();
             request_animation_frame(move || focus_by_id(&add_id));
@@ -328,15 +330,15 @@ fn RiskFields(
         <div class="app-card">
             <div class="app-card__body">
                 <fieldset class="app-fieldset">
-                    <legend class="app-fieldset__legend app-fieldset__legend--s">{move || format!("Risk {}", place.get())}</legend>
-                    <TextArea easy="cover.risk" id=field("risk") label="What is the risk?" value=risk
+                    <legend class="app-fieldset__legend app-fieldset__legend--s">{move || tr!("Risk {n}", n = place.get())}</legend>
+                    <TextArea easy="cover.risk" id=field("risk") label={tr!("What is the risk?")} value=risk
                         error=errors.for_field(field("risk")) on_input=set_risk rows=2 />
-                    <TextArea easy="cover.risk-managed" id=field("management") label="How will it be managed?" value=management
+                    <TextArea easy="cover.risk-managed" id=field("management") label={tr!("How will it be managed?")} value=management
                         error=errors.for_field(field("management")) on_input=set_management rows=2 />
                 </fieldset>
-                <VisibilityChoice item=id.clone() what="this risk" />
+                <VisibilityChoice item=id.clone() what={tr!("this risk")} />
             </div>
-            <RemoveWithConfirm id=field("remove") what=Signal::derive(move || format!("risk {}", place.get())) on_remove=remove />
+            <RemoveWithConfirm id=field("remove") what=Signal::derive(move || tr!("risk {n}", n = place.get())) on_remove=remove />
         </div>
     }
 }

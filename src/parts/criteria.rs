@@ -11,6 +11,7 @@ use crate::state::{use_review, PageErrors};
 use leptos::prelude::*;
 use review_core::library::criteria_library;
 use review_core::progress::Part;
+use review_core::tr;
 use review_core::validate::{self, ids};
 use review_core::{Command, CriterionGroup, CriterionSource, Scale};
 
@@ -24,18 +25,18 @@ pub fn Criteria() -> impl IntoView {
     view! {
         <PartPage part=Part::Criteria errors=errors>
             <p class="app-body">
-                "Choose together what the review will look at. Later, everyone will say how each one is going."
+                {tr!("Choose together what the review will look at. Later, everyone will say how each one is going.")}
             </p>
-            <h2 class="app-heading-m">"Chosen so far"</h2>
+            <h2 class="app-heading-m">{tr!("Chosen so far")}</h2>
             <Show when=move || chosen.with(Vec::is_empty)>
-                <p class="app-body">"Nothing chosen yet."</p>
+                <p class="app-body">{tr!("Nothing chosen yet.")}</p>
             </Show>
             <ul class="app-list app-stack">
                 <For each=move || chosen.get() key=|id| id.clone()
                     children=move |id| view! { <ChosenCriterion id=id errors=errors /> } />
             </ul>
             <Editable>
-                <h2 class="app-heading-m" id="add-criteria" tabindex="-1">"Choose from our list"</h2>
+                <h2 class="app-heading-m" id="add-criteria" tabindex="-1">{tr!("Choose from our list")}</h2>
                 <FieldMessages errors=errors field="add-criteria" />
                 <LibrarySearch />
                 <CustomCriterion />
@@ -59,8 +60,8 @@ fn LibrarySearch() -> impl IntoView {
         })
     });
     view! {
-        <TextInput easy="criteria.search" id="library-search" label="Search our list"
-            hint="A word or two, for example: money, breaks, calls."
+        <TextInput easy="criteria.search" id="library-search" label={tr!("Search our list")}
+            hint={tr!("A word or two, for example: money, breaks, calls.")}
             value=query on_input=Callback::new(move |q| query.set(q)) width="app-input--width-20" />
         {move || {
             if query.with(|q| q.trim().is_empty()) {
@@ -69,10 +70,10 @@ fn LibrarySearch() -> impl IntoView {
             let keys = found.get();
             if keys.is_empty() {
                 return view! {
-                    <p class="app-body" role="status">"Nothing in our list has those words. Try another word, or use “Add your own” below."</p>
+                    <p class="app-body" role="status">{tr!("Nothing in our list has those words. Try another word, or use “Add your own” below.")}</p>
                 }.into_any();
             }
-            let legend = review_core::words::count_of(keys.len(), "criterion has those words", "criteria have those words");
+            let legend = review_core::trn!(keys.len(), "{n} criterion has those words", "{n} criteria have those words");
             view! {
                 <p class="app-visually-hidden" role="status">{legend.clone()}</p>
                 <LibraryChoices id="library-found".to_string() legend=legend hint=String::new() keys=keys />
@@ -97,11 +98,11 @@ fn LibraryGroup(
     view! {
         <details class="app-details">
             <summary class="app-details__summary">
-                <span class="app-details__summary-text">{format!("{} ({count} to choose from)", info.title)}</span>
+                <span class="app-details__summary-text">{tr!("{title} ({count} to choose from)", title = review_core::i18n::seed(&info.title), count = count)}</span>
             </summary>
             <div class="app-details__text">
-                <LibraryChoices id=format!("library-{}", group.key()) legend=info.title.clone()
-                    hint=info.description.clone() keys=keys />
+                <LibraryChoices id=format!("library-{}", group.key()) legend=review_core::i18n::seed(&info.title)
+                    hint=review_core::i18n::seed(&info.description) keys=keys />
             </div>
         </details>
     }
@@ -138,9 +139,12 @@ fn LibraryChoices(
         .map(|c| {
             let symbol = review_core::easy::Sym::from_file(&c.symbol)
                 .unwrap_or(review_core::easy::Sym::Note);
-            Choice::new(c.key.clone(), &c.key, &c.wording)
-                .hint(format!("Easy read: {}", c.easy_read))
-                .easy(c.easy_read.clone(), symbol)
+            Choice::new(c.key.clone(), &c.key, review_core::i18n::seed(&c.wording))
+                .hint(tr!(
+                    "Easy read: {easy_read}",
+                    easy_read = review_core::i18n::seed(&c.easy_read)
+                ))
+                .easy(review_core::i18n::seed(&c.easy_read), symbol)
         })
         .collect();
     let toggle = Callback::new(move |(key, used): (String, bool)| {
@@ -156,7 +160,7 @@ fn LibraryChoices(
         {
             let wording = criteria_library()
                 .get(&key)
-                .map(|c| format!("“{}”", c.wording))
+                .map(|c| tr!("“{text}”", text = review_core::i18n::seed(&c.wording)))
                 .unwrap_or_default();
             ctx.send_removal(Command::RemoveCriterion { id }, wording);
         }
@@ -196,16 +200,16 @@ fn CustomCriterion() -> impl IntoView {
     view! {
         <details class="app-details">
             <summary class="app-details__summary">
-                <span class="app-details__summary-text">"Add your own"</span>
+                <span class="app-details__summary-text">{tr!("Add your own")}</span>
             </summary>
             <div class="app-details__text">
-                <TextArea easy="criteria.custom" id="custom-wording" label="What else should the review look at?"
-                    hint="Write it so that people can say whether it is going well. For example: the evening calls from the care agency come on time."
+                <TextArea easy="criteria.custom" id="custom-wording" label={tr!("What else should the review look at?")}
+                    hint={tr!("Write it so that people can say whether it is going well. For example: the evening calls from the care agency come on time.")}
                     value=wording error=problem rows=2 on_input=Callback::new(move |v| wording.set(v)) />
-                <Radios easy="criteria.custom-group" id="custom-group" legend="Which area is it about?"
-                    choices=CriterionGroup::ALL.iter().map(|g| Choice::new(*g, g.key(), &lib.group(*g).title)).collect()
+                <Radios easy="criteria.custom-group" id="custom-group" legend={tr!("Which area is it about?")}
+                    choices=CriterionGroup::ALL.iter().map(|g| Choice::new(*g, g.key(), review_core::i18n::seed(&lib.group(*g).title))).collect()
                     value=group on_change=Callback::new(move |g| group.set(Some(g))) />
-                <SecondaryAction on_press=Callback::new(add)>"Add this to the review"</SecondaryAction>
+                <SecondaryAction on_press=Callback::new(add)>{tr!("Add this to the review")}</SecondaryAction>
             </div>
         </details>
     }
@@ -259,10 +263,10 @@ fn ChosenCriterion(
                         .map(review_core::words::called)
                         .collect()
                 });
-                format!(
-                    "{}. Agreed by {}.",
-                    c.scale.label(),
-                    review_core::words::and_list(&names)
+                tr!(
+                    "{what}. Agreed by {list}.",
+                    what = c.scale.label(),
+                    list = review_core::words::and_list(&names)
                 )
             })
         })
@@ -277,19 +281,19 @@ fn ChosenCriterion(
         <li class="app-card">
             <div class="app-card__header">
                 <h3 class="app-card__title app-heading-s" id=heading_id>
-                    {move || criterion.with(|c| c.as_ref().map(|c| c.wording.clone()).unwrap_or_default())}
+                    {move || criterion.with(|c| c.as_ref().map(|c| review_core::i18n::seed(&c.wording)).unwrap_or_default())}
                 </h3>
                 <p class="app-hint app-u-mb-0">
                     {move || criterion.with(|c| c.as_ref().map(|c| {
-                        match c.source { CriterionSource::Library { .. } => "From our list", CriterionSource::Custom => "Added by you" }
+                        match c.source { CriterionSource::Library { .. } => tr!("From our list"), CriterionSource::Custom => tr!("Added by you") }
                     }).unwrap_or_default())}
                 </p>
                 <button type="button" class="app-button app-button--secondary app-u-mb-0"
                     aria-expanded=move || if open.get() { "true" } else { "false" }
                     aria-controls=body_id.clone()
                     on:click=move |_| open.update(|o| *o = !*o)>
-                    {move || if open.get() { "Close" } else { change.get() }}
-                    <span class="app-visually-hidden">{move || criterion.with(|c| c.as_ref().map(|c| format!(" “{}”", c.wording)).unwrap_or_default())}</span>
+                    {move || if open.get() { tr!("Close") } else { change.get().to_string() }}
+                    <span class="app-visually-hidden">{move || criterion.with(|c| c.as_ref().map(|c| format!(" {}", tr!("“{text}”", text = review_core::i18n::seed(&c.wording)))).unwrap_or_default())}</span>
                 </button>
             </div>
             <Show when=move || !open.get()>
@@ -297,19 +301,19 @@ fn ChosenCriterion(
             </Show>
             <div class="app-card__body" id=body_id.clone() hidden=move || !open.get()>
                 {move || easy_words().map(|words| view! { <EasyReadBox words=words /> })}
-                <Radios easy="criteria.scale" id=format!("criterion-{id}-scale") legend="How will people rate it?"
+                <Radios easy="criteria.scale" id=format!("criterion-{id}-scale") legend={tr!("How will people rate it?")}
                     choices=Choice::list(&Scale::ALL, Scale::key, Scale::label)
                     value=Signal::derive(move || criterion.with(|c| c.as_ref().map(|c| c.scale)))
                     on_change=set_scale />
                 {move || {
                     let people = present.get();
                     if people.is_empty() {
-                        return view! { <p class="app-body">"Add who is here first, so they can agree."</p> }.into_any();
+                        return view! { <p class="app-body">{tr!("Add who is here first, so they can agree.")}</p> }.into_any();
                     }
                     let choices = people.iter().map(|(pid, name)| Choice::new(pid.clone(), pid, name).easy(name.clone(), review_core::easy::Sym::Person)).collect();
                     view! {
-                        <Checkboxes easy="criteria.agreed-by" id=group_id.clone() legend="Who agrees to look at this?"
-                            hint="Changing the wording or the scale asks everyone again."
+                        <Checkboxes easy="criteria.agreed-by" id=group_id.clone() legend={tr!("Who agrees to look at this?")}
+                            hint={tr!("Changing the wording or the scale asks everyone again.")}
                             choices=choices
                             value=Signal::derive(move || criterion.with(|c| c.as_ref().map(|c| c.agreed_by.clone()).unwrap_or_default()))
                             error=errors.for_field(group_id.clone())
@@ -324,14 +328,14 @@ fn ChosenCriterion(
                         on:click={
                             let id3 = id3.clone();
                             move |_| {
-                                let what = criterion.with_untracked(|c| c.as_ref().map(|c| format!("“{}”", c.wording)).unwrap_or_default());
+                                let what = criterion.with_untracked(|c| c.as_ref().map(|c| tr!("“{text}”", text = review_core::i18n::seed(&c.wording))).unwrap_or_default());
                                 crate::components::remove_from(ctx, &format!("remove-criterion-{id3}"),
                                     Command::RemoveCriterion { id: id3.clone() },
                                     what,
                                 );
                             }
                         }>
-                        "Remove" <span class="app-visually-hidden">" this criterion"</span>
+                        {tr!("Remove")} <span class="app-visually-hidden">" "{tr!("this criterion")}</span>
                     </button>
                 </div>
             </Editable>

@@ -73,7 +73,7 @@ pub fn DeviceSettingsPage() -> impl IntoView {
     let retention_choices: Vec<crate::components::Choice<u32>> = review_core::retention::CHOICES
         .iter()
         .map(|d| {
-            crate::components::Choice::new(*d, &d.to_string(), &trn!(*d, "{n} day", "{n} days"))
+            crate::components::Choice::new(*d, &d.to_string(), trn!(*d, "{n} day", "{n} days"))
         })
         .collect();
     let navigate = use_navigate();

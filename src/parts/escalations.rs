@@ -11,6 +11,7 @@ use review_core::continuity::EscalationFollowUp;
 use review_core::escalation::urgent_safeguarding;
 use review_core::lists::ListKind;
 use review_core::progress::Part;
+use review_core::tr;
 use review_core::validate;
 use review_core::words::long_date;
 use review_core::{
@@ -20,7 +21,10 @@ use review_core::{
 
 /// The words of the safeguarding warning, shown at the top of the page and
 /// in the matter's own card.
-const PHONE_NOW: &str = "This app sends nothing. Phone the safeguarding team now.";
+/// What an urgent safeguarding matter needs at once.
+fn phone_now() -> String {
+    tr!("This app sends nothing. Phone the safeguarding team now.")
+}
 
 /// Things that need someone else's help (P22).
 #[component]
@@ -45,30 +49,30 @@ pub fn Escalations() -> impl IntoView {
     let first = move || {
         view! {
                 <Show when=move || !urgent.with(Vec::is_empty)>
-                    <Banner id="urgent-safeguarding-title" title="Urgent safeguarding" warning=true urgent=true
-                        heading=PHONE_NOW.to_string()>
+                    <Banner id="urgent-safeguarding-title" title={tr!("Urgent safeguarding")} warning=true urgent=true
+                        heading=phone_now()>
                             <dl class="app-summary-list">
                                 {move || urgent.get().into_iter().map(|(_, matter, to_whom)| {
                                     let matter = if matter.is_empty() {
-                                        "The matter is not written down yet: write it below.".to_string()
+                                        tr!("The matter is not written down yet: write it below.")
                                     } else {
                                         matter
                                     };
                                     view! {
                                         <div class="app-summary-list__row">
-                                            <dt class="app-summary-list__key">"What to say"</dt>
+                                            <dt class="app-summary-list__key">{tr!("What to say")}</dt>
                                             <dd class="app-summary-list__value">{matter}</dd>
                                         </div>
                                         {(!to_whom.is_empty()).then(|| view! {
                                             <div class="app-summary-list__row">
-                                                <dt class="app-summary-list__key">"Who to ask for"</dt>
+                                                <dt class="app-summary-list__key">{tr!("Who to ask for")}</dt>
                                                 <dd class="app-summary-list__value">{to_whom}</dd>
                                             </div>
                                         })}
                                     }
                                 }).collect_view()}
                             </dl>
-                            <p class="app-body">"When you have phoned, set the matter\u{2019}s status to \u{201c}Referred\u{201d}."</p>
+                            <p class="app-body">{tr!("When you have phoned, set the matter’s status to “Referred”.")}</p>
                         </Banner>
                 </Show>
         }
@@ -78,18 +82,18 @@ pub fn Escalations() -> impl IntoView {
         Callback::new(move |(id, answer)| ctx.send(Command::FollowUpEscalation { id, answer }));
     view! {
         <PartPage part=Part::Escalations errors=errors list=list first=first>
-            <FollowUps easy="escalations.follow-up" heading="Still open at the last review" rows=last errors=errors on_answer=follow_up
+            <FollowUps easy="escalations.follow-up" heading={tr!("Still open at the last review")} rows=last errors=errors on_answer=follow_up
                 kept="One more matter from the last review is for the worker to follow up."
-                intro="Say whether each matter that was with someone else at the last review is resolved now. One still open can be added below as a matter for this review."
+                intro={tr!("Say whether each matter that was with someone else at the last review is resolved now. One still open can be added below as a matter for this review.")}
                 choices=|| Choice::list(EscalationFollowUp::ALL, EscalationFollowUp::key, EscalationFollowUp::label) />
             <p class="app-body">
-                "Some things are beyond your role or expertise. Record each one, where it needs to go, and who will take it forward."
+                {tr!("Some things are beyond your role or expertise. Record each one, where it needs to go, and who will take it forward.")}
             </p>
-            <ListSection easy="escalations.any" list=list legend="Does anything need someone else's help?"
-                hint="For example: a safeguarding concern, an occupational therapy assessment, housing or money advice."
+            <ListSection easy="escalations.any" list=list legend={tr!("Does anything need someone else's help?")}
+                hint={tr!("For example: a safeguarding concern, an occupational therapy assessment, housing or money advice.")}
                 still_listed="To answer no, first remove what is listed below"
-                heading="What needs someone else's help"
-                add_text="Add something that needs someone else's help"
+                heading={tr!("What needs someone else's help")}
+                add_text={tr!("Add something that needs someone else's help")}
                 card=Callback::new(move |id| view! { <MatterCard id=id list=list /> }.into_any()) />
         </PartPage>
     }
@@ -158,34 +162,34 @@ fn MatterCard(
                             .to_string()
                     }
                     (Some(r), "") => r.label().to_string(),
-                    (Some(r), who) => format!("{}: {who}", r.label()),
+                    (Some(r), who) => tr!("{route}: {who}", route = r.label(), who = who),
                 };
                 let consent = match &e.consent {
                     None => or_not_yet(""),
                     Some(ConsentToShare::NotNeededBecauseOfRisk { .. }) => {
-                        "Shared without consent because of a risk of harm".into()
+                        tr!("Shared without consent because of a risk of harm")
                     }
                     Some(c) => c.answer().label().to_string(),
                 };
                 let rows = vec![
-                    ("Matter", or_not_yet(&e.matter)),
-                    ("Goes to", goes_to),
+                    (tr!("Matter"), or_not_yet(&e.matter)),
+                    (tr!("Goes to"), goes_to),
                     (
-                        "Urgency",
+                        tr!("Urgency"),
                         e.urgency
                             .map(|u| u.label().to_string())
                             .unwrap_or_else(|| or_not_yet("")),
                     ),
                     (
-                        "Taken forward by",
+                        tr!("Taken forward by"),
                         owner_name.get_untracked().unwrap_or_else(|| or_not_yet("")),
                     ),
                     (
-                        "Due by",
+                        tr!("Due by"),
                         e.due.map(long_date).unwrap_or_else(|| or_not_yet("")),
                     ),
-                    ("Consent to share", consent),
-                    ("Where it has got to", e.status.label().to_string()),
+                    (tr!("Consent to share"), consent),
+                    (tr!("Where it has got to"), e.status.label().to_string()),
                 ];
                 view! { <ShortAnswers rows=rows /> }
             })
@@ -197,7 +201,7 @@ fn MatterCard(
             <Show when=move || urgent.get()>
                 <div class="app-warning-text">
                     <strong class="app-warning-text__text">
-                        <span class="app-visually-hidden">"Warning: "</span>{PHONE_NOW}
+                        <span class="app-visually-hidden">{tr!("Warning:")}" "</span>{phone_now()}
                     </strong>
                 </div>
             </Show>
@@ -206,46 +210,46 @@ fn MatterCard(
     view! {
         <ListCard entry=matter title=matter.title(|e| e.route.map(EscalationRoute::label))
             summary=summary always=warning>
-                    <TextArea easy="escalations.matter" id=matter.field("matter") label="What is the matter?"
-                        hint="Write it as you would say it on the phone."
+                    <TextArea easy="escalations.matter" id=matter.field("matter") label={tr!("What is the matter?")}
+                        hint={tr!("Write it as you would say it on the phone.")}
                         value=matter.read(|e| e.matter.clone()) error=matter.error("matter")
                         on_input=matter.set(EscalationField::Matter) rows=3 />
-                    <TextArea easy="escalations.why" id=matter.field("why") label="Why is it beyond your scope or expertise?"
-                        hint="For example: it needs a safeguarding enquiry; it needs an occupational therapy assessment"
+                    <TextArea easy="escalations.why" id=matter.field("why") label={tr!("Why is it beyond your scope or expertise?")}
+                        hint={tr!("For example: it needs a safeguarding enquiry; it needs an occupational therapy assessment")}
                         value=matter.read(|e| e.why_beyond_scope.clone()) error=matter.error("why")
                         on_input=matter.set(EscalationField::WhyBeyondScope) rows=2 />
-                    <VisibilityChoice item=matter.id() what="this matter" />
-                    <Radios easy="escalations.route" id=matter.field("route") legend="Where does it need to go?"
+                    <VisibilityChoice item=matter.id() what={tr!("this matter")} />
+                    <Radios easy="escalations.route" id=matter.field("route") legend={tr!("Where does it need to go?")}
                         choices=Choice::list(EscalationRoute::ALL, EscalationRoute::key, EscalationRoute::label)
                         value=route error=matter.error("route") on_change=matter.set(EscalationField::Route) />
                     <Show when=move || route.get() == Some(EscalationRoute::Other)>
-                        <TextInput easy="escalations.route-detail" id=matter.field("route-detail") label="Which service or team?"
+                        <TextInput easy="escalations.route-detail" id=matter.field("route-detail") label={tr!("Which service or team?")}
                             value=matter.read(|e| e.route_detail.clone()) error=matter.error("route-detail")
                             on_input=matter.set(EscalationField::RouteDetail) width="app-input--width-30" />
                     </Show>
-                    <TextInput easy="escalations.to-whom" id=matter.field("to-whom") label="Who will it go to?"
-                        hint="A team or a person, for example: the duty safeguarding team, Dr Shah"
+                    <TextInput easy="escalations.to-whom" id=matter.field("to-whom") label={tr!("Who will it go to?")}
+                        hint={tr!("A team or a person, for example: the duty safeguarding team, Dr Shah")}
                         value=matter.read(|e| e.to_whom.clone()) error=matter.error("to-whom")
                         on_input=matter.set(EscalationField::ToWhom) width="app-input--width-30" />
-                    <Radios easy="escalations.urgency" id=matter.field("urgency") legend="How urgent is it?"
+                    <Radios easy="escalations.urgency" id=matter.field("urgency") legend={tr!("How urgent is it?")}
                         choices=Choice::list(Urgency::ALL, Urgency::key, Urgency::label)
                         value=matter.read(|e| e.urgency) error=matter.error("urgency")
                         on_change=matter.set(EscalationField::Urgency) />
-                    <PersonChoice easy="escalations.owner" id=matter.field("owner") legend="Who will take it forward?"
+                    <PersonChoice easy="escalations.owner" id=matter.field("owner") legend={tr!("Who will take it forward?")}
                         value=matter.read(|e| e.owner.clone()) error=matter.error("owner")
                         name_error=matter.error("owner-name") on_change=matter.set(EscalationField::Owner) />
-                    <DateInput easy="escalations.due" id=matter.field("due") label="Due by" hint="On or after the day of this review."
+                    <DateInput easy="escalations.due" id=matter.field("due") label={tr!("Due by")} hint={tr!("On or after the day of this review.")}
                         value=matter.read(|e| e.due) error=matter.error("due")
                         on_change=matter.set(EscalationField::Due) />
-                    <Radios easy="escalations.consent" id=matter.field("consent") legend="Is there consent to share this?"
-                        hint="Without consent, information may be shared only when there is a risk of harm. Record why."
+                    <Radios easy="escalations.consent" id=matter.field("consent") legend={tr!("Is there consent to share this?")}
+                        hint={tr!("Without consent, information may be shared only when there is a risk of harm. Record why.")}
                         choices=consent_choices.clone()
                         value=consent_answer error=matter.error("consent") on_change=set_consent />
                     <Show when=move || consent_answer.get() == Some(ConsentAnswer::BecauseOfRisk)>
-                        <TextArea easy="escalations.consent-reason" id=matter.field("consent-reason") label="What is the risk that means it is shared without consent?"
+                        <TextArea easy="escalations.consent-reason" id=matter.field("consent-reason") label={tr!("What is the risk that means it is shared without consent?")}
                             value=reason error=matter.error("consent-reason") on_input=set_reason rows=2 />
                     </Show>
-                    <Radios easy="escalations.status" id=matter.field("status") legend="Where has it got to?" inline=true
+                    <Radios easy="escalations.status" id=matter.field("status") legend={tr!("Where has it got to?")} inline=true
                         choices=Choice::list(EscalationStatus::ALL, EscalationStatus::key, EscalationStatus::label)
                         value=matter.read(|e| Some(e.status)) on_change=matter.set(EscalationField::Status) />
         </ListCard>

@@ -139,14 +139,14 @@ pub fn HandOnPage() -> impl IntoView {
             }}
             {(unreadable > 0).then(|| view! {
                 <div class="app-warning-text">
-                    <p class="app-warning-text__text">{format!("{} on this tablet cannot be read. The home screen can download each as it is, for your records team to look at.", review_core::words::count_of(unreadable, "saved review", "saved reviews"))}</p>
+                    <p class="app-warning-text__text">{review_core::trn!(unreadable, "{n} saved review on this tablet cannot be read. The home screen can download each as it is, for your records team to look at.", "{n} saved reviews on this tablet cannot be read. The home screen can download each as it is, for your records team to look at.")}</p>
                 </div>
             })}
             {key_section()}
             <h2 class="app-heading-m">{tr!("3. Remove everything from this tablet")}</h2>
             <p class="app-body">{tr!("This removes every review, summary, setting, the PIN and the signing key that Review Together keeps on this tablet. It cannot be undone. The app itself stays, empty, ready for the next worker.")}</p>
             <Checkboxes id="hand-on-confirm" legend={tr!("Before anything is removed")}
-                choices=vec![Choice::new((), "done", &tr!("Everything on this tablet has reached our records team, or is in a backup"))]
+                choices=vec![Choice::new((), "done", tr!("Everything on this tablet has reached our records team, or is in a backup"))]
                 value=Signal::derive(move || if confirmed.get() { vec![()] } else { vec![] })
                 error=unconfirmed
                 on_toggle=Callback::new(move |((), ticked)| confirmed.set(ticked)) />

@@ -15,6 +15,7 @@ use review_core::outcome::{default_next_review, MONTHS_AFTER_NO_CHANGE, WEEKS_AF
 use review_core::progress::Part;
 use review_core::rating::{channel_hint, channel_options};
 use review_core::sharing::{CARER_VIEW, INDIVIDUAL_VIEW, OTHER_VIEWS, OUTCOME_RATIONALE};
+use review_core::tr;
 use review_core::words::long_date;
 use review_core::{
     ActionField, Command, OutcomeDecision, OutcomeField, RatingChannel, Review, Speaker,
@@ -24,14 +25,10 @@ use review_core::{
 fn decision_hint(decision: OutcomeDecision) -> String {
     match decision {
         OutcomeDecision::NoChange => {
-            format!("The next review is usually {MONTHS_AFTER_NO_CHANGE} months from now.")
+            tr!("The next review is usually {months_after_no_change} months from now.", months_after_no_change = MONTHS_AFTER_NO_CHANGE)
         }
-        OutcomeDecision::ChangeToPlan => format!(
-            "The next review is sooner, {WEEKS_AFTER_A_NEW_PLAN} weeks from now, to check the changes are working."
-        ),
-        OutcomeDecision::ChangeToPlanAndBudget => format!(
-            "A reassessment is arranged. The next review is {WEEKS_AFTER_A_NEW_PLAN} weeks from now."
-        ),
+        OutcomeDecision::ChangeToPlan => tr!("The next review is sooner, {weeks_after_a_new_plan} weeks from now, to check the changes are working.", weeks_after_a_new_plan = WEEKS_AFTER_A_NEW_PLAN),
+        OutcomeDecision::ChangeToPlanAndBudget => tr!("A reassessment is arranged. The next review is {weeks_after_a_new_plan} weeks from now.", weeks_after_a_new_plan = WEEKS_AFTER_A_NEW_PLAN),
     }
 }
 
@@ -57,19 +54,19 @@ pub fn ActionsAndOutcome() -> impl IntoView {
     });
     view! {
         <PartPage part=Part::Outcome errors=errors list=list>
-            <FollowUps easy="outcome.follow-up" heading="Last time’s actions" kept=KEPT_ACTION rows=last errors=errors on_answer=follow_up
-                intro="Say what became of each action agreed at the last review. One carried forward comes into this review’s actions below, for a new date."
+            <FollowUps easy="outcome.follow-up" heading={tr!("Last time’s actions")} kept=KEPT_ACTION rows=last errors=errors on_answer=follow_up
+                intro={tr!("Say what became of each action agreed at the last review. One carried forward comes into this review’s actions below, for a new date.")}
                 choices=|| Choice::list(ActionFollowUp::ALL, ActionFollowUp::key, ActionFollowUp::label) />
-            <h2 class="app-heading-m">"Actions"</h2>
-            <p class="app-body">"What will be done after the review, who will do it, and by when. The outcome comes next."</p>
+            <h2 class="app-heading-m">{tr!("Actions")}</h2>
+            <p class="app-body">{tr!("What will be done after the review, who will do it, and by when. The outcome comes next.")}</p>
             <Show when=move || actions.with(Vec::is_empty)>
-                <p class="app-body">"No actions yet."</p>
+                <p class="app-body">{tr!("No actions yet.")}</p>
             </Show>
             <ul class="app-list app-stack">
                 <For each=move || actions.get() key=|id| id.clone()
                     children=move |id| view! { <ActionCard id=id list=list /> } />
             </ul>
-            <AddButton id=ListKind::Actions.add_button() text="Add an action" on_add=add />
+            <AddButton id=ListKind::Actions.add_button() text={tr!("Add an action")} on_add=add />
         </PartPage>
     }
 }
@@ -84,18 +81,18 @@ pub fn TheOutcome() -> impl IntoView {
     let set = move |field: OutcomeField| ctx.send(Command::SetOutcome(field));
     view! {
         <PartPage part=Part::Outcome errors=errors page=1>
-            <p class="app-body">"What the review decided and why. What everyone thinks of it comes next."</p>
-            <Radios easy="outcome.decision" id="outcome-decision" legend="What did the review decide?"
+            <p class="app-body">{tr!("What the review decided and why. What everyone thinks of it comes next.")}</p>
+            <Radios easy="outcome.decision" id="outcome-decision" legend={tr!("What did the review decide?")}
                 choices=OutcomeDecision::ALL.iter().map(|d| Choice::new(*d, d.key(), d.label()).hint(decision_hint(*d))).collect()
                 value=Signal::derive(move || outcome.with(|o| o.decision))
                 error=errors.for_field("outcome-decision")
                 on_change=Callback::new(move |d| set(OutcomeField::Decision(d))) />
-            <TextArea easy="outcome.rationale" id="outcome-rationale" label="Why is this the outcome?"
-                hint="What the review found that led to this decision."
+            <TextArea easy="outcome.rationale" id="outcome-rationale" label={tr!("Why is this the outcome?")}
+                hint={tr!("What the review found that led to this decision.")}
                 value=Signal::derive(move || outcome.with(|o| o.rationale.clone()))
                 error=errors.for_field("outcome-rationale") rows=4
                 on_input=Callback::new(move |v| set(OutcomeField::Rationale(v))) />
-            <VisibilityChoice item=OUTCOME_RATIONALE what="why this is the outcome" />
+            <VisibilityChoice item=OUTCOME_RATIONALE what={tr!("why this is the outcome")} />
             <NextReviewDate errors=errors />
         </PartPage>
     }
@@ -120,17 +117,17 @@ pub fn EveryonesView() -> impl IntoView {
         move |f: fn(&review_core::Outcome) -> String| Signal::derive(move || outcome.with(f));
     view! {
         <PartPage part=Part::Outcome errors=errors page=2>
-            <TextArea easy="outcome.carer-view" id="outcome-carer-view" label=format!("What does {carer} think of the outcome?")
+            <TextArea easy="outcome.carer-view" id="outcome-carer-view" label=tr!("What does {carer} think of the outcome?", carer = carer)
                 value=text(|o| o.carer_view.clone()) error=errors.for_field("outcome-carer-view") rows=3
                 on_input=Callback::new(move |v| set(OutcomeField::CarerView(v))) />
-            <VisibilityChoice item=CARER_VIEW what=format!("{carer}'s view") />
-            <TextArea easy="outcome.individual-view" id="outcome-individual-view" label=format!("What does {individual} think of the outcome?")
-                hint="In their own words, as far as you can."
+            <VisibilityChoice item=CARER_VIEW what=tr!("{name}’s view", name = carer) />
+            <TextArea easy="outcome.individual-view" id="outcome-individual-view" label=tr!("What does {individual} think of the outcome?", individual = individual)
+                hint={tr!("In their own words, as far as you can.")}
                 value=text(|o| o.individual_view.clone()) error=errors.for_field("outcome-individual-view") rows=3
                 on_input=Callback::new(move |v| set(OutcomeField::IndividualView(v))) />
-            <VisibilityChoice item=INDIVIDUAL_VIEW what=format!("{individual}'s view") />
+            <VisibilityChoice item=INDIVIDUAL_VIEW what=tr!("{name}’s view", name = individual) />
             {
-                let legend = format!("How did {individual} give their view? (optional)");
+                let legend = tr!("How did {individual} give their view? (optional)", individual = individual);
                 move || channels.get().map(|(options, hint)| {
                     let choices = options.into_iter().map(|o| {
                         let symbol = review_core::easy::channel_symbol(&o.channel);
@@ -145,12 +142,12 @@ pub fn EveryonesView() -> impl IntoView {
                     }
                 })
             }
-            <TextArea easy="outcome.other-views" id="outcome-other-views" label="Other views and any disagreements (optional)"
-                hint="Write each view in the words of the person who holds it, and say whose it is. A disagreement is recorded here, not settled."
+            <TextArea easy="outcome.other-views" id="outcome-other-views" label={tr!("Other views and any disagreements (optional)")}
+                hint={tr!("Write each view in the words of the person who holds it, and say whose it is. A disagreement is recorded here, not settled.")}
                 value=text(|o| o.other_views.clone()) rows=4
                 on_input=Callback::new(move |v| set(OutcomeField::OtherViews(v))) />
             <OtherViewsBy />
-            <VisibilityChoice item=OTHER_VIEWS what="the other views" />
+            <VisibilityChoice item=OTHER_VIEWS what={tr!("the other views")} />
         </PartPage>
     }
 }
@@ -171,7 +168,7 @@ fn OtherViewsBy() -> impl IntoView {
         }
     });
     view! {
-        <Select easy="outcome.other-views-said-by" id="outcome-other-views-said-by" label="Whose views are these?" options=options
+        <Select easy="outcome.other-views-said-by" id="outcome-other-views-said-by" label={tr!("Whose views are these?")} options=options
             value=Signal::derive(move || said_by.with(Speaker::key)) on_change=on_change />
     }
 }
@@ -208,13 +205,13 @@ fn NextReviewDate(
         {move || {
             let (default, changes) = suggested.get();
             let why = if changes {
-                format!("{WEEKS_AFTER_A_NEW_PLAN} weeks after this review, because the plan is changing")
+                tr!("{weeks_after_a_new_plan} weeks after this review, because the plan is changing", weeks_after_a_new_plan = WEEKS_AFTER_A_NEW_PLAN)
             } else {
-                format!("{MONTHS_AFTER_NO_CHANGE} months after this review, as the plan is not changing")
+                tr!("{months_after_no_change} months after this review, as the plan is not changing", months_after_no_change = MONTHS_AFTER_NO_CHANGE)
             };
             view! {
-                <DateInput easy="outcome.next-review" id="next-review" label="Date of the next review"
-                    hint=format!("Suggested: {} ({why}). Use it, or enter another date.", long_date(default))
+                <DateInput easy="outcome.next-review" id="next-review" label={tr!("Date of the next review")}
+                    hint=tr!("Suggested: {when} ({why}). Use it, or enter another date.", when = long_date(default), why = why)
                     value=date
                     error=errors.for_field("next-review")
                     on_change=on_change />
@@ -222,7 +219,7 @@ fn NextReviewDate(
         }}
         <Show when=move || offered.get() && !locked.get()>
             <SecondaryAction on_press=Callback::new(use_suggested)>
-                {move || format!("Use the suggested date, {}", long_date(suggested.get().0))}
+                {move || tr!("Use the suggested date, {when}", when = long_date(suggested.get().0))}
             </SecondaryAction>
         </Show>
     }
@@ -246,7 +243,7 @@ fn ActionCard(
     let criteria = ctx.select(|r| {
         r.criteria
             .iter()
-            .map(|c| (c.id.clone(), c.wording.trim().to_string()))
+            .map(|c| (c.id.clone(), review_core::i18n::seed(c.wording.trim())))
             .collect::<Vec<_>>()
     });
     let linked = action.read(|a| a.criterion.clone());
@@ -262,9 +259,9 @@ fn ActionCard(
                     |o| ctx.review.with_untracked(|r| r.person_name(o)),
                 );
                 let rows = vec![
-                    ("What", or_not_yet(&a.what)),
-                    ("Who", who),
-                    ("By", a.due.map_or_else(|| or_not_yet(""), long_date)),
+                    (tr!("What"), or_not_yet(&a.what)),
+                    (tr!("Who"), who),
+                    (tr!("By"), a.due.map_or_else(|| or_not_yet(""), long_date)),
                 ];
                 view! { <ShortAnswers rows=rows /> }
             })
@@ -272,15 +269,15 @@ fn ActionCard(
     };
     view! {
         <ListCard entry=action summary=summary>
-            <TextArea easy="outcome.action" id=action.field("what") label="What will be done?"
+            <TextArea easy="outcome.action" id=action.field("what") label={tr!("What will be done?")}
                 value=action.read(|a| a.what.clone()) error=action.error("what") rows=2
                 on_input=action.set(ActionField::What) />
-            <VisibilityChoice item=action.id() what="this action" />
-            <PersonChoice easy="outcome.action-owner" id=action.field("owner") legend="Who will do it?"
+            <VisibilityChoice item=action.id() what={tr!("this action")} />
+            <PersonChoice easy="outcome.action-owner" id=action.field("owner") legend={tr!("Who will do it?")}
                 value=action.read(|a| a.owner.clone()) error=action.error("owner")
                 name_error=action.error("owner-name") on_change=action.set(ActionField::Owner) />
-            <DateInput easy="outcome.action-due" id=action.field("due") label="When will it be done by?"
-                hint="On or after the day of this review."
+            <DateInput easy="outcome.action-due" id=action.field("due") label={tr!("When will it be done by?")}
+                hint={tr!("On or after the day of this review.")}
                 value=action.read(|a| a.due) error=action.error("due")
                 on_change=action.set(ActionField::Due) />
             {
@@ -289,7 +286,7 @@ fn ActionCard(
                 <Show when=move || !criteria.with(Vec::is_empty)>
                     {
                         let (words, read_aloud) = crate::components::question_words(&criterion_id,
-                            "Which of the things you looked at does it answer? (optional)".into(),
+                            tr!("Which of the things you looked at does it answer? (optional)"),
                             Some("outcome.action-criterion".into()), Vec::new());
                         view! {
                     <div class="app-form-group">
@@ -298,7 +295,7 @@ fn ActionCard(
                         <select class="app-select" id=criterion_id.clone() name=criterion_id.clone()
                             disabled=move || crate::state::read_only().get()
                             on:change=move |ev| set_criterion.run(event_target_value(&ev))>
-                            <option value="" prop:selected=move || linked.with(Option::is_none)>"None of them"</option>
+                            <option value="" prop:selected=move || linked.with(Option::is_none)>{tr!("None of them")}</option>
                             {move || criteria.get().into_iter().map(|(cid, wording)| {
                                 let c = cid.clone();
                                 view! {

@@ -154,7 +154,7 @@ fn LockScreen() -> impl IntoView {
         if let Some(why) = damaged.clone() {
             return view! {
                 <Page title={tr!("This device cannot be unlocked")}>
-                    <p class="app-body">{format!("The record of this device's PIN cannot be read: {why}. Nothing on the device can be opened without it.")}</p>
+                    <p class="app-body">{tr!("The record of this device's PIN cannot be read: {why}. Nothing on the device can be opened without it.", why = why)}</p>
                     <div class="app-button-group">
                         <button type="button" class="app-button app-button--warning" on:click=move |_| forgotten.set(true)>
                             {tr!("Remove all data from this device")}
@@ -190,7 +190,7 @@ fn LockScreen() -> impl IntoView {
                             held=Signal::derive(move || wait.get() > 0) />
                     </div>
                     {move || (wait.get() > 0).then(|| view! {
-                        <p class="app-body">{format!("You can try again in {}.", review_core::words::wait_words(wait.get()))}</p>
+                        <p class="app-body">{tr!("You can try again in {get}.", get = review_core::words::wait_words(wait.get()))}</p>
                     })}
                 </form>
                 <h2 class="app-heading-m">{tr!("Forgotten the PIN?")}</h2>
@@ -432,7 +432,7 @@ pub fn PinPage() -> impl IntoView {
             crate::components::Choice::new(
                 *m,
                 &m.to_string(),
-                &trn!(*m, "{n} minute", "{n} minutes"),
+                trn!(*m, "{n} minute", "{n} minutes"),
             )
         })
         .collect();

@@ -18,6 +18,7 @@ use crate::state::use_review;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use review_core::private_turn::{self, PrivateTurn};
+use review_core::tr;
 use review_core::validate::ids;
 use review_core::{Command, Participant, Person, Role};
 use wasm_bindgen::JsValue;
@@ -76,7 +77,7 @@ fn keep(turn: Option<PrivateTurn>, remake: bool) -> Result<(), String> {
         Some(t) => storage::save_private_turn(t),
         None => storage::end_private_turn(),
     }
-    .map_err(|e| format!("This tablet could not keep that: {e}."))?;
+    .map_err(|e| tr!("This tablet could not keep that: {why}.", why = e))?;
     if remake {
         crate::state::remake_app();
     }
@@ -91,7 +92,7 @@ fn worker_name(r: &review_core::Review) -> (Option<String>, String) {
         worker
             .map(Participant::short_name)
             .filter(|n| !n.is_empty())
-            .unwrap_or_else(|| "the worker".into()),
+            .unwrap_or_else(|| tr!("the worker")),
     )
 }
 
@@ -128,13 +129,13 @@ fn OwnQuestions(
             private_turn::questions(r, &who),
             match helpers.len() {
                 0 => None,
-                1 => Some(format!(
-                    "{}, your advocate, can stay with you and help you say what you want.",
-                    helpers[0]
+                1 => Some(tr!(
+                    "{helpers}, your advocate, can stay with you and help you say what you want.",
+                    helpers = helpers[0]
                 )),
-                _ => Some(format!(
-                    "{}, your advocates, can stay with you and help you say what you want.",
-                    review_core::words::and_list(&helpers)
+                _ => Some(tr!(
+                    "{list}, your advocates, can stay with you and help you say what you want.",
+                    list = review_core::words::and_list(&helpers)
                 )),
             },
         )
@@ -145,29 +146,29 @@ fn OwnQuestions(
         problem.set(set.run(true));
     };
     let kept = match kept_from {
-        Some(other) => format!("What you write here is kept out of {other}’s copy of the summary, unless you choose otherwise on what you said. The worker and the records keep it."),
-        None => "What you write here is kept out of the other person’s copy of the summary, unless you choose otherwise on what you said.".into(),
+        Some(other) => tr!("What you write here is kept out of {other}’s copy of the summary, unless you choose otherwise on what you said. The worker and the records keep it.", other = other),
+        None => tr!("What you write here is kept out of the other person’s copy of the summary, unless you choose otherwise on what you said."),
     };
     let none = asked.is_empty();
     view! {
-        <Page title=format!("Your time on your own, {name}") doc_title="Time on your own"
-            caption="The review · time on your own">
+        <Page title=tr!("Your time on your own, {name}", name = name) doc_title={tr!("Time on your own")}
+            caption={tr!("The review · time on your own")}>
             <div class="app-inset-text">
-                <p class="app-body">"Only your own questions are on this screen. Nobody else’s answers are here."</p>
+                <p class="app-body">{tr!("Only your own questions are on this screen. Nobody else’s answers are here.")}</p>
                 <p class="app-body">{kept}</p>
-                {plan.map(|plan| view! { <p class="app-body">{format!("Planned: {plan}.")}</p> })}
+                {plan.map(|plan| view! { <p class="app-body">{tr!("Planned: {plan}.", plan = plan)}</p> })}
                 {helpers.map(|words| view! { <p class="app-body">{words}</p> })}
             </div>
             {none.then(|| view! {
-                <p class="app-body">"No criteria are being discussed yet, so there is nothing to ask you here. Hand the tablet back when you are ready."</p>
+                <p class="app-body">{tr!("No criteria are being discussed yet, so there is nothing to ask you here. Hand the tablet back when you are ready.")}</p>
             })}
             {asked.into_iter().map(|q| view! { <Question question=q who=who.clone() /> }).collect_view()}
-            <h2 class="app-heading-m">"When you have finished"</h2>
-            <p class="app-body">"What you write is saved as you type. The next screen shows none of it, so you can pass the tablet back."</p>
+            <h2 class="app-heading-m">{tr!("When you have finished")}</h2>
+            <p class="app-body">{tr!("What you write is saved as you type. The next screen shows none of it, so you can pass the tablet back.")}</p>
             <Problem message=problem />
             <div class="app-button-group">
                 <button type="button" class="app-button" id="private-turn-finished" on:click=finished>
-                    "I have finished: hand the tablet back"
+                    {tr!("I have finished: hand the tablet back")}
                 </button>
             </div>
         </Page>
@@ -215,11 +216,11 @@ fn Question(
         <section class="app-private-question" aria-labelledby=labelled>
             <h2 class="app-heading-m" id=heading_id>{question.wording}</h2>
             {(!question.easy_read.is_empty()).then(|| view! {
-                <p class="app-body-l"><span class="app-visually-hidden">"Easy read: "</span>{question.easy_read}</p>
+                <p class="app-body-l"><span class="app-visually-hidden">{tr!("Easy read:")}" "</span>{question.easy_read}</p>
             })}
             {list}
             <SecondaryAction on_press=Callback::new(add)>
-                {move || if notes.with(Vec::is_empty) { "Say something about this" } else { "Say something more about this" }}
+                {move || if notes.with(Vec::is_empty) { tr!("Say something about this") } else { tr!("Say something more about this") }}
                 <span class="app-visually-hidden">{format!(" “{wording}”")}</span>
             </SecondaryAction>
         </section>
@@ -257,19 +258,19 @@ fn OwnNote(
                 ctx,
                 &remove_id,
                 Command::RemoveEvidence { id: nid.clone() },
-                "what you said".into(),
+                tr!("what you said"),
             );
         }
     };
     view! {
         <div class="app-card">
             <div class="app-card__body">
-                <TextArea easy="private.say" id=ids::evidence(&id, "text") label="What you want to say" value=text rows=4 on_input=set_text />
-                <VisibilityChoice item=id.clone() what="what you said" />
+                <TextArea easy="private.say" id=ids::evidence(&id, "text") label={tr!("What you want to say")} value=text rows=4 on_input=set_text />
+                <VisibilityChoice item=id.clone() what={tr!("what you said")} />
             </div>
             <div class="app-card__actions">
                 <button type="button" class="app-button app-button--secondary" id=remove_id on:click=remove>
-                    "Remove this"
+                    {tr!("Remove this")}
                 </button>
             </div>
         </div>
@@ -299,15 +300,15 @@ fn HandBack(
     };
     let not_yet = move |_| problem.set(set.run(false));
     view! {
-        <Page title=format!("Please pass the tablet back to {worker}") doc_title="Pass the tablet back">
-            <p class="app-body">"Thank you. What you said is saved, and none of it is on this screen."</p>
+        <Page title=tr!("Please pass the tablet back to {worker}", worker = worker) doc_title={tr!("Pass the tablet back")}>
+            <p class="app-body">{tr!("Thank you. What you said is saved, and none of it is on this screen.")}</p>
             <Problem message=problem />
             <div class="app-button-group">
                 <button type="button" class="app-button" id="private-turn-back" on:click=back_to_review>
-                    {format!("I am {worker}: back to the review")}
+                    {tr!("I am {worker}: back to the review", worker = worker)}
                 </button>
                 <button type="button" class="app-button app-button--secondary" on:click=not_yet>
-                    "Not finished: back to my own questions"
+                    {tr!("Not finished: back to my own questions")}
                 </button>
             </div>
         </Page>
@@ -323,7 +324,7 @@ pub fn StartPrivateTurn() -> impl IntoView {
             .map(|p| {
                 (
                     p.id.clone(),
-                    format!("{} ({})", p.short_name(), p.role.noun()),
+                    tr!("{name} ({role})", name = p.short_name(), role = p.role.noun()),
                 )
             })
             .collect::<Vec<_>>()
@@ -339,7 +340,7 @@ pub fn StartPrivateTurn() -> impl IntoView {
     let problem = RwSignal::new(None::<String>);
     let start = move |_| {
         let Some(who) = chosen.get_untracked() else {
-            not_chosen.set(Some("Select who has time on their own".into()));
+            not_chosen.set(Some(tr!("Select who has time on their own")));
             focus_by_id("private-turn-who");
             return;
         };
@@ -350,32 +351,32 @@ pub fn StartPrivateTurn() -> impl IntoView {
                 let _ = ctx.dispatch(Command::PassTablet { to: who });
                 problem.set(keep(Some(turn), true).err());
             }
-            Err(e) => problem.set(Some(format!("It cannot start: {e}."))),
+            Err(e) => problem.set(Some(tr!("It cannot start: {why}.", why = e))),
         }
     };
     let back = ctx.path("");
     view! {
-        <Page back=back.clone() back_text="Back to the task list" title="Time on their own"
-            caption="The review · time on your own" about=&["P19", "P20"]
-            intro="The carer, or the person cared for with their advocate, answers on their own while you step back. The screen holds only their own questions until they hand it back.">
-            {move || plan.get().map(|plan| view! { <p class="app-body">{format!("Planned in “How we will review”: {plan}.")}</p> })}
+        <Page back=back.clone() back_text={tr!("Back to the task list")} title={tr!("Time on their own")}
+            caption={tr!("The review · time on your own")} about=&["P19", "P20"]
+            intro={tr!("The carer, or the person cared for with their advocate, answers on their own while you step back. The screen holds only their own questions until they hand it back.")}>
+            {move || plan.get().map(|plan| view! { <p class="app-body">{tr!("Planned in “How we will review”: {plan}.", plan = plan)}</p> })}
             {move || {
                 let people = takers.get();
                 if people.is_empty() {
                     view! {
-                        <p class="app-body">"Nobody can have time on their own now: only the carer or the person cared for, in the room, can."</p>
+                        <p class="app-body">{tr!("Nobody can have time on their own now: only the carer or the person cared for, in the room, can.")}</p>
                     }
                     .into_any()
                 } else {
                     let choices = people.iter().map(|(id, name)| Choice::new(id.clone(), id, name).easy(name.clone(), review_core::easy::Sym::Person)).collect();
                     view! {
-                        <Radios easy="private.who" id="private-turn-who" legend="Who has time on their own now?"
+                        <Radios easy="private.who" id="private-turn-who" legend={tr!("Who has time on their own now?")}
                             choices=choices value=chosen error=not_chosen
                             on_change=Callback::new(move |who| chosen.set(Some(who))) />
                         <Problem message=problem />
                         <div class="app-button-group">
-                            <button type="button" class="app-button" on:click=start>"Give them the tablet"</button>
-                            <A exact=true href=crate::href(back.clone()) attr:class="app-link">"Not now"</A>
+                            <button type="button" class="app-button" on:click=start>{tr!("Give them the tablet")}</button>
+                            <A exact=true href=crate::href(back.clone()) attr:class="app-link">{tr!("Not now")}</A>
                         </div>
                     }
                     .into_any()

@@ -15,6 +15,7 @@ use leptos::prelude::*;
 use restriction::Restriction;
 use review_core::command::MAX_TIME_BOX;
 use review_core::progress::Part;
+use review_core::tr;
 use review_core::validate;
 use review_core::{AgendaItem, Command, Depth, PrivateSlot, ReviewReason, PRIVATE_MINUTES};
 use sharing::SharingAgreement;
@@ -40,9 +41,10 @@ pub fn HowWeReview() -> impl IntoView {
                 .filter(|i| used.contains(i))
                 .map(|item| validate::FieldError {
                     field: format!("time-{}", item.key()),
-                    message: format!(
-                        "Enter the minutes for “{}” as a whole number from 1 to {MAX_TIME_BOX}",
-                        item.label()
+                    message: tr!(
+                        "Enter the minutes for “{what}” as a whole number from 1 to {max_time_box}",
+                        what = item.label(),
+                        max_time_box = MAX_TIME_BOX
                     ),
                     attention: false,
                 }),
@@ -52,37 +54,37 @@ pub fn HowWeReview() -> impl IntoView {
     let process = ctx.select(|r| r.process.clone());
     view! {
         <PartPage part=Part::HowWeReview errors=errors>
-            <p class="app-body">"Agree with the carer how today's review will work."</p>
-            <Radios easy="process.reason" id="reason" legend="Why is this review happening?"
+            <p class="app-body">{tr!("Agree with the carer how today's review will work.")}</p>
+            <Radios easy="process.reason" id="reason" legend={tr!("Why is this review happening?")}
                 choices=Choice::list(&ReviewReason::ALL, ReviewReason::key, ReviewReason::label)
                 value=Signal::derive(move || process.with(|p| p.reason))
                 error=errors.for_field("reason")
                 on_change=Callback::new(move |r| ctx.send(Command::SetReason(r))) />
-            <TextArea easy="process.why-now" id="why-now" label="What has changed since the last review, or why is it happening now? (optional)"
-                hint="In a few words, for example: Joan's memory has got worse; Ayesha has started a new job."
+            <TextArea easy="process.why-now" id="why-now" label={tr!("What has changed since the last review, or why is it happening now? (optional)")}
+                hint={tr!("In a few words, for example: Joan's memory has got worse; Ayesha has started a new job.")}
                 value=Signal::derive(move || process.with(|p| p.why_now.clone())) rows=2
                 on_input=Callback::new(move |t| ctx.send(Command::SetWhyNow(t))) />
-            <Radios easy="process.depth" id="depth" legend="How deep will the review go?"
+            <Radios easy="process.depth" id="depth" legend={tr!("How deep will the review go?")}
                 choices=Choice::list(&Depth::ALL, Depth::key, Depth::label)
                 value=Signal::derive(move || process.with(|p| p.depth))
                 error=errors.for_field("depth")
                 on_change=Callback::new(move |d| ctx.send(Command::SetDepth(d))) />
-            <Checkboxes easy="process.agenda" id="agenda" legend="What will the review cover?"
-                hint="Untick anything the carer does not want to cover today. Actions and the outcome are always included."
+            <Checkboxes easy="process.agenda" id="agenda" legend={tr!("What will the review cover?")}
+                hint={tr!("Untick anything the carer does not want to cover today. Actions and the outcome are always included.")}
                 choices=AgendaItem::ALL.iter().map(|a| Choice::new(*a, a.key(), a.label())).collect()
                 value=Signal::derive(move || process.with(|p| p.agenda.clone()))
                 error=errors.for_field("agenda")
                 on_toggle=Callback::new(move |(item, used)| ctx.send(Command::SetAgendaItem { item, used })) />
             <details class="app-details">
-                <summary class="app-details__summary">"Set a time for each part (optional)"</summary>
+                <summary class="app-details__summary">{tr!("Set a time for each part (optional)")}</summary>
                 <div class="app-details__text">
                     {AgendaItem::ALL.into_iter().map(|item| view! { <TimeBox item=item errors=errors not_numbers=not_numbers /> }).collect_view()}
                 </div>
             </details>
-            <Radios easy="process.private-time" id="private-time" legend="Would the carer like time with the worker on their own?"
-                hint="Some carers want to talk about their own needs without the person they care for in the room."
+            <Radios easy="process.private-time" id="private-time" legend={tr!("Would the carer like time with the worker on their own?")}
+                hint={tr!("Some carers want to talk about their own needs without the person they care for in the room.")}
                 inline=true
-                choices=vec![Choice::new(true, "yes", "Yes"), Choice::new(false, "no", "No")]
+                choices=vec![Choice::new(true, "yes", tr!("Yes")), Choice::new(false, "no", tr!("No"))]
                 value=Signal::derive(move || process.with(|p| p.carer_private_time))
                 error=errors.for_field("private-time")
                 on_change=Callback::new(move |v| ctx.send(Command::SetCarerPrivateTime(v))) />
@@ -115,7 +117,7 @@ pub fn KeepingThingsPrivate() -> impl IntoView {
             // The heading once there is something under it; until then the
             // button says it.
             <Show when=move || !restrictions.with(Vec::is_empty)>
-                <h2 class="app-heading-m">"Anything that must not be shared"</h2>
+                <h2 class="app-heading-m">{tr!("Anything that must not be shared")}</h2>
             </Show>
             <For each=move || restrictions.get() key=|id| id.clone()
                 children=move |id| view! { <Restriction id=id errors=errors /> } />
@@ -123,7 +125,7 @@ pub fn KeepingThingsPrivate() -> impl IntoView {
                 <div class="app-button-group">
                     <button type="button" class="app-button app-button--secondary"
                         on:click=move |_| ctx.send(Command::AddRestriction { id: clock::new_id() })>
-                        "Add something that must not be shared"
+                        {tr!("Add something that must not be shared")}
                     </button>
                 </div>
             </Editable>
@@ -132,7 +134,7 @@ pub fn KeepingThingsPrivate() -> impl IntoView {
                 (!people.is_empty()).then(|| {
                     let choices = people.iter().map(|(id, name)| Choice::new(id.clone(), id, name).easy(name.clone(), review_core::easy::Sym::Person)).collect();
                     view! {
-                        <Checkboxes easy="process.agreement" id="process-agreement" legend="Who agrees to review this way?"
+                        <Checkboxes easy="process.agreement" id="process-agreement" legend={tr!("Who agrees to review this way?")}
                             choices=choices
                             value=Signal::derive(move || process.with(|p| p.agreed_by.clone()))
                             error=errors.for_field("process-agreement")
@@ -200,7 +202,7 @@ fn TimeBox(
     let problem = errors.for_field(format!("time-{}", item.key()));
     view! {
         <Show when=move || used.get()>
-            <TextInput easy=("process.time", review_core::easy::answer("process.agenda", item.key()).map(|e| e.words.to_string()).unwrap_or_default()) id=format!("time-{}", item.key()) label=format!("Minutes for: {}", item.label())
+            <TextInput easy=("process.time", review_core::easy::answer("process.agenda", item.key()).map(|e| review_core::i18n::text(e.words, &[])).unwrap_or_default()) id=format!("time-{}", item.key()) label=tr!("Minutes for: {what}", what = item.label())
                 value=typed error=problem inputmode="numeric" width="app-input--width-3" on_input=on_input />
         </Show>
     }
@@ -215,20 +217,21 @@ fn PrivatePlanFields() -> impl IntoView {
     let minutes =
         Signal::derive(move || plan.with(|p| p.minutes.map(|m| m.to_string()).unwrap_or_default()));
     let options = Signal::stored(
-        std::iter::once((String::new(), "Not set".to_string()))
-            .chain(
-                PRIVATE_MINUTES
-                    .iter()
-                    .map(|m| (m.to_string(), format!("{m} minutes"))),
-            )
+        std::iter::once((String::new(), tr!("Not set")))
+            .chain(PRIVATE_MINUTES.iter().map(|m| {
+                (
+                    m.to_string(),
+                    review_core::trn!(*m, "{n} minute", "{n} minutes"),
+                )
+            }))
             .collect::<Vec<_>>(),
     );
     view! {
         <div class="app-inset-text">
-            <Select easy="process.private-minutes" id="private-minutes" label="How long will it be?" options=options value=minutes
+            <Select easy="process.private-minutes" id="private-minutes" label={tr!("How long will it be?")} options=options value=minutes
                 on_change=Callback::new(move |key: String| ctx.send(Command::SetPrivateMinutes(key.parse().ok()))) />
-            <Radios easy="process.private-slot" id="private-slot" legend="When in the review will it be?"
-                hint="When the time comes, start it from the task list: the carer then has the tablet to themselves."
+            <Radios easy="process.private-slot" id="private-slot" legend={tr!("When in the review will it be?")}
+                hint={tr!("When the time comes, start it from the task list: the carer then has the tablet to themselves.")}
                 choices=Choice::list(&PrivateSlot::ALL, PrivateSlot::key, PrivateSlot::label)
                 value=Signal::derive(move || plan.with(|p| p.slot))
                 on_change=Callback::new(move |slot| ctx.send(Command::SetPrivateSlot(Some(slot)))) />

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use review_core::progress::Part;
 use review_core::readiness::{checks, need_label, ready_to_review};
+use review_core::tr;
 use review_core::validate::{self, ids};
 use review_core::{Command, CommunicationMethod, Need, NeedStatus};
 
@@ -26,21 +27,23 @@ pub fn Readiness() -> impl IntoView {
     view! {
         <PartPage part=Part::Readiness errors=errors>
             <p class="app-body">
-                "Before the review starts, check that everything people need to take part is in place."
+                {tr!("Before the review starts, check that everything people need to take part is in place.")}
             </p>
             <Show when=move || needs.with(Vec::is_empty)>
                 <p class="app-body">
-                    "Nobody has said they need anything set up. If that changes, add it in "
-                    <A exact=true href=crate::href(ctx.part_path(Part::TakingPart))>"help to take part"</A>"."
+                    {crate::components::linked(
+                        &tr!("Nobody has said they need anything set up. If that changes, add it in {taking_part}."),
+                        |slot| (slot == "taking_part").then(|| view! { <A exact=true href=crate::href(ctx.part_path(Part::TakingPart))>{tr!("help to take part")}</A> }.into_any()),
+                    )}
                 </p>
             </Show>
             <For each=move || needs.get() key=|(pid, need)| format!("{pid}/{}", need.key())
                 children=move |(pid, need)| view! { <NeedCheck participant=pid need=need errors=errors /> } />
             <div class="app-inset-text" role="status">
                 {move || if ready.get() {
-                    "Everyone has what they need, or there is a recorded reason to go on. The review can start."
+                    tr!("Everyone has what they need, or there is a recorded reason to go on. The review can start.")
                 } else {
-                    "Not ready yet: answer each question above."
+                    tr!("Not ready yet: answer each question above.")
                 }}
             </div>
         </PartPage>
@@ -119,7 +122,13 @@ fn NeedCheck(
     let legend = move || {
         state.with(|s| {
             s.as_ref()
-                .map(|(label, who, _)| format!("Is everything ready for {who}: {label}?"))
+                .map(|(label, who, _)| {
+                    tr!(
+                        "Is everything ready for {who}: {label}?",
+                        who = who,
+                        label = label
+                    )
+                })
                 .unwrap_or_default()
         })
     };
@@ -127,15 +136,15 @@ fn NeedCheck(
         <div class="app-card">
             <div class="app-card__body">
                 <Radios easy=(need_easy(need), who_name.clone()) id=ids::need(&participant, need) legend=legend()
-                    choices=vec![Choice::new(true, "met", "Yes, it is in place"), Choice::new(false, "not-met", "No, it is not")]
+                    choices=vec![Choice::new(true, "met", tr!("Yes, it is in place")), Choice::new(false, "not-met", tr!("No, it is not"))]
                     value=met error=errors.for_field(ids::need(&participant, need)) on_change=set_met />
                 <Show when=move || met.get() == Some(false)>
-                    <TextArea easy="ready.action" id=ids::need_action(&participant, need) label="What did you do about it?"
-                        hint="For example: booked an interpreter for a new date, used a phone interpreter"
+                    <TextArea easy="ready.action" id=ids::need_action(&participant, need) label={tr!("What did you do about it?")}
+                        hint={tr!("For example: booked an interpreter for a new date, used a phone interpreter")}
                         value=Signal::derive(move || texts().0) error=errors.for_field(ids::need_action(&participant, need))
                         rows=2 on_input=set_action />
-                    <TextArea easy="ready.reason" id=ids::need_reason(&participant, need) label="Why can the review go on today without it?"
-                        hint="If it cannot, stop here and arrange the review again."
+                    <TextArea easy="ready.reason" id=ids::need_reason(&participant, need) label={tr!("Why can the review go on today without it?")}
+                        hint={tr!("If it cannot, stop here and arrange the review again.")}
                         value=Signal::derive(move || texts().1) error=errors.for_field(ids::need_reason(&participant, need))
                         rows=2 on_input=set_reason />
                 </Show>

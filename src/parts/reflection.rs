@@ -13,6 +13,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use review_core::reflection::{feeling_field, field_id, Asked, Feeling, Reflection};
 use review_core::summary::{self, addendum::asked, AddendumFile};
+use review_core::tr;
 
 /// What the page can offer for this review.
 enum Stands {
@@ -26,22 +27,21 @@ enum Stands {
 
 fn stands(review: &review_core::Review) -> Stands {
     if review.state != review_core::ReviewState::SignedOff {
-        return Stands::Cannot("The reflection is written once the review is signed off.".into());
+        return Stands::Cannot(tr!(
+            "The reflection is written once the review is signed off."
+        ));
     }
     match reflection_store::load_addendum(&review.id) {
         Ok(Some(file)) => return Stands::Signed(file),
         Ok(None) => {}
         Err(u) => {
-            return Stands::Cannot(format!(
-                "The signed reflection kept on this device cannot be read because {}. It has been left as it is.",
-                u.error
-            ))
+            return Stands::Cannot(tr!("The signed reflection kept on this device cannot be read because {error}. It has been left as it is.", error = u.error))
         }
     }
     let records = match signing::stored_summary(review) {
         Ok(Some(made)) => made.file,
-        Ok(None) => return Stands::Cannot("This review was not signed off on this device, so there is no signed summary here to add a reflection to. The worker writes it on the device they signed off on.".into()),
-        Err(problem) => return Stands::Cannot(format!("The reflection cannot be written: {problem}.")),
+        Ok(None) => return Stands::Cannot(tr!("This review was not signed off on this device, so there is no signed summary here to add a reflection to. The worker writes it on the device they signed off on.")),
+        Err(problem) => return Stands::Cannot(tr!("The reflection cannot be written: {problem}.", problem = problem)),
     };
     let checked = summary::verify(records.text.as_bytes(), &Default::default());
     let Some(signed) = checked
@@ -49,7 +49,7 @@ fn stands(review: &review_core::Review) -> Stands {
         .clone()
         .filter(|_| checked.errors.is_empty())
     else {
-        return Stands::Cannot("The signed summary kept on this device does not check: it has been changed since it was signed, so nothing can be added to it. Tell your records team.".into());
+        return Stands::Cannot(tr!("The signed summary kept on this device does not check: it has been changed since it was signed, so nothing can be added to it. Tell your records team."));
     };
     // Only the key that signed the summary adds to it: a key made since
     // (the old one replaced, or a device that never had it) cannot.
@@ -58,14 +58,11 @@ fn stands(review: &review_core::Review) -> Stands {
         _ => None,
     };
     if ours.is_none() || ours != checked.kid {
-        return Stands::Cannot("This device’s signing key did not sign this review’s summary (it was signed off on another device, or this device’s key has been replaced since), so it cannot add a signed reflection to it. The reflection is written on the device that signed the review off.".into());
+        return Stands::Cannot(tr!("This device’s signing key did not sign this review’s summary (it was signed off on another device, or this device’s key has been replaced since), so it cannot add a signed reflection to it. The reflection is written on the device that signed the review off."));
     }
     match reflection_store::load_reflection(&review.id) {
         Ok(draft) => Stands::Write(asked(&signed), draft),
-        Err(u) => Stands::Cannot(format!(
-            "The reflection written so far cannot be read because {}. It has been left as it is.",
-            u.error
-        )),
+        Err(u) => Stands::Cannot(tr!("The reflection written so far cannot be read because {error}. It has been left as it is.", error = u.error)),
     }
 }
 
@@ -91,13 +88,13 @@ pub fn WorkerReflection() -> impl IntoView {
         .into_any(),
     };
     view! {
-        <Page back=ctx.path("") back_text="Back to the review" title="Looking back on the review"
-            caption="After the sign-off · for the records only"
-            intro="How the review went, for the people in it and for you. This is for the records only: it does not change the signed summary and is in nobody’s copy.">
+        <Page back=ctx.path("") back_text={tr!("Back to the review")} title={tr!("Looking back on the review")}
+            caption={tr!("After the sign-off · for the records only")}
+            intro={tr!("How the review went, for the people in it and for you. This is for the records only: it does not change the signed summary and is in nobody’s copy.")}>
             {body}
             {move || signed.get().map(|file| view! { <SignedReflection file=file /> })}
             <p class="app-body">
-                <A exact=true href=crate::href(ctx.path("")) attr:class="app-link app-link--standalone">"Back to the review"</A>
+                <A exact=true href=crate::href(ctx.path("")) attr:class="app-link app-link--standalone">{tr!("Back to the review")}</A>
             </p>
         </Page>
     }
@@ -127,7 +124,7 @@ fn Form(
             let kept =
                 reflection.with_untracked(|r| reflection_store::save_reflection(&review_id, r));
             problem.set(kept.err().map(|e| {
-                format!("What you wrote could not be kept on this device: {e}. Keep this page open and try again.")
+                tr!("What you wrote could not be kept on this device: {why}. Keep this page open and try again.", why = e)
             }));
         }
     };
@@ -176,30 +173,31 @@ fn Form(
                     request_animation_frame(|| focus_by_id("reflection-signed"));
                 }
                 Err(e) => {
-                    let _ = problem.try_set(Some(format!("The reflection was not signed: {e}.")));
+                    let _ = problem
+                        .try_set(Some(tr!("The reflection was not signed: {why}.", why = e)));
                 }
             }
         });
     };
     view! {
         <ErrorSummary errors=errors.visible() attempts=errors.attempts />
-        <h2 class="app-heading-m">"How was this review for you?"</h2>
-        <p class="app-body">"Ask each of them, and hand them the tablet if they would like to tap the face themselves."</p>
+        <h2 class="app-heading-m">{tr!("How was this review for you?")}</h2>
+        <p class="app-body">{tr!("Ask each of them, and hand them the tablet if they would like to tap the face themselves.")}</p>
         {questions}
         <hr class="app-section-break app-section-break--l app-section-break--visible" />
-        <h2 class="app-heading-m">"Your own reflection"</h2>
-        <TextArea easy="reflection.went-well" id=field_id("went-well") label="What went well in this review?" value=text("went-well") rows=4
+        <h2 class="app-heading-m">{tr!("Your own reflection")}</h2>
+        <TextArea easy="reflection.went-well" id=field_id("went-well") label={tr!("What went well in this review?")} value=text("went-well") rows=4
             error=errors.for_field(field_id("went-well")) on_input=went_well />
-        <TextArea easy="reflection.do-differently" id=field_id("do-differently") label="What would you do differently next time?" value=text("do-differently") rows=4
-            hint="If nothing, write “Nothing”."
+        <TextArea easy="reflection.do-differently" id=field_id("do-differently") label={tr!("What would you do differently next time?")} value=text("do-differently") rows=4
+            hint={tr!("If nothing, write “Nothing”.")}
             error=errors.for_field(field_id("do-differently")) on_input=differently />
         <div class="app-inset-text">
-            "When you sign it, the reflection is added to the review’s records copy as a separate file, signed with this device’s key, that names the signed summary. The summary itself does not change, and the reflection is in nobody’s copy. Once signed it cannot be changed."
+            {tr!("When you sign it, the reflection is added to the review’s records copy as a separate file, signed with this device’s key, that names the signed summary. The summary itself does not change, and the reflection is in nobody’s copy. Once signed it cannot be changed.")}
         </div>
         <Problem message=problem />
         <div class="app-button-group">
             <button type="button" class="app-button" disabled=move || busy.get() on:click=sign>
-                {move || if busy.get() { "Signing…" } else { "Sign the reflection" }}
+                {move || if busy.get() { tr!("Signing…") } else { tr!("Sign the reflection") }}
             </button>
         </div>
     }
@@ -265,7 +263,7 @@ fn HowItWas(
         .collect_view();
     crate::components::question_frame(crate::components::Question {
         id: group.clone(),
-        legend: format!("How was this review for {}?", person.name),
+        legend: tr!("How was this review for {name}?", name = person.name),
         hint: Some(person.role.label().to_string()),
         error,
         answers: view! { <div class="app-rating">{tiles}</div> }.into_any(),
@@ -292,37 +290,35 @@ fn SignedReflection(file: AddendumFile) -> impl IntoView {
         move |_| {
             said.set(Some(
                 download::download(&file.file_name, "application/json", &file.text)
-                    .map(|()| format!("The reflection was saved as {}.", file.file_name))
-                    .map_err(|e| format!("The reflection could not be saved: {e}.")),
+                    .map(|()| {
+                        tr!(
+                            "The reflection was saved as {file_name}.",
+                            file_name = file.file_name
+                        )
+                    })
+                    .map_err(|e| tr!("The reflection could not be saved: {why}.", why = e)),
             ))
         }
     };
     view! {
         <div class="app-notification-banner app-notification-banner--success" role="status">
             <div class="app-notification-banner__content">
-                <h2 class="app-heading-m" id="reflection-signed" tabindex="-1">"The reflection is signed"</h2>
-                <p class="app-body">"It is for the records only. It adds to the review’s signed summary without changing it, and is in nobody’s copy."</p>
+                <h2 class="app-heading-m" id="reflection-signed" tabindex="-1">{tr!("The reflection is signed")}</h2>
+                <p class="app-body">{tr!("It is for the records only. It adds to the review’s signed summary without changing it, and is in nobody’s copy.")}</p>
             </div>
         </div>
         {(!intact).then(|| view! {
             <div class="app-warning-text">
                 <strong class="app-warning-text__text">
-                    <span class="app-visually-hidden">"Warning: "</span>
-                    "The signed reflection kept on this device no longer checks: it has been changed since it was signed. Tell your records team."
+                    <span class="app-visually-hidden">{tr!("Warning:")}" "</span>
+                    {tr!("The signed reflection kept on this device no longer checks: it has been changed since it was signed. Tell your records team.")}
                 </strong>
             </div>
         })}
-        <dl class="app-summary-list">
-            {rows.into_iter().map(|(key, value)| view! {
-                <div class="app-summary-list__row">
-                    <dt class="app-summary-list__key">{key}</dt>
-                    <dd class="app-summary-list__value">{value}</dd>
-                </div>
-            }).collect_view()}
-        </dl>
-        <p class="app-body">"Send it to your records team with the summary: they check it belongs to that summary."</p>
+        {super::check_file::rows_view(rows)}
+        <p class="app-body">{tr!("Send it to your records team with the summary: they check it belongs to that summary.")}</p>
         <div class="app-button-group">
-            <button type="button" class="app-button" on:click=save>"Download the reflection"</button>
+            <button type="button" class="app-button" on:click=save>{tr!("Download the reflection")}</button>
         </div>
         <p class="app-hint">{format!("File: {} (JSON)", file.file_name)}</p>
         <Said said=said />

@@ -12,6 +12,7 @@ use leptos::prelude::*;
 use review_core::lists::ListKind;
 use review_core::progress::Part;
 use review_core::sharing::needs_met_key;
+use review_core::tr;
 use review_core::validate::{self, ids};
 use review_core::{
     written, Command, NeedsMet, Person, Remark, ResourceDecision, ResourceField, ResourceKind,
@@ -34,25 +35,25 @@ pub fn Services() -> impl IntoView {
     view! {
         <PartPage part=Part::Services errors=errors list=list>
             <p class="app-body">
-                {format!("Talk about each service or support {carer} uses: how it helps their health and wellbeing, what is difficult, and whether to keep, change or stop it.")}
+                {tr!("Talk about each service or support {carer} uses: how it helps their health and wellbeing, what is difficult, and whether to keep, change or stop it.", carer = carer)}
             </p>
-            <ListSection easy="services.uses" list=list legend=format!("Does {carer} use any services or support?")
-                hint="For example: Carer's Allowance, equipment, a sitting service, counselling, a support group or an app."
+            <ListSection easy="services.uses" list=list legend=tr!("Does {carer} use any services or support?", carer = carer)
+                hint={tr!("For example: Carer's Allowance, equipment, a sitting service, counselling, a support group or an app.")}
                 still_listed="To answer no, first remove the services and support listed below"
-                heading="Services and support in use" add_text="Add a service or support"
+                heading={tr!("Services and support in use")} add_text={tr!("Add a service or support")}
                 card=Callback::new(move |id| view! { <ResourceCard id=id list=list /> }.into_any()) />
-            <h2 class="app-heading-m">"Gaps in support"</h2>
+            <h2 class="app-heading-m">{tr!("Gaps in support")}</h2>
             <p class="app-body">
-                {format!("Anything {carer} needs that no service gives them, or that is hard to get. Gaps are passed on to the people who plan services.")}
+                {tr!("Anything {carer} needs that no service gives them, or that is hard to get. Gaps are passed on to the people who plan services.", carer = carer)}
             </p>
             <Show when=move || gaps.with(Vec::is_empty)>
-                <p class="app-body">"No gaps recorded."</p>
+                <p class="app-body">{tr!("No gaps recorded.")}</p>
             </Show>
             <ul class="app-list app-stack">
                 <For each=move || gaps.get() key=|id| id.clone()
                     children=move |id| view! { <GapCard id=id errors=errors /> } />
             </ul>
-            <AddButton id="add-gap" text="Add a gap in support" on_add=add_gap />
+            <AddButton id="add-gap" text={tr!("Add a gap in support")} on_add=add_gap />
         </PartPage>
     }
 }
@@ -93,30 +94,33 @@ fn ResourceCard(
                 };
                 let rows = vec![
                     (
-                        "Kind",
+                        tr!("Kind"),
                         r.kind
                             .map_or_else(|| or_not_yet(""), |k| k.label().to_string()),
                     ),
-                    ("How it helps", or_not_yet(&points(&r.benefits))),
+                    (tr!("How it helps"), or_not_yet(&points(&r.benefits))),
                     (
-                        "Met their needs",
+                        tr!("Met their needs"),
                         r.needs_met
                             .map_or_else(|| or_not_yet(""), |m| m.label().to_string()),
                     ),
-                    ("What happens now", happens),
+                    (tr!("What happens now"), happens),
                 ];
                 view! { <ShortAnswers rows=rows /> }
             })
         })
     };
     let (benefits_label, needs_met_legend) = (
-        format!("How has it helped {carer} health and wellbeing?"),
-        format!("How well did it meet {carer} needs?"),
+        tr!(
+            "How has it helped {carer} health and wellbeing?",
+            carer = carer
+        ),
+        tr!("How well did it meet {carer} needs?", carer = carer),
     );
     let what = Signal::derive(move || {
         let name = name.get();
         if name.trim().is_empty() {
-            "this service or support".to_string()
+            tr!("this service or support")
         } else {
             name.trim().to_string()
         }
@@ -124,20 +128,20 @@ fn ResourceCard(
     let changes_err = resource.error("changes");
     view! {
         <ListCard entry=resource what=what summary=summary>
-            <Radios easy="services.kind" id=resource.field("kind") legend="What kind of service or support is it?"
+            <Radios easy="services.kind" id=resource.field("kind") legend={tr!("What kind of service or support is it?")}
                 choices=Choice::list(ResourceKind::ALL, ResourceKind::key, ResourceKind::label)
                 value=resource.read(|r| r.kind) error=resource.error("kind")
                 on_change=resource.set(ResourceField::Kind) />
-            <TextInput easy="services.name" id=resource.field("name") label="What is it called?"
-                hint="For example: Northshire Carers' Centre, Carer's Allowance, a bath lift"
+            <TextInput easy="services.name" id=resource.field("name") label={tr!("What is it called?")}
+                hint={tr!("For example: Northshire Carers' Centre, Carer's Allowance, a bath lift")}
                 value=name error=resource.error("name") on_input=resource.set(ResourceField::Name)
                 width="app-input--width-30" />
             <ResourceRemarks resource=id.clone() list=ResourceList::Benefits label=benefits_label.clone()
-                hint="One point at a time. For example: time to rest, less worry about money, sleeping better. Leave this empty if they have not used it yet."
+                hint={tr!("One point at a time. For example: time to rest, less worry about money, sleeping better. Leave this empty if they have not used it yet.")}
                 error=resource.error("benefits") />
             <ResourceRemarks resource=id.clone() list=ResourceList::Difficulties
-                label="What has been difficult about it? (optional)"
-                hint="For example: the times do not suit, it costs too much, staff change often" />
+                label={tr!("What has been difficult about it? (optional)")}
+                hint={tr!("For example: the times do not suit, it costs too much, staff change often")} />
             <Radios easy="services.needs-met" id=resource.field("needs-met") legend=needs_met_legend.clone()
                 choices=Choice::list(NeedsMet::ALL, NeedsMet::key, NeedsMet::label)
                 value=resource.read(|r| r.needs_met) error=resource.error("needs-met")
@@ -146,10 +150,10 @@ fn ResourceCard(
                 let key = needs_met_key(&id);
                 let met = resource.read(|r| r.needs_met.is_some());
                 move || met.get().then(|| view! {
-                    <VisibilityChoice item=key.clone() what="how well it met the carer's needs" />
+                    <VisibilityChoice item=key.clone() what={tr!("how well it met the carer's needs")} />
                 })
             }
-            <Radios easy="services.decision" id=resource.field("decision") legend="What happens to it now?"
+            <Radios easy="services.decision" id=resource.field("decision") legend={tr!("What happens to it now?")}
                 choices=Choice::list(ResourceDecision::ALL, ResourceDecision::key, ResourceDecision::label)
                 value=decision error=resource.error("decision")
                 on_change=resource.set(ResourceField::Decision) />
@@ -157,12 +161,12 @@ fn ResourceCard(
                 let id = id.clone();
                 move || decision.get().filter(|d| d.needs_changes()).map(|d| {
                     let label = match d {
-                        ResourceDecision::Stop => "What needs to happen when it stops?",
-                        _ => "What needs to change?",
+                        ResourceDecision::Stop => tr!("What needs to happen when it stops?"),
+                        _ => tr!("What needs to change?"),
                     };
                     view! {
                         <ResourceRemarks resource=id.clone() list=ResourceList::Changes label=label
-                            hint="Who will do it, and by when, goes in the actions at the end."
+                            hint={tr!("Who will do it, and by when, goes in the actions at the end.")}
                             error=changes_err />
                     }
                 })
@@ -211,7 +215,7 @@ fn GapCard(
     let gid = id.clone();
     let remove_id = ids::gap(&id, "remove");
     let remove = Callback::new(move |()| {
-        let what = format!("gap {}", place.get_untracked());
+        let what = tr!("gap {n}", n = place.get_untracked());
         crate::components::remove_from(
             ctx,
             &remove_id,
@@ -226,18 +230,18 @@ fn GapCard(
     view! {
         <li class="app-card">
             <div class="app-card__header">
-                <h3 class="app-card__title app-heading-s">{move || format!("Gap {}", place.get())}</h3>
+                <h3 class="app-card__title app-heading-s">{move || tr!("Gap {n}", n = place.get())}</h3>
             </div>
             <div class="app-card__body">
-                <TextArea easy="services.missing" id=field("what") label="What is missing?"
-                    hint="For example: no sitting service at weekends, no local support group in the evening"
+                <TextArea easy="services.missing" id=field("what") label={tr!("What is missing?")}
+                    hint={tr!("For example: no sitting service at weekends, no local support group in the evening")}
                     value=what error=errors.for_field(field("what")) on_input=set_what rows=2 />
-                <PersonChoice easy="services.noticed-by" id=field("noticed-by") legend="Who noticed it?" value=noticed_by
+                <PersonChoice easy="services.noticed-by" id=field("noticed-by") legend={tr!("Who noticed it?")} value=noticed_by
                     error=errors.for_field(field("noticed-by")) name_error=errors.for_field(field("noticed-by-name"))
                     on_change=set_noticed_by />
-                <VisibilityChoice item=id.clone() what="this gap" />
+                <VisibilityChoice item=id.clone() what={tr!("this gap")} />
             </div>
-            <RemoveWithConfirm id=field("remove") what="this gap in support" on_remove=remove />
+            <RemoveWithConfirm id=field("remove") what={tr!("this gap in support")} on_remove=remove />
         </li>
     }
 }

@@ -60,9 +60,10 @@ pub fn open_review(
                 <div class="app-notification-banner app-notification-banner--success" role="region" aria-label={tr!("Signed off")}>
                     <div class="app-notification-banner__content">
                         <p class="app-body">
-                            {tr!("This review is signed off and locked.")}" "
-                            <A exact=true href=crate::href(ctx.path("amend"))>{tr!("Amend it")}</A>
-                            " "{tr!("to make a new version.")}
+                            {crate::components::linked(
+                                &tr!("This review is signed off and locked. {amend} to make a new version."),
+                                |slot| (slot == "amend").then(|| view! { <A exact=true href=crate::href(ctx.path("amend"))>{tr!("Amend it")}</A> }.into_any()),
+                            )}
                         </p>
                     </div>
                 </div>

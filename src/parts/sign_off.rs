@@ -16,6 +16,7 @@ use review_core::signoff::{
     confirm_errors, form, form_errors, next_turn, supported_by, Confirms, SignOffDecision,
     SignOffMethod, Turn,
 };
+use review_core::tr;
 use review_core::words::called;
 use review_core::{Command, Participant, ReviewState, Role};
 use wasm_bindgen::JsCast;
@@ -65,26 +66,26 @@ pub fn SignOff() -> impl IntoView {
                     .words()
                     .is_some_and(|(_, v)| !shown_now(r).shows(v));
                 let says = match &s.decision {
-                    _ if kept => "Said something not in this copy".to_string(),
-                    SignOffDecision::Agrees => "Agrees".to_string(),
+                    _ if kept => tr!("Said something not in this copy"),
+                    SignOffDecision::Agrees => tr!("Agrees"),
                     SignOffDecision::AgreesWithComment { comment, .. } => {
-                        format!("Agrees, with a comment: {comment}")
+                        tr!("Agrees, with a comment: {comment}", comment = comment)
                     }
                     SignOffDecision::Disagrees { reason, points, .. } => {
-                        let points = points
-                            .iter()
-                            .map(|p| format!("not with \u{201c}{}\u{201d}: {}", p.about, p.why));
+                        let points = points.iter().map(|p| {
+                            tr!("not with “{about}”: {why}", about = p.about, why = p.why)
+                        });
                         let said: Vec<String> = std::iter::once(reason.clone())
                             .filter(|r| !r.is_empty())
                             .chain(points)
                             .collect();
-                        format!("Does not agree: {}", said.join("; "))
+                        tr!("Does not agree: {list}", list = said.join("; "))
                     }
                 };
                 let how = match &s.method {
-                    SignOffMethod::Tap => "by tapping".to_string(),
-                    SignOffMethod::TypedName { .. } => "by typing their name".into(),
-                    SignOffMethod::DrawnMark { .. } => "with a drawn mark".into(),
+                    SignOffMethod::Tap => tr!("by tapping"),
+                    SignOffMethod::TypedName { .. } => tr!("by typing their name"),
+                    SignOffMethod::DrawnMark { .. } => tr!("with a drawn mark"),
                     SignOffMethod::ThroughSupporter { by, how } => format!(
                         "through {} ({how})",
                         r.participant(by).map(called).unwrap_or_default()
@@ -103,14 +104,25 @@ pub fn SignOff() -> impl IntoView {
                     .participant(&c.participant)
                     .map(called)
                     .unwrap_or_default();
-                let what = match c.confirms {
-                    Confirms::AccurateInterpretation => "the interpreting was accurate",
-                    Confirms::OwnViewCarried => "the views they gave were the person\u{2019}s own",
-                };
-                let says = if c.confirmed {
-                    format!("Confirms {what}")
-                } else {
-                    format!("Could not confirm {what}: {}", c.note)
+                let says = match (c.confirms, c.confirmed) {
+                    (Confirms::AccurateInterpretation, true) => {
+                        tr!("Confirms the interpreting was accurate")
+                    }
+                    (Confirms::OwnViewCarried, true) => {
+                        tr!("Confirms the views they gave were the person’s own")
+                    }
+                    (Confirms::AccurateInterpretation, false) => {
+                        tr!(
+                            "Could not confirm the interpreting was accurate: {note}",
+                            note = c.note
+                        )
+                    }
+                    (Confirms::OwnViewCarried, false) => {
+                        tr!(
+                            "Could not confirm the views they gave were the person’s own: {note}",
+                            note = c.note
+                        )
+                    }
                 };
                 (who, says)
             }))
@@ -121,10 +133,10 @@ pub fn SignOff() -> impl IntoView {
             .map(|t| review_core::words::long_date(t.date_naive()))
     });
     view! {
-        <Page back=ctx.path("check") back_text="Back to checking the review" title="Sign off the review" caption="Check and sign off" about=&["P23"]
-            intro="Everyone taking part says whether they agree with the review; an advocate or interpreter confirms what they were here for. The worker signs last, and that locks the review.">
+        <Page back=ctx.path("check") back_text={tr!("Back to checking the review")} title={tr!("Sign off the review")} caption={tr!("Check and sign off")} about=&["P23"]
+            intro={tr!("Everyone taking part says whether they agree with the review; an advocate or interpreter confirms what they were here for. The worker signs last, and that locks the review.")}>
             <Show when=move || !signed.with(Vec::is_empty)>
-                <h2 class="app-heading-m">"Signed so far"</h2>
+                <h2 class="app-heading-m">{tr!("Signed so far")}</h2>
                 <dl class="app-summary-list">
                     {move || signed.get().into_iter().map(|(who, what)| view! {
                         <div class="app-summary-list__row">
@@ -139,14 +151,14 @@ pub fn SignOff() -> impl IntoView {
                     return view! {
                         <div class="app-notification-banner app-notification-banner--success" role="status">
                             <div class="app-notification-banner__content">
-                                <h2 class="app-heading-m" id=SIGNED_OFF tabindex="-1">"The review is signed off"</h2>
-                                <p class="app-body">{format!("Signed off on {}. It is locked: nobody can change it now.", finalised.get().unwrap_or_default())}</p>
+                                <h2 class="app-heading-m" id=SIGNED_OFF tabindex="-1">{tr!("The review is signed off")}</h2>
+                                <p class="app-body">{tr!("Signed off on {get}. It is locked: nobody can change it now.", get = finalised.get().unwrap_or_default())}</p>
                             </div>
                         </div>
                         <crate::parts::summary::SummaryDownload />
                         <super::team::TeamContacts />
                         <p class="app-body">
-                            <A exact=true href=crate::href(ctx.path("amend")) attr:class="app-link app-link--standalone">"Amend this review"</A>
+                            <A exact=true href=crate::href(ctx.path("amend")) attr:class="app-link app-link--standalone">{tr!("Amend this review")}</A>
                         </p>
                     }
                     .into_any();
@@ -154,7 +166,7 @@ pub fn SignOff() -> impl IntoView {
                 match turn.get() {
                     Some(Turn::Sign(next)) => view! { <SignForm person=next /> }.into_any(),
                     Some(Turn::Confirm(next)) => view! { <ConfirmForm person=next /> }.into_any(),
-                    None => view! { <p class="app-body">"Nobody is waiting to sign."</p> }.into_any(),
+                    None => view! { <p class="app-body">{tr!("Nobody is waiting to sign.")}</p> }.into_any(),
                 }
             }}
         </Page>
@@ -297,22 +309,23 @@ fn SignForm(
         Choice::new(Way::Draw, "draw", "Draw a mark with a finger"),
     ];
     let role = if is_worker {
-        "worker, signing last".to_string()
+        tr!("worker, signing last")
     } else {
         person.role.noun().to_string()
     };
+    let look = tr!("Look at what {name} is signing", name = name);
     view! {
         <div class="app-turn-banner" role="status" id=SIGN_TURN tabindex="-1">
-            <span class="app-turn-banner__label">"Now: "</span>
-            <span class="app-turn-banner__name">{format!("{name}, {role}")}</span>
+            <span class="app-turn-banner__label">{tr!("Now:")}" "</span>
+            <span class="app-turn-banner__name">{tr!("{name}, {role}", name = name, role = role)}</span>
         </div>
-        <p class="app-body">{format!("Please pass the tablet to {name}.")}</p>
+        <p class="app-body">{tr!("Please pass the tablet to {name}.", name = name.clone())}</p>
         <EasyReadOffer name=name.clone() helps=person.easy_read_helps() />
         <p class="app-body">
-            <A exact=true href=crate::href(ctx.path("check?signing=1")) attr:class="app-link app-link--standalone">{format!("Look at what {name} is signing")}</A>
+            <A exact=true href=crate::href(ctx.path("check?signing=1")) attr:class="app-link app-link--standalone">{look.clone()}</A>
         </p>
         <ErrorSummary errors=errors.visible() attempts=errors.attempts />
-        <Radios easy=("sign.says", name.clone()) id=form::SAYS legend=format!("Does {name} agree with the review?") error=error(form::SAYS)
+        <Radios easy=("sign.says", name.clone()) id=form::SAYS legend=tr!("Does {name} agree with the review?", name = name) error=error(form::SAYS)
             choices=vec![
                 Choice::new(Says::Agrees, "agrees", "Yes, I agree"),
                 Choice::new(Says::Comment, "comment", "I agree, with a comment"),
@@ -320,13 +333,13 @@ fn SignForm(
             ]
             value=says on_change=Callback::new(move |v| says.set(Some(v))) />
         <Show when=move || says.get() == Some(Says::Comment)>
-            <TextArea easy="sign.comment" id=form::COMMENT label="Their comment" value=comment rows=3 error=error(form::COMMENT)
+            <TextArea easy="sign.comment" id=form::COMMENT label={tr!("Their comment")} value=comment rows=3 error=error(form::COMMENT)
                 on_input=Callback::new(move |v| comment.set(v)) />
         </Show>
         <Show when=move || says.get() == Some(Says::Disagrees)>
             <points::DisagreedPoints name=points_name.clone() chosen=chosen errors=errors />
-            <TextArea easy="sign.reason" id=form::REASON label="Why do they not agree?" value=comment rows=3 error=error(form::REASON)
-                hint="In general, or anything more. Leave it empty if what they chose above says why."
+            <TextArea easy="sign.reason" id=form::REASON label={tr!("Why do they not agree?")} value=comment rows=3 error=error(form::REASON)
+                hint={tr!("In general, or anything more. Leave it empty if what they chose above says why.")}
                 on_input=Callback::new(move |v| comment.set(v)) />
         </Show>
         <Show when=move || matches!(says.get(), Some(Says::Comment | Says::Disagrees))>
@@ -339,10 +352,10 @@ fn SignForm(
             <HowAgreedPick id=form::HOW person=person.id.clone() value=how
                 on_change=Callback::new(move |h| how.set(Some(h))) />
         })}
-        <Radios easy=("sign.way", name.clone()) id=form::WAY legend="How will they sign?" choices=ways error=error(form::WAY)
+        <Radios easy=("sign.way", name.clone()) id=form::WAY legend={tr!("How will they sign?")} choices=ways error=error(form::WAY)
             value=way on_change=Callback::new(move |v| way.set(Some(v))) />
         <Show when=move || way.get() == Some(Way::TypedName)>
-            <TextInput easy="sign.typed-name" id=form::TYPED_NAME label="Type your name" value=typed width="app-input--width-30" error=error(form::TYPED_NAME)
+            <TextInput easy="sign.typed-name" id=form::TYPED_NAME label={tr!("Type your name")} value=typed width="app-input--width-30" error=error(form::TYPED_NAME)
                 on_input=Callback::new(move |v| typed.set(v)) />
         </Show>
         <Show when=move || way.get() == Some(Way::Draw)>
@@ -351,20 +364,20 @@ fn SignForm(
 
         <Problem message=problem />
         <Show when=move || doubt.with(Option::is_some)>
-            <Banner id=CLOCK title="Check the clock" heading="Is the tablet’s clock right?" warning=true urgent=true>
+            <Banner id=CLOCK title={tr!("Check the clock")} heading={tr!("Is the tablet’s clock right?")} warning=true urgent=true>
                 <p class="app-body">{move || doubt.get().unwrap_or_default()}</p>
-                <p class="app-body">"If it is wrong, correct it in the tablet’s settings, then sign again. Nothing has been signed yet."</p>
+                <p class="app-body">{tr!("If it is wrong, correct it in the tablet’s settings, then sign again. Nothing has been signed yet.")}</p>
                 <div class="app-button-group">
                     <button type="button" class="app-button app-button--warning" disabled=move || busy.get()
                         on:click=move |_| sign.run(true)>
-                        "The clock is right: sign now"
+                        {tr!("The clock is right: sign now")}
                     </button>
                 </div>
             </Banner>
         </Show>
         <div class="app-button-group">
             <button type="button" class="app-button" disabled=move || busy.get() on:click=move |_| sign.run(false)>
-                {move || if busy.get() { "Signing…".to_string() } else { format!("Sign as {name}") }}
+                {move || if busy.get() { "Signing…".to_string() } else { tr!("Sign as {name}", name = name) }}
             </button>
         </div>
     }
@@ -411,35 +424,35 @@ fn ConfirmForm(
     let button_name = name.clone();
     view! {
         <div class="app-turn-banner" role="status" id=SIGN_TURN tabindex="-1">
-            <span class="app-turn-banner__label">"Now: "</span>
-            <span class="app-turn-banner__name">{format!("{name}, {role}")}</span>
+            <span class="app-turn-banner__label">{tr!("Now:")}" "</span>
+            <span class="app-turn-banner__name">{tr!("{name}, {role}", name = name, role = role)}</span>
         </div>
-        <p class="app-body">{format!("Please pass the tablet to {name}.")}</p>
+        <p class="app-body">{tr!("Please pass the tablet to {name}.", name = name.clone())}</p>
         <p class="app-body">
-            {format!("{name} is here to help {for_whom} take part, so they do not agree or sign as themselves. They confirm what they were here for.")}
+            {tr!("{name} is here to help {for_whom} take part, so they do not agree or sign as themselves. They confirm what they were here for.", name = name, for_whom = for_whom)}
         </p>
         <ErrorSummary errors=errors.visible() attempts=errors.attempts />
         <div class="app-inset-text">
             <p class="app-body">{statement}</p>
         </div>
-        <Radios easy=("sign.confirmed", name.clone()) id=form::CONFIRMED legend=format!("Can {name} confirm this?") error=errors.for_field(form::CONFIRMED)
+        <Radios easy=("sign.confirmed", name.clone()) id=form::CONFIRMED legend=tr!("Can {name} confirm this?", name = name) error=errors.for_field(form::CONFIRMED)
             choices=vec![
                 Choice::new(true, "yes", "Yes, I confirm it"),
                 Choice::new(false, "no", "No, I cannot confirm all of it"),
             ]
             value=answer on_change=Callback::new(move |v| answer.set(Some(v))) />
         <Show when=move || answer.get() == Some(false)>
-            <TextArea easy="sign.confirm-note" id=form::CONFIRM_NOTE label="What can they not confirm, and why?" value=note rows=3
-                hint="This goes in every copy of the summary." error=errors.for_field(form::CONFIRM_NOTE)
+            <TextArea easy="sign.confirm-note" id=form::CONFIRM_NOTE label={tr!("What can they not confirm, and why?")} value=note rows=3
+                hint={tr!("This goes in every copy of the summary.")} error=errors.for_field(form::CONFIRM_NOTE)
                 on_input=Callback::new(move |v| note.set(v)) />
         </Show>
         <Problem message=problem />
         <div class="app-button-group">
             <button type="button" class="app-button" on:click=confirm>
                 {move || if answer.get() == Some(false) {
-                    format!("Record that {button_name} cannot confirm it")
+                    tr!("Record that {button_name} cannot confirm it", button_name = button_name)
                 } else {
-                    format!("Confirm as {button_name}")
+                    tr!("Confirm as {button_name}", button_name = button_name)
                 }}
             </button>
         </div>
@@ -512,10 +525,10 @@ fn MarkPad(
     };
     view! {
         <div class=move || if error.with(Option::is_some) { "app-form-group app-form-group--error" } else { "app-form-group" }>
-            <p class="app-label" id="mark-label">"Draw your mark in the box"</p>
+            <p class="app-label" id="mark-label">{tr!("Draw your mark in the box")}</p>
             {move || error.get().map(|m| view! {
                 <p class="app-error-message" id="sign-mark-error">
-                    <span class="app-visually-hidden">"Error: "</span>{m}
+                    <span class="app-visually-hidden">{tr!("Error:")}" "</span>{m}
                 </p>
             })}
             <canvas
@@ -535,7 +548,7 @@ fn MarkPad(
                 on:pointercancel=up
             ></canvas>
             <div class="app-button-group">
-                <button type="button" class="app-button app-button--secondary" on:click=clear>"Clear the mark"</button>
+                <button type="button" class="app-button app-button--secondary" on:click=clear>{tr!("Clear the mark")}</button>
             </div>
         </div>
     }

@@ -36,10 +36,7 @@ pub fn SummaryDownload() -> impl IntoView {
             // edited in storage (or replaced from a backup) is shown as such.
             let drift = ctx.review.with_untracked(|r| {
                 match review_core::summary::compare(file.text.as_bytes(), r) {
-                    Comparison::Differs { differences, unlisted, .. } => Some(format!(
-                        "The review kept on this device has changed since it was signed off: it no longer says what its signed summary says ({}). The signed summary is the record of what was agreed: download it below, and tell your records team.",
-                        places(&differences, unlisted)
-                    )),
+                    Comparison::Differs { differences, unlisted, .. } => Some(tr!("The review kept on this device has changed since it was signed off: it no longer says what its signed summary says ({unlisted}). The signed summary is the record of what was agreed: download it below, and tell your records team.", unlisted = places(&differences, unlisted))),
                     Comparison::NotIntact(_) => Some(
                         tr!("The signed summary kept on this device is damaged or has been changed: it no longer checks. Tell your records team."),
                     ),
@@ -54,7 +51,7 @@ pub fn SummaryDownload() -> impl IntoView {
                             .map(|()| {
                                 // For "Hand this tablet on"; the file is saved either way.
                                 let _ = storage::mark_summary_saved(&file.review_id, &file.file_name);
-                                format!("The summary was saved as {}.", file.file_name)
+                                tr!("The summary was saved as {file_name}.", file_name = file.file_name)
                             })
                             .map_err(|e| tr!("The summary could not be saved: {why}.", why = e)),
                     ))
@@ -110,10 +107,7 @@ pub fn SummaryDownload() -> impl IntoView {
             <Said said=said />
             <Show when=move || matches!(said.get(), Some(Ok(_)))>
                 <p class="app-body">
-                    {format!(
-                        "Once the summary is with your records team, the review need not stay on this device. Otherwise it is removed {} days after it was signed off.",
-                        crate::browser::pin::retention_days()
-                    )}
+                    {tr!("Once the summary is with your records team, the review need not stay on this device. Otherwise it is removed {retention_days} days after it was signed off.", retention_days = crate::browser::pin::retention_days())}
                 </p>
                 <p class="app-body">
                     <A exact=true href=crate::href(ctx.path("delete")) attr:class="app-link app-link--standalone">{tr!("Remove this review from this device")}</A>

@@ -11,6 +11,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use review_core::progress::Part;
 use review_core::readiness::{need_label, needs_of};
+use review_core::tr;
 use review_core::validate::{self, ids};
 use review_core::{AdvocateKind, Command, CommunicationMethod, InterpreterMode, Participant};
 
@@ -23,7 +24,7 @@ pub fn TakingPart() -> impl IntoView {
     view! {
         <PartPage part=Part::TakingPart errors=errors>
             <p class="app-body">
-                "Ask each person what helps them take a full part: their language, an interpreter or advocate, and how they like to communicate."
+                {tr!("Ask each person what helps them take a full part: their language, an interpreter or advocate, and how they like to communicate.")}
             </p>
             <dl class="app-summary-list">
                 {move || people.get().into_iter().map(|p| view! { <SupportRow person=p errors=errors /> }).collect_view()}
@@ -36,7 +37,10 @@ pub fn TakingPart() -> impl IntoView {
 fn needs_summary(p: &Participant) -> String {
     let mut parts = Vec::new();
     if !p.support.preferred_language.trim().is_empty() {
-        parts.push(format!("Prefers {}", p.support.preferred_language.trim()));
+        parts.push(tr!(
+            "Prefers {language}",
+            language = p.support.preferred_language.trim()
+        ));
     }
     parts.extend(
         needs_of(p)
@@ -44,7 +48,7 @@ fn needs_summary(p: &Participant) -> String {
             .map(|n| review_core::words::capitalise(&need_label(p, n))),
     );
     if parts.is_empty() {
-        "Nothing recorded yet".into()
+        tr!("Nothing recorded yet")
     } else {
         parts.join(". ")
     }
@@ -72,7 +76,7 @@ fn SupportRow(
             </dd>
             <dd class="app-summary-list__actions">
                 <A exact=true href=crate::href(ctx.path(&format!("taking-part/{}", person.id))) attr:id=ids::participant_card(&person.id) attr:class="app-link">
-                    {change_word()} <span class="app-visually-hidden">{format!(" what helps {name} take part")}</span>
+                    {change_word()} <span class="app-visually-hidden">" "{tr!("what helps {name} take part", name = name)}</span>
                 </A>
             </dd>
         </div>
@@ -100,8 +104,8 @@ fn PersonSupportScreen(
     let back = ctx.part_path(Part::TakingPart);
     let Some(initial) = person.get_untracked() else {
         return view! {
-            <NotInReview title="This person is not in the review"
-                back=back back_text="Back to help to take part" />
+            <NotInReview title={tr!("This person is not in the review")}
+                back=back back_text={tr!("Back to help to take part")} />
         }
         .into_any();
     };
@@ -174,55 +178,55 @@ fn PersonSupportScreen(
         }
     };
     let called = if initial.name.trim().is_empty() {
-        format!("the {}", initial.role.noun())
+        tr!("the {role}", role = initial.role.noun())
     } else {
         initial.name.trim().to_string()
     };
-    let mut advocate_choices = vec![Choice::new(None, "none", "No advocate")];
+    let mut advocate_choices = vec![Choice::new(None, "none", tr!("No advocate"))];
     advocate_choices.extend(
         AdvocateKind::ALL
             .iter()
-            .map(|a| Choice::new(Some(*a), a.key(), &a.label())),
+            .map(|a| Choice::new(Some(*a), a.key(), a.label())),
     );
     view! {
-        <Page back=back back_text="Back to help to take part" title=format!("What helps {called} take part") doc_title="What helps someone take part"
-            caption="Help to take part" about=&["P18"]
+        <Page back=back back_text={tr!("Back to help to take part")} title=tr!("What helps {called} take part", called = called) doc_title={tr!("What helps someone take part")}
+            caption={tr!("Help to take part")} about=&["P18"]
             errors=errors>
-            <TextInput easy="taking-part.language" id="preferred-language" label="Preferred language" hint="For example: English, Urdu, British Sign Language"
+            <TextInput easy="taking-part.language" id="preferred-language" label={tr!("Preferred language")} hint={tr!("For example: English, Urdu, British Sign Language")}
                 value=support(|p| p.support.preferred_language.clone()) error=errors.for_field("preferred-language")
                 on_input=cmd(|id, language| Command::SetPreferredLanguage { id, language }) width="app-input--width-20" />
-            <Radios easy="taking-part.interpreter" id="interpreter" legend="Do they need an interpreter?" inline=true
-                choices=vec![Choice::new(true, "yes", "Yes"), Choice::new(false, "no", "No")]
+            <Radios easy="taking-part.interpreter" id="interpreter" legend={tr!("Do they need an interpreter?")} inline=true
+                choices=vec![Choice::new(true, "yes", tr!("Yes")), Choice::new(false, "no", tr!("No"))]
                 value=interpreter on_change=set_interpreter />
             <Show when=move || interpreter.get() == Some(true)>
-                <Radios easy="taking-part.interpreter-mode" id="interpreter-mode" legend="What kind of interpreter?"
+                <Radios easy="taking-part.interpreter-mode" id="interpreter-mode" legend={tr!("What kind of interpreter?")}
                     choices=Choice::list(&InterpreterMode::ALL, InterpreterMode::key, InterpreterMode::label)
                     value=mode error=errors.for_field("interpreter-mode") on_change=set_mode />
                 <Show when=move || mode.get() == Some(InterpreterMode::Spoken)>
-                    <TextInput easy="taking-part.interpreter-language" id="interpreter-language" label="Language to interpret"
+                    <TextInput easy="taking-part.interpreter-language" id="interpreter-language" label={tr!("Language to interpret")}
                         value=support(|p| p.support.interpreter.as_ref().map(|i| i.language.clone()).unwrap_or_default())
                         error=errors.for_field("interpreter-language")
                         on_input=set_interpreter_language width="app-input--width-20" />
                 </Show>
             </Show>
-            <Radios easy="taking-part.advocate" id="advocate" legend="Do they have an advocate?"
-                hint="An advocate helps someone have their say and speaks up for them."
+            <Radios easy="taking-part.advocate" id="advocate" legend={tr!("Do they have an advocate?")}
+                hint={tr!("An advocate helps someone have their say and speaks up for them.")}
                 choices=advocate_choices value=advocate on_change=set_advocate />
-            <Checkboxes easy="taking-part.communication" id="communication" legend="How do they like to communicate?" hint="Select all that apply."
+            <Checkboxes easy="taking-part.communication" id="communication" legend={tr!("How do they like to communicate?")} hint={tr!("Select all that apply.")}
                 choices=Choice::list(&CommunicationMethod::ALL, CommunicationMethod::key, CommunicationMethod::label)
                 value=methods on_toggle=toggle_method />
             <Show when=move || methods.with(|m| m.iter().any(|m| m.needs_preparation()))>
-                <TextArea easy="taking-part.communication-detail" id="communication-detail" label="Details of how they communicate"
-                    hint="For example: which signs or symbols, what the communication passport says, which aid or device"
+                <TextArea easy="taking-part.communication-detail" id="communication-detail" label={tr!("Details of how they communicate")}
+                    hint={tr!("For example: which signs or symbols, what the communication passport says, which aid or device")}
                     value=support(|p| p.support.communication_detail.clone()) error=errors.for_field("communication-detail")
                     on_input=set_detail rows=3 />
             </Show>
-            <TextArea easy="taking-part.adjustments" id="adjustments" label="Other adjustments made (optional)"
-                hint="For example: a quiet room, more breaks, large print, a hearing loop, meeting at home"
+            <TextArea easy="taking-part.adjustments" id="adjustments" label={tr!("Other adjustments made (optional)")}
+                hint={tr!("For example: a quiet room, more breaks, large print, a hearing loop, meeting at home")}
                 value=support(|p| p.support.adjustments.clone())
                 on_input=cmd(|id, adjustments| Command::SetAdjustments { id, adjustments }) rows=3 />
             <div class="app-button-group">
-                <button type="button" class="app-button" on:click=done>"Continue"</button>
+                <button type="button" class="app-button" on:click=done>{tr!("Continue")}</button>
             </div>
         </Page>
     }

@@ -15,18 +15,31 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use review_core::progress::Part;
+use review_core::tr;
 use review_core::validate::{self, ids};
 use review_core::{Attendance, Command, Role};
 
-/// Roles offered by the "Add" buttons, with their button text.
-const ADDABLE: [(Role, &str); 6] = [
-    (Role::Carer, "Add a carer"),
-    (Role::Advocate, "Add an advocate"),
-    (Role::Interpreter, "Add an interpreter"),
-    (Role::KeyPerson, "Add a family member or friend"),
-    (Role::OtherProfessional, "Add another professional"),
-    (Role::Worker, "Add another social care worker"),
+/// Roles offered by the "Add" buttons.
+const ADDABLE: [Role; 6] = [
+    Role::Carer,
+    Role::Advocate,
+    Role::Interpreter,
+    Role::KeyPerson,
+    Role::OtherProfessional,
+    Role::Worker,
 ];
+
+/// An "Add" button's words.
+fn add_words(role: Role) -> String {
+    match role {
+        Role::Carer => tr!("Add a carer"),
+        Role::Advocate => tr!("Add an advocate"),
+        Role::Interpreter => tr!("Add an interpreter"),
+        Role::KeyPerson => tr!("Add a family member or friend"),
+        Role::OtherProfessional => tr!("Add another professional"),
+        _ => tr!("Add another social care worker"),
+    }
+}
 
 /// Everyone taking part in the review (P18), one card each.
 #[component]
@@ -42,11 +55,8 @@ pub fn WhoIsHere() -> impl IntoView {
     // Someone the review needs (the carer) is not added yet, once asked to go on.
     let missing_someone = move || {
         errors.visible().with(|e| {
-            e.iter().any(|e| {
-                ADDABLE
-                    .iter()
-                    .any(|(role, _)| e.field == ids::add_role(*role))
-            })
+            e.iter()
+                .any(|e| ADDABLE.iter().any(|role| e.field == ids::add_role(*role)))
         })
     };
     let nav = use_navigate();
@@ -65,19 +75,20 @@ pub fn WhoIsHere() -> impl IntoView {
     view! {
         <PartPage part=Part::WhoIsHere errors=errors>
             <p class="app-body">
-                "Add everyone taking part. The person being cared for is always part of the review, even if they are not here today."
+                {tr!("Add everyone taking part. The person being cared for is always part of the review, even if they are not here today.")}
             </p>
             <ul class="app-list app-stack">
                 <For each=move || people.get() key=|id| id.clone() children=move |id| view! { <PersonCard id=id errors=errors /> } />
             </ul>
             <Editable>
-                <h2 class="app-heading-m">"Add someone"</h2>
+                <h2 class="app-heading-m">{tr!("Add someone")}</h2>
                 <div class=move || if missing_someone() { "app-form-group app-form-group--error" } else { "app-form-group" }>
-                {ADDABLE.into_iter().map(|(role, _)| view! { <FieldMessages errors=errors field=ids::add_role(role) /> }).collect_view()}
+                {ADDABLE.into_iter().map(|role| view! { <FieldMessages errors=errors field=ids::add_role(role) /> }).collect_view()}
                 <div class="app-cluster">
                     {ADDABLE
                         .into_iter()
-                        .map(|(role, text)| {
+                        .map(|role| {
+                            let text = add_words(role);
                             let add = add.clone();
                             view! {
                                 <button type="button" class="app-button app-button--secondary" id=ids::add_role(role)
@@ -110,20 +121,20 @@ fn PersonCard(
             let (name, called) = if !p.name.trim().is_empty() {
                 (p.name.trim().to_string(), p.name.trim().to_string())
             } else if p.role.name_is_optional() {
-                ("Name not known".to_string(), review_core::words::called(&p))
+                (tr!("Name not known"), review_core::words::called(&p))
             } else {
-                ("Name not given yet".to_string(), "Name not given yet".to_string())
+                (tr!("Name not given yet"), tr!("Name not given yet"))
             };
             let attendance = p
                 .attendance
                 .map(|a| a.label().to_string())
-                .unwrap_or_else(|| "Not said yet whether they are here".into());
+                .unwrap_or_else(|| tr!("Not said yet whether they are here"));
             let relationship = (!p.relationship.trim().is_empty())
-                .then(|| format!("Relationship: {}", p.relationship.trim()));
+                .then(|| tr!("Relationship: {relationship}", relationship = p.relationship.trim()));
             // What else the review records about them, on one line.
             let more = [
                 p.job_title_given().map(str::to_string),
-                p.age_given().map(|a| format!("Aged {a}")),
+                p.age_given().map(|a| tr!("Aged {age}", age = a)),
             ]
             .into_iter()
             .flatten()
@@ -143,7 +154,7 @@ fn PersonCard(
                     </div>
                     <div class="app-card__actions">
                         <A exact=true href=crate::href(href.clone()) attr:id=ids::participant_card(&p.id) attr:class="app-link">
-                            {change_word()} <span class="app-visually-hidden">{format!(" details of {called}")}</span>
+                            {change_word()} <span class="app-visually-hidden">" "{tr!("details of {name}", name = called)}</span>
                         </A>
                     </div>
                 </li>
@@ -173,8 +184,8 @@ fn PersonDetailsScreen(
     let back = ctx.part_path(Part::WhoIsHere);
     if person.get_untracked().is_none() {
         return view! {
-            <NotInReview title="This person is not in the review" why="They may have been removed."
-                back=back back_text="Back to who is here" />
+            <NotInReview title={tr!("This person is not in the review")} why={tr!("They may have been removed.")}
+                back=back back_text={tr!("Back to who is here")} />
         }
         .into_any();
     }
@@ -258,47 +269,47 @@ fn PersonDetailsScreen(
     };
     let title = Signal::derive(move || {
         role.get()
-            .map(|r| format!("{} details", r.label()))
+            .map(|r| tr!("{role} details", role = r.label()))
             .unwrap_or_default()
     });
     view! {
-        <Page back=back back_text="Back to who is here" title=title caption="Who is here" about=&["P18"]
+        <Page back=back back_text={tr!("Back to who is here")} title=title caption={tr!("Who is here")} about=&["P18"]
             errors=errors>
             <Problem message=refused />
-            <TextInput easy="who.name" id="name" label="Name" value=text(|p| p.name.clone())
+            <TextInput easy="who.name" id="name" label={tr!("Name")} value=text(|p| p.name.clone())
                 hint=Signal::derive(move || role.get().is_some_and(Role::name_is_optional).then(|| {
-                    "Optional for an interpreter, whose name is often not known before the meeting: without one, the review calls them “the interpreter”.".to_string()
+                    tr!("Optional for an interpreter, whose name is often not known before the meeting: without one, the review calls them “the interpreter”.")
                 }))
                 error=errors.for_field("name") on_input=set_name width="app-input--width-30" />
-            <Radios easy="who.role" id="role" legend="Role in the review" choices=Choice::list(&Role::ALL, Role::key, Role::label)
+            <Radios easy="who.role" id="role" legend={tr!("Role in the review")} choices=Choice::list(&Role::ALL, Role::key, Role::label)
                 value=role on_change=set_role />
             <Show when=move || role.get().is_some_and(Role::has_relationship)>
-                <TextInput easy="who.relationship" id="relationship" label="Relationship to the person being cared for"
-                    hint="For example: daughter, husband, neighbour, friend"
+                <TextInput easy="who.relationship" id="relationship" label={tr!("Relationship to the person being cared for")}
+                    hint={tr!("For example: daughter, husband, neighbour, friend")}
                     value=text(|p| p.relationship.clone()) error=errors.for_field("relationship")
                     on_input=set_rel width="app-input--width-20" />
             </Show>
             <about_them::AboutThem pid=pid.clone() errors=errors age_wrong=age_wrong />
             <numbers::ForTheRecords pid=pid.clone() errors=errors />
-            <Radios easy="who.attendance" id="attendance" legend="How are they taking part today?"
+            <Radios easy="who.attendance" id="attendance" legend={tr!("How are they taking part today?")}
                 choices=Choice::list(&Attendance::ALL, Attendance::key, Attendance::label)
                 value=Signal::derive(move || person.with(|p| p.as_ref().and_then(|p| p.attendance)))
                 error=errors.for_field("attendance") on_change=set_att />
             <div class="app-button-group">
-                <button type="button" class="app-button" on:click=done>"Continue"</button>
+                <button type="button" class="app-button" on:click=done>{tr!("Continue")}</button>
                 <Editable>
                     <button type="button" class="app-button app-button--secondary" on:click=move |_| confirming.set(true)>
-                        "Remove this person"
+                        {tr!("Remove this person")}
                     </button>
                 </Editable>
             </div>
             <Show when=move || confirming.get()>
                 <div class="app-notification-banner app-notification-banner--warning" role="alert">
                     <div class="app-notification-banner__content">
-                        <p class="app-body">"Remove this person from the review? What they need to take part, and anything they agreed, is removed too."</p>
+                        <p class="app-body">{tr!("Remove this person from the review? What they need to take part, and anything they agreed, is removed too.")}</p>
                         <div class="app-button-group">
-                            <button type="button" class="app-button app-button--warning" on:click=remove.clone()>"Yes, remove them"</button>
-                            <button type="button" class="app-button app-button--secondary" on:click=move |_| confirming.set(false)>"No, keep them"</button>
+                            <button type="button" class="app-button app-button--warning" on:click=remove.clone()>{tr!("Yes, remove them")}</button>
+                            <button type="button" class="app-button app-button--secondary" on:click=move |_| confirming.set(false)>{tr!("No, keep them")}</button>
                         </div>
                     </div>
                 </div>

@@ -7,6 +7,7 @@
 use crate::base::DomainError;
 use crate::review::Review;
 use crate::setup::people::{CommunicationMethod, Participant};
+use crate::tr;
 
 pub mod types;
 pub use types::{AgreedWay, HowAgreed};
@@ -85,18 +86,18 @@ pub fn in_words(review: &Review, how: &HowAgreed) -> String {
         review
             .participant(id)
             .map(Participant::display_name)
-            .unwrap_or_else(|| "someone no longer in this review".into())
+            .unwrap_or_else(|| tr!("someone no longer in this review"))
     };
     let mut words = match (how.way, how.through.as_deref()) {
-        (AgreedWay::Interpreter, Some(id)) => format!("spoken through {}", name(id)),
-        (AgreedWay::Advocate, Some(id)) => format!("through {}", name(id)),
+        (AgreedWay::Interpreter, Some(id)) => tr!("spoken through {name}", name = name(id)),
+        (AgreedWay::Advocate, Some(id)) => tr!("through {name}", name = name(id)),
         (way, _) => {
             let label = way.label();
-            label[..1].to_lowercase() + &label[1..]
+            crate::words::lower_first(&label)
         }
     };
     if let Some(w) = how.witness.as_deref() {
-        words.push_str(&format!(", seen by {}", name(w)));
+        words.push_str(&tr!(", seen by {name}", name = name(w)));
     }
     words
 }

@@ -71,6 +71,7 @@ use crate::summary::{
     compare, file_name as summary_file_name, grouped, AddendumFile, CannotCompare, Comparison,
     CopyFile, SignedFile, SignedSummary,
 };
+use crate::tr;
 use crate::vault::{self, KdfError, Vault, VaultError, VaultRecord};
 
 mod addendum;
@@ -232,26 +233,26 @@ impl Restored {
     pub fn notes(&self) -> Vec<String> {
         let mut notes = Vec::new();
         if self.signed_off_without_summary() {
-            notes.push("The review was signed off, but the backup holds no signed summary of it: it opens read-only, as imported and not signed on this device, with no summary to download.".to_string());
+            notes.push(tr!("The review was signed off, but the backup holds no signed summary of it: it opens read-only, as imported and not signed on this device, with no summary to download."));
         }
         if let Some(s) = &self.signed {
             let when = chrono::DateTime::parse_from_rfc3339(&s.signed_at)
                 .map(|t| crate::words::long_moment(&t))
                 .unwrap_or_else(|_| s.signed_at.clone());
-            notes.push(format!(
-                "Its signed summary was checked: it is unchanged since it was signed on {when} by the device whose key fingerprint is {}.",
-                grouped(&s.kid)
-            ));
+            notes.push(tr!("Its signed summary was checked: it is unchanged since it was signed on {when} by the device whose key fingerprint is {kid}.", when = when, kid = grouped(&s.kid)));
         }
         if !self.copies.is_empty() {
             notes.push(match self.copies.len() {
-                1 => "Its recipient's copy was checked against it too.".to_string(),
-                n => format!("Its {n} recipients' copies were checked against it too."),
+                1 => tr!("Its recipient's copy was checked against it too."),
+                n => tr!(
+                    "Its {n} recipients' copies were checked against it too.",
+                    n = n
+                ),
             });
         }
         if self.addendum.is_some() {
             notes.push(
-                "The worker’s reflection, signed after the sign-off, was checked against it too."
+                tr!("The worker’s reflection, signed after the sign-off, was checked against it too.")
                     .to_string(),
             );
         }
@@ -272,13 +273,11 @@ impl Restored {
                 .iter()
                 .map(|f| format!("“{}”", f.kind.chars().take(40).collect::<String>()))
                 .collect();
-            let (count, they, them) = match self.unknown.len() {
-                1 => ("1 signed file".to_string(), "it is", "it"),
-                n => (format!("{n} signed files"), "they are", "them"),
-            };
-            notes.push(format!(
-                "The backup also holds {count} of a kind this version of the app does not know ({}): {they} kept with the review as the backup held {them}, and go into its next backup, but {they} not checked here.",
-                kinds.join(", ")
+            notes.push(crate::trn!(
+                self.unknown.len(),
+                "The backup also holds {n} signed file of a kind this version of the app does not know ({list}): it is kept with the review as the backup held it, and goes into its next backup, but it is not checked here.",
+                "The backup also holds {n} signed files of a kind this version of the app does not know ({list}): they are kept with the review as the backup held them, and go into its next backup, but they are not checked here.",
+                list = kinds.join(", ")
             ));
         }
         notes

@@ -3,6 +3,7 @@
 //! words ([`Remark`]), the `choices!` list of fixed answers, and the errors
 //! every part's commands and checks give. It knows no part of the meeting.
 
+use crate::tr;
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -58,9 +59,10 @@ macro_rules! choices {
                 match self { $($name::$variant => $key,)+ }
             }
 
-            /// The words the page shows.
-            pub fn label(self) -> &'static str {
-                match self { $($name::$variant => $label,)+ }
+            /// The words the page shows, in the language in use (a
+            /// message of the catalogue: `tests/catalogue.rs` reads these).
+            pub fn label(self) -> String {
+                match self { $($name::$variant => $crate::i18n::text($label, &[]),)+ }
             }
 
             pub fn from_key(key: &str) -> Option<$name> {
@@ -370,61 +372,61 @@ pub enum DomainError {
 
 impl fmt::Display for DomainError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            DomainError::Locked => "This review has been signed off and cannot be changed",
-            DomainError::NotSignedOff => "This review is not signed off yet, so it has no copies to give",
-            DomainError::Signed => "Someone has signed this review: clear the signatures before changing an answer",
-            DomainError::UnknownParticipant => "That person is no longer part of this review",
-            DomainError::UnknownCriterion => "That criterion is no longer part of this review",
-            DomainError::UnknownRestriction => "That sharing limit is no longer part of this review",
-            DomainError::UnknownCopy => "That copy is no longer part of this review",
-            DomainError::UnknownItem => "That item is no longer part of this review",
-            DomainError::DuplicateId => "That item already exists",
+        f.write_str(&match self {
+            DomainError::Locked => tr!("This review has been signed off and cannot be changed"),
+            DomainError::NotSignedOff => tr!("This review is not signed off yet, so it has no copies to give"),
+            DomainError::Signed => tr!("Someone has signed this review: clear the signatures before changing an answer"),
+            DomainError::UnknownParticipant => tr!("That person is no longer part of this review"),
+            DomainError::UnknownCriterion => tr!("That criterion is no longer part of this review"),
+            DomainError::UnknownRestriction => tr!("That sharing limit is no longer part of this review"),
+            DomainError::UnknownCopy => tr!("That copy is no longer part of this review"),
+            DomainError::UnknownItem => tr!("That item is no longer part of this review"),
+            DomainError::DuplicateId => tr!("That item already exists"),
             DomainError::IndividualRequired => {
-                "The person being cared for is always part of the review, even when they are not here"
+                tr!("The person being cared for is always part of the review, even when they are not here")
             }
-            DomainError::AlreadyInReview => "That criterion is already in this review",
-            DomainError::EmptyWording => "Enter the wording of the criterion",
-            DomainError::TimeBoxOutOfRange => "Enter a time between 1 and 240 minutes",
-            DomainError::AgeOutOfRange => "Enter an age in whole years, from 0 to 120",
-            DomainError::ReferencesGiven => "The team's references are already in use in this review",
-            DomainError::UnknownReference => "That reference is not one the team uses",
-            DomainError::NotAskedOfRole => "That is not asked of someone in this role",
-            DomainError::NotOnAgenda => "Choose this part of the review before setting a time for it",
-            DomainError::UnknownNote => "That note is no longer part of this review",
-            DomainError::UnknownResource => "That service or support is no longer part of this review",
-            DomainError::UnknownGap => "That gap in support is no longer part of this review",
-            DomainError::UnknownArrangement => "That arrangement is no longer part of this review",
-            DomainError::UnknownRisk => "That risk is no longer part of this review",
-            DomainError::UnknownEscalation => "That matter is no longer part of this review",
-            DomainError::UnknownAction => "That action is no longer part of this review",
-            DomainError::UnknownFollowUp => "That is not one of the last review's actions or matters brought into this one",
-            DomainError::AlreadyStarted => "The last review can only be brought into a new review, before anything is done in it",
-            DomainError::UnknownRemark => "That point is no longer part of this review",
+            DomainError::AlreadyInReview => tr!("That criterion is already in this review"),
+            DomainError::EmptyWording => tr!("Enter the wording of the criterion"),
+            DomainError::TimeBoxOutOfRange => tr!("Enter a time between 1 and 240 minutes"),
+            DomainError::AgeOutOfRange => tr!("Enter an age in whole years, from 0 to 120"),
+            DomainError::ReferencesGiven => tr!("The team's references are already in use in this review"),
+            DomainError::UnknownReference => tr!("That reference is not one the team uses"),
+            DomainError::NotAskedOfRole => tr!("That is not asked of someone in this role"),
+            DomainError::NotOnAgenda => tr!("Choose this part of the review before setting a time for it"),
+            DomainError::UnknownNote => tr!("That note is no longer part of this review"),
+            DomainError::UnknownResource => tr!("That service or support is no longer part of this review"),
+            DomainError::UnknownGap => tr!("That gap in support is no longer part of this review"),
+            DomainError::UnknownArrangement => tr!("That arrangement is no longer part of this review"),
+            DomainError::UnknownRisk => tr!("That risk is no longer part of this review"),
+            DomainError::UnknownEscalation => tr!("That matter is no longer part of this review"),
+            DomainError::UnknownAction => tr!("That action is no longer part of this review"),
+            DomainError::UnknownFollowUp => tr!("That is not one of the last review's actions or matters brought into this one"),
+            DomainError::AlreadyStarted => tr!("The last review can only be brought into a new review, before anything is done in it"),
+            DomainError::UnknownRemark => tr!("That point is no longer part of this review"),
             DomainError::DoesNotRate => {
-                "Only the carer, the person being cared for, key people and other professionals who are taking part give a rating"
+                tr!("Only the carer, the person being cared for, key people and other professionals who are taking part give a rating")
             }
-            DomainError::NotOnScale => "That rating is not one of the choices for this criterion",
+            DomainError::NotOnScale => tr!("That rating is not one of the choices for this criterion"),
             DomainError::MarkedNotDiscussed => {
-                "This was marked as not discussed: change that before giving a rating"
+                tr!("This was marked as not discussed: change that before giving a rating")
             }
             DomainError::AlreadyRated => {
-                "Ratings have already been given for this: remove them first"
+                tr!("Ratings have already been given for this: remove them first")
             }
-            DomainError::StillListed => "Remove what is listed here before answering no",
-            DomainError::AnsweredNo => "The answer here is no: change it to yes before adding to the list",
-            DomainError::NotAParticipant => "Choose someone who is part of this review",
+            DomainError::StillListed => tr!("Remove what is listed here before answering no"),
+            DomainError::AnsweredNo => tr!("The answer here is no: change it to yes before adding to the list"),
+            DomainError::NotAParticipant => tr!("Choose someone who is part of this review"),
             DomainError::NoSuchHelper => {
-                "Choose the interpreter or advocate taking part whom they agreed through"
+                tr!("Choose the interpreter or advocate taking part whom they agreed through")
             }
-            DomainError::NoSuchWitness => "Choose someone else taking part who saw them agree",
-            DomainError::HasNotAgreed => "Tick that they agree before saying how",
+            DomainError::NoSuchWitness => tr!("Choose someone else taking part who saw them agree"),
+            DomainError::HasNotAgreed => tr!("Tick that they agree before saying how"),
             DomainError::SupporterNotAParty => {
-                "An advocate or interpreter helps someone else take part: they do not agree as themselves"
+                tr!("An advocate or interpreter helps someone else take part: they do not agree as themselves")
             }
-            DomainError::Misrouted => "This change could not be made here",
+            DomainError::Misrouted => tr!("This change could not be made here"),
             DomainError::NotInTheRoom => {
-                "The tablet can only be passed to someone in the room"
+                tr!("The tablet can only be passed to someone in the room")
             }
         })
     }

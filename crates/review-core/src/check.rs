@@ -33,7 +33,7 @@ fn row(key: impl Into<String>, value: impl Into<String>) -> Row {
     Row {
         key: key.into(),
         value: if value.trim().is_empty() {
-            "Not given".into()
+            tr!("Not given")
         } else {
             value
         },
@@ -46,18 +46,18 @@ fn row(key: impl Into<String>, value: impl Into<String>) -> Row {
 
 /// A row of what became of one of last time's actions or escalations.
 fn followed_up(key: String, what: &str, answer: Option<&str>, kept: Option<Visibility>) -> Row {
-    let answer = answer.unwrap_or("Not answered yet");
+    let answer = answer.map_or_else(|| tr!("Not answered yet"), str::to_string);
     Row {
         last_time: kept,
         ..row(key, format!("{}: {answer}", what.trim()))
     }
 }
 
-fn yes_no(v: Option<bool>) -> &'static str {
+fn yes_no(v: Option<bool>) -> String {
     match v {
-        Some(true) => "Yes",
-        Some(false) => "No",
-        None => "Not answered",
+        Some(true) => tr!("Yes"),
+        Some(false) => tr!("No"),
+        None => tr!("Not answered"),
     }
 }
 
@@ -73,11 +73,11 @@ fn copies(p: &crate::ReviewProcess) -> String {
             } else {
                 // "The carer" in the middle of a list: "the carer".
                 let label = c.kind.label();
-                label[..1].to_lowercase() + &label[1..]
+                crate::words::lower_first(&label)
             }
         })
         .collect();
-    who.insert(0, "The records".into());
+    who.insert(0, tr!("The records"));
     who.join(", ")
 }
 
@@ -88,9 +88,9 @@ fn copies(p: &crate::ReviewProcess) -> String {
 fn numbers_of(review: &Review, p: &crate::Participant) -> Option<String> {
     let mut parts: Vec<String> = Vec::new();
     if p.role == crate::Role::Worker {
-        parts.extend(p.staff_id_given().map(|s| format!("staff ID {s}")));
+        parts.extend(p.staff_id_given().map(|s| tr!("staff ID {s}", s = s)));
         if !review.ods_code.is_empty() {
-            parts.push(format!("organisation ODS code {}", review.ods_code));
+            parts.push(tr!("organisation ODS code {code}", code = review.ods_code));
         }
     }
     for rule in &review.reference_rules {
@@ -100,7 +100,7 @@ fn numbers_of(review: &Review, p: &crate::Participant) -> Option<String> {
     }
     parts.extend(
         p.nhs_number_given()
-            .map(|n| format!("NHS number {}", n.spaced())),
+            .map(|n| tr!("NHS number {number}", number = n.spaced())),
     );
     parts.extend(
         p.date_of_birth_given()
@@ -140,25 +140,30 @@ pub fn rows_of(review: &Review, part: Part) -> Vec<Row> {
                     .unwrap_or_default();
                 let age = p
                     .age_given()
-                    .map(|a| format!(", aged {a}"))
+                    .map(|a| tr!(", aged {age}", age = a))
                     .unwrap_or_default();
                 let matters = p
                     .what_matters_given()
-                    .map(|t| format!(" What matters about them: {t}"))
+                    .map(|t| format!(" {}", tr!("What matters about them: {what}", what = t)))
                     .unwrap_or_default();
                 let numbers = numbers_of(review, p)
-                    .map(|n| format!(" For the records: {n}."))
+                    .map(|n| format!(" {}", tr!("For the records: {numbers}.", numbers = n)))
                     .unwrap_or_default();
                 with_change(
                     row(
                         p.role.label(),
                         format!(
-                            "{}{job}{rel}{age}. {attendance}.{matters}{numbers}",
-                            crate::words::capitalise(&called(p))
+                            "{}{matters}{numbers}",
+                            tr!(
+                                "{name}{details}. {attendance}.",
+                                name = crate::words::capitalise(&called(p)),
+                                details = format!("{job}{rel}{age}"),
+                                attendance = attendance
+                            )
                         ),
                     ),
                     format!("who/{}", p.id),
-                    &format!("details of {}", called(p)),
+                    &tr!("details of {name}", name = called(p)),
                 )
             })
             .collect(),
@@ -172,24 +177,27 @@ pub fn rows_of(review: &Review, part: Part) -> Vec<Row> {
                 if !p.support.preferred_language.trim().is_empty() {
                     needs.insert(
                         0,
-                        format!("prefers {}", p.support.preferred_language.trim()),
+                        tr!(
+                            "prefers {language}",
+                            language = p.support.preferred_language.trim()
+                        ),
                     );
                 }
                 if !p.support.communication_detail.trim().is_empty() {
-                    needs.push(format!(
-                        "how they communicate: {}",
-                        p.support.communication_detail.trim()
+                    needs.push(tr!(
+                        "how they communicate: {communication_detail}",
+                        communication_detail = p.support.communication_detail.trim()
                     ));
                 }
                 let value = if needs.is_empty() {
-                    "Nothing needed".into()
+                    tr!("Nothing needed")
                 } else {
                     needs.join("; ")
                 };
                 with_change(
                     row(called(p), value),
                     format!("taking-part/{}", p.id),
-                    &format!("what helps {} take part", called(p)),
+                    &tr!("what helps {name} take part", name = called(p)),
                 )
             })
             .collect(),
@@ -201,55 +209,70 @@ pub fn rows_of(review: &Review, part: Part) -> Vec<Row> {
                 .iter()
                 .filter_map(|id| review.participant(id))
                 .map(|person| match p.agreed_how.get(&person.id) {
-                    Some(how) => format!(
-                        "{} ({})",
-                        called(person),
-                        crate::agreement::in_words(review, how)
+                    Some(how) => tr!(
+                        "{name} ({how})",
+                        name = called(person),
+                        how = crate::agreement::in_words(review, how)
                     ),
                     None => called(person),
                 })
                 .collect();
             let running = vec![
-                row("Why", p.reason.map(|r| r.label()).unwrap_or("")),
-                row("What has changed, or why now", p.why_now.trim()),
-                row("How deep", p.depth.map(|d| d.label()).unwrap_or("")),
+                row(tr!("Why"), p.reason.map(|r| r.label()).unwrap_or_default()),
+                row(tr!("What has changed, or why now"), p.why_now.trim()),
                 row(
-                    "Covers",
+                    tr!("How deep"),
+                    p.depth.map(|d| d.label()).unwrap_or_default(),
+                ),
+                row(
+                    tr!("Covers"),
                     p.agenda
                         .iter()
                         .map(|a| a.label())
                         .collect::<Vec<_>>()
                         .join("; "),
                 ),
-                row("Carer's private time", yes_no(p.carer_private_time)),
+                row(tr!("Carer's private time"), yes_no(p.carer_private_time)),
             ];
             // Asked on the part's second page.
             let sharing = vec![
-                row("Copies go to", copies(p)),
+                row(tr!("Copies go to"), copies(p)),
                 row(
-                    "Who may see what, unless an item says otherwise",
+                    tr!("Who may see what, unless an item says otherwise"),
                     p.confidentiality
                         .default_visibility
-                        .map_or("", |v| v.label()),
+                        .map_or_else(String::new, |v| v.label()),
                 ),
-                row("More about copies", p.confidentiality.recipients.clone()),
+                row(
+                    tr!("More about copies"),
+                    p.confidentiality.recipients.clone(),
+                ),
                 Row {
                     worker_only: true,
                     ..row(
-                        "Must not be shared",
+                        tr!("Must not be shared"),
                         p.confidentiality
                             .restrictions
                             .iter()
-                            .map(|r| format!("{} (not with {})", r.what.trim(), r.not_with.trim()))
+                            .map(|r| {
+                                tr!(
+                                    "{what} (not with {not_with})",
+                                    what = r.what.trim(),
+                                    not_with = r.not_with.trim()
+                                )
+                            })
                             .collect::<Vec<_>>()
                             .join("; "),
                     )
                 },
-                row("Agreed by", agreed.join(", ")),
+                row(tr!("Agreed by"), agreed.join(", ")),
             ];
             let on_page = |page: usize| {
                 move |r: Row| {
-                    let what = format!("{} (how we will review)", r.key.to_lowercase());
+                    let what = tr!(
+                        "{key} (how we will review)",
+                        key = crate::words::lower_first(&r.key)
+                    );
                     with_change(r, part.page_path(page), &what)
                 }
             };
@@ -272,19 +295,29 @@ pub fn rows_of(review: &Review, part: Part) -> Vec<Row> {
                 let easy = if c.easy_read.trim().is_empty() {
                     String::new()
                 } else {
-                    format!(" In easy words: {}", c.easy_read.trim())
+                    format!(
+                        " {}",
+                        tr!(
+                            "In easy words: {easy_read}",
+                            easy_read = crate::i18n::seed(c.easy_read.trim())
+                        )
+                    )
                 };
                 with_change(
                     row(
                         c.wording.trim(),
-                        format!(
-                            "{}.{easy} Agreed by {}.",
-                            c.scale.label(),
-                            agreed.join(", "),
+                        tr!(
+                            "{what}.{easy} Agreed by {list}.",
+                            what = c.scale.label(),
+                            easy = easy,
+                            list = agreed.join(", ")
                         ),
                     ),
                     part_href.clone(),
-                    &format!("criterion {}", c.wording.trim()),
+                    &tr!(
+                        "criterion {wording}",
+                        wording = crate::i18n::seed(c.wording.trim())
+                    ),
                 )
             })
             .collect(),
@@ -292,30 +325,30 @@ pub fn rows_of(review: &Review, part: Part) -> Vec<Row> {
             .into_iter()
             .map(|c| {
                 let status = match c.status {
-                    Some(crate::NeedStatus::Met) => "In place".to_string(),
+                    Some(crate::NeedStatus::Met) => tr!("In place"),
                     Some(crate::NeedStatus::NotMet {
                         action,
                         reason_to_continue,
                     }) => {
-                        format!(
-                            "Not in place. Done: {}. Went on because: {}",
-                            action.trim(),
-                            reason_to_continue.trim()
+                        tr!(
+                            "Not in place. Done: {action}. Went on because: {reason_to_continue}",
+                            action = action.trim(),
+                            reason_to_continue = reason_to_continue.trim()
                         )
                     }
-                    None => "Not checked".into(),
+                    None => tr!("Not checked"),
                 };
                 with_change(
                     row(
-                        format!(
-                            "{} for {}",
-                            readiness::need_label(c.participant, c.need),
-                            called(c.participant)
+                        tr!(
+                            "{need} for {name}",
+                            need = readiness::need_label(c.participant, c.need),
+                            name = called(c.participant)
                         ),
                         status,
                     ),
                     part_href.clone(),
-                    "readiness",
+                    &tr!("readiness"),
                 )
             })
             .collect(),
@@ -330,7 +363,7 @@ pub fn rows_of(review: &Review, part: Part) -> Vec<Row> {
                     .map(str::trim)
                     .unwrap_or_default();
                 let value = if s.not_discussed {
-                    format!("Not discussed: {reason}")
+                    tr!("Not discussed: {reason}", reason = reason)
                 } else {
                     s.points
                         .iter()
@@ -349,23 +382,32 @@ pub fn rows_of(review: &Review, part: Part) -> Vec<Row> {
                         .join("; ")
                 };
                 with_change(
-                    row(c.wording.trim(), value),
+                    row(crate::i18n::seed(c.wording.trim()), value),
                     format!("rate/{}", c.id),
-                    &format!("ratings for {}", c.wording.trim()),
+                    &tr!(
+                        "ratings for {wording}",
+                        wording = crate::i18n::seed(c.wording.trim())
+                    ),
                 )
             })
             .collect(),
         Part::Services => {
             let mut rows = vec![with_change(
-                row("Uses services or support", yes_no(review.services_in_use)),
+                row(
+                    tr!("Uses services or support"),
+                    yes_no(review.services_in_use),
+                ),
                 part_href.clone(),
-                "services",
+                &tr!("services"),
             )];
             // What was said about each (and the gaps) are items, each
             // shown with who may see it (`crate::sharing`), not rows.
             rows.extend(review.resources.iter().map(|r| {
-                let kind = r.kind.map(|k| k.label()).unwrap_or("");
-                let decision = r.decision.map(|d| d.label()).unwrap_or("No decision");
+                let kind = r.kind.map(|k| k.label()).unwrap_or_default();
+                let decision = r
+                    .decision
+                    .map(|d| d.label())
+                    .unwrap_or_else(|| tr!("No decision"));
                 with_change(
                     row(r.name.trim(), format!("{kind}. {decision}")),
                     part_href.clone(),
@@ -376,24 +418,27 @@ pub fn rows_of(review: &Review, part: Part) -> Vec<Row> {
         }
         Part::Cover => {
             let mut rows = vec![with_change(
-                row("Support needs to change", yes_no(review.cover_needed)),
+                row(tr!("Support needs to change"), yes_no(review.cover_needed)),
                 part_href.clone(),
-                "cover",
+                &tr!("cover"),
             )];
             rows.extend(review.cover_arrangements.iter().map(|a| {
-                let kind = a.kind.map(|k| k.label()).unwrap_or("");
+                let kind = a.kind.map(|k| k.label()).unwrap_or_default();
                 let agreement = match &a.agreement {
-                    Some(crate::IndividualAgreement::Agreed { how: None }) => "Agreed".to_string(),
+                    Some(crate::IndividualAgreement::Agreed { how: None }) => tr!("Agreed"),
                     Some(crate::IndividualAgreement::Agreed { how: Some(how) }) => {
                         format!("Agreed, {}", crate::agreement::in_words(review, how))
                     }
                     Some(crate::IndividualAgreement::AgreedThroughAdvocate { .. }) => {
-                        "Agreed through their advocate".into()
+                        tr!("Agreed through their advocate")
                     }
                     Some(crate::IndividualAgreement::NotAgreed { what_happens_next }) => {
-                        format!("Not agreed. Next: {}", what_happens_next.trim())
+                        tr!(
+                            "Not agreed. Next: {what_happens_next}",
+                            what_happens_next = what_happens_next.trim()
+                        )
                     }
-                    Some(crate::IndividualAgreement::NotAskedYet) | None => "Not asked yet".into(),
+                    Some(crate::IndividualAgreement::NotAskedYet) | None => tr!("Not asked yet"),
                 };
                 with_change(
                     row(
@@ -401,7 +446,7 @@ pub fn rows_of(review: &Review, part: Part) -> Vec<Row> {
                         format!("{}, {}. {agreement}", a.when.trim(), a.provider.trim()),
                     ),
                     part_href.clone(),
-                    "cover arrangement",
+                    &tr!("cover arrangement"),
                 )
             }));
             rows
@@ -409,35 +454,46 @@ pub fn rows_of(review: &Review, part: Part) -> Vec<Row> {
         Part::Escalations => {
             let mut rows: Vec<Row> = (review.last_escalations().iter().enumerate())
                 .map(|(i, e)| {
-                    let key = format!("Still open last time: matter {}", i + 1);
-                    let r = followed_up(key, &e.matter, e.answer.map(|a| a.label()), e.visibility);
+                    let key = tr!("Still open last time: matter {n}", n = i + 1);
+                    let r = followed_up(
+                        key,
+                        &e.matter,
+                        e.answer.map(|a| a.label()).as_deref(),
+                        e.visibility,
+                    );
                     with_change(
                         r,
                         part_href.clone(),
-                        &format!("last time's matter {}", i + 1),
+                        &tr!("last time's matter {n}", n = i + 1),
                     )
                 })
                 .collect();
             rows.push(with_change(
                 row(
-                    "Needs someone else's help",
+                    tr!("Needs someone else's help"),
                     yes_no(review.escalation_needed),
                 ),
                 part_href.clone(),
-                "escalations",
+                &tr!("escalations"),
             ));
             // The matter itself is an item (`crate::sharing`): here, where
             // it goes and how urgent it is.
             rows.extend(review.escalations.iter().enumerate().map(|(i, e)| {
-                let route = e.route.map(|r| r.label()).unwrap_or("");
+                let route = e.route.map(|r| r.label()).unwrap_or_default();
                 let to_whom = match e.to_whom.trim() {
                     "" => String::new(),
                     who => format!(": {who}"),
                 };
-                let urgency = e.urgency.map(|u| u.label()).unwrap_or("");
+                let urgency = e.urgency.map(|u| u.label()).unwrap_or_default();
                 let consent = match &e.consent {
                     Some(crate::ConsentToShare::NotNeededBecauseOfRisk { reason }) => {
-                        format!(" Shared without consent because: {}", reason.trim())
+                        format!(
+                            " {}",
+                            tr!(
+                                "Shared without consent because: {reason}",
+                                reason = reason.trim()
+                            )
+                        )
                     }
                     _ => String::new(),
                 };
@@ -462,12 +518,17 @@ pub fn rows_of(review: &Review, part: Part) -> Vec<Row> {
             // (`crate::sharing`): here, who does each and by when.
             let mut rows: Vec<Row> = (review.last_actions().iter().enumerate())
                 .map(|(i, a)| {
-                    let key = format!("Last time's action {}", i + 1);
-                    let r = followed_up(key, &a.what, a.answer.map(|a| a.told()), a.visibility);
+                    let key = tr!("Last time's action {n}", n = i + 1);
+                    let r = followed_up(
+                        key,
+                        &a.what,
+                        a.answer.map(|a| a.told()).as_deref(),
+                        a.visibility,
+                    );
                     with_change(
                         r,
                         part_href.clone(),
-                        &format!("last time's action {}", i + 1),
+                        &tr!("last time's action {n}", n = i + 1),
                     )
                 })
                 .collect();
@@ -488,28 +549,32 @@ pub fn rows_of(review: &Review, part: Part) -> Vec<Row> {
             }));
             rows.push(with_change(
                 row(
-                    "Outcome",
-                    review.outcome.decision.map(|d| d.label()).unwrap_or(""),
+                    tr!("Outcome"),
+                    review
+                        .outcome
+                        .decision
+                        .map(|d| d.label())
+                        .unwrap_or_default(),
                 ),
                 part.page_path(1),
-                "outcome",
+                &tr!("outcome"),
             ));
             rows.push(with_change(
                 row(
-                    "Next review",
+                    tr!("Next review"),
                     match review.outcome.next_review {
                         Some(date) => long_date(date),
                         // Reviews signed off before the date had to be chosen
                         // kept the suggestion unchosen.
-                        None if review.state == crate::model::ReviewState::SignedOff => format!(
-                            "{} (the suggested date: none was chosen)",
-                            long_date(outcome::dates::next_review(review))
+                        None if review.state == crate::model::ReviewState::SignedOff => tr!(
+                            "{when} (the suggested date: none was chosen)",
+                            when = long_date(outcome::dates::next_review(review))
                         ),
-                        None => "Not chosen yet".into(),
+                        None => tr!("Not chosen yet"),
                     },
                 ),
                 part.page_path(1),
-                "next review date",
+                &tr!("next review date"),
             ));
             rows
         }

@@ -269,9 +269,9 @@ fn v1_to_v2_review(data: &mut Value) -> Result<(), DraftError> {
                 Value::String(text) => std::mem::take(text),
                 Value::Null => String::new(),
                 _ => {
-                    return Err(DraftError::Damaged(format!(
-                        "a service's {} is neither text nor a list",
-                        list.key()
+                    return Err(DraftError::Damaged(tr!(
+                        "a service's {key} is neither text nor a list",
+                        key = list.key()
                     )))
                 }
             };

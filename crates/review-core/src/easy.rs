@@ -72,10 +72,12 @@ pub struct Names<'a> {
     pub name: &'a str,
 }
 
-/// `words` with its names filled in.
+/// `words` in the language in use (each entry's words are a message of the
+/// catalogue: `tests/catalogue.rs` reads [`entries`]), with its names
+/// filled in.
 pub fn fill(words: &str, names: &Names) -> String {
     // The name first: it may be words with names of their own to fill.
-    words
+    crate::i18n::text(words, &[])
         .replace("{name}", names.name)
         .replace("{carer}", names.carer)
         .replace("{individual}", names.individual)

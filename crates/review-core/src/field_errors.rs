@@ -6,6 +6,7 @@ use crate::base::Person;
 use crate::criteria::types::Criterion;
 use crate::review::Review;
 use crate::text::is_blank;
+use crate::tr;
 use crate::words::long_date;
 use chrono::NaiveDate;
 
@@ -71,7 +72,7 @@ pub(crate) fn list_part_errors<T>(
 
 /// A criterion's wording in curly quotes, as part 1's messages show it.
 pub(crate) fn quoted(c: &Criterion) -> String {
-    format!("\u{201c}{}\u{201d}", c.wording.trim())
+    tr!("“{text}”", text = crate::i18n::seed(c.wording.trim()))
 }
 
 /// The error, if any, of someone the record must name: `field` for the
@@ -102,7 +103,11 @@ pub(crate) fn owner_error(
     match owner {
         Some(Person::Removed { name }) => Some(FieldError::attention(
             field,
-            format!("{select}: {} is no longer part of this review", name.trim()),
+            tr!(
+                "{select}: {name} is no longer part of this review",
+                select = select,
+                name = name.trim()
+            ),
         )),
         _ => person_error(owner, field, select, enter_name),
     }

@@ -303,6 +303,47 @@ pub fn placeholders(template: &str) -> Vec<&str> {
     names
 }
 
+/// A piece of a message whose `{names}` are filled by something other than
+/// text (a link inside a sentence): see [`pieces`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Piece<'a> {
+    Text(&'a str),
+    Slot(&'a str),
+}
+
+/// A message cut at its `{names}`, so a screen can put a link where the
+/// translation puts it: "Check {services} and {outcome}." gives the text,
+/// the slot `services`, the text, the slot `outcome` and the full stop.
+pub fn pieces(message: &str) -> Vec<Piece<'_>> {
+    let mut out = Vec::new();
+    let mut rest = message;
+    let mut text_start = 0;
+    let mut at = 0;
+    while let Some(start) = rest.find('{') {
+        let after = &rest[start + 1..];
+        match after.find('}') {
+            Some(end) if end > 0 && !after[..end].contains(' ') => {
+                let open = at + start;
+                if open > text_start {
+                    out.push(Piece::Text(&message[text_start..open]));
+                }
+                out.push(Piece::Slot(&after[..end]));
+                at = open + end + 2;
+                text_start = at;
+                rest = &message[at..];
+            }
+            _ => {
+                at += start + 1;
+                rest = after;
+            }
+        }
+    }
+    if text_start < message.len() {
+        out.push(Piece::Text(&message[text_start..]));
+    }
+    out
+}
+
 /// A message in the language in use: `tr!("Saved at {time}", time = t)`.
 /// The first argument must be a string literal: the catalogue test finds
 /// every message by reading the source for it.

@@ -7,6 +7,7 @@
 use crate::base::Entry;
 use crate::command::Command;
 use crate::model::{Id, Review};
+use crate::tr;
 use crate::validate::{self, ids, FieldError};
 
 /// A part that is a list of cards.
@@ -42,11 +43,11 @@ impl CardStatus {
         }
     }
 
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> String {
         match self {
-            CardStatus::Done => "Done",
-            CardStatus::NotFinished => "Not finished",
-            CardStatus::NeedsAttention => "Needs attention",
+            CardStatus::Done => tr!("Done"),
+            CardStatus::NotFinished => tr!("Not finished"),
+            CardStatus::NeedsAttention => tr!("Needs attention"),
         }
     }
 }
@@ -77,9 +78,12 @@ impl Card {
 
 /// One folding card per entry, named by a word and its place ("Matter 2"),
 /// its fields' ids made by `ids`.
-fn numbered<T: Entry>(entries: &[T], word: &str, ids: fn(&str, &str) -> String) -> Vec<Card> {
-    let card =
-        |(i, e): (usize, &T)| Card::new(e.id(), format!("{word} {}", i + 1), ids(e.id(), ""), true);
+fn numbered<T: Entry>(
+    entries: &[T],
+    label: fn(usize) -> String,
+    ids: fn(&str, &str) -> String,
+) -> Vec<Card> {
+    let card = |(i, e): (usize, &T)| Card::new(e.id(), label(i + 1), ids(e.id(), ""), true);
     entries.iter().enumerate().map(card).collect()
 }
 
@@ -95,7 +99,7 @@ impl ListKind {
                     .map(|(i, r)| {
                         let name = r.name.trim();
                         let label = if name.is_empty() {
-                            format!("Service or support {}", i + 1)
+                            tr!("Service or support {n}", n = i + 1)
                         } else {
                             name.to_string()
                         };
@@ -103,23 +107,37 @@ impl ListKind {
                     })
                     .collect();
                 // A gap in support is always open.
-                let gaps = numbered(&review.gaps, "Gap", ids::gap);
+                let gaps = numbered(&review.gaps, |n| tr!("Gap {n}", n = n), ids::gap);
                 cards.extend(gaps.into_iter().map(|g| Card { folds: false, ..g }));
                 cards
             }
             ListKind::Cover => {
-                let mut cards = numbered(&review.cover_arrangements, "Arrangement", ids::cover);
+                let mut cards = numbered(
+                    &review.cover_arrangements,
+                    |n| tr!("Arrangement {n}", n = n),
+                    ids::cover,
+                );
                 for (card, a) in cards.iter_mut().zip(&review.cover_arrangements) {
                     card.prefixes
                         .extend(a.risks.iter().enumerate().map(|(j, k)| {
-                            let risk = format!("{}, risk {}", card.label, j + 1);
+                            let risk = tr!(
+                                "{arrangement}, risk {n}",
+                                arrangement = card.label,
+                                n = j + 1
+                            );
                             (ids::cover_risk(&k.id, ""), risk)
                         }));
                 }
                 cards
             }
-            ListKind::Escalations => numbered(&review.escalations, "Matter", ids::escalation),
-            ListKind::Actions => numbered(&review.actions, "Action", ids::action),
+            ListKind::Escalations => numbered(
+                &review.escalations,
+                |n| tr!("Matter {n}", n = n),
+                ids::escalation,
+            ),
+            ListKind::Actions => {
+                numbered(&review.actions, |n| tr!("Action {n}", n = n), ids::action)
+            }
         }
     }
 

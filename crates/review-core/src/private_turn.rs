@@ -119,8 +119,8 @@ pub fn questions(review: &Review, who: &str) -> Vec<Question> {
         })
         .map(|c| Question {
             criterion: c.id.clone(),
-            wording: c.wording.trim().to_string(),
-            easy_read: c.easy_read.trim().to_string(),
+            wording: crate::i18n::seed(c.wording.trim()),
+            easy_read: crate::i18n::seed(c.easy_read.trim()),
             notes: own_notes(review, &c.id, who),
         })
         .collect()
@@ -153,20 +153,17 @@ pub fn is_theirs(note: &EvidenceNote, who: &str) -> bool {
 pub fn plan_in_words(plan: &PrivatePlan) -> Option<String> {
     let minutes = plan
         .minutes
-        .map(|m| crate::words::count_of(m as usize, "minute", "minutes"));
+        .map(|m| crate::trn!(m, "{n} minute", "{n} minutes"));
     let slot = plan.slot.map(|s| s.label());
     match (minutes, slot) {
         (None, None) => None,
         (Some(m), None) => Some(m),
         (None, Some(s)) => Some(s.to_string()),
-        (Some(m), Some(s)) => {
-            let mut chars = s.chars();
-            let lower: String = chars
-                .next()
-                .map(|c| c.to_lowercase().collect())
-                .unwrap_or_default();
-            Some(format!("{m}, {lower}{}", chars.as_str()))
-        }
+        (Some(m), Some(s)) => Some(crate::tr!(
+            "{minutes}, {when}",
+            minutes = m,
+            when = crate::words::lower_first(&s)
+        )),
     }
 }
 

@@ -19,6 +19,7 @@ pub use symbols::{face_mouth, feeling_mouth, Symbol};
 use crate::summary::document::*;
 use crate::team::TeamProfile;
 use crate::words::{capitalise, long_date, long_moment_of};
+use crate::{tr, trn};
 
 /// Which words: plain, or easy read with symbols.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -68,9 +69,9 @@ pub struct Line {
     pub symbol: Option<Symbol>,
 }
 
-fn line(label: &str, text: impl Into<String>) -> Line {
+fn line(label: impl Into<String>, text: impl Into<String>) -> Line {
     Line {
-        label: label.to_string(),
+        label: label.into(),
         text: text.into(),
         symbol: None,
     }
@@ -95,7 +96,7 @@ pub fn readable(
     let whose = copy
         .copy_for
         .as_ref()
-        .map_or("The records copy".to_string(), |c| c.recipient.whose());
+        .map_or(tr!("The records copy"), |c| c.recipient.whose());
     let mut sections = vec![w.about()];
     sections.extend(w.since_last());
     sections.push(w.criteria());
@@ -108,21 +109,26 @@ pub fn readable(
     sections.extend(w.contact(team));
     let kept = copy.copy_for.as_ref().map_or(String::new(), |c| {
         format!(
-            " · {} left out of this copy",
-            crate::words::count_of(c.kept_back as usize, "item", "items")
+            " · {}",
+            trn!(
+                c.kept_back,
+                "{n} item left out of this copy",
+                "{n} items left out of this copy"
+            )
         )
     });
     Readable {
         style,
         title: format!(
             "{}: {} and {}",
-            w.pick("Carer review", "Our review"),
+            w.pick(tr!("Carer review"), tr!("Our review")),
             copy.carer.name,
             copy.individual.name
         ),
-        lead: vec![format!(
-            "{whose}, signed off on {}.",
-            long_moment_of(copy.finalised_at.as_str())
+        lead: vec![tr!(
+            "{whose}, signed off on {when}.",
+            whose = whose,
+            when = long_moment_of(copy.finalised_at.as_str())
         )],
         sections,
         footer: format!(
@@ -146,7 +152,7 @@ impl Words<'_> {
     }
 
     /// Plain words, or the easy-read ones.
-    fn pick<'s>(&self, plain: &'s str, easy: &'s str) -> &'s str {
+    fn pick(&self, plain: String, easy: String) -> String {
         if self.easy() {
             easy
         } else {
@@ -159,7 +165,7 @@ impl Words<'_> {
             .participants
             .iter()
             .find(|p| p.id == id)
-            .map_or_else(|| "Someone".to_string(), |p| p.name.clone())
+            .map_or_else(|| tr!("Someone"), |p| p.name.clone())
     }
 
     /// Whose rating it is: their name, and for the worker's own
@@ -177,12 +183,14 @@ impl Words<'_> {
     fn how_words(&self, how: &crate::agreement::HowAgreed) -> String {
         use crate::agreement::AgreedWay;
         let mut words = match (how.way, how.through.as_deref()) {
-            (AgreedWay::Interpreter, Some(id)) => format!("spoken through {}", self.name_of_id(id)),
+            (AgreedWay::Interpreter, Some(id)) => {
+                tr!("spoken through {name}", name = self.name_of_id(id))
+            }
             (AgreedWay::Advocate, Some(id)) => format!("through {}", self.name_of_id(id)),
             (way, _) => way.label().to_lowercase(),
         };
         if let Some(w) = how.witness.as_deref() {
-            words.push_str(&format!(", seen by {}", self.name_of_id(w)));
+            words.push_str(&tr!(", seen by {name}", name = self.name_of_id(w)));
         }
         words
     }
@@ -199,7 +207,7 @@ impl Words<'_> {
         match s {
             SpeakerRecord::Participant { id } => Some(self.name_of_id(id)),
             SpeakerRecord::Named { name } | SpeakerRecord::Removed { name } => Some(name.clone()),
-            SpeakerRecord::Everyone {} => Some("everyone at the meeting".into()),
+            SpeakerRecord::Everyone {} => Some(tr!("everyone at the meeting")),
             SpeakerRecord::NotRecorded {} => None,
         }
     }
@@ -219,25 +227,21 @@ impl Words<'_> {
 
     fn about(&self) -> Section {
         let c = self.copy;
-        let mut parts = vec![Block::Para(format!(
-            "{} looks after {}. This review looked at how that is going, and at the support {} gets.",
-            c.carer.name, c.individual.name, c.carer.name
-        ))];
+        let mut parts = vec![Block::Para(tr!("{name} looks after {name2}. This review looked at how that is going, and at the support {name3} gets.", name = c.carer.name, name2 = c.individual.name, name3 = c.carer.name))];
         let team = c
             .team
             .as_deref()
             .map_or(String::new(), |t| format!(", {t}"));
-        parts.push(Block::Para(format!(
-            "{} ran the review for {}{team}.",
-            c.worker.name, c.organisation
+        parts.push(Block::Para(tr!(
+            "{name} ran the review for {organisation}{team}.",
+            name = c.worker.name,
+            organisation = c.organisation,
+            team = team
         )));
         if let Some(of) = &c.copy_for {
             parts.push(Block::Para(match of.kept_back {
-                0 => "Nothing said or written at the review was left out of this copy.".into(),
-                n => format!(
-                    "This copy leaves out {} that the people at the review agreed its reader should not see.",
-                    crate::words::count_of(n as usize, "thing", "things")
-                ),
+                0 => tr!("Nothing said or written at the review was left out of this copy."),
+                n => trn!(n, "This copy leaves out {n} thing that the people at the review agreed its reader should not see.", "This copy leaves out {n} things that the people at the review agreed its reader should not see."),
             }));
         }
         let who = c
@@ -252,12 +256,12 @@ impl Words<'_> {
             })
             .collect();
         parts.push(Block::Group {
-            title: self.pick("Who took part", "Who was there").into(),
+            title: self.pick(tr!("Who took part"), tr!("Who was there")),
             symbol: None,
             lines: who,
         });
         Section {
-            heading: self.pick("About this review", "About your review").into(),
+            heading: self.pick(tr!("About this review"), tr!("About your review")),
             parts,
         }
     }
@@ -269,8 +273,8 @@ impl Words<'_> {
             .iter()
             .map(|c| {
                 let title = match (&c.easy_read, self.easy()) {
-                    (Some(e), true) => e.clone(),
-                    _ => c.wording.clone(),
+                    (Some(e), true) => crate::i18n::seed(e),
+                    _ => crate::i18n::seed(&c.wording),
                 };
                 let mut lines: Vec<Line> = c
                     .ratings
@@ -283,14 +287,14 @@ impl Words<'_> {
                     .collect();
                 if let Some(why) = &c.not_discussed {
                     lines.push(line(
-                        self.pick("Not talked about", "We did not talk about this"),
+                        self.pick(tr!("Not talked about"), tr!("We did not talk about this")),
                         why,
                     ));
                 }
                 for e in &c.evidence {
                     let by = e.said_by.as_ref().map(|p| self.name_of(p));
                     lines.push(line(
-                        self.pick("Said", "Someone said"),
+                        self.pick(tr!("Said"), tr!("Someone said")),
                         self.quoted(&e.text, by),
                     ));
                 }
@@ -308,12 +312,10 @@ impl Words<'_> {
             })
             .collect();
         Section {
-            heading: self
-                .pick(
-                    "How things are going: each person's view",
-                    "How things are going",
-                )
-                .into(),
+            heading: self.pick(
+                tr!("How things are going: each person's view"),
+                tr!("How things are going"),
+            ),
             parts,
         }
     }
@@ -328,7 +330,7 @@ impl Words<'_> {
                 .map_or(String::new(), |r| format!(" {r}"));
             parts.push(Block::Para(format!(
                 "{}: {}.{why}",
-                self.pick("The outcome", "What we decided"),
+                self.pick(tr!("The outcome"), tr!("What we decided")),
                 d.label()
             )));
         }
@@ -341,7 +343,7 @@ impl Words<'_> {
                     let who = a
                         .owner
                         .as_ref()
-                        .map_or_else(|| "Not yet decided".to_string(), |p| self.name_of(p));
+                        .map_or_else(|| tr!("Not yet decided"), |p| self.name_of(p));
                     let by = a
                         .due
                         .as_ref()
@@ -350,18 +352,21 @@ impl Words<'_> {
                 })
                 .collect();
             parts.push(Block::Group {
-                title: self.pick("Who will do what", "Who will do what").into(),
+                title: self.pick(tr!("Who will do what"), tr!("Who will do what")),
                 symbol: None,
                 lines,
             });
         }
         parts.push(Block::Para(format!(
             "{} {}.",
-            self.pick("The next review is due by", "We will meet again by"),
+            self.pick(
+                tr!("The next review is due by"),
+                tr!("We will meet again by")
+            ),
             self.day(&o.next_review)
         )));
         Section {
-            heading: "What happens next".into(),
+            heading: tr!("What happens next"),
             parts,
         }
     }
@@ -379,16 +384,14 @@ impl Words<'_> {
         if let Some(v) = &o.other_views {
             let by = o.other_views_said_by.as_ref().and_then(|s| self.said_by(s));
             lines.push(line(
-                by.as_deref().unwrap_or(self.pick("Other views", "Others")),
+                by.unwrap_or_else(|| self.pick(tr!("Other views"), tr!("Others"))),
                 v,
             ));
         }
         (!lines.is_empty()).then(|| Section {
-            heading: self
-                .pick("What people said about it", "What people said")
-                .into(),
+            heading: self.pick(tr!("What people said about it"), tr!("What people said")),
             parts: vec![Block::Group {
-                title: self.pick("In their own words", "In their words").into(),
+                title: self.pick(tr!("In their own words"), tr!("In their words")),
                 symbol: None,
                 lines,
             }],
@@ -404,27 +407,32 @@ impl Words<'_> {
                 let name = self.name_of_id(&s.participant);
                 let text = match &s.decision {
                     DecisionRecord::Agrees {} => match &s.how {
-                        Some(how) => {
-                            format!("{}, {}", self.pick("Agrees", "Yes"), self.how_words(how))
-                        }
-                        None => self.pick("Agrees", "Yes").to_string(),
+                        Some(how) => self.pick(
+                            tr!("Agrees, {how}", how = self.how_words(how)),
+                            tr!("Yes, {how}", how = self.how_words(how)),
+                        ),
+                        None => self.pick(tr!("Agrees"), tr!("Yes")).to_string(),
                     },
                     DecisionRecord::AgreesWithComment { comment, .. } if comment.is_empty() => {
-                        "Agrees, with a comment this copy leaves out".to_string()
+                        tr!("Agrees, with a comment this copy leaves out")
                     }
-                    DecisionRecord::AgreesWithComment { comment, .. } => {
-                        format!("{}, and said “{comment}”", self.pick("Agrees", "Yes"))
-                    }
+                    DecisionRecord::AgreesWithComment { comment, .. } => self.pick(
+                        tr!("Agrees, and said “{comment}”", comment = comment),
+                        tr!("Yes, and said “{comment}”", comment = comment),
+                    ),
                     DecisionRecord::Disagrees { reason, points, .. }
                         if reason.is_empty() && points.is_empty() =>
                     {
-                        "Does not agree, for a reason this copy leaves out".to_string()
+                        tr!("Does not agree, for a reason this copy leaves out")
                     }
                     DecisionRecord::Disagrees { reason, .. } if reason.is_empty() => {
-                        self.pick("Does not agree", "No").to_string()
+                        self.pick(tr!("Does not agree"), tr!("No")).to_string()
                     }
                     DecisionRecord::Disagrees { reason, .. } => {
-                        format!("{}: “{reason}”", self.pick("Does not agree", "No"))
+                        format!(
+                            "{}: “{reason}”",
+                            self.pick(tr!("Does not agree"), tr!("No"))
+                        )
                     }
                 };
                 // Each point they do not agree with, on its own line.
@@ -437,7 +445,7 @@ impl Words<'_> {
                         &name,
                         format!(
                             "{} “{}” ({}): “{}”",
-                            self.pick("Does not agree with", "Not happy with"),
+                            self.pick(tr!("Does not agree with"), tr!("Not happy with")),
                             p.about,
                             p.said,
                             p.why
@@ -448,25 +456,27 @@ impl Words<'_> {
             .chain(self.copy.confirmations.iter().map(|c| {
                 use crate::signoff::types::Confirms;
                 let what = match c.confirms {
-                    Confirms::AccurateInterpretation => "the interpreting was accurate",
-                    Confirms::OwnViewCarried => "the views they gave were the person’s own",
+                    Confirms::AccurateInterpretation => tr!("the interpreting was accurate"),
+                    Confirms::OwnViewCarried => tr!("the views they gave were the person’s own"),
                 };
                 let text = match (&c.note, c.confirmed) {
                     (_, true) => format!("Confirms {what}"),
-                    (Some(note), false) => format!("Could not confirm {what}: “{note}”"),
-                    (None, false) => format!("Could not confirm {what}"),
+                    (Some(note), false) => tr!(
+                        "Could not confirm {what}: “{note}”",
+                        what = what,
+                        note = note
+                    ),
+                    (None, false) => tr!("Could not confirm {what}", what = what),
                 };
-                line(&self.name_of_id(&c.participant), text)
+                line(self.name_of_id(&c.participant), text)
             }))
             .collect();
         Section {
-            heading: self
-                .pick("Who agreed with the review", "Who said yes")
-                .into(),
+            heading: self.pick(tr!("Who agreed with the review"), tr!("Who said yes")),
             parts: vec![Block::Group {
-                title: format!(
-                    "Signed off on {}",
-                    long_moment_of(self.copy.finalised_at.as_str())
+                title: tr!(
+                    "Signed off on {when}",
+                    when = long_moment_of(self.copy.finalised_at.as_str())
                 ),
                 symbol: None,
                 lines,
@@ -478,29 +488,31 @@ impl Words<'_> {
         let c = self.copy;
         let Some(t) = team else {
             return vec![Section {
-                heading: self.pick("Questions, changes and complaints", "If you are not happy").into(),
-                parts: vec![Block::Para(format!(
-                    "Contact {} at {} with any question, if something here is wrong, or to ask for a change. You can also complain to {}: ask them how.",
-                    c.worker.name, c.organisation, c.organisation
-                ))],
+                heading: self.pick(tr!("Questions, changes and complaints"), tr!("If you are not happy")),
+                parts: vec![Block::Para(tr!("Contact {name} at {organisation} with any question, if something here is wrong, or to ask for a change. You can also complain to {organisation2}: ask them how.", name = c.worker.name, organisation = c.organisation, organisation2 = c.organisation))],
             }];
         };
-        let mut lines = vec![line("Phone", &t.team.phone), line("Email", &t.team.email)];
-        lines.extend(t.team.address.as_ref().map(|a| line("Address", a)));
-        lines.extend(t.team.hours.as_ref().map(|h| line("When", h)));
+        let mut lines = vec![
+            line(tr!("Phone"), &t.team.phone),
+            line(tr!("Email"), &t.team.email),
+        ];
+        lines.extend(t.team.address.as_ref().map(|a| line(tr!("Address"), a)));
+        lines.extend(t.team.hours.as_ref().map(|h| line(tr!("When"), h)));
         let mut how = vec![line("", &t.complaints.how)];
-        how.extend(t.complaints.phone.as_ref().map(|p| line("Phone", p)));
-        how.extend(t.complaints.email.as_ref().map(|e| line("Email", e)));
-        how.extend(t.complaints.web.as_ref().map(|w| line("Web", w)));
-        how.extend(t.complaints.address.as_ref().map(|a| line("Address", a)));
+        how.extend(t.complaints.phone.as_ref().map(|p| line(tr!("Phone"), p)));
+        how.extend(t.complaints.email.as_ref().map(|e| line(tr!("Email"), e)));
+        how.extend(t.complaints.web.as_ref().map(|w| line(tr!("Web"), w)));
+        how.extend(
+            t.complaints
+                .address
+                .as_ref()
+                .map(|a| line(tr!("Address"), a)),
+        );
         vec![
             Section {
-                heading: self.pick("Who to contact", "Who to call").into(),
+                heading: self.pick(tr!("Who to contact"), tr!("Who to call")),
                 parts: vec![
-                    Block::Para(format!(
-                        "{} with any question, if something here is wrong, or to ask for a change.",
-                        capitalise(&format!("contact {}", t.team.name))
-                    )),
+                    Block::Para(tr!("{name} with any question, if something here is wrong, or to ask for a change.", name = capitalise(&format!("contact {}", t.team.name)))),
                     Block::Group {
                         title: t.team.name.clone(),
                         symbol: None,
@@ -509,9 +521,9 @@ impl Words<'_> {
                 ],
             },
             Section {
-                heading: self.pick("How to complain", "If you are not happy").into(),
+                heading: self.pick(tr!("How to complain"), tr!("If you are not happy")),
                 parts: vec![Block::Group {
-                    title: self.pick("Making a complaint", "Tell us").into(),
+                    title: self.pick(tr!("Making a complaint"), tr!("Tell us")),
                     symbol: None,
                     lines: how,
                 }],

@@ -267,7 +267,7 @@ impl DeviceRecovery {
         let found: DeviceRecovery = crate::draft::decode(crate::draft::Kind::Recovery, raw)?;
         found
             .file_key()
-            .map_err(|_| crate::draft::DraftError::Damaged("its file key".into()))?;
+            .map_err(|_| crate::draft::DraftError::Damaged(tr!("its file key")))?;
         Ok(found)
     }
 }

@@ -9,6 +9,7 @@
 use crate::field_errors::{FieldError, Missing};
 use crate::setup::people::Role;
 use crate::text::is_blank;
+use crate::tr;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -45,12 +46,12 @@ impl Feeling {
     pub const FACES: [Feeling; 3] = [Feeling::Good, Feeling::Mixed, Feeling::NotGood];
 
     /// The words beside the face, said to the person themselves.
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> String {
         match self {
-            Feeling::Good => "It was good",
-            Feeling::Mixed => "Some good, some not",
-            Feeling::NotGood => "It was not good",
-            Feeling::DidNotSay => "They did not say",
+            Feeling::Good => tr!("It was good"),
+            Feeling::Mixed => tr!("Some good, some not"),
+            Feeling::NotGood => tr!("It was not good"),
+            Feeling::DidNotSay => tr!("They did not say"),
         }
     }
 
@@ -94,22 +95,22 @@ impl Reflection {
             errors.missing_if(
                 !self.how_it_was.contains_key(&person.participant_id),
                 feeling_field(&person.participant_id),
-                format!(
-                    "Ask {} how the review was for them, or choose “{}”",
-                    person.name,
-                    Feeling::DidNotSay.label()
+                tr!(
+                    "Ask {name} how the review was for them, or choose “{what}”",
+                    name = person.name,
+                    what = Feeling::DidNotSay.label()
                 ),
             );
         }
         errors.missing_if(
             is_blank(&self.went_well),
             field_id("went-well"),
-            "Say what went well in this review",
+            tr!("Say what went well in this review"),
         );
         errors.missing_if(
             is_blank(&self.do_differently),
             field_id("do-differently"),
-            "Say what you would do differently next time, or write “Nothing”",
+            tr!("Say what you would do differently next time, or write “Nothing”"),
         );
         errors
     }

@@ -15,6 +15,7 @@ use crate::setup::process::*;
 use crate::setup::sharing::Visibility;
 use crate::signoff::types::{Amendment, Confirmation, CopyGiven, SignOff};
 use crate::text::clean;
+use crate::tr;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -235,8 +236,8 @@ impl Review {
     /// shows them, "Everyone at the meeting", or "Not recorded".
     pub fn speaker_name(&self, speaker: &Speaker) -> String {
         match speaker {
-            Speaker::NotRecorded => "Not recorded".into(),
-            Speaker::Everyone => "Everyone at the meeting".into(),
+            Speaker::NotRecorded => tr!("Not recorded"),
+            Speaker::Everyone => tr!("Everyone at the meeting"),
             Speaker::Person(p) => self.person_name(p),
         }
     }
@@ -284,10 +285,10 @@ impl Review {
             Person::Participant { id } => self
                 .participant(id)
                 .map(Participant::display_name)
-                .unwrap_or_else(|| "Someone no longer in this review".into()),
+                .unwrap_or_else(|| tr!("Someone no longer in this review")),
             Person::Named { name } => name.trim().to_string(),
             Person::Removed { name } => {
-                format!("{} (no longer part of this review)", name.trim())
+                tr!("{name} (no longer part of this review)", name = name.trim())
             }
         }
     }

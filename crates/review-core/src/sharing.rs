@@ -15,6 +15,7 @@ use crate::progress::Part;
 use crate::setup::people::{Participant, Role};
 use crate::setup::sharing::{RecipientKind, Shown, Visibility};
 use crate::text::same_name;
+use crate::tr;
 
 /// The key of the reasons for the outcome.
 pub const OUTCOME_RATIONALE: &str = "outcome/rationale";
@@ -68,22 +69,22 @@ impl ItemKind {
     ];
 
     /// What it is, in words.
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> String {
         match self {
-            ItemKind::Note => "Note",
-            ItemKind::Benefit => "How it helps",
-            ItemKind::Difficulty => "What has been difficult",
-            ItemKind::Change => "What should change",
-            ItemKind::NeedsMet => "How well it met the carer's needs",
-            ItemKind::Gap => "Gap in support",
-            ItemKind::Risk => "Risk",
-            ItemKind::Matter => "Needs someone else's help",
-            ItemKind::Action => "Action",
-            ItemKind::Rationale => "Why this outcome",
-            ItemKind::CarerView => "The carer's view",
-            ItemKind::IndividualView => "The view of the person cared for",
-            ItemKind::OtherViews => "Other views",
-            ItemKind::SignOffWords => "Said when signing",
+            ItemKind::Note => tr!("Note"),
+            ItemKind::Benefit => tr!("How it helps"),
+            ItemKind::Difficulty => tr!("What has been difficult"),
+            ItemKind::Change => tr!("What should change"),
+            ItemKind::NeedsMet => tr!("How well it met the carer's needs"),
+            ItemKind::Gap => tr!("Gap in support"),
+            ItemKind::Risk => tr!("Risk"),
+            ItemKind::Matter => tr!("Needs someone else's help"),
+            ItemKind::Action => tr!("Action"),
+            ItemKind::Rationale => tr!("Why this outcome"),
+            ItemKind::CarerView => tr!("The carer's view"),
+            ItemKind::IndividualView => tr!("The view of the person cared for"),
+            ItemKind::OtherViews => tr!("Other views"),
+            ItemKind::SignOffWords => tr!("Said when signing"),
         }
     }
 
@@ -145,7 +146,7 @@ pub fn items(review: &Review) -> Vec<Item> {
             let by = note
                 .said_by
                 .as_ref()
-                .map_or("Not recorded".into(), |p| review.person_name(p));
+                .map_or(tr!("Not recorded"), |p| review.person_name(p));
             push(
                 note.id.clone(),
                 Part::Ratings,
@@ -176,7 +177,7 @@ pub fn items(review: &Review) -> Vec<Item> {
                 Part::Services,
                 ItemKind::NeedsMet,
                 &r.name,
-                met.label().into(),
+                met.label(),
                 None,
             );
         }
@@ -193,21 +194,25 @@ pub fn items(review: &Review) -> Vec<Item> {
         );
     }
     for a in &review.cover_arrangements {
-        let about = a.kind.map_or("", |k| k.label());
+        let about = a.kind.map_or_else(String::new, |k| k.label());
         for risk in &a.risks {
-            let text = joined(&risk.risk, "How it is managed", &risk.management);
+            let text = joined(&risk.risk, &tr!("How it is managed"), &risk.management);
             push(
                 risk.id.clone(),
                 Part::Cover,
                 ItemKind::Risk,
-                about,
+                &about,
                 text,
                 None,
             );
         }
     }
     for e in &review.escalations {
-        let text = joined(&e.matter, "Why it needs someone else", &e.why_beyond_scope);
+        let text = joined(
+            &e.matter,
+            &tr!("Why it needs someone else"),
+            &e.why_beyond_scope,
+        );
         push(
             e.id.clone(),
             Part::Escalations,
@@ -274,10 +279,10 @@ pub fn items(review: &Review) -> Vec<Item> {
             // on its own line after their reason.
             let text = std::iter::once(words.trim().to_string())
                 .chain(s.decision.points().iter().map(|p| {
-                    format!(
-                        "Does not agree with \u{201c}{}\u{201d}: {}",
-                        p.about.trim(),
-                        p.why.trim()
+                    tr!(
+                        "Does not agree with “{about}”: {why}",
+                        about = p.about.trim(),
+                        why = p.why.trim()
                     )
                 }))
                 .filter(|line| !line.is_empty())
@@ -333,7 +338,12 @@ fn joined(a: &str, label: &str, b: &str) -> String {
     if b.trim().is_empty() {
         a.trim().to_string()
     } else {
-        format!("{}. {label}: {}", a.trim(), b.trim())
+        tr!(
+            "{first}. {label}: {then}",
+            first = a.trim(),
+            label = label,
+            then = b.trim()
+        )
     }
 }
 

@@ -37,7 +37,7 @@ pub mod verify;
 #[cfg(test)]
 mod tamper_tests;
 
-pub use about::{check_result, CheckResult, Kept};
+pub use about::{check_result, CheckResult, Kept, Row};
 pub use addendum::{
     addendum_against_records, addendum_file_name, prepare_addendum, Addendum, AddendumError,
     AddendumFile, Making, PreparedAddendum,

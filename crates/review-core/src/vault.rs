@@ -288,9 +288,9 @@ impl VaultRecord {
         let record: VaultRecord =
             serde_json::from_str(text).map_err(|e| VaultError::BadRecord(e.to_string()))?;
         if record.version != 1 {
-            return Err(VaultError::BadRecord(format!(
-                "version {} is not one this app reads",
-                record.version
+            return Err(VaultError::BadRecord(tr!(
+                "version {version} is not one this app reads",
+                version = record.version
             )));
         }
         record.salt_bytes()?;

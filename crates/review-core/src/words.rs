@@ -23,9 +23,9 @@ pub fn called(p: &Participant) -> String {
 /// "Ayesha's", "James'": the possessive of a name.
 pub fn possessive_of(name: &str) -> String {
     if name.ends_with('s') {
-        format!("{name}'")
+        tr!("[possessive of a name ending in s] {name}'", name = name)
     } else {
-        format!("{name}'s")
+        tr!("[possessive of a name] {name}'s", name = name)
     }
 }
 
@@ -36,7 +36,12 @@ pub fn possessive(p: &Participant) -> String {
     if name.is_empty() {
         match p.role {
             Role::Individual => tr!("the person's"),
-            r => format!("the {}'s", r.noun()),
+            Role::Worker => tr!("the worker's"),
+            Role::Carer => tr!("the carer's"),
+            Role::Advocate => tr!("the advocate's"),
+            Role::Interpreter => tr!("the interpreter's"),
+            Role::KeyPerson => tr!("the key person's"),
+            Role::OtherProfessional => tr!("the other professional's"),
         }
     } else {
         possessive_of(name)

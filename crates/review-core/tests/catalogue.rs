@@ -85,8 +85,31 @@ fn walk(stream: TokenStream, file: &Path, out: &mut BTreeMap<String, (Found, Str
                     }
                     continue;
                 }
+                if bang.as_char() == '!' && name == "choices" {
+                    choice_labels(g.stream(), file, out);
+                    continue;
+                }
             }
             walk(g.stream(), file, out);
+        }
+    }
+}
+
+/// The labels of a `choices!` list (`Variant => "key", "Label";`): its
+/// `label()` looks each up in the catalogue.
+fn choice_labels(stream: TokenStream, file: &Path, out: &mut BTreeMap<String, (Found, String)>) {
+    let tokens: Vec<TokenTree> = stream.into_iter().collect();
+    for w in tokens.windows(3) {
+        if let [TokenTree::Punct(comma), label @ TokenTree::Literal(_), TokenTree::Punct(semi)] = w
+        {
+            if comma.as_char() == ',' && semi.as_char() == ';' {
+                if let Some(text) = literal(std::slice::from_ref(label)) {
+                    out.insert(text, (Found::Text, format!("{}", file.display())));
+                }
+            }
+        }
+        if let TokenTree::Group(g) = &w[0] {
+            choice_labels(g.stream(), file, out);
         }
     }
 }
@@ -120,6 +143,35 @@ fn messages() -> BTreeMap<String, (Found, String)> {
         out.insert(
             c["summary"].as_str().unwrap().to_string(),
             (Found::Text, at.clone()),
+        );
+    }
+    // Our criteria library (`seeds/criteria.json`): each area's title, easy
+    // read and description, each criterion's wording and easy read.
+    let library: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(repo().join("seeds/criteria.json")).unwrap())
+            .unwrap();
+    let at = "seeds/criteria.json".to_string();
+    for g in library["groups"].as_array().unwrap() {
+        for field in ["title", "easyRead", "description"] {
+            out.insert(
+                g[field].as_str().unwrap().to_string(),
+                (Found::Text, at.clone()),
+            );
+        }
+    }
+    for c in library["criteria"].as_array().unwrap() {
+        for field in ["wording", "easyRead"] {
+            out.insert(
+                c[field].as_str().unwrap().to_string(),
+                (Found::Text, at.clone()),
+            );
+        }
+    }
+    // The easy read's sentences (`easy::fill` looks each up).
+    for (_, easy) in review_core::easy::entries() {
+        out.insert(
+            easy.words.to_string(),
+            (Found::Text, "crates/review-core/src/easy".to_string()),
         );
     }
     out

@@ -40,10 +40,10 @@ fn result_for(bytes: &[u8], list: Option<&TeamKeys>, kept: &[Kept]) -> CheckResu
     check_result("file.json", &verify(bytes, &options), list, None, kept)
 }
 
-fn row<'a>(rows: &'a [(String, String)], key: &str) -> &'a str {
+fn row(rows: &[Row], key: &str) -> String {
     rows.iter()
-        .find(|(k, _)| k == key)
-        .map(|(_, v)| v.as_str())
+        .find(|r| r.label == key)
+        .map(Row::value)
         .unwrap_or_else(|| panic!("no row {key} in {rows:?}"))
 }
 

@@ -90,7 +90,9 @@ fn a_new_matter_is_to_do_and_its_status_can_move_on() {
         );
         assert_eq!(review.escalations[0].status, *status);
     }
-    let statuses = each(EscalationStatus::ALL, |s| (s.key(), s.label()));
+    let statuses = each(EscalationStatus::ALL, |s| {
+        (s.key(), s.label().leak() as &str)
+    });
     assert_eq!(
         statuses,
         [

@@ -668,7 +668,10 @@ fn the_spread_and_where_it_stands_are_said_in_words() {
     let chose = who_chose_what(&review, &c);
     assert_eq!(
         chose[2],
-        ("Okay", vec!["Joan Hughes (using symbols)".to_string()])
+        (
+            "Okay".to_string(),
+            vec!["Joan Hughes (using symbols)".to_string()]
+        )
     );
     assert!(chose[0].1.is_empty());
 }
@@ -690,7 +693,10 @@ fn views_reach_the_meeting_in_the_ways_the_person_has() {
         "Using their communication aid or device"
     );
     assert_eq!(
-        speech_for("Time off. ", &["Going well", "Unsure"]),
+        speech_for(
+            "Time off. ",
+            &["Going well".to_string(), "Unsure".to_string()]
+        ),
         "Time off. How is this going? The choices are: Going well. Unsure."
     );
 }

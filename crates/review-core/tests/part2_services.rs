@@ -92,7 +92,7 @@ fn change_and_stop_need_the_changes_written_down() {
 #[test]
 fn keep_changes_and_stop_are_the_decisions_and_only_keep_needs_no_changes() {
     let decisions = each(ResourceDecision::ALL, |d| {
-        (d.key(), d.label(), d.needs_changes())
+        (d.key(), d.label().leak() as &str, d.needs_changes())
     });
     assert_eq!(
         decisions,

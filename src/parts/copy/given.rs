@@ -6,6 +6,7 @@
 use crate::components::{Choice, Radios, Said};
 use crate::state::{use_review, ReadOnly};
 use leptos::prelude::*;
+use review_core::tr;
 use review_core::words::long_moment;
 use review_core::GivenHow;
 
@@ -36,17 +37,23 @@ pub fn GivenLog(
         let (recipient, whose) = (recipient.clone(), whose.clone());
         move |_| {
             let Some(chosen) = how.get_untracked() else {
-                error.set(Some(format!(
-                    "Choose how {} was given",
-                    whose.to_lowercase()
+                error.set(Some(tr!(
+                    "Choose how {to_lowercase} was given",
+                    to_lowercase = whose.to_lowercase()
                 )));
                 return;
             };
             error.set(None);
             said.set(Some(
                 ctx.mark_copy_given(recipient.clone(), document.get_value(), chosen)
-                    .map(|()| format!("{whose} is marked as given: {}.", chosen.said()))
-                    .map_err(|e| format!("It could not be marked as given: {e}.")),
+                    .map(|()| {
+                        tr!(
+                            "{whose} is marked as given: {said}.",
+                            whose = whose,
+                            said = chosen.said()
+                        )
+                    })
+                    .map_err(|e| tr!("It could not be marked as given: {why}.", why = e)),
             ));
             how.set(None);
         }
@@ -58,7 +65,7 @@ pub fn GivenLog(
             if given.is_empty() {
                 return view! {
                     <p class="app-body">
-                        "Not marked as given yet. Until it is, it is listed on the home screen as a copy to give."
+                        {tr!("Not marked as given yet. Until it is, it is listed on the home screen as a copy to give.")}
                     </p>
                 }
                 .into_any();
@@ -66,14 +73,14 @@ pub fn GivenLog(
             let rows = given
                 .into_iter()
                 .map(|g| {
-                    let words = format!("{} on {}", g.how.label(), long_moment(&g.at));
-                    let hidden = format!(" the mark “{}”", words.to_lowercase());
+                    let words = tr!("{how} on {when}", how = g.how.label(), when = long_moment(&g.at));
+                    let hidden = format!(" {}", tr!("the mark “{mark}”", mark = review_core::words::lower_first(&words)));
                                 let whose = whose.clone();
                     let take_back = move |_| {
                         said.set(Some(
                             ctx.unmark_copy_given(&g.id)
-                                .map(|()| format!("The mark was taken back: {whose} is no longer marked given that way."))
-                                .map_err(|e| format!("The mark could not be taken back: {e}.")),
+                                .map(|()| tr!("The mark was taken back: {whose} is no longer marked given that way.", whose = whose))
+                                .map_err(|e| tr!("The mark could not be taken back: {why}.", why = e)),
                         ));
                     };
                     view! {
@@ -81,7 +88,7 @@ pub fn GivenLog(
                             <span class="app-body">{words}</span>
                             {can_change.then(|| view! {
                                 <button type="button" class="app-button app-button--secondary" on:click=take_back>
-                                    "Take back"
+                                    {tr!("Take back")}
                                     <span class="app-visually-hidden">{hidden}</span>
                                 </button>
                             })}
@@ -94,27 +101,27 @@ pub fn GivenLog(
     };
     view! {
         <section aria-labelledby="copy-given">
-            <h2 class="app-heading-m" id="copy-given">"Given to them?"</h2>
+            <h2 class="app-heading-m" id="copy-given">{tr!("Given to them?")}</h2>
             {list}
             {can_change.then(|| view! {
                 <details class="app-details">
                     <summary class="app-details__summary">
-                        <span class="app-details__summary-text">"Mark it as given"</span>
+                        <span class="app-details__summary-text">{tr!("Mark it as given")}</span>
                     </summary>
                     <div class="app-details__text">
-                        <Radios easy="copy.given" id="given-how" legend=format!("How was {lower} given?")
-                            hint="Mark it once it has reached them, or once it is on its way. This is kept with the review on this device and in its backups, not in the signed files."
+                        <Radios easy="copy.given" id="given-how" legend=tr!("How was {lower} given?", lower = lower)
+                            hint={tr!("Mark it once it has reached them, or once it is on its way. This is kept with the review on this device and in its backups, not in the signed files.")}
                             choices=Choice::list(&GivenHow::ALL, GivenHow::code, GivenHow::label)
                             value=how error=error
                             on_change=Callback::new(move |h| how.set(Some(h))) />
                         <div class="app-button-group">
-                            <button type="button" class="app-button" on:click=mark>"Mark as given"</button>
+                            <button type="button" class="app-button" on:click=mark>{tr!("Mark as given")}</button>
                         </div>
                     </div>
                 </details>
             })}
             {(!can_change).then(|| view! {
-                <p class="app-body">"This review is open in another tab or window: mark copies as given there."</p>
+                <p class="app-body">{tr!("This review is open in another tab or window: mark copies as given there.")}</p>
             })}
             <Said said=said />
         </section>

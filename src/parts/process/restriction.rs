@@ -4,6 +4,7 @@
 use crate::components::{Editable, TextInput};
 use crate::state::{use_review, PageErrors};
 use leptos::prelude::*;
+use review_core::tr;
 use review_core::validate::ids;
 use review_core::Command;
 
@@ -43,10 +44,10 @@ pub fn Restriction(
     view! {
         <div class="app-card">
             <div class="app-card__body">
-                <TextInput easy="sharing.restriction-what" id=ids::restriction_what(&id) label="What must not be shared"
+                <TextInput easy="sharing.restriction-what" id=ids::restriction_what(&id) label={tr!("What must not be shared")}
                     value=Signal::derive(move || current.with(|c| c.0.clone()))
                     error=errors.for_field(ids::restriction_what(&id)) on_input=set_what width="app-input--full" />
-                <TextInput easy="sharing.restriction-not-with" id=ids::restriction_not_with(&id) label="Who it must not be shared with"
+                <TextInput easy="sharing.restriction-not-with" id=ids::restriction_not_with(&id) label={tr!("Who it must not be shared with")}
                     value=Signal::derive(move || current.with(|c| c.1.clone()))
                     error=errors.for_field(ids::restriction_not_with(&id)) on_input=set_not_with width="app-input--width-30" />
             </div>
@@ -58,9 +59,9 @@ pub fn Restriction(
                             let id3 = id3.clone();
                             move |_| {
                                 let what = current.with_untracked(|(what, _)| if what.trim().is_empty() {
-                                    "something that must not be shared".to_string()
+                                    tr!("something that must not be shared")
                                 } else {
-                                    format!("“{}” from what must not be shared", what.trim())
+                                    tr!("“{when}” from what must not be shared", when = what.trim())
                                 });
                                 crate::components::remove_from(ctx, &format!("remove-restriction-{id3}"),
                                     Command::RemoveRestriction { id: id3.clone() },
@@ -68,7 +69,7 @@ pub fn Restriction(
                                 );
                             }
                         }>
-                        "Remove this"
+                        {tr!("Remove this")}
                     </button>
                 </div>
             </Editable>

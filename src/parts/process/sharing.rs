@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use review_core::progress::Part;
 use review_core::sharing::provider_copies_matching_nothing;
+use review_core::tr;
 use review_core::validate::ids;
 use review_core::{Command, RecipientKind, Visibility};
 
@@ -45,8 +46,8 @@ pub fn SharingAgreement(
         request_animation_frame(move || crate::components::focus_by_id(&field));
     };
     view! {
-        <Checkboxes easy="sharing.copies" id="copies" legend="Who gets a copy of the summary?"
-            hint="The records always keep the whole summary. Each copy leaves out what its reader may not see. Tick none if only the records keep it."
+        <Checkboxes easy="sharing.copies" id="copies" legend={tr!("Who gets a copy of the summary?")}
+            hint={tr!("The records always keep the whole summary. Each copy leaves out what its reader may not see. Tick none if only the records keep it.")}
             choices=one_each
             value=Signal::derive(move || agreement.with(|a| a.copies.iter().map(|c| c.kind).collect::<Vec<_>>()))
             on_toggle=Callback::new(move |(kind, gets)| ctx.send(Command::SetCopy { kind, gets })) />
@@ -57,22 +58,22 @@ pub fn SharingAgreement(
             <div class="app-button-group">
                 <button type="button" class="app-button app-button--secondary"
                     on:click=move |_| add(RecipientKind::Provider)>
-                    "Add a service that gets a copy"
+                    {tr!("Add a service that gets a copy")}
                 </button>
                 <button type="button" class="app-button app-button--secondary"
                     on:click=move |_| add(RecipientKind::Other)>
-                    "Add someone else who gets a copy"
+                    {tr!("Add someone else who gets a copy")}
                 </button>
             </div>
         </Editable>
-        <Radios easy="sharing.visibility" id="default-visibility" legend="Who may see what is said, unless you choose otherwise for an item?"
-            hint="Each note, view and action can be given its own choice where it is written."
+        <Radios easy="sharing.visibility" id="default-visibility" legend={tr!("Who may see what is said, unless you choose otherwise for an item?")}
+            hint={tr!("Each note, view and action can be given its own choice where it is written.")}
             choices=Visibility::ALL.iter().map(|v| Choice::new(*v, v.key(), v.label()).hint(v.hint())).collect()
             value=Signal::derive(move || agreement.with(|a| a.default_visibility))
             error=errors.for_field("default-visibility")
             on_change=Callback::new(move |v| ctx.send(Command::SetDefaultVisibility(v))) />
-        <TextArea easy="sharing.recipients" id="recipients" label="Anything more about copies (optional)"
-            hint="For example: the GP only with the carer's consent, or a copy sent by post"
+        <TextArea easy="sharing.recipients" id="recipients" label={tr!("Anything more about copies (optional)")}
+            hint={tr!("For example: the GP only with the carer's consent, or a copy sent by post")}
             value=Signal::derive(move || agreement.with(|a| a.recipients.clone()))
             error=errors.for_field("recipients") rows=2
             on_input=Callback::new(move |v| ctx.send(Command::SetSummaryRecipients(v))) />
@@ -95,8 +96,8 @@ fn NamedCopy(
             .map(|c| (c.kind, c.name.clone()))
     });
     let label = move || match copy.with(|c| c.as_ref().map(|c| c.0)) {
-        Some(RecipientKind::Provider) => "Name of the service that gets a copy",
-        _ => "Name of the person who gets a copy",
+        Some(RecipientKind::Provider) => tr!("Name of the service that gets a copy"),
+        _ => tr!("Name of the person who gets a copy"),
     };
     let easy_key = move || match copy.with(|c| c.as_ref().map(|c| c.0)) {
         Some(RecipientKind::Provider) => "sharing.service-name",
@@ -125,11 +126,11 @@ fn NamedCopy(
                             let (button, id) = (button.clone(), remove_id.clone());
                             move |_| {
                                 let name = copy.with_untracked(|c| c.as_ref().map(|c| c.1.trim().to_string()).unwrap_or_default());
-                                let what = if name.is_empty() { "a copy".to_string() } else { format!("the copy for {name}") };
+                                let what = if name.is_empty() { "a copy".to_string() } else { tr!("the copy for {name}", name = name) };
                                 remove_from(ctx, &button, Command::RemoveCopy { id: id.clone() }, what);
                             }
                         }>
-                        "Remove this copy"
+                        {tr!("Remove this copy")}
                     </button>
                 </div>
             </Editable>
@@ -162,21 +163,21 @@ pub fn UnmatchedServiceCopies(
         let names = names.get();
         (!names.is_empty()).then(|| {
             let which = match names.as_slice() {
-                [one] => format!("The copy for {one} would hold nothing of its own: no service in this review is called “{one}”, and no action is theirs."),
-                more => format!(
-                    "The copies for {} would hold nothing of their own: no service in this review goes by those names, and no action is theirs.",
-                    review_core::words::and_list(more)
-                ),
+                [one] => tr!("The copy for {one} would hold nothing of its own: no service in this review is called “{one}”, and no action is theirs.", one = one),
+                more => tr!("The copies for {list} would hold nothing of their own: no service in this review goes by those names, and no action is theirs.", list = review_core::words::and_list(more)),
             };
             view! {
                 <div class="app-warning-text">
                     <p class="app-warning-text__text">
-                        {which}
-                        " A service’s copy holds the feedback on the service of the same name, and the actions it owns: check the names in "
-                        <A exact=true href=crate::href(ctx.part_path(Part::Services)) attr:class="app-link">"Services and support"</A>
-                        " and "
-                        <A exact=true href=crate::href(ctx.part_path(Part::Outcome)) attr:class="app-link">"Actions and outcome"</A>
-                        "."
+                        {which}" "
+                        {crate::components::linked(
+                            &tr!("A service’s copy holds the feedback on the service of the same name, and the actions it owns: check the names in {services} and {outcome}."),
+                            |slot| match slot {
+                                "services" => Some(view! { <A exact=true href=crate::href(ctx.part_path(Part::Services)) attr:class="app-link">{tr!("Services and support")}</A> }.into_any()),
+                                "outcome" => Some(view! { <A exact=true href=crate::href(ctx.part_path(Part::Outcome)) attr:class="app-link">{tr!("Actions and outcome")}</A> }.into_any()),
+                                _ => None,
+                            },
+                        )}
                     </p>
                 </div>
             }

@@ -18,7 +18,7 @@ use review_core::rating::{
 };
 use review_core::tr;
 use review_core::validate::{self, ids};
-use review_core::words::{called, capitalise, possessive};
+use review_core::words::called;
 use review_core::{Command, Person, RatingChannel, Role, ScalePoint};
 
 /// One criterion at a time (P19): everyone's own rating, how each view
@@ -52,9 +52,9 @@ fn CriterionScreen(
     let criterion = ctx.select(move |r| r.criterion(&c).cloned());
     let Some(initial) = criterion.get_untracked() else {
         return view! {
-            <NotInReview title="This is not in the review"
-                why="It may have been removed from what the review looks at."
-                back=overview back_text="Back to all criteria" />
+            <NotInReview title={tr!("This is not in the review")}
+                why={tr!("It may have been removed from what the review looks at.")}
+                back=overview back_text={tr!("Back to all criteria")} />
         }
         .into_any();
     };
@@ -161,9 +161,9 @@ fn CriterionScreen(
         }
     };
     let next_text = if next_id.is_some() {
-        "Next criterion"
+        tr!("Next criterion")
     } else {
-        "Continue"
+        tr!("Continue")
     };
     let c = cid.clone();
     let spread_view = ctx.select(move |r| {
@@ -173,8 +173,8 @@ fn CriterionScreen(
             (spread_in_words(r, crit), any, points)
         })
     });
-    let title = initial.wording.trim().to_string();
-    let lead = initial.easy_read.trim().to_string();
+    let title = review_core::i18n::seed(initial.wording.trim());
+    let lead = review_core::i18n::seed(initial.easy_read.trim());
     let easy_words = EasyWords::of(&initial);
     let easy = easy_read();
     // What "Read aloud" says: the thing being rated (in easy read, its short
@@ -187,7 +187,7 @@ fn CriterionScreen(
             } else {
                 title.clone()
             };
-            let choices: Vec<&str> = criterion.with(|c| {
+            let choices: Vec<String> = criterion.with(|c| {
                 c.as_ref()
                     .map(|c| c.scale.choices().iter().map(|p| p.label()).collect())
                     .unwrap_or_default()
@@ -197,14 +197,14 @@ fn CriterionScreen(
     };
     let reason_value = Signal::derive(move || not_discussed.get().unwrap_or_default());
     view! {
-        <Page back=overview.clone() back_text="Back to all criteria" title=title doc_title=format!("How it is going: criterion {number} of {total}")
-            caption=format!("The review · {number} of {total}") about=&["P19"]
+        <Page back=overview.clone() back_text={tr!("Back to all criteria")} title=title doc_title=tr!("How it is going: criterion {number} of {total}", number = number, total = total)
+            caption=tr!("The review · {number} of {total}", number = number, total = total) about=&["P19"]
             errors=errors>
             {move || if easy.get() {
                 view! { <EasyReadBox words=easy_words.clone() /> }.into_any()
             } else {
                 (!lead.is_empty()).then(|| view! {
-                    <p class="app-body-l"><span class="app-visually-hidden">"Easy read: "</span>{lead.clone()}</p>
+                    <p class="app-body-l"><span class="app-visually-hidden">{tr!("Easy read:")}" "</span>{lead.clone()}</p>
                 }).into_any()
             }}
             <Show
@@ -213,13 +213,13 @@ fn CriterionScreen(
                     let reason_id = reason_id.clone();
                     view! {
                         <div class="app-inset-text">
-                            <p class="app-body">"This was not discussed today, so nobody is asked for a rating."</p>
+                            <p class="app-body">{tr!("This was not discussed today, so nobody is asked for a rating.")}</p>
                         </div>
-                        <TextArea easy="rate.not-discussed" id=reason_id.clone() label="Why was it not discussed?"
-                            hint="For example: there was not enough time, or the carer did not want to talk about it today."
+                        <TextArea easy="rate.not-discussed" id=reason_id.clone() label={tr!("Why was it not discussed?")}
+                            hint={tr!("For example: there was not enough time, or the carer did not want to talk about it today.")}
                             value=reason_value error=errors.for_field(reason_id) rows=3 on_input=set_reason />
                         <Editable>
-                            <SecondaryAction on_press=discussed_after_all>"It was discussed after all"</SecondaryAction>
+                            <SecondaryAction on_press=discussed_after_all>{tr!("It was discussed after all")}</SecondaryAction>
                         </Editable>
                     }
                 }
@@ -234,16 +234,15 @@ fn CriterionScreen(
                             match t.now {
                                 Some((name, noun)) => view! {
                                     <span>
-                                        <span class="app-turn-banner__label">"Now: "</span>
-                                        <span class="app-turn-banner__name">{name}</span>
-                                        {format!(", {noun}")}
+                                        <span class="app-turn-banner__label">{tr!("Now:")}" "</span>
+                                        {crate::components::name_and_role(name, noun, true)}
                                     </span>
                                     {t.then.map(|(name, noun)| view! {
-                                        <span class="app-turn-banner__next">{format!("Then: {name}, {noun}")}</span>
+                                        <span class="app-turn-banner__next">{tr!("Then: {name}, {noun}", name = name, noun = noun)}</span>
                                     })}
                                 }.into_any(),
-                                None if t.has_raters => view! { "Everyone has given their rating." }.into_any(),
-                                None => view! { "Nobody taking part gives a rating." }.into_any(),
+                                None if t.has_raters => view! { {tr!("Everyone has given their rating.")} }.into_any(),
+                                None => view! { {tr!("Nobody taking part gives a rating.")} }.into_any(),
                             }
                         }}
                     </p>
@@ -251,9 +250,9 @@ fn CriterionScreen(
                 </div>
                 <p class="app-body app-raters__how">
                     {move || if easy.get() {
-                        "Everyone has a turn. Tap the face that shows what you think."
+                        tr!("Everyone has a turn. Tap the face that shows what you think.")
                     } else {
-                        "Each person in turn taps the face that matches what they think."
+                        tr!("Each person in turn taps the face that matches what they think.")
                     }}
                 </p>
                 // Each person's rating under a line, but the first: their
@@ -265,7 +264,7 @@ fn CriterionScreen(
                             move |pid| view! { <RaterRating criterion=cid.clone() participant=pid errors=errors /> }
                         } />
                 </div>
-                <h2 class="app-heading-m">"How the views compare"</h2>
+                <h2 class="app-heading-m">{tr!("How the views compare")}</h2>
                 {move || spread_view.get().map(|(words, any, points)| view! {
                     <p class="app-body">{words}</p>
                     {any.then(|| view! {
@@ -274,7 +273,7 @@ fn CriterionScreen(
                                 <div class="app-summary-list__row">
                                     <dt class="app-summary-list__key">{label}</dt>
                                     <dd class="app-summary-list__value">
-                                        {if who.is_empty() { "Nobody".to_string() } else { who.join(", ") }}
+                                        {if who.is_empty() { tr!("Nobody") } else { who.join(", ") }}
                                     </dd>
                                 </div>
                             }).collect_view()}
@@ -283,7 +282,7 @@ fn CriterionScreen(
                 })}
                 <details class="app-details">
                     <summary class="app-details__summary">
-                        <span class="app-details__summary-text">"Not discussing this today?"</span>
+                        <span class="app-details__summary-text">{tr!("Not discussing this today?")}</span>
                     </summary>
                     <div class="app-details__text">
                         <Show
@@ -291,33 +290,33 @@ fn CriterionScreen(
                             fallback=move || {
                                 view! {
                                     <p class="app-body">
-                                        "If there was not enough time, or someone did not want to talk about it, record that and why."
+                                        {tr!("If there was not enough time, or someone did not want to talk about it, record that and why.")}
                                     </p>
                                     <Editable>
                                         <button type="button" class="app-button app-button--secondary" on:click=move |_| mark_not_discussed.run(())>
-                                            "Mark as not discussed"
+                                            {tr!("Mark as not discussed")}
                                         </button>
                                     </Editable>
                                 }
                             }
                         >
                             <p class="app-body">
-                                "Ratings have been given for this. To mark it as not discussed, clear each rating first."
+                                {tr!("Ratings have been given for this. To mark it as not discussed, clear each rating first.")}
                             </p>
                         </Show>
                     </div>
                 </details>
             </Show>
-            <h2 class="app-heading-m">"What people said"</h2>
-            <p class="app-body">"Note what people say about this, and who said it."</p>
+            <h2 class="app-heading-m">{tr!("What people said")}</h2>
+            <p class="app-body">{tr!("Note what people say about this, and who said it.")}</p>
             <For each=move || notes.get() key=|id| id.clone()
                 children=move |id| view! { <Note id=id errors=errors /> } />
             <Editable>
-                <SecondaryAction on_press=Callback::new(add_note.clone())>"Add a note"</SecondaryAction>
+                <SecondaryAction on_press=Callback::new(add_note.clone())>{tr!("Add a note")}</SecondaryAction>
             </Editable>
             <div class="app-button-group">
                 <button type="button" class="app-button" on:click=next>{next_text}</button>
-                <A exact=true href=crate::href(overview) attr:class="app-link">"Back to all criteria"</A>
+                <A exact=true href=crate::href(overview) attr:class="app-link">{tr!("Back to all criteria")}</A>
             </div>
         </Page>
     }
@@ -349,9 +348,9 @@ fn RaterRating(
         r.participant(&participant)
             .map(|p| {
                 (
-                    format!("{} rating", capitalise(&possessive(p))),
+                    review_core::words::capitalise(&tr!("{whose} rating", whose = review_core::words::possessive(p))),
                     match p.role {
-                        Role::Worker => tr!("Social care worker: your own professional view, given after everyone else\u{2019}s"),
+                        Role::Worker => tr!("Social care worker: your own professional view, given after everyone else’s"),
                         role => role.label(),
                     },
                 )
@@ -466,7 +465,7 @@ fn RaterRating(
                 <Show when=move || rating.with(Option::is_some) && !locked.get()>
                     <div class="app-button-group">
                         <button type="button" class="app-button app-button--link-style" on:click=clear.clone()>
-                            "Clear rating" <span class="app-visually-hidden">{format!(" of {clear_name}")}</span>
+                            {tr!("Clear rating")} <span class="app-visually-hidden">{format!(" of {clear_name}")}</span>
                         </button>
                     </div>
                 </Show>
@@ -475,7 +474,7 @@ fn RaterRating(
         })}
         // How their view reached the meeting is asked once they have given it.
         {move || channels.get().filter(|_| rated.get()).map(|(options, hint)| {
-            let legend = format!("How did {called} give their view?");
+            let legend = tr!("How did {called} give their view?", called = called);
             let value = Signal::derive(move || through.get());
             let choices = options.into_iter().map(|o| {
                         let symbol = review_core::easy::channel_symbol(&o.channel);
@@ -533,7 +532,7 @@ fn Note(
     let remove = {
         let remove_id = remove_id.clone();
         move |_| {
-            let what = format!("note {}", number.get_untracked());
+            let what = tr!("note {n}", n = number.get_untracked());
             crate::components::remove_from(
                 ctx,
                 &remove_id,
@@ -548,17 +547,17 @@ fn Note(
                 <h3 class="app-card__title app-heading-s">{move || format!("Note {}", number.get())}</h3>
             </div>
             <div class="app-card__body">
-                <TextArea easy="rate.note" id=ids::evidence(&id, "text") label="What was said"
+                <TextArea easy="rate.note" id=ids::evidence(&id, "text") label={tr!("What was said")}
                     value=text error=errors.for_field(ids::evidence(&id, "text")) rows=3 on_input=set_text />
-                <PersonChoice easy="rate.said-by" id=ids::evidence(&id, "said-by") legend="Who said it?"
+                <PersonChoice easy="rate.said-by" id=ids::evidence(&id, "said-by") legend={tr!("Who said it?")}
                     value=said_by error=errors.for_field(ids::evidence(&id, "said-by"))
                     name_error=errors.for_field(ids::evidence(&id, "said-by-name")) on_change=set_who />
-                <VisibilityChoice item=id.clone() what="this note" />
+                <VisibilityChoice item=id.clone() what={tr!("this note")} />
             </div>
             <Editable>
                 <div class="app-card__actions">
                     <button type="button" class="app-button app-button--secondary" id=remove_id.clone() on:click=remove.clone()>
-                        {move || format!("Remove note {}", number.get())}
+                        {move || tr!("Remove note {get}", get = number.get())}
                     </button>
                 </div>
             </Editable>

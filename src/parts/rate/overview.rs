@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use review_core::progress::Part;
 use review_core::rating::{spread_in_words, still_to_rate, Standing};
+use review_core::tr;
 use review_core::validate::{self, FieldError};
 
 /// The id of a criterion's "Rate" link on the overview. The core's ids name
@@ -49,27 +50,29 @@ pub fn Ratings() -> impl IntoView {
     view! {
         <PartPage part=Part::Ratings errors=errors>
             <Show when=move || !easy.get() fallback=|| view! {
-                <p class="app-body">"We look at each thing in turn. Everyone says how it is going for them."</p>
+                <p class="app-body">{tr!("We look at each thing in turn. Everyone says how it is going for them.")}</p>
             }>
                 <p class="app-body">
-                    "Take each thing you agreed to look at in turn. Everyone taking part gives their own rating, and you give your own professional view after theirs. Different views stay different: they are never averaged."
+                    {tr!("Take each thing you agreed to look at in turn. Everyone taking part gives their own rating, and you give your own professional view after theirs. Different views stay different: they are never averaged.")}
                 </p>
             </Show>
             <Show when=move || no_raters.get()>
                 <div class="app-warning-text">
                     <strong class="app-warning-text__text">
-                        <span class="app-visually-hidden">"Warning: "</span>
-                        "Nobody taking part gives a rating yet. The carer, the person cared for, key people, other professionals and you give one when they are in the room or joining remotely."
+                        <span class="app-visually-hidden">{tr!("Warning:")}" "</span>
+                        {tr!("Nobody taking part gives a rating yet. The carer, the person cared for, key people, other professionals and you give one when they are in the room or joining remotely.")}
                     </strong>
                 </div>
                 <p class="app-body">
-                    "Check " <A exact=true href=crate::href(ctx.part_path(Part::WhoIsHere))>"who is here"</A> "."
+                    {tr!("Check")}" " <A exact=true href=crate::href(ctx.part_path(Part::WhoIsHere))>{tr!("who is here")}</A> "."
                 </p>
             </Show>
             <Show when=move || criteria.with(Vec::is_empty)>
                 <p class="app-body">
-                    "Nothing has been chosen to look at yet. Choose it in "
-                    <A exact=true href=crate::href(ctx.part_path(Part::Criteria))>"what we will look at"</A> "."
+                    {crate::components::linked(
+                        &tr!("Nothing has been chosen to look at yet. Choose it in {criteria}."),
+                        |slot| (slot == "criteria").then(|| view! { <A exact=true href=crate::href(ctx.part_path(Part::Criteria))>{tr!("what we will look at")}</A> }.into_any()),
+                    )}
                 </p>
             </Show>
             <ul class="app-list app-stack">
@@ -100,14 +103,21 @@ fn CriterionCard(
                 .and_then(|cr| cr.not_discussed.clone());
             let words = match reason {
                 Some(reason) if !reason.trim().is_empty() => {
-                    format!("Why: {}", reason.trim())
+                    tr!("Why: {reason}", reason = reason.trim())
                 }
-                Some(_) => "The reason is not recorded yet.".to_string(),
+                Some(_) => tr!("The reason is not recorded yet."),
                 None => spread_in_words(r, c),
             };
             let still_to_rate = still_to_rate(r, c);
             let easy = EasyWords::of(c);
-            (c.wording.clone(), tag, class, words, still_to_rate, easy)
+            (
+                review_core::i18n::seed(&c.wording),
+                tag,
+                class,
+                words,
+                still_to_rate,
+                easy,
+            )
         })
     });
     let easy_on = easy_read();
@@ -129,7 +139,7 @@ fn CriterionCard(
                     </div>
                     <div class="app-card__actions">
                         <A exact=true href=crate::href(href.clone()) attr:id=rate_link_id(&id) attr:class="app-button app-button--secondary">
-                            {move || if locked.get() { "View" } else { "Rate" }} <span class="app-visually-hidden">{format!(" “{wording}”")}</span>
+                            {move || if locked.get() { tr!("View") } else { tr!("Rate") }} <span class="app-visually-hidden">{format!(" “{wording}”")}</span>
                         </A>
                     </div>
                 </li>

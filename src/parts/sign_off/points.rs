@@ -7,12 +7,16 @@ use crate::state::{use_review, PageErrors};
 use leptos::prelude::*;
 use review_core::check::rows_to_disagree_with;
 use review_core::signoff::{form, point_why_field, DisagreedPoint};
+use review_core::tr;
 
 /// One point chosen: the row as shown, and why, typed (its own signal, so
 /// typing never redraws the list).
 #[derive(Clone)]
 pub(super) struct Chosen {
+    /// As the record keeps it: in English, whatever the screens speak.
     point: DisagreedPoint,
+    /// As the person signing saw it, in the language in use.
+    shown: DisagreedPoint,
     why: RwSignal<String>,
 }
 
@@ -39,37 +43,49 @@ pub(super) fn DisagreedPoints(
     errors: PageErrors,
 ) -> impl IntoView {
     let ctx = use_review();
-    // The rows as the check page shows them to the person signing now.
-    let rows = ctx.review.with_untracked(rows_to_disagree_with);
+    // The rows as the check page shows them to the person signing now, and
+    // the same rows in English, as the signed record keeps them.
+    let shown = ctx.review.with_untracked(rows_to_disagree_with);
+    let rows = ctx
+        .review
+        .with_untracked(|r| review_core::i18n::with_catalogue(None, || rows_to_disagree_with(r)));
     let options = {
-        let rows = rows.clone();
+        let (rows, shown) = (rows.clone(), shown.clone());
         Signal::derive(move || {
             let taken: Vec<DisagreedPoint> =
                 chosen.with(|c| c.iter().map(|c| c.point.clone()).collect());
-            std::iter::once((
-                String::new(),
-                "Choose something from the review".to_string(),
-            ))
-            .chain(
-                rows.iter()
-                    .enumerate()
-                    .filter(|(_, r)| !taken.contains(r))
-                    .map(|(i, r)| (i.to_string(), format!("{}: {}", r.part.title(), r.about))),
-            )
-            .collect::<Vec<_>>()
+            std::iter::once((String::new(), tr!("Choose something from the review")))
+                .chain(
+                    rows.iter()
+                        .zip(&shown)
+                        .enumerate()
+                        .filter(|(_, (r, _))| !taken.contains(r))
+                        .map(|(i, (_, s))| {
+                            (
+                                i.to_string(),
+                                tr!("{part}: {about}", part = s.part.title(), about = s.about),
+                            )
+                        }),
+                )
+                .collect::<Vec<_>>()
         })
     };
     // What the list shows: back to "Choose…" once a row is taken from it.
     let picked = RwSignal::new(String::new());
     let add = Callback::new(move |key: String| {
         picked.set(key.clone());
-        let Some(row) = key.parse::<usize>().ok().and_then(|i| rows.get(i)) else {
+        let Some((row, seen)) = key
+            .parse::<usize>()
+            .ok()
+            .and_then(|i| rows.get(i).zip(shown.get(i)))
+        else {
             return;
         };
         let at = chosen.with_untracked(Vec::len);
         chosen.update(|c| {
             c.push(Chosen {
                 point: row.clone(),
+                shown: seen.clone(),
                 why: RwSignal::new(String::new()),
             })
         });
@@ -88,28 +104,28 @@ pub(super) fn DisagreedPoints(
     };
     view! {
         <div class="app-form-group">
-            <h3 class="app-heading-m">{format!("What does {name} not agree with?")}</h3>
+            <h3 class="app-heading-m">{tr!("What does {name} not agree with?", name = name)}</h3>
             <p class="app-hint">
-                "Choose each thing from the review they do not agree with, and say why. You can choose more than one."
+                {tr!("Choose each thing from the review they do not agree with, and say why. You can choose more than one.")}
             </p>
             <ul class="app-list app-stack">
                 {move || chosen.get().into_iter().enumerate().map(|(at, c)| {
                     let field = point_why_field(at);
-                    let about = c.point.about.clone();
+                    let about = c.shown.about.clone();
                     let why = c.why;
                     view! {
                         <li class="app-card">
                             <div class="app-card__header">
-                                <h4 class="app-card__title">{format!("{}: {}", c.point.part.title(), about)}</h4>
+                                <h4 class="app-card__title">{tr!("{part}: {about}", part = c.shown.part.title(), about = about.clone())}</h4>
                             </div>
                             <div class="app-card__body">
-                                <p class="app-body">{format!("The review says: {}", c.point.said)}</p>
-                                <TextArea easy="sign.point-why" id=field.clone() label=format!("Why do they not agree with \u{201c}{about}\u{201d}?")
+                                <p class="app-body">{tr!("The review says: {said}", said = c.shown.said)}</p>
+                                <TextArea easy="sign.point-why" id=field.clone() label=tr!("Why do they not agree with “{about}”?", about = about)
                                     value=why rows=2 error=errors.for_field(field)
                                     on_input=Callback::new(move |v| why.set(v)) />
                                 <div class="app-card__actions">
                                     <button type="button" class="app-button app-button--secondary" on:click=move |_| remove(at)>
-                                        "Remove" <span class="app-visually-hidden">{format!(" \u{201c}{about}\u{201d}")}</span>
+                                        {tr!("Remove")} <span class="app-visually-hidden">" "{tr!("“{text}”", text = about.clone())}</span>
                                     </button>
                                 </div>
                             </div>
@@ -117,7 +133,7 @@ pub(super) fn DisagreedPoints(
                     }
                 }).collect_view()}
             </ul>
-            <Select easy="sign.point" id=form::POINT label="Add something they do not agree with" options=options
+            <Select easy="sign.point" id=form::POINT label={tr!("Add something they do not agree with")} options=options
                 value=picked on_change=add />
         </div>
     }

@@ -9,6 +9,7 @@ use crate::state::use_review;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use review_core::summary::CopyFile;
+use review_core::tr;
 use review_core::words::long_moment;
 
 /// How many items a copy leaves out, read from the copy itself.
@@ -21,9 +22,9 @@ fn kept_back(file: &CopyFile) -> Option<u32> {
 
 fn leaves_out(n: Option<u32>) -> String {
     match n {
-        Some(0) => "Leaves out nothing said or written at the review.".into(),
-        Some(1) => "Leaves out 1 item this reader may not see.".into(),
-        Some(n) => format!("Leaves out {n} items this reader may not see."),
+        Some(0) => tr!("Leaves out nothing said or written at the review."),
+        Some(1) => tr!("Leaves out 1 item this reader may not see."),
+        Some(n) => tr!("Leaves out {n} items this reader may not see.", n = n),
         None => String::new(),
     }
 }
@@ -43,16 +44,16 @@ pub fn CopiesDownload(
     let body = match copies {
         Err(problem) => view! {
             <p class="app-error-message" role="alert">
-                {format!("The copies cannot be offered: {problem}.")}
+                {tr!("The copies cannot be offered: {problem}.", problem = problem)}
             </p>
         }
         .into_any(),
         Ok(files) if files.is_empty() => view! {
             <p class="app-body">
                 {if agreed == 0 {
-                    "The sharing agreement sends no copies beside the records, so only the summary was signed."
+                    tr!("The sharing agreement sends no copies beside the records, so only the summary was signed.")
                 } else {
-                    "This review was signed off before the app made a copy for each person, so only the summary was signed. It holds everything: do not give it to anyone the agreement keeps items from."
+                    tr!("This review was signed off before the app made a copy for each person, so only the summary was signed. It holds everything: do not give it to anyone the agreement keeps items from.")
                 }}
             </p>
         }
@@ -69,8 +70,8 @@ pub fn CopiesDownload(
                         let document = file.document_id.clone();
                         ctx.select(move |r| {
                             r.times_given(&document).last().map_or_else(
-                                || "Not given yet.".to_string(),
-                                |g| format!("Given: {} on {}.", g.how.label().to_lowercase(), long_moment(&g.at)),
+                                || tr!("Not given yet."),
+                                |g| tr!("Given: {how} on {when}.", how = review_core::words::lower_first(&g.how.label()), when = long_moment(&g.at)),
                             )
                         })
                     };
@@ -80,8 +81,8 @@ pub fn CopiesDownload(
                         move |_| {
                             said.set(Some(
                                 download::download(&file.file_name, "application/json", &file.text)
-                                    .map(|()| format!("{whose} was saved as {}.", file.file_name))
-                                    .map_err(|e| format!("{whose} could not be saved: {e}.")),
+                                    .map(|()| tr!("{whose} was saved as {file_name}.", whose = whose, file_name = file.file_name))
+                                    .map_err(|e| tr!("{whose} could not be saved: {why}.", whose = whose, why = e)),
                             ))
                         }
                     };
@@ -95,11 +96,11 @@ pub fn CopiesDownload(
                             </dd>
                             <dd class="app-summary-list__actions">
                                 <A exact=true href=crate::href(format!("{review}/copy/{}", file.recipient.id)) attr:class="app-link">
-                                    "Read, print or give"
+                                    {tr!("Read, print or give")}
                                     <span class="app-visually-hidden">{hidden_link}</span>
                                 </A>
                                 <button type="button" class="app-button app-button--secondary" on:click=save>
-                                    "Download"
+                                    {tr!("Download")}
                                     <span class="app-visually-hidden">{hidden}</span>
                                 </button>
                             </dd>
@@ -109,7 +110,7 @@ pub fn CopiesDownload(
                 .collect_view();
             view! {
                 <p class="app-body">
-                    "Each copy holds only what that person or service may see, as agreed in “How we will review”, and says how many items it leaves out (never what they are). Each is signed with the summary, which names it, so your records team can check any copy."
+                    {tr!("Each copy holds only what that person or service may see, as agreed in “How we will review”, and says how many items it leaves out (never what they are). Each is signed with the summary, which names it, so your records team can check any copy.")}
                 </p>
                 <dl class="app-summary-list">{rows}</dl>
             }
@@ -118,7 +119,7 @@ pub fn CopiesDownload(
     };
     view! {
         <section aria-labelledby="recipient-copies">
-            <h2 class="app-heading-m" id="recipient-copies">"Copies for each person"</h2>
+            <h2 class="app-heading-m" id="recipient-copies">{tr!("Copies for each person")}</h2>
             {body}
             <Said said=said />
         </section>

@@ -5,6 +5,7 @@
 use crate::components::{TextArea, TextInput};
 use crate::state::{use_review, PageErrors};
 use leptos::prelude::*;
+use review_core::tr;
 use review_core::{Command, Participant, Role};
 
 /// The job title, age and "what matters" questions that fit the person's
@@ -66,16 +67,16 @@ pub fn AboutThem(
     });
     view! {
         <Show when=move || role.get().is_some_and(Role::has_job_title)>
-            <TextInput easy="who.job-title" id="job-title" label="Job title (optional)"
-                hint="For example: social worker, community nurse. The records copy names it."
+            <TextInput easy="who.job-title" id="job-title" label={tr!("Job title (optional)")}
+                hint={tr!("For example: social worker, community nurse. The records copy names it.")}
                 value=text(|p| p.job_title.clone()) on_input=set_job width="app-input--width-20" />
         </Show>
         <Show when=move || role.get().is_some_and(Role::has_age)>
-            <TextInput easy="who.age" id="age" label="Age (optional)"
-                hint="In years. It helps the review fit them, for a young carer or someone much older."
+            <TextInput easy="who.age" id="age" label={tr!("Age (optional)")}
+                hint={tr!("In years. It helps the review fit them, for a young carer or someone much older.")}
                 value=typed error=errors.for_field("age") inputmode="numeric" width="app-input--width-3" on_input=set_age />
-            <TextArea easy="who.what-matters" id="what-matters" label="What matters about them (optional)"
-                hint="In their words: for example, living with dementia or autism, what helps, what to avoid. What they need to take part in this meeting goes under help to take part."
+            <TextArea easy="who.what-matters" id="what-matters" label={tr!("What matters about them (optional)")}
+                hint={tr!("In their words: for example, living with dementia or autism, what helps, what to avoid. What they need to take part in this meeting goes under help to take part.")}
                 value=text(|p| p.what_matters.clone()) rows=3 on_input=set_matters />
         </Show>
     }

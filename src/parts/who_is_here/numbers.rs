@@ -10,6 +10,7 @@ use crate::components::TextInput;
 use crate::state::{use_review, PageErrors};
 use leptos::prelude::*;
 use review_core::team::IdentifierRule;
+use review_core::tr;
 use review_core::{Command, Participant, Role};
 
 /// The numbers for the records that fit the person's role; none for the
@@ -72,27 +73,27 @@ pub fn ForTheRecords(
     });
     view! {
         <Show when=move || role.get() == Some(Role::Worker)>
-            <TextInput easy="who.staff-id" id="staff-id" label="Staff ID (optional)"
-                hint="As your organisation's records know you. It goes into the signed summary."
+            <TextInput easy="who.staff-id" id="staff-id" label={tr!("Staff ID (optional)")}
+                hint={tr!("As your organisation's records know you. It goes into the signed summary.")}
                 value=text(|p| p.staff_id.clone()) on_input=set_staff width="app-input--width-10" />
         </Show>
         <Show when=move || role.get().is_some_and(Role::has_age)>
             <details class="app-details" prop:open=move || open.get()>
                 <summary class="app-details__summary">
-                    <span class="app-details__summary-text">"Numbers for the records"</span>
+                    <span class="app-details__summary-text">{tr!("Numbers for the records")}</span>
                 </summary>
                 <div class="app-details__text">
-                    <p class="app-body">"So that the records team can match this review to the right person. They go into the signed summary and its copies, beside the person's name."</p>
+                    <p class="app-body">{tr!("So that the records team can match this review to the right person. They go into the signed summary and its copies, beside the person's name.")}</p>
                     <For each=move || rules.get() key=|r| r.id.clone()
                         children={
                             let pid = pid.clone();
                             move |rule| view! { <Reference pid=pid.clone() rule=rule errors=errors /> }
                         } />
-                    <TextInput easy="who.nhs-number" id="nhs-number" label="NHS number (optional)"
-                        hint="10 digits, for example 943 476 5919. Spaces are fine."
+                    <TextInput easy="who.nhs-number" id="nhs-number" label={tr!("NHS number (optional)")}
+                        hint={tr!("10 digits, for example 943 476 5919. Spaces are fine.")}
                         value=text(|p| p.nhs_number.clone()) error=errors.for_field("nhs-number")
                         inputmode="numeric" on_input=set_nhs width="app-input--width-10" />
-                    <TextInput easy="who.date-of-birth" id="date-of-birth" label="Date of birth (optional)"
+                    <TextInput easy="who.date-of-birth" id="date-of-birth" label={tr!("Date of birth (optional)")}
                         value=text(|p| p.date_of_birth.clone()) error=errors.for_field("date-of-birth")
                         on_input=set_born width="app-input--width-10" kind="date" on_change_only=true />
                 </div>
@@ -130,11 +131,11 @@ fn Reference(
     let label = if rule.required {
         rule.label.clone()
     } else {
-        format!("{} (optional)", rule.label)
+        tr!("{label} (optional)", label = rule.label)
     };
-    let shape = format!("Like {}.", rule.shape_in_words());
+    let shape = tr!("Like {shape}.", shape = rule.shape_in_words());
     let hint = match rule.hint.as_deref().map(|h| h.trim().trim_end_matches('.')) {
-        Some(h) if !h.is_empty() => format!("{h}. {shape}"),
+        Some(h) if !h.is_empty() => tr!("{hint}. {shape}", hint = h, shape = shape),
         _ => shape,
     };
     view! {

@@ -5,25 +5,30 @@ use crate::field_errors::{due_error, owner_error, FieldError, Missing};
 use crate::ids;
 use crate::review::Review;
 use crate::text::is_blank;
+use crate::tr;
 
 /// Errors for one action (P23). Field ids: [`ids::action`] with `what`,
 /// `owner`, `owner-name`, `due`.
 pub fn action(review: &Review, a: &Action) -> Vec<FieldError> {
     let mut errors = Vec::new();
     let field = |f: &str| ids::action(&a.id, f);
-    errors.missing_if(is_blank(&a.what), field("what"), "Enter what will be done");
+    errors.missing_if(
+        is_blank(&a.what),
+        field("what"),
+        tr!("Enter what will be done"),
+    );
     errors.extend(owner_error(
         a.owner.as_ref(),
         field("owner"),
-        "Select who will do this",
-        "Enter the name of the person who will do this",
+        &tr!("Select who will do this"),
+        &tr!("Enter the name of the person who will do this"),
     ));
     errors.extend(due_error(
         review,
         a.due,
         field("due"),
-        "Enter the date this will be done by",
-        "The date must be on or after the day of the review",
+        &tr!("Enter the date this will be done by"),
+        &tr!("The date must be on or after the day of the review"),
     ));
     errors
 }

@@ -3,6 +3,7 @@
 
 use crate::base::Id;
 use crate::setup::people::Role;
+use crate::tr;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -44,13 +45,13 @@ impl AgreedWay {
     }
 
     /// The choice as offered.
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> String {
         match self {
-            AgreedWay::Directly => "Directly, in their own words",
-            AgreedWay::Interpreter => "Spoken through the interpreter",
-            AgreedWay::Advocate => "Through their advocate",
-            AgreedWay::Pictures => "Through pictures, symbols or objects of reference",
-            AgreedWay::GestureOrSign => "By a gesture or a sign",
+            AgreedWay::Directly => tr!("Directly, in their own words"),
+            AgreedWay::Interpreter => tr!("Spoken through the interpreter"),
+            AgreedWay::Advocate => tr!("Through their advocate"),
+            AgreedWay::Pictures => tr!("Through pictures, symbols or objects of reference"),
+            AgreedWay::GestureOrSign => tr!("By a gesture or a sign"),
         }
     }
 

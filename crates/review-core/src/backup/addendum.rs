@@ -14,6 +14,7 @@ use super::signed_files::SignedCopy;
 use crate::summary::{
     addendum_against_records, addendum_file_name, verify, AddendumFile, SignedFile, VerifyOptions,
 };
+use crate::tr;
 
 /// The addendum, checked against the summary it adds to.
 pub(super) fn checked(
@@ -35,9 +36,9 @@ pub(super) fn checked(
     let check = verify(file.text.as_bytes(), &VerifyOptions::default());
     if !check.is_intact() {
         let first = check.errors.first().map(|e| e.message.clone());
-        return Err(BackupError::AddendumRefused(format!(
-            "it is damaged or was changed after it was signed ({})",
-            first.unwrap_or_default()
+        return Err(BackupError::AddendumRefused(tr!(
+            "it is damaged or was changed after it was signed ({first})",
+            first = first.unwrap_or_default()
         )));
     }
     let Some(document_id) = check.addendum.as_ref().map(|a| a.document_id.to_string()) else {

@@ -17,6 +17,7 @@ use super::signed_files::SignedCopy;
 use crate::summary::{
     check_copy, copy_file_name, sha256_base64url, verify, CopyFile, SignedFile, VerifyOptions,
 };
+use crate::tr;
 
 /// The copies, checked against the summary they belong to, and how many
 /// of the copies the summary names the backup does not carry.
@@ -41,18 +42,18 @@ pub(super) fn checked(
         let check = verify(copy.text.as_bytes(), &VerifyOptions::default());
         if !check.is_intact() {
             let first = check.errors.first().map(|e| e.message.clone());
-            return Err(refused(format!(
-                "it is damaged or was changed after it was signed ({})",
-                first.unwrap_or_default()
+            return Err(refused(tr!(
+                "it is damaged or was changed after it was signed ({first})",
+                first = first.unwrap_or_default()
             )));
         }
         let (Some(document), Some(copy_kid)) = (check.summary, check.kid) else {
-            return Err(refused("it cannot be read".into()));
+            return Err(refused(tr!("it cannot be read")));
         };
         if copy_kid != kid {
-            return Err(refused(
-                "it was signed by another key than its summary".into(),
-            ));
+            return Err(refused(tr!(
+                "it was signed by another key than its summary"
+            )));
         }
         let sha256 = sha256_base64url(copy.text.as_bytes());
         let named = records
@@ -70,10 +71,10 @@ pub(super) fn checked(
             .iter()
             .any(|k| k.document_id == document.document_id.as_str())
         {
-            return Err(refused("it is there twice".into()));
+            return Err(refused(tr!("it is there twice")));
         }
         let Some(of) = document.copy_for else {
-            return Err(refused("it is not a recipient's copy".into()));
+            return Err(refused(tr!("it is not a recipient's copy")));
         };
         kept.push(CopyFile {
             file_name: copy_file_name(&summary.file_name, &of.recipient, &document.document_id),

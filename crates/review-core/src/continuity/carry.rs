@@ -19,6 +19,7 @@ use crate::services::types::{Gap, Resource};
 use crate::setup::people::{InterpreterNeed, Participant, ParticipationSupport, Role};
 use crate::setup::sharing::Visibility;
 use crate::summary::{CriterionOrigin, ParticipantRecord, PersonRef, Summary};
+use crate::tr;
 use crate::words::long_date;
 use std::collections::BTreeSet;
 
@@ -55,32 +56,32 @@ impl Group {
     }
 
     /// Its heading on the page that offers it.
-    pub fn heading(self) -> &'static str {
+    pub fn heading(self) -> String {
         match self {
-            Group::People => "Who took part",
-            Group::Criteria => "What the review looked at, and its scales",
-            Group::Services => "Services, support and gaps",
-            Group::Cover => "Support for the person cared for",
-            Group::Actions => "Actions to follow up",
-            Group::Escalations => "Matters still open with someone else",
+            Group::People => tr!("Who took part"),
+            Group::Criteria => tr!("What the review looked at, and its scales"),
+            Group::Services => tr!("Services, support and gaps"),
+            Group::Cover => tr!("Support for the person cared for"),
+            Group::Actions => tr!("Actions to follow up"),
+            Group::Escalations => tr!("Matters still open with someone else"),
         }
     }
 
     /// What carrying it forward does.
-    pub fn hint(self) -> &'static str {
+    pub fn hint(self) -> String {
         match self {
             Group::People => {
-                "Their details and the help they needed come in to be checked. The worker is you."
+                tr!("Their details and the help they needed come in to be checked. The worker is you.")
             }
             Group::Criteria => {
-                "Everyone agrees them again, and each rating shows last time's beside it."
+                tr!("Everyone agrees them again, and each rating shows last time's beside it.")
             }
-            Group::Services => "Their names come in; how they helped is asked again.",
+            Group::Services => tr!("Their names come in; how they helped is asked again."),
             Group::Cover => {
-                "The arrangements come in; the person cared for is asked again whether they agree."
+                tr!("The arrangements come in; the person cared for is asked again whether they agree.")
             }
-            Group::Actions => "The meeting says what became of each one.",
-            Group::Escalations => "The meeting says whether each one is resolved.",
+            Group::Actions => tr!("The meeting says what became of each one."),
+            Group::Escalations => tr!("The meeting says whether each one is resolved."),
         }
     }
 }
@@ -117,17 +118,17 @@ pub fn proposals(last: &Summary) -> Vec<Proposal> {
         let words = if p.name.trim().is_empty() {
             p.role.label().to_string()
         } else {
-            format!("{}, {}", p.name.trim(), p.role.noun())
+            tr!("{name}, {role}", name = p.name.trim(), role = p.role.noun())
         };
         let detail = p.relationship.clone().unwrap_or_default();
         push(Group::People, person_key(&p.id), &words, detail, None);
     }
     for c in &last.criteria {
         let detail = match (c.not_discussed.is_some(), c.ratings.len()) {
-            (true, _) => "Not discussed last time".to_string(),
-            (false, 0) => "Not rated last time".to_string(),
-            (false, 1) => "1 rating last time".to_string(),
-            (false, n) => format!("{n} ratings last time"),
+            (true, _) => tr!("Not discussed last time"),
+            (false, 0) => tr!("Not rated last time"),
+            (false, 1) => tr!("1 rating last time"),
+            (false, n) => tr!("{n} ratings last time", n = n),
         };
         push(
             Group::Criteria,
@@ -148,7 +149,7 @@ pub fn proposals(last: &Summary) -> Vec<Proposal> {
         );
     }
     for g in &last.services.gaps {
-        let detail = "A gap in support".to_string();
+        let detail = tr!("A gap in support");
         push(
             Group::Services,
             format!("gap/{}", g.id),
@@ -158,7 +159,7 @@ pub fn proposals(last: &Summary) -> Vec<Proposal> {
         );
     }
     for a in &last.cover.arrangements {
-        let kind = a.kind.map_or("Support", |k| k.label());
+        let kind = a.kind.map_or_else(|| tr!("Support"), |k| k.label());
         let words = match a.provider.as_deref().map(str::trim) {
             Some(by) if !by.is_empty() => format!("{kind}: {by}"),
             _ => kind.to_string(),
@@ -222,7 +223,7 @@ fn ref_name(last: &Summary, person: &PersonRef) -> String {
     match person {
         PersonRef::Participant { id } => {
             last.participants.iter().find(|p| p.id == *id).map_or_else(
-                || "Someone who took part".into(),
+                || tr!("Someone who took part"),
                 |p| p.name.trim().to_string(),
             )
         }

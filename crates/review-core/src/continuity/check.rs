@@ -106,13 +106,13 @@ pub fn check_last(bytes: &[u8], from: LastFrom<'_>) -> Result<Checked, Refused> 
     let kid = found.kid.clone().unwrap_or_default();
     let signed_by = match from {
         LastFrom::ThisDevice { device_kid, .. } if device_kid == Some(kid.as_str()) => {
-            "this device".to_string()
+            tr!("this device")
         }
         _ if found.is_valid() => match &found.signer {
             Signer::Checked {
                 name: Some(name), ..
             } => name.clone(),
-            _ => "a device on your team's key list".to_string(),
+            _ => tr!("a device on your team's key list"),
         },
         LastFrom::ThisDevice { .. } => return Err(Refused::NotThisDevice { kid }),
         LastFrom::File { team_keys: None } => return Err(Refused::NoKeyList),
@@ -120,7 +120,7 @@ pub fn check_last(bytes: &[u8], from: LastFrom<'_>) -> Result<Checked, Refused> 
             let why = found
                 .signer_issue()
                 .map(|e| e.message)
-                .unwrap_or_else(|| "Its signer could not be checked.".into());
+                .unwrap_or_else(|| tr!("Its signer could not be checked."));
             return Err(Refused::Signer(why));
         }
     };
@@ -136,6 +136,6 @@ fn intact(found: &Verification) -> Result<Summary, Refused> {
     match (&found.summary, found.errors.first()) {
         (Some(summary), None) => Ok(summary.clone()),
         (_, Some(e)) => Err(Refused::NotIntact(e.message.clone())),
-        (None, None) => Err(Refused::NotIntact("it is not a review's summary".into())),
+        (None, None) => Err(Refused::NotIntact(tr!("it is not a review's summary"))),
     }
 }

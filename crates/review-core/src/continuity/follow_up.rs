@@ -11,6 +11,7 @@ use crate::criteria::types::ScalePoint;
 use crate::field_errors::FieldError;
 use crate::review::Review;
 use crate::setup::sharing::Visibility;
+use crate::tr;
 
 /// Last time's rating beside this time's.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -23,8 +24,12 @@ impl LastTime {
     /// "Last time: Good", and how this time compares, in words.
     pub fn words(self) -> String {
         match self.trend {
-            Some(t) => format!("Last time: {}. {}", self.point.label(), t.words()),
-            None => format!("Last time: {}", self.point.label()),
+            Some(t) => tr!(
+                "Last time: {what}. {trend}",
+                what = self.point.label(),
+                trend = t.words()
+            ),
+            None => tr!("Last time: {what}", what = self.point.label()),
         }
     }
 }
@@ -140,8 +145,8 @@ pub fn last_escalation_field(id: &str) -> String {
 /// place in the list, so that an error summary never shows a kept item.
 fn named(what: &str, visibility: Option<Visibility>, kind: &str, n: usize) -> String {
     match visibility {
-        None | Some(Visibility::Everyone) => format!("\u{201c}{}\u{201d}", what.trim()),
-        Some(_) => format!("last time's {kind} number {n}"),
+        None | Some(Visibility::Everyone) => crate::tr!("“{text}”", text = what.trim()),
+        Some(_) => tr!("last time's {kind} number {n}", kind = kind, n = n),
     }
 }
 
@@ -155,9 +160,9 @@ pub fn action_follow_ups(review: &Review) -> Vec<FieldError> {
         .map(|(i, a)| {
             FieldError::missing(
                 last_action_field(&a.id),
-                format!(
-                    "Select what became of {}",
-                    named(&a.what, a.visibility, "action", i + 1)
+                tr!(
+                    "Select what became of {when}",
+                    when = named(&a.what, a.visibility, "action", i + 1)
                 ),
             )
         })
@@ -174,9 +179,9 @@ pub fn escalation_follow_ups(review: &Review) -> Vec<FieldError> {
         .map(|(i, e)| {
             FieldError::missing(
                 last_escalation_field(&e.id),
-                format!(
-                    "Select whether {} is resolved",
-                    named(&e.matter, e.visibility, "matter", i + 1)
+                tr!(
+                    "Select whether {i} is resolved",
+                    i = named(&e.matter, e.visibility, "matter", i + 1)
                 ),
             )
         })

@@ -6,6 +6,7 @@ use super::follow_up::{last_action_field, last_escalation_field};
 use super::types::{ActionFollowUp, EscalationFollowUp};
 use crate::review::Review;
 use crate::sharing::shown_now;
+use crate::tr;
 use crate::words::long_date;
 
 /// One of last time's items, as a page asks about it.
@@ -34,9 +35,9 @@ impl Review {
                 let owner = a.owner.as_ref().map(|o| self.person_name(o));
                 let due = a.due.as_deref().and_then(|d| d.parse().ok()).map(long_date);
                 let hint = match (owner, due) {
-                    (Some(o), Some(d)) => format!("Due by {d}. Who: {o}."),
-                    (Some(o), None) => format!("Who: {o}."),
-                    (None, Some(d)) => format!("Due by {d}."),
+                    (Some(o), Some(d)) => tr!("Due by {d}. Who: {o}.", d = d, o = o),
+                    (Some(o), None) => tr!("Who: {o}.", o = o),
+                    (None, Some(d)) => tr!("Due by {d}.", d = d),
                     (None, None) => String::new(),
                 };
                 Question {
@@ -62,7 +63,7 @@ impl Review {
                 legend: e.matter.trim().to_string(),
                 hint: match e.to_whom.trim() {
                     "" => String::new(),
-                    to => format!("It went to {to}."),
+                    to => tr!("It went to {to}.", to = to),
                 },
                 answer: e.answer,
                 shown: shown.shows(e.visibility),

@@ -6,6 +6,7 @@
 use crate::base::{choices, Id, Person};
 use crate::criteria::types::ScalePoint;
 use crate::setup::sharing::Visibility;
+use crate::tr;
 use serde::{Deserialize, Serialize};
 
 /// The last signed review, as this one carries it.
@@ -97,9 +98,9 @@ choices! {
 impl ActionFollowUp {
     /// What became of it, as the check page and the copies say it (the
     /// choice's own words ask; these tell).
-    pub fn told(self) -> &'static str {
+    pub fn told(self) -> String {
         match self {
-            ActionFollowUp::CarriedForward => "Carried forward into this review",
+            ActionFollowUp::CarriedForward => tr!("Carried forward into this review"),
             other => other.label(),
         }
     }
@@ -122,11 +123,11 @@ pub enum Trend {
 }
 impl Trend {
     /// In words.
-    pub fn words(self) -> &'static str {
+    pub fn words(self) -> String {
         match self {
-            Trend::Better => "Better than last time",
-            Trend::Same => "The same as last time",
-            Trend::Worse => "Worse than last time",
+            Trend::Better => tr!("Better than last time"),
+            Trend::Same => tr!("The same as last time"),
+            Trend::Worse => tr!("Worse than last time"),
         }
     }
 

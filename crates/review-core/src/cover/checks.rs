@@ -5,6 +5,7 @@ use crate::field_errors::{list_part_errors, FieldError, Missing};
 use crate::ids;
 use crate::review::Review;
 use crate::text::is_blank;
+use crate::tr;
 
 /// Errors for one cover arrangement (P21). Field ids: [`ids::cover`] with
 /// `makes-room-for`, `makes-room-for-detail`, `kind`, `when`, `provider`,
@@ -17,12 +18,12 @@ pub fn cover_arrangement(review: &Review, a: &CoverArrangement) -> Vec<FieldErro
     match a.makes_room_for {
         None => errors.push(FieldError::missing(
             field("makes-room-for"),
-            "Select what the carer needs the time for",
+            tr!("Select what the carer needs the time for"),
         )),
         Some(CarerNeed::Other) if is_blank(&a.makes_room_for_detail) => {
             errors.push(FieldError::missing(
                 field("makes-room-for-detail"),
-                "Enter what the carer needs the time for",
+                tr!("Enter what the carer needs the time for"),
             ))
         }
         _ => {}
@@ -30,23 +31,33 @@ pub fn cover_arrangement(review: &Review, a: &CoverArrangement) -> Vec<FieldErro
     errors.missing_if(
         a.kind.is_none(),
         field("kind"),
-        format!("Select the kind of support {individual} will have"),
+        tr!(
+            "Select the kind of support {individual} will have",
+            individual = individual
+        ),
     );
-    errors.missing_if(is_blank(&a.when), field("when"), "Enter when and how often");
-    let provider = "Enter who will provide the support";
+    errors.missing_if(
+        is_blank(&a.when),
+        field("when"),
+        tr!("Enter when and how often"),
+    );
+    let provider = tr!("Enter who will provide the support");
     errors.missing_if(is_blank(&a.provider), field("provider"), provider);
-    let funding = "Select how the support will be paid for";
+    let funding = tr!("Select how the support will be paid for");
     errors.missing_if(a.funding.is_none(), field("funding"), funding);
     for r in &a.risks {
         let risk = |f: &str| ids::cover_risk(&r.id, f);
-        errors.missing_if(is_blank(&r.risk), risk("risk"), "Enter the risk");
-        let management = "Enter how the risk will be managed";
+        errors.missing_if(is_blank(&r.risk), risk("risk"), tr!("Enter the risk"));
+        let management = tr!("Enter how the risk will be managed");
         errors.missing_if(is_blank(&r.management), risk("management"), management);
     }
     match &a.agreement {
         None => errors.push(FieldError::missing(
             field("agreement"),
-            format!("Select whether {individual} agreed to this support"),
+            tr!(
+                "Select whether {individual} agreed to this support",
+                individual = individual
+            ),
         )),
         // Their wishes count (P21): a "no" with nothing to follow is unresolved.
         Some(IndividualAgreement::NotAgreed { what_happens_next })
@@ -54,7 +65,10 @@ pub fn cover_arrangement(review: &Review, a: &CoverArrangement) -> Vec<FieldErro
         {
             errors.push(FieldError::attention(
                 field("what-happens-next"),
-                format!("Enter what happens now that {individual} has not agreed"),
+                tr!(
+                    "Enter what happens now that {individual} has not agreed",
+                    individual = individual
+                ),
             ))
         }
         _ => {}
@@ -70,17 +84,11 @@ pub fn cover(review: &Review) -> Vec<FieldError> {
         &review.cover_arrangements,
         FieldError::missing(
             "cover-needed",
-            format!(
-                "Select whether {} support needs to change while the carer has time for themselves",
-                review.individual_possessive()
-            ),
+            tr!("Select whether {whose} support needs to change while the carer has time for themselves", whose = review.individual_possessive()),
         ),
         FieldError::missing(
             "add-cover-arrangement",
-            format!(
-                "Add the support {} will have while the carer has time for themselves",
-                review.individual_called()
-            ),
+            tr!("Add the support {name} will have while the carer has time for themselves", name = review.individual_called()),
         ),
         |a| cover_arrangement(review, a),
     )

@@ -4,6 +4,7 @@ use crate::field_errors::FieldError;
 use crate::ids;
 use crate::review::Review;
 use crate::setup::people::Role;
+use crate::tr;
 use crate::words::called;
 
 /// Errors for the criteria the review will use (P17).
@@ -12,7 +13,7 @@ pub fn criteria(review: &Review) -> Vec<FieldError> {
     if review.criteria.is_empty() {
         errors.push(FieldError::missing(
             "add-criteria",
-            "Choose at least one thing to review against",
+            tr!("Choose at least one thing to review against"),
         ));
     }
     let carers: Vec<_> = review
@@ -23,10 +24,10 @@ pub fn criteria(review: &Review) -> Vec<FieldError> {
         for carer in &carers {
             if !c.agreed_by.contains(&carer.id) {
                 let field = ids::criterion_agreement(&c.id);
-                let message = format!(
-                    "Ask {} to agree to review against \u{201c}{}\u{201d}",
-                    called(carer),
-                    c.wording.trim()
+                let message = tr!(
+                    "Ask {name} to agree to review against “{wording}”",
+                    name = called(carer),
+                    wording = c.wording.trim()
                 );
                 // Others agreed but the carer has not: the carer's view is the
                 // one that counts (P17), so this is flagged, not just missing.

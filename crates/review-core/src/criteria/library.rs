@@ -70,11 +70,17 @@ impl CriteriaLibrary {
         self.criteria
             .iter()
             .filter(|c| {
+                // In English and in the language in use.
+                let title = &self.group(c.group).title;
+                let seed = crate::i18n::seed;
                 let text = format!(
-                    "{} {} {}",
+                    "{} {} {} {} {} {}",
                     c.wording,
                     c.easy_read,
-                    self.group(c.group).title
+                    title,
+                    seed(&c.wording),
+                    seed(&c.easy_read),
+                    seed(title)
                 )
                 .to_lowercase();
                 words.iter().all(|w| text.contains(w.as_str()))

@@ -3,6 +3,7 @@
 //! numbers, so ratings are never averaged).
 
 use crate::base::{choices, Id};
+use crate::tr;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -45,17 +46,23 @@ impl Scale {
             Scale::FiveStep => "five-step",
         }
     }
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> String {
         match self {
-            Scale::ThreePoint => "3 choices: going well, unsure, not going well",
-            Scale::FiveStep => "5 steps: from very poor to very good",
+            Scale::ThreePoint => tr!("3 choices: going well, unsure, not going well"),
+            Scale::FiveStep => tr!("5 steps: from very poor to very good"),
         }
     }
     /// The points of the scale, best first.
-    pub fn points(self) -> &'static [&'static str] {
+    pub fn points(self) -> Vec<String> {
         match self {
-            Scale::ThreePoint => &["Going well", "Unsure", "Not going well"],
-            Scale::FiveStep => &["Very good", "Good", "Okay", "Poor", "Very poor"],
+            Scale::ThreePoint => vec![tr!("Going well"), tr!("Unsure"), tr!("Not going well")],
+            Scale::FiveStep => vec![
+                tr!("Very good"),
+                tr!("Good"),
+                tr!("Okay"),
+                tr!("Poor"),
+                tr!("Very poor"),
+            ],
         }
     }
 }

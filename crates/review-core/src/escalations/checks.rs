@@ -5,6 +5,7 @@ use crate::field_errors::{due_error, list_part_errors, owner_error, FieldError, 
 use crate::ids;
 use crate::review::Review;
 use crate::text::is_blank;
+use crate::tr;
 
 /// Errors for one matter beyond the worker's scope (P22). Field ids:
 /// [`ids::escalation`] with `matter`, `why`, `route`, `route-detail`,
@@ -16,52 +17,52 @@ pub fn escalation(review: &Review, e: &Escalation) -> Vec<FieldError> {
     errors.missing_if(
         is_blank(&e.matter),
         field("matter"),
-        "Enter what the matter is",
+        tr!("Enter what the matter is"),
     );
-    let why = "Enter why this is beyond the worker's scope";
+    let why = tr!("Enter why this is beyond the worker's scope");
     errors.missing_if(is_blank(&e.why_beyond_scope), field("why"), why);
     match e.route {
         None => errors.push(FieldError::missing(
             field("route"),
-            "Select where this needs to go",
+            tr!("Select where this needs to go"),
         )),
         Some(EscalationRoute::Other) if is_blank(&e.route_detail) => errors.push(
-            FieldError::missing(field("route-detail"), "Enter where this needs to go"),
+            FieldError::missing(field("route-detail"), tr!("Enter where this needs to go")),
         ),
         _ => {}
     }
     errors.missing_if(
         is_blank(&e.to_whom),
         field("to-whom"),
-        "Enter who it will go to",
+        tr!("Enter who it will go to"),
     );
     errors.missing_if(
         e.urgency.is_none(),
         field("urgency"),
-        "Select how urgent this is",
+        tr!("Select how urgent this is"),
     );
     errors.extend(owner_error(
         e.owner.as_ref(),
         field("owner"),
-        "Select who will take this forward",
-        "Enter the name of the person who will take this forward",
+        &tr!("Select who will take this forward"),
+        &tr!("Enter the name of the person who will take this forward"),
     ));
     errors.extend(due_error(
         review,
         e.due,
         field("due"),
-        "Enter the date this is due by",
-        "The due date must be on or after the day of the review",
+        &tr!("Enter the date this is due by"),
+        &tr!("The due date must be on or after the day of the review"),
     ));
     match &e.consent {
         None => errors.push(FieldError::missing(
             field("consent"),
-            "Select whether there is consent to share this",
+            tr!("Select whether there is consent to share this"),
         )),
         Some(ConsentToShare::NotNeededBecauseOfRisk { reason }) if is_blank(reason) => {
             errors.push(FieldError::missing(
                 field("consent-reason"),
-                "Enter the risk that means this is shared without consent",
+                tr!("Enter the risk that means this is shared without consent"),
             ))
         }
         _ => {}
@@ -78,9 +79,9 @@ pub fn escalations(review: &Review) -> Vec<FieldError> {
         &review.escalations,
         FieldError::missing(
             "escalation-needed",
-            "Select whether anything needs someone else's help",
+            tr!("Select whether anything needs someone else's help"),
         ),
-        FieldError::missing("add-escalation", "Add what needs someone else's help"),
+        FieldError::missing("add-escalation", tr!("Add what needs someone else's help")),
         |e| escalation(review, e),
     );
     [follow_up, errors].concat()

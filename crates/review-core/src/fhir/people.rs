@@ -180,6 +180,6 @@ fn scale_coding(c: &CriterionRecord, point: crate::criteria::types::ScalePoint) 
     coding(
         &format!("{SCALE}{}", c.scale.key()),
         point.key(),
-        point.label(),
+        &point.label(),
     )
 }

@@ -32,16 +32,13 @@ impl Builder<'_> {
                     AgreementRecord::Agreed { .. } | AgreementRecord::AgreedThroughAdvocate { .. }
                 )
             );
-            let description = [
-                a.kind.map(|k| k.label()),
-                a.when.as_deref(),
-                a.provider.as_deref(),
-            ]
-            .into_iter()
-            .flatten()
-            .filter_map(text)
-            .collect::<Vec<_>>()
-            .join(" — ");
+            let kind = a.kind.map(|k| k.label());
+            let description = [kind.as_deref(), a.when.as_deref(), a.provider.as_deref()]
+                .into_iter()
+                .flatten()
+                .filter_map(text)
+                .collect::<Vec<_>>()
+                .join(" — ");
             activities.push(activity(
                 &a.id,
                 vec![
@@ -49,7 +46,7 @@ impl Builder<'_> {
                     (
                         "code",
                         a.kind
-                            .map_or(Value::Null, |k| concept(COVER_KIND, k.key(), k.label())),
+                            .map_or(Value::Null, |k| concept(COVER_KIND, k.key(), &k.label())),
                     ),
                     (
                         "status",
@@ -111,7 +108,7 @@ impl Builder<'_> {
                     (
                         "code",
                         m.route
-                            .map_or(Value::Null, |r| concept(ROUTE, r.key(), r.label())),
+                            .map_or(Value::Null, |r| concept(ROUTE, r.key(), &r.label())),
                     ),
                     ("description", s(&m.matter)),
                     ("for", self.person(&summary.carer.participant_id)),

@@ -140,3 +140,27 @@ fn a_first_letter_changed_is_the_words_own_in_the_pseudo_locale_too() {
         assert_eq!(said, "\u{feff}An advocate\u{feff}");
     });
 }
+
+#[test]
+fn a_message_is_cut_at_its_slots_wherever_the_translation_puts_them() {
+    use super::Piece::{Slot, Text};
+    assert_eq!(
+        super::pieces("Check {services} and {outcome}."),
+        [
+            Text("Check "),
+            Slot("services"),
+            Text(" and "),
+            Slot("outcome"),
+            Text(".")
+        ]
+    );
+    assert_eq!(
+        super::pieces("{outcome} ایں {services}"),
+        [Slot("outcome"), Text(" ایں "), Slot("services")]
+    );
+    assert_eq!(
+        super::pieces("No slots {not one}"),
+        [Text("No slots {not one}")]
+    );
+    assert_eq!(super::pieces(""), []);
+}

@@ -3,6 +3,7 @@
 use crate::field_errors::{FieldError, Missing};
 use crate::review::Review;
 use crate::text::is_blank;
+use crate::tr;
 use crate::words::long_date;
 
 /// Errors for the outcome (P23). Field ids: `outcome-decision`,
@@ -11,11 +12,11 @@ use crate::words::long_date;
 pub fn outcome(review: &Review) -> Vec<FieldError> {
     let o = &review.outcome;
     let mut errors = Vec::new();
-    let decision = "Select the outcome of the review";
+    let decision = tr!("Select the outcome of the review");
     errors.missing_if(o.decision.is_none(), "outcome-decision", decision);
-    let rationale = "Enter why this is the outcome";
+    let rationale = tr!("Enter why this is the outcome");
     errors.missing_if(is_blank(&o.rationale), "outcome-rationale", rationale);
-    let view_of = |who: String| format!("Enter what {who} thinks of the outcome");
+    let view_of = |who: String| tr!("Enter what {who} thinks of the outcome", who = who);
     let carer_view = view_of(review.carer_called());
     errors.missing_if(is_blank(&o.carer_view), "outcome-carer-view", carer_view);
     let individual_view = view_of(review.individual_called());
@@ -29,18 +30,18 @@ pub fn outcome(review: &Review) -> Vec<FieldError> {
     errors.missing_if(
         o.next_review.is_none(),
         "next-review",
-        format!(
-            "Choose the date of the next review: use the suggested date, {}, or enter another",
-            long_date(crate::outcome::dates::default_next_review(review))
+        tr!(
+            "Choose the date of the next review: use the suggested date, {when}, or enter another",
+            when = long_date(crate::outcome::dates::default_next_review(review))
         ),
     );
     if let Some(next) = o.next_review {
         if next <= review.date() {
             errors.push(FieldError::attention(
                 "next-review",
-                format!(
-                    "The next review must be after the day of this review, {}",
-                    long_date(review.date())
+                tr!(
+                    "The next review must be after the day of this review, {when}",
+                    when = long_date(review.date())
                 ),
             ));
         }

@@ -6,6 +6,7 @@ use crate::field_errors::{person_error, quoted, FieldError, Missing};
 use crate::ids;
 use crate::review::Review;
 use crate::text::is_blank;
+use crate::tr;
 use crate::words::possessive;
 
 /// Errors for one criterion of "How it is going" (P19). Field ids:
@@ -20,7 +21,10 @@ pub fn criterion_review(review: &Review, criterion: &Criterion) -> Vec<FieldErro
             if is_blank(reason) {
                 errors.push(FieldError::missing(
                     ids::not_discussed_reason(&criterion.id),
-                    format!("Enter why {} was not discussed", quoted(criterion)),
+                    tr!(
+                        "Enter why {criterion} was not discussed",
+                        criterion = quoted(criterion)
+                    ),
                 ));
             }
         }
@@ -29,7 +33,11 @@ pub fn criterion_review(review: &Review, criterion: &Criterion) -> Vec<FieldErro
                 if review.rating(&criterion.id, &p.id).is_none() {
                     errors.push(FieldError::missing(
                         ids::rating(&criterion.id, &p.id),
-                        format!("Select {} rating for {}", possessive(p), quoted(criterion)),
+                        tr!(
+                            "Select {whose} rating for {criterion}",
+                            whose = possessive(p),
+                            criterion = quoted(criterion)
+                        ),
                     ));
                 }
             }
@@ -37,12 +45,12 @@ pub fn criterion_review(review: &Review, criterion: &Criterion) -> Vec<FieldErro
     }
     for note in cr.map(|c| c.evidence.as_slice()).unwrap_or_default() {
         let text = ids::evidence(&note.id, "text");
-        errors.missing_if(is_blank(&note.text), text, "Enter what was said");
+        errors.missing_if(is_blank(&note.text), text, tr!("Enter what was said"));
         errors.extend(person_error(
             note.said_by.as_ref(),
             ids::evidence(&note.id, "said-by"),
-            "Select who said this",
-            "Enter the name of the person who said this",
+            &tr!("Select who said this"),
+            &tr!("Enter the name of the person who said this"),
         ));
     }
     errors

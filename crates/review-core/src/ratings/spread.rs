@@ -99,9 +99,9 @@ pub fn spread(review: &Review, criterion: &Criterion) -> Spread {
 /// worker's says it is the worker's (professional) view: "Sam (worker)".
 fn short_name_of(review: &Review, id: &str) -> String {
     match review.participant(id) {
-        Some(p) if p.role == Role::Worker => format!("{} ({})", p.short_name(), p.role.noun()),
+        Some(p) if p.role == Role::Worker => tr!("{name} ({role})", name = p.short_name(), role = p.role.noun()),
         Some(p) => p.short_name(),
-        None => "Someone no longer in this review".into(),
+        None => tr!("Someone no longer in this review"),
     }
 }
 
@@ -110,10 +110,10 @@ fn short_name_of(review: &Review, id: &str) -> String {
 pub fn spread_in_words(review: &Review, criterion: &Criterion) -> String {
     let s = spread(review, criterion);
     if s.not_discussed {
-        return "Not discussed today".into();
+        return tr!("Not discussed today");
     }
     if s.rated == 0 {
-        return "No ratings yet".into();
+        return tr!("No ratings yet");
     }
     if s.all_agree {
         let names: Vec<String> = s
@@ -123,7 +123,11 @@ pub fn spread_in_words(review: &Review, criterion: &Criterion) -> String {
             .map(|id| short_name_of(review, id))
             .collect();
         let point = s.best.map(ScalePoint::label).unwrap_or_default();
-        return format!("Same view: {} chose {point}", and_list(&names));
+        return tr!(
+            "Same view: {list} chose {point}",
+            list = and_list(&names),
+            point = point
+        );
     }
     let each: Vec<String> = s
         .points
@@ -137,7 +141,7 @@ pub fn spread_in_words(review: &Review, criterion: &Criterion) -> String {
     if s.rated == 1 {
         each.join("")
     } else {
-        format!("Different views: {}", each.join("; "))
+        tr!("Different views: {list}", list = each.join("; "))
     }
 }
 
@@ -171,12 +175,12 @@ impl Standing {
 
     pub fn words(self) -> String {
         match self {
-            Standing::NotDiscussed => "Not discussed".into(),
-            Standing::NobodyToRate => "Nobody to rate it".into(),
-            Standing::RatedByEveryone => "Rated by everyone".into(),
-            Standing::NotRatedYet => "Not rated yet".into(),
-            Standing::Waiting(1) => "Waiting for 1 person".into(),
-            Standing::Waiting(n) => format!("Waiting for {n} people"),
+            Standing::NotDiscussed => tr!("Not discussed"),
+            Standing::NobodyToRate => tr!("Nobody to rate it"),
+            Standing::RatedByEveryone => tr!("Rated by everyone"),
+            Standing::NotRatedYet => tr!("Not rated yet"),
+            Standing::Waiting(1) => tr!("Waiting for 1 person"),
+            Standing::Waiting(n) => tr!("Waiting for {n} people", n = n),
         }
     }
 }
@@ -191,12 +195,12 @@ pub fn still_to_rate(review: &Review, criterion: &Criterion) -> Option<String> {
         .map(|id| short_name_of(review, id))
         .collect();
     (!s.not_discussed && s.rated > 0 && !waiting.is_empty())
-        .then(|| format!("Still to rate: {}", and_list(&waiting)))
+        .then(|| tr!("Still to rate: {list}", list = and_list(&waiting)))
 }
 
 /// Who chose each point, with how each view reached the meeting when not
 /// directly ("Joan (through Grace Obi, advocate)"), best point first.
-pub fn who_chose_what(review: &Review, criterion: &Criterion) -> Vec<(&'static str, Vec<String>)> {
+pub fn who_chose_what(review: &Review, criterion: &Criterion) -> Vec<(String, Vec<String>)> {
     spread(review, criterion)
         .points
         .iter()
@@ -212,10 +216,18 @@ pub fn who_chose_what(review: &Review, criterion: &Criterion) -> Vec<(&'static s
                     {
                         Some(RatingChannel::Advocate { by })
                         | Some(RatingChannel::Interpreter { by }) => {
-                            format!("{name} (through {})", review.person_name(by))
+                            tr!(
+                                "{name} (through {helper})",
+                                name = name,
+                                helper = review.person_name(by)
+                            )
                         }
                         Some(RatingChannel::CommunicationMethod { method }) => {
-                            format!("{name} ({})", method_words(*method).to_lowercase())
+                            tr!(
+                                "{name} ({how})",
+                                name = name,
+                                how = crate::words::lower_first(&method_words(*method))
+                            )
                         }
                         _ => name,
                     }
@@ -268,7 +280,7 @@ pub fn channel_options(review: &Review, person: &Participant) -> Vec<ChannelOpti
     let mut options = vec![ChannelOption {
         channel: RatingChannel::Directly,
         key: "directly".into(),
-        words: "Directly, in their own words".into(),
+        words: tr!("Directly, in their own words"),
     }];
     for a in review.participants_with(Role::Advocate) {
         options.push(ChannelOption {
@@ -276,7 +288,7 @@ pub fn channel_options(review: &Review, person: &Participant) -> Vec<ChannelOpti
                 by: Person::participant(a.id.clone()),
             },
             key: format!("advocate-{}", a.id),
-            words: format!("Through their advocate, {}", a.short_name()),
+            words: tr!("Through their advocate, {name}", name = a.short_name()),
         });
     }
     for i in review.participants_with(Role::Interpreter) {
@@ -285,7 +297,7 @@ pub fn channel_options(review: &Review, person: &Participant) -> Vec<ChannelOpti
                 by: Person::participant(i.id.clone()),
             },
             key: format!("interpreter-{}", i.id),
-            words: format!("Through the interpreter, {}", i.short_name()),
+            words: tr!("Through the interpreter, {name}", name = i.short_name()),
         });
     }
     for m in person
@@ -311,16 +323,17 @@ pub fn channel_hint(review: &Review) -> Option<String> {
         .iter()
         .any(|p| matches!(p.role, Role::Advocate | Role::Interpreter));
     (!go_betweens).then(|| {
-        "If an advocate or interpreter passed on their view, add them in \u{201c}Who is here\u{201d} first, so you can choose them here.".to_string()
+        tr!("If an advocate or interpreter passed on their view, add them in “Who is here” first, so you can choose them here.")
     })
 }
 
 /// The words "Read aloud" says for a criterion: what is being rated, the
 /// question, and each choice, with a pause after each.
-pub fn speech_for(what: &str, choices: &[&str]) -> String {
+pub fn speech_for(what: &str, choices: &[String]) -> String {
     let what = what.trim().trim_end_matches('.');
-    format!(
-        "{what}. How is this going? The choices are: {}.",
-        choices.join(". ")
+    tr!(
+        "{what}. How is this going? The choices are: {list}.",
+        what = what,
+        list = choices.join(". ")
     )
 }

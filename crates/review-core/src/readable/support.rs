@@ -5,6 +5,7 @@
 
 use super::{line, Block, Section, Words};
 use crate::summary::document::*;
+use crate::tr;
 
 impl Words<'_> {
     pub(super) fn services(&self) -> Option<Section> {
@@ -19,24 +20,33 @@ impl Words<'_> {
                 let mut lines = Vec::new();
                 if let Some(m) = r.needs_met {
                     lines.push(line(
-                        self.pick("How well it met the carer's needs", "Did it help"),
+                        self.pick(tr!("How well it met the carer's needs"), tr!("Did it help")),
                         m.label(),
                     ));
                 }
                 for (label, list) in [
-                    (self.pick("How it helps", "Good"), &r.benefits),
+                    (self.pick(tr!("How it helps"), tr!("Good")), &r.benefits),
                     (
-                        self.pick("What has been difficult", "Hard"),
+                        self.pick(tr!("What has been difficult"), tr!("Hard")),
                         &r.difficulties,
                     ),
-                    (self.pick("What should change", "Change"), &r.changes),
+                    (
+                        self.pick(tr!("What should change"), tr!("Change")),
+                        &r.changes,
+                    ),
                 ] {
                     for p in list {
-                        lines.push(line(label, self.quoted(&p.text, self.said_by(&p.said_by))));
+                        lines.push(line(
+                            label.clone(),
+                            self.quoted(&p.text, self.said_by(&p.said_by)),
+                        ));
                     }
                 }
                 if let Some(d) = r.decision {
-                    lines.push(line(self.pick("Decided", "We decided"), d.label()));
+                    lines.push(line(
+                        self.pick(tr!("Decided"), tr!("We decided")),
+                        d.label(),
+                    ));
                 }
                 let kind = r.kind.map_or(String::new(), |k| {
                     format!(" ({})", k.label().to_lowercase())
@@ -50,9 +60,7 @@ impl Words<'_> {
             .collect();
         if !s.gaps.is_empty() {
             parts.push(Block::Group {
-                title: self
-                    .pick("Support that is missing", "Help that is missing")
-                    .into(),
+                title: self.pick(tr!("Support that is missing"), tr!("Help that is missing")),
                 symbol: None,
                 lines: s
                     .gaps
@@ -67,9 +75,7 @@ impl Words<'_> {
             });
         }
         Some(Section {
-            heading: self
-                .pick("Services and support", "Help and services")
-                .into(),
+            heading: self.pick(tr!("Services and support"), tr!("Help and services")),
             parts,
         })
     }
@@ -91,18 +97,18 @@ impl Words<'_> {
                         .as_deref()
                         .map_or(String::new(), |d| format!(": {d}"));
                     lines.push(line(
-                        self.pick("So that the carer can have", "For"),
+                        self.pick(tr!("So that the carer can have"), tr!("For")),
                         format!("{}{detail}", need.label()),
                     ));
                 }
                 if let Some(when) = &a.when {
-                    lines.push(line("When", when));
+                    lines.push(line(tr!("When"), when));
                 }
                 if let Some(p) = &a.provider {
-                    lines.push(line(self.pick("Who provides it", "Who"), p));
+                    lines.push(line(self.pick(tr!("Who provides it"), tr!("Who")), p));
                 }
                 if let Some(f) = a.funding {
-                    lines.push(line(self.pick("Paid for by", "Money"), f.label()));
+                    lines.push(line(self.pick(tr!("Paid for by"), tr!("Money")), f.label()));
                 }
                 for r in &a.risks {
                     let text = if r.management.is_empty() {
@@ -111,11 +117,11 @@ impl Words<'_> {
                         format!(
                             "{}. {} {}",
                             r.risk.trim_end_matches('.'),
-                            self.pick("How it is managed:", "What we will do:"),
+                            self.pick(tr!("How it is managed:"), tr!("What we will do:")),
                             r.management
                         )
                     };
-                    lines.push(line(self.pick("Risk", "Worry"), text));
+                    lines.push(line(self.pick(tr!("Risk"), tr!("Worry")), text));
                 }
                 if let Some(agreement) = &a.agreement {
                     let who = &c.individual.name;
@@ -128,28 +134,30 @@ impl Words<'_> {
                             format!("{who} agreed, through {}", self.name_of(by))
                         }
                         AgreementRecord::NotAgreed { what_happens_next } => {
-                            format!("{who} did not agree. What happens next: {what_happens_next}")
+                            tr!(
+                                "{who} did not agree. What happens next: {what_happens_next}",
+                                who = who,
+                                what_happens_next = what_happens_next
+                            )
                         }
-                        AgreementRecord::NotAskedYet {} => format!("{who} has not been asked yet"),
+                        AgreementRecord::NotAskedYet {} => {
+                            tr!("{who} has not been asked yet", who = who)
+                        }
                     };
-                    lines.push(line(self.pick("Agreement", "Did they say yes"), text));
+                    lines.push(line(
+                        self.pick(tr!("Agreement"), tr!("Did they say yes")),
+                        text,
+                    ));
                 }
                 Block::Group {
-                    title: a
-                        .kind
-                        .map_or("Support".to_string(), |k| k.label().to_string()),
+                    title: a.kind.map_or(tr!("Support"), |k| k.label().to_string()),
                     symbol: None,
                     lines,
                 }
             })
             .collect();
         Some(Section {
-            heading: format!(
-                "{} {} while {} has time for themselves",
-                self.pick("Support for", "Help for"),
-                c.individual.name,
-                c.carer.name
-            ),
+            heading: tr!("{for} {name} while {name2} has time for themselves", for = self.pick(tr!("Support for"), tr!("Help for")), name = c.individual.name, name2 = c.carer.name),
             parts,
         })
     }
@@ -164,7 +172,7 @@ impl Words<'_> {
             .map(|m| {
                 let mut lines = Vec::new();
                 if let Some(why) = &m.why_beyond_scope {
-                    lines.push(line("Why", why));
+                    lines.push(line(tr!("Why"), why));
                 }
                 let to = match (&m.to_whom, m.route) {
                     (Some(t), Some(r)) => Some(format!("{t} ({})", r.label().to_lowercase())),
@@ -173,18 +181,18 @@ impl Words<'_> {
                     (None, None) => None,
                 };
                 if let Some(to) = to {
-                    lines.push(line(self.pick("Passed to", "Who will help"), to));
+                    lines.push(line(self.pick(tr!("Passed to"), tr!("Who will help")), to));
                 }
                 if let Some(o) = &m.owner {
                     lines.push(line(
-                        self.pick("Followed up by", "Who checks"),
+                        self.pick(tr!("Followed up by"), tr!("Who checks")),
                         self.name_of(o),
                     ));
                 }
                 if let Some(d) = &m.due {
-                    lines.push(line("By", self.day(d)));
+                    lines.push(line(tr!("By"), self.day(d)));
                 }
-                lines.push(line(self.pick("Now", "Now"), m.status.label()));
+                lines.push(line(self.pick(tr!("Now"), tr!("Now")), m.status.label()));
                 Block::Group {
                     title: m.matter.clone(),
                     symbol: None,
@@ -193,12 +201,10 @@ impl Words<'_> {
             })
             .collect();
         Some(Section {
-            heading: self
-                .pick(
-                    "Matters passed to someone else",
-                    "Other people will help with",
-                )
-                .into(),
+            heading: self.pick(
+                tr!("Matters passed to someone else"),
+                tr!("Other people will help with"),
+            ),
             parts,
         })
     }
@@ -215,9 +221,7 @@ impl Words<'_> {
                 .map(|a| line(&a.what, a.answer.told()))
                 .collect();
             parts.push(Block::Group {
-                title: self
-                    .pick("Last time's actions", "What we said we would do")
-                    .into(),
+                title: self.pick(tr!("Last time's actions"), tr!("What we said we would do")),
                 symbol: None,
                 lines,
             });
@@ -229,15 +233,16 @@ impl Words<'_> {
                 .map(|e| line(&e.matter, e.answer.label()))
                 .collect();
             parts.push(Block::Group {
-                title: self
-                    .pick("Matters still open last time", "Help we asked for")
-                    .into(),
+                title: self.pick(
+                    tr!("Matters still open last time"),
+                    tr!("Help we asked for"),
+                ),
                 symbol: None,
                 lines,
             });
         }
         (!parts.is_empty()).then(|| Section {
-            heading: self.pick("Since the last review", "Since last time").into(),
+            heading: self.pick(tr!("Since the last review"), tr!("Since last time")),
             parts,
         })
     }

@@ -6,6 +6,7 @@ use crate::ids;
 use crate::review::Review;
 use crate::services::types::*;
 use crate::text::is_blank;
+use crate::tr;
 
 /// Errors for one service or support (P20). Field ids: [`ids::resource`]
 /// with `kind`, `name`, `benefits`, `needs-met`, `decision`, `changes`.
@@ -13,41 +14,55 @@ pub fn resource(review: &Review, r: &Resource) -> Vec<FieldError> {
     let mut errors = Vec::new();
     let field = |f: &str| ids::resource(&r.id, f);
     let thing = if is_blank(&r.name) {
-        "this service or support".to_string()
+        tr!("this service or support")
     } else {
         r.name.trim().to_string()
     };
     let carers = review.carer_possessive();
-    let kind = "Select what kind of service or support this is";
+    let kind = tr!("Select what kind of service or support this is");
     errors.missing_if(r.kind.is_none(), field("kind"), kind);
-    let name = "Enter the name of the service or support";
+    let name = tr!("Enter the name of the service or support");
     errors.missing_if(is_blank(&r.name), field("name"), name);
     errors.missing_if(
         // Nothing can have helped yet if it has not been used.
         !says_something(&r.benefits) && r.needs_met != Some(NeedsMet::NotUsedYet),
         field("benefits"),
-        format!("Enter how {thing} has helped {carers} health and wellbeing"),
+        tr!(
+            "Enter how {thing} has helped {carers} health and wellbeing",
+            thing = thing,
+            carers = carers
+        ),
     );
     errors.missing_if(
         r.needs_met.is_none(),
         field("needs-met"),
-        format!("Select how well {thing} met {carers} needs"),
+        tr!(
+            "Select how well {thing} met {carers} needs",
+            thing = thing,
+            carers = carers
+        ),
     );
     match r.decision {
         None => errors.push(FieldError::missing(
             field("decision"),
-            format!("Select whether to keep, change or stop {thing}"),
+            tr!(
+                "Select whether to keep, change or stop {thing}",
+                thing = thing
+            ),
         )),
         Some(ResourceDecision::Change) if !says_something(&r.changes) => {
             errors.push(FieldError::missing(
                 field("changes"),
-                format!("Enter what needs to change about {thing}"),
+                tr!("Enter what needs to change about {thing}", thing = thing),
             ))
         }
         Some(ResourceDecision::Stop) if !says_something(&r.changes) => {
             errors.push(FieldError::missing(
                 field("changes"),
-                format!("Enter what needs to happen when {thing} stops"),
+                tr!(
+                    "Enter what needs to happen when {thing} stops",
+                    thing = thing
+                ),
             ))
         }
         _ => {}
@@ -67,13 +82,13 @@ pub fn gap(g: &Gap) -> Vec<FieldError> {
     errors.missing_if(
         is_blank(&g.what),
         ids::gap(&g.id, "what"),
-        "Enter the gap in support",
+        tr!("Enter the gap in support"),
     );
     errors.extend(person_error(
         g.noticed_by.as_ref(),
         ids::gap(&g.id, "noticed-by"),
-        "Select who noticed this gap",
-        "Enter the name of the person who noticed this gap",
+        &tr!("Select who noticed this gap"),
+        &tr!("Enter the name of the person who noticed this gap"),
     ));
     errors
 }
@@ -87,11 +102,14 @@ pub fn services(review: &Review) -> Vec<FieldError> {
         &review.resources,
         FieldError::missing(
             "services-in-use",
-            format!("Select whether {carer} uses any services or support"),
+            tr!(
+                "Select whether {carer} uses any services or support",
+                carer = carer
+            ),
         ),
         FieldError::missing(
             "add-resource",
-            format!("Add a service or support {carer} uses"),
+            tr!("Add a service or support {carer} uses", carer = carer),
         ),
         |r| resource(review, r),
     );

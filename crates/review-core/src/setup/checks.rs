@@ -8,6 +8,7 @@ use crate::setup::people::*;
 use crate::setup::readiness::{checks, need_label};
 use crate::setup::sharing::RecipientKind;
 use crate::text::is_blank;
+use crate::tr;
 use crate::words::{called, capitalise, possessive};
 
 /// Errors for one participant, with field ids of their own page
@@ -16,27 +17,27 @@ pub fn participant(p: &Participant) -> Vec<FieldError> {
     let mut errors = Vec::new();
     if is_blank(&p.name) && !p.role.name_is_optional() {
         let message = match p.role {
-            Role::Individual => "Enter the name of the person being cared for".to_string(),
-            Role::Worker => "Enter the social care worker's name".to_string(),
-            r => format!("Enter the {}'s name", r.noun()),
+            Role::Individual => tr!("Enter the name of the person being cared for"),
+            Role::Worker => tr!("Enter the social care worker's name"),
+            r => tr!("Enter the {role}'s name", role = r.noun()),
         };
         errors.push(FieldError::missing("name", message));
     }
     if p.role.has_relationship() && is_blank(&p.relationship) {
         errors.push(FieldError::missing(
             "relationship",
-            format!(
-                "Enter how {} is related to the person being cared for",
-                called(p)
+            tr!(
+                "Enter how {name} is related to the person being cared for",
+                name = called(p)
             ),
         ));
     }
     if p.attendance.is_none() {
         errors.push(FieldError::missing(
             "attendance",
-            format!(
-                "Select whether {} is in the room, joining remotely or not here",
-                called(p)
+            tr!(
+                "Select whether {name} is in the room, joining remotely or not here",
+                name = called(p)
             ),
         ));
     }
@@ -60,16 +61,18 @@ pub fn participant_records(review: &Review, p: &Participant) -> Vec<FieldError> 
         let field = format!("reference-{}", rule.id);
         let label = lower_first(&rule.label);
         match p.reference_given(&rule.id) {
-            None if rule.required => {
-                errors.push(FieldError::missing(field, format!("Enter {whose} {label}")))
-            }
+            None if rule.required => errors.push(FieldError::missing(
+                field,
+                tr!("Enter {whose} {label}", whose = whose, label = label),
+            )),
             Some(value) if !rule.accepts(value) => errors.push(FieldError::missing(
                 field,
-                format!(
-                    "{} {label} must look like {}",
-                    capitalise(&whose),
-                    rule.shape_in_words()
-                ),
+                capitalise(&tr!(
+                    "{whose} {label} must look like {trend}",
+                    whose = whose.clone(),
+                    label = label,
+                    trend = rule.shape_in_words()
+                )),
             )),
             _ => {}
         }
@@ -78,7 +81,11 @@ pub fn participant_records(review: &Review, p: &Participant) -> Vec<FieldError> 
         if let Err(why) = NhsNumber::parse(&p.nhs_number) {
             errors.push(FieldError::missing(
                 "nhs-number",
-                format!("{} NHS number {why}", capitalise(&whose)),
+                capitalise(&tr!(
+                    "{whose} NHS number {why}",
+                    whose = whose.clone(),
+                    why = why
+                )),
             ));
         }
     }
@@ -87,17 +94,18 @@ pub fn participant_records(review: &Review, p: &Participant) -> Vec<FieldError> 
         match date_of_birth(&p.date_of_birth, day, MAX_AGE) {
             Err(why) => errors.push(FieldError::missing(
                 "date-of-birth",
-                format!("{} date of birth {why}", capitalise(&whose)),
+                capitalise(&tr!(
+                    "{whose} date of birth {why}",
+                    whose = whose.clone(),
+                    why = why
+                )),
             )),
             Ok(born) => {
                 let age = age_on(born, day);
                 if let Some(given) = p.age.filter(|a| u32::from(*a) != age) {
                     errors.push(FieldError::attention(
                         "age",
-                        format!(
-                            "{} age ({given}) does not match their date of birth: on the day of the review they were {age}. Correct one of them",
-                            capitalise(&whose)
-                        ),
+                        capitalise(&tr!("{whose} age ({given}) does not match their date of birth: on the day of the review they were {age}. Correct one of them", whose = whose.clone(), given = given, age = age)),
                     ));
                 }
             }
@@ -126,9 +134,9 @@ pub fn who_is_here(review: &Review) -> Vec<FieldError> {
     for (role, message) in [
         (
             Role::Worker,
-            "Add the social care worker running the review",
+            tr!("Add the social care worker running the review"),
         ),
-        (Role::Carer, "Add the carer"),
+        (Role::Carer, tr!("Add the carer")),
     ] {
         if review.participants_with(role).next().is_none() {
             errors.push(FieldError::missing(ids::add_role(role), message));
@@ -151,7 +159,7 @@ pub fn who_is_here(review: &Review) -> Vec<FieldError> {
     {
         errors.push(FieldError::attention(
             ids::participant_card(&carers[0].id),
-            "The review is with the carer: at least one carer must take part, in the room or remotely",
+            tr!("The review is with the carer: at least one carer must take part, in the room or remotely"),
         ));
     }
     errors
@@ -164,19 +172,25 @@ pub fn taking_part_of(p: &Participant) -> Vec<FieldError> {
     if matches!(p.role, Role::Carer | Role::Individual) && is_blank(&s.preferred_language) {
         errors.push(FieldError::missing(
             "preferred-language",
-            format!("Enter {} preferred language", possessive(p)),
+            tr!("Enter {whose} preferred language", whose = possessive(p)),
         ));
     }
     if let Some(i) = &s.interpreter {
         match i.mode {
             None => errors.push(FieldError::missing(
                 "interpreter-mode",
-                format!("Select the kind of interpreter {} needs", called(p)),
+                tr!(
+                    "Select the kind of interpreter {name} needs",
+                    name = called(p)
+                ),
             )),
             Some(InterpreterMode::Spoken) if is_blank(&i.language) => {
                 errors.push(FieldError::missing(
                     "interpreter-language",
-                    format!("Enter the language {} needs interpreting", called(p)),
+                    tr!(
+                        "Enter the language {name} needs interpreting",
+                        name = called(p)
+                    ),
                 ))
             }
             _ => {}
@@ -185,7 +199,10 @@ pub fn taking_part_of(p: &Participant) -> Vec<FieldError> {
     if s.communication.contains(&CommunicationMethod::Aids) && is_blank(&s.communication_detail) {
         errors.push(FieldError::missing(
             "communication-detail",
-            format!("Describe the communication aid {} uses", called(p)),
+            tr!(
+                "Describe the communication aid {name} uses",
+                name = called(p)
+            ),
         ));
     }
     errors
@@ -213,7 +230,11 @@ pub fn readiness(review: &Review) -> Vec<FieldError> {
         match c.status {
             None => errors.push(FieldError::missing(
                 ids::need(&c.participant.id, c.need),
-                format!("Select whether everything is ready for {who}: {label}"),
+                tr!(
+                    "Select whether everything is ready for {who}: {label}",
+                    who = who,
+                    label = label
+                ),
             )),
             Some(NeedStatus::Met) => {}
             Some(NeedStatus::NotMet {
@@ -223,13 +244,21 @@ pub fn readiness(review: &Review) -> Vec<FieldError> {
                 if is_blank(action) {
                     errors.push(FieldError::attention(
                         ids::need_action(&c.participant.id, c.need),
-                        format!("Enter what was done about {label} for {who}"),
+                        tr!(
+                            "Enter what was done about {label} for {who}",
+                            label = label,
+                            who = who
+                        ),
                     ));
                 }
                 if is_blank(reason_to_continue) {
                     errors.push(FieldError::attention(
                         ids::need_reason(&c.participant.id, c.need),
-                        format!("Enter why the review can go on without {label} for {who}"),
+                        tr!(
+                            "Enter why the review can go on without {label} for {who}",
+                            label = label,
+                            who = who
+                        ),
                     ));
                 }
             }
@@ -243,24 +272,24 @@ pub fn process(review: &Review) -> Vec<FieldError> {
     let p = &review.process;
     let mut errors = Vec::new();
     let c = &p.confidentiality;
-    let reason = "Select why this review is happening";
+    let reason = tr!("Select why this review is happening");
     errors.missing_if(p.reason.is_none(), "reason", reason);
-    let depth = "Select whether this is a light touch or a full review";
+    let depth = tr!("Select whether this is a light touch or a full review");
     errors.missing_if(p.depth.is_none(), "depth", depth);
-    let agenda = "Select at least one thing the review will cover";
+    let agenda = tr!("Select at least one thing the review will cover");
     errors.missing_if(p.agenda.is_empty(), "agenda", agenda);
-    let private = "Select whether the carer would like time with the worker on their own";
+    let private = tr!("Select whether the carer would like time with the worker on their own");
     errors.missing_if(p.carer_private_time.is_none(), "private-time", private);
     for copy in c.copies.iter().filter(|c| c.kind.is_named()) {
         let name = match copy.kind {
-            RecipientKind::Provider => "Enter the name of the service that gets a copy",
-            _ => "Enter the name of the person who gets a copy",
+            RecipientKind::Provider => tr!("Enter the name of the service that gets a copy"),
+            _ => tr!("Enter the name of the person who gets a copy"),
         };
         errors.missing_if(is_blank(&copy.name), ids::copy_name(&copy.id), name);
     }
     // Asked of every review still open; one signed off before it was asked
     // stays as it was signed (an amendment asks it).
-    let default = "Select who may see what is said, unless an item says otherwise";
+    let default = tr!("Select who may see what is said, unless an item says otherwise");
     // (Nor of one already being signed: a change would clear the signatures.)
     let open = review.state == crate::review::ReviewState::Draft && review.sign_offs.is_empty();
     errors.missing_if(
@@ -269,9 +298,9 @@ pub fn process(review: &Review) -> Vec<FieldError> {
         default,
     );
     for r in &c.restrictions {
-        let what = "Enter what must not be shared";
+        let what = tr!("Enter what must not be shared");
         errors.missing_if(is_blank(&r.what), ids::restriction_what(&r.id), what);
-        let not_with = "Enter who it must not be shared with";
+        let not_with = tr!("Enter who it must not be shared with");
         errors.missing_if(
             is_blank(&r.not_with),
             ids::restriction_not_with(&r.id),
@@ -285,7 +314,10 @@ pub fn process(review: &Review) -> Vec<FieldError> {
         if !p.agreed_by.contains(&carer.id) {
             errors.push(FieldError::missing(
                 "process-agreement",
-                format!("Ask {} to agree how the review will run", called(carer)),
+                tr!(
+                    "Ask {name} to agree how the review will run",
+                    name = called(carer)
+                ),
             ));
         }
     }

@@ -416,9 +416,13 @@ impl Participant {
     /// "Ayesha, carer" or "Carer (name not given)".
     pub fn display_name(&self) -> String {
         if self.name.trim().is_empty() {
-            format!("{} (name not given yet)", self.role.label())
+            tr!("{role} (name not given yet)", role = self.role.label())
         } else {
-            format!("{}, {}", self.name.trim(), self.role.noun())
+            tr!(
+                "{name}, {role}",
+                name = self.name.trim(),
+                role = self.role.noun()
+            )
         }
     }
 }

@@ -3,6 +3,7 @@
 
 use crate::base::Id;
 use crate::setup::sharing::{Recipient, Visibility};
+use crate::tr;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -22,12 +23,14 @@ impl ReviewReason {
         ReviewReason::Requested,
         ReviewReason::ChangeInCircumstances,
     ];
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> String {
         match self {
-            ReviewReason::SixToEightWeeks => "First review, 6 to 8 weeks after the plan started",
-            ReviewReason::Annual => "Yearly review",
-            ReviewReason::Requested => "Someone asked for a review",
-            ReviewReason::ChangeInCircumstances => "Something has changed",
+            ReviewReason::SixToEightWeeks => {
+                tr!("First review, 6 to 8 weeks after the plan started")
+            }
+            ReviewReason::Annual => tr!("Yearly review"),
+            ReviewReason::Requested => tr!("Someone asked for a review"),
+            ReviewReason::ChangeInCircumstances => tr!("Something has changed"),
         }
     }
     pub fn key(self) -> &'static str {
@@ -47,10 +50,10 @@ pub enum Depth {
 }
 impl Depth {
     pub const ALL: [Depth; 2] = [Depth::LightTouch, Depth::Full];
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> String {
         match self {
-            Depth::LightTouch => "Light touch: a short check that things are working",
-            Depth::Full => "Full review: go through everything in detail",
+            Depth::LightTouch => tr!("Light touch: a short check that things are working"),
+            Depth::Full => tr!("Full review: go through everything in detail"),
         }
     }
     pub fn key(self) -> &'static str {
@@ -82,14 +85,18 @@ impl AgendaItem {
         AgendaItem::Cover,
         AgendaItem::Escalation,
     ];
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> String {
         match self {
-            AgendaItem::Partnership => "How we are working together, against the agreed criteria",
-            AgendaItem::Services => "Services and support, and how they help the carer's wellbeing",
-            AgendaItem::Cover => {
-                "Support for the person cared for while the carer has time for themselves"
+            AgendaItem::Partnership => {
+                tr!("How we are working together, against the agreed criteria")
             }
-            AgendaItem::Escalation => "Things that need someone else's help",
+            AgendaItem::Services => {
+                tr!("Services and support, and how they help the carer's wellbeing")
+            }
+            AgendaItem::Cover => {
+                tr!("Support for the person cared for while the carer has time for themselves")
+            }
+            AgendaItem::Escalation => tr!("Things that need someone else's help"),
         }
     }
     pub fn key(self) -> &'static str {
@@ -197,12 +204,12 @@ impl PrivateSlot {
     }
 
     /// When it comes, in words ("after how it is going").
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> String {
         match self {
-            PrivateSlot::AfterRatings => "After how it is going",
-            PrivateSlot::AfterServices => "After support and services",
-            PrivateSlot::BeforeOutcome => "Before the actions and outcome",
-            PrivateSlot::AtTheEnd => "At the end, before signing off",
+            PrivateSlot::AfterRatings => tr!("After how it is going"),
+            PrivateSlot::AfterServices => tr!("After support and services"),
+            PrivateSlot::BeforeOutcome => tr!("Before the actions and outcome"),
+            PrivateSlot::AtTheEnd => tr!("At the end, before signing off"),
         }
     }
 }

@@ -3,6 +3,7 @@
 //! and a recorded reason for going on anyway.
 
 use crate::model::*;
+use crate::tr;
 use crate::words::lower_first;
 
 /// One need of one participant, with its current status.
@@ -53,7 +54,7 @@ pub fn checks(review: &Review) -> Vec<NeedCheck<'_>> {
 pub fn need_label(p: &Participant, need: Need) -> String {
     match need {
         Need::Interpreter => match p.support.interpreter.as_ref().and_then(|i| i.mode) {
-            Some(InterpreterMode::Bsl) => "a British Sign Language interpreter".into(),
+            Some(InterpreterMode::Bsl) => tr!("a British Sign Language interpreter"),
             _ => {
                 let lang = p
                     .support
@@ -62,20 +63,23 @@ pub fn need_label(p: &Participant, need: Need) -> String {
                     .map(|i| i.language.trim())
                     .unwrap_or("");
                 if lang.is_empty() {
-                    "an interpreter".into()
+                    tr!("an interpreter")
                 } else {
-                    format!("an interpreter for {lang}")
+                    tr!("an interpreter for {lang}", lang = lang)
                 }
             }
         },
         Need::Advocate => match p.support.advocate {
-            Some(AdvocateKind::CareAct) => "an independent advocate (Care Act)".into(),
-            Some(AdvocateKind::Imca) => "an Independent Mental Capacity Advocate".into(),
-            _ => "an advocate".into(),
+            Some(AdvocateKind::CareAct) => tr!("an independent advocate (Care Act)"),
+            Some(AdvocateKind::Imca) => tr!("an Independent Mental Capacity Advocate"),
+            _ => tr!("an advocate"),
         },
         Need::Communication(m) => lower_first(&m.label()),
         Need::Adjustments => {
-            format!("the agreed adjustments ({})", p.support.adjustments.trim())
+            tr!(
+                "the agreed adjustments ({adjustments})",
+                adjustments = p.support.adjustments.trim()
+            )
         }
     }
 }

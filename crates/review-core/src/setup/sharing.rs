@@ -3,6 +3,7 @@
 //! there are, and the visibility each one has, is `crate::sharing`'s.
 
 use crate::base::Id;
+use crate::tr;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -35,24 +36,26 @@ impl Visibility {
     ];
 
     /// Who may see it, in words (the choice, and what an item shows).
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> String {
         match self {
-            Visibility::Everyone => "Everyone",
-            Visibility::NotIndividual => "Not the person cared for",
-            Visibility::NotCarer => "Not the carer",
-            Visibility::NotProviders => "Not services or the GP",
-            Visibility::WorkerAndRecords => "Only the worker and the records",
+            Visibility::Everyone => tr!("Everyone"),
+            Visibility::NotIndividual => tr!("Not the person cared for"),
+            Visibility::NotCarer => tr!("Not the carer"),
+            Visibility::NotProviders => tr!("Not services or the GP"),
+            Visibility::WorkerAndRecords => tr!("Only the worker and the records"),
         }
     }
 
     /// What the choice means for the copies, in a sentence.
-    pub fn hint(self) -> &'static str {
+    pub fn hint(self) -> String {
         match self {
-            Visibility::Everyone => "In every copy of the summary.",
-            Visibility::NotIndividual => "Left out of the copy for the person cared for.",
-            Visibility::NotCarer => "Left out of the carer's copy.",
-            Visibility::NotProviders => "Left out of the copies for services and the GP.",
-            Visibility::WorkerAndRecords => "Only in the records. Left out of every other copy.",
+            Visibility::Everyone => tr!("In every copy of the summary."),
+            Visibility::NotIndividual => tr!("Left out of the copy for the person cared for."),
+            Visibility::NotCarer => tr!("Left out of the carer's copy."),
+            Visibility::NotProviders => tr!("Left out of the copies for services and the GP."),
+            Visibility::WorkerAndRecords => {
+                tr!("Only in the records. Left out of every other copy.")
+            }
         }
     }
 
@@ -126,14 +129,14 @@ impl RecipientKind {
     }
 
     /// The choice's words.
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> String {
         match self {
-            RecipientKind::Carer => "The carer",
-            RecipientKind::Individual => "The person cared for",
-            RecipientKind::Gp => "Their GP",
-            RecipientKind::CarersTeam => "The carers' team or centre",
-            RecipientKind::Provider => "A service that supports them",
-            RecipientKind::Other => "Someone else",
+            RecipientKind::Carer => tr!("The carer"),
+            RecipientKind::Individual => tr!("The person cared for"),
+            RecipientKind::Gp => tr!("Their GP"),
+            RecipientKind::CarersTeam => tr!("The carers' team or centre"),
+            RecipientKind::Provider => tr!("A service that supports them"),
+            RecipientKind::Other => tr!("Someone else"),
         }
     }
 }

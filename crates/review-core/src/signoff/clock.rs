@@ -19,6 +19,7 @@
 //! A doubt is a question, never a refusal: the worker may know better.
 
 use crate::review::Review;
+use crate::tr;
 use crate::words::long_moment;
 use chrono::{DateTime, Duration, FixedOffset};
 use std::fmt;
@@ -41,13 +42,15 @@ pub enum ReviewMoment {
 }
 
 impl ReviewMoment {
-    fn words(self) -> &'static str {
+    /// "The tablet’s clock says {now}, which is before this review was
+    /// started ({at})": one whole message for each moment.
+    fn before(self, now: String, at: String) -> String {
         match self {
-            ReviewMoment::Started => "this review was started",
-            ReviewMoment::LastChanged => "this review was last changed",
-            ReviewMoment::SignedBySomeone => "someone signed this review",
-            ReviewMoment::Amended => "this review was amended",
-            ReviewMoment::Locked => "this review was locked",
+            ReviewMoment::Started => tr!("The tablet’s clock says {now}, which is before this review was started ({at}).", now = now, at = at),
+            ReviewMoment::LastChanged => tr!("The tablet’s clock says {now}, which is before this review was last changed ({at}).", now = now, at = at),
+            ReviewMoment::SignedBySomeone => tr!("The tablet’s clock says {now}, which is before someone signed this review ({at}).", now = now, at = at),
+            ReviewMoment::Amended => tr!("The tablet’s clock says {now}, which is before this review was amended ({at}).", now = now, at = at),
+            ReviewMoment::Locked => tr!("The tablet’s clock says {now}, which is before this review was locked ({at}).", now = now, at = at),
         }
     }
 }
@@ -67,29 +70,30 @@ pub enum ClockDoubt {
     FarAfterLastSaved { now: Timestamp, saved: Timestamp },
 }
 
-const CHECK: &str = "Check the date and time in the tablet’s settings before signing: the summary records when it was signed, and that cannot be changed afterwards.";
+fn check() -> String {
+    tr!("Check the date and time in the tablet’s settings before signing: the summary records when it was signed, and that cannot be changed afterwards.")
+}
 
 impl fmt::Display for ClockDoubt {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ClockDoubt::BeforeReview { now, moment, at } => write!(
                 f,
-                "The tablet’s clock says {}, which is before {} ({}). {CHECK}",
-                long_moment(now),
-                moment.words(),
-                long_moment(at)
+                "{} {}",
+                moment.before(long_moment(now), long_moment(at)),
+                check()
             ),
             ClockDoubt::LongBeforeLastSaved { now, saved } => write!(
                 f,
-                "The tablet’s clock says {}, more than a day before this tablet last saved anything ({}). {CHECK}",
-                long_moment(now),
-                long_moment(saved)
+                "{} {}",
+                tr!("The tablet’s clock says {now}, more than a day before this tablet last saved anything ({saved}).", now = long_moment(now), saved = long_moment(saved)),
+                check()
             ),
             ClockDoubt::FarAfterLastSaved { now, saved } => write!(
                 f,
-                "The tablet’s clock says {}, more than two weeks after this tablet last saved anything ({}). {CHECK}",
-                long_moment(now),
-                long_moment(saved)
+                "{} {}",
+                tr!("The tablet’s clock says {now}, more than two weeks after this tablet last saved anything ({saved}).", now = long_moment(now), saved = long_moment(saved)),
+                check()
             ),
         }
     }

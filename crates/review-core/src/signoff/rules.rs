@@ -59,7 +59,7 @@ impl fmt::Display for SignOffError {
             SignOffError::EmptyComment => f.write_str(&tr!("Enter the comment")),
             SignOffError::EmptyReason => f.write_str(&tr!("Enter why they do not agree, or choose what they do not agree with and say why")),
             SignOffError::EmptyPointWhy(_, about) => {
-                f.write_str(&tr!("Enter why they do not agree with \u{201c}{about}\u{201d}", about = about))
+                f.write_str(&tr!("Enter why they do not agree with “{about}”", about = about))
             }
             SignOffError::NameDoesNotMatch(name) => {
                 f.write_str(&tr!("Type the name as it is in the review: {name}", name = name))
@@ -157,7 +157,7 @@ pub fn supported_by(review: &Review, supporter: &Participant) -> String {
         .map(Participant::short_name)
         .collect();
     if names.is_empty() {
-        "the people I was here for".into()
+        tr!("the people I was here for")
     } else {
         crate::words::and_list(&names)
     }
@@ -366,7 +366,7 @@ pub fn form_errors(
     match decision.map(|d| checked_decision(d, None)) {
         None => errors.push(FieldError::missing(
             form::SAYS,
-            "Select whether they agree with the review",
+            tr!("Select whether they agree with the review"),
         )),
         Some(Err(e)) => {
             let field = match &e {
@@ -379,7 +379,10 @@ pub fn form_errors(
         Some(Ok(_)) => {}
     }
     match method.map(|m| checked_method(review, person, m)) {
-        None => errors.push(FieldError::missing(form::WAY, "Select how they will sign")),
+        None => errors.push(FieldError::missing(
+            form::WAY,
+            tr!("Select how they will sign"),
+        )),
         Some(Err(e)) => {
             let field = match e {
                 SignOffError::NameDoesNotMatch(_) => form::TYPED_NAME,

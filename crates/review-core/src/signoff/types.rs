@@ -4,6 +4,7 @@
 use crate::base::{Id, Timestamp};
 use crate::part::Part;
 use crate::setup::sharing::{Shown, Visibility};
+use crate::tr;
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
@@ -164,12 +165,8 @@ impl Confirms {
     /// they were there for ("Ayesha Khan").
     pub fn statement(self, for_whom: &str) -> String {
         match self {
-            Confirms::AccurateInterpretation => format!(
-                "I interpreted accurately between {for_whom} and everyone else, throughout the review."
-            ),
-            Confirms::OwnViewCarried => format!(
-                "The views I gave were {for_whom}\u{2019}s own, as they gave them to me."
-            ),
+            Confirms::AccurateInterpretation => tr!("I interpreted accurately between {for_whom} and everyone else, throughout the review.", for_whom = for_whom),
+            Confirms::OwnViewCarried => tr!("The views I gave were {for_whom}’s own, as they gave them to me.", for_whom = for_whom),
         }
     }
 }
@@ -228,24 +225,24 @@ impl GivenHow {
     ];
 
     /// The choice as offered.
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> String {
         match self {
-            GivenHow::Printed => "Printed and handed over",
-            GivenHow::Shared => "Shared from this tablet",
-            GivenHow::Saved => "Saved to a memory stick or the tablet’s files",
-            GivenHow::Emailed => "Sent by email",
-            GivenHow::Posted => "Sent by post",
+            GivenHow::Printed => tr!("Printed and handed over"),
+            GivenHow::Shared => tr!("Shared from this tablet"),
+            GivenHow::Saved => tr!("Saved to a memory stick or the tablet’s files"),
+            GivenHow::Emailed => tr!("Sent by email"),
+            GivenHow::Posted => tr!("Sent by post"),
         }
     }
 
     /// The way, after "given", "printed": in a sentence.
-    pub fn said(self) -> &'static str {
+    pub fn said(self) -> String {
         match self {
-            GivenHow::Printed => "printed and handed over",
-            GivenHow::Shared => "shared from this tablet",
-            GivenHow::Saved => "saved to a memory stick or the tablet’s files",
-            GivenHow::Emailed => "sent by email",
-            GivenHow::Posted => "sent by post",
+            GivenHow::Printed => tr!("printed and handed over"),
+            GivenHow::Shared => tr!("shared from this tablet"),
+            GivenHow::Saved => tr!("saved to a memory stick or the tablet’s files"),
+            GivenHow::Emailed => tr!("sent by email"),
+            GivenHow::Posted => tr!("sent by post"),
         }
     }
 

@@ -21,6 +21,43 @@ pub struct Kept<'a> {
     pub text: &'a str,
 }
 
+/// A row of the result: what it is, and its value: the file's own data
+/// (names, ids, keys: shown as written, never translated) and our words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Row {
+    pub label: String,
+    /// What the file says, as it says it ("Ayesha Hughes (Daughter)").
+    pub data: String,
+    /// Our words about it, after the data ("(this device)"), or the whole
+    /// value when it is ours (a date, an outcome).
+    pub words: String,
+}
+
+impl Row {
+    fn data(label: String, data: String) -> Row {
+        Row {
+            label,
+            data,
+            words: String::new(),
+        }
+    }
+    fn words(label: String, words: String) -> Row {
+        Row {
+            label,
+            data: String::new(),
+            words,
+        }
+    }
+    /// The value as one text: the data, then the words.
+    pub fn value(&self) -> String {
+        match (self.data.is_empty(), self.words.is_empty()) {
+            (false, false) => format!("{} {}", self.data, self.words),
+            (true, _) => self.words.clone(),
+            (false, true) => self.data.clone(),
+        }
+    }
+}
+
 /// The checker's result for one file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CheckResult {
@@ -30,9 +67,9 @@ pub struct CheckResult {
     /// What the verdict means for this file, and what to do.
     pub lead: Vec<String>,
     /// Who signed it: name (by the list), key, list standing.
-    pub signer: Vec<(String, String)>,
+    pub signer: Vec<Row>,
     /// What the summary is about (only when the file is intact).
-    pub about: Vec<(String, String)>,
+    pub about: Vec<Row>,
     /// What is wrong: (message, code), at most [`MAX_LISTED`].
     pub issues: Vec<(String, String)>,
     /// Problems found beyond those listed.
@@ -59,18 +96,18 @@ fn day(text: &str) -> String {
 }
 
 /// What an addendum is: whose reflection, on which summary, and what it says.
-pub fn about_addendum(a: &Addendum) -> Vec<(String, String)> {
+pub fn about_addendum(a: &Addendum) -> Vec<Row> {
     let r = &a.reflection;
     let mut rows = vec![
-        (tr!("Adds to summary"), safe(a.addendum_to.id.as_str())),
-        (tr!("Reflection by"), safe(&a.worker.name)),
-        ("Signed".to_string(), when(a.signed_at.as_str())),
-        (tr!("What went well"), safe(&r.went_well)),
-        (tr!("What to do differently"), safe(&r.do_differently)),
+        Row::data(tr!("Adds to summary"), safe(a.addendum_to.id.as_str())),
+        Row::data(tr!("Reflection by"), safe(&a.worker.name)),
+        Row::words(tr!("Signed"), when(a.signed_at.as_str())),
+        Row::data(tr!("What went well"), safe(&r.went_well)),
+        Row::data(tr!("What to do differently"), safe(&r.do_differently)),
     ];
     rows.extend(r.how_it_was.iter().map(|h| {
-        (
-            format!("How it was for {}", safe(&h.name)),
+        Row::words(
+            tr!("How it was for {name}", name = safe(&h.name)),
             h.answer.label().to_string(),
         )
     }));
@@ -78,36 +115,36 @@ pub fn about_addendum(a: &Addendum) -> Vec<(String, String)> {
 }
 
 /// What the summary is about: the people, the dates and the outcome.
-pub fn about(s: &Summary) -> Vec<(String, String)> {
+pub fn about(s: &Summary) -> Vec<Row> {
     let person = |p: &PersonSummary| match &p.relationship {
         Some(r) => format!("{} ({})", safe(&p.name), safe(r)),
         None => safe(&p.name),
     };
     let mut rows = vec![
-        ("Carer".to_string(), person(&s.carer)),
-        (tr!("Cared-for person"), person(&s.individual)),
-        ("Worker".to_string(), person(&s.worker)),
-        ("Organisation".to_string(), safe(&s.organisation)),
-        (tr!("Review started"), when(s.created_at.as_str())),
-        (tr!("Signed off"), when(s.finalised_at.as_str())),
-        (
-            "Outcome".to_string(),
+        Row::data(tr!("Carer"), person(&s.carer)),
+        Row::data(tr!("Cared-for person"), person(&s.individual)),
+        Row::data(tr!("Worker"), person(&s.worker)),
+        Row::data(tr!("Organisation"), safe(&s.organisation)),
+        Row::words(tr!("Review started"), when(s.created_at.as_str())),
+        Row::words(tr!("Signed off"), when(s.finalised_at.as_str())),
+        Row::words(
+            tr!("Outcome"),
             s.outcome
                 .decision
                 .map_or_else(|| tr!("Not recorded"), |d| d.label().to_string()),
         ),
-        (tr!("Next review"), day(s.outcome.next_review.as_str())),
-        (
-            "Version".to_string(),
+        Row::words(tr!("Next review"), day(s.outcome.next_review.as_str())),
+        Row::words(
+            tr!("Version"),
             if s.amends.is_some() {
-                format!("{} (amends an earlier version)", s.version)
+                tr!("{version} (amends an earlier version)", version = s.version)
             } else {
                 s.version.to_string()
             },
         ),
     ];
     if let Some(team) = &s.team {
-        rows.insert(4, ("Team".to_string(), safe(team)));
+        rows.insert(4, Row::data(tr!("Team"), safe(team)));
     }
     rows
 }
@@ -130,39 +167,32 @@ fn lower_first_of_words(s: &str) -> String {
 }
 
 /// Who signed the file, by the team's list (when there is one).
-fn signer_rows(
-    v: &Verification,
-    list: Option<&TeamKeys>,
-    device_kid: Option<&str>,
-) -> Vec<(String, String)> {
+fn signer_rows(v: &Verification, list: Option<&TeamKeys>, device_kid: Option<&str>) -> Vec<Row> {
     let kid = v.kid.as_deref().unwrap_or_default();
     let this_device = device_kid == Some(kid);
     let mut rows = Vec::new();
     if let Some(key) = list.and_then(|l| l.get(kid)) {
-        rows.push((tr!("Signed by"), safe(&key.name)));
+        rows.push(Row::data(tr!("Signed by"), safe(&key.name)));
     } else if this_device {
-        rows.push((tr!("Signed by"), tr!("This device")));
+        rows.push(Row::words(tr!("Signed by"), tr!("This device")));
     }
-    rows.push((
-        tr!("Signing key"),
-        format!(
-            "{}{}",
-            safe(&grouped(kid)),
-            if this_device {
-                format!(" {}", tr!("(this device)"))
-            } else {
-                String::new()
-            }
-        ),
-    ));
-    rows.push((
+    rows.push(Row {
+        label: tr!("Signing key"),
+        data: safe(&grouped(kid)),
+        words: if this_device {
+            tr!("(this device)")
+        } else {
+            String::new()
+        },
+    });
+    rows.push(Row::words(
         tr!("Signed at"),
         tr!(
             "{when} (by the signing device’s own clock)",
             when = when(v.signed_at.as_deref().unwrap_or_default())
         ),
     ));
-    rows.push((
+    rows.push(Row::data(
         tr!("Document id"),
         safe(v.document_id.as_deref().unwrap_or_default()),
     ));
@@ -196,14 +226,14 @@ pub fn check_result(
             result.lead.push(tr!("{file} is a worker’s reflection added to a Review Together summary, signed by a device on your team’s key list, and nothing in it has changed since it was signed.", file = file));
             result
                 .lead
-                .extend(v.signer_note().map(|n| format!("It was {}.", safe(&n))));
+                .extend(v.signer_note().map(|n| tr!("It was {n}.", n = safe(&n))));
         }
         Verdict::Valid => {
             result.heading = tr!("The summary is valid");
             result.lead.push(tr!("{file} is a Review Together summary, signed by a device on your team’s key list, and nothing in it has changed since it was signed.", file = file));
             result
                 .lead
-                .extend(v.signer_note().map(|n| format!("It was {}.", safe(&n))));
+                .extend(v.signer_note().map(|n| tr!("It was {n}.", n = safe(&n))));
         }
         Verdict::UntrustedSigner => {
             let (heading, why) = match &v.signer {
@@ -217,19 +247,11 @@ pub fn check_result(
                 ),
                 Signer::Checked { standing: Standing::RetiredSignedAfter, name, since } => (
                     tr!("Signed with a retired key"),
-                    format!(
-                        "The key of {} was retired on {}, and the file says it was signed after that. Ask the worker why before relying on it.",
-                        safe(name.as_deref().unwrap_or("the device")),
-                        when(since.as_deref().unwrap_or_default())
-                    ),
+                    tr!("The key of {device} was retired on {when}, and the file says it was signed after that. Ask the worker why before relying on it.", device = safe(name.as_deref().unwrap_or("the device")), when = when(since.as_deref().unwrap_or_default())),
                 ),
                 Signer::Checked { name, since, .. } => (
                     tr!("Signed with a revoked key"),
-                    format!(
-                        "The key of {} was revoked on {} (a lost or stolen device). Do not rely on this file unless your records team has a record that it arrived before then.",
-                        safe(name.as_deref().unwrap_or("the device")),
-                        when(since.as_deref().unwrap_or_default())
-                    ),
+                    tr!("The key of {device} was revoked on {when} (a lost or stolen device). Do not rely on this file unless your records team has a record that it arrived before then.", device = safe(name.as_deref().unwrap_or("the device")), when = when(since.as_deref().unwrap_or_default())),
                 ),
             };
             result.heading = heading;
@@ -254,41 +276,33 @@ pub fn check_result(
         }
         if let Some(a) = &v.addendum {
             result.about = about_addendum(a);
-            result.lead.push(format!(
-                "It is for the records only: it adds to summary {} without changing it, and is in nobody’s copy.",
-                safe(a.addendum_to.id.as_str())
-            ));
+            result.lead.push(tr!("It is for the records only: it adds to summary {id} without changing it, and is in nobody’s copy.", id = safe(a.addendum_to.id.as_str())));
             let records = kept
                 .iter()
                 .find(|k| k.document_id == a.addendum_to.id.as_str())
                 .map(|k| super::verify::verify(k.text.as_bytes(), &Default::default()));
             if let Some(e) = records.and_then(|r| super::addendum::addendum_against_records(v, &r))
             {
-                result.other_version = Some(format!(
-                    "This device keeps the summary it names, and it does not belong to it. {} Do not rely on it.",
-                    safe(&e.message)
-                ));
+                result.other_version = Some(tr!("This device keeps the summary it names, and it does not belong to it. {message} Do not rely on it.", message = safe(&e.message)));
             }
         }
         if let Some(of) = v.summary.as_ref().and_then(|s| s.copy_for.as_ref()) {
             result.lead.push(format!(
-                "{} It was made from summary {} and holds only what its reader may see: it leaves out {}. Records keep the summary, not this copy.",
-                safe(&format!("This is {}.", lower_first(&of.recipient.whose()))),
-                safe(of.records_copy.as_str()),
-                match of.kept_back {
-                    1 => "1 item".to_string(),
-                    n => format!("{n} items"),
-                }
+                "{} {}",
+                safe(&tr!("This is {whose}.", whose = lower_first(&of.recipient.whose()))),
+                crate::trn!(
+                    of.kept_back,
+                    "It was made from summary {id} and holds only what its reader may see: it leaves out {n} item. Records keep the summary, not this copy.",
+                    "It was made from summary {id} and holds only what its reader may see: it leaves out {n} items. Records keep the summary, not this copy.",
+                    id = safe(of.records_copy.as_str())
+                )
             ));
             let records = kept
                 .iter()
                 .find(|k| k.document_id == of.records_copy.as_str())
                 .map(|k| super::verify::verify(k.text.as_bytes(), &Default::default()));
             if let Some(e) = records.and_then(|r| super::copies::copy_against_records(&r, v)) {
-                result.other_version = Some(format!(
-                    "This device keeps the summary this copy was made from, and this file is not the copy it names. {} Do not rely on this copy.",
-                    safe(&e.message)
-                ));
+                result.other_version = Some(tr!("This device keeps the summary this copy was made from, and this file is not the copy it names. {message} Do not rely on this copy.", message = safe(&e.message)));
             }
         }
         let id = v.document_id.as_deref().unwrap_or_default();
@@ -296,10 +310,7 @@ pub fn check_result(
             .iter()
             .any(|k| k.document_id == id && sha256_base64url(k.text.as_bytes()) != v.sha256);
         if differs {
-            result.other_version = Some(format!(
-                "This device holds a different signed file with the same document id ({}). Two files should never share an id: ask the worker which one was sent to the records team, and keep both until you know.",
-                safe(id)
-            ));
+            result.other_version = Some(tr!("This device holds a different signed file with the same document id ({id}). Two files should never share an id: ask the worker which one was sent to the records team, and keep both until you know.", id = safe(id)));
         }
     }
     result

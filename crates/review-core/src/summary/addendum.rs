@@ -181,9 +181,9 @@ pub fn prepare_addendum(
         ));
     }
     let document_id = DocumentId::try_from(with.document_id)
-        .map_err(|e| invalid(format!("the addendum's id: {e}")))?;
-    let language =
-        LanguageTag::try_from(with.language).map_err(|e| invalid(format!("the language: {e}")))?;
+        .map_err(|e| invalid(tr!("the addendum's id: {why}", why = e)))?;
+    let language = LanguageTag::try_from(with.language)
+        .map_err(|e| invalid(tr!("the language: {why}", why = e)))?;
     let text = |s: &str| clean(s).trim().to_string();
     let addendum = Addendum {
         format: AddendumFormat,
@@ -243,36 +243,31 @@ pub fn addendum_against_records(
     let a = addendum.addendum.as_ref()?;
     let mismatch = |why: String| Some(err(ErrorCode::AddendumMismatch, why));
     let Some(summary) = records.summary.as_ref() else {
-        return mismatch(
+        return mismatch(tr!(
             "The summary it adds to does not check, so the addendum cannot be matched to it."
-                .into(),
-        );
+        ));
     };
     if summary.copy_for.is_some() {
-        return mismatch(
+        return mismatch(tr!(
             "It is checked beside a recipient's copy: an addendum adds to the records copy only."
-                .into(),
-        );
+        ));
     }
     if summary.document_id != a.addendum_to.id {
-        return mismatch(format!(
-            "It adds to summary {}, not to summary {}.",
-            a.addendum_to.id.as_str(),
-            summary.document_id.as_str()
+        return mismatch(tr!(
+            "It adds to summary {id}, not to summary {document_id}.",
+            id = a.addendum_to.id.as_str(),
+            document_id = summary.document_id.as_str()
         ));
     }
     if records.sha256 != a.addendum_to.sha256.as_str() {
-        return mismatch(format!(
-            "It names summary {} by a SHA-256 its file does not have: it was made for another file with that id.",
-            summary.document_id.as_str()
-        ));
+        return mismatch(tr!("It names summary {document_id} by a SHA-256 its file does not have: it was made for another file with that id.", document_id = summary.document_id.as_str()));
     }
     if summary.review_id != a.review_id {
-        return mismatch("It names another review than the summary's.".into());
+        return mismatch(tr!("It names another review than the summary's."));
     }
     if addendum.kid != records.kid {
         return mismatch(
-            "It was not signed with the key that signed the summary: only the device that signed the summary adds to it.".into(),
+            tr!("It was not signed with the key that signed the summary: only the device that signed the summary adds to it."),
         );
     }
     None

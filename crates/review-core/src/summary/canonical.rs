@@ -121,7 +121,7 @@ impl<'de> Visitor<'de> for StrictValue<'_> {
         let mut members = Map::new();
         while let Some(key) = map.next_key::<String>()? {
             if members.contains_key(&key) {
-                let message = format!("duplicate member name {key:?}");
+                let message = tr!("duplicate member name {key}", key = format!("{key:?}"));
                 *self.duplicate.borrow_mut() = Some(key);
                 return Err(de::Error::custom(message));
             }

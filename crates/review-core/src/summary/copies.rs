@@ -159,21 +159,22 @@ pub fn copy_against_records(records: &Verification, copy: &Verification) -> Opti
     let mismatch = |why: String| {
         Some(VerifyError::new(
             ErrorCode::CopyMismatch,
-            format!(
-                "This is not the copy its summary ({}) names: {why}.",
-                r.document_id
+            tr!(
+                "This is not the copy its summary ({document_id}) names: {why}.",
+                document_id = r.document_id,
+                why = why
             ),
         ))
     };
     if records.kid != copy.kid {
-        return mismatch("it was signed by another key".into());
+        return mismatch(tr!("it was signed by another key"));
     }
     let named = r
         .recipient_copies
         .iter()
         .any(|l| l.document_id == c.document_id && l.sha256.as_str() == copy.sha256);
     if !named {
-        return mismatch("the summary does not name this file".into());
+        return mismatch(tr!("the summary does not name this file"));
     }
     check_copy(r, c).err().and_then(|e| mismatch(e.to_string()))
 }

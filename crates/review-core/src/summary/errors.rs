@@ -154,17 +154,15 @@ pub(crate) fn parse_error(e: ParseError) -> VerifyError {
     match e {
         ParseError::NotUtf8 => err(
             ErrorCode::NotUtf8,
-            "The file is not UTF-8 text, so it cannot be a summary.",
+            tr!("The file is not UTF-8 text, so it cannot be a summary."),
         ),
         ParseError::NotJson(detail) => err(
             ErrorCode::NotJson,
-            format!("The file is not valid JSON ({detail})."),
+            tr!("The file is not valid JSON ({detail}).", detail = detail),
         ),
         ParseError::DuplicateKey { key, detail } => err(
             ErrorCode::DuplicateKey,
-            format!(
-                "The name {key:?} appears twice in the same object ({detail}); a summary never repeats a name, and readers could disagree on which value counts."
-            ),
+            tr!("The name {key} appears twice in the same object ({detail}); a summary never repeats a name, and readers could disagree on which value counts.", detail = detail, key = format!("{key:?}")),
         ),
     }
 }
@@ -295,7 +293,7 @@ impl Verification {
             Signer::NotChecked => {
                 return Some(err(
                     ErrorCode::SignerNotChecked,
-                    format!("The signature and contents are intact, but no key list was used, so nothing shows whose key signed it (key id {kid}): anyone can make a key and sign a file. Check it against your team's key list."),
+                    tr!("The signature and contents are intact, but no key list was used, so nothing shows whose key signed it (key id {kid}): anyone can make a key and sign a file. Check it against your team's key list.", kid = kid),
                 ))
             }
             Signer::Checked { standing, name, since } => (standing, name, since),
@@ -307,15 +305,15 @@ impl Verification {
             Standing::Trusted | Standing::RetiredSignedBefore | Standing::RevokedReceivedBefore => None,
             Standing::Unknown => Some(err(
                 ErrorCode::UntrustedKey,
-                format!("The signature is intact, but the key that made it is not in your team's key list (key id {kid}). If a worker's device is new, register its key; otherwise do not rely on this file."),
+                tr!("The signature is intact, but the key that made it is not in your team's key list (key id {kid}). If a worker's device is new, register its key; otherwise do not rely on this file.", kid = kid),
             )),
             Standing::RetiredSignedAfter => Some(err(
                 ErrorCode::RetiredKey,
-                format!("The summary was signed with the key of {name}, which your team retired at {since}, and it says it was signed at {signed_at}, after that. Ask the worker why before relying on it."),
+                tr!("The summary was signed with the key of {name}, which your team retired at {since}, and it says it was signed at {signed_at}, after that. Ask the worker why before relying on it.", name = name, since = since, signed_at = signed_at),
             )),
             Standing::Revoked => Some(err(
                 ErrorCode::RevokedKey,
-                format!("The summary was signed with the key of {name}, which your team revoked at {since} (lost or stolen), and nothing in the receipt log shows the file arrived before then. Do not rely on it."),
+                tr!("The summary was signed with the key of {name}, which your team revoked at {since} (lost or stolen), and nothing in the receipt log shows the file arrived before then. Do not rely on it.", name = name, since = since),
             )),
         }
     }
@@ -334,12 +332,8 @@ impl Verification {
         let name = name.as_deref().unwrap_or("a device");
         let since = since.as_deref().unwrap_or("?");
         match standing {
-            Standing::RetiredSignedBefore => Some(format!(
-                "signed by {name} before its key was retired at {since}"
-            )),
-            Standing::RevokedReceivedBefore => Some(format!(
-                "{name}'s key was revoked at {since}, but the receipt log shows this file arrived before then"
-            )),
+            Standing::RetiredSignedBefore => Some(tr!("signed by {name} before its key was retired at {since}", name = name, since = since)),
+            Standing::RevokedReceivedBefore => Some(tr!("{name}'s key was revoked at {since}, but the receipt log shows this file arrived before then", name = name, since = since)),
             _ => None,
         }
     }

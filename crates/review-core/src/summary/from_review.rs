@@ -31,10 +31,16 @@ impl fmt::Display for SummaryError {
                 tr!("Only a review that everyone has signed off has a summary")
             }
             SummaryError::BadDocumentId(id) => {
-                format!("The document id {id:?} is not a UUID in lower case")
+                tr!(
+                    "The document id {id} is not a UUID in lower case",
+                    id = format!("{id:?}")
+                )
             }
             SummaryError::BadLanguage(tag) => {
-                format!("The language {tag:?} is not a language tag such as en-GB")
+                tr!(
+                    "The language {tag} is not a language tag such as en-GB",
+                    tag = format!("{tag:?}")
+                )
             }
             SummaryError::Incomplete(what) => tr!("The review has no {what}", what = what),
         };
@@ -148,7 +154,7 @@ fn participant_record(review: &Review, p: &Participant) -> Result<ParticipantRec
         staff_id: p.staff_id_given().map(str::to_string),
         attendance: p
             .attendance
-            .ok_or_else(|| SummaryError::Incomplete(format!("attendance for {}", p.id)))?,
+            .ok_or_else(|| SummaryError::Incomplete(tr!("attendance for {id}", id = p.id)))?,
         support: SupportRecord {
             preferred_language: opt_text(&s.preferred_language),
             interpreter: s.interpreter.as_ref().map(|i| InterpreterRecord {
@@ -377,7 +383,7 @@ fn sign_off_record(s: &SignOff) -> SignOffRecord {
 }
 
 fn version(v: u32) -> Result<NonZeroU32, SummaryError> {
-    NonZeroU32::new(v).ok_or_else(|| SummaryError::Incomplete("version number".into()))
+    NonZeroU32::new(v).ok_or_else(|| SummaryError::Incomplete(tr!("version number")))
 }
 
 fn amendment_record(a: &Amendment) -> Result<AmendmentRecord, SummaryError> {
@@ -420,7 +426,7 @@ impl Summary {
                 .ok_or_else(|| SummaryError::Incomplete("carer".into()))?;
             let individual = review
                 .individual()
-                .ok_or_else(|| SummaryError::Incomplete("person being cared for".into()))?;
+                .ok_or_else(|| SummaryError::Incomplete(tr!("person being cared for")))?;
             let p = &review.process;
             let chosen_next_review = review.outcome.next_review;
             let o = &review.outcome;

@@ -311,7 +311,7 @@ pub fn decode_stored_key(text: &str) -> Result<SigningKey, KeyError> {
     let stored: StoredKey =
         serde_json::from_value(value).map_err(|e| KeyError::NotJson(e.to_string()))?;
     if stored.kind != "signing-key" || stored.version != STORED_KEY_VERSION {
-        return Err(KeyError::NotJson("not a stored signing key".into()));
+        return Err(KeyError::NotJson(tr!("not a stored signing key")));
     }
     SigningKey::from_private_jwk(&stored.jwk)
 }
@@ -408,7 +408,7 @@ pub fn decode_public_copy(text: &str) -> Result<(PublicJwk, KeyGuard), KeyError>
     let copy: PublicCopy =
         serde_json::from_value(value).map_err(|e| KeyError::NotJson(e.to_string()))?;
     if copy.kind != "signing-key-public" || copy.version != PUBLIC_COPY_VERSION {
-        return Err(KeyError::NotJson("not a public key copy".into()));
+        return Err(KeyError::NotJson(tr!("not a public key copy")));
     }
     copy.jwk.verifying_key()?;
     Ok((copy.jwk, copy.guard))

@@ -192,7 +192,7 @@ fn intact(check: Verification) -> Result<(SignedSummary, Summary), Vec<VerifyErr
         // An intact file always has these; say so rather than guess.
         return Err(vec![VerifyError::new(
             super::errors::ErrorCode::Schema,
-            "The summary could not be read after its signature was checked.",
+            tr!("The summary could not be read after its signature was checked."),
         )]);
     };
     let signed = SignedSummary {

@@ -1,6 +1,7 @@
 //! The format's portable rules: only integers within ±2^53, no `null`, all
 //! text in Unicode NFC; and whether bytes are exactly their RFC 8785 form.
 
+use crate::tr;
 use serde_json::Value;
 use std::fmt::Write;
 
@@ -76,9 +77,9 @@ fn walk(value: &Value, at: &mut String, limit: usize, issues: &mut Issues) {
     };
     match value {
         Value::Null => issues.push(limit, || {
-            format!(
-                "There is a null at {}: a summary leaves out what it does not have.",
-                here(at)
+            tr!(
+                "There is a null at {when}: a summary leaves out what it does not have.",
+                when = here(at)
             )
         }),
         Value::Number(n) => {
@@ -89,23 +90,20 @@ fn walk(value: &Value, at: &mut String, limit: usize, issues: &mut Issues) {
             match in_range {
                 Some(true) => {}
                 Some(false) => issues.push(limit, || {
-                    format!(
-                        "The number at {} is beyond ±2^53, which not every program can read exactly.",
-                        here(at)
-                    )
+                    tr!("The number at {when} is beyond ±2^53, which not every program can read exactly.", when = here(at))
                 }),
                 None => issues.push(limit, || {
-                    format!(
-                        "The number at {} is not a whole number: a summary holds whole numbers only.",
-                        here(at)
-                    )
+                    tr!("The number at {when} is not a whole number: a summary holds whole numbers only.", when = here(at))
                 }),
             }
         }
         Value::String(s) => {
             if !is_nfc(s) {
                 issues.push(limit, || {
-                    format!("The text at {} is not in Unicode NFC form.", here(at))
+                    tr!(
+                        "The text at {when} is not in Unicode NFC form.",
+                        when = here(at)
+                    )
                 });
             }
         }
@@ -121,7 +119,10 @@ fn walk(value: &Value, at: &mut String, limit: usize, issues: &mut Issues) {
             for (name, member) in members {
                 if !is_nfc(name) {
                     issues.push(limit, || {
-                        format!("The name {name:?} is not in Unicode NFC form.")
+                        tr!(
+                            "The name {name} is not in Unicode NFC form.",
+                            name = format!("{name:?}")
+                        )
                     });
                 }
                 let len = at.len();

@@ -144,20 +144,24 @@ fn text<'a>(key: &'a Map<String, Value>, name: &str, n: usize) -> Result<&'a str
         Some(Value::String(s)) => Ok(s),
         Some(other) => Err(entry_error(
             n,
-            format!("\"{name}\" must be text, not {}", kind_of(other)),
+            tr!(
+                "\"{name}\" must be text, not {other}",
+                name = name,
+                other = kind_of(other)
+            ),
         )),
-        None => Err(entry_error(n, format!("it has no \"{name}\""))),
+        None => Err(entry_error(n, tr!("it has no \"{name}\"", name = name))),
     }
 }
 
-fn kind_of(v: &Value) -> &'static str {
+fn kind_of(v: &Value) -> String {
     match v {
-        Value::Null => "null",
-        Value::Bool(_) => "true or false",
-        Value::Number(_) => "a number",
-        Value::String(_) => "text",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
+        Value::Null => tr!("null"),
+        Value::Bool(_) => tr!("true or false"),
+        Value::Number(_) => tr!("a number"),
+        Value::String(_) => tr!("text"),
+        Value::Array(_) => tr!("a list"),
+        Value::Object(_) => tr!("an object"),
     }
 }
 
@@ -173,30 +177,49 @@ fn flag(
             if key.contains_key(at) {
                 return Err(entry_error(
                     n,
-                    format!("\"{at}\" is given but \"{name}\" is false"),
+                    tr!(
+                        "\"{at}\" is given but \"{name}\" is false",
+                        at = at,
+                        name = name
+                    ),
                 ));
             }
             Ok(None)
         }
         Some(Value::Bool(true)) => {
             let when = text(key, at, n).map_err(|_| {
-                entry_error(n, format!("\"{name}\" is true but \"{at}\" gives no time"))
+                entry_error(
+                    n,
+                    tr!(
+                        "\"{name}\" is true but \"{at}\" gives no time",
+                        name = name,
+                        at = at
+                    ),
+                )
             })?;
             if !is_rfc3339_seconds(when) {
                 return Err(entry_error(
                     n,
-                    format!("\"{at}\" is not an RFC 3339 time: {when:?}"),
+                    tr!(
+                        "\"{at}\" is not an RFC 3339 time: {when}",
+                        at = at,
+                        when = format!("{when:?}")
+                    ),
                 ));
             }
             Ok(Some(when.to_string()))
         }
         Some(other) => Err(entry_error(
             n,
-            format!("\"{name}\" must be true or false, not {}", describe(other)),
+            tr!(
+                "\"{name}\" must be true or false, not {other}",
+                name = name,
+                other = describe(other)
+            ),
         )),
         None => Err(entry_error(
             n,
-            format!("it has no \"{name}\" (true or false)"),
+            tr!("it has no \"{name}\" (true or false)", name = name),
         )),
     }
 }
@@ -223,7 +246,14 @@ fn key_of(key: &Map<String, Value>, n: usize) -> Result<(PublicJwk, String), Tea
     for (member, wanted) in [("alg", ALG), ("use", "sig")] {
         if let Some(v) = key.get(member) {
             if v.as_str() != Some(wanted) {
-                return Err(entry_error(n, format!("\"{member}\" must be \"{wanted}\"")));
+                return Err(entry_error(
+                    n,
+                    tr!(
+                        "\"{member}\" must be \"{wanted}\"",
+                        member = member,
+                        wanted = wanted
+                    ),
+                ));
             }
         }
     }
@@ -254,7 +284,10 @@ pub fn device_key_from_json(text_in: &str) -> Result<PublicJwk, TeamKeysError> {
     if let Some(unknown) = key.keys().find(|k| !DEVICE_MEMBERS.contains(&k.as_str())) {
         return Err(entry_error(
             1,
-            format!("the key file has a member \"{unknown}\" a tablet's key does not have"),
+            tr!(
+                "the key file has a member \"{unknown}\" a tablet's key does not have",
+                unknown = unknown
+            ),
         ));
     }
     Ok(key_of(key, 1)?.0)
@@ -262,7 +295,7 @@ pub fn device_key_from_json(text_in: &str) -> Result<PublicJwk, TeamKeysError> {
 
 fn describe(v: &Value) -> String {
     match v {
-        Value::String(s) => format!("the text {s:?}"),
+        Value::String(s) => tr!("the text {s}", s = format!("{s:?}")),
         other => kind_of(other).to_string(),
     }
 }
@@ -299,9 +332,10 @@ impl TeamKeys {
             if let Some(unknown) = key.keys().find(|k| !MEMBERS.contains(&k.as_str())) {
                 return Err(entry_error(
                     n,
-                    format!(
-                        "it has a member \"{unknown}\" a key list does not use (allowed: {})",
-                        MEMBERS.join(", ")
+                    tr!(
+                        "it has a member \"{unknown}\" a key list does not use (allowed: {list})",
+                        unknown = unknown,
+                        list = MEMBERS.join(", ")
                     ),
                 ));
             }
@@ -317,7 +351,10 @@ impl TeamKeys {
             if !is_rfc3339_seconds(&added) {
                 return Err(entry_error(
                     n,
-                    format!("\"added\" is not an RFC 3339 time: {added:?}"),
+                    tr!(
+                        "\"added\" is not an RFC 3339 time: {added}",
+                        added = format!("{added:?}")
+                    ),
                 ));
             }
             let retired = flag(key, "retired", "retiredAt", n)?;
@@ -546,7 +583,7 @@ impl Receipts {
             if line.trim().is_empty() {
                 continue;
             }
-            let bad = |why: &str| format!("line {} of the receipt log {why}", i + 1);
+            let bad = |why: &str| tr!("line {n} of the receipt log {why}", n = i + 1, why = why);
             let v: Value = serde_json::from_str(line).map_err(|_| bad("is not JSON"))?;
             let sha256 = v
                 .get("sha256")

@@ -25,7 +25,7 @@ pub fn read_unsigned(bytes: &[u8], signed_at: Option<&str>) -> Result<Summary, S
         FormatVersion::V1 => {
             return Err(SignError::Invalid(vec![err(
                 ErrorCode::WrongFormatVersion,
-                format!("This summary is format version \"{FORMAT_VERSION_1}\": files of that format are read but no longer signed. Make it format version \"{FORMAT_VERSION}\"."),
+                tr!("This summary is format version \"{format_version_1}\": files of that format are read but no longer signed. Make it format version \"{format_version}\".", format_version_1 = FORMAT_VERSION_1, format_version = FORMAT_VERSION),
             )]))
         }
     }
@@ -115,7 +115,7 @@ fn run(
         }
         return Err(err(
             ErrorCode::NotCanonical,
-            "The file's bytes are not in canonical form (RFC 8785): a summary is stored exactly as it was signed, so this file has been changed or re-saved by another program. Use the file exactly as it was downloaded.",
+            tr!("The file's bytes are not in canonical form (RFC 8785): a summary is stored exactly as it was signed, so this file has been changed or re-saved by another program. Use the file exactly as it was downloaded."),
         )
         .into());
     };
@@ -221,7 +221,7 @@ impl TopLevel<'_> {
 fn no_signature() -> VerifyError {
     err(
         ErrorCode::NoSignature,
-        "The summary has no signature, so nothing shows who made it or that it is unchanged.",
+        tr!("The summary has no signature, so nothing shows who made it or that it is unchanged."),
     )
 }
 
@@ -251,10 +251,7 @@ fn kind_of(value: &Value) -> Result<Kind, VerifyError> {
         Some(Value::String(v)) if v == ADDENDUM_FORMAT_VERSION => Ok(Kind::Addendum),
         other => Err(err(
             ErrorCode::WrongFormatVersion,
-            format!(
-                "This addendum is format version {}; this verifier reads version \"{ADDENDUM_FORMAT_VERSION}\". A newer version of review-summary may read it.",
-                other.map_or_else(|| tr!("(none given)"), Value::to_string)
-            ),
+            tr!("This addendum is format version {version}; this verifier reads version \"{addendum_format_version}\". A newer version of review-summary may read it.", version = other.map_or_else(|| tr!("(none given)"), Value::to_string), addendum_format_version = ADDENDUM_FORMAT_VERSION),
         )),
     }
 }
@@ -269,15 +266,15 @@ fn format_errors(value: &Value) -> Result<FormatVersion, VerifyError> {
         Some(Value::String(v)) if v == FORMAT_VERSION_1 => Ok(FormatVersion::V1),
         Some(Value::String(v)) => Err(err(
             ErrorCode::WrongFormatVersion,
-            format!("This summary is format version {v:?}; this verifier reads versions \"{FORMAT_VERSION_1}\" and \"{FORMAT_VERSION}\". A newer version of review-summary may read it."),
+            tr!("This summary is format version {v}; this verifier reads versions \"{format_version_1}\" and \"{format_version}\". A newer version of review-summary may read it.", v = format!("{v:?}"), format_version_1 = FORMAT_VERSION_1, format_version = FORMAT_VERSION),
         )),
         Some(other) => Err(err(
             ErrorCode::WrongFormatVersion,
-            format!("The format version is {other}, but it must be a string such as \"{FORMAT_VERSION}\"."),
+            tr!("The format version is {other}, but it must be a string such as \"{format_version}\".", other = other, format_version = FORMAT_VERSION),
         )),
         None => Err(err(
             ErrorCode::WrongFormatVersion,
-            "The summary does not say which version of the format it is (\"formatVersion\").",
+            tr!("The summary does not say which version of the format it is (\"formatVersion\")."),
         )),
     }
 }
@@ -371,9 +368,9 @@ fn signature_checks(
             let h: ProtectedHeaderV1 =
                 serde_json::from_value(header_value).map_err(|e| bad_header(e.to_string()))?;
             if !is_rfc3339_seconds(&h.signed_at) {
-                return Err(bad_header(format!(
-                    "the signing time {:?} is not an RFC 3339 time to the second",
-                    h.signed_at
+                return Err(bad_header(tr!(
+                    "the signing time {when} is not an RFC 3339 time to the second",
+                    when = format!("{:?}", h.signed_at)
                 )));
             }
             out.signed_at = Some(h.signed_at.clone());
@@ -387,9 +384,10 @@ fn signature_checks(
         }
     };
     if header.typ != typ {
-        return Err(bad_header(format!(
-            "its type is {:?}, not {typ:?}",
-            header.typ
+        return Err(bad_header(tr!(
+            "its type is {typ}, not {wanted}",
+            typ = format!("{:?}", header.typ),
+            wanted = format!("{typ:?}")
         )));
     }
     let carried = header
@@ -403,7 +401,7 @@ fn signature_checks(
     if header.kid != thumbprint {
         errors.push(err(
             ErrorCode::KidMismatch,
-            format!("The key id in the signature ({}) is not the thumbprint of the key it carries ({thumbprint}).", header.kid),
+            tr!("The key id in the signature ({kid}) is not the thumbprint of the key it carries ({thumbprint}).", kid = header.kid, thumbprint = thumbprint),
         ));
     }
     // With a key list, the key that verifies is the list's, never the one
@@ -413,7 +411,7 @@ fn signature_checks(
             if listed.jwk != header.jwk {
                 errors.push(err(
                     ErrorCode::KidMismatch,
-                    format!("The signature names the key of {:?} from your team's list ({}), but carries a different key: it was not made by that device.", listed.name, header.kid),
+                    tr!("The signature names the key of {name} from your team's list ({kid}), but carries a different key: it was not made by that device.", name = format!("{:?}", listed.name), kid = header.kid),
                 ));
             }
             listed
@@ -438,7 +436,7 @@ fn signature_checks(
     if !check.verify(&key, header_b64, &top.payload(), &signature) {
         errors.push(err(
             ErrorCode::BadSignature,
-            "The signature does not match the contents: the summary was changed after it was signed, or the signature belongs to another summary.",
+            tr!("The signature does not match the contents: the summary was changed after it was signed, or the signature belongs to another summary."),
         ));
     }
     if errors.is_empty() {
@@ -466,9 +464,10 @@ fn content_checks(
         }),
     };
     typed_and_portable(value, super::schema::validate(value, version), typed, |e| {
-        format!(
-            "The summary does not match the schema ({}): {e}.",
-            super::schema::file_name(version)
+        tr!(
+            "The summary does not match the schema ({version}): {e}.",
+            version = super::schema::file_name(version),
+            e = e
         )
     })
 }
@@ -493,9 +492,10 @@ fn typed_from<T: serde::de::DeserializeOwned>(value: &Value) -> Result<T, serde_
 fn addendum_content_checks(value: &Value) -> Result<Addendum, Found> {
     let typed = typed_from::<Addendum>(value);
     typed_and_portable(value, super::schema::validate_addendum(value), typed, |e| {
-        format!(
-            "The addendum does not match its schema ({}): {e}.",
-            super::schema::ADDENDUM_FILE
+        tr!(
+            "The addendum does not match its schema ({file}): {why}.",
+            file = super::schema::ADDENDUM_FILE,
+            why = e
         )
     })
 }

@@ -10,6 +10,7 @@ use super::profile::{
 };
 use crate::summary::canonical::parse_strict;
 use crate::summary::TeamKeys;
+use crate::tr;
 use serde_json::{Map, Value};
 
 impl TeamProfile {
@@ -18,14 +19,14 @@ impl TeamProfile {
         if text.len() > MAX_BYTES {
             return Err(wrong(
                 "",
-                format!(
-                    "the file is over {} KB: it is not a team configuration",
-                    MAX_BYTES / 1024
+                tr!(
+                    "the file is over {kb} KB: it is not a team configuration",
+                    kb = MAX_BYTES / 1024
                 ),
             ));
         }
         let value = parse_strict(text.as_bytes())
-            .map_err(|e| wrong("", format!("the file is not valid JSON ({e})")))?;
+            .map_err(|e| wrong("", tr!("the file is not valid JSON ({why})", why = e)))?;
         let profile = read_profile(&value)?;
         check(&profile)?;
         Ok(profile)
@@ -37,14 +38,18 @@ fn check(profile: &TeamProfile) -> Result<(), TeamError> {
     if profile.format != FORMAT {
         return Err(wrong(
             "format",
-            format!("it must be \"{FORMAT}\", not {:?}", profile.format),
+            tr!(
+                "it must be \"{format}\", not {when}",
+                format = FORMAT,
+                when = format!("{:?}", profile.format)
+            ),
         ));
     }
     if profile.version != VERSION {
         let why = if profile.version > VERSION {
-            format!("version {} is newer than this version of the app reads (version {VERSION}): update the app", profile.version)
+            tr!("version {version} is newer than this version of the app reads (version {supported}): update the app", version = profile.version, supported = VERSION)
         } else {
-            format!("it must be {VERSION}")
+            tr!("it must be {version}", version = VERSION)
         };
         return Err(wrong("version", why));
     }
@@ -53,7 +58,10 @@ fn check(profile: &TeamProfile) -> Result<(), TeamError> {
     {
         return Err(wrong(
             "updated",
-            format!("{:?} is not a date written YYYY-MM-DD", profile.updated),
+            tr!(
+                "{when} is not a date written YYYY-MM-DD",
+                when = format!("{:?}", profile.updated)
+            ),
         ));
     }
     filled("team.name", &profile.team.name)?;
@@ -71,7 +79,10 @@ fn check(profile: &TeamProfile) -> Result<(), TeamError> {
         if host.is_empty() || web.chars().any(char::is_whitespace) {
             return Err(wrong(
                 "complaints.web",
-                format!("{web:?} is not a web address starting https://"),
+                tr!(
+                    "{web} is not a web address starting https://",
+                    web = format!("{web:?}")
+                ),
             ));
         }
     }
@@ -89,11 +100,17 @@ fn check(profile: &TeamProfile) -> Result<(), TeamError> {
         if !good_id {
             return Err(wrong(
                 at("id"),
-                format!("{:?} must be lower-case letters, digits and \"-\"", rule.id),
+                tr!(
+                    "{id} must be lower-case letters, digits and \"-\"",
+                    id = format!("{:?}", rule.id)
+                ),
             ));
         }
         if ids.contains(&rule.id) {
-            return Err(wrong(at("id"), format!("{:?} is used twice", rule.id)));
+            return Err(wrong(
+                at("id"),
+                tr!("{id} is used twice", id = format!("{:?}", rule.id)),
+            ));
         }
         ids.push(rule.id.clone());
         filled(&at("label"), &rule.label)?;
@@ -108,7 +125,7 @@ fn check(profile: &TeamProfile) -> Result<(), TeamError> {
         {
             return Err(wrong(
                 at("format"),
-                format!("{:?} is not a shape: use \"A\" for a letter, \"9\" for a digit, \"*\" for either", rule.format),
+                tr!("{when} is not a shape: use \"A\" for a letter, \"9\" for a digit, \"*\" for either", when = format!("{:?}", rule.format)),
             ));
         }
     }
@@ -122,7 +139,10 @@ fn check(profile: &TeamProfile) -> Result<(), TeamError> {
         if !is_language_tag(tag) {
             return Err(wrong(
                 format!("languages[{i}]"),
-                format!("{tag:?} is not a language tag such as \"en-GB\" or \"cy\""),
+                tr!(
+                    "{tag} is not a language tag such as \"en-GB\" or \"cy\"",
+                    tag = format!("{tag:?}")
+                ),
             ));
         }
         if profile.languages[..i]
@@ -131,7 +151,7 @@ fn check(profile: &TeamProfile) -> Result<(), TeamError> {
         {
             return Err(wrong(
                 format!("languages[{i}]"),
-                format!("{tag:?} is named twice"),
+                tr!("{tag} is named twice", tag = format!("{tag:?}")),
             ));
         }
     }
@@ -170,16 +190,20 @@ impl<'a> Members<'a> {
         let map = value.as_object().ok_or_else(|| {
             wrong(
                 path,
-                format!("invalid type: {}, expected a map", kind_of(value)),
+                tr!(
+                    "invalid type: {value}, expected a map",
+                    value = kind_of(value)
+                ),
             )
         })?;
         if let Some(unknown) = map.keys().find(|k| !allowed.contains(&k.as_str())) {
             let expected: Vec<String> = allowed.iter().map(|m| format!("`{m}`")).collect();
             return Err(wrong(
                 join(path, unknown),
-                format!(
-                    "unknown field `{unknown}`, expected one of {}",
-                    expected.join(", ")
+                tr!(
+                    "unknown field `{unknown}`, expected one of {list}",
+                    unknown = unknown,
+                    list = expected.join(", ")
                 ),
             ));
         }
@@ -194,8 +218,12 @@ impl<'a> Members<'a> {
     }
 
     fn required(&self, member: &str) -> Result<&'a Value, TeamError> {
-        self.get(member)
-            .ok_or_else(|| wrong(self.path.clone(), format!("missing field `{member}`")))
+        self.get(member).ok_or_else(|| {
+            wrong(
+                self.path.clone(),
+                tr!("missing field `{member}`", member = member),
+            )
+        })
     }
 
     fn text(&self, member: &str) -> Result<String, TeamError> {
@@ -213,7 +241,10 @@ fn as_text(value: &Value, path: &str) -> Result<String, TeamError> {
     value.as_str().map(str::to_string).ok_or_else(|| {
         wrong(
             path,
-            format!("invalid type: {}, expected a string", kind_of(value)),
+            tr!(
+                "invalid type: {value}, expected a string",
+                value = kind_of(value)
+            ),
         )
     })
 }
@@ -222,7 +253,10 @@ fn as_list<'a>(value: &'a Value, path: &str) -> Result<&'a Vec<Value>, TeamError
     value.as_array().ok_or_else(|| {
         wrong(
             path,
-            format!("invalid type: {}, expected a sequence", kind_of(value)),
+            tr!(
+                "invalid type: {value}, expected a sequence",
+                value = kind_of(value)
+            ),
         )
     })
 }
@@ -251,9 +285,9 @@ fn read_profile(value: &Value) -> Result<TeamProfile, TeamError> {
         .ok_or_else(|| {
             wrong(
                 "version",
-                format!(
-                    "invalid type: {}, expected a whole number",
-                    kind_of(version)
+                tr!(
+                    "invalid type: {version}, expected a whole number",
+                    version = kind_of(version)
                 ),
             )
         })?;
@@ -279,7 +313,10 @@ fn read_profile(value: &Value) -> Result<TeamProfile, TeamError> {
                 None => false,
                 Some(Value::Bool(b)) => *b,
                 Some(other) => {
-                    let why = format!("invalid type: {}, expected a boolean", kind_of(other));
+                    let why = tr!(
+                        "invalid type: {other}, expected a boolean",
+                        other = kind_of(other)
+                    );
                     return Err(wrong(format!("identifiers[{i}].required"), why));
                 }
             };
@@ -336,7 +373,7 @@ fn phone(field: &str, value: &str) -> Result<(), TeamError> {
         .chars()
         .all(|c| c.is_ascii_digit() || " +()-".contains(c));
     if !allowed || !(6..=15).contains(&digits) {
-        return Err(wrong(field, format!("{value:?} is not a phone number (6 to 15 digits, with spaces, \"+\", \"(\", \")\" or \"-\")")));
+        return Err(wrong(field, tr!("{value} is not a phone number (6 to 15 digits, with spaces, \"+\", \"(\", \")\" or \"-\")", value = format!("{value:?}"))));
     }
     Ok(())
 }
@@ -354,7 +391,13 @@ fn email(field: &str, value: &str) -> Result<(), TeamError> {
         None => false,
     };
     if !good {
-        return Err(wrong(field, format!("{value:?} is not an email address")));
+        return Err(wrong(
+            field,
+            tr!(
+                "{value} is not an email address",
+                value = format!("{value:?}")
+            ),
+        ));
     }
     Ok(())
 }
