@@ -175,7 +175,11 @@ fn SaidItem(
     let kind = if item.about.is_empty() {
         item.kind.label().to_string()
     } else {
-        format!("{} · {}", item.kind.label(), item.about)
+        tr!(
+            "{kind} · {about}",
+            kind = item.kind.label(),
+            about = item.about
+        )
     };
     let visibility = item.visibility;
     let seen_by = visibility.map_or_else(|| tr!("Not agreed yet"), |v| v.label());

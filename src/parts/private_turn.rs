@@ -324,7 +324,11 @@ pub fn StartPrivateTurn() -> impl IntoView {
             .map(|p| {
                 (
                     p.id.clone(),
-                    tr!("{name} ({role})", name = p.short_name(), role = p.role.noun()),
+                    tr!(
+                        "{name} ({role})",
+                        name = p.short_name(),
+                        role = p.role.noun()
+                    ),
                 )
             })
             .collect::<Vec<_>>()

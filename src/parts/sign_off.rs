@@ -304,9 +304,9 @@ fn SignForm(
         });
     });
     let ways = vec![
-        Choice::new(Way::Tap, "tap", "Tap the button below"),
-        Choice::new(Way::TypedName, "typed-name", "Type their name"),
-        Choice::new(Way::Draw, "draw", "Draw a mark with a finger"),
+        Choice::new(Way::Tap, "tap", tr!("Tap the button below")),
+        Choice::new(Way::TypedName, "typed-name", tr!("Type their name")),
+        Choice::new(Way::Draw, "draw", tr!("Draw a mark with a finger")),
     ];
     let role = if is_worker {
         tr!("worker, signing last")
@@ -327,9 +327,9 @@ fn SignForm(
         <ErrorSummary errors=errors.visible() attempts=errors.attempts />
         <Radios easy=("sign.says", name.clone()) id=form::SAYS legend=tr!("Does {name} agree with the review?", name = name) error=error(form::SAYS)
             choices=vec![
-                Choice::new(Says::Agrees, "agrees", "Yes, I agree"),
-                Choice::new(Says::Comment, "comment", "I agree, with a comment"),
-                Choice::new(Says::Disagrees, "disagrees", "No, I do not agree"),
+                Choice::new(Says::Agrees, "agrees", tr!("Yes, I agree")),
+                Choice::new(Says::Comment, "comment", tr!("I agree, with a comment")),
+                Choice::new(Says::Disagrees, "disagrees", tr!("No, I do not agree")),
             ]
             value=says on_change=Callback::new(move |v| says.set(Some(v))) />
         <Show when=move || says.get() == Some(Says::Comment)>
@@ -437,8 +437,8 @@ fn ConfirmForm(
         </div>
         <Radios easy=("sign.confirmed", name.clone()) id=form::CONFIRMED legend=tr!("Can {name} confirm this?", name = name) error=errors.for_field(form::CONFIRMED)
             choices=vec![
-                Choice::new(true, "yes", "Yes, I confirm it"),
-                Choice::new(false, "no", "No, I cannot confirm all of it"),
+                Choice::new(true, "yes", tr!("Yes, I confirm it")),
+                Choice::new(false, "no", tr!("No, I cannot confirm all of it")),
             ]
             value=answer on_change=Callback::new(move |v| answer.set(Some(v))) />
         <Show when=move || answer.get() == Some(false)>

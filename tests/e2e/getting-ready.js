@@ -120,10 +120,10 @@ export async function startReviewWithNeeds(page) {
  * unfold each one whose checkboxes are hidden.
  */
 export async function unfoldLibrary(page) {
-  const folds = page.getByText(/ \(\d+ to choose from\)$/);
+  const folds = page.getByText(/ \(\d+ to choose from\)\uFEFF?$/);
   for (let i = 0; i < (await folds.count()); i += 1) {
     const fold = folds.nth(i);
-    const title = (await fold.textContent()).replace(/ \(\d+ to choose from\)$/, '').trim();
+    const title = (await fold.textContent()).replace(/ \(\d+ to choose from\)\uFEFF?$/, '').replace(/\uFEFF/g, '').trim();
     const group = page.getByRole('group', { name: title, exact: true });
     if (!(await group.isVisible())) {
       await press(fold);

@@ -22,7 +22,8 @@ export function ratingTile(page, who, point) {
 
 /** On the ratings overview, open one criterion. */
 export async function openCriterion(page, wording) {
-  await press(page.getByRole('link', { name: new RegExp(`^Rate “${escapeRegExp(wording)}”$`) }));
+  // (The marks of the pseudo-locale, U+FEFF, may stand around the words.)
+  await press(page.getByRole('link', { name: new RegExp(`^[\\uFEFF\\s]*Rate[\\uFEFF\\s]+“[\\uFEFF\\s]*${escapeRegExp(wording)}[\\uFEFF\\s]*”[\\uFEFF\\s]*$`) }));
   await expect(heading(page, wording)).toBeVisible();
 }
 
@@ -253,7 +254,7 @@ export async function driveReviewProper(page, id) {
 
 /** The turn banner of the sign-off screen ("Now: <name>, <role>"). */
 export function turnBanner(page) {
-  return page.getByRole('status').filter({ hasText: /^Now: / });
+  return page.getByRole('status').filter({ hasText: /^\uFEFF?Now:\uFEFF? / });
 }
 
 /** Draw a stroke on the mark pad with real touch events (CDP: Playwright's touchscreen only taps). */
@@ -328,7 +329,7 @@ export async function signEveryone(page, plan = SIGNING) {
   for (;;) {
     const banner = turnBanner(page);
     if (!(await banner.isVisible())) break;
-    const text = (await banner.textContent()).replace(/^Now:\s*/, '');
+    const text = (await banner.textContent()).replace(/\uFEFF/g, '').replace(/^Now:\s*/, '');
     const name = Object.keys(plan).find((n) => text.startsWith(n));
     if (!name) throw new Error(`no signing plan for "${text}"`);
     await signTurn(page, name, plan[name]);
@@ -377,7 +378,7 @@ export async function signUntil(page, name, plan = SIGNING) {
   await press(page.getByRole('link', { name: 'Continue to sign off' }));
   await expect(heading(page, 'Sign off the review')).toBeVisible();
   for (;;) {
-    const text = (await turnBanner(page).textContent()).replace(/^Now:\s*/, '');
+    const text = (await turnBanner(page).textContent()).replace(/\uFEFF/g, '').replace(/^Now:\s*/, '');
     if (text.startsWith(name)) return;
     const next = Object.keys(plan).find((n) => text.startsWith(n));
     await signTurn(page, next, plan[next]);

@@ -15,7 +15,7 @@
 // whose setup runs the steps in turn, each a function of the page:
 // review(stage, rest) and part(...) open a staged review somewhere,
 // showing(h1) waits for a heading, and so on.
-import { expect, press, heading, radio, checkbox, showErrors, isoDate } from './fixture.js';
+import { expect, press, heading, radio, checkbox, showErrors, isoDate, startingWith } from './fixture.js';
 import { addPerson, changePerson, libraryCriterion, ownCriterionField, TIME_OFF, EVENING_CALLS } from './getting-ready.js';
 import {
   reviewAt, changeOneRatingInStorage, clockInDoubt, openCriterion, rate, markNotDiscussed, addResource, addArrangement, addMatter, openCheck, signUntil,
@@ -214,7 +214,7 @@ export const SCREENS = [
   screen('rate one criterion, different views and a note', CRITERION, 'clean', criterion(),
     (page) => rate(page, RATINGS[TIME_OFF]), pressButton('Add a note'),
     (page) => page.getByLabel('What was said').fill('The agency sends someone new every week'),
-    (page) => expect(page.getByText(/^Different views:/)).toBeVisible()),
+    (page) => expect(page.getByText(startingWith('Different views:'))).toBeVisible()),
   screen('rate one criterion, a note with nothing in it', CRITERION, 'error', criterion(),
     (page) => rate(page, RATINGS[TIME_OFF]), pressButton('Add a note'), pressButton('Next criterion'),
     erring),

@@ -4,110 +4,13 @@
 
 use crate::model::Review;
 use crate::progress::Part;
-use crate::setup::sharing::Visibility;
 use crate::tr;
 use crate::words::{called, long_date};
 use crate::{outcome, rating, readiness};
 
-/// One row of the check page: what, the answer, and where to change it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Row {
-    pub key: String,
-    pub value: String,
-    /// Where to change it: a page of the review (a path under the review,
-    /// e.g. `who/abc` or `services`) and what is changed there, in words.
-    pub change: Option<(String, String)>,
-    /// The item (`crate::sharing`) the row tells more of, if any: shown
-    /// only where the item is.
-    pub item: Option<String>,
-    /// Shown to the worker only (the records' view), never during someone
-    /// else's turn: what must not be shared names what it protects.
-    pub worker_only: bool,
-    /// Who may see it, when it tells of last time's action or escalation
-    /// (not an item of this review): kept from whoever it was kept from.
-    pub last_time: Option<crate::setup::sharing::Visibility>,
-}
-
-fn row(key: impl Into<String>, value: impl Into<String>) -> Row {
-    let value = value.into();
-    Row {
-        key: key.into(),
-        value: if value.trim().is_empty() {
-            tr!("Not given")
-        } else {
-            value
-        },
-        change: None,
-        item: None,
-        worker_only: false,
-        last_time: None,
-    }
-}
-
-/// A row of what became of one of last time's actions or escalations.
-fn followed_up(key: String, what: &str, answer: Option<&str>, kept: Option<Visibility>) -> Row {
-    let answer = answer.map_or_else(|| tr!("Not answered yet"), str::to_string);
-    Row {
-        last_time: kept,
-        ..row(key, format!("{}: {answer}", what.trim()))
-    }
-}
-
-fn yes_no(v: Option<bool>) -> String {
-    match v {
-        Some(true) => tr!("Yes"),
-        Some(false) => tr!("No"),
-        None => tr!("Not answered"),
-    }
-}
-
-/// Who gets a copy, in words; the records always keep one.
-fn copies(p: &crate::ReviewProcess) -> String {
-    let mut who: Vec<String> = p
-        .confidentiality
-        .copies
-        .iter()
-        .map(|c| {
-            if c.kind.is_named() && !c.name.trim().is_empty() {
-                c.name.trim().to_string()
-            } else {
-                // "The carer" in the middle of a list: "the carer".
-                let label = c.kind.label();
-                crate::words::lower_first(&label)
-            }
-        })
-        .collect();
-    who.insert(0, tr!("The records"));
-    who.join(", ")
-}
-
-/// The numbers the records match someone by (issue 27), in words, as the
-/// summary will hold them: the worker's staff ID and the organisation's
-/// ODS code; the team's references, NHS number and date of birth of the
-/// carer and the person cared for. `None` when there are none.
-fn numbers_of(review: &Review, p: &crate::Participant) -> Option<String> {
-    let mut parts: Vec<String> = Vec::new();
-    if p.role == crate::Role::Worker {
-        parts.extend(p.staff_id_given().map(|s| tr!("staff ID {s}", s = s)));
-        if !review.ods_code.is_empty() {
-            parts.push(tr!("organisation ODS code {code}", code = review.ods_code));
-        }
-    }
-    for rule in &review.reference_rules {
-        if let Some(value) = p.reference_given(&rule.id) {
-            parts.push(format!("{} {value}", rule.label));
-        }
-    }
-    parts.extend(
-        p.nhs_number_given()
-            .map(|n| tr!("NHS number {number}", number = n.spaced())),
-    );
-    parts.extend(
-        p.date_of_birth_given()
-            .map(|d| format!("born {}", crate::words::long_date(d))),
-    );
-    (!parts.is_empty()).then(|| crate::words::capitalise(&parts.join("; ")))
-}
+mod words;
+pub use words::Row;
+use words::{copies, followed_up, numbers_of, row, yes_no};
 
 /// The check page's rows for one part, with "Change" links back to it.
 pub fn rows_of(review: &Review, part: Part) -> Vec<Row> {
@@ -376,7 +279,11 @@ pub fn rows_of(review: &Review, part: Part) -> Vec<Row> {
                                     review.person_name(&crate::Person::participant(id.clone()))
                                 })
                                 .collect();
-                            format!("{}: {}", p.point.label(), who.join(", "))
+                            tr!(
+                                "{point}: {who}",
+                                point = p.point.label(),
+                                who = who.join(", ")
+                            )
                         })
                         .collect::<Vec<_>>()
                         .join("; ")
@@ -409,9 +316,12 @@ pub fn rows_of(review: &Review, part: Part) -> Vec<Row> {
                     .map(|d| d.label())
                     .unwrap_or_else(|| tr!("No decision"));
                 with_change(
-                    row(r.name.trim(), format!("{kind}. {decision}")),
+                    row(
+                        r.name.trim(),
+                        tr!("{kind}. {decision}", kind = kind, decision = decision),
+                    ),
                     part_href.clone(),
-                    &format!("service {}", r.name.trim()),
+                    &tr!("service {name}", name = r.name.trim()),
                 )
             }));
             rows
@@ -427,7 +337,10 @@ pub fn rows_of(review: &Review, part: Part) -> Vec<Row> {
                 let agreement = match &a.agreement {
                     Some(crate::IndividualAgreement::Agreed { how: None }) => tr!("Agreed"),
                     Some(crate::IndividualAgreement::Agreed { how: Some(how) }) => {
-                        format!("Agreed, {}", crate::agreement::in_words(review, how))
+                        tr!(
+                            "Agreed, {how}",
+                            how = crate::agreement::in_words(review, how)
+                        )
                     }
                     Some(crate::IndividualAgreement::AgreedThroughAdvocate { .. }) => {
                         tr!("Agreed through their advocate")
@@ -443,7 +356,12 @@ pub fn rows_of(review: &Review, part: Part) -> Vec<Row> {
                 with_change(
                     row(
                         kind,
-                        format!("{}, {}. {agreement}", a.when.trim(), a.provider.trim()),
+                        tr!(
+                            "{when}, {provider}. {agreement}",
+                            when = a.when.trim(),
+                            provider = a.provider.trim(),
+                            agreement = agreement
+                        ),
                     ),
                     part_href.clone(),
                     &tr!("cover arrangement"),
@@ -480,9 +398,9 @@ pub fn rows_of(review: &Review, part: Part) -> Vec<Row> {
             // it goes and how urgent it is.
             rows.extend(review.escalations.iter().enumerate().map(|(i, e)| {
                 let route = e.route.map(|r| r.label()).unwrap_or_default();
-                let to_whom = match e.to_whom.trim() {
-                    "" => String::new(),
-                    who => format!(": {who}"),
+                let goes_to = match e.to_whom.trim() {
+                    "" => route,
+                    who => tr!("{route}: {who}", route = route, who = who),
                 };
                 let urgency = e.urgency.map(|u| u.label()).unwrap_or_default();
                 let consent = match &e.consent {
@@ -499,14 +417,19 @@ pub fn rows_of(review: &Review, part: Part) -> Vec<Row> {
                 };
                 let mut r = with_change(
                     row(
-                        format!("Matter {}", i + 1),
+                        tr!("Matter {n}", n = i + 1),
                         format!(
-                            "{route}{to_whom}, {urgency}. {}.{consent}",
-                            e.status.label()
+                            "{}{consent}",
+                            tr!(
+                                "{goes_to}, {urgency}. {status}.",
+                                goes_to = goes_to,
+                                urgency = urgency,
+                                status = e.status.label()
+                            )
                         ),
                     ),
                     part_href.clone(),
-                    &format!("matter {}", i + 1),
+                    &tr!("matter {n}", n = i + 1),
                 );
                 r.item = Some(e.id.clone());
                 r
@@ -540,9 +463,12 @@ pub fn rows_of(review: &Review, part: Part) -> Vec<Row> {
                     .unwrap_or_default();
                 let due = a.due.map(long_date).unwrap_or_default();
                 let mut r = with_change(
-                    row(format!("Action {}", i + 1), format!("{owner}, by {due}")),
+                    row(
+                        tr!("Action {n}", n = i + 1),
+                        tr!("{owner}, by {due}", owner = owner, due = due),
+                    ),
                     part_href.clone(),
-                    &format!("action {}", i + 1),
+                    &tr!("action {n}", n = i + 1),
                 );
                 r.item = Some(a.id.clone());
                 r
@@ -581,9 +507,6 @@ pub fn rows_of(review: &Review, part: Part) -> Vec<Row> {
     }
 }
 
-/// The rows of `part` the check page shows whoever holds the tablet now: a
-/// row that tells more of an item only where the item may be seen, and the
-/// worker's own rows only to the worker.
 /// Whether the check page shows every part in full, with nothing to fold:
 /// at the moment of a sign-off (opened from someone's turn to sign,
 /// `signing`, or during someone's own turn), once anyone has signed, and
@@ -597,6 +520,9 @@ pub fn shown_in_full(review: &Review, signing: bool) -> bool {
         || crate::sharing::shown_now(review) != crate::setup::sharing::Shown::Everything
 }
 
+/// The rows of `part` the check page shows whoever holds the tablet now: a
+/// row that tells more of an item only where the item may be seen, and the
+/// worker's own rows only to the worker.
 pub fn shown_rows(review: &Review, part: Part) -> Vec<Row> {
     let shown = crate::sharing::shown_now(review);
     rows_of(review, part)

@@ -344,11 +344,11 @@ impl Words<'_> {
                         .owner
                         .as_ref()
                         .map_or_else(|| tr!("Not yet decided"), |p| self.name_of(p));
-                    let by = a
-                        .due
-                        .as_ref()
-                        .map_or(String::new(), |d| format!(", by {}", self.day(d)));
-                    line(&who, format!("{}{by}", a.what))
+                    let what = match a.due.as_ref() {
+                        Some(d) => tr!("{what}, by {when}", what = a.what, when = self.day(d)),
+                        None => a.what.clone(),
+                    };
+                    line(&who, what)
                 })
                 .collect();
             parts.push(Block::Group {

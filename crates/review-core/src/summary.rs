@@ -27,6 +27,7 @@ pub mod keys;
 pub mod matching;
 pub mod people_record;
 pub mod portable;
+mod receipts;
 pub mod schema;
 pub mod sign_off_record;
 pub mod strings;

@@ -465,7 +465,7 @@ fn RaterRating(
                 <Show when=move || rating.with(Option::is_some) && !locked.get()>
                     <div class="app-button-group">
                         <button type="button" class="app-button app-button--link-style" on:click=clear.clone()>
-                            {tr!("Clear rating")} <span class="app-visually-hidden">{format!(" of {clear_name}")}</span>
+                            {tr!("Clear rating")} <span class="app-visually-hidden">" "{tr!("of {name}", name = clear_name.clone())}</span>
                         </button>
                     </div>
                 </Show>
@@ -544,7 +544,7 @@ fn Note(
     view! {
         <div class="app-card">
             <div class="app-card__header">
-                <h3 class="app-card__title app-heading-s">{move || format!("Note {}", number.get())}</h3>
+                <h3 class="app-card__title app-heading-s">{move || tr!("Note {n}", n = number.get())}</h3>
             </div>
             <div class="app-card__body">
                 <TextArea easy="rate.note" id=ids::evidence(&id, "text") label={tr!("What was said")}

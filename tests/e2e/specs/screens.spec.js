@@ -9,10 +9,45 @@
 //   words, a symbol and Read aloud, and every answer with its symbol.
 // A last test keeps the registry honest: every route of the router must have
 // an entry. (The Display panel itself is driven in display.spec.js.)
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { test, expect, expectNoAxeViolations, smallTargets } from '../fixture.js';
 import { SCREENS } from '../screens.js';
 import { routesOfApp } from '../routes.js';
+
+// Issue 30: each clean state again in Welsh and in Urdu (after a reload in
+// that language, with the display modes the state was left in), axe clean,
+// right to left for Urdu, and none of our English messages left on screen.
+// (The pseudo-locale test in languages.spec.js shows every word comes from
+// the catalogue; the catalogue test that every message is in both files.)
+const DISPLAY_KEY = 'review-together/display';
+const LANGUAGES = ['cy', 'ur'].map((tag) => {
+  const messages = JSON.parse(readFileSync(new URL(`../../../public/lang/${tag}.json`, import.meta.url), 'utf8')).messages;
+  // English worth looking for: a message of two words or more whose
+  // translation differs, without its context and with no {names} in it.
+  const english = Object.entries(messages)
+    .filter(([k, v]) => typeof v === 'string' && !k.includes('{') && !k.includes('|') && k.trim().includes(' ') && v !== k)
+    .map(([k]) => k.replace(/^\[[^\]]*\] /, ''));
+  return { tag, dir: tag === 'ur' ? 'rtl' : 'ltr', name: tag === 'ur' ? 'Urdu' : 'Welsh', english };
+});
+
+/** The English messages still on the page (each text run compared whole). */
+async function englishLeft(page, english) {
+  return page.evaluate((english) => {
+    const set = new Set(english);
+    const found = new Set();
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement;
+      if (!el || el.closest('script, style, textarea, [translate="no"]') || !el.checkVisibility()) continue;
+      const text = n.data.replace(/\s+/g, ' ').trim();
+      if (set.has(text)) found.add(text);
+    }
+    for (const el of document.querySelectorAll('[aria-label]')) {
+      if (set.has(el.getAttribute('aria-label').trim())) found.add(el.getAttribute('aria-label').trim());
+    }
+    return [...found];
+  }, english);
+}
 
 // Our symbols: one meaning each (review_core::easy::Sym, whose tests match
 // it to this folder).
@@ -311,6 +346,27 @@ for (const screen of SCREENS) {
         await page.setViewportSize(size);
         expect(await sidewaysScroll(page), `${label(screen)} at ${size.width}×${size.height}, largest text`).toBeNull();
       });
+    }
+    if (screen.state === 'clean') {
+      for (const lang of LANGUAGES) {
+        await test.step(`in ${lang.name}, after a reload: axe, ${lang.dir}, none of our English left`, async () => {
+          await page.setViewportSize({ width: 1024, height: 768 });
+          const at = new URL(page.url()).pathname;
+          await page.evaluate(([key, tag]) => {
+            const stored = JSON.parse(localStorage.getItem(key) || 'null');
+            const envelope = stored && stored.kind === 'display' ? stored : { version: 1, kind: 'display', data: {} };
+            envelope.data = { ...envelope.data, language: tag };
+            localStorage.setItem(key, JSON.stringify(envelope));
+          }, [DISPLAY_KEY, lang.tag]);
+          await page.reload();
+          await expect(page.locator('html')).toHaveAttribute('lang', lang.tag);
+          await expect(page.locator('html')).toHaveAttribute('dir', lang.dir);
+          await expect(page.locator('main, [role=main]').first()).toBeVisible();
+          expect(new URL(page.url()).pathname, 'the same screen').toBe(at);
+          await expectNoAxeViolations(page, `${label(screen)} in ${lang.name}`);
+          expect(await englishLeft(page, lang.english), `${label(screen)} in ${lang.name}`).toEqual([]);
+        });
+      }
     }
   });
 }

@@ -99,7 +99,11 @@ pub fn spread(review: &Review, criterion: &Criterion) -> Spread {
 /// worker's says it is the worker's (professional) view: "Sam (worker)".
 fn short_name_of(review: &Review, id: &str) -> String {
     match review.participant(id) {
-        Some(p) if p.role == Role::Worker => tr!("{name} ({role})", name = p.short_name(), role = p.role.noun()),
+        Some(p) if p.role == Role::Worker => tr!(
+            "{name} ({role})",
+            name = p.short_name(),
+            role = p.role.noun()
+        ),
         Some(p) => p.short_name(),
         None => tr!("Someone no longer in this review"),
     }

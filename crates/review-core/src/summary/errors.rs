@@ -390,3 +390,40 @@ impl fmt::Display for SignError {
 }
 
 impl std::error::Error for SignError {}
+
+/// Why a review could not be turned into a summary.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SummaryError {
+    /// Only a signed-off review has a summary.
+    NotSignedOff,
+    BadDocumentId(String),
+    BadLanguage(String),
+    /// Something a signed-off review always has is missing.
+    Incomplete(String),
+}
+
+impl fmt::Display for SummaryError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let said = match self {
+            SummaryError::NotSignedOff => {
+                tr!("Only a review that everyone has signed off has a summary")
+            }
+            SummaryError::BadDocumentId(id) => {
+                tr!(
+                    "The document id {id} is not a UUID in lower case",
+                    id = format!("{id:?}")
+                )
+            }
+            SummaryError::BadLanguage(tag) => {
+                tr!(
+                    "The language {tag} is not a language tag such as en-GB",
+                    tag = format!("{tag:?}")
+                )
+            }
+            SummaryError::Incomplete(what) => tr!("The review has no {what}", what = what),
+        };
+        f.write_str(&said)
+    }
+}
+
+impl std::error::Error for SummaryError {}

@@ -10,45 +10,9 @@ use crate::sharing::{
 use crate::signoff::{Amendment, SignOff, SignOffDecision, SignOffMethod};
 use crate::text::clean;
 use crate::tr;
-use std::fmt;
 use std::num::NonZeroU32;
 
-/// Why a review could not be turned into a summary.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum SummaryError {
-    /// Only a signed-off review has a summary.
-    NotSignedOff,
-    BadDocumentId(String),
-    BadLanguage(String),
-    /// Something a signed-off review always has is missing.
-    Incomplete(String),
-}
-
-impl fmt::Display for SummaryError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let said = match self {
-            SummaryError::NotSignedOff => {
-                tr!("Only a review that everyone has signed off has a summary")
-            }
-            SummaryError::BadDocumentId(id) => {
-                tr!(
-                    "The document id {id} is not a UUID in lower case",
-                    id = format!("{id:?}")
-                )
-            }
-            SummaryError::BadLanguage(tag) => {
-                tr!(
-                    "The language {tag} is not a language tag such as en-GB",
-                    tag = format!("{tag:?}")
-                )
-            }
-            SummaryError::Incomplete(what) => tr!("The review has no {what}", what = what),
-        };
-        f.write_str(&said)
-    }
-}
-
-impl std::error::Error for SummaryError {}
+pub use super::errors::SummaryError;
 
 /// Text as it goes into the summary: NFC (as it was entered) and trimmed.
 fn text(s: &str) -> String {

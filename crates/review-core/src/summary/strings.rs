@@ -358,6 +358,17 @@ fixed_string! {
     pub struct StandardCode = STANDARD_CODE;
 }
 
+/// Whether RFC 3339 moment `a` is strictly before `b` (offsets counted).
+pub(super) fn before(a: &str, b: &str) -> bool {
+    match (
+        chrono::DateTime::parse_from_rfc3339(a),
+        chrono::DateTime::parse_from_rfc3339(b),
+    ) {
+        (Ok(a), Ok(b)) => a < b,
+        _ => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
