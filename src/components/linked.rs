@@ -8,9 +8,14 @@ use review_core::i18n::{pieces, Piece};
 /// The message's text with each `{slot}` replaced by `slot(name)`; a slot
 /// the closure does not know stays as written, so a mistake shows.
 pub fn linked(message: &str, mut slot: impl FnMut(&str) -> Option<AnyView>) -> Vec<AnyView> {
-    pieces(message)
+    // The pseudo-locale marks a message where it starts and ends; cut into
+    // pieces, each piece of text is marked on its own.
+    const MARK: char = '\u{FEFF}';
+    let marked = message.starts_with(MARK);
+    pieces(message.trim_matches(MARK))
         .into_iter()
         .map(|piece| match piece {
+            Piece::Text(text) if marked => format!("{MARK}{text}{MARK}").into_any(),
             Piece::Text(text) => text.to_string().into_any(),
             Piece::Slot(name) => slot(name).unwrap_or_else(|| format!("{{{name}}}").into_any()),
         })

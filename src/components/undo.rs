@@ -47,7 +47,7 @@ pub fn UndoBar() -> impl IntoView {
             {move || match (removed.get(), back.get()) {
                 (Some(what), _) => view! {
                     <div class="app-undo__bar">
-                        <p class="app-undo__text">{format!("Removed {what}.")}</p>
+                        <p class="app-undo__text">{tr!("Removed {what}.", what = what)}</p>
                         <button type="button" class="app-button app-button--secondary app-u-mb-0" id="undo-remove"
                             aria-label=tr!("Undo: put back {what}", what = what) on:click=undo>
                             {tr!("Undo")}

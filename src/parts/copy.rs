@@ -166,7 +166,7 @@ pub fn ReadableCopy() -> impl IntoView {
             }
         }
     };
-    let choice = move |label: &'static str, s: Style| {
+    let choice = move |label: String, s: Style| {
         view! {
             <button type="button" class="app-button app-button--secondary"
                 aria-pressed=move || (style.get() == s).to_string()
@@ -179,8 +179,8 @@ pub fn ReadableCopy() -> impl IntoView {
         <Page back=back back_text={tr!("Back to the review")} title=whose.clone()
             intro={tr!("Read it together, print it, or save it to give or send. It holds only what its reader may see, as agreed in “How we will review”.")}>
             <div class="app-button-group" role="group" aria-label={tr!("Words")}>
-                {choice("Plain words", Style::Plain)}
-                {choice("Easy read", Style::EasyRead)}
+                {choice(tr!("Plain words"), Style::Plain)}
+                {choice(tr!("Easy read"), Style::EasyRead)}
             </div>
             <div class="app-button-group">
                 <button type="button" class="app-button" on:click=print>{tr!("Print")}</button>

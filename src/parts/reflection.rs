@@ -320,7 +320,7 @@ fn SignedReflection(file: AddendumFile) -> impl IntoView {
         <div class="app-button-group">
             <button type="button" class="app-button" on:click=save>{tr!("Download the reflection")}</button>
         </div>
-        <p class="app-hint">{format!("File: {} (JSON)", file.file_name)}</p>
+        <p class="app-hint">{tr!("File: {name} (JSON)", name = file.file_name)}</p>
         <Said said=said />
     }
 }

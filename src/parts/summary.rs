@@ -80,7 +80,7 @@ pub fn SummaryDownload() -> impl IntoView {
                         {tr!("Download summary")}
                     </button>
                 </div>
-                <p class="app-hint">{format!("File: {} (JSON)", file.file_name)}</p>
+                <p class="app-hint">{tr!("File: {name} (JSON)", name = file.file_name)}</p>
                 <FhirDownload file=file.clone() said=said />
                 <copies::CopiesDownload copies=copies agreed=agreed review=ctx.path("") />
                 <ReflectionLink />

@@ -208,7 +208,7 @@ pub fn rows_of(review: &Review, part: Part) -> Vec<Row> {
                 };
                 with_change(
                     row(
-                        c.wording.trim(),
+                        crate::i18n::seed(c.wording.trim()),
                         tr!(
                             "{what}.{easy} Agreed by {list}.",
                             what = c.scale.label(),

@@ -119,11 +119,17 @@ pub fn readable(
     });
     Readable {
         style,
-        title: format!(
-            "{}: {} and {}",
-            w.pick(tr!("Carer review"), tr!("Our review")),
-            copy.carer.name,
-            copy.individual.name
+        title: w.pick(
+            tr!(
+                "Carer review: {carer} and {individual}",
+                carer = copy.carer.name,
+                individual = copy.individual.name
+            ),
+            tr!(
+                "Our review: {carer} and {individual}",
+                carer = copy.carer.name,
+                individual = copy.individual.name
+            ),
         ),
         lead: vec![tr!(
             "{whose}, signed off on {when}.",
@@ -131,9 +137,15 @@ pub fn readable(
             when = long_moment_of(copy.finalised_at.as_str())
         )],
         sections,
+        // The fingerprint stands outside the message: the page marks it as
+        // never translated.
         footer: format!(
-            "{whose} · document {} · fingerprint {}{kept}",
-            copy.document_id,
+            "{} {}{kept}",
+            tr!(
+                "{whose} · document {id} · fingerprint",
+                whose = whose,
+                id = copy.document_id
+            ),
             short_fingerprint(file_sha256)
         ),
         fingerprint: short_fingerprint(file_sha256),
@@ -460,7 +472,7 @@ impl Words<'_> {
                     Confirms::OwnViewCarried => tr!("the views they gave were the person’s own"),
                 };
                 let text = match (&c.note, c.confirmed) {
-                    (_, true) => format!("Confirms {what}"),
+                    (_, true) => tr!("Confirms {what}", what = what),
                     (Some(note), false) => tr!(
                         "Could not confirm {what}: “{note}”",
                         what = what,

@@ -81,7 +81,7 @@ pub fn and_list(names: &[String]) -> String {
     match names {
         [] => String::new(),
         [one] => one.clone(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+        [rest @ .., last] => tr!("{list} and {last}", list = rest.join(", "), last = last),
     }
 }
 

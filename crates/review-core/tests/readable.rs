@@ -104,7 +104,7 @@ fn it_says_whose_copy_what_it_leaves_out_and_ends_with_the_id_and_fingerprint() 
         "<footer class=\"app-readable__footer\"><p class=\"app-readable__text\">{}</p></footer></article>",
         r.footer.replace(
             "AbCd EfGh IjKl",
-            "<span class=\"app-readable__fingerprint\">AbCd EfGh IjKl</span>"
+            "<span class=\"app-readable__fingerprint\" translate=\"no\">AbCd EfGh IjKl</span>"
         )
     )));
     assert!(

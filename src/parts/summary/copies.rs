@@ -92,7 +92,7 @@ pub fn CopiesDownload(
                             <dd class="app-summary-list__value">
                                 <p class="app-body">{leaves_out(kept_back(&file))}</p>
                                 <p class="app-body">{given}</p>
-                                <p class="app-hint">{format!("File: {} (JSON)", file.file_name)}</p>
+                                <p class="app-hint">{tr!("File: {name} (JSON)", name = file.file_name)}</p>
                             </dd>
                             <dd class="app-summary-list__actions">
                                 <A exact=true href=crate::href(format!("{review}/copy/{}", file.recipient.id)) attr:class="app-link">

@@ -145,7 +145,7 @@ async function uncatalogued(page) {
     // What is left of a text once its marked messages are taken out.
     const outside = (text) => text.split(MARK).filter((_, i) => i % 2 === 0).join(' ');
     const isData = (t) => [...data].some((d) => d === t || d.includes(t));
-    const punctuation = /^[\s\d.,:;!?()\-–—/'"’“”…·%#+×]*$/;
+    const punctuation = /^[\s\d.,:;!?()\-–—/'"’“”…·%#+×▲▼►]*$/;
     const allowed = (rest) => {
       const r = rest.split(/\s+/).join(' ').trim();
       if (r === '' || punctuation.test(r) || isData(r)) return true;
@@ -199,6 +199,8 @@ async function uncatalogued(page) {
       if (!own) continue;
       const s = getComputedStyle(el);
       if (s.display === 'inline' || s.display === 'contents') continue;
+      // A one-line summary cut short on purpose, with an ellipsis.
+      if (s.textOverflow === 'ellipsis') continue;
       // (A box of 1 px is one kept out of sight until it has focus.)
       if (el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 1) {
         problems.push(`<${el.tagName.toLowerCase()} class="${el.className}"> overflows: "${el.textContent.trim().slice(0, 60)}" (${el.scrollWidth} px in ${el.clientWidth})`);

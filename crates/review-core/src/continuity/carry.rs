@@ -200,7 +200,9 @@ pub fn proposals(last: &Summary) -> Vec<Proposal> {
         .filter(|e| e.status != EscalationStatus::Done)
     {
         let detail = match e.to_whom.as_deref().map(str::trim) {
-            Some(to) if !to.is_empty() => format!("With {to}: {}", e.status.label()),
+            Some(to) if !to.is_empty() => {
+                tr!("With {to}: {status}", to = to, status = e.status.label())
+            }
             _ => e.status.label().to_string(),
         };
         push(

@@ -104,7 +104,7 @@ pub fn body_at(r: &Readable, level: u8) -> String {
     let fingerprint = escape(&r.fingerprint);
     let footer = escape(&r.footer).replacen(
         &fingerprint,
-        &format!(r#"<span class="app-readable__fingerprint">{fingerprint}</span>"#),
+        &format!(r#"<span class="app-readable__fingerprint" translate="no">{fingerprint}</span>"#),
         1,
     );
     let _ = write!(

@@ -128,10 +128,14 @@ impl Words<'_> {
                     let text = match agreement {
                         AgreementRecord::Agreed { how: None } => format!("{who} agreed"),
                         AgreementRecord::Agreed { how: Some(how) } => {
-                            format!("{who} agreed, {}", self.how_words(how))
+                            tr!("{who} agreed, {how}", who = who, how = self.how_words(how))
                         }
                         AgreementRecord::AgreedThroughAdvocate { by } => {
-                            format!("{who} agreed, through {}", self.name_of(by))
+                            tr!(
+                                "{who} agreed, through {helper}",
+                                who = who,
+                                helper = self.name_of(by)
+                            )
                         }
                         AgreementRecord::NotAgreed { what_happens_next } => {
                             tr!(
