@@ -15,7 +15,10 @@ pub fn linked(message: &str, mut slot: impl FnMut(&str) -> Option<AnyView>) -> V
     pieces(message.trim_matches(MARK))
         .into_iter()
         .map(|piece| match piece {
-            Piece::Text(text) if marked => format!("{MARK}{text}{MARK}").into_any(),
+            // (Punctuation between two slots, ", ", needs no mark.)
+            Piece::Text(text) if marked && text.chars().any(char::is_alphabetic) => {
+                format!("{MARK}{text}{MARK}").into_any()
+            }
             Piece::Text(text) => text.to_string().into_any(),
             Piece::Slot(name) => slot(name).unwrap_or_else(|| format!("{{{name}}}").into_any()),
         })
