@@ -108,7 +108,10 @@ fn choice_labels(stream: TokenStream, file: &Path, out: &mut BTreeMap<String, (F
                 }
             }
         }
-        if let TokenTree::Group(g) = &w[0] {
+    }
+    // Every group, the last one (the enum's body) too.
+    for t in &tokens {
+        if let TokenTree::Group(g) = t {
             choice_labels(g.stream(), file, out);
         }
     }
