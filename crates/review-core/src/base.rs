@@ -327,6 +327,8 @@ pub enum DomainError {
     UnknownReference,
     /// The question is not asked of someone in that role.
     NotAskedOfRole,
+    /// Not a language the app speaks to people (`i18n::Lang::ALL`).
+    LanguageNotOffered,
     NotOnAgenda,
     UnknownNote,
     UnknownResource,
@@ -392,6 +394,7 @@ impl fmt::Display for DomainError {
             DomainError::ReferencesGiven => tr!("The team's references are already in use in this review"),
             DomainError::UnknownReference => tr!("That reference is not one the team uses"),
             DomainError::NotAskedOfRole => tr!("That is not asked of someone in this role"),
+            DomainError::LanguageNotOffered => tr!("The app does not have its screens in that language"),
             DomainError::NotOnAgenda => tr!("Choose this part of the review before setting a time for it"),
             DomainError::UnknownNote => tr!("That note is no longer part of this review"),
             DomainError::UnknownResource => tr!("That service or support is no longer part of this review"),

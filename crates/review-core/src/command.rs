@@ -95,6 +95,12 @@ pub enum Command {
         id: Id,
         language: String,
     },
+    /// The language of their screens while they hold the tablet, and of
+    /// their copy (issue 30); `None`: as the tablet is set.
+    SetScreenLanguage {
+        id: Id,
+        language: Option<crate::i18n::Lang>,
+    },
     SetInterpreterNeeded {
         id: Id,
         needed: bool,
@@ -502,6 +508,7 @@ impl Review {
             | SetStaffId { .. }
             | SetAttendance { .. }
             | SetPreferredLanguage { .. }
+            | SetScreenLanguage { .. }
             | SetInterpreterNeeded { .. }
             | SetInterpreterMode { .. }
             | SetInterpreterLanguage { .. }

@@ -20,7 +20,7 @@ use std::fmt;
 /// kind has its own version, so a change to one kind
 /// never makes the others unreadable to an older build (see
 /// [`Kind::current_version`]).
-pub const CURRENT_VERSION: u64 = 8;
+pub const CURRENT_VERSION: u64 = 9;
 
 mod keys;
 pub use keys::*;
@@ -231,6 +231,10 @@ fn migrate(kind: Kind, version: u64, mut envelope: Value) -> Result<Value, Draft
             // ratings, the follow-up of its actions and escalations), left
             // out while there is none: a version 7 review reads as it is.
             (Kind::Review, 7) => {}
+            // Version 9 only gained the language each person's screens and
+            // copy come in (issue 30, `support.screenLanguage`), left out
+            // while none is chosen: a version 8 review reads as it is.
+            (Kind::Review, 8) => {}
             (_, v) => return Err(DraftError::Damaged(tr!("unknown format {v}", v = v))),
         }
         at += 1;

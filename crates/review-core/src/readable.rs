@@ -32,6 +32,8 @@ pub enum Style {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Readable {
     pub style: Style,
+    /// The language it is in: the one in use when it was made.
+    pub lang: crate::i18n::Lang,
     pub title: String,
     pub lead: Vec<String>,
     pub sections: Vec<Section>,
@@ -83,6 +85,24 @@ pub fn short_fingerprint(sha256: &str) -> String {
     crate::summary::grouped(&sha256.chars().take(12).collect::<String>())
 }
 
+/// The language a copy's reader asked for in the meeting (issue 30): for
+/// the carer's copy the carer's, for the person cared for's theirs (each
+/// as their signed copy records it); none for anyone else's copy or the
+/// records copy, which come in the language of the screens.
+pub fn reader_language(copy: &Summary) -> Option<crate::i18n::Lang> {
+    let reader = match copy.copy_for.as_ref()?.recipient.kind {
+        crate::RecipientKind::Carer => &copy.carer,
+        crate::RecipientKind::Individual => &copy.individual,
+        _ => return None,
+    };
+    copy.participants
+        .iter()
+        .find(|p| p.id == reader.participant_id)?
+        .support
+        .screen_language
+        .map(Into::into)
+}
+
 /// Words for one signed copy (or the records copy): `file_sha256` is the
 /// SHA-256 of the signed file, `team` the team's configuration if the
 /// device has one.
@@ -119,6 +139,7 @@ pub fn readable(
     });
     Readable {
         style,
+        lang: crate::i18n::current_lang(),
         title: w.pick(
             tr!(
                 "Carer review: {carer} and {individual}",

@@ -66,7 +66,7 @@ fn the_envelope_names_its_version_and_kind() {
         // copies given, the points of a disagreement, why now, ages, job
         // titles and what matters, the numbers for the records, then the
         // last review followed on from); the rest never changed.
-        let version = if kind == "review" { 8 } else { 1 };
+        let version = if kind == "review" { 9 } else { 1 };
         assert_eq!(v["version"], json!(version), "{kind}");
         assert_eq!(v["kind"], json!(kind));
         assert!(
@@ -79,7 +79,7 @@ fn the_envelope_names_its_version_and_kind() {
             "nothing else in the envelope"
         );
     }
-    assert_eq!(draft::CURRENT_VERSION, 8);
+    assert_eq!(draft::CURRENT_VERSION, 9);
 }
 
 #[test]
@@ -166,7 +166,7 @@ fn json_without_our_envelope_is_reported_as_not_ours() {
 #[test]
 fn an_envelope_from_a_newer_version_is_reported_with_its_version() {
     let cases = [
-        (9, r#"{"version":9,"kind":"review","data":{}}"#),
+        (10, r#"{"version":10,"kind":"review","data":{}}"#),
         (17, r#"{"version":17}"#),
     ];
     for (version, raw) in cases {
@@ -361,10 +361,10 @@ fn each_kind_has_its_own_version() {
         draft::decode_settings(&as_v2),
         Err(DraftError::FromNewerVersion(2))
     );
-    let review = draft::encode_review(&new_review()).replace("\"version\":8", "\"version\":9");
+    let review = draft::encode_review(&new_review()).replace("\"version\":9", "\"version\":10");
     assert_eq!(
         draft::decode_review(&review),
-        Err(DraftError::FromNewerVersion(9))
+        Err(DraftError::FromNewerVersion(10))
     );
 }
 

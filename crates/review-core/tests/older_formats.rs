@@ -430,6 +430,42 @@ fn a_review_signed_before_the_last_review_was_carried_forward_still_matches() {
     assert!(!copies.is_empty());
 }
 
+// ---- Version 8, the build before each person's own language (issue 30) ----
+
+/// A version 8 review (`tests/fixtures/drafts-v8`) opens as exactly what it
+/// says: version 9 only gained each person's own language, left out while
+/// none is chosen, so none is made up: everyone sees the tablet's language.
+#[test]
+fn a_version_8_draft_opens_with_nobody_given_a_language_of_their_own() {
+    for name in [
+        "drafts-v8/storage-complete.json",
+        "drafts-v8/storage-signed-off.json",
+    ] {
+        let review = opens_as_stored(name, 8);
+        assert!(
+            review
+                .participants
+                .iter()
+                .all(|p| p.support.screen_language.is_none()),
+            "{name}"
+        );
+    }
+}
+
+/// The review the build before signed still matches its summary (which
+/// names no one's language), and its copies still verify and match it.
+#[test]
+fn a_review_signed_before_each_persons_language_still_matches() {
+    let (_, file, copies) = signed_and_matching("drafts-v8/storage-signed-off.json");
+    assert!(!file.text.contains("screenLanguage"));
+    assert!(!copies.is_empty());
+    for copy in &copies {
+        let checked = verify(copy.text.as_bytes(), &VerifyOptions::default());
+        let summary = checked.summary.unwrap();
+        assert_eq!(review_core::readable::reader_language(&summary), None);
+    }
+}
+
 /// The signed-off review of dump `name`, its summary and its copies: the
 /// summary is intact and still says what the review says; each copy is
 /// intact, names the records copy, and is exactly the copy made from it.

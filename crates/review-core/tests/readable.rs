@@ -36,7 +36,7 @@ fn no_word_kept_from_a_recipient_reaches_their_readable_copy_and_every_other_doe
         for recipient in recipients() {
             let copy = copy_for(&records, &recipient);
             for style in [Style::Plain, Style::EasyRead] {
-                let page = html::page(&readable(&copy, SHA, Some(&team()), style), "en-GB");
+                let page = html::page(&readable(&copy, SHA, Some(&team()), style));
                 for item in written_items(&review) {
                     if item.kind == ItemKind::NeedsMet {
                         continue; // a choice, not words of its own: see below
@@ -107,9 +107,7 @@ fn it_says_whose_copy_what_it_leaves_out_and_ends_with_the_id_and_fingerprint() 
             "<span class=\"app-readable__fingerprint\" translate=\"no\">AbCd EfGh IjKl</span>"
         )
     )));
-    assert!(
-        html::page(&r, "en-GB").contains(".app-readable__fingerprint {\n    white-space: nowrap;")
-    );
+    assert!(html::page(&r).contains(".app-readable__fingerprint {\n    white-space: nowrap;"));
 }
 
 #[test]
@@ -197,13 +195,84 @@ fn words_from_the_file_are_escaped_and_the_page_stands_alone() {
     review.outcome.carer_view = "<script>alert(1)</script> & \"quotes\"".into();
     let records = records_of(&review);
     let carer = copy_for(&records, &records.confidentiality.copies[0]);
-    let page = html::page(&readable(&carer, SHA, None, Style::Plain), "en-GB");
+    let page = html::page(&readable(&carer, SHA, None, Style::Plain));
     assert!(!page.contains("<script>"));
     assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;"));
-    assert!(page.starts_with("<!DOCTYPE html>\n<html lang=\"en-GB\">"));
+    assert!(page.starts_with("<!DOCTYPE html>\n<html lang=\"en-GB\" dir=\"ltr\">"));
     assert!(page.contains("<style>") && page.contains("@page"));
     assert!(
         !page.contains("src=") && !page.contains("href="),
         "nothing fetched"
     );
+}
+
+/// The carer's copy comes in the language chosen for the carer in P18
+/// (issue 30), as her signed copy records it; the records copy and a
+/// service's copy say none, and come in the language of the screens.
+#[test]
+fn the_carers_copy_comes_in_the_language_chosen_for_her() {
+    use review_core::i18n::{self, Catalogue, Lang};
+    let mut review = signed_off_review();
+    let carer_id = review.carer().unwrap().id.clone();
+    let individual_id = review
+        .participants_with(Role::Individual)
+        .next()
+        .unwrap()
+        .id
+        .clone();
+    for p in &mut review.participants {
+        if p.id == carer_id {
+            p.support.screen_language = Some(Lang::Ur);
+        } else if p.id == individual_id {
+            p.support.screen_language = Some(Lang::Cy);
+        }
+    }
+    let records = records_of(&review);
+    let record = records
+        .participants
+        .iter()
+        .find(|p| p.id == carer_id)
+        .unwrap();
+    assert_eq!(record.support.screen_language, Some(ScreenLanguage::Ur));
+    assert_eq!(review_core::readable::reader_language(&records), None);
+    for r in recipients() {
+        let copy = copy_for(&records, &r);
+        let want = match r.kind {
+            RecipientKind::Carer => Some(Lang::Ur),
+            RecipientKind::Individual => Some(Lang::Cy),
+            _ => None,
+        };
+        assert_eq!(
+            review_core::readable::reader_language(&copy),
+            want,
+            "{:?}",
+            r.kind
+        );
+    }
+    let carer = copy_for(&records, &records.confidentiality.copies[0]);
+    assert_eq!(
+        carer.copy_for.as_ref().unwrap().recipient.kind,
+        RecipientKind::Carer
+    );
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../public/lang/ur.json"
+    ))
+    .unwrap();
+    let urdu = std::rc::Rc::new(Catalogue::from_json(&text).unwrap());
+    let page = i18n::with_catalogue(Some(urdu), || {
+        html::page(&readable(&carer, SHA, None, Style::Plain))
+    });
+    assert!(
+        page.starts_with("<!DOCTYPE html>\n<html lang=\"ur\" dir=\"rtl\">"),
+        "{}",
+        &page[..80]
+    );
+    assert!(page.contains("<article class=\"app-readable\" lang=\"ur\" dir=\"rtl\">"));
+    // Her copy's title and sections in Urdu; her name as written.
+    assert!(page.contains("نگہداشت"), "Urdu words");
+    assert!(page.contains(&html::escape(&records.carer.name)));
+    assert!(!page.contains("Carer review:"), "no English title");
+    // Outside, the screens' language again.
+    assert_eq!(i18n::current_lang(), Lang::EnGb);
 }

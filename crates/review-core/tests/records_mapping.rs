@@ -10,6 +10,7 @@
 mod common;
 
 use review_core::continuity::{ActionFollowUp, EscalationFollowUp};
+use review_core::summary::ScreenLanguage;
 use review_core::*;
 use serde::Serialize;
 use serde_json::Value;
@@ -98,6 +99,10 @@ fn labels() -> BTreeMap<&'static str, Vec<(String, String)>> {
         (
             "InterpreterMode",
             list(&InterpreterMode::ALL, InterpreterMode::label),
+        ),
+        (
+            "ScreenLanguage",
+            list(&ScreenLanguage::ALL, ScreenLanguage::label),
         ),
     ])
 }

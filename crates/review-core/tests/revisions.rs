@@ -102,8 +102,8 @@ fn a_revision_that_is_not_a_whole_number_is_damaged() {
 fn the_revision_of_something_that_is_not_a_review_is_not_read() {
     assert_eq!(draft::stored_revision("nope"), Err(DraftError::NotJson));
     assert_eq!(
-        draft::stored_revision(r#"{"version":9,"kind":"review","revision":3}"#),
-        Err(DraftError::FromNewerVersion(9))
+        draft::stored_revision(r#"{"version":10,"kind":"review","revision":3}"#),
+        Err(DraftError::FromNewerVersion(10))
     );
     assert!(matches!(
         draft::stored_revision(&draft::encode_settings(&settings())),
@@ -127,7 +127,7 @@ type Case<'a> = (
 #[test]
 fn a_write_is_planned_from_what_is_stored_and_the_revision_this_tab_saw() {
     let at = |revision| draft::encode_review_at(&new_review(), revision);
-    let newer = json!({ "version": 9, "kind": "review", "data": {} }).to_string();
+    let newer = json!({ "version": 10, "kind": "review", "data": {} }).to_string();
     let mut damaged = json(&at(2));
     damaged["data"]["participants"] = json!("everyone");
     let damaged = damaged.to_string();
@@ -163,7 +163,7 @@ fn a_write_is_planned_from_what_is_stored_and_the_revision_this_tab_saw() {
             "a newer app version stored it",
             Some(newer),
             2,
-            Err(WriteRefused::FromNewerVersion(9)),
+            Err(WriteRefused::FromNewerVersion(10)),
         ),
         (
             "what is stored is not JSON",

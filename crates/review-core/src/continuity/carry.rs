@@ -435,6 +435,7 @@ fn participant(p: &ParticipantRecord, rules: &[crate::identifiers::IdentifierRul
     let s = &p.support;
     out.support = ParticipationSupport {
         preferred_language: s.preferred_language.clone().unwrap_or_default(),
+        screen_language: s.screen_language.map(Into::into),
         interpreter: s.interpreter.as_ref().map(|i| InterpreterNeed {
             mode: i.mode,
             language: i.language.clone().unwrap_or_default(),

@@ -61,6 +61,11 @@ pub(super) const ENTRIES: &[(&str, &str, Sym)] = &[
         Language,
     ),
     (
+        "taking-part.screen-language",
+        "The tablet and their copy: which language?",
+        Language,
+    ),
+    (
         "taking-part.interpreter",
         "Do they need an interpreter?",
         Interpreter,

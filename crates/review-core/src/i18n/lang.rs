@@ -44,6 +44,15 @@ impl Lang {
         }
     }
 
+    /// Its name in the language in use ("Welsh", "Cymraeg" in Welsh).
+    pub fn name(self) -> String {
+        match self {
+            Lang::EnGb | Lang::Pseudo => crate::tr!("English"),
+            Lang::Cy => crate::tr!("Welsh"),
+            Lang::Ur => crate::tr!("Urdu"),
+        }
+    }
+
     /// Written right to left.
     pub fn rtl(self) -> bool {
         self == Lang::Ur

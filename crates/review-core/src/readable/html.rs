@@ -4,6 +4,7 @@
 //! from the file is escaped; the only markup is ours.
 
 use super::{symbols, Block, Line, Readable, Style, Symbol};
+use crate::i18n::Lang;
 use std::fmt::Write;
 
 /// The styles of a readable copy, as the app's stylesheet has them
@@ -65,7 +66,9 @@ pub fn body_at(r: &Readable, level: u8) -> String {
     };
     let _ = write!(
         out,
-        r#"<article class="app-readable{modifier}"><h{h1} class="app-readable__title">{}</h{h1}>"#,
+        r#"<article class="app-readable{modifier}" lang="{}" dir="{}"><h{h1} class="app-readable__title">{}</h{h1}>"#,
+        r.lang.tag(),
+        dir(r.lang),
         escape(&r.title)
     );
     for p in &r.lead {
@@ -114,12 +117,22 @@ pub fn body_at(r: &Readable, level: u8) -> String {
     out
 }
 
-/// The copy as a page of its own, in `lang`, with its styles inside (A4
-/// when printed, the document id and fingerprint at the foot of each page).
-pub fn page(r: &Readable, lang: &str) -> String {
+fn dir(lang: Lang) -> &'static str {
+    if lang.rtl() {
+        "rtl"
+    } else {
+        "ltr"
+    }
+}
+
+/// The copy as a page of its own, in its language, with its styles inside
+/// (A4 when printed, the document id and fingerprint at the foot of each
+/// page).
+pub fn page(r: &Readable) -> String {
     format!(
-        "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{}</title><style>{STYLES}</style></head><body class=\"app-readable-page\"><main>{}</main></body></html>\n",
-        escape(lang),
+        "<!DOCTYPE html>\n<html lang=\"{}\" dir=\"{}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{}</title><style>{STYLES}</style></head><body class=\"app-readable-page\"><main>{}</main></body></html>\n",
+        r.lang.tag(),
+        dir(r.lang),
         escape(&r.title),
         body(r)
     )

@@ -121,6 +121,19 @@ impl Review {
             SetPreferredLanguage { id, language } => {
                 self.person(&id)?.support.preferred_language = clean(&language)
             }
+            SetScreenLanguage { id, language } => {
+                // Only a language the app speaks to people (never the
+                // pseudo-locale of the tests); the worker's screens are the
+                // tablet's own.
+                if language.is_some_and(|l| !crate::i18n::Lang::ALL.contains(&l)) {
+                    return Err(DomainError::LanguageNotOffered);
+                }
+                let person = self.person(&id)?;
+                if person.role == Role::Worker {
+                    return Err(DomainError::NotAskedOfRole);
+                }
+                person.support.screen_language = language;
+            }
             SetInterpreterNeeded { id, needed } => {
                 let support = &mut self.person(&id)?.support;
                 match (needed, support.interpreter.is_some()) {

@@ -251,6 +251,12 @@ impl CommunicationMethod {
 #[serde(rename_all = "camelCase", default)]
 pub struct ParticipationSupport {
     pub preferred_language: String,
+    /// The language of their screens while they hold the tablet, and of
+    /// their copy (issue 30): one the app speaks, or `None` for the
+    /// tablet's own. Left out of the stored JSON while `None` (review
+    /// version 9).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub screen_language: Option<crate::i18n::Lang>,
     pub interpreter: Option<InterpreterNeed>,
     pub advocate: Option<AdvocateKind>,
     pub communication: Vec<CommunicationMethod>,

@@ -121,6 +121,7 @@ fn participant_record(review: &Review, p: &Participant) -> Result<ParticipantRec
             .ok_or_else(|| SummaryError::Incomplete(tr!("attendance for {id}", id = p.id)))?,
         support: SupportRecord {
             preferred_language: opt_text(&s.preferred_language),
+            screen_language: s.screen_language.and_then(ScreenLanguage::of),
             interpreter: s.interpreter.as_ref().map(|i| InterpreterRecord {
                 mode: i.mode,
                 language: opt_text(&i.language),

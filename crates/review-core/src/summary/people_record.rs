@@ -2,6 +2,7 @@
 //! what they needed to take a full part, and whether each need was met.
 //! Part of the document (`document.rs`).
 
+use crate::i18n::Lang;
 use crate::setup::people::{AdvocateKind, Attendance, CommunicationMethod, InterpreterMode, Role};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -99,6 +100,11 @@ pub struct ReferenceRecord {
 pub struct SupportRecord {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub preferred_language: Option<String>,
+    /// The language the app showed them its screens in while they held
+    /// the tablet, and made their copy in (since December 2026, issue 30);
+    /// left out where none was chosen (the tablet's own).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub screen_language: Option<ScreenLanguage>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub interpreter: Option<InterpreterRecord>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -108,6 +114,48 @@ pub struct SupportRecord {
     pub communication_detail: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub adjustments: Option<String>,
+}
+
+/// A language the app speaks to people, by its BCP 47 tag (issue 30).
+#[derive(Serialize, Deserialize, JsonSchema, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ScreenLanguage {
+    #[serde(rename = "en-GB")]
+    EnGb,
+    #[serde(rename = "cy")]
+    Cy,
+    #[serde(rename = "ur")]
+    Ur,
+}
+
+impl ScreenLanguage {
+    pub const ALL: [ScreenLanguage; 3] =
+        [ScreenLanguage::EnGb, ScreenLanguage::Cy, ScreenLanguage::Ur];
+
+    /// Its name in the language in use ("Welsh").
+    pub fn label(self) -> String {
+        Lang::from(self).name()
+    }
+
+    /// The record of a language offered to people (none for the
+    /// pseudo-locale of the tests, which is never offered).
+    pub fn of(lang: Lang) -> Option<ScreenLanguage> {
+        match lang {
+            Lang::EnGb => Some(ScreenLanguage::EnGb),
+            Lang::Cy => Some(ScreenLanguage::Cy),
+            Lang::Ur => Some(ScreenLanguage::Ur),
+            Lang::Pseudo => None,
+        }
+    }
+}
+
+impl From<ScreenLanguage> for Lang {
+    fn from(l: ScreenLanguage) -> Lang {
+        match l {
+            ScreenLanguage::EnGb => Lang::EnGb,
+            ScreenLanguage::Cy => Lang::Cy,
+            ScreenLanguage::Ur => Lang::Ur,
+        }
+    }
 }
 
 #[derive(Serialize, Deserialize, JsonSchema, Clone, Debug, PartialEq, Eq)]
