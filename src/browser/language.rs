@@ -17,6 +17,16 @@ thread_local! {
     static PROBLEM: RefCell<Option<String>> = const { RefCell::new(None) };
     /// The language was chosen just now (not at start): its notice shows.
     static JUST_CHOSEN: Cell<bool> = const { Cell::new(false) };
+    /// The language last put in use (or tried: its file may not have
+    /// come), English until another is.
+    static TRIED: Cell<Lang> = const { Cell::new(Lang::EnGb) };
+    /// The language chosen in P18 for the person holding the tablet now,
+    /// which the screens follow (`follow`); none while the tablet's own
+    /// is in use.
+    static HOLDER: Cell<Option<Lang>> = const { Cell::new(None) };
+    /// Each language's words once fetched, for a copy in its reader's
+    /// language beside screens in another.
+    static FETCHED: RefCell<Vec<(Lang, Rc<Catalogue>)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// The language the stored display settings ask for.
@@ -35,6 +45,7 @@ pub fn stored() -> Lang {
 /// pseudo-locale is made here), then sets the page's `lang` and `dir`.
 /// Where the file cannot be had, the screens stay in English and say why.
 pub async fn load(lang: Lang) {
+    TRIED.with(|t| t.set(lang));
     let result = match lang {
         Lang::EnGb => Ok(None),
         Lang::Pseudo => Ok(Some(Catalogue::pseudo())),
@@ -66,6 +77,37 @@ fn english_name(lang: Lang) -> &'static str {
     }
 }
 
+/// `lang`'s words, to make something in it beside the screens' own (a
+/// copy in its reader's language): none for English, whose words are in
+/// the code; fetched once, as `load` fetches them. Why they could not be
+/// had is in English, as for `load`.
+pub async fn catalogue(lang: Lang) -> Result<Option<Rc<Catalogue>>, String> {
+    match lang {
+        Lang::EnGb => return Ok(None),
+        Lang::Pseudo => return Ok(Some(Rc::new(Catalogue::pseudo()))),
+        _ => {}
+    }
+    if i18n::current_lang() == lang {
+        return Ok(i18n::current());
+    }
+    if let Some(kept) = FETCHED.with(|f| {
+        f.borrow()
+            .iter()
+            .find(|(l, _)| *l == lang)
+            .map(|(_, c)| c.clone())
+    }) {
+        return Ok(Some(kept));
+    }
+    let fetched = Rc::new(fetch(lang).await.map_err(|why| {
+        format!(
+            "The {} words could not be loaded ({why}).",
+            english_name(lang)
+        )
+    })?);
+    FETCHED.with(|f| f.borrow_mut().push((lang, fetched.clone())));
+    Ok(Some(fetched))
+}
+
 async fn fetch(lang: Lang) -> Result<Catalogue, String> {
     let window = web_sys::window().ok_or("there is no window")?;
     let url = deployment::file(lang.file().unwrap_or_default());
@@ -95,6 +137,34 @@ pub fn set_page(lang: Lang) {
         let _ = root.set_attribute("lang", lang.tag());
         let _ = root.set_attribute("dir", if lang.rtl() { "rtl" } else { "ltr" });
     }
+}
+
+/// The screens follow the person holding the tablet (issue 30, P18):
+/// `holder` is the language chosen for them, or none for the tablet's own
+/// (the display settings'). Another language than the one in use is
+/// fetched, and the app made afresh in it (what is waiting is stored
+/// first); asking again for the one in use, or for one whose file could
+/// not be had, does nothing, so the app is never made afresh in a loop.
+pub fn follow(holder: Option<Lang>, remake: Option<crate::state::Remake>) {
+    HOLDER.with(|h| h.set(holder));
+    let want = holder.unwrap_or_else(stored);
+    if want == TRIED.with(Cell::get) {
+        return;
+    }
+    TRIED.with(|t| t.set(want));
+    leptos::task::spawn_local(async move {
+        load(want).await;
+        mark_chosen();
+        if let Some(remake) = remake {
+            remake.now();
+        }
+    });
+}
+
+/// The language chosen for the person holding the tablet, while the
+/// screens follow it instead of the tablet's own.
+pub fn holder() -> Option<Lang> {
+    HOLDER.with(Cell::get)
 }
 
 /// Why the chosen language is not on screen, if it is not.

@@ -44,7 +44,10 @@ pub fn provide_display_settings() {
             display.problem.set(save(settings).err());
             // Another language: its words are fetched, then every screen is
             // made afresh in it (a draft is saved first, as at a turn).
-            if before.is_some_and(|b| b.language != settings.language) {
+            // While the screens follow the language chosen for the person
+            // holding the tablet, the tablet's own is kept for later.
+            let holder = crate::browser::language::holder();
+            if before.is_some_and(|b| b.language != settings.language) && holder.is_none() {
                 let lang = settings.language;
                 leptos::task::spawn_local(async move {
                     crate::browser::language::load(lang).await;

@@ -89,6 +89,7 @@ pub fn DisplayControl() -> impl IntoView {
             <div class="app-dialog__body">
                 <p class="app-body">{tr!("Changes here are for every screen on this device.")}</p>
                 <Radios id="display-language" legend={tr!("Language")}
+                    hint={crate::browser::language::holder().filter(|l| *l != settings.with_untracked(|s| s.language)).map(|l| tr!("The screens are in {language} while the person holding the tablet has it, as chosen for them in “Help to take part”. This is the tablet’s own language, for when it is handed back.", language = l.name()))}
                     choices={Lang::ALL.iter().map(|l| Choice::new(*l, l.tag(), l.own_name()).in_lang(l.tag())).collect::<Vec<_>>()}
                     value=language on_change=set_language />
                 <Radios id="display-text-size" legend={tr!("Text size")} inline=true

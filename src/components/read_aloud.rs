@@ -120,6 +120,19 @@ pub fn provide_voices() {
         // Listens for the life of the page, as the signal it sets lives at the root.
         on_change.forget();
     }
+    // The screens made afresh in another language (issue 30: a person with
+    // their own language took the tablet): asked again for that language.
+    if let Some(crate::state::Remake(remaking)) = use_context::<crate::state::Remake>() {
+        Effect::watch(
+            move || remaking.get(),
+            move |remaking, _, _| {
+                if !*remaking {
+                    can.set(has());
+                }
+            },
+            false,
+        );
+    }
     provide_context(Voices(can));
 }
 

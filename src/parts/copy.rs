@@ -8,16 +8,19 @@
 mod given;
 
 use crate::browser::download;
+use crate::browser::language;
 use crate::browser::share::{self, ShareFile, Shared};
 use crate::components::{Page, Said};
 use crate::signing;
 use crate::state::use_review;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
+use review_core::i18n::{self, Catalogue, Lang};
 use review_core::readable::{html, readable, Style};
 use review_core::summary::{sha256_base64url, verify, CopyFile, Summary, VerifyOptions};
 use review_core::tr;
 use review_core::GivenHow;
+use std::rc::Rc;
 
 /// The recipient's signed copy this device keeps, read.
 fn find(review: &review_core::Review, recipient: &str) -> Result<(CopyFile, Summary), String> {
@@ -65,34 +68,61 @@ pub fn ReadableCopy() -> impl IntoView {
     let sha256 = sha256_base64url(file.text.as_bytes());
     let style = RwSignal::new(Style::Plain);
     let said = RwSignal::new(None::<Result<String, String>>);
+    // In the language chosen for its reader in P18 (issue 30), else the
+    // screens'; any other at a tap. Its words are fetched when not in use.
+    let in_lang = RwSignal::new(
+        review_core::readable::reader_language(&document).unwrap_or_else(i18n::current_lang),
+    );
+    let catalogue = LocalResource::new(move || {
+        let lang = in_lang.get();
+        async move { language::catalogue(lang).await }
+    });
     let words = {
         let (document, sha256, team) = (document.clone(), sha256.clone(), team.clone());
-        move |style| readable(&document, &sha256, team.as_ref(), style)
+        move |style, catalogue: Option<Rc<Catalogue>>| {
+            i18n::with_catalogue(catalogue, || {
+                readable(&document, &sha256, team.as_ref(), style)
+            })
+        }
     };
     let shown = {
         let words = words.clone();
-        move || html::body_at(&words(style.get()), 2)
+        move || match catalogue.get() {
+            Some(Ok(c)) => html::body_at(&words(style.get(), c), 2),
+            Some(Err(why)) => format!(
+                r#"<p class="app-body">{}</p>"#,
+                html::escape(&tr!(
+                    "The copy cannot be shown in that language: {why} Choose another.",
+                    why = why
+                ))
+            ),
+            None => String::new(),
+        }
     };
-    // The copy as a page of its own, in the words chosen.
+    // The copy as a page of its own, in the words and language chosen
+    // (none until that language's words are here).
     let page_file = {
         let words = words.clone();
         let stem = file.file_name.trim_end_matches(".json").to_string();
         move || {
             let s = style.get_untracked();
-            ShareFile {
+            let c = catalogue.get_untracked()?.ok()?;
+            Some(ShareFile {
                 name: match s {
                     Style::Plain => format!("{stem}.html"),
                     Style::EasyRead => tr!("{stem}-easy-read.html", stem = stem),
                 },
                 mime: "text/html",
-                text: html::page(&words(s), signing::LANGUAGE),
-            }
+                text: html::page(&words(s, c)),
+            })
         }
     };
     let save_page = {
         let (page_file, whose) = (page_file.clone(), whose.clone());
         move |_| {
-            let page = page_file();
+            let Some(page) = page_file() else {
+                return;
+            };
             said.set(Some(
                 download::download(&page.name, page.mime, &page.text)
                     .map(|()| {
@@ -126,14 +156,13 @@ pub fn ReadableCopy() -> impl IntoView {
     let share_files = {
         let file = file.clone();
         move || {
-            vec![
-                ShareFile {
-                    name: file.file_name.clone(),
-                    mime: "application/json",
-                    text: file.text.clone(),
-                },
-                page_file(),
-            ]
+            let mut files = vec![ShareFile {
+                name: file.file_name.clone(),
+                mime: "application/json",
+                text: file.text.clone(),
+            }];
+            files.extend(page_file());
+            files
         }
     };
     let can_share = share::can_share(&share_files());
@@ -175,12 +204,24 @@ pub fn ReadableCopy() -> impl IntoView {
             </button>
         }
     };
+    let in_language = move |lang: Lang| {
+        view! {
+            <button type="button" class="app-button app-button--secondary" lang=lang.tag()
+                aria-pressed=move || (in_lang.get() == lang).to_string()
+                on:click=move |_| in_lang.set(lang)>
+                {lang.own_name()}
+            </button>
+        }
+    };
     view! {
         <Page back=back back_text={tr!("Back to the review")} title=whose.clone()
             intro={tr!("Read it together, print it, or save it to give or send. It holds only what its reader may see, as agreed in “How we will review”.")}>
             <div class="app-button-group" role="group" aria-label={tr!("Words")}>
                 {choice(tr!("Plain words"), Style::Plain)}
                 {choice(tr!("Easy read"), Style::EasyRead)}
+            </div>
+            <div class="app-button-group" role="group" aria-label={tr!("Language of the copy")}>
+                {Lang::ALL.into_iter().map(in_language).collect_view()}
             </div>
             <div class="app-button-group">
                 <button type="button" class="app-button" on:click=print>{tr!("Print")}</button>

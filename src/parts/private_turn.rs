@@ -30,11 +30,20 @@ pub fn PrivateTurnRoot(
     turn: PrivateTurn,
 ) -> impl IntoView {
     match crate::saving::load(&turn.review) {
-        Ok(Some(opened)) => open_review(
-            opened,
-            Frame::PrivateTurn,
-            Box::new(move || view! { <TurnScreens turn=turn /> }.into_any()),
-        ),
+        Ok(Some(opened)) => {
+            // The screens are in the language chosen for them (issue 30)
+            // until the tablet is handed back.
+            let lang = opened
+                .review
+                .participant(&turn.who)
+                .and_then(|p| p.support.screen_language);
+            crate::browser::language::follow(lang, use_context::<crate::state::Remake>());
+            open_review(
+                opened,
+                Frame::PrivateTurn,
+                Box::new(move || view! { <TurnScreens turn=turn /> }.into_any()),
+            )
+        }
         // Removed or unreadable since: the turn is over, and the app shows
         // what is at the address.
         _ => {

@@ -47,6 +47,39 @@ pub fn open_review(
     let paused = Paused::new();
     let still = paused.0;
     let meeting = frame == Frame::Meeting;
+    // The screens follow the person holding the tablet (issue 30): the
+    // language chosen for them in P18, else the tablet's own, from the
+    // hand-over screen on. A signed-off review asks nobody anything. (A
+    // private turn follows its person: `super::private_turn`.)
+    if meeting {
+        let remake = use_context::<crate::state::Remake>();
+        // On the hand-over screen, the person taking the tablet reads it.
+        let location = leptos_router::hooks::use_location();
+        let query = leptos_router::hooks::use_query_map();
+        let taking = Memo::new(move |_| {
+            let path = location.pathname.get();
+            let handing =
+                crate::browser::deployment::in_app(&path).split('/').nth(3) == Some("pass");
+            handing.then(|| query.with(|q| q.get("to"))).flatten()
+        });
+        let holder_language = Memo::new(move |_| {
+            let taking = taking.get();
+            ctx.review.with(|r| {
+                if r.state == review_core::ReviewState::SignedOff {
+                    return None;
+                }
+                taking
+                    .and_then(|id| r.participant(&id).filter(|p| p.in_the_room()))
+                    .or_else(|| r.turn_holder())
+                    .and_then(|p| p.support.screen_language)
+            })
+        });
+        Effect::watch(
+            move || holder_language.get(),
+            move |lang, _, _| crate::browser::language::follow(*lang, remake),
+            true,
+        );
+    }
     let inside = inside();
     view! {
         // Paused: the meeting stays here, hidden and inert, so it

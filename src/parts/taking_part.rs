@@ -9,11 +9,12 @@ use crate::state::{use_review, PageErrors};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
+use review_core::i18n::Lang;
 use review_core::progress::Part;
 use review_core::readiness::{need_label, needs_of};
 use review_core::tr;
 use review_core::validate::{self, ids};
-use review_core::{AdvocateKind, Command, CommunicationMethod, InterpreterMode, Participant};
+use review_core::{AdvocateKind, Command, CommunicationMethod, InterpreterMode, Participant, Role};
 
 /// What each person needs to take a full part (P18), person by person.
 #[component]
@@ -40,6 +41,12 @@ fn needs_summary(p: &Participant) -> String {
         parts.push(tr!(
             "Prefers {language}",
             language = p.support.preferred_language.trim()
+        ));
+    }
+    if let Some(lang) = p.support.screen_language {
+        parts.push(tr!(
+            "The tablet and their copy in {language}",
+            language = lang.name()
         ));
     }
     parts.extend(
@@ -121,6 +128,30 @@ fn PersonSupportScreen(
         let id = pid_for_cmd.clone();
         Callback::new(move |v: String| ctx.send(make(id.clone(), v)))
     };
+    let id_l = pid.clone();
+    let set_screen_language = Callback::new(move |language: Option<Lang>| {
+        ctx.send(Command::SetScreenLanguage {
+            id: id_l.clone(),
+            language,
+        })
+    });
+    let screen_language =
+        Signal::derive(move || person.with(|p| p.as_ref().map(|p| p.support.screen_language)));
+    // Each language by its own name, for the person looking for theirs.
+    let mut screen_choices = vec![Choice::new(
+        None,
+        "tablet",
+        tr!(
+            "As the tablet is set ({language})",
+            language = crate::browser::language::stored().name()
+        ),
+    )];
+    screen_choices.extend(
+        Lang::ALL
+            .iter()
+            .map(|l| Choice::new(Some(*l), l.tag(), l.own_name()).in_lang(l.tag())),
+    );
+    let asks_screen_language = initial.role != Role::Worker;
     let set_interpreter_language =
         cmd(|id, language| Command::SetInterpreterLanguage { id, language });
     let set_detail = cmd(|id, detail| Command::SetCommunicationDetail { id, detail });
@@ -195,6 +226,11 @@ fn PersonSupportScreen(
             <TextInput easy="taking-part.language" id="preferred-language" label={tr!("Preferred language")} hint={tr!("For example: English, Urdu, British Sign Language")}
                 value=support(|p| p.support.preferred_language.clone()) error=errors.for_field("preferred-language")
                 on_input=cmd(|id, language| Command::SetPreferredLanguage { id, language }) width="app-input--width-20" />
+            {asks_screen_language.then(|| view! {
+                <Radios easy="taking-part.screen-language" id="screen-language" legend={tr!("The tablet and their copy: which language?")}
+                    hint={tr!("While the tablet is passed to them, its screens change to this language, and their copy of the summary comes in it. The record for the team stays in English.")}
+                    choices=screen_choices value=screen_language on_change=set_screen_language />
+            })}
             <Radios easy="taking-part.interpreter" id="interpreter" legend={tr!("Do they need an interpreter?")} inline=true
                 choices=vec![Choice::new(true, "yes", tr!("Yes")), Choice::new(false, "no", tr!("No"))]
                 value=interpreter on_change=set_interpreter />
