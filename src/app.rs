@@ -53,7 +53,6 @@ fn Unlocked() -> impl IntoView {
             >
                 {tr!("Skip to main content")}
             </a>
-            {(!in_turn).then(|| view! { <TabletLanguageOutsideReviews /> })}
             <Header in_turn=in_turn />
             <div class="app-width-container">
                 <main class="app-main" id="main-content" tabindex="-1">
@@ -150,24 +149,4 @@ fn NotFound() -> impl IntoView {
             <p class="app-body"><A exact=true href=crate::href("/") attr:class="app-link app-link--standalone">{tr!("Go to the reviews on this device")}</A></p>
         </crate::components::Page>
     }
-}
-
-/// Outside a review the screens are in the tablet's own language: coming
-/// back from one held by someone with a language of their own (issue 30),
-/// they change back. Inside one, its frame follows who holds the tablet.
-#[component]
-fn TabletLanguageOutsideReviews() -> impl IntoView {
-    let location = leptos_router::hooks::use_location();
-    let remake = use_context::<crate::state::Remake>();
-    Effect::watch(
-        move || {
-            crate::browser::deployment::in_app(&location.pathname.get()).starts_with("/review/")
-        },
-        move |in_review, _, _| {
-            if !in_review {
-                crate::browser::language::follow(None, remake);
-            }
-        },
-        true,
-    );
 }

@@ -159,6 +159,7 @@ pub fn settle_signing_key() {
 
 #[leptos::wasm_split::wasm_split(device, wasm_split_path = ::leptos::wasm_split, preload(preload_device), fallible)]
 fn device(screen: u8) -> Shown {
+    crate::browser::language::outside_reviews();
     Ok(match screen {
         SETTINGS => view! { <DeviceSettingsPage /> }.into_any(),
         SIGNING_KEY => view! { <SigningKeyPage /> }.into_any(),

@@ -155,10 +155,17 @@ pub fn follow(holder: Option<Lang>, remake: Option<crate::state::Remake>) {
     leptos::task::spawn_local(async move {
         load(want).await;
         mark_chosen();
+        crate::components::voices_changed();
         if let Some(remake) = remake {
             remake.now();
         }
     });
+}
+
+/// Outside a review (the home screen, the device's screens), the tablet's
+/// own language, whoever held the tablet in the review before.
+pub fn outside_reviews() {
+    follow(None, leptos::prelude::use_context::<crate::state::Remake>());
 }
 
 /// The language chosen for the person holding the tablet, while the

@@ -120,20 +120,21 @@ pub fn provide_voices() {
         // Listens for the life of the page, as the signal it sets lives at the root.
         on_change.forget();
     }
-    // The screens made afresh in another language (issue 30: a person with
-    // their own language took the tablet): asked again for that language.
-    if let Some(crate::state::Remake(remaking)) = use_context::<crate::state::Remake>() {
-        Effect::watch(
-            move || remaking.get(),
-            move |remaking, _, _| {
-                if !*remaking {
-                    can.set(has());
-                }
-            },
-            false,
-        );
-    }
+    CAN.with(|c| c.set(Some(can)));
     provide_context(Voices(can));
+}
+
+thread_local! {
+    /// Whether there is a voice, as `provide_voices` keeps it.
+    static CAN: std::cell::Cell<Option<RwSignal<bool>>> = const { std::cell::Cell::new(None) };
+}
+
+/// The page's language has changed (issue 30: a person with their own
+/// language took the tablet): whether there is a voice is asked again.
+pub fn voices_changed() {
+    if let Some(can) = CAN.with(std::cell::Cell::get) {
+        can.try_set(speech().is_some_and(|s| voice_for(&s, &page_language()).is_some()));
+    }
 }
 
 thread_local! {

@@ -16,6 +16,8 @@ use review_core::{Review, ReviewState};
 /// Every review on this device, and the way into a new one.
 #[component]
 pub fn Home() -> impl IntoView {
+    // Outside a review, the tablet's own language (issue 30).
+    crate::browser::language::outside_reviews();
     let app = use_app();
     let (reviews, unreadable): (Vec<_>, Vec<_>) =
         storage::list_reviews().into_iter().partition(Result::is_ok);
