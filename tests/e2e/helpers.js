@@ -5,9 +5,11 @@
 //   meeting.js   drivers of parts 2 and 3, and the staged reviews
 //   features.js  the Display panel, passing the tablet, drafts' banners, the PIN, the CLI
 //   screens.js   the registry of every screen and state (with screens-device.js)
+//   words.js     the app's words in Welsh and Urdu, to drive its screens in them
 export * from './fixture.js';
 export * from './state.js';
 export * from './getting-ready.js';
 export * from './meeting.js';
 export * from './features.js';
 export { SCREENS } from './screens.js';
+export * from './words.js';

@@ -8,6 +8,7 @@ import {
   test, expect, press, heading, radio, continueTo, openReviewPage, isoDate, escapeRegExp,
 } from './fixture.js';
 import { stage } from './state.js';
+import { english } from './words.js';
 import {
   setUpDevice, startReview, startReviewWithFamily, startReviewWithNeeds, driveGettingReady, openTaskList, openPart,
   expectStatuses, TIME_OFF, ROLES_CLEAR, EVENING_CALLS, GETTING_READY, REVIEW_PROPER,
@@ -253,8 +254,8 @@ export async function driveReviewProper(page, id) {
 // --- Part 3: signing -------------------------------------------------------
 
 /** The turn banner of the sign-off screen ("Now: <name>, <role>"). */
-export function turnBanner(page) {
-  return page.getByRole('status').filter({ hasText: /^\uFEFF?Now:\uFEFF? / });
+export function turnBanner(page, t = english) {
+  return page.getByRole('status').filter({ hasText: new RegExp(`^\uFEFF?${escapeRegExp(t('Now:'))}\uFEFF? `) });
 }
 
 /** Draw a stroke on the mark pad with real touch events (CDP: Playwright's touchscreen only taps). */
@@ -282,29 +283,29 @@ export async function drawMark(page) {
  * { way: 'tap' | 'typed' | 'draw', says?, comment?, typed?, agreed?: { way, witness? } },
  * or, for an advocate or interpreter, { confirm: true } or { confirm: false, note }.
  */
-export async function signTurn(page, name, how) {
-  await expect(turnBanner(page)).toContainText(`Now: ${name}`);
+export async function signTurn(page, name, how, t = english) {
+  await expect(turnBanner(page, t)).toContainText(`${t('Now:')} ${name}`);
   if ('confirm' in how) {
-    await press(radio(page, `Can ${name} confirm this?`, how.confirm ? 'Yes, I confirm it' : 'No, I cannot confirm all of it'));
-    if (!how.confirm) await page.getByLabel('What can they not confirm, and why?').fill(how.note);
-    const button = how.confirm ? `Confirm as ${name}` : `Record that ${name} cannot confirm it`;
+    await press(radio(page, t('Can {name} confirm this?', { name }), how.confirm ? t('Yes, I confirm it') : t('No, I cannot confirm all of it')));
+    if (!how.confirm) await page.getByLabel(t('What can they not confirm, and why?')).fill(how.note);
+    const button = how.confirm ? t('Confirm as {button_name}', { button_name: name }) : t('Record that {button_name} cannot confirm it', { button_name: name });
     await press(page.getByRole('button', { name: button, exact: true }));
     await expect(page.getByRole('term').filter({ hasText: name }).first()).toBeVisible();
     return;
   }
   const says = how.says ?? 'Yes, I agree';
-  await press(radio(page, `Does ${name} agree with the review?`, says));
-  if (says === 'I agree, with a comment') await page.getByLabel('Their comment').fill(how.comment);
-  if (says === 'No, I do not agree') await page.getByLabel('Why do they not agree?').fill(how.comment);
+  await press(radio(page, t('Does {name} agree with the review?', { name }), t(says)));
+  if (says === 'I agree, with a comment') await page.getByLabel(t('Their comment')).fill(how.comment);
+  if (says === 'No, I do not agree') await page.getByLabel(t('Why do they not agree?')).fill(how.comment);
   if (how.agreed) {
-    await press(radio(page, `How did ${name} show they agree?`, how.agreed.way));
-    if (how.agreed.witness) await page.getByLabel('Who saw them agree? (optional)').selectOption({ label: how.agreed.witness });
+    await press(radio(page, t('How did {name} show they agree?', { name }), t(how.agreed.way)));
+    if (how.agreed.witness) await page.getByLabel(t('Who saw them agree? (optional)')).selectOption({ label: how.agreed.witness });
   }
   const way = { tap: 'Tap the button below', typed: 'Type their name', draw: 'Draw a mark with a finger' }[how.way];
-  await press(radio(page, 'How will they sign?', way));
-  if (how.way === 'typed') await page.getByLabel('Type your name').fill(how.typed ?? name);
+  await press(radio(page, t('How will they sign?'), t(way)));
+  if (how.way === 'typed') await page.getByLabel(t('Type your name')).fill(how.typed ?? name);
   if (how.way === 'draw') await drawMark(page);
-  await press(page.getByRole('button', { name: `Sign as ${name}`, exact: true }));
+  await press(page.getByRole('button', { name: t('Sign as {name}', { name }), exact: true }));
   await expect(page.getByRole('term').filter({ hasText: name }).first()).toBeVisible();
 }
 

@@ -222,7 +222,7 @@ test('copies still to give are listed on the home screen until marked given; the
     review: JSON.parse(localStorage.getItem(`review-together/review/${id}`)),
     signed: [localStorage.getItem(`review-together/summary/${id}`), localStorage.getItem(`review-together/copies/${id}`)],
   }), id);
-  expect(stored.review.version).toBe(8);
+  expect(stored.review.version).toBe(9);
   const carerCopy = JSON.parse(stored.signed[1]).data.find((c) => c.recipient.kind === 'carer');
   expect(stored.review.data.copiesGiven).toEqual([expect.objectContaining({ recipient: 'carer', documentId: carerCopy.documentId, how: 'printed' })]);
   expect(stored.signed).toEqual(signedBefore);

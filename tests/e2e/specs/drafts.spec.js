@@ -154,8 +154,8 @@ const UNREADABLE = [
   {
     what: 'an entry from a newer version of the app',
     id: 'future-2',
-    raw: JSON.stringify({ version: 9, kind: 'review', revision: 9, data: { id: 'future-2', somethingNew: [1, 2] } }),
-    says: 'it was saved by a newer version of Review Together (format 9, newer than this version reads)',
+    raw: JSON.stringify({ version: 10, kind: 'review', revision: 9, data: { id: 'future-2', somethingNew: [1, 2] } }),
+    says: 'it was saved by a newer version of Review Together (format 10, newer than this version reads)',
   },
   {
     what: 'a foreign entry (not written by this app)',
@@ -228,7 +228,7 @@ test('an open review whose stored copy became unreadable is kept aside before th
 test('a review a newer version saved while it was open here is not overwritten', async ({ page, browser }) => {
   const id = await familyReview(page);
   await changePerson(page, 'Ayesha Khan');
-  const newer = JSON.stringify({ version: 9, kind: 'review', revision: 40, data: { id } });
+  const newer = JSON.stringify({ version: 10, kind: 'review', revision: 40, data: { id } });
   await page.evaluate(([k, v]) => localStorage.setItem(k, v), [`review-together/review/${id}`, newer]);
   await page.getByLabel(RELATIONSHIP).fill('Daughter, typed here');
   await expect(saveStatus(page)).toHaveText(
@@ -316,7 +316,7 @@ test('storage full: a clear warning, the review keeps working in memory, and can
     expect(file.name).toMatch(/^review-together-backup-\d{4}-\d{2}-\d{2}-[0-9a-f]{8}\.json$/);
     const backup = file.opened();
     expect(JSON.parse(file.text)).toMatchObject({ format: 'review-together/backup', version: 2 });
-    expect(backup).toMatchObject({ draft: { version: 8, kind: 'review' } });
+    expect(backup).toMatchObject({ draft: { version: 9, kind: 'review' } });
     expect(carer(backup.draft.data)).toMatchObject({ name: 'Ayesha Begum Khan', relationship: 'Daughter, and she lives next door' });
     await expect(notSavedBanner(page).getByRole('status')).toHaveText(`The review was downloaded as ${file.name}. It opens with “Open a backup”, with the recovery code.`);
   });

@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  test, expect, press, heading, restoreStorage, openTaskList, openPart, SUMMARY_CLI,
+  test, expect, press, heading, radio, restoreStorage, openTaskList, openPart, SUMMARY_CLI,
 } from '../helpers.js';
 import { downloadSummary } from '../meeting.js';
 
@@ -74,7 +74,7 @@ test('a draft the last build stored opens with its services as points, and a cop
   }), key);
   expect(after.copy).toBe(stored[key]);
   const now = JSON.parse(after.now);
-  expect(now.version).toBe(8);
+  expect(now.version).toBe(9);
   const sitting = now.data.resources.find((r) => r.name === SITTING);
   expect(sitting.changes).toEqual([{ id: `${sitting.id}-changes`, text: 'The same sitter each week', saidBy: { kind: 'not-recorded' } }]);
 
@@ -132,7 +132,7 @@ test('the review the build before visibility signed opens locked and still match
   await answerSharingDefault(page);
   await openPart(page, draft.id, 'Services and support');
   const now = await page.evaluate((k) => JSON.parse(localStorage.getItem(k)), `review-together/review/${draft.id}`);
-  expect(now.version).toBe(8);
+  expect(now.version).toBe(9);
   expect(now.data.process.confidentiality.defaultVisibility).toBe('everyone');
 });
 
@@ -157,7 +157,7 @@ test('the review the build before the copies-given log signed opens with its cop
     kept: localStorage.getItem(`review-together/kept-aside/older-format/review/${id}/v3`),
     copies: localStorage.getItem(`review-together/copies/${id}`),
   }), id);
-  expect(after.now.version).toBe(8);
+  expect(after.now.version).toBe(9);
   expect(after.now.data.copiesGiven).toHaveLength(1);
   expect(after.kept).toBe(stored[`review-together/review/${id}`]);
   expect(after.copies).toBe(stored[`review-together/copies/${id}`]);
@@ -275,6 +275,17 @@ async function signedStillMatches(page, name) {
   expect(text).toBe(JSON.parse(stored[`review-together/summary/${id}`]).data.text);
   await expect(page.getByText('no longer says what its signed summary says')).toHaveCount(0);
 }
+
+test("the build before each person's own language: its draft opens with nobody's language chosen, and its signed review still matches its summary", async ({ page }) => {
+  const draft = dump('drafts-v8/storage-complete.json');
+  await restoreStorage(page, draft.stored);
+  await openPart(page, draft.id, 'Help to take part');
+  await expect(page.getByText(/The tablet and their copy in/)).toHaveCount(0);
+  await press(page.getByRole('link', { name: 'Change what helps Ayesha Khan take part', exact: true }));
+  await expect(radio(page, 'The tablet and their copy: which language?', 'As the tablet is set (English)')).toBeChecked();
+  await readNotRewritten(page, draft);
+  await signedStillMatches(page, 'drafts-v8/storage-signed-off.json');
+});
 
 test("the build before the last review was carried forward: its draft opens with nothing to follow up, and its signed review still matches its summary", async ({ page }) => {
   const draft = dump('drafts-v7/storage-complete.json');
