@@ -86,6 +86,18 @@ pub fn rows_of(review: &Review, part: Part) -> Vec<Row> {
                         ),
                     );
                 }
+                // What the signed summary records of their language (issue
+                // 30), so those signing see it.
+                if let Some(lang) = p.support.screen_language {
+                    let at = usize::from(!p.support.preferred_language.trim().is_empty());
+                    needs.insert(
+                        at,
+                        tr!(
+                            "the tablet and their copy in {language}",
+                            language = lang.name()
+                        ),
+                    );
+                }
                 if !p.support.communication_detail.trim().is_empty() {
                     needs.push(tr!(
                         "how they communicate: {communication_detail}",

@@ -104,3 +104,52 @@ fn the_check_page_is_shown_in_full_whenever_someone_signs_what_it_shows() {
     sign_everyone(&mut r, signed_at());
     assert!(shown_in_full(&r, false), "signed off");
 }
+
+/// The language chosen for someone in P18 (issue 30) is on the check page,
+/// as the signed summary records it; the worker is never asked it.
+#[test]
+fn each_persons_own_language_is_on_the_check_page() {
+    use review_core::i18n::Lang;
+    use review_core::{Command, DomainError, Role};
+    let mut review = part_two_complete();
+    apply_all(
+        &mut review,
+        [Command::SetScreenLanguage {
+            id: CARER.into(),
+            language: Some(Lang::Ur),
+        }],
+    );
+    let rows = rows_of(&review, Part::TakingPart);
+    let carer = rows.iter().find(|r| r.key.starts_with("Ayesha")).unwrap();
+    assert!(
+        carer.value.contains("the tablet and their copy in Urdu"),
+        "{}",
+        carer.value
+    );
+    let worker = review
+        .participants_with(Role::Worker)
+        .next()
+        .unwrap()
+        .id
+        .clone();
+    assert_eq!(
+        review.apply(
+            Command::SetScreenLanguage {
+                id: worker,
+                language: Some(Lang::Cy),
+            },
+            at("2026-11-24T11:42:00+00:00")
+        ),
+        Err(DomainError::NotAskedOfRole)
+    );
+    assert_eq!(
+        review.apply(
+            Command::SetScreenLanguage {
+                id: CARER.into(),
+                language: Some(Lang::Pseudo),
+            },
+            at("2026-11-24T11:42:00+00:00")
+        ),
+        Err(DomainError::LanguageNotOffered)
+    );
+}
