@@ -27,6 +27,15 @@ thread_local! {
     /// Each language's words once fetched, for a copy in its reader's
     /// language beside screens in another.
     static FETCHED: RefCell<Vec<(Lang, Rc<Catalogue>)>> = const { RefCell::new(Vec::new()) };
+    /// What to do when the screens change language, before they are made
+    /// afresh (Read aloud asks again for a voice).
+    static CHANGED: RefCell<Option<Box<dyn Fn()>>> = const { RefCell::new(None) };
+}
+
+/// `hook` runs each time the screens change language, before they are
+/// made afresh in it.
+pub fn on_change(hook: impl Fn() + 'static) {
+    CHANGED.with(|c| *c.borrow_mut() = Some(Box::new(hook)));
 }
 
 /// The language the stored display settings ask for.
@@ -155,7 +164,11 @@ pub fn follow(holder: Option<Lang>, remake: Option<crate::state::Remake>) {
     leptos::task::spawn_local(async move {
         load(want).await;
         mark_chosen();
-        crate::components::voices_changed();
+        CHANGED.with(|c| {
+            if let Some(hook) = c.borrow().as_ref() {
+                hook();
+            }
+        });
         if let Some(remake) = remake {
             remake.now();
         }

@@ -63,7 +63,7 @@ pub use page::{NotInReview, Page};
 pub use part_page::PartPage;
 pub use person_choice::PersonChoice;
 pub use pin_entry::{PinAgain, PinEntry};
-pub use read_aloud::{provide_voices, voices_changed, ReadAloud, Spoken};
+pub use read_aloud::{provide_voices, ReadAloud, Spoken};
 pub use remarks::ResourceRemarks;
 pub use said::Said;
 pub use save_banners::{OtherTabBanner, SaveProblemBanner};

@@ -48,6 +48,11 @@ pub fn Page(
     /// The lead paragraph under the heading.
     #[prop(optional, into)]
     intro: Option<String>,
+    /// `"auto"` where the heading is what someone wrote (a criterion of
+    /// their own), which may be in another script than the screens: it
+    /// then reads in its own direction (English on Urdu screens).
+    #[prop(optional)]
+    title_dir: Option<&'static str>,
     children: Children,
 ) -> impl IntoView {
     let has_errors = has_errors.unwrap_or_else(|| match errors {
@@ -78,7 +83,7 @@ pub fn Page(
     view! {
         {back.map(|href| view! { <BackLink href=href text=back_text.unwrap_or_else(|| tr!("Back")) /> })}
         {caption.map(|c| view! { <span class="app-caption">{c}</span> })}
-        <h1 class="app-heading-l" tabindex="-1" node_ref=heading>{title}</h1>
+        <h1 class="app-heading-l" tabindex="-1" node_ref=heading dir=title_dir>{title}</h1>
         {errors.map(|e| view! { <ErrorSummary errors=e.visible() attempts=e.attempts /> })}
         {intro.map(|text| view! { <p class="app-body">{text}</p> })}
         {children()}

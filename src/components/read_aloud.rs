@@ -120,21 +120,12 @@ pub fn provide_voices() {
         // Listens for the life of the page, as the signal it sets lives at the root.
         on_change.forget();
     }
-    CAN.with(|c| c.set(Some(can)));
+    // The page's language changed (issue 30: a person with their own
+    // language took the tablet): asked again for that language.
+    crate::browser::language::on_change(move || {
+        can.try_set(has());
+    });
     provide_context(Voices(can));
-}
-
-thread_local! {
-    /// Whether there is a voice, as `provide_voices` keeps it.
-    static CAN: std::cell::Cell<Option<RwSignal<bool>>> = const { std::cell::Cell::new(None) };
-}
-
-/// The page's language has changed (issue 30: a person with their own
-/// language took the tablet): whether there is a voice is asked again.
-pub fn voices_changed() {
-    if let Some(can) = CAN.with(std::cell::Cell::get) {
-        can.try_set(speech().is_some_and(|s| voice_for(&s, &page_language()).is_some()));
-    }
 }
 
 thread_local! {

@@ -280,7 +280,7 @@ fn ChosenCriterion(
     view! {
         <li class="app-card">
             <div class="app-card__header">
-                <h3 class="app-card__title app-heading-s" id=heading_id>
+                <h3 class="app-card__title app-heading-s" id=heading_id dir="auto">
                     {move || criterion.with(|c| c.as_ref().map(|c| review_core::i18n::seed(&c.wording)).unwrap_or_default())}
                 </h3>
                 <p class="app-hint app-u-mb-0">

@@ -226,10 +226,18 @@ fn PersonSupportScreen(
             <TextInput easy="taking-part.language" id="preferred-language" label={tr!("Preferred language")} hint={tr!("For example: English, Urdu, British Sign Language")}
                 value=support(|p| p.support.preferred_language.clone()) error=errors.for_field("preferred-language")
                 on_input=cmd(|id, language| Command::SetPreferredLanguage { id, language }) width="app-input--width-20" />
+            // Folded, as most keep the tablet's language; open once chosen.
             {asks_screen_language.then(|| view! {
-                <Radios easy="taking-part.screen-language" id="screen-language" legend={tr!("The tablet and their copy: which language?")}
-                    hint={tr!("While the tablet is passed to them, its screens change to this language, and their copy of the summary comes in it. The record for the team stays in English.")}
-                    choices=screen_choices value=screen_language on_change=set_screen_language />
+                <details class="app-details app-details--attached" open=initial.support.screen_language.is_some()>
+                    <summary class="app-details__summary">
+                        <span class="app-details__summary-text">{tr!("The tablet and their copy in their language")}</span>
+                    </summary>
+                    <div class="app-details__text">
+                        <Radios easy="taking-part.screen-language" id="screen-language" legend={tr!("The tablet and their copy: which language?")}
+                            hint={tr!("Its screens change while they hold it. The team's record stays in English.")} inline=true
+                            choices=screen_choices value=screen_language on_change=set_screen_language />
+                    </div>
+                </details>
             })}
             <Radios easy="taking-part.interpreter" id="interpreter" legend={tr!("Do they need an interpreter?")} inline=true
                 choices=vec![Choice::new(true, "yes", tr!("Yes")), Choice::new(false, "no", tr!("No"))]

@@ -2,9 +2,10 @@
 // pressing a control, locating by role and label (headings, radios,
 // checkboxes, the error summary), axe-core and the 48 px touch-target check.
 // Locate by role and label only.
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect as plainExpect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { englishLeft, speakingMatchers, speaksIn, spoken } from './speaking.js';
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -32,7 +33,12 @@ export const test = base.extend({
     expect(problems, 'console errors, CSP violations or off-origin requests').toEqual([]);
   },
 });
-export { expect };
+/** Playwright's expect; on a page made to speak Welsh or Urdu (speaking.js), texts compared in it. */
+export const expect = new Proxy(plainExpect, {
+  apply(target, thisArg, args) {
+    return speakingMatchers(args[0], Reflect.apply(target, thisArg, args));
+  },
+});
 
 /** Run axe-core on the page as it is now; fail on any violation. */
 export async function expectNoAxeViolations(page, label) {
@@ -52,8 +58,32 @@ export async function expectNoAxeViolations(page, label) {
   expect(violations, `axe violations on ${label}`).toEqual([]);
 }
 
+const SCREENS_CHECKED = new Set();
+
+/** How many screens a page made to speak `tag` was checked on (press, below). */
+export function screensCheckedIn(tag) {
+  return [...SCREENS_CHECKED].filter((s) => s.startsWith(`${tag} `)).length;
+}
+
 /** Press a control the way the current context does: a tap when it has touch. */
 export async function press(locator) {
+  // On a page made to speak another language (speaking.js), each screen
+  // the drivers act on is checked with axe before they act.
+  const page = locator.page();
+  const tag = speaksIn(page);
+  if (tag) {
+    const screen = await page.locator('h1').first().textContent({ timeout: 2_000 }).catch(() => null);
+    if (screen && !SCREENS_CHECKED.has(`${tag} ${screen}`)) {
+      SCREENS_CHECKED.add(`${tag} ${screen}`);
+      await expectNoAxeViolations(page, `“${screen}” in ${tag}`);
+      expect(await englishLeft(page, tag), `our English left on “${screen}” in ${tag}`).toEqual([]);
+      // SCREENSHOTS=<folder>: a picture of each, to look at.
+      if (process.env.SCREENSHOTS) {
+        const n = String(screensCheckedIn(tag)).padStart(2, '0');
+        await page.screenshot({ path: `${process.env.SCREENSHOTS}/walk-${tag}-${n}.png` });
+      }
+    }
+  }
   const touch = await locator.page().evaluate(() => navigator.maxTouchPoints > 0);
   if (touch) await locator.tap();
   else await locator.click();
@@ -110,7 +140,12 @@ export function checkbox(scope, question, answer) {
  * app names them (e.g. "Ayesha Khan, carer"); the label may add "agrees".
  */
 export function agreement(scope, question, who) {
-  const name = new RegExp(`^${escapeRegExp(who)}( agrees)?$`);
+  // In the language the page speaks, if it was made to (speaking.js).
+  const page = typeof scope.page === 'function' ? scope.page() : scope;
+  const [plain, agrees] = [spoken(page, who), spoken(page, `${who} agrees`)];
+  const name = typeof plain === 'string' && typeof agrees === 'string'
+    ? new RegExp(`^(?:${escapeRegExp(plain)}|${escapeRegExp(agrees)})$`)
+    : new RegExp(`^${escapeRegExp(who)}( agrees)?$`);
   return scope.getByRole('group', { name: question, exact: true }).getByRole('checkbox', { name });
 }
 

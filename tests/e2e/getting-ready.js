@@ -3,6 +3,7 @@
 // here, help to take part, how we will review, what we will look at, ready
 // to start; with the people and answers of the acceptance walks.
 import { expect, press, heading, radio, checkbox, agreement, continueTo, openReviewPage } from './fixture.js';
+import { messagePattern } from './speaking.js';
 
 // --- The device and part 1: getting ready -----------------------------------
 
@@ -41,7 +42,7 @@ export async function fillPersonDetails(page, { name, relationship, attendance }
 /** On "Who is here": press an "Add ..." button, fill the details, continue back. */
 export async function addPerson(page, button, details) {
   await press(page.getByRole('button', { name: button, exact: true }));
-  await expect(heading(page, /details$/)).toBeVisible();
+  await expect(page.getByLabel('Name', { exact: true })).toBeVisible();
   await fillPersonDetails(page, details);
   await continueTo(page, 'Who is here');
 }
@@ -49,7 +50,7 @@ export async function addPerson(page, button, details) {
 /** On "Who is here": open someone's card by the name it shows. */
 export async function changePerson(page, shownName) {
   await press(page.getByRole('link', { name: `Change details of ${shownName}`, exact: true }));
-  await expect(heading(page, /details$/)).toBeVisible();
+  await expect(page.getByLabel('Name', { exact: true })).toBeVisible();
 }
 
 export const AYESHA = { name: 'Ayesha Khan', relationship: 'Daughter', attendance: 'In the room' };
@@ -120,10 +121,11 @@ export async function startReviewWithNeeds(page) {
  * unfold each one whose checkboxes are hidden.
  */
 export async function unfoldLibrary(page) {
-  const folds = page.getByText(/ \(\d+ to choose from\)\uFEFF?$/);
+  const pattern = messagePattern(page, '{title} ({count} to choose from)');
+  const folds = page.getByText(pattern);
   for (let i = 0; i < (await folds.count()); i += 1) {
     const fold = folds.nth(i);
-    const title = (await fold.textContent()).replace(/ \(\d+ to choose from\)\uFEFF?$/, '').replace(/\uFEFF/g, '').trim();
+    const title = pattern.exec(await fold.textContent())[1].replace(/\uFEFF/g, '').trim();
     const group = page.getByRole('group', { name: title, exact: true });
     if (!(await group.isVisible())) {
       await press(fold);
@@ -272,7 +274,7 @@ export async function agreeHowWeReview(page) {
 
 /** On "Ready to start": everything is in place. */
 export async function allReady(page) {
-  for (const check of await page.getByRole('group', { name: /^Is everything ready for / }).all()) {
+  for (const check of await page.getByRole('group', { name: messagePattern(page, 'Is everything ready for {who}: {label}?') }).all()) {
     await press(check.getByRole('radio', { name: 'Yes, it is in place', exact: true }));
   }
   await expect(page.getByRole('status').filter({ hasText: 'The review can start.' })).toBeVisible();

@@ -9,6 +9,7 @@ import {
 } from './fixture.js';
 import { stage } from './state.js';
 import { english } from './words.js';
+import { messagePattern, said } from './speaking.js';
 import {
   setUpDevice, startReview, startReviewWithFamily, startReviewWithNeeds, driveGettingReady, openTaskList, openPart,
   expectStatuses, TIME_OFF, ROLES_CLEAR, EVENING_CALLS, GETTING_READY, REVIEW_PROPER,
@@ -24,7 +25,8 @@ export function ratingTile(page, who, point) {
 /** On the ratings overview, open one criterion. */
 export async function openCriterion(page, wording) {
   // (The marks of the pseudo-locale, U+FEFF, may stand around the words.)
-  await press(page.getByRole('link', { name: new RegExp(`^[\\uFEFF\\s]*Rate[\\uFEFF\\s]+“[\\uFEFF\\s]*${escapeRegExp(wording)}[\\uFEFF\\s]*”[\\uFEFF\\s]*$`) }));
+  const [rate, words] = [said(page, 'Rate'), said(page, wording)].map(escapeRegExp);
+  await press(page.getByRole('link', { name: new RegExp(`^[\\uFEFF\\s]*${rate}[\\uFEFF\\s]+“[\\uFEFF\\s]*${words}[\\uFEFF\\s]*”[\\uFEFF\\s]*$`) }));
   await expect(heading(page, wording)).toBeVisible();
 }
 
@@ -137,7 +139,7 @@ export async function addArrangement(page, a = ARRANGEMENT, { stopAt } = {}) {
   await page.getByLabel('What is the risk?').fill(a.risk);
   await page.getByLabel('How will it be managed?').fill(a.management);
   await press(radio(page, 'Did Joan Khan agree to this?', 'No, they did not agree'));
-  await expect(page.getByText('Joan Khan has not agreed, so this arrangement should not go ahead as it is.', { exact: false })).toBeVisible();
+  await expect(page.getByText('has not agreed, so this arrangement should not go ahead as it is.', { exact: false })).toBeVisible();
   await page.getByLabel('What happens next?').fill(a.next);
   if (stopAt === 'not agreed') return;
   await press(radio(page, 'Did Joan Khan agree to this?', 'Yes, they agreed'));
@@ -156,14 +158,14 @@ export const PHONE_NOW = 'This app sends nothing. Phone the safeguarding team no
 export const SAFEGUARDING = {
   matter: 'Joan has bruises on her arms and says a night carer grabs her',
   why: 'It needs a safeguarding enquiry', route: 'Safeguarding', toWhom: 'Northshire duty safeguarding team',
-  urgency: 'Now, before leaving', owner: /^Sam Patel, /, due: 0,
+  urgency: 'Now, before leaving', owner: /^Sam Patel[,،] /, due: 0,
   consent: 'It will be shared without consent because of a risk of harm',
   consentReason: 'Joan may be at risk of harm tonight', status: 'Referred',
 };
 export const OT_REFERRAL = {
   matter: 'Ayesha struggles to help Joan in and out of the bath',
   why: 'It needs an occupational therapy assessment', route: 'Occupational therapy (OT)',
-  toWhom: 'Northshire OT duty desk', urgency: 'Routine', owner: /^Sam Patel, /, due: 28,
+  toWhom: 'Northshire OT duty desk', urgency: 'Routine', owner: /^Sam Patel[,،] /, due: 28,
   consent: 'Yes', status: 'To do',
 };
 
@@ -194,8 +196,8 @@ export async function doEscalations(page, id) {
 }
 
 export const ACTIONS = [
-  { what: 'Ask the agency for the same sitter each week', owner: /^Sam Patel, /, due: 14, criterion: ROLES_CLEAR },
-  { what: 'Book the tea visit at Willow House', owner: /^Grace Obi, /, due: 7, criterion: TIME_OFF },
+  { what: 'Ask the agency for the same sitter each week', owner: /^Sam Patel[,،] /, due: 14, criterion: ROLES_CLEAR },
+  { what: 'Book the tea visit at Willow House', owner: /^Grace Obi[,،] /, due: 7, criterion: TIME_OFF },
 ];
 export const OUTCOME = {
   decision: 'Change the plan',
@@ -212,7 +214,7 @@ export async function addAction(page, a) {
   await page.getByLabel('What will be done?').fill(a.what);
   await press(page.getByRole('group', { name: 'Who will do it?', exact: true }).getByRole('radio', { name: a.owner }));
   await page.getByLabel('When will it be done by?').fill(isoDate(a.due));
-  await page.getByLabel('Which of the things you looked at does it answer? (optional)').selectOption({ label: a.criterion });
+  await page.getByLabel('Which of the things you looked at does it answer? (optional)').selectOption({ label: said(page, a.criterion) });
 }
 
 /**
@@ -223,7 +225,7 @@ export async function fillOutcome(page, o = OUTCOME) {
   await press(radio(page, 'What did the review decide?', o.decision));
   await page.getByLabel('Why is this the outcome?').fill(o.rationale);
   // The suggested date goes into the record only when someone takes it.
-  await press(page.getByRole('button', { name: /^Use the suggested date, / }));
+  await press(page.getByRole('button', { name: messagePattern(page, 'Use the suggested date, {when}') }));
   await continueTo(page, 'What everyone thinks of it');
   await page.getByLabel('What does Ayesha Khan think of the outcome?').fill(o.carer);
   await page.getByLabel('What does Joan Khan think of the outcome?').fill(o.individual);
@@ -299,7 +301,7 @@ export async function signTurn(page, name, how, t = english) {
   if (says === 'No, I do not agree') await page.getByLabel(t('Why do they not agree?')).fill(how.comment);
   if (how.agreed) {
     await press(radio(page, t('How did {name} show they agree?', { name }), t(how.agreed.way)));
-    if (how.agreed.witness) await page.getByLabel(t('Who saw them agree? (optional)')).selectOption({ label: how.agreed.witness });
+    if (how.agreed.witness) await page.getByLabel(t('Who saw them agree? (optional)')).selectOption({ label: said(page, how.agreed.witness) });
   }
   const way = { tap: 'Tap the button below', typed: 'Type their name', draw: 'Draw a mark with a finger' }[how.way];
   await press(radio(page, t('How will they sign?'), t(way)));
@@ -323,17 +325,17 @@ export const SIGNING = {
 };
 
 /** From "Check the review before signing", sign everyone off in turn order. Returns the order. */
-export async function signEveryone(page, plan = SIGNING) {
+export async function signEveryone(page, plan = SIGNING, t = english) {
   await press(page.getByRole('link', { name: 'Continue to sign off' }));
   await expect(heading(page, 'Sign off the review')).toBeVisible();
   const order = [];
   for (;;) {
-    const banner = turnBanner(page);
+    const banner = turnBanner(page, t);
     if (!(await banner.isVisible())) break;
-    const text = (await banner.textContent()).replace(/\uFEFF/g, '').replace(/^Now:\s*/, '');
+    const text = (await banner.textContent()).replace(/\uFEFF/g, '').replace(new RegExp(`^${escapeRegExp(t('Now:'))}\\s*`), '');
     const name = Object.keys(plan).find((n) => text.startsWith(n));
     if (!name) throw new Error(`no signing plan for "${text}"`);
-    await signTurn(page, name, plan[name]);
+    await signTurn(page, name, plan[name], t);
     order.push(name);
   }
   return order;

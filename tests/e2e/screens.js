@@ -149,6 +149,10 @@ export const SCREENS = [
       await expect(page.getByLabel('Language to interpret')).toBeVisible();
       await expect(page.getByLabel('Details of how they communicate')).toBeVisible();
     }),
+  screen('person support, their own language chosen', SUPPORT, 'clean', supportOf('Ayesha Khan'),
+    (page) => press(page.getByText('The tablet and their copy in their language', { exact: true })),
+    (page) => press(radio(page, 'The tablet and their copy: which language?', 'اردو')),
+    (page) => expect(radio(page, 'The tablet and their copy: which language?', 'اردو')).toBeChecked()),
   screen('person support, person not in the review', SUPPORT, 'error',
     review('new review', 'taking-part/nobody'), showing('This person is not in the review')),
 

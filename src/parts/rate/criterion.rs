@@ -197,7 +197,7 @@ fn CriterionScreen(
     };
     let reason_value = Signal::derive(move || not_discussed.get().unwrap_or_default());
     view! {
-        <Page back=overview.clone() back_text={tr!("Back to all criteria")} title=title doc_title=tr!("How it is going: criterion {number} of {total}", number = number, total = total)
+        <Page back=overview.clone() back_text={tr!("Back to all criteria")} title=title title_dir="auto" doc_title=tr!("How it is going: criterion {number} of {total}", number = number, total = total)
             caption=tr!("The review · {number} of {total}", number = number, total = total) about=&["P19"]
             errors=errors>
             {move || if easy.get() {

@@ -282,6 +282,7 @@ test("the build before each person's own language: its draft opens with nobody's
   await openPart(page, draft.id, 'Help to take part');
   await expect(page.getByText(/The tablet and their copy in/)).toHaveCount(0);
   await press(page.getByRole('link', { name: 'Change what helps Ayesha Khan take part', exact: true }));
+  await press(page.getByText('The tablet and their copy in their language', { exact: true }));
   await expect(radio(page, 'The tablet and their copy: which language?', 'As the tablet is set (English)')).toBeChecked();
   await readNotRewritten(page, draft);
   await signedStillMatches(page, 'drafts-v8/storage-signed-off.json');

@@ -26,6 +26,7 @@ const html = (page) => page.locator('html');
 async function chooseOwnLanguage(page, name, ownName) {
   await press(page.getByRole('link', { name: `Change what helps ${name} take part`, exact: true }));
   await expect(heading(page, `What helps ${name} take part`)).toBeVisible();
+  await press(page.getByText('The tablet and their copy in their language', { exact: true }));
   await press(radio(page, 'The tablet and their copy: which language?', ownName));
   await picture(page, 'help-to-take-part');
   await continueTo(page, 'Help to take part');

@@ -66,6 +66,11 @@ pub(super) const ENTRIES: &[(&str, &str, Sym)] = &[
         Language,
     ),
     (
+        "taking-part.screen-language.tablet",
+        "As the tablet is set",
+        Device,
+    ),
+    (
         "taking-part.interpreter",
         "Do they need an interpreter?",
         Interpreter,
