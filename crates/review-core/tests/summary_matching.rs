@@ -124,6 +124,13 @@ fn an_edited_review_differs_from_its_summary_at_the_places_changed() {
             vec!["/individual/name", "/participants/1/name"],
         ),
         (
+            // Someone holding the tablet's storage or a backup gives a
+            // person another language after the signing (issue 30).
+            "/participants/1/support/screenLanguage".into(),
+            json!("ur"),
+            vec!["/participants/1/support/screenLanguage"],
+        ),
+        (
             format!("/criterionReviews/{rating}/ratings/0/point"),
             json!(other_point),
             vec![],

@@ -249,6 +249,11 @@ fn the_schema_and_the_rust_types_agree_on_what_is_a_summary() {
             |d| d["participants"][0]["role"] = "boss".into(),
             false,
         ),
+        (
+            "a person's own language the app does not have (issue 30)",
+            |d| d["participants"][0]["support"]["screenLanguage"] = "fr".into(),
+            false,
+        ),
         ("number as string", |d| d["version"] = "1".into(), false),
         ("version zero", |d| d["version"] = 0.into(), false),
         ("float", |d| d["version"] = json!(1.5), false),
