@@ -8,7 +8,7 @@
 // translated in turn where it is itself a message: "Ayesha Khan, carer" is
 // "{name}, {role}" with "carer" in Welsh). Words that are no message (names,
 // what was typed) stay as they are. A page nobody made speak is untouched.
-import { readFileSync } from 'node:fs';
+import { messagesIn } from './words.js';
 
 const SPEAKING = new WeakMap();
 const TAGS = new WeakMap();
@@ -24,7 +24,7 @@ function escapeRegExp(text) {
 
 /** The translator of `tag`: English words to the candidates in `tag`, or null. */
 function translator(tag) {
-  const { messages } = JSON.parse(readFileSync(new URL(`../../public/lang/${tag}.json`, import.meta.url), 'utf8'));
+  const messages = messagesIn(tag);
   const exact = new Map();
   const templates = [];
   // Templates with too little of their own to be told apart ("{name}'s"):
@@ -185,7 +185,7 @@ export function messagePattern(page, english) {
   const tag = speaksIn(page);
   let template = english;
   if (tag) {
-    const { messages } = JSON.parse(readFileSync(new URL(`../../public/lang/${tag}.json`, import.meta.url), 'utf8'));
+    const messages = messagesIn(tag);
     if (typeof messages[english] === 'string') template = messages[english];
   }
   const source = template.split(/(\{\w+\})/).map((part) => (/^\{\w+\}$/.test(part) ? '(.+?)' : escapeRegExp(part))).join('');
@@ -202,7 +202,7 @@ const ENGLISH = new Map();
  */
 export async function englishLeft(page, tag) {
   if (!ENGLISH.has(tag)) {
-    const { messages } = JSON.parse(readFileSync(new URL(`../../public/lang/${tag}.json`, import.meta.url), 'utf8'));
+    const messages = messagesIn(tag);
     ENGLISH.set(tag, Object.entries(messages)
       .filter(([k, v]) => typeof v === 'string' && !k.includes('{') && !k.includes('|') && k.trim().includes(' ') && v !== k)
       .map(([k]) => k.replace(/^\[[^\]]*\] /, '')));

@@ -11,10 +11,20 @@ function fill(template, args) {
 /** English: each message as the code has it. */
 export const english = (message, args = {}) => fill(message.replace(/^\[[^\]]*\] /, ''), args);
 
+const FILES = new Map();
+
+/** The messages of the language file of `tag` ('cy', 'ur'), read once. */
+export function messagesIn(tag) {
+  if (!FILES.has(tag)) {
+    FILES.set(tag, JSON.parse(readFileSync(new URL(`../../public/lang/${tag}.json`, import.meta.url), 'utf8')).messages);
+  }
+  return FILES.get(tag);
+}
+
 /** The words of the language `tag` ('en-GB', 'cy' or 'ur'). */
 export function wordsIn(tag) {
   if (tag === 'en-GB') return english;
-  const { messages } = JSON.parse(readFileSync(new URL(`../../public/lang/${tag}.json`, import.meta.url), 'utf8'));
+  const messages = messagesIn(tag);
   return (message, args = {}) => {
     const found = messages[message];
     if (typeof found !== 'string') throw new Error(`no ${tag} words for "${message}"`);
