@@ -252,8 +252,11 @@ fn SignForm(
     let errors = {
         let person = person.clone();
         PageErrors::new(Memo::new(move |_| {
-            ctx.review
-                .with(|r| form_errors(r, &person, decision(), method()))
+            let mut errors = ctx
+                .review
+                .with(|r| form_errors(r, &person, decision(), method()));
+            chosen.with(|c| points::named_as_shown(&mut errors, c));
+            errors
         }))
     };
     let error = move |field: &'static str| errors.for_field(field);

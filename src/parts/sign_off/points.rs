@@ -6,7 +6,8 @@ use crate::components::{focus_by_id, Select, TextArea};
 use crate::state::{use_review, PageErrors};
 use leptos::prelude::*;
 use review_core::check::rows_to_disagree_with;
-use review_core::signoff::{form, point_why_field, DisagreedPoint};
+use review_core::field_errors::FieldError;
+use review_core::signoff::{form, point_why_field, point_why_missing, DisagreedPoint};
 use review_core::tr;
 
 /// One point chosen: the row as shown, and why, typed (its own signal, so
@@ -136,5 +137,16 @@ pub(super) fn DisagreedPoints(
             <Select easy="sign.point" id=form::POINT label={tr!("Add something they do not agree with")} options=options
                 value=picked on_change=add />
         </div>
+    }
+}
+
+/// The record names each point in English (`Chosen::point`); its message on
+/// the screen names it as the person signing was shown it.
+pub(super) fn named_as_shown(errors: &mut [FieldError], chosen: &[Chosen]) {
+    for (at, c) in chosen.iter().enumerate() {
+        let field = point_why_field(at);
+        if let Some(e) = errors.iter_mut().find(|e| e.field == field) {
+            e.message = point_why_missing(c.shown.about.trim());
+        }
     }
 }

@@ -58,9 +58,7 @@ impl fmt::Display for SignOffError {
             SignOffError::WorkerNotLast => f.write_str(&tr!("The worker signs last, after everyone else taking part has signed or confirmed")),
             SignOffError::EmptyComment => f.write_str(&tr!("Enter the comment")),
             SignOffError::EmptyReason => f.write_str(&tr!("Enter why they do not agree, or choose what they do not agree with and say why")),
-            SignOffError::EmptyPointWhy(_, about) => {
-                f.write_str(&tr!("Enter why they do not agree with “{about}”", about = about))
-            }
+            SignOffError::EmptyPointWhy(_, about) => f.write_str(&point_why_missing(about)),
             SignOffError::NameDoesNotMatch(name) => {
                 f.write_str(&tr!("Type the name as it is in the review: {name}", name = name))
             }
@@ -311,6 +309,13 @@ pub mod form {
 }
 
 /// The field of why they do not agree with the `i`th point they chose.
+/// The message of a point not agreed with that says nothing of why, naming
+/// the point `about` (the record's words in its errors; on the screen, the
+/// words the person signing was shown).
+pub fn point_why_missing(about: &str) -> String {
+    tr!("Enter why they do not agree with “{about}”", about = about)
+}
+
 pub fn point_why_field(i: usize) -> String {
     format!("{}-{i}-why", form::POINT)
 }
