@@ -5,7 +5,7 @@
 import { test as base, expect as plainExpect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { englishLeft, speakingMatchers, speaksIn, spoken } from './speaking.js';
+import { checksEachScreen, englishLeft, speakingMatchers, speaksIn, spoken } from './speaking.js';
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -71,7 +71,7 @@ export async function press(locator) {
   // the drivers act on is checked with axe before they act.
   const page = locator.page();
   const tag = speaksIn(page);
-  if (tag) {
+  if (tag && checksEachScreen(page)) {
     const screen = await page.locator('h1').first().textContent({ timeout: 2_000 }).catch(() => null);
     if (screen && !SCREENS_CHECKED.has(`${tag} ${screen}`)) {
       SCREENS_CHECKED.add(`${tag} ${screen}`);

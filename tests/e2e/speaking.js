@@ -8,14 +8,26 @@
 // translated in turn where it is itself a message: "Ayesha Khan, carer" is
 // "{name}, {role}" with "carer" in Welsh). Words that are no message (names,
 // what was typed) stay as they are. A page nobody made speak is untouched.
-import { messagesIn } from './words.js';
+import { messagesIn, wordsIn } from './words.js';
 
 const SPEAKING = new WeakMap();
 const TAGS = new WeakMap();
+// Pages whose drivers check each screen they act on (fixture.js press).
+const CHECKING = new WeakSet();
 
 /** The language `page` was made to speak, if any. */
 export function speaksIn(page) {
   return page ? TAGS.get(page) : undefined;
+}
+
+/** The words of the language `page` speaks (English for a page nobody made speak): words.js wordsIn. */
+export function wordsOf(page) {
+  return wordsIn(speaksIn(page) ?? 'en-GB');
+}
+
+/** Whether each screen `page`'s drivers act on is to be checked first (a walk's pages). */
+export function checksEachScreen(page) {
+  return Boolean(page) && CHECKING.has(page);
 }
 
 function escapeRegExp(text) {
@@ -30,42 +42,56 @@ function translator(tag) {
   // Templates with too little of their own to be told apart ("{name}'s"):
   // only for what fills another's slot.
   const minors = [];
-  for (const [key, value] of Object.entries(messages)) {
-    if (typeof value !== 'string') continue;
-    const english = key.replace(/^\[[^\]]*\] /, '');
+  const add = (english, values) => {
     if (!english.includes('{')) {
       if (!exact.has(english)) exact.set(english, new Set());
-      exact.get(english).add(value);
-      continue;
+      values.forEach((v) => exact.get(english).add(v));
+      return;
     }
     const slots = [];
     const literal = english.replace(/\{(\w+)\}/g, '').trim();
     // Too little of its own to tell it apart ("{name}"), unless it joins
     // two slots ("{name}, {role}": tried last).
     const joins = (english.match(/\{\w+\}/g) || []).length >= 2 && literal !== '' && !/\p{L}/u.test(literal);
-    if (literal === '') continue;
+    if (literal === '') return;
     const minor = literal.replace(/[\s,.:;()]/g, '').length < 3 && !joins;
     const source = english.split(/(\{\w+\})/).map((part) => {
       const slot = /^\{(\w+)\}$/.exec(part);
       if (slot) { slots.push(slot[1]); return '(.+?)'; }
       return escapeRegExp(part);
     }).join('');
-    (minor ? minors : templates).push({ re: new RegExp(`^${source}$`), slots, value, weight: literal.length, english });
+    (minor ? minors : templates).push({ re: new RegExp(`^${source}$`), slots, values, weight: literal.length, english });
+  };
+  for (const [key, value] of Object.entries(messages)) {
+    const english = key.replace(/^\[[^\]]*\] /, '');
+    if (typeof value === 'string') add(english, [value]);
+    // A message with plural forms ("{n} criterion has…|{n} criteria have…"):
+    // each English form may be any of the language's forms (Welsh has six).
+    else english.split('|').forEach((form) => add(form, Object.values(value)));
   }
   templates.sort((a, b) => b.weight - a.weight);
   const whole = (words, list = templates) => {
     const hit = exact.get(words);
     if (hit) return [...hit];
-    for (const { re, slots, value } of list) {
+    // Every template that matches, each slot filled with each of its own
+    // translations: the same English may be two messages of different words
+    // ("Minutes for: {name}", "Minutes for: {what}"), or split more than one
+    // way ("{part}: {about}"); the page has one of them.
+    const found = new Set();
+    for (const { re, slots, values } of list) {
       const m = re.exec(words);
       if (!m) continue;
-      const found = value.replace(/\{(\w+)\}/g, (all, name) => {
-        const at = slots.indexOf(name);
-        if (at < 0) return all;
-        return whole(m[at + 1], [...templates, ...minors])?.[0] ?? m[at + 1];
-      });
-      return [found];
+      const fills = slots.map((_, at) => (whole(m[at + 1], [...templates, ...minors]) ?? [m[at + 1]]).slice(0, 4));
+      for (const value of values) {
+        let made = [value];
+        slots.forEach((name, at) => {
+          made = made.flatMap((v) => fills[at].map((fill) => v.split(`{${name}}`).join(fill))).slice(0, 16);
+        });
+        made.forEach((v) => found.add(v));
+      }
+      if (found.size >= 32) break;
     }
+    if (found.size) return [...found];
     return null;
   };
   // Or messages side by side (a button's "Change" and its hidden "details
@@ -87,7 +113,9 @@ function translator(tag) {
     if (words.length < 8) return null;
     const found = new Set();
     for (const [english, values] of exact) if (english.includes(words)) values.forEach((v) => found.add(v));
-    for (const { english, value } of templates) if (english.includes(words)) found.add(value.split(/\{\w+\}/).sort((a, b) => b.length - a.length)[0]);
+    for (const { english, values } of templates) {
+      if (english.includes(words)) values.forEach((value) => found.add(value.split(/\{\w+\}/).sort((a, b) => b.length - a.length)[0]));
+    }
     return found.size ? [...found] : null;
   };
   // A part of a text is looked for as part of a message first: a template
@@ -95,15 +123,48 @@ function translator(tag) {
   return (words, whole = true) => (whole ? pieces(words, 0) : within(words) ?? pieces(words, 0));
 }
 
+/**
+ * A pattern the drivers wrote for English words (`/^Sign as /`) made to find
+ * the same messages in `tag`: each message of the catalogue whose English it
+ * matches, in `tag`, its {slots} matching anything. Unchanged when it
+ * matches no message (a name, what was typed).
+ */
+function patternIn(tag, re) {
+  const found = new Set();
+  for (const [key, value] of Object.entries(messagesIn(tag))) {
+    // A message with plural forms: its English forms, "one|other", and each of its forms in `tag`.
+    const english = key.replace(/^\[[^\]]*\] /, '');
+    const forms = typeof value === 'string' ? [value] : Object.values(value);
+    const matches = (typeof value === 'string' ? [english] : english.split('|')).some((form) => {
+      re.lastIndex = 0;
+      return re.test(form);
+    });
+    if (matches) forms.forEach((form) => found.add(form));
+  }
+  if (!found.size) return re;
+  const any = [...found].map((value) => value.split(/(\{\w+\})/)
+    .map((part) => (/^\{\w+\}$/.test(part) ? '.+?' : escapeRegExp(part))).join(''));
+  // Anchored at the start as the English was (after the marks the app may put there).
+  const start = re.source.startsWith('^') ? '^\uFEFF?' : '';
+  return new RegExp(`${start}(?:${any.join('|')})`, re.flags.replace(/[gy]/g, ''));
+}
+
 /** The words to look for instead of `words` on `page`, as a string or RegExp. */
 export function spoken(page, words, { whole = true } = {}) {
   const tr = page && SPEAKING.get(page);
+  if (tr && words instanceof RegExp) return patternIn(TAGS.get(page), words);
   if (!tr || typeof words !== 'string') return words;
   const found = tr(words, whole);
   if (!found) return words;
   if (found.length === 1) return found[0];
   const any = found.map(escapeRegExp).join('|');
   return new RegExp(whole ? `^(?:${any})$` : `(?:${any})`);
+}
+
+/** Every text `page` may show for the English `words` (just `words` on a page nobody made speak). */
+export function candidates(page, words) {
+  const tr = page && SPEAKING.get(page);
+  return (tr && tr(words)) ?? [words];
 }
 
 /** The words to look for instead of `words` on `page`: one text (the first, if several). */
@@ -123,10 +184,17 @@ function pageOf(subject) {
 
 let patched = false;
 
-/** Every locator of `page` now looks for the app's words in `tag` ('cy', 'ur'). */
-export function speak(page, tag) {
+/**
+ * Every locator of `page` now looks for the app's words in `tag` ('cy', 'ur').
+ * `checkEachScreen`: each screen the drivers act on is checked (axe, none of
+ * our English) before they act, as a walk does; a test that checks only the
+ * screen it sets up says false.
+ */
+export function speak(page, tag, { checkEachScreen = true } = {}) {
   SPEAKING.set(page, translator(tag));
   TAGS.set(page, tag);
+  if (checkEachScreen) CHECKING.add(page);
+  else CHECKING.delete(page);
   if (patched) return;
   patched = true;
   const protos = [Object.getPrototypeOf(page), Object.getPrototypeOf(page.locator('body'))];
@@ -138,7 +206,7 @@ export function speak(page, tag) {
     };
   };
   for (const proto of protos) {
-    wrap(proto, 'getByRole', (p, role, options) => [role, options && typeof options.name === 'string'
+    wrap(proto, 'getByRole', (p, role, options) => [role, options && options.name !== undefined
       ? { ...options, name: spoken(p, options.name, { whole: !!options.exact }) } : options]);
     for (const method of ['getByLabel', 'getByText', 'getByPlaceholder', 'getByTitle', 'getByAltText']) {
       wrap(proto, method, (p, text, options) => [spoken(p, text, { whole: !!options?.exact }), options]);
@@ -147,8 +215,8 @@ export function speak(page, tag) {
   const filterOf = (p, options) => {
     if (!options) return options;
     const out = { ...options };
-    if (typeof out.hasText === 'string') out.hasText = spoken(p, out.hasText, { whole: false });
-    if (typeof out.hasNotText === 'string') out.hasNotText = spoken(p, out.hasNotText, { whole: false });
+    if (out.hasText !== undefined) out.hasText = spoken(p, out.hasText, { whole: false });
+    if (out.hasNotText !== undefined) out.hasNotText = spoken(p, out.hasNotText, { whole: false });
     return out;
   };
   wrap(protos[1], 'filter', (p, options) => [filterOf(p, options)]);
@@ -209,6 +277,19 @@ export async function englishLeft(page, tag) {
   }
   return page.evaluate((english) => {
     const set = new Set(english);
+    // What the device holds is data, shown as it was written or signed (the
+    // words of a criterion in last time's signed summary), as in the
+    // pseudo-locale check (languages.spec.js): not our English left.
+    const collect = (v) => {
+      if (typeof v === 'string') {
+        if (/^\s*[{[]/.test(v)) {
+          try { collect(JSON.parse(v)); } catch { /* words, not JSON */ }
+        }
+        set.delete(v.trim());
+      } else if (Array.isArray(v)) v.forEach(collect);
+      else if (v && typeof v === 'object') Object.values(v).forEach(collect);
+    };
+    for (let i = 0; i < localStorage.length; i++) collect(localStorage.getItem(localStorage.key(i)));
     const found = new Set();
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
