@@ -198,7 +198,10 @@ fn ChooseWhat(last: Checked, back: Callback<()>) -> impl IntoView {
                         .filter(|t| !t.is_empty())
                         .collect::<Vec<_>>()
                         .join(" ");
-                    let choice = Choice::new(p.key.clone(), &p.key.replace('/', "-"), &p.words);
+                    // A criterion of our list reads in the screens' language; the
+                    // signed summary keeps its English, like every other word in it.
+                    let words = if p.group == Group::Criteria { review_core::i18n::seed(&p.words) } else { p.words.clone() };
+                    let choice = Choice::new(p.key.clone(), &p.key.replace('/', "-"), &words);
                     if hint.is_empty() { choice } else { choice.hint(hint) }
                 })
                 .collect();

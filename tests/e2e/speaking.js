@@ -277,19 +277,6 @@ export async function englishLeft(page, tag) {
   }
   return page.evaluate((english) => {
     const set = new Set(english);
-    // What the device holds is data, shown as it was written or signed (the
-    // words of a criterion in last time's signed summary), as in the
-    // pseudo-locale check (languages.spec.js): not our English left.
-    const collect = (v) => {
-      if (typeof v === 'string') {
-        if (/^\s*[{[]/.test(v)) {
-          try { collect(JSON.parse(v)); } catch { /* words, not JSON */ }
-        }
-        set.delete(v.trim());
-      } else if (Array.isArray(v)) v.forEach(collect);
-      else if (v && typeof v === 'object') Object.values(v).forEach(collect);
-    };
-    for (let i = 0; i < localStorage.length; i++) collect(localStorage.getItem(localStorage.key(i)));
     const found = new Set();
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {

@@ -472,6 +472,10 @@ for (const screen of SCREENS.filter((s) => s.state !== 'clean' || SET_UP_IN_EACH
         await expectNoAxeViolations(page, `${label(screen)} in ${lang.name}`);
         expect(await englishLeft(page, lang.tag), `${label(screen)} in ${lang.name}`).toEqual([]);
       });
+      // SCREENSHOTS=<folder>: a picture of each, to look at for mirroring and clipping.
+      if (process.env.SCREENSHOTS) {
+        await page.screenshot({ path: `${process.env.SCREENSHOTS}/${lang.tag}-${label(screen).replace(/[^\p{L}\p{N}]+/gu, '-')}.png` });
+      }
     });
   }
 }
