@@ -358,7 +358,8 @@ export const SCREENS = [
     await chooseOption(page.getByLabel('Add something they do not agree with'), 'Actions and outcome: Action 1');
     await press(radio(page, 'How will they sign?', 'Tap the button below'));
     await press(page.getByRole('button', { name: 'Sign as Tom Khan' }));
-  }, (page) => expect(page.getByRole('alert').filter({ hasText: /Enter why they do not agree with “.*”/ })).toBeVisible()),
+  }, (page) => expect(page.getByRole('alert').filter({ hasText: /Enter why they do not agree with “.*”/ })
+    .filter({ hasText: said(page, 'Action 1') })).toBeVisible()),
   screen('sign off, the advocate confirms what she was here for', SIGN, 'clean', turnOf('Grace Obi'),
     (page) => expect(page.getByText('The views I gave were Joan Khan’s own, as they gave them to me.')).toBeVisible()),
   screen('sign off, the interpreter cannot confirm and has not said what', SIGN, 'error', turnOf('Farah Ali'), async (page) => {

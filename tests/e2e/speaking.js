@@ -1,8 +1,8 @@
 // Driving the app in Welsh or Urdu with the drivers written in English
 // (issue 30: a whole meeting walked in each language). `speak(page, tag)`
 // makes every locator of that page that names something by the app's
-// English words (a role's name, a label, a text, a filter's text) look for
-// the same message in `tag`, and `expect` (fixture.js) compare a text with
+// English words (a role's name, a label, a text, a filter's text, or a
+// pattern of them) look for the same message in `tag`, and `expect` (fixture.js) compare a text with
 // it: the message of the catalogue (public/lang/<tag>.json) whose English is
 // those words, its {slots} filled with what the English had there (each
 // translated in turn where it is itself a message: "Ayesha Khan, carer" is
