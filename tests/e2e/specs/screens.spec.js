@@ -11,7 +11,8 @@
 // an entry. (The Display panel itself is driven in display.spec.js.)
 import { readdirSync, readFileSync } from 'node:fs';
 import { test, expect, expectNoAxeViolations, smallTargets } from '../fixture.js';
-import { SCREENS } from '../screens.js';
+import { SCREENS, SET_UP_IN_EACH_LANGUAGE } from '../screens.js';
+import { uncatalogued } from '../pseudo.js';
 import { routesOfApp } from '../routes.js';
 import { englishLeft, speak } from '../speaking.js';
 
@@ -23,70 +24,6 @@ const DISPLAY_KEY = 'review-together/display';
 const LANGUAGES = ['cy', 'ur'].map((tag) => ({
   tag, dir: tag === 'ur' ? 'rtl' : 'ltr', name: tag === 'ur' ? 'Urdu' : 'Welsh',
 }));
-
-// A clean state is checked in each language after a reload into it, where a
-// reload brings the same state back: the same fields with the same values and
-// choices, the same folds and panels open, the same headings, buttons, links,
-// alerts and status messages (shapeOf, compared before and after). These
-// clean states a reload does not bring back whole (a file chosen, a fold or
-// a question opened and not stored, a message shown once) are set up again in
-// each language instead, as every error and dialog state is (below); a state
-// left out of this list that a reload changes fails.
-const SET_UP_IN_EACH_LANGUAGE = new Set([
-  'a backup about to download, its recovery code shown once',
-  'actions and outcome, an action removed with Undo offered',
-  'check a summary file, signer not checked',
-  'check a summary file, valid from a listed device',
-  "check the review, a signer's own copy during their turn",
-  'check the review, complete',
-  'check the review, parts unfinished',
-  'cover, an arrangement agreed through her advocate',
-  'cover, an arrangement not agreed to',
-  'device PIN set, locking choices',
-  'home, a new version ready',
-  "how we will review, the carer's time on their own planned",
-  'how we will review, time boxes open',
-  'keeping things private, copies for a service and someone else',
-  'keeping things private, with a sharing restriction',
-  'locked, forgotten PIN',
-  'open a backup, already on this device',
-  'open a backup, asking for its recovery code',
-  'open a backup, locked with a PIN',
-  'person details',
-  'person details, asking to confirm removal',
-  'person details, the person cared for with her age and what matters',
-  "person details, the team's references and the NHS number",
-  'person support, interpreter and communication questions open',
-  'person support, their own language chosen',
-  'rate one criterion, different views and a note',
-  'rate one criterion, not discussed',
-  'rating a criterion, last time’s ratings beside it',
-  'ready to start, a need not met',
-  'recovery code, a new one shown',
-  'services and support, a card open with a gap',
-  'sign off, agreeing through pictures with a witness',
-  'sign off, not agreeing with two points of the review',
-  'sign off, the advocate confirms what she was here for',
-  'sign off, the draw pad open',
-  'sign off, the first turn',
-  "sign off, the worker's turn",
-  'signing key, locked with the PIN',
-  'start from the last review, what comes forward',
-  'task list, just opened from a backup',
-  'team configuration, a file read, PIN asked',
-  'team configuration, imported',
-  'team key list, a list read, PIN asked',
-  'team key list, imported',
-  'the carer’s copy, marked as given',
-  "things that need someone else's help, urgent safeguarding",
-  "time on their own, the carer's own questions",
-  'what we will look at, an agreed criterion opened',
-  'what we will look at, nothing in our list has those words',
-  'what we will look at, searching our list',
-  'what we will look at, with chosen criteria',
-  'who is here, an interpreter whose name is not known',
-  'who is here, everyone added',
-]);
 
 /** The shape of the screen, words aside: what a reload must bring back. */
 function shapeOf(page) {
@@ -102,6 +39,28 @@ function shapeOf(page) {
       return [tag, el.type || '', el.checked ? 'checked' : '', el.open ? 'open' : '', value, el.getAttribute('href') || ''].join(' ');
     });
   });
+}
+
+/**
+ * Reload the screen of `screen` into the language `tag`, with the display
+ * settings its set-up left (`kept`), at 1024×768; it must be the same state.
+ */
+async function reloadIn(page, screen, kept, tag, dir) {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  const at = new URL(page.url()).pathname;
+  await page.evaluate(([key, stored, tag]) => {
+    const envelope = stored ? JSON.parse(stored) : { version: 1, kind: 'display', data: {} };
+    envelope.data = { ...envelope.data, language: tag };
+    localStorage.setItem(key, JSON.stringify(envelope));
+  }, [DISPLAY_KEY, kept.display, tag]);
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('lang', tag);
+  await expect(page.locator('html')).toHaveAttribute('dir', dir);
+  await expect(page.locator('main, [role=main]').first()).toBeVisible();
+  expect(new URL(page.url()).pathname, 'the same screen').toBe(at);
+  await expect.poll(() => shapeOf(page), {
+    message: `${label(screen)}: a reload does not keep this state; name it in SET_UP_IN_EACH_LANGUAGE (screens.js)`,
+  }).toEqual(kept.shape);
 }
 
 // Our symbols: one meaning each (review_core::easy::Sym, whose tests match
@@ -412,26 +371,17 @@ for (const screen of SCREENS) {
     if (kept) {
       for (const lang of LANGUAGES) {
         await test.step(`in ${lang.name}, after a reload: the same state, axe, ${lang.dir}, none of our English left`, async () => {
-          await page.setViewportSize({ width: 1024, height: 768 });
-          const at = new URL(page.url()).pathname;
-          // The display settings as the set-up left them, in the language.
-          await page.evaluate(([key, stored, tag]) => {
-            const envelope = stored ? JSON.parse(stored) : { version: 1, kind: 'display', data: {} };
-            envelope.data = { ...envelope.data, language: tag };
-            localStorage.setItem(key, JSON.stringify(envelope));
-          }, [DISPLAY_KEY, kept.display, lang.tag]);
-          await page.reload();
-          await expect(page.locator('html')).toHaveAttribute('lang', lang.tag);
-          await expect(page.locator('html')).toHaveAttribute('dir', lang.dir);
-          await expect(page.locator('main, [role=main]').first()).toBeVisible();
-          expect(new URL(page.url()).pathname, 'the same screen').toBe(at);
-          await expect.poll(() => shapeOf(page), {
-            message: `${label(screen)}: a reload does not keep this state; name it in SET_UP_IN_EACH_LANGUAGE`,
-          }).toEqual(kept.shape);
+          await reloadIn(page, screen, kept, lang.tag, lang.dir);
           await expectNoAxeViolations(page, `${label(screen)} in ${lang.name}`);
           expect(await englishLeft(page, lang.tag), `${label(screen)} in ${lang.name}`).toEqual([]);
         });
       }
+      // Last: the check turns the page's words into the pseudo-locale's longer ones.
+      await test.step('in the pseudo-locale, after a reload: the same state, every word from the catalogue, nothing overflowing', async () => {
+        await reloadIn(page, screen, kept, 'en-XA', 'ltr');
+        await page.evaluate(() => document.fonts.ready);
+        expect(await uncatalogued(page), `${label(screen)} in the pseudo-locale`).toEqual([]);
+      });
     }
   });
 }
