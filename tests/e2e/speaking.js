@@ -169,8 +169,7 @@ export function candidates(page, words) {
 
 /** The words to look for instead of `words` on `page`: one text (the first, if several). */
 export function said(page, words) {
-  const tr = page && SPEAKING.get(page);
-  return (tr && tr(words)?.[0]) ?? words;
+  return candidates(page, words)[0];
 }
 
 function pageOf(subject) {

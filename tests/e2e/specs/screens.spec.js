@@ -9,7 +9,7 @@
 //   words, a symbol and Read aloud, and every answer with its symbol.
 // A last test keeps the registry honest: every route of the router must have
 // an entry. (The Display panel itself is driven in display.spec.js.)
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { test, expect, expectNoAxeViolations, smallTargets } from '../fixture.js';
 import { SCREENS, SET_UP_IN_EACH_LANGUAGE } from '../screens.js';
 import { uncatalogued } from '../pseudo.js';
